@@ -1,0 +1,103 @@
+import { z } from "zod";
+
+/** One problem found in a function's input: where it is and what is wrong. */
+export interface InputIssue {
+  /** Path from the function's first argument to the bad value, e.g. `[41, "date"]`. */
+  readonly path: readonly PropertyKey[];
+  /** What is wrong, in plain words. */
+  readonly message: string;
+  /** The zod issue code (`"custom"` for checks made outside a schema). */
+  readonly code: string;
+}
+
+/**
+ * Thrown by every public function when its input is invalid.
+ *
+ * The message starts with the function name and lists each problem with its path, e.g.
+ * `summarizeTransactions: invalid input ✖ Invalid date "1997-13-01" → at [41].date`.
+ *
+ * @example
+ * ```ts
+ * import { InvalidInputError } from "customer-value";
+ * const error = new InvalidInputError("myFunction", [
+ *   { path: [41, "date"], message: 'Invalid date "1997-13-01"', code: "custom" },
+ * ]);
+ * error.message; // => 'myFunction: invalid input\n✖ Invalid date "1997-13-01"\n  → at [41].date'
+ * ```
+ * @category Errors
+ */
+export class InvalidInputError extends Error {
+  /** Always `"InvalidInputError"`. */
+  override readonly name = "InvalidInputError";
+  /** The public function that rejected its input. */
+  readonly functionName: string;
+  /** Every problem found, with its path. */
+  readonly issues: readonly InputIssue[];
+
+  /**
+   * @param functionName - the public function that rejected its input
+   * @param issues - the problems found (at least one)
+   */
+  constructor(functionName: string, issues: readonly InputIssue[]) {
+    super(`${functionName}: invalid input\n${formatIssues(issues)}`);
+    this.functionName = functionName;
+    this.issues = issues;
+  }
+}
+
+/**
+ * Thrown when a model cannot be fitted to the data: the optimiser did not converge, or the data
+ * cannot identify the model. The message says why and what to try.
+ *
+ * @example
+ * ```ts
+ * import { ModelFitError } from "customer-value";
+ * const error = new ModelFitError("fitBgNbd", "did not converge in 200 iterations", "raise maxIterations");
+ * error.message; // => "fitBgNbd: did not converge in 200 iterations. Try: raise maxIterations."
+ * ```
+ * @category Errors
+ */
+export class ModelFitError extends Error {
+  /** Always `"ModelFitError"`. */
+  override readonly name = "ModelFitError";
+  /** The fitting function that failed. */
+  readonly functionName: string;
+  /** Why the fit failed. */
+  readonly reason: string;
+  /** What the user can try. */
+  readonly suggestion: string;
+
+  /**
+   * @param functionName - the fitting function that failed
+   * @param reason - why it failed
+   * @param suggestion - what to try instead
+   */
+  constructor(functionName: string, reason: string, suggestion: string) {
+    super(`${functionName}: ${reason}. Try: ${suggestion}.`);
+    this.functionName = functionName;
+    this.reason = reason;
+    this.suggestion = suggestion;
+  }
+}
+
+function formatIssues(issues: readonly InputIssue[]): string {
+  const asZod = issues.map((issue) => ({
+    code: "custom" as const,
+    path: [...issue.path],
+    message: issue.message,
+    input: undefined,
+  }));
+  return z.prettifyError(new z.ZodError(asZod));
+}
+
+/**
+ * Builds the error for a single problem found outside a zod schema (hot-loop validation).
+ * @internal
+ */
+export function invalidInput(
+  functionName: string,
+  path: readonly PropertyKey[],
+  message: string,
+): InvalidInputError {
+  return new InvalidInputError(functionName, [{ path, message, code: "custom" }]);
+}

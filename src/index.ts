@@ -1,0 +1,29 @@
+/**
+ * customer-value: customer analytics for TypeScript. Lifetime value (retention formulas and the
+ * buy-till-you-die models), delivered value, RFM segmentation, satisfaction to loyalty and churn
+ * recovery, as pure typed functions. Money is exact (`Decimal`), time units are explicit, and no
+ * `NaN` ever leaves the library.
+ *
+ * Every export is listed here, grouped by domain.
+ * @packageDocumentation
+ */
+
+export type { InputIssue } from "./core/errors.js";
+// ── core: money, time, errors ───────────────────────────────────────────────────────────────
+export { InvalidInputError, ModelFitError } from "./core/errors.js";
+export type { Decimal, MoneyInput } from "./core/money.js";
+export type { DateInput, TimeUnit } from "./core/time.js";
+
+// ── transactions: transaction log → per-customer summaries ──────────────────────────────────
+
+// ── value: retention CLV, customer equity, delivered value ──────────────────────────────────
+
+// ── models: BG/NBD, Pareto/NBD, MBG/NBD, Gamma-Gamma, predictions, CLV ──────────────────────
+
+// ── models: BG/BB, shifted-beta-geometric, diagnostics, model comparison ────────────────────
+
+// ── segmentation: RFM, segments, value matrices ─────────────────────────────────────────────
+
+// ── satisfaction: SERVQUAL/RATER, NPS, CSAT, CES, index, Kano, loyalty ──────────────────────
+
+// ── churn: risk, lifecycle, recovery ────────────────────────────────────────────────────────

@@ -1,0 +1,351 @@
+/**
+ * Unconstrained minimisation by BFGS with a Wolfe line search (Nocedal & Wright 2006, Numerical
+ * Optimization, algorithms 6.1, 3.5 and 3.6), and the numerical Hessian used for standard errors
+ * (shared reference "models.md" §7.6). Models optimise over log-parameters, so every problem here is
+ * unconstrained.
+ * @internal
+ * @module
+ */
+
+/**
+ * An objective: returns f(x) and writes ∇f(x) into `gradient`. A non-finite value means "outside
+ * the domain" and makes the line search shorten its step.
+ */
+export type Objective = (x: Float64Array, gradient: Float64Array) => number;
+
+/** Options of {@link minimizeBfgs}. */
+export interface MinimizeOptions {
+  /** Most BFGS iterations (default 200). */
+  readonly maxIterations?: number;
+  /** Converged when max |∂f/∂x_j| ≤ this (default 1e-6). */
+  readonly gradientTolerance?: number;
+  /** …or when the relative change of f in one step is below this (default 1e-12) and the gradient is small. */
+  readonly functionTolerance?: number;
+}
+
+/** Result of {@link minimizeBfgs}. */
+export interface MinimizeResult {
+  readonly x: Float64Array;
+  readonly value: number;
+  readonly gradient: Float64Array;
+  readonly iterations: number;
+  readonly converged: boolean;
+  /** Why the iteration stopped. */
+  readonly reason: string;
+}
+
+function dot(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
+}
+
+function maxAbs(a: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]!));
+  return m;
+}
+
+/** Minimises `objective` from `start` by BFGS. Never throws; reports `converged`. */
+export function minimizeBfgs(
+  objective: Objective,
+  start: ArrayLike<number>,
+  options: MinimizeOptions = {},
+): MinimizeResult {
+  const n = start.length;
+  const maxIterations = options.maxIterations ?? 200;
+  const gtol = options.gradientTolerance ?? 1e-6;
+  const ftol = options.functionTolerance ?? 1e-12;
+
+  let x = Float64Array.from(start);
+  let g = new Float64Array(n);
+  let f = objective(x, g);
+  if (!Number.isFinite(f) || !g.every(Number.isFinite)) {
+    return {
+      x,
+      value: f,
+      gradient: g,
+      iterations: 0,
+      converged: false,
+      reason: "the objective is not finite at the starting point",
+    };
+  }
+  // Inverse Hessian approximation, row-major.
+  const H = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) H[i * n + i] = 1;
+  let scaled = false;
+  const p = new Float64Array(n);
+  const xNew = new Float64Array(n);
+  const gNew = new Float64Array(n);
+  const s = new Float64Array(n);
+  const y = new Float64Array(n);
+  const Hy = new Float64Array(n);
+
+  for (let iteration = 1; iteration <= maxIterations; iteration++) {
+    if (maxAbs(g) <= gtol) {
+      return {
+        x,
+        value: f,
+        gradient: g,
+        iterations: iteration - 1,
+        converged: true,
+        reason: "gradient below tolerance",
+      };
+    }
+    for (let i = 0; i < n; i++) {
+      let v = 0;
+      for (let j = 0; j < n; j++) v -= H[i * n + j]! * g[j]!;
+      p[i] = v;
+    }
+    let slope = dot(p, g);
+    if (!(slope < 0)) {
+      // Not a descent direction: reset to steepest descent.
+      H.fill(0);
+      for (let i = 0; i < n; i++) {
+        H[i * n + i] = 1;
+        p[i] = -g[i]!;
+      }
+      slope = dot(p, g);
+    }
+    const step = wolfeLineSearch(objective, x, f, p, slope, xNew, gNew);
+    if (step === undefined) {
+      const converged = maxAbs(g) <= gtol * 1e3;
+      return {
+        x,
+        value: f,
+        gradient: g,
+        iterations: iteration,
+        converged,
+        reason: converged
+          ? "line search cannot improve further at a near-stationary point"
+          : "the line search failed",
+      };
+    }
+    const fNew = step;
+    for (let i = 0; i < n; i++) {
+      s[i] = xNew[i]! - x[i]!;
+      y[i] = gNew[i]! - g[i]!;
+    }
+    const relativeChange = Math.abs(f - fNew) / Math.max(1, Math.abs(fNew));
+    x = Float64Array.from(xNew);
+    g = Float64Array.from(gNew);
+    f = fNew;
+    if (maxAbs(g) <= gtol) {
+      return {
+        x,
+        value: f,
+        gradient: g,
+        iterations: iteration,
+        converged: true,
+        reason: "gradient below tolerance",
+      };
+    }
+    if (relativeChange < ftol && maxAbs(g) <= gtol * 1e3) {
+      return {
+        x,
+        value: f,
+        gradient: g,
+        iterations: iteration,
+        converged: true,
+        reason: "objective no longer changes",
+      };
+    }
+    const sy = dot(s, y);
+    if (sy > 1e-300) {
+      if (!scaled) {
+        // Nocedal & Wright (6.20): scale the initial matrix before the first update.
+        const scale = sy / dot(y, y);
+        for (let i = 0; i < n * n; i++) H[i] = H[i]! * scale;
+        scaled = true;
+      }
+      for (let i = 0; i < n; i++) {
+        let v = 0;
+        for (let j = 0; j < n; j++) v += H[i * n + j]! * y[j]!;
+        Hy[i] = v;
+      }
+      const yHy = dot(y, Hy);
+      const rho = 1 / sy;
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < n; j++) {
+          H[i * n + j] =
+            H[i * n + j]! -
+            rho * (Hy[i]! * s[j]! + s[i]! * Hy[j]!) +
+            (rho * rho * yHy + rho) * s[i]! * s[j]!;
+        }
+      }
+    }
+  }
+  return {
+    x,
+    value: f,
+    gradient: g,
+    iterations: maxIterations,
+    converged: false,
+    reason: `no convergence in ${maxIterations} iterations`,
+  };
+}
+
+/**
+ * Finds a step along `p` that satisfies the strong Wolfe conditions (c1 = 1e-4, c2 = 0.9). Writes the
+ * accepted point and its gradient into `xOut`/`gOut` and returns f there, or `undefined` on failure.
+ */
+function wolfeLineSearch(
+  objective: Objective,
+  x: Float64Array,
+  f0: number,
+  p: Float64Array,
+  slope0: number,
+  xOut: Float64Array,
+  gOut: Float64Array,
+): number | undefined {
+  const c1 = 1e-4;
+  const c2 = 0.9;
+  const n = x.length;
+  const trial = new Float64Array(n);
+  const gTrial = new Float64Array(n);
+  const evaluate = (alpha: number): { f: number; slope: number } => {
+    for (let i = 0; i < n; i++) trial[i] = x[i]! + alpha * p[i]!;
+    const f = objective(trial, gTrial);
+    if (!Number.isFinite(f) || !gTrial.every(Number.isFinite))
+      return { f: Number.POSITIVE_INFINITY, slope: Number.NaN };
+    return { f, slope: dot(gTrial, p) };
+  };
+  const accept = (f: number): number => {
+    xOut.set(trial);
+    gOut.set(gTrial);
+    return f;
+  };
+  // Keep the first trial step modest in log-parameter space.
+  const pMax = maxAbs(p);
+  let alpha = pMax > 5 ? 5 / pMax : 1;
+  let alphaPrev = 0;
+  let fPrev = f0;
+  let slopePrev = slope0;
+  for (let k = 0; k < 60; k++) {
+    const { f, slope } = evaluate(alpha);
+    if (!Number.isFinite(f)) {
+      alpha = alphaPrev + (alpha - alphaPrev) * 0.25;
+      if (alpha - alphaPrev < 1e-16) return undefined;
+      continue;
+    }
+    if (f > f0 + c1 * alpha * slope0 || (k > 0 && f >= fPrev)) {
+      return zoom(alphaPrev, alpha, fPrev, f, slopePrev);
+    }
+    if (Math.abs(slope) <= -c2 * slope0) return accept(f);
+    if (slope >= 0) return zoom(alpha, alphaPrev, f, fPrev, slope);
+    alphaPrev = alpha;
+    fPrev = f;
+    slopePrev = slope;
+    alpha *= 2;
+  }
+  return undefined;
+
+  function zoom(
+    lo: number,
+    hi: number,
+    fLo: number,
+    fHi: number,
+    slopeLo: number,
+  ): number | undefined {
+    for (let k = 0; k < 60; k++) {
+      // Quadratic interpolation from (lo, fLo, slopeLo) and (hi, fHi), safeguarded.
+      const d = hi - lo;
+      let alphaJ = Number.isFinite(fHi)
+        ? lo - (slopeLo * d * d) / (2 * (fHi - fLo - slopeLo * d))
+        : lo + 0.5 * d;
+      const left = Math.min(lo, hi);
+      const right = Math.max(lo, hi);
+      const margin = 0.1 * (right - left);
+      if (!(alphaJ > left + margin && alphaJ < right - margin)) alphaJ = 0.5 * (lo + hi);
+      const { f, slope } = evaluate(alphaJ);
+      if (!Number.isFinite(f) || f > f0 + c1 * alphaJ * slope0 || f >= fLo) {
+        hi = alphaJ;
+        fHi = f;
+      } else {
+        if (Math.abs(slope) <= -c2 * slope0) return accept(f);
+        if (slope * (hi - lo) >= 0) {
+          hi = lo;
+          fHi = fLo;
+        }
+        lo = alphaJ;
+        fLo = f;
+        slopeLo = slope;
+      }
+      if (Math.abs(hi - lo) < 1e-14 * Math.max(1, Math.abs(lo))) break;
+    }
+    // Accept the best point found if it decreases f (sufficient decrease may be unreachable at
+    // the floating-point floor near the optimum).
+    if (lo > 0) {
+      const { f } = evaluate(lo);
+      if (f < f0) return accept(f);
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Hessian of f at `x` by central differences of the analytic gradient (step `h` in each
+ * coordinate), symmetrised. Row-major n×n.
+ */
+export function hessianFromGradient(
+  objective: Objective,
+  x: ArrayLike<number>,
+  h = 1e-5,
+): Float64Array {
+  const n = x.length;
+  const H = new Float64Array(n * n);
+  const point = Float64Array.from(x);
+  const gPlus = new Float64Array(n);
+  const gMinus = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const xj = point[j]!;
+    point[j] = xj + h;
+    objective(point, gPlus);
+    point[j] = xj - h;
+    objective(point, gMinus);
+    point[j] = xj;
+    for (let i = 0; i < n; i++) H[i * n + j] = (gPlus[i]! - gMinus[i]!) / (2 * h);
+  }
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const v = 0.5 * (H[i * n + j]! + H[j * n + i]!);
+      H[i * n + j] = v;
+      H[j * n + i] = v;
+    }
+  }
+  return H;
+}
+
+/** Inverse of a small symmetric positive-definite matrix (Gauss–Jordan, partial pivoting); `undefined` if singular. */
+export function invertMatrix(matrix: ArrayLike<number>, n: number): Float64Array | undefined {
+  const a = Float64Array.from(matrix);
+  const inv = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) inv[i * n + i] = 1;
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r++)
+      if (Math.abs(a[r * n + col]!) > Math.abs(a[pivot * n + col]!)) pivot = r;
+    const pv = a[pivot * n + col]!;
+    if (!Number.isFinite(pv) || Math.abs(pv) < 1e-300) return undefined;
+    if (pivot !== col) {
+      for (let k = 0; k < n; k++) {
+        [a[col * n + k], a[pivot * n + k]] = [a[pivot * n + k]!, a[col * n + k]!];
+        [inv[col * n + k], inv[pivot * n + k]] = [inv[pivot * n + k]!, inv[col * n + k]!];
+      }
+    }
+    for (let k = 0; k < n; k++) {
+      a[col * n + k] = a[col * n + k]! / pv;
+      inv[col * n + k] = inv[col * n + k]! / pv;
+    }
+    for (let r = 0; r < n; r++) {
+      if (r === col) continue;
+      const factor = a[r * n + col]!;
+      if (factor === 0) continue;
+      for (let k = 0; k < n; k++) {
+        a[r * n + k] = a[r * n + k]! - factor * a[col * n + k]!;
+        inv[r * n + k] = inv[r * n + k]! - factor * inv[col * n + k]!;
+      }
+    }
+  }
+  return inv;
+}

@@ -1,0 +1,69 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  calendarPeriodIndex,
+  civilFromDays,
+  daysFromCivil,
+  formatCivilDay,
+  isValidTimeZone,
+  parseCivilDay,
+  parseInstant,
+  startOfCivilDay,
+} from "../../src/core/time.js";
+
+describe("calendar days", () => {
+  it("round-trips day numbers", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -800_000, max: 800_000 }), (n) => {
+        const { year, month, day } = civilFromDays(n);
+        expect(daysFromCivil(year, month, day)).toBe(n);
+      }),
+    );
+  });
+  it("agrees with Date.UTC", () => {
+    expect(daysFromCivil(1997, 1, 1) * 86_400_000).toBe(Date.UTC(1997, 0, 1));
+    expect(daysFromCivil(2000, 2, 29) * 86_400_000).toBe(Date.UTC(2000, 1, 29));
+  });
+  it("parses ISO and compact dates and rejects impossible ones", () => {
+    expect(formatCivilDay(parseCivilDay("1997-01-01", "UTC")!)).toBe("1997-01-01");
+    expect(parseCivilDay("19970101", "UTC")).toBeUndefined();
+    expect(parseCivilDay("19970101", "UTC", true)).toBe(parseCivilDay("1997-01-01", "UTC"));
+    expect(parseCivilDay("1997-02-30", "UTC")).toBeUndefined();
+    expect(parseCivilDay("1997-13-01", "UTC")).toBeUndefined();
+    expect(parseCivilDay("1996-02-29", "UTC")).toBeDefined();
+    expect(parseCivilDay(new Date(Number.NaN), "UTC")).toBeUndefined();
+    expect(parseCivilDay(42, "UTC")).toBeUndefined();
+  });
+  it("places instants on the calendar day of the time zone", () => {
+    // 1997-01-01T05:00Z is still 31 December in Los Angeles (UTC−8).
+    expect(formatCivilDay(parseCivilDay("1997-01-01T05:00:00Z", "America/Los_Angeles")!)).toBe(
+      "1996-12-31",
+    );
+    expect(formatCivilDay(parseCivilDay("1997-01-01T05:00:00Z", "UTC")!)).toBe("1997-01-01");
+    // A wall-clock time without offset is read in the time zone itself.
+    expect(formatCivilDay(parseCivilDay("1997-01-01 05:00:00", "America/Los_Angeles")!)).toBe(
+      "1997-01-01",
+    );
+    expect(parseInstant("1997-01-01", "America/Los_Angeles")).toBe(Date.UTC(1997, 0, 1, 8));
+    expect(startOfCivilDay(daysFromCivil(1997, 7, 1), "Europe/Berlin").toISOString()).toBe(
+      "1997-06-30T22:00:00.000Z",
+    );
+  });
+  it("counts Monday-based weeks and calendar months", () => {
+    const monday = parseCivilDay("2024-03-11", "UTC")!;
+    expect(calendarPeriodIndex(monday - 1, "week")).toBe(calendarPeriodIndex(monday, "week") - 1);
+    expect(calendarPeriodIndex(monday + 6, "week")).toBe(calendarPeriodIndex(monday, "week"));
+    expect(
+      calendarPeriodIndex(parseCivilDay("1998-01-31", "UTC")!, "month") -
+        calendarPeriodIndex(parseCivilDay("1997-12-01", "UTC")!, "month"),
+    ).toBe(1);
+    expect(
+      calendarPeriodIndex(parseCivilDay("1997-04-01", "UTC")!, "quarter") -
+        calendarPeriodIndex(parseCivilDay("1997-03-31", "UTC")!, "quarter"),
+    ).toBe(1);
+  });
+  it("knows time zones", () => {
+    expect(isValidTimeZone("Europe/Berlin")).toBe(true);
+    expect(isValidTimeZone("Mars/Olympus")).toBe(false);
+  });
+});
