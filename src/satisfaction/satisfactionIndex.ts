@@ -101,9 +101,9 @@ export function satisfactionIndex(
   options: SatisfactionIndexOptions,
 ): SatisfactionIndexResult {
   const fn = "satisfactionIndex";
-  const parsed = parseInput(fn, optionsSchema, options, ["options"]);
   const list = parseInput(fn, itemsSchema, items, ["items"]);
   if (list.length === 0) throw invalidInput(fn, ["items"], "Expected at least one item");
+  const parsed = parseInput(fn, optionsSchema, options, ["options"]);
   if (parsed.weights.length !== list.length) {
     throw invalidInput(
       fn,
