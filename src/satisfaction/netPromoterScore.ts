@@ -12,6 +12,12 @@ export interface NetPromoterScoreOptions {
   readonly scale?: "0-10" | "1-10";
   /** Confidence level of the interval, strictly between 0 and 1 (default `0.95`). */
   readonly confidenceLevel?: number;
+  /**
+   * How the confidence interval is built: `"wald"` (default; score ± z·SE) or `"adjusted-wald"`
+   * (Rocks 2016: add 3/4 to the promoter and detractor counts and 3 to n before applying the Wald
+   * formula; better coverage for small samples).
+   */
+  readonly interval?: "wald" | "adjusted-wald";
 }
 
 /** A confidence interval for a score, on the score's own scale. */
@@ -22,8 +28,11 @@ export interface ScoreInterval {
   readonly upper: number;
   /** Confidence level, e.g. `0.95`. */
   readonly level: number;
-  /** How the interval was built: `"wald"` = estimate ± z·standard error, clipped to the score's range. */
-  readonly method: "wald";
+  /**
+   * How the interval was built: `"wald"` = estimate ± z·standard error, clipped to the score's
+   * range; `"adjusted-wald"` = the same on counts adjusted as Rocks (2016) recommends for NPS.
+   */
+  readonly method: "wald" | "adjusted-wald";
 }
 
 /** Result of {@link netPromoterScore}. */
@@ -46,13 +55,14 @@ export interface NetPromoterScoreResult {
   readonly score: number;
   /** Standard error of `score` (same −100..100 units): 100·√((p + d − (p − d)²)/n). */
   readonly standardError: number;
-  /** Wald confidence interval for the score, clipped to [−100, 100]. */
+  /** Confidence interval for the score (Wald by default), clipped to [−100, 100]. */
   readonly confidenceInterval: ScoreInterval;
 }
 
 const optionsSchema = z.strictObject({
   scale: z.enum(["0-10", "1-10"]).exactOptional(),
   confidenceLevel: confidenceLevelSchema.exactOptional(),
+  interval: z.enum(["wald", "adjusted-wald"]).exactOptional(),
 }) satisfies z.ZodType<unknown, NetPromoterScoreOptions>;
 
 /**
@@ -66,10 +76,14 @@ const optionsSchema = z.strictObject({
  * **Uncertainty.** Each answer is a score X ∈ {+1 (promoter), 0 (passive), −1 (detractor)} and
  * NPS = 100·mean(X). The answers are a multinomial sample, so Var(X) = p + d − (p − d)² and
  * `SE = 100 · √((p + d − (p − d)²) / n)` (the plug-in multinomial variance of a difference of two
- * shares of one sample). The interval is the Wald interval `score ± z·SE`, z the normal quantile
- * for the confidence level, clipped to [−100, 100]. It is the interval MeasuringU and most CX tools
- * report; it is too narrow for small samples and has zero width when every answer falls in one
- * bucket. Rocks (2016) proposes an adjusted-Wald interval for small samples (not implemented).
+ * shares of one sample). The default interval is the Wald interval `score ± z·SE`, z the normal
+ * quantile for the confidence level, clipped to [−100, 100]: what most CX tools report. It is too
+ * narrow for small samples and has zero width when every answer falls in one bucket. With
+ * `interval: "adjusted-wald"` the Wald formula is applied to adjusted counts — promoters + 3/4,
+ * detractors + 3/4, n + 3 — and centred on the adjusted score, the variant Rocks (2016) found to
+ * have the best coverage (MeasuringU's recommendation too). For tiny one-sided samples it can
+ * exclude the raw score (n = 1 promoter: [−48.5, 98.5]); `score` and `standardError` are always
+ * the unadjusted ones.
  *
  * **Conventions.** The score is returned unrounded on −100..100; rounding is the caller's: tools
  * disagree (`[9, 9, 7, 7, 7, 3]` is 16.67 exactly, 17 by rounding the difference, 16 by rounding
@@ -94,6 +108,7 @@ const optionsSchema = z.strictObject({
  * nps.score; // => 50
  * nps.promoters; // => 3
  * nps.standardError; // => 43.30
+ * netPromoterScore([10, 9, 10, 4], { interval: "adjusted-wald" }).confidenceInterval.lower; // => -33.59
  * netPromoterScore([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]).score; // => -45.4545
  * ```
  * @category Satisfaction
@@ -106,11 +121,15 @@ export function netPromoterScore(
   const parsed = parseInput(fn, optionsSchema, options, ["options"]);
   const min = parsed.scale === "1-10" ? 1 : 0;
   const values = checkAnswers(fn, ["answers"], answers, { min, max: 10 });
-  return npsFromAnswers(values, parsed.confidenceLevel ?? 0.95);
+  return npsFromAnswers(values, parsed.confidenceLevel ?? 0.95, parsed.interval ?? "wald");
 }
 
 /** NPS result from validated answers. @internal */
-export function npsFromAnswers(values: Float64Array, level: number): NetPromoterScoreResult {
+export function npsFromAnswers(
+  values: Float64Array,
+  level: number,
+  interval: "wald" | "adjusted-wald" = "wald",
+): NetPromoterScoreResult {
   let promoters = 0;
   let detractors = 0;
   for (let i = 0; i < values.length; i++) {
@@ -118,7 +137,21 @@ export function npsFromAnswers(values: Float64Array, level: number): NetPromoter
     if (v >= 9) promoters++;
     else if (v <= 6) detractors++;
   }
-  return npsFromCounts(promoters, values.length - promoters - detractors, detractors, level);
+  return npsFromCounts(
+    promoters,
+    values.length - promoters - detractors,
+    detractors,
+    level,
+    interval,
+  );
+}
+
+/** Score and standard error (−100..100 units) from counts. */
+function scoreAndError(promoters: number, detractors: number, n: number): [number, number] {
+  const p = promoters / n;
+  const d = detractors / n;
+  const variance = Math.max(0, p + d - (p - d) * (p - d));
+  return [100 * (p - d), 100 * Math.sqrt(variance / n)];
 }
 
 function npsFromCounts(
@@ -126,13 +159,16 @@ function npsFromCounts(
   passives: number,
   detractors: number,
   level: number,
+  interval: "wald" | "adjusted-wald",
 ): NetPromoterScoreResult {
   const n = promoters + passives + detractors;
   const p = promoters / n;
   const d = detractors / n;
-  const score = 100 * (p - d);
-  const variance = Math.max(0, p + d - (p - d) * (p - d));
-  const standardError = 100 * Math.sqrt(variance / n);
+  const [score, standardError] = scoreAndError(promoters, detractors, n);
+  const [centre, spread] =
+    interval === "wald"
+      ? [score, standardError]
+      : scoreAndError(promoters + 0.75, detractors + 0.75, n + 3);
   const z = normalQuantile(0.5 + level / 2);
   return {
     responses: n,
@@ -145,10 +181,10 @@ function npsFromCounts(
     score,
     standardError,
     confidenceInterval: {
-      lower: Math.max(-100, score - z * standardError),
-      upper: Math.min(100, score + z * standardError),
+      lower: Math.max(-100, centre - z * spread),
+      upper: Math.min(100, centre + z * spread),
       level,
-      method: "wald",
+      method: interval,
     },
   };
 }

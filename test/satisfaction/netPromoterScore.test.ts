@@ -65,6 +65,20 @@ describe("netPromoterScore — uncertainty", () => {
     expect(rel(r.score, 100 * mean)).toBeLessThan(1e-12);
     expect(rel(r.standardError, 100 * Math.sqrt(variance / x.length))).toBeLessThan(1e-12);
   });
+  it("adjusted-Wald (Rocks 2016; MeasuringU: +3/4 promoters, +3/4 detractors, n + 3)", () => {
+    // [10, 9, 10, 4]: adjusted p = 3.75/7, d = 1.75/7, centred on 100·(p − d) = 28.571…
+    const p = 3.75 / 7;
+    const d = 1.75 / 7;
+    const se = 100 * Math.sqrt((p + d - (p - d) ** 2) / 7);
+    const r = netPromoterScore([10, 9, 10, 4], { interval: "adjusted-wald" });
+    expect(rel(r.confidenceInterval.lower, 100 * (p - d) - Z95 * se)).toBeLessThan(1e-9);
+    expect(rel(r.confidenceInterval.upper, 100 * (p - d) + Z95 * se)).toBeLessThan(1e-9);
+    expect(r.confidenceInterval.method).toBe("adjusted-wald");
+    expect(r.score).toBe(50); // the score itself is never adjusted
+    // A single promoter: the interval is wide and no longer collapses to a point.
+    const one = netPromoterScore([10], { interval: "adjusted-wald" }).confidenceInterval;
+    expect(one.upper - one.lower).toBeGreaterThan(100);
+  });
   it("accepts the 1–10 input scale", () => {
     expect(netPromoterScore([1, 10, 9], { scale: "1-10" }).score).toBeCloseTo(100 / 3, 12);
   });
@@ -124,6 +138,11 @@ describe("netPromoterScore — bad input", () => {
       () => netPromoterScore([9], { rounding: 0 } as never),
       "netPromoterScore",
       "options",
+    );
+    expectInvalid(
+      () => netPromoterScore([9], { interval: "wilson" } as never),
+      "netPromoterScore",
+      "options.interval",
     );
   });
 });
