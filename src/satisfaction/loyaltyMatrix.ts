@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
 import { parseInput } from "../core/validate.js";
+import { checkArray, checkFiniteField, checkRecord, checkStringField } from "./scale.js";
 
 /** A Dick & Basu loyalty condition. */
 export type DickBasuLoyalty = "loyalty" | "latent-loyalty" | "spurious-loyalty" | "no-loyalty";
@@ -49,13 +50,13 @@ export interface LoyaltyMatrixResult {
   readonly patronageThreshold: number;
 }
 
-const inputSchema = z.array(
-  z.strictObject({
-    id: z.string(),
-    relativeAttitude: z.number().finite(),
-    repeatPatronage: z.number().finite(),
-  }),
-) satisfies z.ZodType<unknown, readonly LoyaltyMatrixInput[]>;
+/** Every field of {@link LoyaltyMatrixInput}, checked complete by the type. */
+const FIELDS: Record<keyof LoyaltyMatrixInput, true> = {
+  id: true,
+  relativeAttitude: true,
+  repeatPatronage: true,
+};
+const KEYS: ReadonlySet<string> = new Set(Object.keys(FIELDS));
 
 const optionsSchema = z.strictObject({
   attitudeThreshold: z.number().finite().exactOptional(),
@@ -109,51 +110,48 @@ export function loyaltyMatrix(
 ): LoyaltyMatrixResult {
   const fn = "loyaltyMatrix";
   const parsed = parseInput(fn, optionsSchema, options, ["options"]);
-  const rows = parseInput(fn, inputSchema, customers, ["customers"]);
+  const rows = checkArray(fn, ["customers"], customers);
   if (rows.length === 0) throw invalidInput(fn, ["customers"], "Expected at least one customer");
+  const n = rows.length;
+  const ids: string[] = new Array(n);
+  const attitudes = new Float64Array(n);
+  const patronages = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = checkRecord(fn, "customers", i, rows[i], KEYS);
+    ids[i] = checkStringField(fn, "customers", i, "id", row.id);
+    attitudes[i] = checkFiniteField(fn, "customers", i, "relativeAttitude", row.relativeAttitude);
+    patronages[i] = checkFiniteField(fn, "customers", i, "repeatPatronage", row.repeatPatronage);
+  }
   const split = parsed.split ?? "median";
-  const attitudeThreshold =
-    parsed.attitudeThreshold ??
-    center(
-      rows.map((r) => r.relativeAttitude),
-      split,
-    );
-  const patronageThreshold =
-    parsed.patronageThreshold ??
-    center(
-      rows.map((r) => r.repeatPatronage),
-      split,
-    );
+  const attitudeThreshold = parsed.attitudeThreshold ?? center(attitudes, split);
+  const patronageThreshold = parsed.patronageThreshold ?? center(patronages, split);
   const segments = new Map<string, DickBasuLoyalty>();
   const counts = { loyalty: 0, latentLoyalty: 0, spuriousLoyalty: 0, noLoyalty: 0 };
-  rows.forEach((row, i) => {
-    if (segments.has(row.id)) {
-      throw invalidInput(
-        fn,
-        ["customers", i, "id"],
-        `Duplicate customer id ${JSON.stringify(row.id)}`,
-      );
+  for (let i = 0; i < n; i++) {
+    const id = ids[i] as string;
+    if (segments.has(id)) {
+      throw invalidInput(fn, ["customers", i, "id"], `Duplicate customer id ${JSON.stringify(id)}`);
     }
-    const attitude = row.relativeAttitude >= attitudeThreshold;
-    const patronage = row.repeatPatronage >= patronageThreshold;
+    const attitude = (attitudes[i] as number) >= attitudeThreshold;
+    const patronage = (patronages[i] as number) >= patronageThreshold;
     if (attitude && patronage) {
-      segments.set(row.id, "loyalty");
+      segments.set(id, "loyalty");
       counts.loyalty++;
     } else if (attitude) {
-      segments.set(row.id, "latent-loyalty");
+      segments.set(id, "latent-loyalty");
       counts.latentLoyalty++;
     } else if (patronage) {
-      segments.set(row.id, "spurious-loyalty");
+      segments.set(id, "spurious-loyalty");
       counts.spuriousLoyalty++;
     } else {
-      segments.set(row.id, "no-loyalty");
+      segments.set(id, "no-loyalty");
       counts.noLoyalty++;
     }
-  });
+  }
   return { segments, counts, attitudeThreshold, patronageThreshold };
 }
 
-function center(values: number[], split: "median" | "mean"): number {
+function center(values: Float64Array, split: "median" | "mean"): number {
   if (split === "mean") {
     // Dividing each term first cannot overflow; clamping keeps rounding inside [min, max].
     let sum = 0;
@@ -166,7 +164,7 @@ function center(values: number[], split: "median" | "mean"): number {
     }
     return Math.min(Math.max(sum, lo), hi);
   }
-  const sorted = Float64Array.from(values).sort();
+  const sorted = values.slice().sort();
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1
     ? (sorted[mid] as number)

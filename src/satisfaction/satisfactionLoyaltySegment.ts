@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
 import { parseInput } from "../core/validate.js";
-import { type AnswerScale, answerScaleSchema } from "./scale.js";
+import {
+  type AnswerScale,
+  answerScaleSchema,
+  checkArray,
+  checkFiniteField,
+  checkRecord,
+  checkStringField,
+} from "./scale.js";
 
 /** A Jones & Sasser satisfaction × loyalty segment (apostle and terrorist are the extremes). */
 export type JonesSasserSegment =
@@ -56,13 +63,13 @@ export interface SatisfactionLoyaltySegmentResult {
   readonly counts: JonesSasserCounts;
 }
 
-const inputSchema = z.array(
-  z.strictObject({
-    id: z.string(),
-    satisfaction: z.number().finite(),
-    loyalty: z.number().finite(),
-  }),
-) satisfies z.ZodType<unknown, readonly SatisfactionLoyaltyInput[]>;
+/** Every field of {@link SatisfactionLoyaltyInput}, checked complete by the type. */
+const FIELDS: Record<keyof SatisfactionLoyaltyInput, true> = {
+  id: true,
+  satisfaction: true,
+  loyalty: true,
+};
+const KEYS: ReadonlySet<string> = new Set(Object.keys(FIELDS));
 
 const optionsSchema = z.strictObject({
   scale: answerScaleSchema.exactOptional(),
@@ -118,7 +125,7 @@ export function satisfactionLoyaltySegment(
 ): SatisfactionLoyaltySegmentResult {
   const fn = "satisfactionLoyaltySegment";
   const parsed = parseInput(fn, optionsSchema, options, ["options"]);
-  const rows = parseInput(fn, inputSchema, customers, ["customers"]);
+  const rows = checkArray(fn, ["customers"], customers);
   const { min, max } = parsed.scale ?? { min: 1, max: 5 };
   const sHigh = parsed.satisfactionThreshold ?? Math.min(max, 4);
   const lHigh = parsed.loyaltyThreshold ?? Math.min(max, 4);
@@ -136,38 +143,43 @@ export function satisfactionLoyaltySegment(
   }
   const segments = new Map<string, JonesSasserSegment>();
   const counts = { apostle: 0, loyalist: 0, mercenary: 0, hostage: 0, defector: 0, terrorist: 0 };
-  rows.forEach((row, i) => {
-    if (segments.has(row.id)) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = checkRecord(fn, "customers", i, rows[i], KEYS);
+    const id = checkStringField(fn, "customers", i, "id", row.id);
+    if (segments.has(id)) {
+      throw invalidInput(fn, ["customers", i, "id"], `Duplicate customer id ${JSON.stringify(id)}`);
+    }
+    const satisfaction = checkFiniteField(fn, "customers", i, "satisfaction", row.satisfaction);
+    const loyalty = checkFiniteField(fn, "customers", i, "loyalty", row.loyalty);
+    if (satisfaction < min || satisfaction > max) {
       throw invalidInput(
         fn,
-        ["customers", i, "id"],
-        `Duplicate customer id ${JSON.stringify(row.id)}`,
+        ["customers", i, "satisfaction"],
+        `${satisfaction} is outside the scale ${min}..${max}`,
       );
     }
-    for (const key of ["satisfaction", "loyalty"] as const) {
-      if (row[key] < min || row[key] > max) {
-        throw invalidInput(
-          fn,
-          ["customers", i, key],
-          `${row[key]} is outside the scale ${min}..${max}`,
-        );
-      }
+    if (loyalty < min || loyalty > max) {
+      throw invalidInput(
+        fn,
+        ["customers", i, "loyalty"],
+        `${loyalty} is outside the scale ${min}..${max}`,
+      );
     }
-    const satisfied = row.satisfaction >= sHigh;
-    const loyal = row.loyalty >= lHigh;
+    const satisfied = satisfaction >= sHigh;
+    const loyal = loyalty >= lHigh;
     const segment: JonesSasserSegment = satisfied
       ? loyal
-        ? row.satisfaction === max && row.loyalty === max
+        ? satisfaction === max && loyalty === max
           ? "apostle"
           : "loyalist"
         : "mercenary"
       : loyal
         ? "hostage"
-        : row.satisfaction === min
+        : satisfaction === min
           ? "terrorist"
           : "defector";
-    segments.set(row.id, segment);
+    segments.set(id, segment);
     counts[segment]++;
-  });
+  }
   return { segments, counts };
 }

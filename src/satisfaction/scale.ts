@@ -195,3 +195,86 @@ function erfc(x: number): number {
 export function normalCdf(x: number): number {
   return 0.5 * erfc(-x / Math.SQRT2);
 }
+
+const NO_KEYS: ReadonlySet<string> = new Set();
+
+/**
+ * One-pass shape check of record `index` of the input array `arrayName` (CONVENTIONS §4: no
+ * per-element schema in hot paths): `row` must be an object whose keys are all in `keys` or
+ * `optionalKeys` and that has every one of `keys`. Paths are built only when an error is thrown.
+ * @internal
+ */
+export function checkRecord(
+  fnName: string,
+  arrayName: string,
+  index: number,
+  row: unknown,
+  keys: ReadonlySet<string>,
+  optionalKeys: ReadonlySet<string> = NO_KEYS,
+): Readonly<Record<string, unknown>> {
+  if (typeof row !== "object" || row === null || Array.isArray(row)) {
+    throw invalidInput(fnName, [arrayName, index], "Expected an object");
+  }
+  const record = row as Record<string, unknown>;
+  let present = 0;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    if (keys.has(key)) present++;
+    else if (!optionalKeys.has(key)) {
+      throw invalidInput(fnName, [arrayName, index, key], `Unrecognized key "${key}"`);
+    }
+  }
+  if (present !== keys.size) {
+    for (const key of keys) {
+      if (!Object.hasOwn(record, key))
+        throw invalidInput(fnName, [arrayName, index, key], "Required");
+    }
+  }
+  return record;
+}
+
+/** Checks that field `key` of record `index` is a finite number. @internal */
+export function checkFiniteField(
+  fnName: string,
+  arrayName: string,
+  index: number,
+  key: string,
+  value: unknown,
+): number {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw invalidInput(
+      fnName,
+      [arrayName, index, key],
+      `Expected a finite number, received ${String(value)}`,
+    );
+  }
+  return value;
+}
+
+/** Checks that field `key` of record `index` is a string. @internal */
+export function checkStringField(
+  fnName: string,
+  arrayName: string,
+  index: number,
+  key: string,
+  value: unknown,
+): string {
+  if (typeof value !== "string") {
+    throw invalidInput(
+      fnName,
+      [arrayName, index, key],
+      `Expected a string, received ${typeof value}`,
+    );
+  }
+  return value;
+}
+
+/** Checks that `value` is an array; throws `InvalidInputError` at `path` otherwise. @internal */
+export function checkArray(
+  fnName: string,
+  path: readonly PropertyKey[],
+  value: unknown,
+): readonly unknown[] {
+  if (!Array.isArray(value)) throw invalidInput(fnName, path, "Expected an array");
+  return value;
+}

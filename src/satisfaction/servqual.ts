@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
 import { parseInput } from "../core/validate.js";
-import { type AnswerScale, answerScaleSchema } from "./scale.js";
+import {
+  type AnswerScale,
+  answerScaleSchema,
+  checkArray,
+  checkFiniteField,
+  checkRecord,
+} from "./scale.js";
 
 /** The five SERVQUAL (RATER) dimensions. */
 export type RaterDimension =
@@ -191,15 +197,20 @@ const optionsSchema = z.strictObject({
   scale: answerScaleSchema.exactOptional(),
 }) satisfies z.ZodType<unknown, ServqualOptions>;
 
-const responsesSchema = z.array(
-  z.strictObject({
-    item: z.number().int(),
-    expectation: z.number().int(),
-    perception: z.number().int(),
-    adequate: z.number().int().exactOptional(),
-    desired: z.number().int().exactOptional(),
-  }),
-) satisfies z.ZodType<unknown, readonly ServqualResponse[]>;
+/** Every field of {@link ServqualResponse}, required (true) or optional (false); checked complete by the type. */
+const FIELDS: Record<keyof ServqualResponse, boolean> = {
+  item: true,
+  expectation: true,
+  perception: true,
+  adequate: false,
+  desired: false,
+};
+const REQUIRED: ReadonlySet<string> = new Set(
+  Object.keys(FIELDS).filter((k) => FIELDS[k as keyof ServqualResponse]),
+);
+const OPTIONAL: ReadonlySet<string> = new Set(
+  Object.keys(FIELDS).filter((k) => !FIELDS[k as keyof ServqualResponse]),
+);
 
 interface Accumulator {
   n: number;
@@ -262,7 +273,7 @@ export function servqual(
 ): ServqualResult {
   const fn = "servqual";
   const parsed = parseInput(fn, optionsSchema, options, ["options"]);
-  const rows = parseInput(fn, responsesSchema, responses, ["responses"]);
+  const rows = checkArray(fn, ["responses"], responses);
   const scale = parsed.scale ?? { min: 1, max: 7 };
   const map = parsed.dimensions ?? DEFAULT_ITEM_MAP;
   const dimensionOf = new Map<number, RaterDimension>();
@@ -291,45 +302,54 @@ export function servqual(
       "Expected at least one response (the answer set is empty)",
     );
   }
-  const threeColumn = rows[0]?.adequate !== undefined || rows[0]?.desired !== undefined;
   const byItem = new Map<number, Accumulator>();
-  const flip = (item: number, x: number) => (reversed.has(item) ? scale.min + scale.max - x : x);
-  rows.forEach((row, i) => {
-    if (!dimensionOf.has(row.item)) {
-      throw invalidInput(fn, ["responses", i, "item"], `Unknown item id ${row.item}`);
+  const answer = (i: number, key: string, value: unknown, item: number): number => {
+    const x = checkFiniteField(fn, "responses", i, key, value);
+    if (!Number.isInteger(x)) {
+      throw invalidInput(fn, ["responses", i, key], `Expected an integer answer, received ${x}`);
     }
-    for (const key of ["expectation", "perception", "adequate", "desired"] as const) {
-      const value = row[key];
-      if (value !== undefined && (value < scale.min || value > scale.max)) {
-        throw invalidInput(
-          fn,
-          ["responses", i, key],
-          `Answer ${value} is outside the scale ${scale.min}..${scale.max}`,
-        );
-      }
-    }
-    const hasZone = row.adequate !== undefined && row.desired !== undefined;
-    if (hasZone !== threeColumn || (row.adequate === undefined) !== (row.desired === undefined)) {
+    if (x < scale.min || x > scale.max) {
       throw invalidInput(
         fn,
-        ["responses", i, row.adequate === undefined ? "adequate" : "desired"],
+        ["responses", i, key],
+        `Answer ${x} is outside the scale ${scale.min}..${scale.max}`,
+      );
+    }
+    return reversed.has(item) ? scale.min + scale.max - x : x;
+  };
+  let threeColumn = false;
+  for (let i = 0; i < rows.length; i++) {
+    const row = checkRecord(fn, "responses", i, rows[i], REQUIRED, OPTIONAL);
+    const item = checkFiniteField(fn, "responses", i, "item", row.item);
+    if (!dimensionOf.has(item)) {
+      throw invalidInput(fn, ["responses", i, "item"], `Unknown item id ${item}`);
+    }
+    const hasAdequate = row.adequate !== undefined;
+    const hasDesired = row.desired !== undefined;
+    if (i === 0) threeColumn = hasAdequate || hasDesired;
+    if (hasAdequate !== threeColumn || hasDesired !== threeColumn) {
+      throw invalidInput(
+        fn,
+        ["responses", i, hasAdequate === threeColumn ? "desired" : "adequate"],
         "Give both adequate and desired levels on every row, or on none",
       );
     }
-    let acc = byItem.get(row.item);
+    const expectation = answer(i, "expectation", row.expectation, item);
+    const perception = answer(i, "perception", row.perception, item);
+    let acc = byItem.get(item);
     if (acc === undefined) {
       acc = { n: 0, e: 0, p: 0, a: 0, d: 0, zoned: 0 };
-      byItem.set(row.item, acc);
+      byItem.set(item, acc);
     }
     acc.n++;
-    acc.e += flip(row.item, row.expectation);
-    acc.p += flip(row.item, row.perception);
-    if (row.adequate !== undefined && row.desired !== undefined) {
-      acc.a += flip(row.item, row.adequate);
-      acc.d += flip(row.item, row.desired);
+    acc.e += expectation;
+    acc.p += perception;
+    if (threeColumn) {
+      acc.a += answer(i, "adequate", row.adequate, item);
+      acc.d += answer(i, "desired", row.desired, item);
       acc.zoned++;
     }
-  });
+  }
   const items: ServqualItemResult[] = [...byItem.entries()]
     .sort((x, y) => x[0] - y[0])
     .map(([item, acc]) => {

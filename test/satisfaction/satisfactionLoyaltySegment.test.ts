@@ -63,6 +63,28 @@ describe("satisfactionLoyaltySegment (Jones & Sasser 1995)", () => {
       ),
     );
   });
+  it("rejects malformed rows with their path", () => {
+    expectInvalid(
+      () => satisfactionLoyaltySegment([{ id: "a", satisfaction: 3 } as never]),
+      fn,
+      "customers[0].loyalty",
+    );
+    expectInvalid(
+      () => satisfactionLoyaltySegment([{ id: 7, satisfaction: 3, loyalty: 3 } as never]),
+      fn,
+      "customers[0].id",
+    );
+    expectInvalid(
+      () => satisfactionLoyaltySegment([{ id: "a", satisfaction: 3, loyalty: 3, nps: 9 } as never]),
+      fn,
+      "customers[0].nps",
+    );
+    expectInvalid(
+      () => satisfactionLoyaltySegment([{ id: "a", satisfaction: Number.NaN, loyalty: 3 }]),
+      fn,
+      "customers[0].satisfaction",
+    );
+  });
   it("rejects duplicate ids, readings outside the scale and thresholds outside it", () => {
     expectInvalid(
       () =>

@@ -220,6 +220,20 @@ describe("servqual — bad input", () => {
     expectInvalid(() => servqual([]), fn, "responses");
     expectInvalid(() => servqual(rows.filter((row) => row.item < 18)), fn, "responses");
   });
+  it("rejects malformed rows: not an object, a missing field, an unknown key", () => {
+    expectInvalid(() => servqual([null as never, ...rows]), fn, "responses[0]");
+    expectInvalid(
+      () => servqual([{ item: 1, expectation: 5 } as never, ...rows]),
+      fn,
+      "responses[0].perception",
+    );
+    expectInvalid(
+      () => servqual([{ item: 1, expectation: 5, perception: 5, importance: 3 } as never, ...rows]),
+      fn,
+      "responses[0].importance",
+    );
+    expectInvalid(() => servqual("rows" as never), fn, "responses");
+  });
   it("rejects an item listed twice in the map", () => {
     const dimensions = {
       tangibles: [1],
