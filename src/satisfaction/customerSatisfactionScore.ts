@@ -67,7 +67,8 @@ const optionsSchema = z.strictObject({
  * **Conventions.** There is no CSAT standard. Alternatives not used here: Zencity's "positive"
  * sets grow with the scale (e.g. 7 points → 5–7, top-3), Formbricks counts the top 3 on a
  * 10-point scale, SmartSurvey divides the sum of answers by the maximum possible, Zendesk counts
- * good/(good + bad) on a binary rating. Pass the scale explicitly: a "4" means different things on
+ * good/(good + bad) on a binary rating. Names differ too: QuestionPro calls 9–10 on a 10-point
+ * scale "top box" — here that is `"top-2-box"`. Pass the scale explicitly: a "4" means different things on
  * 1–5 and 1–7. Top-2-box needs at least three scale points.
  *
  * Reference: Hayes, B. E. (2008), *Measuring Customer Satisfaction and Loyalty*, 3rd ed., ASQ

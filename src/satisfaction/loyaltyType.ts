@@ -89,7 +89,7 @@ const optionsSchema = z.strictObject({
  * 激励, 超值忠诚) and have no formula; this rule set is this library's. It follows Dick & Basu
  * (1994) for the attitude × patronage split (rules 2–3 ≈ latent / no loyalty) and puts advocacy
  * first among the repeat buyers because an advocate's loyalty is not explained by rewards, price
- * or convenience. Reorder by calling with drivers you do not want considered omitted (default 0).
+ * or convenience. A driver you do not measure can be omitted: it then counts as 0 (not high).
  *
  * Reference: Dick, A. S. & Basu, K. (1994), "Customer Loyalty: Toward an Integrated Conceptual
  * Framework", *JAMS* 22(2): 99–113. Griffin, J. (2002), *Customer Loyalty: How to Earn It, How to
