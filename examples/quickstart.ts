@@ -7,3 +7,35 @@ import { loadCdnowSample } from "./data/load.js";
 const transactions = loadCdnowSample();
 console.log("customer-value quickstart — CDNOW sample (2,357 customers, Jan 1997 – Jun 1998)\n");
 console.log(`Loaded ${transactions.length.toLocaleString("en-US")} transactions.`);
+
+// ── satisfaction to loyalty (self-contained; see examples/satisfaction.ts) ─────────────────
+{
+  const { netPromoterScore, customerSatisfactionScore, satisfactionLoyaltySegment } = await import(
+    "../src/index.js"
+  );
+  console.log("\nSatisfaction to loyalty — a 12-answer survey");
+  const recommend = [10, 9, 9, 8, 7, 10, 6, 3, 9, 10, 8, 5];
+  const nps = netPromoterScore(recommend);
+  console.log(
+    `NPS ${nps.score.toFixed(1)} (SE ${nps.standardError.toFixed(1)}, 95 % CI ` +
+      `${nps.confidenceInterval.lower.toFixed(1)} to ${nps.confidenceInterval.upper.toFixed(1)})`,
+  );
+  const satisfied = [5, 4, 4, 5, 3, 5, 2, 1, 4, 5, 4, 3];
+  const csat = customerSatisfactionScore(satisfied, { scale: { min: 1, max: 5 } });
+  console.log(`CSAT top-2-box ${csat.score.toFixed(1)} %`);
+  const loyalty = [5, 4, 5, 3, 2, 5, 4, 1, 3, 5, 4, 2];
+  const { counts } = satisfactionLoyaltySegment(
+    satisfied.map((satisfaction, i) => ({
+      id: `c${i + 1}`,
+      satisfaction,
+      loyalty: loyalty[i] ?? 1,
+    })),
+  );
+  console.log(
+    "Jones & Sasser segments:",
+    Object.entries(counts)
+      .map(([segment, count]) => `${segment} ${count}`)
+      .join(", "),
+  );
+}
+// ── end of satisfaction section ─────────────────────────────────────────────────────────────

@@ -25,5 +25,93 @@ export type { DateInput, TimeUnit } from "./core/time.js";
 // ── segmentation: RFM, segments, value matrices ─────────────────────────────────────────────
 
 // ── satisfaction: SERVQUAL/RATER, NPS, CSAT, CES, index, Kano, loyalty ──────────────────────
+export type {
+  CompareNetPromoterScoresOptions,
+  NetPromoterScoreComparison,
+} from "./satisfaction/compareNetPromoterScores.js";
+export { compareNetPromoterScores } from "./satisfaction/compareNetPromoterScores.js";
+export type {
+  CustomerEffortScoreOptions,
+  CustomerEffortScoreResult,
+} from "./satisfaction/customerEffortScore.js";
+export { customerEffortScore } from "./satisfaction/customerEffortScore.js";
+export type {
+  CustomerSatisfactionScoreOptions,
+  CustomerSatisfactionScoreResult,
+} from "./satisfaction/customerSatisfactionScore.js";
+export { customerSatisfactionScore } from "./satisfaction/customerSatisfactionScore.js";
+export type {
+  KanoAnswer,
+  KanoAttributeResult,
+  KanoCategory,
+  KanoClassifyOptions,
+  KanoCounts,
+  KanoResponse,
+  KanoResult,
+} from "./satisfaction/kanoClassify.js";
+export { kanoClassify } from "./satisfaction/kanoClassify.js";
+export type {
+  DickBasuCounts,
+  DickBasuLoyalty,
+  LoyaltyMatrixInput,
+  LoyaltyMatrixOptions,
+  LoyaltyMatrixResult,
+} from "./satisfaction/loyaltyMatrix.js";
+export { loyaltyMatrix } from "./satisfaction/loyaltyMatrix.js";
+export type {
+  LoyaltyScoreInput,
+  LoyaltyScoreOptions,
+  LoyaltyScoreResult,
+} from "./satisfaction/loyaltyScore.js";
+export { loyaltyScore } from "./satisfaction/loyaltyScore.js";
+export type {
+  LoyaltyDrivers,
+  LoyaltyType,
+  LoyaltyTypeOptions,
+  LoyaltyTypeResult,
+} from "./satisfaction/loyaltyType.js";
+export { loyaltyType } from "./satisfaction/loyaltyType.js";
+export type {
+  NetPromoterScoreOptions,
+  NetPromoterScoreResult,
+  ScoreInterval,
+} from "./satisfaction/netPromoterScore.js";
+export { netPromoterScore } from "./satisfaction/netPromoterScore.js";
+export type { RaterIndexOptions, RaterIndexResult, ScoreRange } from "./satisfaction/raterIndex.js";
+export { raterIndex } from "./satisfaction/raterIndex.js";
+export type {
+  SatisfactionIndexItem,
+  SatisfactionIndexItemResult,
+  SatisfactionIndexOptions,
+  SatisfactionIndexResult,
+} from "./satisfaction/satisfactionIndex.js";
+export { satisfactionIndex } from "./satisfaction/satisfactionIndex.js";
+export type {
+  SatisfactionCounts,
+  SatisfactionIndicators,
+} from "./satisfaction/satisfactionIndicators.js";
+export { satisfactionIndicators } from "./satisfaction/satisfactionIndicators.js";
+export type {
+  JonesSasserCounts,
+  JonesSasserSegment,
+  SatisfactionLoyaltyInput,
+  SatisfactionLoyaltySegmentOptions,
+  SatisfactionLoyaltySegmentResult,
+} from "./satisfaction/satisfactionLoyaltySegment.js";
+export { satisfactionLoyaltySegment } from "./satisfaction/satisfactionLoyaltySegment.js";
+export type { AnswerScale } from "./satisfaction/scale.js";
+export type {
+  RaterDimension,
+  RaterItemMap,
+  RaterValues,
+  ServqualDimensionResult,
+  ServqualItemResult,
+  ServqualOptions,
+  ServqualResponse,
+  ServqualResult,
+  ToleranceReading,
+  ToleranceZone,
+} from "./satisfaction/servqual.js";
+export { servqual } from "./satisfaction/servqual.js";
 
 // ── churn: risk, lifecycle, recovery ────────────────────────────────────────────────────────

@@ -1,0 +1,128 @@
+import { z } from "zod";
+import { invalidInput } from "../core/errors.js";
+import { parseInput } from "../core/validate.js";
+import { type AnswerScale, answerScaleSchema, checkAnswers } from "./scale.js";
+
+/** One survey item of a satisfaction index with its answers. */
+export interface SatisfactionIndexItem {
+  /** The item's name, e.g. `"overall satisfaction"`. */
+  readonly name: string;
+  /** Integer answers on the scale (at least one). */
+  readonly answers: readonly number[];
+}
+
+/** Options of {@link satisfactionIndex}. */
+export interface SatisfactionIndexOptions {
+  /**
+   * One weight per item, in item order, non-negative with a positive sum (normalised to sum 1).
+   * Required: the real ACSI weights are estimated per industry by PLS and are not public.
+   */
+  readonly weights: readonly number[];
+  /** The answer scale, default `{ min: 1, max: 10 }` (ACSI's 10-point items). */
+  readonly scale?: AnswerScale;
+}
+
+/** One item's contribution to a satisfaction index. */
+export interface SatisfactionIndexItemResult {
+  /** The item's name. */
+  readonly name: string;
+  /** Number of answers. */
+  readonly responses: number;
+  /** Mean answer on the scale. */
+  readonly mean: number;
+  /** The mean rescaled to 0–100: 100·(mean − min)/(max − min). */
+  readonly rescaled: number;
+  /** The item's normalised weight. */
+  readonly weight: number;
+}
+
+/** Result of {@link satisfactionIndex}. */
+export interface SatisfactionIndexResult {
+  /** The index on 0–100: Σ weight · rescaled. */
+  readonly index: number;
+  /** Per-item means, rescaled means and weights, in input order. */
+  readonly items: readonly SatisfactionIndexItemResult[];
+}
+
+const optionsSchema = z
+  .strictObject({
+    weights: z.array(z.number().finite().nonnegative()),
+    scale: answerScaleSchema.exactOptional(),
+  })
+  .refine((o) => o.weights.reduce((s, w) => s + w, 0) > 0, {
+    error: "Expected weights summing to a positive number",
+    path: ["weights"],
+  }) satisfies z.ZodType<unknown, SatisfactionIndexOptions>;
+
+const itemsSchema = z.array(
+  z.strictObject({ name: z.string(), answers: z.array(z.number()) }),
+) satisfies z.ZodType<unknown, readonly SatisfactionIndexItem[]>;
+
+/**
+ * An ACSI-style customer satisfaction index on 0–100 from the mean answers to a few survey items
+ * (overall satisfaction, confirmation of expectations, comparison with an ideal), with explicit
+ * weights.
+ *
+ * **Formula.** For item i with mean answer x̄_i on [min, max] and normalised weight
+ * `w_i = weight_i / Σ weight`, `index = Σ_i w_i · 100·(x̄_i − min)/(max − min)`. On ACSI's 1–10
+ * items this is `[(x̄₁ − 1)W₁ + (x̄₂ − 1)W₂ + (x̄₃ − 1)W₃]/9 × 100`, the published form (Fornell et
+ * al. 1996 define the index as (E[ξ] − min ξ)/(max ξ − min ξ) × 100 of the latent satisfaction ξ).
+ *
+ * **Conventions.** The real ACSI estimates W by partial least squares per industry and keeps them
+ * proprietary; here the weights are the caller's, and equal weights give the practitioners'
+ * approximation `(x̄₁ + x̄₂ + x̄₃ − 3)/27 × 100`. No standard error is given: the items are answered
+ * by the same respondents and are correlated, so a valid one needs respondent-level data.
+ *
+ * Reference: Fornell, C., Johnson, M. D., Anderson, E. W., Cha, J. & Bryant, B. E. (1996), "The
+ * American Customer Satisfaction Index: Nature, Purpose, and Findings", *Journal of Marketing*
+ * 60(4): 7–18.
+ *
+ * @param items - the survey items with their answers (at least one item)
+ * @param options - one weight per item (required) and the answer scale
+ * @returns the index (0–100) and each item's mean, rescaled mean and weight
+ * @throws {@link InvalidInputError} when there are no items, an item has no answers or an answer is
+ *   not an integer on the scale (path `items[i].answers[j]`), the number of weights differs from
+ *   the number of items, or the weights are negative or sum to zero
+ * @example
+ * ```ts
+ * import { satisfactionIndex } from "customer-value";
+ * const items = [
+ *   { name: "satisfaction", answers: [8, 9, 7] },
+ *   { name: "expectations", answers: [7, 7, 7] },
+ *   { name: "ideal", answers: [6, 8, 7] },
+ * ];
+ * satisfactionIndex(items, { weights: [1, 1, 1] }).index; // => 70.37
+ * satisfactionIndex(items, { weights: [0.3885, 0.319, 0.2925] }).index; // => 70.98
+ * ```
+ * @category Satisfaction
+ */
+export function satisfactionIndex(
+  items: readonly SatisfactionIndexItem[],
+  options: SatisfactionIndexOptions,
+): SatisfactionIndexResult {
+  const fn = "satisfactionIndex";
+  const list = parseInput(fn, itemsSchema, items, ["items"]);
+  if (list.length === 0) throw invalidInput(fn, ["items"], "Expected at least one item");
+  const parsed = parseInput(fn, optionsSchema, options, ["options"]);
+  if (parsed.weights.length !== list.length) {
+    throw invalidInput(
+      fn,
+      ["options", "weights"],
+      `Expected one weight per item (${list.length}), received ${parsed.weights.length}`,
+    );
+  }
+  const scale = parsed.scale ?? { min: 1, max: 10 };
+  const total = parsed.weights.reduce((s, w) => s + w, 0);
+  let index = 0;
+  const results = list.map((item, i) => {
+    const values = checkAnswers(fn, ["items", i, "answers"], item.answers, scale);
+    let sum = 0;
+    for (let j = 0; j < values.length; j++) sum += values[j] as number;
+    const mean = sum / values.length;
+    const rescaled = (100 * (mean - scale.min)) / (scale.max - scale.min);
+    const weight = (parsed.weights[i] as number) / total;
+    index += weight * rescaled;
+    return { name: item.name, responses: values.length, mean, rescaled, weight };
+  });
+  return { index: Math.min(100, Math.max(0, index)), items: results };
+}

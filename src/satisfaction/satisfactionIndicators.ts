@@ -1,0 +1,178 @@
+import { z } from "zod";
+import { invalidInput } from "../core/errors.js";
+import { type Decimal, Money, type MoneyInput, moneySchema } from "../core/money.js";
+import { parseInput } from "../core/validate.js";
+
+/** Plain counts of one period, the input of {@link satisfactionIndicators}. Every count is optional except `customers`. */
+export interface SatisfactionCounts {
+  /** Customers at the start of the period (the denominator of the customer rates), > 0. */
+  readonly customers: number;
+  /** Customers of `customers` who bought again during the period. */
+  readonly repurchasingCustomers?: number;
+  /** Customers of `customers` who complained at least once during the period. */
+  readonly complainingCustomers?: number;
+  /** Customers of `customers` who referred someone during the period. */
+  readonly referringCustomers?: number;
+  /** Customers of `customers` who said they were satisfied. */
+  readonly satisfiedCustomers?: number;
+  /** A price change and how many of the customers exposed to it were lost. */
+  readonly priceChange?: {
+    /** Relative price change, e.g. `0.05` for +5 % (non-zero). */
+    readonly relativeChange: number;
+    /** Customers exposed to the change (> 0). */
+    readonly customersExposed: number;
+    /** Exposed customers lost after the change. */
+    readonly customersLost: number;
+  };
+  /** Number of transactions in the period (> 0 when `revenue` is given). */
+  readonly transactions?: number;
+  /** Total amount bought in those transactions. */
+  readonly revenue?: MoneyInput;
+}
+
+/** Result of {@link satisfactionIndicators}: each rate is present when its counts were given. */
+export interface SatisfactionIndicators {
+  /** repurchasingCustomers / customers, a fraction. */
+  readonly repurchaseRate?: number;
+  /** complainingCustomers / customers, a fraction. */
+  readonly complaintRate?: number;
+  /** referringCustomers / customers, a fraction. */
+  readonly referralRate?: number;
+  /** satisfiedCustomers / customers, a fraction (the "customer satisfaction rate"). */
+  readonly satisfactionRate?: number;
+  /** customersLost / customersExposed after the price change, a fraction. */
+  readonly priceChangeLossRate?: number;
+  /** Share of exposed customers lost per 1 % of price change: lossRate / (100·|relativeChange|). */
+  readonly priceSensitivity?: number;
+  /** revenue / transactions, exact. */
+  readonly meanPurchasePerTransaction?: Decimal;
+}
+
+const count = z.number().int().nonnegative();
+
+const countsSchema = z.strictObject({
+  customers: z.number().int().positive(),
+  repurchasingCustomers: count.exactOptional(),
+  complainingCustomers: count.exactOptional(),
+  referringCustomers: count.exactOptional(),
+  satisfiedCustomers: count.exactOptional(),
+  priceChange: z
+    .strictObject({
+      relativeChange: z
+        .number()
+        .finite()
+        .refine((x) => x !== 0, { error: "Expected a non-zero price change" }),
+      customersExposed: z.number().int().positive(),
+      customersLost: count,
+    })
+    .exactOptional(),
+  transactions: count.exactOptional(),
+  revenue: moneySchema.exactOptional(),
+}) satisfies z.ZodType<unknown, SatisfactionCounts>;
+
+/**
+ * The practitioner satisfaction indicators as rates from plain counts: repurchase, complaint,
+ * referral and satisfaction rates, price sensitivity, and mean purchase per transaction.
+ *
+ * **Formulas** (all customer rates over the customers at the start of the period):
+ * repurchase rate = repurchasing / customers; complaint rate = complaining customers / customers;
+ * referral rate = referring / customers; satisfaction rate = satisfied / customers;
+ * price-change loss rate = lost / exposed, and price sensitivity = that rate per 1 % of price
+ * change, `lossRate / (100·|relativeChange|)`; mean purchase per transaction = revenue /
+ * transactions (exact decimal).
+ *
+ * **Conventions.** None of these has a canonical formula. Alternatives: complaints per
+ * transaction instead of complaining customers per customer; repurchase over customers active at
+ * the end rather than the start; price sensitivity as an elasticity of demand rather than of the
+ * customer count. Rates are fractions in [0, 1]; multiply by 100 for percentages. Each rate is
+ * returned only when its counts are given.
+ *
+ * Reference: Kotler, P. & Keller, K. L. (2016), *Marketing Management*, 15th ed., Pearson, ch. 5
+ * (measuring satisfaction); Fornell, C. (1992), "A National Customer Satisfaction Barometer: The
+ * Swedish Experience", *Journal of Marketing* 56(1): 6–21.
+ *
+ * @param counts - the period's counts (only `customers` is required)
+ * @returns the rates that the given counts determine
+ * @throws {@link InvalidInputError} when a count is negative or not an integer, a numerator exceeds
+ *   its denominator (path e.g. `counts.repurchasingCustomers`), `revenue` comes without a positive
+ *   `transactions`, or the price change is zero
+ * @example
+ * ```ts
+ * import { satisfactionIndicators } from "customer-value";
+ * const rates = satisfactionIndicators({
+ *   customers: 1000,
+ *   repurchasingCustomers: 620,
+ *   complainingCustomers: 45,
+ *   priceChange: { relativeChange: 0.05, customersExposed: 1000, customersLost: 30 },
+ *   transactions: 4,
+ *   revenue: "100.10",
+ * });
+ * rates.repurchaseRate; // => 0.62
+ * rates.priceSensitivity; // => 0.006
+ * rates.meanPurchasePerTransaction?.toString(); // => "25.025"
+ * ```
+ * @category Satisfaction
+ */
+export function satisfactionIndicators(counts: SatisfactionCounts): SatisfactionIndicators {
+  const fn = "satisfactionIndicators";
+  const c = parseInput(fn, countsSchema, counts, ["counts"]);
+  const rates: {
+    repurchaseRate?: number;
+    complaintRate?: number;
+    referralRate?: number;
+    satisfactionRate?: number;
+    priceChangeLossRate?: number;
+    priceSensitivity?: number;
+    meanPurchasePerTransaction?: Decimal;
+  } = {};
+  const rate = (
+    key:
+      | "repurchasingCustomers"
+      | "complainingCustomers"
+      | "referringCustomers"
+      | "satisfiedCustomers",
+  ): number | undefined => {
+    const value = c[key];
+    if (value === undefined) return undefined;
+    if (value > c.customers) {
+      throw invalidInput(
+        fn,
+        ["counts", key],
+        `${key} (${value}) exceeds customers (${c.customers})`,
+      );
+    }
+    return value / c.customers;
+  };
+  const repurchase = rate("repurchasingCustomers");
+  if (repurchase !== undefined) rates.repurchaseRate = repurchase;
+  const complaint = rate("complainingCustomers");
+  if (complaint !== undefined) rates.complaintRate = complaint;
+  const referral = rate("referringCustomers");
+  if (referral !== undefined) rates.referralRate = referral;
+  const satisfied = rate("satisfiedCustomers");
+  if (satisfied !== undefined) rates.satisfactionRate = satisfied;
+  if (c.priceChange !== undefined) {
+    const { customersExposed, customersLost, relativeChange } = c.priceChange;
+    if (customersLost > customersExposed) {
+      throw invalidInput(
+        fn,
+        ["counts", "priceChange", "customersLost"],
+        `customersLost (${customersLost}) exceeds customersExposed (${customersExposed})`,
+      );
+    }
+    const loss = customersLost / customersExposed;
+    rates.priceChangeLossRate = loss;
+    rates.priceSensitivity = loss / (100 * Math.abs(relativeChange));
+  }
+  if (c.revenue !== undefined) {
+    if (c.transactions === undefined || c.transactions === 0) {
+      throw invalidInput(
+        fn,
+        ["counts", "transactions"],
+        "Give a positive number of transactions with revenue",
+      );
+    }
+    rates.meanPurchasePerTransaction = new Money(c.revenue).dividedBy(c.transactions);
+  }
+  return rates;
+}

@@ -1,0 +1,434 @@
+import { z } from "zod";
+import { invalidInput } from "../core/errors.js";
+import { parseInput } from "../core/validate.js";
+import {
+  type AnswerScale,
+  answerScaleSchema,
+  checkArray,
+  checkFiniteField,
+  checkRecord,
+} from "./scale.js";
+
+/** The five SERVQUAL (RATER) dimensions. */
+export type RaterDimension =
+  | "tangibles"
+  | "reliability"
+  | "responsiveness"
+  | "assurance"
+  | "empathy";
+
+/** The RATER dimensions in the 1988 item order. @internal */
+export const RATER_DIMENSIONS: readonly RaterDimension[] = [
+  "tangibles",
+  "reliability",
+  "responsiveness",
+  "assurance",
+  "empathy",
+];
+
+/** One answer of one respondent to one SERVQUAL item (long format: one row per respondent × item). */
+export interface ServqualResponse {
+  /** The item id, e.g. `1`..`22` with the default item map. */
+  readonly item: number;
+  /** Expectation answer E (what an excellent firm would offer), an integer on the scale. */
+  readonly expectation: number;
+  /** Perception answer P (what this firm offers), an integer on the scale. */
+  readonly perception: number;
+  /** Adequate (minimum acceptable) service level A, for the zone of tolerance (three-column format). */
+  readonly adequate?: number;
+  /** Desired service level D, for the zone of tolerance (three-column format). */
+  readonly desired?: number;
+}
+
+/** A number per RATER dimension. */
+export interface RaterValues {
+  /** Tangibles: physical facilities, equipment, appearance of personnel. */
+  readonly tangibles: number;
+  /** Reliability: ability to perform the promised service dependably and accurately. */
+  readonly reliability: number;
+  /** Responsiveness: willingness to help customers and provide prompt service. */
+  readonly responsiveness: number;
+  /** Assurance: knowledge and courtesy of employees, ability to inspire trust and confidence. */
+  readonly assurance: number;
+  /** Empathy: caring, individualised attention. */
+  readonly empathy: number;
+}
+
+/** The item ids belonging to each RATER dimension. */
+export interface RaterItemMap {
+  /** Item ids of the tangibles dimension. */
+  readonly tangibles: readonly number[];
+  /** Item ids of the reliability dimension. */
+  readonly reliability: readonly number[];
+  /** Item ids of the responsiveness dimension. */
+  readonly responsiveness: readonly number[];
+  /** Item ids of the assurance dimension. */
+  readonly assurance: readonly number[];
+  /** Item ids of the empathy dimension. */
+  readonly empathy: readonly number[];
+}
+
+/** Options of {@link servqual}. */
+export interface ServqualOptions {
+  /**
+   * Which items belong to which dimension. Default: the 22-item 1988 map — tangibles 1–4,
+   * reliability 5–9, responsiveness 10–13, assurance 14–17, empathy 18–22. Each item in one
+   * dimension only.
+   */
+  readonly dimensions?: RaterItemMap;
+  /**
+   * Importance weights of the dimensions (e.g. 100 points allocated by respondents), any
+   * non-negative numbers with a positive sum; normalised to sum 1. Default equal weights.
+   */
+  readonly weights?: RaterValues;
+  /**
+   * Items worded negatively (as responsiveness and empathy items in the 1988 instrument), whose
+   * answers are reversed as `min + max − x` before any gap is computed. Default none.
+   */
+  readonly reverseScored?: readonly number[];
+  /** The answer scale, default `{ min: 1, max: 7 }` (SERVQUAL's 7-point Likert scale). */
+  readonly scale?: AnswerScale;
+}
+
+/** Where perceived service sits relative to the zone of tolerance [adequate, desired]. */
+export type ToleranceZone = "below" | "within" | "above";
+
+/** The zone-of-tolerance reading of an item or a dimension (three-column format). */
+export interface ToleranceReading {
+  /** Mean adequate service level A. */
+  readonly adequate: number;
+  /** Mean desired service level D. */
+  readonly desired: number;
+  /** Measure of service adequacy, MSA = P − A (negative: below the minimum acceptable). */
+  readonly adequacyGap: number;
+  /** Measure of service superiority, MSS = P − D (positive: above the desired level). */
+  readonly superiorityGap: number;
+  /** `"below"` when P < A, `"above"` when P > D, otherwise `"within"`. */
+  readonly zone: ToleranceZone;
+  /** True when D < A (an inverted zone: a data or wording problem to check). */
+  readonly invertedZone: boolean;
+}
+
+/** Gap scores of one SERVQUAL item. */
+export interface ServqualItemResult {
+  /** The item id. */
+  readonly item: number;
+  /** The dimension the item belongs to. */
+  readonly dimension: RaterDimension;
+  /** Number of answers to the item. */
+  readonly responses: number;
+  /** Mean expectation E (after reverse scoring). */
+  readonly expectation: number;
+  /** Mean perception P (after reverse scoring). */
+  readonly perception: number;
+  /** Gap score Q = P − E (negative: service falls short of expectations). */
+  readonly gap: number;
+  /** Zone-of-tolerance reading, present when adequate and desired levels were answered. */
+  readonly tolerance?: ToleranceReading;
+}
+
+/** Gap scores of one RATER dimension. */
+export interface ServqualDimensionResult {
+  /** The dimension. */
+  readonly dimension: RaterDimension;
+  /** Number of its items that were answered. */
+  readonly items: number;
+  /** Mean of its items' mean expectations. */
+  readonly expectation: number;
+  /** Mean of its items' mean perceptions. */
+  readonly perception: number;
+  /** Dimension gap: mean of its items' gaps P − E. */
+  readonly gap: number;
+  /** The dimension's normalised weight (sum over dimensions 1). */
+  readonly weight: number;
+  /** Zone-of-tolerance reading from the item means, present in the three-column format. */
+  readonly tolerance?: ToleranceReading;
+}
+
+/** Result of {@link servqual}. */
+export interface ServqualResult {
+  /** One entry per answered item, in increasing item id. */
+  readonly items: readonly ServqualItemResult[];
+  /** One entry per dimension, in RATER map order (tangibles, reliability, responsiveness, assurance, empathy). */
+  readonly dimensions: readonly ServqualDimensionResult[];
+  /** Unweighted SERVQUAL score: the mean of the five dimension gaps. */
+  readonly unweightedScore: number;
+  /** Weighted SERVQUAL score: Σ w_d · gap_d with weights normalised to sum 1 (same units as the gaps). */
+  readonly weightedScore: number;
+}
+
+/** The 1988 22-item map (4/5/4/4/5). @internal */
+export const DEFAULT_ITEM_MAP: RaterItemMap = {
+  tangibles: [1, 2, 3, 4],
+  reliability: [5, 6, 7, 8, 9],
+  responsiveness: [10, 11, 12, 13],
+  assurance: [14, 15, 16, 17],
+  empathy: [18, 19, 20, 21, 22],
+};
+
+const itemIds = z.array(z.number().int());
+const nonNegative = z.number().nonnegative().finite();
+
+/** zod schema for RATER weights: non-negative, positive sum. @internal */
+export const raterWeightsSchema = z
+  .strictObject({
+    tangibles: nonNegative,
+    reliability: nonNegative,
+    responsiveness: nonNegative,
+    assurance: nonNegative,
+    empathy: nonNegative,
+  })
+  .refine((w) => w.tangibles + w.reliability + w.responsiveness + w.assurance + w.empathy > 0, {
+    error: "Expected weights summing to a positive number",
+  }) satisfies z.ZodType<unknown, RaterValues>;
+
+const optionsSchema = z.strictObject({
+  dimensions: z
+    .strictObject({
+      tangibles: itemIds,
+      reliability: itemIds,
+      responsiveness: itemIds,
+      assurance: itemIds,
+      empathy: itemIds,
+    })
+    .exactOptional(),
+  weights: raterWeightsSchema.exactOptional(),
+  reverseScored: itemIds.exactOptional(),
+  scale: answerScaleSchema.exactOptional(),
+}) satisfies z.ZodType<unknown, ServqualOptions>;
+
+/** Every field of {@link ServqualResponse}, required (true) or optional (false); checked complete by the type. */
+const FIELDS: Record<keyof ServqualResponse, boolean> = {
+  item: true,
+  expectation: true,
+  perception: true,
+  adequate: false,
+  desired: false,
+};
+const REQUIRED: ReadonlySet<string> = new Set(
+  Object.keys(FIELDS).filter((k) => FIELDS[k as keyof ServqualResponse]),
+);
+const OPTIONAL: ReadonlySet<string> = new Set(
+  Object.keys(FIELDS).filter((k) => !FIELDS[k as keyof ServqualResponse]),
+);
+
+interface Accumulator {
+  n: number;
+  e: number;
+  p: number;
+  a: number;
+  d: number;
+  zoned: number;
+}
+
+/**
+ * SERVQUAL gap scores per item and per RATER dimension, the unweighted and weighted SERVQUAL score,
+ * and (with adequate and desired levels) the zone of tolerance.
+ *
+ * **Formulas.** Per item k: `Q_k = P̄_k − Ē_k` (mean perception minus mean expectation over the
+ * item's answers). Per dimension d: `gap_d` = mean of its items' Q_k (items equally weighted;
+ * a dimension with unanswered items is averaged over the answered ones). Unweighted SERVQUAL =
+ * mean of the five `gap_d`; weighted SERVQUAL = `Σ_d w_d · gap_d` with `w_d` the importance weights
+ * divided by their sum. With the three-column format (Parasuraman, Zeithaml & Berry 1994) each item
+ * and dimension also gets the adequacy gap `MSA = P − A` and the superiority gap `MSS = P − D`, and
+ * sits `"below"` (P < A), `"within"` or `"above"` (P > D) the zone of tolerance [A, D].
+ *
+ * **Conventions.** Weights are normalised to sum 1 so the weighted score is on the gap scale; some
+ * course material multiplies by 100-point weights instead (scores ~100× larger — multiply by 100
+ * to match). Reverse-scored items (1988 negatively worded items) are opt-in via `reverseScored`;
+ * the 1991 instrument has none. Every answer must be an integer on the scale. Either every row
+ * carries both `adequate` and `desired` or none does.
+ *
+ * Reference: Parasuraman, A., Zeithaml, V. A. & Berry, L. L. (1988), "SERVQUAL: A Multiple-Item
+ * Scale for Measuring Consumer Perceptions of Service Quality", *Journal of Retailing* 64(1):
+ * 12–40; (1994) "Alternative Scales for Measuring Service Quality", *Journal of Retailing* 70(3):
+ * 201–230. Zeithaml, V. A., Berry, L. L. & Parasuraman, A. (1993), "The Nature and Determinants
+ * of Customer Expectations of Service", *JAMS* 21(1): 1–12.
+ *
+ * @param responses - one row per respondent × item (at least one answered item per dimension)
+ * @param options - item map, importance weights, reverse-scored items, answer scale
+ * @returns item and dimension gaps, the unweighted and weighted scores, the zone of tolerance
+ * @throws {@link InvalidInputError} when an answer is not an integer on the scale, an item id is
+ *   not in the item map (path `responses[i].item`), a dimension has no answers, the item map
+ *   lists an item twice, weights are negative or sum to zero, or A/D are given for only some rows
+ * @example
+ * ```ts
+ * import { servqual } from "customer-value";
+ * const rows = Array.from({ length: 22 }, (_, i) => ({
+ *   item: i + 1,
+ *   expectation: 7,
+ *   perception: i < 4 ? 6 : i < 9 ? 5 : 6,
+ * }));
+ * const result = servqual(rows);
+ * result.dimensions[1]?.gap; // => -2
+ * result.unweightedScore; // => -1.2
+ * const weights = { tangibles: 11, reliability: 32, responsiveness: 22, assurance: 19, empathy: 16 };
+ * servqual(rows, { weights }).weightedScore; // => -1.32
+ * ```
+ * @category Satisfaction
+ */
+export function servqual(
+  responses: readonly ServqualResponse[],
+  options: ServqualOptions = {},
+): ServqualResult {
+  const fn = "servqual";
+  const parsed = parseInput(fn, optionsSchema, options, ["options"]);
+  const rows = checkArray(fn, ["responses"], responses);
+  const scale = parsed.scale ?? { min: 1, max: 7 };
+  const map = parsed.dimensions ?? DEFAULT_ITEM_MAP;
+  const dimensionOf = new Map<number, RaterDimension>();
+  for (const dimension of RATER_DIMENSIONS) {
+    map[dimension].forEach((item, j) => {
+      if (dimensionOf.has(item)) {
+        throw invalidInput(
+          fn,
+          ["options", "dimensions", dimension, j],
+          `Item ${item} is listed twice`,
+        );
+      }
+      dimensionOf.set(item, dimension);
+    });
+  }
+  const reversed = new Set(parsed.reverseScored ?? []);
+  (parsed.reverseScored ?? []).forEach((item, j) => {
+    if (!dimensionOf.has(item)) {
+      throw invalidInput(fn, ["options", "reverseScored", j], `Unknown item id ${item}`);
+    }
+  });
+  if (rows.length === 0) {
+    throw invalidInput(
+      fn,
+      ["responses"],
+      "Expected at least one response (the answer set is empty)",
+    );
+  }
+  const byItem = new Map<number, Accumulator>();
+  const answer = (i: number, key: string, value: unknown, item: number): number => {
+    const x = checkFiniteField(fn, "responses", i, key, value);
+    if (!Number.isInteger(x)) {
+      throw invalidInput(fn, ["responses", i, key], `Expected an integer answer, received ${x}`);
+    }
+    if (x < scale.min || x > scale.max) {
+      throw invalidInput(
+        fn,
+        ["responses", i, key],
+        `Answer ${x} is outside the scale ${scale.min}..${scale.max}`,
+      );
+    }
+    return reversed.has(item) ? scale.min + scale.max - x : x;
+  };
+  let threeColumn = false;
+  for (let i = 0; i < rows.length; i++) {
+    const row = checkRecord(fn, "responses", i, rows[i], REQUIRED, OPTIONAL);
+    const item = checkFiniteField(fn, "responses", i, "item", row.item);
+    if (!dimensionOf.has(item)) {
+      throw invalidInput(fn, ["responses", i, "item"], `Unknown item id ${item}`);
+    }
+    const hasAdequate = row.adequate !== undefined;
+    const hasDesired = row.desired !== undefined;
+    if (i === 0) threeColumn = hasAdequate || hasDesired;
+    if (hasAdequate !== threeColumn || hasDesired !== threeColumn) {
+      throw invalidInput(
+        fn,
+        ["responses", i, hasAdequate === threeColumn ? "desired" : "adequate"],
+        "Give both adequate and desired levels on every row, or on none",
+      );
+    }
+    const expectation = answer(i, "expectation", row.expectation, item);
+    const perception = answer(i, "perception", row.perception, item);
+    let acc = byItem.get(item);
+    if (acc === undefined) {
+      acc = { n: 0, e: 0, p: 0, a: 0, d: 0, zoned: 0 };
+      byItem.set(item, acc);
+    }
+    acc.n++;
+    acc.e += expectation;
+    acc.p += perception;
+    if (threeColumn) {
+      acc.a += answer(i, "adequate", row.adequate, item);
+      acc.d += answer(i, "desired", row.desired, item);
+      acc.zoned++;
+    }
+  }
+  const items: ServqualItemResult[] = [...byItem.entries()]
+    .sort((x, y) => x[0] - y[0])
+    .map(([item, acc]) => {
+      const expectation = acc.e / acc.n;
+      const perception = acc.p / acc.n;
+      const base = {
+        item,
+        dimension: dimensionOf.get(item) as RaterDimension,
+        responses: acc.n,
+        expectation,
+        perception,
+        gap: perception - expectation,
+      };
+      return threeColumn
+        ? { ...base, tolerance: tolerance(perception, acc.a / acc.n, acc.d / acc.n) }
+        : base;
+    });
+  const weights = normaliseWeights(parsed.weights);
+  const dimensions: ServqualDimensionResult[] = RATER_DIMENSIONS.map((dimension) => {
+    const own = items.filter((it) => it.dimension === dimension);
+    if (own.length === 0) {
+      throw invalidInput(
+        fn,
+        ["responses"],
+        `No answers for any item of the ${dimension} dimension`,
+      );
+    }
+    const mean = (f: (it: ServqualItemResult) => number) =>
+      own.reduce((s, it) => s + f(it), 0) / own.length;
+    const perception = mean((it) => it.perception);
+    const base = {
+      dimension,
+      items: own.length,
+      expectation: mean((it) => it.expectation),
+      perception,
+      gap: mean((it) => it.gap),
+      weight: weights[dimension],
+    };
+    return threeColumn
+      ? {
+          ...base,
+          tolerance: tolerance(
+            perception,
+            mean((it) => it.tolerance?.adequate ?? 0),
+            mean((it) => it.tolerance?.desired ?? 0),
+          ),
+        }
+      : base;
+  });
+  return {
+    items,
+    dimensions,
+    unweightedScore: dimensions.reduce((s, d) => s + d.gap, 0) / dimensions.length,
+    weightedScore: dimensions.reduce((s, d) => s + d.weight * d.gap, 0),
+  };
+}
+
+/** Weights normalised to sum 1 (equal when absent). @internal */
+export function normaliseWeights(weights: RaterValues | undefined): RaterValues {
+  if (weights === undefined) {
+    return { tangibles: 0.2, reliability: 0.2, responsiveness: 0.2, assurance: 0.2, empathy: 0.2 };
+  }
+  const total = RATER_DIMENSIONS.reduce((s, d) => s + weights[d], 0);
+  return {
+    tangibles: weights.tangibles / total,
+    reliability: weights.reliability / total,
+    responsiveness: weights.responsiveness / total,
+    assurance: weights.assurance / total,
+    empathy: weights.empathy / total,
+  };
+}
+
+function tolerance(perception: number, adequate: number, desired: number): ToleranceReading {
+  return {
+    adequate,
+    desired,
+    adequacyGap: perception - adequate,
+    superiorityGap: perception - desired,
+    zone: perception < adequate ? "below" : perception > desired ? "above" : "within",
+    invertedZone: desired < adequate,
+  };
+}

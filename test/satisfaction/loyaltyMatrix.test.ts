@@ -1,0 +1,68 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { loyaltyMatrix } from "../../src/index.js";
+import { expectInvalid } from "./expectInvalid.js";
+
+const fn = "loyaltyMatrix";
+
+describe("loyaltyMatrix (Dick & Basu 1994)", () => {
+  const customers = [
+    { id: "a", relativeAttitude: 6, repeatPatronage: 0.8 },
+    { id: "b", relativeAttitude: 6, repeatPatronage: 0.1 },
+    { id: "c", relativeAttitude: 2, repeatPatronage: 0.9 },
+    { id: "d", relativeAttitude: 2, repeatPatronage: 0.2 },
+  ];
+  it("maps attitude × patronage to the four conditions with explicit thresholds", () => {
+    const r = loyaltyMatrix(customers, { attitudeThreshold: 4, patronageThreshold: 0.5 });
+    expect([...r.segments.values()]).toEqual([
+      "loyalty",
+      "latent-loyalty",
+      "spurious-loyalty",
+      "no-loyalty",
+    ]);
+  });
+  it("defaults to median splits (even n: mean of the middle two), high side inclusive", () => {
+    const r = loyaltyMatrix(customers);
+    expect(r.attitudeThreshold).toBe(4);
+    expect(r.patronageThreshold).toBeCloseTo(0.5, 15);
+    const odd = loyaltyMatrix(customers.slice(0, 3));
+    expect(odd.attitudeThreshold).toBe(6);
+    expect(odd.segments.get("a")).toBe("loyalty");
+    expect(loyaltyMatrix(customers, { split: "mean" }).patronageThreshold).toBeCloseTo(0.5, 15);
+  });
+  it("the conditions partition the customers", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.double({ min: -10, max: 10, noNaN: true }),
+            fc.double({ min: 0, max: 1, noNaN: true }),
+          ),
+          { minLength: 1, maxLength: 100 },
+        ),
+        fc.constantFrom("median" as const, "mean" as const),
+        (rows, split) => {
+          const input = rows.map(([relativeAttitude, repeatPatronage], i) => ({
+            id: String(i),
+            relativeAttitude,
+            repeatPatronage,
+          }));
+          const r = loyaltyMatrix(input, { split });
+          expect(r.segments.size).toBe(input.length);
+          const c = r.counts;
+          expect(c.loyalty + c.latentLoyalty + c.spuriousLoyalty + c.noLoyalty).toBe(input.length);
+          expect(c.loyalty + c.latentLoyalty).toBeGreaterThanOrEqual(1); // the max is always ≥ its own median/mean
+        },
+      ),
+    );
+  });
+  it("rejects empty input, duplicate ids and non-finite values", () => {
+    expectInvalid(() => loyaltyMatrix([]), fn, "customers");
+    expectInvalid(() => loyaltyMatrix([customers[0]!, customers[0]!]), fn, "customers[1].id");
+    expectInvalid(
+      () => loyaltyMatrix([{ id: "x", relativeAttitude: Number.NaN, repeatPatronage: 1 }]),
+      fn,
+      "customers[0].relativeAttitude",
+    );
+  });
+});
