@@ -2,7 +2,11 @@ import { expect } from "vitest";
 import { InvalidInputError } from "../../src/index.js";
 
 /** Asserts that `fn` throws an InvalidInputError whose message names `functionName` and contains `path`. */
-export function expectInvalid(fn: () => unknown, functionName: string, path: string | null): InvalidInputError {
+export function expectInvalid(
+  fn: () => unknown,
+  functionName: string,
+  path: string | null,
+): InvalidInputError {
   let caught: unknown;
   try {
     fn();

@@ -10,7 +10,8 @@ function rowsOf(values: readonly { r: number; f: number; m: number }[]): Map<str
 
 const tieFixture = [1, 1, 1, 1, 1, 1, 2, 2, 3, 5];
 const tieRows = rowsOf(tieFixture.map((f, i) => ({ r: i, f, m: i })));
-const freq = (result: ReturnType<typeof rfmScores>) => [...result.scores.values()].map((s) => s.frequency);
+const freq = (result: ReturnType<typeof rfmScores>) =>
+  [...result.scores.values()].map((s) => s.frequency);
 
 describe("rfmScores — quantile bins", () => {
   it("equals NTILE when there are no ties (dplyr docs: ntile(1:8, 3) = 1 1 1 2 2 2 3 3)", () => {
@@ -48,7 +49,13 @@ describe("rfmScores — quantile bins", () => {
   });
 
   it("all customers equal: everyone gets score 1 under min, null cut points", () => {
-    const result = rfmScores(rowsOf([{ r: 5, f: 1, m: 3 }, { r: 5, f: 1, m: 3 }, { r: 5, f: 1, m: 3 }]));
+    const result = rfmScores(
+      rowsOf([
+        { r: 5, f: 1, m: 3 },
+        { r: 5, f: 1, m: 3 },
+        { r: 5, f: 1, m: 3 },
+      ]),
+    );
     expect([...result.scores.values()].map((s) => s.code)).toEqual(["111", "111", "111"]);
     expect(result.cutPoints.recency).toEqual([null, null, null, null]);
   });
@@ -59,8 +66,20 @@ describe("rfmScores — quantile bins", () => {
       ["b", { recency: 50, frequency: 1, monetary: new Decimal("10") }],
     ]);
     const result = rfmScores(rows, { bins: 2 });
-    expect(result.scores.get("a")).toEqual({ recency: 2, frequency: 2, monetary: 2, code: "222", sum: 6 });
-    expect(result.scores.get("b")).toEqual({ recency: 1, frequency: 1, monetary: 1, code: "111", sum: 3 });
+    expect(result.scores.get("a")).toEqual({
+      recency: 2,
+      frequency: 2,
+      monetary: 2,
+      code: "222",
+      sum: 6,
+    });
+    expect(result.scores.get("b")).toEqual({
+      recency: 1,
+      frequency: 1,
+      monetary: 1,
+      code: "111",
+      sum: 3,
+    });
   });
 });
 
@@ -75,9 +94,19 @@ describe("rfmScores — thresholds", () => {
     ]);
     const result = rfmScores(rows, {
       method: "thresholds",
-      thresholds: { recency: [365, 180, 90, 30], frequency: [2, 3, 5, 10], monetary: [20, 50, 100, 500] },
+      thresholds: {
+        recency: [365, 180, 90, 30],
+        frequency: [2, 3, 5, 10],
+        monetary: [20, 50, 100, 500],
+      },
     });
-    expect([...result.scores.values()].map((s) => s.code)).toEqual(["511", "522", "433", "255", "144"]);
+    expect([...result.scores.values()].map((s) => s.code)).toEqual([
+      "511",
+      "522",
+      "433",
+      "255",
+      "144",
+    ]);
     expect(result.cutPoints.recency).toEqual([365, 180, 90, 30]);
     expect(result.method).toBe("thresholds");
   });
@@ -85,7 +114,11 @@ describe("rfmScores — thresholds", () => {
 
 describe("rfmScores — nested", () => {
   it("ranks F within each R score and M within each (R, F) pair", () => {
-    const values = Array.from({ length: 40 }, (_, i) => ({ r: i % 4, f: (i * 7) % 11, m: (i * 13) % 17 }));
+    const values = Array.from({ length: 40 }, (_, i) => ({
+      r: i % 4,
+      f: (i * 7) % 11,
+      m: (i * 13) % 17,
+    }));
     const rows = rowsOf(values);
     const result = rfmScores(rows, { bins: 2, nested: true });
     expect(result.nested).toBe(true);
@@ -95,7 +128,8 @@ describe("rfmScores — nested", () => {
       const ids = [...result.scores].filter(([, s]) => s.recency === R).map(([id]) => id);
       const sub = new Map(ids.map((id) => [id, rows.get(id)!]));
       const alone = rfmScores(sub, { bins: 2 });
-      for (const id of ids) expect(result.scores.get(id)!.frequency).toBe(alone.scores.get(id)!.frequency);
+      for (const id of ids)
+        expect(result.scores.get(id)!.frequency).toBe(alone.scores.get(id)!.frequency);
       expect(result.nestedCutPoints!.frequency.get(String(R))).toEqual(alone.cutPoints.frequency);
     }
   });
@@ -103,7 +137,11 @@ describe("rfmScores — nested", () => {
 
 describe("rfmScores — properties", () => {
   const values = fc.array(
-    fc.record({ r: fc.integer({ min: 0, max: 30 }), f: fc.integer({ min: 1, max: 6 }), m: fc.integer({ min: 0, max: 50 }) }),
+    fc.record({
+      r: fc.integer({ min: 0, max: 30 }),
+      f: fc.integer({ min: 1, max: 6 }),
+      m: fc.integer({ min: 0, max: 50 }),
+    }),
     { minLength: 1, maxLength: 80 },
   );
   const options = fc.record({
@@ -144,14 +182,14 @@ describe("rfmScores — properties", () => {
     fc.assert(
       fc.property(values, options, (v, o) => {
         const result = rfmScores(rowsOf(v), { ...o, nested: false });
-        v.forEach((x, i) =>
+        v.forEach((x, i) => {
           v.forEach((y, j) => {
             const sx = result.scores.get(`c${i}`)!;
             const sy = result.scores.get(`c${j}`)!;
             if (x.m < y.m) expect(sx.monetary).toBeLessThanOrEqual(sy.monetary);
             if (x.r < y.r) expect(sx.recency).toBeGreaterThanOrEqual(sy.recency);
-          }),
-        );
+          });
+        });
       }),
     );
   });
@@ -159,11 +197,24 @@ describe("rfmScores — properties", () => {
   it("permuting customers permutes the scores", () => {
     fc.assert(
       fc.property(
-        values.chain((v) => fc.tuple(fc.constant(v), fc.shuffledSubarray(v.map((_, i) => i), { minLength: v.length }))),
+        values.chain((v) =>
+          fc.tuple(
+            fc.constant(v),
+            fc.shuffledSubarray(
+              v.map((_, i) => i),
+              { minLength: v.length },
+            ),
+          ),
+        ),
         options,
         ([v, order], o) => {
           const a = rfmScores(rowsOf(v), o);
-          const permuted = new Map(order.map((i) => [`c${i}`, { recency: v[i]!.r, frequency: v[i]!.f, monetary: v[i]!.m }]));
+          const permuted = new Map(
+            order.map((i) => [
+              `c${i}`,
+              { recency: v[i]!.r, frequency: v[i]!.f, monetary: v[i]!.m },
+            ]),
+          );
           const b = rfmScores(permuted, o);
           expect([...b.scores.keys()]).toEqual(order.map((i) => `c${i}`));
           for (const [id, s] of a.scores) expect(b.scores.get(id)).toEqual(s);
@@ -203,19 +254,35 @@ describe("rfmScores — bad input", () => {
     expectInvalid(() => rfmScores(rows, { bins: 2.5 }), "rfmScores", "bins");
   });
   it("unordered, overlapping or wrongly sized thresholds", () => {
-    const good = { recency: [365, 180, 90, 30], frequency: [2, 3, 5, 10], monetary: [20, 50, 100, 500] };
+    const good = {
+      recency: [365, 180, 90, 30],
+      frequency: [2, 3, 5, 10],
+      monetary: [20, 50, 100, 500],
+    };
     expectInvalid(
-      () => rfmScores(rows, { method: "thresholds", thresholds: { ...good, frequency: [2, 5, 3, 10] } }),
+      () =>
+        rfmScores(rows, {
+          method: "thresholds",
+          thresholds: { ...good, frequency: [2, 5, 3, 10] },
+        }),
       "rfmScores",
       "thresholds.frequency[2]",
     );
     expectInvalid(
-      () => rfmScores(rows, { method: "thresholds", thresholds: { ...good, monetary: [20, 50, 50, 500] } }),
+      () =>
+        rfmScores(rows, {
+          method: "thresholds",
+          thresholds: { ...good, monetary: [20, 50, 50, 500] },
+        }),
       "rfmScores",
       "thresholds.monetary[2]",
     );
     expectInvalid(
-      () => rfmScores(rows, { method: "thresholds", thresholds: { ...good, recency: [30, 90, 180, 365] } }),
+      () =>
+        rfmScores(rows, {
+          method: "thresholds",
+          thresholds: { ...good, recency: [30, 90, 180, 365] },
+        }),
       "rfmScores",
       "thresholds.recency[1]",
     );
@@ -226,7 +293,11 @@ describe("rfmScores — bad input", () => {
     );
     expectInvalid(() => rfmScores(rows, { method: "thresholds" }), "rfmScores", "thresholds");
     expectInvalid(() => rfmScores(rows, { thresholds: good }), "rfmScores", "thresholds");
-    expectInvalid(() => rfmScores(rows, { method: "thresholds", thresholds: good, nested: true }), "rfmScores", "nested");
+    expectInvalid(
+      () => rfmScores(rows, { method: "thresholds", thresholds: good, nested: true }),
+      "rfmScores",
+      "nested",
+    );
   });
   it("unknown tie rule or method", () => {
     expectInvalid(() => rfmScores(rows, { ties: "random" as "min" }), "rfmScores", "ties");
@@ -239,7 +310,10 @@ describe("rfmScores — bad input", () => {
       "x.recency",
     );
     expectInvalid(
-      () => rfmScores(new Map([["x", { recency: 1, frequency: 1, monetary: "3" as unknown as number }]])),
+      () =>
+        rfmScores(
+          new Map([["x", { recency: 1, frequency: 1, monetary: "3" as unknown as number }]]),
+        ),
       "rfmScores",
       "x.monetary",
     );

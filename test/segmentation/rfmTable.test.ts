@@ -13,7 +13,11 @@ describe("rfmTable", () => {
         { customerId: "b", date: "2024-03-31", amount: 5 },
         { customerId: "a", date: "2024-03-01", amount: "0.20" },
         { customerId: "a", date: "2024-02-01" },
-        { customerId: "__proto__", date: new Date("2024-03-30T23:30:00Z"), amount: new Decimal("1e-8") },
+        {
+          customerId: "__proto__",
+          date: new Date("2024-03-30T23:30:00Z"),
+          amount: new Decimal("1e-8"),
+        },
       ],
       { asOf: "2024-03-31" },
     );
@@ -32,7 +36,9 @@ describe("rfmTable", () => {
     // 2024-03-01T02:00Z is still 2024-02-29 in Los Angeles.
     const rows = [{ customerId: "x", date: new Date("2024-03-01T02:00:00Z"), amount: 1 }];
     expect(rfmTable(rows, { asOf: "2024-03-02" }).get("x")!.recency).toBe(1);
-    expect(rfmTable(rows, { asOf: "2024-03-02", timeZone: "America/Los_Angeles" }).get("x")!.recency).toBe(2);
+    expect(
+      rfmTable(rows, { asOf: "2024-03-02", timeZone: "America/Los_Angeles" }).get("x")!.recency,
+    ).toBe(2);
   });
 
   it("sums exactly, also beyond the fast path (large and many-decimal amounts)", () => {
@@ -98,13 +104,33 @@ describe("rfmTable", () => {
   describe("bad input", () => {
     const ok = { customerId: "a", date: "2024-01-01", amount: 1 };
     it("asOf before a purchase", () => {
-      expectInvalid(() => rfmTable([ok, { ...ok, date: "2024-02-01" }], { asOf: "2024-01-15" }), "rfmTable", "[1].date");
+      expectInvalid(
+        () => rfmTable([ok, { ...ok, date: "2024-02-01" }], { asOf: "2024-01-15" }),
+        "rfmTable",
+        "[1].date",
+      );
     });
     it("invalid date, amount, customer id, row", () => {
-      expectInvalid(() => rfmTable([ok, { ...ok, date: "2024-13-01" }], { asOf: "2024-12-31" }), "rfmTable", "[1].date");
-      expectInvalid(() => rfmTable([{ ...ok, amount: "12,5" }], { asOf: "2024-12-31" }), "rfmTable", "[0].amount");
-      expectInvalid(() => rfmTable([{ ...ok, amount: Number.NaN }], { asOf: "2024-12-31" }), "rfmTable", "[0].amount");
-      expectInvalid(() => rfmTable([{ ...ok, customerId: "" }], { asOf: "2024-12-31" }), "rfmTable", "[0].customerId");
+      expectInvalid(
+        () => rfmTable([ok, { ...ok, date: "2024-13-01" }], { asOf: "2024-12-31" }),
+        "rfmTable",
+        "[1].date",
+      );
+      expectInvalid(
+        () => rfmTable([{ ...ok, amount: "12,5" }], { asOf: "2024-12-31" }),
+        "rfmTable",
+        "[0].amount",
+      );
+      expectInvalid(
+        () => rfmTable([{ ...ok, amount: Number.NaN }], { asOf: "2024-12-31" }),
+        "rfmTable",
+        "[0].amount",
+      );
+      expectInvalid(
+        () => rfmTable([{ ...ok, customerId: "" }], { asOf: "2024-12-31" }),
+        "rfmTable",
+        "[0].customerId",
+      );
       expectInvalid(
         () => rfmTable([ok, null as unknown as typeof ok], { asOf: "2024-12-31" }),
         "rfmTable",
@@ -113,7 +139,11 @@ describe("rfmTable", () => {
     });
     it("invalid options", () => {
       expectInvalid(() => rfmTable([ok], { asOf: "2024-02-30" }), "rfmTable", "asOf");
-      expectInvalid(() => rfmTable([ok], { asOf: "2024-12-31", timeZone: "Mars/Olympus" }), "rfmTable", "timeZone");
+      expectInvalid(
+        () => rfmTable([ok], { asOf: "2024-12-31", timeZone: "Mars/Olympus" }),
+        "rfmTable",
+        "timeZone",
+      );
       const error = expectInvalid(
         () => rfmTable([ok], { asOf: "2024-12-31", unit: "day" } as unknown as { asOf: string }),
         "rfmTable",
