@@ -112,7 +112,7 @@ export function assignSegments(
     }
   }
   const result = new Map<string, string>();
-  for (const [id, s] of scores) {
+  scores.forEach((s, id) => {
     if (typeof s !== "object" || s === null)
       throw invalidInput(FN, [id], "Expected { recency, frequency, monetary }");
     const R = s.recency;
@@ -137,7 +137,7 @@ export function assignSegments(
         `Expected an integer score 1..9, received ${String(M)}`,
       );
     result.set(id, names[table[R * 100 + F * 10 + M]!]!);
-  }
+  });
   return result;
 }
 

@@ -87,7 +87,7 @@ export interface RfmNestedCutPoints {
 
 /** Result of {@link rfmScores}. */
 export interface RfmScoresResult {
-  /** Scores per customer, in input order. */
+  /** Scores per customer, in input order. Customers with the same scores share one frozen object. */
   readonly scores: Map<string, RfmScore>;
   /** Number of scores per measure. */
   readonly bins: number;
@@ -300,7 +300,7 @@ export function rfmScores(
   const f = new Float64Array(n);
   const m = new Float64Array(n);
   let i = 0;
-  for (const [id, row] of rows) {
+  rows.forEach((row, id) => {
     if (typeof row !== "object" || row === null) {
       throw invalidInput(FN, [id], "Expected { recency, frequency, monetary }");
     }
@@ -322,7 +322,7 @@ export function rfmScores(
     f[i] = fre;
     m[i] = mv;
     i++;
-  }
+  });
   const rs = new Uint8Array(n);
   const fs = new Uint8Array(n);
   const ms = new Uint8Array(n);
@@ -357,18 +357,27 @@ export function rfmScores(
     cutPoints = { recency, frequency: [], monetary: [] };
     nestedCutPoints = { frequency: fCuts, monetary: mCuts };
   }
+  // Scores are immutable values with at most 9³ distinct combinations: one frozen object per
+  // combination is shared by the customers who have it (saves a million allocations).
+  const shared: (RfmScore | undefined)[] = new Array(1000);
   const scores = new Map<string, RfmScore>();
   for (let j = 0; j < n; j++) {
-    const R = rs[j]!;
-    const F = fs[j]!;
-    const M = ms[j]!;
-    scores.set(ids[j]!, {
-      recency: R,
-      frequency: F,
-      monetary: M,
-      code: CODES[R * 100 + F * 10 + M]!,
-      sum: R + F + M,
-    });
+    const key = rs[j]! * 100 + fs[j]! * 10 + ms[j]!;
+    let score = shared[key];
+    if (score === undefined) {
+      const R = rs[j]!;
+      const F = fs[j]!;
+      const M = ms[j]!;
+      score = Object.freeze({
+        recency: R,
+        frequency: F,
+        monetary: M,
+        code: CODES[key]!,
+        sum: R + F + M,
+      });
+      shared[key] = score;
+    }
+    scores.set(ids[j]!, score);
   }
   const result = { scores, bins, method, ties, nested, cutPoints };
   return nestedCutPoints === undefined ? result : { ...result, nestedCutPoints };
