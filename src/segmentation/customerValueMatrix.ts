@@ -33,7 +33,12 @@ export interface CustomerValueMatrixResult {
   /** Cell and policy per customer, in input order. */
   readonly customers: Map<string, MatrixPlacement<CustomerValueCell>>;
   /** Split points used: values ≥ the split point are "high". */
-  readonly splitPoints: { readonly frequency: Decimal; readonly averageMonetary: Decimal };
+  readonly splitPoints: {
+    /** Split point of the frequency axis. */
+    readonly frequency: Decimal;
+    /** Split point of the average-purchase axis. */
+    readonly averageMonetary: Decimal;
+  };
   /** Number of customers per cell (all four cells present). */
   readonly counts: Map<CustomerValueCell, number>;
   /** The policy of each cell. */

@@ -33,7 +33,9 @@ export interface PortfolioMatrixResult {
   readonly customers: Map<string, MatrixPlacement<PortfolioCell>>;
   /** Split points used: values ≥ the split point are "high"/"strong". */
   readonly splitPoints: {
+    /** Split point of the potential-volume axis. */
     readonly potentialVolume: Decimal;
+    /** Split point of the relationship-strength axis. */
     readonly relationshipStrength: Decimal;
   };
   /** Number of customers per cell (all four cells present). */

@@ -51,7 +51,9 @@ export interface TargetCustomerGridResult {
   readonly customers: Map<string, TargetGridPlacement>;
   /** Split points used per axis: `[low/medium, medium/high]`; a value equal to a split point goes up. */
   readonly splitPoints: {
+    /** Split points of the cost axis. */
     readonly totalCost: readonly [Decimal, Decimal];
+    /** Split points of the demand axis. */
     readonly demand: readonly [Decimal, Decimal];
   };
   /** Number of customers per recommendation (all three present). */

@@ -39,7 +39,12 @@ export interface ValueMatrixResult {
   /** Cell and policy per customer, in input order. */
   readonly customers: Map<string, MatrixPlacement<ValueMatrixCell>>;
   /** Split points used: values ≥ the split point are "high". */
-  readonly splitPoints: { readonly current: Decimal; readonly potential: Decimal };
+  readonly splitPoints: {
+    /** Split point of the current-value axis. */
+    readonly current: Decimal;
+    /** Split point of the potential axis. */
+    readonly potential: Decimal;
+  };
   /** Number of customers per cell (all four cells present). */
   readonly counts: Map<ValueMatrixCell, number>;
   /** The policy of each cell. */
