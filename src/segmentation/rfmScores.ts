@@ -180,27 +180,57 @@ function quantileBins(
   out: Uint8Array,
 ): (number | null)[] {
   const n = members === null ? values.length : members.length;
+  // Small-integer measures (days, purchase counts) are grouped by a histogram in O(n + range);
+  // anything else is sorted.
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let integers = true;
+  for (let i = 0; i < n; i++) {
+    const v = values[members === null ? i : members[i]!]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (integers && !Number.isInteger(v)) integers = false;
+  }
+  const distinct: number[] = [];
+  const groupScore: number[] = [];
+  const scoreOf = (a: number, b: number): number => {
+    const rank = ties === "min" ? a : ties === "max" ? b - 1 : (a + b - 1) / 2;
+    return Math.min(bins, Math.floor((rank * bins) / n) + 1);
+  };
+  if (n > 0 && integers && max - min <= Math.max(4 * n, 4096)) {
+    const range = max - min + 1;
+    const counts = new Int32Array(range);
+    for (let i = 0; i < n; i++) counts[values[members === null ? i : members[i]!]! - min]!++;
+    const byValue = new Uint8Array(range);
+    let a = 0;
+    for (let v = 0; v < range; v++) {
+      const c = counts[v]!;
+      if (c === 0) continue;
+      const score = scoreOf(a, a + c);
+      distinct.push(v + min === 0 ? 0 : v + min);
+      groupScore.push(score);
+      byValue[v] = score;
+      a += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const idx = members === null ? i : members[i]!;
+      out[idx] = byValue[values[idx]! - min]!;
+    }
+    return cutPointsOf(distinct, groupScore, bins);
+  }
   const sorted = new Float64Array(n);
   if (members === null) sorted.set(values);
   else for (let i = 0; i < n; i++) sorted[i] = values[members[i]!]!;
   sorted.sort();
   // distinct values and the score of each tie group
-  const distinct: number[] = [];
-  const groupScore: number[] = [];
   let a = 0;
   while (a < n) {
     const v = sorted[a]!;
     let b = a + 1;
     while (b < n && sorted[b] === v) b++;
-    const rank = ties === "min" ? a : ties === "max" ? b - 1 : (a + b - 1) / 2;
     distinct.push(v);
-    groupScore.push(Math.min(bins, Math.floor((rank * bins) / n) + 1));
+    groupScore.push(scoreOf(a, b));
     a = b;
-  }
-  const cuts: (number | null)[] = new Array(bins - 1).fill(null);
-  for (let g = distinct.length - 1; g >= 0; g--) {
-    const s = groupScore[g]!;
-    for (let j = 2; j <= s; j++) cuts[j - 2] = distinct[g]!;
   }
   const k = distinct.length;
   const count = members === null ? values.length : members.length;
@@ -215,6 +245,20 @@ function quantileBins(
       else hi = mid;
     }
     out[idx] = groupScore[lo]!;
+  }
+  return cutPointsOf(distinct, groupScore, bins);
+}
+
+/** Cut point for score j = the smallest value scored ≥ j (null when none). */
+function cutPointsOf(
+  distinct: readonly number[],
+  groupScore: readonly number[],
+  bins: number,
+): (number | null)[] {
+  const cuts: (number | null)[] = new Array(bins - 1).fill(null);
+  for (let g = distinct.length - 1; g >= 0; g--) {
+    const s = groupScore[g]!;
+    for (let j = 2; j <= s; j++) cuts[j - 2] = distinct[g]!;
   }
   return cuts;
 }

@@ -145,6 +145,8 @@ export function rfmTable(
   const slow = new Uint8Array(n);
   let anySlow = false;
   const dayOfString = new Map<string, number>();
+  let lastId = "";
+  let lastIndex: number | undefined;
   for (let i = 0; i < n; i++) {
     const row = transactions[i] as unknown;
     if (typeof row !== "object" || row === null) {
@@ -178,7 +180,8 @@ export function rfmTable(
         `Purchase on ${formatCivilDay(day)} is after asOf ${formatCivilDay(asOf)}`,
       );
     }
-    let c = index.get(customerId);
+    // Logs grouped by customer hit the same id repeatedly: skip the hash lookup then.
+    let c = customerId === lastId ? lastIndex : index.get(customerId);
     if (c === undefined) {
       c = ids.length;
       ids.push(customerId);
@@ -187,6 +190,8 @@ export function rfmTable(
     } else if (day > last[c]!) {
       last[c] = day;
     }
+    lastId = customerId;
+    lastIndex = c;
     count[c]! += 1;
     if (amount !== undefined) {
       const m = fastMicro(amount);
