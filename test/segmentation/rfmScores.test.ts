@@ -169,7 +169,10 @@ describe("rfmScores — properties", () => {
       fc.property(values, options, (v, o) => {
         const ints = rfmScores(rowsOf(v), o);
         // shifting by 0.5 keeps the order but forces the sorting path
-        const halves = rfmScores(rowsOf(v.map((x) => ({ r: x.r + 0.5, f: x.f + 0.5, m: x.m + 0.5 }))), o);
+        const halves = rfmScores(
+          rowsOf(v.map((x) => ({ r: x.r + 0.5, f: x.f + 0.5, m: x.m + 0.5 }))),
+          o,
+        );
         for (const [id, s] of ints.scores) expect(halves.scores.get(id)).toEqual(s);
       }),
     );
