@@ -22,8 +22,6 @@ export type { DateInput, TimeUnit } from "./core/time.js";
 
 // ── models: BG/BB, shifted-beta-geometric, diagnostics, model comparison ────────────────────
 
-// ── segmentation: RFM, segments, value matrices ─────────────────────────────────────────────
-
 // ── satisfaction: SERVQUAL/RATER, NPS, CSAT, CES, index, Kano, loyalty ──────────────────────
 export type {
   CompareNetPromoterScoresOptions,
@@ -113,5 +111,85 @@ export type {
   ToleranceZone,
 } from "./satisfaction/servqual.js";
 export { servqual } from "./satisfaction/servqual.js";
+// ── segmentation: RFM, segments, value matrices ─────────────────────────────────────────────
+export type {
+  AssignSegmentsOptions,
+  RfmScoreTriple,
+} from "./segmentation/assignSegments.js";
+export { assignSegments } from "./segmentation/assignSegments.js";
+export type {
+  CustomerValueCell,
+  CustomerValueInput,
+  CustomerValueMatrixOptions,
+  CustomerValueMatrixResult,
+} from "./segmentation/customerValueMatrix.js";
+export {
+  CUSTOMER_VALUE_POLICIES,
+  customerValueMatrix,
+} from "./segmentation/customerValueMatrix.js";
+export type {
+  PortfolioCell,
+  PortfolioInput,
+  PortfolioMatrixOptions,
+  PortfolioMatrixResult,
+} from "./segmentation/portfolioMatrix.js";
+export { PORTFOLIO_POLICIES, portfolioMatrix } from "./segmentation/portfolioMatrix.js";
+export type {
+  RfmCutPoints,
+  RfmNestedCutPoints,
+  RfmScore,
+  RfmScoresOptions,
+  RfmScoresResult,
+  RfmThresholds,
+  RfmTieRule,
+  RfmValues,
+} from "./segmentation/rfmScores.js";
+export { rfmScores } from "./segmentation/rfmScores.js";
+export type { RfmRow, RfmTableOptions, RfmTransaction } from "./segmentation/rfmTable.js";
+export { rfmTable } from "./segmentation/rfmTable.js";
+export type {
+  SegmentMigrationOptions,
+  SegmentMigrationResult,
+  SegmentTransition,
+} from "./segmentation/segmentMigration.js";
+export { segmentMigration } from "./segmentation/segmentMigration.js";
+export type {
+  RfmScoreRange,
+  SegmentCodeRule,
+  SegmentRangeRule,
+  SegmentRule,
+} from "./segmentation/segmentPresets.js";
+export {
+  CLASSIC_RFM_SEGMENTS,
+  PYMC_MARKETING_SEGMENTS,
+} from "./segmentation/segmentPresets.js";
+export type {
+  SegmentSummaryRow,
+  SegmentSummaryValues,
+} from "./segmentation/segmentSummary.js";
+export { segmentSummary } from "./segmentation/segmentSummary.js";
+export type { GridSplitRule, SplitRule } from "./segmentation/split.js";
+export type {
+  CostLevel,
+  DemandLevel,
+  TargetClass,
+  TargetCustomerGridOptions,
+  TargetCustomerGridResult,
+  TargetGridCells,
+  TargetGridInput,
+  TargetGridPlacement,
+} from "./segmentation/targetCustomerGrid.js";
+export {
+  TARGET_GRID_CELLS,
+  targetCustomerGrid,
+} from "./segmentation/targetCustomerGrid.js";
+export type {
+  MatrixPlacement,
+  ValueMatrixCell,
+  ValueMatrixInput,
+  ValueMatrixOptions,
+  ValueMatrixResult,
+} from "./segmentation/valueMatrix.js";
+export { VALUE_MATRIX_POLICIES, valueMatrix } from "./segmentation/valueMatrix.js";
 
 // ── churn: risk, lifecycle, recovery ────────────────────────────────────────────────────────

@@ -1,0 +1,157 @@
+import { z } from "zod";
+import type { Decimal, MoneyInput } from "../core/money.js";
+import { parseInput } from "../core/validate.js";
+import { type GridSplitRule, gridSplitPoints, gridSplitRuleSchema, readMeasure } from "./split.js";
+
+const FN = "targetCustomerGrid";
+
+/** Level of customer total cost. */
+export type CostLevel = "low" | "medium" | "high";
+/** Level of customer demand. */
+export type DemandLevel = "small" | "medium" | "large";
+/** Recommendation of the target-customer grid. */
+export type TargetClass = "key target" | "target" | "non-target";
+
+/** The 3×3 grid: `grid[cost][demand]` is the recommendation for that cell. */
+export type TargetGridCells = Readonly<
+  Record<CostLevel, Readonly<Record<DemandLevel, TargetClass>>>
+>;
+
+/** A customer's two measures for {@link targetCustomerGrid}. */
+export interface TargetGridInput {
+  /** Customer total cost (the cost of acquiring and serving the customer). */
+  readonly totalCost: MoneyInput;
+  /** Demand (the customer's expected purchase volume). */
+  readonly demand: MoneyInput;
+}
+
+/** Options of {@link targetCustomerGrid}. */
+export interface TargetCustomerGridOptions {
+  /** Split rule of the cost axis (default `"tertiles"`). */
+  readonly totalCost?: GridSplitRule;
+  /** Split rule of the demand axis (default `"tertiles"`). */
+  readonly demand?: GridSplitRule;
+  /** The cell → recommendation map (default {@link TARGET_GRID_CELLS}). */
+  readonly cells?: TargetGridCells;
+}
+
+/** A customer's place in the target-customer grid. */
+export interface TargetGridPlacement {
+  /** Cost level. */
+  readonly cost: CostLevel;
+  /** Demand level. */
+  readonly demand: DemandLevel;
+  /** The recommendation for the cell. */
+  readonly target: TargetClass;
+}
+
+/** Result of {@link targetCustomerGrid}. */
+export interface TargetCustomerGridResult {
+  /** Placement per customer, in input order. */
+  readonly customers: Map<string, TargetGridPlacement>;
+  /** Split points used per axis: `[low/medium, medium/high]`; a value equal to a split point goes up. */
+  readonly splitPoints: {
+    /** Split points of the cost axis. */
+    readonly totalCost: readonly [Decimal, Decimal];
+    /** Split points of the demand axis. */
+    readonly demand: readonly [Decimal, Decimal];
+  };
+  /** Number of customers per recommendation (all three present). */
+  readonly counts: Map<TargetClass, number>;
+  /** The cell → recommendation map used. */
+  readonly cells: TargetGridCells;
+}
+
+/**
+ * Default recommendation per cell (rows: cost; columns: demand). A cell is a key target when demand
+ * exceeds cost by one level or more, a target on the diagonal, a non-target below it.
+ * @example
+ * ```ts
+ * import { TARGET_GRID_CELLS } from "customer-value";
+ * TARGET_GRID_CELLS.low.large; // => "key target"
+ * TARGET_GRID_CELLS.medium.medium; // => "target"
+ * TARGET_GRID_CELLS.high.small; // => "non-target"
+ * ```
+ * @category Segmentation
+ * @see Kotler, P. & Keller, K. L. *Marketing Management* (target-market selection by segment attractiveness and cost to serve).
+ */
+export const TARGET_GRID_CELLS: TargetGridCells = Object.freeze({
+  low: Object.freeze({ small: "target", medium: "key target", large: "key target" } as const),
+  medium: Object.freeze({ small: "non-target", medium: "target", large: "key target" } as const),
+  high: Object.freeze({ small: "non-target", medium: "non-target", large: "target" } as const),
+});
+
+const targetClass = z.enum(["key target", "target", "non-target"]);
+const row = z.strictObject({ small: targetClass, medium: targetClass, large: targetClass });
+
+const optionsSchema = z.strictObject({
+  totalCost: gridSplitRuleSchema.exactOptional(),
+  demand: gridSplitRuleSchema.exactOptional(),
+  cells: z.strictObject({ low: row, medium: row, high: row }).exactOptional(),
+}) satisfies z.ZodType<unknown, TargetCustomerGridOptions>;
+
+const COST: readonly CostLevel[] = ["low", "medium", "high"];
+const DEMAND: readonly DemandLevel[] = ["small", "medium", "large"];
+
+/**
+ * The target-customer grid: customer total cost (low / medium / high) × demand (small / medium /
+ * large) → key target, target or non-target.
+ *
+ * Each axis has two split points; a value ≥ the first is at least "medium", ≥ the second is
+ * "high"/"large" (ties to the high side). The split points are the tertiles (type-7 quantiles at
+ * 1/3 and 2/3, computed exactly in decimals; default) or two numbers you give. The grid itself is a
+ * course convention with no published formula: the default {@link TARGET_GRID_CELLS} marks a key
+ * target where demand is at least one level above cost; pass `cells` to use your own.
+ *
+ * @param rows - `totalCost` and `demand` per customer
+ * @param options - split rules per axis and the cell map
+ * @returns the placement per customer, the split points and the counts per recommendation
+ * @throws {@link InvalidInputError} on an unknown split rule or unordered thresholds (path
+ *   `totalCost`), an invalid measure (path `[id].demand`), or an unknown option
+ * @example
+ * ```ts
+ * import { targetCustomerGrid } from "customer-value";
+ * const result = targetCustomerGrid(
+ *   new Map([
+ *     ["a", { totalCost: 100, demand: 9000 }],
+ *     ["b", { totalCost: 900, demand: 500 }],
+ *     ["c", { totalCost: 400, demand: 4000 }],
+ *   ]),
+ *   { totalCost: [300, 600], demand: [1000, 5000] },
+ * );
+ * result.customers.get("a"); // => { cost: "low", demand: "large", target: "key target" }
+ * result.customers.get("b")?.target; // => "non-target"
+ * result.customers.get("c")?.target; // => "target"
+ * ```
+ * @category Segmentation
+ * @see Kotler, P. & Keller, K. L. *Marketing Management* (evaluating and selecting target segments).
+ */
+export function targetCustomerGrid(
+  rows: ReadonlyMap<string, TargetGridInput>,
+  options: TargetCustomerGridOptions = {},
+): TargetCustomerGridResult {
+  const opts = parseInput(FN, optionsSchema, options);
+  const cost = readMeasure(FN, rows, "totalCost");
+  const demand = readMeasure(FN, rows, "demand");
+  const cs = gridSplitPoints(cost.values, opts.totalCost ?? "tertiles");
+  const ds = gridSplitPoints(demand.values, opts.demand ?? "tertiles");
+  const cells = opts.cells ?? TARGET_GRID_CELLS;
+  const counts = new Map<TargetClass, number>([
+    ["key target", 0],
+    ["target", 0],
+    ["non-target", 0],
+  ]);
+  const customers = new Map<string, TargetGridPlacement>();
+  cost.ids.forEach((id, i) => {
+    const c = COST[level(cost.values[i]!, cs)]!;
+    const d = DEMAND[level(demand.values[i]!, ds)]!;
+    const target = cells[c][d];
+    counts.set(target, counts.get(target)! + 1);
+    customers.set(id, { cost: c, demand: d, target });
+  });
+  return { customers, splitPoints: { totalCost: cs, demand: ds }, counts, cells };
+}
+
+function level(v: Decimal, [a, b]: readonly [Decimal, Decimal]): number {
+  return v.gte(b) ? 2 : v.gte(a) ? 1 : 0;
+}

@@ -1,0 +1,155 @@
+import Decimal from "decimal.js";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { rfmTable } from "../../src/index.js";
+import { cdnowMaster } from "../fixtures/load.js";
+import { expectInvalid } from "./helpers.js";
+
+describe("rfmTable", () => {
+  it("computes recency in days, purchase count, exact total and mean spend (hand-computed)", () => {
+    const table = rfmTable(
+      [
+        { customerId: "a", date: "2024-01-05", amount: "0.10" },
+        { customerId: "b", date: "2024-03-31", amount: 5 },
+        { customerId: "a", date: "2024-03-01", amount: "0.20" },
+        { customerId: "a", date: "2024-02-01" },
+        {
+          customerId: "__proto__",
+          date: new Date("2024-03-30T23:30:00Z"),
+          amount: new Decimal("1e-8"),
+        },
+      ],
+      { asOf: "2024-03-31" },
+    );
+    expect([...table.keys()]).toEqual(["a", "b", "__proto__"]);
+    const a = table.get("a")!;
+    expect(a.recency).toBe(30);
+    expect(a.frequency).toBe(3);
+    expect(a.monetary.toString()).toBe("0.3");
+    expect(a.averageMonetary.toString()).toBe("0.1");
+    expect(table.get("b")!.recency).toBe(0);
+    expect(table.get("__proto__")!.monetary.toString()).toBe("1e-8");
+    expect(table.get("__proto__")!.recency).toBe(1);
+  });
+
+  it("reads date-only strings as calendar days in timeZone", () => {
+    // 2024-03-01T02:00Z is still 2024-02-29 in Los Angeles.
+    const rows = [{ customerId: "x", date: new Date("2024-03-01T02:00:00Z"), amount: 1 }];
+    expect(rfmTable(rows, { asOf: "2024-03-02" }).get("x")!.recency).toBe(1);
+    expect(
+      rfmTable(rows, { asOf: "2024-03-02", timeZone: "America/Los_Angeles" }).get("x")!.recency,
+    ).toBe(2);
+  });
+
+  it("sums exactly, also beyond the fast path (large and many-decimal amounts)", () => {
+    const table = rfmTable(
+      [
+        { customerId: "big", date: "2024-01-01", amount: "999999999.999999" },
+        { customerId: "big", date: "2024-01-02", amount: "999999999.999999" },
+        { customerId: "big", date: "2024-01-03", amount: "0.0000001" },
+        { customerId: "neg", date: "2024-01-03", amount: "-12.5" },
+        { customerId: "neg", date: "2024-01-04", amount: 2.25 },
+      ],
+      { asOf: "2024-02-01" },
+    );
+    expect(table.get("big")!.monetary.toString()).toBe("1999999999.9999981");
+    expect(table.get("neg")!.monetary.toString()).toBe("-10.25");
+  });
+
+  it("property: totals equal the exact decimal sum, frequency counts rows, recency ≥ 0", () => {
+    const tx = fc.record({
+      customerId: fc.constantFrom("a", "b", "c", "d"),
+      day: fc.integer({ min: 0, max: 400 }),
+      cents: fc.integer({ min: -100_000, max: 10_000_000 }),
+    });
+    fc.assert(
+      fc.property(fc.array(tx, { minLength: 1, maxLength: 60 }), (rows) => {
+        const input = rows.map((r) => ({
+          customerId: r.customerId,
+          date: new Date(Date.UTC(2023, 0, 1 + r.day)),
+          amount: (r.cents / 100).toFixed(2),
+        }));
+        const table = rfmTable(input, { asOf: "2024-12-31" });
+        for (const [id, row] of table) {
+          const mine = rows.filter((r) => r.customerId === id);
+          expect(row.frequency).toBe(mine.length);
+          const cents = mine.reduce((s, r) => s + r.cents, 0);
+          expect(row.monetary.toString()).toBe(new Decimal(cents).div(100).toString());
+          const lastDay = Math.max(...mine.map((r) => r.day));
+          // 2024-12-31 is day 730 after 2023-01-01
+          expect(row.recency).toBe(730 - lastDay);
+          expect(row.recency).toBeGreaterThanOrEqual(0);
+        }
+      }),
+    );
+  });
+
+  it("CDNOW_master as of 1998-07-01: 23,570 customers, 69,659 purchases, revenue equal to the log's exact total", () => {
+    const master = cdnowMaster();
+    const table = rfmTable(master, { asOf: "1998-07-01" });
+    expect(table.size).toBe(23_570);
+    let purchases = 0;
+    let revenue = new Decimal(0);
+    for (const row of table.values()) {
+      purchases += row.frequency;
+      revenue = revenue.plus(row.monetary);
+    }
+    expect(purchases).toBe(69_659);
+    const direct = master.reduce((s, t) => s.plus(t.amount), new Decimal(0));
+    expect(revenue.toString()).toBe(direct.toString());
+    // last purchase in the log is 1998-06-30, so the most recent customer has recency 1
+    expect(Math.min(...[...table.values()].map((r) => r.recency))).toBe(1);
+  });
+
+  describe("bad input", () => {
+    const ok = { customerId: "a", date: "2024-01-01", amount: 1 };
+    it("asOf before a purchase", () => {
+      expectInvalid(
+        () => rfmTable([ok, { ...ok, date: "2024-02-01" }], { asOf: "2024-01-15" }),
+        "rfmTable",
+        "[1].date",
+      );
+    });
+    it("invalid date, amount, customer id, row", () => {
+      expectInvalid(
+        () => rfmTable([ok, { ...ok, date: "2024-13-01" }], { asOf: "2024-12-31" }),
+        "rfmTable",
+        "[1].date",
+      );
+      expectInvalid(
+        () => rfmTable([{ ...ok, amount: "12,5" }], { asOf: "2024-12-31" }),
+        "rfmTable",
+        "[0].amount",
+      );
+      expectInvalid(
+        () => rfmTable([{ ...ok, amount: Number.NaN }], { asOf: "2024-12-31" }),
+        "rfmTable",
+        "[0].amount",
+      );
+      expectInvalid(
+        () => rfmTable([{ ...ok, customerId: "" }], { asOf: "2024-12-31" }),
+        "rfmTable",
+        "[0].customerId",
+      );
+      expectInvalid(
+        () => rfmTable([ok, null as unknown as typeof ok], { asOf: "2024-12-31" }),
+        "rfmTable",
+        "[1]",
+      );
+    });
+    it("invalid options", () => {
+      expectInvalid(() => rfmTable([ok], { asOf: "2024-02-30" }), "rfmTable", "asOf");
+      expectInvalid(
+        () => rfmTable([ok], { asOf: "2024-12-31", timeZone: "Mars/Olympus" }),
+        "rfmTable",
+        "timeZone",
+      );
+      const error = expectInvalid(
+        () => rfmTable([ok], { asOf: "2024-12-31", unit: "day" } as unknown as { asOf: string }),
+        "rfmTable",
+        null,
+      );
+      expect(error.message).toContain('Unrecognized key: "unit"');
+    });
+  });
+});
