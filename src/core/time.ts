@@ -102,6 +102,46 @@ export function formatCivilDay(dayNumber: number): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+/** Returned by {@link isoDayNumber} for a well-formed but impossible date. @internal */
+export const IMPOSSIBLE_DAY = Number.POSITIVE_INFINITY;
+
+/**
+ * Fast path for the commonest date format, `"YYYY-MM-DD"`, without a regular expression: the day
+ * number, {@link IMPOSSIBLE_DAY} for a well-formed impossible date (`"1997-02-30"`), or `NaN` when
+ * the string has another shape (the caller then falls back to {@link parseCivilDay}).
+ * @internal
+ */
+export function isoDayNumber(input: string): number {
+  if (input.length !== 10 || input.charCodeAt(4) !== 45 || input.charCodeAt(7) !== 45) {
+    return Number.NaN;
+  }
+  const y0 = input.charCodeAt(0) - 48;
+  const y1 = input.charCodeAt(1) - 48;
+  const y2 = input.charCodeAt(2) - 48;
+  const y3 = input.charCodeAt(3) - 48;
+  const m0 = input.charCodeAt(5) - 48;
+  const m1 = input.charCodeAt(6) - 48;
+  const d0 = input.charCodeAt(8) - 48;
+  const d1 = input.charCodeAt(9) - 48;
+  if (
+    (y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0 ||
+    y0 > 9 ||
+    y1 > 9 ||
+    y2 > 9 ||
+    y3 > 9 ||
+    m0 > 9 ||
+    m1 > 9 ||
+    d0 > 9 ||
+    d1 > 9
+  ) {
+    return Number.NaN;
+  }
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  return validCivil(year, month, day) ? daysFromCivil(year, month, day) : IMPOSSIBLE_DAY;
+}
+
 /**
  * Parses a {@link DateInput} to the calendar day it falls on in `timeZone`, as days since
  * 1970-01-01. Returns `undefined` for an invalid or impossible date (`"1997-02-30"`).
@@ -114,6 +154,8 @@ export function parseCivilDay(
   allowCompact = false,
 ): number | undefined {
   if (typeof input === "string") {
+    const fast = isoDayNumber(input);
+    if (!Number.isNaN(fast)) return fast === IMPOSSIBLE_DAY ? undefined : fast;
     const m = DATE_ONLY.exec(input) ?? (allowCompact ? DATE_COMPACT.exec(input) : null);
     if (m) {
       const year = Number(m[1]);

@@ -1,0 +1,419 @@
+/**
+ * The engine shared by `summarizeTransactions` and `splitCalibrationHoldout`: one validation and
+ * parsing pass over the raw transaction log into typed arrays (customer index, calendar day,
+ * exact scaled-integer amount), then one grouped pass per customer.
+ * @internal
+ * @module
+ */
+import { z } from "zod";
+import { invalidInput } from "../core/errors.js";
+import {
+  AMOUNT_DECIMAL,
+  AMOUNT_INVALID,
+  type Decimal,
+  Money,
+  type MoneyInput,
+  moneyProblem,
+  readScaledAmount,
+  scaledAmount,
+  toMoney,
+  ZERO,
+} from "../core/money.js";
+import {
+  calendarPeriodIndex,
+  type DateInput,
+  dateProblem,
+  FIXED_UNIT_DAYS,
+  formatCivilDay,
+  IMPOSSIBLE_DAY,
+  isoDayNumber,
+  parseCivilDay,
+  type TimeUnit,
+  timeUnitSchema,
+  timeZoneSchema,
+} from "../core/time.js";
+
+/** How purchases are put into periods. @internal */
+export type Bucketing = "calendar" | "elapsed";
+
+/** zod schema for a {@link DateInput} (checked for validity; read in the time zone later). @internal */
+export const dateInputSchema = z.custom<DateInput>(
+  (value) => parseCivilDay(value, "UTC") !== undefined,
+  { error: (issue) => dateProblem(issue.input) },
+);
+
+/** zod schema of the bucketing option. @internal */
+export const bucketingSchema = z.enum(["calendar", "elapsed"]);
+
+export { timeUnitSchema, timeZoneSchema };
+
+/** Validated time settings shared by both public functions. @internal */
+export interface TimeSettings {
+  readonly unit: TimeUnit;
+  readonly bucketing: Bucketing;
+  readonly timeZone: string;
+}
+
+/**
+ * Checks the unit/bucketing combination (months and longer have no fixed length, so they are
+ * calendar-only) and fills in the defaults.
+ * @internal
+ */
+export function timeSettings(
+  functionName: string,
+  options: { unit?: TimeUnit; bucketing?: Bucketing; timeZone?: string },
+): TimeSettings {
+  const unit = options.unit ?? "day";
+  const bucketing = options.bucketing ?? "calendar";
+  if (bucketing === "elapsed" && FIXED_UNIT_DAYS[unit] === undefined) {
+    throw invalidInput(
+      functionName,
+      ["unit"],
+      `Unit "${unit}" has no fixed length, so it cannot be used with bucketing "elapsed"; use bucketing "calendar" (or unit "day" or "week")`,
+    );
+  }
+  return { unit, bucketing, timeZone: options.timeZone ?? "UTC" };
+}
+
+/** Reads a validated {@link DateInput} option as a calendar day in the time zone. @internal */
+export function optionDay(value: DateInput, timeZone: string): number {
+  return parseCivilDay(value, timeZone)!;
+}
+
+/** The transaction log after the validation pass. @internal */
+interface ParsedLog {
+  /** Transactions kept (dated on or before the last day). */
+  readonly count: number;
+  /** Customer ids in first-seen order. */
+  readonly customerIds: readonly string[];
+  /** Customer index of each kept transaction. */
+  readonly customer: Int32Array;
+  /** Calendar day (days since 1970-01-01) of each kept transaction. */
+  readonly day: Int32Array;
+  /** Amount of each kept transaction in units of 10^−scale, when every amount fits (else undefined). */
+  readonly units: Float64Array | undefined;
+  /** Common scale of {@link ParsedLog.units}. */
+  readonly scale: number;
+  /** Amount of each kept transaction when some amount needed a `Decimal`. */
+  readonly decimals: readonly Decimal[] | undefined;
+}
+
+const SAFE_TOTAL = 2 ** 52;
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
+
+/**
+ * One pass over `transactions`: validates every element (throwing {@link invalidInput} with the
+ * path of the first bad field) and keeps those dated on or before `lastDay`.
+ */
+function parseLog(
+  functionName: string,
+  transactions: unknown,
+  timeZone: string,
+  lastDay: number,
+): ParsedLog {
+  if (!Array.isArray(transactions)) {
+    throw invalidInput(
+      functionName,
+      [],
+      `Expected an array of transactions, received ${transactions === null ? "null" : typeof transactions}`,
+    );
+  }
+  const list: readonly unknown[] = transactions;
+  const n = list.length;
+  const customer = new Int32Array(n);
+  const day = new Int32Array(n);
+  const units = new Float64Array(n);
+  const scales = new Uint8Array(n);
+  const index = new Map<string, number>();
+  const customerIds: string[] = [];
+  let needsDecimal = false;
+  let maxScale = 0;
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const row = list[i];
+    if (typeof row !== "object" || row === null) {
+      throw invalidInput(
+        functionName,
+        [i],
+        `Expected a transaction object, received ${row === null ? "null" : typeof row}`,
+      );
+    }
+    const { customerId, date, amount } = row as {
+      customerId?: unknown;
+      date?: unknown;
+      amount?: unknown;
+    };
+    if (typeof customerId !== "string" || customerId.length === 0) {
+      throw invalidInput(
+        functionName,
+        [i, "customerId"],
+        typeof customerId === "string"
+          ? "Expected a non-empty customer id"
+          : `Expected a customer id (string), received ${customerId === null ? "null" : typeof customerId}`,
+      );
+    }
+    let d = typeof date === "string" ? isoDayNumber(date) : Number.NaN;
+    if (Number.isNaN(d)) d = parseCivilDay(date, timeZone) ?? IMPOSSIBLE_DAY;
+    if (d === IMPOSSIBLE_DAY) throw invalidInput(functionName, [i, "date"], dateProblem(date));
+    let u = 0;
+    let s = 0;
+    if (amount !== undefined) {
+      const kind = readScaledAmount(amount);
+      if (kind === AMOUNT_INVALID) {
+        throw invalidInput(functionName, [i, "amount"], moneyProblem(amount) ?? "Invalid amount");
+      }
+      if (kind === AMOUNT_DECIMAL) {
+        needsDecimal = true;
+      } else {
+        u = scaledAmount.units;
+        s = scaledAmount.scale;
+      }
+    }
+    if (d > lastDay) continue;
+    let c = index.get(customerId);
+    if (c === undefined) {
+      c = customerIds.length;
+      index.set(customerId, c);
+      customerIds.push(customerId);
+    }
+    customer[kept] = c;
+    day[kept] = d;
+    units[kept] = u;
+    scales[kept] = s;
+    if (s > maxScale) maxScale = s;
+    kept++;
+  }
+  if (!needsDecimal) {
+    // Bring every amount to the common scale; if the sum of magnitudes stays below 2^52, every
+    // partial sum is an exact integer in float64.
+    let total = 0;
+    for (let k = 0; k < kept; k++) {
+      const shift = maxScale - scales[k]!;
+      const v = shift === 0 ? units[k]! : units[k]! * POW10[shift]!;
+      units[k] = v;
+      total += v < 0 ? -v : v;
+    }
+    if (total < SAFE_TOTAL) {
+      return {
+        count: kept,
+        customerIds,
+        customer: customer.subarray(0, kept),
+        day: day.subarray(0, kept),
+        units: units.subarray(0, kept),
+        scale: maxScale,
+        decimals: undefined,
+      };
+    }
+  }
+  // Exact fallback: a Decimal per kept transaction (rare: huge amounts or many decimals).
+  const decimals: Decimal[] = [];
+  for (let i = 0; i < n; i++) {
+    const row = list[i] as { date: DateInput; amount?: MoneyInput };
+    const d = parseCivilDay(row.date, timeZone)!;
+    if (d > lastDay) continue;
+    decimals.push(row.amount === undefined ? ZERO : toMoney(row.amount));
+  }
+  return {
+    count: kept,
+    customerIds,
+    customer: customer.subarray(0, kept),
+    day: day.subarray(0, kept),
+    units: undefined,
+    scale: 0,
+    decimals,
+  };
+}
+
+/** Which transactions of a customer a money sum covers. */
+const CALIBRATION = 0;
+const HOLDOUT = 1;
+const REPEAT = 2;
+
+/**
+ * Exact money sums over one customer's transactions, in either representation: scaled integers
+ * (exact below 2^52) or `Decimal`s.
+ */
+interface MoneyBook {
+  /**
+   * Sum of the amounts of the transactions `order[from..to)` that are in the calibration part
+   * (day ≤ cutDay), the holdout part (day > cutDay), or the calibration part outside `firstPeriod`
+   * (the repeat periods); for `REPEAT` the sum is divided by `divisor`.
+   */
+  sum(from: number, to: number, part: number, firstPeriod: number, divisor: number): Decimal;
+}
+
+function moneyBook(
+  log: ParsedLog,
+  order: Int32Array,
+  period: Int32Array,
+  cutDay: number,
+): MoneyBook {
+  const { units, decimals, scale, day } = log;
+  const inPart = (k: number, part: number, firstPeriod: number): boolean =>
+    part === HOLDOUT
+      ? day[k]! > cutDay
+      : day[k]! <= cutDay && (part === CALIBRATION || period[k] !== firstPeriod);
+  if (units !== undefined) {
+    const factor = new Money(`1e-${scale}`);
+    const unitsPerWhole = POW10[scale]!;
+    return {
+      sum(from, to, part, firstPeriod, divisor) {
+        let total = 0;
+        for (let j = from; j < to; j++) {
+          const k = order[j]!;
+          if (inPart(k, part, firstPeriod)) total += units[k]!;
+        }
+        if (total === 0) return ZERO;
+        if (part === REPEAT) return new Money(total).div(divisor * unitsPerWhole);
+        return scale === 0 ? new Money(total) : new Money(total).times(factor);
+      },
+    };
+  }
+  return {
+    sum(from, to, part, firstPeriod, divisor) {
+      let total: Decimal = ZERO;
+      for (let j = from; j < to; j++) {
+        const k = order[j]!;
+        if (inPart(k, part, firstPeriod)) total = total.plus(decimals![k]!);
+      }
+      if (total.isZero()) return ZERO;
+      return part === REPEAT ? total.div(divisor) : total;
+    },
+  };
+}
+
+/** One customer's calibration summary plus, for a split, the holdout counts. @internal */
+export interface SummaryRow {
+  customerId: string;
+  frequency: number;
+  recency: number;
+  T: number;
+  monetaryValue: Decimal;
+  totalSpend: Decimal;
+  transactionCount: number;
+  firstPurchase: string;
+  lastPurchase: string;
+}
+
+/** Holdout counts of one customer. @internal */
+export interface HoldoutCounts {
+  holdoutFrequency: number;
+  holdoutSpend: Decimal;
+}
+
+/**
+ * Summarises the log per customer: calibration summary over transactions dated on or before
+ * `cutDay` (with T measured to `cutDay`), and, when `endDay > cutDay` is given with `holdout`,
+ * holdout counts over `(cutDay, endDay]`. Customers whose first purchase is after `cutDay` are left
+ * out. Rows come in first-seen order.
+ * @internal
+ */
+export function summarizeLog(
+  functionName: string,
+  transactions: unknown,
+  settings: TimeSettings,
+  cutDay: number,
+  endDay: number,
+  holdout: ((row: SummaryRow, counts: HoldoutCounts) => void) | undefined,
+): SummaryRow[] {
+  const log = parseLog(functionName, transactions, settings.timeZone, endDay);
+  const { count, customer, day } = log;
+  const customers = log.customerIds.length;
+  const { unit, bucketing } = settings;
+  const calendar = bucketing === "calendar";
+  const unitDays = calendar ? 1 : FIXED_UNIT_DAYS[unit]!;
+
+  // Period of each transaction: a calendar period index, or the day itself ("elapsed").
+  const period = new Int32Array(count);
+  if (!calendar || unit === "day") period.set(day);
+  else if (unit === "week")
+    for (let k = 0; k < count; k++) period[k] = Math.floor((day[k]! + 3) / 7);
+  else for (let k = 0; k < count; k++) period[k] = calendarPeriodIndex(day[k]!, unit);
+  const cutPeriod = calendar ? calendarPeriodIndex(cutDay, unit) : cutDay;
+
+  // Group transactions by customer (stable counting sort; input order kept within a customer).
+  const start = new Int32Array(customers + 1);
+  for (let k = 0; k < count; k++) start[customer[k]! + 1]!++;
+  for (let c = 0; c < customers; c++) start[c + 1]! += start[c]!;
+  const fill = start.slice(0, customers);
+  const order = new Int32Array(count);
+  for (let k = 0; k < count; k++) order[fill[customer[k]!]!++] = k;
+
+  const book = moneyBook(log, order, period, cutDay);
+  const dayText = new Map<number, string>();
+  const text = (d: number): string => {
+    let s = dayText.get(d);
+    if (s === undefined) {
+      s = formatCivilDay(d);
+      dayText.set(d, s);
+    }
+    return s;
+  };
+  let scratch = new Int32Array(64);
+
+  const rows: SummaryRow[] = [];
+  for (let c = 0; c < customers; c++) {
+    const from = start[c]!;
+    const to = start[c + 1]!;
+    if (to - from > scratch.length) scratch = new Int32Array(2 * (to - from));
+    // Calibration transactions: first/last day, periods.
+    let m = 0;
+    let firstDay = IMPOSSIBLE_DAY;
+    let lastDay = -IMPOSSIBLE_DAY;
+    let sorted = true;
+    for (let j = from; j < to; j++) {
+      const k = order[j]!;
+      const d = day[k]!;
+      if (d > cutDay) continue;
+      if (d < firstDay) firstDay = d;
+      if (d > lastDay) lastDay = d;
+      const p = period[k]!;
+      if (m > 0 && p < scratch[m - 1]!) sorted = false;
+      scratch[m++] = p;
+    }
+    if (m === 0) continue; // first purchase after the calibration end
+    const periods = scratch.subarray(0, m);
+    if (!sorted) periods.sort();
+    let distinct = 1;
+    for (let j = 1; j < m; j++) if (periods[j] !== periods[j - 1]) distinct++;
+    const firstPeriod = periods[0]!;
+    const lastPeriod = periods[m - 1]!;
+    const frequency = distinct - 1;
+    const totalSpend = book.sum(from, to, CALIBRATION, firstPeriod, 1);
+    const monetaryValue =
+      frequency === 0 ? ZERO : book.sum(from, to, REPEAT, firstPeriod, frequency);
+    const row: SummaryRow = {
+      customerId: log.customerIds[c]!,
+      frequency,
+      recency: calendar ? lastPeriod - firstPeriod : (lastDay - firstDay) / unitDays,
+      T: calendar ? cutPeriod - firstPeriod : (cutDay - firstDay) / unitDays,
+      monetaryValue,
+      totalSpend,
+      transactionCount: m,
+      firstPurchase: text(firstDay),
+      lastPurchase: text(lastDay),
+    };
+    if (holdout !== undefined) {
+      let h = 0;
+      let hSorted = true;
+      for (let j = from; j < to; j++) {
+        const k = order[j]!;
+        if (day[k]! <= cutDay) continue;
+        const p = period[k]!;
+        if (h > 0 && p < scratch[h - 1]!) hSorted = false;
+        scratch[h++] = p;
+      }
+      const holdoutPeriods = scratch.subarray(0, h);
+      if (!hSorted) holdoutPeriods.sort();
+      let holdoutFrequency = h === 0 ? 0 : 1;
+      for (let j = 1; j < h; j++)
+        if (holdoutPeriods[j] !== holdoutPeriods[j - 1]) holdoutFrequency++;
+      holdout(row, {
+        holdoutFrequency,
+        holdoutSpend: h === 0 ? ZERO : book.sum(from, to, HOLDOUT, 0, 1),
+      });
+    }
+    rows.push(row);
+  }
+  return rows;
+}
