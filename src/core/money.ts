@@ -23,6 +23,21 @@ export type MoneyInput = Decimal | number | string;
  */
 export const Money = DecimalJs.clone({ precision: 34, rounding: DecimalJs.ROUND_HALF_EVEN });
 
+/**
+ * A decimal constructor for exact sums: additions never round (precision 10^9 digits, the
+ * decimal.js maximum), so a sum of any amounts is exact. Wrap results with `new Money(sum)` (which
+ * keeps every digit) before returning them, so that the caller's later operations run at the
+ * library's 34 digits.
+ * @internal
+ */
+export const UnroundedMoney = DecimalJs.clone({
+  precision: 1e9,
+  rounding: DecimalJs.ROUND_HALF_EVEN,
+});
+
+/** Zero of {@link UnroundedMoney}: start exact sums from it. @internal */
+export const UNROUNDED_ZERO: Decimal = new UnroundedMoney(0);
+
 /** Zero, as a money value. @internal */
 export const ZERO: Decimal = new Money(0);
 

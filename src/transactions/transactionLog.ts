@@ -17,6 +17,7 @@ import {
   readScaledAmount,
   scaledAmount,
   toMoney,
+  UNROUNDED_ZERO,
   ZERO,
 } from "../core/money.js";
 import {
@@ -84,7 +85,7 @@ export function optionDay(value: DateInput, timeZone: string): number {
 interface ParsedLog {
   /** Transactions kept (dated on or before the last day). */
   readonly count: number;
-  /** Customer ids in first-seen order. */
+  /** Customer ids in the order they first appear in the input (later transactions included). */
   readonly customerIds: readonly string[];
   /** Customer index of each kept transaction. */
   readonly customer: Int32Array;
@@ -169,13 +170,13 @@ function parseLog(
         s = scaledAmount.scale;
       }
     }
-    if (d > lastDay) continue;
     let c = index.get(customerId);
     if (c === undefined) {
       c = customerIds.length;
       index.set(customerId, c);
       customerIds.push(customerId);
     }
+    if (d > lastDay) continue;
     customer[kept] = c;
     day[kept] = d;
     units[kept] = u;
@@ -271,13 +272,14 @@ function moneyBook(
   }
   return {
     sum(from, to, part, firstPeriod, divisor) {
-      let total: Decimal = ZERO;
+      let total: Decimal = UNROUNDED_ZERO;
       for (let j = from; j < to; j++) {
         const k = order[j]!;
         if (inPart(k, part, firstPeriod)) total = total.plus(decimals![k]!);
       }
       if (total.isZero()) return ZERO;
-      return part === REPEAT ? total.div(divisor) : total;
+      const sum = new Money(total);
+      return part === REPEAT ? sum.div(divisor) : sum;
     },
   };
 }

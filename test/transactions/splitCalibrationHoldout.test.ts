@@ -54,8 +54,18 @@ describe("splitCalibrationHoldout on CDNOW_sample (issue 2 acceptance)", () => {
   const spend = cdnowSummaryWithSpend();
   it("matches frequency, recency and T of all 2,357 customers (2 decimals)", () => {
     expect(rows.length).toBe(2_357);
-    const actual = rows.map((r) => [r.customerId, r.frequency, r.recency.toFixed(2), r.T.toFixed(2)]);
-    const expected = reference.map((r) => [r.id, r.frequency, r.recency.toFixed(2), r.T.toFixed(2)]);
+    const actual = rows.map((r) => [
+      r.customerId,
+      r.frequency,
+      r.recency.toFixed(2),
+      r.T.toFixed(2),
+    ]);
+    const expected = reference.map((r) => [
+      r.id,
+      r.frequency,
+      r.recency.toFixed(2),
+      r.T.toFixed(2),
+    ]);
     expect(actual).toEqual(expected);
     expect(sum(rows, "frequency")).toBe(2_457); // Σx, models.md §0.5
   });
