@@ -130,6 +130,8 @@ function parseLog(
   let needsDecimal = false;
   let maxScale = 0;
   let kept = 0;
+  let previousId = "";
+  let previousCustomer = -1;
   for (let i = 0; i < n; i++) {
     const row = list[i];
     if (typeof row !== "object" || row === null) {
@@ -170,11 +172,19 @@ function parseLog(
         s = scaledAmount.scale;
       }
     }
-    let c = index.get(customerId);
-    if (c === undefined) {
-      c = customerIds.length;
-      index.set(customerId, c);
-      customerIds.push(customerId);
+    // Logs are often grouped by customer: skip the map lookup for a repeated id.
+    let c = previousCustomer;
+    if (customerId !== previousId) {
+      const known = index.get(customerId);
+      if (known === undefined) {
+        c = customerIds.length;
+        index.set(customerId, c);
+        customerIds.push(customerId);
+      } else {
+        c = known;
+      }
+      previousId = customerId;
+      previousCustomer = c;
     }
     if (d > lastDay) continue;
     customer[kept] = c;
@@ -231,57 +241,56 @@ const HOLDOUT = 1;
 const REPEAT = 2;
 
 /**
- * Exact money sums over one customer's transactions, in either representation: scaled integers
- * (exact below 2^52) or `Decimal`s.
+ * Exact `Decimal` sum of the amounts of the transactions `order[from..to)` in the calibration part
+ * (day ≤ cutDay), the holdout part (day > cutDay) or the calibration part outside `firstPeriod`
+ * (the repeat periods). The slow path, used only when some amount did not fit the integer path.
  */
-interface MoneyBook {
-  /**
-   * Sum of the amounts of the transactions `order[from..to)` that are in the calibration part
-   * (day ≤ cutDay), the holdout part (day > cutDay), or the calibration part outside `firstPeriod`
-   * (the repeat periods); for `REPEAT` the sum is divided by `divisor`.
-   */
-  sum(from: number, to: number, part: number, firstPeriod: number, divisor: number): Decimal;
+function decimalSum(
+  decimals: readonly Decimal[],
+  day: Int32Array,
+  period: Int32Array,
+  order: Int32Array,
+  from: number,
+  to: number,
+  cutDay: number,
+  part: number,
+  firstPeriod: number,
+): Decimal {
+  let total: Decimal = UNROUNDED_ZERO;
+  for (let j = from; j < to; j++) {
+    const k = order[j]!;
+    const d = day[k]!;
+    const inPart =
+      part === HOLDOUT
+        ? d > cutDay
+        : d <= cutDay && (part === CALIBRATION || period[k] !== firstPeriod);
+    if (inPart) total = total.plus(decimals[k]!);
+  }
+  return total.isZero() ? ZERO : new Money(total);
 }
 
-function moneyBook(
-  log: ParsedLog,
-  order: Int32Array,
-  period: Int32Array,
-  cutDay: number,
-): MoneyBook {
-  const { units, decimals, scale, day } = log;
-  const inPart = (k: number, part: number, firstPeriod: number): boolean =>
-    part === HOLDOUT
-      ? day[k]! > cutDay
-      : day[k]! <= cutDay && (part === CALIBRATION || period[k] !== firstPeriod);
-  if (units !== undefined) {
-    const factor = new Money(`1e-${scale}`);
-    const unitsPerWhole = POW10[scale]!;
-    return {
-      sum(from, to, part, firstPeriod, divisor) {
-        let total = 0;
-        for (let j = from; j < to; j++) {
-          const k = order[j]!;
-          if (inPart(k, part, firstPeriod)) total += units[k]!;
-        }
-        if (total === 0) return ZERO;
-        if (part === REPEAT) return new Money(total).div(divisor * unitsPerWhole);
-        return scale === 0 ? new Money(total) : new Money(total).times(factor);
-      },
-    };
+/** Sorts `a[0..n)` ascending in place: insertion sort for short runs, native sort otherwise. */
+function sortPrefix(a: Int32Array, n: number): void {
+  if (n > 32) {
+    a.subarray(0, n).sort();
+    return;
   }
-  return {
-    sum(from, to, part, firstPeriod, divisor) {
-      let total: Decimal = UNROUNDED_ZERO;
-      for (let j = from; j < to; j++) {
-        const k = order[j]!;
-        if (inPart(k, part, firstPeriod)) total = total.plus(decimals![k]!);
-      }
-      if (total.isZero()) return ZERO;
-      const sum = new Money(total);
-      return part === REPEAT ? sum.div(divisor) : sum;
-    },
-  };
+  for (let i = 1; i < n; i++) {
+    const v = a[i]!;
+    let j = i - 1;
+    while (j >= 0 && a[j]! > v) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = v;
+  }
+}
+
+/** Number of distinct values in the sorted prefix `a[0..n)`. */
+function distinctInSorted(a: Int32Array, n: number): number {
+  let distinct = n === 0 ? 0 : 1;
+  for (let j = 1; j < n; j++) if (a[j] !== a[j - 1]) distinct++;
+  return distinct;
 }
 
 /** One customer's calibration summary plus, for a split, the holdout counts. @internal */
@@ -341,7 +350,12 @@ export function summarizeLog(
   const order = new Int32Array(count);
   for (let k = 0; k < count; k++) order[fill[customer[k]!]!++] = k;
 
-  const book = moneyBook(log, order, period, cutDay);
+  const { units, decimals, scale } = log;
+  const factor = new Money(`1e-${scale}`);
+  const unitsPerWhole = POW10[scale]!;
+  /** Exact money from a sum of scaled integers. */
+  const money = (total: number): Decimal =>
+    total === 0 ? ZERO : scale === 0 ? new Money(total) : new Money(total).times(factor);
   const dayText = new Map<number, string>();
   const text = (d: number): string => {
     let s = dayText.get(d);
@@ -358,11 +372,15 @@ export function summarizeLog(
     const from = start[c]!;
     const to = start[c + 1]!;
     if (to - from > scratch.length) scratch = new Int32Array(2 * (to - from));
-    // Calibration transactions: first/last day, periods.
+    // Calibration transactions: first/last day, periods, and (integer path) the spend in total
+    // and in the first period.
     let m = 0;
     let firstDay = IMPOSSIBLE_DAY;
     let lastDay = -IMPOSSIBLE_DAY;
     let sorted = true;
+    let firstPeriod = IMPOSSIBLE_DAY;
+    let total = 0;
+    let firstTotal = 0;
     for (let j = from; j < to; j++) {
       const k = order[j]!;
       const d = day[k]!;
@@ -372,18 +390,47 @@ export function summarizeLog(
       const p = period[k]!;
       if (m > 0 && p < scratch[m - 1]!) sorted = false;
       scratch[m++] = p;
+      if (units !== undefined) {
+        const u = units[k]!;
+        total += u;
+        if (p < firstPeriod) {
+          firstPeriod = p;
+          firstTotal = u;
+        } else if (p === firstPeriod) {
+          firstTotal += u;
+        }
+      }
     }
     if (m === 0) continue; // first purchase after the calibration end
-    const periods = scratch.subarray(0, m);
-    if (!sorted) periods.sort();
-    let distinct = 1;
-    for (let j = 1; j < m; j++) if (periods[j] !== periods[j - 1]) distinct++;
-    const firstPeriod = periods[0]!;
-    const lastPeriod = periods[m - 1]!;
-    const frequency = distinct - 1;
-    const totalSpend = book.sum(from, to, CALIBRATION, firstPeriod, 1);
-    const monetaryValue =
-      frequency === 0 ? ZERO : book.sum(from, to, REPEAT, firstPeriod, frequency);
+    if (!sorted) sortPrefix(scratch, m);
+    firstPeriod = scratch[0]!;
+    const lastPeriod = scratch[m - 1]!;
+    const frequency = distinctInSorted(scratch, m) - 1;
+    let totalSpend: Decimal;
+    let monetaryValue: Decimal = ZERO;
+    if (units !== undefined) {
+      totalSpend = money(total);
+      const repeat = total - firstTotal;
+      if (frequency > 0 && repeat !== 0) {
+        monetaryValue = new Money(repeat).div(frequency * unitsPerWhole);
+      }
+    } else {
+      totalSpend = decimalSum(decimals!, day, period, order, from, to, cutDay, CALIBRATION, 0);
+      if (frequency > 0) {
+        const repeat = decimalSum(
+          decimals!,
+          day,
+          period,
+          order,
+          from,
+          to,
+          cutDay,
+          REPEAT,
+          firstPeriod,
+        );
+        if (!repeat.isZero()) monetaryValue = repeat.div(frequency);
+      }
+    }
     const row: SummaryRow = {
       customerId: log.customerIds[c]!,
       frequency,
@@ -398,21 +445,22 @@ export function summarizeLog(
     if (holdout !== undefined) {
       let h = 0;
       let hSorted = true;
+      let holdoutTotal = 0;
       for (let j = from; j < to; j++) {
         const k = order[j]!;
         if (day[k]! <= cutDay) continue;
         const p = period[k]!;
         if (h > 0 && p < scratch[h - 1]!) hSorted = false;
         scratch[h++] = p;
+        if (units !== undefined) holdoutTotal += units[k]!;
       }
-      const holdoutPeriods = scratch.subarray(0, h);
-      if (!hSorted) holdoutPeriods.sort();
-      let holdoutFrequency = h === 0 ? 0 : 1;
-      for (let j = 1; j < h; j++)
-        if (holdoutPeriods[j] !== holdoutPeriods[j - 1]) holdoutFrequency++;
+      if (!hSorted) sortPrefix(scratch, h);
       holdout(row, {
-        holdoutFrequency,
-        holdoutSpend: h === 0 ? ZERO : book.sum(from, to, HOLDOUT, 0, 1),
+        holdoutFrequency: distinctInSorted(scratch, h),
+        holdoutSpend:
+          units !== undefined
+            ? money(holdoutTotal)
+            : decimalSum(decimals!, day, period, order, from, to, cutDay, HOLDOUT, 0),
       });
     }
     rows.push(row);
