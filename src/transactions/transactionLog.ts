@@ -241,7 +241,8 @@ const HOLDOUT = 1;
 const REPEAT = 2;
 
 /**
- * Exact `Decimal` sum of the amounts of the transactions `order[from..to)` in the calibration part
+ * Exact `Decimal` sum of the amounts of the grouped transactions `from..to` (input index
+ * `order[j]`; `day` and `period` in grouped order) in the calibration part
  * (day ≤ cutDay), the holdout part (day > cutDay) or the calibration part outside `firstPeriod`
  * (the repeat periods). The slow path, used only when some amount did not fit the integer path.
  */
@@ -258,13 +259,12 @@ function decimalSum(
 ): Decimal {
   let total: Decimal = UNROUNDED_ZERO;
   for (let j = from; j < to; j++) {
-    const k = order[j]!;
-    const d = day[k]!;
+    const d = day[j]!;
     const inPart =
       part === HOLDOUT
         ? d > cutDay
-        : d <= cutDay && (part === CALIBRATION || period[k] !== firstPeriod);
-    if (inPart) total = total.plus(decimals[k]!);
+        : d <= cutDay && (part === CALIBRATION || period[j] !== firstPeriod);
+    if (inPart) total = total.plus(decimals[order[j]!]!);
   }
   return total.isZero() ? ZERO : new Money(total);
 }
@@ -328,29 +328,40 @@ export function summarizeLog(
   holdout: ((row: SummaryRow, counts: HoldoutCounts) => void) | undefined,
 ): SummaryRow[] {
   const log = parseLog(functionName, transactions, settings.timeZone, endDay);
-  const { count, customer, day } = log;
+  const { count, customer, day: inputDay, units: inputUnits } = log;
   const customers = log.customerIds.length;
   const { unit, bucketing } = settings;
   const calendar = bucketing === "calendar";
   const unitDays = calendar ? 1 : FIXED_UNIT_DAYS[unit]!;
 
   // Period of each transaction: a calendar period index, or the day itself ("elapsed").
-  const period = new Int32Array(count);
-  if (!calendar || unit === "day") period.set(day);
+  const inputPeriod = new Int32Array(count);
+  if (!calendar || unit === "day") inputPeriod.set(inputDay);
   else if (unit === "week")
-    for (let k = 0; k < count; k++) period[k] = Math.floor((day[k]! + 3) / 7);
-  else for (let k = 0; k < count; k++) period[k] = calendarPeriodIndex(day[k]!, unit);
+    for (let k = 0; k < count; k++) inputPeriod[k] = Math.floor((inputDay[k]! + 3) / 7);
+  else for (let k = 0; k < count; k++) inputPeriod[k] = calendarPeriodIndex(inputDay[k]!, unit);
   const cutPeriod = calendar ? calendarPeriodIndex(cutDay, unit) : cutDay;
 
   // Group transactions by customer (stable counting sort; input order kept within a customer).
   const start = new Int32Array(customers + 1);
   for (let k = 0; k < count; k++) start[customer[k]! + 1]!++;
   for (let c = 0; c < customers; c++) start[c + 1]! += start[c]!;
+  // Scatter day, period and amount into customer order once, so that the per-customer pass below
+  // reads memory sequentially; `order` maps back to the input for the Decimal fallback.
   const fill = start.slice(0, customers);
   const order = new Int32Array(count);
-  for (let k = 0; k < count; k++) order[fill[customer[k]!]!++] = k;
+  const day = new Int32Array(count);
+  const period = new Int32Array(count);
+  const units = inputUnits === undefined ? undefined : new Float64Array(count);
+  for (let k = 0; k < count; k++) {
+    const j = fill[customer[k]!]!++;
+    order[j] = k;
+    day[j] = inputDay[k]!;
+    period[j] = inputPeriod[k]!;
+    if (units !== undefined) units[j] = inputUnits![k]!;
+  }
 
-  const { units, decimals, scale } = log;
+  const { decimals, scale } = log;
   const factor = new Money(`1e-${scale}`);
   const unitsPerWhole = POW10[scale]!;
   /** Exact money from a sum of scaled integers. */
@@ -381,8 +392,7 @@ export function summarizeLog(
     let firstPeriod = IMPOSSIBLE_DAY;
     let total = 0;
     let firstTotal = 0;
-    for (let j = from; j < to; j++) {
-      const k = order[j]!;
+    for (let k = from; k < to; k++) {
       const d = day[k]!;
       if (d > cutDay) continue;
       if (d < firstDay) firstDay = d;
@@ -446,8 +456,7 @@ export function summarizeLog(
       let h = 0;
       let hSorted = true;
       let holdoutTotal = 0;
-      for (let j = from; j < to; j++) {
-        const k = order[j]!;
+      for (let k = from; k < to; k++) {
         if (day[k]! <= cutDay) continue;
         const p = period[k]!;
         if (h > 0 && p < scratch[h - 1]!) hSorted = false;
