@@ -141,9 +141,12 @@ export function splitCalibrationHoldout(
     settings.bucketing === "calendar"
       ? calendarPeriodIndex(end, settings.unit) - calendarPeriodIndex(cut, settings.unit)
       : (end - cut) / FIXED_UNIT_DAYS[settings.unit]!;
-  const rows: CalibrationHoldoutSummary[] = [];
-  summarizeLog(fn, transactions, settings, cut, end, (row, counts) => {
-    rows.push({ ...row, ...counts, holdoutDuration });
-  });
-  return rows;
+  return summarizeLog(
+    fn,
+    transactions,
+    settings,
+    cut,
+    end,
+    holdoutDuration,
+  ) as CalibrationHoldoutSummary[];
 }

@@ -293,7 +293,7 @@ function distinctInSorted(a: Int32Array, n: number): number {
   return distinct;
 }
 
-/** One customer's calibration summary plus, for a split, the holdout counts. @internal */
+/** One customer's summary row (the public `CustomerSummary`, mutable here). @internal */
 export interface SummaryRow {
   customerId: string;
   frequency: number;
@@ -306,17 +306,18 @@ export interface SummaryRow {
   lastPurchase: string;
 }
 
-/** Holdout counts of one customer. @internal */
-export interface HoldoutCounts {
+/** A summary row with the holdout fields of a split. @internal */
+export interface SplitRow extends SummaryRow {
   holdoutFrequency: number;
   holdoutSpend: Decimal;
+  holdoutDuration: number;
 }
 
 /**
  * Summarises the log per customer: calibration summary over transactions dated on or before
- * `cutDay` (with T measured to `cutDay`), and, when `endDay > cutDay` is given with `holdout`,
- * holdout counts over `(cutDay, endDay]`. Customers whose first purchase is after `cutDay` are left
- * out. Rows come in first-seen order.
+ * `cutDay` (with T measured to `cutDay`), and, when `holdoutDuration` is given, the holdout
+ * fields over `(cutDay, endDay]` ({@link SplitRow}). Customers whose first purchase is after
+ * `cutDay` are left out. Rows come in first-seen order.
  * @internal
  */
 export function summarizeLog(
@@ -325,8 +326,8 @@ export function summarizeLog(
   settings: TimeSettings,
   cutDay: number,
   endDay: number,
-  holdout: ((row: SummaryRow, counts: HoldoutCounts) => void) | undefined,
-): SummaryRow[] {
+  holdoutDuration: number | undefined,
+): (SummaryRow | SplitRow)[] {
   const log = parseLog(functionName, transactions, settings.timeZone, endDay);
   const { count, customer, day: inputDay, units: inputUnits } = log;
   const customers = log.customerIds.length;
@@ -378,7 +379,7 @@ export function summarizeLog(
   };
   let scratch = new Int32Array(64);
 
-  const rows: SummaryRow[] = [];
+  const rows: (SummaryRow | SplitRow)[] = [];
   for (let c = 0; c < customers; c++) {
     const from = start[c]!;
     const to = start[c + 1]!;
@@ -441,38 +442,53 @@ export function summarizeLog(
         if (!repeat.isZero()) monetaryValue = repeat.div(frequency);
       }
     }
-    const row: SummaryRow = {
-      customerId: log.customerIds[c]!,
+    const customerId = log.customerIds[c]!;
+    const recency = calendar ? lastPeriod - firstPeriod : (lastDay - firstDay) / unitDays;
+    const T = calendar ? cutPeriod - firstPeriod : (cutDay - firstDay) / unitDays;
+    const firstPurchase = text(firstDay);
+    const lastPurchase = text(lastDay);
+    if (holdoutDuration === undefined) {
+      rows.push({
+        customerId,
+        frequency,
+        recency,
+        T,
+        monetaryValue,
+        totalSpend,
+        transactionCount: m,
+        firstPurchase,
+        lastPurchase,
+      });
+      continue;
+    }
+    let h = 0;
+    let hSorted = true;
+    let holdoutTotal = 0;
+    for (let k = from; k < to; k++) {
+      if (day[k]! <= cutDay) continue;
+      const p = period[k]!;
+      if (h > 0 && p < scratch[h - 1]!) hSorted = false;
+      scratch[h++] = p;
+      if (units !== undefined) holdoutTotal += units[k]!;
+    }
+    if (!hSorted) sortPrefix(scratch, h);
+    rows.push({
+      customerId,
       frequency,
-      recency: calendar ? lastPeriod - firstPeriod : (lastDay - firstDay) / unitDays,
-      T: calendar ? cutPeriod - firstPeriod : (cutDay - firstDay) / unitDays,
+      recency,
+      T,
       monetaryValue,
       totalSpend,
       transactionCount: m,
-      firstPurchase: text(firstDay),
-      lastPurchase: text(lastDay),
-    };
-    if (holdout !== undefined) {
-      let h = 0;
-      let hSorted = true;
-      let holdoutTotal = 0;
-      for (let k = from; k < to; k++) {
-        if (day[k]! <= cutDay) continue;
-        const p = period[k]!;
-        if (h > 0 && p < scratch[h - 1]!) hSorted = false;
-        scratch[h++] = p;
-        if (units !== undefined) holdoutTotal += units[k]!;
-      }
-      if (!hSorted) sortPrefix(scratch, h);
-      holdout(row, {
-        holdoutFrequency: distinctInSorted(scratch, h),
-        holdoutSpend:
-          units !== undefined
-            ? money(holdoutTotal)
-            : decimalSum(decimals!, day, period, order, from, to, cutDay, HOLDOUT, 0),
-      });
-    }
-    rows.push(row);
+      firstPurchase,
+      lastPurchase,
+      holdoutFrequency: distinctInSorted(scratch, h),
+      holdoutSpend:
+        units !== undefined
+          ? money(holdoutTotal)
+          : decimalSum(decimals!, day, period, order, from, to, cutDay, HOLDOUT, 0),
+      holdoutDuration,
+    });
   }
   return rows;
 }
