@@ -82,11 +82,49 @@ function validCivil(year: number, month: number, day: number): boolean {
 
 const MS_PER_DAY = 86_400_000;
 
+const MS_PER_HOUR = 3_600_000;
+
+/** Wall-clock time of instant `ms` in `timeZone` minus `ms` itself (the UTC offset), in ms. */
+function utcOffsetMs(ms: number, timeZone: string): number {
+  const local = new TZDate(ms, timeZone);
+  const wall = Date.UTC(
+    local.getFullYear(),
+    local.getMonth(),
+    local.getDate(),
+    local.getHours(),
+    local.getMinutes(),
+    local.getSeconds(),
+    local.getMilliseconds(),
+  );
+  return wall - ms;
+}
+
+/**
+ * Per zone, per UTC hour: the UTC offset when it is the same at both ends of the hour (so, as no
+ * zone changes its offset twice within an hour, throughout it), else `NaN`. Time-zone arithmetic
+ * through `Intl` costs microseconds; logs hold far fewer distinct hours than instants.
+ */
+const offsetCache = new Map<string, Map<number, number>>();
+const OFFSET_CACHE_LIMIT = 1 << 18;
+
 /** The calendar day (days since 1970-01-01) that the instant `ms` falls on in `timeZone`. @internal */
 export function civilDayOfInstant(ms: number, timeZone: string): number {
   if (timeZone === "UTC") return Math.floor(ms / MS_PER_DAY);
-  const local = new TZDate(ms, timeZone);
-  return daysFromCivil(local.getFullYear(), local.getMonth() + 1, local.getDate());
+  let hours = offsetCache.get(timeZone);
+  if (hours === undefined || hours.size > OFFSET_CACHE_LIMIT) {
+    hours = new Map();
+    offsetCache.set(timeZone, hours);
+  }
+  const hour = Math.floor(ms / MS_PER_HOUR);
+  let offset = hours.get(hour);
+  if (offset === undefined) {
+    const start = hour * MS_PER_HOUR;
+    const atStart = utcOffsetMs(start, timeZone);
+    offset = utcOffsetMs(start + MS_PER_HOUR - 1, timeZone) === atStart ? atStart : Number.NaN;
+    hours.set(hour, offset);
+  }
+  if (Number.isNaN(offset)) offset = utcOffsetMs(ms, timeZone);
+  return Math.floor((ms + offset) / MS_PER_DAY);
 }
 
 /** The instant at which calendar day `dayNumber` starts in `timeZone`. @internal */

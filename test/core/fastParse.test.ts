@@ -1,3 +1,4 @@
+import { TZDate } from "@date-fns/tz";
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -10,7 +11,13 @@ import {
   scaledAmount,
   toMoney,
 } from "../../src/core/money.js";
-import { IMPOSSIBLE_DAY, isoDayNumber, parseCivilDay } from "../../src/core/time.js";
+import {
+  civilDayOfInstant,
+  daysFromCivil,
+  IMPOSSIBLE_DAY,
+  isoDayNumber,
+  parseCivilDay,
+} from "../../src/core/time.js";
 
 const Exact = Decimal.clone({ precision: 100 });
 
@@ -77,5 +84,45 @@ describe("isoDayNumber (fast YYYY-MM-DD)", () => {
     );
     expect(isoDayNumber("1997-02-30")).toBe(IMPOSSIBLE_DAY);
     expect(isoDayNumber("1997-2-03x")).toBeNaN();
+  });
+});
+
+describe("civilDayOfInstant (cached hourly UTC offsets)", () => {
+  it("agrees with TZDate's calendar day in zones with odd offsets and transitions", () => {
+    // Half-hour DST (Lord Howe), +5:45 (Kathmandu), +12:45/+13:45 (Chatham), a skipped day (Apia
+    // 2011), local mean time before 1900, and ordinary DST zones.
+    const zones = [
+      "Europe/Berlin",
+      "America/Los_Angeles",
+      "Australia/Lord_Howe",
+      "Asia/Kathmandu",
+      "Pacific/Chatham",
+      "Pacific/Apia",
+      "America/St_Johns",
+      "Africa/Casablanca",
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(1880, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        (zone, ms) => {
+          const local = new TZDate(ms, zone);
+          const expected = daysFromCivil(
+            local.getFullYear(),
+            local.getMonth() + 1,
+            local.getDate(),
+          );
+          expect(civilDayOfInstant(ms, zone)).toBe(expected);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    // Around a transition: 2024-03-31T01:00Z Berlin switches from +1 to +2 at the hour.
+    for (let ms = Date.UTC(2024, 2, 30, 22, 0); ms < Date.UTC(2024, 2, 31, 2, 0); ms += 60_000) {
+      const local = new TZDate(ms, "Europe/Berlin");
+      expect(civilDayOfInstant(ms, "Europe/Berlin")).toBe(
+        daysFromCivil(local.getFullYear(), local.getMonth() + 1, local.getDate()),
+      );
+    }
   });
 });
