@@ -201,7 +201,8 @@ export function parseCivilDay(
       const day = Number(m[3]);
       return validCivil(year, month, day) ? daysFromCivil(year, month, day) : undefined;
     }
-    const instant = parseDateTime(input, timeZone);
+    // Only the calendar day is needed: skip the zone arithmetic for wall-clock times.
+    const instant = parseDateTime(input, timeZone, false);
     if (instant === undefined) return undefined;
     return instant.offset ? civilDayOfInstant(instant.ms, timeZone) : instant.localDay;
   }
@@ -242,6 +243,7 @@ export function parseInstant(
 function parseDateTime(
   input: string,
   timeZone: string,
+  wallClockInstant = true,
 ): { ms: number; localDay: number; offset: boolean } | undefined {
   const m = DATE_TIME.exec(input);
   if (!m) return undefined;
@@ -271,7 +273,7 @@ function parseDateTime(
     }
     return { ms: wallMs - offsetMinutes * 60_000, localDay, offset: true };
   }
-  if (timeZone === "UTC") return { ms: wallMs, localDay, offset: false };
+  if (timeZone === "UTC" || !wallClockInstant) return { ms: wallMs, localDay, offset: false };
   const local = new TZDate(
     year,
     month - 1,
