@@ -230,6 +230,20 @@ describe("summarizeTransactions: valid edge cases", () => {
     );
     expect(row?.totalSpend.toString()).toBe("18014398509482986.03");
   });
+  it("falls back to Decimals when short amounts add up beyond 2^52 units", () => {
+    const log: Transaction[] = Array.from({ length: 10 }, (_, i) => ({
+      customerId: "a",
+      date: `1997-01-${String(i + 1).padStart(2, "0")}`,
+      amount: "999999999999999",
+    }));
+    const [row] = summarizeTransactions(
+      [...log, { customerId: "a", date: "1997-01-11", amount: "0.01" }],
+      end,
+    );
+    expect(row?.totalSpend.toString()).toBe("9999999999999990.01");
+    // Repeat periods: nine of 999999999999999 and one of 0.01, over 10.
+    expect(row?.monetaryValue.toString()).toBe("899999999999999.101");
+  });
   it("returns Decimals that are independent of the caller's decimal.js settings", () => {
     const [row] = summarizeTransactions(
       [
