@@ -15,6 +15,17 @@ export type { Decimal, MoneyInput } from "./core/money.js";
 export type { DateInput, TimeUnit } from "./core/time.js";
 
 // ── transactions: transaction log → per-customer summaries ──────────────────────────────────
+export type {
+  CalibrationHoldoutSummary,
+  SplitCalibrationHoldoutOptions,
+} from "./transactions/splitCalibrationHoldout.js";
+export { splitCalibrationHoldout } from "./transactions/splitCalibrationHoldout.js";
+export type {
+  CustomerSummary,
+  SummarizeTransactionsOptions,
+  Transaction,
+} from "./transactions/summarizeTransactions.js";
+export { summarizeTransactions } from "./transactions/summarizeTransactions.js";
 
 // ── value: retention CLV, customer equity, delivered value ──────────────────────────────────
 

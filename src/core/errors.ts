@@ -18,11 +18,23 @@ export interface InputIssue {
  *
  * @example
  * ```ts
- * import { InvalidInputError } from "customer-value";
- * const error = new InvalidInputError("myFunction", [
- *   { path: [41, "date"], message: 'Invalid date "1997-13-01"', code: "custom" },
- * ]);
- * error.message; // => 'myFunction: invalid input\n✖ Invalid date "1997-13-01"\n  → at [41].date'
+ * import { InvalidInputError, summarizeTransactions } from "customer-value";
+ * let caught: unknown;
+ * try {
+ *   summarizeTransactions(
+ *     [
+ *       { customerId: "ann", date: "1997-02-28", amount: "12.50" },
+ *       { customerId: "ann", date: "1997-02-30", amount: "8.00" }, // no 30 February
+ *     ],
+ *     { observationEnd: "1997-12-31" },
+ *   );
+ * } catch (error) {
+ *   caught = error;
+ * }
+ * caught instanceof InvalidInputError; // => true
+ * (caught as InvalidInputError).functionName; // => "summarizeTransactions"
+ * (caught as InvalidInputError).issues[0].path; // => [1, "date"]
+ * (caught as InvalidInputError).message; // => 'summarizeTransactions: invalid input\n✖ Invalid date "1997-02-30"\n  → at [1].date'
  * ```
  * @category Errors
  */

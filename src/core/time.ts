@@ -82,11 +82,49 @@ function validCivil(year: number, month: number, day: number): boolean {
 
 const MS_PER_DAY = 86_400_000;
 
+const MS_PER_HOUR = 3_600_000;
+
+/** Wall-clock time of instant `ms` in `timeZone` minus `ms` itself (the UTC offset), in ms. */
+function utcOffsetMs(ms: number, timeZone: string): number {
+  const local = new TZDate(ms, timeZone);
+  const wall = Date.UTC(
+    local.getFullYear(),
+    local.getMonth(),
+    local.getDate(),
+    local.getHours(),
+    local.getMinutes(),
+    local.getSeconds(),
+    local.getMilliseconds(),
+  );
+  return wall - ms;
+}
+
+/**
+ * Per zone, per UTC hour: the UTC offset when it is the same at both ends of the hour (so, as no
+ * zone changes its offset twice within an hour, throughout it), else `NaN`. Time-zone arithmetic
+ * through `Intl` costs microseconds; logs hold far fewer distinct hours than instants.
+ */
+const offsetCache = new Map<string, Map<number, number>>();
+const OFFSET_CACHE_LIMIT = 1 << 18;
+
 /** The calendar day (days since 1970-01-01) that the instant `ms` falls on in `timeZone`. @internal */
 export function civilDayOfInstant(ms: number, timeZone: string): number {
   if (timeZone === "UTC") return Math.floor(ms / MS_PER_DAY);
-  const local = new TZDate(ms, timeZone);
-  return daysFromCivil(local.getFullYear(), local.getMonth() + 1, local.getDate());
+  let hours = offsetCache.get(timeZone);
+  if (hours === undefined || hours.size > OFFSET_CACHE_LIMIT) {
+    hours = new Map();
+    offsetCache.set(timeZone, hours);
+  }
+  const hour = Math.floor(ms / MS_PER_HOUR);
+  let offset = hours.get(hour);
+  if (offset === undefined) {
+    const start = hour * MS_PER_HOUR;
+    const atStart = utcOffsetMs(start, timeZone);
+    offset = utcOffsetMs(start + MS_PER_HOUR - 1, timeZone) === atStart ? atStart : Number.NaN;
+    hours.set(hour, offset);
+  }
+  if (Number.isNaN(offset)) offset = utcOffsetMs(ms, timeZone);
+  return Math.floor((ms + offset) / MS_PER_DAY);
 }
 
 /** The instant at which calendar day `dayNumber` starts in `timeZone`. @internal */
@@ -102,6 +140,46 @@ export function formatCivilDay(dayNumber: number): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+/** Returned by {@link isoDayNumber} for a well-formed but impossible date. @internal */
+export const IMPOSSIBLE_DAY = Number.POSITIVE_INFINITY;
+
+/**
+ * Fast path for the commonest date format, `"YYYY-MM-DD"`, without a regular expression: the day
+ * number, {@link IMPOSSIBLE_DAY} for a well-formed impossible date (`"1997-02-30"`), or `NaN` when
+ * the string has another shape (the caller then falls back to {@link parseCivilDay}).
+ * @internal
+ */
+export function isoDayNumber(input: string): number {
+  if (input.length !== 10 || input.charCodeAt(4) !== 45 || input.charCodeAt(7) !== 45) {
+    return Number.NaN;
+  }
+  const y0 = input.charCodeAt(0) - 48;
+  const y1 = input.charCodeAt(1) - 48;
+  const y2 = input.charCodeAt(2) - 48;
+  const y3 = input.charCodeAt(3) - 48;
+  const m0 = input.charCodeAt(5) - 48;
+  const m1 = input.charCodeAt(6) - 48;
+  const d0 = input.charCodeAt(8) - 48;
+  const d1 = input.charCodeAt(9) - 48;
+  if (
+    (y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0 ||
+    y0 > 9 ||
+    y1 > 9 ||
+    y2 > 9 ||
+    y3 > 9 ||
+    m0 > 9 ||
+    m1 > 9 ||
+    d0 > 9 ||
+    d1 > 9
+  ) {
+    return Number.NaN;
+  }
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  return validCivil(year, month, day) ? daysFromCivil(year, month, day) : IMPOSSIBLE_DAY;
+}
+
 /**
  * Parses a {@link DateInput} to the calendar day it falls on in `timeZone`, as days since
  * 1970-01-01. Returns `undefined` for an invalid or impossible date (`"1997-02-30"`).
@@ -114,6 +192,8 @@ export function parseCivilDay(
   allowCompact = false,
 ): number | undefined {
   if (typeof input === "string") {
+    const fast = isoDayNumber(input);
+    if (!Number.isNaN(fast)) return fast === IMPOSSIBLE_DAY ? undefined : fast;
     const m = DATE_ONLY.exec(input) ?? (allowCompact ? DATE_COMPACT.exec(input) : null);
     if (m) {
       const year = Number(m[1]);
@@ -121,7 +201,8 @@ export function parseCivilDay(
       const day = Number(m[3]);
       return validCivil(year, month, day) ? daysFromCivil(year, month, day) : undefined;
     }
-    const instant = parseDateTime(input, timeZone);
+    // Only the calendar day is needed: skip the zone arithmetic for wall-clock times.
+    const instant = parseDateTime(input, timeZone, false);
     if (instant === undefined) return undefined;
     return instant.offset ? civilDayOfInstant(instant.ms, timeZone) : instant.localDay;
   }
@@ -162,6 +243,7 @@ export function parseInstant(
 function parseDateTime(
   input: string,
   timeZone: string,
+  wallClockInstant = true,
 ): { ms: number; localDay: number; offset: boolean } | undefined {
   const m = DATE_TIME.exec(input);
   if (!m) return undefined;
@@ -191,7 +273,7 @@ function parseDateTime(
     }
     return { ms: wallMs - offsetMinutes * 60_000, localDay, offset: true };
   }
-  if (timeZone === "UTC") return { ms: wallMs, localDay, offset: false };
+  if (timeZone === "UTC" || !wallClockInstant) return { ms: wallMs, localDay, offset: false };
   const local = new TZDate(
     year,
     month - 1,

@@ -1,0 +1,494 @@
+/**
+ * The engine shared by `summarizeTransactions` and `splitCalibrationHoldout`: one validation and
+ * parsing pass over the raw transaction log into typed arrays (customer index, calendar day,
+ * exact scaled-integer amount), then one grouped pass per customer.
+ * @internal
+ * @module
+ */
+import { z } from "zod";
+import { invalidInput } from "../core/errors.js";
+import {
+  AMOUNT_DECIMAL,
+  AMOUNT_INVALID,
+  type Decimal,
+  Money,
+  type MoneyInput,
+  moneyProblem,
+  readScaledAmount,
+  scaledAmount,
+  toMoney,
+  UNROUNDED_ZERO,
+  ZERO,
+} from "../core/money.js";
+import {
+  calendarPeriodIndex,
+  type DateInput,
+  dateProblem,
+  FIXED_UNIT_DAYS,
+  formatCivilDay,
+  IMPOSSIBLE_DAY,
+  isoDayNumber,
+  parseCivilDay,
+  type TimeUnit,
+  timeUnitSchema,
+  timeZoneSchema,
+} from "../core/time.js";
+
+/** How purchases are put into periods. @internal */
+export type Bucketing = "calendar" | "elapsed";
+
+/** zod schema for a {@link DateInput} (checked for validity; read in the time zone later). @internal */
+export const dateInputSchema = z.custom<DateInput>(
+  (value) => parseCivilDay(value, "UTC") !== undefined,
+  { error: (issue) => dateProblem(issue.input) },
+);
+
+/** zod schema of the bucketing option. @internal */
+export const bucketingSchema = z.enum(["calendar", "elapsed"]);
+
+export { timeUnitSchema, timeZoneSchema };
+
+/** Validated time settings shared by both public functions. @internal */
+export interface TimeSettings {
+  readonly unit: TimeUnit;
+  readonly bucketing: Bucketing;
+  readonly timeZone: string;
+}
+
+/**
+ * Checks the unit/bucketing combination (months and longer have no fixed length, so they are
+ * calendar-only) and fills in the defaults.
+ * @internal
+ */
+export function timeSettings(
+  functionName: string,
+  options: { unit?: TimeUnit; bucketing?: Bucketing; timeZone?: string },
+): TimeSettings {
+  const unit = options.unit ?? "day";
+  const bucketing = options.bucketing ?? "calendar";
+  if (bucketing === "elapsed" && FIXED_UNIT_DAYS[unit] === undefined) {
+    throw invalidInput(
+      functionName,
+      ["unit"],
+      `Unit "${unit}" has no fixed length, so it cannot be used with bucketing "elapsed"; use bucketing "calendar" (or unit "day" or "week")`,
+    );
+  }
+  return { unit, bucketing, timeZone: options.timeZone ?? "UTC" };
+}
+
+/** Reads a validated {@link DateInput} option as a calendar day in the time zone. @internal */
+export function optionDay(value: DateInput, timeZone: string): number {
+  return parseCivilDay(value, timeZone)!;
+}
+
+/** The transaction log after the validation pass. @internal */
+interface ParsedLog {
+  /** Transactions kept (dated on or before the last day). */
+  readonly count: number;
+  /** Customer ids in the order they first appear in the input (later transactions included). */
+  readonly customerIds: readonly string[];
+  /** Customer index of each kept transaction. */
+  readonly customer: Int32Array;
+  /** Calendar day (days since 1970-01-01) of each kept transaction. */
+  readonly day: Int32Array;
+  /** Amount of each kept transaction in units of 10^−scale, when every amount fits (else undefined). */
+  readonly units: Float64Array | undefined;
+  /** Common scale of {@link ParsedLog.units}. */
+  readonly scale: number;
+  /** Amount of each kept transaction when some amount needed a `Decimal`. */
+  readonly decimals: readonly Decimal[] | undefined;
+}
+
+const SAFE_TOTAL = 2 ** 52;
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
+
+/**
+ * One pass over `transactions`: validates every element (throwing {@link invalidInput} with the
+ * path of the first bad field) and keeps those dated on or before `lastDay`.
+ */
+function parseLog(
+  functionName: string,
+  transactions: unknown,
+  timeZone: string,
+  lastDay: number,
+): ParsedLog {
+  if (!Array.isArray(transactions)) {
+    throw invalidInput(
+      functionName,
+      [],
+      `Expected an array of transactions, received ${transactions === null ? "null" : typeof transactions}`,
+    );
+  }
+  const list: readonly unknown[] = transactions;
+  const n = list.length;
+  const customer = new Int32Array(n);
+  const day = new Int32Array(n);
+  const units = new Float64Array(n);
+  const scales = new Uint8Array(n);
+  const index = new Map<string, number>();
+  const customerIds: string[] = [];
+  let needsDecimal = false;
+  let maxScale = 0;
+  let kept = 0;
+  let previousId = "";
+  let previousCustomer = -1;
+  for (let i = 0; i < n; i++) {
+    const row = list[i];
+    if (typeof row !== "object" || row === null) {
+      throw invalidInput(
+        functionName,
+        [i],
+        `Expected a transaction object, received ${row === null ? "null" : typeof row}`,
+      );
+    }
+    const { customerId, date, amount } = row as {
+      customerId?: unknown;
+      date?: unknown;
+      amount?: unknown;
+    };
+    if (typeof customerId !== "string" || customerId.length === 0) {
+      throw invalidInput(
+        functionName,
+        [i, "customerId"],
+        typeof customerId === "string"
+          ? "Expected a non-empty customer id"
+          : `Expected a customer id (string), received ${customerId === null ? "null" : typeof customerId}`,
+      );
+    }
+    let d = typeof date === "string" ? isoDayNumber(date) : Number.NaN;
+    if (Number.isNaN(d)) d = parseCivilDay(date, timeZone) ?? IMPOSSIBLE_DAY;
+    if (d === IMPOSSIBLE_DAY) throw invalidInput(functionName, [i, "date"], dateProblem(date));
+    let u = 0;
+    let s = 0;
+    if (amount !== undefined) {
+      const kind = readScaledAmount(amount);
+      if (kind === AMOUNT_INVALID) {
+        throw invalidInput(functionName, [i, "amount"], moneyProblem(amount) ?? "Invalid amount");
+      }
+      if (kind === AMOUNT_DECIMAL) {
+        needsDecimal = true;
+      } else {
+        u = scaledAmount.units;
+        s = scaledAmount.scale;
+      }
+    }
+    // Logs are often grouped by customer: skip the map lookup for a repeated id.
+    let c = previousCustomer;
+    if (customerId !== previousId) {
+      const known = index.get(customerId);
+      if (known === undefined) {
+        c = customerIds.length;
+        index.set(customerId, c);
+        customerIds.push(customerId);
+      } else {
+        c = known;
+      }
+      previousId = customerId;
+      previousCustomer = c;
+    }
+    if (d > lastDay) continue;
+    customer[kept] = c;
+    day[kept] = d;
+    units[kept] = u;
+    scales[kept] = s;
+    if (s > maxScale) maxScale = s;
+    kept++;
+  }
+  if (!needsDecimal) {
+    // Bring every amount to the common scale; if the sum of magnitudes stays below 2^52, every
+    // partial sum is an exact integer in float64.
+    let total = 0;
+    for (let k = 0; k < kept; k++) {
+      const shift = maxScale - scales[k]!;
+      const v = shift === 0 ? units[k]! : units[k]! * POW10[shift]!;
+      units[k] = v;
+      total += v < 0 ? -v : v;
+    }
+    if (total < SAFE_TOTAL) {
+      return {
+        count: kept,
+        customerIds,
+        customer: customer.subarray(0, kept),
+        day: day.subarray(0, kept),
+        units: units.subarray(0, kept),
+        scale: maxScale,
+        decimals: undefined,
+      };
+    }
+  }
+  // Exact fallback: a Decimal per kept transaction (rare: huge amounts or many decimals).
+  const decimals: Decimal[] = [];
+  for (let i = 0; i < n; i++) {
+    const row = list[i] as { date: DateInput; amount?: MoneyInput };
+    const d = parseCivilDay(row.date, timeZone)!;
+    if (d > lastDay) continue;
+    decimals.push(row.amount === undefined ? ZERO : toMoney(row.amount));
+  }
+  return {
+    count: kept,
+    customerIds,
+    customer: customer.subarray(0, kept),
+    day: day.subarray(0, kept),
+    units: undefined,
+    scale: 0,
+    decimals,
+  };
+}
+
+/** Which transactions of a customer a money sum covers. */
+const CALIBRATION = 0;
+const HOLDOUT = 1;
+const REPEAT = 2;
+
+/**
+ * Exact `Decimal` sum of the amounts of the grouped transactions `from..to` (input index
+ * `order[j]`; `day` and `period` in grouped order) in the calibration part
+ * (day ≤ cutDay), the holdout part (day > cutDay) or the calibration part outside `firstPeriod`
+ * (the repeat periods). The slow path, used only when some amount did not fit the integer path.
+ */
+function decimalSum(
+  decimals: readonly Decimal[],
+  day: Int32Array,
+  period: Int32Array,
+  order: Int32Array,
+  from: number,
+  to: number,
+  cutDay: number,
+  part: number,
+  firstPeriod: number,
+): Decimal {
+  let total: Decimal = UNROUNDED_ZERO;
+  for (let j = from; j < to; j++) {
+    const d = day[j]!;
+    const inPart =
+      part === HOLDOUT
+        ? d > cutDay
+        : d <= cutDay && (part === CALIBRATION || period[j] !== firstPeriod);
+    if (inPart) total = total.plus(decimals[order[j]!]!);
+  }
+  return total.isZero() ? ZERO : new Money(total);
+}
+
+/** Sorts `a[0..n)` ascending in place: insertion sort for short runs, native sort otherwise. */
+function sortPrefix(a: Int32Array, n: number): void {
+  if (n > 32) {
+    a.subarray(0, n).sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const v = a[i]!;
+    let j = i - 1;
+    while (j >= 0 && a[j]! > v) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = v;
+  }
+}
+
+/** Number of distinct values in the sorted prefix `a[0..n)`. */
+function distinctInSorted(a: Int32Array, n: number): number {
+  let distinct = n === 0 ? 0 : 1;
+  for (let j = 1; j < n; j++) if (a[j] !== a[j - 1]) distinct++;
+  return distinct;
+}
+
+/** One customer's summary row (the public `CustomerSummary`, mutable here). @internal */
+export interface SummaryRow {
+  customerId: string;
+  frequency: number;
+  recency: number;
+  T: number;
+  monetaryValue: Decimal;
+  totalSpend: Decimal;
+  transactionCount: number;
+  firstPurchase: string;
+  lastPurchase: string;
+}
+
+/** A summary row with the holdout fields of a split. @internal */
+export interface SplitRow extends SummaryRow {
+  holdoutFrequency: number;
+  holdoutSpend: Decimal;
+  holdoutDuration: number;
+}
+
+/**
+ * Summarises the log per customer: calibration summary over transactions dated on or before
+ * `cutDay` (with T measured to `cutDay`), and, when `holdoutDuration` is given, the holdout
+ * fields over `(cutDay, endDay]` ({@link SplitRow}). Customers whose first purchase is after
+ * `cutDay` are left out. Rows come in first-seen order.
+ * @internal
+ */
+export function summarizeLog(
+  functionName: string,
+  transactions: unknown,
+  settings: TimeSettings,
+  cutDay: number,
+  endDay: number,
+  holdoutDuration: number | undefined,
+): (SummaryRow | SplitRow)[] {
+  const log = parseLog(functionName, transactions, settings.timeZone, endDay);
+  const { count, customer, day: inputDay, units: inputUnits } = log;
+  const customers = log.customerIds.length;
+  const { unit, bucketing } = settings;
+  const calendar = bucketing === "calendar";
+  const unitDays = calendar ? 1 : FIXED_UNIT_DAYS[unit]!;
+
+  // Period of each transaction: a calendar period index, or the day itself ("elapsed").
+  const inputPeriod = new Int32Array(count);
+  if (!calendar || unit === "day") inputPeriod.set(inputDay);
+  else if (unit === "week")
+    for (let k = 0; k < count; k++) inputPeriod[k] = Math.floor((inputDay[k]! + 3) / 7);
+  else for (let k = 0; k < count; k++) inputPeriod[k] = calendarPeriodIndex(inputDay[k]!, unit);
+  const cutPeriod = calendar ? calendarPeriodIndex(cutDay, unit) : cutDay;
+
+  // Group transactions by customer (stable counting sort; input order kept within a customer).
+  const start = new Int32Array(customers + 1);
+  for (let k = 0; k < count; k++) start[customer[k]! + 1]!++;
+  for (let c = 0; c < customers; c++) start[c + 1]! += start[c]!;
+  // Scatter day, period and amount into customer order once, so that the per-customer pass below
+  // reads memory sequentially; `order` maps back to the input for the Decimal fallback.
+  const fill = start.slice(0, customers);
+  const order = new Int32Array(count);
+  const day = new Int32Array(count);
+  const period = new Int32Array(count);
+  const units = inputUnits === undefined ? undefined : new Float64Array(count);
+  for (let k = 0; k < count; k++) {
+    const j = fill[customer[k]!]!++;
+    order[j] = k;
+    day[j] = inputDay[k]!;
+    period[j] = inputPeriod[k]!;
+    if (units !== undefined) units[j] = inputUnits![k]!;
+  }
+
+  const { decimals, scale } = log;
+  const factor = new Money(`1e-${scale}`);
+  const unitsPerWhole = POW10[scale]!;
+  /** Exact money from a sum of scaled integers. */
+  const money = (total: number): Decimal =>
+    total === 0 ? ZERO : scale === 0 ? new Money(total) : new Money(total).times(factor);
+  const dayText = new Map<number, string>();
+  const text = (d: number): string => {
+    let s = dayText.get(d);
+    if (s === undefined) {
+      s = formatCivilDay(d);
+      dayText.set(d, s);
+    }
+    return s;
+  };
+  let scratch = new Int32Array(64);
+
+  const rows: (SummaryRow | SplitRow)[] = [];
+  for (let c = 0; c < customers; c++) {
+    const from = start[c]!;
+    const to = start[c + 1]!;
+    if (to - from > scratch.length) scratch = new Int32Array(2 * (to - from));
+    // Calibration transactions: first/last day, periods, and (integer path) the spend in total
+    // and in the first period.
+    let m = 0;
+    let firstDay = IMPOSSIBLE_DAY;
+    let lastDay = -IMPOSSIBLE_DAY;
+    let sorted = true;
+    let firstPeriod = IMPOSSIBLE_DAY;
+    let total = 0;
+    let firstTotal = 0;
+    for (let k = from; k < to; k++) {
+      const d = day[k]!;
+      if (d > cutDay) continue;
+      if (d < firstDay) firstDay = d;
+      if (d > lastDay) lastDay = d;
+      const p = period[k]!;
+      if (m > 0 && p < scratch[m - 1]!) sorted = false;
+      scratch[m++] = p;
+      if (units !== undefined) {
+        const u = units[k]!;
+        total += u;
+        if (p < firstPeriod) {
+          firstPeriod = p;
+          firstTotal = u;
+        } else if (p === firstPeriod) {
+          firstTotal += u;
+        }
+      }
+    }
+    if (m === 0) continue; // first purchase after the calibration end
+    if (!sorted) sortPrefix(scratch, m);
+    firstPeriod = scratch[0]!;
+    const lastPeriod = scratch[m - 1]!;
+    const frequency = distinctInSorted(scratch, m) - 1;
+    let totalSpend: Decimal;
+    let monetaryValue: Decimal = ZERO;
+    if (units !== undefined) {
+      totalSpend = money(total);
+      const repeat = total - firstTotal;
+      if (frequency > 0 && repeat !== 0) {
+        monetaryValue = new Money(repeat).div(frequency * unitsPerWhole);
+      }
+    } else {
+      totalSpend = decimalSum(decimals!, day, period, order, from, to, cutDay, CALIBRATION, 0);
+      if (frequency > 0) {
+        const repeat = decimalSum(
+          decimals!,
+          day,
+          period,
+          order,
+          from,
+          to,
+          cutDay,
+          REPEAT,
+          firstPeriod,
+        );
+        if (!repeat.isZero()) monetaryValue = repeat.div(frequency);
+      }
+    }
+    const customerId = log.customerIds[c]!;
+    const recency = calendar ? lastPeriod - firstPeriod : (lastDay - firstDay) / unitDays;
+    const T = calendar ? cutPeriod - firstPeriod : (cutDay - firstDay) / unitDays;
+    const firstPurchase = text(firstDay);
+    const lastPurchase = text(lastDay);
+    if (holdoutDuration === undefined) {
+      rows.push({
+        customerId,
+        frequency,
+        recency,
+        T,
+        monetaryValue,
+        totalSpend,
+        transactionCount: m,
+        firstPurchase,
+        lastPurchase,
+      });
+      continue;
+    }
+    let h = 0;
+    let hSorted = true;
+    let holdoutTotal = 0;
+    for (let k = from; k < to; k++) {
+      if (day[k]! <= cutDay) continue;
+      const p = period[k]!;
+      if (h > 0 && p < scratch[h - 1]!) hSorted = false;
+      scratch[h++] = p;
+      if (units !== undefined) holdoutTotal += units[k]!;
+    }
+    if (!hSorted) sortPrefix(scratch, h);
+    rows.push({
+      customerId,
+      frequency,
+      recency,
+      T,
+      monetaryValue,
+      totalSpend,
+      transactionCount: m,
+      firstPurchase,
+      lastPurchase,
+      holdoutFrequency: distinctInSorted(scratch, h),
+      holdoutSpend:
+        units !== undefined
+          ? money(holdoutTotal)
+          : decimalSum(decimals!, day, period, order, from, to, cutDay, HOLDOUT, 0),
+      holdoutDuration,
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,128 @@
+import { TZDate } from "@date-fns/tz";
+import Decimal from "decimal.js";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  AMOUNT_DECIMAL,
+  AMOUNT_INVALID,
+  AMOUNT_SCALED,
+  moneyProblem,
+  readScaledAmount,
+  scaledAmount,
+  toMoney,
+} from "../../src/core/money.js";
+import {
+  civilDayOfInstant,
+  daysFromCivil,
+  IMPOSSIBLE_DAY,
+  isoDayNumber,
+  parseCivilDay,
+} from "../../src/core/time.js";
+
+const Exact = Decimal.clone({ precision: 100 });
+
+function check(value: unknown): void {
+  const kind = readScaledAmount(value);
+  if (moneyProblem(value) !== undefined) {
+    expect(kind).toBe(AMOUNT_INVALID);
+    return;
+  }
+  expect(kind).not.toBe(AMOUNT_INVALID);
+  if (kind === AMOUNT_SCALED) {
+    expect(Number.isSafeInteger(scaledAmount.units)).toBe(true);
+    const read = new Exact(scaledAmount.units).div(new Exact(10).pow(scaledAmount.scale));
+    expect(read.eq(toMoney(value as string).toString())).toBe(true);
+  }
+}
+
+describe("readScaledAmount (exact integer fast path for money)", () => {
+  it("reads exactly what toMoney reads, and rejects exactly what moneyProblem rejects", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double(),
+          fc.integer(),
+          fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 100),
+          fc.stringMatching(/^[+-]?\d{0,18}(\.\d{0,10})?([eE][+-]?\d{1,2})?$/),
+          fc.string({ maxLength: 6 }),
+          fc.constantFrom("12,5", "", ".", "+", "-", "5.", ".5", "-0", "0.00", " 1", "1 ", "NaN"),
+        ),
+        check,
+      ),
+      { numRuns: 2000 },
+    );
+  });
+  it("classifies typical amounts", () => {
+    expect(readScaledAmount("12.50")).toBe(AMOUNT_SCALED);
+    expect(scaledAmount).toEqual({ units: 1250, scale: 2 });
+    expect(readScaledAmount(-0.07)).toBe(AMOUNT_SCALED);
+    expect(scaledAmount).toEqual({ units: -7, scale: 2 });
+    expect(readScaledAmount("1e3")).toBe(AMOUNT_DECIMAL);
+    expect(readScaledAmount("0.123456789")).toBe(AMOUNT_DECIMAL);
+    expect(readScaledAmount(new Decimal(1))).toBe(AMOUNT_DECIMAL);
+    expect(readScaledAmount("12,5")).toBe(AMOUNT_INVALID);
+    expect(readScaledAmount(Number.NaN)).toBe(AMOUNT_INVALID);
+  });
+});
+
+describe("isoDayNumber (fast YYYY-MM-DD)", () => {
+  it("agrees with parseCivilDay on every shape", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+          fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+          fc.string({ minLength: 10, maxLength: 10 }),
+        ),
+        (text) => {
+          const fast = isoDayNumber(text);
+          if (Number.isNaN(fast)) return;
+          expect(fast === IMPOSSIBLE_DAY ? undefined : fast).toBe(parseCivilDay(text, "UTC"));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(isoDayNumber("1997-02-30")).toBe(IMPOSSIBLE_DAY);
+    expect(isoDayNumber("1997-2-03x")).toBeNaN();
+  });
+});
+
+describe("civilDayOfInstant (cached hourly UTC offsets)", () => {
+  it("agrees with TZDate's calendar day in zones with odd offsets and transitions", () => {
+    // Half-hour DST (Lord Howe), +5:45 (Kathmandu), +12:45/+13:45 (Chatham), a skipped day (Apia
+    // 2011), local mean time before 1900, and ordinary DST zones.
+    const zones = [
+      "Europe/Berlin",
+      "America/Los_Angeles",
+      "Australia/Lord_Howe",
+      "Asia/Kathmandu",
+      "Pacific/Chatham",
+      "Pacific/Apia",
+      "America/St_Johns",
+      "Africa/Casablanca",
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(1880, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        (zone, ms) => {
+          const local = new TZDate(ms, zone);
+          const expected = daysFromCivil(
+            local.getFullYear(),
+            local.getMonth() + 1,
+            local.getDate(),
+          );
+          expect(civilDayOfInstant(ms, zone)).toBe(expected);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    // Around a transition: 2024-03-31T01:00Z Berlin switches from +1 to +2 at the hour.
+    for (let ms = Date.UTC(2024, 2, 30, 22, 0); ms < Date.UTC(2024, 2, 31, 2, 0); ms += 60_000) {
+      const local = new TZDate(ms, "Europe/Berlin");
+      expect(civilDayOfInstant(ms, "Europe/Berlin")).toBe(
+        daysFromCivil(local.getFullYear(), local.getMonth() + 1, local.getDate()),
+      );
+    }
+  });
+});
