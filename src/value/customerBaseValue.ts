@@ -16,6 +16,7 @@ import {
   infiniteSeries,
   type LifetimeValueTiming,
   rate,
+  ratesAreValid,
   retentionRateSchema,
   seriesDenominator,
   timingSchema,
@@ -110,6 +111,7 @@ const inputSchema = z
     levers: leversSchema.exactOptional(),
   })
   .superRefine((input, context) => {
+    if (!ratesAreValid(input.retentionRate, input.discountRate)) return;
     const improved = input.retentionRate + (input.levers?.retention ?? 0);
     if (improved < 0 || improved > 1) {
       context.addIssue({
@@ -120,13 +122,13 @@ const inputSchema = z
       return;
     }
     if (input.horizon !== undefined) return;
-    if (!seriesDenominator(input.retentionRate, input.discountRate, 0).isPositive()) {
+    if (!seriesDenominator(input.retentionRate, input.discountRate, 0).gt(0)) {
       context.addIssue({
         code: "custom",
         path: ["retentionRate"],
         message: divergenceMessage(input.retentionRate, input.discountRate),
       });
-    } else if (!seriesDenominator(improved, input.discountRate, 0).isPositive()) {
+    } else if (!seriesDenominator(improved, input.discountRate, 0).gt(0)) {
       context.addIssue({
         code: "custom",
         path: ["levers", "retention"],

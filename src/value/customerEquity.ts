@@ -16,6 +16,7 @@ import {
   divergenceMessage,
   horizonSchema,
   rate,
+  ratesAreValid,
   retentionRateSchema,
   seriesDenominator,
 } from "./series.js";
@@ -163,7 +164,8 @@ const inputSchema = z
     });
     if (input.horizon !== undefined) return;
     const check = (group: "segments" | "cohorts", i: number, retentionRate: number) => {
-      if (!seriesDenominator(retentionRate, input.discountRate, 0).isPositive()) {
+      if (!ratesAreValid(retentionRate, input.discountRate)) return;
+      if (!seriesDenominator(retentionRate, input.discountRate, 0).gt(0)) {
         context.addIssue({
           code: "custom",
           path: [group, i, "retentionRate"],

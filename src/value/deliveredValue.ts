@@ -98,7 +98,16 @@ const weightedScoreSchema = z.strictObject({
   weight: z.number().nonnegative({ error: "A weight cannot be negative" }).exactOptional(),
 });
 
-const componentSchema = z.union([nonNegativeMoneySchema, z.array(weightedScoreSchema).readonly()]);
+const componentSchema = z.union([nonNegativeMoneySchema, z.array(weightedScoreSchema).readonly()], {
+  error: (issue) =>
+    `Expected an amount ≥ 0 or a list of weighted sub-scores { value, weight }, received ${describe(issue.input)}`,
+});
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value === null || typeof value !== "object") return String(value);
+  return Array.isArray(value) ? "an array" : "an object";
+}
 
 /** zod schema of {@link DeliveredValueInput}; parses every component to a `Decimal`. @internal */
 export const deliveredValueShape = {

@@ -15,6 +15,7 @@ import {
   horizonSchema,
   infiniteSeries,
   type LifetimeValueTiming,
+  ratesAreValid,
   retentionRateSchema,
   type SeriesInput,
   seriesDenominator,
@@ -77,11 +78,12 @@ export const retentionLifetimeValueSchema = z
   })
   .superRefine((input, context) => {
     if (input.horizon !== undefined) return;
+    if (!ratesAreValid(input.retentionRate, input.discountRate, input.growthRate)) return;
     const g = input.growthRate ?? 0;
-    if (seriesDenominator(input.retentionRate, input.discountRate, g).isPositive()) return;
+    if (seriesDenominator(input.retentionRate, input.discountRate, g).gt(0)) return;
     const growthIsTheCause =
       input.growthRate !== undefined &&
-      seriesDenominator(input.retentionRate, input.discountRate, 0).isPositive();
+      seriesDenominator(input.retentionRate, input.discountRate, 0).gt(0);
     context.addIssue({
       code: "custom",
       path: [growthIsTheCause ? "growthRate" : "retentionRate"],

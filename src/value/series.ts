@@ -188,3 +188,22 @@ export function divergenceMessage(
     `but ${numbers} ≤ 0. Give a finite horizon, or check that all rates are per the same period`
   );
 }
+
+/**
+ * Whether a retention rate and a discount rate passed their own checks, so that a refinement
+ * combining them (the divergence check) is meaningful. @internal
+ */
+export function ratesAreValid(
+  retentionRate: unknown,
+  discountRate: unknown,
+  growthRate?: unknown,
+): boolean {
+  return (
+    typeof retentionRate === "number" &&
+    retentionRate >= 0 &&
+    retentionRate <= 1 &&
+    typeof discountRate === "number" &&
+    discountRate > -1 &&
+    (growthRate === undefined || (typeof growthRate === "number" && growthRate > -1))
+  );
+}
