@@ -1,12 +1,18 @@
 import { invalidInput } from "../core/errors.js";
-import { type Decimal, Money } from "../core/money.js";
+import { type Decimal, Money, ZERO } from "../core/money.js";
 import { parseInput } from "../core/validate.js";
 import {
   computeRetentionLifetimeValue,
   type RetentionLifetimeValueInput,
   retentionLifetimeValueSchema,
 } from "./retentionLifetimeValue.js";
-import { exponents, type LifetimeValueTiming } from "./series.js";
+import {
+  exponents,
+  type LifetimeValueTiming,
+  rate,
+  seriesDenominator,
+  timingFactor,
+} from "./series.js";
 
 /** A driver of lifetime value whose elasticity {@link lifetimeValueSensitivity} reports. */
 export type LifetimeValueDriver =
@@ -63,7 +69,7 @@ const DRIVERS: readonly LifetimeValueDriver[] = [
  * sum (`r·∂V/∂r = Σ s_k·PV_k`, `d·∂V/∂d = −d/(1+d)·Σ e_k·PV_k`). For example, end-of-period with
  * r = 0.8 and d = 0.1 has retention elasticity (1+d)/(1+d−r) = 3.67 against a margin elasticity
  * of 1, which is why Gupta, Lehmann & Stuart (2004) find retention the strongest lever. Computed
- * in float64; `valueChangePerPercent` is the first-order (linear) approximation, which
+ * in decimals and returned as numbers; `valueChangePerPercent` is the first-order (linear) approximation, which
  * understates large changes in retention because the value is convex in it.
  *
  * @param input - the same input as {@link retentionLifetimeValue}
@@ -88,8 +94,7 @@ export function lifetimeValueSensitivity(
 ): LifetimeValueSensitivityResult {
   const parsed = parseInput(FN, retentionLifetimeValueSchema, input);
   const result = computeRetentionLifetimeValue(parsed);
-  const v = result.value.toNumber();
-  if (v === 0) {
+  if (result.value.isZero()) {
     throw invalidInput(
       FN,
       ["margin"],
@@ -97,60 +102,69 @@ export function lifetimeValueSensitivity(
     );
   }
   const timing = result.convention;
-  const m = parsed.margin.toNumber();
-  const r = parsed.retentionRate;
-  const d = parsed.discountRate;
-  const g = parsed.growthRate ?? 0;
-  const ac = parsed.acquisitionCost?.toNumber() ?? 0;
-  let gross: number;
-  let rDeriv: number;
-  let dDeriv: number;
-  let gDeriv: number;
+  const value = result.value;
+  const m = parsed.margin;
+  const r = rate(parsed.retentionRate);
+  const d = rate(parsed.discountRate);
+  const g = rate(parsed.growthRate ?? 0);
+  const ac = parsed.acquisitionCost ?? ZERO;
+  const one = new Money(1);
+  // Products x·∂V/∂x for each driver, in exact decimals (divisions at 34 digits).
+  let gross: Decimal;
+  let rTerm: Decimal;
+  let dTerm: Decimal;
+  let gTerm: Decimal;
   if (parsed.horizon === undefined) {
-    const D = 1 + d - r * (1 + g);
-    const A = timing === "first-payment-now" ? 1 + d : timing === "end-of-period" ? r : 1;
-    const aR = timing === "end-of-period" ? 1 : 0;
-    const aD = timing === "first-payment-now" ? 1 : 0;
-    gross = (m * A) / D;
-    rDeriv = (m * (aR * D + A * (1 + g))) / (D * D);
-    dDeriv = (m * (aD * D - A)) / (D * D);
-    gDeriv = (m * A * r) / (D * D);
+    const D = seriesDenominator(parsed.retentionRate, parsed.discountRate, parsed.growthRate ?? 0);
+    const A = timingFactor(timing, parsed.retentionRate, parsed.discountRate);
+    const aR = timing === "end-of-period" ? one : ZERO;
+    const aD = timing === "first-payment-now" ? one : ZERO;
+    const D2 = D.times(D);
+    gross = m.times(A).div(D);
+    rTerm = r
+      .times(m)
+      .times(aR.times(D).plus(A.times(g.plus(1))))
+      .div(D2);
+    dTerm = d.times(m).times(aD.times(D).minus(A)).div(D2);
+    gTerm = g.times(m).times(A).times(r).div(D2);
   } else {
     // r·∂PV_k/∂r = s_k·PV_k; (1+d)·∂PV_k/∂d = −e_k·PV_k; (1+g)·∂PV_k/∂g = (k−1)·PV_k.
-    let sumS = 0;
-    let sumE = 0;
-    let sumK = 0;
-    gross = 0;
+    let sumS = ZERO;
+    let sumE = ZERO;
+    let sumK = ZERO;
+    gross = ZERO;
     for (const row of result.periods) {
-      const pv = row.presentValue.toNumber();
+      const pv = row.presentValue;
       const { s, e } = exponents(timing, row.period);
-      gross += pv;
-      sumS += s * pv;
-      sumE += e * pv;
-      sumK += (row.period - 1) * pv;
+      gross = gross.plus(pv);
+      sumS = sumS.plus(pv.times(s));
+      sumE = sumE.plus(pv.times(e));
+      sumK = sumK.plus(pv.times(row.period - 1));
     }
-    // Only the products x·∂V/∂x are needed; store them as "derivatives" of unit x when x = 0.
-    rDeriv = r === 0 ? 0 : sumS / r;
-    dDeriv = -sumE / (1 + d);
-    gDeriv = sumK / (1 + g);
+    rTerm = sumS;
+    dTerm = sumE.neg().times(d).div(d.plus(1));
+    gTerm = sumK.times(g).div(g.plus(1));
   }
+  const elasticity = (term: Decimal): number => {
+    const e = term.div(value).toNumber();
+    return e === 0 ? 0 : e;
+  };
   const elasticities: Record<LifetimeValueDriver, number> = {
-    margin: gross / v,
-    retentionRate: (r * rDeriv) / v,
-    discountRate: (d * dDeriv) / v,
-    growthRate: (g * gDeriv) / v,
-    acquisitionCost: -ac / v,
+    margin: elasticity(gross),
+    retentionRate: elasticity(rTerm),
+    discountRate: elasticity(dTerm),
+    growthRate: elasticity(gTerm),
+    acquisitionCost: elasticity(ac.neg()),
   };
   for (const driver of DRIVERS) {
     if (!Number.isFinite(elasticities[driver])) {
       throw invalidInput(FN, [driver], "The elasticity is not finite: the value is too close to 0");
     }
-    if (Object.is(elasticities[driver], -0)) elasticities[driver] = 0;
   }
   const levers = DRIVERS.map((driver) => ({
     driver,
     elasticity: elasticities[driver],
-    valueChangePerPercent: result.value.times(new Money(elasticities[driver])).div(100),
+    valueChangePerPercent: result.value.times(elasticities[driver]).div(100),
   })).sort((a, b) => Math.abs(b.elasticity) - Math.abs(a.elasticity));
   return { value: result.value, convention: timing, elasticities, levers };
 }
