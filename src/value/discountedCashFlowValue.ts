@@ -143,7 +143,7 @@ export function discountedCashFlowValue(
       time,
       margin,
       survival: s,
-      discountFactor: new Money(1).div(dPow).toNumber(),
+      discountFactor: new Money(1).div(dPow),
       expectedMargin,
       presentValue,
     });

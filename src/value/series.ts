@@ -58,8 +58,12 @@ export interface ValuePeriod {
   readonly margin: Decimal;
   /** Probability that the customer is still a customer when this margin is earned, in [0, 1]. */
   readonly survival: number;
-  /** Discount factor `1 / (1 + discountRate)^time` applied to this period's cash flow. */
-  readonly discountFactor: number;
+  /**
+   * Discount factor `1 / (1 + discountRate)^time` applied to this period's cash flow (34
+   * significant digits; a `Decimal` because a negative discount rate can make it exceed the
+   * float range over a long horizon).
+   */
+  readonly discountFactor: Decimal;
   /** Expected margin: `margin × survival` (exact decimal). */
   readonly expectedMargin: Decimal;
   /** Present value of the expected margin: `expectedMargin × discountFactor` (34 significant digits). */
@@ -125,7 +129,7 @@ export function finiteSeries(
       time: e,
       margin,
       survival: rPow.toNumber(),
-      discountFactor: new Money(1).div(dPow).toNumber(),
+      discountFactor: new Money(1).div(dPow),
       expectedMargin,
       presentValue,
     });

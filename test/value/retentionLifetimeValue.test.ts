@@ -109,7 +109,7 @@ describe("retentionLifetimeValue: finite horizon", () => {
       "70.4",
       "61.952",
     ]);
-    expect(result.periods[1]!.discountFactor).toBeCloseTo(1 / 1.21, 15);
+    expect(result.periods[1]!.discountFactor.eq(new Money(1).div("1.21"))).toBe(true);
     expect(result.periods[0]!.presentValue.toString()).toBe(new Money(80).div(1.1).toString());
   });
   it("timing sets survival and discount exponents", () => {
@@ -128,6 +128,22 @@ describe("retentionLifetimeValue: finite horizon", () => {
     const result = retentionLifetimeValue({ ...base, horizon: 0, acquisitionCost: 10 });
     expect(result.value.toString()).toBe("-10");
     expect(result.periods).toEqual([]);
+  });
+  it("a negative discount rate over a long horizon stays finite (decimal discount factors)", () => {
+    const result = retentionLifetimeValue({
+      margin: 1,
+      retentionRate: 1,
+      discountRate: -0.5,
+      horizon: 1100,
+      timing: "first-payment-now",
+    });
+    // Σ 2^t for t = 0..1099 = 2^1100 − 1, beyond the float range
+    // (2^1100 has 332 digits: compare to the 34 significant digits the library keeps)
+    const close = (a: Decimal, b: Decimal) => a.div(b).minus(1).abs().toNumber() < 1e-30;
+    expect(close(result.value, new Money(2).pow(1100).minus(1))).toBe(true);
+    expect(close(result.periods[1099]!.discountFactor, new Money(2).pow(1099))).toBe(true);
+    expect(Number.isFinite(result.value.toNumber())).toBe(false);
+    expect(Number.isFinite(result.periods[1099]!.survival)).toBe(true);
   });
   it("a finite horizon accepts rates whose infinite series would diverge", () => {
     const result = retentionLifetimeValue({

@@ -34,6 +34,7 @@ describe("value types", () => {
     >();
     expectTypeOf<ValuePeriod["survival"]>().toEqualTypeOf<number>();
     expectTypeOf<ValuePeriod["presentValue"]>().toEqualTypeOf<Decimal>();
+    expectTypeOf<ValuePeriod["discountFactor"]>().toEqualTypeOf<Decimal>();
     // @ts-expect-error: the timing must be one of the three conventions
     retentionLifetimeValue({ margin: 1, retentionRate: 0.5, discountRate: 0.1, timing: "mid" });
     // @ts-expect-error: exactOptionalPropertyTypes: undefined is not a horizon
