@@ -9,13 +9,19 @@ import {
   deliveredValueShape,
 } from "./deliveredValue.js";
 
-/** One competing offer for {@link compareOffers}: a name and its delivered-value components. */
+/**
+ * One competing offer for {@link compareOffers}: a name and its delivered-value components.
+ * @category Value
+ */
 export interface Offer extends DeliveredValueInput {
   /** Name of the offer or supplier (unique within the comparison). */
   readonly name: string;
 }
 
-/** Options of {@link compareOffers}. */
+/**
+ * Options of {@link compareOffers}.
+ * @category Value
+ */
 export interface CompareOffersOptions {
   /**
    * Which form ranks the offers: `"difference"` (default) by delivered value
@@ -24,7 +30,10 @@ export interface CompareOffersOptions {
   readonly by?: "difference" | "ratio";
 }
 
-/** One offer in the ranking of {@link compareOffers}. */
+/**
+ * One offer in the ranking of {@link compareOffers}.
+ * @category Value
+ */
 export interface RankedOffer extends DeliveredValueResult {
   /** The offer's name. */
   readonly name: string;
@@ -34,7 +43,10 @@ export interface RankedOffer extends DeliveredValueResult {
   readonly gapToBest: Decimal;
 }
 
-/** Result of {@link compareOffers}. */
+/**
+ * Result of {@link compareOffers}.
+ * @category Value
+ */
 export interface CompareOffersResult {
   /** The measure used for the ranking. */
   readonly by: "difference" | "ratio";

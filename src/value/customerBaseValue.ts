@@ -22,7 +22,10 @@ import {
   timingSchema,
 } from "./series.js";
 
-/** The five sources of customer-base value, as changes to the baseline. All default to 0. */
+/**
+ * The five sources of customer-base value, as changes to the baseline. All default to 0.
+ * @category Value
+ */
 export interface CustomerBaseLevers {
   /** Change of the retention rate, in fraction points (0.05 = from 0.80 to 0.85). */
   readonly retention?: number;
@@ -36,7 +39,10 @@ export interface CustomerBaseLevers {
   readonly costToServe?: MoneyInput;
 }
 
-/** Input of {@link customerBaseValue}. Margin, rates and horizon share one period. */
+/**
+ * Input of {@link customerBaseValue}. Margin, rates and horizon share one period.
+ * @category Value
+ */
 export interface CustomerBaseValueInput {
   /** Current number of customers. */
   readonly customers: number;
@@ -56,7 +62,10 @@ export interface CustomerBaseValueInput {
   readonly levers?: CustomerBaseLevers;
 }
 
-/** The value each lever adds alone, in {@link CustomerBaseValueResult}. */
+/**
+ * The value each lever adds alone, in {@link CustomerBaseValueResult}.
+ * @category Value
+ */
 export interface CustomerBaseContributions {
   /** Value added by the retention change alone. */
   readonly retention: Decimal;
@@ -70,7 +79,10 @@ export interface CustomerBaseContributions {
   readonly costToServe: Decimal;
 }
 
-/** Result of {@link customerBaseValue}. */
+/**
+ * Result of {@link customerBaseValue}.
+ * @category Value
+ */
 export interface CustomerBaseValueResult {
   /** Baseline value of one customer (no levers, no acquisition cost: it is sunk). */
   readonly valuePerCustomer: Decimal;

@@ -21,7 +21,10 @@ import {
   seriesDenominator,
 } from "./series.js";
 
-/** A segment of current customers and prospects, valued with the Blattberg–Deighton model. */
+/**
+ * A segment of current customers and prospects, valued with the Blattberg–Deighton model.
+ * @category Value
+ */
 export interface EquitySegment {
   /** Name of the segment, echoed in the result. */
   readonly name: string;
@@ -41,7 +44,10 @@ export interface EquitySegment {
   readonly acquisitionCost?: MoneyInput;
 }
 
-/** A cohort of customers acquired at a given period, valued as in Gupta, Lehmann & Stuart (2004). */
+/**
+ * A cohort of customers acquired at a given period, valued as in Gupta, Lehmann & Stuart (2004).
+ * @category Value
+ */
 export interface EquityCohort {
   /** Name of the cohort, echoed in the result. */
   readonly name: string;
@@ -59,7 +65,10 @@ export interface EquityCohort {
   readonly acquisitionCost?: MoneyInput;
 }
 
-/** Input of {@link customerEquity}. Rates, margins, costs and the horizon share one period. */
+/**
+ * Input of {@link customerEquity}. Rates, margins, costs and the horizon share one period.
+ * @category Value
+ */
 export interface CustomerEquityInput {
   /** Segments of current customers and prospects (Blattberg–Deighton). */
   readonly segments?: readonly EquitySegment[];
@@ -74,7 +83,10 @@ export interface CustomerEquityInput {
   readonly horizon?: number;
 }
 
-/** Value of one segment in {@link CustomerEquityResult}. */
+/**
+ * Value of one segment in {@link CustomerEquityResult}.
+ * @category Value
+ */
 export interface SegmentEquity {
   /** The segment's name. */
   readonly name: string;
@@ -90,7 +102,10 @@ export interface SegmentEquity {
   readonly equity: Decimal;
 }
 
-/** Value of one cohort in {@link CustomerEquityResult}. */
+/**
+ * Value of one cohort in {@link CustomerEquityResult}.
+ * @category Value
+ */
 export interface CohortEquity {
   /** The cohort's name. */
   readonly name: string;
@@ -100,7 +115,10 @@ export interface CohortEquity {
   readonly equity: Decimal;
 }
 
-/** Result of {@link customerEquity}. */
+/**
+ * Result of {@link customerEquity}.
+ * @category Value
+ */
 export interface CustomerEquityResult {
   /** Total customer equity: the sum over segments and cohorts. */
   readonly equity: Decimal;

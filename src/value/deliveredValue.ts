@@ -9,7 +9,10 @@ import {
 import { parseInput } from "../core/validate.js";
 import { rate } from "./series.js";
 
-/** One weighted sub-score of a delivered-value component, e.g. durability worth 7,000. */
+/**
+ * One weighted sub-score of a delivered-value component, e.g. durability worth 7,000.
+ * @category Value
+ */
 export interface WeightedScore {
   /** What the sub-score measures (for the reader; not used in the arithmetic). */
   readonly name?: string;
@@ -19,13 +22,17 @@ export interface WeightedScore {
   readonly weight?: number;
 }
 
-/** A delivered-value component: an amount, or a list of weighted sub-scores summed as `Σ weight × value`. */
+/**
+ * A delivered-value component: an amount, or a list of weighted sub-scores summed as `Σ weight × value`.
+ * @category Value
+ */
 export type ValueComponent = MoneyInput | readonly WeightedScore[];
 
 /**
  * Input of {@link deliveredValue}: the four sources of customer value and the four customer
  * costs, all monetised in the same currency (the function does not convert time or effort into
  * money: do it before). Every component defaults to 0 and must be ≥ 0.
+ * @category Value
  */
 export interface DeliveredValueInput {
   /** Value of the product itself (features, quality, durability, reliability). */
@@ -46,7 +53,10 @@ export interface DeliveredValueInput {
   readonly psychicCost?: ValueComponent;
 }
 
-/** The eight components of {@link DeliveredValueInput}, each resolved to an amount. */
+/**
+ * The eight components of {@link DeliveredValueInput}, each resolved to an amount.
+ * @category Value
+ */
 export interface DeliveredValueComponents {
   /** Product value. */
   readonly productValue: Decimal;
@@ -66,7 +76,10 @@ export interface DeliveredValueComponents {
   readonly psychicCost: Decimal;
 }
 
-/** Result of {@link deliveredValue}. */
+/**
+ * Result of {@link deliveredValue}.
+ * @category Value
+ */
 export interface DeliveredValueResult {
   /** Total customer value: product + service + personnel + image value. */
   readonly totalValue: Decimal;

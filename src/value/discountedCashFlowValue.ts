@@ -11,7 +11,10 @@ import {
 import { parseInput } from "../core/validate.js";
 import { discountRateSchema, rate, type ValuePeriod } from "./series.js";
 
-/** Options of {@link discountedCashFlowValue}. Rates are per period, the period of the cash flows. */
+/**
+ * Options of {@link discountedCashFlowValue}. Rates are per period, the period of the cash flows.
+ * @category Value
+ */
 export interface DiscountedCashFlowOptions {
   /** Discount rate per period, greater than −1 (0.01 = 1% per period). */
   readonly discountRate: number;
@@ -29,7 +32,10 @@ export interface DiscountedCashFlowOptions {
   readonly timing?: "first-payment-now" | "end-of-period";
 }
 
-/** Result of {@link discountedCashFlowValue}. */
+/**
+ * Result of {@link discountedCashFlowValue}.
+ * @category Value
+ */
 export interface DiscountedCashFlowResult {
   /** Present value of the expected cash flows, `Σ presentValue`. */
   readonly value: Decimal;

@@ -14,7 +14,10 @@ import {
   timingFactor,
 } from "./series.js";
 
-/** A driver of lifetime value whose elasticity {@link lifetimeValueSensitivity} reports. */
+/**
+ * A driver of lifetime value whose elasticity {@link lifetimeValueSensitivity} reports.
+ * @category Value
+ */
 export type LifetimeValueDriver =
   | "margin"
   | "retentionRate"
@@ -22,7 +25,10 @@ export type LifetimeValueDriver =
   | "growthRate"
   | "acquisitionCost";
 
-/** One row of the lever table of {@link lifetimeValueSensitivity}. */
+/**
+ * One row of the lever table of {@link lifetimeValueSensitivity}.
+ * @category Value
+ */
 export interface LifetimeValueLever {
   /** The input being changed. */
   readonly driver: LifetimeValueDriver;
@@ -35,7 +41,10 @@ export interface LifetimeValueLever {
   readonly valueChangePerPercent: Decimal;
 }
 
-/** Result of {@link lifetimeValueSensitivity}. */
+/**
+ * Result of {@link lifetimeValueSensitivity}.
+ * @category Value
+ */
 export interface LifetimeValueSensitivityResult {
   /** The lifetime value at the given inputs (as {@link retentionLifetimeValue} returns it). */
   readonly value: Decimal;

@@ -29,6 +29,7 @@ export type { LifetimeValueTiming, ValuePeriod } from "./series.js";
  * Inputs of {@link retentionLifetimeValue}. All rates are fractions **per period**; use the same
  * period (month, quarter, year) for the margin, the retention rate, the discount rate, the growth
  * rate and the horizon.
+ * @category Value
  */
 export interface RetentionLifetimeValueInput {
   /** Margin (net cash flow) per customer per period, e.g. `100` or `"15.49"`. May be negative. */
@@ -50,7 +51,10 @@ export interface RetentionLifetimeValueInput {
   readonly acquisitionCost?: MoneyInput;
 }
 
-/** Result of {@link retentionLifetimeValue}. */
+/**
+ * Result of {@link retentionLifetimeValue}.
+ * @category Value
+ */
 export interface RetentionLifetimeValueResult {
   /** Expected present value of the customer's margins minus the acquisition cost. */
   readonly value: Decimal;

@@ -48,7 +48,10 @@ export function rate(value: number): Decimal {
   return new Money(value);
 }
 
-/** One period of a finite-horizon value calculation. */
+/**
+ * One period of a finite-horizon value calculation.
+ * @category Value
+ */
 export interface ValuePeriod {
   /** Period number, 1 for the first period counted. */
   readonly period: number;
