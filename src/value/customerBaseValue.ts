@@ -164,6 +164,11 @@ const inputSchema = z
  * static-base special case of customer equity (Gupta, Lehmann & Stuart 2004); see
  * {@link customerEquity} for prospects and future cohorts.
  *
+ * Convention: each lever is valued alone against the baseline (one at a time), with the joint
+ * effect left in `interaction`. The alternative, sequential attribution (apply retention, then
+ * acquisition, ...), hides the interaction inside whichever lever comes last and so depends on
+ * the order.
+ *
  * @param input - the base, its per-period drivers, and the levers to value
  * @returns the baseline per customer and in total, the value with levers, and each lever's contribution
  * @throws {@link InvalidInputError} with the path of the bad field: a rate or count outside its

@@ -246,6 +246,12 @@ function retainedValue(
  * With a `horizon` of `H` periods only cash flows at times 0..H count (cohorts after `H` add
  * nothing). Money is exact (decimals; divisions at 34 significant digits).
  *
+ * Conventions and alternatives: current customers exclude the current period's margin (it is
+ * already booked; count it yourself if your books have not), while prospects and cohorts include
+ * the margin of their acquisition period, as in Blattberg & Deighton and Gupta, Lehmann & Stuart.
+ * Rust, Lemon & Zeithaml (2004) estimate equity from survey-based drivers and brand-switching
+ * matrices instead; this function takes the rates as given.
+ *
  * @param input - segments and/or cohorts, the discount rate per period and an optional horizon
  * @returns the equity, its current and future parts, and one entry per segment and cohort
  * @throws {@link InvalidInputError} with the path of the bad field: no segment or cohort, a rate

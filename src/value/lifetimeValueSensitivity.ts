@@ -81,6 +81,12 @@ const DRIVERS: readonly LifetimeValueDriver[] = [
  * in decimals and returned as numbers; `valueChangePerPercent` is the first-order (linear) approximation, which
  * understates large changes in retention because the value is convex in it.
  *
+ * Rates are **per period**: use the same period for the margin, retention, discount and growth
+ * rates. Convention: point elasticities (exact derivatives), because they do not depend on a step
+ * size; the alternatives are the effect of a one-percentage-point change (0.80 → 0.81) or an arc
+ * elasticity from a discrete change, which you can get by calling {@link retentionLifetimeValue}
+ * twice.
+ *
  * @param input - the same input as {@link retentionLifetimeValue}
  * @returns the value, the elasticities and the levers sorted by effect
  * @throws {@link InvalidInputError} for every bad input of {@link retentionLifetimeValue}, and
