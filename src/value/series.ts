@@ -32,11 +32,17 @@ export const growthRateSchema = z
   .number({ error: "Expected a margin growth rate per period, a number greater than -1" })
   .gt(-1, { error: "A growth rate per period must be greater than -1 (0.05 = 5% per period)" });
 
-/** A horizon: a whole, non-negative number of periods. @internal */
+/** The longest finite horizon summed period by period. @internal */
+export const MAX_HORIZON = 100_000;
+
+/** A horizon: a whole, non-negative number of periods, at most {@link MAX_HORIZON}. @internal */
 export const horizonSchema = z
   .number({ error: "Expected a horizon, a whole number of periods" })
   .int({ error: "A horizon is a whole number of periods (use the same period as the rates)" })
-  .nonnegative({ error: "A horizon cannot be negative" });
+  .nonnegative({ error: "A horizon cannot be negative" })
+  .max(MAX_HORIZON, {
+    error: `A horizon is at most ${MAX_HORIZON} periods (omit it for the infinite-horizon closed form)`,
+  });
 
 /** A count of customers or prospects: a finite number ≥ 0 (expected counts may be fractional). @internal */
 export const countSchema = z
