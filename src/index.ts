@@ -28,6 +28,55 @@ export type {
 export { summarizeTransactions } from "./transactions/summarizeTransactions.js";
 
 // ── value: retention CLV, customer equity, delivered value ──────────────────────────────────
+export type {
+  CompareOffersOptions,
+  CompareOffersResult,
+  Offer,
+  RankedOffer,
+} from "./value/compareOffers.js";
+export { compareOffers } from "./value/compareOffers.js";
+export type {
+  CustomerBaseContributions,
+  CustomerBaseLevers,
+  CustomerBaseValueInput,
+  CustomerBaseValueResult,
+} from "./value/customerBaseValue.js";
+export { customerBaseValue } from "./value/customerBaseValue.js";
+export type {
+  CohortEquity,
+  CustomerEquityInput,
+  CustomerEquityResult,
+  EquityCohort,
+  EquitySegment,
+  SegmentEquity,
+} from "./value/customerEquity.js";
+export { customerEquity } from "./value/customerEquity.js";
+export type {
+  DeliveredValueComponents,
+  DeliveredValueInput,
+  DeliveredValueResult,
+  ValueComponent,
+  WeightedScore,
+} from "./value/deliveredValue.js";
+export { deliveredValue } from "./value/deliveredValue.js";
+export type {
+  DiscountedCashFlowOptions,
+  DiscountedCashFlowResult,
+} from "./value/discountedCashFlowValue.js";
+export { discountedCashFlowValue } from "./value/discountedCashFlowValue.js";
+export type {
+  LifetimeValueDriver,
+  LifetimeValueLever,
+  LifetimeValueSensitivityResult,
+} from "./value/lifetimeValueSensitivity.js";
+export { lifetimeValueSensitivity } from "./value/lifetimeValueSensitivity.js";
+export type {
+  LifetimeValueTiming,
+  RetentionLifetimeValueInput,
+  RetentionLifetimeValueResult,
+  ValuePeriod,
+} from "./value/retentionLifetimeValue.js";
+export { retentionLifetimeValue } from "./value/retentionLifetimeValue.js";
 
 // ── models: BG/NBD, Pareto/NBD, MBG/NBD, Gamma-Gamma, predictions, CLV ──────────────────────
 

@@ -1,0 +1,255 @@
+import { z } from "zod";
+import {
+  type Decimal,
+  type MoneyInput,
+  moneySchema,
+  nonNegativeMoneySchema,
+  ZERO,
+} from "../core/money.js";
+import { parseInput } from "../core/validate.js";
+import {
+  countSchema,
+  discountRateSchema,
+  divergenceMessage,
+  finiteSeries,
+  horizonSchema,
+  infiniteSeries,
+  type LifetimeValueTiming,
+  rate,
+  ratesAreValid,
+  retentionRateSchema,
+  seriesDenominator,
+  timingSchema,
+} from "./series.js";
+
+/**
+ * The five sources of customer-base value, as changes to the baseline. All default to 0.
+ * @category Value
+ */
+export interface CustomerBaseLevers {
+  /** Change of the retention rate, in fraction points (0.05 = from 0.80 to 0.85). */
+  readonly retention?: number;
+  /** Additional customers acquired now (count), each paying `acquisitionCost`. */
+  readonly acquisition?: number;
+  /** Extra margin per customer per period from selling other products (cross-sell). */
+  readonly crossSell?: MoneyInput;
+  /** Extra margin per customer per period from selling more or better of the same (up-sell). */
+  readonly upSell?: MoneyInput;
+  /** Reduction of the cost to serve per customer per period (adds to the margin). */
+  readonly costToServe?: MoneyInput;
+}
+
+/**
+ * Input of {@link customerBaseValue}. Margin, rates and horizon share one period.
+ * @category Value
+ */
+export interface CustomerBaseValueInput {
+  /** Current number of customers. */
+  readonly customers: number;
+  /** Margin per customer per period. */
+  readonly margin: MoneyInput;
+  /** Retention rate per period, in [0, 1]. */
+  readonly retentionRate: number;
+  /** Discount rate per period, greater than −1. */
+  readonly discountRate: number;
+  /** Timing convention of the per-customer value (see {@link retentionLifetimeValue}). Default `"end-of-period"`. */
+  readonly timing?: LifetimeValueTiming;
+  /** Number of periods counted; omit for an infinite horizon. */
+  readonly horizon?: number;
+  /** Cost of acquiring one new customer (used by the acquisition lever). Default 0. */
+  readonly acquisitionCost?: MoneyInput;
+  /** Improvements to value; each is also valued alone in `contributions`. */
+  readonly levers?: CustomerBaseLevers;
+}
+
+/**
+ * The value each lever adds alone, in {@link CustomerBaseValueResult}.
+ * @category Value
+ */
+export interface CustomerBaseContributions {
+  /** Value added by the retention change alone. */
+  readonly retention: Decimal;
+  /** Value added by the new customers alone (their lifetime value minus acquisition cost). */
+  readonly acquisition: Decimal;
+  /** Value added by cross-sell alone. */
+  readonly crossSell: Decimal;
+  /** Value added by up-sell alone. */
+  readonly upSell: Decimal;
+  /** Value added by the lower cost to serve alone. */
+  readonly costToServe: Decimal;
+}
+
+/**
+ * Result of {@link customerBaseValue}.
+ * @category Value
+ */
+export interface CustomerBaseValueResult {
+  /** Baseline value of one customer (no levers, no acquisition cost: it is sunk). */
+  readonly valuePerCustomer: Decimal;
+  /** Baseline value of the base: `customers × valuePerCustomer`. */
+  readonly baseValue: Decimal;
+  /** Value of the base with all levers applied together. */
+  readonly valueWithLevers: Decimal;
+  /** What each lever adds when applied alone. */
+  readonly contributions: CustomerBaseContributions;
+  /**
+   * What the levers add together beyond the sum of their separate contributions (retention
+   * multiplies margin and customers): `valueWithLevers = baseValue + Σ contributions + interaction`.
+   */
+  readonly interaction: Decimal;
+  /** The timing convention used. */
+  readonly convention: LifetimeValueTiming;
+}
+
+const FN = "customerBaseValue";
+
+const leversSchema = z.strictObject({
+  retention: z.number().min(-1).max(1).exactOptional(),
+  acquisition: countSchema.exactOptional(),
+  crossSell: moneySchema.exactOptional(),
+  upSell: moneySchema.exactOptional(),
+  costToServe: moneySchema.exactOptional(),
+});
+
+const inputSchema = z
+  .strictObject({
+    customers: countSchema,
+    margin: moneySchema,
+    retentionRate: retentionRateSchema,
+    discountRate: discountRateSchema,
+    timing: timingSchema.exactOptional(),
+    horizon: horizonSchema.exactOptional(),
+    acquisitionCost: nonNegativeMoneySchema.exactOptional(),
+    levers: leversSchema.exactOptional(),
+  })
+  .superRefine((input, context) => {
+    if (!ratesAreValid(input.retentionRate, input.discountRate)) return;
+    const improved = input.retentionRate + (input.levers?.retention ?? 0);
+    if (improved < 0 || improved > 1) {
+      context.addIssue({
+        code: "custom",
+        path: ["levers", "retention"],
+        message: `retentionRate + levers.retention = ${improved} is outside [0, 1]`,
+      });
+      return;
+    }
+    if (input.horizon !== undefined) return;
+    if (!seriesDenominator(input.retentionRate, input.discountRate, 0).gt(0)) {
+      context.addIssue({
+        code: "custom",
+        path: ["retentionRate"],
+        message: divergenceMessage(input.retentionRate, input.discountRate),
+      });
+    } else if (!seriesDenominator(improved, input.discountRate, 0).gt(0)) {
+      context.addIssue({
+        code: "custom",
+        path: ["levers", "retention"],
+        message: divergenceMessage(improved, input.discountRate),
+      });
+    }
+  }) satisfies z.ZodType<unknown, CustomerBaseValueInput>;
+
+/**
+ * Value of the customer base as value per customer × number of customers, and what each of the
+ * five value sources (retention, acquisition, cross-sell, up-sell, cost to serve) adds to it.
+ *
+ * `baseValue = N · CLV(m, r)`, where `CLV` is {@link retentionLifetimeValue} with the chosen
+ * timing and horizon and no acquisition cost (the current customers' cost is sunk). The levers
+ * change the drivers: retention `r → r + Δr`, acquisition `N → N + ΔN` (each new customer costing
+ * `AC`), and cross-sell, up-sell and cost to serve all add to the margin, `m → m + Δx + Δu + Δc`.
+ * `valueWithLevers = (N + ΔN)·CLV(m + Δx + Δu + Δc, r + Δr) − ΔN·AC`. Each lever's contribution
+ * is its value alone minus the baseline; the margin levers are exactly additive with each other,
+ * retention interacts with all of them, and `interaction` holds that remainder so the table adds
+ * up exactly. Rates and margins are **per period**, the same period for all. This is the
+ * static-base special case of customer equity (Gupta, Lehmann & Stuart 2004); see
+ * {@link customerEquity} for prospects and future cohorts.
+ *
+ * Convention: each lever is valued alone against the baseline (one at a time), with the joint
+ * effect left in `interaction`. The alternative, sequential attribution (apply retention, then
+ * acquisition, ...), hides the interaction inside whichever lever comes last and so depends on
+ * the order.
+ *
+ * @param input - the base, its per-period drivers, and the levers to value
+ * @returns the baseline per customer and in total, the value with levers, and each lever's contribution
+ * @throws {@link InvalidInputError} with the path of the bad field: a rate or count outside its
+ *   range, `retentionRate + levers.retention` outside [0, 1], or an infinite horizon whose
+ *   series diverges (at `retentionRate`, or at `levers.retention` when the improvement does it).
+ * @example
+ * ```ts
+ * import { customerBaseValue } from "customer-value";
+ * const result = customerBaseValue({
+ *   customers: 10000, margin: 100, retentionRate: 0.8, discountRate: 0.1,
+ *   acquisitionCost: 150,
+ *   levers: { retention: 0.05, acquisition: 500, crossSell: 5, upSell: 5, costToServe: 2 },
+ * });
+ * result.baseValue.toFixed(0); // => "2666667"
+ * result.contributions.retention.toFixed(0); // => "733333"
+ * result.contributions.crossSell.toFixed(0); // => "133333"
+ * result.contributions.acquisition.toFixed(0); // => "58333"
+ * ```
+ * @category Value
+ * @see Gupta, S., Lehmann, D. R. & Stuart, J. A. (2004). Valuing customers. Journal of Marketing Research, 41(1), 7–18.
+ * @see Gupta, S. & Lehmann, D. R. (2005). Managing Customers as Investments. Wharton School Publishing.
+ */
+export function customerBaseValue(input: CustomerBaseValueInput): CustomerBaseValueResult {
+  const parsed = parseInput(FN, inputSchema, input);
+  const convention = parsed.timing ?? "end-of-period";
+  const levers = parsed.levers ?? {};
+  const clv = (margin: Decimal, retentionRate: number): Decimal => {
+    const series = {
+      margin,
+      retentionRate,
+      discountRate: parsed.discountRate,
+      growthRate: 0,
+      timing: convention,
+    };
+    return parsed.horizon === undefined
+      ? infiniteSeries(series)
+      : finiteSeries(series, parsed.horizon).total;
+  };
+  const acquisitionCost = parsed.acquisitionCost ?? ZERO;
+  const value = (
+    customers: number,
+    margin: Decimal,
+    retentionRate: number,
+    added: number,
+  ): Decimal =>
+    rate(customers)
+      .plus(rate(added))
+      .times(clv(margin, retentionRate))
+      .minus(acquisitionCost.times(rate(added)));
+
+  const n = parsed.customers;
+  const m = parsed.margin;
+  const r = parsed.retentionRate;
+  const dR = levers.retention ?? 0;
+  const dN = levers.acquisition ?? 0;
+  const crossSell = levers.crossSell ?? ZERO;
+  const upSell = levers.upSell ?? ZERO;
+  const costToServe = levers.costToServe ?? ZERO;
+
+  const valuePerCustomer = clv(m, r);
+  const baseValue = valuePerCustomer.times(rate(n));
+  const improvedRetention = rate(r).plus(rate(dR)).toNumber();
+  const contributions: CustomerBaseContributions = {
+    retention: value(n, m, improvedRetention, 0).minus(baseValue),
+    acquisition: value(n, m, r, dN).minus(baseValue),
+    crossSell: value(n, m.plus(crossSell), r, 0).minus(baseValue),
+    upSell: value(n, m.plus(upSell), r, 0).minus(baseValue),
+    costToServe: value(n, m.plus(costToServe), r, 0).minus(baseValue),
+  };
+  const valueWithLevers = value(
+    n,
+    m.plus(crossSell).plus(upSell).plus(costToServe),
+    improvedRetention,
+    dN,
+  );
+  const interaction = valueWithLevers
+    .minus(baseValue)
+    .minus(contributions.retention)
+    .minus(contributions.acquisition)
+    .minus(contributions.crossSell)
+    .minus(contributions.upSell)
+    .minus(contributions.costToServe);
+  return { valuePerCustomer, baseValue, valueWithLevers, contributions, interaction, convention };
+}
