@@ -195,6 +195,29 @@ export function compressHistories(
   };
 }
 
+/**
+ * Indexes rows by the distinct values of up to three columns: `row[i]` is the index of row i's
+ * distinct key, `count` the number of distinct keys, `first[k]` the first row with key k.
+ * @internal
+ */
+export function indexDistinct(
+  a: Float64Array,
+  b: Float64Array,
+  c: Float64Array | undefined,
+): { row: Int32Array; count: number; first: Int32Array } {
+  const n = a.length;
+  const table = new RowTable(Math.min(n, 1 << 20));
+  const row = new Int32Array(n);
+  const first: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const before = table.size;
+    const k = tableAdd(table, a[i]!, b[i]!, c === undefined ? 0 : c[i]!, 1);
+    if (table.size > before) first.push(i);
+    row[i] = k;
+  }
+  return { row, count: table.size, first: Int32Array.from(first) };
+}
+
 function tableAdd(table: RowTable, a: number, b: number, c: number, w: number): number {
   if (table.size === table.a.length) grow(table);
   return table.add(a, b, c, w);
