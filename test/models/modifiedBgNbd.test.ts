@@ -108,7 +108,9 @@ describe("MBG/NBD likelihood, gradient and predictions at θ_MBG (models.md §2.
         Float64Array.of(T),
         Float64Array.of(1),
       )(p, g);
-      expected.forEach((v, j) => expect(Math.abs(-g[j]! - v)).toBeLessThan(1e-10));
+      expected.forEach((v, j) => {
+        expect(Math.abs(-g[j]! - v)).toBeLessThan(1e-10);
+      });
     }
   });
   it("totals away from the optimum [C]", () => {
@@ -133,9 +135,9 @@ describe("MBG/NBD likelihood, gradient and predictions at θ_MBG (models.md §2.
     ];
     for (const [t, v] of ex) expect(rel(expectedPurchases(model, t), v)).toBeLessThan(1e-10);
     const pmf = [0.582605567407, 0.182763373981, 0.0868705914752, 0.0485507224355];
-    pmf.forEach((v, n) =>
-      expect(rel(purchaseCountProbability(model, n, 39), v)).toBeLessThan(1e-10),
-    );
+    pmf.forEach((v, n) => {
+      expect(rel(purchaseCountProbability(model, n, 39), v)).toBeLessThan(1e-10);
+    });
   });
   it("DERT (δ = ln 1.15/52) [C]", () => {
     const cases: [number, number, number, number][] = [
