@@ -87,7 +87,7 @@ const inputSchema = z.strictObject({
  *   iterations: 20, converged: true, customers: 946,
  * } as const;
  * const [value] = customerLifetimeValue({
- *   purchaseModel, spendModel, unit: "week", horizon: "infinite", discountRate: 0.15 ** 0 * (1.15 ** (1 / 52) - 1),
+ *   purchaseModel, spendModel, unit: "week", horizon: "infinite", discountRate: 1.15 ** (1 / 52) - 1, // 15 % a year
  *   customers: [{ frequency: 2, recency: 30.43, T: 38.86, monetaryValue: "22.35" }],
  * });
  * value!.toFixed(2); // => "127.48"
