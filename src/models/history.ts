@@ -39,46 +39,75 @@ function numberField(fn: string, row: Record<string, unknown>, i: number, key: s
   return v;
 }
 
-/** Validates one purchase history (frequency, recency, T); `path` prefixes the error path. */
+/** Validates one purchase history (frequency, recency, T); `i` is the row index for the error path. */
 export function checkHistory(
   fn: string,
   row: unknown,
   i: number | undefined,
 ): { x: number; tx: number; T: number } {
+  if (typeof row === "object" && row !== null) {
+    const r = row as Record<string, unknown>;
+    const x = r.frequency;
+    const tx = r.recency;
+    const T = r.T;
+    // Fast path: everything valid (one branch per row).
+    if (
+      typeof x === "number" &&
+      typeof tx === "number" &&
+      typeof T === "number" &&
+      Number.isInteger(x) &&
+      x >= 0 &&
+      T > 0 &&
+      T < Number.POSITIVE_INFINITY &&
+      tx >= 0 &&
+      tx <= T &&
+      (x > 0 || tx === 0)
+    ) {
+      return { x, tx, T };
+    }
+  }
+  throw historyProblem(fn, row, i);
+}
+
+/** The error for an invalid history (slow path of {@link checkHistory}). */
+function historyProblem(fn: string, row: unknown, i: number | undefined): Error {
   const at = (key: string): PropertyKey[] => (i === undefined ? [key] : [i, key]);
   if (typeof row !== "object" || row === null || Array.isArray(row)) {
-    throw invalidInput(
+    return invalidInput(
       fn,
       i === undefined ? [] : [i],
       `Expected an object, received ${describe(row)}`,
     );
   }
   const r = row as Record<string, unknown>;
-  const num = (key: string): number => {
+  for (const key of ["frequency", "recency", "T"]) {
     const v = r[key];
     if (typeof v !== "number" || !Number.isFinite(v)) {
-      throw invalidInput(fn, at(key), `Expected a finite number, received ${describe(v)}`);
+      return invalidInput(fn, at(key), `Expected a finite number, received ${describe(v)}`);
     }
-    return v;
-  };
-  const x = num("frequency");
-  const tx = num("recency");
-  const T = num("T");
+  }
+  const x = r.frequency as number;
+  const tx = r.recency as number;
+  const T = r.T as number;
   if (!Number.isInteger(x) || x < 0) {
-    throw invalidInput(fn, at("frequency"), `Expected an integer ≥ 0, received ${x}`);
+    return invalidInput(fn, at("frequency"), `Expected an integer ≥ 0, received ${x}`);
   }
-  if (!(T > 0)) throw invalidInput(fn, at("T"), `Expected T > 0, received ${T}`);
-  if (tx < 0) throw invalidInput(fn, at("recency"), `Expected recency ≥ 0, received ${tx}`);
-  if (tx > T) {
-    throw invalidInput(fn, at("recency"), `recency ${tx} is greater than T ${T}`);
-  }
-  if (x === 0 && tx !== 0) {
-    throw invalidInput(fn, at("recency"), `Expected recency 0 when frequency is 0, received ${tx}`);
-  }
-  return { x, tx, T };
+  if (!(T > 0)) return invalidInput(fn, at("T"), `Expected T > 0, received ${T}`);
+  if (tx < 0) return invalidInput(fn, at("recency"), `Expected recency ≥ 0, received ${tx}`);
+  if (tx > T) return invalidInput(fn, at("recency"), `recency ${tx} is greater than T ${T}`);
+  return invalidInput(fn, at("recency"), `Expected recency 0 when frequency is 0, received ${tx}`);
 }
 
-/** Open-addressing hash table keyed on up to three float64 values. */
+/** MurmurHash3 block mixing of one 32-bit word into the hash state. */
+function mixWord(h: number, word: number): number {
+  let k = Math.imul(word, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  h ^= Math.imul(k, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+/** Open-addressing hash table keyed on three float64 values, growing as rows are added. */
 class RowTable {
   private readonly bits = new Float64Array(1);
   private readonly words = new Uint32Array(this.bits.buffer);
@@ -91,30 +120,64 @@ class RowTable {
   w: Float64Array;
 
   constructor(expected: number) {
-    let cap = 16;
+    let cap = 1024;
     while (cap < expected * 2) cap *= 2;
     this.slots = new Int32Array(cap).fill(-1);
     this.mask = cap - 1;
-    const n = Math.max(expected, 1);
+    const n = cap >> 1;
     this.a = new Float64Array(n);
     this.b = new Float64Array(n);
     this.c = new Float64Array(n);
     this.w = new Float64Array(n);
   }
 
-  private mix(h: number, v: number): number {
-    this.bits[0] = v === 0 ? 0 : v; // -0 and 0 are the same row
-    h = Math.imul(h ^ this.words[0]!, 0x9e3779b1);
-    h = Math.imul(h ^ this.words[1]!, 0x85ebca77);
-    return h ^ (h >>> 15);
+  private hash(a: number, b: number, c: number): number {
+    const bits = this.bits;
+    const words = this.words;
+    bits[0] = a === 0 ? 0 : a; // -0 and 0 are the same row
+    let h = mixWord(mixWord(0x12345, words[0]!), words[1]!);
+    bits[0] = b === 0 ? 0 : b;
+    h = mixWord(mixWord(h, words[0]!), words[1]!);
+    bits[0] = c === 0 ? 0 : c;
+    h = mixWord(mixWord(h, words[0]!), words[1]!);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return h ^ (h >>> 16);
+  }
+
+  private grow(): void {
+    const cap = this.slots.length * 2;
+    this.slots = new Int32Array(cap).fill(-1);
+    this.mask = cap - 1;
+    const n = cap >> 1;
+    const copy = (from: Float64Array) => {
+      const to = new Float64Array(n);
+      to.set(from);
+      return to;
+    };
+    this.a = copy(this.a);
+    this.b = copy(this.b);
+    this.c = copy(this.c);
+    this.w = copy(this.w);
+    for (let k = 0; k < this.size; k++) {
+      let h = this.hash(this.a[k]!, this.b[k]!, this.c[k]!) & this.mask;
+      while (this.slots[h]! >= 0) h = (h + 1) & this.mask;
+      this.slots[h] = k;
+    }
   }
 
   /** Adds weight `w` to row (a, b, c); returns its index. */
   add(a: number, b: number, c: number, w: number): number {
-    let h = this.mix(this.mix(this.mix(0x12345, a), b), c) & this.mask;
+    let h = this.hash(a, b, c) & this.mask;
     for (;;) {
       const k = this.slots[h]!;
       if (k < 0) {
+        if (this.size === this.a.length) {
+          this.grow();
+          return this.add(a, b, c, w);
+        }
         const idx = this.size++;
         this.slots[h] = idx;
         this.a[idx] = a;
@@ -160,19 +223,37 @@ export function compressHistories(
 ): CompressedHistories {
   const rows = checkArray(fn, input);
   if (rows.length === 0) throw invalidInput(fn, [], "Expected at least one customer");
-  const table = new RowTable(Math.min(rows.length, 1 << 20));
+  const table = new RowTable(Math.min(rows.length, 4096));
   const rowOf = keepRowMap ? new Int32Array(rows.length) : undefined;
   let customers = 0;
   let totalRepeat = 0;
   let maxT = 0;
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    const { x, tx, T } = checkHistory(fn, row, i);
-    const w = allowCount ? readCount(fn, row as Record<string, unknown>, i) : 1;
+    const row = rows[i] as Record<string, unknown>;
+    const x = row?.frequency;
+    const tx = row?.recency;
+    const T = row?.T;
+    if (
+      !(
+        typeof x === "number" &&
+        typeof tx === "number" &&
+        typeof T === "number" &&
+        Number.isInteger(x) &&
+        x >= 0 &&
+        T > 0 &&
+        T < Number.POSITIVE_INFINITY &&
+        tx >= 0 &&
+        tx <= T &&
+        (x > 0 || tx === 0)
+      )
+    ) {
+      throw historyProblem(fn, row, i);
+    }
+    const w = allowCount && row.count !== undefined ? readCount(fn, row, i) : 1;
     customers += w;
     totalRepeat += w * x;
     if (T > maxT) maxT = T;
-    const k = tableAdd(table, x, tx, T, w);
+    const k = table.add(x, tx, T, w);
     if (rowOf !== undefined) rowOf[i] = k;
   }
   if (requireRepeat && totalRepeat === 0) {
@@ -195,6 +276,52 @@ export function compressHistories(
   };
 }
 
+/** Validated histories as columns, one entry per input row. @internal */
+export interface HistoryColumns {
+  readonly x: Float64Array;
+  readonly tx: Float64Array;
+  readonly T: Float64Array;
+}
+
+/**
+ * Validates an array of purchase histories in one pass and returns them as columns (no
+ * compression: the prediction paths cache per distinct (x, T) instead).
+ * @internal
+ */
+export function readHistories(fn: string, input: unknown): HistoryColumns {
+  const rows = checkArray(fn, input);
+  const n = rows.length;
+  const xs = new Float64Array(n);
+  const txs = new Float64Array(n);
+  const Ts = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i] as Record<string, unknown>;
+    const x = row?.frequency;
+    const tx = row?.recency;
+    const T = row?.T;
+    if (
+      !(
+        typeof x === "number" &&
+        typeof tx === "number" &&
+        typeof T === "number" &&
+        Number.isInteger(x) &&
+        x >= 0 &&
+        T > 0 &&
+        T < Number.POSITIVE_INFINITY &&
+        tx >= 0 &&
+        tx <= T &&
+        (x > 0 || tx === 0)
+      )
+    ) {
+      throw historyProblem(fn, row, i);
+    }
+    xs[i] = x;
+    txs[i] = tx;
+    Ts[i] = T;
+  }
+  return { x: xs, tx: txs, T: Ts };
+}
+
 /**
  * Indexes rows by the distinct values of up to three columns: `row[i]` is the index of row i's
  * distinct key, `count` the number of distinct keys, `first[k]` the first row with key k.
@@ -206,30 +333,16 @@ export function indexDistinct(
   c: Float64Array | undefined,
 ): { row: Int32Array; count: number; first: Int32Array } {
   const n = a.length;
-  const table = new RowTable(Math.min(n, 1 << 20));
+  const table = new RowTable(Math.min(n, 4096));
   const row = new Int32Array(n);
   const first: number[] = [];
   for (let i = 0; i < n; i++) {
     const before = table.size;
-    const k = tableAdd(table, a[i]!, b[i]!, c === undefined ? 0 : c[i]!, 1);
+    const k = table.add(a[i]!, b[i]!, c === undefined ? 0 : c[i]!, 1);
     if (table.size > before) first.push(i);
     row[i] = k;
   }
   return { row, count: table.size, first: Int32Array.from(first) };
-}
-
-function tableAdd(table: RowTable, a: number, b: number, c: number, w: number): number {
-  if (table.size === table.a.length) grow(table);
-  return table.add(a, b, c, w);
-}
-
-function grow(table: RowTable): void {
-  // Rebuild with twice the capacity (only reached when more than 2^20 distinct rows).
-  const bigger = new RowTable(table.size * 2);
-  for (let k = 0; k < table.size; k++) {
-    bigger.add(table.a[k]!, table.b[k]!, table.c[k]!, table.w[k]!);
-  }
-  Object.assign(table, bigger);
 }
 
 /**
@@ -243,7 +356,7 @@ export function compressSpend(
 ): { x: Float64Array; m: Float64Array; weight: Float64Array; customers: number } {
   const rows = checkArray(fn, input);
   if (rows.length === 0) throw invalidInput(fn, [], "Expected at least one repeat buyer");
-  const table = new RowTable(rows.length);
+  const table = new RowTable(Math.min(rows.length, 4096));
   let customers = 0;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
@@ -288,4 +401,16 @@ export function spendValue(fn: string, value: unknown, path: readonly PropertyKe
   }
   if (!(m > 0)) throw invalidInput(fn, path, `Expected a positive amount, received ${m}`);
   return m;
+}
+
+/**
+ * The gradient tolerance used for a fit to `customers` customers: the user's tolerance (default
+ * 1e-6) per 10,000 customers. The log-likelihood is a sum, so its rounding noise and its gradient
+ * grow with the data; a fixed absolute tolerance would be unreachable on millions of customers,
+ * while the distance to the optimum measured in standard errors, about |gradient|/√customers,
+ * only gets smaller with this scaling.
+ * @internal
+ */
+export function scaledTolerance(tolerance: number | undefined, customers: number): number {
+  return (tolerance ?? 1e-6) * Math.max(1, customers / 10_000);
 }

@@ -42,6 +42,28 @@ export function bgNbdObjective(
     xi[i] = k;
     wx[k] = wx[k]! + weight[i]!;
   }
+  // Distinct observation times (t_x and T): on day- or week-resolution data there are only a few
+  // hundred, so ln(α+τ) and 1/(α+τ) are computed once per time value per evaluation.
+  const timeIndex = new Map<number, number>();
+  const times: number[] = [];
+  const indexOf = (v: number): number => {
+    let k = timeIndex.get(v);
+    if (k === undefined) {
+      k = times.length;
+      timeIndex.set(v, k);
+      times.push(v);
+    }
+    return k;
+  };
+  const ti = new Int32Array(n);
+  const txi = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    ti[i] = indexOf(T[i]!);
+    txi[i] = indexOf(tx[i]!);
+  }
+  const nt = times.length;
+  const lnTime = new Float64Array(nt);
+  const invTime = new Float64Array(nt);
   const C2 = new Float64Array(nx);
   const C3 = new Float64Array(nx);
   const D2 = new Float64Array(nx);
@@ -59,6 +81,11 @@ export function bgNbdObjective(
     const psiR = digamma(r);
     const psiAb = digamma(a + b);
     const psiB = digamma(b);
+    for (let k = 0; k < nt; k++) {
+      const v = alpha + times[k]!;
+      lnTime[k] = Math.log(v);
+      invTime[k] = 1 / v;
+    }
     let ll = 0;
     let gr = 0;
     let ga = 0;
@@ -85,18 +112,18 @@ export function bgNbdObjective(
       const w = weight[i]!;
       const xv = x[i]!;
       const rx = r + xv;
-      const aT = alpha + T[i]!;
-      const L2 = Math.log(aT);
+      const L2 = lnTime[ti[i]!]!;
+      const inv2 = invTime[ti[i]!]!;
       const A2 = C2[k]! - rx * L2;
       if (xv + m === 0) {
         ll += w * A2;
         gr -= w * L2;
-        gal -= (w * rx) / aT;
+        gal -= w * rx * inv2;
         gb += w * D2[k]!;
         continue;
       }
-      const atx = alpha + tx[i]!;
-      const L3 = Math.log(atx);
+      const L3 = lnTime[txi[i]!]!;
+      const inv3 = invTime[txi[i]!]!;
       const A3 = C3[k]! - rx * L3;
       let lse: number;
       let w2: number;
@@ -112,7 +139,7 @@ export function bgNbdObjective(
       const w3 = 1 - w2;
       ll += w * lse;
       gr -= w * (w2 * L2 + w3 * L3);
-      gal -= w * rx * (w2 / aT + w3 / atx);
+      gal -= w * rx * (w2 * inv2 + w3 * inv3);
       ga += (w * w3) / a;
       gb += w * (w2 * D2[k]! + w3 * D3[k]!);
     }

@@ -1,7 +1,7 @@
 import { invalidInput } from "../../core/errors.js";
 import { parseInput } from "../../core/validate.js";
 import { type FitOptions, fitOptionsSchema, maximizeLikelihood } from "../fit.js";
-import { compressHistories } from "../history.js";
+import { compressHistories, scaledTolerance } from "../history.js";
 import type { BgNbdModel, BgNbdParams, FittedModel, PurchaseHistoryRow } from "../types.js";
 import { bgNbdObjective, type DropoutShift } from "./bgNbdMath.js";
 
@@ -39,6 +39,7 @@ export function fitBgNbdVariant<K extends "bg-nbd" | "modified-bg-nbd">(
   const fit = maximizeLikelihood(fn, bgNbdObjective(m, data.x, tx, T, data.weight), NAMES, {
     ...opts,
     initial,
+    tolerance: scaledTolerance(opts.tolerance, data.customers),
   });
   const [r, alphaScaled, a, b] = fit.params;
   const [ser, sealpha, sea, seb] = fit.standardErrors;

@@ -2,7 +2,7 @@ import { invalidInput } from "../../core/errors.js";
 import { parseInput } from "../../core/validate.js";
 import { digamma, lnGamma } from "../../math/special.js";
 import { type FitOptions, fitOptionsSchema, maximizeLikelihood } from "../fit.js";
-import { compressSpend } from "../history.js";
+import { compressSpend, scaledTolerance } from "../history.js";
 import type { GammaGammaModel, GammaGammaParams, SpendHistoryRow } from "../types.js";
 
 const NAMES = ["p", "q", "v"] as const;
@@ -14,9 +14,19 @@ const NAMES = ["p", "q", "v"] as const;
 function gammaGammaObjective(x: Float64Array, m: Float64Array, weight: Float64Array) {
   const n = x.length;
   const lnM = m.map(Math.log);
-  const lnX = x.map(Math.log);
   const xm = new Float64Array(n);
   for (let i = 0; i < n; i++) xm[i] = x[i]! * m[i]!;
+  // The gamma-function terms depend on the frequency only: computed once per distinct x.
+  const distinct = Array.from(new Set(x)).sort((u, v) => u - v);
+  const where = new Map(distinct.map((v, k) => [v, k]));
+  const xi = Int32Array.from(x, (v) => where.get(v)!);
+  const nx = distinct.length;
+  const wx = new Float64Array(nx);
+  const wxLnM = new Float64Array(nx);
+  for (let i = 0; i < n; i++) {
+    wx[xi[i]!] = wx[xi[i]!]! + weight[i]!;
+    wxLnM[xi[i]!] = wxLnM[xi[i]!]! + weight[i]! * lnM[i]!;
+  }
   return (theta: Float64Array, gradient: Float64Array): number => {
     const p = theta[0]!;
     const q = theta[1]!;
@@ -28,24 +38,29 @@ function gammaGammaObjective(x: Float64Array, m: Float64Array, weight: Float64Ar
     let gp = 0;
     let gq = 0;
     let gv = 0;
+    // Σ_x W_x [lnΓ(px+q) − lnΓ(px) − lnΓ(q) + q ln v + px ln x] + Σ_x (px − 1) Σ w ln z̄
+    for (let k = 0; k < nx; k++) {
+      const xv = distinct[k]!;
+      const w = wx[k]!;
+      const px = p * xv;
+      const lnX = Math.log(xv);
+      const psiPxq = digamma(px + q);
+      ll += w * (lnGamma(px + q) - lnGamma(px) - lgq + q * lnV + px * lnX) + (px - 1) * wxLnM[k]!;
+      gp += xv * (w * (psiPxq - digamma(px) + lnX) + wxLnM[k]!);
+      gq += w * (psiPxq - psiQ + lnV);
+      gv += (w * q) / v;
+    }
+    // Per row only ln(v + x z̄) remains: −(px+q)·ln(v + x z̄).
     for (let i = 0; i < n; i++) {
       const w = weight[i]!;
-      const xi = x[i]!;
-      const px = p * xi;
-      const L = Math.log(v + xm[i]!);
-      const psiPxq = digamma(px + q);
-      ll +=
-        w *
-        (lnGamma(px + q) -
-          lnGamma(px) -
-          lgq +
-          q * lnV +
-          (px - 1) * lnM[i]! +
-          px * lnX[i]! -
-          (px + q) * L);
-      gp += w * xi * (psiPxq - digamma(px) + lnM[i]! + lnX[i]! - L);
-      gq += w * (psiPxq - psiQ + lnV - L);
-      gv += w * (q / v - (px + q) / (v + xm[i]!));
+      const xv = x[i]!;
+      const u = v + xm[i]!;
+      const L = Math.log(u);
+      const pxq = p * xv + q;
+      ll -= w * pxq * L;
+      gp -= w * xv * L;
+      gq -= w * L;
+      gv -= (w * pxq) / u;
     }
     gradient[0] = -gp;
     gradient[1] = -gq;
@@ -110,7 +125,10 @@ export function fitGammaGamma(
     }
   }
   const data = compressSpend(fn, customers);
-  const fit = maximizeLikelihood(fn, gammaGammaObjective(data.x, data.m, data.weight), NAMES, opts);
+  const fit = maximizeLikelihood(fn, gammaGammaObjective(data.x, data.m, data.weight), NAMES, {
+    ...opts,
+    tolerance: scaledTolerance(opts.tolerance, data.customers),
+  });
   const [p, q, v] = fit.params;
   const [sp, sq, sv] = fit.standardErrors;
   const params: GammaGammaParams = { p: p!, q: q!, v: v! };

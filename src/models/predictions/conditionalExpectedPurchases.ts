@@ -1,4 +1,4 @@
-import { checkHistory, compressHistories } from "../history.js";
+import { checkHistory, readHistories } from "../history.js";
 import type { PurchaseHistory, PurchaseModel } from "../types.js";
 import { batchConditional, checkSpan, parsePurchaseModel, purchaseKernel } from "./kernels.js";
 
@@ -55,16 +55,12 @@ export function conditionalExpectedPurchases(
     const { x, tx, T } = checkHistory(fn, customer, undefined);
     return kernel.conditionalExpected(x, tx, T, span);
   }
-  const data = compressHistories(fn, customer, { keepRowMap: true, allowCount: false });
+  const data = readHistories(fn, customer);
   const ifAlive = kernel.expectedIfAlive;
-  const distinct = batchConditional(
+  return batchConditional(
     data,
     kernel.probabilityAlive,
     ifAlive === undefined ? undefined : (x, T) => ifAlive(x, T, span),
     (x, tx, T) => kernel.conditionalExpected(x, tx, T, span),
   );
-  const rowOf = data.rowOf!;
-  const out = new Float64Array(rowOf.length);
-  for (let i = 0; i < out.length; i++) out[i] = distinct[rowOf[i]!]!;
-  return out;
 }

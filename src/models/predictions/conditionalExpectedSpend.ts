@@ -67,6 +67,22 @@ export function checkSpendCustomer(
   index: number | undefined,
   prefix: readonly PropertyKey[] = [],
 ): { x: number; zbar: number } {
+  if (typeof customer === "object" && customer !== null) {
+    // Fast path: a repeat buyer with a positive finite number amount.
+    const c = customer as Record<string, unknown>;
+    const x = c.frequency;
+    const m = c.monetaryValue;
+    if (
+      typeof x === "number" &&
+      Number.isInteger(x) &&
+      x > 0 &&
+      typeof m === "number" &&
+      m > 0 &&
+      m < Number.POSITIVE_INFINITY
+    ) {
+      return { x, zbar: m };
+    }
+  }
   const at = (key: string): PropertyKey[] =>
     index === undefined ? [...prefix, key] : [...prefix, index, key];
   if (typeof customer !== "object" || customer === null || Array.isArray(customer)) {

@@ -3,7 +3,7 @@ import { invalidInput } from "../../core/errors.js";
 import { type Decimal, Money } from "../../core/money.js";
 import { type TimeUnit, timeUnitSchema } from "../../core/time.js";
 import { parseInput } from "../../core/validate.js";
-import { compressHistories } from "../history.js";
+import { type HistoryColumns, readHistories } from "../history.js";
 import type { GammaGammaModel, PurchaseHistory, PurchaseModel, SpendHistory } from "../types.js";
 import { checkSpendCustomer, gammaGammaExpectedSpend } from "./conditionalExpectedSpend.js";
 import {
@@ -107,9 +107,9 @@ export function customerLifetimeValue(input: CustomerLifetimeValueInput): Decima
   if (opts.horizon === "infinite" && d === 0) {
     throw invalidInput(fn, ["discountRate"], "An infinite horizon needs a discount rate > 0");
   }
-  let data: ReturnType<typeof compressHistories>;
+  let data: HistoryColumns;
   try {
-    data = compressHistories(fn, customers, { keepRowMap: true, allowCount: false });
+    data = readHistories(fn, customers);
   } catch (error) {
     throw prefixed(error, "customers");
   }
@@ -145,11 +145,10 @@ export function customerLifetimeValue(input: CustomerLifetimeValueInput): Decima
       (x, tx, T) => sum((t) => kernel.conditionalExpected(x, tx, T, t)),
     );
   }
-  const rowOf = data.rowOf!;
   const out: Decimal[] = new Array(customers.length);
   for (let i = 0; i < customers.length; i++) {
     const { x, zbar } = checkSpendCustomer(fn, spend, customers[i], i, ["customers"]);
-    const value = margin * gammaGammaExpectedSpend(spend.params, x, zbar) * discounted[rowOf[i]!]!;
+    const value = margin * gammaGammaExpectedSpend(spend.params, x, zbar) * discounted[i]!;
     out[i] = new Money(value);
   }
   return out;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseInput } from "../../core/validate.js";
-import { checkHistory, compressHistories } from "../history.js";
+import { checkHistory, readHistories } from "../history.js";
 import type { PurchaseHistory, PurchaseModel } from "../types.js";
 import { batchConditional, parsePurchaseModel, purchaseKernel } from "./kernels.js";
 
@@ -77,16 +77,12 @@ export function discountedExpectedResidualPurchases(
     const { x, tx, T } = checkHistory(fn, customer, undefined);
     return kernel.dert(x, tx, T, discountRate);
   }
-  const data = compressHistories(fn, customer, { keepRowMap: true, allowCount: false });
+  const data = readHistories(fn, customer);
   const ifAlive = kernel.dertIfAlive;
-  const distinct = batchConditional(
+  return batchConditional(
     data,
     kernel.probabilityAlive,
     ifAlive === undefined ? undefined : (x, T) => ifAlive(x, T, discountRate),
     (x, tx, T) => kernel.dert(x, tx, T, discountRate),
   );
-  const rowOf = data.rowOf!;
-  const out = new Float64Array(rowOf.length);
-  for (let i = 0; i < out.length; i++) out[i] = distinct[rowOf[i]!]!;
-  return out;
 }

@@ -18,7 +18,7 @@ import {
   bgNbdPurchaseCountProbability,
   type DropoutShift,
 } from "../bgNbd/bgNbdMath.js";
-import { type CompressedHistories, indexDistinct } from "../history.js";
+import { type HistoryColumns, indexDistinct } from "../history.js";
 import {
   paretoNbdConditionalExpectedPurchases,
   paretoNbdDert,
@@ -119,12 +119,13 @@ export function checkSpan(fn: string, t: unknown, name: string): number {
 }
 
 /**
- * Evaluates P(alive)·g over compressed histories, computing g once per distinct (x, T) when the
- * kernel factorises. Returns one value per compressed row.
+ * Evaluates P(alive)·g for every row, computing g once per distinct (x, T) when the kernel
+ * factorises (on day- or week-resolution data there are a few thousand distinct pairs for a million
+ * customers), else `direct` per row.
  * @internal
  */
 export function batchConditional(
-  data: CompressedHistories,
+  data: HistoryColumns,
   alive: (x: number, tx: number, T: number) => number,
   ifAlive: ((x: number, T: number) => number) | undefined,
   direct: (x: number, tx: number, T: number) => number,
@@ -132,18 +133,18 @@ export function batchConditional(
   const n = data.x.length;
   const out = new Float64Array(n);
   if (ifAlive === undefined) {
-    for (let k = 0; k < n; k++) out[k] = direct(data.x[k]!, data.tx[k]!, data.T[k]!);
+    for (let i = 0; i < n; i++) out[i] = direct(data.x[i]!, data.tx[i]!, data.T[i]!);
     return out;
   }
   const pairs = indexDistinct(data.x, data.T, undefined);
   const g = new Float64Array(pairs.count);
   for (let j = 0; j < pairs.count; j++) {
-    const k = pairs.first[j]!;
-    g[j] = ifAlive(data.x[k]!, data.T[k]!);
+    const i = pairs.first[j]!;
+    g[j] = ifAlive(data.x[i]!, data.T[i]!);
   }
-  for (let k = 0; k < n; k++) {
-    const p = alive(data.x[k]!, data.tx[k]!, data.T[k]!);
-    out[k] = p === 0 ? 0 : p * g[pairs.row[k]!]!;
+  for (let i = 0; i < n; i++) {
+    const p = alive(data.x[i]!, data.tx[i]!, data.T[i]!);
+    out[i] = p === 0 ? 0 : p * g[pairs.row[i]!]!;
   }
   return out;
 }

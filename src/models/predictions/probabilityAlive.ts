@@ -1,4 +1,4 @@
-import { checkHistory, compressHistories } from "../history.js";
+import { checkHistory, readHistories } from "../history.js";
 import type { PurchaseHistory, PurchaseModel } from "../types.js";
 import { parsePurchaseModel, purchaseKernel } from "./kernels.js";
 
@@ -53,13 +53,10 @@ export function probabilityAlive(
     const { x, tx, T } = checkHistory(fn, customer, undefined);
     return kernel.probabilityAlive(x, tx, T);
   }
-  const data = compressHistories(fn, customer, { keepRowMap: true, allowCount: false });
-  const distinct = new Float64Array(data.x.length);
-  for (let k = 0; k < distinct.length; k++) {
-    distinct[k] = kernel.probabilityAlive(data.x[k]!, data.tx[k]!, data.T[k]!);
+  const data = readHistories(fn, customer);
+  const out = new Float64Array(data.x.length);
+  for (let i = 0; i < out.length; i++) {
+    out[i] = kernel.probabilityAlive(data.x[i]!, data.tx[i]!, data.T[i]!);
   }
-  const rowOf = data.rowOf!;
-  const out = new Float64Array(rowOf.length);
-  for (let i = 0; i < out.length; i++) out[i] = distinct[rowOf[i]!]!;
   return out;
 }
