@@ -165,7 +165,7 @@ export function bgNbdProbabilityAlive(
   if (x + m === 0) return 1;
   const u =
     Math.log(q.a / (q.b + x + m - 1)) +
-    (q.r + x) * (Math.log(q.alpha + T) - Math.log(q.alpha + tx));
+    (q.r + x) * Math.log((q.alpha + T) / (q.alpha + tx));
   return logistic(u);
 }
 
