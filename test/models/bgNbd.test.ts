@@ -58,6 +58,10 @@ describe("fitBgNbd on CDNOW (weeks)", () => {
       expect(rel(fit.standardErrors[k as keyof typeof se], v)).toBeLessThan(2e-6);
     }
   });
+  it("Σ CET(39) over the CDNOW customers = 1,653.4 (peers.md §4.2, vs 1,882 actual)", () => {
+    const total = conditionalExpectedPurchases(fit, cdnowSummary(), 39).reduce((s, v) => s + v, 0);
+    expect(total.toFixed(1)).toBe("1653.4");
+  });
   it("is a plain JSON-serialisable object", () => {
     expect(JSON.parse(JSON.stringify(fit))).toEqual(fit);
     expect(fit.customers).toBe(2357);
