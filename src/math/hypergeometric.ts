@@ -184,9 +184,9 @@ function combine(s1: number, l1: number, s2: number, l2: number): void {
     outLog = l1;
     return;
   }
-  const hi = l1 >= l2 ? l1 : l2;
+  const hi = Math.max(l1, l2);
   const sHi = l1 >= l2 ? s1 : s2;
-  const lo = l1 >= l2 ? l2 : l1;
+  const lo = Math.min(l1, l2);
   const sLo = l1 >= l2 ? s2 : s1;
   const ratio = Math.exp(lo - hi);
   if (sHi === sLo) {
