@@ -17,7 +17,7 @@ import { digamma, lnBeta, lnGamma, lnPochhammer, logAddExp } from "../../math/sp
 import type { ParetoNbdParams } from "../types.js";
 
 /** Most terms of the G series (reached only when z is extremely close to 1). */
-const MAX_G_TERMS = 2_000_000;
+const MAX_G_TERMS = 1_000_000;
 
 // Output registers of seriesG (no allocation in the hot loop).
 let gLog = 0;
@@ -53,14 +53,39 @@ function seriesG(
   const z = upper ? (alpha - beta) / aT : (beta - alpha) / bT;
   const b0 = upper ? p : q;
   const c = p + q;
-  let h = 1;
-  let H = 1;
-  let Dp = 0;
-  let Dq = 0;
-  let SDp = 0;
-  let SDq = 0;
-  let SK = 0; // Σ k h_k = z H'(z)
-  if (z > 0) {
+  // ln H and (with derivatives) ∂ ln H/∂p, ∂ ln H/∂q, ∂ ln H/∂z.
+  let lnH = 0;
+  let dHp = 0;
+  let dHq = 0;
+  let dHz = b0 / c; // the value at z = 0
+  if (derivatives ? z > 0.9999 : z > 0.999) {
+    // Close to 1 (β ≪ α, or α ≪ β at short ages) the series needs ~37/(1 − z) terms; Gauss's
+    // continued fraction for a unit parameter needs far fewer (models.md §7.2, step 4). Beyond
+    // z = 0.9999 the derivatives (needed only when an optimiser visits such extreme parameter
+    // ratios, β/α < 10⁻⁴ on times scaled to max T = 1) are taken by central differences of the
+    // continued fraction: relative accuracy ≈ 1e-9 for ln H, less for the gradient when t_x ≈ T.
+    lnH = logHyp2f1(1, b0, c, z);
+    if (derivatives) {
+      const hp = 1e-5 * p;
+      const hq = 1e-5 * q;
+      const hz = 1e-3 * (1 - z);
+      if (upper) {
+        dHp = (logHyp2f1(1, p + hp, c + hp, z) - logHyp2f1(1, p - hp, c - hp, z)) / (2 * hp);
+        dHq = (logHyp2f1(1, p, c + hq, z) - logHyp2f1(1, p, c - hq, z)) / (2 * hq);
+      } else {
+        dHp = (logHyp2f1(1, q, c + hp, z) - logHyp2f1(1, q, c - hp, z)) / (2 * hp);
+        dHq = (logHyp2f1(1, q + hq, c + hq, z) - logHyp2f1(1, q - hq, c - hq, z)) / (2 * hq);
+      }
+      dHz = (logHyp2f1(1, b0, c, z + hz) - logHyp2f1(1, b0, c, z - hz)) / (2 * hz);
+    }
+  } else if (z > 0) {
+    let h = 1;
+    let H = 1;
+    let Dp = 0;
+    let Dq = 0;
+    let SDp = 0;
+    let SDq = 0;
+    let SK = 0; // Σ k h_k = z H'(z)
     const stop = 1e-17 * (1 - z);
     for (let k = 0; k < MAX_G_TERMS; k++) {
       if (derivatives) {
@@ -82,15 +107,20 @@ function seriesG(
       }
       if (h * z <= stop * H) break;
     }
+    lnH = Math.log(H);
+    if (derivatives) {
+      dHp = SDp / H;
+      dHq = SDq / H;
+      dHz = SK / (z * H);
+    }
   }
   gLog = upper
-    ? Math.log(H) - p * lnAlphaTau - (q - 1) * lnBetaTau
-    : Math.log(H) - (p - 1) * lnAlphaTau - q * lnBetaTau;
+    ? lnH - p * lnAlphaTau - (q - 1) * lnBetaTau
+    : lnH - (p - 1) * lnAlphaTau - q * lnBetaTau;
   if (derivatives) {
-    gDp = SDp / H - lnAlphaTau;
-    gDq = SDq / H - lnBetaTau;
-    // d ln H / dz = H'(z)/H; at z = 0 it is b0/c.
-    const dLnH = z > 0 ? SK / (z * H) : b0 / c;
+    gDp = dHp - lnAlphaTau;
+    gDq = dHq - lnBetaTau;
+    const dLnH = dHz;
     if (upper) {
       // z = (α−β)/(α+τ): ∂z/∂α = (β+τ)/(α+τ)², ∂z/∂β = −1/(α+τ)
       gDalpha = (dLnH * bT) / (aT * aT) - p / aT;
