@@ -10,6 +10,8 @@ export {
   paretoNbdConditionalExpectedPurchasesMany,
   paretoNbdConditionalPurchaseCountProbability,
   paretoNbdDert,
+  paretoNbdDertIfAlive,
+  paretoNbdExpectedIfAlive,
   paretoNbdExpectedPurchases,
   paretoNbdProbabilityAlive,
   paretoNbdProbabilityAliveMany,

@@ -424,6 +424,38 @@ export function paretoNbdConditionalExpectedPurchases(
 }
 
 /**
+ * The factor g of E[Y(t) | x, t_x, T] = P(alive)·g(x, T, t): (r+x)(β+T)/((α+T)(s−1))·[1 − ((β+T)/(β+T+t))^{s−1}]
+ * (lets batch paths compute it once per distinct (x, T)).
+ * @internal
+ */
+export function paretoNbdExpectedIfAlive(
+  q: ParetoNbdParams,
+  x: number,
+  T: number,
+  t: number,
+): number {
+  if (t <= 0) return 0;
+  return (((q.r + x) * (q.beta + T)) / (q.alpha + T)) * powerBracket(q.s - 1, t / (q.beta + T));
+}
+
+/**
+ * The factor g of DERT = P(alive)·g(x, T, δ): (r+x)/(α+T)·(β+T)·J_s(δ(β+T)) (§3.6).
+ * @internal
+ */
+export function paretoNbdDertIfAlive(
+  q: ParetoNbdParams,
+  x: number,
+  T: number,
+  delta: number,
+): number {
+  return Math.exp(
+    Math.log((q.r + x) / (q.alpha + T)) +
+      Math.log(q.beta + T) +
+      logExpIntegralJ(q.s, delta * (q.beta + T)),
+  );
+}
+
+/**
  * Vectorised P(alive) and E[Y(t) | x, t_x, T] over columns (one likelihood evaluation per customer).
  * @internal
  */
@@ -563,10 +595,5 @@ export function paretoNbdDert(
   delta: number,
 ): number {
   const alive = paretoNbdProbabilityAlive(q, x, tx, T);
-  if (alive === 0) return 0;
-  const Z = delta * (q.beta + T);
-  return (
-    alive *
-    Math.exp(Math.log((q.r + x) / (q.alpha + T)) + Math.log(q.beta + T) + logExpIntegralJ(q.s, Z))
-  );
+  return alive === 0 ? 0 : alive * paretoNbdDertIfAlive(q, x, T, delta);
 }
