@@ -22,6 +22,8 @@ import { historyProblem } from "../history.js";
 import {
   paretoNbdConditionalExpectedPurchases,
   paretoNbdDert,
+  paretoNbdDertIfAlive,
+  paretoNbdExpectedIfAlive,
   paretoNbdExpectedPurchases,
   paretoNbdProbabilityAlive,
   paretoNbdPurchaseCountProbability,
@@ -67,6 +69,8 @@ function paretoKernel(q: ParetoNbdParams): PurchaseKernel {
     expected: (t) => paretoNbdExpectedPurchases(q, t),
     purchaseCountProbability: (n, t) => paretoNbdPurchaseCountProbability(q, n, t),
     dert: (x, tx, T, delta) => paretoNbdDert(q, x, tx, T, delta),
+    expectedIfAlive: (x, T, t) => paretoNbdExpectedIfAlive(q, x, T, t),
+    dertIfAlive: (x, T, delta) => paretoNbdDertIfAlive(q, x, T, delta),
   };
 }
 
