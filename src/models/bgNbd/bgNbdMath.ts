@@ -164,8 +164,7 @@ export function bgNbdProbabilityAlive(
 ): number {
   if (x + m === 0) return 1;
   const u =
-    Math.log(q.a / (q.b + x + m - 1)) +
-    (q.r + x) * Math.log((q.alpha + T) / (q.alpha + tx));
+    Math.log(q.a / (q.b + x + m - 1)) + (q.r + x) * Math.log((q.alpha + T) / (q.alpha + tx));
   return logistic(u);
 }
 

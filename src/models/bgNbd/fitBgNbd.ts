@@ -86,14 +86,18 @@ export function fitBgNbdVariant<K extends "bg-nbd" | "modified-bg-nbd">(
  * ```ts
  * import { fitBgNbd } from "customer-value";
  * const model = fitBgNbd([
- *   { frequency: 2, recency: 30.43, T: 38.86 },
- *   { frequency: 1, recency: 1.71, T: 38.86 },
- *   { frequency: 0, recency: 0, T: 38.86, count: 3 },
- *   { frequency: 5, recency: 20, T: 30 },
- *   { frequency: 3, recency: 10, T: 35 },
+ *   { frequency: 0, recency: 0, T: 39, count: 50 },
+ *   { frequency: 1, recency: 2, T: 39, count: 15 },
+ *   { frequency: 1, recency: 30, T: 39, count: 10 },
+ *   { frequency: 3, recency: 6, T: 39, count: 8 },
+ *   { frequency: 4, recency: 36, T: 39, count: 8 },
+ *   { frequency: 8, recency: 38, T: 39, count: 4 },
+ *   { frequency: 6, recency: 10, T: 39, count: 5 },
  * ]);
  * model.kind; // => "bg-nbd"
- * model.customers; // => 7
+ * model.params.r.toFixed(3); // => "0.233"
+ * model.logLikelihood.toFixed(2); // => "-523.18"
+ * model.customers; // => 100
  * ```
  * @category Models
  * @see Fader, P. S., Hardie, B. G. S. & Lee, K. L. (2005). "Counting your customers" the easy way:

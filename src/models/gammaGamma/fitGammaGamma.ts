@@ -95,14 +95,15 @@ function gammaGammaObjective(x: Float64Array, m: Float64Array, weight: Float64Ar
  * ```ts
  * import { fitGammaGamma } from "customer-value";
  * const model = fitGammaGamma([
- *   { frequency: 2, monetaryValue: "22.35" },
- *   { frequency: 1, monetaryValue: "11.77" },
- *   { frequency: 29, monetaryValue: "26.26" },
- *   { frequency: 5, monetaryValue: "194.86" },
- *   { frequency: 7, monetaryValue: "14.60" },
- *   { frequency: 4, monetaryValue: "33.32" },
+ *   { frequency: 1, monetaryValue: "12.50", count: 30 },
+ *   { frequency: 1, monetaryValue: "40.00", count: 20 },
+ *   { frequency: 2, monetaryValue: "22.35", count: 15 },
+ *   { frequency: 3, monetaryValue: "31.00", count: 10 },
+ *   { frequency: 5, monetaryValue: "18.20", count: 5 },
+ *   { frequency: 4, monetaryValue: "95.00", count: 3 },
  * ]);
  * model.kind; // => "gamma-gamma"
+ * model.params.p.toFixed(2); // => "14.05"
  * ```
  * @category Models
  * @see Fader, P. S., Hardie, B. G. S. & Lee, K. L. (2005). RFM and CLV: using iso-value curves for

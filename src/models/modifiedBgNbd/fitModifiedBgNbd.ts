@@ -24,13 +24,16 @@ import type { ModifiedBgNbdModel, PurchaseHistoryRow } from "../types.js";
  * ```ts
  * import { fitModifiedBgNbd } from "customer-value";
  * const model = fitModifiedBgNbd([
- *   { frequency: 2, recency: 30.43, T: 38.86 },
- *   { frequency: 1, recency: 1.71, T: 38.86 },
- *   { frequency: 0, recency: 0, T: 38.86, count: 3 },
- *   { frequency: 5, recency: 20, T: 30 },
- *   { frequency: 3, recency: 10, T: 35 },
+ *   { frequency: 0, recency: 0, T: 39, count: 50 },
+ *   { frequency: 1, recency: 2, T: 39, count: 15 },
+ *   { frequency: 1, recency: 30, T: 39, count: 10 },
+ *   { frequency: 3, recency: 6, T: 39, count: 8 },
+ *   { frequency: 4, recency: 36, T: 39, count: 8 },
+ *   { frequency: 8, recency: 38, T: 39, count: 4 },
+ *   { frequency: 6, recency: 10, T: 39, count: 5 },
  * ]);
  * model.kind; // => "modified-bg-nbd"
+ * model.params.a.toFixed(3); // => "1.384"
  * ```
  * @category Models
  * @see Batislam, E. P., Denizel, M. & Filiztekin, A. (2007). Empirical validation and comparison
