@@ -32,6 +32,23 @@ export { summarizeTransactions } from "./transactions/summarizeTransactions.js";
 // ── models: BG/NBD, Pareto/NBD, MBG/NBD, Gamma-Gamma, predictions, CLV ──────────────────────
 
 // ── models: BG/BB, shifted-beta-geometric, diagnostics, model comparison ────────────────────
+export type {
+  ShiftedBetaGeometricInput,
+  ShiftedBetaGeometricModel,
+  ShiftedBetaGeometricParams,
+  SubscriptionHistoryRow,
+} from "./models/shiftedBetaGeometric/fitShiftedBetaGeometric.js";
+export { fitShiftedBetaGeometric } from "./models/shiftedBetaGeometric/fitShiftedBetaGeometric.js";
+export type {
+  ExpectedRemainingLifetimeOptions,
+  SubscriptionLifetimeValueInput,
+} from "./models/shiftedBetaGeometric/subscriptionPredictions.js";
+export {
+  expectedRemainingLifetime,
+  retentionRate,
+  subscriptionLifetimeValue,
+  survivalCurve,
+} from "./models/shiftedBetaGeometric/subscriptionPredictions.js";
 
 // ── segmentation: RFM, segments, value matrices ─────────────────────────────────────────────
 
