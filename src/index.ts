@@ -33,6 +33,13 @@ export { summarizeTransactions } from "./transactions/summarizeTransactions.js";
 
 // ── models: BG/BB, shifted-beta-geometric, diagnostics, model comparison ────────────────────
 export type {
+  BetaGeometricBetaBinomialModel,
+  BetaGeometricBetaBinomialParams,
+  DiscretePurchaseHistory,
+  DiscretePurchaseHistoryRow,
+} from "./models/betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
+export { fitBetaGeometricBetaBinomial } from "./models/betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
+export type {
   ShiftedBetaGeometricInput,
   ShiftedBetaGeometricModel,
   ShiftedBetaGeometricParams,
