@@ -31,7 +31,6 @@ export { summarizeTransactions } from "./transactions/summarizeTransactions.js";
 
 // ── models: BG/NBD, Pareto/NBD, MBG/NBD, Gamma-Gamma, predictions, CLV ──────────────────────
 
-// ── models: BG/BB, shifted-beta-geometric, diagnostics, model comparison ────────────────────
 export type {
   BetaGeometricBetaBinomialModel,
   BetaGeometricBetaBinomialParams,
@@ -39,6 +38,15 @@ export type {
   DiscretePurchaseHistoryRow,
 } from "./models/betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 export { fitBetaGeometricBetaBinomial } from "./models/betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
+// ── models: BG/BB, shifted-beta-geometric, diagnostics, model comparison ────────────────────
+export type {
+  ComparableModel,
+  CompareModelsOptions,
+  LikelihoodRatioTest,
+  ModelComparison,
+  ModelComparisonRow,
+} from "./models/compareModels.js";
+export { compareModels } from "./models/compareModels.js";
 export type {
   ShiftedBetaGeometricInput,
   ShiftedBetaGeometricModel,
