@@ -15,8 +15,8 @@ import { lnGamma } from "../math/special.js";
 export interface ComparableModel {
   /** Model family, e.g. `"bg-nbd"`, `"pareto-nbd"`, `"beta-geometric-beta-binomial"`. */
   readonly kind: string;
-  /** Estimated parameters; their number is the model's parameter count k. */
-  readonly params: Readonly<Record<string, number>>;
+  /** Estimated parameters (an object of named finite numbers); their number is the parameter count k. */
+  readonly params: object;
   /** Total log-likelihood at the estimates (a sum over customers, in the data's own units). */
   readonly logLikelihood: number;
   /** Number of customers fitted (the n of BIC). */
