@@ -38,7 +38,6 @@ export type {
   DiscretePurchaseHistoryRow,
 } from "./models/betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 export { fitBetaGeometricBetaBinomial } from "./models/betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
-// ── models: BG/BB, shifted-beta-geometric, diagnostics, model comparison ────────────────────
 export type {
   ComparableModel,
   CompareModelsOptions,
@@ -47,6 +46,36 @@ export type {
   ModelComparisonRow,
 } from "./models/compareModels.js";
 export { compareModels } from "./models/compareModels.js";
+// ── models: BG/BB, shifted-beta-geometric, diagnostics, model comparison ────────────────────
+export type {
+  CalibrationFrequencyFit,
+  CalibrationFrequencyFitOptions,
+  FrequencyHistogramRow,
+} from "./models/diagnostics/calibrationFrequencyFit.js";
+export { calibrationFrequencyFit } from "./models/diagnostics/calibrationFrequencyFit.js";
+export type {
+  CumulativePurchaseTrackingOptions,
+  PurchaseTrackingRow,
+} from "./models/diagnostics/cumulativePurchaseTracking.js";
+export { cumulativePurchaseTracking } from "./models/diagnostics/cumulativePurchaseTracking.js";
+export type { DiagnosableModel } from "./models/diagnostics/diagnosticModels.js";
+export type {
+  ExpectedPurchasesCell,
+  ExpectedPurchasesMatrixOptions,
+} from "./models/diagnostics/expectedPurchasesMatrix.js";
+export { expectedPurchasesMatrix } from "./models/diagnostics/expectedPurchasesMatrix.js";
+export type {
+  DiscreteHoldoutRow,
+  HoldoutComparison,
+  HoldoutComparisonOptions,
+  HoldoutComparisonRow,
+} from "./models/diagnostics/holdoutComparison.js";
+export { holdoutComparison } from "./models/diagnostics/holdoutComparison.js";
+export type {
+  ProbabilityAliveCell,
+  ProbabilityAliveMatrixOptions,
+} from "./models/diagnostics/probabilityAliveMatrix.js";
+export { probabilityAliveMatrix } from "./models/diagnostics/probabilityAliveMatrix.js";
 export type {
   ShiftedBetaGeometricInput,
   ShiftedBetaGeometricModel,

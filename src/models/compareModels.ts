@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
 import { parseInput } from "../core/validate.js";
-import { lnGamma } from "../math/special.js";
+import { chiSquareSurvival } from "../math/chiSquare.js";
 
 /**
  * What {@link compareModels} needs from a fitted model; every `fit…` result of this library has it.
@@ -118,40 +118,6 @@ const optionsSchema = z.strictObject({
     .exactOptional(),
 }) satisfies z.ZodType<unknown, CompareModelsOptions>;
 
-/** Regularised upper incomplete gamma Q(a, x) (series below a+1, Lentz continued fraction above). */
-function upperGammaRegularized(a: number, x: number): number {
-  if (x <= 0) return 1;
-  const lnFront = a * Math.log(x) - x - lnGamma(a);
-  if (x < a + 1) {
-    let term = 1 / a;
-    let sum = term;
-    for (let k = 1; k < 10_000; k++) {
-      term *= x / (a + k);
-      sum += term;
-      if (term < sum * 1e-17) break;
-    }
-    return Math.max(0, 1 - Math.exp(lnFront) * sum);
-  }
-  const tiny = 1e-300;
-  let b = x + 1 - a;
-  let c = 1 / tiny;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 10_000; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = b + an / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
-  return Math.min(1, Math.exp(lnFront) * h);
-}
-
 /**
  * Compares fitted models of the same data: log-likelihood, parameter count, AIC and BIC side by
  * side, a recommendation by BIC, and likelihood-ratio tests for declared nested pairs.
@@ -258,7 +224,7 @@ export function compareModels(
       full,
       statistic,
       degreesOfFreedom,
-      pValue: upperGammaRegularized(degreesOfFreedom / 2, statistic / 2),
+      pValue: chiSquareSurvival(statistic, degreesOfFreedom),
     });
   }
   const kinds = new Set(models.map((m) => m.kind));
