@@ -174,9 +174,15 @@ export function compressDiscreteHistories(fn: string, rows: unknown): DiscreteHi
   };
 }
 
+let logsBuffer = new Float64Array(64);
+
 /**
  * Individual log-likelihood ℓ(x, t_x, n) = LSE of the log-terms of models.md §4.2, and optionally
  * its gradient (added, times `w`, into `grad`).
+ *
+ * The "died after opportunity t_x + i" terms share their arguments up to integer shifts, so their
+ * log-betas and digammas follow by recursion (`lnB(a, b+1) = lnB(a, b) + ln(b/(a+b))`,
+ * `ψ(b+1) = ψ(b) + 1/b`): a constant number of special-function calls per history.
  * @internal
  */
 export function bgbbLogLikelihood(
@@ -191,37 +197,57 @@ export function bgbbLogLikelihood(
   const lnBab = lnBeta(alpha, beta);
   const lnBgd = lnBeta(gamma, delta);
   const terms = n - tx + 1;
-  const logs = new Float64Array(terms);
+  if (logsBuffer.length < terms) logsBuffer = new Float64Array(2 * terms);
+  const logs = logsBuffer;
+  const A = alpha + x;
   // term 0: alive through n
-  logs[0] = lnBeta(alpha + x, beta + n - x) + lnBeta(gamma, delta + n) - lnBab - lnBgd;
+  logs[0] = lnBeta(A, beta + n - x) + lnBeta(gamma, delta + n) - lnBab - lnBgd;
   let max = logs[0]!;
-  for (let i = 0; i < terms - 1; i++) {
-    const v =
-      lnBeta(alpha + x, beta + tx - x + i) + lnBeta(gamma + 1, delta + tx + i) - lnBab - lnBgd;
-    logs[i + 1] = v;
-    if (v > max) max = v;
+  if (terms > 1) {
+    let l1 = lnBeta(A, beta + tx - x);
+    let l2 = lnBeta(gamma + 1, delta + tx);
+    for (let i = 0; i < terms - 1; i++) {
+      const v = l1 + l2 - lnBab - lnBgd;
+      logs[i + 1] = v;
+      if (v > max) max = v;
+      const b = beta + tx - x + i;
+      const d = delta + tx + i;
+      l1 += Math.log(b / (A + b));
+      l2 += Math.log(d / (gamma + 1 + d));
+    }
   }
   let sum = 0;
   for (let k = 0; k < terms; k++) sum += Math.exp(logs[k]! - max);
   const ell = max + Math.log(sum);
   if (grad !== undefined) {
-    let ga = 0;
-    let gb = 0;
-    let gg = 0;
-    let gd = 0;
-    for (let k = 0; k < terms; k++) {
-      const omega = Math.exp(logs[k]! - ell);
-      if (omega === 0) continue;
-      const A = alpha + x;
-      const B = k === 0 ? beta + n - x : beta + tx - x + k - 1;
-      const G = k === 0 ? gamma : gamma + 1;
-      const D = k === 0 ? delta + n : delta + tx + k - 1;
-      const psiAB = digamma(A + B);
-      const psiGD = digamma(G + D);
-      ga += omega * (digamma(A) - psiAB);
-      gb += omega * (digamma(B) - psiAB);
-      gg += omega * (digamma(G) - psiGD);
-      gd += omega * (digamma(D) - psiGD);
+    const psiA = digamma(A);
+    // term 0
+    let omega = Math.exp(logs[0]! - ell);
+    const psiAB0 = digamma(A + beta + n - x);
+    const psiGD0 = digamma(gamma + delta + n);
+    let ga = omega * (psiA - psiAB0);
+    let gb = omega * (digamma(beta + n - x) - psiAB0);
+    let gg = omega * (digamma(gamma) - psiGD0);
+    let gd = omega * (digamma(delta + n) - psiGD0);
+    if (terms > 1) {
+      let psiB = digamma(beta + tx - x);
+      let psiAB = digamma(A + beta + tx - x);
+      let psiD = digamma(delta + tx);
+      let psiGD = digamma(gamma + 1 + delta + tx);
+      const psiG1 = digamma(gamma + 1);
+      for (let i = 0; i < terms - 1; i++) {
+        omega = Math.exp(logs[i + 1]! - ell);
+        ga += omega * (psiA - psiAB);
+        gb += omega * (psiB - psiAB);
+        gg += omega * (psiG1 - psiGD);
+        gd += omega * (psiD - psiGD);
+        const b = beta + tx - x + i;
+        const d = delta + tx + i;
+        psiB += 1 / b;
+        psiAB += 1 / (A + b);
+        psiD += 1 / d;
+        psiGD += 1 / (gamma + 1 + d);
+      }
     }
     const psiab = digamma(alpha + beta);
     const psigd = digamma(gamma + delta);

@@ -1,0 +1,40 @@
+/**
+ * Discrete and contractual models: BG/BB fit on the donations data (11,104 donors, 22 patterns),
+ * sBG fit on a Fader & Hardie (2007) cohort, and a 100×100 P(alive) grid (targets from issue 5).
+ */
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  fitBetaGeometricBetaBinomial,
+  fitShiftedBetaGeometric,
+  probabilityAliveMatrix,
+} from "../src/index.js";
+import { bench, report } from "./harness.js";
+
+const dir = dirname(fileURLToPath(import.meta.url));
+const donations = readFileSync(join(dir, "../test/fixtures/donations.csv"), "utf8")
+  .trim()
+  .split(/\r?\n/)
+  .slice(1)
+  .map((line) => {
+    const [frequency, recency, periods, count] = line.split(",").map(Number);
+    return { frequency: frequency!, recency: recency!, periods: periods!, count: count! };
+  });
+
+bench("BG/BB fit, donations (11,104 donors)", () => fitBetaGeometricBetaBinomial(donations), {
+  targetMs: 5,
+  runs: 21,
+});
+bench(
+  "sBG fit, high-end cohort (8 points)",
+  () => fitShiftedBetaGeometric([1000, 869, 743, 653, 593, 551, 517, 491]),
+  { targetMs: 2, runs: 51 },
+);
+const model = fitBetaGeometricBetaBinomial(donations);
+bench(
+  "BG/BB P(alive) matrix 100×100",
+  () => probabilityAliveMatrix(model, { maxFrequency: 100, maxT: 100 }),
+  { targetMs: 20, runs: 21 },
+);
+report();
