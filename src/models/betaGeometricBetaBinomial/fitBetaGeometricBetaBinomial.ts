@@ -7,9 +7,9 @@
 import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
 import { parseInput } from "../../core/validate.js";
+import { hyp2f1 } from "../../math/hypergeometric.js";
 import { digamma, lnBeta, lnGamma } from "../../math/special.js";
 import { type FitOptions, fitOptionsSchema, maximizeLikelihood } from "../fit.js";
-import { hyp2f1UnitFirst } from "../shiftedBetaGeometric/hypergeometricUnit.js";
 
 /**
  * Parameters of the BG/BB model, named as in Fader, Hardie & Shang (2010).
@@ -372,7 +372,7 @@ export function bgbbDert(
     lnBeta(gamma, delta) -
     Math.log1p(d) -
     ell;
-  return Math.exp(lnFront) * hyp2f1UnitFirst(delta + n + 1, gamma + delta + n + 1, 1 / (1 + d));
+  return Math.exp(lnFront) * hyp2f1(1, delta + n + 1, gamma + delta + n + 1, 1 / (1 + d));
 }
 
 const FN = "fitBetaGeometricBetaBinomial";

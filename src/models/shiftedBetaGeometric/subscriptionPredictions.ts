@@ -7,11 +7,11 @@
 import { z } from "zod";
 import { type Decimal, Money, type MoneyInput, moneySchema } from "../../core/money.js";
 import { parseInput } from "../../core/validate.js";
+import { hyp2f1 } from "../../math/hypergeometric.js";
 import {
   type ShiftedBetaGeometricModel,
   shiftedBetaGeometricModelSchema,
 } from "./fitShiftedBetaGeometric.js";
-import { hyp2f1UnitFirst } from "./hypergeometricUnit.js";
 
 const periodsSchema = z.number().int().nonnegative().max(1e7);
 const discountRateSchema = z
@@ -117,14 +117,13 @@ const derlOptionsSchema = z.strictObject({
 /** DERL(d | n) = (β+n)/(α+β+n)·₂F₁(1, β+n+1; α+β+n+1; 1/(1+d)). @internal */
 export function sbgDerl(alpha: number, beta: number, n: number, d: number): number {
   return (
-    ((beta + n) / (alpha + beta + n)) *
-    hyp2f1UnitFirst(beta + n + 1, alpha + beta + n + 1, 1 / (1 + d))
+    ((beta + n) / (alpha + beta + n)) * hyp2f1(1, beta + n + 1, alpha + beta + n + 1, 1 / (1 + d))
   );
 }
 
 /** DEL(d) = ₂F₁(1, β; α+β; 1/(1+d)) (first payment undiscounted). @internal */
 export function sbgDel(alpha: number, beta: number, d: number): number {
-  return hyp2f1UnitFirst(beta, alpha + beta, 1 / (1 + d));
+  return hyp2f1(1, beta, alpha + beta, 1 / (1 + d));
 }
 
 function checkDiscountable(fn: string, d: number, path: readonly PropertyKey[]): void {
@@ -133,12 +132,10 @@ function checkDiscountable(fn: string, d: number, path: readonly PropertyKey[]):
     // d ∈ (−1, 0] only through the schema and reject it here with a clear message.
     parseInput(
       fn,
-      z
-        .number()
-        .positive({
-          message:
-            "The discount rate must be positive: the expected lifetime is infinite without discounting",
-        }),
+      z.number().positive({
+        message:
+          "The discount rate must be positive: the expected lifetime is infinite without discounting",
+      }),
       d,
       path,
     );
@@ -153,7 +150,7 @@ function checkDiscountable(fn: string, d: number, path: readonly PropertyKey[]):
  * renewal decision; the payment that follows that renewal is counted **undiscounted**, the next one
  * discounted once, and so on. Fader & Hardie (2010, eq. 6) index the same quantity by the period
  * (`n−1` renewals). Multiply by the margin per period for money, or use
- * {@link subscriptionLifetimeValue}. The ₂F₁ is evaluated by Gauss's continued fraction.
+ * {@link subscriptionLifetimeValue}. The ₂F₁ is evaluated by the library's hypergeometric routine (Gauss continued fraction near z = 1).
  *
  * @param model - a fitted (or stored) {@link ShiftedBetaGeometricModel}
  * @param options - `renewals` made so far and the per-period `discountRate`
