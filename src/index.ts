@@ -100,6 +100,7 @@ export type {
   HoldoutComparison,
   HoldoutComparisonOptions,
   HoldoutComparisonRow,
+  PurchaseHoldoutRow,
 } from "./models/diagnostics/holdoutComparison.js";
 export { holdoutComparison } from "./models/diagnostics/holdoutComparison.js";
 export type {

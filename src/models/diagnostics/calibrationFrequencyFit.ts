@@ -12,7 +12,10 @@ import {
   compressDiscreteHistories,
   type DiscretePurchaseHistoryRow,
 } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
-import { type DiagnosableModel, parseDiagnosableModel } from "./diagnosticModels.js";
+import { checkHistory } from "../history.js";
+import { purchaseKernel } from "../predictions/kernels.js";
+import type { PurchaseHistoryRow } from "../types.js";
+import { type DiagnosableModel, isDiscrete, parseDiagnosableModel } from "./diagnosticModels.js";
 
 /**
  * Options of {@link calibrationFrequencyFit}.
@@ -67,7 +70,8 @@ const optionsSchema = z.strictObject({
  * (2010, Figure 3). With thousands of customers the test rejects almost any model; read the
  * histogram first and the p-value second. Pool the tail so that expected counts are at least ~5.
  *
- * @param model - a fitted model (BG/BB: rows are `{ frequency, recency, periods, count? }`)
+ * @param model - a fitted model: BG/BB with rows `{ frequency, recency, periods, count? }`, or a
+ *   continuous-time model with rows `{ frequency, recency, T, count? }` (PMF `P(X(T) = x)`)
  * @param rows - the calibration histories the model was fitted to
  * @param options - `maxBin` (default 7)
  * @returns the histogram rows, the chi-square statistic, degrees of freedom and p-value
@@ -91,27 +95,51 @@ const optionsSchema = z.strictObject({
  */
 export function calibrationFrequencyFit(
   model: DiagnosableModel,
-  rows: readonly DiscretePurchaseHistoryRow[],
+  rows: readonly DiscretePurchaseHistoryRow[] | readonly PurchaseHistoryRow[],
   options: CalibrationFrequencyFitOptions = {},
 ): CalibrationFrequencyFit {
   const fn = "calibrationFrequencyFit";
   const m = parseDiagnosableModel(fn, model);
   const { maxBin = 7 } = parseInput(fn, optionsSchema, options, ["options"]);
-  const data = compressDiscreteHistories(fn, rows);
   const actual = new Float64Array(maxBin + 1);
   const expected = new Float64Array(maxBin + 1);
-  // the PMF depends only on n: accumulate customers per n
-  const customersByN = new Map<number, number>();
-  for (let k = 0; k < data.x.length; k++) {
-    const w = data.weight[k]!;
-    actual[Math.min(data.x[k]!, maxBin)]! += w;
-    const n = data.n[k]!;
-    customersByN.set(n, (customersByN.get(n) ?? 0) + w);
+  // the PMF depends only on the observation length (n or T): count customers per length
+  const customersByLength = new Map<number, number>();
+  if (isDiscrete(m)) {
+    const data = compressDiscreteHistories(fn, rows);
+    for (let k = 0; k < data.x.length; k++) {
+      const w = data.weight[k]!;
+      actual[Math.min(data.x[k]!, maxBin)]! += w;
+      const n = data.n[k]!;
+      customersByLength.set(n, (customersByLength.get(n) ?? 0) + w);
+    }
+  } else {
+    if (!Array.isArray(rows) || rows.length === 0) {
+      throw invalidInput(fn, [], "Expected a non-empty array of calibration histories");
+    }
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as unknown as Record<string, unknown>;
+      const { x, T } = checkHistory(fn, row, i);
+      let w = 1;
+      if (row.count !== undefined) {
+        if (typeof row.count !== "number" || !Number.isInteger(row.count) || row.count < 1) {
+          throw invalidInput(fn, [i, "count"], "Expected an integer ≥ 1");
+        }
+        w = row.count;
+      }
+      actual[Math.min(x, maxBin)]! += w;
+      customersByLength.set(T, (customersByLength.get(T) ?? 0) + w);
+    }
   }
-  for (const [n, w] of customersByN) {
+  const kernel = isDiscrete(m) ? undefined : purchaseKernel(m);
+  for (const [length, w] of customersByLength) {
     let below = 0;
-    for (let x = 0; x < maxBin && x <= n; x++) {
-      const q = bgbbPurchaseCountProbability(m.params, x, n);
+    for (let x = 0; x < maxBin; x++) {
+      const q = isDiscrete(m)
+        ? x <= length
+          ? bgbbPurchaseCountProbability(m.params, x, length)
+          : 0
+        : kernel!.purchaseCountProbability(x, length);
       expected[x]! += w * q;
       below += q;
     }

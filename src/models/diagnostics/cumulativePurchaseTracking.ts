@@ -7,7 +7,8 @@ import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
 import { parseInput } from "../../core/validate.js";
 import { bgbbExpected } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
-import { type DiagnosableModel, parseDiagnosableModel } from "./diagnosticModels.js";
+import { purchaseKernel } from "../predictions/kernels.js";
+import { type DiagnosableModel, isDiscrete, parseDiagnosableModel } from "./diagnosticModels.js";
 
 /**
  * Options of {@link cumulativePurchaseTracking}.
@@ -21,6 +22,11 @@ export interface CumulativePurchaseTrackingOptions {
    * expectations; may be shorter than `periods`.
    */
   readonly actual?: readonly number[];
+  /**
+   * Time between consecutive cohorts, in the model's time unit (default 1). Daily cohorts tracked in
+   * weeks: `1/7`. For the BG/BB it must be a whole number of opportunities.
+   */
+  readonly cohortSpacing?: number;
 }
 
 /**
@@ -43,6 +49,7 @@ export interface PurchaseTrackingRow {
 const optionsSchema = z.strictObject({
   periods: z.number().int().min(1).max(1e6),
   actual: z.array(z.number().finite().nonnegative()).exactOptional(),
+  cohortSpacing: z.number().finite().positive().exactOptional(),
 }) satisfies z.ZodType<unknown, CumulativePurchaseTrackingOptions>;
 
 /**
@@ -51,6 +58,10 @@ const optionsSchema = z.strictObject({
  * the expected repeat transactions in period t are `Σ_j N_j·(E[X(t−j)] − E[X(t−j−1)])`, with
  * `E[X(·)]` the model's expected transactions of a new customer.
  *
+ * Cohort j starts at `j·cohortSpacing`; the expected cumulative count at the end of period t is
+ * `Σ_j N_j·E[X(t − j·cohortSpacing)]` and the incremental count its first difference. Continuous
+ * models (BG/NBD, MBG/NBD, Pareto/NBD) take `E[X(t)]` from {@link expectedPurchases}: the CDNOW
+ * tracking of Fader, Hardie & Lee (2005) uses daily cohorts (`cohortSpacing: 1/7`) in weeks.
  * BG/BB: periods are transaction opportunities, `E[X(n)] = α/(α+β)·Σ_{t=1}^{n} B(γ, δ+t)/B(γ, δ)`.
  * Cumulative curves hide errors that the incremental curve shows (a model can end at the right
  * total with the wrong shape); look at both.
@@ -86,7 +97,19 @@ export function cumulativePurchaseTracking(
 ): PurchaseTrackingRow[] {
   const fn = "cumulativePurchaseTracking";
   const m = parseDiagnosableModel(fn, model);
-  const { periods, actual } = parseInput(fn, optionsSchema, options, ["options"]);
+  const {
+    periods,
+    actual,
+    cohortSpacing = 1,
+  } = parseInput(fn, optionsSchema, options, ["options"]);
+  const discrete = isDiscrete(m);
+  if (discrete && !Number.isInteger(cohortSpacing)) {
+    throw invalidInput(
+      fn,
+      ["options", "cohortSpacing"],
+      "The BG/BB needs a whole number of opportunities",
+    );
+  }
   if (!Array.isArray(cohortSizes) || cohortSizes.length === 0) {
     throw invalidInput(fn, [], "Expected a non-empty array of cohort sizes");
   }
@@ -99,19 +122,35 @@ export function cumulativePurchaseTracking(
     total += size;
   }
   if (total === 0) throw invalidInput(fn, [0], "Every cohort is empty");
-  // increments of E[X(·)] for a new customer
-  const cumulativeNew = new Float64Array(periods + 1);
-  for (let t = 1; t <= periods; t++) cumulativeNew[t] = bgbbExpected(m.params, t);
+  // E[X(t)] of a new customer, memoised by its argument
+  const memo = new Map<number, number>();
+  const kernel = discrete ? undefined : purchaseKernel(m);
+  const expectedNew = (t: number): number => {
+    if (t <= 0) return 0;
+    let e = memo.get(t);
+    if (e === undefined) {
+      e = discrete ? bgbbExpected(m.params, t) : kernel!.expected(t);
+      memo.set(t, e);
+    }
+    return e;
+  };
+  const cumulativeAt = (t: number): number => {
+    let sum = 0;
+    for (let j = 0; j < cohortSizes.length; j++) {
+      const size = cohortSizes[j]!;
+      const age = t - j * cohortSpacing;
+      if (age <= 0) break;
+      if (size !== 0) sum += size * expectedNew(age);
+    }
+    return sum;
+  };
   const rows: PurchaseTrackingRow[] = [];
   let expectedCumulative = 0;
   let actualCumulative = 0;
   for (let t = 1; t <= periods; t++) {
-    let inc = 0;
-    for (let j = 0; j < cohortSizes.length && j < t; j++) {
-      const age = t - j;
-      inc += cohortSizes[j]! * (cumulativeNew[age]! - cumulativeNew[age - 1]!);
-    }
-    expectedCumulative += inc;
+    const cumulative = cumulativeAt(t);
+    const inc = cumulative - expectedCumulative;
+    expectedCumulative = cumulative;
     const a = actual?.[t - 1];
     if (a !== undefined) {
       actualCumulative += a;

@@ -10,18 +10,32 @@ import {
   type BetaGeometricBetaBinomialModel,
   betaGeometricBetaBinomialModelSchema,
 } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
+import { parsePurchaseModel } from "../predictions/kernels.js";
+import type { PurchaseModel } from "../types.js";
 
 /**
- * A fitted model the diagnostics can check. Today the BG/BB; the continuous-time purchase models
- * join when their prediction kernels are merged.
+ * A fitted model the diagnostics can check: the BG/BB (discrete opportunities) or a
+ * continuous-time purchase model (BG/NBD, MBG/NBD, Pareto/NBD).
  * @category Models
  */
-export type DiagnosableModel = BetaGeometricBetaBinomialModel;
+export type DiagnosableModel = BetaGeometricBetaBinomialModel | PurchaseModel;
 
-/** Validates the model argument of a diagnostic (path `model…`). @internal */
+/** Validates the model argument of a diagnostic (path `model…` for the BG/BB). @internal */
 export function parseDiagnosableModel(fn: string, model: unknown): DiagnosableModel {
-  parseInput(fn, betaGeometricBetaBinomialModelSchema, model, ["model"]);
-  return model as DiagnosableModel;
+  if (
+    typeof model === "object" &&
+    model !== null &&
+    (model as { kind?: unknown }).kind === "beta-geometric-beta-binomial"
+  ) {
+    parseInput(fn, betaGeometricBetaBinomialModelSchema, model, ["model"]);
+    return model as DiagnosableModel;
+  }
+  return parsePurchaseModel(fn, model);
+}
+
+/** Whether a validated model is the BG/BB. @internal */
+export function isDiscrete(model: DiagnosableModel): model is BetaGeometricBetaBinomialModel {
+  return model.kind === "beta-geometric-beta-binomial";
 }
 
 /**

@@ -4,7 +4,13 @@
  */
 import { z } from "zod";
 import { parseInput } from "../../core/validate.js";
-import { bgbbGrid, type DiagnosableModel, parseDiagnosableModel } from "./diagnosticModels.js";
+import { purchaseKernel } from "../predictions/kernels.js";
+import {
+  bgbbGrid,
+  type DiagnosableModel,
+  isDiscrete,
+  parseDiagnosableModel,
+} from "./diagnosticModels.js";
 
 /**
  * Options of {@link expectedPurchasesMatrix}.
@@ -13,9 +19,9 @@ import { bgbbGrid, type DiagnosableModel, parseDiagnosableModel } from "./diagno
 export interface ExpectedPurchasesMatrixOptions {
   /** Largest calibration frequency of the grid (integer ≥ 0). */
   readonly maxFrequency: number;
-  /** Length of the calibration period: for the BG/BB, the number of opportunities n (integer ≥ 1). */
+  /** Length of the calibration period: BG/BB, the number of opportunities n; continuous models, T (integer ≥ 1). */
   readonly maxT: number;
-  /** Forecast horizon: for the BG/BB, the number of future opportunities n* (integer ≥ 1). */
+  /** Forecast horizon: BG/BB, the number of future opportunities n*; continuous models, a duration (integer ≥ 1). */
   readonly horizon: number;
 }
 
@@ -46,7 +52,8 @@ const optionsSchema = z.strictObject({
  *
  * BG/BB: `E[X(n, n+n*) | x, t_x, n] = P(alive at n)·(α+x)/(α+β+n)·Σ_{k=1}^{n*} B(γ, δ+n+k)/B(γ, δ+n)`,
  * equal to the paper's eq. 13 (the expected transaction probability of an alive customer times the
- * expected number of further opportunities alive). O(n² + n*) for the whole grid.
+ * expected number of further opportunities alive). O(n² + n*) for the whole grid. Continuous-time
+ * models: `E[Y(horizon) | x, t_x, T = maxT]`, recency `1 … maxT` in whole units for `x ≥ 1`.
  *
  * @param model - a fitted model
  * @param options - `maxFrequency`, `maxT`, `horizon`
@@ -73,8 +80,21 @@ export function expectedPurchasesMatrix(
   options: ExpectedPurchasesMatrixOptions,
 ): ExpectedPurchasesCell[] {
   const fn = "expectedPurchasesMatrix";
-  const { params } = parseDiagnosableModel(fn, model);
+  const m = parseDiagnosableModel(fn, model);
   const { maxFrequency, maxT, horizon } = parseInput(fn, optionsSchema, options, ["options"]);
+  const cells: ExpectedPurchasesCell[] = [];
+  if (!isDiscrete(m)) {
+    const kernel = purchaseKernel(m);
+    const at = (x: number, tx: number) => kernel.conditionalExpected(x, tx, maxT, horizon);
+    cells.push({ frequency: 0, recency: 0, expectedPurchases: at(0, 0) });
+    for (let x = 1; x <= maxFrequency; x++) {
+      for (let tx = 1; tx <= maxT; tx++) {
+        cells.push({ frequency: x, recency: tx, expectedPurchases: at(x, tx) });
+      }
+    }
+    return cells;
+  }
+  const { params } = m;
   const { alpha, beta, gamma, delta } = params;
   // Σ_{k=1}^{n*} B(γ, δ+n+k)/B(γ, δ+n) by the ratio recursion
   let ratio = 1;
@@ -83,7 +103,6 @@ export function expectedPurchasesMatrix(
     ratio *= (delta + maxT + k - 1) / (gamma + delta + maxT + k - 1);
     aliveOpportunities += ratio;
   }
-  const cells: ExpectedPurchasesCell[] = [];
   bgbbGrid(params, maxFrequency, maxT, (x, tx, alive) => {
     cells.push({
       frequency: x,

@@ -7,11 +7,15 @@ import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
 import { parseInput } from "../../core/validate.js";
 import {
+  type BetaGeometricBetaBinomialModel,
   bgbbConditionalExpected,
   checkDiscreteHistory,
   type DiscretePurchaseHistory,
 } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
-import { type DiagnosableModel, parseDiagnosableModel } from "./diagnosticModels.js";
+import { checkHistory } from "../history.js";
+import { purchaseKernel } from "../predictions/kernels.js";
+import type { PurchaseHistory, PurchaseModel } from "../types.js";
+import { isDiscrete, parseDiagnosableModel } from "./diagnosticModels.js";
 
 /**
  * A customer's calibration history and holdout outcome, for a discrete-time model (BG/BB).
@@ -23,6 +27,20 @@ export interface DiscreteHoldoutRow extends DiscretePurchaseHistory {
   readonly holdoutFrequency: number;
   /** Number of holdout opportunities (integer ≥ 1). */
   readonly holdoutPeriods: number;
+  /** How many customers share this row (default 1); integer ≥ 1. */
+  readonly count?: number;
+}
+
+/**
+ * A customer's calibration history and holdout outcome, for a continuous-time model (BG/NBD,
+ * MBG/NBD, Pareto/NBD); `splitCalibrationHoldout` returns such rows. Extra fields are ignored.
+ * @category Models
+ */
+export interface PurchaseHoldoutRow extends PurchaseHistory {
+  /** Repeat purchases in the holdout period (integer ≥ 0). */
+  readonly holdoutFrequency: number;
+  /** Length of the holdout period, in the model's time unit (> 0). */
+  readonly holdoutDuration: number;
   /** How many customers share this row (default 1); integer ≥ 1. */
   readonly count?: number;
 }
@@ -89,7 +107,10 @@ const optionsSchema = z.strictObject({
  * small. `meanAbsoluteError` averages |actual − expected| over the bins (the convention of
  * published comparisons); `weightedMeanAbsoluteError` weights them by bin size.
  *
- * @param model - a fitted model (BG/BB: rows are `{ frequency, recency, periods, holdoutFrequency, holdoutPeriods }`)
+ * Continuous-time models bin recency by its whole number of time units (`Math.floor`).
+ *
+ * @param model - a fitted model: BG/BB with rows `{ frequency, recency, periods, holdoutFrequency, holdoutPeriods }`,
+ *   or BG/NBD, MBG/NBD, Pareto/NBD with rows `{ frequency, recency, T, holdoutFrequency, holdoutDuration }`
  * @param rows - one row per customer (or group, with `count`)
  * @param options - `by` ("frequency" | "recency"), `maxBin` (default 7)
  * @returns the bins with sizes, actual and expected means, and the mean absolute errors
@@ -117,8 +138,18 @@ const optionsSchema = z.strictObject({
  *   Marketing Science 29(6).
  */
 export function holdoutComparison(
-  model: DiagnosableModel,
+  model: BetaGeometricBetaBinomialModel,
   rows: readonly DiscreteHoldoutRow[],
+  options?: HoldoutComparisonOptions,
+): HoldoutComparison;
+export function holdoutComparison(
+  model: PurchaseModel,
+  rows: readonly PurchaseHoldoutRow[],
+  options?: HoldoutComparisonOptions,
+): HoldoutComparison;
+export function holdoutComparison(
+  model: BetaGeometricBetaBinomialModel | PurchaseModel,
+  rows: readonly (DiscreteHoldoutRow | PurchaseHoldoutRow)[],
   options: HoldoutComparisonOptions = {},
 ): HoldoutComparison {
   const fn = "holdoutComparison";
@@ -130,30 +161,61 @@ export function holdoutComparison(
   const customers = new Float64Array(maxBin + 1);
   const actual = new Float64Array(maxBin + 1);
   const expected = new Float64Array(maxBin + 1);
-  // the conditional expectation depends only on (x, t_x, n, n*): memoise per distinct key
+  // the conditional expectation depends only on the history and the holdout length: memoise
   const memo = new Map<string, number>();
+  const discrete = isDiscrete(m);
+  const kernel = discrete ? undefined : purchaseKernel(m);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as unknown as Record<string, unknown>;
-    const { x, tx, n, w } = checkDiscreteHistory(fn, row, [i], true);
-    const hp = row.holdoutPeriods;
+    let x: number;
+    let tx: number;
+    let length: number;
+    let key: string;
+    let w = 1;
+    let compute: () => number;
     const hf = row.holdoutFrequency;
-    if (typeof hp !== "number" || !Number.isInteger(hp) || hp < 1) {
-      throw invalidInput(fn, [i, "holdoutPeriods"], "Expected an integer ≥ 1");
+    if (discrete) {
+      const h = checkDiscreteHistory(fn, row, [i], true);
+      ({ x, tx, w } = h);
+      const hp = row.holdoutPeriods;
+      if (typeof hp !== "number" || !Number.isInteger(hp) || hp < 1) {
+        throw invalidInput(fn, [i, "holdoutPeriods"], "Expected an integer ≥ 1");
+      }
+      length = hp;
+      key = `${x},${tx},${h.n},${hp}`;
+      compute = () => bgbbConditionalExpected(m.params, x, tx, h.n, hp);
+    } else {
+      const h = checkHistory(fn, row, i);
+      ({ x, tx } = h);
+      const hd = row.holdoutDuration;
+      if (typeof hd !== "number" || !Number.isFinite(hd) || hd <= 0) {
+        throw invalidInput(fn, [i, "holdoutDuration"], "Expected a finite number > 0");
+      }
+      if (row.count !== undefined) {
+        if (typeof row.count !== "number" || !Number.isInteger(row.count) || row.count < 1) {
+          throw invalidInput(fn, [i, "count"], "Expected an integer ≥ 1");
+        }
+        w = row.count;
+      }
+      length = Number.POSITIVE_INFINITY;
+      key = `${x},${tx},${h.T},${hd}`;
+      compute = () => kernel!.conditionalExpected(x, tx, h.T, hd);
     }
-    if (typeof hf !== "number" || !Number.isInteger(hf) || hf < 0 || hf > hp) {
+    if (typeof hf !== "number" || !Number.isInteger(hf) || hf < 0 || hf > length) {
       throw invalidInput(
         fn,
         [i, "holdoutFrequency"],
-        `Expected an integer between 0 and holdoutPeriods (${hp})`,
+        discrete
+          ? `Expected an integer between 0 and holdoutPeriods (${length})`
+          : "Expected an integer ≥ 0",
       );
     }
-    const key = `${x},${tx},${n},${hp}`;
     let e = memo.get(key);
     if (e === undefined) {
-      e = bgbbConditionalExpected(m.params, x, tx, n, hp);
+      e = compute();
       memo.set(key, e);
     }
-    const bin = Math.min(by === "frequency" ? x : tx, maxBin);
+    const bin = Math.min(by === "frequency" ? x : Math.floor(tx), maxBin);
     customers[bin]! += w;
     actual[bin]! += w * hf;
     expected[bin]! += w * e;

@@ -4,7 +4,13 @@
  */
 import { z } from "zod";
 import { parseInput } from "../../core/validate.js";
-import { bgbbGrid, type DiagnosableModel, parseDiagnosableModel } from "./diagnosticModels.js";
+import { purchaseKernel } from "../predictions/kernels.js";
+import {
+  bgbbGrid,
+  type DiagnosableModel,
+  isDiscrete,
+  parseDiagnosableModel,
+} from "./diagnosticModels.js";
 
 /**
  * Options of {@link probabilityAliveMatrix}.
@@ -13,7 +19,7 @@ import { bgbbGrid, type DiagnosableModel, parseDiagnosableModel } from "./diagno
 export interface ProbabilityAliveMatrixOptions {
   /** Largest calibration frequency of the grid (integer ≥ 0). */
   readonly maxFrequency: number;
-  /** Length of the calibration period: for the BG/BB, the number of opportunities n (integer ≥ 1). */
+  /** Length of the calibration period: BG/BB, the number of opportunities n; continuous models, T (integer ≥ 1). */
   readonly maxT: number;
   /** BG/BB: probability of being alive this many opportunities after n (default 0; 1 = "next opportunity"). */
   readonly futurePeriods?: number;
@@ -45,7 +51,8 @@ const optionsSchema = z.strictObject({
  *
  * BG/BB: `P(alive at n+m | x, t_x, n) = B(α+x, β+n−x)/B(α,β)·B(γ, δ+n+m)/B(γ,δ) / L(x, t_x, n)`
  * with `n = maxT`, `m = futurePeriods`; only valid cells (`x ≤ t_x ≤ n`, `t_x = 0` iff `x = 0`) are
- * returned. The whole grid costs O(n²) log-beta evaluations (suffix sums of the likelihood terms).
+ * returned. Continuous-time models (BG/NBD, MBG/NBD, Pareto/NBD): `T = maxT`, recency `1 … maxT` in
+ * whole time units for `x ≥ 1` (and 0 for `x = 0`); `futurePeriods` is ignored. The BG/BB grid costs O(n²) log-beta evaluations (suffix sums of the likelihood terms).
  * Reading it: at fixed recency, more transactions mean a *lower* P(alive) for the same silence
  * (the "increasing frequency paradox"): a frequent buyer who has gone quiet has probably left.
  *
@@ -75,18 +82,33 @@ export function probabilityAliveMatrix(
   options: ProbabilityAliveMatrixOptions,
 ): ProbabilityAliveCell[] {
   const fn = "probabilityAliveMatrix";
-  const { params } = parseDiagnosableModel(fn, model);
+  const m = parseDiagnosableModel(fn, model);
   const {
     maxFrequency,
     maxT,
     futurePeriods = 0,
   } = parseInput(fn, optionsSchema, options, ["options"]);
+  const cells: ProbabilityAliveCell[] = [];
+  if (!isDiscrete(m)) {
+    const kernel = purchaseKernel(m);
+    cells.push({ frequency: 0, recency: 0, probabilityAlive: kernel.probabilityAlive(0, 0, maxT) });
+    for (let x = 1; x <= maxFrequency; x++) {
+      for (let tx = 1; tx <= maxT; tx++) {
+        cells.push({
+          frequency: x,
+          recency: tx,
+          probabilityAlive: kernel.probabilityAlive(x, tx, maxT),
+        });
+      }
+    }
+    return cells;
+  }
+  const { params } = m;
   // B(γ, δ+n+m)/B(γ, δ+n) = Π_{k<m} (δ+n+k)/(γ+δ+n+k)
   let shift = 1;
   for (let k = 0; k < futurePeriods; k++) {
     shift *= (params.delta + maxT + k) / (params.gamma + params.delta + maxT + k);
   }
-  const cells: ProbabilityAliveCell[] = [];
   bgbbGrid(params, maxFrequency, maxT, (x, tx, alive) => {
     cells.push({ frequency: x, recency: tx, probabilityAlive: alive * shift });
   });

@@ -193,9 +193,9 @@ describe("probabilityAliveMatrix and expectedPurchasesMatrix agree with the per-
     );
     expectInvalid(
       () =>
-        probabilityAliveMatrix({ ...MODEL, kind: "bg-nbd" } as never, { maxFrequency: 3, maxT: 3 }),
+        probabilityAliveMatrix({ ...MODEL, kind: "nope" } as never, { maxFrequency: 3, maxT: 3 }),
       "probabilityAliveMatrix",
-      "→ at model.kind",
+      "→ at kind",
     );
   });
 });

@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { fitBgNbd } from "../../../src/models/bgNbd/fitBgNbd.js";
+import { calibrationFrequencyFit } from "../../../src/models/diagnostics/calibrationFrequencyFit.js";
+import { cumulativePurchaseTracking } from "../../../src/models/diagnostics/cumulativePurchaseTracking.js";
+import { holdoutComparison } from "../../../src/models/diagnostics/holdoutComparison.js";
+import { probabilityAliveMatrix } from "../../../src/models/diagnostics/probabilityAliveMatrix.js";
+import { probabilityAlive } from "../../../src/models/predictions/probabilityAlive.js";
+import { splitCalibrationHoldout } from "../../../src/transactions/splitCalibrationHoldout.js";
+import { cdnowSample } from "../../fixtures/load.js";
+
+// BTYD walkthrough on the CDNOW sample (peers.md §4.2): 39-week calibration (1997-01-01 … 09-30),
+// 39-week holdout, weeks as the time unit, same-day purchases merged.
+const transactions = cdnowSample();
+const rows = splitCalibrationHoldout(transactions, {
+  calibrationEnd: "1997-09-30",
+  observationEnd: "1998-06-30",
+  unit: "week",
+  bucketing: "elapsed",
+});
+const model = fitBgNbd(rows);
+
+describe("holdoutComparison — BG/NBD on CDNOW (BTYD vignette table, peers.md §4.2)", () => {
+  const table = holdoutComparison(
+    model,
+    rows.map((r) => ({ ...r, holdoutDuration: 39 })),
+    { by: "frequency", maxBin: 7 },
+  );
+  it("bin sizes 1411, 439, 214, 100, 62, 38, 29, 64", () => {
+    expect(table.rows.map((r) => r.customers)).toEqual([1411, 439, 214, 100, 62, 38, 29, 64]);
+    expect(table.rows.at(-1)!.label).toBe("7+");
+  });
+  it("actual means 0.2367 … 6.3594 (printed precision)", () => {
+    expect(table.rows.map((r) => r.actual.toFixed(4))).toEqual([
+      "0.2367",
+      "0.6970",
+      "1.3925",
+      "1.5600",
+      "2.5323",
+      "2.9474",
+      "3.8621",
+      "6.3594",
+    ]);
+    expect(table.totalActual).toBe(1882);
+  });
+  it("expected means 0.2251 … 6.1570 (to 2e-4: BTYD's estimates differ from the MLE in the 5th digit)", () => {
+    const printed = [0.2251, 0.5231, 1.0441, 1.5203, 2.1638, 2.6538, 3.504, 6.157];
+    for (const [i, v] of printed.entries()) {
+      expect(Math.abs(table.rows[i]!.expected - v)).toBeLessThanOrEqual(2.5e-4);
+    }
+    // Σ CET(39) over all customers = 1,653.4 [peers.md §4.2, computed]
+    expect(table.totalExpected.toFixed(1)).toBe("1653.4");
+    // MAE of the printed table: mean of |actual − expected| over the 8 bins = 0.2245
+    expect(Math.abs(table.meanAbsoluteError - 0.2245)).toBeLessThanOrEqual(2.5e-4);
+  });
+});
+
+describe("cumulativePurchaseTracking — BG/NBD weekly tracking, weeks 20–25 (BTYD vignette, peers.md §4.2)", () => {
+  // daily cohorts of first purchases (84 days of 1997 Q1), tracked in weeks
+  const start = Date.UTC(1997, 0, 1);
+  const dayOf = (date: string) => Math.round((Date.parse(date) - start) / 86_400_000);
+  const byCustomer = new Map<string, Set<number>>();
+  for (const t of transactions) {
+    const days = byCustomer.get(t.customerId) ?? new Set<number>();
+    days.add(dayOf(t.date));
+    byCustomer.set(t.customerId, days);
+  }
+  const cohortSizes = new Array<number>(84).fill(0);
+  const actual = new Array<number>(78).fill(0);
+  for (const days of byCustomer.values()) {
+    const sorted = [...days].sort((a, b) => a - b);
+    cohortSizes[sorted[0]!]! += 1;
+    for (const d of sorted.slice(1)) {
+      const week = Math.floor(d / 7);
+      if (week < 78) actual[week]! += 1;
+    }
+  }
+  const tracking = cumulativePurchaseTracking(model, cohortSizes, {
+    periods: 78,
+    actual,
+    cohortSpacing: 1 / 7,
+  });
+  const weeks = tracking.slice(19, 25);
+  it("actual incremental 73, 55, 70, 33, 56, 99 and cumulative 1359 … 1672", () => {
+    expect(weeks.map((w) => w.actualIncremental)).toEqual([73, 55, 70, 33, 56, 99]);
+    expect(weeks.map((w) => w.actualCumulative)).toEqual([1359, 1414, 1484, 1517, 1573, 1672]);
+  });
+  it("expected incremental 76.86531 … 68.18213 and cumulative 1312.458 … 1669.6 (to 1e-5 relative)", () => {
+    const inc = [76.86531, 74.88843, 73.04554, 71.32166, 69.70412, 68.18213];
+    const cum = [1312.458, 1387.346, 1460.392, 1531.713, 1601.418, 1669.6];
+    for (const [i, w] of weeks.entries()) {
+      expect(Math.abs(w.expectedIncremental - inc[i]!)).toBeLessThanOrEqual(1e-5 * inc[i]!);
+      expect(Math.abs(w.expectedCumulative - cum[i]!)).toBeLessThanOrEqual(1e-5 * cum[i]!);
+    }
+  });
+});
+
+describe("continuous models in the other diagnostics", () => {
+  it("probabilityAliveMatrix cells equal probabilityAlive", () => {
+    const cells = probabilityAliveMatrix(model, { maxFrequency: 5, maxT: 39 });
+    expect(cells.length).toBe(1 + 5 * 39);
+    for (const c of cells.slice(0, 60)) {
+      expect(c.probabilityAlive).toBeCloseTo(
+        probabilityAlive(model, { frequency: c.frequency, recency: c.recency, T: 39 }),
+        14,
+      );
+    }
+  });
+  it("calibrationFrequencyFit: expected histogram sums to the 2,357 customers; x = 0 bin near 1,411", () => {
+    const fit = calibrationFrequencyFit(model, rows, { maxBin: 7 });
+    const total = fit.rows.reduce((s, r) => s + r.expected, 0);
+    expect(Math.abs(total - 2357)).toBeLessThan(1e-8);
+    expect(fit.rows[0]!.actual).toBe(1411);
+    expect(Math.abs(fit.rows[0]!.expected - 1411) / 1411).toBeLessThan(0.02);
+    expect(fit.degreesOfFreedom).toBe(3);
+  });
+});
