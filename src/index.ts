@@ -29,39 +29,6 @@ export { summarizeTransactions } from "./transactions/summarizeTransactions.js";
 
 // ── value: retention CLV, customer equity, delivered value ──────────────────────────────────
 
-// ── models: BG/NBD, Pareto/NBD, MBG/NBD, Gamma-Gamma, predictions, CLV ──────────────────────
-export { fitBgNbd } from "./models/bgNbd/fitBgNbd.js";
-export type { FitOptions } from "./models/fit.js";
-export { fitGammaGamma } from "./models/gammaGamma/fitGammaGamma.js";
-export { fitModifiedBgNbd } from "./models/modifiedBgNbd/fitModifiedBgNbd.js";
-export { conditionalExpectedPurchases } from "./models/predictions/conditionalExpectedPurchases.js";
-export { conditionalExpectedSpend } from "./models/predictions/conditionalExpectedSpend.js";
-export type {
-  CustomerHistory,
-  CustomerLifetimeValueInput,
-} from "./models/predictions/customerLifetimeValue.js";
-export { customerLifetimeValue } from "./models/predictions/customerLifetimeValue.js";
-export type { DiscountOptions } from "./models/predictions/discountedExpectedResidualPurchases.js";
-export { discountedExpectedResidualPurchases } from "./models/predictions/discountedExpectedResidualPurchases.js";
-export { expectedPurchases } from "./models/predictions/expectedPurchases.js";
-export { probabilityAlive } from "./models/predictions/probabilityAlive.js";
-export { purchaseCountProbability } from "./models/predictions/purchaseCountProbability.js";
-export type {
-  BgNbdModel,
-  BgNbdParams,
-  FittedModel,
-  GammaGammaModel,
-  GammaGammaParams,
-  ModifiedBgNbdModel,
-  ParetoNbdModel,
-  ParetoNbdParams,
-  PurchaseHistory,
-  PurchaseHistoryRow,
-  PurchaseModel,
-  SpendHistory,
-  SpendHistoryRow,
-} from "./models/types.js";
-
 export type {
   BetaGeometricBetaBinomialModel,
   BetaGeometricBetaBinomialParams,
@@ -69,6 +36,8 @@ export type {
   DiscretePurchaseHistoryRow,
 } from "./models/betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 export { fitBetaGeometricBetaBinomial } from "./models/betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
+// ── models: BG/NBD, Pareto/NBD, MBG/NBD, Gamma-Gamma, predictions, CLV ──────────────────────
+export { fitBgNbd } from "./models/bgNbd/fitBgNbd.js";
 export type {
   ComparableModel,
   CompareModelsOptions,
@@ -77,7 +46,6 @@ export type {
   ModelComparisonRow,
 } from "./models/compareModels.js";
 export { compareModels } from "./models/compareModels.js";
-// ── models: BG/BB, shifted-beta-geometric, diagnostics, model comparison ────────────────────
 export type {
   CalibrationFrequencyFit,
   CalibrationFrequencyFitOptions,
@@ -108,6 +76,23 @@ export type {
   ProbabilityAliveMatrixOptions,
 } from "./models/diagnostics/probabilityAliveMatrix.js";
 export { probabilityAliveMatrix } from "./models/diagnostics/probabilityAliveMatrix.js";
+export type { FitOptions } from "./models/fit.js";
+export { fitGammaGamma } from "./models/gammaGamma/fitGammaGamma.js";
+export { fitModifiedBgNbd } from "./models/modifiedBgNbd/fitModifiedBgNbd.js";
+export { conditionalExpectedPurchases } from "./models/predictions/conditionalExpectedPurchases.js";
+export { conditionalExpectedSpend } from "./models/predictions/conditionalExpectedSpend.js";
+export type {
+  CustomerHistory,
+  CustomerLifetimeValueInput,
+} from "./models/predictions/customerLifetimeValue.js";
+export { customerLifetimeValue } from "./models/predictions/customerLifetimeValue.js";
+export type { DiscountOptions } from "./models/predictions/discountedExpectedResidualPurchases.js";
+export { discountedExpectedResidualPurchases } from "./models/predictions/discountedExpectedResidualPurchases.js";
+export { expectedPurchases } from "./models/predictions/expectedPurchases.js";
+// ── models: BG/BB, shifted-beta-geometric, diagnostics, model comparison ────────────────────
+export type { DiscreteAliveOptions } from "./models/predictions/probabilityAlive.js";
+export { probabilityAlive } from "./models/predictions/probabilityAlive.js";
+export { purchaseCountProbability } from "./models/predictions/purchaseCountProbability.js";
 export type {
   ShiftedBetaGeometricInput,
   ShiftedBetaGeometricModel,
@@ -125,6 +110,21 @@ export {
   subscriptionLifetimeValue,
   survivalCurve,
 } from "./models/shiftedBetaGeometric/subscriptionPredictions.js";
+export type {
+  BgNbdModel,
+  BgNbdParams,
+  FittedModel,
+  GammaGammaModel,
+  GammaGammaParams,
+  ModifiedBgNbdModel,
+  ParetoNbdModel,
+  ParetoNbdParams,
+  PurchaseHistory,
+  PurchaseHistoryRow,
+  PurchaseModel,
+  SpendHistory,
+  SpendHistoryRow,
+} from "./models/types.js";
 
 // ── segmentation: RFM, segments, value matrices ─────────────────────────────────────────────
 
