@@ -39,11 +39,10 @@ export interface DiscreteAliveOptions {
  *
  * BG/BB (discrete opportunities, customer `{ frequency, recency, periods }`):
  * `P(alive at n+m) = B(α+x, β+n−x)/B(α,β)·B(γ, δ+n+m)/B(γ,δ) / L(x, t_x, n)` with
- * `m = options.futurePeriods` (Fader, Hardie & Shang 2010, eq. 11).
+ * `m = options.futurePeriods` (third argument, BG/BB only; Fader, Hardie & Shang 2010, eq. 11).
  *
  * @param model - a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model
  * @param customer - `{ frequency, recency, T }` in the model's time unit (BG/BB: `{ frequency, recency, periods }`), or an array of them
- * @param options - BG/BB only: `futurePeriods`
  * @returns the probability in [0, 1] (a `Float64Array` in input order for an array)
  * @throws {InvalidInputError} on an invalid model or customer (frequency not an integer ≥ 0,
  *   recency > T, T ≤ 0, …)
