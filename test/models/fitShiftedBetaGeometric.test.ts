@@ -81,6 +81,12 @@ describe("fitShiftedBetaGeometric — Fader & Hardie (2007) published estimates"
     expectRel(b.params.alpha, a.params.alpha, 1e-9);
     expect(b.customers).toBe(1000);
   });
+  it("a cohort of ten million customers converges (tolerance scaled by customers)", () => {
+    const fit = fitShiftedBetaGeometric(HIGH_END.slice(0, 8).map((n) => n * 10_000));
+    expectRel(fit.params.alpha, 0.6680883501264947, 1e-5);
+    expectRel(fit.params.beta, 3.8060949687750463, 1e-5);
+    expect(fit.customers).toBe(10_000_000);
+  });
   it("several cohorts: the log-likelihoods add", () => {
     const both = fitShiftedBetaGeometric([REGULAR.slice(0, 8), REGULAR.slice(0, 5)]);
     expect(both.customers).toBe(2000);

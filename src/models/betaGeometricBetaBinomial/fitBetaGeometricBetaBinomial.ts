@@ -10,6 +10,7 @@ import { parseInput } from "../../core/validate.js";
 import { hyp2f1 } from "../../math/hypergeometric.js";
 import { digamma, lnBeta, lnGamma } from "../../math/special.js";
 import { type FitOptions, fitOptionsSchema, maximizeLikelihood } from "../fit.js";
+import { scaledTolerance } from "../history.js";
 
 /**
  * Parameters of the BG/BB model, named as in Fader, Hardie & Shang (2010).
@@ -444,7 +445,7 @@ export function fitBetaGeometricBetaBinomial(
       return -ll;
     },
     ["alpha", "beta", "gamma", "delta"],
-    opts,
+    { ...opts, tolerance: scaledTolerance(opts.tolerance, data.customers) },
   );
   const [alpha, beta, gamma, delta] = result.params;
   const [sa, sb, sg, sd] = result.standardErrors;

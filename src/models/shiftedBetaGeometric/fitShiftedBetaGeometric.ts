@@ -7,6 +7,7 @@ import { z } from "zod";
 import { invalidInput, ModelFitError } from "../../core/errors.js";
 import { parseInput } from "../../core/validate.js";
 import { type FitOptions, fitOptionsSchema, maximizeLikelihood } from "../fit.js";
+import { scaledTolerance } from "../history.js";
 
 /**
  * Parameters of the shifted-beta-geometric model: the churn probability θ of a customer is
@@ -273,7 +274,7 @@ export function fitShiftedBetaGeometric(
     FN,
     (p, g) => shiftedBetaGeometricNegLogLikelihood(data, p[0]!, p[1]!, g),
     ["alpha", "beta"],
-    opts,
+    { ...opts, tolerance: scaledTolerance(opts.tolerance, data.customers) },
   );
   return {
     kind: "shifted-beta-geometric",
