@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
+import { type DateInput, parseCivilDay, timeZoneSchema } from "../../core/time.js";
 import { parseInput } from "../../core/validate.js";
 import { bgbbExpected } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { purchaseKernel } from "../predictions/kernels.js";
@@ -27,6 +28,15 @@ export interface CumulativePurchaseTrackingOptions {
    * weeks: `1/7`. For the BG/BB it must be a whole number of opportunities.
    */
   readonly cohortSpacing?: number;
+  /**
+   * With first-purchase dates: the tracking unit, `"day"` or `"week"` (default `"week"`); it must be
+   * the model's time unit. Months and longer have no fixed length and are not accepted.
+   */
+  readonly unit?: "day" | "week";
+  /** With first-purchase dates: day the tracking starts (default: the earliest first purchase). */
+  readonly start?: DateInput;
+  /** With first-purchase dates: IANA time zone of date-only strings (default `"UTC"`). */
+  readonly timeZone?: string;
 }
 
 /**
@@ -50,6 +60,9 @@ const optionsSchema = z.strictObject({
   periods: z.number().int().min(1).max(1e6),
   actual: z.array(z.number().finite().nonnegative()).exactOptional(),
   cohortSpacing: z.number().finite().positive().exactOptional(),
+  unit: z.enum(["day", "week"]).exactOptional(),
+  start: z.custom<DateInput>((v) => typeof v === "string" || v instanceof Date).exactOptional(),
+  timeZone: timeZoneSchema.exactOptional(),
 }) satisfies z.ZodType<unknown, CumulativePurchaseTrackingOptions>;
 
 /**
@@ -67,10 +80,16 @@ const optionsSchema = z.strictObject({
  * total with the wrong shape); look at both.
  *
  * @param model - a fitted model
- * @param cohortSizes - new customers acquired at the start of period 0, 1, … (non-negative integers)
+ * With **first-purchase dates** instead of cohort sizes (continuous models only), each customer is a
+ * cohort of one starting on their first-purchase day, tracked in `unit`s (day or week) from `start`
+ * (default: the earliest first purchase); day k of the tracking is `k/7` weeks after the start.
+ *
+ * @param cohorts - new customers acquired at the start of period 0, 1, … (non-negative integers), or
+ *   every customer's first-purchase date (`Date` or ISO string; date-only strings are days in `timeZone`)
  * @param options - `periods` to track and optional `actual` incremental counts
  * @returns one row per period, ready to plot
- * @throws {InvalidInputError} on an invalid model, a negative or fractional cohort size (path `[j]`),
+ * @throws {InvalidInputError} on an invalid model, a negative or fractional cohort size or an invalid
+ *   date (path `[j]`),
  *   all cohorts empty, or bad options (path `options.…`)
  * @example
  * ```ts
@@ -92,16 +111,50 @@ const optionsSchema = z.strictObject({
  */
 export function cumulativePurchaseTracking(
   model: DiagnosableModel,
-  cohortSizes: readonly number[],
+  cohorts: readonly number[] | readonly DateInput[],
   options: CumulativePurchaseTrackingOptions,
 ): PurchaseTrackingRow[] {
   const fn = "cumulativePurchaseTracking";
   const m = parseDiagnosableModel(fn, model);
-  const {
-    periods,
-    actual,
-    cohortSpacing = 1,
-  } = parseInput(fn, optionsSchema, options, ["options"]);
+  const opts = parseInput(fn, optionsSchema, options, ["options"]);
+  const { periods, actual } = opts;
+  let cohortSpacing = opts.cohortSpacing ?? 1;
+  let cohortSizes = cohorts as readonly number[];
+  if (Array.isArray(cohorts) && cohorts.length > 0 && typeof cohorts[0] !== "number") {
+    if (isDiscrete(m)) {
+      throw invalidInput(fn, [0], "The BG/BB takes cohort sizes per opportunity, not dates");
+    }
+    const timeZone = opts.timeZone ?? "UTC";
+    const days = new Int32Array(cohorts.length);
+    let first = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < cohorts.length; i++) {
+      const day = parseCivilDay(cohorts[i], timeZone);
+      if (day === undefined) {
+        throw invalidInput(fn, [i], `Invalid date ${JSON.stringify(cohorts[i])}`);
+      }
+      days[i] = day;
+      if (day < first) first = day;
+    }
+    if (opts.start !== undefined) {
+      const start = parseCivilDay(opts.start, timeZone);
+      if (start === undefined || start > first) {
+        throw invalidInput(
+          fn,
+          ["options", "start"],
+          "Expected a valid day on or before the first purchase",
+        );
+      }
+      first = start;
+    }
+    const sizes: number[] = [];
+    for (const day of days) {
+      const k = day - first;
+      while (sizes.length <= k) sizes.push(0);
+      sizes[k]! += 1;
+    }
+    cohortSizes = sizes;
+    cohortSpacing = (opts.unit ?? "week") === "week" ? 1 / 7 : 1;
+  }
   const discrete = isDiscrete(m);
   if (discrete && !Number.isInteger(cohortSpacing)) {
     throw invalidInput(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { InvalidInputError } from "../../../src/core/errors.js";
 import { fitBgNbd } from "../../../src/models/bgNbd/fitBgNbd.js";
 import { calibrationFrequencyFit } from "../../../src/models/diagnostics/calibrationFrequencyFit.js";
 import { cumulativePurchaseTracking } from "../../../src/models/diagnostics/cumulativePurchaseTracking.js";
@@ -80,6 +81,24 @@ describe("cumulativePurchaseTracking — BG/NBD weekly tracking, weeks 20–25 (
     cohortSpacing: 1 / 7,
   });
   const weeks = tracking.slice(19, 25);
+  it("first-purchase dates give the same tracking as daily cohort sizes", () => {
+    const firstDates = [...byCustomer.values()].map((days) => {
+      const d = Math.min(...days);
+      return new Date(start + d * 86_400_000).toISOString().slice(0, 10);
+    });
+    const fromDates = cumulativePurchaseTracking(model, firstDates, { periods: 30, unit: "week" });
+    for (let t = 0; t < 30; t++) {
+      expect(fromDates[t]!.expectedCumulative).toBeCloseTo(tracking[t]!.expectedCumulative, 9);
+    }
+    let caught: unknown;
+    try {
+      cumulativePurchaseTracking(model, ["1997-01-01", "1997-02-30"], { periods: 3 });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InvalidInputError);
+    expect((caught as Error).message).toContain("→ at [1]");
+  });
   it("actual incremental 73, 55, 70, 33, 56, 99 and cumulative 1359 … 1672", () => {
     expect(weeks.map((w) => w.actualIncremental)).toEqual([73, 55, 70, 33, 56, 99]);
     expect(weeks.map((w) => w.actualCumulative)).toEqual([1359, 1414, 1484, 1517, 1573, 1672]);
