@@ -69,8 +69,8 @@ export function checkHistory(
   throw historyProblem(fn, row, i);
 }
 
-/** The error for an invalid history (slow path of {@link checkHistory}). */
-function historyProblem(fn: string, row: unknown, i: number | undefined): Error {
+/** The error for an invalid history (slow path of {@link checkHistory}). @internal */
+export function historyProblem(fn: string, row: unknown, i: number | undefined): Error {
   const at = (key: string): PropertyKey[] => (i === undefined ? [key] : [i, key]);
   if (typeof row !== "object" || row === null || Array.isArray(row)) {
     return invalidInput(
@@ -323,6 +323,48 @@ export function readHistories(fn: string, input: unknown): HistoryColumns {
 }
 
 /**
+ * Indexes rows by their distinct (x, T) pair, x a non-negative integer. Uses a dense table over
+ * (distinct T) × (0…max x) when it is small (the usual case: day- or week-resolution data), else the
+ * general hash table.
+ * @internal
+ */
+export function indexPairs(
+  x: Float64Array,
+  T: Float64Array,
+): { row: Int32Array; count: number; first: Int32Array } {
+  const n = x.length;
+  let maxX = 0;
+  for (let i = 0; i < n; i++) if (x[i]! > maxX) maxX = x[i]!;
+  const tIndex = new Map<number, number>();
+  const tRow = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = T[i]!;
+    let k = tIndex.get(t);
+    if (k === undefined) {
+      k = tIndex.size;
+      tIndex.set(t, k);
+      if (k * (maxX + 1) > 1 << 22) return indexDistinct(x, T, undefined);
+    }
+    tRow[i] = k;
+  }
+  const width = maxX + 1;
+  const dense = new Int32Array(tIndex.size * width).fill(-1);
+  const row = new Int32Array(n);
+  const first: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const cell = tRow[i]! * width + x[i]!;
+    let k = dense[cell]!;
+    if (k < 0) {
+      k = first.length;
+      dense[cell] = k;
+      first.push(i);
+    }
+    row[i] = k;
+  }
+  return { row, count: first.length, first: Int32Array.from(first) };
+}
+
+/**
  * Indexes rows by the distinct values of up to three columns: `row[i]` is the index of row i's
  * distinct key, `count` the number of distinct keys, `first[k]` the first row with key k.
  * @internal
@@ -346,7 +388,8 @@ export function indexDistinct(
 }
 
 /**
- * Validates spend rows (frequency ≥ 1, monetaryValue > 0) and compresses identical `(x, z̄)` rows.
+ * Validates spend rows (frequency integer ≥ 0; monetaryValue > 0 for repeat buyers), skips the
+ * customers without repeat purchases and compresses identical `(x, z̄)` rows.
  * Money is converted to float64 here, once: z̄ = Number(Decimal).
  * @internal
  */
@@ -365,17 +408,23 @@ export function compressSpend(
     }
     const r = row as Record<string, unknown>;
     const x = numberField(fn, r, i, "frequency");
-    if (!Number.isInteger(x) || x < 1) {
-      throw invalidInput(
-        fn,
-        [i, "frequency"],
-        `Expected an integer ≥ 1 (the Gamma-Gamma model is fitted to repeat buyers only), received ${x}`,
-      );
+    if (!Number.isInteger(x) || x < 0) {
+      throw invalidInput(fn, [i, "frequency"], `Expected an integer ≥ 0, received ${x}`);
     }
+    // Customers without repeat purchases carry no spend information: skipped, so that the rows of
+    // `summarizeTransactions` can be passed as they are.
+    if (x === 0) continue;
     const m = spendValue(fn, r.monetaryValue, [i, "monetaryValue"]);
     const w = readCount(fn, r, i);
     customers += w;
     table.add(x, m, 0, w);
+  }
+  if (customers === 0) {
+    throw invalidInput(
+      fn,
+      [],
+      "No customer has a repeat purchase: the Gamma-Gamma model is fitted to repeat buyers only",
+    );
   }
   const n = table.size;
   return {
