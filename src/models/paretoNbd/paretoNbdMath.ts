@@ -366,10 +366,49 @@ export function paretoNbdProbabilityAlive(
   tx: number,
   T: number,
 ): number {
-  evaluateRow(q.r, q.alpha, q.s, q.beta, x, tx, T, false);
-  if (rowLogSI === Number.NEGATIVE_INFINITY) return 1;
-  const v = Math.exp(rowLogE - logAddExp(rowLogE, rowLogSI));
-  return Math.min(v, 1);
+  if (!(tx < T)) return 1;
+  const { r, alpha, s, beta } = q;
+  const p = r + x;
+  // sI/E without forming either (three transcendental calls per customer):
+  // α ≥ β: sI/E = s/(r+s+x)·[H(t_x)·((α+T)/(α+t_x))^{p}((β+T)/(β+t_x))^{s} − H(T)],
+  // α < β: sI/E = s/(r+s+x)·(α+T)/(β+T)·[H(t_x)·((α+T)/(α+t_x))^{p−1}((β+T)/(β+t_x))^{s+1} − H(T)],
+  // with H the ₂F₁(1, ·; r+s+x+1; z_τ) of G (§3.2); then P(alive) = 1/(1 + sI/E).
+  const LA = Math.log((alpha + T) / (alpha + tx));
+  const LB = Math.log((beta + T) / (beta + tx));
+  const upper = alpha >= beta;
+  const b0 = upper ? p : s + 1;
+  const c = p + s + 1;
+  const H1 = hypergeometricH(
+    b0,
+    c,
+    upper ? (alpha - beta) / (alpha + tx) : (beta - alpha) / (beta + tx),
+  );
+  const H2 = hypergeometricH(
+    b0,
+    c,
+    upper ? (alpha - beta) / (alpha + T) : (beta - alpha) / (beta + T),
+  );
+  const u = upper ? p * LA + s * LB : (p - 1) * LA + (s + 1) * LB;
+  // H₁e^u − H₂ = H₁·expm1(u) + (H₁ − H₂): no cancellation in the exponential when t_x ≈ T.
+  let ratio = (s / (p + s)) * (H1 * Math.expm1(u) + (H1 - H2));
+  if (!upper) ratio *= (alpha + T) / (beta + T);
+  if (!(ratio > 0)) return 1;
+  return 1 / (1 + ratio);
+}
+
+/** ₂F₁(1, b; c; z) for 0 ≤ z < 1, c > b > 0: the positive series of G, or the continued fraction near 1. */
+function hypergeometricH(b: number, c: number, z: number): number {
+  if (z === 0) return 1;
+  if (z > 0.999) return Math.exp(logHyp2f1(1, b, c, z));
+  let h = 1;
+  let H = 1;
+  const stop = 1e-17 * (1 - z);
+  for (let k = 0; k < MAX_G_TERMS; k++) {
+    h *= ((b + k) * z) / (c + k);
+    H += h;
+    if (h * z <= stop * H) break;
+  }
+  return H;
 }
 
 /**
