@@ -5,6 +5,7 @@ import { calibrationFrequencyFit } from "../../../src/models/diagnostics/calibra
 import { cumulativePurchaseTracking } from "../../../src/models/diagnostics/cumulativePurchaseTracking.js";
 import { holdoutComparison } from "../../../src/models/diagnostics/holdoutComparison.js";
 import { probabilityAliveMatrix } from "../../../src/models/diagnostics/probabilityAliveMatrix.js";
+import { fitParetoNbd } from "../../../src/models/paretoNbd/fitParetoNbd.js";
 import { probabilityAlive } from "../../../src/models/predictions/probabilityAlive.js";
 import { splitCalibrationHoldout } from "../../../src/transactions/splitCalibrationHoldout.js";
 import { cdnowSample } from "../../fixtures/load.js";
@@ -109,6 +110,44 @@ describe("cumulativePurchaseTracking — BG/NBD weekly tracking, weeks 20–25 (
     for (const [i, w] of weeks.entries()) {
       expect(Math.abs(w.expectedIncremental - inc[i]!)).toBeLessThanOrEqual(1e-5 * inc[i]!);
       expect(Math.abs(w.expectedCumulative - cum[i]!)).toBeLessThanOrEqual(1e-5 * cum[i]!);
+    }
+  });
+});
+
+describe("Pareto/NBD on CDNOW (BTYD vignette, peers.md §4.3)", () => {
+  const pareto = fitParetoNbd(rows);
+  it("holdout expected means 0.138 … 6.403 (printed precision)", () => {
+    const table = holdoutComparison(
+      pareto,
+      rows.map((r) => ({ ...r, holdoutDuration: 39 })),
+      { by: "frequency", maxBin: 7 },
+    );
+    const printed = [0.138, 0.6, 1.196, 1.714, 2.399, 2.907, 3.819, 6.403];
+    for (const [i, v] of printed.entries()) {
+      expect(Math.abs(table.rows[i]!.expected - v)).toBeLessThanOrEqual(1e-3);
+    }
+    // Σ CET(39) = 1,665.6 [peers.md §4.3, computed]
+    expect(Math.abs(table.totalExpected - 1665.6)).toBeLessThanOrEqual(0.2);
+  });
+  it("weekly tracking weeks 20–25: 78.308 … 69.933 and 1308.856 … 1674.253", () => {
+    const start = Date.UTC(1997, 0, 1);
+    const cohortSizes = new Array<number>(84).fill(0);
+    const firstDay = new Map<string, number>();
+    for (const t of transactions) {
+      const d = Math.round((Date.parse(t.date) - start) / 86_400_000);
+      firstDay.set(t.customerId, Math.min(firstDay.get(t.customerId) ?? d, d));
+    }
+    for (const d of firstDay.values()) cohortSizes[d]! += 1;
+    const weeks = cumulativePurchaseTracking(pareto, cohortSizes, {
+      periods: 25,
+      cohortSpacing: 1 / 7,
+    }).slice(19, 25);
+    const inc = [78.308, 76.419, 74.648, 72.983, 71.414, 69.933];
+    const cum = [1308.856, 1385.275, 1459.923, 1532.906, 1604.32, 1674.253];
+    // BTYD prints at its own estimates (β 11.656 vs the MLE 11.669; flat likelihood): 1e-4 relative
+    for (const [i, w] of weeks.entries()) {
+      expect(Math.abs(w.expectedIncremental - inc[i]!)).toBeLessThanOrEqual(1e-4 * inc[i]!);
+      expect(Math.abs(w.expectedCumulative - cum[i]!)).toBeLessThanOrEqual(1e-4 * cum[i]!);
     }
   });
 });
