@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "../../../src/core/errors.js";
 import { fitBgNbd } from "../../../src/models/bgNbd/fitBgNbd.js";
+import { compareModels } from "../../../src/models/compareModels.js";
 import { calibrationFrequencyFit } from "../../../src/models/diagnostics/calibrationFrequencyFit.js";
 import { cumulativePurchaseTracking } from "../../../src/models/diagnostics/cumulativePurchaseTracking.js";
 import { holdoutComparison } from "../../../src/models/diagnostics/holdoutComparison.js";
 import { probabilityAliveMatrix } from "../../../src/models/diagnostics/probabilityAliveMatrix.js";
+import { fitModifiedBgNbd } from "../../../src/models/modifiedBgNbd/fitModifiedBgNbd.js";
 import { fitParetoNbd } from "../../../src/models/paretoNbd/fitParetoNbd.js";
 import { probabilityAlive } from "../../../src/models/predictions/probabilityAlive.js";
 import { splitCalibrationHoldout } from "../../../src/transactions/splitCalibrationHoldout.js";
@@ -149,6 +151,26 @@ describe("Pareto/NBD on CDNOW (BTYD vignette, peers.md §4.3)", () => {
       expect(Math.abs(w.expectedIncremental - inc[i]!)).toBeLessThanOrEqual(1e-4 * inc[i]!);
       expect(Math.abs(w.expectedCumulative - cum[i]!)).toBeLessThanOrEqual(1e-4 * cum[i]!);
     }
+  });
+});
+
+describe("compareModels on the three CDNOW fits", () => {
+  it("MBG/NBD −9582.1, BG/NBD −9582.4, Pareto/NBD −9595.0 (FHL 2005; models.md §0.4): MBG/NBD recommended, no LRT", () => {
+    const fits = [model, fitModifiedBgNbd(rows), fitParetoNbd(rows)];
+    const c = compareModels(fits);
+    expect(c.rows.map((r) => r.logLikelihood.toFixed(1))).toEqual([
+      "-9582.43",
+      "-9582.13",
+      "-9594.98",
+    ]);
+    expect(c.recommended).toBe(1);
+    expect(c.rows.map((r) => r.rank)).toEqual([2, 1, 3]);
+    expect(c.rows[0]!.deltaBic).toBeCloseTo(
+      2 * (fits[1]!.logLikelihood - fits[0]!.logLikelihood),
+      9,
+    );
+    expect(c.likelihoodRatioTests).toEqual([]);
+    expect(c.notes[0]).toContain("do not nest");
   });
 });
 
