@@ -25,6 +25,7 @@ const donations = readFileSync(join(dir, "../test/fixtures/donations.csv"), "utf
 bench("BG/BB fit, donations (11,104 donors)", () => fitBetaGeometricBetaBinomial(donations), {
   targetMs: 5,
   runs: 21,
+  warmup: 3,
 });
 bench(
   "sBG fit, high-end cohort (8 points)",
@@ -35,6 +36,25 @@ const model = fitBetaGeometricBetaBinomial(donations);
 bench(
   "BG/BB P(alive) matrix 100×100",
   () => probabilityAliveMatrix(model, { maxFrequency: 100, maxT: 100 }),
+  { targetMs: 20, runs: 21 },
+);
+const bgNbd = {
+  kind: "bg-nbd" as const,
+  params: {
+    r: 0.2425929282798216,
+    alpha: 4.413532265271803,
+    a: 0.7928859664405851,
+    b: 2.42575238262545,
+  },
+  logLikelihood: -9582.425560567366,
+  standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
+  iterations: 18,
+  converged: true as const,
+  customers: 2357,
+};
+bench(
+  "BG/NBD P(alive) matrix 100×100",
+  () => probabilityAliveMatrix(bgNbd, { maxFrequency: 100, maxT: 100 }),
   { targetMs: 20, runs: 21 },
 );
 report();

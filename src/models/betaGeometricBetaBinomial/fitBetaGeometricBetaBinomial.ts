@@ -177,6 +177,35 @@ export function compressDiscreteHistories(fn: string, rows: unknown): DiscreteHi
 
 let logsBuffer = new Float64Array(64);
 
+/** Per-parameter-vector constants, cached for the last (α, β, γ, δ) seen (compared by value). */
+const cachedParams = new Float64Array([Number.NaN, Number.NaN, Number.NaN, Number.NaN]);
+const cached = new Float64Array(9);
+
+function constantsOf(p: BetaGeometricBetaBinomialParams): Float64Array {
+  const { alpha, beta, gamma, delta } = p;
+  if (
+    cachedParams[0] !== alpha ||
+    cachedParams[1] !== beta ||
+    cachedParams[2] !== gamma ||
+    cachedParams[3] !== delta
+  ) {
+    cached[0] = lnBeta(alpha, beta);
+    cached[1] = lnBeta(gamma, delta);
+    cached[2] = digamma(alpha + beta);
+    cached[3] = digamma(gamma + delta);
+    cached[4] = digamma(alpha);
+    cached[5] = digamma(beta);
+    cached[6] = digamma(gamma);
+    cached[7] = digamma(gamma + 1);
+    cached[8] = digamma(delta);
+    cachedParams[0] = alpha;
+    cachedParams[1] = beta;
+    cachedParams[2] = gamma;
+    cachedParams[3] = delta;
+  }
+  return cached;
+}
+
 /**
  * Individual log-likelihood ℓ(x, t_x, n) = LSE of the log-terms of models.md §4.2, and optionally
  * its gradient (added, times `w`, into `grad`).
@@ -195,8 +224,9 @@ export function bgbbLogLikelihood(
   w = 1,
 ): number {
   const { alpha, beta, gamma, delta } = p;
-  const lnBab = lnBeta(alpha, beta);
-  const lnBgd = lnBeta(gamma, delta);
+  const k = constantsOf(p);
+  const lnBab = k[0]!;
+  const lnBgd = k[1]!;
   const terms = n - tx + 1;
   if (logsBuffer.length < terms) logsBuffer = new Float64Array(2 * terms);
   const logs = logsBuffer;
@@ -228,14 +258,14 @@ export function bgbbLogLikelihood(
     const psiGD0 = digamma(gamma + delta + n);
     let ga = omega * (psiA - psiAB0);
     let gb = omega * (digamma(beta + n - x) - psiAB0);
-    let gg = omega * (digamma(gamma) - psiGD0);
+    let gg = omega * (k[6]! - psiGD0);
     let gd = omega * (digamma(delta + n) - psiGD0);
     if (terms > 1) {
       let psiB = digamma(beta + tx - x);
       let psiAB = digamma(A + beta + tx - x);
       let psiD = digamma(delta + tx);
       let psiGD = digamma(gamma + 1 + delta + tx);
-      const psiG1 = digamma(gamma + 1);
+      const psiG1 = k[7]!;
       for (let i = 0; i < terms - 1; i++) {
         omega = Math.exp(logs[i + 1]! - ell);
         ga += omega * (psiA - psiAB);
@@ -250,12 +280,12 @@ export function bgbbLogLikelihood(
         psiGD += 1 / (gamma + 1 + d);
       }
     }
-    const psiab = digamma(alpha + beta);
-    const psigd = digamma(gamma + delta);
-    grad[0]! += w * (ga - digamma(alpha) + psiab);
-    grad[1]! += w * (gb - digamma(beta) + psiab);
-    grad[2]! += w * (gg - digamma(gamma) + psigd);
-    grad[3]! += w * (gd - digamma(delta) + psigd);
+    const psiab = k[2]!;
+    const psigd = k[3]!;
+    grad[0]! += w * (ga - k[4]! + psiab);
+    grad[1]! += w * (gb - k[5]! + psiab);
+    grad[2]! += w * (gg - k[6]! + psigd);
+    grad[3]! += w * (gd - k[8]! + psigd);
   }
   return ell;
 }
