@@ -78,8 +78,53 @@ export type {
 } from "./value/retentionLifetimeValue.js";
 export { retentionLifetimeValue } from "./value/retentionLifetimeValue.js";
 
+export type {
+  BetaGeometricBetaBinomialModel,
+  BetaGeometricBetaBinomialParams,
+  DiscretePurchaseHistory,
+  DiscretePurchaseHistoryRow,
+} from "./models/betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
+export { fitBetaGeometricBetaBinomial } from "./models/betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 // ── models: BG/NBD, Pareto/NBD, MBG/NBD, Gamma-Gamma, predictions, CLV ──────────────────────
 export { fitBgNbd } from "./models/bgNbd/fitBgNbd.js";
+export type {
+  ComparableModel,
+  CompareModelsOptions,
+  LikelihoodRatioTest,
+  ModelComparison,
+  ModelComparisonRow,
+} from "./models/compareModels.js";
+export { compareModels } from "./models/compareModels.js";
+export type {
+  CalibrationFrequencyFit,
+  CalibrationFrequencyFitOptions,
+  FrequencyHistogramRow,
+} from "./models/diagnostics/calibrationFrequencyFit.js";
+export { calibrationFrequencyFit } from "./models/diagnostics/calibrationFrequencyFit.js";
+export type {
+  CumulativePurchaseTrackingOptions,
+  PurchaseTrackingRow,
+} from "./models/diagnostics/cumulativePurchaseTracking.js";
+export { cumulativePurchaseTracking } from "./models/diagnostics/cumulativePurchaseTracking.js";
+export type { DiagnosableModel } from "./models/diagnostics/diagnosticModels.js";
+export type {
+  ExpectedPurchasesCell,
+  ExpectedPurchasesMatrixOptions,
+} from "./models/diagnostics/expectedPurchasesMatrix.js";
+export { expectedPurchasesMatrix } from "./models/diagnostics/expectedPurchasesMatrix.js";
+export type {
+  DiscreteHoldoutRow,
+  HoldoutComparison,
+  HoldoutComparisonOptions,
+  HoldoutComparisonRow,
+  PurchaseHoldoutRow,
+} from "./models/diagnostics/holdoutComparison.js";
+export { holdoutComparison } from "./models/diagnostics/holdoutComparison.js";
+export type {
+  ProbabilityAliveCell,
+  ProbabilityAliveMatrixOptions,
+} from "./models/diagnostics/probabilityAliveMatrix.js";
+export { probabilityAliveMatrix } from "./models/diagnostics/probabilityAliveMatrix.js";
 export type { FitOptions } from "./models/fit.js";
 export { fitGammaGamma } from "./models/gammaGamma/fitGammaGamma.js";
 export { fitModifiedBgNbd } from "./models/modifiedBgNbd/fitModifiedBgNbd.js";
@@ -94,8 +139,27 @@ export { customerLifetimeValue } from "./models/predictions/customerLifetimeValu
 export type { DiscountOptions } from "./models/predictions/discountedExpectedResidualPurchases.js";
 export { discountedExpectedResidualPurchases } from "./models/predictions/discountedExpectedResidualPurchases.js";
 export { expectedPurchases } from "./models/predictions/expectedPurchases.js";
+// ── models: BG/BB, shifted-beta-geometric, diagnostics, model comparison ────────────────────
+export type { DiscreteAliveOptions } from "./models/predictions/probabilityAlive.js";
 export { probabilityAlive } from "./models/predictions/probabilityAlive.js";
 export { purchaseCountProbability } from "./models/predictions/purchaseCountProbability.js";
+export type {
+  ShiftedBetaGeometricInput,
+  ShiftedBetaGeometricModel,
+  ShiftedBetaGeometricParams,
+  SubscriptionHistoryRow,
+} from "./models/shiftedBetaGeometric/fitShiftedBetaGeometric.js";
+export { fitShiftedBetaGeometric } from "./models/shiftedBetaGeometric/fitShiftedBetaGeometric.js";
+export type {
+  ExpectedRemainingLifetimeOptions,
+  SubscriptionLifetimeValueInput,
+} from "./models/shiftedBetaGeometric/subscriptionPredictions.js";
+export {
+  expectedRemainingLifetime,
+  retentionRate,
+  subscriptionLifetimeValue,
+  survivalCurve,
+} from "./models/shiftedBetaGeometric/subscriptionPredictions.js";
 export type {
   BgNbdModel,
   BgNbdParams,
@@ -113,6 +177,8 @@ export type {
 } from "./models/types.js";
 
 // ── models: BG/BB, shifted-beta-geometric, diagnostics, model comparison ────────────────────
+
+// ── segmentation: RFM, segments, value matrices ─────────────────────────────────────────────
 
 // ── satisfaction: SERVQUAL/RATER, NPS, CSAT, CES, index, Kano, loyalty ──────────────────────
 export type {
