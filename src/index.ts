@@ -176,10 +176,6 @@ export type {
   SpendHistoryRow,
 } from "./models/types.js";
 
-// ── models: BG/BB, shifted-beta-geometric, diagnostics, model comparison ────────────────────
-
-// ── segmentation: RFM, segments, value matrices ─────────────────────────────────────────────
-
 // ── satisfaction: SERVQUAL/RATER, NPS, CSAT, CES, index, Kano, loyalty ──────────────────────
 export type {
   CompareNetPromoterScoresOptions,
