@@ -400,12 +400,12 @@ export function prioritizeRecovery(
     netF[i] = netValue;
     const v = valueFloat[i]!;
     let tier: RecoveryTier;
-    if (flagged[i] === 1 || !value.isPositive()) tier = "not-worth-recovering";
+    if (flagged[i] === 1 || !value.greaterThan(0)) tier = "not-worth-recovering";
     else if (exactThresholds ? value.greaterThanOrEqualTo(keyValue) : v >= keyF) tier = "key";
     else if (exactThresholds ? value.lessThan(smallValue) : v < smallF) tier = "small";
     else tier = "ordinary";
     tiers[i] = tier;
-    const positive = net.isPositive() && !net.isZero();
+    const positive = net.greaterThan(0);
     let action: RecoveryAction;
     let reason: string;
     switch (tier) {
