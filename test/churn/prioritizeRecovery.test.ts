@@ -67,7 +67,7 @@ describe("seed rule set on a hand-made example (formulas.md §8.3)", () => {
   it("computes expected net value exactly and ranks by it", () => {
     expect(e.get("key-own")!.expectedNetValue.toString()).toBe("5600");
     expect(plan.entries.map((x) => x.customerId).slice(0, 3)).toEqual(["key-own", "bad", "key-3p"]);
-    plan.entries.forEach((x, k) => expect(x.rank).toBe(k + 1));
+    expect(plan.entries.map((x) => x.rank)).toEqual(plan.entries.map((_, k) => k + 1));
   });
   it("default thresholds are the nearest-rank 80th percentile and median", () => {
     const p = prioritizeRecovery(seed);
