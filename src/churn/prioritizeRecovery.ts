@@ -109,8 +109,6 @@ export interface RecoveryPlanEntry {
   readonly secondLifetimeValue: Decimal;
   /** Cost of the attempt. */
   readonly cost: Decimal;
-  /** Expected return `P(win-back) × second lifetime value`. */
-  readonly expectedReturn: Decimal;
   /** Expected net value `P(win-back) × second lifetime value − cost`. */
   readonly expectedNetValue: Decimal;
   /** Whether the plan spends on this customer (within the budget when one is given). */
@@ -196,12 +194,45 @@ const optionsSchema = z.strictObject({
 
 const FN = "prioritizeRecovery";
 
-function money(value: unknown, path: readonly PropertyKey[], nonNegative: boolean): Decimal {
+/** Small cache of `Decimal`s for repeated numeric amounts (offer costs, segment values). */
+type AmountCache = Map<number, Decimal>;
+
+/**
+ * Validates and converts one amount. Our own `Decimal`s pass through unchanged (they are immutable);
+ * numbers go through a small cache because costs and segment values repeat.
+ */
+function money(
+  value: unknown,
+  index: number,
+  field: string,
+  nonNegative: boolean,
+  cache: AmountCache,
+): Decimal {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) {
+      throw invalidInput(FN, [index, field], `Expected a finite amount, received ${value}`);
+    }
+    if (nonNegative && value < 0) {
+      throw invalidInput(FN, [index, field], "Expected a non-negative amount");
+    }
+    let amount = cache.get(value);
+    if (amount === undefined) {
+      amount = new Money(value);
+      if (cache.size < 4096) cache.set(value, amount);
+    }
+    return amount;
+  }
+  if (value instanceof Money && value.isFinite()) {
+    if (nonNegative && value.isNegative()) {
+      throw invalidInput(FN, [index, field], "Expected a non-negative amount");
+    }
+    return value;
+  }
   const problem = moneyProblem(value);
-  if (problem !== undefined) throw invalidInput(FN, path, problem);
+  if (problem !== undefined) throw invalidInput(FN, [index, field], problem);
   const amount = toMoney(value as MoneyInput);
   if (nonNegative && amount.isNegative()) {
-    throw invalidInput(FN, path, "Expected a non-negative amount");
+    throw invalidInput(FN, [index, field], "Expected a non-negative amount");
   }
   return amount;
 }
@@ -244,8 +275,12 @@ function percentile(sorted: Float64Array, share: number): number {
  * bound (the optimum, or the fractional relaxation). Ties are broken by input order, so the result
  * is deterministic. Without a budget every candidate is selected.
  *
- * Money: value, cost and second lifetime value are exact `Decimal`s; expected values are
- * `Decimal(p) × SLTV − cost`, exact given the float64 probability; totals are exact sums.
+ * Money: value, cost and second lifetime value are validated and returned as exact `Decimal`s, and
+ * spend is their exact sum. The expected net value involves a float64 probability, so it is
+ * computed once in float64 (`p × SLTV − cost`, relative error ~1e-16) and returned as a `Decimal`
+ * holding that result, unrounded (the same convention as the models' lifetime values); this keeps
+ * ranking and selection fast on millions of customers. Totals of expected values are exact sums of
+ * those `Decimal`s.
  *
  * @param customers - the candidates (see {@link RecoveryCandidate})
  * @param options - budget, thresholds, win-back heuristics (see {@link PrioritizeRecoveryOptions})
@@ -293,16 +328,20 @@ export function prioritizeRecovery(
   const halfLife = opts.halfLife ?? 6;
   const share = opts.secondLifetimeShare ?? 1;
   const shareDecimal = new Money(share);
-  const smallCostLimit = toMoney(opts.smallCostLimit ?? 0);
+  const smallLimitF = toMoney(opts.smallCostLimit ?? 0).toNumber();
 
-  // One validating pass; values as Decimal and float.
+  // One validating pass: money as exact Decimal (returned) and float64 (ranking and selection).
   const values: Decimal[] = new Array(n);
   const costs: Decimal[] = new Array(n);
   const sltvs: Decimal[] = new Array(n);
   const probs = new Float64Array(n);
-  const valueFloat = new Float64Array(n);
+  const valueF = new Float64Array(n);
+  const costF = new Float64Array(n);
+  const sltvF = new Float64Array(n);
   const causes: ChurnCause[] = new Array(n);
   const flagged = new Uint8Array(n);
+  const valueCache: AmountCache = new Map();
+  const costCache: AmountCache = new Map();
   for (let i = 0; i < n; i++) {
     const c: unknown = customers[i];
     if (!isRecord(c)) throw invalidInput(FN, [i], "Expected a customer object");
@@ -310,10 +349,15 @@ export function prioritizeRecovery(
     if (typeof id !== "string" && (typeof id !== "number" || !Number.isFinite(id))) {
       throw invalidInput(FN, [i, "customerId"], "Expected a string or finite number id");
     }
-    const value = money(c.value, [i, "value"], false);
-    const cost = money(c.cost, [i, "cost"], true);
+    const value = money(c.value, i, "value", false, valueCache);
+    const cost = money(c.cost, i, "cost", true, costCache);
     const cause = c.cause;
-    if (typeof cause !== "string" || !(CAUSES as readonly string[]).includes(cause)) {
+    if (
+      cause !== "own" &&
+      cause !== "third-party" &&
+      cause !== "uncontrollable" &&
+      cause !== "unknown"
+    ) {
       throw invalidInput(
         FN,
         [i, "cause"],
@@ -350,8 +394,12 @@ export function prioritizeRecovery(
       probs[i] = base[cause as ChurnCause] * 0.5 ** (r / halfLife);
     }
     const s = c.secondLifetimeValue;
-    sltvs[i] =
-      s === undefined ? value.times(shareDecimal) : money(s, [i, "secondLifetimeValue"], false);
+    const sltv =
+      s !== undefined
+        ? money(s, i, "secondLifetimeValue", false, valueCache)
+        : share === 1
+          ? value
+          : value.times(shareDecimal);
     const flag = c.notWorthRecovering;
     if (flag !== undefined && typeof flag !== "boolean") {
       throw invalidInput(FN, [i, "notWorthRecovering"], "Expected a boolean");
@@ -359,14 +407,18 @@ export function prioritizeRecovery(
     flagged[i] = flag === true ? 1 : 0;
     values[i] = value;
     costs[i] = cost;
-    valueFloat[i] = value.toNumber();
+    sltvs[i] = sltv;
+    const v = typeof c.value === "number" ? c.value : value.toNumber();
+    valueF[i] = v;
+    costF[i] = typeof c.cost === "number" ? c.cost : cost.toNumber();
+    sltvF[i] = sltv === value ? v : sltv.toNumber();
   }
 
   // Tier thresholds.
   let keyValue: Decimal;
   let smallValue: Decimal;
   if (opts.keyValue === undefined || opts.smallValue === undefined) {
-    const sorted = Float64Array.from(valueFloat).sort();
+    const sorted = Float64Array.from(valueF).sort();
     keyValue =
       opts.keyValue === undefined ? new Money(percentile(sorted, 0.8)) : toMoney(opts.keyValue);
     smallValue =
@@ -380,67 +432,54 @@ export function prioritizeRecovery(
   }
   const keyF = keyValue.toNumber();
   const smallF = smallValue.toNumber();
-  const smallLimitF = smallCostLimit.toNumber();
-  const exactThresholds = opts.keyValue !== undefined || opts.smallValue !== undefined;
 
   const tiers: RecoveryTier[] = new Array(n);
   const actions: RecoveryAction[] = new Array(n);
   const reasons: string[] = new Array(n);
-  const returns: Decimal[] = new Array(n);
-  const nets: Decimal[] = new Array(n);
   const netF = new Float64Array(n);
   const candidate = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const value = values[i]!;
-    const expectedReturn = new Money(probs[i]!).times(sltvs[i]!);
-    const net = expectedReturn.minus(costs[i]!);
-    returns[i] = expectedReturn;
-    nets[i] = net;
-    const netValue = net.toNumber();
-    netF[i] = netValue;
-    const v = valueFloat[i]!;
+    const net = probs[i]! * sltvF[i]! - costF[i]!;
+    netF[i] = net;
+    const v = valueF[i]!;
+    // Thresholds compare exactly when the float comparison is too close to call.
+    const atLeastKey = v === keyF ? values[i]!.greaterThanOrEqualTo(keyValue) : v > keyF;
+    const belowSmall = v === smallF ? values[i]!.lessThan(smallValue) : v < smallF;
     let tier: RecoveryTier;
-    if (flagged[i] === 1 || !value.greaterThan(0)) tier = "not-worth-recovering";
-    else if (exactThresholds ? value.greaterThanOrEqualTo(keyValue) : v >= keyF) tier = "key";
-    else if (exactThresholds ? value.lessThan(smallValue) : v < smallF) tier = "small";
+    if (flagged[i] === 1 || !(v > 0)) tier = "not-worth-recovering";
+    else if (atLeastKey) tier = "key";
+    else if (belowSmall) tier = "small";
     else tier = "ordinary";
     tiers[i] = tier;
-    const positive = net.greaterThan(0);
+    const positive = net > 0;
     let action: RecoveryAction;
     let reason: string;
     switch (tier) {
       case "not-worth-recovering":
         action = "let-go";
-        reason =
-          flagged[i] === 1
-            ? "marked not worth recovering: give up entirely"
-            : "no positive value to recover: give up entirely";
+        reason = flagged[i] === 1 ? REASON.flagged : REASON.noValue;
         break;
       case "key":
         action = "recover-strongly";
-        reason = positive
-          ? "key customer: recover strongly and at once"
-          : "key customer: recover strongly, although the expected net value is not positive";
+        reason = positive ? REASON.key : REASON.keyNegative;
         break;
       case "ordinary":
         action = positive ? "recover-when-possible" : "let-go";
-        reason = positive
-          ? "ordinary customer with positive expected net value: make a real effort"
-          : "ordinary customer whose recovery is not expected to pay: let go";
+        reason = positive ? REASON.ordinary : REASON.ordinaryLetGo;
         break;
       default: {
-        const cheap = costs[i]!.toNumber() <= smallLimitF;
+        const cheap = costF[i]! <= smallLimitF;
         action = positive && cheap ? "minimal-effort" : "let-go";
         reason =
           action === "minimal-effort"
-            ? "small customer, recovery costs next to nothing: try with minimal effort"
+            ? REASON.smallTry
             : positive
-              ? "small customer, recovery costs more than a trivial effort: let go"
-              : "small customer whose recovery is not expected to pay: let go";
+              ? REASON.smallCostly
+              : REASON.smallLetGo;
       }
     }
     if (causes[i] === "uncontrollable" && action !== "let-go") {
-      reason += " (cause beyond anyone's control: expect a low win-back rate)";
+      reason = UNCONTROLLABLE_REASON.get(reason) ?? reason;
     }
     actions[i] = action;
     reasons[i] = reason;
@@ -455,32 +494,30 @@ export function prioritizeRecovery(
     selection = selectWithinBudget(
       budget,
       costs,
+      costF,
       netF,
       candidate,
       selected,
-      nets,
       opts.maxExactCells,
     );
   }
 
   // Rank: expected net value descending, then tier order, then input order.
+  const tierRank = new Uint8Array(n);
+  for (let i = 0; i < n; i++) tierRank[i] = TIER_ORDER[tiers[i]!];
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   order.sort((x, y) => {
-    const a = netF[x]!;
-    const b = netF[y]!;
-    if (a !== b) return b - a;
-    const cmp = nets[y]!.comparedTo(nets[x]!);
-    if (cmp !== 0) return cmp;
-    const t = TIER_ORDER[tiers[x]!] - TIER_ORDER[tiers[y]!];
+    const d = netF[y]! - netF[x]!;
+    if (d !== 0) return d;
+    const t = tierRank[x]! - tierRank[y]!;
     return t !== 0 ? t : x - y;
   });
   const entries: RecoveryPlanEntry[] = new Array(n);
   for (let k = 0; k < n; k++) {
     const i = order[k]!;
-    const c = customers[i]!;
     entries[k] = {
-      customerId: c.customerId,
+      customerId: customers[i]!.customerId,
       index: i,
       rank: k + 1,
       tier: tiers[i]!,
@@ -491,8 +528,7 @@ export function prioritizeRecovery(
       winBackProbability: probs[i]!,
       secondLifetimeValue: sltvs[i]!,
       cost: costs[i]!,
-      expectedReturn: returns[i]!,
-      expectedNetValue: nets[i]!,
+      expectedNetValue: new Money(netF[i]!),
       selected: selected[i] === 1,
     };
   }
@@ -500,43 +536,73 @@ export function prioritizeRecovery(
   return selection === undefined ? plan : { ...plan, budget: selection };
 }
 
+const REASON = {
+  flagged: "marked not worth recovering: give up entirely",
+  noValue: "no positive value to recover: give up entirely",
+  key: "key customer: recover strongly and at once",
+  keyNegative: "key customer: recover strongly, although the expected net value is not positive",
+  ordinary: "ordinary customer with positive expected net value: make a real effort",
+  ordinaryLetGo: "ordinary customer whose recovery is not expected to pay: let go",
+  smallTry: "small customer, recovery costs next to nothing: try with minimal effort",
+  smallCostly: "small customer, recovery costs more than a trivial effort: let go",
+  smallLetGo: "small customer whose recovery is not expected to pay: let go",
+  uncontrollable: " (cause beyond anyone's control: expect a low win-back rate)",
+} as const;
+
+const UNCONTROLLABLE_REASON = new Map<string, string>(
+  [REASON.key, REASON.keyNegative, REASON.ordinary, REASON.smallTry].map((r) => [
+    r,
+    r + REASON.uncontrollable,
+  ]),
+);
+
+/** Cost in whole cents, rounded up; exact for amounts with at most two decimals. */
+function centsOf(cost: Decimal, costFloat: number): number {
+  if (cost.decimalPlaces() <= 2) return Math.round(costFloat * 100);
+  return cost.times(100).ceil().toNumber();
+}
+
 function selectWithinBudget(
   budget: Decimal,
   costs: readonly Decimal[],
+  costF: Float64Array,
   netF: Float64Array,
   candidate: Uint8Array,
   selected: Uint8Array,
-  nets: readonly Decimal[],
   maxExactCells: number | undefined,
 ): BudgetSelection {
   const capacity = budget.times(100).floor().toNumber();
-  // Candidates that fit alone; cost in whole cents (rounded up).
-  const items: number[] = [];
-  const weight: number[] = [];
-  for (let i = 0; i < candidate.length; i++) {
+  // Candidates that fit alone, cost in whole cents.
+  const n = candidate.length;
+  const itemsAll = new Uint32Array(n);
+  const weightAll = new Float64Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
     if (candidate[i] !== 1) continue;
-    const cents = costs[i]!.times(100).ceil().toNumber();
+    const cents = centsOf(costs[i]!, costF[i]!);
     if (cents > capacity) continue;
-    items.push(i);
-    weight.push(cents);
+    itemsAll[m] = i;
+    weightAll[m] = cents;
+    m++;
   }
-  const m = items.length;
-  const cells = m * (capacity + 1);
+  const items = itemsAll.subarray(0, m);
+  const weight = weightAll.subarray(0, m);
+  const W = capacity;
   let method: "exact" | "greedy";
-  let upper: Decimal | undefined;
-  if (cells <= (maxExactCells ?? 20_000_000)) {
+  let upper = Number.NaN;
+  let total = 0;
+  if (m * (W + 1) <= (maxExactCells ?? 20_000_000)) {
     method = "exact";
-    const W = capacity;
     const best = new Float64Array(W + 1);
-    const take = new Uint8Array(cells);
+    const take = new Uint8Array(m * (W + 1));
     for (let k = 0; k < m; k++) {
       const w = weight[k]!;
       const v = netF[items[k]!]!;
       const row = k * (W + 1);
       for (let c = W; c >= w; c--) {
-        const with_ = best[c - w]! + v;
-        if (with_ > best[c]!) {
-          best[c] = with_;
+        const candidateValue = best[c - w]! + v;
+        if (candidateValue > best[c]!) {
+          best[c] = candidateValue;
           take[row + c] = 1;
         }
       }
@@ -545,39 +611,42 @@ function selectWithinBudget(
     for (let k = m - 1; k >= 0; k--) {
       if (take[k * (W + 1) + c] === 1) {
         selected[items[k]!] = 1;
+        total += netF[items[k]!]!;
         c -= weight[k]!;
       }
     }
+    upper = total;
   } else {
     method = "greedy";
-    const order = items.map((_, k) => k);
-    // Value per cent, descending; zero-cost items first; ties by input order.
+    const ratio = new Float64Array(m);
+    for (let k = 0; k < m; k++) {
+      const w = weight[k]!;
+      ratio[k] = w === 0 ? Number.POSITIVE_INFINITY : netF[items[k]!]! / w;
+    }
+    const order = new Uint32Array(m);
+    for (let k = 0; k < m; k++) order[k] = k;
+    // Value per cent, descending (zero-cost first); ties by input order.
     order.sort((x, y) => {
-      const wx = weight[x]!;
-      const wy = weight[y]!;
-      if (wx === 0 || wy === 0) {
-        if (wx === 0 && wy === 0) return items[x]! - items[y]!;
-        return wx === 0 ? -1 : 1;
-      }
-      const d = netF[items[y]!]! / wy - netF[items[x]!]! / wx;
-      return d !== 0 ? d : items[x]! - items[y]!;
+      const a = ratio[x]!;
+      const b = ratio[y]!;
+      if (a !== b) return a < b ? 1 : -1;
+      return items[x]! - items[y]!;
     });
-    let room = capacity;
+    let room = W;
     let greedyValue = 0;
-    let lp: number | undefined;
-    let lpPrefix = 0;
-    const chosen: number[] = [];
-    for (const k of order) {
+    let lp = Number.NaN;
+    const chosen = new Uint8Array(m);
+    for (let j = 0; j < m; j++) {
+      const k = order[j]!;
       const w = weight[k]!;
       const v = netF[items[k]!]!;
       if (w <= room) {
         room -= w;
         greedyValue += v;
-        chosen.push(k);
-        if (lp === undefined) lpPrefix += v;
-      } else if (lp === undefined) {
-        // Critical item: the fractional relaxation's bound.
-        lp = lpPrefix + (v * (capacity - sumWeights(chosen, weight))) / w;
+        chosen[k] = 1;
+      } else if (Number.isNaN(lp)) {
+        // Critical item: the fractional (LP) relaxation fills the rest of the budget with it.
+        lp = greedyValue + (v * room) / w;
       }
     }
     let bestSingle = -1;
@@ -586,28 +655,29 @@ function selectWithinBudget(
     }
     if (bestSingle >= 0 && netF[items[bestSingle]!]! > greedyValue) {
       selected[items[bestSingle]!] = 1;
+      total = netF[items[bestSingle]!]!;
     } else {
-      for (const k of chosen) selected[items[k]!] = 1;
+      for (let k = 0; k < m; k++) if (chosen[k] === 1) selected[items[k]!] = 1;
+      total = greedyValue;
     }
-    upper = new Money(lp ?? greedyValue);
+    upper = Number.isNaN(lp) ? greedyValue : Math.max(lp, total);
   }
-  const chosenIdx: number[] = [];
-  for (let i = 0; i < selected.length; i++) if (selected[i] === 1) chosenIdx.push(i);
-  const spend = sumMoney(chosenIdx.map((i) => costs[i]!));
-  const total = sumMoney(chosenIdx.map((i) => nets[i]!));
-  const upperBound = upper === undefined || upper.lessThan(total) ? total : upper;
+  const chosenCosts: Decimal[] = [];
+  const chosenNets: Decimal[] = [];
+  for (let k = 0; k < m; k++) {
+    const i = items[k]!;
+    if (selected[i] !== 1) continue;
+    chosenCosts.push(costs[i]!);
+    chosenNets.push(new Money(netF[i]!));
+  }
+  const expectedNetValue = sumMoney(chosenNets);
+  const bound = new Money(upper);
   return {
     budget,
     method,
     guarantee: method === "exact" ? 1 : 0.5,
-    spend,
-    expectedNetValue: total,
-    upperBound,
+    spend: sumMoney(chosenCosts),
+    expectedNetValue,
+    upperBound: method === "exact" || bound.lessThan(expectedNetValue) ? expectedNetValue : bound,
   };
-}
-
-function sumWeights(chosen: readonly number[], weight: readonly number[]): number {
-  let s = 0;
-  for (const k of chosen) s += weight[k]!;
-  return s;
 }

@@ -15,7 +15,7 @@ export interface RecoveryGroupTotals {
   readonly selected: number;
   /** Total cost of the selected customers (exact). */
   readonly spend: Decimal;
-  /** Total expected return `P(win-back) × second lifetime value` of the selected customers (exact). */
+  /** Total expected return of the selected customers, `Σ (expected net value + cost)` = `Σ P(win-back) × second lifetime value` (exact sum). */
   readonly expectedReturn: Decimal;
   /** `expectedReturn − spend` of the selected customers (exact). */
   readonly expectedNetValue: Decimal;
@@ -128,7 +128,7 @@ export function recoveryPlanSummary(plan: RecoveryPlan): RecoveryPlanSummary {
       if (entry.selected) {
         a.selected++;
         a.spend = a.spend.plus(entry.cost);
-        a.expectedReturn = a.expectedReturn.plus(entry.expectedReturn);
+        a.expectedReturn = a.expectedReturn.plus(entry.expectedNetValue).plus(entry.cost);
       }
     }
   }
