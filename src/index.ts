@@ -19,6 +19,37 @@ export type { DateInput, TimeUnit } from "./core/time.js";
 // ── value: retention CLV, customer equity, delivered value ──────────────────────────────────
 
 // ── models: BG/NBD, Pareto/NBD, MBG/NBD, Gamma-Gamma, predictions, CLV ──────────────────────
+export { fitBgNbd } from "./models/bgNbd/fitBgNbd.js";
+export type { FitOptions } from "./models/fit.js";
+export { fitGammaGamma } from "./models/gammaGamma/fitGammaGamma.js";
+export { fitModifiedBgNbd } from "./models/modifiedBgNbd/fitModifiedBgNbd.js";
+export { conditionalExpectedPurchases } from "./models/predictions/conditionalExpectedPurchases.js";
+export { conditionalExpectedSpend } from "./models/predictions/conditionalExpectedSpend.js";
+export type {
+  CustomerHistory,
+  CustomerLifetimeValueInput,
+} from "./models/predictions/customerLifetimeValue.js";
+export { customerLifetimeValue } from "./models/predictions/customerLifetimeValue.js";
+export type { DiscountOptions } from "./models/predictions/discountedExpectedResidualPurchases.js";
+export { discountedExpectedResidualPurchases } from "./models/predictions/discountedExpectedResidualPurchases.js";
+export { expectedPurchases } from "./models/predictions/expectedPurchases.js";
+export { probabilityAlive } from "./models/predictions/probabilityAlive.js";
+export { purchaseCountProbability } from "./models/predictions/purchaseCountProbability.js";
+export type {
+  BgNbdModel,
+  BgNbdParams,
+  FittedModel,
+  GammaGammaModel,
+  GammaGammaParams,
+  ModifiedBgNbdModel,
+  ParetoNbdModel,
+  ParetoNbdParams,
+  PurchaseHistory,
+  PurchaseHistoryRow,
+  PurchaseModel,
+  SpendHistory,
+  SpendHistoryRow,
+} from "./models/types.js";
 
 // ── models: BG/BB, shifted-beta-geometric, diagnostics, model comparison ────────────────────
 

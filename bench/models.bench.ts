@@ -1,0 +1,74 @@
+/**
+ * Benchmarks of issue 4 (continuous buy-till-you-die models), medians including validation.
+ * `npm run bench -- models`.
+ */
+import {
+  conditionalExpectedPurchases,
+  customerLifetimeValue,
+  fitBgNbd,
+  fitGammaGamma,
+  fitModifiedBgNbd,
+  probabilityAlive,
+} from "../src/index.js";
+import { cdnowSummary, cdnowSummaryWithSpend } from "../test/fixtures/load.js";
+import { simulateCustomers } from "../test/models/simulate.js";
+import { bench, report } from "./harness.js";
+
+const cdnow = cdnowSummary();
+const repeaters = cdnowSummaryWithSpend().filter((row) => row.frequency > 0);
+
+bench("fitBgNbd, CDNOW summary (2,357 customers)", () => fitBgNbd(cdnow), {
+  targetMs: 10,
+  runs: 15,
+});
+bench("fitModifiedBgNbd, CDNOW summary", () => fitModifiedBgNbd(cdnow), { runs: 15 });
+bench("fitGammaGamma, CDNOW repeaters (946)", () => fitGammaGamma(repeaters), {
+  targetMs: 5,
+  runs: 15,
+});
+
+// 1,000,000 customers observed for 6–12 months, times in whole days.
+const daily = simulateCustomers({
+  r: 0.25,
+  alpha: 30,
+  a: 0.8,
+  b: 2.5,
+  n: 1_000_000,
+  minT: 182,
+  maxT: 365,
+  resolution: 1,
+  spend: { p: 6, q: 4, v: 15 },
+  seed: 7,
+});
+bench("fitBgNbd, 1,000,000 simulated customers (days)", () => fitBgNbd(daily), {
+  targetMs: 1500,
+  runs: 3,
+});
+
+// The same customers in weeks (daily resolution), scored over the next 52 weeks.
+const weekly = daily.map((c) => ({ ...c, recency: c.recency / 7, T: c.T / 7 }));
+const model = fitBgNbd(weekly);
+bench(
+  "P(alive) + conditional expected purchases (52 weeks), 1,000,000 customers",
+  () => {
+    probabilityAlive(model, weekly);
+    return conditionalExpectedPurchases(model, weekly, 52);
+  },
+  { targetMs: 300, runs: 5 },
+);
+
+const spendModel = fitGammaGamma(weekly.filter((c) => c.frequency > 0));
+bench(
+  "customerLifetimeValue, 1,000,000 customers (52 weekly periods)",
+  () =>
+    customerLifetimeValue({
+      purchaseModel: model,
+      spendModel,
+      customers: weekly,
+      horizon: 52,
+      discountRate: 0.0027,
+      unit: "week",
+    }),
+  { targetMs: 1000, runs: 3 },
+);
+report();

@@ -1,0 +1,416 @@
+/**
+ * Boundary validation and row compression for customer histories (CONVENTIONS §4 and §7): one
+ * hand-written pass over the rows that throws `InvalidInputError` with the path of the first bad
+ * value, then a hash table on the raw float64 bits that merges identical rows into weighted rows.
+ * @internal
+ * @module
+ */
+import { invalidInput } from "../core/errors.js";
+import { moneyProblem, toMoney } from "../core/money.js";
+
+/** Distinct histories (columns) with their multiplicities. @internal */
+export interface CompressedHistories {
+  readonly x: Float64Array;
+  readonly tx: Float64Array;
+  readonly T: Float64Array;
+  readonly weight: Float64Array;
+  /** Row k of the compressed table for input row i (only when requested). */
+  readonly rowOf: Int32Array | undefined;
+  /** Total weight (customers). */
+  readonly customers: number;
+  /** Σ w·x over all rows. */
+  readonly totalRepeat: number;
+  /** Largest T. */
+  readonly maxT: number;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value === "number" ? String(value) : typeof value;
+}
+
+/** Reads field `key` of row `i` as a number or throws. */
+function numberField(fn: string, row: Record<string, unknown>, i: number, key: string): number {
+  const v = row[key];
+  if (typeof v !== "number" || !Number.isFinite(v)) {
+    throw invalidInput(fn, [i, key], `Expected a finite number, received ${describe(v)}`);
+  }
+  return v;
+}
+
+/** Validates one purchase history (frequency, recency, T); `i` is the row index for the error path. */
+export function checkHistory(
+  fn: string,
+  row: unknown,
+  i: number | undefined,
+): { x: number; tx: number; T: number } {
+  if (typeof row === "object" && row !== null) {
+    const r = row as Record<string, unknown>;
+    const x = r.frequency;
+    const tx = r.recency;
+    const T = r.T;
+    // Fast path: everything valid (one branch per row).
+    if (
+      typeof x === "number" &&
+      typeof tx === "number" &&
+      typeof T === "number" &&
+      Number.isInteger(x) &&
+      x >= 0 &&
+      T > 0 &&
+      T < Number.POSITIVE_INFINITY &&
+      tx >= 0 &&
+      tx <= T &&
+      (x > 0 || tx === 0)
+    ) {
+      return { x, tx, T };
+    }
+  }
+  throw historyProblem(fn, row, i);
+}
+
+/** The error for an invalid history (slow path of {@link checkHistory}). */
+function historyProblem(fn: string, row: unknown, i: number | undefined): Error {
+  const at = (key: string): PropertyKey[] => (i === undefined ? [key] : [i, key]);
+  if (typeof row !== "object" || row === null || Array.isArray(row)) {
+    return invalidInput(
+      fn,
+      i === undefined ? [] : [i],
+      `Expected an object, received ${describe(row)}`,
+    );
+  }
+  const r = row as Record<string, unknown>;
+  for (const key of ["frequency", "recency", "T"]) {
+    const v = r[key];
+    if (typeof v !== "number" || !Number.isFinite(v)) {
+      return invalidInput(fn, at(key), `Expected a finite number, received ${describe(v)}`);
+    }
+  }
+  const x = r.frequency as number;
+  const tx = r.recency as number;
+  const T = r.T as number;
+  if (!Number.isInteger(x) || x < 0) {
+    return invalidInput(fn, at("frequency"), `Expected an integer ≥ 0, received ${x}`);
+  }
+  if (!(T > 0)) return invalidInput(fn, at("T"), `Expected T > 0, received ${T}`);
+  if (tx < 0) return invalidInput(fn, at("recency"), `Expected recency ≥ 0, received ${tx}`);
+  if (tx > T) return invalidInput(fn, at("recency"), `recency ${tx} is greater than T ${T}`);
+  return invalidInput(fn, at("recency"), `Expected recency 0 when frequency is 0, received ${tx}`);
+}
+
+/** MurmurHash3 block mixing of one 32-bit word into the hash state. */
+function mixWord(h: number, word: number): number {
+  let k = Math.imul(word, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  h ^= Math.imul(k, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+/** Open-addressing hash table keyed on three float64 values, growing as rows are added. */
+class RowTable {
+  private readonly bits = new Float64Array(1);
+  private readonly words = new Uint32Array(this.bits.buffer);
+  private slots: Int32Array;
+  private mask: number;
+  size = 0;
+  a: Float64Array;
+  b: Float64Array;
+  c: Float64Array;
+  w: Float64Array;
+
+  constructor(expected: number) {
+    let cap = 1024;
+    while (cap < expected * 2) cap *= 2;
+    this.slots = new Int32Array(cap).fill(-1);
+    this.mask = cap - 1;
+    const n = cap >> 1;
+    this.a = new Float64Array(n);
+    this.b = new Float64Array(n);
+    this.c = new Float64Array(n);
+    this.w = new Float64Array(n);
+  }
+
+  private hash(a: number, b: number, c: number): number {
+    const bits = this.bits;
+    const words = this.words;
+    bits[0] = a === 0 ? 0 : a; // -0 and 0 are the same row
+    let h = mixWord(mixWord(0x12345, words[0]!), words[1]!);
+    bits[0] = b === 0 ? 0 : b;
+    h = mixWord(mixWord(h, words[0]!), words[1]!);
+    bits[0] = c === 0 ? 0 : c;
+    h = mixWord(mixWord(h, words[0]!), words[1]!);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return h ^ (h >>> 16);
+  }
+
+  private grow(): void {
+    const cap = this.slots.length * 2;
+    this.slots = new Int32Array(cap).fill(-1);
+    this.mask = cap - 1;
+    const n = cap >> 1;
+    const copy = (from: Float64Array) => {
+      const to = new Float64Array(n);
+      to.set(from);
+      return to;
+    };
+    this.a = copy(this.a);
+    this.b = copy(this.b);
+    this.c = copy(this.c);
+    this.w = copy(this.w);
+    for (let k = 0; k < this.size; k++) {
+      let h = this.hash(this.a[k]!, this.b[k]!, this.c[k]!) & this.mask;
+      while (this.slots[h]! >= 0) h = (h + 1) & this.mask;
+      this.slots[h] = k;
+    }
+  }
+
+  /** Adds weight `w` to row (a, b, c); returns its index. */
+  add(a: number, b: number, c: number, w: number): number {
+    let h = this.hash(a, b, c) & this.mask;
+    for (;;) {
+      const k = this.slots[h]!;
+      if (k < 0) {
+        if (this.size === this.a.length) {
+          this.grow();
+          return this.add(a, b, c, w);
+        }
+        const idx = this.size++;
+        this.slots[h] = idx;
+        this.a[idx] = a;
+        this.b[idx] = b;
+        this.c[idx] = c;
+        this.w[idx] = w;
+        return idx;
+      }
+      if (this.a[k] === a && this.b[k] === b && this.c[k] === c) {
+        this.w[k] = this.w[k]! + w;
+        return k;
+      }
+      h = (h + 1) & this.mask;
+    }
+  }
+}
+
+function readCount(fn: string, r: Record<string, unknown>, i: number): number {
+  const count = r.count;
+  if (count === undefined) return 1;
+  if (typeof count !== "number" || !Number.isInteger(count) || count < 1) {
+    throw invalidInput(fn, [i, "count"], `Expected an integer ≥ 1, received ${describe(count)}`);
+  }
+  return count;
+}
+
+function checkArray(fn: string, rows: unknown): readonly unknown[] {
+  if (!Array.isArray(rows)) {
+    throw invalidInput(fn, [], `Expected an array of customers, received ${describe(rows)}`);
+  }
+  return rows;
+}
+
+/**
+ * Validates purchase-history rows and compresses identical `(frequency, recency, T)` rows.
+ * With `requireRepeat`, data without any repeat purchase is rejected (no finite maximiser).
+ * @internal
+ */
+export function compressHistories(
+  fn: string,
+  input: unknown,
+  { requireRepeat = false, keepRowMap = false, allowCount = true } = {},
+): CompressedHistories {
+  const rows = checkArray(fn, input);
+  if (rows.length === 0) throw invalidInput(fn, [], "Expected at least one customer");
+  const table = new RowTable(Math.min(rows.length, 4096));
+  const rowOf = keepRowMap ? new Int32Array(rows.length) : undefined;
+  let customers = 0;
+  let totalRepeat = 0;
+  let maxT = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as Record<string, unknown>;
+    const x = row?.frequency;
+    const tx = row?.recency;
+    const T = row?.T;
+    if (
+      !(
+        typeof x === "number" &&
+        typeof tx === "number" &&
+        typeof T === "number" &&
+        Number.isInteger(x) &&
+        x >= 0 &&
+        T > 0 &&
+        T < Number.POSITIVE_INFINITY &&
+        tx >= 0 &&
+        tx <= T &&
+        (x > 0 || tx === 0)
+      )
+    ) {
+      throw historyProblem(fn, row, i);
+    }
+    const w = allowCount && row.count !== undefined ? readCount(fn, row, i) : 1;
+    customers += w;
+    totalRepeat += w * x;
+    if (T > maxT) maxT = T;
+    const k = table.add(x, tx, T, w);
+    if (rowOf !== undefined) rowOf[i] = k;
+  }
+  if (requireRepeat && totalRepeat === 0) {
+    throw invalidInput(
+      fn,
+      [],
+      "No customer has a repeat purchase (every frequency is 0): the model cannot be identified",
+    );
+  }
+  const n = table.size;
+  return {
+    x: table.a.slice(0, n),
+    tx: table.b.slice(0, n),
+    T: table.c.slice(0, n),
+    weight: table.w.slice(0, n),
+    rowOf,
+    customers,
+    totalRepeat,
+    maxT,
+  };
+}
+
+/** Validated histories as columns, one entry per input row. @internal */
+export interface HistoryColumns {
+  readonly x: Float64Array;
+  readonly tx: Float64Array;
+  readonly T: Float64Array;
+}
+
+/**
+ * Validates an array of purchase histories in one pass and returns them as columns (no
+ * compression: the prediction paths cache per distinct (x, T) instead).
+ * @internal
+ */
+export function readHistories(fn: string, input: unknown): HistoryColumns {
+  const rows = checkArray(fn, input);
+  const n = rows.length;
+  const xs = new Float64Array(n);
+  const txs = new Float64Array(n);
+  const Ts = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i] as Record<string, unknown>;
+    const x = row?.frequency;
+    const tx = row?.recency;
+    const T = row?.T;
+    if (
+      !(
+        typeof x === "number" &&
+        typeof tx === "number" &&
+        typeof T === "number" &&
+        Number.isInteger(x) &&
+        x >= 0 &&
+        T > 0 &&
+        T < Number.POSITIVE_INFINITY &&
+        tx >= 0 &&
+        tx <= T &&
+        (x > 0 || tx === 0)
+      )
+    ) {
+      throw historyProblem(fn, row, i);
+    }
+    xs[i] = x;
+    txs[i] = tx;
+    Ts[i] = T;
+  }
+  return { x: xs, tx: txs, T: Ts };
+}
+
+/**
+ * Indexes rows by the distinct values of up to three columns: `row[i]` is the index of row i's
+ * distinct key, `count` the number of distinct keys, `first[k]` the first row with key k.
+ * @internal
+ */
+export function indexDistinct(
+  a: Float64Array,
+  b: Float64Array,
+  c: Float64Array | undefined,
+): { row: Int32Array; count: number; first: Int32Array } {
+  const n = a.length;
+  const table = new RowTable(Math.min(n, 4096));
+  const row = new Int32Array(n);
+  const first: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const before = table.size;
+    const k = table.add(a[i]!, b[i]!, c === undefined ? 0 : c[i]!, 1);
+    if (table.size > before) first.push(i);
+    row[i] = k;
+  }
+  return { row, count: table.size, first: Int32Array.from(first) };
+}
+
+/**
+ * Validates spend rows (frequency ≥ 1, monetaryValue > 0) and compresses identical `(x, z̄)` rows.
+ * Money is converted to float64 here, once: z̄ = Number(Decimal).
+ * @internal
+ */
+export function compressSpend(
+  fn: string,
+  input: unknown,
+): { x: Float64Array; m: Float64Array; weight: Float64Array; customers: number } {
+  const rows = checkArray(fn, input);
+  if (rows.length === 0) throw invalidInput(fn, [], "Expected at least one repeat buyer");
+  const table = new RowTable(Math.min(rows.length, 4096));
+  let customers = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (typeof row !== "object" || row === null || Array.isArray(row)) {
+      throw invalidInput(fn, [i], `Expected an object, received ${describe(row)}`);
+    }
+    const r = row as Record<string, unknown>;
+    const x = numberField(fn, r, i, "frequency");
+    if (!Number.isInteger(x) || x < 1) {
+      throw invalidInput(
+        fn,
+        [i, "frequency"],
+        `Expected an integer ≥ 1 (the Gamma-Gamma model is fitted to repeat buyers only), received ${x}`,
+      );
+    }
+    const m = spendValue(fn, r.monetaryValue, [i, "monetaryValue"]);
+    const w = readCount(fn, r, i);
+    customers += w;
+    table.add(x, m, 0, w);
+  }
+  const n = table.size;
+  return {
+    x: table.a.slice(0, n),
+    m: table.b.slice(0, n),
+    weight: table.w.slice(0, n),
+    customers,
+  };
+}
+
+/** A positive money amount converted to float64 (the one Decimal → number boundary). @internal */
+export function spendValue(fn: string, value: unknown, path: readonly PropertyKey[]): number {
+  let m: number;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) {
+      throw invalidInput(fn, path, `Expected a finite amount, received ${value}`);
+    }
+    m = value;
+  } else {
+    const problem = moneyProblem(value);
+    if (problem !== undefined) throw invalidInput(fn, path, problem);
+    m = toMoney(value as string).toNumber();
+  }
+  if (!(m > 0)) throw invalidInput(fn, path, `Expected a positive amount, received ${m}`);
+  return m;
+}
+
+/**
+ * The gradient tolerance used for a fit to `customers` customers: the user's tolerance (default
+ * 1e-6) per 10,000 customers. The log-likelihood is a sum, so its rounding noise and its gradient
+ * grow with the data; a fixed absolute tolerance would be unreachable on millions of customers,
+ * while the distance to the optimum measured in standard errors, about |gradient|/√customers,
+ * only gets smaller with this scaling.
+ * @internal
+ */
+export function scaledTolerance(tolerance: number | undefined, customers: number): number {
+  return (tolerance ?? 1e-6) * Math.max(1, customers / 10_000);
+}

@@ -1,0 +1,111 @@
+import { invalidInput } from "../../core/errors.js";
+import { type Decimal, Money } from "../../core/money.js";
+import { spendValue } from "../history.js";
+import type { GammaGammaModel, GammaGammaParams, SpendHistory } from "../types.js";
+import { parseSpendModel } from "./kernels.js";
+
+/**
+ * E[M | x, z̄] in float64 (models.md §6.3); population mean p·v/(q−1) when x = 0.
+ * @internal
+ */
+export function gammaGammaExpectedSpend(q: GammaGammaParams, x: number, zbar: number): number {
+  if (x === 0) return (q.p * q.v) / (q.q - 1);
+  return (q.p * (q.v + x * zbar)) / (q.p * x + q.q - 1);
+}
+
+/**
+ * Expected value of a customer's future transactions under the Gamma-Gamma spend model, given
+ * their x repeat purchases of mean value z̄.
+ *
+ * Formula: `E[M | x, z̄] = p(v + x z̄)/(px + q − 1) = w·pv/(q−1) + (1 − w)·z̄`, `w = (q−1)/(px+q−1)`:
+ * a weighted average of the population mean `pv/(q−1)` and the customer's own mean, shrinking
+ * more for customers with few purchases. A customer without repeat purchases gets the population
+ * mean (their `monetaryValue` is ignored).
+ *
+ * Money: `monetaryValue` is converted to float64 once at this boundary; the result is returned as
+ * a `Decimal` (of the float64 value; round it for display).
+ *
+ * @param spendModel - a fitted Gamma-Gamma model
+ * @param customer - `{ frequency, monetaryValue }` (mean of the **repeat** purchases)
+ * @returns the expected value per transaction, in the money unit of the data
+ * @throws {InvalidInputError} on an invalid model or customer, or for a customer with frequency 0
+ *   when q ≤ 1 (the population mean is then infinite; path `params.q`)
+ * @example
+ * ```ts
+ * import { conditionalExpectedSpend } from "customer-value";
+ * const spendModel = {
+ *   kind: "gamma-gamma", params: { p: 6.248802496074264, q: 3.744588460923312, v: 15.447748064932831 },
+ *   logLikelihood: -4055.92, standardErrors: { p: 1.19, q: 0.29, v: 4.16 },
+ *   iterations: 20, converged: true, customers: 946,
+ * } as const;
+ * conditionalExpectedSpend(spendModel, { frequency: 2, monetaryValue: "22.35" }).toNumber(); // => 24.6586161892
+ * conditionalExpectedSpend(spendModel, { frequency: 0, monetaryValue: 0 }).toFixed(2); // => "35.17"
+ * ```
+ * @category Models
+ * @see Fader, P. S., Hardie, B. G. S. & Lee, K. L. (2005). RFM and CLV: using iso-value curves for
+ *   customer base analysis. Journal of Marketing Research 42(4), 415–430; Hardie (2013), note 025.
+ */
+export function conditionalExpectedSpend(
+  spendModel: GammaGammaModel,
+  customer: SpendHistory,
+): Decimal {
+  const fn = "conditionalExpectedSpend";
+  const model = parseSpendModel(fn, spendModel);
+  const { x, zbar } = checkSpendCustomer(fn, model, customer, undefined);
+  return new Money(gammaGammaExpectedSpend(model.params, x, zbar));
+}
+
+/**
+ * Validates a spend customer (frequency integer ≥ 0; positive monetaryValue when frequency ≥ 1)
+ * and the model's q when the population mean is needed.
+ * @internal
+ */
+export function checkSpendCustomer(
+  fn: string,
+  model: GammaGammaModel,
+  customer: unknown,
+  index: number | undefined,
+  prefix: readonly PropertyKey[] = [],
+): { x: number; zbar: number } {
+  if (typeof customer === "object" && customer !== null) {
+    // Fast path: a repeat buyer with a positive finite number amount.
+    const c = customer as Record<string, unknown>;
+    const x = c.frequency;
+    const m = c.monetaryValue;
+    if (
+      typeof x === "number" &&
+      Number.isInteger(x) &&
+      x > 0 &&
+      typeof m === "number" &&
+      m > 0 &&
+      m < Number.POSITIVE_INFINITY
+    ) {
+      return { x, zbar: m };
+    }
+  }
+  const at = (key: string): PropertyKey[] =>
+    index === undefined ? [...prefix, key] : [...prefix, index, key];
+  if (typeof customer !== "object" || customer === null || Array.isArray(customer)) {
+    throw invalidInput(
+      fn,
+      index === undefined ? [...prefix] : [...prefix, index],
+      "Expected an object",
+    );
+  }
+  const c = customer as Record<string, unknown>;
+  const x = c.frequency;
+  if (typeof x !== "number" || !Number.isInteger(x) || x < 0) {
+    throw invalidInput(fn, at("frequency"), `Expected an integer ≥ 0, received ${String(x)}`);
+  }
+  if (x === 0) {
+    if (!(model.params.q > 1)) {
+      throw invalidInput(
+        fn,
+        ["params", "q"],
+        `q = ${model.params.q} ≤ 1: the population mean spend of customers without repeat purchases is infinite`,
+      );
+    }
+    return { x, zbar: 0 };
+  }
+  return { x, zbar: spendValue(fn, c.monetaryValue, at("monetaryValue")) };
+}

@@ -1,0 +1,36 @@
+import type { PurchaseModel } from "../types.js";
+import { checkSpan, parsePurchaseModel, purchaseKernel } from "./kernels.js";
+
+/**
+ * Expected number of repeat purchases E[X(t)] in the first `t` time units of a customer acquired
+ * at time 0 (a randomly chosen new customer).
+ *
+ * BG/NBD: `(a+b−1)/(a−1)·[1 − (α/(α+t))^r·₂F₁(r, b; a+b−1; t/(α+t))]` (Fader, Hardie & Lee 2005,
+ * eq. 9), evaluated in the Euler-transformed, pole-free form (valid for a < 1, a = 1 and a+b ≤ 1).
+ * MBG/NBD: `b/(a−1)·[1 − (α/(α+t))^r·₂F₁(r, b+1; a+b; t/(α+t))]`. Pareto/NBD:
+ * `rβ/(α(s−1))·[1 − (β/(β+t))^{s−1}]`. With a < 1 (as on CDNOW) the BG/NBD expectation grows
+ * without bound as t → ∞ (like t^{1−a}).
+ *
+ * @param model - a fitted BG/NBD, MBG/NBD or Pareto/NBD model
+ * @param t - time since acquisition, ≥ 0, in the model's time unit
+ * @returns E[X(t)], increasing in t
+ * @throws {InvalidInputError} on an invalid model or t
+ * @example
+ * ```ts
+ * import { expectedPurchases } from "customer-value";
+ * const model = {
+ *   kind: "bg-nbd", params: { r: 0.2425929282798216, alpha: 4.413532265271803, a: 0.7928859664405851, b: 2.42575238262545 },
+ *   logLikelihood: -9582.43, standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
+ *   iterations: 18, converged: true, customers: 2357,
+ * } as const;
+ * expectedPurchases(model, 52); // => 1.44402076987
+ * ```
+ * @category Models
+ * @see Fader, P. S., Hardie, B. G. S. & Lee, K. L. (2005). "Counting your customers" the easy way.
+ *   Marketing Science 24(2), 275–284.
+ */
+export function expectedPurchases(model: PurchaseModel, t: number): number {
+  const fn = "expectedPurchases";
+  const kernel = purchaseKernel(parsePurchaseModel(fn, model));
+  return kernel.expected(checkSpan(fn, t, "t"));
+}

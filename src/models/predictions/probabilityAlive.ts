@@ -1,0 +1,62 @@
+import { checkHistory, readHistories } from "../history.js";
+import type { PurchaseHistory, PurchaseModel } from "../types.js";
+import { parsePurchaseModel, purchaseKernel } from "./kernels.js";
+
+/**
+ * Probability that a customer is still active ("alive") at the end of their observation period,
+ * given their history (x repeat purchases, the last at t_x, observed for T).
+ *
+ * BG/NBD: `1/(1 + 1[x>0]·a/(b+x−1)·((α+T)/(α+t_x))^{r+x})`, so a customer without repeat purchases
+ * is alive with probability 1 (the BG/NBD lets customers drop out only after a repeat purchase).
+ * MBG/NBD: `1/(1 + a/(b+x)·((α+T)/(α+t_x))^{r+x})` for every x (drop-out is also possible right
+ * after the first purchase, so P(alive) < 1 at x = 0). Pareto/NBD: the ratio of the "alive at T"
+ * term to the full likelihood. Evaluated with a logistic in log space, so the result is exactly in
+ * [0, 1] even for x = 1,000.
+ *
+ * Reading it: P(alive) falls as the time since the last purchase (T − t_x) grows relative to the
+ * customer's usual gap between purchases; a frequent buyer who has gone quiet is more likely gone
+ * than an infrequent one with the same recency ("increasing frequency paradox").
+ *
+ * @param model - a fitted BG/NBD, MBG/NBD or Pareto/NBD model
+ * @param customer - `{ frequency, recency, T }` in the model's time unit, or an array of them
+ * @returns the probability in [0, 1] (a `Float64Array` in input order for an array)
+ * @throws {InvalidInputError} on an invalid model or customer (frequency not an integer ≥ 0,
+ *   recency > T, T ≤ 0, …)
+ * @example
+ * ```ts
+ * import { probabilityAlive } from "customer-value";
+ * const model = {
+ *   kind: "bg-nbd", params: { r: 0.2425929282798216, alpha: 4.413532265271803, a: 0.7928859664405851, b: 2.42575238262545 },
+ *   logLikelihood: -9582.43, standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
+ *   iterations: 18, converged: true, customers: 2357,
+ * } as const;
+ * probabilityAlive(model, { frequency: 2, recency: 30.43, T: 38.86 }); // => 0.726609136799
+ * probabilityAlive(model, { frequency: 0, recency: 0, T: 38.86 }); // => 1
+ * ```
+ * @category Models
+ * @see Fader, Hardie & Lee (2005), "Counting your customers the easy way", Marketing Science 24(2);
+ *   Batislam, Denizel & Filiztekin (2007), IJRM 24(3); Schmittlein, Morrison & Colombo (1987),
+ *   "Counting your customers: who are they and what will they do next?", Management Science 33(1).
+ */
+export function probabilityAlive(model: PurchaseModel, customer: PurchaseHistory): number;
+export function probabilityAlive(
+  model: PurchaseModel,
+  customers: readonly PurchaseHistory[],
+): Float64Array;
+export function probabilityAlive(
+  model: PurchaseModel,
+  customer: PurchaseHistory | readonly PurchaseHistory[],
+): number | Float64Array {
+  const fn = "probabilityAlive";
+  const kernel = purchaseKernel(parsePurchaseModel(fn, model));
+  if (!Array.isArray(customer)) {
+    const { x, tx, T } = checkHistory(fn, customer, undefined);
+    return kernel.probabilityAlive(x, tx, T);
+  }
+  const data = readHistories(fn, customer);
+  const out = new Float64Array(data.x.length);
+  for (let i = 0; i < out.length; i++) {
+    out[i] = kernel.probabilityAlive(data.x[i]!, data.tx[i]!, data.T[i]!);
+  }
+  return out;
+}

@@ -1,0 +1,207 @@
+/**
+ * Prediction dispatch, customer lifetime value and the input errors of every prediction function.
+ * Reference values: models.md §1.8 (θ_BG: E[Y(52)], DERT at δ = ln 1.15/52) and §6.4 (θ_GG spend).
+ */
+import Decimal from "decimal.js";
+import { describe, expect, it } from "vitest";
+import {
+  type BgNbdModel,
+  conditionalExpectedPurchases,
+  customerLifetimeValue,
+  discountedExpectedResidualPurchases,
+  expectedPurchases,
+  type GammaGammaModel,
+  InvalidInputError,
+  probabilityAlive,
+  purchaseCountProbability,
+} from "../../src/index.js";
+import { cdnowSummaryWithSpend } from "../fixtures/load.js";
+
+const rel = (actual: number, expected: number) => Math.abs(actual - expected) / Math.abs(expected);
+const purchaseModel: BgNbdModel = {
+  kind: "bg-nbd",
+  params: {
+    r: 0.2425929282798216,
+    alpha: 4.413532265271803,
+    a: 0.7928859664405851,
+    b: 2.42575238262545,
+  },
+  logLikelihood: -9582.425560567366,
+  standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
+  iterations: 18,
+  converged: true,
+  customers: 2357,
+};
+const spendModel: GammaGammaModel = {
+  kind: "gamma-gamma",
+  params: { p: 6.248802496074264, q: 3.744588460923312, v: 15.447748064932831 },
+  logLikelihood: -4055.9232435028653,
+  standardErrors: { p: 1.19, q: 0.29, v: 4.16 },
+  iterations: 20,
+  converged: true,
+  customers: 946,
+};
+const c1 = { frequency: 2, recency: 30.43, T: 38.86, monetaryValue: "22.35" };
+const c3 = { frequency: 0, recency: 0, T: 38.86, monetaryValue: 0 };
+const weekly15 = 1.15 ** (1 / 52) - 1; // 15 % a year, per week; ln(1 + d) = ln(1.15)/52
+
+describe("customerLifetimeValue", () => {
+  it("infinite horizon = margin × E[M] × DERT(ln(1 + d)) [models.md §1.8, §6.4]", () => {
+    const [v1, v3] = customerLifetimeValue({
+      purchaseModel,
+      spendModel,
+      customers: [c1, c3],
+      horizon: "infinite",
+      discountRate: weekly15,
+      unit: "week",
+      margin: 0.3,
+    });
+    expect(Decimal.isDecimal(v1)).toBe(true);
+    expect(rel(v1!.toNumber(), 0.3 * 24.6586161892 * 5.16963725518)).toBeLessThan(1e-10);
+    expect(rel(v3!.toNumber(), 0.3 * 35.1710021525 * 1.01725067137)).toBeLessThan(1e-10);
+  });
+  it("finite horizon without discounting telescopes to E[M] × E[Y(H)]", () => {
+    const [v1] = customerLifetimeValue({
+      purchaseModel,
+      spendModel,
+      customers: [c1],
+      horizon: 52,
+      discountRate: 0,
+      unit: "week",
+    });
+    expect(rel(v1!.toNumber(), 24.6586161892 * 1.55858376177)).toBeLessThan(1e-10);
+  });
+  it("finite horizon: per-period end-of-period discounting", () => {
+    const d = 0.01;
+    const [v1] = customerLifetimeValue({
+      purchaseModel,
+      spendModel,
+      customers: [c1],
+      horizon: 10,
+      discountRate: d,
+      unit: "week",
+    });
+    let expected = 0;
+    for (let k = 1; k <= 10; k++) {
+      const inc =
+        conditionalExpectedPurchases(purchaseModel, c1, k) -
+        conditionalExpectedPurchases(purchaseModel, c1, k - 1);
+      expected += inc / (1 + d) ** k;
+    }
+    expect(rel(v1!.toNumber(), 24.6586161892 * expected)).toBeLessThan(1e-10);
+  });
+  it("values every CDNOW customer in input order, finite and non-negative", () => {
+    const customers = cdnowSummaryWithSpend();
+    const values = customerLifetimeValue({
+      purchaseModel,
+      spendModel,
+      customers,
+      horizon: 52,
+      discountRate: 0.002,
+      unit: "week",
+    });
+    expect(values).toHaveLength(customers.length);
+    const cet = conditionalExpectedPurchases(purchaseModel, customers, 52);
+    values.forEach((v) => {
+      expect(v.isFinite() && !v.isNegative()).toBe(true);
+    });
+    // A larger horizon never lowers the value.
+    const longer = customerLifetimeValue({
+      purchaseModel,
+      spendModel,
+      customers,
+      horizon: 104,
+      discountRate: 0.002,
+      unit: "week",
+    });
+    values.forEach((v, i) => {
+      expect(longer[i]!.gte(v)).toBe(true);
+    });
+    expect(cet[0]).toBeGreaterThan(0);
+  });
+  it.each([
+    ["horizon 0", { horizon: 0 }, "horizon"],
+    ["fractional horizon", { horizon: 1.5 }, "horizon"],
+    ["negative rate", { discountRate: -0.1 }, "discountRate"],
+    ["infinite horizon at rate 0", { horizon: "infinite", discountRate: 0 }, "discountRate"],
+    ["margin > 1", { margin: 1.5 }, "margin"],
+    ["unknown unit", { unit: "fortnight" }, "unit"],
+    ["unknown key", { horizn: 3 }, "horizn"],
+    ["bad customer", { customers: [{ ...c1, recency: 50 }] }, "customers[0].recency"],
+    ["bad spend", { customers: [{ ...c1, monetaryValue: "x" }] }, "customers[0].monetaryValue"],
+    ["bad purchase model", { purchaseModel: { ...purchaseModel, kind: "gamma-gamma" } }, "kind"],
+    ["bad spend model", { spendModel: purchaseModel }, "kind"],
+  ])("%s is an InvalidInputError naming the path", (_name, change, path) => {
+    const input = {
+      purchaseModel,
+      spendModel,
+      customers: [c1],
+      horizon: 12,
+      discountRate: 0.01,
+      unit: "week",
+      ...change,
+    };
+    expect(() => customerLifetimeValue(input as never)).toThrow(InvalidInputError);
+    expect(() => customerLifetimeValue(input as never)).toThrow(path);
+  });
+});
+
+describe("prediction input errors", () => {
+  const check = (f: () => unknown, path: string) => {
+    expect(f).toThrow(InvalidInputError);
+    expect(f).toThrow(path);
+  };
+  it("invalid models", () => {
+    check(() => probabilityAlive({ ...purchaseModel, kind: "bg" } as never, c1), "kind");
+    check(
+      () => expectedPurchases({ ...purchaseModel, params: { ...purchaseModel.params, r: -1 } }, 1),
+      "params.r",
+    );
+    check(() => expectedPurchases(spendModel as never, 1), "kind");
+  });
+  it("invalid customers and arguments", () => {
+    check(() => probabilityAlive(purchaseModel, { frequency: 1, recency: 5, T: 2 }), "recency");
+    check(
+      () => probabilityAlive(purchaseModel, [c1, { frequency: -2, recency: 0, T: 2 }]),
+      "[1].frequency",
+    );
+    check(() => conditionalExpectedPurchases(purchaseModel, c1, -1), "t");
+    check(() => conditionalExpectedPurchases(purchaseModel, c1, Number.NaN), "t");
+    check(() => expectedPurchases(purchaseModel, Number.POSITIVE_INFINITY), "t");
+    check(() => purchaseCountProbability(purchaseModel, 1.5, 3), "n");
+    check(() => purchaseCountProbability(purchaseModel, 1, -3), "t");
+    check(
+      () => discountedExpectedResidualPurchases(purchaseModel, c1, { discountRate: 0 }),
+      "discountRate",
+    );
+    check(
+      () =>
+        discountedExpectedResidualPurchases(purchaseModel, c1, {
+          discountRate: 0.1,
+          x: 1,
+        } as never),
+      "x",
+    );
+  });
+  it("t = 0 edge cases", () => {
+    expect(purchaseCountProbability(purchaseModel, 0, 0)).toBe(1);
+    expect(purchaseCountProbability(purchaseModel, 3, 0)).toBe(0);
+    expect(conditionalExpectedPurchases(purchaseModel, c1, 0)).toBe(0);
+  });
+  it("does not mutate its inputs", () => {
+    const customers = [{ ...c1 }, { ...c3 }];
+    const frozen = JSON.stringify(customers);
+    const model = structuredClone(purchaseModel);
+    probabilityAlive(model, customers);
+    customerLifetimeValue({
+      purchaseModel: model,
+      spendModel,
+      customers,
+      horizon: 3,
+      discountRate: 0,
+      unit: "week",
+    });
+    expect(JSON.stringify(customers)).toBe(frozen);
+    expect(model).toEqual(purchaseModel);
+  });
+});
