@@ -65,6 +65,8 @@ export type {
   CustomerTenure,
 } from "./churn/churnRate.js";
 export { churnRate } from "./churn/churnRate.js";
+export type { ChurnRisk, ChurnRiskOptions } from "./churn/churnRisk.js";
+export { churnRisk } from "./churn/churnRisk.js";
 export type {
   LifecyclePatternName,
   LifecyclePatternOptions,
