@@ -23,6 +23,7 @@ export { fitBgNbd } from "./models/bgNbd/fitBgNbd.js";
 export type { FitOptions } from "./models/fit.js";
 export { fitGammaGamma } from "./models/gammaGamma/fitGammaGamma.js";
 export { fitModifiedBgNbd } from "./models/modifiedBgNbd/fitModifiedBgNbd.js";
+export { fitParetoNbd } from "./models/paretoNbd/fitParetoNbd.js";
 export { conditionalExpectedPurchases } from "./models/predictions/conditionalExpectedPurchases.js";
 export { conditionalExpectedSpend } from "./models/predictions/conditionalExpectedSpend.js";
 export type {

@@ -69,8 +69,8 @@ export function checkHistory(
   throw historyProblem(fn, row, i);
 }
 
-/** The error for an invalid history (slow path of {@link checkHistory}). */
-function historyProblem(fn: string, row: unknown, i: number | undefined): Error {
+/** The error for an invalid history (slow path of {@link checkHistory}). @internal */
+export function historyProblem(fn: string, row: unknown, i: number | undefined): Error {
   const at = (key: string): PropertyKey[] => (i === undefined ? [key] : [i, key]);
   if (typeof row !== "object" || row === null || Array.isArray(row)) {
     return invalidInput(
@@ -320,6 +320,48 @@ export function readHistories(fn: string, input: unknown): HistoryColumns {
     Ts[i] = T;
   }
   return { x: xs, tx: txs, T: Ts };
+}
+
+/**
+ * Indexes rows by their distinct (x, T) pair, x a non-negative integer. Uses a dense table over
+ * (distinct T) × (0…max x) when it is small (the usual case: day- or week-resolution data), else the
+ * general hash table.
+ * @internal
+ */
+export function indexPairs(
+  x: Float64Array,
+  T: Float64Array,
+): { row: Int32Array; count: number; first: Int32Array } {
+  const n = x.length;
+  let maxX = 0;
+  for (let i = 0; i < n; i++) if (x[i]! > maxX) maxX = x[i]!;
+  const tIndex = new Map<number, number>();
+  const tRow = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = T[i]!;
+    let k = tIndex.get(t);
+    if (k === undefined) {
+      k = tIndex.size;
+      tIndex.set(t, k);
+      if (k * (maxX + 1) > 1 << 22) return indexDistinct(x, T, undefined);
+    }
+    tRow[i] = k;
+  }
+  const width = maxX + 1;
+  const dense = new Int32Array(tIndex.size * width).fill(-1);
+  const row = new Int32Array(n);
+  const first: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const cell = tRow[i]! * width + x[i]!;
+    let k = dense[cell]!;
+    if (k < 0) {
+      k = first.length;
+      dense[cell] = k;
+      first.push(i);
+    }
+    row[i] = k;
+  }
+  return { row, count: first.length, first: Int32Array.from(first) };
 }
 
 /**

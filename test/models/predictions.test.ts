@@ -7,11 +7,13 @@ import { describe, expect, it } from "vitest";
 import {
   type BgNbdModel,
   conditionalExpectedPurchases,
+  conditionalExpectedSpend,
   customerLifetimeValue,
   discountedExpectedResidualPurchases,
   expectedPurchases,
   type GammaGammaModel,
   InvalidInputError,
+  type ParetoNbdModel,
   probabilityAlive,
   purchaseCountProbability,
 } from "../../src/index.js";
@@ -143,6 +145,47 @@ describe("customerLifetimeValue", () => {
     };
     expect(() => customerLifetimeValue(input as never)).toThrow(InvalidInputError);
     expect(() => customerLifetimeValue(input as never)).toThrow(path);
+  });
+});
+
+describe("dispatch to the Pareto/NBD", () => {
+  const pareto: ParetoNbdModel = {
+    kind: "pareto-nbd",
+    params: { r: 0.5629966, alpha: 12.559037, s: 0.4081095, beta: 10.5148048 },
+    logLikelihood: 0,
+    standardErrors: { r: 0, alpha: 0, s: 0, beta: 0 },
+    iterations: 0,
+    converged: true,
+    customers: 0,
+  };
+  it("DERT at the BTYD 78-week parameters, δ = 0.0027 (peers.md §4.8, 4 decimals)", () => {
+    const c = { frequency: 7, recency: 35, T: 77.86 };
+    expect(
+      discountedExpectedResidualPurchases(pareto, c, { discountRate: 0.0027 }).toFixed(4),
+    ).toBe("1.8642");
+    const printed = [2.1992, 2.8435, 2.8671, 2.4454, 1.8405, 1.2624, 0.8096, 0.4948, 0.292, 0.1679];
+    const many = printed.map((_, i) => ({ frequency: i + 1, recency: 30, T: 77.86 }));
+    const values = discountedExpectedResidualPurchases(pareto, many, { discountRate: 0.0027 });
+    printed.forEach((v, i) => {
+      expect(values[i]!.toFixed(4)).toBe(v.toFixed(4));
+    });
+  });
+  it("CLV with a Pareto/NBD purchase model equals E[M] × DERT", () => {
+    const c = { frequency: 7, recency: 35, T: 77.86, monetaryValue: 20 };
+    const [value] = customerLifetimeValue({
+      purchaseModel: pareto,
+      spendModel,
+      customers: [c],
+      horizon: "infinite",
+      discountRate: Math.expm1(0.0027),
+      unit: "week",
+    });
+    const expected =
+      conditionalExpectedSpend(spendModel, c).toNumber() *
+      discountedExpectedResidualPurchases(pareto, c, { discountRate: 0.0027 });
+    expect(rel(value!.toNumber(), expected)).toBeLessThan(1e-12);
+    const batch = conditionalExpectedPurchases(pareto, [c, c], 52);
+    expect(batch[1]).toBe(conditionalExpectedPurchases(pareto, c, 52));
   });
 });
 

@@ -1,6 +1,6 @@
-import { checkHistory, readHistories } from "../history.js";
+import { checkHistory } from "../history.js";
 import type { PurchaseHistory, PurchaseModel } from "../types.js";
-import { batchConditional, checkSpan, parsePurchaseModel, purchaseKernel } from "./kernels.js";
+import { checkSpan, conditionalOverRows, parsePurchaseModel, purchaseKernel } from "./kernels.js";
 
 /**
  * Expected number of purchases in the next `t` time units, (T, T + t], of a customer with history
@@ -55,10 +55,10 @@ export function conditionalExpectedPurchases(
     const { x, tx, T } = checkHistory(fn, customer, undefined);
     return kernel.conditionalExpected(x, tx, T, span);
   }
-  const data = readHistories(fn, customer);
   const ifAlive = kernel.expectedIfAlive;
-  return batchConditional(
-    data,
+  return conditionalOverRows(
+    fn,
+    customer,
     kernel.probabilityAlive,
     ifAlive === undefined ? undefined : (x, T) => ifAlive(x, T, span),
     (x, tx, T) => kernel.conditionalExpected(x, tx, T, span),

@@ -72,15 +72,11 @@ export function checkSpendCustomer(
     const c = customer as Record<string, unknown>;
     const x = c.frequency;
     const m = c.monetaryValue;
-    if (
-      typeof x === "number" &&
-      Number.isInteger(x) &&
-      x > 0 &&
-      typeof m === "number" &&
-      m > 0 &&
-      m < Number.POSITIVE_INFINITY
-    ) {
-      return { x, zbar: m };
+    if (typeof x === "number" && Number.isInteger(x)) {
+      if (x > 0 && typeof m === "number" && m > 0 && m < Number.POSITIVE_INFINITY) {
+        return { x, zbar: m };
+      }
+      if (x === 0 && model.params.q > 1) return { x, zbar: 0 };
     }
   }
   const at = (key: string): PropertyKey[] =>

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
-import { type Decimal, Money } from "../../core/money.js";
+import type { Decimal } from "../../core/money.js";
 import { type TimeUnit, timeUnitSchema } from "../../core/time.js";
 import { parseInput } from "../../core/validate.js";
-import { type HistoryColumns, readHistories } from "../history.js";
 import type { GammaGammaModel, PurchaseHistory, PurchaseModel, SpendHistory } from "../types.js";
 import { checkSpendCustomer, gammaGammaExpectedSpend } from "./conditionalExpectedSpend.js";
+import { moneyFromNumber } from "./fastMoney.js";
 import {
-  batchConditional,
+  conditionalOverRows,
+  type PurchaseKernel,
   parsePurchaseModel,
   parseSpendModel,
   purchaseKernel,
@@ -107,24 +108,42 @@ export function customerLifetimeValue(input: CustomerLifetimeValueInput): Decima
   if (opts.horizon === "infinite" && d === 0) {
     throw invalidInput(fn, ["discountRate"], "An infinite horizon needs a discount rate > 0");
   }
-  let data: HistoryColumns;
+  let discounted: Float64Array;
   try {
-    data = readHistories(fn, customers);
+    discounted = discountedPurchases(fn, kernel, customers, opts.horizon, d);
   } catch (error) {
     throw prefixed(error, "customers");
   }
+  const out: Decimal[] = new Array(customers.length);
+  for (let i = 0; i < customers.length; i++) {
+    const { x, zbar } = checkSpendCustomer(fn, spend, customers[i], i, ["customers"]);
+    const value = margin * gammaGammaExpectedSpend(spend.params, x, zbar) * discounted[i]!;
+    out[i] = moneyFromNumber(value);
+  }
+  return out;
+}
+
+/** Discounted expected purchases per customer (see {@link customerLifetimeValue}). */
+function discountedPurchases(
+  fn: string,
+  kernel: PurchaseKernel,
+  customers: readonly unknown[],
+  horizon: number | "infinite",
+  d: number,
+): Float64Array {
   let discounted: Float64Array;
-  if (opts.horizon === "infinite") {
+  if (horizon === "infinite") {
     const delta = Math.log1p(d);
     const ifAlive = kernel.dertIfAlive;
-    discounted = batchConditional(
-      data,
+    discounted = conditionalOverRows(
+      fn,
+      customers,
       kernel.probabilityAlive,
       ifAlive === undefined ? undefined : (x, T) => ifAlive(x, T, delta),
       (x, tx, T) => kernel.dert(x, tx, T, delta),
     );
   } else {
-    const H = opts.horizon;
+    const H = horizon;
     const factors = new Float64Array(H + 1);
     for (let k = 1; k <= H; k++) factors[k] = (1 + d) ** -k;
     const sum = (expected: (t: number) => number): number => {
@@ -138,20 +157,15 @@ export function customerLifetimeValue(input: CustomerLifetimeValueInput): Decima
       return total;
     };
     const ifAlive = kernel.expectedIfAlive;
-    discounted = batchConditional(
-      data,
+    discounted = conditionalOverRows(
+      fn,
+      customers,
       kernel.probabilityAlive,
       ifAlive === undefined ? undefined : (x, T) => sum((t) => ifAlive(x, T, t)),
       (x, tx, T) => sum((t) => kernel.conditionalExpected(x, tx, T, t)),
     );
   }
-  const out: Decimal[] = new Array(customers.length);
-  for (let i = 0; i < customers.length; i++) {
-    const { x, zbar } = checkSpendCustomer(fn, spend, customers[i], i, ["customers"]);
-    const value = margin * gammaGammaExpectedSpend(spend.params, x, zbar) * discounted[i]!;
-    out[i] = new Money(value);
-  }
-  return out;
+  return discounted;
 }
 
 function prefixed(error: unknown, field: string): unknown {

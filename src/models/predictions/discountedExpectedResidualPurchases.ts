@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { parseInput } from "../../core/validate.js";
-import { checkHistory, readHistories } from "../history.js";
+import { checkHistory } from "../history.js";
 import type { PurchaseHistory, PurchaseModel } from "../types.js";
-import { batchConditional, parsePurchaseModel, purchaseKernel } from "./kernels.js";
+import { conditionalOverRows, parsePurchaseModel, purchaseKernel } from "./kernels.js";
 
 /**
  * Options of {@link discountedExpectedResidualPurchases}.
@@ -77,10 +77,10 @@ export function discountedExpectedResidualPurchases(
     const { x, tx, T } = checkHistory(fn, customer, undefined);
     return kernel.dert(x, tx, T, discountRate);
   }
-  const data = readHistories(fn, customer);
   const ifAlive = kernel.dertIfAlive;
-  return batchConditional(
-    data,
+  return conditionalOverRows(
+    fn,
+    customer,
     kernel.probabilityAlive,
     ifAlive === undefined ? undefined : (x, T) => ifAlive(x, T, discountRate),
     (x, tx, T) => kernel.dert(x, tx, T, discountRate),

@@ -18,10 +18,12 @@ import {
   bgNbdPurchaseCountProbability,
   type DropoutShift,
 } from "../bgNbd/bgNbdMath.js";
-import { type HistoryColumns, indexDistinct } from "../history.js";
+import { historyProblem } from "../history.js";
 import {
   paretoNbdConditionalExpectedPurchases,
   paretoNbdDert,
+  paretoNbdDertIfAlive,
+  paretoNbdExpectedIfAlive,
   paretoNbdExpectedPurchases,
   paretoNbdProbabilityAlive,
   paretoNbdPurchaseCountProbability,
@@ -67,6 +69,8 @@ function paretoKernel(q: ParetoNbdParams): PurchaseKernel {
     expected: (t) => paretoNbdExpectedPurchases(q, t),
     purchaseCountProbability: (n, t) => paretoNbdPurchaseCountProbability(q, n, t),
     dert: (x, tx, T, delta) => paretoNbdDert(q, x, tx, T, delta),
+    expectedIfAlive: (x, T, t) => paretoNbdExpectedIfAlive(q, x, T, t),
+    dertIfAlive: (x, T, delta) => paretoNbdDertIfAlive(q, x, T, delta),
   };
 }
 
@@ -118,33 +122,85 @@ export function checkSpan(fn: string, t: unknown, name: string): number {
   return t;
 }
 
+/** Most distinct T values whose g(x, T) is cached (continuous-time data have a distinct T per customer). */
+const MAX_CACHED_T = 65_536;
+
 /**
- * Evaluates P(alive)·g for every row, computing g once per distinct (x, T) when the kernel
- * factorises (on day- or week-resolution data there are a few thousand distinct pairs for a million
- * customers), else `direct` per row.
+ * Validates every history in `input` and evaluates P(alive)·g per row in one pass, without
+ * intermediate columns. When the kernel factorises, g(x, T) is computed once per distinct (x, T)
+ * (a few thousand pairs for a million customers on day- or week-resolution data); else `direct`.
  * @internal
  */
-export function batchConditional(
-  data: HistoryColumns,
+export function conditionalOverRows(
+  fn: string,
+  input: unknown,
   alive: (x: number, tx: number, T: number) => number,
   ifAlive: ((x: number, T: number) => number) | undefined,
   direct: (x: number, tx: number, T: number) => number,
 ): Float64Array {
-  const n = data.x.length;
+  if (!Array.isArray(input)) {
+    throw invalidInput(fn, [], "Expected an array of customers");
+  }
+  const rows: readonly unknown[] = input;
+  const n = rows.length;
   const out = new Float64Array(n);
-  if (ifAlive === undefined) {
-    for (let i = 0; i < n; i++) out[i] = direct(data.x[i]!, data.tx[i]!, data.T[i]!);
-    return out;
-  }
-  const pairs = indexDistinct(data.x, data.T, undefined);
-  const g = new Float64Array(pairs.count);
-  for (let j = 0; j < pairs.count; j++) {
-    const i = pairs.first[j]!;
-    g[j] = ifAlive(data.x[i]!, data.T[i]!);
-  }
+  const tIndex = new Map<number, number>();
+  const caches: Float64Array[] = [];
+  let lastT = Number.NaN;
+  let lastK = -1;
   for (let i = 0; i < n; i++) {
-    const p = alive(data.x[i]!, data.tx[i]!, data.T[i]!);
-    out[i] = p === 0 ? 0 : p * g[pairs.row[i]!]!;
+    const row = rows[i] as Record<string, unknown>;
+    const x = row?.frequency;
+    const tx = row?.recency;
+    const T = row?.T;
+    if (
+      !(
+        typeof x === "number" &&
+        typeof tx === "number" &&
+        typeof T === "number" &&
+        Number.isInteger(x) &&
+        x >= 0 &&
+        T > 0 &&
+        T < Number.POSITIVE_INFINITY &&
+        tx >= 0 &&
+        tx <= T &&
+        (x > 0 || tx === 0)
+      )
+    ) {
+      throw historyProblem(fn, row, i);
+    }
+    if (ifAlive === undefined) {
+      out[i] = direct(x, tx, T);
+      continue;
+    }
+    const p = alive(x, tx, T);
+    if (p === 0) continue;
+    if (T !== lastT) {
+      let k = tIndex.get(T);
+      if (k === undefined && tIndex.size < MAX_CACHED_T) {
+        k = caches.length;
+        tIndex.set(T, k);
+        caches.push(new Float64Array(16).fill(Number.NaN));
+      }
+      lastT = T;
+      lastK = k ?? -1;
+    }
+    if (lastK < 0) {
+      out[i] = p * ifAlive(x, T);
+      continue;
+    }
+    let cache = caches[lastK]!;
+    if (x >= cache.length) {
+      const bigger = new Float64Array(Math.max(2 * cache.length, x + 1)).fill(Number.NaN);
+      bigger.set(cache);
+      caches[lastK] = cache = bigger;
+    }
+    let g = cache[x]!;
+    if (Number.isNaN(g)) {
+      g = ifAlive(x, T);
+      cache[x] = g;
+    }
+    out[i] = p * g;
   }
   return out;
 }

@@ -1,6 +1,6 @@
-import { checkHistory, readHistories } from "../history.js";
+import { checkHistory } from "../history.js";
 import type { PurchaseHistory, PurchaseModel } from "../types.js";
-import { parsePurchaseModel, purchaseKernel } from "./kernels.js";
+import { conditionalOverRows, parsePurchaseModel, purchaseKernel } from "./kernels.js";
 
 /**
  * Probability that a customer is still active ("alive") at the end of their observation period,
@@ -53,10 +53,11 @@ export function probabilityAlive(
     const { x, tx, T } = checkHistory(fn, customer, undefined);
     return kernel.probabilityAlive(x, tx, T);
   }
-  const data = readHistories(fn, customer);
-  const out = new Float64Array(data.x.length);
-  for (let i = 0; i < out.length; i++) {
-    out[i] = kernel.probabilityAlive(data.x[i]!, data.tx[i]!, data.T[i]!);
-  }
-  return out;
+  return conditionalOverRows(
+    fn,
+    customer,
+    kernel.probabilityAlive,
+    undefined,
+    kernel.probabilityAlive,
+  );
 }

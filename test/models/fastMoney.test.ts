@@ -1,0 +1,33 @@
+/** The fast float → Decimal path builds exactly what the decimal.js constructor builds. */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Money } from "../../src/core/money.js";
+import { moneyFromNumber } from "../../src/models/predictions/fastMoney.js";
+
+describe("moneyFromNumber", () => {
+  it("equals new Money(v) in value, digits and exponent", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (v) => {
+        const fast = moneyFromNumber(v) as unknown as { s: number; e: number; d: number[] };
+        const slow = new Money(v) as unknown as { s: number; e: number; d: number[] };
+        expect(moneyFromNumber(v).toString()).toBe(new Money(v).toString());
+        expect(moneyFromNumber(v).equals(new Money(v))).toBe(true);
+        if (v !== 0) expect([fast.s, fast.e, fast.d]).toEqual([slow.s, slow.e, slow.d]);
+        expect(Object.keys(fast)).toEqual(Object.keys(slow));
+        expect(moneyFromNumber(v).times(3).plus(1).toString()).toBe(
+          new Money(v).times(3).plus(1).toString(),
+        );
+      }),
+      { numRuns: 20000 },
+    );
+  });
+  it("edge values", () => {
+    for (const v of [
+      1e-6, 0.1, 1, 10, 1234567, 12345678, 0.30000000000000004, 99.99, 1e20, 123.456e7,
+    ]) {
+      expect(moneyFromNumber(v).toString()).toBe(new Money(v).toString());
+      expect(moneyFromNumber(v).plus(1).toString()).toBe(new Money(v).plus(1).toString());
+      expect(moneyFromNumber(-v).toFixed(3)).toBe(new Money(-v).toFixed(3));
+    }
+  });
+});
