@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { InvalidInputError, invalidInput } from "../core/errors.js";
-import { type Decimal, Money } from "../core/money.js";
+import { type Decimal, ZERO } from "../core/money.js";
 import { type TimeUnit, timeUnitSchema } from "../core/time.js";
 import { parseInput } from "../core/validate.js";
 import {
   type CustomerHistory,
   customerLifetimeValue,
 } from "../models/predictions/customerLifetimeValue.js";
+import { moneyFromNumber } from "../models/predictions/fastMoney.js";
 import { parsePurchaseModel, parseSpendModel } from "../models/predictions/kernels.js";
 import { probabilityAlive } from "../models/predictions/probabilityAlive.js";
 import type { GammaGammaModel, PurchaseModel } from "../models/types.js";
@@ -177,7 +178,7 @@ export function churnRisk(
       probabilityAlive: p,
       probabilityNoPurchase: noPurchase,
       residualValue: residual,
-      valueAtRisk: p === 1 ? new Money(0) : new Money(residual.toNumber() * (1 - p)),
+      valueAtRisk: p === 1 ? ZERO : moneyFromNumber(residual.toNumber() * (1 - p)),
     };
   }
   return out;

@@ -9,6 +9,7 @@ import {
   toMoney,
 } from "../core/money.js";
 import { parseInput } from "../core/validate.js";
+import { moneyFromNumber } from "../models/predictions/fastMoney.js";
 
 /**
  * Why a customer left (or is leaving): the firm's own fault (`"own"`), a third party's (a
@@ -217,7 +218,7 @@ function money(
     }
     let amount = cache.get(value);
     if (amount === undefined) {
-      amount = new Money(value);
+      amount = moneyFromNumber(value);
       if (cache.size < 4096) cache.set(value, amount);
     }
     return amount;
@@ -528,7 +529,7 @@ export function prioritizeRecovery(
       winBackProbability: probs[i]!,
       secondLifetimeValue: sltvs[i]!,
       cost: costs[i]!,
-      expectedNetValue: new Money(netF[i]!),
+      expectedNetValue: moneyFromNumber(netF[i]!),
       selected: selected[i] === 1,
     };
   }
@@ -668,7 +669,7 @@ function selectWithinBudget(
     const i = items[k]!;
     if (selected[i] !== 1) continue;
     chosenCosts.push(costs[i]!);
-    chosenNets.push(new Money(netF[i]!));
+    chosenNets.push(moneyFromNumber(netF[i]!));
   }
   const expectedNetValue = sumMoney(chosenNets);
   const bound = new Money(upper);
