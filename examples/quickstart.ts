@@ -1,189 +1,133 @@
 /**
  * The whole story on the bundled CDNOW sample: `npm run example`.
- * Each section below prints one table; later sections build on earlier ones.
+ *
+ * 1. the customer base: transaction log → one summary row per customer
+ * 2. a purchase model (BG/NBD) and a spend model (Gamma-Gamma): parameters and fit quality on a
+ *    39-week holdout
+ * 3. what customers are worth: the top 10 by 52-week CLV (and the textbook retention formula)
+ * 4. which segment they are in: RFM segments
+ * 5. how satisfied and loyal they are: a small survey
+ * 6. who to win back first: the top of a budgeted recovery plan
+ * 7. charts: five SVG files in examples/output/ (see examples/charts.ts)
+ *
+ * Each section prints one table; later sections reuse the rows and models of earlier ones.
  */
-import { summarizeTransactions } from "../src/index.js";
+import {
+  assignSegments,
+  churnRisk,
+  customerLifetimeValue,
+  customerSatisfactionScore,
+  fitBgNbd,
+  fitGammaGamma,
+  holdoutComparison,
+  netPromoterScore,
+  prioritizeRecovery,
+  probabilityAlive,
+  retentionLifetimeValue,
+  rfmScores,
+  rfmTable,
+  satisfactionLoyaltySegment,
+  segmentSummary,
+  splitCalibrationHoldout,
+  summarizeTransactions,
+} from "../src/index.js";
+import { writeCharts } from "./charts.js";
 import { loadCdnowSample } from "./data/load.js";
+import { table } from "./lib/charts.js";
 
-/** Prints rows of cells as a table: first column left-aligned, the others right-aligned. */
-function printTable(title: string, rows: readonly (readonly string[])[]): void {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  console.log(`\n${title}`);
-  for (const row of rows) {
-    console.log(
-      `  ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("   ")}`,
-    );
-  }
+/** Prints a numbered section title and a table. */
+function section(title: string, header: readonly string[], rows: (string | number)[][]): void {
+  console.log(`\n${title}\n${table(header, rows)}`);
 }
+const count = (n: number) => n.toLocaleString("en-US");
+// Exact amounts, formatted from their decimal digits (never through a float).
+const usd = (amount: { toFixed(digits: number): string }) =>
+  `$${amount.toFixed(2).replace(/\B(?=(\d{3})+\.)/g, ",")}`;
 
 const transactions = loadCdnowSample();
 console.log("customer-value quickstart — CDNOW sample (2,357 customers, Jan 1997 – Jun 1998)");
 
 // ── 1. The customer base: transaction log → one summary row per customer ─────────────────────
-const summaries = summarizeTransactions(transactions, {
-  observationEnd: "1998-06-30",
-  unit: "week",
-});
 {
-  const count = (n: number) => n.toLocaleString("en-US");
-  // Exact amounts, formatted from their decimal digits (never through a float).
-  const usd = (amount: { toFixed(digits: number): string }) =>
-    `$${amount.toFixed(2).replace(/\B(?=(\d{3})+\.)/g, ",")}`;
+  const summaries = summarizeTransactions(transactions, {
+    observationEnd: "1998-06-30",
+    unit: "week",
+  });
   const repeatBuyers = summaries.filter((row) => row.frequency > 0).length;
   const totalSpend = summaries.map((row) => row.totalSpend).reduce((a, b) => a.plus(b));
   const transactionCount = summaries.reduce((n, row) => n + row.transactionCount, 0);
-  printTable("1. The customer base (weeks, observation end 1998-06-30)", [
-    ["customers", count(summaries.length)],
-    ["transactions", count(transactionCount)],
+  section(
+    "1. The customer base (weeks, observation end 1998-06-30)",
+    ["measure", "value"],
     [
-      "repeat buyers",
-      `${count(repeatBuyers)} (${((100 * repeatBuyers) / summaries.length).toFixed(1)}%)`,
+      ["customers", count(summaries.length)],
+      ["transactions", count(transactionCount)],
+      [
+        "repeat buyers",
+        `${count(repeatBuyers)} (${((100 * repeatBuyers) / summaries.length).toFixed(1)}%)`,
+      ],
+      ["total spend", usd(totalSpend)],
+      ["mean spend per customer", usd(totalSpend.div(summaries.length))],
+      [
+        "repeat-purchase weeks per customer",
+        (summaries.reduce((n, row) => n + row.frequency, 0) / summaries.length).toFixed(2),
+      ],
     ],
-    ["total spend", usd(totalSpend)],
-    ["mean spend per customer", usd(totalSpend.div(summaries.length))],
+  );
+}
+
+// ── 2. Models: fit on the calibration period, check on the holdout ───────────────────────────
+// Calibration 1997-01-01 … 1997-09-30 (39 weeks), holdout to 1998-06-30 (39 weeks); weeks are
+// elapsed days / 7; same-day purchases merged; frequency and monetaryValue count repeat purchases.
+const customers = splitCalibrationHoldout(transactions, {
+  calibrationEnd: "1997-09-30",
+  observationEnd: "1998-06-30",
+  unit: "week",
+  bucketing: "elapsed",
+});
+const purchaseModel = fitBgNbd(customers);
+const spendModel = fitGammaGamma(customers); // repeat buyers only
+{
+  const p = purchaseModel.params;
+  const se = purchaseModel.standardErrors;
+  const g = spendModel.params;
+  section(
+    "2. Models fitted on the 39-week calibration period",
+    ["model", "parameters (standard errors)", "log-likelihood"],
     [
-      "repeat-purchase weeks per customer",
-      (summaries.reduce((n, row) => n + row.frequency, 0) / summaries.length).toFixed(2),
+      [
+        "BG/NBD (weeks)",
+        `r ${p.r.toFixed(4)} (${se.r.toFixed(4)}), alpha ${p.alpha.toFixed(4)} (${se.alpha.toFixed(4)}), a ${p.a.toFixed(4)} (${se.a.toFixed(4)}), b ${p.b.toFixed(4)} (${se.b.toFixed(4)})`,
+        purchaseModel.logLikelihood.toFixed(2),
+      ],
+      [
+        "Gamma-Gamma (spend)",
+        `p ${g.p.toFixed(4)}, q ${g.q.toFixed(4)}, v ${g.v.toFixed(4)}`,
+        spendModel.logLikelihood.toFixed(2),
+      ],
     ],
-  ]);
+  );
+  const check = holdoutComparison(purchaseModel, customers, { by: "frequency", maxBin: 7 });
+  section(
+    "   Fit quality: mean repeat purchases in the 39-week holdout, by calibration frequency",
+    ["frequency", "customers", "actual", "expected"],
+    check.rows.map((r) => [r.label, r.customers, r.actual.toFixed(3), r.expected.toFixed(3)]),
+  );
+  console.log(
+    `   total: predicted ${check.totalExpected.toFixed(1)} repeat purchases, actual ${check.totalActual}; mean absolute error per bin ${check.meanAbsoluteError.toFixed(3)}`,
+  );
 }
 
-// ── satisfaction to loyalty (self-contained; see examples/satisfaction.ts) ─────────────────
+// ── 3. What customers are worth ───────────────────────────────────────────────────────────────
+// 52-week CLV, 15 % a year as a weekly rate, 30 % margin.
+const weeklyDiscountRate = 1.15 ** (1 / 52) - 1;
 {
-  const { netPromoterScore, customerSatisfactionScore, satisfactionLoyaltySegment } = await import(
-    "../src/index.js"
-  );
-  console.log("\nSatisfaction to loyalty — a 12-answer survey");
-  const recommend = [10, 9, 9, 8, 7, 10, 6, 3, 9, 10, 8, 5];
-  const nps = netPromoterScore(recommend);
-  console.log(
-    `NPS ${nps.score.toFixed(1)} (SE ${nps.standardError.toFixed(1)}, 95 % CI ` +
-      `${nps.confidenceInterval.lower.toFixed(1)} to ${nps.confidenceInterval.upper.toFixed(1)})`,
-  );
-  const satisfied = [5, 4, 4, 5, 3, 5, 2, 1, 4, 5, 4, 3];
-  const csat = customerSatisfactionScore(satisfied, { scale: { min: 1, max: 5 } });
-  console.log(`CSAT top-2-box ${csat.score.toFixed(1)} %`);
-  const loyalty = [5, 4, 5, 3, 2, 5, 4, 1, 3, 5, 4, 2];
-  const { counts } = satisfactionLoyaltySegment(
-    satisfied.map((satisfaction, i) => ({
-      id: `c${i + 1}`,
-      satisfaction,
-      loyalty: loyalty[i] ?? 1,
-    })),
-  );
-  console.log(
-    "Jones & Sasser segments:",
-    Object.entries(counts)
-      .map(([segment, count]) => `${segment} ${count}`)
-      .join(", "),
-  );
-}
-// ── end of satisfaction section ─────────────────────────────────────────────────────────────
-// ── segmentation: RFM segment summary ───────────────────────────────────────────────────────
-// (self-contained: uses only `transactions` loaded above)
-{
-  const { assignSegments, rfmScores, rfmTable, segmentSummary } = await import("../src/index.js");
-  const rfm = rfmTable(transactions, { asOf: "1998-07-01" });
-  const segments = assignSegments(rfmScores(rfm).scores);
-  console.log("\nRFM segments as of 1998-07-01 (quintiles, 10 classic segments)");
-  console.log(
-    `${"segment".padEnd(20)}${"customers".padStart(10)}${"share".padStart(8)}${"revenue $".padStart(13)}`,
-  );
-  for (const row of segmentSummary(segments, rfm)) {
-    console.log(
-      row.segment.padEnd(20) +
-        String(row.customers).padStart(10) +
-        `${(100 * row.customerShare).toFixed(1)}%`.padStart(8) +
-        row.revenue.toFixed(2).padStart(13),
-    );
-  }
-}
-
-// ── value: what is an average customer worth under the three conventions? ─────────────────────
-// Self-contained: textbook inputs, not the CDNOW data. Rates are per year.
-{
-  const { retentionLifetimeValue } = await import("../src/index.js");
-  const inputs = { margin: 100, retentionRate: 0.8, discountRate: 0.1 };
-  console.log("\nLifetime value of a customer (margin 100/yr, retention 80%, discount 10%)");
-  for (const timing of ["first-payment-now", "start-of-period", "end-of-period"] as const) {
-    const { value } = retentionLifetimeValue({ ...inputs, timing });
-    console.log(`  ${timing.padEnd(18)} ${value.toFixed(2).padStart(8)}`);
-  }
-}
-
-// ── models: BG/NBD + Gamma-Gamma, fit quality and the top customers by 52-week CLV ──────────────
-{
-  const {
-    conditionalExpectedPurchases,
-    customerLifetimeValue,
-    fitBgNbd,
-    fitGammaGamma,
-    probabilityAlive,
-  } = await import("../src/index.js");
-  // Per-customer summary in weeks (calibration 1997-01-01 … 1997-09-30, 39 weeks); same-day
-  // purchases merged; frequency and monetaryValue count repeat purchases only. (In the full library
-  // `summarizeTransactions` does this; it is spelled out here so the section stands alone.)
-  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
-  const calibrationEnd = day("1997-09-30");
-  const byCustomer = new Map<string, Map<number, number>>(); // id → day → cents
-  const holdout = new Map<string, Set<number>>();
-  for (const t of transactions) {
-    const d = day(t.date);
-    const cents = Math.round(Number(t.amount) * 100);
-    if (d <= calibrationEnd) {
-      const days = byCustomer.get(t.customerId) ?? new Map<number, number>();
-      days.set(d, (days.get(d) ?? 0) + cents);
-      byCustomer.set(t.customerId, days);
-    } else {
-      holdout.set(t.customerId, (holdout.get(t.customerId) ?? new Set()).add(d));
-    }
-  }
-  const customers = [...byCustomer].map(([customerId, days]) => {
-    const sorted = [...days].sort((a, b) => a[0] - b[0]);
-    const first = sorted[0]![0];
-    const repeat = sorted.slice(1);
-    const frequency = repeat.length;
-    const repeatCents = repeat.reduce((s, [, c]) => s + c, 0);
-    return {
-      customerId,
-      frequency,
-      recency: frequency === 0 ? 0 : (sorted.at(-1)![0] - first) / 7,
-      T: (calibrationEnd - first) / 7,
-      monetaryValue: frequency === 0 ? 0 : repeatCents / frequency / 100,
-    };
-  });
-
-  const purchaseModel = fitBgNbd(customers);
-  const spendModel = fitGammaGamma(customers.filter((c) => c.frequency > 0));
-  const fmt = (params: object) =>
-    Object.entries(params)
-      .map(([k, v]) => `${k} ${(v as number).toFixed(4)}`)
-      .join(", ");
-  console.log("\nBG/NBD (weeks):", fmt(purchaseModel.params));
-  console.log(
-    `  log-likelihood ${purchaseModel.logLikelihood.toFixed(2)}, SEs ${fmt(purchaseModel.standardErrors)}`,
-  );
-  console.log(
-    "Gamma-Gamma:",
-    fmt(spendModel.params),
-    `log-likelihood ${spendModel.logLikelihood.toFixed(2)}`,
-  );
-
-  // Fit quality: expected vs actual repeat purchases in the 39-week holdout.
-  const expected = conditionalExpectedPurchases(purchaseModel, customers, 39);
-  const predicted = expected.reduce((s, v) => s + v, 0);
-  const actual = [...holdout.values()].reduce((s, days) => s + days.size, 0);
-  console.log(
-    `Holdout (39 weeks): predicted ${predicted.toFixed(1)} repeat purchases, actual ${actual}`,
-  );
-
-  // 52-week CLV, 15 % a year as a weekly rate, 30 % margin.
   const clv = customerLifetimeValue({
     purchaseModel,
     spendModel,
     customers,
     horizon: 52,
-    discountRate: 1.15 ** (1 / 52) - 1,
+    discountRate: weeklyDiscountRate,
     unit: "week",
     margin: 0.3,
   });
@@ -192,78 +136,81 @@ const summaries = summarizeTransactions(transactions, {
     .map((c, i) => ({ ...c, clv: clv[i]!, alive: alive[i]! }))
     .sort((a, b) => b.clv.comparedTo(a.clv))
     .slice(0, 10);
-  console.log("\nTop 10 customers by 52-week CLV (margin 30 %, 15 %/year):");
-  console.log("customer  repeat  recency(w)  P(alive)  avg spend  CLV");
-  for (const c of top) {
-    console.log(
-      `${c.customerId.padStart(8)}  ${String(c.frequency).padStart(6)}  ${c.recency.toFixed(1).padStart(10)}  ${c.alive.toFixed(3).padStart(8)}  ${c.monetaryValue.toFixed(2).padStart(9)}  ${c.clv.toFixed(2)}`,
-    );
-  }
-}
-
-// ── models: checking a model on a holdout (calibration vs holdout table, tracking) ──────────────
-{
-  const { fitBgNbd, holdoutComparison, splitCalibrationHoldout } = await import("../src/index.js");
-  const rows = splitCalibrationHoldout(transactions, {
-    calibrationEnd: "1997-09-30",
-    observationEnd: "1998-06-30",
-    unit: "week",
-    bucketing: "elapsed",
-  });
-  const model = fitBgNbd(rows);
-  const table = holdoutComparison(
-    model,
-    rows.map((r) => ({ ...r, holdoutDuration: 39 })),
-    { by: "frequency", maxBin: 7 },
+  section(
+    "3. Top 10 customers by 52-week CLV (margin 30 %, 15 %/year)",
+    ["customer", "repeat", "recency (w)", "P(alive)", "avg spend", "CLV"],
+    top.map((c) => [
+      c.customerId,
+      c.frequency,
+      c.recency.toFixed(1),
+      c.alive.toFixed(3),
+      c.monetaryValue.toFixed(2),
+      c.clv.toFixed(2),
+    ]),
   );
-  console.log(
-    "\nHoldout check, BG/NBD: mean repeat purchases in the 39-week holdout by calibration frequency",
-  );
-  console.log("frequency  customers  actual  expected");
-  for (const r of table.rows) {
-    console.log(
-      `${r.label.padStart(9)}  ${String(r.customers).padStart(9)}  ${r.actual.toFixed(3).padStart(6)}  ${r.expected.toFixed(3).padStart(8)}`,
-    );
-  }
-  console.log(
-    `mean absolute error ${table.meanAbsoluteError.toFixed(3)}; total actual ${table.totalActual}, expected ${table.totalExpected.toFixed(1)}`,
+  // The textbook formula, for comparison: margin 100/yr, retention 80 %, discount 10 %.
+  const inputs = { margin: 100, retentionRate: 0.8, discountRate: 0.1 };
+  section(
+    "   Retention-formula lifetime value (margin 100/yr, retention 80 %, discount 10 %), by timing convention",
+    ["timing", "value"],
+    (["first-payment-now", "start-of-period", "end-of-period"] as const).map((timing) => [
+      timing,
+      retentionLifetimeValue({ ...inputs, timing }).value.toFixed(2),
+    ]),
   );
 }
 
-// ── churn: top of the recovery plan (value at risk → tiers, actions, a $300 budget) ─────────────
+// ── 4. Which segment they are in: RFM ─────────────────────────────────────────────────────────
 {
-  const { churnRisk, fitBgNbd, fitGammaGamma, prioritizeRecovery } = await import(
-    "../src/index.js"
+  const rfm = rfmTable(transactions, { asOf: "1998-07-01" });
+  const segments = assignSegments(rfmScores(rfm).scores);
+  section(
+    "4. RFM segments as of 1998-07-01 (quintiles, 10 classic segments)",
+    ["segment", "customers", "share", "revenue $"],
+    segmentSummary(segments, rfm).map((row) => [
+      row.segment,
+      row.customers,
+      `${(100 * row.customerShare).toFixed(1)}%`,
+      row.revenue.toFixed(2),
+    ]),
   );
-  // Calibration summary in weeks (1997-01-01 … 1997-09-30), same-day purchases merged.
-  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
-  const end = day("1997-09-30");
-  const days = new Map<string, Map<number, number>>();
-  for (const t of transactions) {
-    const d = day(t.date);
-    if (d > end) continue;
-    const m = days.get(t.customerId) ?? new Map<number, number>();
-    m.set(d, (m.get(d) ?? 0) + Math.round(Number(t.amount) * 100));
-    days.set(t.customerId, m);
-  }
-  const customers = [...days].map(([customerId, m]) => {
-    const s = [...m].sort((a, b) => a[0] - b[0]);
-    const x = s.length - 1;
-    const cents = s.slice(1).reduce((acc, [, c]) => acc + c, 0);
-    return {
-      customerId,
-      frequency: x,
-      recency: x === 0 ? 0 : (s[x]![0] - s[0]![0]) / 7,
-      T: (end - s[0]![0]) / 7,
-      monetaryValue: x === 0 ? 0 : cents / x / 100,
-    };
-  });
-  const model = fitBgNbd(customers);
-  const spendModel = fitGammaGamma(customers.filter((c) => c.frequency > 0));
-  const risk = churnRisk(model, customers, {
+}
+
+// ── 5. How satisfied and loyal: a 12-answer survey (see examples/satisfaction.ts) ─────────────
+{
+  const recommend = [10, 9, 9, 8, 7, 10, 6, 3, 9, 10, 8, 5];
+  const satisfied = [5, 4, 4, 5, 3, 5, 2, 1, 4, 5, 4, 3];
+  const loyalty = [5, 4, 5, 3, 2, 5, 4, 1, 3, 5, 4, 2];
+  const nps = netPromoterScore(recommend);
+  const csat = customerSatisfactionScore(satisfied, { scale: { min: 1, max: 5 } });
+  const { counts } = satisfactionLoyaltySegment(
+    satisfied.map((satisfaction, i) => ({ id: `c${i + 1}`, satisfaction, loyalty: loyalty[i]! })),
+  );
+  section(
+    "5. Satisfaction to loyalty — a 12-answer survey",
+    ["measure", "value"],
+    [
+      [
+        "NPS",
+        `${nps.score.toFixed(1)} (SE ${nps.standardError.toFixed(1)}, 95 % CI ${nps.confidenceInterval.lower.toFixed(1)} to ${nps.confidenceInterval.upper.toFixed(1)})`,
+      ],
+      ["CSAT top-2-box", `${csat.score.toFixed(1)} %`],
+      [
+        "Jones & Sasser segments",
+        Object.entries(counts)
+          .map(([segment, n]) => `${segment} ${n}`)
+          .join(", "),
+      ],
+    ],
+  );
+}
+
+// ── 6. Who to win back first: value at risk → tiers, actions, a $300 budget ───────────────────
+{
+  const risk = churnRisk(purchaseModel, customers, {
     spendModel,
     horizon: 52,
-    discountRate: 1.15 ** (1 / 52) - 1,
+    discountRate: weeklyDiscountRate,
     unit: "week",
     margin: 0.3,
   });
@@ -277,14 +224,26 @@ const summaries = summarizeTransactions(transactions, {
     })),
     { budget: 300, halfLife: 26 },
   );
-  console.log(
-    `\nTop of the recovery plan ($4 offer, $300 budget, ${plan.budget!.method} selection, spend $${plan.budget!.spend.toFixed(2)}, expected net $${plan.budget!.expectedNetValue.toFixed(2)}):`,
+  section(
+    `6. Top of the recovery plan ($4 offer, $300 budget, ${plan.budget!.method} selection, spend $${plan.budget!.spend.toFixed(2)}, expected net $${plan.budget!.expectedNetValue.toFixed(2)})`,
+    ["rank", "customer", "tier", "action", "P(win-back)", "net value", "selected"],
+    plan.entries
+      .slice(0, 5)
+      .map((e) => [
+        e.rank,
+        e.customerId,
+        e.tier,
+        e.action,
+        e.winBackProbability.toFixed(3),
+        e.expectedNetValue.toFixed(2),
+        e.selected ? "yes" : "no",
+      ]),
   );
-  console.log("rank  customer  tier      action                 P(win-back)  net value  selected");
-  for (const e of plan.entries.slice(0, 5)) {
-    console.log(
-      `${String(e.rank).padStart(4)}  ${String(e.customerId).padStart(8)}  ${e.tier.padEnd(8)}  ${e.action.padEnd(21)}  ${e.winBackProbability.toFixed(3).padStart(11)}  ${e.expectedNetValue.toFixed(2).padStart(9)}  ${e.selected ? "yes" : "no"}`,
-    );
-  }
 }
-// ── end churn ─────────────────────────────────────────────────────────────────────────────────────
+
+// ── 7. Charts ─────────────────────────────────────────────────────────────────────────────────
+{
+  const paths = await writeCharts(transactions);
+  console.log("\n7. Charts written to examples/output/ (SVG):");
+  for (const path of paths) console.log(`   ${path.split(/[\\/]/).at(-1)}`);
+}
