@@ -61,6 +61,7 @@ describe("examples run and print what their docs promise", { timeout: 120_000 },
       [
         "charts.ts",
         "churn-recovery.ts",
+        "lifetime-value.ts",
         "quickstart.ts",
         "run-all.ts",
         "satisfaction.ts",
@@ -107,6 +108,19 @@ describe("examples run and print what their docs promise", { timeout: 120_000 },
       /p-alive-heatmap\.svg$/,
       /rfm-segments\.svg$/,
       /nps-distribution\.svg$/,
+    ]);
+  });
+
+  it("lifetime-value.ts: three model families, the spend model and the predictions", async () => {
+    const out = await runExample("lifetime-value.ts");
+    expectLines(out, [
+      // Fader, Hardie & Lee (2005): BG/NBD r 0.2426, α 4.414, a 0.793, b 2.426, LL −9582.4
+      /^bg-nbd\s+r 0\.2426, alpha 4\.414, a 0\.7929, b 2\.426\s+-9582\.43/,
+      // Fader, Hardie & Lee (2005, "A note on implementing the Pareto/NBD"): r 0.55, α 10.58, s 0.61, β 11.67
+      /^pareto-nbd\s+r 0\.5533, alpha 10\.58, s 0\.6062, beta 11\.67\s+-9594\.98/,
+      /^recommended by BIC: /,
+      // customer 1 (x 2, t_x 30.43, T 38.86): P(alive) 0.7266, CET(39) 1.2260, DERT 5.17 at 15 %/year
+      /^\s+1\s+2\s+30\.43\s+38\.86\s+0\.7266\s+1\.2260\s+\d+\.\d\d\s+5\.170\s/,
     ]);
   });
 
