@@ -200,3 +200,32 @@ const summaries = summarizeTransactions(transactions, {
     );
   }
 }
+
+// ── models: checking a model on a holdout (calibration vs holdout table, tracking) ──────────────
+{
+  const { fitBgNbd, holdoutComparison, splitCalibrationHoldout } = await import("../src/index.js");
+  const rows = splitCalibrationHoldout(transactions, {
+    calibrationEnd: "1997-09-30",
+    observationEnd: "1998-06-30",
+    unit: "week",
+    bucketing: "elapsed",
+  });
+  const model = fitBgNbd(rows);
+  const table = holdoutComparison(
+    model,
+    rows.map((r) => ({ ...r, holdoutDuration: 39 })),
+    { by: "frequency", maxBin: 7 },
+  );
+  console.log(
+    "\nHoldout check, BG/NBD: mean repeat purchases in the 39-week holdout by calibration frequency",
+  );
+  console.log("frequency  customers  actual  expected");
+  for (const r of table.rows) {
+    console.log(
+      `${r.label.padStart(9)}  ${String(r.customers).padStart(9)}  ${r.actual.toFixed(3).padStart(6)}  ${r.expected.toFixed(3).padStart(8)}`,
+    );
+  }
+  console.log(
+    `mean absolute error ${table.meanAbsoluteError.toFixed(3)}; total actual ${table.totalActual}, expected ${table.totalExpected.toFixed(1)}`,
+  );
+}

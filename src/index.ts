@@ -13,73 +13,53 @@ export type { InputIssue } from "./core/errors.js";
 export { InvalidInputError, ModelFitError } from "./core/errors.js";
 export type { Decimal, MoneyInput } from "./core/money.js";
 export type { DateInput, TimeUnit } from "./core/time.js";
-
-// ── transactions: transaction log → per-customer summaries ──────────────────────────────────
 export type {
-  CalibrationHoldoutSummary,
-  SplitCalibrationHoldoutOptions,
-} from "./transactions/splitCalibrationHoldout.js";
-export { splitCalibrationHoldout } from "./transactions/splitCalibrationHoldout.js";
-export type {
-  CustomerSummary,
-  SummarizeTransactionsOptions,
-  Transaction,
-} from "./transactions/summarizeTransactions.js";
-export { summarizeTransactions } from "./transactions/summarizeTransactions.js";
-
-// ── value: retention CLV, customer equity, delivered value ──────────────────────────────────
-export type {
-  CompareOffersOptions,
-  CompareOffersResult,
-  Offer,
-  RankedOffer,
-} from "./value/compareOffers.js";
-export { compareOffers } from "./value/compareOffers.js";
-export type {
-  CustomerBaseContributions,
-  CustomerBaseLevers,
-  CustomerBaseValueInput,
-  CustomerBaseValueResult,
-} from "./value/customerBaseValue.js";
-export { customerBaseValue } from "./value/customerBaseValue.js";
-export type {
-  CohortEquity,
-  CustomerEquityInput,
-  CustomerEquityResult,
-  EquityCohort,
-  EquitySegment,
-  SegmentEquity,
-} from "./value/customerEquity.js";
-export { customerEquity } from "./value/customerEquity.js";
-export type {
-  DeliveredValueComponents,
-  DeliveredValueInput,
-  DeliveredValueResult,
-  ValueComponent,
-  WeightedScore,
-} from "./value/deliveredValue.js";
-export { deliveredValue } from "./value/deliveredValue.js";
-export type {
-  DiscountedCashFlowOptions,
-  DiscountedCashFlowResult,
-} from "./value/discountedCashFlowValue.js";
-export { discountedCashFlowValue } from "./value/discountedCashFlowValue.js";
-export type {
-  LifetimeValueDriver,
-  LifetimeValueLever,
-  LifetimeValueSensitivityResult,
-} from "./value/lifetimeValueSensitivity.js";
-export { lifetimeValueSensitivity } from "./value/lifetimeValueSensitivity.js";
-export type {
-  LifetimeValueTiming,
-  RetentionLifetimeValueInput,
-  RetentionLifetimeValueResult,
-  ValuePeriod,
-} from "./value/retentionLifetimeValue.js";
-export { retentionLifetimeValue } from "./value/retentionLifetimeValue.js";
-
+  BetaGeometricBetaBinomialModel,
+  BetaGeometricBetaBinomialParams,
+  DiscretePurchaseHistory,
+  DiscretePurchaseHistoryRow,
+} from "./models/betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
+export { fitBetaGeometricBetaBinomial } from "./models/betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 // ── models: BG/NBD, Pareto/NBD, MBG/NBD, Gamma-Gamma, predictions, CLV ──────────────────────
 export { fitBgNbd } from "./models/bgNbd/fitBgNbd.js";
+export type {
+  ComparableModel,
+  CompareModelsOptions,
+  LikelihoodRatioTest,
+  ModelComparison,
+  ModelComparisonRow,
+} from "./models/compareModels.js";
+export { compareModels } from "./models/compareModels.js";
+export type {
+  CalibrationFrequencyFit,
+  CalibrationFrequencyFitOptions,
+  FrequencyHistogramRow,
+} from "./models/diagnostics/calibrationFrequencyFit.js";
+export { calibrationFrequencyFit } from "./models/diagnostics/calibrationFrequencyFit.js";
+export type {
+  CumulativePurchaseTrackingOptions,
+  PurchaseTrackingRow,
+} from "./models/diagnostics/cumulativePurchaseTracking.js";
+export { cumulativePurchaseTracking } from "./models/diagnostics/cumulativePurchaseTracking.js";
+export type { DiagnosableModel } from "./models/diagnostics/diagnosticModels.js";
+export type {
+  ExpectedPurchasesCell,
+  ExpectedPurchasesMatrixOptions,
+} from "./models/diagnostics/expectedPurchasesMatrix.js";
+export { expectedPurchasesMatrix } from "./models/diagnostics/expectedPurchasesMatrix.js";
+export type {
+  DiscreteHoldoutRow,
+  HoldoutComparison,
+  HoldoutComparisonOptions,
+  HoldoutComparisonRow,
+  PurchaseHoldoutRow,
+} from "./models/diagnostics/holdoutComparison.js";
+export { holdoutComparison } from "./models/diagnostics/holdoutComparison.js";
+export type {
+  ProbabilityAliveCell,
+  ProbabilityAliveMatrixOptions,
+} from "./models/diagnostics/probabilityAliveMatrix.js";
+export { probabilityAliveMatrix } from "./models/diagnostics/probabilityAliveMatrix.js";
 export type { FitOptions } from "./models/fit.js";
 export { fitGammaGamma } from "./models/gammaGamma/fitGammaGamma.js";
 export { fitModifiedBgNbd } from "./models/modifiedBgNbd/fitModifiedBgNbd.js";
@@ -94,8 +74,27 @@ export { customerLifetimeValue } from "./models/predictions/customerLifetimeValu
 export type { DiscountOptions } from "./models/predictions/discountedExpectedResidualPurchases.js";
 export { discountedExpectedResidualPurchases } from "./models/predictions/discountedExpectedResidualPurchases.js";
 export { expectedPurchases } from "./models/predictions/expectedPurchases.js";
+// ── models: BG/BB, shifted-beta-geometric, diagnostics, model comparison ────────────────────
+export type { DiscreteAliveOptions } from "./models/predictions/probabilityAlive.js";
 export { probabilityAlive } from "./models/predictions/probabilityAlive.js";
 export { purchaseCountProbability } from "./models/predictions/purchaseCountProbability.js";
+export type {
+  ShiftedBetaGeometricInput,
+  ShiftedBetaGeometricModel,
+  ShiftedBetaGeometricParams,
+  SubscriptionHistoryRow,
+} from "./models/shiftedBetaGeometric/fitShiftedBetaGeometric.js";
+export { fitShiftedBetaGeometric } from "./models/shiftedBetaGeometric/fitShiftedBetaGeometric.js";
+export type {
+  ExpectedRemainingLifetimeOptions,
+  SubscriptionLifetimeValueInput,
+} from "./models/shiftedBetaGeometric/subscriptionPredictions.js";
+export {
+  expectedRemainingLifetime,
+  retentionRate,
+  subscriptionLifetimeValue,
+  survivalCurve,
+} from "./models/shiftedBetaGeometric/subscriptionPredictions.js";
 export type {
   BgNbdModel,
   BgNbdParams,
@@ -111,9 +110,6 @@ export type {
   SpendHistory,
   SpendHistoryRow,
 } from "./models/types.js";
-
-// ── models: BG/BB, shifted-beta-geometric, diagnostics, model comparison ────────────────────
-
 // ── satisfaction: SERVQUAL/RATER, NPS, CSAT, CES, index, Kano, loyalty ──────────────────────
 export type {
   CompareNetPromoterScoresOptions,
@@ -283,5 +279,67 @@ export type {
   ValueMatrixResult,
 } from "./segmentation/valueMatrix.js";
 export { VALUE_MATRIX_POLICIES, valueMatrix } from "./segmentation/valueMatrix.js";
+// ── transactions: transaction log → per-customer summaries ──────────────────────────────────
+export type {
+  CalibrationHoldoutSummary,
+  SplitCalibrationHoldoutOptions,
+} from "./transactions/splitCalibrationHoldout.js";
+export { splitCalibrationHoldout } from "./transactions/splitCalibrationHoldout.js";
+export type {
+  CustomerSummary,
+  SummarizeTransactionsOptions,
+  Transaction,
+} from "./transactions/summarizeTransactions.js";
+export { summarizeTransactions } from "./transactions/summarizeTransactions.js";
+// ── value: retention CLV, customer equity, delivered value ──────────────────────────────────
+export type {
+  CompareOffersOptions,
+  CompareOffersResult,
+  Offer,
+  RankedOffer,
+} from "./value/compareOffers.js";
+export { compareOffers } from "./value/compareOffers.js";
+export type {
+  CustomerBaseContributions,
+  CustomerBaseLevers,
+  CustomerBaseValueInput,
+  CustomerBaseValueResult,
+} from "./value/customerBaseValue.js";
+export { customerBaseValue } from "./value/customerBaseValue.js";
+export type {
+  CohortEquity,
+  CustomerEquityInput,
+  CustomerEquityResult,
+  EquityCohort,
+  EquitySegment,
+  SegmentEquity,
+} from "./value/customerEquity.js";
+export { customerEquity } from "./value/customerEquity.js";
+export type {
+  DeliveredValueComponents,
+  DeliveredValueInput,
+  DeliveredValueResult,
+  ValueComponent,
+  WeightedScore,
+} from "./value/deliveredValue.js";
+export { deliveredValue } from "./value/deliveredValue.js";
+export type {
+  DiscountedCashFlowOptions,
+  DiscountedCashFlowResult,
+} from "./value/discountedCashFlowValue.js";
+export { discountedCashFlowValue } from "./value/discountedCashFlowValue.js";
+export type {
+  LifetimeValueDriver,
+  LifetimeValueLever,
+  LifetimeValueSensitivityResult,
+} from "./value/lifetimeValueSensitivity.js";
+export { lifetimeValueSensitivity } from "./value/lifetimeValueSensitivity.js";
+export type {
+  LifetimeValueTiming,
+  RetentionLifetimeValueInput,
+  RetentionLifetimeValueResult,
+  ValuePeriod,
+} from "./value/retentionLifetimeValue.js";
+export { retentionLifetimeValue } from "./value/retentionLifetimeValue.js";
 
 // ── churn: risk, lifecycle, recovery ────────────────────────────────────────────────────────

@@ -388,7 +388,8 @@ export function indexDistinct(
 }
 
 /**
- * Validates spend rows (frequency ≥ 1, monetaryValue > 0) and compresses identical `(x, z̄)` rows.
+ * Validates spend rows (frequency integer ≥ 0; monetaryValue > 0 for repeat buyers), skips the
+ * customers without repeat purchases and compresses identical `(x, z̄)` rows.
  * Money is converted to float64 here, once: z̄ = Number(Decimal).
  * @internal
  */
@@ -407,17 +408,23 @@ export function compressSpend(
     }
     const r = row as Record<string, unknown>;
     const x = numberField(fn, r, i, "frequency");
-    if (!Number.isInteger(x) || x < 1) {
-      throw invalidInput(
-        fn,
-        [i, "frequency"],
-        `Expected an integer ≥ 1 (the Gamma-Gamma model is fitted to repeat buyers only), received ${x}`,
-      );
+    if (!Number.isInteger(x) || x < 0) {
+      throw invalidInput(fn, [i, "frequency"], `Expected an integer ≥ 0, received ${x}`);
     }
+    // Customers without repeat purchases carry no spend information: skipped, so that the rows of
+    // `summarizeTransactions` can be passed as they are.
+    if (x === 0) continue;
     const m = spendValue(fn, r.monetaryValue, [i, "monetaryValue"]);
     const w = readCount(fn, r, i);
     customers += w;
     table.add(x, m, 0, w);
+  }
+  if (customers === 0) {
+    throw invalidInput(
+      fn,
+      [],
+      "No customer has a repeat purchase: the Gamma-Gamma model is fitted to repeat buyers only",
+    );
   }
   const n = table.size;
   return {

@@ -116,7 +116,7 @@ describe("conditionalExpectedSpend at θ_GG", () => {
 
 describe("fitGammaGamma input errors", () => {
   it.each([
-    ["frequency 0", [{ frequency: 0, monetaryValue: 10 }], "[0].frequency"],
+    ["negative frequency", [{ frequency: -1, monetaryValue: 10 }], "[0].frequency"],
     ["non-integer frequency", [{ frequency: 1.2, monetaryValue: 10 }], "[0].frequency"],
     ["zero amount", [{ frequency: 1, monetaryValue: 0 }], "[0].monetaryValue"],
     ["bad amount", [{ frequency: 1, monetaryValue: "abc" }], "[0].monetaryValue"],
@@ -125,7 +125,13 @@ describe("fitGammaGamma input errors", () => {
     expect(() => fitGammaGamma(rows as never)).toThrow(InvalidInputError);
     expect(() => fitGammaGamma(rows as never)).toThrow(path);
   });
-  it("empty data", () => {
+  it("empty data or no repeat buyer", () => {
     expect(() => fitGammaGamma([])).toThrow(InvalidInputError);
+    expect(() => fitGammaGamma([{ frequency: 0, monetaryValue: 0 }])).toThrow(/repeat buyers only/);
+  });
+  it("skips customers without repeat purchases (summarizeTransactions rows as they are)", () => {
+    const fit = fitGammaGamma(all);
+    expect(fit.customers).toBe(946);
+    expect(rel(fit.logLikelihood, -4055.9232435028653)).toBeLessThan(1e-12);
   });
 });

@@ -79,17 +79,18 @@ function gammaGammaObjective(x: Float64Array, m: Float64Array, weight: Float64Ar
  * `Γ(px+q)/(Γ(px)Γ(q))·v^q·x^{px}·z̄^{px−1}/(v + x z̄)^{px+q}` (the published log-likelihood −4055.92
  * on CDNOW is the sum of its logarithms).
  *
- * Conventions: only repeat buyers (frequency ≥ 1) with a positive `monetaryValue` enter the fit
- * (`monetaryValue` is the mean of the **repeat** purchases, the first purchase excluded, as in
- * `summarizeTransactions`). Money enters the model mathematics here, at the boundary: each
+ * Conventions: only repeat buyers (frequency ≥ 1) enter the fit; rows with frequency 0 are skipped
+ * (so the rows of `summarizeTransactions` can be passed as they are) and `customers` counts the
+ * repeat buyers used. `monetaryValue` is the mean of the **repeat** purchases, the first purchase
+ * excluded, as in `summarizeTransactions`, and must be positive. Money enters the model mathematics here, at the boundary: each
  * `monetaryValue` (a `Decimal`, number or decimal string) is converted once to a float64. Identical
  * `(frequency, monetaryValue)` rows are merged; BFGS on log-parameters with the analytic gradient.
  *
- * @param customers - rows `{ frequency, monetaryValue, count? }` of repeat buyers (extra fields ignored)
+ * @param customers - rows `{ frequency, monetaryValue, count? }` (extra fields ignored; frequency-0 rows skipped)
  * @param options - `penalty`, `initial` (keys p, q, v), `maxIterations`, `tolerance`
  * @returns the fitted model `{ kind: "gamma-gamma", params: { p, q, v }, logLikelihood, standardErrors, … }`
- * @throws {InvalidInputError} when a frequency is not an integer ≥ 1, a monetaryValue is not a
- *   positive amount, or there are no rows
+ * @throws {InvalidInputError} when a frequency is not an integer ≥ 0, a repeat buyer's monetaryValue
+ *   is not a positive amount, or there is no repeat buyer
  * @throws {ModelFitError} when the optimiser does not converge
  * @example
  * ```ts

@@ -1,3 +1,11 @@
+import {
+  bgbbConditionalExpectedFor,
+  isBetaGeometricBetaBinomial,
+} from "../betaGeometricBetaBinomial/betaGeometricBetaBinomialPredictions.js";
+import type {
+  BetaGeometricBetaBinomialModel,
+  DiscretePurchaseHistory,
+} from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { checkHistory } from "../history.js";
 import type { PurchaseHistory, PurchaseModel } from "../types.js";
 import { checkSpan, conditionalOverRows, parsePurchaseModel, purchaseKernel } from "./kernels.js";
@@ -14,7 +22,7 @@ import { checkSpan, conditionalOverRows, parsePurchaseModel, purchaseKernel } fr
  *
  * Units: `t` is in the model's time unit (that of recency and T when it was fitted).
  *
- * @param model - a fitted BG/NBD, MBG/NBD or Pareto/NBD model
+ * @param model - a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model (BG/BB: customers are `{ frequency, recency, periods }` and `t` counts whole opportunities; Fader, Hardie & Shang 2010, eqs. 7, 8, 13, 14)
  * @param customer - `{ frequency, recency, T }`, or an array of them
  * @param t - forecast horizon, ≥ 0, in the model's time unit
  * @returns the expected number of purchases (a `Float64Array` in input order for an array)
@@ -44,11 +52,34 @@ export function conditionalExpectedPurchases(
   t: number,
 ): Float64Array;
 export function conditionalExpectedPurchases(
-  model: PurchaseModel,
-  customer: PurchaseHistory | readonly PurchaseHistory[],
+  model: BetaGeometricBetaBinomialModel,
+  customer: DiscretePurchaseHistory,
+  t: number,
+): number;
+export function conditionalExpectedPurchases(
+  model: BetaGeometricBetaBinomialModel,
+  customers: readonly DiscretePurchaseHistory[],
+  t: number,
+): Float64Array;
+export function conditionalExpectedPurchases(
+  model: PurchaseModel | BetaGeometricBetaBinomialModel,
+  input:
+    | PurchaseHistory
+    | readonly PurchaseHistory[]
+    | DiscretePurchaseHistory
+    | readonly DiscretePurchaseHistory[],
   t: number,
 ): number | Float64Array {
   const fn = "conditionalExpectedPurchases";
+  if (isBetaGeometricBetaBinomial(model)) {
+    return bgbbConditionalExpectedFor(
+      fn,
+      model,
+      input as DiscretePurchaseHistory | readonly DiscretePurchaseHistory[],
+      t,
+    );
+  }
+  const customer = input as PurchaseHistory | readonly PurchaseHistory[];
   const kernel = purchaseKernel(parsePurchaseModel(fn, model));
   const span = checkSpan(fn, t, "t");
   if (!Array.isArray(customer)) {

@@ -1,5 +1,13 @@
 import { z } from "zod";
 import { parseInput } from "../../core/validate.js";
+import {
+  bgbbDertFor,
+  isBetaGeometricBetaBinomial,
+} from "../betaGeometricBetaBinomial/betaGeometricBetaBinomialPredictions.js";
+import type {
+  BetaGeometricBetaBinomialModel,
+  DiscretePurchaseHistory,
+} from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { checkHistory } from "../history.js";
 import type { PurchaseHistory, PurchaseModel } from "../types.js";
 import { conditionalOverRows, parsePurchaseModel, purchaseKernel } from "./kernels.js";
@@ -11,7 +19,8 @@ import { conditionalOverRows, parsePurchaseModel, purchaseKernel } from "./kerne
 export interface DiscountOptions {
   /**
    * Continuous discount rate δ **per time unit of the model** (> 0). An annual rate i on weekly
-   * data is δ = ln(1 + i)/52 (15 % a year → 0.0026877 per week).
+   * data is δ = ln(1 + i)/52 (15 % a year → 0.0026877 per week). For the BG/BB it is instead the
+   * rate d **per opportunity** (opportunity n + k is discounted by (1 + d)^−k).
    */
   readonly discountRate: number;
 }
@@ -35,7 +44,7 @@ const optionsSchema = z.strictObject({
  * Convention: continuous discounting (as in the iso-value paper); a discrete per-period rate d
  * corresponds to δ = ln(1 + d).
  *
- * @param model - a fitted BG/NBD, MBG/NBD or Pareto/NBD model
+ * @param model - a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model (BG/BB: customers are `{ frequency, recency, periods }` and `t` counts whole opportunities; Fader, Hardie & Shang 2010, eqs. 7, 8, 13, 14)
  * @param customer - `{ frequency, recency, T }` in the model's time unit, or an array of them
  * @param options - `{ discountRate }`, continuous rate per time unit of the model
  * @returns DERT, in purchases (a `Float64Array` in input order for an array)
@@ -66,11 +75,35 @@ export function discountedExpectedResidualPurchases(
   options: DiscountOptions,
 ): Float64Array;
 export function discountedExpectedResidualPurchases(
-  model: PurchaseModel,
-  customer: PurchaseHistory | readonly PurchaseHistory[],
+  model: BetaGeometricBetaBinomialModel,
+  customer: DiscretePurchaseHistory,
+  options: DiscountOptions,
+): number;
+export function discountedExpectedResidualPurchases(
+  model: BetaGeometricBetaBinomialModel,
+  customers: readonly DiscretePurchaseHistory[],
+  options: DiscountOptions,
+): Float64Array;
+export function discountedExpectedResidualPurchases(
+  model: PurchaseModel | BetaGeometricBetaBinomialModel,
+  input:
+    | PurchaseHistory
+    | readonly PurchaseHistory[]
+    | DiscretePurchaseHistory
+    | readonly DiscretePurchaseHistory[],
   options: DiscountOptions,
 ): number | Float64Array {
   const fn = "discountedExpectedResidualPurchases";
+  if (isBetaGeometricBetaBinomial(model)) {
+    const { discountRate } = parseInput(fn, optionsSchema, options);
+    return bgbbDertFor(
+      fn,
+      model,
+      input as DiscretePurchaseHistory | readonly DiscretePurchaseHistory[],
+      discountRate,
+    );
+  }
+  const customer = input as PurchaseHistory | readonly PurchaseHistory[];
   const kernel = purchaseKernel(parsePurchaseModel(fn, model));
   const { discountRate } = parseInput(fn, optionsSchema, options);
   if (!Array.isArray(customer)) {

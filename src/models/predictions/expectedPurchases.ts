@@ -1,3 +1,8 @@
+import {
+  bgbbExpectedFor,
+  isBetaGeometricBetaBinomial,
+} from "../betaGeometricBetaBinomial/betaGeometricBetaBinomialPredictions.js";
+import type { BetaGeometricBetaBinomialModel } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import type { PurchaseModel } from "../types.js";
 import { checkSpan, parsePurchaseModel, purchaseKernel } from "./kernels.js";
 
@@ -11,7 +16,7 @@ import { checkSpan, parsePurchaseModel, purchaseKernel } from "./kernels.js";
  * `rβ/(α(s−1))·[1 − (β/(β+t))^{s−1}]`. With a < 1 (as on CDNOW) the BG/NBD expectation grows
  * without bound as t → ∞ (like t^{1−a}).
  *
- * @param model - a fitted BG/NBD, MBG/NBD or Pareto/NBD model
+ * @param model - a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model (BG/BB: customers are `{ frequency, recency, periods }` and `t` counts whole opportunities; Fader, Hardie & Shang 2010, eqs. 7, 8, 13, 14)
  * @param t - time since acquisition, ≥ 0, in the model's time unit
  * @returns E[X(t)], increasing in t
  * @throws {InvalidInputError} on an invalid model or t
@@ -29,8 +34,12 @@ import { checkSpan, parsePurchaseModel, purchaseKernel } from "./kernels.js";
  * @see Fader, P. S., Hardie, B. G. S. & Lee, K. L. (2005). "Counting your customers" the easy way.
  *   Marketing Science 24(2), 275–284.
  */
-export function expectedPurchases(model: PurchaseModel, t: number): number {
+export function expectedPurchases(
+  model: PurchaseModel | BetaGeometricBetaBinomialModel,
+  t: number,
+): number {
   const fn = "expectedPurchases";
+  if (isBetaGeometricBetaBinomial(model)) return bgbbExpectedFor(fn, model, t);
   const kernel = purchaseKernel(parsePurchaseModel(fn, model));
   return kernel.expected(checkSpan(fn, t, "t"));
 }

@@ -1,6 +1,26 @@
+import {
+  bgbbProbabilityAliveFor,
+  isBetaGeometricBetaBinomial,
+} from "../betaGeometricBetaBinomial/betaGeometricBetaBinomialPredictions.js";
+import type {
+  BetaGeometricBetaBinomialModel,
+  DiscretePurchaseHistory,
+} from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { checkHistory } from "../history.js";
 import type { PurchaseHistory, PurchaseModel } from "../types.js";
 import { conditionalOverRows, parsePurchaseModel, purchaseKernel } from "./kernels.js";
+
+/**
+ * Options of {@link probabilityAlive} for the BG/BB.
+ * @category Models
+ */
+export interface DiscreteAliveOptions {
+  /**
+   * BG/BB: probability of being alive this many opportunities after the last observed one
+   * (default 0; 1 = "alive at the next opportunity", the P(alive in 2002) of Fader, Hardie & Shang 2010).
+   */
+  readonly futurePeriods?: number;
+}
 
 /**
  * Probability that a customer is still active ("alive") at the end of their observation period,
@@ -17,8 +37,12 @@ import { conditionalOverRows, parsePurchaseModel, purchaseKernel } from "./kerne
  * customer's usual gap between purchases; a frequent buyer who has gone quiet is more likely gone
  * than an infrequent one with the same recency ("increasing frequency paradox").
  *
- * @param model - a fitted BG/NBD, MBG/NBD or Pareto/NBD model
- * @param customer - `{ frequency, recency, T }` in the model's time unit, or an array of them
+ * BG/BB (discrete opportunities, customer `{ frequency, recency, periods }`):
+ * `P(alive at n+m) = B(α+x, β+n−x)/B(α,β)·B(γ, δ+n+m)/B(γ,δ) / L(x, t_x, n)` with
+ * `m = options.futurePeriods` (third argument, BG/BB only; Fader, Hardie & Shang 2010, eq. 11).
+ *
+ * @param model - a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model
+ * @param customer - `{ frequency, recency, T }` in the model's time unit (BG/BB: `{ frequency, recency, periods }`), or an array of them
  * @returns the probability in [0, 1] (a `Float64Array` in input order for an array)
  * @throws {InvalidInputError} on an invalid model or customer (frequency not an integer ≥ 0,
  *   recency > T, T ≤ 0, …)
@@ -40,17 +64,41 @@ import { conditionalOverRows, parsePurchaseModel, purchaseKernel } from "./kerne
  */
 export function probabilityAlive(model: PurchaseModel, customer: PurchaseHistory): number;
 export function probabilityAlive(
+  model: BetaGeometricBetaBinomialModel,
+  customer: DiscretePurchaseHistory,
+  options?: DiscreteAliveOptions,
+): number;
+export function probabilityAlive(
+  model: BetaGeometricBetaBinomialModel,
+  customers: readonly DiscretePurchaseHistory[],
+  options?: DiscreteAliveOptions,
+): Float64Array;
+export function probabilityAlive(
   model: PurchaseModel,
   customers: readonly PurchaseHistory[],
 ): Float64Array;
 export function probabilityAlive(
-  model: PurchaseModel,
-  customer: PurchaseHistory | readonly PurchaseHistory[],
+  model: PurchaseModel | BetaGeometricBetaBinomialModel,
+  customer:
+    | PurchaseHistory
+    | readonly PurchaseHistory[]
+    | DiscretePurchaseHistory
+    | readonly DiscretePurchaseHistory[],
+  options?: DiscreteAliveOptions,
 ): number | Float64Array {
   const fn = "probabilityAlive";
+  if (isBetaGeometricBetaBinomial(model)) {
+    return bgbbProbabilityAliveFor(
+      fn,
+      model,
+      customer as DiscretePurchaseHistory | readonly DiscretePurchaseHistory[],
+      options?.futurePeriods,
+    );
+  }
+  const history = customer as PurchaseHistory | readonly PurchaseHistory[];
   const kernel = purchaseKernel(parsePurchaseModel(fn, model));
-  if (!Array.isArray(customer)) {
-    const { x, tx, T } = checkHistory(fn, customer, undefined);
+  if (!Array.isArray(history)) {
+    const { x, tx, T } = checkHistory(fn, history, undefined);
     return kernel.probabilityAlive(x, tx, T);
   }
   return conditionalOverRows(

@@ -1,4 +1,9 @@
 import { invalidInput } from "../../core/errors.js";
+import {
+  bgbbPurchaseCountProbabilityFor,
+  isBetaGeometricBetaBinomial,
+} from "../betaGeometricBetaBinomial/betaGeometricBetaBinomialPredictions.js";
+import type { BetaGeometricBetaBinomialModel } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import type { PurchaseModel } from "../types.js";
 import { checkSpan, parsePurchaseModel, purchaseKernel } from "./kernels.js";
 
@@ -11,7 +16,7 @@ import { checkSpan, parsePurchaseModel, purchaseKernel } from "./kernels.js";
  * the regularised incomplete beta I (no cancellation in the tail). MBG/NBD: the analogous expression
  * with b+n+1. Pareto/NBD: Fader & Hardie's closed form.
  *
- * @param model - a fitted BG/NBD, MBG/NBD or Pareto/NBD model
+ * @param model - a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model (BG/BB: customers are `{ frequency, recency, periods }` and `t` counts whole opportunities; Fader, Hardie & Shang 2010, eqs. 7, 8, 13, 14)
  * @param n - number of repeat purchases, integer ≥ 0
  * @param t - time since acquisition, ≥ 0, in the model's time unit
  * @returns the probability, in [0, 1]
@@ -30,12 +35,17 @@ import { checkSpan, parsePurchaseModel, purchaseKernel } from "./kernels.js";
  * @see Fader, P. S., Hardie, B. G. S. & Lee, K. L. (2005). "Counting your customers" the easy way.
  *   Marketing Science 24(2), 275–284 (eq. 8).
  */
-export function purchaseCountProbability(model: PurchaseModel, n: number, t: number): number {
+export function purchaseCountProbability(
+  model: PurchaseModel | BetaGeometricBetaBinomialModel,
+  n: number,
+  t: number,
+): number {
   const fn = "purchaseCountProbability";
-  const kernel = purchaseKernel(parsePurchaseModel(fn, model));
   if (typeof n !== "number" || !Number.isInteger(n) || n < 0) {
     throw invalidInput(fn, ["n"], `Expected an integer ≥ 0, received ${String(n)}`);
   }
+  if (isBetaGeometricBetaBinomial(model)) return bgbbPurchaseCountProbabilityFor(fn, model, n, t);
+  const kernel = purchaseKernel(parsePurchaseModel(fn, model));
   const span = checkSpan(fn, t, "t");
   if (span === 0) return n === 0 ? 1 : 0;
   return kernel.purchaseCountProbability(n, span);

@@ -1,0 +1,64 @@
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  type BetaGeometricBetaBinomialModel,
+  compareModels,
+  type Decimal,
+  expectedRemainingLifetime,
+  fitBetaGeometricBetaBinomial,
+  fitShiftedBetaGeometric,
+  type HoldoutComparison,
+  holdoutComparison,
+  type ModelComparison,
+  probabilityAliveMatrix,
+  type ShiftedBetaGeometricModel,
+  subscriptionLifetimeValue,
+  survivalCurve,
+} from "../../src/index.js";
+
+describe("discrete and contractual model types", () => {
+  it("fits return plain model objects with literal kinds", () => {
+    const sbg = fitShiftedBetaGeometric([100, 60, 40]);
+    expectTypeOf(sbg).toEqualTypeOf<ShiftedBetaGeometricModel>();
+    expectTypeOf(sbg.kind).toEqualTypeOf<"shifted-beta-geometric">();
+    expectTypeOf(fitShiftedBetaGeometric).toBeCallableWith([
+      [100, 60],
+      [50, 20],
+    ]);
+    expectTypeOf(fitShiftedBetaGeometric).toBeCallableWith([{ periodsObserved: 2, churned: true }]);
+    const bgbb = fitBetaGeometricBetaBinomial([{ frequency: 1, recency: 1, periods: 2 }]);
+    expectTypeOf(bgbb).toEqualTypeOf<BetaGeometricBetaBinomialModel>();
+    expectTypeOf(bgbb.params).toEqualTypeOf<{
+      readonly alpha: number;
+      readonly beta: number;
+      readonly gamma: number;
+      readonly delta: number;
+    }>();
+  });
+  it("predictions", () => {
+    const sbg = fitShiftedBetaGeometric([100, 60, 40]);
+    expectTypeOf(survivalCurve(sbg, 3)).toEqualTypeOf<Float64Array>();
+    expectTypeOf(
+      expectedRemainingLifetime(sbg, { renewals: 1, discountRate: 0.1 }),
+    ).toEqualTypeOf<number>();
+    expectTypeOf(
+      subscriptionLifetimeValue({ model: sbg, pricePerPeriod: "9.99", discountRate: 0.1 }),
+    ).toEqualTypeOf<Decimal>();
+    // @ts-expect-error renewals is required in the options of expectedRemainingLifetime
+    expectedRemainingLifetime(sbg, { discountRate: 0.1 });
+  });
+  it("comparison and diagnostics", () => {
+    const sbg = fitShiftedBetaGeometric([100, 60, 40]);
+    expectTypeOf(compareModels([sbg, sbg])).toEqualTypeOf<ModelComparison>();
+    const bgbb = fitBetaGeometricBetaBinomial([{ frequency: 1, recency: 1, periods: 2 }]);
+    expectTypeOf(
+      holdoutComparison(bgbb, [
+        { frequency: 1, recency: 1, periods: 2, holdoutFrequency: 0, holdoutPeriods: 1 },
+      ]),
+    ).toEqualTypeOf<HoldoutComparison>();
+    expectTypeOf(
+      probabilityAliveMatrix(bgbb, { maxFrequency: 2, maxT: 2 })[0]!.probabilityAlive,
+    ).toEqualTypeOf<number>();
+    // @ts-expect-error an sBG model cannot be checked against a purchase holdout
+    holdoutComparison(sbg, []);
+  });
+});

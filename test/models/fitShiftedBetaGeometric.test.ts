@@ -1,0 +1,361 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { InvalidInputError, ModelFitError } from "../../src/core/errors.js";
+import {
+  fitShiftedBetaGeometric,
+  type ShiftedBetaGeometricModel,
+} from "../../src/models/shiftedBetaGeometric/fitShiftedBetaGeometric.js";
+import {
+  expectedRemainingLifetime,
+  retentionRate,
+  subscriptionLifetimeValue,
+  survivalCurve,
+} from "../../src/models/shiftedBetaGeometric/subscriptionPredictions.js";
+
+// Fader & Hardie (2007), "How to project customer retention", Table 1 (shared reference
+// models.md §0.5, peers.md §4.7): customers alive at the start of years 1…13 out of 1,000.
+const REGULAR = [1000, 631, 468, 382, 326, 289, 262, 241, 223, 207, 194, 183, 173];
+const HIGH_END = [1000, 869, 743, 653, 593, 551, 517, 491, 468, 445, 427, 409, 394];
+
+function model(alpha: number, beta: number): ShiftedBetaGeometricModel {
+  return {
+    kind: "shifted-beta-geometric",
+    params: { alpha, beta },
+    logLikelihood: 0,
+    standardErrors: { alpha: 0, beta: 0 },
+    iterations: 0,
+    converged: true,
+    customers: 1000,
+  };
+}
+// θ_sBG (models.md §0.4, full-precision MLEs)
+const REG = model(0.7040772796023907, 1.182042983460019);
+const HIGH = model(0.6680883501264947, 3.8060949687750463);
+
+function expectRel(actual: number, expected: number, rel: number): void {
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.abs(expected));
+}
+
+describe("fitShiftedBetaGeometric — Fader & Hardie (2007) published estimates", () => {
+  it("regular segment, first 8 points: α 0.704, β 1.182, LL −1680.27", () => {
+    const fit = fitShiftedBetaGeometric(REGULAR.slice(0, 8));
+    expect(fit.kind).toBe("shifted-beta-geometric");
+    expect(fit.params.alpha.toFixed(3)).toBe("0.704");
+    expect(fit.params.beta.toFixed(3)).toBe("1.182");
+    expect(fit.logLikelihood.toFixed(2)).toBe("-1680.27");
+    // models.md §0.4 full precision (re-derived independently to ≤ 2e-6)
+    expectRel(fit.params.alpha, 0.7040772796023907, 2e-6);
+    expectRel(fit.params.beta, 1.182042983460019, 2e-6);
+    expectRel(fit.logLikelihood, -1680.265188463284, 1e-10);
+    // standard errors, models.md §7.6 [C]
+    expect(fit.standardErrors.alpha.toFixed(4)).toBe("0.0656");
+    expect(fit.standardErrors.beta.toFixed(4)).toBe("0.1525");
+    expect(fit.customers).toBe(1000);
+    expect(fit.converged).toBe(true);
+  });
+  it("high-end segment, first 8 points: α 0.668, β 3.806, LL −1611.16", () => {
+    const fit = fitShiftedBetaGeometric(HIGH_END.slice(0, 8));
+    expect(fit.params.alpha.toFixed(3)).toBe("0.668");
+    expect(fit.params.beta.toFixed(3)).toBe("3.806");
+    expect(fit.logLikelihood.toFixed(2)).toBe("-1611.16");
+    expectRel(fit.params.alpha, 0.6680883501264947, 2e-6);
+    expectRel(fit.params.beta, 3.8060949687750463, 2e-6);
+    expect(fit.standardErrors.alpha.toFixed(4)).toBe("0.1037");
+    expect(fit.standardErrors.beta.toFixed(4)).toBe("0.7855");
+  });
+  it("fractions of the cohort give the same estimates (models.md §5.3)", () => {
+    const fit = fitShiftedBetaGeometric(HIGH_END.slice(0, 8).map((n) => n / 1000));
+    expectRel(fit.params.alpha, 0.6680883501264947, 5e-6);
+    expectRel(fit.params.beta, 3.8060949687750463, 5e-6);
+  });
+  it("per-customer rows give the same fit as the survivor counts", () => {
+    const counts = REGULAR.slice(0, 8);
+    const rows = [];
+    for (let t = 1; t < counts.length; t++) {
+      rows.push({ periodsObserved: t, churned: true, count: counts[t - 1]! - counts[t]! });
+    }
+    rows.push({ periodsObserved: 7, churned: false, count: counts[7]! });
+    const a = fitShiftedBetaGeometric(counts);
+    const b = fitShiftedBetaGeometric(rows);
+    expectRel(b.logLikelihood, a.logLikelihood, 1e-12);
+    expectRel(b.params.alpha, a.params.alpha, 1e-9);
+    expect(b.customers).toBe(1000);
+  });
+  it("a cohort of ten million customers converges (tolerance scaled by customers)", () => {
+    const fit = fitShiftedBetaGeometric(HIGH_END.slice(0, 8).map((n) => n * 10_000));
+    expectRel(fit.params.alpha, 0.6680883501264947, 1e-5);
+    expectRel(fit.params.beta, 3.8060949687750463, 1e-5);
+    expect(fit.customers).toBe(10_000_000);
+  });
+  it("several cohorts: the log-likelihoods add", () => {
+    const both = fitShiftedBetaGeometric([REGULAR.slice(0, 8), REGULAR.slice(0, 5)]);
+    expect(both.customers).toBe(2000);
+    const rows = [
+      ...[1, 2, 3, 4, 5, 6, 7].map((t) => ({
+        periodsObserved: t,
+        churned: true,
+        count: REGULAR[t - 1]! - REGULAR[t]! + (t <= 4 ? REGULAR[t - 1]! - REGULAR[t]! : 0),
+      })),
+      { periodsObserved: 7, churned: false, count: REGULAR[7]! },
+      { periodsObserved: 4, churned: false, count: REGULAR[4]! },
+    ];
+    expectRel(fitShiftedBetaGeometric(rows).logLikelihood, both.logLikelihood, 1e-12);
+  });
+});
+
+describe("sBG predictions — models.md §5.5 test values", () => {
+  it("survival curve and projected survivors (peers.md §4.7)", () => {
+    const regular = survivalCurve(REG, 12);
+    const high = survivalCurve(HIGH, 12);
+    expect(regular.length).toBe(13);
+    expect(regular[0]).toBe(1);
+    expectRel(regular[1]!, 0.6267060519, 1e-9);
+    expectRel(regular[12]!, 0.1700374556, 1e-9);
+    expectRel(high[7]!, 0.4889064205, 1e-9);
+    expect(Array.from(regular.slice(8), (s) => (s * 1000).toFixed(1))).toEqual([
+      "220.1",
+      "204.4",
+      "191.2",
+      "179.9",
+      "170.0",
+    ]);
+    expect(Array.from(high.slice(8), (s) => (s * 1000).toFixed(1))).toEqual([
+      "460.4",
+      "435.8",
+      "414.2",
+      "395.1",
+      "378.0",
+    ]);
+  });
+  it("retention rates rise with the period (peers.md §4.7)", () => {
+    const regular = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((t) =>
+      retentionRate(REG, t).toFixed(3),
+    );
+    expect(regular).toEqual([
+      "0.627",
+      "0.756",
+      "0.819",
+      "0.856",
+      "0.880",
+      "0.898",
+      "0.911",
+      "0.921",
+      "0.929",
+      "0.935",
+      "0.941",
+      "0.945",
+    ]);
+    const high = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((t) =>
+      retentionRate(HIGH, t).toFixed(3),
+    );
+    expect(high).toEqual([
+      "0.851",
+      "0.878",
+      "0.897",
+      "0.911",
+      "0.921",
+      "0.929",
+      "0.936",
+      "0.942",
+      "0.946",
+      "0.950",
+      "0.954",
+      "0.957",
+    ]);
+    expectRel(retentionRate(HIGH, 8), 0.9417746491, 1e-9);
+  });
+  it("DERL(d = 0.1) with n = 0, 1, 4, 7 renewals; 7.530 for the high-end customer with 7 renewals", () => {
+    const reg = [2.964399287584, 4.103139823671, 5.894095428224, 6.842315014036];
+    const high = [5.414478852706, 5.901377600474, 6.896706686798, 7.529628060142];
+    [0, 1, 4, 7].forEach((n, i) => {
+      expectRel(expectedRemainingLifetime(REG, { renewals: n, discountRate: 0.1 }), reg[i]!, 1e-12);
+      expectRel(
+        expectedRemainingLifetime(HIGH, { renewals: n, discountRate: 0.1 }),
+        high[i]!,
+        1e-12,
+      );
+    });
+    expect(expectedRemainingLifetime(HIGH, { renewals: 7, discountRate: 0.1 }).toFixed(3)).toBe(
+      "7.530",
+    );
+  });
+  it("DERL equals its defining sum Σ_k P(T > n+k+1 | T > n)/(1+d)^k", () => {
+    const S = survivalCurve(HIGH, 4000);
+    const n = 3;
+    const d = 0.05;
+    let sum = 0;
+    for (let k = 0; n + k + 1 <= 4000; k++) sum += S[n + k + 1]! / S[n]! / (1 + d) ** k;
+    expectRel(expectedRemainingLifetime(HIGH, { renewals: n, discountRate: d }), sum, 1e-9);
+  });
+  it("subscription CLV: DEL and DERL times the price, exact decimals", () => {
+    // DEL(0.1): regular 3.694908443258 (models.md §5.5)
+    const del = subscriptionLifetimeValue({ model: REG, pricePerPeriod: "100", discountRate: 0.1 });
+    expectRel(del.toNumber(), 369.4908443258, 1e-12);
+    const highDel = subscriptionLifetimeValue({
+      model: HIGH,
+      pricePerPeriod: 1,
+      discountRate: 0.1,
+    });
+    expectRel(highDel.toNumber(), 5.92225350246, 1e-12);
+    const derl = subscriptionLifetimeValue({
+      model: HIGH,
+      pricePerPeriod: "10.00",
+      discountRate: 0.1,
+      renewals: 7,
+    });
+    expectRel(derl.toNumber(), 75.29628060142, 1e-12);
+    // identity DEL(d) = 1 + DERL(d | 0)/(1+d)
+    const derl0 = expectedRemainingLifetime(REG, { renewals: 0, discountRate: 0.1 });
+    expectRel(del.toNumber() / 100, 1 + derl0 / 1.1, 1e-13);
+  });
+});
+
+describe("sBG properties", () => {
+  const params = fc.record({
+    alpha: fc.double({ min: 0.05, max: 20, noNaN: true }),
+    beta: fc.double({ min: 0.05, max: 20, noNaN: true }),
+  });
+  it("survival is in (0, 1] and non-increasing; retention in [0, 1) and non-decreasing", () => {
+    fc.assert(
+      fc.property(params, ({ alpha, beta }) => {
+        const m = model(alpha, beta);
+        const S = survivalCurve(m, 30);
+        for (let t = 1; t <= 30; t++) {
+          expect(S[t]!).toBeLessThanOrEqual(S[t - 1]!);
+          expect(S[t]!).toBeGreaterThan(0);
+          const r = retentionRate(m, t);
+          expect(r).toBeGreaterThanOrEqual(0);
+          expect(r).toBeLessThan(1);
+          if (t > 1) expect(r).toBeGreaterThanOrEqual(retentionRate(m, t - 1));
+          expectRel(S[t]! / S[t - 1]!, r, 1e-12);
+        }
+      }),
+    );
+  });
+  it("DERL grows with renewals and falls with the discount rate", () => {
+    fc.assert(
+      fc.property(params, fc.double({ min: 0.01, max: 1, noNaN: true }), ({ alpha, beta }, d) => {
+        const m = model(alpha, beta);
+        const a = expectedRemainingLifetime(m, { renewals: 2, discountRate: d });
+        const b = expectedRemainingLifetime(m, { renewals: 3, discountRate: d });
+        const c = expectedRemainingLifetime(m, { renewals: 3, discountRate: d * 1.5 });
+        expect(Number.isFinite(a)).toBe(true);
+        expect(b).toBeGreaterThanOrEqual(a * (1 - 1e-12));
+        expect(c).toBeLessThanOrEqual(b * (1 + 1e-12));
+      }),
+    );
+  });
+  it("refitting a fitted model's own survival curve recovers its parameters", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.3, max: 5, noNaN: true }),
+        fc.double({ min: 0.3, max: 8, noNaN: true }),
+        (alpha, beta) => {
+          const S = Array.from(survivalCurve(model(alpha, beta), 10), (s) => s * 1e4);
+          const fit = fitShiftedBetaGeometric(S);
+          expectRel(fit.params.alpha, alpha, 1e-4);
+          expectRel(fit.params.beta, beta, 1e-4);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe("sBG bad input", () => {
+  function expectInvalid(f: () => unknown, fnName: string, path: string): void {
+    try {
+      f();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidInputError);
+      const message = (error as Error).message;
+      expect(message.startsWith(`${fnName}:`)).toBe(true);
+      expect(message).toContain(path);
+      return;
+    }
+    throw new Error("expected an InvalidInputError");
+  }
+  it("non-monotone survivor counts", () => {
+    expectInvalid(
+      () => fitShiftedBetaGeometric([1000, 600, 650]),
+      "fitShiftedBetaGeometric",
+      "→ at [2]",
+    );
+    expectInvalid(
+      () =>
+        fitShiftedBetaGeometric([
+          [1000, 600],
+          [500, 400, 450],
+        ]),
+      "fitShiftedBetaGeometric",
+      "→ at [1][2]",
+    );
+  });
+  it("a cohort of size 0", () => {
+    expectInvalid(() => fitShiftedBetaGeometric([0, 0, 0]), "fitShiftedBetaGeometric", "→ at [0]");
+    expectInvalid(
+      () => fitShiftedBetaGeometric([[10, 5], [0]]),
+      "fitShiftedBetaGeometric",
+      "→ at [1][0]",
+    );
+  });
+  it("negative or non-finite counts, empty input, bad rows", () => {
+    expectInvalid(() => fitShiftedBetaGeometric([10, -1]), "fitShiftedBetaGeometric", "→ at [1]");
+    expectInvalid(
+      () => fitShiftedBetaGeometric([]),
+      "fitShiftedBetaGeometric",
+      "fitShiftedBetaGeometric",
+    );
+    expectInvalid(
+      () => fitShiftedBetaGeometric([{ periodsObserved: 0, churned: true }]),
+      "fitShiftedBetaGeometric",
+      "→ at [0].periodsObserved",
+    );
+    expectInvalid(
+      () => fitShiftedBetaGeometric([{ periodsObserved: 1.5, churned: false }]),
+      "fitShiftedBetaGeometric",
+      "→ at [0].periodsObserved",
+    );
+    expectInvalid(
+      () => fitShiftedBetaGeometric([1000, 600], { tolerance: -1 }),
+      "fitShiftedBetaGeometric",
+      "→ at options.tolerance",
+    );
+  });
+  it("nobody churned is a ModelFitError", () => {
+    expect(() => fitShiftedBetaGeometric([100, 100, 100])).toThrow(ModelFitError);
+  });
+  it("discount rate ≤ −1 (and ≤ 0, where the lifetime is unbounded)", () => {
+    expectInvalid(
+      () => expectedRemainingLifetime(REG, { renewals: 1, discountRate: -1 }),
+      "expectedRemainingLifetime",
+      "→ at options.discountRate",
+    );
+    expectInvalid(
+      () => expectedRemainingLifetime(REG, { renewals: 1, discountRate: 0 }),
+      "expectedRemainingLifetime",
+      "→ at options.discountRate",
+    );
+    expectInvalid(
+      () => subscriptionLifetimeValue({ model: REG, pricePerPeriod: 10, discountRate: -1.5 }),
+      "subscriptionLifetimeValue",
+      "→ at discountRate",
+    );
+  });
+  it("bad model, period, price, renewals", () => {
+    const bad = { ...REG, params: { alpha: -1, beta: 1 } };
+    expectInvalid(() => survivalCurve(bad, 3), "survivalCurve", "→ at model.params.alpha");
+    expectInvalid(() => survivalCurve(REG, -1), "survivalCurve", "→ at periods");
+    expectInvalid(() => retentionRate(REG, 0), "retentionRate", "→ at period");
+    expectInvalid(
+      () => subscriptionLifetimeValue({ model: REG, pricePerPeriod: "1,5", discountRate: 0.1 }),
+      "subscriptionLifetimeValue",
+      "→ at pricePerPeriod",
+    );
+    expectInvalid(
+      () => expectedRemainingLifetime(REG, { renewals: -2, discountRate: 0.1 }),
+      "expectedRemainingLifetime",
+      "→ at options.renewals",
+    );
+  });
+});
