@@ -229,3 +229,62 @@ const summaries = summarizeTransactions(transactions, {
     `mean absolute error ${table.meanAbsoluteError.toFixed(3)}; total actual ${table.totalActual}, expected ${table.totalExpected.toFixed(1)}`,
   );
 }
+
+// ── churn: top of the recovery plan (value at risk → tiers, actions, a $300 budget) ─────────────
+{
+  const { churnRisk, fitBgNbd, fitGammaGamma, prioritizeRecovery } = await import(
+    "../src/index.js"
+  );
+  // Calibration summary in weeks (1997-01-01 … 1997-09-30), same-day purchases merged.
+  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+  const end = day("1997-09-30");
+  const days = new Map<string, Map<number, number>>();
+  for (const t of transactions) {
+    const d = day(t.date);
+    if (d > end) continue;
+    const m = days.get(t.customerId) ?? new Map<number, number>();
+    m.set(d, (m.get(d) ?? 0) + Math.round(Number(t.amount) * 100));
+    days.set(t.customerId, m);
+  }
+  const customers = [...days].map(([customerId, m]) => {
+    const s = [...m].sort((a, b) => a[0] - b[0]);
+    const x = s.length - 1;
+    const cents = s.slice(1).reduce((acc, [, c]) => acc + c, 0);
+    return {
+      customerId,
+      frequency: x,
+      recency: x === 0 ? 0 : (s[x]![0] - s[0]![0]) / 7,
+      T: (end - s[0]![0]) / 7,
+      monetaryValue: x === 0 ? 0 : cents / x / 100,
+    };
+  });
+  const model = fitBgNbd(customers);
+  const spendModel = fitGammaGamma(customers.filter((c) => c.frequency > 0));
+  const risk = churnRisk(model, customers, {
+    spendModel,
+    horizon: 52,
+    discountRate: 1.15 ** (1 / 52) - 1,
+    unit: "week",
+    margin: 0.3,
+  });
+  const plan = prioritizeRecovery(
+    customers.map((c, i) => ({
+      customerId: c.customerId,
+      value: risk[i]!.residualValue,
+      cause: "unknown" as const,
+      cost: 4,
+      recency: c.T - c.recency,
+    })),
+    { budget: 300, halfLife: 26 },
+  );
+  console.log(
+    `\nTop of the recovery plan ($4 offer, $300 budget, ${plan.budget!.method} selection, spend $${plan.budget!.spend.toFixed(2)}, expected net $${plan.budget!.expectedNetValue.toFixed(2)}):`,
+  );
+  console.log("rank  customer  tier      action                 P(win-back)  net value  selected");
+  for (const e of plan.entries.slice(0, 5)) {
+    console.log(
+      `${String(e.rank).padStart(4)}  ${String(e.customerId).padStart(8)}  ${e.tier.padEnd(8)}  ${e.action.padEnd(21)}  ${e.winBackProbability.toFixed(3).padStart(11)}  ${e.expectedNetValue.toFixed(2).padStart(9)}  ${e.selected ? "yes" : "no"}`,
+    );
+  }
+}
+// ── end churn ─────────────────────────────────────────────────────────────────────────────────────

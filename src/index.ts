@@ -343,3 +343,45 @@ export type {
 export { retentionLifetimeValue } from "./value/retentionLifetimeValue.js";
 
 // ── churn: risk, lifecycle, recovery ────────────────────────────────────────────────────────
+export type {
+  ChurnRateGroup,
+  ChurnRateOptions,
+  ChurnRateResult,
+  CustomerTenure,
+} from "./churn/churnRate.js";
+export { churnRate } from "./churn/churnRate.js";
+export type { ChurnRisk, ChurnRiskOptions } from "./churn/churnRisk.js";
+export { churnRisk } from "./churn/churnRisk.js";
+export type {
+  LifecyclePatternName,
+  LifecyclePatternOptions,
+  LifecyclePatternResult,
+} from "./churn/lifecyclePattern.js";
+export { lifecyclePattern } from "./churn/lifecyclePattern.js";
+export type {
+  LifecyclePurchase,
+  LifecycleRuleOptions,
+  LifecycleStage,
+  LifecycleStageOptions,
+  LifecycleStageResult,
+} from "./churn/lifecycleStage.js";
+export { lifecycleStage } from "./churn/lifecycleStage.js";
+export type {
+  BudgetSelection,
+  ChurnCause,
+  PrioritizeRecoveryOptions,
+  RecoveryAction,
+  RecoveryCandidate,
+  RecoveryPlan,
+  RecoveryPlanEntry,
+  RecoveryTier,
+} from "./churn/prioritizeRecovery.js";
+export { prioritizeRecovery } from "./churn/prioritizeRecovery.js";
+export type {
+  RecencyChurnRisk,
+  RecencyChurnRiskOptions,
+  RecencyRiskLevel,
+} from "./churn/recencyChurnRisk.js";
+export { recencyChurnRisk } from "./churn/recencyChurnRisk.js";
+export type { RecoveryGroupTotals, RecoveryPlanSummary } from "./churn/recoveryPlanSummary.js";
+export { recoveryPlanSummary } from "./churn/recoveryPlanSummary.js";

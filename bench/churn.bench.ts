@@ -1,0 +1,83 @@
+/**
+ * Benchmarks of issue 8 (churn risk and recovery), medians including validation.
+ * `npm run bench -- churn`. Target: churnRisk + prioritizeRecovery (with budget) for 1,000,000
+ * customers ≤ 2 s.
+ */
+import {
+  type ChurnCause,
+  churnRisk,
+  fitBgNbd,
+  fitGammaGamma,
+  prioritizeRecovery,
+  type RecoveryCandidate,
+} from "../src/index.js";
+import { simulateCustomers } from "../test/models/simulate.js";
+import { bench, report } from "./harness.js";
+
+// 1,000,000 customers observed for 26–52 weeks (daily resolution, in weeks).
+const customers = simulateCustomers({
+  r: 0.25,
+  alpha: 30,
+  a: 0.8,
+  b: 2.5,
+  n: 1_000_000,
+  minT: 182,
+  maxT: 365,
+  resolution: 1,
+  spend: { p: 6, q: 4, v: 15 },
+  seed: 11,
+}).map((c) => ({ ...c, recency: c.recency / 7, T: c.T / 7 }));
+const model = fitBgNbd(customers);
+const spendModel = fitGammaGamma(customers.filter((c) => c.frequency > 0));
+const riskOptions = {
+  spendModel,
+  horizon: 52,
+  discountRate: 0.0027,
+  unit: "week" as const,
+  period: 4,
+};
+const causes: readonly ChurnCause[] = ["own", "third-party", "uncontrollable", "unknown"];
+const offerCosts = [0, 2, 5, 10, 25];
+
+function plan(risk: ReturnType<typeof churnRisk>) {
+  const candidates: RecoveryCandidate[] = new Array(customers.length);
+  for (let i = 0; i < customers.length; i++) {
+    const c = customers[i]!;
+    candidates[i] = {
+      customerId: i,
+      value: risk[i]!.residualValue,
+      cause: causes[i % 4]!,
+      cost: offerCosts[i % 5]!,
+      recency: c.T - c.recency,
+    };
+  }
+  return prioritizeRecovery(candidates, { budget: 250_000, halfLife: 26 });
+}
+
+const risk = churnRisk(model, customers, riskOptions);
+bench(
+  "churnRisk, 1,000,000 customers (52 weekly periods)",
+  () => churnRisk(model, customers, riskOptions),
+  {
+    runs: 3,
+  },
+);
+bench("prioritizeRecovery with budget (greedy), 1,000,000 customers", () => plan(risk), {
+  runs: 3,
+});
+bench(
+  "churnRisk + prioritizeRecovery (with budget), 1,000,000 customers",
+  () => plan(churnRisk(model, customers, riskOptions)),
+  { targetMs: 2000, runs: 3 },
+);
+const small = Array.from({ length: 2000 }, (_, i) => ({
+  customerId: i,
+  value: (i * 37) % 1000,
+  cause: causes[i % 4]!,
+  cost: (i % 7) + 1,
+  winBackProbability: ((i * 13) % 100) / 100,
+}));
+bench("prioritizeRecovery exact DP, 2,000 candidates × budget 50.00 (≈ 10M cells)", () =>
+  prioritizeRecovery(small, { budget: 50 }),
+);
+report();

@@ -1,0 +1,123 @@
+/**
+ * Churn recovery on the bundled CDNOW sample: `npx tsx examples/churn-recovery.ts`.
+ * 1. Summarise the calibration period (1997-01-01 … 1997-09-30) in weeks, fit BG/NBD + Gamma-Gamma.
+ * 2. churnRisk: P(alive), P(no purchase in the next 4 weeks), residual value, value at risk.
+ * 3. prioritizeRecovery: tiers, actions and a $300 budget; recoveryPlanSummary.
+ * 4. Model-free: recencyChurnRisk, lifecycleStage and churnRate on the same data.
+ */
+import {
+  churnRate,
+  churnRisk,
+  fitBgNbd,
+  fitGammaGamma,
+  lifecycleStage,
+  prioritizeRecovery,
+  recencyChurnRisk,
+  recoveryPlanSummary,
+} from "../src/index.js";
+import { loadCdnowSample } from "./data/load.js";
+
+const transactions = loadCdnowSample();
+const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+const calibrationEnd = day("1997-09-30");
+const byCustomer = new Map<string, Map<number, number>>(); // id → day → cents (calibration)
+for (const t of transactions) {
+  const d = day(t.date);
+  if (d > calibrationEnd) continue;
+  const days = byCustomer.get(t.customerId) ?? new Map<number, number>();
+  days.set(d, (days.get(d) ?? 0) + Math.round(Number(t.amount) * 100));
+  byCustomer.set(t.customerId, days);
+}
+const customers = [...byCustomer].map(([customerId, days]) => {
+  const sorted = [...days].sort((a, b) => a[0] - b[0]);
+  const repeat = sorted.slice(1);
+  const cents = repeat.reduce((s, [, c]) => s + c, 0);
+  return {
+    customerId,
+    frequency: repeat.length,
+    recency: repeat.length === 0 ? 0 : (sorted.at(-1)![0] - sorted[0]![0]) / 7,
+    T: (calibrationEnd - sorted[0]![0]) / 7,
+    monetaryValue: repeat.length === 0 ? 0 : cents / repeat.length / 100,
+  };
+});
+
+const model = fitBgNbd(customers);
+const spendModel = fitGammaGamma(customers.filter((c) => c.frequency > 0));
+const risk = churnRisk(model, customers, {
+  spendModel,
+  horizon: 52,
+  discountRate: 1.15 ** (1 / 52) - 1,
+  unit: "week",
+  margin: 0.3,
+  period: 4,
+});
+
+console.log("Top 5 customers by value at risk (52-week CLV at 30 % margin):");
+console.log("customer  P(alive)  P(no buy, 4w)  residual  at risk");
+const ranked = customers
+  .map((c, i) => ({ id: c.customerId, ...risk[i]! }))
+  .sort((a, b) => b.valueAtRisk.comparedTo(a.valueAtRisk));
+for (const r of ranked.slice(0, 5)) {
+  console.log(
+    `${r.id.padStart(8)}  ${r.probabilityAlive.toFixed(3).padStart(8)}  ${r.probabilityNoPurchase.toFixed(3).padStart(13)}  ${r.residualValue.toFixed(2).padStart(8)}  ${r.valueAtRisk.toFixed(2).padStart(7)}`,
+  );
+}
+
+// Recover the customers the model thinks may be gone (P(alive) < 0.5): a $4 offer each, $300 budget.
+const atRisk = customers
+  .map((c, i) => ({ c, r: risk[i]! }))
+  .filter(({ r }) => r.probabilityAlive < 0.5);
+const plan = prioritizeRecovery(
+  atRisk.map(({ c, r }) => ({
+    customerId: c.customerId,
+    value: r.residualValue.dividedBy(Math.max(r.probabilityAlive, 0.05)), // value if still/again active
+    cause: "unknown" as const,
+    cost: 4,
+    recency: c.T - c.recency,
+  })),
+  { budget: 300, halfLife: 26 },
+);
+console.log(
+  `\nRecovery plan for ${atRisk.length} at-risk customers: ${plan.budget!.method} selection, spend $${plan.budget!.spend.toFixed(2)} of $300, expected net value $${plan.budget!.expectedNetValue.toFixed(2)} (bound $${plan.budget!.upperBound.toFixed(2)})`,
+);
+for (const e of plan.entries.slice(0, 5)) {
+  console.log(
+    `  #${e.rank} ${String(e.customerId).padStart(5)} ${e.tier.padEnd(8)} ${e.action.padEnd(21)} P(win-back) ${e.winBackProbability.toFixed(3)}  net $${e.expectedNetValue.toFixed(2)}  ${e.selected ? "selected" : ""}`,
+  );
+}
+const summary = recoveryPlanSummary(plan);
+for (const [tier, t] of Object.entries(summary.byTier)) {
+  console.log(
+    `  ${tier.padEnd(21)} ${String(t.customers).padStart(5)} customers, ${String(t.selected).padStart(4)} selected, spend $${t.spend.toFixed(2)}, expected return $${t.expectedReturn.toFixed(2)}`,
+  );
+}
+
+// Model-free views.
+const levels = recencyChurnRisk(customers);
+const count = (level: string) => levels.filter((l) => l.level === level).length;
+console.log(
+  `\nRecency rule: ${count("active")} active, ${count("at-risk")} at risk, ${count("lapsed")} lapsed`,
+);
+const firstId = customers[0]!.customerId;
+const history = transactions
+  .filter((t) => t.customerId === firstId)
+  .map((t) => ({ date: t.date, amount: t.amount }));
+console.log(
+  `Customer ${firstId}: lifecycle stage on 1998-06-30 = ${lifecycleStage(history, { asOf: "1998-06-30" }).stage}`,
+);
+const last = new Map<string, string>();
+const first = new Map<string, string>();
+for (const t of transactions) {
+  if (!first.has(t.customerId) || t.date < first.get(t.customerId)!)
+    first.set(t.customerId, t.date);
+  if (!last.has(t.customerId) || t.date > last.get(t.customerId)!) last.set(t.customerId, t.date);
+}
+// Declare a customer lost 26 weeks after the last purchase (a convention for this example).
+const tenures = [...first].map(([id, acquiredAt]) => {
+  const lost = new Date(Date.parse(`${last.get(id)!}T00:00:00Z`) + 182 * 86_400_000);
+  return lost < new Date("1998-07-01T00:00:00Z") ? { acquiredAt, churnedAt: lost } : { acquiredAt };
+});
+const q = churnRate(tenures, { periodStart: "1998-01-01", periodEnd: "1998-04-01" });
+console.log(
+  `Q1 1998: ${q.customersAtStart} customers at the start, ${q.customersLost} lost → churn ${(q.churnRate * 100).toFixed(1)} %, retention ${(q.retentionRate * 100).toFixed(1)} %`,
+);

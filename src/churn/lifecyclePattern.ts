@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { parseInput } from "../core/validate.js";
+import {
+  type LifecyclePurchase,
+  type LifecycleRuleOptions,
+  type LifecycleStage,
+  lifecycleRuleShape,
+  periodSeries,
+  stageAt,
+} from "./lifecycleStage.js";
+
+/**
+ * How an ended relationship ran (named by the stage in which it ended).
+ * @category Churn
+ */
+export type LifecyclePatternName = "early-aborted" | "mid-way-aborted" | "early-exit" | "long-kept";
+
+/**
+ * Options of {@link lifecyclePattern}.
+ * @category Churn
+ */
+export interface LifecyclePatternOptions extends LifecycleRuleOptions {
+  /** Periods in maturity needed to count as long-kept (default 12). */
+  readonly longKeptPeriods?: number;
+}
+
+/**
+ * Result of {@link lifecyclePattern}.
+ * @category Churn
+ */
+export interface LifecyclePatternResult {
+  /** The pattern. */
+  readonly pattern: LifecyclePatternName;
+  /** The furthest stage reached (exploration, build-up or maturity). */
+  readonly furthestStage: Exclude<LifecycleStage, "decline">;
+  /** Periods in which the customer was in maturity. */
+  readonly maturityPeriods: number;
+  /** The stage at the end of each period, from the first purchase's period to the last purchase's. */
+  readonly stages: readonly LifecycleStage[];
+}
+
+const optionsSchema = z.strictObject({
+  ...lifecycleRuleShape,
+  longKeptPeriods: z.number().int().min(1).exactOptional(),
+}) satisfies z.ZodType<unknown, LifecyclePatternOptions>;
+
+/**
+ * The lifecycle pattern of an ended relationship: early-aborted, mid-way-aborted, early-exit or
+ * long-kept.
+ *
+ * The relationship is taken to end with the last purchase. The stage is computed at the end of every
+ * period from the first purchase to the last with the rules of {@link lifecycleStage}; the pattern
+ * is named by the furthest stage reached: only exploration → `"early-aborted"` (早期流产型);
+ * build-up but never maturity → `"mid-way-aborted"` (中途夭折型); maturity for fewer than
+ * `longKeptPeriods` (12) periods → `"early-exit"` (提前退出型); at least that → `"long-kept"`
+ * (长久保持型). The patterns come from the Chinese four-stage adaptation of Dwyer, Schurr & Oh
+ * (1987); the thresholds are this library's convention.
+ *
+ * @param history - the purchases `{ date, amount }` of a relationship that has ended
+ * @param options - `{ unit?, window?, tolerance?, timeZone?, longKeptPeriods? }`
+ * @returns the pattern, the furthest stage and the stage of each period
+ * @throws {InvalidInputError} on an empty history, an invalid date or amount (path `[i].date`), or
+ *   invalid options
+ * @example
+ * ```ts
+ * import { lifecyclePattern } from "customer-value";
+ * lifecyclePattern([{ date: "2024-01-05", amount: 30 }, { date: "2024-02-10", amount: 25 }]).pattern; // => "early-aborted"
+ * ```
+ * @category Churn
+ * @see Dwyer, F. R., Schurr, P. H. & Oh, S. (1987). Developing buyer–seller relationships. Journal
+ *   of Marketing 51(2), 11–27.
+ */
+export function lifecyclePattern(
+  history: readonly LifecyclePurchase[],
+  options: LifecyclePatternOptions = {},
+): LifecyclePatternResult {
+  const fn = "lifecyclePattern";
+  const opts = parseInput(fn, optionsSchema, options, ["options"]);
+  const series = periodSeries(fn, history, opts.unit ?? "month", opts.timeZone ?? "UTC", undefined);
+  const rules = { window: opts.window ?? 3, tolerance: opts.tolerance ?? 0.2 };
+  const stages: LifecycleStage[] = [];
+  let furthest: Exclude<LifecycleStage, "decline"> = "exploration";
+  let maturityPeriods = 0;
+  for (let k = 0; k <= series.lastPurchase; k++) {
+    const stage = stageAt(series, k, rules).stage;
+    stages.push(stage);
+    if (stage === "maturity") {
+      maturityPeriods++;
+      furthest = "maturity";
+    } else if (stage === "build-up" && furthest === "exploration") {
+      furthest = "build-up";
+    }
+  }
+  const pattern: LifecyclePatternName =
+    furthest === "exploration"
+      ? "early-aborted"
+      : furthest === "build-up"
+        ? "mid-way-aborted"
+        : maturityPeriods >= (opts.longKeptPeriods ?? 12)
+          ? "long-kept"
+          : "early-exit";
+  return { pattern, furthestStage: furthest, maturityPeriods, stages };
+}

@@ -1,0 +1,288 @@
+import { z } from "zod";
+import { invalidInput } from "../core/errors.js";
+import {
+  type Decimal,
+  Money,
+  type MoneyInput,
+  moneyProblem,
+  toMoney,
+  ZERO,
+} from "../core/money.js";
+import {
+  calendarPeriodIndex,
+  type DateInput,
+  parseCivilDay,
+  type TimeUnit,
+  timeUnitSchema,
+  timeZoneSchema,
+} from "../core/time.js";
+import { parseInput } from "../core/validate.js";
+
+/**
+ * Relationship stage (Dwyer, Schurr & Oh 1987, in the four-stage adaptation 考察期 / 形成期 / 稳定期 /
+ * 退化期).
+ * @category Churn
+ */
+export type LifecycleStage = "exploration" | "build-up" | "maturity" | "decline";
+
+/**
+ * One purchase of a customer's history.
+ * @category Churn
+ */
+export interface LifecyclePurchase {
+  /** When the purchase happened (a date-only string is a day in `options.timeZone`). */
+  readonly date: DateInput;
+  /** What it was worth (money ≥ 0). */
+  readonly amount: MoneyInput;
+}
+
+/**
+ * Options shared by {@link lifecycleStage} and {@link lifecyclePattern}.
+ * @category Churn
+ */
+export interface LifecycleRuleOptions {
+  /** Calendar period the history is bucketed into (default `"month"`). */
+  readonly unit?: TimeUnit;
+  /** Periods in each comparison window (default 3): the last `window` periods are compared with the `window` before them. */
+  readonly window?: number;
+  /** Relative change that counts as a rise or a fall (default 0.2 = 20 %). */
+  readonly tolerance?: number;
+  /** IANA time zone of date-only strings (default `"UTC"`). */
+  readonly timeZone?: string;
+}
+
+/**
+ * Options of {@link lifecycleStage}.
+ * @category Churn
+ */
+export interface LifecycleStageOptions extends LifecycleRuleOptions {
+  /** The day the stage is assessed on (its period is the last one, counted as a full period). Required: the library never reads the clock. */
+  readonly asOf: DateInput;
+}
+
+/**
+ * Result of {@link lifecycleStage}.
+ * @category Churn
+ */
+export interface LifecycleStageResult {
+  /** The stage. */
+  readonly stage: LifecycleStage;
+  /** Why, in plain words. */
+  readonly reason: string;
+  /** Periods from the first purchase's period to the `asOf` period, inclusive. */
+  readonly periodsObserved: number;
+  /** Purchases in the history. */
+  readonly purchases: number;
+  /** Purchases in the recent window. */
+  readonly recentPurchases: number;
+  /** Purchases in the window before it. */
+  readonly previousPurchases: number;
+  /** Spend in the recent window (exact). */
+  readonly recentSpend: Decimal;
+  /** Spend in the window before it (exact). */
+  readonly previousSpend: Decimal;
+}
+
+/** Per-period purchase counts and spend, from the first purchase's period. @internal */
+export interface PeriodSeries {
+  readonly counts: Int32Array;
+  readonly spend: Decimal[];
+  /** Period index (offset from the first period) of the last purchase. */
+  readonly lastPurchase: number;
+}
+
+/** Validated rule parameters. @internal */
+export interface LifecycleRules {
+  readonly window: number;
+  readonly tolerance: number;
+}
+
+/** Schema of the shared rule options. @internal */
+export const lifecycleRuleShape = {
+  unit: timeUnitSchema.exactOptional(),
+  window: z.number().int().min(1).exactOptional(),
+  tolerance: z.number().finite().min(0).lt(1).exactOptional(),
+  timeZone: timeZoneSchema.exactOptional(),
+};
+
+const optionsSchema = z.strictObject({
+  ...lifecycleRuleShape,
+  asOf: z.union([z.date(), z.string()]),
+}) satisfies z.ZodType<unknown, LifecycleStageOptions>;
+
+/**
+ * Validates a purchase history and buckets it into calendar periods from the first purchase's period
+ * to `lastDay`'s (or to the last purchase's when `lastDay` is undefined).
+ * @internal
+ */
+export function periodSeries(
+  fn: string,
+  history: unknown,
+  unit: TimeUnit,
+  zone: string,
+  lastDay: number | undefined,
+): PeriodSeries {
+  if (!Array.isArray(history)) throw invalidInput(fn, [], "Expected an array of purchases");
+  if (history.length === 0) throw invalidInput(fn, [], "Expected at least one purchase");
+  const periods = new Float64Array(history.length);
+  const amounts: Decimal[] = new Array(history.length);
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < history.length; i++) {
+    const p: unknown = history[i];
+    if (typeof p !== "object" || p === null) throw invalidInput(fn, [i], "Expected an object");
+    const { date, amount } = p as Record<string, unknown>;
+    const day = parseCivilDay(date, zone);
+    if (day === undefined) throw invalidInput(fn, [i, "date"], `Invalid date ${String(date)}`);
+    if (lastDay !== undefined && day > lastDay) {
+      throw invalidInput(fn, [i, "date"], "Purchase is after asOf");
+    }
+    const problem = moneyProblem(amount);
+    if (problem !== undefined) throw invalidInput(fn, [i, "amount"], problem);
+    const value = toMoney(amount as MoneyInput);
+    if (value.isNegative()) throw invalidInput(fn, [i, "amount"], "Expected a non-negative amount");
+    const period = calendarPeriodIndex(day, unit);
+    periods[i] = period;
+    amounts[i] = value;
+    if (period < first) first = period;
+    if (period > last) last = period;
+  }
+  const end = lastDay === undefined ? last : calendarPeriodIndex(lastDay, unit);
+  const length = end - first + 1;
+  const counts = new Int32Array(length);
+  const spend: Decimal[] = new Array<Decimal>(length).fill(ZERO);
+  for (let i = 0; i < history.length; i++) {
+    const k = periods[i]! - first;
+    counts[k]!++;
+    spend[k] = spend[k]!.plus(amounts[i]!);
+  }
+  return { counts, spend, lastPurchase: last - first };
+}
+
+/**
+ * The stage at the end of period `k` (offset from the first period) by the documented rules.
+ * @internal
+ */
+export function stageAt(
+  series: PeriodSeries,
+  k: number,
+  rules: LifecycleRules,
+): Omit<LifecycleStageResult, "periodsObserved" | "purchases"> {
+  const { window, tolerance } = rules;
+  let purchases = 0;
+  for (let j = 0; j <= k; j++) purchases += series.counts[j]!;
+  let recentCount = 0;
+  let previousCount = 0;
+  let recentSpend: Decimal = ZERO;
+  let previousSpend: Decimal = ZERO;
+  for (let j = Math.max(0, k - window + 1); j <= k; j++) {
+    recentCount += series.counts[j]!;
+    recentSpend = recentSpend.plus(series.spend[j]!);
+  }
+  for (let j = Math.max(0, k - 2 * window + 1); j <= k - window; j++) {
+    previousCount += series.counts[j]!;
+    previousSpend = previousSpend.plus(series.spend[j]!);
+  }
+  const base = {
+    recentPurchases: recentCount,
+    previousPurchases: previousCount,
+    recentSpend,
+    previousSpend,
+  };
+  if (k + 1 < 2 * window || purchases < 2) {
+    return {
+      stage: "exploration",
+      reason:
+        purchases < 2
+          ? "fewer than two purchases: the relationship is still being tried out"
+          : `fewer than ${2 * window} periods of history: too early to read a trend`,
+      ...base,
+    };
+  }
+  if (recentCount === 0) {
+    return { stage: "decline", reason: "no purchase in the recent window", ...base };
+  }
+  const up = new Money(1 + tolerance);
+  const down = new Money(1 - tolerance);
+  const rise =
+    recentCount > (1 + tolerance) * previousCount ||
+    recentSpend.greaterThan(previousSpend.times(up));
+  const fall =
+    recentCount < (1 - tolerance) * previousCount ||
+    recentSpend.lessThan(previousSpend.times(down));
+  if (fall && !rise) {
+    return {
+      stage: "decline",
+      reason: "purchase rate or spend fell beyond the tolerance",
+      ...base,
+    };
+  }
+  if (rise && !fall) {
+    return {
+      stage: "build-up",
+      reason: "purchase rate or spend rose beyond the tolerance",
+      ...base,
+    };
+  }
+  return {
+    stage: "maturity",
+    reason:
+      rise && fall
+        ? "purchase rate and spend moved in opposite directions: level treated as stable"
+        : "purchase rate and spend stable within the tolerance",
+    ...base,
+  };
+}
+
+/**
+ * The relationship stage of one customer — exploration, build-up, maturity or decline — from the
+ * trend of their purchase rate and spend.
+ *
+ * Convention (there is no formula in the literature; Dwyer, Schurr & Oh 1987 describe the phases
+ * qualitatively): purchases are bucketed into calendar periods (`unit`, default month) from the
+ * first purchase's period to the `asOf` period (counted as a full period). The last `window` (3)
+ * periods are compared with the `window` periods before them, on purchase count and on spend:
+ * - exploration: fewer than two purchases, or fewer than `2 × window` periods of history;
+ * - decline: no purchase in the recent window, or count or spend fell by more than `tolerance`
+ *   (20 %) and neither rose by more than it;
+ * - build-up: count or spend rose by more than `tolerance` and neither fell by more than it;
+ * - maturity: otherwise (both stable, or moving in opposite directions).
+ * Alternatives: a regression slope over the whole history, share-of-wallet instead of spend.
+ *
+ * @param history - the customer's purchases `{ date, amount }` (any order)
+ * @param options - `{ asOf, unit?, window?, tolerance?, timeZone? }`
+ * @returns the stage with the reason and the window figures
+ * @throws {InvalidInputError} on an empty history, an invalid date or amount (path `[i].date`), a
+ *   purchase after `asOf`, or invalid options
+ * @example
+ * ```ts
+ * import { lifecycleStage } from "customer-value";
+ * const history = [
+ *   { date: "2024-01-05", amount: 20 }, { date: "2024-02-05", amount: 20 },
+ *   { date: "2024-03-05", amount: 20 }, { date: "2024-04-05", amount: 20 },
+ *   { date: "2024-05-05", amount: 20 }, { date: "2024-06-05", amount: 20 },
+ * ];
+ * lifecycleStage(history, { asOf: "2024-06-30" }).stage; // => "maturity"
+ * lifecycleStage(history, { asOf: "2024-09-30" }).stage; // => "decline"
+ * lifecycleStage(history.slice(0, 2), { asOf: "2024-02-28" }).stage; // => "exploration"
+ * ```
+ * @category Churn
+ * @see Dwyer, F. R., Schurr, P. H. & Oh, S. (1987). Developing buyer–seller relationships. Journal
+ *   of Marketing 51(2), 11–27.
+ */
+export function lifecycleStage(
+  history: readonly LifecyclePurchase[],
+  options: LifecycleStageOptions,
+): LifecycleStageResult {
+  const fn = "lifecycleStage";
+  const opts = parseInput(fn, optionsSchema, options, ["options"]);
+  const zone = opts.timeZone ?? "UTC";
+  const asOf = parseCivilDay(opts.asOf, zone);
+  if (asOf === undefined) {
+    throw invalidInput(fn, ["options", "asOf"], `Invalid date ${String(opts.asOf)}`);
+  }
+  const series = periodSeries(fn, history, opts.unit ?? "month", zone, asOf);
+  const k = series.counts.length - 1;
+  const rules = { window: opts.window ?? 3, tolerance: opts.tolerance ?? 0.2 };
+  return { ...stageAt(series, k, rules), periodsObserved: k + 1, purchases: history.length };
+}

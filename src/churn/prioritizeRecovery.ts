@@ -1,0 +1,684 @@
+import { z } from "zod";
+import { invalidInput } from "../core/errors.js";
+import {
+  type Decimal,
+  Money,
+  type MoneyInput,
+  moneyProblem,
+  sumMoney,
+  toMoney,
+} from "../core/money.js";
+import { parseInput } from "../core/validate.js";
+import { moneyFromNumber } from "../models/predictions/fastMoney.js";
+
+/**
+ * Why a customer left (or is leaving): the firm's own fault (`"own"`), a third party's (a
+ * competitor, a partner, another customer: `"third-party"`), beyond anyone's control (moved away,
+ * went out of business: `"uncontrollable"`), or not known (`"unknown"`).
+ * @category Churn
+ */
+export type ChurnCause = "own" | "third-party" | "uncontrollable" | "unknown";
+
+/**
+ * Value tier of a lost or at-risk customer (the course rule set: 关键客户 key, 普通客户 ordinary,
+ * 小客户 small, 劣质客户 not worth recovering).
+ * @category Churn
+ */
+export type RecoveryTier = "key" | "ordinary" | "small" | "not-worth-recovering";
+
+/**
+ * Recommended recovery action (极力挽回 recover strongly, 尽力挽回 recover when possible, 见机行事
+ * minimal effort, 彻底放弃 let go).
+ * @category Churn
+ */
+export type RecoveryAction =
+  | "recover-strongly"
+  | "recover-when-possible"
+  | "minimal-effort"
+  | "let-go";
+
+/**
+ * One churned or at-risk customer as {@link prioritizeRecovery} needs them.
+ * @category Churn
+ */
+export interface RecoveryCandidate {
+  /** The customer's id (any string or number; returned unchanged). */
+  readonly customerId: string | number;
+  /** The customer's value (a CLV, a segment value, first-lifetime profit: money, one unit for all customers); decides the tier. */
+  readonly value: MoneyInput;
+  /** Why the customer left. */
+  readonly cause: ChurnCause;
+  /** Cost of the recovery attempt (offer + contact), money ≥ 0. */
+  readonly cost: MoneyInput;
+  /** Probability in [0, 1] that the attempt wins the customer back; when absent it is derived from `recency` and `cause`. */
+  readonly winBackProbability?: number;
+  /** Time since the customer's last purchase (or since they left), ≥ 0, in the unit of `options.halfLife`; used only to derive the win-back probability. */
+  readonly recency?: number;
+  /** Value of the second lifetime after recapture (money); default `value × options.secondLifetimeShare`. */
+  readonly secondLifetimeValue?: MoneyInput;
+  /** Mark a customer not worth keeping (cannot bring profit, breaks contracts, harms staff or image): always tier `"not-worth-recovering"`. */
+  readonly notWorthRecovering?: boolean;
+}
+
+/**
+ * Options of {@link prioritizeRecovery}.
+ * @category Churn
+ */
+export interface PrioritizeRecoveryOptions {
+  /** Total recovery budget (money ≥ 0). When given, the plan selects the customers that maximise total expected net value within it. */
+  readonly budget?: MoneyInput;
+  /** Value at or above which a customer is `"key"`; default the 80th percentile (nearest rank) of the input values. */
+  readonly keyValue?: MoneyInput;
+  /** Value below which a customer is `"small"`; default the median (nearest rank, 50th percentile) of the input values. */
+  readonly smallValue?: MoneyInput;
+  /** Small customers are tried only when the attempt costs at most this ("举手之劳", a trivial effort); default 0. */
+  readonly smallCostLimit?: MoneyInput;
+  /** Base win-back probability per cause, before the recency decay; defaults own 0.5, third-party 0.3, unknown 0.2, uncontrollable 0.05. */
+  readonly baseWinBackProbability?: Partial<Record<ChurnCause, number>>;
+  /** Recency at which the derived win-back probability has halved (in the unit of `recency`); default 6. */
+  readonly halfLife?: number;
+  /** Second lifetime value as a share of `value` when a customer has no `secondLifetimeValue`; default 1. */
+  readonly secondLifetimeShare?: number;
+  /** Largest number of cells (candidates × budget in cents) the exact dynamic programme may use before switching to the greedy rule; default 20,000,000. */
+  readonly maxExactCells?: number;
+}
+
+/**
+ * One customer of a {@link RecoveryPlan}.
+ * @category Churn
+ */
+export interface RecoveryPlanEntry {
+  /** The customer's id, as given. */
+  readonly customerId: string | number;
+  /** Position in the input array. */
+  readonly index: number;
+  /** Rank by expected net value, 1 = best. */
+  readonly rank: number;
+  /** Value tier. */
+  readonly tier: RecoveryTier;
+  /** Recommended action by the tier rules. */
+  readonly action: RecoveryAction;
+  /** Why this action, in plain words. */
+  readonly reason: string;
+  /** The customer's value, as a `Decimal`. */
+  readonly value: Decimal;
+  /** Cause of churn. */
+  readonly cause: ChurnCause;
+  /** Win-back probability used (given or derived), in [0, 1]. */
+  readonly winBackProbability: number;
+  /** Second lifetime value used. */
+  readonly secondLifetimeValue: Decimal;
+  /** Cost of the attempt. */
+  readonly cost: Decimal;
+  /** Expected net value `P(win-back) × second lifetime value − cost`. */
+  readonly expectedNetValue: Decimal;
+  /** Whether the plan spends on this customer (within the budget when one is given). */
+  readonly selected: boolean;
+}
+
+/**
+ * How the budget selection was made and how good it is guaranteed to be.
+ * @category Churn
+ */
+export interface BudgetSelection {
+  /** The budget. */
+  readonly budget: Decimal;
+  /** `"exact"`: dynamic programme over cents, optimal; `"greedy"`: value-per-cost with the best-single-item fix, ≥ ½ optimum. */
+  readonly method: "exact" | "greedy";
+  /** Guaranteed fraction of the optimum: 1 for exact, 0.5 for greedy. */
+  readonly guarantee: number;
+  /** Total cost of the selected customers (≤ budget). */
+  readonly spend: Decimal;
+  /** Total expected net value of the selected customers. */
+  readonly expectedNetValue: Decimal;
+  /** An upper bound on the optimum: the optimum itself for exact, the fractional (LP) relaxation for greedy. */
+  readonly upperBound: Decimal;
+}
+
+/**
+ * Result of {@link prioritizeRecovery}.
+ * @category Churn
+ */
+export interface RecoveryPlan {
+  /** Customers ranked by expected net value (descending; ties by tier, then input order). */
+  readonly entries: readonly RecoveryPlanEntry[];
+  /** Value thresholds used for the tiers. */
+  readonly thresholds: {
+    /** Value at or above which a customer is key. */
+    readonly keyValue: Decimal;
+    /** Value below which a customer is small. */
+    readonly smallValue: Decimal;
+  };
+  /** The budget selection, when a budget was given. */
+  readonly budget?: BudgetSelection;
+}
+
+const CAUSES = ["own", "third-party", "uncontrollable", "unknown"] as const;
+const DEFAULT_BASE: Record<ChurnCause, number> = {
+  own: 0.5,
+  "third-party": 0.3,
+  unknown: 0.2,
+  uncontrollable: 0.05,
+};
+const TIER_ORDER: Record<RecoveryTier, number> = {
+  key: 0,
+  ordinary: 1,
+  small: 2,
+  "not-worth-recovering": 3,
+};
+
+const probability = z.number().min(0).max(1);
+const moneyField = z.custom<MoneyInput>((v) => moneyProblem(v) === undefined, {
+  error: (issue) => moneyProblem(issue.input) ?? "Invalid amount",
+});
+const nonNegativeMoney = moneyField.refine((v) => !toMoney(v).isNegative(), {
+  error: "Expected a non-negative amount",
+});
+
+const optionsSchema = z.strictObject({
+  budget: nonNegativeMoney.exactOptional(),
+  keyValue: moneyField.exactOptional(),
+  smallValue: moneyField.exactOptional(),
+  smallCostLimit: nonNegativeMoney.exactOptional(),
+  baseWinBackProbability: z
+    .strictObject({
+      own: probability.exactOptional(),
+      "third-party": probability.exactOptional(),
+      uncontrollable: probability.exactOptional(),
+      unknown: probability.exactOptional(),
+    })
+    .exactOptional(),
+  halfLife: z.number().finite().positive().exactOptional(),
+  secondLifetimeShare: z.number().finite().nonnegative().exactOptional(),
+  maxExactCells: z.number().int().positive().exactOptional(),
+}) satisfies z.ZodType<unknown, PrioritizeRecoveryOptions>;
+
+const FN = "prioritizeRecovery";
+
+/** Small cache of `Decimal`s for repeated numeric amounts (offer costs, segment values). */
+type AmountCache = Map<number, Decimal>;
+
+/**
+ * Validates and converts one amount. Our own `Decimal`s pass through unchanged (they are immutable);
+ * numbers go through a small cache because costs and segment values repeat.
+ */
+function money(
+  value: unknown,
+  index: number,
+  field: string,
+  nonNegative: boolean,
+  cache: AmountCache,
+): Decimal {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) {
+      throw invalidInput(FN, [index, field], `Expected a finite amount, received ${value}`);
+    }
+    if (nonNegative && value < 0) {
+      throw invalidInput(FN, [index, field], "Expected a non-negative amount");
+    }
+    let amount = cache.get(value);
+    if (amount === undefined) {
+      amount = moneyFromNumber(value);
+      if (cache.size < 4096) cache.set(value, amount);
+    }
+    return amount;
+  }
+  if (value instanceof Money && value.isFinite()) {
+    if (nonNegative && value.isNegative()) {
+      throw invalidInput(FN, [index, field], "Expected a non-negative amount");
+    }
+    return value;
+  }
+  const problem = moneyProblem(value);
+  if (problem !== undefined) throw invalidInput(FN, [index, field], problem);
+  const amount = toMoney(value as MoneyInput);
+  if (nonNegative && amount.isNegative()) {
+    throw invalidInput(FN, [index, field], "Expected a non-negative amount");
+  }
+  return amount;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Nearest-rank percentile of sorted float values. */
+function percentile(sorted: Float64Array, share: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = Math.max(1, Math.ceil(share * sorted.length));
+  return sorted[rank - 1]!;
+}
+
+/**
+ * Ranks churned or at-risk customers by what winning them back is worth, assigns the course's
+ * recovery tiers and actions, and (with a `budget`) selects whom to spend on.
+ *
+ * For each customer: `expected net value = P(win-back) × second lifetime value − cost` (Stauss &
+ * Friege 1999's regain-profit logic; Thomas, Blattberg & Fox 2004's "second lifetime"). The win-back
+ * probability is the customer's own when given, otherwise
+ * `base[cause] × 0.5^(recency / halfLife)` — a documented heuristic: Kumar, Bhagwat & Zhang (2015)
+ * find the reason for defection and the strength of the first relationship drive reacquisition,
+ * and the chance fades with time since the last purchase. The second lifetime value defaults to
+ * `value × secondLifetimeShare` (1); supply your own from a CLV model when you have one.
+ *
+ * Tier rules (course rule set, thresholds are options): flagged `notWorthRecovering` or value ≤ 0 →
+ * `"not-worth-recovering"`; value ≥ `keyValue` → `"key"`; value < `smallValue` → `"small"`; else
+ * `"ordinary"`. Actions: key → recover strongly (always attempted by the rules, reported even when the
+ * expected net value is negative); ordinary → recover when possible if the expected net value is
+ * positive, else let go; small → minimal effort if the cost is at most `smallCostLimit` and the
+ * expected net value is positive, else let go; not worth recovering → let go.
+ *
+ * Budget selection (a 0/1 knapsack): candidates are customers whose action is not "let go" and whose
+ * expected net value is positive; costs are rounded up to whole cents. When candidates × budget in
+ * cents ≤ `maxExactCells` the selection is exact (dynamic programme over cents); otherwise the greedy
+ * rule by value per cost, compared with the best single candidate that fits — the classic fix that
+ * guarantees at least half the optimum. The result states the method, the guarantee and an upper
+ * bound (the optimum, or the fractional relaxation). Ties are broken by input order, so the result
+ * is deterministic. Without a budget every candidate is selected.
+ *
+ * Money: value, cost and second lifetime value are validated and returned as exact `Decimal`s, and
+ * spend is their exact sum. The expected net value involves a float64 probability, so it is
+ * computed once in float64 (`p × SLTV − cost`, relative error ~1e-16) and returned as a `Decimal`
+ * holding that result, unrounded (the same convention as the models' lifetime values); this keeps
+ * ranking and selection fast on millions of customers. Totals of expected values are exact sums of
+ * those `Decimal`s.
+ *
+ * @param customers - the candidates (see {@link RecoveryCandidate})
+ * @param options - budget, thresholds, win-back heuristics (see {@link PrioritizeRecoveryOptions})
+ * @returns the ranked plan with thresholds and, with a budget, the selection summary
+ * @throws {InvalidInputError} on a win-back probability outside [0, 1], a negative cost, an
+ *   unknown cause, a missing probability and recency, an empty input with a budget, a negative
+ *   budget, or any other invalid field (the path names the customer and field, e.g. `[2].cost`)
+ * @example
+ * ```ts
+ * import { prioritizeRecovery } from "customer-value";
+ * const plan = prioritizeRecovery(
+ *   [
+ *     { customerId: "A", value: 5000, cause: "own", cost: 200, winBackProbability: 0.4 },
+ *     { customerId: "B", value: 800, cause: "third-party", cost: 50, winBackProbability: 0.3 },
+ *     { customerId: "C", value: 40, cause: "unknown", cost: 20, winBackProbability: 0.2 },
+ *   ],
+ *   { keyValue: 1000, smallValue: 100, budget: 300 },
+ * );
+ * plan.entries[0]!.action; // => "recover-strongly"
+ * plan.entries[0]!.expectedNetValue.toString(); // => "1800"
+ * plan.entries[2]!.action; // => "let-go"
+ * plan.budget!.method; // => "exact"
+ * plan.budget!.spend.toString(); // => "250"
+ * ```
+ * @category Churn
+ * @see Stauss, B. & Friege, C. (1999). Regaining service customers: costs and benefits of regain
+ *   management. Journal of Service Research 1(4). Thomas, J. S., Blattberg, R. C. & Fox, E. J.
+ *   (2004). Recapturing lost customers. Journal of Marketing Research 41(1), 31–45. Kumar, V.,
+ *   Bhagwat, Y. & Zhang, X. (2015). Regaining "lost" customers. Journal of Marketing 79(4).
+ */
+export function prioritizeRecovery(
+  customers: readonly RecoveryCandidate[],
+  options: PrioritizeRecoveryOptions = {},
+): RecoveryPlan {
+  if (!Array.isArray(customers)) {
+    throw invalidInput(FN, [], "Expected an array of customers");
+  }
+  const opts = parseInput(FN, optionsSchema, options, ["options"]);
+  const budget = opts.budget === undefined ? undefined : toMoney(opts.budget);
+  const n = customers.length;
+  if (budget !== undefined && n === 0) {
+    throw invalidInput(FN, [], "A budget needs at least one customer to spend it on");
+  }
+  const base: Record<ChurnCause, number> = { ...DEFAULT_BASE, ...opts.baseWinBackProbability };
+  const halfLife = opts.halfLife ?? 6;
+  const share = opts.secondLifetimeShare ?? 1;
+  const shareDecimal = new Money(share);
+  const smallLimitF = toMoney(opts.smallCostLimit ?? 0).toNumber();
+
+  // One validating pass: money as exact Decimal (returned) and float64 (ranking and selection).
+  const values: Decimal[] = new Array(n);
+  const costs: Decimal[] = new Array(n);
+  const sltvs: Decimal[] = new Array(n);
+  const probs = new Float64Array(n);
+  const valueF = new Float64Array(n);
+  const costF = new Float64Array(n);
+  const sltvF = new Float64Array(n);
+  const causes: ChurnCause[] = new Array(n);
+  const flagged = new Uint8Array(n);
+  const valueCache: AmountCache = new Map();
+  const costCache: AmountCache = new Map();
+  for (let i = 0; i < n; i++) {
+    const c: unknown = customers[i];
+    if (!isRecord(c)) throw invalidInput(FN, [i], "Expected a customer object");
+    const id = c.customerId;
+    if (typeof id !== "string" && (typeof id !== "number" || !Number.isFinite(id))) {
+      throw invalidInput(FN, [i, "customerId"], "Expected a string or finite number id");
+    }
+    const value = money(c.value, i, "value", false, valueCache);
+    const cost = money(c.cost, i, "cost", true, costCache);
+    const cause = c.cause;
+    if (
+      cause !== "own" &&
+      cause !== "third-party" &&
+      cause !== "uncontrollable" &&
+      cause !== "unknown"
+    ) {
+      throw invalidInput(
+        FN,
+        [i, "cause"],
+        `Unknown cause ${JSON.stringify(cause)}: expected one of ${CAUSES.map((k) => `"${k}"`).join(", ")}`,
+      );
+    }
+    causes[i] = cause as ChurnCause;
+    const p = c.winBackProbability;
+    if (p !== undefined) {
+      if (typeof p !== "number" || !(p >= 0 && p <= 1)) {
+        throw invalidInput(
+          FN,
+          [i, "winBackProbability"],
+          `Expected a probability in [0, 1], received ${String(p)}`,
+        );
+      }
+      probs[i] = p;
+    } else {
+      const r = c.recency;
+      if (r === undefined) {
+        throw invalidInput(
+          FN,
+          [i, "winBackProbability"],
+          "Give winBackProbability, or recency to derive it",
+        );
+      }
+      if (typeof r !== "number" || !Number.isFinite(r) || r < 0) {
+        throw invalidInput(
+          FN,
+          [i, "recency"],
+          `Expected a finite number ≥ 0, received ${String(r)}`,
+        );
+      }
+      probs[i] = base[cause as ChurnCause] * 0.5 ** (r / halfLife);
+    }
+    const s = c.secondLifetimeValue;
+    const sltv =
+      s !== undefined
+        ? money(s, i, "secondLifetimeValue", false, valueCache)
+        : share === 1
+          ? value
+          : value.times(shareDecimal);
+    const flag = c.notWorthRecovering;
+    if (flag !== undefined && typeof flag !== "boolean") {
+      throw invalidInput(FN, [i, "notWorthRecovering"], "Expected a boolean");
+    }
+    flagged[i] = flag === true ? 1 : 0;
+    values[i] = value;
+    costs[i] = cost;
+    sltvs[i] = sltv;
+    const v = typeof c.value === "number" ? c.value : value.toNumber();
+    valueF[i] = v;
+    costF[i] = typeof c.cost === "number" ? c.cost : cost.toNumber();
+    sltvF[i] = sltv === value ? v : sltv.toNumber();
+  }
+
+  // Tier thresholds.
+  let keyValue: Decimal;
+  let smallValue: Decimal;
+  if (opts.keyValue === undefined || opts.smallValue === undefined) {
+    const sorted = Float64Array.from(valueF).sort();
+    keyValue =
+      opts.keyValue === undefined ? new Money(percentile(sorted, 0.8)) : toMoney(opts.keyValue);
+    smallValue =
+      opts.smallValue === undefined ? new Money(percentile(sorted, 0.5)) : toMoney(opts.smallValue);
+  } else {
+    keyValue = toMoney(opts.keyValue);
+    smallValue = toMoney(opts.smallValue);
+  }
+  if (smallValue.greaterThan(keyValue)) {
+    throw invalidInput(FN, ["options", "smallValue"], "smallValue must not exceed keyValue");
+  }
+  const keyF = keyValue.toNumber();
+  const smallF = smallValue.toNumber();
+
+  const tiers: RecoveryTier[] = new Array(n);
+  const actions: RecoveryAction[] = new Array(n);
+  const reasons: string[] = new Array(n);
+  const netF = new Float64Array(n);
+  const candidate = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const net = probs[i]! * sltvF[i]! - costF[i]!;
+    netF[i] = net;
+    const v = valueF[i]!;
+    // Thresholds compare exactly when the float comparison is too close to call.
+    const atLeastKey = v === keyF ? values[i]!.greaterThanOrEqualTo(keyValue) : v > keyF;
+    const belowSmall = v === smallF ? values[i]!.lessThan(smallValue) : v < smallF;
+    let tier: RecoveryTier;
+    if (flagged[i] === 1 || !(v > 0)) tier = "not-worth-recovering";
+    else if (atLeastKey) tier = "key";
+    else if (belowSmall) tier = "small";
+    else tier = "ordinary";
+    tiers[i] = tier;
+    const positive = net > 0;
+    let action: RecoveryAction;
+    let reason: string;
+    switch (tier) {
+      case "not-worth-recovering":
+        action = "let-go";
+        reason = flagged[i] === 1 ? REASON.flagged : REASON.noValue;
+        break;
+      case "key":
+        action = "recover-strongly";
+        reason = positive ? REASON.key : REASON.keyNegative;
+        break;
+      case "ordinary":
+        action = positive ? "recover-when-possible" : "let-go";
+        reason = positive ? REASON.ordinary : REASON.ordinaryLetGo;
+        break;
+      default: {
+        const cheap = costF[i]! <= smallLimitF;
+        action = positive && cheap ? "minimal-effort" : "let-go";
+        reason =
+          action === "minimal-effort"
+            ? REASON.smallTry
+            : positive
+              ? REASON.smallCostly
+              : REASON.smallLetGo;
+      }
+    }
+    if (causes[i] === "uncontrollable" && action !== "let-go") {
+      reason = UNCONTROLLABLE_REASON.get(reason) ?? reason;
+    }
+    actions[i] = action;
+    reasons[i] = reason;
+    candidate[i] = action !== "let-go" && positive ? 1 : 0;
+  }
+
+  const selected = new Uint8Array(n);
+  let selection: BudgetSelection | undefined;
+  if (budget === undefined) {
+    selected.set(candidate);
+  } else {
+    selection = selectWithinBudget(
+      budget,
+      costs,
+      costF,
+      netF,
+      candidate,
+      selected,
+      opts.maxExactCells,
+    );
+  }
+
+  // Rank: expected net value descending, then tier order, then input order.
+  const tierRank = new Uint8Array(n);
+  for (let i = 0; i < n; i++) tierRank[i] = TIER_ORDER[tiers[i]!];
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((x, y) => {
+    const d = netF[y]! - netF[x]!;
+    if (d !== 0) return d;
+    const t = tierRank[x]! - tierRank[y]!;
+    return t !== 0 ? t : x - y;
+  });
+  const entries: RecoveryPlanEntry[] = new Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    entries[k] = {
+      customerId: customers[i]!.customerId,
+      index: i,
+      rank: k + 1,
+      tier: tiers[i]!,
+      action: actions[i]!,
+      reason: reasons[i]!,
+      value: values[i]!,
+      cause: causes[i]!,
+      winBackProbability: probs[i]!,
+      secondLifetimeValue: sltvs[i]!,
+      cost: costs[i]!,
+      expectedNetValue: moneyFromNumber(netF[i]!),
+      selected: selected[i] === 1,
+    };
+  }
+  const plan: RecoveryPlan = { entries, thresholds: { keyValue, smallValue } };
+  return selection === undefined ? plan : { ...plan, budget: selection };
+}
+
+const REASON = {
+  flagged: "marked not worth recovering: give up entirely",
+  noValue: "no positive value to recover: give up entirely",
+  key: "key customer: recover strongly and at once",
+  keyNegative: "key customer: recover strongly, although the expected net value is not positive",
+  ordinary: "ordinary customer with positive expected net value: make a real effort",
+  ordinaryLetGo: "ordinary customer whose recovery is not expected to pay: let go",
+  smallTry: "small customer, recovery costs next to nothing: try with minimal effort",
+  smallCostly: "small customer, recovery costs more than a trivial effort: let go",
+  smallLetGo: "small customer whose recovery is not expected to pay: let go",
+  uncontrollable: " (cause beyond anyone's control: expect a low win-back rate)",
+} as const;
+
+const UNCONTROLLABLE_REASON = new Map<string, string>(
+  [REASON.key, REASON.keyNegative, REASON.ordinary, REASON.smallTry].map((r) => [
+    r,
+    r + REASON.uncontrollable,
+  ]),
+);
+
+/** Cost in whole cents, rounded up; exact for amounts with at most two decimals. */
+function centsOf(cost: Decimal, costFloat: number): number {
+  if (cost.decimalPlaces() <= 2) return Math.round(costFloat * 100);
+  return cost.times(100).ceil().toNumber();
+}
+
+function selectWithinBudget(
+  budget: Decimal,
+  costs: readonly Decimal[],
+  costF: Float64Array,
+  netF: Float64Array,
+  candidate: Uint8Array,
+  selected: Uint8Array,
+  maxExactCells: number | undefined,
+): BudgetSelection {
+  const capacity = budget.times(100).floor().toNumber();
+  // Candidates that fit alone, cost in whole cents.
+  const n = candidate.length;
+  const itemsAll = new Uint32Array(n);
+  const weightAll = new Float64Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    if (candidate[i] !== 1) continue;
+    const cents = centsOf(costs[i]!, costF[i]!);
+    if (cents > capacity) continue;
+    itemsAll[m] = i;
+    weightAll[m] = cents;
+    m++;
+  }
+  const items = itemsAll.subarray(0, m);
+  const weight = weightAll.subarray(0, m);
+  const W = capacity;
+  let method: "exact" | "greedy";
+  let upper = Number.NaN;
+  let total = 0;
+  if (m * (W + 1) <= (maxExactCells ?? 20_000_000)) {
+    method = "exact";
+    const best = new Float64Array(W + 1);
+    const take = new Uint8Array(m * (W + 1));
+    for (let k = 0; k < m; k++) {
+      const w = weight[k]!;
+      const v = netF[items[k]!]!;
+      const row = k * (W + 1);
+      for (let c = W; c >= w; c--) {
+        const candidateValue = best[c - w]! + v;
+        if (candidateValue > best[c]!) {
+          best[c] = candidateValue;
+          take[row + c] = 1;
+        }
+      }
+    }
+    let c = W;
+    for (let k = m - 1; k >= 0; k--) {
+      if (take[k * (W + 1) + c] === 1) {
+        selected[items[k]!] = 1;
+        total += netF[items[k]!]!;
+        c -= weight[k]!;
+      }
+    }
+    upper = total;
+  } else {
+    method = "greedy";
+    const ratio = new Float64Array(m);
+    for (let k = 0; k < m; k++) {
+      const w = weight[k]!;
+      ratio[k] = w === 0 ? Number.POSITIVE_INFINITY : netF[items[k]!]! / w;
+    }
+    const order = new Uint32Array(m);
+    for (let k = 0; k < m; k++) order[k] = k;
+    // Value per cent, descending (zero-cost first); ties by input order.
+    order.sort((x, y) => {
+      const a = ratio[x]!;
+      const b = ratio[y]!;
+      if (a !== b) return a < b ? 1 : -1;
+      return items[x]! - items[y]!;
+    });
+    let room = W;
+    let greedyValue = 0;
+    let lp = Number.NaN;
+    const chosen = new Uint8Array(m);
+    for (let j = 0; j < m; j++) {
+      const k = order[j]!;
+      const w = weight[k]!;
+      const v = netF[items[k]!]!;
+      if (w <= room) {
+        room -= w;
+        greedyValue += v;
+        chosen[k] = 1;
+      } else if (Number.isNaN(lp)) {
+        // Critical item: the fractional (LP) relaxation fills the rest of the budget with it.
+        lp = greedyValue + (v * room) / w;
+      }
+    }
+    let bestSingle = -1;
+    for (let k = 0; k < m; k++) {
+      if (bestSingle < 0 || netF[items[k]!]! > netF[items[bestSingle]!]!) bestSingle = k;
+    }
+    if (bestSingle >= 0 && netF[items[bestSingle]!]! > greedyValue) {
+      selected[items[bestSingle]!] = 1;
+      total = netF[items[bestSingle]!]!;
+    } else {
+      for (let k = 0; k < m; k++) if (chosen[k] === 1) selected[items[k]!] = 1;
+      total = greedyValue;
+    }
+    upper = Number.isNaN(lp) ? greedyValue : Math.max(lp, total);
+  }
+  const chosenCosts: Decimal[] = [];
+  const chosenNets: Decimal[] = [];
+  for (let k = 0; k < m; k++) {
+    const i = items[k]!;
+    if (selected[i] !== 1) continue;
+    chosenCosts.push(costs[i]!);
+    chosenNets.push(moneyFromNumber(netF[i]!));
+  }
+  const expectedNetValue = sumMoney(chosenNets);
+  const bound = new Money(upper);
+  return {
+    budget,
+    method,
+    guarantee: method === "exact" ? 1 : 0.5,
+    spend: sumMoney(chosenCosts),
+    expectedNetValue,
+    upperBound: method === "exact" || bound.lessThan(expectedNetValue) ? expectedNetValue : bound,
+  };
+}

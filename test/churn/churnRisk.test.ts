@@ -1,0 +1,189 @@
+/**
+ * churnRisk. End-to-end on CDNOW (Fader, Hardie & Lee 2005 data; test/fixtures/CDNOW_sample.txt):
+ * fit BG/NBD and Gamma-Gamma on the 39-week calibration period (1997-01-01 … 1997-09-30), rank
+ * customers by value at risk, and check on the 39-week holdout that highly ranked customers lose
+ * more purchases (relative to their own calibration pace) than low-ranked ones.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  type BgNbdModel,
+  churnRisk,
+  fitBgNbd,
+  fitGammaGamma,
+  type GammaGammaModel,
+  InvalidInputError,
+  prioritizeRecovery,
+  probabilityAlive,
+} from "../../src/index.js";
+import { cdnowSample } from "../fixtures/load.js";
+
+const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+const calibrationEnd = day("1997-09-30");
+const HOLDOUT_WEEKS = 39;
+
+/** Calibration summaries in weeks (same-day purchases merged) and holdout purchase days. */
+function cdnowCalibration() {
+  const calib = new Map<string, Map<number, number>>();
+  const holdout = new Map<string, Set<number>>();
+  for (const t of cdnowSample()) {
+    const d = day(t.date);
+    if (d <= calibrationEnd) {
+      const days = calib.get(t.customerId) ?? new Map<number, number>();
+      days.set(d, (days.get(d) ?? 0) + Math.round(Number(t.amount) * 100));
+      calib.set(t.customerId, days);
+    } else {
+      holdout.set(t.customerId, (holdout.get(t.customerId) ?? new Set<number>()).add(d));
+    }
+  }
+  return [...calib].map(([id, days]) => {
+    const sorted = [...days].sort((a, b) => a[0] - b[0]);
+    const first = sorted[0]![0];
+    const repeat = sorted.slice(1);
+    const cents = repeat.reduce((s, [, c]) => s + c, 0);
+    return {
+      id,
+      frequency: repeat.length,
+      recency: repeat.length === 0 ? 0 : (sorted.at(-1)![0] - first) / 7,
+      T: (calibrationEnd - first) / 7,
+      monetaryValue: repeat.length === 0 ? 0 : cents / repeat.length / 100,
+      holdout: holdout.get(id)?.size ?? 0,
+    };
+  });
+}
+
+describe("churnRisk end to end on CDNOW", () => {
+  const customers = cdnowCalibration();
+  const model = fitBgNbd(customers);
+  const spendModel = fitGammaGamma(customers.filter((c) => c.frequency > 0));
+  const risk = churnRisk(model, customers, {
+    spendModel,
+    horizon: 52,
+    discountRate: 1.15 ** (1 / 52) - 1,
+    unit: "week",
+    period: 4,
+  });
+
+  it("has the 2,357 customers and the published BG/NBD fit (r 0.243, α 4.41, a 0.793, b 2.43)", () => {
+    expect(customers.length).toBe(2357);
+    expect(model.params.r.toFixed(3)).toBe("0.243");
+    expect(model.params.alpha.toFixed(2)).toBe("4.41");
+    expect(model.params.a.toFixed(3)).toBe("0.793");
+    expect(model.params.b.toFixed(2)).toBe("2.43");
+  });
+
+  it("customers ranked high by value at risk lose more holdout purchases than those ranked low", () => {
+    // Only repeat buyers have a calibration pace; rank them by value at risk.
+    const rows = customers
+      .map((c, i) => ({ c, var: risk[i]!.valueAtRisk.toNumber() }))
+      .filter((row) => row.c.frequency > 0)
+      .sort((a, b) => b.var - a.var);
+    const lost = (row: (typeof rows)[number]) =>
+      (row.c.frequency / row.c.T) * HOLDOUT_WEEKS - row.c.holdout;
+    const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+    const tenth = Math.floor(rows.length / 10);
+    const top = rows.slice(0, tenth);
+    const bottom = rows.slice(-tenth);
+    const topLost = mean(top.map(lost));
+    const bottomLost = mean(bottom.map(lost));
+    expect(topLost).toBeGreaterThan(bottomLost);
+    // and more than the average repeat buyer: the ranking concentrates the losses at the top
+    expect(topLost).toBeGreaterThan(2 * mean(rows.map(lost)));
+  });
+
+  it("matches probabilityAlive and the BG/NBD no-purchase formula", () => {
+    const alive = probabilityAlive(model, customers);
+    const { r, alpha } = model.params;
+    for (const i of [0, 1, 17, 1000, 2356]) {
+      const c = customers[i]!;
+      expect(risk[i]!.probabilityAlive).toBe(alive[i]);
+      const quiet = ((alpha + c.T) / (alpha + c.T + 4)) ** (r + c.frequency);
+      const expected = 1 - alive[i]! + alive[i]! * quiet;
+      expect(Math.abs(risk[i]!.probabilityNoPurchase - expected)).toBeLessThan(1e-12);
+    }
+  });
+
+  it("feeds prioritizeRecovery: value at risk as the value, derived win-back probability", () => {
+    const plan = prioritizeRecovery(
+      customers.map((c, i) => ({
+        customerId: c.id,
+        value: risk[i]!.residualValue,
+        cause: "unknown" as const,
+        cost: 2,
+        recency: c.T - c.recency,
+      })),
+      { budget: 500, halfLife: 26 },
+    );
+    expect(plan.budget!.spend.lessThanOrEqualTo(500)).toBe(true);
+    expect(plan.entries.length).toBe(customers.length);
+  });
+
+  const bg: BgNbdModel = model;
+  const gg: GammaGammaModel = spendModel;
+  it("property: probabilities in [0, 1], P(no purchase) ≥ 1 − P(alive), 0 ≤ value at risk ≤ residual", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 60 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0.1, max: 100, noNaN: true }),
+        fc.double({ min: 1, max: 500, noNaN: true }),
+        fc.double({ min: 0.1, max: 52, noNaN: true }),
+        (x, share, T, spend, period) => {
+          const recency = x === 0 ? 0 : Math.max(share * T, 1e-6);
+          const [out] = churnRisk(bg, [{ frequency: x, recency, T, monetaryValue: spend }], {
+            spendModel: gg,
+            horizon: "infinite",
+            discountRate: 0.01,
+            unit: "week",
+            period,
+          });
+          expect(out!.probabilityAlive).toBeGreaterThanOrEqual(0);
+          expect(out!.probabilityAlive).toBeLessThanOrEqual(1);
+          expect(out!.probabilityNoPurchase).toBeLessThanOrEqual(1);
+          expect(out!.probabilityNoPurchase).toBeGreaterThanOrEqual(
+            1 - out!.probabilityAlive - 1e-15,
+          );
+          expect(out!.valueAtRisk.isNegative()).toBe(false);
+          expect(out!.valueAtRisk.lessThanOrEqualTo(out!.residualValue)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  const opts = { spendModel: gg, horizon: 52, discountRate: 0.001, unit: "week" as const };
+  const one = [{ frequency: 1, recency: 2, T: 3, monetaryValue: 10 }];
+  const cases: [string, () => unknown, string][] = [
+    [
+      "Pareto/NBD model",
+      () => churnRisk({ ...bg, kind: "pareto-nbd" } as never, one, opts),
+      "model.kind",
+    ],
+    [
+      "bad parameter",
+      () => churnRisk({ ...bg, params: { ...bg.params, r: -1 } }, one, opts),
+      "model.params.r",
+    ],
+    [
+      "recency > T",
+      () => churnRisk(bg, [{ frequency: 1, recency: 5, T: 3, monetaryValue: 1 }], opts),
+      "customers[0].recency",
+    ],
+    [
+      "negative discount rate",
+      () => churnRisk(bg, one, { ...opts, discountRate: -1 }),
+      "options.discountRate",
+    ],
+    [
+      "bad spend model",
+      () => churnRisk(bg, one, { ...opts, spendModel: { ...gg, params: { ...gg.params, p: 0 } } }),
+      "options.spendModel.params.p",
+    ],
+    ["period 0", () => churnRisk(bg, one, { ...opts, period: 0 }), "options.period"],
+    ["unknown option", () => churnRisk(bg, one, { ...opts, horizn: 3 } as never), "options"],
+  ];
+  it.each(cases)("%s → InvalidInputError", (_n, call, path) => {
+    expect(call).toThrow(InvalidInputError);
+    expect(call).toThrow(path);
+    expect(call).toThrow(/^churnRisk/);
+  });
+});

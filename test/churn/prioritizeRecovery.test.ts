@@ -1,0 +1,361 @@
+/**
+ * prioritizeRecovery and recoveryPlanSummary. Seed rule set: the course rule set reproduced in
+ * formulas.md §8.3 (key customers 极力挽回, ordinary 尽力挽回, small 见机行事, worthless 彻底放弃);
+ * expected net value = P(win-back) × SLTV − cost (formulas.md §8.4, Stauss & Friege 1999).
+ */
+import Decimal from "decimal.js";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  InvalidInputError,
+  prioritizeRecovery,
+  type RecoveryCandidate,
+  recoveryPlanSummary,
+} from "../../src/index.js";
+
+const seed: RecoveryCandidate[] = [
+  { customerId: "key-own", value: "12000", cause: "own", cost: "400", winBackProbability: 0.5 },
+  { customerId: "key-3p", value: "9000", cause: "third-party", cost: "300", recency: 6 },
+  { customerId: "ord-1", value: "1500", cause: "own", cost: "60", winBackProbability: 0.4 },
+  { customerId: "ord-2", value: "1200", cause: "uncontrollable", cost: "100", recency: 0 },
+  { customerId: "small-1", value: "90", cause: "unknown", cost: "15", winBackProbability: 0.5 },
+  { customerId: "small-2", value: "60", cause: "own", cost: "0", winBackProbability: 0.5 },
+  {
+    customerId: "bad",
+    value: "3000",
+    cause: "own",
+    cost: "50",
+    winBackProbability: 0.9,
+    notWorthRecovering: true,
+  },
+  { customerId: "zero", value: "0", cause: "unknown", cost: "5", winBackProbability: 0.5 },
+];
+
+const byId = (plan: ReturnType<typeof prioritizeRecovery>) =>
+  new Map(plan.entries.map((e) => [e.customerId, e]));
+
+describe("seed rule set on a hand-made example (formulas.md §8.3)", () => {
+  const plan = prioritizeRecovery(seed, { keyValue: 5000, smallValue: 500 });
+  const e = byId(plan);
+  it("key customers are recovered strongly", () => {
+    expect(e.get("key-own")!.tier).toBe("key");
+    expect(e.get("key-own")!.action).toBe("recover-strongly");
+    expect(e.get("key-3p")!.action).toBe("recover-strongly");
+  });
+  it("ordinary customers are recovered when it pays, let go when it does not", () => {
+    expect(e.get("ord-1")!.action).toBe("recover-when-possible");
+    // uncontrollable, recency 0: p = 0.05, 0.05 × 1200 − 100 = −40
+    expect(e.get("ord-2")!.expectedNetValue.toString()).toBe("-40");
+    expect(e.get("ord-2")!.action).toBe("let-go");
+  });
+  it("small customers are let go unless the attempt is free", () => {
+    expect(e.get("small-1")!.tier).toBe("small");
+    expect(e.get("small-1")!.action).toBe("let-go");
+    expect(e.get("small-2")!.action).toBe("minimal-effort");
+  });
+  it("customers not worth keeping are given up entirely", () => {
+    expect(e.get("bad")!.tier).toBe("not-worth-recovering");
+    expect(e.get("bad")!.action).toBe("let-go");
+    expect(e.get("bad")!.selected).toBe(false);
+    expect(e.get("zero")!.tier).toBe("not-worth-recovering");
+  });
+  it("derives P(win-back) = base(cause) × 0.5^(recency/halfLife)", () => {
+    expect(e.get("key-3p")!.winBackProbability).toBeCloseTo(0.15, 15);
+    // 0.15 × 9000 − 300 = 1050
+    expect(Math.abs(e.get("key-3p")!.expectedNetValue.toNumber() - 1050)).toBeLessThan(1e-9);
+  });
+  it("computes expected net value exactly and ranks by it", () => {
+    expect(e.get("key-own")!.expectedNetValue.toString()).toBe("5600");
+    expect(plan.entries.map((x) => x.customerId).slice(0, 3)).toEqual(["key-own", "bad", "key-3p"]);
+    expect(plan.entries.map((x) => x.rank)).toEqual(plan.entries.map((_, k) => k + 1));
+  });
+  it("default thresholds are the nearest-rank 80th percentile and median", () => {
+    const p = prioritizeRecovery(seed);
+    // sorted values 0 60 90 1200 1500 3000 9000 12000: 80th pct rank ceil(6.4)=7 → 9000; median rank 4 → 1200
+    expect(p.thresholds.keyValue.toString()).toBe("9000");
+    expect(p.thresholds.smallValue.toString()).toBe("1200");
+  });
+  it("summarises spend and return by tier and action", () => {
+    const s = recoveryPlanSummary(plan);
+    const selected = plan.entries.filter((x) => x.selected);
+    expect(s.total.customers).toBe(seed.length);
+    expect(s.total.selected).toBe(selected.length);
+    expect(s.total.spend.toString()).toBe("760"); // 400 + 300 + 60 + 0
+    expect(s.byTier.key.customers).toBe(2);
+    expect(s.byAction["let-go"].customers).toBe(4);
+    expect(s.byAction["let-go"].selected).toBe(0);
+    expect(s.total.value.toString()).toBe("26850");
+  });
+});
+
+describe("budget selection", () => {
+  it("picks the optimum exactly on a classic knapsack (greedy by ratio would not)", () => {
+    // values 60,100,120 net; costs 10,20,30; budget 50 → optimum {2,3} = 220
+    const customers: RecoveryCandidate[] = [
+      {
+        customerId: 1,
+        value: 1000,
+        cause: "own",
+        cost: 10,
+        secondLifetimeValue: 70,
+        winBackProbability: 1,
+      },
+      {
+        customerId: 2,
+        value: 1000,
+        cause: "own",
+        cost: 20,
+        secondLifetimeValue: 120,
+        winBackProbability: 1,
+      },
+      {
+        customerId: 3,
+        value: 1000,
+        cause: "own",
+        cost: 30,
+        secondLifetimeValue: 150,
+        winBackProbability: 1,
+      },
+    ];
+    const plan = prioritizeRecovery(customers, { budget: 50, keyValue: 100, smallValue: 10 });
+    expect(plan.budget!.method).toBe("exact");
+    expect(plan.budget!.expectedNetValue.toString()).toBe("220");
+    expect(plan.budget!.spend.toString()).toBe("50");
+    const greedy = prioritizeRecovery(customers, {
+      budget: 50,
+      keyValue: 100,
+      smallValue: 10,
+      maxExactCells: 1,
+    });
+    expect(greedy.budget!.method).toBe("greedy");
+    expect(greedy.budget!.guarantee).toBe(0.5);
+    expect(greedy.budget!.expectedNetValue.toNumber()).toBe(160);
+    expect(greedy.budget!.upperBound.toNumber()).toBeCloseTo(240, 12);
+  });
+  it("the best-single-item fix beats plain greedy when one big customer dominates", () => {
+    const customers: RecoveryCandidate[] = [
+      {
+        customerId: "small",
+        value: 10,
+        cause: "own",
+        cost: "1",
+        secondLifetimeValue: 3,
+        winBackProbability: 1,
+      },
+      {
+        customerId: "big",
+        value: 10,
+        cause: "own",
+        cost: "100",
+        secondLifetimeValue: 200,
+        winBackProbability: 1,
+      },
+    ];
+    const plan = prioritizeRecovery(customers, {
+      budget: 100,
+      keyValue: 1,
+      smallValue: 1,
+      maxExactCells: 1,
+    });
+    expect(plan.budget!.expectedNetValue.toString()).toBe("100");
+    expect(plan.entries.find((x) => x.customerId === "big")!.selected).toBe(true);
+  });
+  it("is deterministic on ties (input order)", () => {
+    const customers: RecoveryCandidate[] = [0, 1, 2, 3].map((i) => ({
+      customerId: `c${i}`,
+      value: 100,
+      cause: "own",
+      cost: 10,
+      winBackProbability: 0.5,
+    }));
+    const plan = prioritizeRecovery(customers, { budget: 20, keyValue: 50, smallValue: 10 });
+    expect(plan.entries.map((e) => e.customerId)).toEqual(["c0", "c1", "c2", "c3"]);
+    expect(plan.entries.filter((e) => e.selected).length).toBe(2);
+    const again = prioritizeRecovery(customers, { budget: 20, keyValue: 50, smallValue: 10 });
+    expect(again.entries.map((e) => e.selected)).toEqual(plan.entries.map((e) => e.selected));
+  });
+});
+
+const candidateArb = fc.record({
+  value: fc.integer({ min: 1, max: 100_000 }).map((c) => new Decimal(c).div(100).toString()),
+  cost: fc.integer({ min: 0, max: 5_000 }).map((c) => new Decimal(c).div(100).toString()),
+  winBackProbability: fc.double({ min: 0, max: 1, noNaN: true }),
+  cause: fc.constantFrom("own", "third-party", "uncontrollable", "unknown") as fc.Arbitrary<
+    RecoveryCandidate["cause"]
+  >,
+});
+
+function toCandidates(rows: readonly Omit<RecoveryCandidate, "customerId">[]): RecoveryCandidate[] {
+  return rows.map((r, i) => ({ ...r, customerId: i }));
+}
+
+describe("properties", () => {
+  it("the ranking is a permutation of the input", () => {
+    fc.assert(
+      fc.property(fc.array(candidateArb, { maxLength: 40 }), (rows) => {
+        const plan = prioritizeRecovery(toCandidates(rows));
+        const ids = plan.entries.map((e) => e.index).sort((a, b) => a - b);
+        expect(ids).toEqual(rows.map((_, i) => i));
+        for (let k = 1; k < plan.entries.length; k++) {
+          expect(
+            plan.entries[k - 1]!.expectedNetValue.greaterThanOrEqualTo(
+              plan.entries[k]!.expectedNetValue,
+            ),
+          ).toBe(true);
+        }
+      }),
+    );
+  });
+  it("the budget is never exceeded and the exact selection is optimal (brute force)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(candidateArb, { minLength: 1, maxLength: 10 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        (rows, budgetCents) => {
+          const budget = new Decimal(budgetCents).div(100);
+          const plan = prioritizeRecovery(toCandidates(rows), {
+            budget: budget.toString(),
+            keyValue: 0.01,
+            smallValue: 0.01,
+          });
+          const sel = plan.budget!;
+          expect(sel.method).toBe("exact");
+          expect(sel.spend.lessThanOrEqualTo(budget)).toBe(true);
+          // brute force over candidates (all key tier here: candidates = positive net value)
+          const items = plan.entries.filter((e) => e.expectedNetValue.greaterThan(0));
+          let best = 0;
+          for (let mask = 0; mask < 1 << items.length; mask++) {
+            let cost = new Decimal(0);
+            let value = 0;
+            for (let j = 0; j < items.length; j++) {
+              if (mask & (1 << j)) {
+                cost = cost.plus(items[j]!.cost.toString());
+                value += items[j]!.expectedNetValue.toNumber();
+              }
+            }
+            if (cost.lessThanOrEqualTo(budget) && value > best) best = value;
+          }
+          expect(Math.abs(sel.expectedNetValue.toNumber() - best)).toBeLessThanOrEqual(
+            1e-9 * Math.max(1, best),
+          );
+        },
+      ),
+    );
+  });
+  it("greedy stays within its stated bound and the budget on larger cases", () => {
+    fc.assert(
+      fc.property(
+        fc.array(candidateArb, { minLength: 1, maxLength: 300 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        (rows, budgetCents) => {
+          const budget = new Decimal(budgetCents).div(100);
+          const plan = prioritizeRecovery(toCandidates(rows), {
+            budget: budget.toString(),
+            keyValue: 0.01,
+            smallValue: 0.01,
+            maxExactCells: 1,
+          });
+          const sel = plan.budget!;
+          // greedy whenever there is more than one cell to fill (no candidate at all is trivially exact)
+          if (sel.method === "exact") expect(sel.upperBound.eq(sel.expectedNetValue)).toBe(true);
+          else expect(sel.guarantee).toBe(0.5);
+          expect(sel.spend.lessThanOrEqualTo(budget)).toBe(true);
+          expect(sel.upperBound.greaterThanOrEqualTo(sel.expectedNetValue)).toBe(true);
+          expect(sel.expectedNetValue.times(2).toNumber()).toBeGreaterThanOrEqual(
+            sel.upperBound.toNumber() * (1 - 1e-12),
+          );
+          // the exact optimum lies between the greedy value and the bound
+          const exact = prioritizeRecovery(toCandidates(rows), {
+            budget: budget.toString(),
+            keyValue: 0.01,
+            smallValue: 0.01,
+          }).budget!;
+          expect(exact.expectedNetValue.toNumber()).toBeGreaterThanOrEqual(
+            sel.expectedNetValue.toNumber() * (1 - 1e-12) - 1e-9,
+          );
+          expect(exact.expectedNetValue.toNumber()).toBeLessThanOrEqual(
+            sel.upperBound.toNumber() * (1 + 1e-12) + 1e-9,
+          );
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+  it("summary money sums are exact", () => {
+    fc.assert(
+      fc.property(fc.array(candidateArb, { maxLength: 30 }), (rows) => {
+        const plan = prioritizeRecovery(toCandidates(rows));
+        const s = recoveryPlanSummary(plan);
+        const value = rows.reduce((acc, r) => acc.plus(r.value as string), new Decimal(0));
+        expect(s.total.value.toString()).toBe(value.toString());
+        const spend = plan.entries
+          .filter((e) => e.selected)
+          .reduce((a, e) => a.plus(e.cost.toString()), new Decimal(0));
+        expect(s.total.spend.toString()).toBe(spend.toString());
+      }),
+    );
+  });
+  it("does not mutate its input", () => {
+    const copy = structuredClone(seed);
+    prioritizeRecovery(seed, { budget: 1000 });
+    expect(seed).toEqual(copy);
+  });
+});
+
+describe("bad input → InvalidInputError with the path", () => {
+  const ok: RecoveryCandidate = {
+    customerId: "a",
+    value: 100,
+    cause: "own",
+    cost: 10,
+    winBackProbability: 0.5,
+  };
+  const cases: [string, () => unknown, string][] = [
+    [
+      "win-back probability > 1",
+      () => prioritizeRecovery([ok, { ...ok, winBackProbability: 1.2 }]),
+      "[1].winBackProbability",
+    ],
+    [
+      "win-back probability < 0",
+      () => prioritizeRecovery([{ ...ok, winBackProbability: -0.1 }]),
+      "[0].winBackProbability",
+    ],
+    [
+      "NaN probability",
+      () => prioritizeRecovery([{ ...ok, winBackProbability: Number.NaN }]),
+      "[0].winBackProbability",
+    ],
+    ["negative cost", () => prioritizeRecovery([ok, ok, { ...ok, cost: "-1" }]), "[2].cost"],
+    ["unknown cause", () => prioritizeRecovery([{ ...ok, cause: "price" as "own" }]), "[0].cause"],
+    ["empty input with a budget", () => prioritizeRecovery([], { budget: 100 }), "invalid input"],
+    ["negative budget", () => prioritizeRecovery([ok], { budget: -5 }), "options.budget"],
+    [
+      "no probability and no recency",
+      () => prioritizeRecovery([{ customerId: 1, value: 1, cause: "own", cost: 1 }]),
+      "[0].winBackProbability",
+    ],
+    [
+      "negative recency",
+      () => prioritizeRecovery([{ customerId: 1, value: 1, cause: "own", cost: 1, recency: -1 }]),
+      "[0].recency",
+    ],
+    ["bad value", () => prioritizeRecovery([{ ...ok, value: "1,000" }]), "[0].value"],
+    ["unknown option", () => prioritizeRecovery([ok], { budjet: 1 } as never), "options"],
+    [
+      "smallValue above keyValue",
+      () => prioritizeRecovery([ok], { keyValue: 10, smallValue: 20 }),
+      "options.smallValue",
+    ],
+    ["bad id", () => prioritizeRecovery([{ ...ok, customerId: {} as never }]), "[0].customerId"],
+    ["not an array", () => prioritizeRecovery("x" as never), "invalid input"],
+    ["summary of a non-plan", () => recoveryPlanSummary({} as never), "entries"],
+  ];
+  it.each(cases)("%s", (_name, call, path) => {
+    expect(call).toThrow(InvalidInputError);
+    expect(call).toThrow(path);
+  });
+  it("an empty input without a budget is an empty plan", () => {
+    expect(prioritizeRecovery([]).entries).toEqual([]);
+  });
+});

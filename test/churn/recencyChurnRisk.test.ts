@@ -1,0 +1,83 @@
+/**
+ * recencyChurnRisk: overdue ratio = (T − t_x)/(t_x/x), risk = 1 − e^{−ratio} (documented rule).
+ * Example customers: the first two rows of cdnow_customers_summary.csv (weeks; Fader, Hardie & Lee
+ * 2005 data): ID 1 (x 2, t_x 30.43, T 38.86), ID 2 (x 1, t_x 1.71, T 38.86).
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { InvalidInputError, recencyChurnRisk } from "../../src/index.js";
+import { cdnowSummary } from "../fixtures/load.js";
+
+const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
+
+describe("recencyChurnRisk", () => {
+  const rows = cdnowSummary();
+  const result = recencyChurnRisk(rows);
+  it("CDNOW customer 1: gap 15.215 weeks, 8.43 weeks since last purchase → active", () => {
+    const r = result[0]!;
+    expect(rel(r.typicalGap, 30.43 / 2)).toBeLessThan(1e-12);
+    expect(rel(r.elapsed, 38.86 - 30.43)).toBeLessThan(1e-12);
+    expect(rel(r.overdueRatio, (38.86 - 30.43) / 15.215)).toBeLessThan(1e-12);
+    expect(rel(r.riskScore, 1 - Math.exp(-(38.86 - 30.43) / 15.215))).toBeLessThan(1e-12);
+    expect(r.level).toBe("active");
+  });
+  it("CDNOW customer 2: bought once more after 1.71 weeks, silent for 37 weeks → lapsed", () => {
+    expect(result[1]!.level).toBe("lapsed");
+    expect(rel(result[1]!.overdueRatio, (38.86 - 1.71) / 1.71)).toBeLessThan(1e-12);
+  });
+  it("one-time buyers get the median gap of the repeat buyers", () => {
+    const gaps = rows
+      .filter((r) => r.frequency > 0)
+      .map((r) => r.recency / r.frequency)
+      .sort((a, b) => a - b);
+    const m = gaps.length >> 1;
+    const median = gaps.length % 2 ? gaps[m]! : (gaps[m - 1]! + gaps[m]!) / 2;
+    const once = result.find((r) => !r.ownGap)!;
+    expect(once.typicalGap).toBe(median);
+  });
+  it("a defaultGap replaces the median", () => {
+    const [r] = recencyChurnRisk([{ frequency: 0, recency: 0, T: 10 }], { defaultGap: 4 });
+    expect(r!.overdueRatio).toBe(2.5);
+    expect(r!.level).toBe("at-risk");
+  });
+  it("property: risk in [0, 1], monotone in the time since the last purchase", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 50 }),
+        fc.double({ min: 0.1, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        (x, tx, e1, e2) => {
+          const [a, b] = recencyChurnRisk([
+            { frequency: x, recency: tx, T: tx + Math.min(e1, e2) },
+            { frequency: x, recency: tx, T: tx + Math.max(e1, e2) },
+          ]);
+          for (const r of [a!, b!]) {
+            expect(r.riskScore).toBeGreaterThanOrEqual(0);
+            expect(r.riskScore).toBeLessThanOrEqual(1);
+          }
+          expect(b!.riskScore).toBeGreaterThanOrEqual(a!.riskScore);
+        },
+      ),
+    );
+  });
+  const cases: [string, () => unknown, string][] = [
+    ["recency > T", () => recencyChurnRisk([{ frequency: 1, recency: 5, T: 4 }]), "[0].recency"],
+    [
+      "fractional frequency",
+      () => recencyChurnRisk([{ frequency: 1.5, recency: 1, T: 4 }]),
+      "[0].frequency",
+    ],
+    ["T ≤ 0", () => recencyChurnRisk([{ frequency: 0, recency: 0, T: 0 }]), "[0].T"],
+    [
+      "only one-time buyers",
+      () => recencyChurnRisk([{ frequency: 0, recency: 0, T: 3 }]),
+      "options.defaultGap",
+    ],
+    ["lapsedAfter < 1", () => recencyChurnRisk([], { lapsedAfter: 0.5 }), "options.lapsedAfter"],
+  ];
+  it.each(cases)("%s → InvalidInputError", (_n, call, path) => {
+    expect(call).toThrow(InvalidInputError);
+    expect(call).toThrow(path);
+  });
+});
