@@ -185,7 +185,6 @@ function evaluateRow(
     }
     return;
   }
-  const denom = p + q - 1; // r + s + x
   seriesG(p, q, alpha, beta, tx, lnATx, lnBTx, gradient);
   const g1 = gLog;
   const d1p = gDp;
@@ -198,6 +197,56 @@ function evaluateRow(
   const d2q = gDq;
   const d2a = gDalpha;
   const d2b = gDbeta;
+  combineRow(
+    s,
+    beta,
+    p,
+    alpha,
+    T,
+    lnAT,
+    lnBT,
+    lnE,
+    gradient,
+    g1,
+    d1p,
+    d1q,
+    d1a,
+    d1b,
+    g2,
+    d2p,
+    d2q,
+    d2a,
+    d2b,
+  );
+}
+
+/**
+ * From ln E and G(t_x), G(T) (with their log-derivatives), ln(sI) and the (t_x, T)-dependent
+ * gradient parts of §3.3, into the row registers.
+ */
+function combineRow(
+  s: number,
+  beta: number,
+  p: number,
+  alpha: number,
+  T: number,
+  lnAT: number,
+  lnBT: number,
+  lnE: number,
+  gradient: boolean,
+  g1: number,
+  d1p: number,
+  d1q: number,
+  d1a: number,
+  d1b: number,
+  g2: number,
+  d2p: number,
+  d2q: number,
+  d2a: number,
+  d2b: number,
+): void {
+  const denom = p + s; // r + s + x
+  rowLogE = lnE;
   // ln(sI) = ln(s/(r+s+x)) + g₁ + log1p(−e^{g₂−g₁}) (models.md §3.2)
   rowLogSI = Math.log(s / denom) + g1 + Math.log1p(-Math.exp(Math.min(0, g2 - g1)));
   if (!gradient) return;
@@ -298,6 +347,36 @@ export function paretoNbdObjective(
   }
   const lnAlphaTime = new Float64Array(times.length);
   const lnBetaTime = new Float64Array(times.length);
+  // Distinct (x, τ) pairs: G_{r+x, s+1}(τ) is shared by every row with that frequency and t_x or T
+  // (e.g. every x = 0 row has t_x = 0), so the series are summed once per pair per evaluation.
+  const pairIndex = new Map<number, number>();
+  const pairX: number[] = [];
+  const pairTime: number[] = [];
+  const pairOf = (k: number, time: number): number => {
+    const key = k * times.length + time;
+    let j = pairIndex.get(key);
+    if (j === undefined) {
+      j = pairX.length;
+      pairIndex.set(key, j);
+      pairX.push(distinct[k]!);
+      pairTime.push(time);
+    }
+    return j;
+  };
+  const pairAt = new Int32Array(n).fill(-1);
+  const pairEnd = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    if (tx[i]! < T[i]!) {
+      pairAt[i] = pairOf(xi[i]!, txi[i]!);
+      pairEnd[i] = pairOf(xi[i]!, ti[i]!);
+    }
+  }
+  const np = pairX.length;
+  const pg = new Float64Array(np);
+  const pdp = new Float64Array(np);
+  const pdq = new Float64Array(np);
+  const pda = new Float64Array(np);
+  const pdb = new Float64Array(np);
   return (params, gradient) => {
     const r = params[0]!;
     const alpha = params[1]!;
@@ -323,23 +402,54 @@ export function paretoNbdObjective(
       lnAlphaTime[k] = Math.log(alpha + times[k]!);
       lnBetaTime[k] = Math.log(beta + times[k]!);
     }
+    for (let j = 0; j < np; j++) {
+      const k = pairTime[j]!;
+      seriesG(r + pairX[j]!, s + 1, alpha, beta, times[k]!, lnAlphaTime[k]!, lnBetaTime[k]!, true);
+      pg[j] = gLog;
+      pdp[j] = gDp;
+      pdq[j] = gDq;
+      pda[j] = gDalpha;
+      pdb[j] = gDbeta;
+    }
     for (let i = 0; i < n; i++) {
       const w = weight[i]!;
       const kT = ti[i]!;
-      const kx = txi[i]!;
-      evaluateRow(
-        r,
-        alpha,
+      const p = r + x[i]!;
+      const Ti = T[i]!;
+      const lnAT = lnAlphaTime[kT]!;
+      const lnBT = lnBetaTime[kT]!;
+      const lnE = -p * lnAT - s * lnBT;
+      const a = pairAt[i]!;
+      if (a < 0) {
+        // t_x = T: I = 0
+        ll += w * lnE;
+        gr -= w * lnAT;
+        ga -= (w * p) / (alpha + Ti);
+        gs -= w * lnBT;
+        gb -= (w * s) / (beta + Ti);
+        continue;
+      }
+      const b = pairEnd[i]!;
+      combineRow(
         s,
         beta,
-        x[i]!,
-        tx[i]!,
-        T[i]!,
+        p,
+        alpha,
+        Ti,
+        lnAT,
+        lnBT,
+        lnE,
         true,
-        lnAlphaTime[kT]!,
-        lnBetaTime[kT]!,
-        lnAlphaTime[kx]!,
-        lnBetaTime[kx]!,
+        pg[a]!,
+        pdp[a]!,
+        pdq[a]!,
+        pda[a]!,
+        pdb[a]!,
+        pg[b]!,
+        pdp[b]!,
+        pdq[b]!,
+        pda[b]!,
+        pdb[b]!,
       );
       ll += w * logAddExp(rowLogE, rowLogSI);
       gr += w * gradR;
@@ -366,10 +476,49 @@ export function paretoNbdProbabilityAlive(
   tx: number,
   T: number,
 ): number {
-  evaluateRow(q.r, q.alpha, q.s, q.beta, x, tx, T, false);
-  if (rowLogSI === Number.NEGATIVE_INFINITY) return 1;
-  const v = Math.exp(rowLogE - logAddExp(rowLogE, rowLogSI));
-  return Math.min(v, 1);
+  if (!(tx < T)) return 1;
+  const { r, alpha, s, beta } = q;
+  const p = r + x;
+  // sI/E without forming either (three transcendental calls per customer):
+  // α ≥ β: sI/E = s/(r+s+x)·[H(t_x)·((α+T)/(α+t_x))^{p}((β+T)/(β+t_x))^{s} − H(T)],
+  // α < β: sI/E = s/(r+s+x)·(α+T)/(β+T)·[H(t_x)·((α+T)/(α+t_x))^{p−1}((β+T)/(β+t_x))^{s+1} − H(T)],
+  // with H the ₂F₁(1, ·; r+s+x+1; z_τ) of G (§3.2); then P(alive) = 1/(1 + sI/E).
+  const LA = Math.log((alpha + T) / (alpha + tx));
+  const LB = Math.log((beta + T) / (beta + tx));
+  const upper = alpha >= beta;
+  const b0 = upper ? p : s + 1;
+  const c = p + s + 1;
+  const H1 = hypergeometricH(
+    b0,
+    c,
+    upper ? (alpha - beta) / (alpha + tx) : (beta - alpha) / (beta + tx),
+  );
+  const H2 = hypergeometricH(
+    b0,
+    c,
+    upper ? (alpha - beta) / (alpha + T) : (beta - alpha) / (beta + T),
+  );
+  const u = upper ? p * LA + s * LB : (p - 1) * LA + (s + 1) * LB;
+  // H₁e^u − H₂ = H₁·expm1(u) + (H₁ − H₂): no cancellation in the exponential when t_x ≈ T.
+  let ratio = (s / (p + s)) * (H1 * Math.expm1(u) + (H1 - H2));
+  if (!upper) ratio *= (alpha + T) / (beta + T);
+  if (!(ratio > 0)) return 1;
+  return 1 / (1 + ratio);
+}
+
+/** ₂F₁(1, b; c; z) for 0 ≤ z < 1, c > b > 0: the positive series of G, or the continued fraction near 1. */
+function hypergeometricH(b: number, c: number, z: number): number {
+  if (z === 0) return 1;
+  if (z > 0.999) return Math.exp(logHyp2f1(1, b, c, z));
+  let h = 1;
+  let H = 1;
+  const stop = 1e-17 * (1 - z);
+  for (let k = 0; k < MAX_G_TERMS; k++) {
+    h *= ((b + k) * z) / (c + k);
+    H += h;
+    if (h * z <= stop * H) break;
+  }
+  return H;
 }
 
 /**
