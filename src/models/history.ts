@@ -14,8 +14,6 @@ export interface CompressedHistories {
   readonly tx: Float64Array;
   readonly T: Float64Array;
   readonly weight: Float64Array;
-  /** Row k of the compressed table for input row i (only when requested). */
-  readonly rowOf: Int32Array | undefined;
   /** Total weight (customers). */
   readonly customers: number;
   /** Σ w·x over all rows. */
@@ -219,12 +217,11 @@ function checkArray(fn: string, rows: unknown): readonly unknown[] {
 export function compressHistories(
   fn: string,
   input: unknown,
-  { requireRepeat = false, keepRowMap = false, allowCount = true } = {},
+  { requireRepeat = false } = {},
 ): CompressedHistories {
   const rows = checkArray(fn, input);
   if (rows.length === 0) throw invalidInput(fn, [], "Expected at least one customer");
   const table = new RowTable(Math.min(rows.length, 4096));
-  const rowOf = keepRowMap ? new Int32Array(rows.length) : undefined;
   let customers = 0;
   let totalRepeat = 0;
   let maxT = 0;
@@ -249,12 +246,11 @@ export function compressHistories(
     ) {
       throw historyProblem(fn, row, i);
     }
-    const w = allowCount && row.count !== undefined ? readCount(fn, row, i) : 1;
+    const w = row.count !== undefined ? readCount(fn, row, i) : 1;
     customers += w;
     totalRepeat += w * x;
     if (T > maxT) maxT = T;
-    const k = table.add(x, tx, T, w);
-    if (rowOf !== undefined) rowOf[i] = k;
+    table.add(x, tx, T, w);
   }
   if (requireRepeat && totalRepeat === 0) {
     throw invalidInput(
@@ -269,122 +265,10 @@ export function compressHistories(
     tx: table.b.slice(0, n),
     T: table.c.slice(0, n),
     weight: table.w.slice(0, n),
-    rowOf,
     customers,
     totalRepeat,
     maxT,
   };
-}
-
-/** Validated histories as columns, one entry per input row. @internal */
-export interface HistoryColumns {
-  readonly x: Float64Array;
-  readonly tx: Float64Array;
-  readonly T: Float64Array;
-}
-
-/**
- * Validates an array of purchase histories in one pass and returns them as columns (no
- * compression: the prediction paths cache per distinct (x, T) instead).
- * @internal
- */
-export function readHistories(fn: string, input: unknown): HistoryColumns {
-  const rows = checkArray(fn, input);
-  const n = rows.length;
-  const xs = new Float64Array(n);
-  const txs = new Float64Array(n);
-  const Ts = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const row = rows[i] as Record<string, unknown>;
-    const x = row?.frequency;
-    const tx = row?.recency;
-    const T = row?.T;
-    if (
-      !(
-        typeof x === "number" &&
-        typeof tx === "number" &&
-        typeof T === "number" &&
-        Number.isInteger(x) &&
-        x >= 0 &&
-        T > 0 &&
-        T < Number.POSITIVE_INFINITY &&
-        tx >= 0 &&
-        tx <= T &&
-        (x > 0 || tx === 0)
-      )
-    ) {
-      throw historyProblem(fn, row, i);
-    }
-    xs[i] = x;
-    txs[i] = tx;
-    Ts[i] = T;
-  }
-  return { x: xs, tx: txs, T: Ts };
-}
-
-/**
- * Indexes rows by their distinct (x, T) pair, x a non-negative integer. Uses a dense table over
- * (distinct T) × (0…max x) when it is small (the usual case: day- or week-resolution data), else the
- * general hash table.
- * @internal
- */
-export function indexPairs(
-  x: Float64Array,
-  T: Float64Array,
-): { row: Int32Array; count: number; first: Int32Array } {
-  const n = x.length;
-  let maxX = 0;
-  for (let i = 0; i < n; i++) if (x[i]! > maxX) maxX = x[i]!;
-  const tIndex = new Map<number, number>();
-  const tRow = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const t = T[i]!;
-    let k = tIndex.get(t);
-    if (k === undefined) {
-      k = tIndex.size;
-      tIndex.set(t, k);
-      if (k * (maxX + 1) > 1 << 22) return indexDistinct(x, T, undefined);
-    }
-    tRow[i] = k;
-  }
-  const width = maxX + 1;
-  const dense = new Int32Array(tIndex.size * width).fill(-1);
-  const row = new Int32Array(n);
-  const first: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const cell = tRow[i]! * width + x[i]!;
-    let k = dense[cell]!;
-    if (k < 0) {
-      k = first.length;
-      dense[cell] = k;
-      first.push(i);
-    }
-    row[i] = k;
-  }
-  return { row, count: first.length, first: Int32Array.from(first) };
-}
-
-/**
- * Indexes rows by the distinct values of up to three columns: `row[i]` is the index of row i's
- * distinct key, `count` the number of distinct keys, `first[k]` the first row with key k.
- * @internal
- */
-export function indexDistinct(
-  a: Float64Array,
-  b: Float64Array,
-  c: Float64Array | undefined,
-): { row: Int32Array; count: number; first: Int32Array } {
-  const n = a.length;
-  const table = new RowTable(Math.min(n, 4096));
-  const row = new Int32Array(n);
-  const first: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const before = table.size;
-    const k = table.add(a[i]!, b[i]!, c === undefined ? 0 : c[i]!, 1);
-    if (table.size > before) first.push(i);
-    row[i] = k;
-  }
-  return { row, count: table.size, first: Int32Array.from(first) };
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   probabilityAlive,
   purchaseCountProbability,
 } from "../../src/index.js";
+import { lnGamma } from "../../src/math/special.js";
 import { bgNbdObjective } from "../../src/models/bgNbd/bgNbdMath.js";
 import { cdnowSummary } from "../fixtures/load.js";
 
@@ -194,6 +195,30 @@ describe("BG/NBD predictions at θ_BG (models.md §1.8: [L] P(alive), E[Y]; [C] 
     for (const [t, v] of expected)
       expect(rel(expectedPurchases(model(), t), v)).toBeLessThan(1e-10);
     expect(expectedPurchases(model(), 0)).toBe(0);
+  });
+  it("long horizons (z → 1) agree between the series and the general ₂F₁ route", () => {
+    // t = 400 (z ≈ 0.989, series) vs t = 410 (z > 0.99, 2F1 with the 1 − z transformation):
+    // E[X(t)] must be continuous and increasing across the switch, and grow like t^{1−a}.
+    const below = expectedPurchases(model(), 4.413532265271803 * 98);
+    const above = expectedPurchases(model(), 4.413532265271803 * 100);
+    expect(above).toBeGreaterThan(below);
+    expect(above / below).toBeLessThan(1.01);
+    // Cross-check (models.md §1.5): E[X(t)] = E_p[(1 − (1 + p t/α)^{−r})/p], p ~ Beta(a, b),
+    // by the trapezoidal rule in y = ln p.
+    const { r, alpha, a, b } = THETA;
+    const lnB = lnGamma(a) + lnGamma(b) - lnGamma(a + b);
+    for (const t of [1e5, 1e7]) {
+      let sum = 0;
+      const h = 0.002;
+      for (let y = -80; y < 0; y += h) {
+        const p = Math.exp(y);
+        sum +=
+          (-Math.expm1(-r * Math.log1p((p * t) / alpha)) / p) *
+          Math.exp(a * y - lnB) *
+          (1 - p) ** (b - 1);
+      }
+      expect(rel(expectedPurchases(model(), t), sum * h)).toBeLessThan(1e-5);
+    }
   });
   it("Hardie's spreadsheet E[X(t)] to 4 decimals [P]", () => {
     const ts = [0.1429, 1, 3, 31.8571, 32];

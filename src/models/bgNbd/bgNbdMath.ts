@@ -7,6 +7,7 @@
  * @internal
  * @module
  */
+import { hyp2f1 } from "../../math/hypergeometric.js";
 import type { Objective } from "../../math/optimize.js";
 import { digamma, lnBeta, lnGamma, logistic } from "../../math/special.js";
 import type { BgNbdParams } from "../types.js";
@@ -198,6 +199,12 @@ export function bgNbdExpectedIfAlive(
       if (Math.abs(add) <= 1e-17 * Math.abs(sum) && Math.abs(((A + k) * z) / (c + k)) < 1) break;
     }
     return c * (-ln1mz - sum);
+  }
+  if (z > 0.99 && c > 0) {
+    // Long horizons: the series needs ~1/(1−z) terms; the general ₂F₁ (with its 1 − z
+    // transformation, models.md §7.2) is fast there, and the bracket is far from 0 (no cancellation).
+    const F = hyp2f1(A, B, c, z);
+    if (Number.isFinite(F)) return (c / B) * (1 - Math.exp(B * ln1mz) * F);
   }
   // Q = c·(₂F₁ − 1), summed from k = 1 with (c)_k = c·(c+1)_{k−1} (pole-free at c = 0).
   let term = 1; // (A)_k (B)_k z^k / ((c+1)_{k−1} k!)

@@ -85,6 +85,9 @@ function gammaGammaObjective(x: Float64Array, m: Float64Array, weight: Float64Ar
  * excluded, as in `summarizeTransactions`, and must be positive. Money enters the model mathematics here, at the boundary: each
  * `monetaryValue` (a `Decimal`, number or decimal string) is converted once to a float64. Identical
  * `(frequency, monetaryValue)` rows are merged; BFGS on log-parameters with the analytic gradient.
+ * The log-likelihood is a sum over customers, so `tolerance` (default 1e-6) applies per 10,000
+ * customers: the gradient bound is `tolerance × max(1, customers/10,000)`, which keeps the distance
+ * to the optimum, in standard errors, below that of a 10,000-customer fit.
  *
  * @param customers - rows `{ frequency, monetaryValue, count? }` (extra fields ignored; frequency-0 rows skipped)
  * @param options - `penalty`, `initial` (keys p, q, v), `maxIterations`, `tolerance`

@@ -14,6 +14,9 @@ import type { ModifiedBgNbdModel, PurchaseHistoryRow } from "../types.js";
  * Conventions as {@link fitBgNbd}: one time unit shared by recency, T and `alpha`; log-likelihood
  * summed over customers in that unit; identical rows merged; BFGS on log-parameters with the
  * analytic gradient on times rescaled to max T = 1.
+ * The log-likelihood is a sum over customers, so `tolerance` (default 1e-6) applies per 10,000
+ * customers: the gradient bound is `tolerance × max(1, customers/10,000)`, which keeps the distance
+ * to the optimum, in standard errors, below that of a 10,000-customer fit.
  *
  * @param customers - rows `{ frequency, recency, T, count? }` (extra fields ignored)
  * @param options - `penalty`, `initial` (keys r, alpha, a, b), `maxIterations`, `tolerance`
