@@ -8,11 +8,57 @@
  * @packageDocumentation
  */
 
-export type { InputIssue } from "./core/errors.js";
+// ── churn: risk, lifecycle, recovery ────────────────────────────────────────────────────────
+export type {
+  ChurnRateGroup,
+  ChurnRateOptions,
+  ChurnRateResult,
+  CustomerTenure,
+} from "./churn/churnRate.js";
+export { churnRate } from "./churn/churnRate.js";
+export type { ChurnRisk, ChurnRiskOptions } from "./churn/churnRisk.js";
+export { churnRisk } from "./churn/churnRisk.js";
+export type {
+  LifecyclePatternName,
+  LifecyclePatternOptions,
+  LifecyclePatternResult,
+} from "./churn/lifecyclePattern.js";
+export { lifecyclePattern } from "./churn/lifecyclePattern.js";
+export type {
+  LifecyclePurchase,
+  LifecycleRuleOptions,
+  LifecycleStage,
+  LifecycleStageOptions,
+  LifecycleStageResult,
+} from "./churn/lifecycleStage.js";
+export { lifecycleStage } from "./churn/lifecycleStage.js";
+export type {
+  BudgetSelection,
+  ChurnCause,
+  PrioritizeRecoveryOptions,
+  RecoveryAction,
+  RecoveryCandidate,
+  RecoveryPlan,
+  RecoveryPlanEntry,
+  RecoveryTier,
+} from "./churn/prioritizeRecovery.js";
+export { prioritizeRecovery } from "./churn/prioritizeRecovery.js";
+export type {
+  RecencyChurnRisk,
+  RecencyChurnRiskOptions,
+  RecencyRiskLevel,
+} from "./churn/recencyChurnRisk.js";
+export { recencyChurnRisk } from "./churn/recencyChurnRisk.js";
+export type { RecoveryGroupTotals, RecoveryPlanSummary } from "./churn/recoveryPlanSummary.js";
+export { recoveryPlanSummary } from "./churn/recoveryPlanSummary.js";
+
 // ── core: money, time, errors ───────────────────────────────────────────────────────────────
+export type { InputIssue } from "./core/errors.js";
 export { InvalidInputError, ModelFitError } from "./core/errors.js";
 export type { Decimal, MoneyInput } from "./core/money.js";
 export type { DateInput, TimeUnit } from "./core/time.js";
+
+// ── models: buy-till-you-die models, spend, predictions, CLV, diagnostics, model comparison ──
 export type {
   BetaGeometricBetaBinomialModel,
   BetaGeometricBetaBinomialParams,
@@ -20,7 +66,6 @@ export type {
   DiscretePurchaseHistoryRow,
 } from "./models/betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 export { fitBetaGeometricBetaBinomial } from "./models/betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
-// ── models: BG/NBD, Pareto/NBD, MBG/NBD, Gamma-Gamma, predictions, CLV ──────────────────────
 export { fitBgNbd } from "./models/bgNbd/fitBgNbd.js";
 export type {
   ComparableModel,
@@ -74,7 +119,6 @@ export { customerLifetimeValue } from "./models/predictions/customerLifetimeValu
 export type { DiscountOptions } from "./models/predictions/discountedExpectedResidualPurchases.js";
 export { discountedExpectedResidualPurchases } from "./models/predictions/discountedExpectedResidualPurchases.js";
 export { expectedPurchases } from "./models/predictions/expectedPurchases.js";
-// ── models: BG/BB, shifted-beta-geometric, diagnostics, model comparison ────────────────────
 export type { DiscreteAliveOptions } from "./models/predictions/probabilityAlive.js";
 export { probabilityAlive } from "./models/predictions/probabilityAlive.js";
 export { purchaseCountProbability } from "./models/predictions/purchaseCountProbability.js";
@@ -110,6 +154,7 @@ export type {
   SpendHistory,
   SpendHistoryRow,
 } from "./models/types.js";
+
 // ── satisfaction: SERVQUAL/RATER, NPS, CSAT, CES, index, Kano, loyalty ──────────────────────
 export type {
   CompareNetPromoterScoresOptions,
@@ -199,6 +244,7 @@ export type {
   ToleranceZone,
 } from "./satisfaction/servqual.js";
 export { servqual } from "./satisfaction/servqual.js";
+
 // ── segmentation: RFM, segments, value matrices ─────────────────────────────────────────────
 export type {
   AssignSegmentsOptions,
@@ -279,6 +325,7 @@ export type {
   ValueMatrixResult,
 } from "./segmentation/valueMatrix.js";
 export { VALUE_MATRIX_POLICIES, valueMatrix } from "./segmentation/valueMatrix.js";
+
 // ── transactions: transaction log → per-customer summaries ──────────────────────────────────
 export type {
   CalibrationHoldoutSummary,
@@ -291,6 +338,7 @@ export type {
   Transaction,
 } from "./transactions/summarizeTransactions.js";
 export { summarizeTransactions } from "./transactions/summarizeTransactions.js";
+
 // ── value: retention CLV, customer equity, delivered value ──────────────────────────────────
 export type {
   CompareOffersOptions,
@@ -341,47 +389,3 @@ export type {
   ValuePeriod,
 } from "./value/retentionLifetimeValue.js";
 export { retentionLifetimeValue } from "./value/retentionLifetimeValue.js";
-
-// ── churn: risk, lifecycle, recovery ────────────────────────────────────────────────────────
-export type {
-  ChurnRateGroup,
-  ChurnRateOptions,
-  ChurnRateResult,
-  CustomerTenure,
-} from "./churn/churnRate.js";
-export { churnRate } from "./churn/churnRate.js";
-export type { ChurnRisk, ChurnRiskOptions } from "./churn/churnRisk.js";
-export { churnRisk } from "./churn/churnRisk.js";
-export type {
-  LifecyclePatternName,
-  LifecyclePatternOptions,
-  LifecyclePatternResult,
-} from "./churn/lifecyclePattern.js";
-export { lifecyclePattern } from "./churn/lifecyclePattern.js";
-export type {
-  LifecyclePurchase,
-  LifecycleRuleOptions,
-  LifecycleStage,
-  LifecycleStageOptions,
-  LifecycleStageResult,
-} from "./churn/lifecycleStage.js";
-export { lifecycleStage } from "./churn/lifecycleStage.js";
-export type {
-  BudgetSelection,
-  ChurnCause,
-  PrioritizeRecoveryOptions,
-  RecoveryAction,
-  RecoveryCandidate,
-  RecoveryPlan,
-  RecoveryPlanEntry,
-  RecoveryTier,
-} from "./churn/prioritizeRecovery.js";
-export { prioritizeRecovery } from "./churn/prioritizeRecovery.js";
-export type {
-  RecencyChurnRisk,
-  RecencyChurnRiskOptions,
-  RecencyRiskLevel,
-} from "./churn/recencyChurnRisk.js";
-export { recencyChurnRisk } from "./churn/recencyChurnRisk.js";
-export type { RecoveryGroupTotals, RecoveryPlanSummary } from "./churn/recoveryPlanSummary.js";
-export { recoveryPlanSummary } from "./churn/recoveryPlanSummary.js";
