@@ -8,76 +8,57 @@
  * @packageDocumentation
  */
 
-export type { InputIssue } from "./core/errors.js";
+// ── churn: risk, lifecycle, recovery ────────────────────────────────────────────────────────
+export type {
+  ChurnRateGroup,
+  ChurnRateOptions,
+  ChurnRateResult,
+  CustomerTenure,
+} from "./churn/churnRate.js";
+export { churnRate } from "./churn/churnRate.js";
+export type { ChurnRisk, ChurnRiskOptions } from "./churn/churnRisk.js";
+export { churnRisk } from "./churn/churnRisk.js";
+export type {
+  LifecyclePatternName,
+  LifecyclePatternOptions,
+  LifecyclePatternResult,
+} from "./churn/lifecyclePattern.js";
+export { lifecyclePattern } from "./churn/lifecyclePattern.js";
+export type {
+  LifecyclePurchase,
+  LifecycleRuleOptions,
+  LifecycleStage,
+  LifecycleStageOptions,
+  LifecycleStageResult,
+} from "./churn/lifecycleStage.js";
+export { lifecycleStage } from "./churn/lifecycleStage.js";
+export type {
+  BudgetSelection,
+  ChurnCause,
+  PrioritizeRecoveryOptions,
+  RecoveryAction,
+  RecoveryCandidate,
+  RecoveryPlan,
+  RecoveryPlanEntry,
+  RecoveryTier,
+} from "./churn/prioritizeRecovery.js";
+export { prioritizeRecovery } from "./churn/prioritizeRecovery.js";
+export type {
+  RecencyChurnRisk,
+  RecencyChurnRiskOptions,
+  RecencyRiskLevel,
+} from "./churn/recencyChurnRisk.js";
+export { recencyChurnRisk } from "./churn/recencyChurnRisk.js";
+export type { RecoveryGroupTotals, RecoveryPlanSummary } from "./churn/recoveryPlanSummary.js";
+export { recoveryPlanSummary } from "./churn/recoveryPlanSummary.js";
+
 // ── core: money, time, errors ───────────────────────────────────────────────────────────────
+export type { InputIssue } from "./core/errors.js";
 export { InvalidInputError, ModelFitError } from "./core/errors.js";
 export type { Decimal, MoneyInput } from "./core/money.js";
 export type { DateInput, TimeUnit } from "./core/time.js";
 
-// ── transactions: transaction log → per-customer summaries ──────────────────────────────────
-export type {
-  CalibrationHoldoutSummary,
-  SplitCalibrationHoldoutOptions,
-} from "./transactions/splitCalibrationHoldout.js";
-export { splitCalibrationHoldout } from "./transactions/splitCalibrationHoldout.js";
-export type {
-  CustomerSummary,
-  SummarizeTransactionsOptions,
-  Transaction,
-} from "./transactions/summarizeTransactions.js";
-export { summarizeTransactions } from "./transactions/summarizeTransactions.js";
-
-// ── value: retention CLV, customer equity, delivered value ──────────────────────────────────
-export type {
-  CompareOffersOptions,
-  CompareOffersResult,
-  Offer,
-  RankedOffer,
-} from "./value/compareOffers.js";
-export { compareOffers } from "./value/compareOffers.js";
-export type {
-  CustomerBaseContributions,
-  CustomerBaseLevers,
-  CustomerBaseValueInput,
-  CustomerBaseValueResult,
-} from "./value/customerBaseValue.js";
-export { customerBaseValue } from "./value/customerBaseValue.js";
-export type {
-  CohortEquity,
-  CustomerEquityInput,
-  CustomerEquityResult,
-  EquityCohort,
-  EquitySegment,
-  SegmentEquity,
-} from "./value/customerEquity.js";
-export { customerEquity } from "./value/customerEquity.js";
-export type {
-  DeliveredValueComponents,
-  DeliveredValueInput,
-  DeliveredValueResult,
-  ValueComponent,
-  WeightedScore,
-} from "./value/deliveredValue.js";
-export { deliveredValue } from "./value/deliveredValue.js";
-export type {
-  DiscountedCashFlowOptions,
-  DiscountedCashFlowResult,
-} from "./value/discountedCashFlowValue.js";
-export { discountedCashFlowValue } from "./value/discountedCashFlowValue.js";
-export type {
-  LifetimeValueDriver,
-  LifetimeValueLever,
-  LifetimeValueSensitivityResult,
-} from "./value/lifetimeValueSensitivity.js";
-export { lifetimeValueSensitivity } from "./value/lifetimeValueSensitivity.js";
-export type {
-  LifetimeValueTiming,
-  RetentionLifetimeValueInput,
-  RetentionLifetimeValueResult,
-  ValuePeriod,
-} from "./value/retentionLifetimeValue.js";
-export { retentionLifetimeValue } from "./value/retentionLifetimeValue.js";
-
+// ── models: buy-till-you-die models, spend, predictions, CLV, diagnostics, model comparison ──
 export type {
   BetaGeometricBetaBinomialModel,
   BetaGeometricBetaBinomialParams,
@@ -85,7 +66,6 @@ export type {
   DiscretePurchaseHistoryRow,
 } from "./models/betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 export { fitBetaGeometricBetaBinomial } from "./models/betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
-// ── models: BG/NBD, Pareto/NBD, MBG/NBD, Gamma-Gamma, predictions, CLV ──────────────────────
 export { fitBgNbd } from "./models/bgNbd/fitBgNbd.js";
 export type {
   ComparableModel,
@@ -139,7 +119,6 @@ export { customerLifetimeValue } from "./models/predictions/customerLifetimeValu
 export type { DiscountOptions } from "./models/predictions/discountedExpectedResidualPurchases.js";
 export { discountedExpectedResidualPurchases } from "./models/predictions/discountedExpectedResidualPurchases.js";
 export { expectedPurchases } from "./models/predictions/expectedPurchases.js";
-// ── models: BG/BB, shifted-beta-geometric, diagnostics, model comparison ────────────────────
 export type { DiscreteAliveOptions } from "./models/predictions/probabilityAlive.js";
 export { probabilityAlive } from "./models/predictions/probabilityAlive.js";
 export { purchaseCountProbability } from "./models/predictions/purchaseCountProbability.js";
@@ -265,6 +244,7 @@ export type {
   ToleranceZone,
 } from "./satisfaction/servqual.js";
 export { servqual } from "./satisfaction/servqual.js";
+
 // ── segmentation: RFM, segments, value matrices ─────────────────────────────────────────────
 export type {
   AssignSegmentsOptions,
@@ -346,46 +326,66 @@ export type {
 } from "./segmentation/valueMatrix.js";
 export { VALUE_MATRIX_POLICIES, valueMatrix } from "./segmentation/valueMatrix.js";
 
-// ── churn: risk, lifecycle, recovery ────────────────────────────────────────────────────────
+// ── transactions: transaction log → per-customer summaries ──────────────────────────────────
 export type {
-  ChurnRateGroup,
-  ChurnRateOptions,
-  ChurnRateResult,
-  CustomerTenure,
-} from "./churn/churnRate.js";
-export { churnRate } from "./churn/churnRate.js";
-export type { ChurnRisk, ChurnRiskOptions } from "./churn/churnRisk.js";
-export { churnRisk } from "./churn/churnRisk.js";
+  CalibrationHoldoutSummary,
+  SplitCalibrationHoldoutOptions,
+} from "./transactions/splitCalibrationHoldout.js";
+export { splitCalibrationHoldout } from "./transactions/splitCalibrationHoldout.js";
 export type {
-  LifecyclePatternName,
-  LifecyclePatternOptions,
-  LifecyclePatternResult,
-} from "./churn/lifecyclePattern.js";
-export { lifecyclePattern } from "./churn/lifecyclePattern.js";
+  CustomerSummary,
+  SummarizeTransactionsOptions,
+  Transaction,
+} from "./transactions/summarizeTransactions.js";
+export { summarizeTransactions } from "./transactions/summarizeTransactions.js";
+
+// ── value: retention CLV, customer equity, delivered value ──────────────────────────────────
 export type {
-  LifecyclePurchase,
-  LifecycleRuleOptions,
-  LifecycleStage,
-  LifecycleStageOptions,
-  LifecycleStageResult,
-} from "./churn/lifecycleStage.js";
-export { lifecycleStage } from "./churn/lifecycleStage.js";
+  CompareOffersOptions,
+  CompareOffersResult,
+  Offer,
+  RankedOffer,
+} from "./value/compareOffers.js";
+export { compareOffers } from "./value/compareOffers.js";
 export type {
-  BudgetSelection,
-  ChurnCause,
-  PrioritizeRecoveryOptions,
-  RecoveryAction,
-  RecoveryCandidate,
-  RecoveryPlan,
-  RecoveryPlanEntry,
-  RecoveryTier,
-} from "./churn/prioritizeRecovery.js";
-export { prioritizeRecovery } from "./churn/prioritizeRecovery.js";
+  CustomerBaseContributions,
+  CustomerBaseLevers,
+  CustomerBaseValueInput,
+  CustomerBaseValueResult,
+} from "./value/customerBaseValue.js";
+export { customerBaseValue } from "./value/customerBaseValue.js";
 export type {
-  RecencyChurnRisk,
-  RecencyChurnRiskOptions,
-  RecencyRiskLevel,
-} from "./churn/recencyChurnRisk.js";
-export { recencyChurnRisk } from "./churn/recencyChurnRisk.js";
-export type { RecoveryGroupTotals, RecoveryPlanSummary } from "./churn/recoveryPlanSummary.js";
-export { recoveryPlanSummary } from "./churn/recoveryPlanSummary.js";
+  CohortEquity,
+  CustomerEquityInput,
+  CustomerEquityResult,
+  EquityCohort,
+  EquitySegment,
+  SegmentEquity,
+} from "./value/customerEquity.js";
+export { customerEquity } from "./value/customerEquity.js";
+export type {
+  DeliveredValueComponents,
+  DeliveredValueInput,
+  DeliveredValueResult,
+  ValueComponent,
+  WeightedScore,
+} from "./value/deliveredValue.js";
+export { deliveredValue } from "./value/deliveredValue.js";
+export type {
+  DiscountedCashFlowOptions,
+  DiscountedCashFlowResult,
+} from "./value/discountedCashFlowValue.js";
+export { discountedCashFlowValue } from "./value/discountedCashFlowValue.js";
+export type {
+  LifetimeValueDriver,
+  LifetimeValueLever,
+  LifetimeValueSensitivityResult,
+} from "./value/lifetimeValueSensitivity.js";
+export { lifetimeValueSensitivity } from "./value/lifetimeValueSensitivity.js";
+export type {
+  LifetimeValueTiming,
+  RetentionLifetimeValueInput,
+  RetentionLifetimeValueResult,
+  ValuePeriod,
+} from "./value/retentionLifetimeValue.js";
+export { retentionLifetimeValue } from "./value/retentionLifetimeValue.js";

@@ -106,9 +106,10 @@ function directSeries(a: number, b: number, c: number, z: number): boolean {
 
 /**
  * Gauss's continued fraction for ₂F₁(1, b; c; z), c > b > 0, 0 ≤ z < 1, by the modified Lentz
- * method (§7.2). Returns ln F (F > 0 here).
+ * method (§7.2). Returns ln F (F > 0 here). Also used directly where a model needs exactly this
+ * family at z close to 1 (the BG/NBD DERT integrand).
  */
-function unitContinuedFraction(b: number, c: number, z: number): number {
+export function unitContinuedFraction(b: number, c: number, z: number): number {
   const tiny = 1e-300;
   let f = 1;
   let C = 1;

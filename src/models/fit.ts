@@ -29,7 +29,13 @@ export interface FitOptions {
   readonly initial?: Readonly<Record<string, number>>;
   /** Most quasi-Newton iterations (default 200). */
   readonly maxIterations?: number;
-  /** Converged when every gradient component on the log scale is at most this (default 1e-6). */
+  /**
+   * Convergence tolerance (default 1e-6) per 10,000 customers: a fit stops when every component of
+   * the log-likelihood's gradient on the log-parameter scale is at most
+   * `tolerance × max(1, customers / 10,000)`. The log-likelihood is a sum over customers, so its
+   * gradient grows with the data; scaling the bound keeps the accuracy of the parameters the same
+   * on a thousand customers and on millions.
+   */
   readonly tolerance?: number;
 }
 

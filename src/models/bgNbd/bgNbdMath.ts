@@ -7,7 +7,7 @@
  * @internal
  * @module
  */
-import { hyp2f1 } from "../../math/hypergeometric.js";
+import { hyp2f1, unitContinuedFraction } from "../../math/hypergeometric.js";
 import type { Objective } from "../../math/optimize.js";
 import { digamma, lnBeta, lnGamma, logistic } from "../../math/special.js";
 import type { BgNbdParams } from "../types.js";
@@ -271,37 +271,6 @@ export function bgNbdPurchaseCountProbability(
 }
 
 /**
- * Gauss's continued fraction for ₂F₁(1, b; c; z), c > b > 0, 0 ≤ z < 1, by the modified Lentz
- * method (models.md §7.2).
- */
-function hyp2f1UnitFirst(b: number, c: number, z: number): number {
-  const tiny = 1e-300;
-  let f = 1;
-  let C = 1;
-  let D = 0;
-  for (let mIdx = 1; mIdx < 100_000; mIdx++) {
-    let k: number;
-    if (mIdx % 2 === 1) {
-      const j = (mIdx - 1) / 2;
-      k = ((b + j) * (c - 1 + j)) / ((c - 1 + 2 * j) * (c + 2 * j));
-    } else {
-      const j = mIdx / 2;
-      k = (j * (c - 1 - b + j)) / ((c + 2 * j - 2) * (c + 2 * j - 1));
-    }
-    const am = -k * z;
-    D = 1 + am * D;
-    if (D === 0) D = tiny;
-    D = 1 / D;
-    C = 1 + am / C;
-    if (C === 0) C = tiny;
-    const delta = C * D;
-    f *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
-  return 1 / f;
-}
-
-/**
  * DERT, discounted expected residual transactions at continuous rate δ per time unit, infinite
  * horizon (models.md §1.7, Λ-form): P(alive)·E_λ[ζ ₂F₁(1, b+x+m; a+b+x+m; ζ)], ζ = λ/(λ+δ),
  * λ ~ Gamma(r+x, α+T), by the trapezoidal rule (step 0.1) on y = ln((α+T)λ).
@@ -325,7 +294,7 @@ export function bgNbdDertIfAlive(
     const logDensity = R * y - Math.exp(y) - lgR;
     const lambda = Math.exp(y) / A;
     const zeta = lambda / (lambda + delta);
-    return Math.exp(logDensity) * zeta * hyp2f1UnitFirst(bb, cc, zeta);
+    return Math.exp(logDensity) * zeta * Math.exp(unitContinuedFraction(bb, cc, zeta));
   };
   let sum = node(y0);
   for (const dir of [1, -1]) {
