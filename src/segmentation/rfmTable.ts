@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
+import { createInterner, intern } from "../core/intern.js";
 import {
   AMOUNT_DECIMAL,
   AMOUNT_INVALID,
@@ -140,8 +141,8 @@ export function rfmTable(
     throw invalidInput(FN, [], "Expected an array of transactions");
   }
   const n = transactions.length;
-  const index = new Map<string, number>();
-  const ids: string[] = [];
+  const index = createInterner();
+  const ids = index.ids;
   const last = new Float64Array(n);
   const count = new Float64Array(n);
   const micro = new Float64Array(n);
@@ -149,7 +150,7 @@ export function rfmTable(
   let anySlow = false;
   const dayOfString = new Map<string, number>();
   let lastId = "";
-  let lastIndex: number | undefined;
+  let lastIndex = -1;
   for (let i = 0; i < n; i++) {
     const row = transactions[i] as unknown;
     if (typeof row !== "object" || row === null) {
@@ -184,15 +185,15 @@ export function rfmTable(
       );
     }
     // Logs grouped by customer hit the same id repeatedly: skip the hash lookup then.
-    let c = customerId === lastId ? lastIndex : index.get(customerId);
-    if (c === undefined) {
-      c = ids.length;
-      ids.push(customerId);
-      index.set(customerId, c);
-      last[c] = day;
-    } else if (day > last[c]!) {
-      last[c] = day;
+    let c: number;
+    if (customerId === lastId) {
+      c = lastIndex;
+    } else {
+      const known = ids.length;
+      c = intern(index, customerId);
+      if (c === known) last[c] = day;
     }
+    if (day > last[c]!) last[c] = day;
     lastId = customerId;
     lastIndex = c;
     count[c]! += 1;
@@ -218,7 +219,7 @@ export function rfmTable(
   if (anySlow) {
     for (let i = 0; i < n; i++) {
       const { customerId, amount } = transactions[i] as { customerId: string; amount?: MoneyInput };
-      const c = index.get(customerId)!;
+      const c = intern(index, customerId);
       if (slow[c] === 0 || amount === undefined) continue;
       exact.set(c, (exact.get(c) ?? ZERO).plus(toMoney(amount)));
     }

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
+import { createInterner, intern } from "../core/intern.js";
 import {
   AMOUNT_DECIMAL,
   AMOUNT_INVALID,
@@ -125,8 +126,8 @@ function parseLog(
   const day = new Int32Array(n);
   const units = new Float64Array(n);
   const scales = new Uint8Array(n);
-  const index = new Map<string, number>();
-  const customerIds: string[] = [];
+  const index = createInterner();
+  const customerIds = index.ids;
   let needsDecimal = false;
   let maxScale = 0;
   let kept = 0;
@@ -175,14 +176,7 @@ function parseLog(
     // Logs are often grouped by customer: skip the map lookup for a repeated id.
     let c = previousCustomer;
     if (customerId !== previousId) {
-      const known = index.get(customerId);
-      if (known === undefined) {
-        c = customerIds.length;
-        index.set(customerId, c);
-        customerIds.push(customerId);
-      } else {
-        c = known;
-      }
+      c = intern(index, customerId);
       previousId = customerId;
       previousCustomer = c;
     }
