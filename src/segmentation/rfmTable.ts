@@ -61,6 +61,14 @@ const optionsSchema = z.strictObject({
   timeZone: timeZoneSchema.exactOptional(),
 }) satisfies z.ZodType<unknown, RfmTableOptions>;
 
+// Hot-loop aliases of imported bindings. Some loaders (tsx, vitest, CommonJS output) turn every
+// read of an imported binding into a getter call; a module-level copy is read once.
+const readAmount = readScaledAmount;
+const scaled = scaledAmount;
+const internId = intern;
+const INVALID = AMOUNT_INVALID;
+const DECIMAL = AMOUNT_DECIMAL;
+
 const MICRO = 1_000_000;
 /** Below 1e15 micro-units a sum has at most 15 significant digits, so `micro / 1e6` prints exactly. */
 const SAFE = 1e15;
@@ -75,12 +83,12 @@ const NEEDS_DECIMAL = Number.POSITIVE_INFINITY;
  * Reads strings with a `charCodeAt` loop ({@link readScaledAmount}): no allocation per row.
  */
 function fastMicro(value: unknown): number {
-  const kind = readScaledAmount(value);
-  if (kind === AMOUNT_INVALID) return Number.NaN;
-  if (kind === AMOUNT_DECIMAL) return NEEDS_DECIMAL;
-  const scale = scaledAmount.scale;
+  const kind = readAmount(value);
+  if (kind === INVALID) return Number.NaN;
+  if (kind === DECIMAL) return NEEDS_DECIMAL;
+  const scale = scaled.scale;
   if (scale > 6) return NEEDS_DECIMAL;
-  const micro = scaledAmount.units * TO_MICRO[scale]!;
+  const micro = scaled.units * TO_MICRO[scale]!;
   return micro < SAFE && micro > -SAFE ? micro : NEEDS_DECIMAL;
 }
 
@@ -190,7 +198,7 @@ export function rfmTable(
       c = lastIndex;
     } else {
       const known = ids.length;
-      c = intern(index, customerId);
+      c = internId(index, customerId);
       if (c === known) last[c] = day;
     }
     if (day > last[c]!) last[c] = day;
