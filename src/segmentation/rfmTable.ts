@@ -69,7 +69,6 @@ const internId = intern;
 const INVALID = AMOUNT_INVALID;
 const DECIMAL = AMOUNT_DECIMAL;
 
-const MICRO = 1_000_000;
 /** Below 1e15 micro-units a sum has at most 15 significant digits, so `micro / 1e6` prints exactly. */
 const SAFE = 1e15;
 /** 10^(6 − scale): micro-units per unit of a scaled amount with `scale` fraction digits (≤ 6). */
@@ -92,8 +91,11 @@ function fastMicro(value: unknown): number {
   return micro < SAFE && micro > -SAFE ? micro : NEEDS_DECIMAL;
 }
 
+const MICRO_UNIT = new Money("1e-6");
+
+/** Exact money from integer micro-units (an integer times 10^−6 is cheaper than parsing a float). */
 function microToDecimal(micro: number): Decimal {
-  return new Money(micro / MICRO);
+  return new Money(micro).times(MICRO_UNIT);
 }
 
 /**
