@@ -153,8 +153,8 @@ export function rfmTable(
   const n = transactions.length;
   const index = createInterner();
   const ids = index.ids;
-  const last = new Float64Array(n);
-  const count = new Float64Array(n);
+  const last = new Int32Array(n);
+  const count = new Int32Array(n);
   const micro = new Float64Array(n);
   const slow = new Uint8Array(n);
   let anySlow = false;
