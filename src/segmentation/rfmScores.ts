@@ -218,6 +218,9 @@ function quantileBins(
     }
     return cutPointsOf(distinct, groupScore, bins);
   }
+  if (n > 0 && !integers && hundredthsHistogram(values, members, n, min, max, scoreOf, out)) {
+    return cutPointsOf(hundredths.distinct, hundredths.groupScore, bins);
+  }
   const sorted = new Float64Array(n);
   if (members === null) sorted.set(values);
   else for (let i = 0; i < n; i++) sorted[i] = values[members[i]!]!;
@@ -232,21 +235,74 @@ function quantileBins(
     groupScore.push(scoreOf(a, b));
     a = b;
   }
-  const k = distinct.length;
+  // Scores grow with the value, so a value's score is 1 + the number of cut points at or below
+  // it: at most bins − 1 comparisons per customer instead of a search among the distinct values.
+  const cuts = cutPointsOf(distinct, groupScore, bins);
+  const thresholds = new Float64Array(bins - 1).fill(Number.POSITIVE_INFINITY);
+  for (let j = 0; j < bins - 1; j++) {
+    const c = cuts[j];
+    if (c !== null && c !== undefined) thresholds[j] = c;
+  }
   const count = members === null ? values.length : members.length;
   for (let i = 0; i < count; i++) {
     const idx = members === null ? i : members[i]!;
     const v = values[idx]!;
-    let lo = 0;
-    let hi = k - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (distinct[mid]! < v) lo = mid + 1;
-      else hi = mid;
-    }
-    out[idx] = groupScore[lo]!;
+    let score = 1;
+    while (score < bins && v >= thresholds[score - 1]!) score++;
+    out[idx] = score;
   }
-  return cutPointsOf(distinct, groupScore, bins);
+  return cuts;
+}
+
+/** Output of {@link hundredthsHistogram}: the distinct values and the score of each. */
+const hundredths: { distinct: number[]; groupScore: number[] } = { distinct: [], groupScore: [] };
+
+/**
+ * The histogram path for amounts in hundredths (money with cents): when every value v is exactly
+ * k/100 for an integer k (`Math.round(v·100) / 100 === v`, so k orders like v and k/100 gives v
+ * back), no value is zero (keeps the sign of a zero cut point as the sorting path has it) and the
+ * range of k is small, the tie groups come from counting k instead of sorting. Returns false (and
+ * does nothing) otherwise; on success fills `out` and {@link hundredths}.
+ */
+function hundredthsHistogram(
+  values: Float64Array,
+  members: Int32Array | null,
+  n: number,
+  min: number,
+  max: number,
+  scoreOf: (a: number, b: number) => number,
+  out: Uint8Array,
+): boolean {
+  const lo = Math.round(min * 100);
+  const range = Math.round(max * 100) - lo + 1;
+  if (!(range <= Math.max(4 * n, 4096))) return false;
+  for (let i = 0; i < n; i++) {
+    const v = values[members === null ? i : members[i]!]!;
+    if (v === 0 || Math.round(v * 100) / 100 !== v) return false;
+  }
+  const counts = new Int32Array(range);
+  for (let i = 0; i < n; i++)
+    counts[Math.round(values[members === null ? i : members[i]!]! * 100) - lo]!++;
+  const byValue = new Uint8Array(range);
+  const distinct: number[] = [];
+  const groupScore: number[] = [];
+  let a = 0;
+  for (let k = 0; k < range; k++) {
+    const c = counts[k]!;
+    if (c === 0) continue;
+    const score = scoreOf(a, a + c);
+    distinct.push((k + lo) / 100);
+    groupScore.push(score);
+    byValue[k] = score;
+    a += c;
+  }
+  for (let i = 0; i < n; i++) {
+    const idx = members === null ? i : members[i]!;
+    out[idx] = byValue[Math.round(values[idx]! * 100) - lo]!;
+  }
+  hundredths.distinct = distinct;
+  hundredths.groupScore = groupScore;
+  return true;
 }
 
 /** Cut point for score j = the smallest value scored ≥ j (null when none). */

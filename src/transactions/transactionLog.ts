@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
+import { createInterner, intern } from "../core/intern.js";
 import {
   AMOUNT_DECIMAL,
   AMOUNT_INVALID,
@@ -33,6 +34,16 @@ import {
   timeUnitSchema,
   timeZoneSchema,
 } from "../core/time.js";
+
+// Hot-loop aliases of imported bindings. Some loaders (tsx, vitest, CommonJS output) turn every
+// read of an imported binding into a getter call; a module-level copy is read once.
+const isoDay = isoDayNumber;
+const readAmount = readScaledAmount;
+const scaled = scaledAmount;
+const internId = intern;
+const NO_DAY = IMPOSSIBLE_DAY;
+const INVALID = AMOUNT_INVALID;
+const NEEDS_DECIMAL = AMOUNT_DECIMAL;
 
 /** How purchases are put into periods. @internal */
 export type Bucketing = "calendar" | "elapsed";
@@ -125,8 +136,8 @@ function parseLog(
   const day = new Int32Array(n);
   const units = new Float64Array(n);
   const scales = new Uint8Array(n);
-  const index = new Map<string, number>();
-  const customerIds: string[] = [];
+  const index = createInterner();
+  const customerIds = index.ids;
   let needsDecimal = false;
   let maxScale = 0;
   let kept = 0;
@@ -155,34 +166,27 @@ function parseLog(
           : `Expected a customer id (string), received ${customerId === null ? "null" : typeof customerId}`,
       );
     }
-    let d = typeof date === "string" ? isoDayNumber(date) : Number.NaN;
-    if (Number.isNaN(d)) d = parseCivilDay(date, timeZone) ?? IMPOSSIBLE_DAY;
-    if (d === IMPOSSIBLE_DAY) throw invalidInput(functionName, [i, "date"], dateProblem(date));
+    let d = typeof date === "string" ? isoDay(date) : Number.NaN;
+    if (Number.isNaN(d)) d = parseCivilDay(date, timeZone) ?? NO_DAY;
+    if (d === NO_DAY) throw invalidInput(functionName, [i, "date"], dateProblem(date));
     let u = 0;
     let s = 0;
     if (amount !== undefined) {
-      const kind = readScaledAmount(amount);
-      if (kind === AMOUNT_INVALID) {
+      const kind = readAmount(amount);
+      if (kind === INVALID) {
         throw invalidInput(functionName, [i, "amount"], moneyProblem(amount) ?? "Invalid amount");
       }
-      if (kind === AMOUNT_DECIMAL) {
+      if (kind === NEEDS_DECIMAL) {
         needsDecimal = true;
       } else {
-        u = scaledAmount.units;
-        s = scaledAmount.scale;
+        u = scaled.units;
+        s = scaled.scale;
       }
     }
     // Logs are often grouped by customer: skip the map lookup for a repeated id.
     let c = previousCustomer;
     if (customerId !== previousId) {
-      const known = index.get(customerId);
-      if (known === undefined) {
-        c = customerIds.length;
-        index.set(customerId, c);
-        customerIds.push(customerId);
-      } else {
-        c = known;
-      }
+      c = internId(index, customerId);
       previousId = customerId;
       previousCustomer = c;
     }
@@ -387,10 +391,10 @@ export function summarizeLog(
     // Calibration transactions: first/last day, periods, and (integer path) the spend in total
     // and in the first period.
     let m = 0;
-    let firstDay = IMPOSSIBLE_DAY;
-    let lastDay = -IMPOSSIBLE_DAY;
+    let firstDay = NO_DAY;
+    let lastDay = -NO_DAY;
     let sorted = true;
-    let firstPeriod = IMPOSSIBLE_DAY;
+    let firstPeriod = NO_DAY;
     let total = 0;
     let firstTotal = 0;
     for (let k = from; k < to; k++) {

@@ -178,6 +178,23 @@ describe("rfmScores — properties", () => {
     );
   });
 
+  it("amounts in cents (hundredths histogram) and general (sorted) paths agree", () => {
+    fc.assert(
+      fc.property(values, options, (v, o) => {
+        // (m + 1) / 100: non-zero amounts with cents; adding 1/3 keeps the order but forces the
+        // sorting path
+        const cents = v.map((x) => ({ r: x.r, f: x.f, m: (x.m + 1) / 100 }));
+        const withCents = rfmScores(rowsOf(cents), o);
+        const sorted = rfmScores(rowsOf(cents.map((x) => ({ ...x, m: x.m + 1 / 3 }))), o);
+        for (const [id, s] of withCents.scores) expect(sorted.scores.get(id)).toEqual(s);
+        const amounts = new Set(cents.map((x) => x.m));
+        for (const cut of withCents.cutPoints.monetary) {
+          if (cut !== null) expect(amounts.has(cut)).toBe(true);
+        }
+      }),
+    );
+  });
+
   it("equal inputs get equal scores (ties never split)", () => {
     fc.assert(
       fc.property(values, options, (v, o) => {
