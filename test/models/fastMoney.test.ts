@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Money } from "../../src/core/money.js";
-import { moneyFromNumber } from "../../src/models/predictions/fastMoney.js";
+import { moneyFromNumber, numberFromMoney } from "../../src/models/predictions/fastMoney.js";
 
 describe("moneyFromNumber", () => {
   it("equals new Money(v) in value, digits and exponent", () => {
@@ -28,6 +28,51 @@ describe("moneyFromNumber", () => {
       expect(moneyFromNumber(v).toString()).toBe(new Money(v).toString());
       expect(moneyFromNumber(v).plus(1).toString()).toBe(new Money(v).plus(1).toString());
       expect(moneyFromNumber(-v).toFixed(3)).toBe(new Money(-v).toFixed(3));
+    }
+  });
+});
+
+describe("numberFromMoney", () => {
+  it("equals toNumber() on decimals built from doubles", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (v) => {
+        expect(Object.is(numberFromMoney(new Money(v)), new Money(v).toNumber())).toBe(true);
+        expect(Object.is(numberFromMoney(moneyFromNumber(v)), v)).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+  it("equals toNumber() on decimal strings with up to 34 digits", () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 34n), max: 10n ** 34n }),
+        fc.integer({ min: -40, max: 40 }),
+        (digits, exponent) => {
+          const value = new Money(`${digits}e${exponent}`);
+          expect(Object.is(numberFromMoney(value), value.toNumber())).toBe(true);
+        },
+      ),
+      { numRuns: 20000 },
+    );
+  });
+  it("edge values", () => {
+    for (const text of [
+      "0",
+      "-0",
+      "12.34",
+      "0.1",
+      "9007199254740993",
+      "9007199254740992",
+      "1e22",
+      "1e23",
+      "123456789012345678901234567890",
+      "-0.000000123",
+      "1e-300",
+      "2.5e-324",
+      "1.7976931348623157e308",
+    ]) {
+      const value = new Money(text);
+      expect(Object.is(numberFromMoney(value), value.toNumber())).toBe(true);
     }
   });
 });

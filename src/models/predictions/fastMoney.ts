@@ -11,6 +11,10 @@
 import { type Decimal, Money } from "../../core/money.js";
 
 const LOG_BASE = 7;
+const POW10 = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
+  1e18, 1e19, 1e20, 1e21, 1e22,
+];
 const prototype = Money.prototype as object;
 
 /** `new Money(v)` for a finite float64 `v`, faster. @internal */
@@ -32,7 +36,10 @@ export function moneyFromNumber(v: number): Decimal {
   // last is padded with zeros to its full size.
   let size = (e + 1) % LOG_BASE;
   if (size <= 0) size += LOG_BASE;
-  const d: number[] = [];
+  // At most 17 significant digits, so at most 4 words; build an exactly sized packed array (a
+  // growing `[]` would reserve 16 slots per value, which matters for a million results).
+  const w = [0, 0, 0, 0];
+  let words = 0;
   let word = 0;
   let count = 0;
   for (let k = first; k <= last; k++) {
@@ -40,17 +47,75 @@ export function moneyFromNumber(v: number): Decimal {
     if (c === 46) continue;
     word = word * 10 + (c - 48);
     if (++count === size) {
-      d.push(word);
+      w[words++] = word;
       word = 0;
       count = 0;
       size = LOG_BASE;
     }
   }
-  if (count > 0) d.push(word * 10 ** (size - count));
+  if (count > 0) w[words++] = word * 10 ** (size - count);
+  const d =
+    words === 1
+      ? [w[0]!]
+      : words === 2
+        ? [w[0]!, w[1]!]
+        : words === 3
+          ? [w[0]!, w[1]!, w[2]!]
+          : [w[0]!, w[1]!, w[2]!, w[3]!];
   const x = Object.create(prototype) as { constructor: unknown; s: number; e: number; d: number[] };
   x.constructor = Money; // decimal.js keeps the (cloned) constructor on every instance
   x.s = v < 0 ? -1 : 1;
   x.e = e;
   x.d = d;
   return x as unknown as Decimal;
+}
+
+/** Number of decimal digits of a word in [1, 10⁷). */
+function wordDigits(word: number): number {
+  return word < 1e3
+    ? word < 10
+      ? 1
+      : word < 100
+        ? 2
+        : 3
+    : word < 1e5
+      ? word < 1e4
+        ? 4
+        : 5
+      : word < 1e6
+        ? 6
+        : 7;
+}
+
+/**
+ * `value.toNumber()` for a library `Decimal`, faster: the correctly rounded float64 nearest the
+ * decimal. When the significand is an integer below 2⁵³ and the power of ten at most 10²² in size,
+ * one float multiplication or division is exact-then-rounded (Clinger's fast path); otherwise the
+ * digits are handed to the engine's (correctly rounding) string-to-number conversion, skipping
+ * decimal.js's own formatting. A test checks equality with `toNumber()`.
+ * @internal
+ */
+export function numberFromMoney(value: Decimal): number {
+  const x = value as unknown as { s: number; e: number; d: number[] | null };
+  const d = x.d;
+  if (d === null || d === undefined) return value.toNumber();
+  const n = d.length;
+  let m = d[0]!;
+  let digits = wordDigits(m);
+  for (let k = 1; k < n; k++) {
+    m = m * 1e7 + d[k]!;
+    digits += LOG_BASE;
+  }
+  const shift = x.e - digits + 1;
+  if (m < 9007199254740992 && shift >= -22 && shift <= 22) {
+    const magnitude = shift >= 0 ? m * POW10[shift]! : m / POW10[-shift]!;
+    return x.s < 0 ? -magnitude : magnitude;
+  }
+  let text = String(d[0]);
+  for (let k = 1; k < n; k++) {
+    const word = d[k]!;
+    text += word >= 1e6 ? String(word) : String(word + 1e7).slice(1);
+  }
+  const magnitude = Number(`${text}e${shift}`);
+  return x.s < 0 ? -magnitude : magnitude;
 }
