@@ -9,7 +9,8 @@ import {
   toMoney,
 } from "../core/money.js";
 import { parseInput } from "../core/validate.js";
-import { moneyFromNumber } from "../models/predictions/fastMoney.js";
+import { moneyFromNumber, numberFromMoney } from "../models/predictions/fastMoney.js";
+import { sortIndicesByKey } from "./radixOrder.js";
 
 /**
  * Why a customer left (or is leaving): the firm's own fault (`"own"`), a third party's (a
@@ -409,10 +410,10 @@ export function prioritizeRecovery(
     values[i] = value;
     costs[i] = cost;
     sltvs[i] = sltv;
-    const v = typeof c.value === "number" ? c.value : value.toNumber();
+    const v = typeof c.value === "number" ? c.value : numberFromMoney(value);
     valueF[i] = v;
-    costF[i] = typeof c.cost === "number" ? c.cost : cost.toNumber();
-    sltvF[i] = sltv === value ? v : sltv.toNumber();
+    costF[i] = typeof c.cost === "number" ? c.cost : numberFromMoney(cost);
+    sltvF[i] = sltv === value ? v : numberFromMoney(sltv);
   }
 
   // Tier thresholds.
@@ -431,8 +432,8 @@ export function prioritizeRecovery(
   if (smallValue.greaterThan(keyValue)) {
     throw invalidInput(FN, ["options", "smallValue"], "smallValue must not exceed keyValue");
   }
-  const keyF = keyValue.toNumber();
-  const smallF = smallValue.toNumber();
+  const keyF = numberFromMoney(keyValue);
+  const smallF = numberFromMoney(smallValue);
 
   const tiers: RecoveryTier[] = new Array(n);
   const actions: RecoveryAction[] = new Array(n);
@@ -487,6 +488,10 @@ export function prioritizeRecovery(
     candidate[i] = action !== "let-go" && positive ? 1 : 0;
   }
 
+  // Each expected net value becomes a Decimal exactly once (entries and the selection's total).
+  const nets: Decimal[] = new Array(n);
+  for (let i = 0; i < n; i++) nets[i] = moneyFromNumber(netF[i]!);
+
   const selected = new Uint8Array(n);
   let selection: BudgetSelection | undefined;
   if (budget === undefined) {
@@ -497,6 +502,7 @@ export function prioritizeRecovery(
       costs,
       costF,
       netF,
+      nets,
       candidate,
       selected,
       opts.maxExactCells,
@@ -504,16 +510,15 @@ export function prioritizeRecovery(
   }
 
   // Rank: expected net value descending, then tier order, then input order.
-  const tierRank = new Uint8Array(n);
-  for (let i = 0; i < n; i++) tierRank[i] = TIER_ORDER[tiers[i]!];
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((x, y) => {
-    const d = netF[y]! - netF[x]!;
-    if (d !== 0) return d;
-    const t = tierRank[x]! - tierRank[y]!;
-    return t !== 0 ? t : x - y;
-  });
+  // A counting sort by tier (input order within a tier), then a stable radix sort by −net.
+  const tierCount = new Uint32Array(5);
+  for (let i = 0; i < n; i++) tierCount[TIER_ORDER[tiers[i]!] + 1]!++;
+  for (let t = 1; t < 5; t++) tierCount[t]! += tierCount[t - 1]!;
+  const byTier = new Uint32Array(n);
+  for (let i = 0; i < n; i++) byTier[tierCount[TIER_ORDER[tiers[i]!]]!++] = i;
+  const negatedNet = new Float64Array(n);
+  for (let i = 0; i < n; i++) negatedNet[i] = -netF[i]!;
+  const order = sortIndicesByKey(negatedNet, byTier);
   const entries: RecoveryPlanEntry[] = new Array(n);
   for (let k = 0; k < n; k++) {
     const i = order[k]!;
@@ -529,7 +534,7 @@ export function prioritizeRecovery(
       winBackProbability: probs[i]!,
       secondLifetimeValue: sltvs[i]!,
       cost: costs[i]!,
-      expectedNetValue: moneyFromNumber(netF[i]!),
+      expectedNetValue: nets[i]!,
       selected: selected[i] === 1,
     };
   }
@@ -568,6 +573,7 @@ function selectWithinBudget(
   costs: readonly Decimal[],
   costF: Float64Array,
   netF: Float64Array,
+  nets: readonly Decimal[],
   candidate: Uint8Array,
   selected: Uint8Array,
   maxExactCells: number | undefined,
@@ -619,20 +625,16 @@ function selectWithinBudget(
     upper = total;
   } else {
     method = "greedy";
-    const ratio = new Float64Array(m);
+    // Value per cent, descending (zero-cost first); ties by input order (items ascend, the sort
+    // is stable).
+    const negatedRatio = new Float64Array(m);
     for (let k = 0; k < m; k++) {
       const w = weight[k]!;
-      ratio[k] = w === 0 ? Number.POSITIVE_INFINITY : netF[items[k]!]! / w;
+      negatedRatio[k] = w === 0 ? Number.NEGATIVE_INFINITY : -(netF[items[k]!]! / w);
     }
-    const order = new Uint32Array(m);
-    for (let k = 0; k < m; k++) order[k] = k;
-    // Value per cent, descending (zero-cost first); ties by input order.
-    order.sort((x, y) => {
-      const a = ratio[x]!;
-      const b = ratio[y]!;
-      if (a !== b) return a < b ? 1 : -1;
-      return items[x]! - items[y]!;
-    });
+    const identity = new Uint32Array(m);
+    for (let k = 0; k < m; k++) identity[k] = k;
+    const order = sortIndicesByKey(negatedRatio, identity);
     let room = W;
     let greedyValue = 0;
     let lp = Number.NaN;
@@ -669,7 +671,7 @@ function selectWithinBudget(
     const i = items[k]!;
     if (selected[i] !== 1) continue;
     chosenCosts.push(costs[i]!);
-    chosenNets.push(moneyFromNumber(netF[i]!));
+    chosenNets.push(nets[i]!);
   }
   const expectedNetValue = sumMoney(chosenNets);
   const bound = new Money(upper);
