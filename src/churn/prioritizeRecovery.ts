@@ -5,11 +5,10 @@ import {
   Money,
   type MoneyInput,
   moneyProblem,
-  sumMoney,
   toMoney,
 } from "../core/money.js";
 import { parseInput } from "../core/validate.js";
-import { moneyFromNumber, numberFromMoney } from "../models/predictions/fastMoney.js";
+import { moneyFromNumber, numberFromMoney, sumMoneyFast } from "../models/predictions/fastMoney.js";
 import { sortIndicesByKey } from "./radixOrder.js";
 
 /**
@@ -673,13 +672,13 @@ function selectWithinBudget(
     chosenCosts.push(costs[i]!);
     chosenNets.push(nets[i]!);
   }
-  const expectedNetValue = sumMoney(chosenNets);
+  const expectedNetValue = sumMoneyFast(chosenNets);
   const bound = new Money(upper);
   return {
     budget,
     method,
     guarantee: method === "exact" ? 1 : 0.5,
-    spend: sumMoney(chosenCosts),
+    spend: sumMoneyFast(chosenCosts),
     expectedNetValue,
     upperBound: method === "exact" || bound.lessThan(expectedNetValue) ? expectedNetValue : bound,
   };

@@ -1,8 +1,12 @@
 /** The fast float → Decimal path builds exactly what the decimal.js constructor builds. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Money } from "../../src/core/money.js";
-import { moneyFromNumber, numberFromMoney } from "../../src/models/predictions/fastMoney.js";
+import { type Decimal, Money, sumMoney } from "../../src/core/money.js";
+import {
+  moneyFromNumber,
+  numberFromMoney,
+  sumMoneyFast,
+} from "../../src/models/predictions/fastMoney.js";
 
 describe("moneyFromNumber", () => {
   it("equals new Money(v) in value, digits and exponent", () => {
@@ -74,5 +78,39 @@ describe("numberFromMoney", () => {
       const value = new Money(text);
       expect(Object.is(numberFromMoney(value), value.toNumber())).toBe(true);
     }
+  });
+});
+
+describe("sumMoneyFast", () => {
+  const amount = fc.oneof(
+    fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((v) => moneyFromNumber(v)),
+    fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) => moneyFromNumber(v)),
+    fc
+      .tuple(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: -30, max: 30 }))
+      .map(([digits, exponent]) => new Money(`${digits}e${exponent}`)),
+    fc.constantFrom(0, 2, 5, 10, 25, -0.5).map((v) => new Money(v)),
+  );
+  const same = (a: Decimal, b: Decimal) => {
+    const x = a as unknown as { s: number; e: number; d: number[] };
+    const y = b as unknown as { s: number; e: number; d: number[] };
+    expect([x.s, x.e, x.d]).toEqual([y.s, y.e, y.d]);
+    expect(a.toString()).toBe(b.toString());
+  };
+  it("equals sumMoney on random amounts", () => {
+    fc.assert(
+      fc.property(fc.array(amount, { maxLength: 200 }), (values) => {
+        same(sumMoneyFast(values), sumMoney(values));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it("equals sumMoney on cancelling and many values", () => {
+    const values = Array.from({ length: 20_000 }, (_, i) =>
+      moneyFromNumber((i % 2 === 0 ? 1 : -1) * ((i * 7919) % 1000) * 0.0137 + 1e-7 * i),
+    );
+    same(sumMoneyFast(values), sumMoney(values));
+    const opposite = [...values, ...values.map((v) => v.negated())];
+    same(sumMoneyFast(opposite), sumMoney(opposite));
+    expect(sumMoneyFast(opposite).isZero()).toBe(true);
   });
 });
