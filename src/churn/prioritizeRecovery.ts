@@ -1,12 +1,6 @@
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
-import {
-  type Decimal,
-  Money,
-  type MoneyInput,
-  moneyProblem,
-  toMoney,
-} from "../core/money.js";
+import { type Decimal, Money, type MoneyInput, moneyProblem, toMoney } from "../core/money.js";
 import { parseInput } from "../core/validate.js";
 import { moneyFromNumber, numberFromMoney, sumMoneyFast } from "../models/predictions/fastMoney.js";
 import { sortIndicesByKey } from "./radixOrder.js";
