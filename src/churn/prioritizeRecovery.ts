@@ -236,11 +236,59 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Nearest-rank percentile of sorted float values. */
-function percentile(sorted: Float64Array, share: number): number {
-  if (sorted.length === 0) return 0;
-  const rank = Math.max(1, Math.ceil(share * sorted.length));
-  return sorted[rank - 1]!;
+/**
+ * Nearest-rank percentile of float values (no NaN): the value a typed-array sort would put at rank
+ * `⌈share·n⌉`, found by quickselect in expected linear time (falls back to sorting after too many
+ * rounds). `scratch` is reordered.
+ */
+function percentile(scratch: Float64Array, share: number): number {
+  const n = scratch.length;
+  if (n === 0) return 0;
+  const k = Math.max(1, Math.ceil(share * n)) - 1;
+  const v = selectKth(scratch, k);
+  if (v !== 0) return v;
+  // The sort puts −0 before +0: rank k holds −0 when more than k values are negative or −0.
+  let below = 0;
+  for (let i = 0; i < n; i++) {
+    const x = scratch[i]!;
+    if (x < 0 || Object.is(x, -0)) below++;
+  }
+  return below > k ? -0 : 0;
+}
+
+/** The k-th smallest value (0-based) by three-way quickselect; ±0 compare equal. */
+function selectKth(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  for (let round = 0; lo < hi; round++) {
+    if (round === 64) return a.subarray(lo, hi + 1).sort()[k - lo]!;
+    const x = a[lo]!;
+    const y = a[(lo + hi) >>> 1]!;
+    const z = a[hi]!;
+    const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z)); // median of three
+    let lt = lo;
+    let i = lo;
+    let gt = hi;
+    while (i <= gt) {
+      const v = a[i]!;
+      if (v < pivot) {
+        a[i] = a[lt]!;
+        a[lt] = v;
+        lt++;
+        i++;
+      } else if (v > pivot) {
+        a[i] = a[gt]!;
+        a[gt] = v;
+        gt--;
+      } else {
+        i++;
+      }
+    }
+    if (k < lt) hi = lt - 1;
+    else if (k > gt) lo = gt + 1;
+    else return pivot;
+  }
+  return a[k]!;
 }
 
 /**
@@ -413,11 +461,13 @@ export function prioritizeRecovery(
   let keyValue: Decimal;
   let smallValue: Decimal;
   if (opts.keyValue === undefined || opts.smallValue === undefined) {
-    const sorted = Float64Array.from(valueF).sort();
+    const scratch = Float64Array.from(valueF);
     keyValue =
-      opts.keyValue === undefined ? new Money(percentile(sorted, 0.8)) : toMoney(opts.keyValue);
+      opts.keyValue === undefined ? new Money(percentile(scratch, 0.8)) : toMoney(opts.keyValue);
     smallValue =
-      opts.smallValue === undefined ? new Money(percentile(sorted, 0.5)) : toMoney(opts.smallValue);
+      opts.smallValue === undefined
+        ? new Money(percentile(scratch, 0.5))
+        : toMoney(opts.smallValue);
   } else {
     keyValue = toMoney(opts.keyValue);
     smallValue = toMoney(opts.smallValue);
