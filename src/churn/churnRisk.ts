@@ -5,11 +5,10 @@ import { type TimeUnit, timeUnitSchema } from "../core/time.js";
 import { parseInput } from "../core/validate.js";
 import {
   type CustomerHistory,
-  customerLifetimeValue,
+  lifetimeValueColumns,
 } from "../models/predictions/customerLifetimeValue.js";
 import { moneyFromNumber } from "../models/predictions/fastMoney.js";
 import { parsePurchaseModel, parseSpendModel } from "../models/predictions/kernels.js";
-import { probabilityAlive } from "../models/predictions/probabilityAlive.js";
 import type { GammaGammaModel, PurchaseModel } from "../models/types.js";
 
 /**
@@ -139,17 +138,23 @@ export function churnRisk(
   } catch (error) {
     throw renamed(error, (path) => ["options", "spendModel", ...path]);
   }
-  let values: Decimal[];
+  let values: Float64Array;
+  let alive: Float64Array;
   try {
-    values = customerLifetimeValue({
-      purchaseModel: model,
-      spendModel: opts.spendModel,
-      customers,
-      horizon: opts.horizon,
-      discountRate: opts.discountRate,
-      unit: opts.unit,
-      ...(opts.margin === undefined ? {} : { margin: opts.margin }),
-    });
+    const columns = lifetimeValueColumns(
+      {
+        purchaseModel: model,
+        spendModel: opts.spendModel,
+        customers,
+        horizon: opts.horizon,
+        discountRate: opts.discountRate,
+        unit: opts.unit,
+        ...(opts.margin === undefined ? {} : { margin: opts.margin }),
+      },
+      true,
+    );
+    values = columns.value;
+    alive = columns.alive!;
   } catch (error) {
     throw renamed(error, (path) => {
       const [head, ...rest] = path;
@@ -157,12 +162,6 @@ export function churnRisk(
       if (head === "customers") return [...path];
       return ["options", ...path];
     });
-  }
-  let alive: Float64Array;
-  try {
-    alive = probabilityAlive(model, customers);
-  } catch (error) {
-    throw renamed(error, (path) => ["customers", ...path]);
   }
   const { r, alpha } = model.params;
   const t = opts.period ?? 1;
@@ -173,12 +172,12 @@ export function churnRisk(
     const p = alive[i]!;
     const quiet = Math.exp((r + c.frequency) * Math.log1p(-t / (alpha + c.T + t)));
     const noPurchase = Math.min(1, Math.max(0, 1 - p + p * quiet));
-    const residual = values[i]!;
+    const value = values[i]!;
     out[i] = {
       probabilityAlive: p,
       probabilityNoPurchase: noPurchase,
-      residualValue: residual,
-      valueAtRisk: p === 1 ? ZERO : moneyFromNumber(residual.toNumber() * (1 - p)),
+      residualValue: moneyFromNumber(value),
+      valueAtRisk: p === 1 ? ZERO : moneyFromNumber(value * (1 - p)),
     };
   }
   return out;

@@ -1,15 +1,9 @@
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
-import {
-  type Decimal,
-  Money,
-  type MoneyInput,
-  moneyProblem,
-  sumMoney,
-  toMoney,
-} from "../core/money.js";
+import { type Decimal, Money, type MoneyInput, moneyProblem, toMoney } from "../core/money.js";
 import { parseInput } from "../core/validate.js";
-import { moneyFromNumber } from "../models/predictions/fastMoney.js";
+import { moneyFromNumber, numberFromMoney, sumMoneyFast } from "../models/predictions/fastMoney.js";
+import { sortIndicesByKey } from "./radixOrder.js";
 
 /**
  * Why a customer left (or is leaving): the firm's own fault (`"own"`), a third party's (a
@@ -242,11 +236,59 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Nearest-rank percentile of sorted float values. */
-function percentile(sorted: Float64Array, share: number): number {
-  if (sorted.length === 0) return 0;
-  const rank = Math.max(1, Math.ceil(share * sorted.length));
-  return sorted[rank - 1]!;
+/**
+ * Nearest-rank percentile of float values (no NaN): the value a typed-array sort would put at rank
+ * `⌈share·n⌉`, found by quickselect in expected linear time (falls back to sorting after too many
+ * rounds). `scratch` is reordered.
+ */
+function percentile(scratch: Float64Array, share: number): number {
+  const n = scratch.length;
+  if (n === 0) return 0;
+  const k = Math.max(1, Math.ceil(share * n)) - 1;
+  const v = selectKth(scratch, k);
+  if (v !== 0) return v;
+  // The sort puts −0 before +0: rank k holds −0 when more than k values are negative or −0.
+  let below = 0;
+  for (let i = 0; i < n; i++) {
+    const x = scratch[i]!;
+    if (x < 0 || Object.is(x, -0)) below++;
+  }
+  return below > k ? -0 : 0;
+}
+
+/** The k-th smallest value (0-based) by three-way quickselect; ±0 compare equal. */
+function selectKth(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  for (let round = 0; lo < hi; round++) {
+    if (round === 64) return a.subarray(lo, hi + 1).sort()[k - lo]!;
+    const x = a[lo]!;
+    const y = a[(lo + hi) >>> 1]!;
+    const z = a[hi]!;
+    const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z)); // median of three
+    let lt = lo;
+    let i = lo;
+    let gt = hi;
+    while (i <= gt) {
+      const v = a[i]!;
+      if (v < pivot) {
+        a[i] = a[lt]!;
+        a[lt] = v;
+        lt++;
+        i++;
+      } else if (v > pivot) {
+        a[i] = a[gt]!;
+        a[gt] = v;
+        gt--;
+      } else {
+        i++;
+      }
+    }
+    if (k < lt) hi = lt - 1;
+    else if (k > gt) lo = gt + 1;
+    else return pivot;
+  }
+  return a[k]!;
 }
 
 /**
@@ -409,21 +451,23 @@ export function prioritizeRecovery(
     values[i] = value;
     costs[i] = cost;
     sltvs[i] = sltv;
-    const v = typeof c.value === "number" ? c.value : value.toNumber();
+    const v = typeof c.value === "number" ? c.value : numberFromMoney(value);
     valueF[i] = v;
-    costF[i] = typeof c.cost === "number" ? c.cost : cost.toNumber();
-    sltvF[i] = sltv === value ? v : sltv.toNumber();
+    costF[i] = typeof c.cost === "number" ? c.cost : numberFromMoney(cost);
+    sltvF[i] = sltv === value ? v : numberFromMoney(sltv);
   }
 
   // Tier thresholds.
   let keyValue: Decimal;
   let smallValue: Decimal;
   if (opts.keyValue === undefined || opts.smallValue === undefined) {
-    const sorted = Float64Array.from(valueF).sort();
+    const scratch = Float64Array.from(valueF);
     keyValue =
-      opts.keyValue === undefined ? new Money(percentile(sorted, 0.8)) : toMoney(opts.keyValue);
+      opts.keyValue === undefined ? new Money(percentile(scratch, 0.8)) : toMoney(opts.keyValue);
     smallValue =
-      opts.smallValue === undefined ? new Money(percentile(sorted, 0.5)) : toMoney(opts.smallValue);
+      opts.smallValue === undefined
+        ? new Money(percentile(scratch, 0.5))
+        : toMoney(opts.smallValue);
   } else {
     keyValue = toMoney(opts.keyValue);
     smallValue = toMoney(opts.smallValue);
@@ -431,8 +475,8 @@ export function prioritizeRecovery(
   if (smallValue.greaterThan(keyValue)) {
     throw invalidInput(FN, ["options", "smallValue"], "smallValue must not exceed keyValue");
   }
-  const keyF = keyValue.toNumber();
-  const smallF = smallValue.toNumber();
+  const keyF = numberFromMoney(keyValue);
+  const smallF = numberFromMoney(smallValue);
 
   const tiers: RecoveryTier[] = new Array(n);
   const actions: RecoveryAction[] = new Array(n);
@@ -487,6 +531,10 @@ export function prioritizeRecovery(
     candidate[i] = action !== "let-go" && positive ? 1 : 0;
   }
 
+  // Each expected net value becomes a Decimal exactly once (entries and the selection's total).
+  const nets: Decimal[] = new Array(n);
+  for (let i = 0; i < n; i++) nets[i] = moneyFromNumber(netF[i]!);
+
   const selected = new Uint8Array(n);
   let selection: BudgetSelection | undefined;
   if (budget === undefined) {
@@ -497,6 +545,7 @@ export function prioritizeRecovery(
       costs,
       costF,
       netF,
+      nets,
       candidate,
       selected,
       opts.maxExactCells,
@@ -504,16 +553,15 @@ export function prioritizeRecovery(
   }
 
   // Rank: expected net value descending, then tier order, then input order.
-  const tierRank = new Uint8Array(n);
-  for (let i = 0; i < n; i++) tierRank[i] = TIER_ORDER[tiers[i]!];
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((x, y) => {
-    const d = netF[y]! - netF[x]!;
-    if (d !== 0) return d;
-    const t = tierRank[x]! - tierRank[y]!;
-    return t !== 0 ? t : x - y;
-  });
+  // A counting sort by tier (input order within a tier), then a stable radix sort by −net.
+  const tierCount = new Uint32Array(5);
+  for (let i = 0; i < n; i++) tierCount[TIER_ORDER[tiers[i]!] + 1]!++;
+  for (let t = 1; t < 5; t++) tierCount[t]! += tierCount[t - 1]!;
+  const byTier = new Uint32Array(n);
+  for (let i = 0; i < n; i++) byTier[tierCount[TIER_ORDER[tiers[i]!]]!++] = i;
+  const negatedNet = new Float64Array(n);
+  for (let i = 0; i < n; i++) negatedNet[i] = -netF[i]!;
+  const order = sortIndicesByKey(negatedNet, byTier);
   const entries: RecoveryPlanEntry[] = new Array(n);
   for (let k = 0; k < n; k++) {
     const i = order[k]!;
@@ -529,7 +577,7 @@ export function prioritizeRecovery(
       winBackProbability: probs[i]!,
       secondLifetimeValue: sltvs[i]!,
       cost: costs[i]!,
-      expectedNetValue: moneyFromNumber(netF[i]!),
+      expectedNetValue: nets[i]!,
       selected: selected[i] === 1,
     };
   }
@@ -568,6 +616,7 @@ function selectWithinBudget(
   costs: readonly Decimal[],
   costF: Float64Array,
   netF: Float64Array,
+  nets: readonly Decimal[],
   candidate: Uint8Array,
   selected: Uint8Array,
   maxExactCells: number | undefined,
@@ -619,20 +668,16 @@ function selectWithinBudget(
     upper = total;
   } else {
     method = "greedy";
-    const ratio = new Float64Array(m);
+    // Value per cent, descending (zero-cost first); ties by input order (items ascend, the sort
+    // is stable).
+    const negatedRatio = new Float64Array(m);
     for (let k = 0; k < m; k++) {
       const w = weight[k]!;
-      ratio[k] = w === 0 ? Number.POSITIVE_INFINITY : netF[items[k]!]! / w;
+      negatedRatio[k] = w === 0 ? Number.NEGATIVE_INFINITY : -(netF[items[k]!]! / w);
     }
-    const order = new Uint32Array(m);
-    for (let k = 0; k < m; k++) order[k] = k;
-    // Value per cent, descending (zero-cost first); ties by input order.
-    order.sort((x, y) => {
-      const a = ratio[x]!;
-      const b = ratio[y]!;
-      if (a !== b) return a < b ? 1 : -1;
-      return items[x]! - items[y]!;
-    });
+    const identity = new Uint32Array(m);
+    for (let k = 0; k < m; k++) identity[k] = k;
+    const order = sortIndicesByKey(negatedRatio, identity);
     let room = W;
     let greedyValue = 0;
     let lp = Number.NaN;
@@ -669,15 +714,15 @@ function selectWithinBudget(
     const i = items[k]!;
     if (selected[i] !== 1) continue;
     chosenCosts.push(costs[i]!);
-    chosenNets.push(moneyFromNumber(netF[i]!));
+    chosenNets.push(nets[i]!);
   }
-  const expectedNetValue = sumMoney(chosenNets);
+  const expectedNetValue = sumMoneyFast(chosenNets);
   const bound = new Money(upper);
   return {
     budget,
     method,
     guarantee: method === "exact" ? 1 : 0.5,
-    spend: sumMoney(chosenCosts),
+    spend: sumMoneyFast(chosenCosts),
     expectedNetValue,
     upperBound: method === "exact" || bound.lessThan(expectedNetValue) ? expectedNetValue : bound,
   };

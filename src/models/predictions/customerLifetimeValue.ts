@@ -98,6 +98,23 @@ const inputSchema = z.strictObject({
  *   customer base analysis. Journal of Marketing Research 42(4), 415–430.
  */
 export function customerLifetimeValue(input: CustomerLifetimeValueInput): Decimal[] {
+  const { value } = lifetimeValueColumns(input, false);
+  const n = value.length;
+  const out: Decimal[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = moneyFromNumber(value[i]!);
+  return out;
+}
+
+/**
+ * {@link customerLifetimeValue} as float64 columns (same validation, same errors, same values),
+ * with P(alive) per customer when `withAlive` (for `churnRisk`, which would otherwise evaluate it
+ * a second time).
+ * @internal
+ */
+export function lifetimeValueColumns(
+  input: CustomerLifetimeValueInput,
+  withAlive: boolean,
+): { readonly value: Float64Array; readonly alive: Float64Array | undefined } {
   const fn = "customerLifetimeValue";
   const opts = parseInput(fn, inputSchema, input);
   const kernel = purchaseKernel(parsePurchaseModel(fn, opts.purchaseModel));
@@ -108,19 +125,64 @@ export function customerLifetimeValue(input: CustomerLifetimeValueInput): Decima
   if (opts.horizon === "infinite" && d === 0) {
     throw invalidInput(fn, ["discountRate"], "An infinite horizon needs a discount rate > 0");
   }
+  const n = customers.length;
+  let alive: Float64Array | undefined;
+  let recorded = 0;
+  let aliveOf = kernel.probabilityAlive;
+  if (withAlive) {
+    const column = new Float64Array(n);
+    const probabilityAlive = kernel.probabilityAlive;
+    // The row pass evaluates P(alive) once per row, in order, when the kernel factorises: keep it.
+    aliveOf = (x, tx, T) => {
+      const p = probabilityAlive(x, tx, T);
+      column[recorded++] = p;
+      return p;
+    };
+    alive = column;
+  }
   let discounted: Float64Array;
   try {
-    discounted = discountedPurchases(fn, kernel, customers, opts.horizon, d);
+    discounted = discountedPurchases(
+      fn,
+      { ...kernel, probabilityAlive: aliveOf },
+      customers,
+      opts.horizon,
+      d,
+    );
   } catch (error) {
     throw prefixed(error, "customers");
   }
-  const out: Decimal[] = new Array(customers.length);
-  for (let i = 0; i < customers.length; i++) {
-    const { x, zbar } = checkSpendCustomer(fn, spend, customers[i], i, ["customers"]);
-    const value = margin * gammaGammaExpectedSpend(spend.params, x, zbar) * discounted[i]!;
-    out[i] = moneyFromNumber(value);
+  if (alive !== undefined && recorded !== n) {
+    // A kernel without the factorisation: evaluate P(alive) separately.
+    const p = kernel.probabilityAlive;
+    alive = conditionalOverRows(fn, customers, p, undefined, p);
   }
-  return out;
+  const params = spend.params;
+  const value = discounted; // overwritten in place: discounted purchases → value
+  for (let i = 0; i < n; i++) {
+    const c = customers[i] as Record<string, unknown> | null | undefined;
+    let x: number;
+    let zbar: number;
+    const frequency = c?.frequency;
+    const m = c?.monetaryValue;
+    if (
+      typeof frequency === "number" &&
+      frequency > 0 &&
+      Number.isInteger(frequency) &&
+      typeof m === "number" &&
+      m > 0 &&
+      m < Number.POSITIVE_INFINITY
+    ) {
+      x = frequency;
+      zbar = m;
+    } else {
+      const checked = checkSpendCustomer(fn, spend, c, i, ["customers"]);
+      x = checked.x;
+      zbar = checked.zbar;
+    }
+    value[i] = margin * gammaGammaExpectedSpend(params, x, zbar) * discounted[i]!;
+  }
+  return { value, alive };
 }
 
 /** Discounted expected purchases per customer (see {@link customerLifetimeValue}). */

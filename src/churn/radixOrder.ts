@@ -1,0 +1,68 @@
+/**
+ * Stable sort of a permutation by float64 keys, by least-significant-digit radix sort on the keys'
+ * bits (four passes of 16 bits, skipping passes where every key has the same digit). On a million
+ * rows this is several times faster than `Uint32Array.prototype.sort` with a comparator, allocates
+ * only a few typed arrays, and — being stable — keeps the incoming order of equal keys, which is how
+ * callers break ties deterministically.
+ * @internal
+ * @module
+ */
+
+const RADIX = 1 << 16;
+const MASK = RADIX - 1;
+const SIGN = 0x80000000;
+
+/**
+ * Returns `order` (a permutation of indices into `keys`) sorted stably by ascending `keys[index]`.
+ * Keys must not be NaN; −0 and +0 are treated as equal. The input array is not modified.
+ * @internal
+ */
+export function sortIndicesByKey(keys: Float64Array, order: Uint32Array): Uint32Array {
+  const n = order.length;
+  if (n < 2) return order.slice();
+  const cell = new Float64Array(1);
+  const bits = new Uint32Array(cell.buffer);
+  let hi = new Uint32Array(n);
+  let lo = new Uint32Array(n);
+  let idx = order.slice();
+  for (let j = 0; j < n; j++) {
+    cell[0] = keys[idx[j]!]! + 0; // −0 + 0 = +0
+    // Map the IEEE bits to an unsigned integer of the same order (little-endian word order).
+    const h = bits[1]!;
+    const l = bits[0]!;
+    if (h & SIGN) {
+      hi[j] = ~h >>> 0;
+      lo[j] = ~l >>> 0;
+    } else {
+      hi[j] = (h | SIGN) >>> 0;
+      lo[j] = l;
+    }
+  }
+  let hi2 = new Uint32Array(n);
+  let lo2 = new Uint32Array(n);
+  let idx2 = new Uint32Array(n);
+  const counts = new Uint32Array(RADIX);
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass < 2 ? lo : hi;
+    const shift = (pass & 1) * 16;
+    counts.fill(0);
+    for (let j = 0; j < n; j++) counts[(word[j]! >>> shift) & MASK]!++;
+    if (counts[(word[0]! >>> shift) & MASK] === n) continue; // one digit value: nothing to do
+    let total = 0;
+    for (let b = 0; b < RADIX; b++) {
+      const c = counts[b]!;
+      counts[b] = total;
+      total += c;
+    }
+    for (let j = 0; j < n; j++) {
+      const to = counts[(word[j]! >>> shift) & MASK]!++;
+      hi2[to] = hi[j]!;
+      lo2[to] = lo[j]!;
+      idx2[to] = idx[j]!;
+    }
+    [hi, hi2] = [hi2, hi];
+    [lo, lo2] = [lo2, lo];
+    [idx, idx2] = [idx2, idx];
+  }
+  return idx;
+}
