@@ -37,6 +37,8 @@ export function bench(name: string, fn: () => unknown, options: BenchOptions = {
   for (let i = 0; i < (options.warmup ?? 1); i++) sink = fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    // Drop the previous result first, so it does not stay alive (and inflate GC work) during the next run.
+    sink = undefined;
     const start = performance.now();
     sink = fn();
     times.push(performance.now() - start);
