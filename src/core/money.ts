@@ -91,7 +91,11 @@ export const nonNegativeMoneySchema = moneySchema.refine((value) => !value.isNeg
   error: "Expected a non-negative amount",
 });
 
-/** Exact sum of decimals. @internal */
+/**
+ * Sum of decimals at 34 significant digits: exact for every realistic amount of money (a total up to
+ * 10^32 with two decimals); a total needing more than 34 significant digits is rounded half-even.
+ * @internal
+ */
 export function sumMoney(values: Iterable<Decimal>): Decimal {
   let total: Decimal = ZERO;
   for (const value of values) total = total.plus(value);
