@@ -131,8 +131,17 @@ describe("customerLifetimeValue", () => {
     ["unknown key", { horizn: 3 }, "horizn"],
     ["bad customer", { customers: [{ ...c1, recency: 50 }] }, "customers[0].recency"],
     ["bad spend", { customers: [{ ...c1, monetaryValue: "x" }] }, "customers[0].monetaryValue"],
-    ["bad purchase model", { purchaseModel: { ...purchaseModel, kind: "gamma-gamma" } }, "kind"],
-    ["bad spend model", { spendModel: purchaseModel }, "kind"],
+    [
+      "bad purchase model",
+      { purchaseModel: { ...purchaseModel, kind: "gamma-gamma" } },
+      "at purchaseModel.kind",
+    ],
+    [
+      "bad purchase parameter",
+      { purchaseModel: { ...purchaseModel, params: { ...purchaseModel.params, r: -1 } } },
+      "at purchaseModel.params.r",
+    ],
+    ["bad spend model", { spendModel: purchaseModel }, "at spendModel.kind"],
   ])("%s is an InvalidInputError naming the path", (_name, change, path) => {
     const input = {
       purchaseModel,

@@ -97,9 +97,16 @@ const purchaseModelSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("pareto-nbd"), params: paretoParamsSchema }),
 ]);
 
-/** Validates a purchase model argument (kind and finite positive parameters). @internal */
-export function parsePurchaseModel(fn: string, model: unknown): PurchaseModel {
-  parseInput(fn, purchaseModelSchema, model);
+/**
+ * Validates a purchase model argument (kind and finite positive parameters); `path` prefixes the
+ * error paths when the model sits inside an options object. @internal
+ */
+export function parsePurchaseModel(
+  fn: string,
+  model: unknown,
+  path: readonly PropertyKey[] = [],
+): PurchaseModel {
+  parseInput(fn, purchaseModelSchema, model, path);
   return model as PurchaseModel;
 }
 
@@ -108,9 +115,13 @@ const gammaGammaSchema = z.object({
   params: z.object({ p: positive, q: positive, v: positive }),
 });
 
-/** Validates a Gamma-Gamma model argument. @internal */
-export function parseSpendModel(fn: string, model: unknown): GammaGammaModel {
-  parseInput(fn, gammaGammaSchema, model);
+/** Validates a Gamma-Gamma model argument; `path` prefixes the error paths. @internal */
+export function parseSpendModel(
+  fn: string,
+  model: unknown,
+  path: readonly PropertyKey[] = [],
+): GammaGammaModel {
+  parseInput(fn, gammaGammaSchema, model, path);
   return model as GammaGammaModel;
 }
 
