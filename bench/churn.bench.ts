@@ -14,23 +14,6 @@ import {
 import { simulateCustomers } from "../test/models/simulate.js";
 import { bench, report } from "./harness.js";
 
-/** Wraps a case to record its process CPU time per run (the machine is shared: wall time is noisy). */
-const cpuMs = new Map<string, number[]>();
-function withCpu<T>(name: string, fn: () => T): () => T {
-  return () => {
-    const start = process.cpuUsage();
-    const result = fn();
-    const used = process.cpuUsage(start);
-    let list = cpuMs.get(name);
-    if (list === undefined) {
-      list = [];
-      cpuMs.set(name, list);
-    }
-    list.push((used.user + used.system) / 1000);
-    return result;
-  };
-}
-
 // 1,000,000 customers observed for 26–52 weeks (daily resolution, in weeks).
 const customers = simulateCustomers({
   r: 0.25,
@@ -74,21 +57,17 @@ function plan(risk: ReturnType<typeof churnRisk>) {
 const risk = churnRisk(model, customers, riskOptions);
 bench(
   "churnRisk, 1,000,000 customers (52 weekly periods)",
-  withCpu("churnRisk", () => churnRisk(model, customers, riskOptions)),
+  () => churnRisk(model, customers, riskOptions),
   {
     runs: 3,
   },
 );
-bench(
-  "prioritizeRecovery with budget (greedy), 1,000,000 customers",
-  withCpu("prioritizeRecovery", () => plan(risk)),
-  {
-    runs: 3,
-  },
-);
+bench("prioritizeRecovery with budget (greedy), 1,000,000 customers", () => plan(risk), {
+  runs: 3,
+});
 bench(
   "churnRisk + prioritizeRecovery (with budget), 1,000,000 customers",
-  withCpu("both", () => plan(churnRisk(model, customers, riskOptions))),
+  () => plan(churnRisk(model, customers, riskOptions)),
   { targetMs: 2000, runs: 3 },
 );
 const small = Array.from({ length: 2000 }, (_, i) => ({
@@ -102,11 +81,3 @@ bench("prioritizeRecovery exact DP, 2,000 candidates × budget 50.00 (≈ 10M ce
   prioritizeRecovery(small, { budget: 50 }),
 );
 report();
-if (process.env.BENCH_JSON !== "1") {
-  for (const [name, list] of cpuMs) {
-    const sorted = list.slice(1).sort((a, b) => a - b); // without the warm-up run
-    console.log(
-      `CPU ms ${name}: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)}, min ${sorted[0]!.toFixed(0)}`,
-    );
-  }
-}

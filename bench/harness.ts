@@ -10,6 +10,8 @@ export interface BenchResult {
   /** Median wall time of the timed runs, ms. */
   readonly medianMs: number;
   readonly minMs: number;
+  /** Median process CPU time (user + system, all threads incl. GC helpers) of the timed runs, ms. */
+  readonly cpuMedianMs: number;
   readonly runs: number;
   /** Target from the issue, ms (undefined when there is none). */
   readonly targetMs: number | undefined;
@@ -36,19 +38,25 @@ export function bench(name: string, fn: () => unknown, options: BenchOptions = {
   let sink: unknown;
   for (let i = 0; i < (options.warmup ?? 1); i++) sink = fn();
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     // Drop the previous result first, so it does not stay alive (and inflate GC work) during the next run.
     sink = undefined;
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     sink = fn();
     times.push(performance.now() - start);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
   }
   if (sink === Symbol.for("never")) console.log(sink);
   times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
   const result: BenchResult = {
     name,
     medianMs: times[Math.floor(times.length / 2)]!,
     minMs: times[0]!,
+    cpuMedianMs: cpu[Math.floor(cpu.length / 2)]!,
     runs,
     targetMs: options.targetMs,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
@@ -71,7 +79,16 @@ export function printTable(rows: readonly BenchResult[]): void {
   console.log(
     `machine: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   );
-  const header = ["benchmark", "median ms", "min ms", "runs", "target ms", "peak RSS MB", "status"];
+  const header = [
+    "benchmark",
+    "median ms",
+    "min ms",
+    "CPU ms",
+    "runs",
+    "target ms",
+    "peak RSS MB",
+    "status",
+  ];
   const lines = rows.map((r) => {
     const timeOk = r.targetMs === undefined || r.medianMs <= r.targetMs;
     const memOk = r.targetRssMb === undefined || r.peakRssMb <= r.targetRssMb;
@@ -79,6 +96,7 @@ export function printTable(rows: readonly BenchResult[]): void {
       r.name,
       r.medianMs.toFixed(2),
       r.minMs.toFixed(2),
+      r.cpuMedianMs.toFixed(r.cpuMedianMs < 10 ? 2 : 0),
       String(r.runs),
       r.targetMs === undefined ? "-" : String(r.targetMs),
       r.peakRssMb.toFixed(0) + (r.targetRssMb === undefined ? "" : ` (≤ ${r.targetRssMb})`),

@@ -7,30 +7,6 @@
 import { assignSegments, type RfmValues, rfmScores, rfmTable } from "../src/index.js";
 import { bench, report } from "./harness.js";
 
-/**
- * Wraps a benchmark body to also record its CPU time (user + system, ms) per call: the machine
- * is shared, so wall time alone is noisy. The medians (warm-up call left out) go to stderr.
- */
-const cpuTimes = new Map<string, number[]>();
-function withCpu<T>(name: string, fn: () => T): () => T {
-  const times: number[] = [];
-  cpuTimes.set(name, times);
-  return () => {
-    const before = process.cpuUsage();
-    const result = fn();
-    const used = process.cpuUsage(before);
-    times.push((used.user + used.system) / 1000);
-    return result;
-  };
-}
-function reportCpu(): void {
-  for (const [name, times] of cpuTimes) {
-    const timed = times.slice(1).sort((a, b) => a - b);
-    const median = timed[Math.floor(timed.length / 2)] ?? Number.NaN;
-    process.stderr.write(`cpu median ${median.toFixed(0)} ms  ${name}\n`);
-  }
-}
-
 let seed = 20_240_601;
 function random(): number {
   // mulberry32
@@ -55,14 +31,10 @@ const transactions = Array.from({ length: TRANSACTIONS }, () => ({
 }));
 
 const table = "rfmTable, 1M transactions (250k customers)";
-bench(
-  table,
-  withCpu(table, () => rfmTable(transactions, { asOf: "2025-01-01" })),
-  {
-    targetMs: 400,
-    runs: 5,
-  },
-);
+bench(table, () => rfmTable(transactions, { asOf: "2025-01-01" }), {
+  targetMs: 400,
+  runs: 5,
+});
 
 const N = 1_000_000;
 const rows = new Map<string, RfmValues>();
@@ -76,14 +48,9 @@ for (let i = 0; i < N; i++) {
 }
 
 const scoring = "rfmScores + assignSegments, 1M customers";
-bench(
-  scoring,
-  withCpu(scoring, () => assignSegments(rfmScores(rows).scores)),
-  {
-    targetMs: 400,
-    runs: 5,
-  },
-);
+bench(scoring, () => assignSegments(rfmScores(rows).scores), {
+  targetMs: 400,
+  runs: 5,
+});
 
 report();
-reportCpu();

@@ -12,30 +12,6 @@ import { fileURLToPath } from "node:url";
 import { splitCalibrationHoldout, summarizeTransactions, type Transaction } from "../src/index.js";
 import { bench, report } from "./harness.js";
 
-/**
- * Wraps a benchmark body to also record its CPU time (user + system, ms) per call: the machine
- * is shared, so wall time alone is noisy. The medians (warm-up call left out) go to stderr.
- */
-const cpuTimes = new Map<string, number[]>();
-function withCpu<T>(name: string, fn: () => T): () => T {
-  const times: number[] = [];
-  cpuTimes.set(name, times);
-  return () => {
-    const before = process.cpuUsage();
-    const result = fn();
-    const used = process.cpuUsage(before);
-    times.push((used.user + used.system) / 1000);
-    return result;
-  };
-}
-function reportCpu(): void {
-  for (const [name, times] of cpuTimes) {
-    const timed = times.slice(1).sort((a, b) => a - b);
-    const median = timed[Math.floor(timed.length / 2)] ?? Number.NaN;
-    process.stderr.write(`cpu median ${median.toFixed(0)} ms  ${name}\n`);
-  }
-}
-
 /** Deterministic pseudo-random numbers (mulberry32), so every run sees the same log. */
 function random(seed: number): () => number {
   let a = seed >>> 0;
@@ -96,17 +72,14 @@ const master = cdnowMaster();
 const weeks = "summarizeTransactions 1M tx / 100k customers (weeks, calendar)";
 bench(
   weeks,
-  withCpu(weeks, () =>
-    summarizeTransactions(generated, { observationEnd: "2024-12-31", unit: "week" }),
-  ),
+  () => summarizeTransactions(generated, { observationEnd: "2024-12-31", unit: "week" }),
   { targetMs: 400, targetRssMb: 600 },
 );
 const days = "summarizeTransactions 1M tx / 100k customers (days)";
-bench(
-  days,
-  withCpu(days, () => summarizeTransactions(generated, { observationEnd: "2024-12-31" })),
-  { targetMs: 400, targetRssMb: 600 },
-);
+bench(days, () => summarizeTransactions(generated, { observationEnd: "2024-12-31" }), {
+  targetMs: 400,
+  targetRssMb: 600,
+});
 bench("splitCalibrationHoldout 1M tx / 100k customers (weeks, elapsed)", () =>
   splitCalibrationHoldout(generated, {
     calibrationEnd: "2023-12-31",
@@ -121,4 +94,3 @@ bench(
   { runs: 15 },
 );
 report();
-reportCpu();
