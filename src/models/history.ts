@@ -347,3 +347,61 @@ export function spendValue(fn: string, value: unknown, path: readonly PropertyKe
 export function scaledTolerance(tolerance: number | undefined, customers: number): number {
   return (tolerance ?? 1e-6) * Math.max(1, customers / 10_000);
 }
+
+/** Compressed histories indexed by distinct frequency and distinct observation time. @internal */
+export interface HistoryIndex {
+  /** The distinct frequencies, ascending. */
+  readonly distinct: number[];
+  /** Each row's index into `distinct`. */
+  readonly xi: Int32Array;
+  /** Total weight per distinct frequency. */
+  readonly wx: Float64Array;
+  /** The distinct observation times (t_x and T together), in first-seen order. */
+  readonly times: number[];
+  /** Each row's index of T into `times`. */
+  readonly ti: Int32Array;
+  /** Each row's index of t_x into `times`. */
+  readonly txi: Int32Array;
+}
+
+/**
+ * Indexes compressed histories by distinct frequency and by distinct observation time, so that a
+ * likelihood evaluation computes its gamma-function terms once per frequency and its logarithms
+ * once per time value (on day- or week-resolution data there are only a few hundred).
+ * @internal
+ */
+export function indexHistories(
+  x: Float64Array,
+  tx: Float64Array,
+  T: Float64Array,
+  weight: Float64Array,
+): HistoryIndex {
+  const n = x.length;
+  const distinct = Array.from(new Set(x)).sort((u, v) => u - v);
+  const where = new Map(distinct.map((v, k) => [v, k]));
+  const xi = new Int32Array(n);
+  const wx = new Float64Array(distinct.length);
+  for (let i = 0; i < n; i++) {
+    const k = where.get(x[i]!)!;
+    xi[i] = k;
+    wx[k] = wx[k]! + weight[i]!;
+  }
+  const timeIndex = new Map<number, number>();
+  const times: number[] = [];
+  const indexOf = (v: number): number => {
+    let k = timeIndex.get(v);
+    if (k === undefined) {
+      k = times.length;
+      timeIndex.set(v, k);
+      times.push(v);
+    }
+    return k;
+  };
+  const ti = new Int32Array(n);
+  const txi = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    ti[i] = indexOf(T[i]!);
+    txi[i] = indexOf(tx[i]!);
+  }
+  return { distinct, xi, wx, times, ti, txi };
+}

@@ -10,6 +10,7 @@
 import { hyp2f1, unitContinuedFraction } from "../../math/hypergeometric.js";
 import type { Objective } from "../../math/optimize.js";
 import { digamma, lnBeta, lnGamma, logistic } from "../../math/special.js";
+import { indexHistories } from "../history.js";
 import type { BgNbdParams } from "../types.js";
 
 /** 0 for the BG/NBD, 1 for the MBG/NBD (the extra drop-out chance right after the first purchase). */
@@ -32,36 +33,9 @@ export function bgNbdObjective(
   weight: Float64Array,
 ): Objective {
   const n = x.length;
-  // Distinct frequencies and each row's index into them.
-  const distinct = Array.from(new Set(x)).sort((u, v) => u - v);
-  const where = new Map(distinct.map((v, k) => [v, k]));
-  const xi = new Int32Array(n);
+  // Distinct frequencies and observation times, each row's indices into them.
+  const { distinct, xi, wx, times, ti, txi } = indexHistories(x, tx, T, weight);
   const nx = distinct.length;
-  const wx = new Float64Array(nx);
-  for (let i = 0; i < n; i++) {
-    const k = where.get(x[i]!)!;
-    xi[i] = k;
-    wx[k] = wx[k]! + weight[i]!;
-  }
-  // Distinct observation times (t_x and T): on day- or week-resolution data there are only a few
-  // hundred, so ln(α+τ) and 1/(α+τ) are computed once per time value per evaluation.
-  const timeIndex = new Map<number, number>();
-  const times: number[] = [];
-  const indexOf = (v: number): number => {
-    let k = timeIndex.get(v);
-    if (k === undefined) {
-      k = times.length;
-      timeIndex.set(v, k);
-      times.push(v);
-    }
-    return k;
-  };
-  const ti = new Int32Array(n);
-  const txi = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    ti[i] = indexOf(T[i]!);
-    txi[i] = indexOf(tx[i]!);
-  }
   const nt = times.length;
   const lnTime = new Float64Array(nt);
   const invTime = new Float64Array(nt);

@@ -14,6 +14,7 @@ import { logHyp2f1 } from "../../math/hypergeometric.js";
 import type { Objective } from "../../math/optimize.js";
 import { gaussLaguerre } from "../../math/quadrature.js";
 import { digamma, lnBeta, lnGamma, lnPochhammer, logAddExp } from "../../math/special.js";
+import { indexHistories } from "../history.js";
 import type { ParetoNbdParams } from "../types.js";
 
 /** Most terms of the G series (reached only when z is extremely close to 1). */
@@ -318,33 +319,9 @@ export function paretoNbdObjective(
   weight: Float64Array,
 ): Objective {
   const n = x.length;
-  const distinct = Array.from(new Set(x)).sort((u, v) => u - v);
-  const where = new Map(distinct.map((v, k) => [v, k]));
-  const xi = new Int32Array(n);
-  const wx = new Float64Array(distinct.length);
-  for (let i = 0; i < n; i++) {
-    const k = where.get(x[i]!)!;
-    xi[i] = k;
-    wx[k] = wx[k]! + weight[i]!;
-  }
-  // Distinct observation times (t_x and T): ln(α+τ), ln(β+τ) once per time value per evaluation.
-  const timeIndex = new Map<number, number>();
-  const times: number[] = [];
-  const indexOf = (v: number): number => {
-    let k = timeIndex.get(v);
-    if (k === undefined) {
-      k = times.length;
-      timeIndex.set(v, k);
-      times.push(v);
-    }
-    return k;
-  };
-  const ti = new Int32Array(n);
-  const txi = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    ti[i] = indexOf(T[i]!);
-    txi[i] = indexOf(tx[i]!);
-  }
+  // Distinct frequencies and observation times (t_x and T), each row's indices into them:
+  // ln(α+τ), ln(β+τ) once per time value per evaluation.
+  const { distinct, xi, wx, times, ti, txi } = indexHistories(x, tx, T, weight);
   const lnAlphaTime = new Float64Array(times.length);
   const lnBetaTime = new Float64Array(times.length);
   // Distinct (x, τ) pairs: G_{r+x, s+1}(τ) is shared by every row with that frequency and t_x or T
