@@ -6,7 +6,8 @@
  * @module
  */
 import { z } from "zod";
-import { ModelFitError } from "../core/errors.js";
+import { invalidInput, ModelFitError } from "../core/errors.js";
+import { parseInput } from "../core/validate.js";
 import {
   hessianFromGradient,
   invertMatrix,
@@ -46,6 +47,30 @@ export const fitOptionsSchema = z.strictObject({
   maxIterations: z.number().int().positive().exactOptional(),
   tolerance: z.number().finite().positive().exactOptional(),
 }) satisfies z.ZodType<unknown, FitOptions>;
+
+/**
+ * Validates a fit's options: the {@link FitOptions} shape, and that every key of `initial` names one
+ * of the model's parameters (a misspelt starting value is an error, not silently ignored).
+ * @internal
+ */
+export function parseFitOptions(
+  functionName: string,
+  options: unknown,
+  names: readonly string[],
+  pathPrefix: readonly PropertyKey[] = [],
+): FitOptions {
+  const opts = parseInput(functionName, fitOptionsSchema, options ?? {}, pathPrefix);
+  for (const key of Object.keys(opts.initial ?? {})) {
+    if (!names.includes(key)) {
+      throw invalidInput(
+        functionName,
+        [...pathPrefix, "initial", key],
+        `Unknown parameter; expected one of ${names.join(", ")}`,
+      );
+    }
+  }
+  return opts;
+}
 
 /** Result of {@link maximizeLikelihood}, parameters on their natural scale. @internal */
 export interface MaximumLikelihoodResult {

@@ -216,3 +216,14 @@ describe("fitBetaGeometricBetaBinomial bad input", () => {
     expectInvalid([], "fitBetaGeometricBetaBinomial");
   });
 });
+
+describe("fitBetaGeometricBetaBinomial options", () => {
+  it("rejects a starting value for a parameter the model does not have", () => {
+    expect(() => fitBetaGeometricBetaBinomial(rows, { initial: { alhpa: 1 } })).toThrow(
+      InvalidInputError,
+    );
+    expect(() => fitBetaGeometricBetaBinomial(rows, { initial: { alhpa: 1 } })).toThrow(
+      "at options.initial.alhpa",
+    );
+  });
+});

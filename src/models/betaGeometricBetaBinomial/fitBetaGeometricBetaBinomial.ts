@@ -6,10 +6,12 @@
  */
 import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
-import { parseInput } from "../../core/validate.js";
 import { hyp2f1 } from "../../math/hypergeometric.js";
 import { digamma, lnBeta, lnGamma } from "../../math/special.js";
-import { type FitOptions, fitOptionsSchema, maximizeLikelihood } from "../fit.js";
+import { type FitOptions, maximizeLikelihood, parseFitOptions } from "../fit.js";
+
+const PARAMETER_NAMES = ["alpha", "beta", "gamma", "delta"] as const;
+
 import { scaledTolerance } from "../history.js";
 
 /**
@@ -459,7 +461,7 @@ export function fitBetaGeometricBetaBinomial(
   options: FitOptions = {},
 ): BetaGeometricBetaBinomialModel {
   const data = compressDiscreteHistories(FN, rows);
-  const opts = parseInput(FN, fitOptionsSchema, options, ["options"]);
+  const opts = parseFitOptions(FN, options, PARAMETER_NAMES, ["options"]);
   const k = data.x.length;
   const result = maximizeLikelihood(
     FN,
@@ -474,7 +476,7 @@ export function fitBetaGeometricBetaBinomial(
       for (let j = 0; j < 4; j++) g[j] = -g[j]!;
       return -ll;
     },
-    ["alpha", "beta", "gamma", "delta"],
+    PARAMETER_NAMES,
     { ...opts, tolerance: scaledTolerance(opts.tolerance, data.customers) },
   );
   const [alpha, beta, gamma, delta] = result.params;

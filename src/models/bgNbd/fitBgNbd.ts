@@ -1,6 +1,4 @@
-import { invalidInput } from "../../core/errors.js";
-import { parseInput } from "../../core/validate.js";
-import { type FitOptions, fitOptionsSchema, maximizeLikelihood } from "../fit.js";
+import { type FitOptions, maximizeLikelihood, parseFitOptions } from "../fit.js";
 import { compressHistories, scaledTolerance } from "../history.js";
 import type { BgNbdModel, BgNbdParams, FittedModel, PurchaseHistoryRow } from "../types.js";
 import { bgNbdObjective, type DropoutShift } from "./bgNbdMath.js";
@@ -20,16 +18,7 @@ export function fitBgNbdVariant<K extends "bg-nbd" | "modified-bg-nbd">(
   customers: readonly PurchaseHistoryRow[],
   options: FitOptions | undefined,
 ): FittedModel<K, BgNbdParams> {
-  const opts = parseInput(fn, fitOptionsSchema, options ?? {});
-  for (const key of Object.keys(opts.initial ?? {})) {
-    if (!(NAMES as readonly string[]).includes(key)) {
-      throw invalidInput(
-        fn,
-        ["initial", key],
-        `Unknown parameter; expected one of ${NAMES.join(", ")}`,
-      );
-    }
-  }
+  const opts = parseFitOptions(fn, options, NAMES);
   const data = compressHistories(fn, customers, { requireRepeat: true });
   const scale = 1 / data.maxT;
   const tx = data.tx.map((v) => v * scale);

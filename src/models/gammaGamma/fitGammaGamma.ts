@@ -1,7 +1,5 @@
-import { invalidInput } from "../../core/errors.js";
-import { parseInput } from "../../core/validate.js";
 import { digamma, lnGamma } from "../../math/special.js";
-import { type FitOptions, fitOptionsSchema, maximizeLikelihood } from "../fit.js";
+import { type FitOptions, maximizeLikelihood, parseFitOptions } from "../fit.js";
 import { compressSpend, scaledTolerance } from "../history.js";
 import type { GammaGammaModel, GammaGammaParams, SpendHistoryRow } from "../types.js";
 
@@ -119,16 +117,7 @@ export function fitGammaGamma(
   options?: FitOptions,
 ): GammaGammaModel {
   const fn = "fitGammaGamma";
-  const opts = parseInput(fn, fitOptionsSchema, options ?? {});
-  for (const key of Object.keys(opts.initial ?? {})) {
-    if (!(NAMES as readonly string[]).includes(key)) {
-      throw invalidInput(
-        fn,
-        ["initial", key],
-        `Unknown parameter; expected one of ${NAMES.join(", ")}`,
-      );
-    }
-  }
+  const opts = parseFitOptions(fn, options, NAMES);
   const data = compressSpend(fn, customers);
   const fit = maximizeLikelihood(fn, gammaGammaObjective(data.x, data.m, data.weight), NAMES, {
     ...opts,

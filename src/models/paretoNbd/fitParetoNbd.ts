@@ -1,6 +1,4 @@
-import { invalidInput } from "../../core/errors.js";
-import { parseInput } from "../../core/validate.js";
-import { type FitOptions, fitOptionsSchema, maximizeLikelihood } from "../fit.js";
+import { type FitOptions, maximizeLikelihood, parseFitOptions } from "../fit.js";
 import { compressHistories, scaledTolerance } from "../history.js";
 import type { ParetoNbdModel, ParetoNbdParams, PurchaseHistoryRow } from "../types.js";
 import { paretoNbdObjective } from "./paretoNbdMath.js";
@@ -74,16 +72,7 @@ export function fitParetoNbd(
   options?: FitOptions,
 ): ParetoNbdModel {
   const fn = "fitParetoNbd";
-  const opts = parseInput(fn, fitOptionsSchema, options ?? {});
-  for (const key of Object.keys(opts.initial ?? {})) {
-    if (!(NAMES as readonly string[]).includes(key)) {
-      throw invalidInput(
-        fn,
-        ["initial", key],
-        `Unknown parameter; expected one of ${NAMES.join(", ")}`,
-      );
-    }
-  }
+  const opts = parseFitOptions(fn, options, NAMES);
   const data = compressHistories(fn, customers, { requireRepeat: true });
   const scale = 1 / data.maxT;
   const tx = data.tx.map((v) => v * scale);

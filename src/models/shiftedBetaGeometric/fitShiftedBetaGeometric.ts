@@ -6,7 +6,10 @@
 import { z } from "zod";
 import { invalidInput, ModelFitError } from "../../core/errors.js";
 import { parseInput } from "../../core/validate.js";
-import { type FitOptions, fitOptionsSchema, maximizeLikelihood } from "../fit.js";
+import { type FitOptions, maximizeLikelihood, parseFitOptions } from "../fit.js";
+
+const PARAMETER_NAMES = ["alpha", "beta"] as const;
+
 import { scaledTolerance } from "../history.js";
 
 /**
@@ -260,7 +263,7 @@ export function fitShiftedBetaGeometric(
   options: FitOptions = {},
 ): ShiftedBetaGeometricModel {
   const data = survivalData(input);
-  const opts = parseInput(FN, fitOptionsSchema, options, ["options"]);
+  const opts = parseFitOptions(FN, options, PARAMETER_NAMES, ["options"]);
   let churned = 0;
   for (const w of data.churnWeight) churned += w;
   if (churned === 0) {
@@ -273,7 +276,7 @@ export function fitShiftedBetaGeometric(
   const result = maximizeLikelihood(
     FN,
     (p, g) => shiftedBetaGeometricNegLogLikelihood(data, p[0]!, p[1]!, g),
-    ["alpha", "beta"],
+    PARAMETER_NAMES,
     { ...opts, tolerance: scaledTolerance(opts.tolerance, data.customers) },
   );
   return {
