@@ -37,6 +37,23 @@ function numberField(fn: string, row: Record<string, unknown>, i: number, key: s
   return v;
 }
 
+/**
+ * The rule every purchase history obeys: frequency x a whole number ≥ 0, 0 ≤ t_x ≤ T, T finite and
+ * > 0, and t_x = 0 when x = 0. Callers check the three are numbers first (for type narrowing).
+ * @internal
+ */
+export function isValidHistory(x: number, tx: number, T: number): boolean {
+  return (
+    Number.isInteger(x) &&
+    x >= 0 &&
+    T > 0 &&
+    T < Number.POSITIVE_INFINITY &&
+    tx >= 0 &&
+    tx <= T &&
+    (x > 0 || tx === 0)
+  );
+}
+
 /** Validates one purchase history (frequency, recency, T); `i` is the row index for the error path. */
 export function checkHistory(
   fn: string,
@@ -53,13 +70,7 @@ export function checkHistory(
       typeof x === "number" &&
       typeof tx === "number" &&
       typeof T === "number" &&
-      Number.isInteger(x) &&
-      x >= 0 &&
-      T > 0 &&
-      T < Number.POSITIVE_INFINITY &&
-      tx >= 0 &&
-      tx <= T &&
-      (x > 0 || tx === 0)
+      isValidHistory(x, tx, T)
     ) {
       return { x, tx, T };
     }
@@ -235,13 +246,7 @@ export function compressHistories(
         typeof x === "number" &&
         typeof tx === "number" &&
         typeof T === "number" &&
-        Number.isInteger(x) &&
-        x >= 0 &&
-        T > 0 &&
-        T < Number.POSITIVE_INFINITY &&
-        tx >= 0 &&
-        tx <= T &&
-        (x > 0 || tx === 0)
+        isValidHistory(x, tx, T)
       )
     ) {
       throw historyProblem(fn, row, i);

@@ -18,7 +18,7 @@ import {
   bgNbdPurchaseCountProbability,
   type DropoutShift,
 } from "../bgNbd/bgNbdMath.js";
-import { historyProblem } from "../history.js";
+import { historyProblem, isValidHistory } from "../history.js";
 import {
   paretoNbdConditionalExpectedPurchases,
   paretoNbdDert,
@@ -169,13 +169,7 @@ export function conditionalOverRows(
         typeof x === "number" &&
         typeof tx === "number" &&
         typeof T === "number" &&
-        Number.isInteger(x) &&
-        x >= 0 &&
-        T > 0 &&
-        T < Number.POSITIVE_INFINITY &&
-        tx >= 0 &&
-        tx <= T &&
-        (x > 0 || tx === 0)
+        isValidHistory(x, tx, T)
       )
     ) {
       throw historyProblem(fn, row, i);
