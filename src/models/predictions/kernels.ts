@@ -207,5 +207,16 @@ export function conditionalOverRows(
     }
     out[i] = p * g;
   }
+  // No NaN leaves the library: a value outside float64's reach (e.g. the uncovered corner of the
+  // ₂F₁ strategy, models.md §7.2) is reported for the customer it concerns.
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(out[i]!)) {
+      throw invalidInput(
+        fn,
+        [i],
+        "This customer's history lies outside the range the model's numerics support (result not finite)",
+      );
+    }
+  }
   return out;
 }
