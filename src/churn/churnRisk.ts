@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { InvalidInputError, invalidInput } from "../core/errors.js";
+import { moneyFromNumber } from "../core/fastMoney.js";
 import { type Decimal, ZERO } from "../core/money.js";
 import { type TimeUnit, timeUnitSchema } from "../core/time.js";
 import { parseInput } from "../core/validate.js";
@@ -7,7 +8,6 @@ import {
   type CustomerHistory,
   lifetimeValueColumns,
 } from "../models/predictions/customerLifetimeValue.js";
-import { moneyFromNumber } from "../models/predictions/fastMoney.js";
 import { parsePurchaseModel, parseSpendModel } from "../models/predictions/kernels.js";
 import type { GammaGammaModel, PurchaseModel } from "../models/types.js";
 

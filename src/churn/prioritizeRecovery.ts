@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
+import { moneyFromNumber, numberFromMoney, sumMoneyFast } from "../core/fastMoney.js";
 import { type Decimal, Money, type MoneyInput, moneyProblem, toMoney } from "../core/money.js";
 import { parseInput } from "../core/validate.js";
-import { moneyFromNumber, numberFromMoney, sumMoneyFast } from "../models/predictions/fastMoney.js";
 import { sortIndicesByKey } from "./radixOrder.js";
 
 /**

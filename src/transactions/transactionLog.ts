@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
+import { moneyFromQuotient, moneyFromScaled } from "../core/fastMoney.js";
 import { createInterner, intern } from "../core/intern.js";
 import {
   AMOUNT_DECIMAL,
@@ -40,6 +41,8 @@ import {
 const isoDay = isoDayNumber;
 const readAmount = readScaledAmount;
 const scaled = scaledAmount;
+const fromScaled = moneyFromScaled;
+const fromQuotient = moneyFromQuotient;
 const internId = intern;
 const NO_DAY = IMPOSSIBLE_DAY;
 const INVALID = AMOUNT_INVALID;
@@ -339,13 +342,10 @@ export function summarizeLog(
   const calendar = bucketing === "calendar";
   const unitDays = calendar ? 1 : FIXED_UNIT_DAYS[unit]!;
 
-  // Period of each transaction: a calendar period index, or the day itself ("elapsed").
-  const inputPeriod = new Int32Array(count);
-  if (!calendar || unit === "day") inputPeriod.set(inputDay);
-  else if (unit === "week")
-    for (let k = 0; k < count; k++) inputPeriod[k] = Math.floor((inputDay[k]! + 3) / 7);
-  else for (let k = 0; k < count; k++) inputPeriod[k] = calendarPeriodIndex(inputDay[k]!, unit);
   const cutPeriod = calendar ? calendarPeriodIndex(cutDay, unit) : cutDay;
+  /** Period of a day: a calendar period index, or the day itself ("elapsed"). */
+  const byDay = !calendar || unit === "day";
+  const byWeek = calendar && unit === "week";
 
   // Group transactions by customer (stable counting sort; input order kept within a customer).
   const start = new Int32Array(customers + 1);
@@ -354,24 +354,20 @@ export function summarizeLog(
   // Scatter day, period and amount into customer order once, so that the per-customer pass below
   // reads memory sequentially; `order` maps back to the input for the Decimal fallback.
   const fill = start.slice(0, customers);
-  const order = new Int32Array(count);
+  const order = log.decimals === undefined ? undefined : new Int32Array(count);
   const day = new Int32Array(count);
   const period = new Int32Array(count);
   const units = inputUnits === undefined ? undefined : new Float64Array(count);
   for (let k = 0; k < count; k++) {
     const j = fill[customer[k]!]!++;
-    order[j] = k;
-    day[j] = inputDay[k]!;
-    period[j] = inputPeriod[k]!;
+    const d = inputDay[k]!;
+    day[j] = d;
+    period[j] = byDay ? d : byWeek ? Math.floor((d + 3) / 7) : calendarPeriodIndex(d, unit);
     if (units !== undefined) units[j] = inputUnits![k]!;
+    if (order !== undefined) order[j] = k;
   }
 
   const { decimals, scale } = log;
-  const factor = new Money(`1e-${scale}`);
-  const unitsPerWhole = POW10[scale]!;
-  /** Exact money from a sum of scaled integers. */
-  const money = (total: number): Decimal =>
-    total === 0 ? ZERO : scale === 0 ? new Money(total) : new Money(total).times(factor);
   const dayText = new Map<number, string>();
   const text = (d: number): string => {
     let s = dayText.get(d);
@@ -424,19 +420,17 @@ export function summarizeLog(
     let totalSpend: Decimal;
     let monetaryValue: Decimal = ZERO;
     if (units !== undefined) {
-      totalSpend = money(total);
+      totalSpend = fromScaled(total, scale);
       const repeat = total - firstTotal;
-      if (frequency > 0 && repeat !== 0) {
-        monetaryValue = new Money(repeat).div(frequency * unitsPerWhole);
-      }
+      if (frequency > 0 && repeat !== 0) monetaryValue = fromQuotient(repeat, frequency, scale);
     } else {
-      totalSpend = decimalSum(decimals!, day, period, order, from, to, cutDay, CALIBRATION, 0);
+      totalSpend = decimalSum(decimals!, day, period, order!, from, to, cutDay, CALIBRATION, 0);
       if (frequency > 0) {
         const repeat = decimalSum(
           decimals!,
           day,
           period,
-          order,
+          order!,
           from,
           to,
           cutDay,
@@ -489,8 +483,8 @@ export function summarizeLog(
       holdoutFrequency: distinctInSorted(scratch, h),
       holdoutSpend:
         units !== undefined
-          ? money(holdoutTotal)
-          : decimalSum(decimals!, day, period, order, from, to, cutDay, HOLDOUT, 0),
+          ? fromScaled(holdoutTotal, scale)
+          : decimalSum(decimals!, day, period, order!, from, to, cutDay, HOLDOUT, 0),
       holdoutDuration,
     });
   }

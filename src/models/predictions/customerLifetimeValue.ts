@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
+import { moneyFromNumber } from "../../core/fastMoney.js";
 import type { Decimal } from "../../core/money.js";
 import { type TimeUnit, timeUnitSchema } from "../../core/time.js";
 import { parseInput } from "../../core/validate.js";
 import type { GammaGammaModel, PurchaseHistory, PurchaseModel, SpendHistory } from "../types.js";
 import { checkSpendCustomer, gammaGammaExpectedSpend } from "./conditionalExpectedSpend.js";
-import { moneyFromNumber } from "./fastMoney.js";
 import {
   conditionalOverRows,
   type PurchaseKernel,

@@ -1,0 +1,361 @@
+/**
+ * Fast construction of the library's `Decimal`s where a million values are returned (summaries,
+ * RFM tables, lifetime values, churn risk, recovery plans). Each builder makes exactly the value
+ * decimal.js would make — same sign `s`, base-10 exponent `e`, digits `d` in base-10⁷ words, own
+ * `constructor` — by writing those internal fields directly, which avoids the generic parser and
+ * arithmetic (about 0.3–1.5 µs per value). Tests check every builder against decimal.js itself on
+ * random values:
+ *
+ * - {@link moneyFromNumber}: `new Money(v)`, the shortest round-trip decimal of a float (inputs);
+ * - {@link moneyFromEstimate}: a float estimate at 15 significant digits (model outputs);
+ * - {@link moneyFromScaled}: an exact scaled integer `units · 10^−scale` (sums of amounts);
+ * - {@link moneyFromQuotient}: `units / divisor · 10^−scale` at 34 digits (means of amounts).
+ * @internal
+ * @module
+ */
+import { type Decimal, Money, sumMoney, ZERO } from "./money.js";
+
+const LOG_BASE = 7;
+const POW10 = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
+  1e18, 1e19, 1e20, 1e21, 1e22,
+];
+const prototype = Money.prototype as object;
+
+/** `new Money(v)` for a finite float64 `v`, faster. @internal */
+export function moneyFromNumber(v: number): Decimal {
+  const abs = Math.abs(v);
+  if (!(abs >= 1e-6 && abs < 1e21)) return new Money(v);
+  const text = String(abs); // shortest round-trip digits, plain notation in this range
+  const n = text.length;
+  let point = text.indexOf(".");
+  if (point < 0) point = n;
+  // First and last non-zero digits.
+  let first = 0;
+  while (first < n && (text.charCodeAt(first) === 48 || text.charCodeAt(first) === 46)) first++;
+  let last = n - 1;
+  while (text.charCodeAt(last) === 48 || text.charCodeAt(last) === 46) last--;
+  // Base-10 exponent of the leading digit.
+  const e = first < point ? point - first - 1 : point - first;
+  // decimal.js words: the first holds (e + 1) mod 7 digits (7 when that is 0), the others 7; the
+  // last is padded with zeros to its full size.
+  let size = (e + 1) % LOG_BASE;
+  if (size <= 0) size += LOG_BASE;
+  // At most 17 significant digits, so at most 4 words; build an exactly sized packed array (a
+  // growing `[]` would reserve 16 slots per value, which matters for a million results).
+  const w = [0, 0, 0, 0];
+  let words = 0;
+  let word = 0;
+  let count = 0;
+  for (let k = first; k <= last; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 46) continue;
+    word = word * 10 + (c - 48);
+    if (++count === size) {
+      w[words++] = word;
+      word = 0;
+      count = 0;
+      size = LOG_BASE;
+    }
+  }
+  if (count > 0) w[words++] = word * 10 ** (size - count);
+  const d =
+    words === 1
+      ? [w[0]!]
+      : words === 2
+        ? [w[0]!, w[1]!]
+        : words === 3
+          ? [w[0]!, w[1]!, w[2]!]
+          : [w[0]!, w[1]!, w[2]!, w[3]!];
+  const x = Object.create(prototype) as { constructor: unknown; s: number; e: number; d: number[] };
+  x.constructor = Money; // decimal.js keeps the (cloned) constructor on every instance
+  x.s = v < 0 ? -1 : 1;
+  x.e = e;
+  x.d = d;
+  return x as unknown as Decimal;
+}
+
+/** Number of decimal digits of a word in [1, 10⁷). */
+function wordDigits(word: number): number {
+  return word < 1e3
+    ? word < 10
+      ? 1
+      : word < 100
+        ? 2
+        : 3
+    : word < 1e5
+      ? word < 1e4
+        ? 4
+        : 5
+      : word < 1e6
+        ? 6
+        : 7;
+}
+
+/**
+ * `value.toNumber()` for a library `Decimal`, faster: the correctly rounded float64 nearest the
+ * decimal. When the significand is an integer below 2⁵³ and the power of ten at most 10²² in size,
+ * one float multiplication or division is exact-then-rounded (Clinger's fast path); otherwise the
+ * digits are handed to the engine's (correctly rounding) string-to-number conversion, skipping
+ * decimal.js's own formatting. A test checks equality with `toNumber()`.
+ * @internal
+ */
+export function numberFromMoney(value: Decimal): number {
+  const x = value as unknown as { s: number; e: number; d: number[] | null };
+  const d = x.d;
+  if (d === null || d === undefined) return value.toNumber();
+  const n = d.length;
+  let m = d[0]!;
+  let digits = wordDigits(m);
+  for (let k = 1; k < n; k++) {
+    m = m * 1e7 + d[k]!;
+    digits += LOG_BASE;
+  }
+  const shift = x.e - digits + 1;
+  if (m < 9007199254740992 && shift >= -22 && shift <= 22) {
+    const magnitude = shift >= 0 ? m * POW10[shift]! : m / POW10[-shift]!;
+    return x.s < 0 ? -magnitude : magnitude;
+  }
+  let text = String(d[0]);
+  for (let k = 1; k < n; k++) {
+    const word = d[k]!;
+    text += word >= 1e6 ? String(word) : String(word + 1e7).slice(1);
+  }
+  const magnitude = Number(`${text}e${shift}`);
+  return x.s < 0 ? -magnitude : magnitude;
+}
+
+/** Word positions (base 10⁷, relative to 10⁰) the fast sum accumulates; others use `sumMoney`. */
+const MIN_POSITION = -8;
+const MAX_POSITION = 8;
+
+/**
+ * `sumMoney(values)`, faster on many values: decimal.js keeps the digits in base-10⁷ words aligned
+ * to exponents that are multiples of 7, so the words of all values add position by position into
+ * float64 accumulators (exact: each stays far below 2⁵³), and only the few position totals are
+ * added as `Decimal`s. The sequential `sumMoney` rounds a partial sum to the money precision (34
+ * digits) only when some partial sum needs more digits; this path is taken only when no partial
+ * sum can (every digit lies within 33 digits below the bound Σ|value|), so both give the same
+ * `Decimal`; otherwise it calls `sumMoney`. A test checks equality with `sumMoney`.
+ * @internal
+ */
+export function sumMoneyFast(values: readonly Decimal[]): Decimal {
+  const count = values.length;
+  if (count < 16 || count > 1e8) return sumMoney(values);
+  const acc = new Float64Array(MAX_POSITION - MIN_POSITION + 1);
+  let lowest = Number.POSITIVE_INFINITY; // lowest word position with a digit
+  let bound = 0; // ≥ Σ|value|
+  for (let i = 0; i < count; i++) {
+    const x = values[i] as unknown as { s: number; e: number; d: number[] | null };
+    const d = x.d;
+    if (d === null || d === undefined) return sumMoney(values);
+    const first = Math.floor(x.e / LOG_BASE);
+    const last = first - d.length + 1;
+    if (first > MAX_POSITION || last < MIN_POSITION) return sumMoney(values);
+    if (last < lowest) lowest = last;
+    bound += (d[0]! + 1) * 1e7 ** first;
+    const s = x.s;
+    for (let j = 0; j < d.length; j++) acc[first - j - MIN_POSITION]! += s * d[j]!;
+  }
+  const top = Math.floor(Math.log10(bound * (1 + 1e-9))) + 1;
+  if (top - LOG_BASE * lowest > 33) return sumMoney(values);
+  let total: Decimal = new Money(0);
+  for (let p = MAX_POSITION; p >= MIN_POSITION; p--) {
+    const a = acc[p - MIN_POSITION]!;
+    if (a !== 0) total = total.plus(new Money(`${a}e${LOG_BASE * p}`));
+  }
+  return total;
+}
+
+/** Significant digits of a {@link moneyFromEstimate} result: float64's guaranteed decimal precision. */
+export const ESTIMATE_DIGITS = 15;
+
+/** Scratch digit buffer of the builders (at most 34 digits plus a rounding digit). */
+const digitBuffer = new Uint8Array(48);
+
+/**
+ * A library `Decimal` from significant digits `digits[0..count)` (`digits[0]` ≠ 0, any trailing
+ * zeros are dropped) whose leading digit has base-10 exponent `e`.
+ */
+function fromDigits(negative: boolean, digits: Uint8Array, count: number, e: number): Decimal {
+  while (count > 1 && digits[count - 1] === 0) count--;
+  // decimal.js words: the first holds (e + 1) mod 7 digits (7 when that is 0), the others 7, the
+  // last padded with zeros; no trailing zero words (there are none: the last digit is non-zero).
+  let size = (e + 1) % LOG_BASE;
+  if (size <= 0) size += LOG_BASE;
+  const words = 1 + Math.ceil(Math.max(0, count - size) / LOG_BASE);
+  const d: number[] = new Array(words);
+  let k = 0;
+  for (let w = 0; w < words; w++) {
+    const width = w === 0 ? size : LOG_BASE;
+    let word = 0;
+    for (let j = 0; j < width; j++) word = word * 10 + (k < count ? digits[k++]! : 0);
+    d[w] = word;
+  }
+  const x = Object.create(prototype) as { constructor: unknown; s: number; e: number; d: number[] };
+  x.constructor = Money;
+  x.s = negative ? -1 : 1;
+  x.e = e;
+  x.d = d;
+  return x as unknown as Decimal;
+}
+
+/** Writes the decimal digits of the positive integer `n` (< 2⁵³) to `digitBuffer[at..)`; returns the count. */
+function writeInteger(n: number, at: number): number {
+  let count = 0;
+  for (let m = n; m >= 1; m = Math.floor(m / 10)) count++;
+  let m = n;
+  for (let j = at + count - 1; j >= at; j--) {
+    const q = Math.floor(m / 10);
+    digitBuffer[j] = m - 10 * q;
+    m = q;
+  }
+  return count;
+}
+
+/**
+ * The exact `Decimal` `units · 10^−scale` for a safe integer `units` (|units| < 2⁵³) and an integer
+ * `scale` ≥ 0: `new Money(units).times(10^−scale)` without the arithmetic. Zero is `0`.
+ * @internal
+ */
+export function moneyFromScaled(units: number, scale: number): Decimal {
+  if (units === 0) return ZERO;
+  const count = writeInteger(Math.abs(units), 0);
+  return fromDigits(units < 0, digitBuffer, count, count - 1 - scale);
+}
+
+/** Significant digits of the library's money precision. */
+const MONEY_DIGITS = 34;
+
+/**
+ * `(units / divisor) · 10^−scale` rounded half-even to 34 significant digits — exactly
+ * `new Money(units).div(divisor).times(10^−scale)` — by schoolbook long division, for a safe
+ * integer `units` (|units| < 2⁵²), an integer `divisor` in [1, 2³¹) and an integer `scale` ≥ 0.
+ * Other arguments go through decimal.js.
+ * @internal
+ */
+export function moneyFromQuotient(units: number, divisor: number, scale: number): Decimal {
+  if (units === 0) return ZERO;
+  const a = Math.abs(units);
+  if (!(a < 2 ** 52 && divisor >= 1 && divisor < 2 ** 31 && Number.isInteger(divisor))) {
+    return new Money(units).div(divisor).times(new Money(`1e-${scale}`));
+  }
+  // Integer part: q·divisor ≤ a + divisor < 2⁵³, so the product and the remainder are exact.
+  let q = Math.floor(a / divisor);
+  let r = a - q * divisor;
+  if (r < 0) {
+    q--;
+    r += divisor;
+  } else if (r >= divisor) {
+    q++;
+    r -= divisor;
+  }
+  let count = 0;
+  let e: number;
+  if (q > 0) {
+    count = writeInteger(q, 0);
+    e = count - 1;
+  } else {
+    // Skip the leading zeros of the fraction: r < divisor < 2³¹, so 10·r stays exact.
+    e = -1;
+    r *= 10;
+    while (r < divisor) {
+      r *= 10;
+      e--;
+    }
+    const digit = Math.floor(r / divisor);
+    digitBuffer[count++] = digit;
+    r -= digit * divisor;
+  }
+  while (count < MONEY_DIGITS && r !== 0) {
+    r *= 10;
+    const digit = Math.floor(r / divisor);
+    digitBuffer[count++] = digit;
+    r -= digit * divisor;
+  }
+  // Round half-even on the remainder (a 16-digit integer part leaves no remainder to round here:
+  // 16 < 34 digits, so the quotient is always carried to 34 digits or to its exact end).
+  if (r !== 0) {
+    const twice = 2 * r;
+    const up = twice > divisor || (twice === divisor && (digitBuffer[count - 1]! & 1) === 1);
+    if (up) {
+      let j = count - 1;
+      while (j >= 0 && digitBuffer[j] === 9) digitBuffer[j--] = 0;
+      if (j >= 0) {
+        digitBuffer[j]!++;
+      } else {
+        digitBuffer[0] = 1; // 99…9 rounded up to 100…0
+        count = 1;
+        e++;
+      }
+    }
+  }
+  return fromDigits(units < 0, digitBuffer, count, e - scale);
+}
+
+const SPLITTER = 134_217_729; // 2²⁷ + 1, Veltkamp's splitting constant
+
+/**
+ * A float64 estimate (a model's expected value of money) as a `Decimal` of its first 15 significant
+ * digits, rounded half-even from the exact value of the float. Float64 guarantees 15 significant
+ * decimal digits (C's `DBL_DIG`); the 16th and 17th digits of the shortest round-trip form are the
+ * computation's rounding noise, and leaving them out makes the conversion about five times cheaper
+ * (no float-to-string conversion). Exact (an error-free product) for |v| in [10⁻⁸, 10¹⁵); other
+ * values go through decimal.js.
+ * @internal
+ */
+export function moneyFromEstimate(v: number): Decimal {
+  const abs = Math.abs(v);
+  if (!(abs >= 1e-8 && abs < 1e15)) return estimateSlow(v);
+  // Scale by 10^k so that p = abs · 10^k lies in [10¹⁴, 10¹⁵): its integer part has 15 digits.
+  let k = ESTIMATE_DIGITS - 1 - Math.floor(Math.log10(abs));
+  if (k < 0 || k > 22) return estimateSlow(v);
+  let p = abs * POW10[k]!;
+  if (p < 1e14) {
+    k++;
+    if (k > 22) return estimateSlow(v);
+    p = abs * POW10[k]!;
+  } else if (p >= 1e15) {
+    k--;
+    if (k < 0) return estimateSlow(v);
+    p = abs * POW10[k]!;
+  }
+  // The exact product is p + err (Dekker's error-free product, as in Shewchuk 1997; 10^k is exact).
+  const scale = POW10[k]!;
+  let t = SPLITTER * abs;
+  const aHigh = t - (t - abs);
+  const aLow = abs - aHigh;
+  t = SPLITTER * scale;
+  const sHigh = t - (t - scale);
+  const sLow = scale - sHigh;
+  const err = aLow * sLow - (p - aHigh * sHigh - aLow * sHigh - aHigh * sLow);
+  // Round p + err half-even to an integer. p < 2⁵⁰, so its ulp is ≥ 2⁻⁵² and ≤ 2⁻³: the fraction
+  // p − ⌊p⌋ and its distance to ½ are exact, and |err| ≤ 2⁻⁴ cannot move p past an integer.
+  let c = Math.floor(p);
+  const excess = p - c - 0.5;
+  if (excess > -err || (excess === -err && c % 2 === 1)) c++;
+  const count = writeInteger(c, 0); // 15 digits, or 16 when rounded up to 10¹⁵
+  return fromDigits(v < 0, digitBuffer, count, count - 1 - k);
+}
+
+/** {@link moneyFromEstimate} through decimal.js, for values outside the fast range. */
+function estimateSlow(v: number): Decimal {
+  if (v === 0) return ZERO;
+  return new Money(exactDecimalText(v)).toSignificantDigits(ESTIMATE_DIGITS, Money.ROUND_HALF_EVEN);
+}
+
+/**
+ * The exact value of a finite float as decimal text: v = m · 2^x with m an integer, so for x < 0
+ * v = (m · 5^−x) · 10^x. (The decimal.js constructor keeps every digit of a string; only
+ * arithmetic rounds.) @internal
+ */
+export function exactDecimalText(v: number): string {
+  let m = Math.abs(v);
+  let x = 0;
+  while (!Number.isInteger(m)) {
+    m *= 2; // exact
+    x--;
+  }
+  const digits = x === 0 ? BigInt(m) : BigInt(m) * 5n ** BigInt(-x);
+  return `${v < 0 ? "-" : ""}${digits}e${x}`;
+}

@@ -1,0 +1,277 @@
+/** The fast float → Decimal path builds exactly what the decimal.js constructor builds. */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  exactDecimalText,
+  moneyFromEstimate,
+  moneyFromNumber,
+  moneyFromQuotient,
+  moneyFromScaled,
+  numberFromMoney,
+  sumMoneyFast,
+} from "../../src/core/fastMoney.js";
+import { type Decimal, Money, sumMoney } from "../../src/core/money.js";
+
+/** Same value, same internal digits, exponent and sign as decimal.js builds, same own keys. */
+function expectSameDecimal(fast: Decimal, slow: Decimal): void {
+  const x = fast as unknown as { s: number; e: number; d: number[] };
+  const y = slow as unknown as { s: number; e: number; d: number[] };
+  expect([x.s, x.e, x.d]).toEqual([y.s, y.e, y.d]);
+  expect(Object.keys(fast)).toEqual(Object.keys(slow));
+  expect(fast.toString()).toBe(slow.toString());
+  expect(fast.plus(1).times(3).toString()).toBe(slow.plus(1).times(3).toString());
+}
+
+const pow10 = (scale: number) => new Money(`1e-${scale}`);
+
+describe("moneyFromScaled", () => {
+  it("equals new Money(units).times(10^-scale) for safe integers", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: -1e9, max: 1e9 }),
+          fc.double({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1, noNaN: true }).map(Math.trunc),
+        ),
+        fc.integer({ min: 0, max: 12 }),
+        (units, scale) => {
+          const u = units === 0 ? 0 : units; // no −0 ids
+          expectSameDecimal(moneyFromScaled(u, scale), new Money(u).times(pow10(scale)));
+        },
+      ),
+      { numRuns: 20000 },
+    );
+  });
+  it("edge values", () => {
+    for (const [units, scale] of [
+      [0, 2],
+      [1, 0],
+      [10_000_000, 0],
+      [10_000_000, 7],
+      [9_999_999, 7],
+      [-1234500, 2],
+      [2 ** 53 - 1, 8],
+      [100, 9],
+    ] as const) {
+      expectSameDecimal(moneyFromScaled(units, scale), new Money(units).times(pow10(scale)));
+    }
+  });
+});
+
+describe("moneyFromQuotient", () => {
+  const reference = (units: number, divisor: number, scale: number) =>
+    new Money(units).div(divisor).times(pow10(scale));
+  it("equals decimal.js division at 34 digits, half-even", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: -1e7, max: 1e7 }),
+          fc.double({ min: -(2 ** 52) + 1, max: 2 ** 52 - 1, noNaN: true }).map(Math.trunc),
+        ),
+        fc.oneof(
+          fc.integer({ min: 1, max: 40 }),
+          fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+          fc.integer({ min: 0, max: 30 }).map((k) => 2 ** k), // terminating: exact ties occur
+          fc.integer({ min: 0, max: 13 }).map((k) => 5 ** k),
+        ),
+        fc.integer({ min: 0, max: 8 }),
+        (units, divisor, scale) => {
+          const u = units === 0 ? 0 : units;
+          expectSameDecimal(moneyFromQuotient(u, divisor, scale), reference(u, divisor, scale));
+        },
+      ),
+      { numRuns: 30000 },
+    );
+  });
+  it("rounds exact ties at the 35th digit to even, and carries 9s", () => {
+    for (const [units, divisor, scale] of [
+      [2 ** 52 - 1, 2 ** 30, 0], // 37 significant digits, exactly
+      [2 ** 52 - 3, 2 ** 30, 2],
+      [4503599627370495, 1073741824, 0],
+      [999999999999999, 1, 0],
+      [2, 3, 0],
+      [-2, 3, 4],
+      [1, 7, 8],
+      [7, 2 ** 31 - 1, 0],
+      [5, 10, 0],
+    ] as const) {
+      expectSameDecimal(moneyFromQuotient(units, divisor, scale), reference(units, divisor, scale));
+    }
+  });
+  it("falls back to decimal.js outside its fast range", () => {
+    expectSameDecimal(moneyFromQuotient(2 ** 53 - 1, 3, 2), reference(2 ** 53 - 1, 3, 2));
+    expectSameDecimal(moneyFromQuotient(10, 2 ** 40, 0), reference(10, 2 ** 40, 0));
+  });
+});
+
+describe("moneyFromEstimate", () => {
+  /** Reference: the float's exact binary value, rounded once, half-even, to 15 digits. */
+  const reference = (v: number) =>
+    v === 0 ? new Money(0) : new Money(exactDecimalText(v)).toSignificantDigits(15, 6);
+  it("exactDecimalText is the float's exact value", () => {
+    expect(exactDecimalText(0.1)).toBe(
+      "1000000000000000055511151231257827021181583404541015625e-55",
+    );
+    expect(exactDecimalText(-2.5)).toBe("-25e-1");
+    expect(exactDecimalText(2 ** 60)).toBe("1152921504606846976e0");
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (v) => {
+        expect(Object.is(new Money(exactDecimalText(v)).toNumber(), v === 0 ? 0 : v)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it("rounds the exact value of any float to 15 significant digits, half-even", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+          fc.double({ noNaN: true, noDefaultInfinity: true }),
+          // Near-ties: 16-digit decimals ending in 5 (and their float neighbours).
+          fc
+            .tuple(fc.integer({ min: 1e14, max: 1e15 - 1 }), fc.integer({ min: -8, max: 14 }))
+            .map(([c, e]) => Number(`${c}5e${e - 15}`)),
+        ),
+        (v) => {
+          expectSameDecimal(moneyFromEstimate(v), reference(v));
+        },
+      ),
+      { numRuns: 30000 },
+    );
+  });
+  it("edge values: exact ties, powers of ten, range ends, rounding up to a power of ten", () => {
+    for (const v of [
+      123456789012345.5, // exact tie: 5 odd → up
+      123456789012344.5, // exact tie: 4 even → stays
+      -123456789012344.5,
+      0.1,
+      1,
+      1e14,
+      1e15,
+      999999999999999.9,
+      0.99999999999999999,
+      9.9999999999999995,
+      1e-8,
+      9.99999999e-9,
+      1e-300,
+      1.7976931348623157e308,
+      5e-324,
+      -0,
+      1 / 3,
+      2 / 3,
+    ]) {
+      expectSameDecimal(moneyFromEstimate(v), reference(v));
+    }
+  });
+  it("keeps 15 significant digits", () => {
+    expect(moneyFromEstimate(1 / 3).toString()).toBe("0.333333333333333");
+    expect(moneyFromEstimate(2 / 3).toString()).toBe("0.666666666666667");
+    expect(moneyFromEstimate(123.45).toString()).toBe("123.45");
+  });
+});
+
+describe("moneyFromNumber", () => {
+  it("equals new Money(v) in value, digits and exponent", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (v) => {
+        const fast = moneyFromNumber(v) as unknown as { s: number; e: number; d: number[] };
+        const slow = new Money(v) as unknown as { s: number; e: number; d: number[] };
+        expect(moneyFromNumber(v).toString()).toBe(new Money(v).toString());
+        expect(moneyFromNumber(v).equals(new Money(v))).toBe(true);
+        if (v !== 0) expect([fast.s, fast.e, fast.d]).toEqual([slow.s, slow.e, slow.d]);
+        expect(Object.keys(fast)).toEqual(Object.keys(slow));
+        expect(moneyFromNumber(v).times(3).plus(1).toString()).toBe(
+          new Money(v).times(3).plus(1).toString(),
+        );
+      }),
+      { numRuns: 20000 },
+    );
+  });
+  it("edge values", () => {
+    for (const v of [
+      1e-6, 0.1, 1, 10, 1234567, 12345678, 0.30000000000000004, 99.99, 1e20, 123.456e7,
+    ]) {
+      expect(moneyFromNumber(v).toString()).toBe(new Money(v).toString());
+      expect(moneyFromNumber(v).plus(1).toString()).toBe(new Money(v).plus(1).toString());
+      expect(moneyFromNumber(-v).toFixed(3)).toBe(new Money(-v).toFixed(3));
+    }
+  });
+});
+
+describe("numberFromMoney", () => {
+  it("equals toNumber() on decimals built from doubles", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (v) => {
+        expect(Object.is(numberFromMoney(new Money(v)), new Money(v).toNumber())).toBe(true);
+        expect(Object.is(numberFromMoney(moneyFromNumber(v)), v)).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+  it("equals toNumber() on decimal strings with up to 34 digits", () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 34n), max: 10n ** 34n }),
+        fc.integer({ min: -40, max: 40 }),
+        (digits, exponent) => {
+          const value = new Money(`${digits}e${exponent}`);
+          expect(Object.is(numberFromMoney(value), value.toNumber())).toBe(true);
+        },
+      ),
+      { numRuns: 20000 },
+    );
+  });
+  it("edge values", () => {
+    for (const text of [
+      "0",
+      "-0",
+      "12.34",
+      "0.1",
+      "9007199254740993",
+      "9007199254740992",
+      "1e22",
+      "1e23",
+      "123456789012345678901234567890",
+      "-0.000000123",
+      "1e-300",
+      "2.5e-324",
+      "1.7976931348623157e308",
+    ]) {
+      const value = new Money(text);
+      expect(Object.is(numberFromMoney(value), value.toNumber())).toBe(true);
+    }
+  });
+});
+
+describe("sumMoneyFast", () => {
+  const amount = fc.oneof(
+    fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((v) => moneyFromNumber(v)),
+    fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) => moneyFromNumber(v)),
+    fc
+      .tuple(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: -30, max: 30 }))
+      .map(([digits, exponent]) => new Money(`${digits}e${exponent}`)),
+    fc.constantFrom(0, 2, 5, 10, 25, -0.5).map((v) => new Money(v)),
+  );
+  const same = (a: Decimal, b: Decimal) => {
+    const x = a as unknown as { s: number; e: number; d: number[] };
+    const y = b as unknown as { s: number; e: number; d: number[] };
+    expect([x.s, x.e, x.d]).toEqual([y.s, y.e, y.d]);
+    expect(a.toString()).toBe(b.toString());
+  };
+  it("equals sumMoney on random amounts", () => {
+    fc.assert(
+      fc.property(fc.array(amount, { maxLength: 200 }), (values) => {
+        same(sumMoneyFast(values), sumMoney(values));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it("equals sumMoney on cancelling and many values", () => {
+    const values = Array.from({ length: 20_000 }, (_, i) =>
+      moneyFromNumber((i % 2 === 0 ? 1 : -1) * ((i * 7919) % 1000) * 0.0137 + 1e-7 * i),
+    );
+    same(sumMoneyFast(values), sumMoney(values));
+    const opposite = [...values, ...values.map((v) => v.negated())];
+    same(sumMoneyFast(opposite), sumMoney(opposite));
+    expect(sumMoneyFast(opposite).isZero()).toBe(true);
+  });
+});
