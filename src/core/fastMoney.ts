@@ -107,9 +107,21 @@ export function numberFromMoney(value: Decimal): number {
   const n = d.length;
   let m = d[0]!;
   let digits = wordDigits(m);
-  for (let k = 1; k < n; k++) {
+  for (let k = 1; k < n - 1; k++) {
     m = m * 1e7 + d[k]!;
     digits += LOG_BASE;
+  }
+  if (n > 1) {
+    // The last word is padded with zeros to 7 digits: leave them out, so that a 15- or 16-digit
+    // value keeps its significand below 2⁵³.
+    let last = d[n - 1]!;
+    let width = LOG_BASE;
+    while (last % 10 === 0 && width > 0) {
+      last /= 10;
+      width--;
+    }
+    m = m * POW10[width]! + last;
+    digits += width;
   }
   const shift = x.e - digits + 1;
   if (m < 9007199254740992 && shift >= -22 && shift <= 22) {
@@ -121,7 +133,7 @@ export function numberFromMoney(value: Decimal): number {
     const word = d[k]!;
     text += word >= 1e6 ? String(word) : String(word + 1e7).slice(1);
   }
-  const magnitude = Number(`${text}e${shift}`);
+  const magnitude = Number(`${text}e${x.e - text.length + 1}`);
   return x.s < 0 ? -magnitude : magnitude;
 }
 
@@ -213,6 +225,75 @@ function writeInteger(n: number, at: number): number {
   return count;
 }
 
+/** Number of decimal digits of a positive integer below 2⁵³. */
+function digitCount(c: number): number {
+  let count = 1;
+  while (count < 16 && c >= POW10[count]!) count++;
+  return count;
+}
+
+/**
+ * A library `Decimal` from a positive integer coefficient `c` (< 2⁵³) of `count` digits whose leading
+ * digit has base-10 exponent `e`: the words are cut from `c` by arithmetic (no digit buffer), and the
+ * digit array is an exactly sized literal.
+ */
+function fromCoefficient(negative: boolean, c: number, count: number, e: number): Decimal {
+  while (c % 10 === 0) {
+    c /= 10; // exact: c is a multiple of 10 below 2⁵³
+    count--;
+  }
+  let size = (e + 1) % LOG_BASE;
+  if (size <= 0) size += LOG_BASE;
+  let d: number[];
+  if (count <= size) {
+    d = [c * POW10[size - count]!];
+  } else {
+    // Cut the leading word, then 7-digit words; the last (padded) word holds the last digit, which
+    // is not 0, so there are no trailing zero words. A float quotient can round up across an
+    // integer, hence the corrections.
+    let rest = count - size;
+    let unit = POW10[rest]!;
+    let w0 = Math.floor(c / unit);
+    let r = c - w0 * unit;
+    if (r < 0) {
+      w0--;
+      r += unit;
+    }
+    if (rest <= LOG_BASE) {
+      d = [w0, r * POW10[LOG_BASE - rest]!];
+    } else {
+      rest -= LOG_BASE;
+      unit = POW10[rest]!;
+      let w1 = Math.floor(r / unit);
+      r -= w1 * unit;
+      if (r < 0) {
+        w1--;
+        r += unit;
+      }
+      d = rest <= LOG_BASE ? [w0, w1, r * POW10[LOG_BASE - rest]!] : wordsOf4(w0, w1, r, rest);
+    }
+  }
+  const x = Object.create(prototype) as { constructor: unknown; s: number; e: number; d: number[] };
+  x.constructor = Money;
+  x.s = negative ? -1 : 1;
+  x.e = e;
+  x.d = d;
+  return x as unknown as Decimal;
+}
+
+/** The last two words when `r` still has more than 7 digits (`rest` in 8…14). */
+function wordsOf4(w0: number, w1: number, r: number, rest: number): number[] {
+  const tail = rest - LOG_BASE;
+  const unit = POW10[tail]!;
+  let w2 = Math.floor(r / unit);
+  let last = r - w2 * unit;
+  if (last < 0) {
+    w2--;
+    last += unit;
+  }
+  return [w0, w1, w2, last * POW10[LOG_BASE - tail]!];
+}
+
 /**
  * The exact `Decimal` `units · 10^−scale` for a safe integer `units` (|units| < 2⁵³) and an integer
  * `scale` ≥ 0: `new Money(units).times(10^−scale)` without the arithmetic. Zero is `0`.
@@ -220,8 +301,9 @@ function writeInteger(n: number, at: number): number {
  */
 export function moneyFromScaled(units: number, scale: number): Decimal {
   if (units === 0) return ZERO;
-  const count = writeInteger(Math.abs(units), 0);
-  return fromDigits(units < 0, digitBuffer, count, count - 1 - scale);
+  const c = Math.abs(units);
+  const count = digitCount(c);
+  return fromCoefficient(units < 0, c, count, count - 1 - scale);
 }
 
 /** Significant digits of the library's money precision. */
@@ -334,8 +416,8 @@ export function moneyFromEstimate(v: number): Decimal {
   let c = Math.floor(p);
   const excess = p - c - 0.5;
   if (excess > -err || (excess === -err && c % 2 === 1)) c++;
-  const count = writeInteger(c, 0); // 15 digits, or 16 when rounded up to 10¹⁵
-  return fromDigits(v < 0, digitBuffer, count, count - 1 - k);
+  const count = c < 1e15 ? 15 : 16; // 16 when rounded up to 10¹⁵
+  return fromCoefficient(v < 0, c, count, count - 1 - k);
 }
 
 /** {@link moneyFromEstimate} through decimal.js, for values outside the fast range. */
@@ -358,4 +440,40 @@ export function exactDecimalText(v: number): string {
   }
   const digits = x === 0 ? BigInt(m) : BigInt(m) * 5n ** BigInt(-x);
   return `${v < 0 ? "-" : ""}${digits}e${x}`;
+}
+
+/**
+ * A direct-mapped cache of {@link moneyFromEstimate} results keyed by the float's bits. Customers
+ * with the same history get the same estimate (one-time buyers of one calendar day, say — over half
+ * of a typical base), and `Decimal`s are immutable, so equal estimates can share one instance: a
+ * million results then allocate far fewer objects. @internal
+ */
+export interface EstimateCache {
+  readonly keys: Float64Array;
+  readonly values: Decimal[];
+}
+
+const CACHE_BITS = 14;
+const floatCell = new Float64Array(1);
+const floatWords = new Int32Array(floatCell.buffer);
+
+/** A new, empty {@link EstimateCache}. @internal */
+export function createEstimateCache(): EstimateCache {
+  return {
+    keys: new Float64Array(1 << CACHE_BITS).fill(Number.NaN),
+    values: new Array(1 << CACHE_BITS),
+  };
+}
+
+/** {@link moneyFromEstimate}(v), reusing the instance of an equal value converted before. @internal */
+export function cachedEstimate(cache: EstimateCache, v: number): Decimal {
+  floatCell[0] = v;
+  const slot =
+    Math.imul(floatWords[0]! ^ Math.imul(floatWords[1]!, 0x9e3779b1), 0x85ebca6b) >>>
+    (32 - CACHE_BITS);
+  if (cache.keys[slot] === v) return cache.values[slot]!;
+  const value = moneyFromEstimate(v);
+  cache.keys[slot] = v;
+  cache.values[slot] = value;
+  return value;
 }

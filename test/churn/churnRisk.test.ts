@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import {
   type BgNbdModel,
   churnRisk,
+  customerLifetimeValue,
   fitBgNbd,
   fitGammaGamma,
   type GammaGammaModel,
@@ -103,6 +104,23 @@ describe("churnRisk end to end on CDNOW", () => {
     }
   });
 
+  it("money is the model estimate at 15 significant digits", () => {
+    const values = customerLifetimeValue({
+      purchaseModel: model,
+      spendModel,
+      customers,
+      horizon: 52,
+      discountRate: 1.15 ** (1 / 52) - 1,
+      unit: "week",
+    });
+    for (const i of [0, 1, 157, 2356]) {
+      expect(risk[i]!.residualValue.equals(values[i]!)).toBe(true);
+      expect(risk[i]!.residualValue.precision()).toBeLessThanOrEqual(15);
+      const atRisk = values[i]!.toNumber() * (1 - risk[i]!.probabilityAlive);
+      expect(risk[i]!.valueAtRisk.toNumber()).toBeCloseTo(atRisk, 10);
+    }
+  });
+
   it("feeds prioritizeRecovery: value at risk as the value, derived win-back probability", () => {
     const plan = prioritizeRecovery(
       customers.map((c, i) => ({
@@ -154,8 +172,13 @@ describe("churnRisk end to end on CDNOW", () => {
   const one = [{ frequency: 1, recency: 2, T: 3, monetaryValue: 10 }];
   const cases: [string, () => unknown, string][] = [
     [
-      "Pareto/NBD model",
+      "Pareto/NBD model without s and beta",
       () => churnRisk({ ...bg, kind: "pareto-nbd" } as never, one, opts),
+      "model.params.s",
+    ],
+    [
+      "unknown model kind",
+      () => churnRisk({ ...bg, kind: "bg-bb" } as never, one, opts),
       "model.kind",
     ],
     [
@@ -185,5 +208,79 @@ describe("churnRisk end to end on CDNOW", () => {
     expect(call).toThrow(InvalidInputError);
     expect(call).toThrow(path);
     expect(call).toThrow(/^churnRisk/);
+  });
+});
+
+describe("churnRisk with a Pareto/NBD model", () => {
+  // θ_PNBD: the CDNOW (weeks) maximum-likelihood fit of ../shared/reference/models.md §0.4, and the
+  // conditional P(Y(39) = 0) and P(alive) of its §3.7 reference customers, as printed by the Python
+  // lifetimes library ([L] there).
+  const model = {
+    kind: "pareto-nbd",
+    params: {
+      r: 0.5532755414445361,
+      alpha: 10.57761269430219,
+      s: 0.6062134688357712,
+      beta: 11.667907456461924,
+    },
+    logLikelihood: -9594.973929826863,
+    standardErrors: { r: 0, alpha: 0, s: 0, beta: 0 },
+    iterations: 0,
+    converged: true,
+    customers: 2357,
+  } as const;
+  const spendModel = {
+    kind: "gamma-gamma",
+    params: { p: 6.248802496074264, q: 3.744588460923312, v: 15.447748064932831 },
+    logLikelihood: -4055.92,
+    standardErrors: { p: 0, q: 0, v: 0 },
+    iterations: 0,
+    converged: true,
+    customers: 946,
+  } as const;
+  const reference: [number, number, number, number, number][] = [
+    // x, t_x, T, P(alive), P(Y(39) = 0)
+    [2, 30.43, 38.86, 0.869118727978, 0.408091057792],
+    [1, 1.71, 38.86, 0.16787197422, 0.913420234131],
+    [0, 0, 38.86, 0.295097148426, 0.930733295419],
+    [29, 37.71, 38.0, 0.996124591723, 0.0234804610396],
+    [5, 5.14, 37.29, 0.0114233480841, 0.989945498892],
+    [7, 34.86, 34.86, 1, 0.0787949393702],
+    [26, 30.86, 31.0, 0.997917943492, 0.0238186418697],
+    [21, 4.71, 29.29, 2.38400544976e-8, 0.999999976796],
+    [4, 26.57, 27.0, 0.993064767354, 0.143654690829],
+    [0, 0, 27.0, 0.38373862448, 0.896657691816],
+  ];
+  const customers = reference.map(([x, tx, T]) => ({
+    frequency: x,
+    recency: tx,
+    T,
+    monetaryValue: 35,
+  }));
+  const risk = churnRisk(model, customers, {
+    spendModel,
+    horizon: 52,
+    discountRate: 0.0027,
+    unit: "week",
+    period: 39,
+  });
+
+  it("reproduces the conditional P(Y(39) = 0) of the 10 reference customers (lifetimes, 12 digits)", () => {
+    reference.forEach(([, , , alive, none], i) => {
+      expect(Math.abs(risk[i]!.probabilityAlive - alive)).toBeLessThan(
+        1e-11 * Math.max(alive, 1e-3),
+      );
+      expect(Math.abs(risk[i]!.probabilityNoPurchase - none) / none).toBeLessThan(1e-10);
+    });
+  });
+
+  it("value at risk is residual value × (1 − P(alive)) and at most the residual value", () => {
+    risk.forEach((row) => {
+      expect(row.valueAtRisk.lessThanOrEqualTo(row.residualValue)).toBe(true);
+      const expected = row.residualValue.toNumber() * (1 - row.probabilityAlive);
+      expect(Math.abs(row.valueAtRisk.toNumber() - expected)).toBeLessThanOrEqual(
+        1e-12 * (1 + expected),
+      );
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
-import { moneyFromNumber } from "../../core/fastMoney.js";
+import { cachedEstimate, createEstimateCache } from "../../core/fastMoney.js";
 import type { Decimal } from "../../core/money.js";
 import { type TimeUnit, timeUnitSchema } from "../../core/time.js";
 import { parseInput } from "../../core/validate.js";
@@ -67,8 +67,9 @@ const inputSchema = z.strictObject({
  * rate — differ by at most a factor (1+d)^{1/2}; choose the unit and rate of your data instead.
  * Spend is assumed independent of the purchase process (the Gamma-Gamma assumption).
  *
- * Money: `monetaryValue` is converted to float64 once; each value is returned as a `Decimal`
- * holding the float64 result (unrounded).
+ * Money: `monetaryValue` is converted to float64 once; each value is a float64 model estimate,
+ * returned as a `Decimal` of its 15 significant digits (the decimal precision float64 guarantees;
+ * not rounded to cents — that is the caller's choice).
  *
  * @param input - `{ purchaseModel, spendModel, customers, horizon, discountRate, unit, margin? }`
  * @returns one `Decimal` per customer, in input order
@@ -101,7 +102,8 @@ export function customerLifetimeValue(input: CustomerLifetimeValueInput): Decima
   const { value } = lifetimeValueColumns(input, false);
   const n = value.length;
   const out: Decimal[] = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = moneyFromNumber(value[i]!);
+  const cache = createEstimateCache();
+  for (let i = 0; i < n; i++) out[i] = cachedEstimate(cache, value[i]!);
   return out;
 }
 

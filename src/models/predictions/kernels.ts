@@ -37,6 +37,8 @@ export interface PurchaseKernel {
   expected(t: number): number;
   purchaseCountProbability(n: number, t: number): number;
   dert(x: number, tx: number, T: number, delta: number): number;
+  /** Probability that a customer alive at T with x repeat purchases buys nothing in the next t. */
+  noPurchaseIfAlive(x: number, T: number, t: number): number;
   /**
    * When the model factorises as P(alive | x, t_x, T)·g(x, T), the factor g of the conditional
    * expectation (lets batch paths compute g once per distinct (x, T)).
@@ -57,6 +59,8 @@ function bgKernel(q: BgNbdParams, m: DropoutShift): PurchaseKernel {
       const alive = bgNbdProbabilityAlive(q, m, x, tx, T);
       return alive === 0 ? 0 : alive * bgNbdDertIfAlive(q, m, x, T, delta);
     },
+    // Drop-out happens only at a purchase: no purchase means none of the Poisson events occurs.
+    noPurchaseIfAlive: (x, T, t) => Math.exp((q.r + x) * Math.log1p(-t / (q.alpha + T + t))),
     expectedIfAlive: (x, T, t) => bgNbdExpectedIfAlive(q, m, x, T, t),
     dertIfAlive: (x, T, delta) => bgNbdDertIfAlive(q, m, x, T, delta),
   };
@@ -69,6 +73,13 @@ function paretoKernel(q: ParetoNbdParams): PurchaseKernel {
     expected: (t) => paretoNbdExpectedPurchases(q, t),
     purchaseCountProbability: (n, t) => paretoNbdPurchaseCountProbability(q, n, t),
     dert: (x, tx, T, delta) => paretoNbdDert(q, x, tx, T, delta),
+    // Given alive at T: a new customer with λ ~ Gamma(r + x, α + T), μ ~ Gamma(s, β + T).
+    noPurchaseIfAlive: (x, T, t) =>
+      paretoNbdPurchaseCountProbability(
+        { r: q.r + x, alpha: q.alpha + T, s: q.s, beta: q.beta + T },
+        0,
+        t,
+      ),
     expectedIfAlive: (x, T, t) => paretoNbdExpectedIfAlive(q, x, T, t),
     dertIfAlive: (x, T, delta) => paretoNbdDertIfAlive(q, x, T, delta),
   };
