@@ -5,7 +5,7 @@ import {
   createEstimateCache,
   moneyFromNumber,
   numberFromMoney,
-  sumMoneyFast,
+  exactSum,
 } from "../core/fastMoney.js";
 import { type Decimal, Money, type MoneyInput, moneyProblem, toMoney } from "../core/money.js";
 import { parseInput } from "../core/validate.js";
@@ -440,7 +440,7 @@ export function prioritizeRecovery(
           `Expected a finite number ≥ 0, received ${String(r)}`,
         );
       }
-      probs[i] = base[cause as ChurnCause] * 0.5 ** (r / halfLife);
+      probs[i] = base[cause as ChurnCause] * Math.exp(-Math.LN2 * (r / halfLife)); // · 0.5^(r / halfLife)
     }
     const s = c.secondLifetimeValue;
     const sltv =
@@ -485,6 +485,7 @@ export function prioritizeRecovery(
   const smallF = numberFromMoney(smallValue);
 
   const tiers: RecoveryTier[] = new Array(n);
+  const tierCode = new Uint8Array(n);
   const actions: RecoveryAction[] = new Array(n);
   const reasons: string[] = new Array(n);
   const netF = new Float64Array(n);
@@ -502,6 +503,7 @@ export function prioritizeRecovery(
     else if (belowSmall) tier = "small";
     else tier = "ordinary";
     tiers[i] = tier;
+    tierCode[i] = TIER_ORDER[tier];
     const positive = net > 0;
     let action: RecoveryAction;
     let reason: string;
@@ -562,10 +564,10 @@ export function prioritizeRecovery(
   // Rank: expected net value descending, then tier order, then input order.
   // A counting sort by tier (input order within a tier), then a stable radix sort by −net.
   const tierCount = new Uint32Array(5);
-  for (let i = 0; i < n; i++) tierCount[TIER_ORDER[tiers[i]!] + 1]!++;
+  for (let i = 0; i < n; i++) tierCount[tierCode[i]! + 1]!++;
   for (let t = 1; t < 5; t++) tierCount[t]! += tierCount[t - 1]!;
   const byTier = new Uint32Array(n);
-  for (let i = 0; i < n; i++) byTier[tierCount[TIER_ORDER[tiers[i]!]]!++] = i;
+  for (let i = 0; i < n; i++) byTier[tierCount[tierCode[i]!]!++] = i;
   const negatedNet = new Float64Array(n);
   for (let i = 0; i < n; i++) negatedNet[i] = -netF[i]!;
   const order = sortIndicesByKey(negatedNet, byTier);
@@ -616,9 +618,18 @@ const UNCONTROLLABLE_REASON = new Map<string, string>(
   ]),
 );
 
-/** Cost in whole cents, rounded up; exact for amounts with at most two decimals. */
+/**
+ * Cost in whole cents, rounded up. With at most two decimals (read off decimal.js's base-10⁷ words
+ * as `Decimal#decimalPlaces` does) the float times 100 rounds to the exact cents.
+ */
 function centsOf(cost: Decimal, costFloat: number): number {
-  if (cost.decimalPlaces() <= 2) return Math.round(costFloat * 100);
+  const { d, e } = cost as unknown as { d: number[] | null; e: number };
+  if (d !== null && d !== undefined && costFloat < 2 ** 45) {
+    const w = d.length - 1;
+    let places = (w - Math.floor(e / 7)) * 7;
+    for (let last = d[w]!; last !== 0 && last % 10 === 0; last /= 10) places--;
+    if (places <= 2) return Math.round(costFloat * 100);
+  }
   return cost.times(100).ceil().toNumber();
 }
 
@@ -727,13 +738,13 @@ function selectWithinBudget(
     chosenCosts.push(costs[i]!);
     chosenNets.push(nets[i]!);
   }
-  const expectedNetValue = sumMoneyFast(chosenNets);
+  const expectedNetValue = exactSum(chosenNets);
   const bound = new Money(upper);
   return {
     budget,
     method,
     guarantee: method === "exact" ? 1 : 0.5,
-    spend: sumMoneyFast(chosenCosts),
+    spend: exactSum(chosenCosts),
     expectedNetValue,
     upperBound: method === "exact" || bound.lessThan(expectedNetValue) ? expectedNetValue : bound,
   };

@@ -13,7 +13,10 @@
  * @internal
  * @module
  */
-import { type Decimal, Money, sumMoney, ZERO } from "./money.js";
+import { type Decimal, Money, UNROUNDED_ZERO, UnroundedMoney, ZERO } from "./money.js";
+
+/** Significant digits of the library's money precision. */
+const MONEY_PRECISION = 34;
 
 const LOG_BASE = 7;
 const POW10 = [
@@ -137,46 +140,50 @@ export function numberFromMoney(value: Decimal): number {
   return x.s < 0 ? -magnitude : magnitude;
 }
 
-/** Word positions (base 10⁷, relative to 10⁰) the fast sum accumulates; others use `sumMoney`. */
+/** Word positions (base 10⁷, relative to 10⁰) the fast sum accumulates; others use decimal.js. */
 const MIN_POSITION = -8;
 const MAX_POSITION = 8;
 
 /**
- * `sumMoney(values)`, faster on many values: decimal.js keeps the digits in base-10⁷ words aligned
- * to exponents that are multiples of 7, so the words of all values add position by position into
- * float64 accumulators (exact: each stays far below 2⁵³), and only the few position totals are
- * added as `Decimal`s. The sequential `sumMoney` rounds a partial sum to the money precision (34
- * digits) only when some partial sum needs more digits; this path is taken only when no partial
- * sum can (every digit lies within 33 digits below the bound Σ|value|), so both give the same
- * `Decimal`; otherwise it calls `sumMoney`. A test checks equality with `sumMoney`.
+ * The exact sum of library `Decimal`s, rounded once (half-even) to the money precision of 34
+ * significant digits — equal to `sumMoney(values)` whenever no partial sum needs more than 34 digits
+ * (every realistic total), and the better of the two when one does (`sumMoney` rounds partial sums).
+ * decimal.js keeps the digits in base-10⁷ words aligned to exponents that are multiples of 7, so the
+ * words of all values add position by position into float64 accumulators (exact: each stays below
+ * 10⁷ · 10⁸ < 2⁵³), and only the few position totals are added as `Decimal`s. Values with digits
+ * outside 10⁻⁵⁶…10⁶² are added by decimal.js without rounding. A test checks the result against an
+ * exact sum on random values.
  * @internal
  */
-export function sumMoneyFast(values: readonly Decimal[]): Decimal {
+export function exactSum(values: readonly Decimal[]): Decimal {
   const count = values.length;
-  if (count < 16 || count > 1e8) return sumMoney(values);
   const acc = new Float64Array(MAX_POSITION - MIN_POSITION + 1);
-  let lowest = Number.POSITIVE_INFINITY; // lowest word position with a digit
-  let bound = 0; // ≥ Σ|value|
+  let exact: Decimal = UNROUNDED_ZERO;
+  let outside = false;
   for (let i = 0; i < count; i++) {
     const x = values[i] as unknown as { s: number; e: number; d: number[] | null };
     const d = x.d;
-    if (d === null || d === undefined) return sumMoney(values);
     const first = Math.floor(x.e / LOG_BASE);
-    const last = first - d.length + 1;
-    if (first > MAX_POSITION || last < MIN_POSITION) return sumMoney(values);
-    if (last < lowest) lowest = last;
-    bound += (d[0]! + 1) * 1e7 ** first;
+    if (
+      d === null ||
+      d === undefined ||
+      first > MAX_POSITION ||
+      first - d.length + 1 < MIN_POSITION ||
+      count > 1e8
+    ) {
+      exact = exact.plus(values[i]!); // UnroundedMoney: no rounding
+      outside = true;
+      continue;
+    }
     const s = x.s;
     for (let j = 0; j < d.length; j++) acc[first - j - MIN_POSITION]! += s * d[j]!;
   }
-  const top = Math.floor(Math.log10(bound * (1 + 1e-9))) + 1;
-  if (top - LOG_BASE * lowest > 33) return sumMoney(values);
-  let total: Decimal = new Money(0);
+  let total: Decimal = outside ? exact : UNROUNDED_ZERO;
   for (let p = MAX_POSITION; p >= MIN_POSITION; p--) {
     const a = acc[p - MIN_POSITION]!;
-    if (a !== 0) total = total.plus(new Money(`${a}e${LOG_BASE * p}`));
+    if (a !== 0) total = total.plus(new UnroundedMoney(`${a}e${LOG_BASE * p}`));
   }
-  return total;
+  return new Money(total).toSignificantDigits(MONEY_PRECISION, Money.ROUND_HALF_EVEN);
 }
 
 /** Significant digits of a {@link moneyFromEstimate} result: float64's guaranteed decimal precision. */
@@ -306,9 +313,6 @@ export function moneyFromScaled(units: number, scale: number): Decimal {
   return fromCoefficient(units < 0, c, count, count - 1 - scale);
 }
 
-/** Significant digits of the library's money precision. */
-const MONEY_DIGITS = 34;
-
 /**
  * `(units / divisor) · 10^−scale` rounded half-even to 34 significant digits — exactly
  * `new Money(units).div(divisor).times(10^−scale)` — by schoolbook long division, for a safe
@@ -349,7 +353,7 @@ export function moneyFromQuotient(units: number, divisor: number, scale: number)
     digitBuffer[count++] = digit;
     r -= digit * divisor;
   }
-  while (count < MONEY_DIGITS && r !== 0) {
+  while (count < MONEY_PRECISION && r !== 0) {
     r *= 10;
     const digit = Math.floor(r / divisor);
     digitBuffer[count++] = digit;

@@ -8,9 +8,9 @@ import {
   moneyFromQuotient,
   moneyFromScaled,
   numberFromMoney,
-  sumMoneyFast,
+  exactSum,
 } from "../../src/core/fastMoney.js";
-import { type Decimal, Money, sumMoney } from "../../src/core/money.js";
+import { type Decimal, Money, sumMoney, UnroundedMoney } from "../../src/core/money.js";
 
 /** Same value, same internal digits, exponent and sign as decimal.js builds, same own keys. */
 function expectSameDecimal(fast: Decimal, slow: Decimal): void {
@@ -242,10 +242,11 @@ describe("numberFromMoney", () => {
   });
 });
 
-describe("sumMoneyFast", () => {
+describe("exactSum", () => {
   const amount = fc.oneof(
     fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((v) => moneyFromNumber(v)),
     fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) => moneyFromNumber(v)),
+    fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((v) => moneyFromEstimate(v)),
     fc
       .tuple(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: -30, max: 30 }))
       .map(([digits, exponent]) => new Money(`${digits}e${exponent}`)),
@@ -257,21 +258,35 @@ describe("sumMoneyFast", () => {
     expect([x.s, x.e, x.d]).toEqual([y.s, y.e, y.d]);
     expect(a.toString()).toBe(b.toString());
   };
-  it("equals sumMoney on random amounts", () => {
+  /** Reference: every digit kept (precision 10⁹), then one rounding to 34 digits. */
+  const exact = (values: readonly Decimal[]) =>
+    new Money(
+      values.reduce((t: Decimal, v) => t.plus(v), new UnroundedMoney(0)),
+    ).toSignificantDigits(34, Money.ROUND_HALF_EVEN);
+  it("is the exact sum rounded once to 34 digits, on random amounts", () => {
     fc.assert(
       fc.property(fc.array(amount, { maxLength: 200 }), (values) => {
-        same(sumMoneyFast(values), sumMoney(values));
+        same(exactSum(values), exact(values));
       }),
       { numRuns: 3000 },
     );
   });
-  it("equals sumMoney on cancelling and many values", () => {
+  it("equals sumMoney when the total fits 34 digits (cents, estimates), also when cancelling", () => {
     const values = Array.from({ length: 20_000 }, (_, i) =>
       moneyFromNumber((i % 2 === 0 ? 1 : -1) * ((i * 7919) % 1000) * 0.0137 + 1e-7 * i),
     );
-    same(sumMoneyFast(values), sumMoney(values));
+    same(exactSum(values), sumMoney(values));
     const opposite = [...values, ...values.map((v) => v.negated())];
-    same(sumMoneyFast(opposite), sumMoney(opposite));
-    expect(sumMoneyFast(opposite).isZero()).toBe(true);
+    same(exactSum(opposite), sumMoney(opposite));
+    expect(exactSum(opposite).isZero()).toBe(true);
+    const cents = Array.from({ length: 5000 }, (_, i) => new Money(`${(i * 7919) % 100000}e-2`));
+    same(exactSum(cents), sumMoney(cents));
+    same(exactSum([]), sumMoney([]));
+  });
+  it("differs from sequential rounding only by keeping more digits", () => {
+    // 1e40 + 1 − 1e40: sumMoney rounds the partial sum (1e40 + 1 needs 41 digits) and loses the 1.
+    const values = [new Money("1e40"), new Money(1), new Money("-1e40")];
+    expect(exactSum(values).toString()).toBe("1");
+    expect(sumMoney(values).toString()).toBe("0");
   });
 });
