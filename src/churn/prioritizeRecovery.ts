@@ -3,9 +3,10 @@ import { invalidInput } from "../core/errors.js";
 import {
   cachedEstimate,
   createEstimateCache,
+  type EstimateCache,
+  exactSum,
   moneyFromNumber,
   numberFromMoney,
-  exactSum,
 } from "../core/fastMoney.js";
 import { type Decimal, Money, type MoneyInput, moneyProblem, toMoney } from "../core/money.js";
 import { parseInput } from "../core/validate.js";
@@ -382,11 +383,14 @@ export function prioritizeRecovery(
   // One validating pass: money as exact Decimal (returned) and float64 (ranking and selection).
   const values: Decimal[] = new Array(n);
   const costs: Decimal[] = new Array(n);
-  const sltvs: Decimal[] = new Array(n);
+  // Second lifetime values: the value itself unless some customer has their own or the share is
+  // not 1; the separate columns are made only then.
+  let sltvs: Decimal[] | undefined;
+  let sltvF: Float64Array | undefined;
   const probs = new Float64Array(n);
   const valueF = new Float64Array(n);
   const costF = new Float64Array(n);
-  const sltvF = new Float64Array(n);
+  const baseByCause = CAUSES.map((k) => base[k]);
   const causes: ChurnCause[] = new Array(n);
   const flagged = new Uint8Array(n);
   const valueCache: AmountCache = new Map();
@@ -401,12 +405,17 @@ export function prioritizeRecovery(
     const value = money(c.value, i, "value", false, valueCache);
     const cost = money(c.cost, i, "cost", true, costCache);
     const cause = c.cause;
-    if (
-      cause !== "own" &&
-      cause !== "third-party" &&
-      cause !== "uncontrollable" &&
-      cause !== "unknown"
-    ) {
+    const causeCode =
+      cause === "own"
+        ? 0
+        : cause === "third-party"
+          ? 1
+          : cause === "uncontrollable"
+            ? 2
+            : cause === "unknown"
+              ? 3
+              : -1;
+    if (causeCode < 0) {
       throw invalidInput(
         FN,
         [i, "cause"],
@@ -440,7 +449,7 @@ export function prioritizeRecovery(
           `Expected a finite number ≥ 0, received ${String(r)}`,
         );
       }
-      probs[i] = base[cause as ChurnCause] * Math.exp(-Math.LN2 * (r / halfLife)); // · 0.5^(r / halfLife)
+      probs[i] = baseByCause[causeCode]! * Math.exp(-Math.LN2 * (r / halfLife)); // · 0.5^(r / halfLife)
     }
     const s = c.secondLifetimeValue;
     const sltv =
@@ -456,12 +465,20 @@ export function prioritizeRecovery(
     flagged[i] = flag === true ? 1 : 0;
     values[i] = value;
     costs[i] = cost;
-    sltvs[i] = sltv;
     const v = typeof c.value === "number" ? c.value : numberFromMoney(value);
     valueF[i] = v;
     costF[i] = typeof c.cost === "number" ? c.cost : numberFromMoney(cost);
-    sltvF[i] = sltv === value ? v : numberFromMoney(sltv);
+    if (sltv !== value && sltvs === undefined) {
+      sltvs = values.slice(0, i);
+      sltvF = valueF.slice(0, n);
+    }
+    if (sltvs !== undefined) {
+      sltvs[i] = sltv;
+      sltvF![i] = sltv === value ? v : numberFromMoney(sltv);
+    }
   }
+  const secondValues = sltvs ?? values;
+  const secondValueF = sltvF ?? valueF;
 
   // Tier thresholds.
   let keyValue: Decimal;
@@ -491,7 +508,7 @@ export function prioritizeRecovery(
   const netF = new Float64Array(n);
   const candidate = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const net = probs[i]! * sltvF[i]! - costF[i]!;
+    const net = probs[i]! * secondValueF[i]! - costF[i]!;
     netF[i] = net;
     const v = valueF[i]!;
     // Thresholds compare exactly when the float comparison is too close to call.
@@ -539,10 +556,9 @@ export function prioritizeRecovery(
     candidate[i] = action !== "let-go" && positive ? 1 : 0;
   }
 
-  // Each expected net value becomes a Decimal exactly once (entries and the selection's total).
-  const nets: Decimal[] = new Array(n);
+  // Expected net values become Decimals in the entries (and for the selection's total); customers
+  // with equal values share one instance.
   const netCache = createEstimateCache();
-  for (let i = 0; i < n; i++) nets[i] = cachedEstimate(netCache, netF[i]!);
 
   const selected = new Uint8Array(n);
   let selection: BudgetSelection | undefined;
@@ -554,7 +570,7 @@ export function prioritizeRecovery(
       costs,
       costF,
       netF,
-      nets,
+      netCache,
       candidate,
       selected,
       opts.maxExactCells,
@@ -568,7 +584,7 @@ export function prioritizeRecovery(
   for (let t = 1; t < 5; t++) tierCount[t]! += tierCount[t - 1]!;
   const byTier = new Uint32Array(n);
   for (let i = 0; i < n; i++) byTier[tierCount[tierCode[i]!]!++] = i;
-  const negatedNet = new Float64Array(n);
+  const negatedNet = netF; // negated in place: the entries below read −negatedNet[i]
   for (let i = 0; i < n; i++) negatedNet[i] = -netF[i]!;
   const order = sortIndicesByKey(negatedNet, byTier);
   // Build the entries in input order (sequential reads of every column) and put each at its rank:
@@ -588,9 +604,9 @@ export function prioritizeRecovery(
       value: values[i]!,
       cause: causes[i]!,
       winBackProbability: probs[i]!,
-      secondLifetimeValue: sltvs[i]!,
+      secondLifetimeValue: secondValues[i]!,
       cost: costs[i]!,
-      expectedNetValue: nets[i]!,
+      expectedNetValue: cachedEstimate(netCache, -negatedNet[i]!),
       selected: selected[i] === 1,
     };
   }
@@ -638,7 +654,7 @@ function selectWithinBudget(
   costs: readonly Decimal[],
   costF: Float64Array,
   netF: Float64Array,
-  nets: readonly Decimal[],
+  netCache: EstimateCache,
   candidate: Uint8Array,
   selected: Uint8Array,
   maxExactCells: number | undefined,
@@ -736,7 +752,7 @@ function selectWithinBudget(
     const i = items[k]!;
     if (selected[i] !== 1) continue;
     chosenCosts.push(costs[i]!);
-    chosenNets.push(nets[i]!);
+    chosenNets.push(cachedEstimate(netCache, netF[i]!));
   }
   const expectedNetValue = exactSum(chosenNets);
   const bound = new Money(upper);

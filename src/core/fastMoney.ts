@@ -25,6 +25,20 @@ const POW10 = [
 ];
 const prototype = Money.prototype as object;
 
+/** Builds instances shaped exactly like decimal.js's own (own `constructor`, `s`, `e`, `d`, in that order). */
+function FastDecimal(
+  this: { constructor: unknown; s: number; e: number; d: number[] },
+  s: number,
+  e: number,
+  d: number[],
+) {
+  this.constructor = Money;
+  this.s = s;
+  this.e = e;
+  this.d = d;
+}
+FastDecimal.prototype = prototype;
+
 /** `new Money(v)` for a finite float64 `v`, faster. @internal */
 export function moneyFromNumber(v: number): Decimal {
   const abs = Math.abs(v);
@@ -280,12 +294,11 @@ function fromCoefficient(negative: boolean, c: number, count: number, e: number)
       d = rest <= LOG_BASE ? [w0, w1, r * POW10[LOG_BASE - rest]!] : wordsOf4(w0, w1, r, rest);
     }
   }
-  const x = Object.create(prototype) as { constructor: unknown; s: number; e: number; d: number[] };
-  x.constructor = Money;
-  x.s = negative ? -1 : 1;
-  x.e = e;
-  x.d = d;
-  return x as unknown as Decimal;
+  return new (FastDecimal as unknown as new (s: number, e: number, d: number[]) => Decimal)(
+    negative ? -1 : 1,
+    e,
+    d,
+  );
 }
 
 /** The last two words when `r` still has more than 7 digits (`rest` in 8…14). */
@@ -394,32 +407,45 @@ export function moneyFromEstimate(v: number): Decimal {
   const abs = Math.abs(v);
   if (!(abs >= 1e-8 && abs < 1e15)) return estimateSlow(v);
   // Scale by 10^k so that p = abs · 10^k lies in [10¹⁴, 10¹⁵): its integer part has 15 digits.
-  let k = ESTIMATE_DIGITS - 1 - Math.floor(Math.log10(abs));
-  if (k < 0 || k > 22) return estimateSlow(v);
-  let p = abs * POW10[k]!;
-  if (p < 1e14) {
-    k++;
-    if (k > 22) return estimateSlow(v);
-    p = abs * POW10[k]!;
-  } else if (p >= 1e15) {
-    k--;
-    if (k < 0) return estimateSlow(v);
-    p = abs * POW10[k]!;
+  // k = 14 − ⌊log₁₀ abs⌋, found by comparisons with exact powers of ten (abs ≥ 10⁻⁸ ⇒ k ≤ 22).
+  let k = 22;
+  let scaled = abs * 1e22;
+  while (scaled >= 1e15) {
+    // At most three steps of 10⁸, then single steps: no logarithm needed.
+    if (scaled >= 1e23) {
+      k -= 8;
+    } else {
+      k -= 1;
+    }
+    scaled = abs * POW10[k]!;
   }
-  // The exact product is p + err (Dekker's error-free product, as in Shewchuk 1997; 10^k is exact).
-  const scale = POW10[k]!;
-  let t = SPLITTER * abs;
-  const aHigh = t - (t - abs);
-  const aLow = abs - aHigh;
-  t = SPLITTER * scale;
-  const sHigh = t - (t - scale);
-  const sLow = scale - sHigh;
-  const err = aLow * sLow - (p - aHigh * sHigh - aLow * sHigh - aHigh * sLow);
-  // Round p + err half-even to an integer. p < 2⁵⁰, so its ulp is ≥ 2⁻⁵² and ≤ 2⁻³: the fraction
-  // p − ⌊p⌋ and its distance to ½ are exact, and |err| ≤ 2⁻⁴ cannot move p past an integer.
+  if (scaled < 1e14) {
+    // The product 10× larger rounded up to 10¹⁵ while this one is just below 10¹⁴: one step back.
+    if (k === 22) return estimateSlow(v);
+    k++;
+    scaled = abs * POW10[k]!;
+  }
+  const p = scaled;
+  // Round the exact product p + err half-even to an integer. p < 2⁵⁰, so its ulp is ≥ 2⁻⁵² and
+  // ≤ 2⁻³: the fraction p − ⌊p⌋ and its distance to ½ are exact, and |err| ≤ 2⁻⁴ cannot move p
+  // past an integer. Only when p is within 2⁻⁴ of a half does the sign of err matter.
   let c = Math.floor(p);
   const excess = p - c - 0.5;
-  if (excess > -err || (excess === -err && c % 2 === 1)) c++;
+  if (excess > 0.0625) {
+    c++;
+  } else if (excess >= -0.0625) {
+    // The exact error of the product (Dekker's error-free product, as in Shewchuk 1997; 10^k is
+    // exact).
+    const scale = POW10[k]!;
+    let t = SPLITTER * abs;
+    const aHigh = t - (t - abs);
+    const aLow = abs - aHigh;
+    t = SPLITTER * scale;
+    const sHigh = t - (t - scale);
+    const sLow = scale - sHigh;
+    const err = aLow * sLow - (p - aHigh * sHigh - aLow * sHigh - aHigh * sLow);
+    if (excess > -err || (excess === -err && c % 2 === 1)) c++;
+  }
   const count = c < 1e15 ? 15 : 16; // 16 when rounded up to 10¹⁵
   return fromCoefficient(v < 0, c, count, count - 1 - k);
 }

@@ -358,4 +358,25 @@ describe("bad input → InvalidInputError with the path", () => {
   it("an empty input without a budget is an empty plan", () => {
     expect(prioritizeRecovery([]).entries).toEqual([]);
   });
+
+  it("uses each customer's own second lifetime value where given, the value elsewhere", () => {
+    // The first customers have none (the value is used), later ones have their own: every entry
+    // must still carry its own SLTV and P × SLTV − cost.
+    const customers: RecoveryCandidate[] = Array.from({ length: 40 }, (_, i) => ({
+      customerId: `c${i}`,
+      value: 100 + i,
+      cause: "own" as const,
+      cost: 5,
+      winBackProbability: 0.5,
+      ...(i >= 7 && i % 3 === 0 ? { secondLifetimeValue: 1000 + i } : {}),
+    }));
+    const plan = prioritizeRecovery(customers, { keyValue: 130, smallValue: 110 });
+    for (const entry of plan.entries) {
+      const i = entry.index;
+      const sltv = i >= 7 && i % 3 === 0 ? 1000 + i : 100 + i;
+      expect(entry.secondLifetimeValue.toNumber()).toBe(sltv);
+      expect(entry.expectedNetValue.toNumber()).toBe(0.5 * sltv - 5);
+    }
+    expect(plan.entries[0]!.secondLifetimeValue.toNumber()).toBe(1039);
+  });
 });

@@ -3,12 +3,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   exactDecimalText,
+  exactSum,
   moneyFromEstimate,
   moneyFromNumber,
   moneyFromQuotient,
   moneyFromScaled,
   numberFromMoney,
-  exactSum,
 } from "../../src/core/fastMoney.js";
 import { type Decimal, Money, sumMoney, UnroundedMoney } from "../../src/core/money.js";
 
@@ -158,6 +158,12 @@ describe("moneyFromEstimate", () => {
       -0,
       1 / 3,
       2 / 3,
+      // Just below a power of ten, where 10·v rounds up to the next power.
+      ...[1e14, 1e3, 1, 1e-3, 1e-7].flatMap((x) => [
+        x * (1 - 2 ** -53),
+        x * (1 - 2 ** -52),
+        x * (1 - 1e-16),
+      ]),
     ]) {
       expectSameDecimal(moneyFromEstimate(v), reference(v));
     }
