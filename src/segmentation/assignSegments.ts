@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CustomerTable, isReadonlyMap } from "../core/customerTable.js";
 import { invalidInput } from "../core/errors.js";
 import { parseInput } from "../core/validate.js";
 import { CLASSIC_RFM_SEGMENTS, type SegmentRule } from "./segmentPresets.js";
@@ -56,7 +57,8 @@ const optionsSchema = z.strictObject({
  *
  * @param scores - scores per customer (e.g. `rfmScores(...).scores`)
  * @param options - `rules` (default {@link CLASSIC_RFM_SEGMENTS}) and `otherName`
- * @returns a `Map` from customer id to segment name, in input order
+ * @returns a read-only map from customer id to segment name, in input order (`get` builds its id
+ *   index on first use; iterating needs none)
  * @throws {@link InvalidInputError} when a rule has `lo > hi` or a bound outside 1..9
  *   (path `rules[i].recency`), a code is malformed, or a score is not an integer 1..9
  *   (path `[id].frequency`)
@@ -80,9 +82,9 @@ const optionsSchema = z.strictObject({
 export function assignSegments(
   scores: ReadonlyMap<string, RfmScoreTriple>,
   options: AssignSegmentsOptions = {},
-): Map<string, string> {
+): ReadonlyMap<string, string> {
   const opts = parseInput(FN, optionsSchema, options);
-  if (!(scores instanceof Map))
+  if (!isReadonlyMap(scores))
     throw invalidInput(FN, [], "Expected a Map from customer id to scores");
   const rules: readonly SegmentRule[] = opts.rules ?? CLASSIC_RFM_SEGMENTS;
   const other = opts.otherName ?? "Other";
@@ -111,7 +113,9 @@ export function assignSegments(
       }
     }
   }
-  const result = new Map<string, string>();
+  const ids: string[] = new Array(scores.size);
+  const segments: string[] = new Array(scores.size);
+  let j = 0;
   scores.forEach((s, id) => {
     if (typeof s !== "object" || s === null)
       throw invalidInput(FN, [id], "Expected { recency, frequency, monetary }");
@@ -136,9 +140,11 @@ export function assignSegments(
         [id, "monetary"],
         `Expected an integer score 1..9, received ${String(M)}`,
       );
-    result.set(id, names[table[R * 100 + F * 10 + M]!]!);
+    ids[j] = id;
+    segments[j] = names[table[R * 100 + F * 10 + M]!]!;
+    j++;
   });
-  return result;
+  return new CustomerTable(ids, segments);
 }
 
 function isScore(x: unknown): x is number {

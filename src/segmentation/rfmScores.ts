@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { z } from "zod";
+import { CustomerTable, isReadonlyMap } from "../core/customerTable.js";
 import { invalidInput } from "../core/errors.js";
 import type { Decimal as DecimalValue } from "../core/money.js";
 import { parseInput } from "../core/validate.js";
@@ -87,8 +88,11 @@ export interface RfmNestedCutPoints {
 
 /** Result of {@link rfmScores}. */
 export interface RfmScoresResult {
-  /** Scores per customer, in input order. Customers with the same scores share one frozen object. */
-  readonly scores: Map<string, RfmScore>;
+  /**
+   * Scores per customer, in input order (a read-only map; `get` builds its id index on first use).
+   * Customers with the same scores share one frozen object.
+   */
+  readonly scores: ReadonlyMap<string, RfmScore>;
   /** Number of scores per measure. */
   readonly bins: number;
   /** The binning method used. */
@@ -384,7 +388,7 @@ export function rfmScores(
   options: RfmScoresOptions = {},
 ): RfmScoresResult {
   const opts = parseInput(FN, optionsSchema, options);
-  if (!(rows instanceof Map))
+  if (!isReadonlyMap(rows))
     throw invalidInput(
       FN,
       [],
@@ -460,7 +464,7 @@ export function rfmScores(
   // Scores are immutable values with at most 9³ distinct combinations: one frozen object per
   // combination is shared by the customers who have it (saves a million allocations).
   const shared: (RfmScore | undefined)[] = new Array(1000);
-  const scores = new Map<string, RfmScore>();
+  const scoreOf: RfmScore[] = new Array(n);
   for (let j = 0; j < n; j++) {
     const key = rs[j]! * 100 + fs[j]! * 10 + ms[j]!;
     let score = shared[key];
@@ -477,8 +481,9 @@ export function rfmScores(
       });
       shared[key] = score;
     }
-    scores.set(ids[j]!, score);
+    scoreOf[j] = score;
   }
+  const scores = new CustomerTable(ids, scoreOf);
   const result = { scores, bins, method, ties, nested, cutPoints };
   return nestedCutPoints === undefined ? result : { ...result, nestedCutPoints };
 }

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { CustomerTable } from "../core/customerTable.js";
 import { invalidInput } from "../core/errors.js";
+import { moneyFromQuotient, moneyFromScaled } from "../core/fastMoney.js";
 import { createInterner, intern } from "../core/intern.js";
 import {
   AMOUNT_DECIMAL,
   AMOUNT_INVALID,
   type Decimal,
-  Money,
   type MoneyInput,
   moneyProblem,
   readScaledAmount,
@@ -91,13 +92,6 @@ function fastMicro(value: unknown): number {
   return micro < SAFE && micro > -SAFE ? micro : NEEDS_DECIMAL;
 }
 
-const MICRO_UNIT = new Money("1e-6");
-
-/** Exact money from integer micro-units (an integer times 10^−6 is cheaper than parsing a float). */
-function microToDecimal(micro: number): Decimal {
-  return new Money(micro).times(MICRO_UNIT);
-}
-
 /**
  * Summarises a transaction log into per-customer RFM measures: recency in days since the last
  * purchase, number of purchases, total and mean spend.
@@ -116,7 +110,8 @@ function microToDecimal(micro: number): Decimal {
  *
  * @param transactions - the purchases, in any order
  * @param options - `asOf` (the analysis day) and `timeZone`
- * @returns a `Map` from customer id to its {@link RfmRow}
+ * @returns a read-only map from customer id to its {@link RfmRow}, in first-seen order (`get` builds
+ *   its id index on first use; iterating needs none)
  * @throws {@link InvalidInputError} when a row is not an object, a customer id is empty, a date or
  *   an amount is invalid (path `[i].date`, `[i].amount`), a purchase is later than `asOf`, or an
  *   option is invalid
@@ -142,7 +137,7 @@ function microToDecimal(micro: number): Decimal {
 export function rfmTable(
   transactions: readonly RfmTransaction[],
   options: RfmTableOptions,
-): Map<string, RfmRow> {
+): ReadonlyMap<string, RfmRow> {
   const opts = parseInput(FN, optionsSchema, options);
   const timeZone = opts.timeZone ?? "UTC";
   const asOf = parseCivilDay(opts.asOf, timeZone);
@@ -234,16 +229,25 @@ export function rfmTable(
       exact.set(c, (exact.get(c) ?? ZERO).plus(toMoney(amount)));
     }
   }
-  const result = new Map<string, RfmRow>();
+  const rows: RfmRow[] = new Array(ids.length);
   for (let c = 0; c < ids.length; c++) {
-    const total = slow[c] === 1 ? (exact.get(c) ?? ZERO) : microToDecimal(micro[c]!);
     const frequency = count[c]!;
-    result.set(ids[c]!, {
+    let total: Decimal;
+    let average: Decimal;
+    if (slow[c] === 1) {
+      total = exact.get(c) ?? ZERO;
+      average = frequency === 1 ? total : total.div(frequency);
+    } else {
+      // Exact from the integer micro-units, without decimal.js arithmetic.
+      total = moneyFromScaled(micro[c]!, 6);
+      average = frequency === 1 ? total : moneyFromQuotient(micro[c]!, frequency, 6);
+    }
+    rows[c] = {
       recency: asOf - last[c]!,
       frequency,
       monetary: total,
-      averageMonetary: frequency === 1 ? total : total.div(frequency),
-    });
+      averageMonetary: average,
+    };
   }
-  return result;
+  return new CustomerTable(ids, rows);
 }

@@ -1,3 +1,4 @@
+import { CustomerTable, isReadonlyMap } from "../core/customerTable.js";
 import { invalidInput } from "../core/errors.js";
 
 const FN = "segmentMigration";
@@ -69,9 +70,9 @@ export function segmentMigration(
   after: ReadonlyMap<string, string>,
   options: SegmentMigrationOptions = {},
 ): SegmentMigrationResult {
-  if (!(before instanceof Map))
+  if (!isReadonlyMap(before))
     throw invalidInput(FN, ["before"], "Expected a Map from customer id to segment");
-  if (!(after instanceof Map))
+  if (!isReadonlyMap(after))
     throw invalidInput(FN, ["after"], "Expected a Map from customer id to segment");
   if (typeof options !== "object" || options === null)
     throw invalidInput(FN, ["options"], "Expected an object");

@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { CustomerTable, isReadonlyMap } from "../core/customerTable.js";
 import { invalidInput } from "../core/errors.js";
 import {
   type Decimal as DecimalValue,
@@ -82,9 +83,9 @@ export function segmentSummary(
   assignments: ReadonlyMap<string, string>,
   values?: ReadonlyMap<string, SegmentSummaryValues>,
 ): SegmentSummaryRow[] {
-  if (!(assignments instanceof Map))
+  if (!isReadonlyMap(assignments))
     throw invalidInput(FN, [], "Expected a Map from customer id to segment name");
-  if (values !== undefined && !(values instanceof Map)) {
+  if (values !== undefined && !isReadonlyMap(values)) {
     throw invalidInput(
       FN,
       ["values"],

@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { z } from "zod";
+import { CustomerTable, isReadonlyMap } from "../core/customerTable.js";
 import { invalidInput } from "../core/errors.js";
 import {
   type Decimal as DecimalValue,
@@ -47,7 +48,7 @@ export function readMeasure(
   rows: ReadonlyMap<string, object>,
   field: string,
 ): { ids: string[]; values: DecimalValue[] } {
-  if (!(rows instanceof Map))
+  if (!isReadonlyMap(rows))
     throw invalidInput(fn, [], "Expected a Map from customer id to measures");
   const ids: string[] = [];
   const values: DecimalValue[] = [];

@@ -20,8 +20,8 @@ import type {
 } from "../../src/index.js";
 
 describe("segmentation types", () => {
-  it("rfmTable returns a Map of RfmRow with Decimal money", () => {
-    expectTypeOf<ReturnType<typeof rfmTable>>().toEqualTypeOf<Map<string, RfmRow>>();
+  it("rfmTable returns a read-only map of RfmRow with Decimal money", () => {
+    expectTypeOf<ReturnType<typeof rfmTable>>().toEqualTypeOf<ReadonlyMap<string, RfmRow>>();
     expectTypeOf<RfmRow["monetary"]>().toEqualTypeOf<Decimal>();
   });
   it("rfmTable rows feed rfmScores, customerValueMatrix and segmentSummary", () => {
@@ -32,7 +32,7 @@ describe("segmentation types", () => {
     expectTypeOf<RfmScore["code"]>().toEqualTypeOf<string>();
   });
   it("assignSegments maps ids to names; options are typed", () => {
-    expectTypeOf<ReturnType<typeof assignSegments>>().toEqualTypeOf<Map<string, string>>();
+    expectTypeOf<ReturnType<typeof assignSegments>>().toEqualTypeOf<ReadonlyMap<string, string>>();
     expectTypeOf<{ name: string; codes: string[] }>().toExtend<SegmentRule>();
     expectTypeOf<Parameters<typeof rfmScores>[1]>().toEqualTypeOf<
       import("../../src/index.js").RfmScoresOptions | undefined
