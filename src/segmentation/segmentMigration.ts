@@ -1,4 +1,4 @@
-import { CustomerTable, isReadonlyMap } from "../core/customerTable.js";
+import { isReadonlyMap } from "../core/customerTable.js";
 import { invalidInput } from "../core/errors.js";
 
 const FN = "segmentMigration";

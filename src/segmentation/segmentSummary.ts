@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { CustomerTable, isReadonlyMap } from "../core/customerTable.js";
+import { isReadonlyMap } from "../core/customerTable.js";
 import { invalidInput } from "../core/errors.js";
 import {
   type Decimal as DecimalValue,

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { z } from "zod";
-import { CustomerTable, isReadonlyMap } from "../core/customerTable.js";
+import { isReadonlyMap } from "../core/customerTable.js";
 import { invalidInput } from "../core/errors.js";
 import {
   type Decimal as DecimalValue,
