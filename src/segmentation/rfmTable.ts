@@ -2,26 +2,10 @@ import { z } from "zod";
 import { CustomerTable } from "../core/customerTable.js";
 import { invalidInput } from "../core/errors.js";
 import { moneyFromQuotient, moneyFromScaled } from "../core/fastMoney.js";
-import { createInterner, intern } from "../core/intern.js";
-import {
-  AMOUNT_DECIMAL,
-  AMOUNT_INVALID,
-  type Decimal,
-  type MoneyInput,
-  moneyProblem,
-  readScaledAmount,
-  scaledAmount,
-  toMoney,
-  ZERO,
-} from "../core/money.js";
-import {
-  type DateInput,
-  dateProblem,
-  formatCivilDay,
-  parseCivilDay,
-  timeZoneSchema,
-} from "../core/time.js";
+import { type Decimal, Money, type MoneyInput, UNROUNDED_ZERO, ZERO } from "../core/money.js";
+import { type DateInput, dateProblem, parseCivilDay, timeZoneSchema } from "../core/time.js";
 import { parseInput } from "../core/validate.js";
+import { parseLog } from "../transactions/transactionLog.js";
 
 const FN = "rfmTable";
 
@@ -61,36 +45,6 @@ const optionsSchema = z.strictObject({
   }),
   timeZone: timeZoneSchema.exactOptional(),
 }) satisfies z.ZodType<unknown, RfmTableOptions>;
-
-// Hot-loop aliases of imported bindings. Some loaders (tsx, vitest, CommonJS output) turn every
-// read of an imported binding into a getter call; a module-level copy is read once.
-const readAmount = readScaledAmount;
-const scaled = scaledAmount;
-const internId = intern;
-const INVALID = AMOUNT_INVALID;
-const DECIMAL = AMOUNT_DECIMAL;
-
-/** Below 1e15 micro-units a sum has at most 15 significant digits, so `micro / 1e6` prints exactly. */
-const SAFE = 1e15;
-/** 10^(6 − scale): micro-units per unit of a scaled amount with `scale` fraction digits (≤ 6). */
-const TO_MICRO = [1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
-/** Returned by {@link fastMicro} for a valid amount that needs the exact `Decimal` path. */
-const NEEDS_DECIMAL = Number.POSITIVE_INFINITY;
-
-/**
- * Micro-units of an amount when it is exactly representable that way (at most 6 fraction digits,
- * magnitude below 1e9), {@link NEEDS_DECIMAL} for another valid amount, `NaN` for an invalid one.
- * Reads strings with a `charCodeAt` loop ({@link readScaledAmount}): no allocation per row.
- */
-function fastMicro(value: unknown): number {
-  const kind = readAmount(value);
-  if (kind === INVALID) return Number.NaN;
-  if (kind === DECIMAL) return NEEDS_DECIMAL;
-  const scale = scaled.scale;
-  if (scale > 6) return NEEDS_DECIMAL;
-  const micro = scaled.units * TO_MICRO[scale]!;
-  return micro < SAFE && micro > -SAFE ? micro : NEEDS_DECIMAL;
-}
 
 /**
  * Summarises a transaction log into per-customer RFM measures: recency in days since the last
@@ -142,112 +96,44 @@ export function rfmTable(
   const timeZone = opts.timeZone ?? "UTC";
   const asOf = parseCivilDay(opts.asOf, timeZone);
   if (asOf === undefined) throw invalidInput(FN, ["asOf"], dateProblem(opts.asOf));
-  if (!Array.isArray(transactions)) {
-    throw invalidInput(FN, [], "Expected an array of transactions");
+  // One validating pass over the log (shared with summarizeTransactions); a purchase after asOf
+  // is an error here, not a row to leave out.
+  const log = parseLog(FN, transactions, timeZone, asOf, true);
+  const { count, customer, day, units, scale, decimals, customerIds } = log;
+  const customers = customerIds.length;
+  // Per customer, side by side so that a row touches one cache line: last day, purchases, total
+  // (in units of 10^−scale; exact, the parser checked that every partial sum stays below 2^52).
+  const acc = new Float64Array(3 * customers).fill(0);
+  for (let c = 0; c < customers; c++) acc[3 * c] = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < count; k++) {
+    const at = 3 * customer[k]!;
+    const d = day[k]!;
+    if (d > acc[at]!) acc[at] = d;
+    acc[at + 1]!++;
+    if (units !== undefined) acc[at + 2]! += units[k]!;
   }
-  const n = transactions.length;
-  const index = createInterner();
-  const ids = index.ids;
-  const last = new Int32Array(n);
-  const count = new Int32Array(n);
-  const micro = new Float64Array(n);
-  const slow = new Uint8Array(n);
-  let anySlow = false;
-  const dayOfString = new Map<string, number>();
-  let lastId = "";
-  let lastIndex = -1;
-  for (let i = 0; i < n; i++) {
-    const row = transactions[i] as unknown;
-    if (typeof row !== "object" || row === null) {
-      throw invalidInput(FN, [i], "Expected a transaction object { customerId, date, amount? }");
-    }
-    const { customerId, date, amount } = row as {
-      customerId?: unknown;
-      date?: unknown;
-      amount?: unknown;
-    };
-    if (typeof customerId !== "string" || customerId.length === 0) {
-      throw invalidInput(
-        FN,
-        [i, "customerId"],
-        typeof customerId === "string"
-          ? "Expected a non-empty customer id"
-          : `Expected a customer id (string), received ${customerId === null ? "null" : typeof customerId}`,
-      );
-    }
-    let day = typeof date === "string" ? dayOfString.get(date) : undefined;
-    if (day === undefined) {
-      day = parseCivilDay(date, timeZone);
-      if (day === undefined) throw invalidInput(FN, [i, "date"], dateProblem(date));
-      // Logs repeat the same few thousand days: remember them (bounded, so memory stays small).
-      if (typeof date === "string" && dayOfString.size < 8192) dayOfString.set(date, day);
-    }
-    if (day > asOf) {
-      throw invalidInput(
-        FN,
-        [i, "date"],
-        `Purchase on ${formatCivilDay(day)} is after asOf ${formatCivilDay(asOf)}`,
-      );
-    }
-    // Logs grouped by customer hit the same id repeatedly: skip the hash lookup then.
-    let c: number;
-    if (customerId === lastId) {
-      c = lastIndex;
+  let exact: Decimal[] | undefined;
+  if (decimals !== undefined) {
+    // Rare exact path (amounts with many digits): Decimal sums per customer.
+    exact = new Array<Decimal>(customers).fill(UNROUNDED_ZERO);
+    for (let k = 0; k < count; k++) exact[customer[k]!] = exact[customer[k]!]!.plus(decimals[k]!);
+  }
+  const rows: RfmRow[] = new Array(customers);
+  for (let c = 0; c < customers; c++) {
+    const frequency = acc[3 * c + 1]!;
+    let monetary: Decimal;
+    let averageMonetary: Decimal;
+    if (exact === undefined) {
+      // Exact from the integer sum, without decimal.js arithmetic.
+      const total = acc[3 * c + 2]!;
+      monetary = moneyFromScaled(total, scale);
+      averageMonetary = frequency === 1 ? monetary : moneyFromQuotient(total, frequency, scale);
     } else {
-      const known = ids.length;
-      c = internId(index, customerId);
-      if (c === known) last[c] = day;
+      const total = exact[c]!;
+      monetary = total.isZero() ? ZERO : new Money(total);
+      averageMonetary = frequency === 1 ? monetary : monetary.div(frequency);
     }
-    if (day > last[c]!) last[c] = day;
-    lastId = customerId;
-    lastIndex = c;
-    count[c]! += 1;
-    if (amount !== undefined) {
-      const m = fastMicro(amount);
-      if (Number.isNaN(m)) {
-        throw invalidInput(FN, [i, "amount"], moneyProblem(amount) ?? "Invalid amount");
-      }
-      if (m === NEEDS_DECIMAL) {
-        slow[c] = 1;
-        anySlow = true;
-      } else {
-        const sum = micro[c]! + m;
-        micro[c] = sum;
-        if (sum > SAFE || sum < -SAFE) {
-          slow[c] = 1;
-          anySlow = true;
-        }
-      }
-    }
+    rows[c] = { recency: asOf - acc[3 * c]!, frequency, monetary, averageMonetary };
   }
-  const exact = new Map<number, Decimal>();
-  if (anySlow) {
-    for (let i = 0; i < n; i++) {
-      const { customerId, amount } = transactions[i] as { customerId: string; amount?: MoneyInput };
-      const c = intern(index, customerId);
-      if (slow[c] === 0 || amount === undefined) continue;
-      exact.set(c, (exact.get(c) ?? ZERO).plus(toMoney(amount)));
-    }
-  }
-  const rows: RfmRow[] = new Array(ids.length);
-  for (let c = 0; c < ids.length; c++) {
-    const frequency = count[c]!;
-    let total: Decimal;
-    let average: Decimal;
-    if (slow[c] === 1) {
-      total = exact.get(c) ?? ZERO;
-      average = frequency === 1 ? total : total.div(frequency);
-    } else {
-      // Exact from the integer micro-units, without decimal.js arithmetic.
-      total = moneyFromScaled(micro[c]!, 6);
-      average = frequency === 1 ? total : moneyFromQuotient(micro[c]!, frequency, 6);
-    }
-    rows[c] = {
-      recency: asOf - last[c]!,
-      frequency,
-      monetary: total,
-      averageMonetary: average,
-    };
-  }
-  return new CustomerTable(ids, rows);
+  return new CustomerTable(customerIds as string[], rows);
 }

@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
 import { moneyFromQuotient, moneyFromScaled } from "../core/fastMoney.js";
-import { createInterner, intern } from "../core/intern.js";
+import { IdColumn } from "../core/idColumn.js";
 import {
   AMOUNT_DECIMAL,
   AMOUNT_INVALID,
@@ -43,7 +43,6 @@ const readAmount = readScaledAmount;
 const scaled = scaledAmount;
 const fromScaled = moneyFromScaled;
 const fromQuotient = moneyFromQuotient;
-const internId = intern;
 const NO_DAY = IMPOSSIBLE_DAY;
 const INVALID = AMOUNT_INVALID;
 const NEEDS_DECIMAL = AMOUNT_DECIMAL;
@@ -96,7 +95,7 @@ export function optionDay(value: DateInput, timeZone: string): number {
 }
 
 /** The transaction log after the validation pass. @internal */
-interface ParsedLog {
+export interface ParsedLog {
   /** Transactions kept (dated on or before the last day). */
   readonly count: number;
   /** Customer ids in the order they first appear in the input (later transactions included). */
@@ -118,13 +117,16 @@ const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
 
 /**
  * One pass over `transactions`: validates every element (throwing {@link invalidInput} with the
- * path of the first bad field) and keeps those dated on or before `lastDay`.
+ * path of the first bad field) and keeps those dated on or before `lastDay` — or, with
+ * `laterIsError`, throws at the first one dated after it (path `[i].date`).
+ * @internal
  */
-function parseLog(
+export function parseLog(
   functionName: string,
   transactions: unknown,
   timeZone: string,
   lastDay: number,
+  laterIsError = false,
 ): ParsedLog {
   if (!Array.isArray(transactions)) {
     throw invalidInput(
@@ -135,17 +137,15 @@ function parseLog(
   }
   const list: readonly unknown[] = transactions;
   const n = list.length;
-  const customer = new Int32Array(n);
   const day = new Int32Array(n);
   const units = new Float64Array(n);
   const scales = new Uint8Array(n);
-  const index = createInterner();
-  const customerIds = index.ids;
+  const idColumn = new IdColumn(n);
+  // Input row of each kept transaction; made only once a row is left out (until then k = i).
+  let keptRow: Int32Array | undefined;
   let needsDecimal = false;
   let maxScale = 0;
   let kept = 0;
-  let previousId = "";
-  let previousCustomer = -1;
   for (let i = 0; i < n; i++) {
     const row = list[i];
     if (typeof row !== "object" || row === null) {
@@ -186,20 +186,36 @@ function parseLog(
         s = scaled.scale;
       }
     }
-    // Logs are often grouped by customer: skip the map lookup for a repeated id.
-    let c = previousCustomer;
-    if (customerId !== previousId) {
-      c = internId(index, customerId);
-      previousId = customerId;
-      previousCustomer = c;
+    idColumn.add(i, customerId);
+    if (d > lastDay) {
+      if (laterIsError) {
+        throw invalidInput(
+          functionName,
+          [i, "date"],
+          `Purchase on ${formatCivilDay(d)} is after asOf ${formatCivilDay(lastDay)}`,
+        );
+      }
+      continue;
     }
-    if (d > lastDay) continue;
-    customer[kept] = c;
+    if (kept !== i && keptRow === undefined) {
+      keptRow = new Int32Array(n);
+      for (let k = 0; k < kept; k++) keptRow[k] = k;
+    }
+    if (keptRow !== undefined) keptRow[kept] = i;
     day[kept] = d;
     units[kept] = u;
     scales[kept] = s;
     if (s > maxScale) maxScale = s;
     kept++;
+  }
+  // Number the customers (all rows, later ones included) and give each kept row its number.
+  const { number, ids: customerIds } = idColumn.finish(
+    (i) => (list[i] as { customerId: string }).customerId,
+  );
+  let customer = number;
+  if (keptRow !== undefined) {
+    customer = new Int32Array(kept);
+    for (let k = 0; k < kept; k++) customer[k] = number[keptRow[k]!]!;
   }
   if (!needsDecimal) {
     // Bring every amount to the common scale; if the sum of magnitudes stays below 2^52, every
