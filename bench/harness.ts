@@ -66,6 +66,11 @@ export function bench(name: string, fn: () => unknown, options: BenchOptions = {
   return result;
 }
 
+/** Records a result measured elsewhere (e.g. in a child process). */
+export function record(result: BenchResult): void {
+  results.push(result);
+}
+
 /** Prints this file's results as JSON for bench/run.ts (or as a table when run alone). */
 export function report(): void {
   if (process.env.BENCH_JSON === "1") {
@@ -96,7 +101,7 @@ export function printTable(rows: readonly BenchResult[]): void {
       r.name,
       r.medianMs.toFixed(2),
       r.minMs.toFixed(2),
-      r.cpuMedianMs.toFixed(r.cpuMedianMs < 10 ? 2 : 0),
+      Number.isNaN(r.cpuMedianMs) ? "-" : r.cpuMedianMs.toFixed(r.cpuMedianMs < 10 ? 2 : 0),
       String(r.runs),
       r.targetMs === undefined ? "-" : String(r.targetMs),
       r.peakRssMb.toFixed(0) + (r.targetRssMb === undefined ? "" : ` (≤ ${r.targetRssMb})`),

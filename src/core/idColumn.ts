@@ -19,6 +19,8 @@
  * @module
  */
 
+import { scratchInt32 } from "./scratch.js";
+
 /** Code units packed per key; longer strings use the `Map`. */
 const MAX_PACKED = 12;
 /** Int32 words of a packed key: the length, then two code units per word. */
@@ -36,8 +38,8 @@ export class IdColumn {
 
   constructor(n: number) {
     this.#n = n;
-    this.#hash = new Int32Array(n);
-    this.#keys = new Int32Array(n * KEY);
+    this.#hash = scratchInt32("idColumn.hash", n);
+    this.#keys = scratchInt32("idColumn.keys", n * KEY);
   }
 
   /**
@@ -75,7 +77,8 @@ export class IdColumn {
   /**
    * Numbers the ids. `idOf(i)` returns the id of row `i` again (read only for the first occurrence
    * of each id and for long ids).
-   * @returns per row its id's number, and the ids by number (first-seen order)
+   * @returns per row its id's number (a scratch array: valid until the next call, never to be
+   *   returned to a user), and the ids by number (first-seen order)
    */
   finish(idOf: (i: number) => string): { readonly number: Int32Array; readonly ids: string[] } {
     const n = this.#n;
@@ -93,9 +96,9 @@ export class IdColumn {
     }
     for (let p = 0; p < partitions; p++) start[p + 1]! += start[p]!;
     const short = start[partitions]!;
-    const row = new Int32Array(short);
-    const rowHash = new Int32Array(short);
-    const rowKey = new Int32Array(short * KEY);
+    const row = scratchInt32("idColumn.row", short);
+    const rowHash = scratchInt32("idColumn.rowHash", short);
+    const rowKey = scratchInt32("idColumn.rowKey", short * KEY);
     const fill = start.slice(0, partitions);
     for (let i = 0; i < n; i++) {
       const from = i * KEY;
@@ -109,7 +112,7 @@ export class IdColumn {
     }
     // Pass 3: in each partition, the first row of every distinct key. `firstOf[j]` is the
     // position (in partition order) of the first row with row j's key.
-    const firstOf = new Int32Array(short);
+    const firstOf = scratchInt32("idColumn.firstOf", short);
     let slots = new Int32Array(0);
     for (let p = 0; p < partitions; p++) {
       const from = start[p]!;
@@ -151,7 +154,7 @@ export class IdColumn {
     // Row → position of its key's first row (scattered write), then number in row order.
     const firstPosition = hash; // reused: the hashes are no longer needed
     for (let j = 0; j < short; j++) firstPosition[row[j]!] = firstOf[j]!;
-    const number = new Int32Array(n);
+    const number = scratchInt32("idColumn.number", n);
     const numberAt = row.fill(-1); // reused: by position of a first row
     const ids: string[] = [];
     const long = this.#longRows > 0 ? new Map<string, number>() : undefined;

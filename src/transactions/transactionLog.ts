@@ -22,6 +22,7 @@ import {
   UNROUNDED_ZERO,
   ZERO,
 } from "../core/money.js";
+import { scratchFloat64, scratchInt32, scratchUint8 } from "../core/scratch.js";
 import {
   calendarPeriodIndex,
   type DateInput,
@@ -94,7 +95,10 @@ export function optionDay(value: DateInput, timeZone: string): number {
   return parseCivilDay(value, timeZone)!;
 }
 
-/** The transaction log after the validation pass. @internal */
+/**
+ * The transaction log after the validation pass. Its typed arrays are scratch memory
+ * (`core/scratch.ts`): valid until the next parse, never returned to a user. @internal
+ */
 export interface ParsedLog {
   /** Transactions kept (dated on or before the last day). */
   readonly count: number;
@@ -137,9 +141,9 @@ export function parseLog(
   }
   const list: readonly unknown[] = transactions;
   const n = list.length;
-  const day = new Int32Array(n);
-  const units = new Float64Array(n);
-  const scales = new Uint8Array(n);
+  const day = scratchInt32("parseLog.day", n);
+  const units = scratchFloat64("parseLog.units", n);
+  const scales = scratchUint8("parseLog.scales", n);
   const idColumn = new IdColumn(n);
   // Input row of each kept transaction; made only once a row is left out (until then k = i).
   let keptRow: Int32Array | undefined;
@@ -198,7 +202,7 @@ export function parseLog(
       continue;
     }
     if (kept !== i && keptRow === undefined) {
-      keptRow = new Int32Array(n);
+      keptRow = scratchInt32("parseLog.keptRow", n);
       for (let k = 0; k < kept; k++) keptRow[k] = k;
     }
     if (keptRow !== undefined) keptRow[kept] = i;
@@ -214,7 +218,7 @@ export function parseLog(
   );
   let customer = number;
   if (keptRow !== undefined) {
-    customer = new Int32Array(kept);
+    customer = scratchInt32("parseLog.customer", kept);
     for (let k = 0; k < kept; k++) customer[k] = number[keptRow[k]!]!;
   }
   if (!needsDecimal) {
@@ -364,16 +368,17 @@ export function summarizeLog(
   const byWeek = calendar && unit === "week";
 
   // Group transactions by customer (stable counting sort; input order kept within a customer).
-  const start = new Int32Array(customers + 1);
+  const start = scratchInt32("summarizeLog.start", customers + 1).fill(0);
   for (let k = 0; k < count; k++) start[customer[k]! + 1]!++;
   for (let c = 0; c < customers; c++) start[c + 1]! += start[c]!;
   // Scatter day, period and amount into customer order once, so that the per-customer pass below
   // reads memory sequentially; `order` maps back to the input for the Decimal fallback.
-  const fill = start.slice(0, customers);
-  const order = log.decimals === undefined ? undefined : new Int32Array(count);
-  const day = new Int32Array(count);
-  const period = new Int32Array(count);
-  const units = inputUnits === undefined ? undefined : new Float64Array(count);
+  const fill = scratchInt32("summarizeLog.fill", customers);
+  fill.set(start.subarray(0, customers));
+  const order = log.decimals === undefined ? undefined : scratchInt32("summarizeLog.order", count);
+  const day = scratchInt32("summarizeLog.day", count);
+  const period = scratchInt32("summarizeLog.period", count);
+  const units = inputUnits === undefined ? undefined : scratchFloat64("summarizeLog.units", count);
   for (let k = 0; k < count; k++) {
     const j = fill[customer[k]!]!++;
     const d = inputDay[k]!;
