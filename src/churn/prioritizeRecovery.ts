@@ -9,6 +9,7 @@ import {
   numberFromMoney,
 } from "../core/fastMoney.js";
 import { type Decimal, Money, type MoneyInput, moneyProblem, toMoney } from "../core/money.js";
+import { scratchFloat64, scratchUint8, scratchUint32 } from "../core/scratch.js";
 import { parseInput } from "../core/validate.js";
 import { sortIndicesByKey } from "./radixOrder.js";
 
@@ -387,12 +388,12 @@ export function prioritizeRecovery(
   // not 1; the separate columns are made only then.
   let sltvs: Decimal[] | undefined;
   let sltvF: Float64Array | undefined;
-  const probs = new Float64Array(n);
-  const valueF = new Float64Array(n);
-  const costF = new Float64Array(n);
+  const probs = scratchFloat64("recovery.probs", n);
+  const valueF = scratchFloat64("recovery.value", n);
+  const costF = scratchFloat64("recovery.cost", n);
   const baseByCause = CAUSES.map((k) => base[k]);
-  const causes: ChurnCause[] = new Array(n);
-  const flagged = new Uint8Array(n);
+  const causeCodes = scratchUint8("recovery.cause", n);
+  const flagged = scratchUint8("recovery.flagged", n);
   const valueCache: AmountCache = new Map();
   const costCache: AmountCache = new Map();
   for (let i = 0; i < n; i++) {
@@ -422,7 +423,7 @@ export function prioritizeRecovery(
         `Unknown cause ${JSON.stringify(cause)}: expected one of ${CAUSES.map((k) => `"${k}"`).join(", ")}`,
       );
     }
-    causes[i] = cause as ChurnCause;
+    causeCodes[i] = causeCode;
     const p = c.winBackProbability;
     if (p !== undefined) {
       if (typeof p !== "number" || !(p >= 0 && p <= 1)) {
@@ -501,12 +502,10 @@ export function prioritizeRecovery(
   const keyF = numberFromMoney(keyValue);
   const smallF = numberFromMoney(smallValue);
 
-  const tiers: RecoveryTier[] = new Array(n);
-  const tierCode = new Uint8Array(n);
-  const actions: RecoveryAction[] = new Array(n);
-  const reasons: string[] = new Array(n);
-  const netF = new Float64Array(n);
-  const candidate = new Uint8Array(n);
+  const outcome = scratchUint8("recovery.outcome", n);
+  const tierCode = scratchUint8("recovery.tier", n);
+  const netF = scratchFloat64("recovery.net", n);
+  const candidate = scratchUint8("recovery.candidate", n);
   for (let i = 0; i < n; i++) {
     const net = probs[i]! * secondValueF[i]! - costF[i]!;
     netF[i] = net;
@@ -514,53 +513,27 @@ export function prioritizeRecovery(
     // Thresholds compare exactly when the float comparison is too close to call.
     const atLeastKey = v === keyF ? values[i]!.greaterThanOrEqualTo(keyValue) : v > keyF;
     const belowSmall = v === smallF ? values[i]!.lessThan(smallValue) : v < smallF;
-    let tier: RecoveryTier;
-    if (flagged[i] === 1 || !(v > 0)) tier = "not-worth-recovering";
-    else if (atLeastKey) tier = "key";
-    else if (belowSmall) tier = "small";
-    else tier = "ordinary";
-    tiers[i] = tier;
-    tierCode[i] = TIER_ORDER[tier];
     const positive = net > 0;
-    let action: RecoveryAction;
-    let reason: string;
-    switch (tier) {
-      case "not-worth-recovering":
-        action = "let-go";
-        reason = flagged[i] === 1 ? REASON.flagged : REASON.noValue;
-        break;
-      case "key":
-        action = "recover-strongly";
-        reason = positive ? REASON.key : REASON.keyNegative;
-        break;
-      case "ordinary":
-        action = positive ? "recover-when-possible" : "let-go";
-        reason = positive ? REASON.ordinary : REASON.ordinaryLetGo;
-        break;
-      default: {
-        const cheap = costF[i]! <= smallLimitF;
-        action = positive && cheap ? "minimal-effort" : "let-go";
-        reason =
-          action === "minimal-effort"
-            ? REASON.smallTry
-            : positive
-              ? REASON.smallCostly
-              : REASON.smallLetGo;
-      }
+    let code: number;
+    if (flagged[i] === 1) code = FLAGGED;
+    else if (!(v > 0)) code = NO_VALUE;
+    else if (atLeastKey) code = positive ? KEY : KEY_NEGATIVE;
+    else if (!belowSmall) code = positive ? ORDINARY : ORDINARY_LET_GO;
+    else if (!positive) code = SMALL_LET_GO;
+    else code = costF[i]! <= smallLimitF ? SMALL_TRY : SMALL_COSTLY;
+    if (causeCodes[i] === UNCONTROLLABLE && OUTCOMES[code]!.action !== "let-go") {
+      code += UNCONTROLLABLE_SHIFT;
     }
-    if (causes[i] === "uncontrollable" && action !== "let-go") {
-      reason = UNCONTROLLABLE_REASON.get(reason) ?? reason;
-    }
-    actions[i] = action;
-    reasons[i] = reason;
-    candidate[i] = action !== "let-go" && positive ? 1 : 0;
+    outcome[i] = code;
+    tierCode[i] = TIER_ORDER[OUTCOMES[code]!.tier];
+    candidate[i] = OUTCOMES[code]!.action !== "let-go" && positive ? 1 : 0;
   }
 
   // Expected net values become Decimals in the entries (and for the selection's total); customers
   // with equal values share one instance.
   const netCache = createEstimateCache();
 
-  const selected = new Uint8Array(n);
+  const selected = scratchUint8("recovery.selected", n).fill(0);
   let selection: BudgetSelection | undefined;
   if (budget === undefined) {
     selected.set(candidate);
@@ -582,14 +555,14 @@ export function prioritizeRecovery(
   const tierCount = new Uint32Array(5);
   for (let i = 0; i < n; i++) tierCount[tierCode[i]! + 1]!++;
   for (let t = 1; t < 5; t++) tierCount[t]! += tierCount[t - 1]!;
-  const byTier = new Uint32Array(n);
+  const byTier = scratchUint32("recovery.byTier", n);
   for (let i = 0; i < n; i++) byTier[tierCount[tierCode[i]!]!++] = i;
   const negatedNet = netF; // negated in place: the entries below read −negatedNet[i]
   for (let i = 0; i < n; i++) negatedNet[i] = -netF[i]!;
-  const order = sortIndicesByKey(negatedNet, byTier);
+  const order = sortIndicesByKey(negatedNet, byTier, "recovery.rank");
   // Build the entries in input order (sequential reads of every column) and put each at its rank:
   // one scattered write per entry instead of a dozen scattered reads.
-  const position = new Uint32Array(n);
+  const position = scratchUint32("recovery.position", n);
   for (let k = 0; k < n; k++) position[order[k]!] = k;
   const entries: RecoveryPlanEntry[] = new Array(n);
   for (let i = 0; i < n; i++) {
@@ -598,11 +571,11 @@ export function prioritizeRecovery(
       customerId: customers[i]!.customerId,
       index: i,
       rank: k + 1,
-      tier: tiers[i]!,
-      action: actions[i]!,
-      reason: reasons[i]!,
+      tier: OUTCOMES[outcome[i]!]!.tier,
+      action: OUTCOMES[outcome[i]!]!.action,
+      reason: OUTCOMES[outcome[i]!]!.reason,
       value: values[i]!,
-      cause: causes[i]!,
+      cause: CAUSES[causeCodes[i]!]!,
       winBackProbability: probs[i]!,
       secondLifetimeValue: secondValues[i]!,
       cost: costs[i]!,
@@ -627,12 +600,43 @@ const REASON = {
   uncontrollable: " (cause beyond anyone's control: expect a low win-back rate)",
 } as const;
 
-const UNCONTROLLABLE_REASON = new Map<string, string>(
-  [REASON.key, REASON.keyNegative, REASON.ordinary, REASON.smallTry].map((r) => [
-    r,
-    r + REASON.uncontrollable,
-  ]),
-);
+interface Outcome {
+  readonly tier: RecoveryTier;
+  readonly action: RecoveryAction;
+  readonly reason: string;
+}
+
+/** The tier rules' outcomes, by code (a customer's outcome is one byte in the hot loops). */
+const BASE_OUTCOMES: readonly Outcome[] = [
+  { tier: "not-worth-recovering", action: "let-go", reason: REASON.flagged },
+  { tier: "not-worth-recovering", action: "let-go", reason: REASON.noValue },
+  { tier: "key", action: "recover-strongly", reason: REASON.key },
+  { tier: "key", action: "recover-strongly", reason: REASON.keyNegative },
+  { tier: "ordinary", action: "recover-when-possible", reason: REASON.ordinary },
+  { tier: "ordinary", action: "let-go", reason: REASON.ordinaryLetGo },
+  { tier: "small", action: "minimal-effort", reason: REASON.smallTry },
+  { tier: "small", action: "let-go", reason: REASON.smallCostly },
+  { tier: "small", action: "let-go", reason: REASON.smallLetGo },
+];
+const [
+  FLAGGED,
+  NO_VALUE,
+  KEY,
+  KEY_NEGATIVE,
+  ORDINARY,
+  ORDINARY_LET_GO,
+  SMALL_TRY,
+  SMALL_COSTLY,
+  SMALL_LET_GO,
+] = [0, 1, 2, 3, 4, 5, 6, 7, 8] as const;
+/** Code offset of the same outcome with the "beyond anyone's control" note (attempted actions only). */
+const UNCONTROLLABLE_SHIFT = BASE_OUTCOMES.length;
+const OUTCOMES: readonly Outcome[] = [
+  ...BASE_OUTCOMES,
+  ...BASE_OUTCOMES.map((o) => ({ ...o, reason: o.reason + REASON.uncontrollable })),
+];
+/** Code of the cause "uncontrollable" in {@link CAUSES}. */
+const UNCONTROLLABLE = 2;
 
 /**
  * Cost in whole cents, rounded up. With at most two decimals (read off decimal.js's base-10⁷ words
@@ -662,8 +666,8 @@ function selectWithinBudget(
   const capacity = budget.times(100).floor().toNumber();
   // Candidates that fit alone, cost in whole cents.
   const n = candidate.length;
-  const itemsAll = new Uint32Array(n);
-  const weightAll = new Float64Array(n);
+  const itemsAll = scratchUint32("recovery.items", n);
+  const weightAll = scratchFloat64("recovery.weight", n);
   let m = 0;
   for (let i = 0; i < n; i++) {
     if (candidate[i] !== 1) continue;
@@ -708,18 +712,18 @@ function selectWithinBudget(
     method = "greedy";
     // Value per cent, descending (zero-cost first); ties by input order (items ascend, the sort
     // is stable).
-    const negatedRatio = new Float64Array(m);
+    const negatedRatio = scratchFloat64("recovery.ratio", m);
     for (let k = 0; k < m; k++) {
       const w = weight[k]!;
       negatedRatio[k] = w === 0 ? Number.NEGATIVE_INFINITY : -(netF[items[k]!]! / w);
     }
-    const identity = new Uint32Array(m);
+    const identity = scratchUint32("recovery.identity", m);
     for (let k = 0; k < m; k++) identity[k] = k;
-    const order = sortIndicesByKey(negatedRatio, identity);
+    const order = sortIndicesByKey(negatedRatio, identity, "recovery.greedy");
     let room = W;
     let greedyValue = 0;
     let lp = Number.NaN;
-    const chosen = new Uint8Array(m);
+    const chosen = scratchUint8("recovery.chosen", m).fill(0);
     for (let j = 0; j < m; j++) {
       const k = order[j]!;
       const w = weight[k]!;

@@ -8,23 +8,33 @@
  * @module
  */
 
+import { scratchUint32 } from "../core/scratch.js";
+
 const RADIX = 1 << 16;
 const MASK = RADIX - 1;
 const SIGN = 0x80000000;
 
 /**
  * Returns `order` (a permutation of indices into `keys`) sorted stably by ascending `keys[index]`.
- * Keys must not be NaN; −0 and +0 are treated as equal. The input array is not modified.
+ * Keys must not be NaN; −0 and +0 are treated as equal. The input array is not modified. The work
+ * arrays and the result are scratch arrays named after `scratchName` (see `core/scratch.ts`): the
+ * result is valid until the next sort with the same name.
  * @internal
  */
-export function sortIndicesByKey(keys: Float64Array, order: Uint32Array): Uint32Array {
+export function sortIndicesByKey(
+  keys: Float64Array,
+  order: Uint32Array,
+  scratchName: string,
+): Uint32Array {
   const n = order.length;
   if (n < 2) return order.slice();
+  const scratch = (part: string) => scratchUint32(`${scratchName}.${part}`, n);
   const cell = new Float64Array(1);
   const bits = new Uint32Array(cell.buffer);
-  let hi = new Uint32Array(n);
-  let lo = new Uint32Array(n);
-  let idx = order.slice();
+  let hi = scratch("hi");
+  let lo = scratch("lo");
+  let idx = scratch("idx");
+  idx.set(order);
   for (let j = 0; j < n; j++) {
     cell[0] = keys[idx[j]!]! + 0; // −0 + 0 = +0
     // Map the IEEE bits to an unsigned integer of the same order (little-endian word order).
@@ -38,9 +48,9 @@ export function sortIndicesByKey(keys: Float64Array, order: Uint32Array): Uint32
       lo[j] = l;
     }
   }
-  let hi2 = new Uint32Array(n);
-  let lo2 = new Uint32Array(n);
-  let idx2 = new Uint32Array(n);
+  let hi2 = scratch("hi2");
+  let lo2 = scratch("lo2");
+  let idx2 = scratch("idx2");
   const counts = new Uint32Array(RADIX);
   for (let pass = 0; pass < 4; pass++) {
     const word = pass < 2 ? lo : hi;

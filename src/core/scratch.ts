@@ -32,6 +32,11 @@ export function scratchInt32(name: string, length: number): Int32Array {
   return new Int32Array(buffer(name, 4 * length), 0, length);
 }
 
+/** A `Uint32Array` of `length` elements over the scratch buffer `name` (contents undefined). @internal */
+export function scratchUint32(name: string, length: number): Uint32Array {
+  return new Uint32Array(buffer(name, 4 * length), 0, length);
+}
+
 /** A `Float64Array` of `length` elements over the scratch buffer `name` (contents undefined). @internal */
 export function scratchFloat64(name: string, length: number): Float64Array {
   return new Float64Array(buffer(name, 8 * length), 0, length);
