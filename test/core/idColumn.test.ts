@@ -17,7 +17,7 @@ function reference(strings: readonly string[]): number[] {
 
 function numberAll(strings: readonly string[]) {
   const column = new IdColumn(strings.length);
-  strings.forEach((s, i) => column.add(i, s));
+  for (let i = 0; i < strings.length; i++) column.add(i, strings[i]!);
   return column.finish((i) => strings[i]!);
 }
 
