@@ -257,3 +257,49 @@ describe("prediction input errors", () => {
     expect(model).toEqual(purchaseModel);
   });
 });
+
+describe("no NaN or infinity leaves a prediction", () => {
+  const bg = {
+    kind: "bg-nbd",
+    params: {
+      r: 0.2425929282798216,
+      alpha: 4.413532265271803,
+      a: 0.7928859664405851,
+      b: 2.42575238262545,
+    },
+  } as const;
+  it("a horizon beyond float64's reach throws InvalidInputError at path t (BG/NBD E[X(1e100)] overflows)", () => {
+    expect(expectedPurchases(bg, 1e10)).toBeGreaterThan(0);
+    for (const call of [() => expectedPurchases(bg, 1e100)]) {
+      let error: unknown;
+      try {
+        call();
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect((error as InvalidInputError).issues[0]!.path).toEqual(["t"]);
+    }
+  });
+  it("the row-wise guard names the customer whose result is not finite", async () => {
+    const { conditionalOverRows, finiteResult } = await import(
+      "../../src/models/predictions/kernels.js"
+    );
+    const rows = [
+      { frequency: 1, recency: 1, T: 2 },
+      { frequency: 2, recency: 1, T: 3 },
+    ];
+    const alive = () => 1;
+    const ifAlive = (x: number) => (x === 2 ? Number.NaN : 1);
+    let error: unknown;
+    try {
+      conditionalOverRows("probe", rows, alive, ifAlive, () => 1);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).issues[0]!.path).toEqual([1]);
+    expect(finiteResult("probe", 2.5, ["t"])).toBe(2.5);
+    expect(() => finiteResult("probe", Number.POSITIVE_INFINITY, ["t"])).toThrow(InvalidInputError);
+  });
+});

@@ -4,7 +4,7 @@ import {
 } from "../betaGeometricBetaBinomial/betaGeometricBetaBinomialPredictions.js";
 import type { BetaGeometricBetaBinomialModel } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import type { PurchaseModel } from "../types.js";
-import { checkSpan, parsePurchaseModel, purchaseKernel } from "./kernels.js";
+import { checkSpan, finiteResult, parsePurchaseModel, purchaseKernel } from "./kernels.js";
 
 /**
  * Expected number of repeat purchases E[X(t)] in the first `t` time units of a customer acquired
@@ -19,7 +19,8 @@ import { checkSpan, parsePurchaseModel, purchaseKernel } from "./kernels.js";
  * @param model - a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model (BG/BB: customers are `{ frequency, recency, periods }` and `t` counts whole opportunities; Fader, Hardie & Shang 2010, eqs. 7, 8, 13, 14)
  * @param t - time since acquisition, ≥ 0, in the model's time unit
  * @returns E[X(t)], increasing in t
- * @throws {InvalidInputError} on an invalid model or t
+ * @throws {InvalidInputError} on an invalid model or t, or when t is so large that the result is not
+ *   finite in float64 (path `t`)
  * @example
  * ```ts
  * import { expectedPurchases } from "customer-value";
@@ -41,5 +42,5 @@ export function expectedPurchases(
   const fn = "expectedPurchases";
   if (isBetaGeometricBetaBinomial(model)) return bgbbExpectedFor(fn, model, t);
   const kernel = purchaseKernel(parsePurchaseModel(fn, model));
-  return kernel.expected(checkSpan(fn, t, "t"));
+  return finiteResult(fn, kernel.expected(checkSpan(fn, t, "t")), ["t"]);
 }

@@ -144,6 +144,21 @@ export function checkSpan(fn: string, t: unknown, name: string): number {
   return t;
 }
 
+/**
+ * Returns a scalar prediction, or throws when it is not finite (a `t` beyond what float64 can
+ * carry through the model's formulas): no `NaN` leaves the library. @internal
+ */
+export function finiteResult(fn: string, value: number, path: readonly PropertyKey[]): number {
+  if (!Number.isFinite(value)) {
+    throw invalidInput(
+      fn,
+      [...path],
+      "The prediction lies outside the range the model's numerics support (result not finite)",
+    );
+  }
+  return value;
+}
+
 /** Most distinct T values whose g(x, T) is cached (continuous-time data have a distinct T per customer). */
 const MAX_CACHED_T = 65_536;
 

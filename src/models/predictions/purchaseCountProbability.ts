@@ -5,7 +5,7 @@ import {
 } from "../betaGeometricBetaBinomial/betaGeometricBetaBinomialPredictions.js";
 import type { BetaGeometricBetaBinomialModel } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import type { PurchaseModel } from "../types.js";
-import { checkSpan, parsePurchaseModel, purchaseKernel } from "./kernels.js";
+import { checkSpan, finiteResult, parsePurchaseModel, purchaseKernel } from "./kernels.js";
 
 /**
  * Probability P(X(t) = n) that a newly acquired customer makes exactly `n` repeat purchases in
@@ -20,7 +20,8 @@ import { checkSpan, parsePurchaseModel, purchaseKernel } from "./kernels.js";
  * @param n - number of repeat purchases, integer ≥ 0
  * @param t - time since acquisition, ≥ 0, in the model's time unit
  * @returns the probability, in [0, 1]
- * @throws {InvalidInputError} on an invalid model, n or t
+ * @throws {InvalidInputError} on an invalid model, n or t, or when the result is not finite in
+ *   float64 (path `t`)
  * @example
  * ```ts
  * import { purchaseCountProbability } from "customer-value";
@@ -48,5 +49,5 @@ export function purchaseCountProbability(
   const kernel = purchaseKernel(parsePurchaseModel(fn, model));
   const span = checkSpan(fn, t, "t");
   if (span === 0) return n === 0 ? 1 : 0;
-  return kernel.purchaseCountProbability(n, span);
+  return finiteResult(fn, kernel.purchaseCountProbability(n, span), ["t"]);
 }
