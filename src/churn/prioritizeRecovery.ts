@@ -4,6 +4,7 @@ import {
   cachedEstimate,
   createEstimateCache,
   type EstimateCache,
+  estimateFloat,
   exactSum,
   moneyFromNumber,
   numberFromMoney,
@@ -196,6 +197,8 @@ const optionsSchema = z.strictObject({
 }) satisfies z.ZodType<unknown, PrioritizeRecoveryOptions>;
 
 const FN = "prioritizeRecovery";
+const BEYOND_FLOAT =
+  "Amount beyond the float64 range (about ±1.8e308) in which expected values are computed";
 
 /** Small cache of `Decimal`s for repeated numeric amounts (offer costs, segment values). */
 type AmountCache = Map<number, Decimal>;
@@ -329,9 +332,10 @@ function selectKth(a: Float64Array, k: number): number {
  * Money: value, cost and second lifetime value are validated and returned as exact `Decimal`s, and
  * spend is their exact sum. The expected net value involves a float64 probability, so it is
  * computed once in float64 (`p × SLTV − cost`, relative error ~1e-16) and returned as a `Decimal`
- * of its 15 significant digits (the same convention as the models' lifetime values); this keeps
- * ranking and selection fast on millions of customers. Totals of expected values are exact sums of
- * those `Decimal`s.
+ * of its 15 significant digits (the same convention as the models' lifetime values); ranking and
+ * selection use exactly these reported values, so two entries that show the same expected net value
+ * are ordered by the tie rule. Totals of expected values are exact sums of those `Decimal`s (rounded
+ * once to 34 digits). Amounts must lie within float64's range (about ±1.8e308).
  *
  * @param customers - the candidates (see {@link RecoveryCandidate})
  * @param options - budget, thresholds, win-back heuristics (see {@link PrioritizeRecoveryOptions})
@@ -450,7 +454,7 @@ export function prioritizeRecovery(
           `Expected a finite number ≥ 0, received ${String(r)}`,
         );
       }
-      probs[i] = baseByCause[causeCode]! * Math.exp(-Math.LN2 * (r / halfLife)); // · 0.5^(r / halfLife)
+      probs[i] = baseByCause[causeCode]! * 0.5 ** (r / halfLife);
     }
     const s = c.secondLifetimeValue;
     const sltv =
@@ -467,15 +471,22 @@ export function prioritizeRecovery(
     values[i] = value;
     costs[i] = cost;
     const v = typeof c.value === "number" ? c.value : numberFromMoney(value);
+    if (!Number.isFinite(v)) throw invalidInput(FN, [i, "value"], BEYOND_FLOAT);
     valueF[i] = v;
-    costF[i] = typeof c.cost === "number" ? c.cost : numberFromMoney(cost);
+    const costFloat = typeof c.cost === "number" ? c.cost : numberFromMoney(cost);
+    if (!Number.isFinite(costFloat)) throw invalidInput(FN, [i, "cost"], BEYOND_FLOAT);
+    costF[i] = costFloat;
     if (sltv !== value && sltvs === undefined) {
       sltvs = values.slice(0, i);
       sltvF = valueF.slice(0, n);
     }
     if (sltvs !== undefined) {
       sltvs[i] = sltv;
-      sltvF![i] = sltv === value ? v : numberFromMoney(sltv);
+      const second = sltv === value ? v : numberFromMoney(sltv);
+      if (!Number.isFinite(second)) {
+        throw invalidInput(FN, [i, "secondLifetimeValue"], BEYOND_FLOAT);
+      }
+      sltvF![i] = second;
     }
   }
   const secondValues = sltvs ?? values;
@@ -507,7 +518,13 @@ export function prioritizeRecovery(
   const netF = scratchFloat64("recovery.net", n);
   const candidate = scratchUint8("recovery.candidate", n);
   for (let i = 0; i < n; i++) {
-    const net = probs[i]! * secondValueF[i]! - costF[i]!;
+    // Ranked and selected by the value reported (its 15 significant digits), so that entries that
+    // show equal values are ordered by the documented tie rule.
+    const exactNet = probs[i]! * secondValueF[i]! - costF[i]!;
+    if (!Number.isFinite(exactNet)) {
+      throw invalidInput(FN, [i], "The expected net value overflows float64");
+    }
+    const net = estimateFloat(exactNet);
     netF[i] = net;
     const v = valueF[i]!;
     // Thresholds compare exactly when the float comparison is too close to call.

@@ -91,7 +91,19 @@ export class CustomerTable<V> implements ReadonlyMap<string, V> {
   }
 }
 
-/** Whether `value` is a `Map` or a {@link CustomerTable} (what the functions accept as a `ReadonlyMap`). @internal */
+/**
+ * Whether `value` can be read as a `ReadonlyMap`: a `Map`, a {@link CustomerTable}, or any object
+ * with `forEach`, `get` and a numeric `size`. Structural on purpose: the package ships an ESM and a
+ * CJS build, and a table made by one build must be accepted by the other (`instanceof` would fail).
+ * @internal
+ */
 export function isReadonlyMap(value: unknown): value is ReadonlyMap<unknown, unknown> {
-  return value instanceof Map || value instanceof CustomerTable;
+  if (value instanceof Map) return true;
+  if (typeof value !== "object" || value === null) return false;
+  const candidate = value as { forEach?: unknown; get?: unknown; size?: unknown };
+  return (
+    typeof candidate.forEach === "function" &&
+    typeof candidate.get === "function" &&
+    typeof candidate.size === "number"
+  );
 }

@@ -387,8 +387,34 @@ const SPLITTER = 134_217_729; // 2²⁷ + 1, Veltkamp's splitting constant
  * @internal
  */
 export function moneyFromEstimate(v: number): Decimal {
-  const abs = Math.abs(v);
-  if (!(abs >= 1e-8 && abs < 1e15)) return estimateSlow(v);
+  if (!roundEstimate(Math.abs(v))) return estimateSlow(v);
+  const c = rounded.c;
+  const count = c < 1e15 ? 15 : 16; // 16 when rounded up to 10¹⁵
+  return fromCoefficient(v < 0, c, count, count - 1 - rounded.k);
+}
+
+/**
+ * The float nearest to {@link moneyFromEstimate}(v): `v` rounded to 15 significant digits, as a
+ * number (for ranking by exactly the values that are reported). @internal
+ */
+export function estimateFloat(v: number): number {
+  if (!roundEstimate(Math.abs(v))) {
+    return Number.isFinite(v) && v !== 0 ? numberFromMoney(estimateSlow(v)) : v;
+  }
+  // c < 2⁵³ and 10^k are exact, so one division rounds correctly.
+  const magnitude = rounded.c / POW10[rounded.k]!;
+  return v < 0 ? -magnitude : magnitude;
+}
+
+/** Output of {@link roundEstimate}: the estimate is c · 10^−k with c a 15-digit integer (or 10¹⁵). */
+const rounded = { c: 0, k: 0 };
+
+/**
+ * Rounds `abs` (> 0) half-even to 15 significant digits into {@link rounded}, exactly; returns false
+ * outside [10⁻⁸, 10¹⁵) (and for 0 or non-finite values), where decimal.js does it.
+ */
+function roundEstimate(abs: number): boolean {
+  if (!(abs >= 1e-8 && abs < 1e15)) return false;
   // Scale by 10^k so that p = abs · 10^k lies in [10¹⁴, 10¹⁵): its integer part has 15 digits.
   // k = 14 − ⌊log₁₀ abs⌋, found by comparisons with exact powers of ten (abs ≥ 10⁻⁸ ⇒ k ≤ 22).
   let k = 22;
@@ -404,7 +430,7 @@ export function moneyFromEstimate(v: number): Decimal {
   }
   if (scaled < 1e14) {
     // The product 10× larger rounded up to 10¹⁵ while this one is just below 10¹⁴: one step back.
-    if (k === 22) return estimateSlow(v);
+    if (k === 22) return false;
     k++;
     scaled = abs * POW10[k]!;
   }
@@ -429,13 +455,16 @@ export function moneyFromEstimate(v: number): Decimal {
     const err = aLow * sLow - (p - aHigh * sHigh - aLow * sHigh - aHigh * sLow);
     if (excess > -err || (excess === -err && c % 2 === 1)) c++;
   }
-  const count = c < 1e15 ? 15 : 16; // 16 when rounded up to 10¹⁵
-  return fromCoefficient(v < 0, c, count, count - 1 - k);
+  rounded.c = c;
+  rounded.k = k;
+  return true;
 }
 
 /** {@link moneyFromEstimate} through decimal.js, for values outside the fast range. */
 function estimateSlow(v: number): Decimal {
   if (v === 0) return ZERO;
+  // Callers check their results first; this guard only keeps a bug from hanging exactDecimalText.
+  if (!Number.isFinite(v)) throw new RangeError(`moneyFromEstimate: not a finite number: ${v}`);
   return new Money(exactDecimalText(v)).toSignificantDigits(ESTIMATE_DIGITS, Money.ROUND_HALF_EVEN);
 }
 
@@ -445,6 +474,7 @@ function estimateSlow(v: number): Decimal {
  * arithmetic rounds.) @internal
  */
 export function exactDecimalText(v: number): string {
+  if (!Number.isFinite(v)) throw new RangeError(`exactDecimalText: not a finite number: ${v}`);
   let m = Math.abs(v);
   let x = 0;
   while (!Number.isInteger(m)) {

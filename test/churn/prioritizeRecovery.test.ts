@@ -380,3 +380,80 @@ describe("bad input → InvalidInputError with the path", () => {
     expect(plan.entries[0]!.secondLifetimeValue.toNumber()).toBe(1039);
   });
 });
+
+describe("prioritizeRecovery: float64 edges", () => {
+  it("derives 0.5^(recency / halfLife) exactly at whole half-lives (net exactly 0 is let go)", () => {
+    // unknown cause: base 0.2; recency 18 = 3 half-lives of 6 → 0.025; 0.025 × 400 − 10 = 0.
+    const plan = prioritizeRecovery(
+      [{ customerId: "X", value: 400, cause: "unknown", cost: 10, recency: 18 }],
+      { keyValue: 1000, smallValue: 100 },
+    );
+    expect(plan.entries[0]!.winBackProbability).toBe(0.025);
+    expect(plan.entries[0]!.expectedNetValue.isZero()).toBe(true);
+    expect(plan.entries[0]!.action).toBe("let-go");
+  });
+  it("ranks by the reported expected net values: equal ones keep input order", () => {
+    // 0.1 + 0.2 = 0.30000000000000004: both nets are reported as 300 and tie.
+    const plan = prioritizeRecovery(
+      [
+        { customerId: "A", value: 1000, cause: "own", cost: 0, winBackProbability: 0.3 },
+        { customerId: "B", value: 1000, cause: "own", cost: 0, winBackProbability: 0.1 + 0.2 },
+      ],
+      { keyValue: 10_000, smallValue: 1 },
+    );
+    expect(plan.entries.map((e) => e.expectedNetValue.toString())).toEqual(["300", "300"]);
+    expect(plan.entries.map((e) => e.customerId)).toEqual(["A", "B"]);
+  });
+  it("rejects amounts beyond float64's range instead of computing with infinity", () => {
+    for (const [field, customer] of [
+      [
+        "value",
+        { customerId: "A", value: "1e309", cause: "own", cost: 1, winBackProbability: 0.5 },
+      ],
+      [
+        "cost",
+        { customerId: "A", value: 10, cause: "own", cost: "1e400", winBackProbability: 0.5 },
+      ],
+      [
+        "secondLifetimeValue",
+        {
+          customerId: "A",
+          value: 10,
+          cause: "own",
+          cost: 1,
+          winBackProbability: 0.5,
+          secondLifetimeValue: "-1e999",
+        },
+      ],
+    ] as const) {
+      let error: unknown;
+      try {
+        prioritizeRecovery([customer as RecoveryCandidate], { keyValue: 10, smallValue: 1 });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect((error as InvalidInputError).issues[0]!.path).toEqual([0, field]);
+    }
+    let overflow: unknown;
+    try {
+      prioritizeRecovery(
+        [
+          {
+            customerId: "A",
+            value: 1,
+            cause: "own",
+            cost: "1.7e308",
+            winBackProbability: 1,
+            secondLifetimeValue: "-1.7e308",
+          },
+        ],
+        { keyValue: 10, smallValue: 1 },
+      );
+    } catch (e) {
+      overflow = e;
+    }
+    expect(overflow).toBeInstanceOf(InvalidInputError);
+    expect((overflow as InvalidInputError).issues[0]!.path).toEqual([0]);
+  });
+});

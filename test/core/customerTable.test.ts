@@ -40,6 +40,11 @@ describe("CustomerTable", () => {
     expect(isReadonlyMap(table)).toBe(true);
     expect(isReadonlyMap(new Map())).toBe(true);
     expect(isReadonlyMap({ get: () => 1 })).toBe(false);
+    expect(isReadonlyMap(null)).toBe(false);
+    expect(isReadonlyMap([1, 2])).toBe(false);
+    // A table from the other build (ESM vs CJS) is another class: accepted by its shape.
+    const foreign = { size: 1, get: () => 1, forEach: () => undefined };
+    expect(isReadonlyMap(foreign)).toBe(true);
     expect(inspect(table)).toBe("Map(2) { 'a' => 1, 'b' => 2 }");
     expect(Object.prototype.toString.call(table)).toBe("[object CustomerTable]");
   });

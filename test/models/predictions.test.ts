@@ -267,6 +267,11 @@ describe("no NaN or infinity leaves a prediction", () => {
       a: 0.7928859664405851,
       b: 2.42575238262545,
     },
+    logLikelihood: -9582.43,
+    standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
+    iterations: 18,
+    converged: true,
+    customers: 2357,
   } as const;
   it("a horizon beyond float64's reach throws InvalidInputError at path t (BG/NBD E[X(1e100)] overflows)", () => {
     expect(expectedPurchases(bg, 1e10)).toBeGreaterThan(0);
@@ -301,5 +306,51 @@ describe("no NaN or infinity leaves a prediction", () => {
     expect((error as InvalidInputError).issues[0]!.path).toEqual([1]);
     expect(finiteResult("probe", 2.5, ["t"])).toBe(2.5);
     expect(() => finiteResult("probe", Number.POSITIVE_INFINITY, ["t"])).toThrow(InvalidInputError);
+  });
+});
+
+describe("customerLifetimeValue at float64's limit", () => {
+  it("a spend so large that the value overflows throws InvalidInputError for that customer", () => {
+    const purchaseModel = {
+      kind: "bg-nbd",
+      params: {
+        r: 0.2425929282798216,
+        alpha: 4.413532265271803,
+        a: 0.7928859664405851,
+        b: 2.42575238262545,
+      },
+      logLikelihood: -9582.43,
+      standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
+      iterations: 18,
+      converged: true,
+      customers: 2357,
+    } as const;
+    const spendModel = {
+      kind: "gamma-gamma",
+      params: { p: 6.248802496074264, q: 3.744588460923312, v: 15.447748064932831 },
+      logLikelihood: -4055.92,
+      standardErrors: { p: 1.19, q: 0.29, v: 4.16 },
+      iterations: 20,
+      converged: true,
+      customers: 946,
+    } as const;
+    let error: unknown;
+    try {
+      customerLifetimeValue({
+        purchaseModel,
+        spendModel,
+        customers: [
+          { frequency: 2, recency: 30.43, T: 38.86, monetaryValue: 20 },
+          { frequency: 2, recency: 30.43, T: 38.86, monetaryValue: 1e308 },
+        ],
+        horizon: 52,
+        discountRate: 0,
+        unit: "week",
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).issues[0]!.path).toEqual(["customers", 1]);
   });
 });

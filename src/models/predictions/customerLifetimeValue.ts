@@ -182,7 +182,16 @@ export function lifetimeValueColumns(
       x = checked.x;
       zbar = checked.zbar;
     }
-    value[i] = margin * gammaGammaExpectedSpend(params, x, zbar) * discounted[i]!;
+    const v = margin * gammaGammaExpectedSpend(params, x, zbar) * discounted[i]!;
+    if (!Number.isFinite(v)) {
+      // No NaN or infinity leaves the library (a spend near float64's limit, say).
+      throw invalidInput(
+        fn,
+        ["customers", i],
+        "This customer's lifetime value is not finite in float64 (check monetaryValue)",
+      );
+    }
+    value[i] = v;
   }
   return { value, alive };
 }
