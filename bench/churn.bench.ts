@@ -54,22 +54,22 @@ function plan(risk: ReturnType<typeof churnRisk>) {
   return prioritizeRecovery(candidates, { budget: 250_000, halfLife: 26 });
 }
 
-const risk = churnRisk(model, customers, riskOptions);
-bench(
-  "churnRisk, 1,000,000 customers (52 weekly periods)",
-  () => churnRisk(model, customers, riskOptions),
-  {
-    runs: 3,
-  },
-);
-bench("prioritizeRecovery with budget (greedy), 1,000,000 customers", () => plan(risk), {
-  runs: 3,
-});
+// The pipeline first, while only its input is alive (a risk table kept for the single-step
+// cases below would be a second million results for every collection to walk).
 bench(
   "churnRisk + prioritizeRecovery (with budget), 1,000,000 customers",
   () => plan(churnRisk(model, customers, riskOptions)),
-  { targetMs: 2000, runs: 3 },
+  { targetMs: 2000, runs: 5 },
 );
+bench(
+  "churnRisk, 1,000,000 customers (52 weekly periods)",
+  () => churnRisk(model, customers, riskOptions),
+  { runs: 3 },
+);
+const risk = churnRisk(model, customers, riskOptions);
+bench("prioritizeRecovery with budget (greedy), 1,000,000 customers", () => plan(risk), {
+  runs: 3,
+});
 const small = Array.from({ length: 2000 }, (_, i) => ({
   customerId: i,
   value: (i * 37) % 1000,

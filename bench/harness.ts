@@ -101,7 +101,7 @@ export function printTable(rows: readonly BenchResult[]): void {
       r.name,
       r.medianMs.toFixed(2),
       r.minMs.toFixed(2),
-      Number.isNaN(r.cpuMedianMs) ? "-" : r.cpuMedianMs.toFixed(r.cpuMedianMs < 10 ? 2 : 0),
+      r.cpuMedianMs.toFixed(r.cpuMedianMs < 10 ? 2 : 0),
       String(r.runs),
       r.targetMs === undefined ? "-" : String(r.targetMs),
       r.peakRssMb.toFixed(0) + (r.targetRssMb === undefined ? "" : ` (≤ ${r.targetRssMb})`),

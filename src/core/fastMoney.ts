@@ -349,11 +349,25 @@ export function moneyFromQuotient(units: number, divisor: number, scale: number)
     digitBuffer[count++] = digit;
     r -= digit * divisor;
   }
+  // Six digits a step: r < divisor < 2³¹, so r · 10⁶ < 2⁵³ stays exact.
   while (count < MONEY_PRECISION && r !== 0) {
-    r *= 10;
-    const digit = Math.floor(r / divisor);
-    digitBuffer[count++] = digit;
-    r -= digit * divisor;
+    const take = Math.min(6, MONEY_PRECISION - count);
+    const t = r * POW10[take]!;
+    let chunk = Math.floor(t / divisor);
+    r = t - chunk * divisor;
+    if (r < 0) {
+      chunk--;
+      r += divisor;
+    } else if (r >= divisor) {
+      chunk++;
+      r -= divisor;
+    }
+    for (let j = count + take - 1; j >= count; j--) {
+      const rest = Math.floor(chunk / 10);
+      digitBuffer[j] = chunk - 10 * rest;
+      chunk = rest;
+    }
+    count += take;
   }
   // Round half-even on the remainder (a 16-digit integer part leaves no remainder to round here:
   // 16 < 34 digits, so the quotient is always carried to 34 digits or to its exact end).
