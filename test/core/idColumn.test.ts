@@ -84,4 +84,29 @@ describe("IdColumn (batch id numbering)", () => {
     expect([...number]).toEqual([0, 1, 2, 0, 2, 3]);
     expect(ids).toEqual(["C114305", "x", "C1020260", "y"]);
   });
+
+  it("numbers long ids (UUIDs, e-mails: the Map path) mixed with short ones exactly", () => {
+    const longId = fc.oneof(
+      fc.uuid(),
+      fc.emailAddress(),
+      fc.constantFrom(
+        "customer-000000001",
+        "customer-000000002",
+        "a".repeat(13),
+        `${"a".repeat(12)}b`,
+      ),
+      fc.string({ unit: "binary", minLength: 13, maxLength: 16 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(longId, fc.string({ maxLength: 4 })), { maxLength: 200 }),
+        (strings) => {
+          const { number, ids } = numberAll(strings);
+          expect([...number]).toEqual(reference(strings));
+          expect(ids).toEqual([...new Set(strings)]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
