@@ -18,6 +18,7 @@ import {
   probabilityAlive,
 } from "../../src/index.js";
 import { cdnowSample } from "../fixtures/load.js";
+import { CDNOW_GAMMA_GAMMA, CDNOW_PARETO_NBD } from "../fixtures/models.js";
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 const calibrationEnd = day("1997-09-30");
@@ -215,29 +216,8 @@ describe("churnRisk with a Pareto/NBD model", () => {
   // θ_PNBD: the CDNOW (weeks) maximum-likelihood fit of ../shared/reference/models.md §0.4, and the
   // conditional P(Y(39) = 0) and P(alive) of its §3.7 reference customers, as printed by the Python
   // lifetimes library ([L] there).
-  const model = {
-    kind: "pareto-nbd",
-    params: {
-      r: 0.5532755414445361,
-      alpha: 10.57761269430219,
-      s: 0.6062134688357712,
-      beta: 11.667907456461924,
-    },
-    logLikelihood: -9594.973929826863,
-    standardErrors: { r: 0, alpha: 0, s: 0, beta: 0 },
-    iterations: 0,
-    converged: true,
-    customers: 2357,
-  } as const;
-  const spendModel = {
-    kind: "gamma-gamma",
-    params: { p: 6.248802496074264, q: 3.744588460923312, v: 15.447748064932831 },
-    logLikelihood: -4055.92,
-    standardErrors: { p: 0, q: 0, v: 0 },
-    iterations: 0,
-    converged: true,
-    customers: 946,
-  } as const;
+  const model = CDNOW_PARETO_NBD;
+  const spendModel = CDNOW_GAMMA_GAMMA;
   const reference: [number, number, number, number, number][] = [
     // x, t_x, T, P(alive), P(Y(39) = 0)
     [2, 30.43, 38.86, 0.869118727978, 0.408091057792],

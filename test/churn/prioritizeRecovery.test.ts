@@ -12,6 +12,7 @@ import {
   type RecoveryCandidate,
   recoveryPlanSummary,
 } from "../../src/index.js";
+import { expectInvalidAt } from "../expectInvalidAt.js";
 
 const seed: RecoveryCandidate[] = [
   { customerId: "key-own", value: "12000", cause: "own", cost: "400", winBackProbability: 0.5 },
@@ -405,55 +406,19 @@ describe("prioritizeRecovery: float64 edges", () => {
     expect(plan.entries.map((e) => e.customerId)).toEqual(["A", "B"]);
   });
   it("rejects amounts beyond float64's range instead of computing with infinity", () => {
+    const base = { customerId: "A", cause: "own", winBackProbability: 0.5 } as const;
+    const thresholds = { keyValue: 10, smallValue: 1 };
     for (const [field, customer] of [
-      [
-        "value",
-        { customerId: "A", value: "1e309", cause: "own", cost: 1, winBackProbability: 0.5 },
-      ],
-      [
-        "cost",
-        { customerId: "A", value: 10, cause: "own", cost: "1e400", winBackProbability: 0.5 },
-      ],
-      [
-        "secondLifetimeValue",
-        {
-          customerId: "A",
-          value: 10,
-          cause: "own",
-          cost: 1,
-          winBackProbability: 0.5,
-          secondLifetimeValue: "-1e999",
-        },
-      ],
+      ["value", { ...base, value: "1e309", cost: 1 }],
+      ["cost", { ...base, value: 10, cost: "1e400" }],
+      ["secondLifetimeValue", { ...base, value: 10, cost: 1, secondLifetimeValue: "-1e999" }],
     ] as const) {
-      let error: unknown;
-      try {
-        prioritizeRecovery([customer as RecoveryCandidate], { keyValue: 10, smallValue: 1 });
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(InvalidInputError);
-      expect((error as InvalidInputError).issues[0]!.path).toEqual([0, field]);
+      expectInvalidAt(() => prioritizeRecovery([customer], thresholds), [0, field]);
     }
-    let overflow: unknown;
-    try {
-      prioritizeRecovery(
-        [
-          {
-            customerId: "A",
-            value: 1,
-            cause: "own",
-            cost: "1.7e308",
-            winBackProbability: 1,
-            secondLifetimeValue: "-1.7e308",
-          },
-        ],
-        { keyValue: 10, smallValue: 1 },
-      );
-    } catch (e) {
-      overflow = e;
-    }
-    expect(overflow).toBeInstanceOf(InvalidInputError);
-    expect((overflow as InvalidInputError).issues[0]!.path).toEqual([0]);
+    const overflow = { ...base, value: 1, cost: "1.7e308", secondLifetimeValue: "-1.7e308" };
+    expectInvalidAt(
+      () => prioritizeRecovery([{ ...overflow, winBackProbability: 1 }], thresholds),
+      [0],
+    );
   });
 });

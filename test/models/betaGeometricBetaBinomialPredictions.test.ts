@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { InvalidInputError } from "../../src/core/errors.js";
 import type { BetaGeometricBetaBinomialModel } from "../../src/models/betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { conditionalExpectedPurchases } from "../../src/models/predictions/conditionalExpectedPurchases.js";
 import { discountedExpectedResidualPurchases } from "../../src/models/predictions/discountedExpectedResidualPurchases.js";
 import { expectedPurchases } from "../../src/models/predictions/expectedPurchases.js";
 import { probabilityAlive } from "../../src/models/predictions/probabilityAlive.js";
 import { purchaseCountProbability } from "../../src/models/predictions/purchaseCountProbability.js";
+import { catchInvalidInput } from "../expectInvalidAt.js";
 import { donations } from "../fixtures/load.js";
 
 // θ_BGBB (models.md §0.4) and the test values of models.md §4.7 / peers.md §4.6.
@@ -116,15 +116,6 @@ describe("public prediction functions with a BG/BB model", () => {
         "→ at params.gamma",
       ],
     ];
-    for (const [f, path] of cases) {
-      let caught: unknown;
-      try {
-        f();
-      } catch (error) {
-        caught = error;
-      }
-      expect(caught).toBeInstanceOf(InvalidInputError);
-      expect((caught as Error).message).toContain(path);
-    }
+    for (const [f, path] of cases) expect(catchInvalidInput(f).message).toContain(path);
   });
 });

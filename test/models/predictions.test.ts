@@ -17,7 +17,9 @@ import {
   probabilityAlive,
   purchaseCountProbability,
 } from "../../src/index.js";
+import { expectInvalidAt } from "../expectInvalidAt.js";
 import { cdnowSummaryWithSpend } from "../fixtures/load.js";
+import { CDNOW_BG_NBD, CDNOW_GAMMA_GAMMA } from "../fixtures/models.js";
 
 const rel = (actual: number, expected: number) => Math.abs(actual - expected) / Math.abs(expected);
 const purchaseModel: BgNbdModel = {
@@ -259,32 +261,9 @@ describe("prediction input errors", () => {
 });
 
 describe("no NaN or infinity leaves a prediction", () => {
-  const bg = {
-    kind: "bg-nbd",
-    params: {
-      r: 0.2425929282798216,
-      alpha: 4.413532265271803,
-      a: 0.7928859664405851,
-      b: 2.42575238262545,
-    },
-    logLikelihood: -9582.43,
-    standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
-    iterations: 18,
-    converged: true,
-    customers: 2357,
-  } as const;
   it("a horizon beyond float64's reach throws InvalidInputError at path t (BG/NBD E[X(1e100)] overflows)", () => {
-    expect(expectedPurchases(bg, 1e10)).toBeGreaterThan(0);
-    for (const call of [() => expectedPurchases(bg, 1e100)]) {
-      let error: unknown;
-      try {
-        call();
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(InvalidInputError);
-      expect((error as InvalidInputError).issues[0]!.path).toEqual(["t"]);
-    }
+    expect(expectedPurchases(CDNOW_BG_NBD, 1e10)).toBeGreaterThan(0);
+    expectInvalidAt(() => expectedPurchases(CDNOW_BG_NBD, 1e100), ["t"]);
   });
   it("the row-wise guard names the customer whose result is not finite", async () => {
     const { conditionalOverRows, finiteResult } = await import(
@@ -294,63 +273,36 @@ describe("no NaN or infinity leaves a prediction", () => {
       { frequency: 1, recency: 1, T: 2 },
       { frequency: 2, recency: 1, T: 3 },
     ];
-    const alive = () => 1;
     const ifAlive = (x: number) => (x === 2 ? Number.NaN : 1);
-    let error: unknown;
-    try {
-      conditionalOverRows("probe", rows, alive, ifAlive, () => 1);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(InvalidInputError);
-    expect((error as InvalidInputError).issues[0]!.path).toEqual([1]);
+    expectInvalidAt(
+      () =>
+        conditionalOverRows(
+          "probe",
+          rows,
+          () => 1,
+          ifAlive,
+          () => 1,
+        ),
+      [1],
+    );
     expect(finiteResult("probe", 2.5, ["t"])).toBe(2.5);
-    expect(() => finiteResult("probe", Number.POSITIVE_INFINITY, ["t"])).toThrow(InvalidInputError);
+    expectInvalidAt(() => finiteResult("probe", Number.POSITIVE_INFINITY, ["t"]), ["t"]);
   });
-});
-
-describe("customerLifetimeValue at float64's limit", () => {
-  it("a spend so large that the value overflows throws InvalidInputError for that customer", () => {
-    const purchaseModel = {
-      kind: "bg-nbd",
-      params: {
-        r: 0.2425929282798216,
-        alpha: 4.413532265271803,
-        a: 0.7928859664405851,
-        b: 2.42575238262545,
-      },
-      logLikelihood: -9582.43,
-      standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
-      iterations: 18,
-      converged: true,
-      customers: 2357,
-    } as const;
-    const spendModel = {
-      kind: "gamma-gamma",
-      params: { p: 6.248802496074264, q: 3.744588460923312, v: 15.447748064932831 },
-      logLikelihood: -4055.92,
-      standardErrors: { p: 1.19, q: 0.29, v: 4.16 },
-      iterations: 20,
-      converged: true,
-      customers: 946,
-    } as const;
-    let error: unknown;
-    try {
-      customerLifetimeValue({
-        purchaseModel,
-        spendModel,
-        customers: [
-          { frequency: 2, recency: 30.43, T: 38.86, monetaryValue: 20 },
-          { frequency: 2, recency: 30.43, T: 38.86, monetaryValue: 1e308 },
-        ],
-        horizon: 52,
-        discountRate: 0,
-        unit: "week",
-      });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(InvalidInputError);
-    expect((error as InvalidInputError).issues[0]!.path).toEqual(["customers", 1]);
+  it("a spend so large that the lifetime value overflows throws for that customer", () => {
+    expectInvalidAt(
+      () =>
+        customerLifetimeValue({
+          purchaseModel: CDNOW_BG_NBD,
+          spendModel: CDNOW_GAMMA_GAMMA,
+          customers: [
+            { frequency: 2, recency: 30.43, T: 38.86, monetaryValue: 20 },
+            { frequency: 2, recency: 30.43, T: 38.86, monetaryValue: 1e308 },
+          ],
+          horizon: 52,
+          discountRate: 0,
+          unit: "week",
+        }),
+      ["customers", 1],
+    );
   });
 });

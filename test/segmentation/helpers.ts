@@ -1,5 +1,6 @@
 import { expect } from "vitest";
-import { InvalidInputError } from "../../src/index.js";
+import type { InvalidInputError } from "../../src/index.js";
+import { catchInvalidInput } from "../expectInvalidAt.js";
 
 /** Asserts that `fn` throws an InvalidInputError whose message names `functionName` and contains `path`. */
 export function expectInvalid(
@@ -7,14 +8,7 @@ export function expectInvalid(
   functionName: string,
   path: string | null,
 ): InvalidInputError {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(InvalidInputError);
-  const error = caught as InvalidInputError;
+  const error = catchInvalidInput(fn);
   expect(error.functionName).toBe(functionName);
   if (path !== null) expect(error.message).toContain(`→ at ${path}`);
   return error;

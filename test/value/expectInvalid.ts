@@ -1,5 +1,6 @@
 import { expect } from "vitest";
-import { InvalidInputError } from "../../src/index.js";
+import type { InvalidInputError } from "../../src/index.js";
+import { catchInvalidInput } from "../expectInvalidAt.js";
 
 /**
  * Asserts that `run` throws an InvalidInputError from `functionName` whose message names `path`
@@ -12,14 +13,7 @@ export function expectInvalid(
   path: string,
   message?: RegExp,
 ): InvalidInputError {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(InvalidInputError);
-  const error = caught as InvalidInputError;
+  const error = catchInvalidInput(run);
   expect(error.functionName).toBe(functionName);
   expect(error.message.startsWith(`${functionName}: invalid input`)).toBe(true);
   if (path === "") {

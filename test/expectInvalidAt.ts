@@ -1,0 +1,24 @@
+import { expect } from "vitest";
+import { InvalidInputError } from "../src/index.js";
+
+/** Runs `run`, asserts that it throws an `InvalidInputError`, and returns the error. */
+export function catchInvalidInput(run: () => unknown): InvalidInputError {
+  let caught: unknown;
+  try {
+    run();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(InvalidInputError);
+  return caught as InvalidInputError;
+}
+
+/** Asserts that `run` throws an `InvalidInputError` whose first issue has exactly `path`. */
+export function expectInvalidAt(
+  run: () => unknown,
+  path: readonly PropertyKey[],
+): InvalidInputError {
+  const error = catchInvalidInput(run);
+  expect(error.issues[0]!.path).toEqual(path);
+  return error;
+}
