@@ -22,29 +22,8 @@ import { cdnowSummaryWithSpend } from "../fixtures/load.js";
 import { CDNOW_BG_NBD, CDNOW_GAMMA_GAMMA } from "../fixtures/models.js";
 
 const rel = (actual: number, expected: number) => Math.abs(actual - expected) / Math.abs(expected);
-const purchaseModel: BgNbdModel = {
-  kind: "bg-nbd",
-  params: {
-    r: 0.2425929282798216,
-    alpha: 4.413532265271803,
-    a: 0.7928859664405851,
-    b: 2.42575238262545,
-  },
-  logLikelihood: -9582.425560567366,
-  standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
-  iterations: 18,
-  converged: true,
-  customers: 2357,
-};
-const spendModel: GammaGammaModel = {
-  kind: "gamma-gamma",
-  params: { p: 6.248802496074264, q: 3.744588460923312, v: 15.447748064932831 },
-  logLikelihood: -4055.9232435028653,
-  standardErrors: { p: 1.19, q: 0.29, v: 4.16 },
-  iterations: 20,
-  converged: true,
-  customers: 946,
-};
+const purchaseModel: BgNbdModel = CDNOW_BG_NBD;
+const spendModel: GammaGammaModel = CDNOW_GAMMA_GAMMA;
 const c1 = { frequency: 2, recency: 30.43, T: 38.86, monetaryValue: "22.35" };
 const c3 = { frequency: 0, recency: 0, T: 38.86, monetaryValue: 0 };
 const weekly15 = 1.15 ** (1 / 52) - 1; // 15 % a year, per week; ln(1 + d) = ln(1.15)/52
