@@ -243,6 +243,11 @@ describe("no NaN or infinity leaves a prediction", () => {
   it("a horizon beyond float64's reach throws InvalidInputError at path t (BG/NBD E[X(1e100)] overflows)", () => {
     expect(expectedPurchases(CDNOW_BG_NBD, 1e10)).toBeGreaterThan(0);
     expectInvalidAt(() => expectedPurchases(CDNOW_BG_NBD, 1e100), ["t"]);
+    // One customer, and the same customer in an array: both throw rather than return Infinity.
+    const customer = { frequency: 2, recency: 30, T: 38 };
+    expect(conditionalExpectedPurchases(CDNOW_BG_NBD, customer, 1e10)).toBeGreaterThan(0);
+    expectInvalidAt(() => conditionalExpectedPurchases(CDNOW_BG_NBD, customer, 1e100), ["t"]);
+    expectInvalidAt(() => conditionalExpectedPurchases(CDNOW_BG_NBD, [customer], 1e100), [0]);
   });
   it("the row-wise guard names the customer whose result is not finite", async () => {
     const { conditionalOverRows, finiteResult } = await import(

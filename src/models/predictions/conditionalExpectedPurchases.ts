@@ -8,7 +8,13 @@ import type {
 } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { checkHistory } from "../history.js";
 import type { PurchaseHistory, PurchaseModel } from "../types.js";
-import { checkSpan, conditionalOverRows, parsePurchaseModel, purchaseKernel } from "./kernels.js";
+import {
+  checkSpan,
+  conditionalOverRows,
+  finiteResult,
+  parsePurchaseModel,
+  purchaseKernel,
+} from "./kernels.js";
 
 /**
  * Expected number of purchases in the next `t` time units, (T, T + t], of a customer with history
@@ -84,7 +90,7 @@ export function conditionalExpectedPurchases(
   const span = checkSpan(fn, t, "t");
   if (!Array.isArray(customer)) {
     const { x, tx, T } = checkHistory(fn, customer, undefined);
-    return kernel.conditionalExpected(x, tx, T, span);
+    return finiteResult(fn, kernel.conditionalExpected(x, tx, T, span), ["t"]);
   }
   const ifAlive = kernel.expectedIfAlive;
   return conditionalOverRows(

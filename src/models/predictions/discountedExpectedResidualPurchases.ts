@@ -10,7 +10,12 @@ import type {
 } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { checkHistory } from "../history.js";
 import type { PurchaseHistory, PurchaseModel } from "../types.js";
-import { conditionalOverRows, parsePurchaseModel, purchaseKernel } from "./kernels.js";
+import {
+  conditionalOverRows,
+  finiteResult,
+  parsePurchaseModel,
+  purchaseKernel,
+} from "./kernels.js";
 
 /**
  * Options of {@link discountedExpectedResidualPurchases}.
@@ -108,7 +113,7 @@ export function discountedExpectedResidualPurchases(
   const { discountRate } = parseInput(fn, optionsSchema, options);
   if (!Array.isArray(customer)) {
     const { x, tx, T } = checkHistory(fn, customer, undefined);
-    return kernel.dert(x, tx, T, discountRate);
+    return finiteResult(fn, kernel.dert(x, tx, T, discountRate), []);
   }
   const ifAlive = kernel.dertIfAlive;
   return conditionalOverRows(

@@ -8,7 +8,12 @@ import type {
 } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { checkHistory } from "../history.js";
 import type { PurchaseHistory, PurchaseModel } from "../types.js";
-import { conditionalOverRows, parsePurchaseModel, purchaseKernel } from "./kernels.js";
+import {
+  conditionalOverRows,
+  finiteResult,
+  parsePurchaseModel,
+  purchaseKernel,
+} from "./kernels.js";
 
 /**
  * Options of {@link probabilityAlive} for the BG/BB.
@@ -99,7 +104,7 @@ export function probabilityAlive(
   const kernel = purchaseKernel(parsePurchaseModel(fn, model));
   if (!Array.isArray(history)) {
     const { x, tx, T } = checkHistory(fn, history, undefined);
-    return kernel.probabilityAlive(x, tx, T);
+    return finiteResult(fn, kernel.probabilityAlive(x, tx, T), []);
   }
   return conditionalOverRows(
     fn,
