@@ -241,6 +241,16 @@ function digitCount(c: number): number {
 }
 
 /**
+ * ⌊a / b⌋ for integers 0 ≤ a < 2⁵³ and b ≥ 1. The float quotient is correctly rounded and every
+ * integer below 2⁵³ is a float, so its floor is never too small; it is one too large when rounding
+ * carried a quotient just below an integer up to it, which the (exact) remainder shows.
+ */
+function floorDivide(a: number, b: number): number {
+  const q = Math.floor(a / b);
+  return a - q * b < 0 ? q - 1 : q;
+}
+
+/**
  * A library `Decimal` from a positive integer coefficient `c` (< 2⁵³) of `count` digits whose leading
  * digit has base-10 exponent `e`: the words are cut from `c` by arithmetic (no digit buffer), and the
  * digit array is an exactly sized literal.
@@ -261,23 +271,15 @@ function fromCoefficient(negative: boolean, c: number, count: number, e: number)
     // integer, hence the corrections.
     let rest = count - size;
     let unit = POW10[rest]!;
-    let w0 = Math.floor(c / unit);
+    const w0 = floorDivide(c, unit);
     let r = c - w0 * unit;
-    if (r < 0) {
-      w0--;
-      r += unit;
-    }
     if (rest <= LOG_BASE) {
       d = [w0, r * POW10[LOG_BASE - rest]!];
     } else {
       rest -= LOG_BASE;
       unit = POW10[rest]!;
-      let w1 = Math.floor(r / unit);
+      const w1 = floorDivide(r, unit);
       r -= w1 * unit;
-      if (r < 0) {
-        w1--;
-        r += unit;
-      }
       d = rest <= LOG_BASE ? [w0, w1, r * POW10[LOG_BASE - rest]!] : wordsOf4(w0, w1, r, rest);
     }
   }
@@ -288,13 +290,8 @@ function fromCoefficient(negative: boolean, c: number, count: number, e: number)
 function wordsOf4(w0: number, w1: number, r: number, rest: number): number[] {
   const tail = rest - LOG_BASE;
   const unit = POW10[tail]!;
-  let w2 = Math.floor(r / unit);
-  let last = r - w2 * unit;
-  if (last < 0) {
-    w2--;
-    last += unit;
-  }
-  return [w0, w1, w2, last * POW10[LOG_BASE - tail]!];
+  const w2 = floorDivide(r, unit);
+  return [w0, w1, w2, (r - w2 * unit) * POW10[LOG_BASE - tail]!];
 }
 
 /**
@@ -322,16 +319,9 @@ export function moneyFromQuotient(units: number, divisor: number, scale: number)
   if (!(a < 2 ** 52 && divisor >= 1 && divisor < 2 ** 31 && Number.isInteger(divisor))) {
     return new Money(units).div(divisor).times(new Money(`1e-${scale}`));
   }
-  // Integer part: q·divisor ≤ a + divisor < 2⁵³, so the product and the remainder are exact.
-  let q = Math.floor(a / divisor);
+  // Integer part: q·divisor ≤ a < 2⁵², so the product and the remainder are exact.
+  const q = floorDivide(a, divisor);
   let r = a - q * divisor;
-  if (r < 0) {
-    q--;
-    r += divisor;
-  } else if (r >= divisor) {
-    q++;
-    r -= divisor;
-  }
   let count = 0;
   let e: number;
   if (q > 0) {
@@ -353,15 +343,8 @@ export function moneyFromQuotient(units: number, divisor: number, scale: number)
   while (count < MONEY_PRECISION && r !== 0) {
     const take = Math.min(6, MONEY_PRECISION - count);
     const t = r * POW10[take]!;
-    let chunk = Math.floor(t / divisor);
+    let chunk = floorDivide(t, divisor);
     r = t - chunk * divisor;
-    if (r < 0) {
-      chunk--;
-      r += divisor;
-    } else if (r >= divisor) {
-      chunk++;
-      r -= divisor;
-    }
     for (let j = count + take - 1; j >= count; j--) {
       const rest = Math.floor(chunk / 10);
       digitBuffer[j] = chunk - 10 * rest;

@@ -98,7 +98,7 @@ export function rfmTable(
   if (asOf === undefined) throw invalidInput(FN, ["asOf"], dateProblem(opts.asOf));
   // One validating pass over the log (shared with summarizeTransactions); a purchase after asOf
   // is an error here, not a row to leave out.
-  const log = parseLog(FN, transactions, timeZone, asOf, true);
+  const log = parseLog(FN, transactions, timeZone, asOf, "asOf");
   const { count, customer, day, units, scale, decimals, customerIds } = log;
   const customers = customerIds.length;
   // Per customer, side by side so that a row touches one cache line: last day, purchases, total

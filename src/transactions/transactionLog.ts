@@ -121,8 +121,9 @@ const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
 
 /**
  * One pass over `transactions`: validates every element (throwing {@link invalidInput} with the
- * path of the first bad field) and keeps those dated on or before `lastDay` — or, with
- * `laterIsError`, throws at the first one dated after it (path `[i].date`).
+ * path of the first bad field) and keeps those dated on or before `lastDay` — or, when
+ * `lastDayOption` names the option that set `lastDay`, throws at the first one dated after it
+ * (path `[i].date`).
  * @internal
  */
 export function parseLog(
@@ -130,7 +131,7 @@ export function parseLog(
   transactions: unknown,
   timeZone: string,
   lastDay: number,
-  laterIsError = false,
+  lastDayOption?: string,
 ): ParsedLog {
   if (!Array.isArray(transactions)) {
     throw invalidInput(
@@ -192,11 +193,11 @@ export function parseLog(
     }
     idColumn.add(i, customerId);
     if (d > lastDay) {
-      if (laterIsError) {
+      if (lastDayOption !== undefined) {
         throw invalidInput(
           functionName,
           [i, "date"],
-          `Purchase on ${formatCivilDay(d)} is after asOf ${formatCivilDay(lastDay)}`,
+          `Purchase on ${formatCivilDay(d)} is after ${lastDayOption} ${formatCivilDay(lastDay)}`,
         );
       }
       continue;
