@@ -272,7 +272,7 @@ describe("no NaN or infinity leaves a prediction", () => {
     expect(finiteResult("probe", 2.5, ["t"])).toBe(2.5);
     expectInvalidAt(() => finiteResult("probe", Number.POSITIVE_INFINITY, ["t"]), ["t"]);
   });
-  it("a spend so large that the lifetime value overflows throws for that customer", () => {
+  it("a spend so large that the lifetime value overflows throws for that customer (E[M] itself is finite)", () => {
     expectInvalidAt(
       () =>
         customerLifetimeValue({
@@ -280,7 +280,7 @@ describe("no NaN or infinity leaves a prediction", () => {
           spendModel: CDNOW_GAMMA_GAMMA,
           customers: [
             { frequency: 2, recency: 30.43, T: 38.86, monetaryValue: 20 },
-            { frequency: 2, recency: 30.43, T: 38.86, monetaryValue: 1e308 },
+            { frequency: 2, recency: 30.43, T: 38.86, monetaryValue: 1.7e308 },
           ],
           horizon: 52,
           discountRate: 0,

@@ -6,8 +6,8 @@
  */
 import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
-import { hyp2f1 } from "../../math/hypergeometric.js";
 import { digamma, lnBeta, lnGamma } from "../../math/special.js";
+import { unitHypergeometric } from "../../math/unitHypergeometric.js";
 import { type FitOptions, maximizeLikelihood, parseFitOptions } from "../fit.js";
 
 const PARAMETER_NAMES = ["alpha", "beta", "gamma", "delta"] as const;
@@ -234,17 +234,17 @@ export function bgbbLogLikelihood(
   const logs = logsBuffer;
   const A = alpha + x;
   // term 0: alive through n
-  logs[0] = lnBeta(A, beta + n - x) + lnBeta(gamma, delta + n) - lnBab - lnBgd;
+  logs[0] = lnBeta(A, beta + (n - x)) + lnBeta(gamma, delta + n) - lnBab - lnBgd;
   let max = logs[0]!;
   if (terms > 1) {
-    let l1 = lnBeta(A, beta + tx - x);
+    let l1 = lnBeta(A, beta + (tx - x));
     let l2 = lnBeta(gamma + 1, delta + tx);
     for (let i = 0; i < terms - 1; i++) {
       const v = l1 + l2 - lnBab - lnBgd;
       logs[i + 1] = v;
       if (v > max) max = v;
-      const b = beta + tx - x + i;
-      const d = delta + tx + i;
+      const b = beta + (tx - x + i);
+      const d = delta + (tx + i);
       l1 += Math.log(b / (A + b));
       l2 += Math.log(d / (gamma + 1 + d));
     }
@@ -256,15 +256,15 @@ export function bgbbLogLikelihood(
     const psiA = digamma(A);
     // term 0
     let omega = Math.exp(logs[0]! - ell);
-    const psiAB0 = digamma(A + beta + n - x);
+    const psiAB0 = digamma(alpha + beta + n);
     const psiGD0 = digamma(gamma + delta + n);
     let ga = omega * (psiA - psiAB0);
-    let gb = omega * (digamma(beta + n - x) - psiAB0);
+    let gb = omega * (digamma(beta + (n - x)) - psiAB0);
     let gg = omega * (k[6]! - psiGD0);
     let gd = omega * (digamma(delta + n) - psiGD0);
     if (terms > 1) {
-      let psiB = digamma(beta + tx - x);
-      let psiAB = digamma(A + beta + tx - x);
+      let psiB = digamma(beta + (tx - x));
+      let psiAB = digamma(alpha + beta + tx);
       let psiD = digamma(delta + tx);
       let psiGD = digamma(gamma + 1 + delta + tx);
       const psiG1 = k[7]!;
@@ -274,8 +274,8 @@ export function bgbbLogLikelihood(
         gb += omega * (psiB - psiAB);
         gg += omega * (psiG1 - psiGD);
         gd += omega * (psiD - psiGD);
-        const b = beta + tx - x + i;
-        const d = delta + tx + i;
+        const b = beta + (tx - x + i);
+        const d = delta + (tx + i);
         psiB += 1 / b;
         psiAB += 1 / (A + b);
         psiD += 1 / d;
@@ -307,8 +307,8 @@ export function bgbbProbabilityAlive(
   const { alpha, beta, gamma, delta } = p;
   const ell = bgbbLogLikelihood(p, x, tx, n);
   const lnNum =
-    lnBeta(alpha + x, beta + n - x) +
-    lnBeta(gamma, delta + n + m) -
+    lnBeta(alpha + x, beta + (n - x)) +
+    lnBeta(gamma, delta + (n + m)) -
     lnBeta(alpha, beta) -
     lnBeta(gamma, delta);
   return Math.min(1, Math.exp(lnNum - ell));
@@ -322,7 +322,7 @@ function survivalSum(gamma: number, delta: number, from: number, to: number): nu
   );
   let sum = 0;
   for (let k = from + 1; k <= to; k++) {
-    term *= (delta + k - 1) / (gamma + delta + k - 1);
+    term /= 1 + gamma / (delta + (k - 1));
     sum += term;
   }
   return sum;
@@ -338,7 +338,10 @@ export function bgbbExpected(p: BetaGeometricBetaBinomialParams, n: number): num
 }
 
 /**
- * P(X(n) = x) for a new customer (models.md §4.4).
+ * P(X(n) = x) for a new customer (models.md §4.4):
+ * `C(n,x)·B(α+x, β+n−x)/B(α,β)·B(γ, δ+n)/B(γ,δ) + Σ_{i=x}^{n−1} C(i,x)·B(α+x, β+i−x)/B(α,β)·B(γ+1, δ+i)/B(γ,δ)`.
+ * The terms of the sum follow each other by a ratio of three rational factors, accumulated in logs
+ * (one `Math.log` per term, no special function in the loop), so the cost is O(n − x) cheap steps.
  * @internal
  */
 export function bgbbPurchaseCountProbability(
@@ -348,22 +351,25 @@ export function bgbbPurchaseCountProbability(
 ): number {
   if (x > n) return 0;
   const { alpha, beta, gamma, delta } = p;
-  const lnBab = lnBeta(alpha, beta);
-  const lnBgd = lnBeta(gamma, delta);
+  const lnNorm = lnBeta(alpha, beta) + lnBeta(gamma, delta);
   const lnChoose = (a: number, b: number) => lnGamma(a + 1) - lnGamma(b + 1) - lnGamma(a - b + 1);
-  let sum = Math.exp(
-    lnChoose(n, x) + lnBeta(alpha + x, beta + n - x) + lnBeta(gamma, delta + n) - lnBab - lnBgd,
-  );
+  const alive = lnChoose(n, x) + lnBeta(alpha + x, beta + (n - x)) + lnBeta(gamma, delta + n);
+  // i = x: C(x, x) = 1
+  let term = lnBeta(alpha + x, beta) + lnBeta(gamma + 1, delta + x);
+  let max = alive;
+  let sum = 1; // Σ e^{term − max}, starting with the alive term
   for (let i = x; i < n; i++) {
-    sum += Math.exp(
-      lnChoose(i, x) +
-        lnBeta(alpha + x, beta + i - x) +
-        lnBeta(gamma + 1, delta + i) -
-        lnBab -
-        lnBgd,
-    );
+    if (term > max) {
+      sum = sum * Math.exp(max - term) + 1;
+      max = term;
+    } else {
+      sum += Math.exp(term - max);
+    }
+    const b = beta + (i - x);
+    const d = delta + i;
+    term += Math.log((((i + 1) / (i + 1 - x)) * b * d) / ((alpha + x + b) * (gamma + 1 + d)));
   }
-  return Math.min(1, sum);
+  return Math.min(1, Math.exp(max + Math.log(sum) - lnNorm));
 }
 
 /**
@@ -380,7 +386,7 @@ export function bgbbConditionalExpected(
 ): number {
   const { alpha, beta, gamma, delta } = p;
   const ell = bgbbLogLikelihood(p, x, tx, n);
-  const lnFront = lnBeta(alpha + x + 1, beta + n - x) - lnBeta(alpha, beta) - ell;
+  const lnFront = lnBeta(alpha + (x + 1), beta + (n - x)) - lnBeta(alpha, beta) - ell;
   return Math.exp(lnFront) * survivalSum(gamma, delta, n, n + nStar);
 }
 
@@ -399,13 +405,13 @@ export function bgbbDert(
   const { alpha, beta, gamma, delta } = p;
   const ell = bgbbLogLikelihood(p, x, tx, n);
   const lnFront =
-    lnBeta(alpha + x + 1, beta + n - x) -
+    lnBeta(alpha + (x + 1), beta + (n - x)) -
     lnBeta(alpha, beta) +
-    lnBeta(gamma, delta + n + 1) -
+    lnBeta(gamma, delta + (n + 1)) -
     lnBeta(gamma, delta) -
     Math.log1p(d) -
     ell;
-  return Math.exp(lnFront) * hyp2f1(1, delta + n + 1, gamma + delta + n + 1, 1 / (1 + d));
+  return Math.exp(lnFront) * unitHypergeometric(gamma, delta + (n + 1), 1 / (1 + d));
 }
 
 const FN = "fitBetaGeometricBetaBinomial";
