@@ -22,6 +22,7 @@ const MAX_STEPS = 1_000_000;
  */
 export function unitHypergeometric(A: number, b: number, z: number): number {
   const c = A + b;
+  if (!Number.isFinite(c)) return Number.NaN; // A + b beyond float64: b/c would read as 0
   const tiny = 1e-300;
   let f = 1;
   let C = 1;
@@ -43,7 +44,8 @@ export function unitHypergeometric(A: number, b: number, z: number): number {
     if (C === 0) C = tiny;
     const delta = C * D;
     f *= delta;
-    if (Math.abs(delta - 1) < 1e-16) return 1 / f;
+    // converged when the last factor is 1 to within one ulp (a tighter test can cycle forever)
+    if (Math.abs(delta - 1) <= Number.EPSILON) return 1 / f;
   }
   return Number.NaN;
 }

@@ -30,8 +30,8 @@ function parseModel(fn: string, model: unknown): ShiftedBetaGeometricModel {
  * Survival curve of a cohort under the sBG: `S(t) = P(T > t) = B(α, β+t)/B(α, β)`, the share of an
  * acquired cohort still active after `t` renewals, for `t = 0 … periods`.
  *
- * Computed by the recursion `S(0) = 1`, `S(t) = S(t−1)/(1 + α/(β+t−1))` (no special functions, no
- * overflow, finite for every accepted model). Multiply by a cohort's size for projected survivors. Element `t` of the result belongs
+ * Computed by the recursion `S(0) = 1`, `S(t) = S(t−1)/(1 + α/(β+(t−1)))` (no special functions, no
+ * overflow, and β is not absorbed into t: finite and right for every accepted model). Multiply by a cohort's size for projected survivors. Element `t` of the result belongs
  * to the start of period `t+1` (after `t` renewals), the convention of Fader & Hardie (2007) Table 1.
  *
  * @param model - a fitted (or stored) {@link ShiftedBetaGeometricModel}
@@ -61,7 +61,7 @@ export function survivalCurve(model: ShiftedBetaGeometricModel, periods: number)
   let s = 1;
   out[0] = 1;
   for (let t = 1; t <= n; t++) {
-    s /= 1 + alpha / (beta + t - 1);
+    s /= 1 + alpha / (beta + (t - 1));
     out[t] = s;
   }
   return out;
@@ -98,7 +98,7 @@ export function retentionRate(model: ShiftedBetaGeometricModel, period: number):
   const { alpha, beta } = parseModel(fn, model).params;
   const t = parseInput(fn, z.number().int().min(1), period, ["period"]);
   // 1/(1 + α/(β+t−1)): the same ratio without forming α + β (which overflows near float64's limit)
-  return 1 / (1 + alpha / (beta + t - 1));
+  return 1 / (1 + alpha / (beta + (t - 1)));
 }
 
 /**
