@@ -11,6 +11,7 @@ import {
   conditionalExpectedSpend,
   cumulativePurchaseTracking,
   customerLifetimeValue,
+  discountedCashFlowValue,
   discountedExpectedResidualPurchases,
   expectedPurchases,
   expectedPurchasesMatrix,
@@ -20,6 +21,7 @@ import {
   probabilityAlive,
   probabilityAliveMatrix,
   purchaseCountProbability,
+  retentionLifetimeValue,
   type ShiftedBetaGeometricModel,
   subscriptionLifetimeValue,
   survivalCurve,
@@ -300,6 +302,37 @@ describe("diagnostics with hostile sizes", () => {
     const rows = within(1500, () => cumulativePurchaseTracking(DONATIONS, [1], { periods: 1e5 }));
     expect(rel(rows.at(-1)!.expectedCumulative, expectedPurchases(DONATIONS, 1e5))).toBeLessThan(
       1e-12,
+    );
+  });
+});
+
+describe("value formulas: bounded horizons", () => {
+  it("a 100,000-period retention value took 8 s (decimal rows); the horizon is now at most 10,000", () => {
+    expectInvalidAt(
+      () =>
+        retentionLifetimeValue({
+          margin: 100,
+          retentionRate: 0.8,
+          discountRate: 0.1,
+          horizon: 100_000,
+        }),
+      ["horizon"],
+    );
+    const result = within(1500, () =>
+      retentionLifetimeValue({
+        margin: 100,
+        retentionRate: 0.8,
+        discountRate: 0.1,
+        horizon: 10_000,
+      }),
+    );
+    // Gupta & Lehmann (2003): the finite sum tends to m·r/(1+d−r) = 80/0.3 = 266.67
+    expect(result.value.toFixed(2)).toBe("266.67");
+  });
+  it("more than 10,000 cash flows are rejected at the root (100,000 took 2.4 s)", () => {
+    expectInvalidAt(
+      () => discountedCashFlowValue(new Array(10_001).fill("100"), { discountRate: 0.1 }),
+      [],
     );
   });
 });
