@@ -78,8 +78,21 @@ function nonFinite(value: unknown, seen = new Set<unknown>()): string | undefine
   return undefined;
 }
 
-/** Runs one call and asserts the sweep's contract; returns a short label of the outcome. */
-function check(label: string, f: () => unknown): void {
+/**
+ * Known failures, to be emptied when fixed (the lead's list). Each is a predicate on the inputs
+ * that lifts the time budget only; finiteness and the error type are still asserted.
+ * - Pareto/NBD `purchaseCountProbability` with α/β or β/α ≥ 10³ and t ≪ max(α, β): each of the
+ *   n + 1 ₂F₁ of the closed form sits at z = |α−β|/(max(α,β)+t) ≈ 1, where `hyp2f1` (src/math,
+ *   not this area) sums its direct series term by term (≈ 40 ms each; 4.7 s at n = 99 for
+ *   r 0.05, α 10⁶, s 35.85, β 0.5, t 3). Fix: the 1 − z transformation in `hyp2f1` for this case.
+ */
+const KNOWN_SLOW = {
+  paretoCountFarApart: (alpha: number, beta: number) =>
+    Math.max(alpha, beta) / Math.min(alpha, beta) >= 1e3,
+} as const;
+
+/** Runs one call and asserts the sweep's contract (`knownSlow`: see {@link KNOWN_SLOW}). */
+function check(label: string, f: () => unknown, knownSlow = false): void {
   const start = performance.now();
   let result: unknown;
   let error: unknown;
@@ -89,7 +102,11 @@ function check(label: string, f: () => unknown): void {
     error = e;
   }
   const elapsed = performance.now() - start;
-  expect(elapsed, `${label} took ${elapsed.toFixed(0)} ms`).toBeLessThan(BUDGET_MS);
+  if (process.env.SWEEP_TRACE === "1" && elapsed > 300)
+    console.log(`${label}: ${elapsed.toFixed(0)} ms`);
+  if (!knownSlow) {
+    expect(elapsed, `${label} took ${elapsed.toFixed(0)} ms`).toBeLessThan(BUDGET_MS);
+  }
   if (error !== undefined) {
     const name = (error as Error).name;
     expect(
@@ -137,7 +154,8 @@ const bgNbd = {
   ...meta,
 } as cv.BgNbdModel;
 
-const runs = (n: number) => ({ seed: SEED, numRuns: n });
+// endOnFailure: no shrinking (a slow counterexample would be re-run for minutes); the seed replays it
+const runs = (n: number) => ({ seed: SEED, numRuns: n, endOnFailure: true });
 
 describe("hostile numbers: finite or InvalidInputError, each call under 2 s", () => {
   it("shifted-beta-geometric predictions", () => {
@@ -223,8 +241,10 @@ describe("hostile numbers: finite or InvalidInputError, each call under 2 s", ()
         count,
         hostile,
         ([r, alpha, s, beta], n, t) => {
-          check(`purchaseCountProbability(pareto(${r}, ${alpha}, ${s}, ${beta}), ${n}, ${t})`, () =>
-            cv.purchaseCountProbability(pareto(r, alpha, s, beta), n, t),
+          check(
+            `purchaseCountProbability(pareto(${r}, ${alpha}, ${s}, ${beta}), ${n}, ${t})`,
+            () => cv.purchaseCountProbability(pareto(r, alpha, s, beta), n, t),
+            KNOWN_SLOW.paretoCountFarApart(alpha, beta),
           );
         },
       ),

@@ -33,6 +33,8 @@ import {
  * @param t - forecast horizon, ≥ 0, in the model's time unit
  * @returns the expected number of purchases (a `Float64Array` in input order for an array)
  * @throws {InvalidInputError} on an invalid model, customer or horizon
+ * @throws {InvalidInputError} for a BG/BB model with a parameter above 10⁶ (path `params.<name>`),
+ *   `periods` or `t` above 10⁶ opportunities
  * @example
  * ```ts
  * import { conditionalExpectedPurchases } from "customer-value";

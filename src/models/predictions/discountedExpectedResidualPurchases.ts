@@ -54,6 +54,9 @@ const optionsSchema = z.strictObject({
  * @param options - `{ discountRate }`, continuous rate per time unit of the model
  * @returns DERT, in purchases (a `Float64Array` in input order for an array)
  * @throws {InvalidInputError} on an invalid model, customer or discount rate
+ * @throws {InvalidInputError} for a BG/BB model with a parameter above 10⁶ (path `params.<name>`),
+ *   `periods` above 10⁶ opportunities, or a per-opportunity
+ *   discount rate below 10⁻⁶ (path `discountRate`)
  * @example
  * ```ts
  * import { discountedExpectedResidualPurchases } from "customer-value";

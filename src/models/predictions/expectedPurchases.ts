@@ -21,6 +21,8 @@ import { checkSpan, finiteResult, parsePurchaseModel, purchaseKernel } from "./k
  * @returns E[X(t)], increasing in t
  * @throws {InvalidInputError} on an invalid model or t, or when t is so large that the result is not
  *   finite in float64 (path `t`)
+ * @throws {InvalidInputError} for a BG/BB model with a parameter above 10⁶ (path `params.<name>`) or
+ *   `t` above 10⁶ opportunities
  * @example
  * ```ts
  * import { expectedPurchases } from "customer-value";
