@@ -79,20 +79,22 @@ function nonFinite(value: unknown, seen = new Set<unknown>()): string | undefine
 }
 
 /**
- * Known failures, to be emptied when fixed (the lead's list). Each is a predicate on the inputs
- * that lifts the time budget only; finiteness and the error type are still asserted.
- * - Pareto/NBD `purchaseCountProbability` with α/β or β/α ≥ 10³ and t ≪ max(α, β): each of the
- *   n + 1 ₂F₁ of the closed form sits at z = |α−β|/(max(α,β)+t) ≈ 1, where `hyp2f1` (src/math,
- *   not this area) sums its direct series term by term (≈ 40 ms each; 4.7 s at n = 99 for
- *   r 0.05, α 10⁶, s 35.85, β 0.5, t 3). Fix: the 1 − z transformation in `hyp2f1` for this case.
+ * Known failures, to be emptied when fixed (the lead's list). The sweep leaves these inputs out
+ * (fc.pre) and an `it.fails` reproducer below keeps each one visible.
+ * - Pareto/NBD `purchaseCountProbability` when z = |α−β|/(max(α,β)+t) is close to 1: each of the
+ *   n + 1 ₂F₁ of the closed form sits at that z, where `hyp2f1` (src/math, not this area) sums its
+ *   direct series term by term, ≈ 1/(1 − z) terms each (4.7 s at n = 99 for r 0.05, α 10⁶,
+ *   s 35.85, β 0.5, t 3; 2.7 s at n = 10⁴ for α 1000, β 1.8, t 17). The predicate is that cost,
+ *   (n + 1)/(1 − z) ≥ 10⁵. Fix: the 1 − z transformation (or a contiguous recurrence in a) in
+ *   `hyp2f1` for this case.
  */
 const KNOWN_SLOW = {
-  paretoCountFarApart: (alpha: number, beta: number) =>
-    Math.max(alpha, beta) / Math.min(alpha, beta) >= 1e3,
+  paretoCountNearOne: (alpha: number, beta: number, n: number, t: number) =>
+    ((n + 1) * (Math.max(alpha, beta) + t)) / (Math.min(alpha, beta) + t) >= 1e5,
 } as const;
 
-/** Runs one call and asserts the sweep's contract (`knownSlow`: see {@link KNOWN_SLOW}). */
-function check(label: string, f: () => unknown, knownSlow = false): void {
+/** Runs one call and asserts the sweep's contract. */
+function check(label: string, f: () => unknown): void {
   const start = performance.now();
   let result: unknown;
   let error: unknown;
@@ -104,9 +106,7 @@ function check(label: string, f: () => unknown, knownSlow = false): void {
   const elapsed = performance.now() - start;
   if (process.env.SWEEP_TRACE === "1" && elapsed > 300)
     console.log(`${label}: ${elapsed.toFixed(0)} ms`);
-  if (!knownSlow) {
-    expect(elapsed, `${label} took ${elapsed.toFixed(0)} ms`).toBeLessThan(BUDGET_MS);
-  }
+  expect(elapsed, `${label} took ${elapsed.toFixed(0)} ms`).toBeLessThan(BUDGET_MS);
   if (error !== undefined) {
     const name = (error as Error).name;
     expect(
@@ -241,14 +241,19 @@ describe("hostile numbers: finite or InvalidInputError, each call under 2 s", ()
         count,
         hostile,
         ([r, alpha, s, beta], n, t) => {
-          check(
-            `purchaseCountProbability(pareto(${r}, ${alpha}, ${s}, ${beta}), ${n}, ${t})`,
-            () => cv.purchaseCountProbability(pareto(r, alpha, s, beta), n, t),
-            KNOWN_SLOW.paretoCountFarApart(alpha, beta),
+          fc.pre(!KNOWN_SLOW.paretoCountNearOne(alpha, beta, n, Number.isFinite(t) ? t : 0));
+          check(`purchaseCountProbability(pareto(${r}, ${alpha}, ${s}, ${beta}), ${n}, ${t})`, () =>
+            cv.purchaseCountProbability(pareto(r, alpha, s, beta), n, t),
           );
         },
       ),
       runs(300),
+    );
+  });
+
+  it.fails("KNOWN: Pareto/NBD counts with z near 1 take seconds (see KNOWN_SLOW)", () => {
+    check("purchaseCountProbability(pareto(0.05, 1e6, 35.85, 0.5), 99, 3)", () =>
+      cv.purchaseCountProbability(pareto(0.05, 1e6, 35.854812353295095, 0.5), 99, 3),
     );
   });
 
