@@ -328,9 +328,8 @@ export function compressSpend(
 export function spendValue(fn: string, value: unknown, path: readonly PropertyKey[]): number {
   let m: number;
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) {
-      throw invalidInput(fn, path, `Expected a finite amount, received ${value}`);
-    }
+    const problem = moneyProblem(value);
+    if (problem !== undefined) throw invalidInput(fn, path, problem);
     m = value;
   } else {
     const problem = moneyProblem(value);
