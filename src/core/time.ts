@@ -1,5 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
+import { echo } from "./errors.js";
 
 /**
  * A point in time or a calendar day: a `Date`, or an ISO 8601 string. A date-only string
@@ -290,7 +291,7 @@ function parseDateTime(
 /** Human-readable reason a value is not a valid {@link DateInput}. @internal */
 export function dateProblem(input: unknown): string {
   if (input instanceof Date) return "Invalid Date";
-  if (typeof input === "string") return `Invalid date ${JSON.stringify(input)}`;
+  if (typeof input === "string") return `Invalid date ${echo(input)}`;
   return `Expected a Date or an ISO date string, received ${input === null ? "null" : typeof input}`;
 }
 

@@ -502,3 +502,46 @@ describe("rfmScores: a Decimal monetary value goes through the money reader", ()
     },
   );
 });
+
+describe("no message echoes more than ~100 characters of an input", () => {
+  const long = `${"x".repeat(100_000)}`;
+  const catchIt = (run: () => unknown): m.InvalidInputError => {
+    let caught: unknown;
+    try {
+      run();
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(m.InvalidInputError);
+    return caught as m.InvalidInputError;
+  };
+
+  it("a 100,000-character date is quoted by its first 64 characters", () => {
+    const error = catchIt(() =>
+      m.summarizeTransactions([{ customerId: "a", date: long, amount: 1 }], {
+        observationEnd: "2024-12-31",
+      }),
+    );
+    expect(error.issues[0]!.message).toBe(`Invalid date "${"x".repeat(64)}"…(100000 characters)`);
+  });
+
+  it("a 100,000-character customer id in a path is shortened in the message, kept in the issue", () => {
+    const error = catchIt(() => m.valueMatrix(new Map([[long, { current: 1, potential: "x" }]])));
+    expect(error.issues[0]!.path).toEqual([long, "potential"]);
+    expect(error.message.length).toBeLessThan(400);
+    expect(error.message).toContain("…(100000 characters)");
+  });
+
+  it("any other long message is cut to 400 characters plus its length (the backstop)", () => {
+    // compareOffers quotes a duplicate offer name in full; the error cuts the message.
+    const error = catchIt(() =>
+      m.compareOffers([
+        { name: long, productValue: 1, monetaryCost: 1 },
+        { name: long, productValue: 1, monetaryCost: 1 },
+      ]),
+    );
+    expect(error.issues[0]!.message.length).toBeLessThan(450);
+    expect(error.issues[0]!.message).toMatch(/…\(100\d{3} characters\)$/);
+    expect(error.message.length).toBeLessThan(1000);
+  });
+});
