@@ -282,13 +282,49 @@ export function readMoney(value: unknown): Decimal | string {
   if (typeof value === "string") return stringProblem(value) ?? new Money(value);
   if (typeof value === "number") return numberProblem(value) ?? new Money(value);
   if (typeof value === "object" && value !== null && claimsDecimal(value)) {
-    const read = readDecimalObject(value);
+    const read = LAYOUT_HOLDS ? readDecimalObject(value) : readDecimalText(value);
     if (read.problem !== undefined) return read.problem;
     if (read.canonical && ownMoney(value)) return value as Decimal;
     return new Money(read.text);
   }
   return `Expected an amount (Decimal, number or decimal string), received ${typeOf(value)}`;
 }
+
+/**
+ * {@link readDecimalObject}'s fallback should a future decimal.js lay out its instances differently
+ * (see {@link LAYOUT_HOLDS}): the value's own `toString`, read as a decimal string.
+ */
+function readDecimalText(value: object): DecimalRead {
+  let text: unknown;
+  try {
+    text = (value as { toString(): unknown }).toString();
+  } catch {
+    return MALFORMED_DECIMAL;
+  }
+  if (typeof text !== "string") return MALFORMED_DECIMAL;
+  if (text === "NaN" || text === "Infinity" || text === "-Infinity") return NON_FINITE_DECIMAL;
+  const problem = stringProblem(text);
+  return problem === undefined ? { text, canonical: false } : { problem };
+}
+
+/**
+ * Whether this copy of decimal.js lays out its instances as {@link readDecimalObject} reads them
+ * (sign `s`, exponent `e` of the leading digit, base-10⁷ words `d`): checked once, at load, on
+ * values of every shape. If a future decimal.js changes its internals, Decimal amounts are read
+ * through their `toString` instead — slower, never wrong.
+ * @internal
+ */
+export const LAYOUT_HOLDS = [
+  "-123.4567891e10",
+  "0.000012",
+  "1e-324",
+  "987654321987654321.5",
+  "0",
+].every((probe) => {
+  const expected = new Money(probe);
+  const read = readDecimalObject(expected);
+  return read.problem === undefined && read.canonical && new Money(read.text).eq(expected);
+});
 
 /** Whether a (well-formed) decimal is the library's own: its constructor is {@link Money}. */
 function ownMoney(value: object): boolean {

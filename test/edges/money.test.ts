@@ -11,6 +11,7 @@ import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
 import {
   AMOUNT_INVALID,
+  LAYOUT_HOLDS,
   MONEY_MAX_DIGITS,
   MONEY_MAX_EXPONENT,
   MONEY_MIN_EXPONENT,
@@ -105,6 +106,8 @@ const ACCEPTED: readonly (readonly [unknown, string])[] = [
 describe("money bounds (MoneyInput)", () => {
   it("documents the bounds the reader enforces", () => {
     expect([MONEY_MAX_DIGITS, MONEY_MAX_EXPONENT, MONEY_MIN_EXPONENT]).toEqual([34, 20, -324]);
+    // The load-time check that decimal.js lays out its instances as the reader expects.
+    expect(LAYOUT_HOLDS).toBe(true);
   });
 
   it.each(HOSTILE)("rejects %s without throwing anything else", (_, value) => {
