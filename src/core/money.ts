@@ -281,11 +281,14 @@ function readDecimalObject(value: object): DecimalRead {
 export function readMoney(value: unknown): Decimal | string {
   if (typeof value === "string") return stringProblem(value) ?? new Money(value);
   if (typeof value === "number") return numberProblem(value) ?? new Money(value);
-  if (typeof value === "object" && value !== null && claimsDecimal(value)) {
-    const read = LAYOUT_HOLDS ? readDecimalObject(value) : readDecimalText(value);
-    if (read.problem !== undefined) return read.problem;
-    if (read.canonical && ownMoney(value)) return value as Decimal;
-    return new Money(read.text);
+  if (typeof value === "object" && value !== null) {
+    if (LAYOUT_HOLDS && isOwnAmount(value)) return value as Decimal;
+    if (claimsDecimal(value)) {
+      const read = LAYOUT_HOLDS ? readDecimalObject(value) : readDecimalText(value);
+      if (read.problem !== undefined) return read.problem;
+      if (read.canonical && ownMoney(value)) return value as Decimal;
+      return new Money(read.text);
+    }
   }
   return `Expected an amount (Decimal, number or decimal string), received ${typeOf(value)}`;
 }
@@ -325,6 +328,59 @@ export const LAYOUT_HOLDS = [
   const read = readDecimalObject(expected);
   return read.problem === undefined && read.canonical && new Money(read.text).eq(expected);
 });
+
+/** Number of decimal digits of an integer in [1, 10⁷). */
+function wordDigits(word: number): number {
+  let digits = 1;
+  while (digits < 7 && word >= POW10[digits]!) digits++;
+  return digits;
+}
+
+/**
+ * The fast path of {@link readMoney} for the library's own `Decimal`s (the results of one function
+ * passed to the next): whether `value` is a `Decimal` of {@link Money}, laid out exactly as
+ * decimal.js lays it out, within the money bounds — checked field by field without allocating.
+ * `false` sends the value down the general path, which says what is wrong.
+ */
+function isOwnAmount(value: object): boolean {
+  try {
+    const x = value as { constructor?: unknown; s?: unknown; e?: unknown; d?: unknown };
+    const maker: unknown = x.constructor;
+    if (maker !== Money) return false;
+    const s = x.s;
+    const e = x.e;
+    const d = x.d;
+    if ((s !== 1 && s !== -1) || typeof e !== "number" || !Array.isArray(d)) return false;
+    const n = d.length;
+    if (n === 0 || n > 6) return false; // 34 digits fill at most 6 words
+    const lead: unknown = d[0];
+    if (lead === 0) return n === 1 && e === 0;
+    if (typeof lead !== "number" || !Number.isInteger(lead) || lead < 1 || lead >= 1e7) {
+      return false;
+    }
+    if (!Number.isInteger(e) || e > MONEY_MAX_EXPONENT || e < MONEY_MIN_EXPONENT) return false;
+    let size = (e + 1) % 7;
+    if (size <= 0) size += 7;
+    if (wordDigits(lead) !== size) return false;
+    let last = lead;
+    for (let k = 1; k < n; k++) {
+      const word: unknown = d[k];
+      if (typeof word !== "number" || !Number.isInteger(word) || word < 0 || word >= 1e7) {
+        return false;
+      }
+      last = word;
+    }
+    if (last === 0) return false; // a trailing zero word: not decimal.js's layout
+    let digits = size + 7 * (n - 1);
+    while (last % 10 === 0) {
+      last /= 10;
+      digits--;
+    }
+    return digits <= MONEY_MAX_DIGITS;
+  } catch {
+    return false;
+  }
+}
 
 /** Whether a (well-formed) decimal is the library's own: its constructor is {@link Money}. */
 function ownMoney(value: object): boolean {

@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Decimal from "decimal.js";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   AMOUNT_INVALID,
@@ -15,6 +16,7 @@ import {
   MONEY_MAX_DIGITS,
   MONEY_MAX_EXPONENT,
   MONEY_MIN_EXPONENT,
+  Money,
   moneyProblem,
   readMoney,
   readScaledAmount,
@@ -136,6 +138,60 @@ describe("money bounds (MoneyInput)", () => {
     expect(read.toString()).toBe("12.5");
     // The library's 34-digit precision, not the user's 20.
     expect(read.div(3).toString()).toBe("4.166666666666666666666666666666667");
+  });
+});
+
+describe("the fast path for the library's own Decimals agrees with the general reader", () => {
+  it("returns the library's own in-bounds Decimals themselves, results of arithmetic included", () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 34n) + 1n, max: 10n ** 34n - 1n }),
+        fc.integer({ min: -330, max: 0 }),
+        fc.integer({ min: 1, max: 9 }),
+        (digits, exponent, divisor) => {
+          for (const value of [
+            new Money(`${digits}e${exponent}`),
+            new Money(`${digits}`).div(divisor),
+          ]) {
+            const inBounds =
+              value.isZero() ||
+              (value.e <= MONEY_MAX_EXPONENT &&
+                value.e >= MONEY_MIN_EXPONENT &&
+                value.sd() <= MONEY_MAX_DIGITS);
+            expect(readMoney(value) === value).toBe(inBounds);
+            if (!inBounds) expect(readMoney(value)).toBeTypeOf("string");
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("reads a forged object with the library's constructor exactly as the same fields of another copy", () => {
+    const word = fc.oneof(
+      fc.integer({ min: 0, max: 9_999_999 }),
+      fc.constantFrom(-1, 1e7, 0.5, Number.NaN),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(1, -1, 0, Number.NaN),
+        fc.oneof(fc.integer({ min: -340, max: 30 }), fc.constantFrom(0.5, 1e9, Number.NaN)),
+        fc.array(word, { minLength: 0, maxLength: 8 }),
+        (s, e, d) => {
+          const forged = { __proto__: Money.prototype, constructor: Money, s, e, d };
+          const other = foreign({ s, e, d });
+          const a = readMoney(forged);
+          const b = readMoney(other);
+          if (typeof b === "string") {
+            expect(a).toBeTypeOf("string");
+          } else {
+            expect(typeof a).not.toBe("string");
+            expect((a as Decimal).eq(b)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
 
