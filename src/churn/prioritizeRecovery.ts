@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { invalidInput } from "../core/errors.js";
+import { echo, invalidInput } from "../core/errors.js";
 import {
   cachedEstimate,
   createEstimateCache,
@@ -424,7 +424,7 @@ export function prioritizeRecovery(
       throw invalidInput(
         FN,
         [i, "cause"],
-        `Unknown cause ${JSON.stringify(cause)}: expected one of ${CAUSES.map((k) => `"${k}"`).join(", ")}`,
+        `Unknown cause ${echo(cause)}: expected one of ${CAUSES.map((k) => `"${k}"`).join(", ")}`,
       );
     }
     causeCodes[i] = causeCode;

@@ -38,7 +38,7 @@ export function isValidTimeZone(zone: string): boolean {
 
 /** zod schema for an IANA time zone name such as `"Europe/Berlin"`. @internal */
 export const timeZoneSchema = z.string().refine(isValidTimeZone, {
-  error: (issue) => `Unknown time zone ${JSON.stringify(issue.input)}`,
+  error: (issue) => `Unknown time zone ${echo(issue.input)}`,
 });
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;

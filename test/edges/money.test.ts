@@ -591,16 +591,48 @@ describe("no message echoes more than ~100 characters of an input", () => {
     expect(error.message).toContain("…(100000 characters)");
   });
 
-  it("any other long message is cut to 400 characters plus its length (the backstop)", () => {
-    // compareOffers quotes a duplicate offer name in full; the error cuts the message.
+  it.each([
+    ["a bigint", 1n, "1"],
+    [
+      "an object whose toJSON throws",
+      {
+        toJSON: () => {
+          throw new Error("boom");
+        },
+      },
+      "object",
+    ],
+  ])(
+    "quotes %s without calling or serialising it (item 13: a TypeError before)",
+    (_, cause, shown) => {
+      const error = catchIt(() =>
+        m.prioritizeRecovery(
+          [{ customerId: "a", value: 1, cause: cause as never, cost: 1, winBackProbability: 0.5 }],
+          { keyValue: 10, smallValue: 1 },
+        ),
+      );
+      expect(error.issues[0]!.path).toEqual([0, "cause"]);
+      expect(error.issues[0]!.message).toMatch(new RegExp(`^Unknown cause ${shown}:`));
+    },
+  );
+
+  it("a duplicate 100,000-character offer name is quoted by its first 64 characters", () => {
     const error = catchIt(() =>
       m.compareOffers([
         { name: long, productValue: 1, monetaryCost: 1 },
         { name: long, productValue: 1, monetaryCost: 1 },
       ]),
     );
-    expect(error.issues[0]!.message.length).toBeLessThan(450);
-    expect(error.issues[0]!.message).toMatch(/…\(100\d{3} characters\)$/);
-    expect(error.message.length).toBeLessThan(1000);
+    expect(error.issues[0]!.message).toBe(
+      `Duplicate offer name "${"x".repeat(64)}"…(100000 characters) (also at [0])`,
+    );
+  });
+
+  it("any other long message is cut to 400 characters plus its length (the backstop)", () => {
+    const error = new m.InvalidInputError("f", [
+      { path: [0], message: `Bad ${"y".repeat(100_000)}`, code: "custom" },
+    ]);
+    expect(error.issues[0]!.message).toBe(`Bad ${"y".repeat(396)}…(100004 characters)`);
+    expect(error.message.length).toBeLessThan(500);
   });
 });
