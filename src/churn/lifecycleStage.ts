@@ -1,13 +1,6 @@
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
-import {
-  type Decimal,
-  Money,
-  type MoneyInput,
-  moneyProblem,
-  toMoney,
-  ZERO,
-} from "../core/money.js";
+import { type Decimal, Money, type MoneyInput, readMoney, ZERO } from "../core/money.js";
 import {
   calendarPeriodIndex,
   type DateInput,
@@ -137,9 +130,8 @@ export function periodSeries(
     if (lastDay !== undefined && day > lastDay) {
       throw invalidInput(fn, [i, "date"], "Purchase is after asOf");
     }
-    const problem = moneyProblem(amount);
-    if (problem !== undefined) throw invalidInput(fn, [i, "amount"], problem);
-    const value = toMoney(amount as MoneyInput);
+    const value = readMoney(amount);
+    if (typeof value === "string") throw invalidInput(fn, [i, "amount"], value);
     if (value.isNegative()) throw invalidInput(fn, [i, "amount"], "Expected a non-negative amount");
     const period = calendarPeriodIndex(day, unit);
     periods[i] = period;
