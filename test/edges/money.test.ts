@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { exactSum, moneyFromNumber, numberFromMoney } from "../../src/core/fastMoney.js";
 import {
   AMOUNT_INVALID,
   LAYOUT_HOLDS,
@@ -192,6 +193,27 @@ describe("the fast path for the library's own Decimals agrees with the general r
       ),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("fastMoney at the edges of the money bounds", () => {
+  const Exact = Decimal.clone({ precision: 1000 });
+  it("exactSum is the exact sum rounded once to 34 digits for the largest and smallest amounts", () => {
+    const values = [
+      "999999999999999999999.9999999999999",
+      "1e-324",
+      "-5e-324",
+      "-999999999999999999999.9999999999998",
+      "1234567890123456789012345678901234e-324",
+    ].map((v) => toMoney(v));
+    const exact = values.reduce((a, v) => a.plus(v.toString()), new Exact(0));
+    expect(exactSum(values).toString()).toBe(exact.toSD(34, Decimal.ROUND_HALF_EVEN).toString());
+  });
+  it("moneyFromNumber and numberFromMoney round-trip the extreme accepted numbers", () => {
+    for (const v of [Number.MIN_VALUE, -Number.MIN_VALUE, 999999999999999900000, 1e-300]) {
+      expect(moneyFromNumber(v).eq(new Money(v))).toBe(true);
+      expect(numberFromMoney(toMoney(v))).toBe(v);
+    }
   });
 });
 
