@@ -482,8 +482,10 @@ describe("every money input of every export", () => {
         expect(error.issues[0]!.path, why).toEqual(path);
         // The message quotes at most 64 characters of the amount (100,000 before the fix).
         expect(error.message.length, why).toBeLessThan(500);
-        // Linear-time rejection: the quadratic regular expression took ~60 s on 100,000 nines.
-        expect(elapsed, why).toBeLessThan(100);
+        // Linear-time rejection: the quadratic regular expression took ~60 s on 100,000 nines (a
+        // rejection takes well under 1 ms; the bound is loose for a busy machine — the tight
+        // linear-time checks, best of three, are in regex.test.ts).
+        expect(elapsed, why).toBeLessThan(1000);
       }
     },
   );
