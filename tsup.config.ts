@@ -1,34 +1,28 @@
 import { defineConfig } from "tsup";
 
-// Two builds, one dist/:
-// - ESM keeps one output file per source module (`bundle: false`), so that a bundler drops every
-//   module an app does not import (package.json says `"sideEffects": false`). A single bundled
-//   file would keep every module-level statement of every function (each zod schema is one), so
-//   importing `netPromoterScore` alone would carry the whole library. See docs/bundle.md.
-// - CommonJS stays one bundled file (require() cannot be tree-shaken), with the declarations
-//   rolled up into dist/index.d.ts and dist/index.d.cts.
+// One dist/, two ESM layouts (see docs/bundle.md):
+// - dist/index.js and dist/index.cjs: one bundled file each, with the declarations rolled up into
+//   dist/index.d.ts / dist/index.d.cts. Node loads these (one file loads faster than ninety).
+// - dist/modules/: one ESM file per source module, for bundlers (package.json's "module" export
+//   condition, which bundlers honour and Node ignores). With `"sideEffects": false` a bundler drops
+//   every module an app does not import; from a single file it would keep every module-level
+//   statement (each zod schema is one), so `netPromoterScore` alone would carry the whole library.
 export default defineConfig([
-  {
-    entry: ["src/**/*.ts"],
-    format: ["esm"],
-    bundle: false,
-    sourcemap: true,
-    clean: false,
-    target: "node20",
-  },
   {
     entry: ["src/index.ts"],
     format: ["esm", "cjs"],
-    dts: { only: true },
-    clean: false,
-    target: "node20",
-  },
-  {
-    entry: ["src/index.ts"],
-    format: ["cjs"],
+    dts: true,
     sourcemap: true,
     clean: false,
     target: "node20",
     treeshake: true,
+  },
+  {
+    entry: ["src/**/*.ts"],
+    outDir: "dist/modules",
+    format: ["esm"],
+    bundle: false,
+    clean: false,
+    target: "node20",
   },
 ]);
