@@ -14,7 +14,8 @@ import { fileURLToPath } from "node:url";
 const root = resolve(fileURLToPath(import.meta.url), "../..");
 const runsFlag = process.argv.indexOf("--runs");
 const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 10;
-const cpu = "const u = process.cpuUsage(); process.stdout.write(String((u.user + u.system) / 1000));";
+const cpu =
+  "const u = process.cpuUsage(); process.stdout.write(String((u.user + u.system) / 1000));";
 
 const cases = [
   { name: "node -e 0 (baseline)", args: ["-e", cpu] },

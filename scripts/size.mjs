@@ -22,7 +22,11 @@ if (process.argv.includes("--build") || !existsSync(join(root, "dist", "modules"
 }
 
 const cases = [
-  { name: "netPromoterScore", source: "export { netPromoterScore } from 'customer-value';", budget: 12 },
+  {
+    name: "netPromoterScore",
+    source: "export { netPromoterScore } from 'customer-value';",
+    budget: 12,
+  },
   {
     name: "retentionLifetimeValue",
     source: "export { retentionLifetimeValue } from 'customer-value';",
@@ -93,10 +97,16 @@ rmSync(app, { recursive: true, force: true });
 
 const header = ["import", "min kB", "min+gz kB", "budget kB", "", "minified bytes by package"];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (cells) => cells.map((cell, i) => cell.padEnd(widths[i])).join("  ").trimEnd();
+const line = (cells) =>
+  cells
+    .map((cell, i) => cell.padEnd(widths[i]))
+    .join("  ")
+    .trimEnd();
 console.log(line(header));
 for (const row of rows) console.log(line(row));
 if (missed > 0) {
-  console.log(`\n${missed} of ${cases.length} size budgets missed (gzipped, esbuild, browser, ESM)`);
+  console.log(
+    `\n${missed} of ${cases.length} size budgets missed (gzipped, esbuild, browser, ESM)`,
+  );
   process.exit(1);
 }

@@ -74,7 +74,10 @@ try {
         rootDir: "src",
       };
       writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions }, null, 2));
-      copyFileSync(join(root, "test", "consumers", "consumer.ts.txt"), join(dir, "src", "consumer.ts"));
+      copyFileSync(
+        join(root, "test", "consumers", "consumer.ts.txt"),
+        join(dir, "src", "consumer.ts"),
+      );
 
       const compiled = run(process.execPath, [tsc, "-p", "."], dir, { allowFailure: true });
       if (!compiled.ok) {
