@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
-import { type DateInput, parseInstant, timeZoneSchema } from "../core/time.js";
+import { type DateInput, dateProblem, parseInstant, timeZoneSchema } from "../core/time.js";
 import { parseInput } from "../core/validate.js";
 
 /**
@@ -134,11 +134,11 @@ export function churnRate(
   const zone = opts.timeZone ?? "UTC";
   const start = parseInstant(opts.periodStart, zone);
   if (start === undefined) {
-    throw invalidInput(FN, ["options", "periodStart"], `Invalid date ${String(opts.periodStart)}`);
+    throw invalidInput(FN, ["options", "periodStart"], dateProblem(opts.periodStart, zone));
   }
   const end = parseInstant(opts.periodEnd, zone);
   if (end === undefined) {
-    throw invalidInput(FN, ["options", "periodEnd"], `Invalid date ${String(opts.periodEnd)}`);
+    throw invalidInput(FN, ["options", "periodEnd"], dateProblem(opts.periodEnd, zone));
   }
   if (end <= start) {
     throw invalidInput(FN, ["options", "periodEnd"], "periodEnd must be after periodStart");
@@ -151,13 +151,13 @@ export function churnRate(
     const { acquiredAt, churnedAt, cohort } = c as Record<string, unknown>;
     const acquired = parseInstant(acquiredAt, zone);
     if (acquired === undefined) {
-      throw invalidInput(FN, [i, "acquiredAt"], `Invalid date ${String(acquiredAt)}`);
+      throw invalidInput(FN, [i, "acquiredAt"], dateProblem(acquiredAt, zone));
     }
     let churned: number | undefined;
     if (churnedAt !== undefined) {
       churned = parseInstant(churnedAt, zone);
       if (churned === undefined) {
-        throw invalidInput(FN, [i, "churnedAt"], `Invalid date ${String(churnedAt)}`);
+        throw invalidInput(FN, [i, "churnedAt"], dateProblem(churnedAt, zone));
       }
       if (churned < acquired) {
         throw invalidInput(FN, [i, "churnedAt"], "churnedAt is before acquiredAt");
