@@ -6,6 +6,7 @@ import {
   type MoneyInput,
   moneyProblem,
   toMoney,
+  UNROUNDED_ZERO,
   ZERO,
 } from "../core/money.js";
 import {
@@ -96,13 +97,10 @@ export interface PeriodSeries {
   /** `countPrefix[i]`: purchases in `periods[0..i)`. */
   readonly countPrefix: Float64Array;
   /**
-   * Spend per period with a purchase, as the leaves of a bottom-up segment tree: leaf `i` is at
-   * `spendTree[size + i]`, node `j` holds the sum of its two children. A range sum then adds only
-   * sub-sums of the range itself, so it is exact whenever the range's own total is.
+   * `spendPrefix[i]`: spend in `periods[0..i)`, summed without rounding (`UnroundedMoney`), so the
+   * spend of any window is an exact difference of two prefixes.
    */
-  readonly spendTree: readonly Decimal[];
-  /** Leaves in {@link PeriodSeries.spendTree} (a power of two ≥ `periods.length`). */
-  readonly size: number;
+  readonly spendPrefix: readonly Decimal[];
   /** Periods from the first purchase's period to the last (or to `lastDay`'s), inclusive. */
   readonly length: number;
   /** Period (offset from the first period) of the last purchase. */
@@ -172,33 +170,24 @@ export function periodSeries(
     (a, b) => periodOf[a]! - periodOf[b]! || a - b,
   );
   const periods: number[] = [];
-  const counts: number[] = [];
-  const spend: Decimal[] = [];
+  const countPrefix: number[] = [0];
+  const spendPrefix: Decimal[] = [UNROUNDED_ZERO];
   for (const i of order) {
     const k = periodOf[i]! - first;
-    const j = periods.length - 1;
-    if (j >= 0 && periods[j] === k) {
-      counts[j]!++;
-      spend[j] = spend[j]!.plus(amounts[i]!);
-    } else {
+    if (periods[periods.length - 1] !== k) {
       periods.push(k);
-      counts.push(1);
-      spend.push(amounts[i]!);
+      countPrefix.push(countPrefix[countPrefix.length - 1]!);
+      spendPrefix.push(spendPrefix[spendPrefix.length - 1]!);
     }
+    const j = periods.length;
+    countPrefix[j]!++;
+    spendPrefix[j] = spendPrefix[j]!.plus(amounts[i]!);
   }
-  const countPrefix = new Float64Array(periods.length + 1);
-  for (let j = 0; j < counts.length; j++) countPrefix[j + 1] = countPrefix[j]! + counts[j]!;
-  let size = 1;
-  while (size < periods.length) size *= 2;
-  const spendTree: Decimal[] = new Array<Decimal>(2 * size).fill(ZERO);
-  for (let j = 0; j < spend.length; j++) spendTree[size + j] = spend[j]!;
-  for (let j = size - 1; j >= 1; j--) spendTree[j] = spendTree[2 * j]!.plus(spendTree[2 * j + 1]!);
   const end = lastDay === undefined ? last : calendarPeriodIndex(lastDay, unit);
   return {
     periods: Float64Array.from(periods),
-    countPrefix,
-    spendTree,
-    size,
+    countPrefix: Float64Array.from(countPrefix),
+    spendPrefix,
     length: end - first + 1,
     lastPurchase: last - first,
   };
@@ -223,23 +212,17 @@ function windowTotals(
   to: number,
 ): { count: number; spend: Decimal } {
   if (to < from) return { count: 0, spend: ZERO };
-  let lo = countAtOrBefore(series.periods, from - 1);
-  let hi = countAtOrBefore(series.periods, to);
-  const count = series.countPrefix[hi]! - series.countPrefix[lo]!;
-  // Sum of leaves [lo, hi) of the segment tree, left part then right part, in period order.
-  let left: Decimal = ZERO;
-  let right: Decimal = ZERO;
-  const tree = series.spendTree;
-  for (lo += series.size, hi += series.size; lo < hi; lo >>= 1, hi >>= 1) {
-    if (lo & 1) left = left.plus(tree[lo++]!);
-    if (hi & 1) right = tree[--hi]!.plus(right);
-  }
-  return { count, spend: left.plus(right) };
+  const lo = countAtOrBefore(series.periods, from - 1);
+  const hi = countAtOrBefore(series.periods, to);
+  return {
+    count: series.countPrefix[hi]! - series.countPrefix[lo]!,
+    spend: new Money(series.spendPrefix[hi]!.minus(series.spendPrefix[lo]!)),
+  };
 }
 
 /**
  * The stage at the end of period `k` (offset from the first period) by the documented rules, in
- * O(log n) additions.
+ * O(log n) steps.
  * @internal
  */
 export function stageAt(
