@@ -25,7 +25,11 @@ export interface ChurnRateOptions {
   readonly periodStart: DateInput;
   /** End of the period (exclusive): a date-only string is the start of that day, so `"1997-04-01"` ends Q1. */
   readonly periodEnd: DateInput;
-  /** IANA time zone for date-only strings (default `"UTC"`). */
+  /**
+   * IANA time zone of date-only strings and of date-times without an offset (default `"UTC"`). A
+   * wall time repeated when clocks go back is the earlier instant; one skipped when they go forward
+   * is moved forward by the gap (see {@link DateInput}).
+   */
   readonly timeZone?: string;
 }
 
@@ -102,8 +106,9 @@ function group(c: Counts): ChurnRateGroup {
  * @param customers - `{ acquiredAt, churnedAt?, cohort? }` per customer
  * @param options - `{ periodStart, periodEnd, timeZone? }`
  * @returns counts and rates overall and per cohort
- * @throws {InvalidInputError} on an invalid date (path `[i].acquiredAt`), `churnedAt` before
- *   `acquiredAt`, `periodEnd` not after `periodStart`, or no customer at the start of the period
+ * @throws {InvalidInputError} on an invalid date (path `[i].acquiredAt`) or one whose calendar day
+ *   in `timeZone` is outside 0000-01-01 … 9999-12-31, `churnedAt` before `acquiredAt`, `periodEnd`
+ *   not after `periodStart`, or no customer at the start of the period
  * @example
  * ```ts
  * import { churnRate } from "customer-value";

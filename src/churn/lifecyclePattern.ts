@@ -59,8 +59,12 @@ const optionsSchema = z.strictObject({
  * @param history - the purchases `{ date, amount }` of a relationship that has ended
  * @param options - `{ unit?, window?, tolerance?, timeZone?, longKeptPeriods? }`
  * @returns the pattern, the furthest stage and the stage of each period
- * @throws {InvalidInputError} on an empty history, an invalid date or amount (path `[i].date`), or
- *   invalid options
+ * The stage is evaluated only at the periods where it can change and repeated in between, so the
+ * cost is O(n log n) in the number of purchases plus the length of `stages` (at most 3,652,425
+ * periods: the days of the supported range 0000-01-01 … 9999-12-31).
+ *
+ * @throws {InvalidInputError} on an empty history, an invalid date or amount (path `[i].date`), a
+ *   date whose calendar day in `timeZone` is outside 0000-01-01 … 9999-12-31, or invalid options
  * @example
  * ```ts
  * import { lifecyclePattern } from "customer-value";

@@ -307,8 +307,11 @@ export function stageAt(
  * @param history - the customer's purchases `{ date, amount }` (any order)
  * @param options - `{ asOf, unit?, window?, tolerance?, timeZone? }`
  * @returns the stage with the reason and the window figures
+ * Cost: O(n log n) in the number of purchases, whatever the span of dates.
+ *
  * @throws {InvalidInputError} on an empty history, an invalid date or amount (path `[i].date`), a
- *   purchase after `asOf`, or invalid options
+ *   date whose calendar day in `timeZone` is outside 0000-01-01 … 9999-12-31, a purchase after
+ *   `asOf`, or invalid options
  * @example
  * ```ts
  * import { lifecycleStage } from "customer-value";

@@ -6,6 +6,12 @@ import { z } from "zod";
  * function's `timeZone` option (default `"UTC"`). A date-time string without an offset
  * (`"1997-01-01T10:30"`, `"1997-01-01 10:30:00"`) is a wall-clock time in `timeZone`; one with an
  * offset (`"1997-01-01T10:30:00Z"`, `"…+02:00"`) is an instant.
+ *
+ * Wall-clock times are resolved through the IANA database, never the process time zone: one that
+ * happens twice (clocks going back) is the earlier instant; one that never happens (clocks going
+ * forward) is read with the offset before the gap, i.e. moved forward by the gap's length (RFC 5545
+ * §3.3.5; Temporal's `"compatible"`). Supported calendar days, in the time zone, are 0000-01-01 to
+ * 9999-12-31; a date outside them is an `InvalidInputError`.
  * @category Core
  */
 export type DateInput = Date | string;
