@@ -24,6 +24,7 @@ import {
 } from "../../src/core/time.js";
 import {
   churnRate,
+  cumulativePurchaseTracking,
   type LifecyclePurchase,
   lifecyclePattern,
   lifecycleStage,
@@ -323,6 +324,28 @@ describe("reproducer: lifecycle functions at the ends of the range do not hang",
     expect(pattern.value.stages[1_999_999]).toBe("decline");
     expect(pattern.value.stages[3_652_424]).toBe("build-up");
     expect(pattern.value.pattern).toBe("mid-way-aborted");
+  }, 20_000);
+  it("cohort dates at the end of the Date range do not size an array by their span", () => {
+    // Before: new Date(8.64e15) made a ~1e8-entry cohort array; now it is outside the range.
+    const model = {
+      kind: "bg-nbd",
+      params: { r: 0.2426, alpha: 4.4135, a: 0.7929, b: 2.4258 },
+      logLikelihood: -9582.43,
+      standardErrors: { r: 0.01, alpha: 0.1, a: 0.1, b: 0.1 },
+      iterations: 20,
+      converged: true,
+      customers: 2357,
+    } as const;
+    const { ms } = timed(() =>
+      expectInvalidAt(
+        () =>
+          cumulativePurchaseTracking(model as never, ["2000-01-01", new Date(8.64e15)], {
+            periods: 10,
+          }),
+        [1],
+      ),
+    );
+    expect(ms).toBeLessThan(2000);
   }, 20_000);
   it("many purchases with a wide window stay fast (stages evaluated only where they change)", () => {
     const history: LifecyclePurchase[] = Array.from({ length: 20_000 }, (_, i) => ({
