@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
-import { type DateInput, dateProblem, parseInstant, timeZoneSchema } from "../core/time.js";
+import {
+  type DateInput,
+  dateLikeSchema,
+  dateProblem,
+  parseInstant,
+  timeZoneSchema,
+} from "../core/time.js";
 import { parseInput } from "../core/validate.js";
 
 /**
@@ -64,8 +70,8 @@ export interface ChurnRateResult extends ChurnRateGroup {
 }
 
 const optionsSchema = z.strictObject({
-  periodStart: z.union([z.date(), z.string()]),
-  periodEnd: z.union([z.date(), z.string()]),
+  periodStart: dateLikeSchema,
+  periodEnd: dateLikeSchema,
   timeZone: timeZoneSchema.exactOptional(),
 }) satisfies z.ZodType<unknown, ChurnRateOptions>;
 

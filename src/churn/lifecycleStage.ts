@@ -12,6 +12,7 @@ import {
 import {
   calendarPeriodIndex,
   type DateInput,
+  dateLikeSchema,
   dateProblem,
   parseCivilDay,
   type TimeUnit,
@@ -123,7 +124,7 @@ export const lifecycleRuleShape = {
 
 const optionsSchema = z.strictObject({
   ...lifecycleRuleShape,
-  asOf: z.union([z.date(), z.string()]),
+  asOf: dateLikeSchema,
 }) satisfies z.ZodType<unknown, LifecycleStageOptions>;
 
 /**

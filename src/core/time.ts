@@ -28,6 +28,12 @@ export const timeUnitSchema = z.enum(["day", "week", "month", "quarter", "year"]
 
 const validZones = new Set<string>(["UTC"]);
 
+/**
+ * Memo tables keyed by zone name are emptied when they reach this many names: `Intl` accepts any
+ * casing of a zone (`"europe/BERLIN"`), so the number of distinct valid names is unbounded.
+ */
+const ZONE_MEMO_LIMIT = 1024;
+
 /** Whether `zone` is an IANA time zone this runtime knows. @internal */
 export function isValidTimeZone(zone: string): boolean {
   if (validZones.has(zone)) return true;
@@ -36,6 +42,7 @@ export function isValidTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
+  if (validZones.size >= ZONE_MEMO_LIMIT) validZones.clear();
   validZones.add(zone);
   return true;
 }
@@ -138,6 +145,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       minute: "numeric",
       second: "numeric",
     });
+    if (formatters.size >= ZONE_MEMO_LIMIT) formatters.clear();
     formatters.set(timeZone, format);
   }
   return format;
@@ -205,6 +213,7 @@ function offsetAt(ms: number, timeZone: string): number {
   let hours = offsetCache.get(timeZone);
   if (hours === undefined || hours.size > OFFSET_CACHE_LIMIT) {
     hours = new Map();
+    if (offsetCache.size >= ZONE_MEMO_LIMIT) offsetCache.clear();
     offsetCache.set(timeZone, hours);
   }
   const hour = Math.floor(ms / MS_PER_HOUR);
@@ -308,6 +317,22 @@ export function isoDayNumber(input: string): number {
   return validCivil(year, month, day) ? daysFromCivil(year, month, day) : IMPOSSIBLE_DAY;
 }
 
+const getTime = Date.prototype.getTime;
+
+/**
+ * The time value of a `Date`, read with the built-in method so that a subclass overriding
+ * `getTime` or an object that only inherits from `Date.prototype` (whose `getTime` throws a
+ * `TypeError`) cannot fool or crash the parser: `NaN` for anything that is not a real `Date`.
+ * @internal
+ */
+export function timeValue(input: Date): number {
+  try {
+    return getTime.call(input);
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /**
  * Parses a {@link DateInput} to the calendar day it falls on in `timeZone`, as days since
  * 1970-01-01. Returns `undefined` for an invalid or impossible date (`"1997-02-30"`) and for a day
@@ -338,7 +363,7 @@ export function parseCivilDay(
     return Number.isNaN(day) ? undefined : day;
   }
   if (input instanceof Date) {
-    const day = civilDayOfInstant(input.getTime(), timeZone);
+    const day = civilDayOfInstant(timeValue(input), timeZone);
     return Number.isNaN(day) ? undefined : day;
   }
   return undefined;
@@ -359,7 +384,7 @@ export function parseInstant(
 ): number | undefined {
   let ms: number;
   if (input instanceof Date) {
-    ms = input.getTime();
+    ms = timeValue(input);
   } else if (typeof input === "string") {
     const m = DATE_ONLY.exec(input) ?? (allowCompact ? DATE_COMPACT.exec(input) : null);
     if (m) {
@@ -428,8 +453,9 @@ export function dateProblem(input: unknown, timeZone?: string): string {
       ? "(calendar days in the time zone)"
       : `(calendar days in ${JSON.stringify(timeZone)})`;
   if (input instanceof Date) {
-    return Number.isFinite(input.getTime())
-      ? `Date ${input.toISOString()} is outside the supported range ${SUPPORTED_DATE_RANGE} ${where}`
+    const ms = timeValue(input);
+    return Number.isFinite(ms)
+      ? `Date ${new Date(ms).toISOString()} is outside the supported range ${SUPPORTED_DATE_RANGE} ${where}`
       : "Invalid Date";
   }
   if (typeof input === "string") {
@@ -440,6 +466,17 @@ export function dateProblem(input: unknown, timeZone?: string): string {
   }
   return `Expected a Date or an ISO date string, received ${input === null ? "null" : typeof input}`;
 }
+
+/**
+ * zod schema that admits a `Date` or a string, for options parsed later in their time zone (the
+ * parser then reports an invalid date with {@link dateProblem}). Unlike `z.date()` it never calls
+ * a method of the value, so a fake `Date` cannot throw a `TypeError` from inside zod.
+ * @internal
+ */
+export const dateLikeSchema = z.custom<DateInput>(
+  (value) => typeof value === "string" || value instanceof Date,
+  { error: (issue) => dateProblem(issue.input) },
+);
 
 /**
  * The index of the calendar period that day `dayNumber` falls in: days since the epoch for

@@ -285,6 +285,40 @@ describe("supported range 0000-01-01 … 9999-12-31 (calendar days in the time z
   });
 });
 
+describe("fake and lying Dates", () => {
+  it("an object that only inherits Date.prototype is an InvalidInputError, not a TypeError", () => {
+    const fake = Object.create(Date.prototype) as Date;
+    expectInvalidAt(
+      () =>
+        summarizeTransactions([{ customerId: "a", date: fake, amount: 1 }], {
+          observationEnd: "2000-01-01",
+        }),
+      [0, "date"],
+    );
+    expectInvalidAt(
+      () =>
+        churnRate([{ acquiredAt: "1999-01-01" }], { periodStart: fake, periodEnd: "2001-01-01" }),
+      ["options", "periodStart"],
+    );
+    expectInvalidAt(
+      () => lifecycleStage([{ date: "2000-01-01", amount: 1 }], { asOf: fake }),
+      ["options", "asOf"],
+    );
+  });
+  it("a Date subclass overriding getTime is read by its real time value", () => {
+    class Liar extends Date {
+      override getTime(): number {
+        return 8.64e15;
+      }
+    }
+    const [row] = summarizeTransactions(
+      [{ customerId: "a", date: new Liar(utcWall(1999, 1, 1)), amount: 1 }],
+      { observationEnd: "2000-01-01", timeZone: "Europe/Berlin" },
+    );
+    expect(row!.firstPurchase).toBe("1999-01-01");
+  });
+});
+
 describe("reproducer: lifecycle functions at the ends of the range do not hang", () => {
   const timed = <T>(run: () => T): { value: T; ms: number } => {
     const t0 = performance.now();
