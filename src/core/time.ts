@@ -127,12 +127,12 @@ const MAX_GUARDED_MS = (MAX_CIVIL_DAY + 3) * MS_PER_DAY;
  * whose constructor resolves wall times through the host's local time); the era field makes years
  * before 1 AD exact.
  */
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatters = new Map<string, { format: Intl.DateTimeFormat; beforeChrist: string }>();
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat("en-US", {
+function formatterFor(timeZone: string): { format: Intl.DateTimeFormat; beforeChrist: string } {
+  let entry = formatters.get(timeZone);
+  if (entry === undefined) {
+    const format = new Intl.DateTimeFormat("en-US", {
       timeZone,
       calendar: "gregory",
       numberingSystem: "latn",
@@ -145,10 +145,14 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       minute: "numeric",
       second: "numeric",
     });
+    // The era name of years before 1 AD as this runtime's locale data spells it ("BC").
+    const midYearMinusOne = daysFromCivil(-1, 7, 1) * MS_PER_DAY;
+    const era = format.formatToParts(midYearMinusOne).find((part) => part.type === "era");
+    entry = { format, beforeChrist: era?.value ?? "BC" };
     if (formatters.size >= ZONE_MEMO_LIMIT) formatters.clear();
-    formatters.set(timeZone, format);
+    formatters.set(timeZone, entry);
   }
-  return format;
+  return entry;
 }
 
 /**
@@ -163,10 +167,11 @@ function utcOffsetMs(ms: number, timeZone: string): number {
   let minute = 0;
   let second = 0;
   let beforeChrist = false;
-  for (const part of formatterFor(timeZone).formatToParts(ms)) {
+  const { format, beforeChrist: bc } = formatterFor(timeZone);
+  for (const part of format.formatToParts(ms)) {
     switch (part.type) {
       case "era":
-        beforeChrist = part.value === "BC" || part.value === "B";
+        beforeChrist = part.value === bc;
         break;
       case "year":
         year = Number(part.value);
