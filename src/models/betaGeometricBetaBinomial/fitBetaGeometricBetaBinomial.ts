@@ -12,7 +12,7 @@ import { type FitOptions, maximizeLikelihood, parseFitOptions } from "../fit.js"
 
 const PARAMETER_NAMES = ["alpha", "beta", "gamma", "delta"] as const;
 
-import { scaledTolerance } from "../history.js";
+import { canonicalOrder, permute, scaledTolerance } from "../history.js";
 
 /**
  * Parameters of the BG/BB model, named as in Fader, Hardie & Shang (2010).
@@ -168,11 +168,17 @@ export function compressDiscreteHistories(fn: string, rows: unknown): DiscreteHi
       ws[at]! += w;
     }
   }
+  // Canonical order (by x, then t_x, then n), so that the order of the input rows cannot change
+  // the floating-point sum of the likelihood.
+  const x = Float64Array.from(xs);
+  const tx = Float64Array.from(txs);
+  const n = Float64Array.from(ns);
+  const order = canonicalOrder(x, tx, n, x.length);
   return {
-    x: Float64Array.from(xs),
-    tx: Float64Array.from(txs),
-    n: Float64Array.from(ns),
-    weight: Float64Array.from(ws),
+    x: permute(x, order),
+    tx: permute(tx, order),
+    n: permute(n, order),
+    weight: permute(Float64Array.from(ws), order),
     customers,
   };
 }

@@ -112,6 +112,14 @@ function checkCohort(counts: readonly number[], path: readonly PropertyKey[]): v
   }
 }
 
+/** Lexicographic order of survivor-count series (a shorter prefix first). */
+function compareCohorts(u: readonly number[], v: readonly number[]): number {
+  for (let t = 0; t < Math.min(u.length, v.length); t++) {
+    if (u[t] !== v[t]) return u[t]! - v[t]!;
+  }
+  return u.length - v.length;
+}
+
 /** Validates the input and reduces it to weights per period. @internal */
 export function survivalData(input: unknown): SurvivalData {
   if (!Array.isArray(input) || input.length === 0) {
@@ -143,7 +151,9 @@ export function survivalData(input: unknown): SurvivalData {
     const churnWeight = new Float64Array(maxT + 1);
     const aliveWeight = new Float64Array(maxT + 1);
     let customers = 0;
-    for (const cohort of cohorts) {
+    // Summed in a canonical order (cohorts sorted by their counts), so that the order of the
+    // cohorts cannot change the floating-point sums of fractional counts.
+    for (const cohort of [...cohorts].sort(compareCohorts)) {
       customers += cohort[0]!;
       for (let t = 1; t < cohort.length; t++) churnWeight[t]! += cohort[t - 1]! - cohort[t]!;
       aliveWeight[cohort.length - 1]! += cohort[cohort.length - 1]!;
