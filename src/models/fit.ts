@@ -93,6 +93,8 @@ const NEWTON_STEPS = 8;
  * large that its rounding noise exceeds any fixed bound on the gradient.
  */
 const NEWTON_DECREMENT_TOLERANCE = 1e-4;
+/** Newton steps continue (while they make progress) down to this decrement. */
+const NEWTON_DECREMENT_TARGET = 1e-7;
 /**
  * Largest standard error of ln p_j for which the data are taken to identify p_j. A maximum at the
  * boundary of the parameter space (p_j → 0 or ∞) is reached only asymptotically: the optimiser stops
@@ -108,8 +110,10 @@ const MAX_LOG_STANDARD_ERROR = 20;
 const PARAMETER_BOUND = 1e8;
 
 /** What to try when the data do not identify the model. */
-const IDENTIFICATION_HINT =
-  "fit more customers (the data must show heterogeneity between customers, e.g. different purchase rates), use a simpler model, or add a small `penalty` (e.g. 0.01)";
+const MORE_DATA_HINT =
+  "fit more customers (the data must show heterogeneity between customers, e.g. different purchase rates), or use a simpler model";
+/** …and when a parameter may be running off to infinity, which an L2 penalty prevents. */
+const IDENTIFICATION_HINT = `${MORE_DATA_HINT}; a small \`penalty\` (e.g. 0.01) keeps parameters from running off to infinity`;
 
 function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let s = 0;
@@ -134,7 +138,8 @@ function largestAbs(a: ArrayLike<number>): string {
  * 2. At the point reached, the Hessian H of −ℓ on the log scale (central differences of the
  *    analytic gradient) must be positive definite, and the Newton decrement √(gᵀH⁻¹g) — the
  *    distance to the maximum in standard errors — at most 1e-4, after up to eight damped Newton
- *    steps. A point where the gradient bound holds is accepted as it is.
+ *    steps (taken while they make progress, down to 1e-7). A point where the gradient bound holds
+ *    is accepted as it is.
  * 3. Every parameter must be identified: the standard error of ln p_j at most 20 and p_j within
  *    [1e-8, 1e8] on the fit's scale. A maximum at the boundary of the parameter space (a parameter
  *    running off to 0 or ∞, typical of too few customers or customers without heterogeneity) or a
@@ -215,7 +220,7 @@ export function maximizeLikelihood(
     const newton = choleskySolve(factor, n, g);
     decrement = Math.sqrt(Math.max(0, dot(g, newton)));
     if (
-      decrement <= NEWTON_DECREMENT_TOLERANCE ||
+      decrement <= NEWTON_DECREMENT_TARGET ||
       (step === 0 && result.stop === "gradient") ||
       step === NEWTON_STEPS
     ) {
@@ -273,7 +278,7 @@ export function maximizeLikelihood(
       throw new ModelFitError(
         functionName,
         `the data do not identify ${names[j]}: the likelihood increases as it runs off to ${x[j]! > 0 ? "infinity" : "0"} (stopped at ${pj.toPrecision(3)}, standard error of its logarithm ${logSe.toPrecision(3)}), a maximum at the boundary of the parameter space`,
-        IDENTIFICATION_HINT,
+        x[j]! > 0 ? IDENTIFICATION_HINT : MORE_DATA_HINT,
       );
     }
     standardErrors[j] = pj * logSe;
