@@ -29,7 +29,10 @@ export interface FitOptions {
   readonly penalty?: number;
   /** Starting values on the parameters' natural scale, named as in the model's `params` (default: all 1). */
   readonly initial?: Readonly<Record<string, number>>;
-  /** Most quasi-Newton iterations (default 200). */
+  /**
+   * Most quasi-Newton iterations (default 200). The work of a fit is bounded by 25 evaluations of
+   * the likelihood per allowed iteration, plus a few Hessians to certify the result.
+   */
   readonly maxIterations?: number;
   /**
    * Convergence tolerance (default 1e-6) per 10,000 customers: a fit stops when every component of
@@ -37,6 +40,12 @@ export interface FitOptions {
    * `tolerance × max(1, customers / 10,000)`. The log-likelihood is a sum over customers, so its
    * gradient grows with the data; scaling the bound keeps the accuracy of the parameters the same
    * on a thousand customers and on millions.
+   *
+   * A fit that stops before this bound holds (when rounding noise in a log-likelihood of 10⁵ or
+   * more keeps any step from decreasing it) is accepted when the Newton decrement √(gᵀH⁻¹g), its
+   * distance to the maximum measured in standard errors, is at most 1e-4 (after a few Newton
+   * steps): a scale-free test. Every accepted fit must also have a positive-definite Hessian and
+   * identified parameters (see the fitting functions' `@throws`).
    */
   readonly tolerance?: number;
 }

@@ -437,7 +437,11 @@ const FN = "fitBetaGeometricBetaBinomial";
  * @returns the fitted {@link BetaGeometricBetaBinomialModel}
  * @throws {InvalidInputError} on a malformed row: frequency > recency, recency > periods, recency 0
  *   with transactions, non-integer values, count < 1 (path `[i].field`)
- * @throws {ModelFitError} when the optimiser does not converge
+ * @throws {ModelFitError} when the optimiser does not converge, or when the data do not identify
+ *   the model: the maximum lies at the boundary of the parameter space (a parameter running off
+ *   to 0 or ∞, standard error of its logarithm above 20) or the Hessian there is singular or not
+ *   positive definite, typical of too few customers or customers without heterogeneity. A fit
+ *   never returns such a solution with `converged: true`.
  * @example
  * ```ts
  * import { fitBetaGeometricBetaBinomial } from "customer-value";

@@ -255,7 +255,9 @@ export function shiftedBetaGeometricNegLogLikelihood(
  * @returns the fitted {@link ShiftedBetaGeometricModel}
  * @throws {InvalidInputError} when a cohort is empty, starts at 0 or increases (path of the bad count),
  *   or a row is malformed
- * @throws {ModelFitError} when the likelihood has no finite maximum (e.g. nobody ever churns)
+ * @throws {ModelFitError} when the likelihood has no finite maximum (e.g. nobody ever churns,
+ *   or every period loses the same share of customers, so that α and β run off to ∞), when the
+ *   Hessian at the solution is singular, or when the optimiser does not converge
  * @example
  * ```ts
  * import { fitShiftedBetaGeometric } from "customer-value";
