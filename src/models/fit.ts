@@ -103,7 +103,7 @@ const NEWTON_STEPS = 8;
  */
 const NEWTON_DECREMENT_TOLERANCE = 1e-4;
 /** Newton steps continue (while they make progress) down to this decrement. */
-const NEWTON_DECREMENT_TARGET = 1e-7;
+const NEWTON_DECREMENT_TARGET = 1e-6;
 /**
  * Largest standard error of ln p_j for which the data are taken to identify p_j. A maximum at the
  * boundary of the parameter space (p_j → 0 or ∞) is reached only asymptotically: the optimiser stops
@@ -147,7 +147,7 @@ function largestAbs(a: ArrayLike<number>): string {
  * 2. At the point reached, the Hessian H of −ℓ on the log scale (central differences of the
  *    analytic gradient) must be positive definite, and the Newton decrement √(gᵀH⁻¹g) — the
  *    distance to the maximum in standard errors — at most 1e-4, after up to eight damped Newton
- *    steps (taken while they make progress, down to 1e-7). A point where the gradient bound holds
+ *    steps (taken while they make progress, down to 1e-6). A point where the gradient bound holds
  *    is accepted as it is.
  * 3. Every parameter must be identified: the standard error of ln p_j at most 20 and p_j within
  *    [1e-8, 1e8] on the fit's scale. A maximum at the boundary of the parameter space (a parameter
