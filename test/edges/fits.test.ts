@@ -103,6 +103,15 @@ describe("a maximum at the boundary of the parameter space is a ModelFitError (i
     const error = fitError(() => fitShiftedBetaGeometric([100, 50, 25, 12.5]));
     expect(error.message).toMatch(NOT_IDENTIFIED);
   });
+  it("1,000 non-repeaters and one repeat buyer (item 7: before, a = 22,620 was returned)", () => {
+    const rows = [
+      { frequency: 0, recency: 0, T: 52, count: 1000 },
+      { frequency: 1, recency: 30, T: 52 },
+    ];
+    for (const fitter of [fitBgNbd, fitModifiedBgNbd, fitParetoNbd]) {
+      expect(fitError(() => fitter(rows)).message).toMatch(NOT_IDENTIFIED);
+    }
+  });
   it("an identified fit reports finite standard errors (CDNOW, Fader, Hardie & Lee 2005)", () => {
     const model = fitBgNbd(cdnowSummary());
     // Standard errors of lifetimes' BetaGeoFitter on CDNOW: r 0.012557, α 0.378221, a 0.185719,
