@@ -1,3 +1,4 @@
+import type { Decimal as DecimalInstance } from "decimal.js";
 import DecimalJs from "decimal.js";
 import { z } from "zod";
 import { echo, InvalidInputError } from "./errors.js";
@@ -5,9 +6,13 @@ import { echo, InvalidInputError } from "./errors.js";
 /**
  * An exact decimal number (decimal.js). Every amount of money this library returns is a `Decimal`.
  * Use its methods (`plus`, `times`, `toFixed(2)`, `toNumber()`) to work with it.
+ *
+ * It is decimal.js's named `Decimal` class type, not its default export: the default export of a
+ * CommonJS declaration file is a namespace under ESM `node16`/`nodenext` resolution, so a type
+ * written through it would fail (`skipLibCheck: false`) or degrade to `any` in consumers' builds.
  * @category Core
  */
-export type Decimal = DecimalJs;
+export type Decimal = DecimalInstance;
 
 /**
  * An amount of money as the caller has it: a `Decimal` (from any copy of decimal.js), a finite

@@ -90,9 +90,21 @@ export function timeSettings(
   return { unit, bucketing, timeZone: options.timeZone ?? "UTC" };
 }
 
-/** Reads a validated {@link DateInput} option as a calendar day in the time zone. @internal */
-export function optionDay(value: DateInput, timeZone: string): number {
-  return parseCivilDay(value, timeZone)!;
+/**
+ * Reads a {@link DateInput} option (validated in UTC by {@link dateInputSchema}) as a calendar day in
+ * the time zone, throwing when that day is outside the supported range 0000-01-01 … 9999-12-31 (an
+ * instant near either end can be in range in UTC and out of it in the zone).
+ * @internal
+ */
+export function optionDay(
+  functionName: string,
+  key: string,
+  value: DateInput,
+  timeZone: string,
+): number {
+  const day = parseCivilDay(value, timeZone);
+  if (day === undefined) throw invalidInput(functionName, [key], dateProblem(value, timeZone));
+  return day;
 }
 
 /**
@@ -176,7 +188,7 @@ export function parseLog(
     }
     let d = typeof date === "string" ? isoDay(date) : Number.NaN;
     if (Number.isNaN(d)) d = parseCivilDay(date, timeZone) ?? NO_DAY;
-    if (d === NO_DAY) throw invalidInput(functionName, [i, "date"], dateProblem(date));
+    if (d === NO_DAY) throw invalidInput(functionName, [i, "date"], dateProblem(date, timeZone));
     let u = 0;
     let s = 0;
     if (amount !== undefined) {
