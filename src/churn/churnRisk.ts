@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { InvalidInputError, invalidInput } from "../core/errors.js";
+import { echo, InvalidInputError, invalidInput } from "../core/errors.js";
 import { cachedEstimate, createEstimateCache } from "../core/fastMoney.js";
 import { type Decimal, ZERO } from "../core/money.js";
 import { type TimeUnit, timeUnitSchema } from "../core/time.js";
@@ -130,7 +130,7 @@ export function churnRisk(
     throw invalidInput(
       FN,
       ["model", "kind"],
-      `Expected a "bg-nbd", "modified-bg-nbd" or "pareto-nbd" model, received ${JSON.stringify(kind)}`,
+      `Expected a "bg-nbd", "modified-bg-nbd" or "pareto-nbd" model, received ${echo(kind)}`,
     );
   }
   let kernel: ReturnType<typeof purchaseKernel>;

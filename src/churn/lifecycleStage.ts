@@ -4,8 +4,7 @@ import {
   type Decimal,
   Money,
   type MoneyInput,
-  moneyProblem,
-  toMoney,
+  readMoney,
   UNROUNDED_ZERO,
   ZERO,
 } from "../core/money.js";
@@ -156,9 +155,8 @@ export function periodSeries(
     if (lastDay !== undefined && day > lastDay) {
       throw invalidInput(fn, [i, "date"], "Purchase is after asOf");
     }
-    const problem = moneyProblem(amount);
-    if (problem !== undefined) throw invalidInput(fn, [i, "amount"], problem);
-    const value = toMoney(amount as MoneyInput);
+    const value = readMoney(amount);
+    if (typeof value === "string") throw invalidInput(fn, [i, "amount"], value);
     if (value.isNegative()) throw invalidInput(fn, [i, "amount"], "Expected a non-negative amount");
     const period = calendarPeriodIndex(day, unit);
     periodOf[i] = period;

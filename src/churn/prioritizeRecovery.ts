@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { invalidInput } from "../core/errors.js";
+import { echo, invalidInput } from "../core/errors.js";
 import {
   cachedEstimate,
   createEstimateCache,
@@ -9,7 +9,14 @@ import {
   moneyFromNumber,
   numberFromMoney,
 } from "../core/fastMoney.js";
-import { type Decimal, Money, type MoneyInput, moneyProblem, toMoney } from "../core/money.js";
+import {
+  type Decimal,
+  Money,
+  type MoneyInput,
+  moneyProblem,
+  readMoney,
+  toMoney,
+} from "../core/money.js";
 import { scratchFloat64, scratchUint8, scratchUint32 } from "../core/scratch.js";
 import { parseInput } from "../core/validate.js";
 import { sortIndicesByKey } from "./radixOrder.js";
@@ -215,9 +222,8 @@ function money(
   cache: AmountCache,
 ): Decimal {
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) {
-      throw invalidInput(FN, [index, field], `Expected a finite amount, received ${value}`);
-    }
+    const problem = moneyProblem(value);
+    if (problem !== undefined) throw invalidInput(FN, [index, field], problem);
     if (nonNegative && value < 0) {
       throw invalidInput(FN, [index, field], "Expected a non-negative amount");
     }
@@ -228,15 +234,9 @@ function money(
     }
     return amount;
   }
-  if (value instanceof Money && value.isFinite()) {
-    if (nonNegative && value.isNegative()) {
-      throw invalidInput(FN, [index, field], "Expected a non-negative amount");
-    }
-    return value;
-  }
-  const problem = moneyProblem(value);
-  if (problem !== undefined) throw invalidInput(FN, [index, field], problem);
-  const amount = toMoney(value as MoneyInput);
+  // One read of a Decimal's fields (a well-formed library Decimal comes back as it is).
+  const amount = readMoney(value);
+  if (typeof amount === "string") throw invalidInput(FN, [index, field], amount);
   if (nonNegative && amount.isNegative()) {
     throw invalidInput(FN, [index, field], "Expected a non-negative amount");
   }
@@ -424,7 +424,7 @@ export function prioritizeRecovery(
       throw invalidInput(
         FN,
         [i, "cause"],
-        `Unknown cause ${JSON.stringify(cause)}: expected one of ${CAUSES.map((k) => `"${k}"`).join(", ")}`,
+        `Unknown cause ${echo(cause)}: expected one of ${CAUSES.map((k) => `"${k}"`).join(", ")}`,
       );
     }
     causeCodes[i] = causeCode;

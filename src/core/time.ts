@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { echo } from "./errors.js";
 
 /**
  * A point in time or a calendar day: a `Date`, or an ISO 8601 string. A date-only string
@@ -49,7 +50,7 @@ export function isValidTimeZone(zone: string): boolean {
 
 /** zod schema for an IANA time zone name such as `"Europe/Berlin"`. @internal */
 export const timeZoneSchema = z.string().refine(isValidTimeZone, {
-  error: (issue) => `Unknown time zone ${JSON.stringify(issue.input)}`,
+  error: (issue) => `Unknown time zone ${echo(issue.input)}`,
 });
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -449,7 +450,7 @@ function parseDateTime(
 /**
  * Human-readable reason a value is not a valid {@link DateInput}: not a date at all, an invalid or
  * impossible date, or a real date whose calendar day in `timeZone` is outside the supported range
- * 0000-01-01 … 9999-12-31. Strings are echoed up to 40 characters.
+ * 0000-01-01 … 9999-12-31. Strings are quoted by their first 64 characters (and their length).
  * @internal
  */
 export function dateProblem(input: unknown, timeZone?: string): string {
@@ -464,7 +465,7 @@ export function dateProblem(input: unknown, timeZone?: string): string {
       : "Invalid Date";
   }
   if (typeof input === "string") {
-    const shown = JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}…` : input);
+    const shown = echo(input);
     return parseDateTime(input) !== undefined
       ? `Date ${shown} is outside the supported range ${SUPPORTED_DATE_RANGE} ${where}`
       : `Invalid date ${shown}`;

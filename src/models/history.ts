@@ -6,7 +6,7 @@
  * @module
  */
 import { invalidInput } from "../core/errors.js";
-import { moneyProblem, toMoney } from "../core/money.js";
+import { moneyProblem, readMoney } from "../core/money.js";
 
 /** Distinct histories (columns) with their multiplicities. @internal */
 export interface CompressedHistories {
@@ -354,14 +354,13 @@ export function compressSpend(
 export function spendValue(fn: string, value: unknown, path: readonly PropertyKey[]): number {
   let m: number;
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) {
-      throw invalidInput(fn, path, `Expected a finite amount, received ${value}`);
-    }
-    m = value;
-  } else {
     const problem = moneyProblem(value);
     if (problem !== undefined) throw invalidInput(fn, path, problem);
-    m = toMoney(value as string).toNumber();
+    m = value;
+  } else {
+    const amount = readMoney(value);
+    if (typeof amount === "string") throw invalidInput(fn, path, amount);
+    m = amount.toNumber();
   }
   if (!(m > 0)) throw invalidInput(fn, path, `Expected a positive amount, received ${m}`);
   return m;

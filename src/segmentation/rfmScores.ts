@@ -1,8 +1,7 @@
-import Decimal from "decimal.js";
 import { z } from "zod";
 import { CustomerTable, isReadonlyMap } from "../core/customerTable.js";
 import { invalidInput } from "../core/errors.js";
-import type { Decimal as DecimalValue } from "../core/money.js";
+import { type Decimal as DecimalValue, readMoney } from "../core/money.js";
 import { parseInput } from "../core/validate.js";
 
 const FN = "rfmScores";
@@ -415,12 +414,18 @@ export function rfmScores(
       throw invalidInput(FN, [id, "recency"], "Expected a finite number");
     if (typeof fre !== "number" || !Number.isFinite(fre))
       throw invalidInput(FN, [id, "frequency"], "Expected a finite number");
-    let mv: number;
-    if (typeof mon === "number") mv = mon;
-    else if (Decimal.isDecimal(mon)) mv = (mon as DecimalValue).toNumber();
-    else mv = Number.NaN;
-    if (!Number.isFinite(mv))
-      throw invalidInput(FN, [id, "monetary"], "Expected a finite number or Decimal");
+    let mv = Number.NaN;
+    let problem = "Expected a finite number or Decimal";
+    if (typeof mon === "number") {
+      mv = mon;
+    } else if (typeof mon === "object" && mon !== null) {
+      // A Decimal (of any copy of decimal.js) is read through the money reader: a malformed or
+      // out-of-range one is rejected here, not by a decimal.js error.
+      const amount = readMoney(mon);
+      if (typeof amount === "string") problem = amount;
+      else mv = amount.toNumber();
+    }
+    if (!Number.isFinite(mv)) throw invalidInput(FN, [id, "monetary"], problem);
     ids[i] = id;
     r[i] = rec === 0 ? 0 : -rec;
     f[i] = fre;

@@ -1,12 +1,10 @@
-import Decimal from "decimal.js";
 import { isReadonlyMap } from "../core/customerTable.js";
 import { invalidInput } from "../core/errors.js";
 import {
   type Decimal as DecimalValue,
   Money,
   type MoneyInput,
-  moneyProblem,
-  toMoney,
+  readMoney,
   ZERO,
 } from "../core/money.js";
 
@@ -118,11 +116,8 @@ export function segmentSummary(
       if (typeof v.frequency !== "number" || !Number.isFinite(v.frequency)) {
         throw invalidInput(FN, ["values", id, "frequency"], "Expected a finite number");
       }
-      const problem = moneyProblem(v.monetary);
-      if (problem !== undefined) throw invalidInput(FN, ["values", id, "monetary"], problem);
-      const money = Decimal.isDecimal(v.monetary)
-        ? (v.monetary as DecimalValue)
-        : toMoney(v.monetary);
+      const money = readMoney(v.monetary);
+      if (typeof money === "string") throw invalidInput(FN, ["values", id, "monetary"], money);
       a.revenue = a.revenue.plus(money);
       total = total.plus(money);
       a.recency += v.recency;

@@ -272,7 +272,7 @@ describe("no NaN or infinity leaves a prediction", () => {
     expect(finiteResult("probe", 2.5, ["t"])).toBe(2.5);
     expectInvalidAt(() => finiteResult("probe", Number.POSITIVE_INFINITY, ["t"]), ["t"]);
   });
-  it("a spend so large that the lifetime value overflows throws for that customer", () => {
+  it("a spend beyond the money bound (1e21) throws for that customer's monetaryValue", () => {
     expectInvalidAt(
       () =>
         customerLifetimeValue({
@@ -286,7 +286,7 @@ describe("no NaN or infinity leaves a prediction", () => {
           discountRate: 0,
           unit: "week",
         }),
-      ["customers", 1],
+      ["customers", 1, "monetaryValue"],
     );
   });
 });

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
-import { type DateInput, parseCivilDay, timeZoneSchema } from "../../core/time.js";
+import { type DateInput, dateProblem, parseCivilDay, timeZoneSchema } from "../../core/time.js";
 import { parseInput } from "../../core/validate.js";
 import { bgbbExpected } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { purchaseKernel } from "../predictions/kernels.js";
@@ -130,7 +130,7 @@ export function cumulativePurchaseTracking(
     for (let i = 0; i < cohorts.length; i++) {
       const day = parseCivilDay(cohorts[i], timeZone);
       if (day === undefined) {
-        throw invalidInput(fn, [i], `Invalid date ${JSON.stringify(cohorts[i])}`);
+        throw invalidInput(fn, [i], dateProblem(cohorts[i]));
       }
       days[i] = day;
       if (day < first) first = day;

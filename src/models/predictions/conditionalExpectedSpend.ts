@@ -1,5 +1,5 @@
 import { invalidInput } from "../../core/errors.js";
-import { type Decimal, Money } from "../../core/money.js";
+import { type Decimal, MONEY_LIMIT, Money } from "../../core/money.js";
 import { spendValue } from "../history.js";
 import type { GammaGammaModel, GammaGammaParams, SpendHistory } from "../types.js";
 import { parseSpendModel } from "./kernels.js";
@@ -73,7 +73,7 @@ export function checkSpendCustomer(
     const x = c.frequency;
     const m = c.monetaryValue;
     if (typeof x === "number" && Number.isInteger(x)) {
-      if (x > 0 && typeof m === "number" && m > 0 && m < Number.POSITIVE_INFINITY) {
+      if (x > 0 && typeof m === "number" && m > 0 && m < MONEY_LIMIT) {
         return { x, zbar: m };
       }
       if (x === 0 && model.params.q > 1) return { x, zbar: 0 };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
 import { cachedEstimate, createEstimateCache } from "../../core/fastMoney.js";
-import type { Decimal } from "../../core/money.js";
+import { type Decimal, MONEY_LIMIT } from "../../core/money.js";
 import { type TimeUnit, timeUnitSchema } from "../../core/time.js";
 import { parseInput } from "../../core/validate.js";
 import type { GammaGammaModel, PurchaseHistory, PurchaseModel, SpendHistory } from "../types.js";
@@ -173,7 +173,7 @@ export function lifetimeValueColumns(
       Number.isInteger(frequency) &&
       typeof m === "number" &&
       m > 0 &&
-      m < Number.POSITIVE_INFINITY
+      m < MONEY_LIMIT
     ) {
       x = frequency;
       zbar = m;
