@@ -112,7 +112,9 @@ const TAIL_EPS = 1e-17;
  * Each direction stops when the rest of its tail, bounded by a geometric series with the last
  * ratio of successive terms, is below 10⁻¹⁷ of both running sums. `logWeight(d)` is the logarithm
  * of the weight relative to its value at the mode (≤ 0, decreasing away from 0); `value` must be
- * finite and ≥ 0. Returns `NaN` when more than `maxNodes` nodes would be needed.
+ * finite and ≥ 0. When `logNormaliser` (ln ∫ e^{logWeight(d)} dd) is given, the rule divides by it
+ * instead of by its own sum of weights, and only the weighted values' tails must converge. Returns
+ * `NaN` when more than `maxNodes` nodes would be needed.
  * @internal
  */
 export function modeTrapezoidMean(
@@ -120,7 +122,11 @@ export function modeTrapezoidMean(
   value: (d: number) => number,
   h: number,
   maxNodes: number,
+  logNormaliser?: number,
 ): number {
+  // With the weight's integral known, only the weighted sum must converge (its tail may be much
+  // lighter than the weight's own, e.g. a Gamma(r) weight with r → 0 times a value that vanishes).
+  const known = logNormaliser !== undefined;
   let sumW = 1;
   let sumWV = value(0);
   let nodes = 1;
@@ -138,9 +144,8 @@ export function modeTrapezoidMean(
       const rhoW = w / prevW;
       const rhoWV = prevWV > 0 ? wv / prevWV : 0;
       if (
-        rhoW < 1 &&
+        (known || (rhoW < 1 && w <= TAIL_EPS * (1 - rhoW) * sumW)) &&
         rhoWV < 1 &&
-        w <= TAIL_EPS * (1 - rhoW) * sumW &&
         wv <= TAIL_EPS * (1 - rhoWV) * sumWV
       ) {
         break;
@@ -149,5 +154,5 @@ export function modeTrapezoidMean(
       prevWV = wv;
     }
   }
-  return sumWV / sumW;
+  return known ? h * sumWV * Math.exp(-logNormaliser) : sumWV / sumW;
 }

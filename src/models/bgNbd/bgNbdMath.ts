@@ -172,7 +172,7 @@ const EPS = 2 ** -53;
  *   positive, bounded by (r+x)·t/(α+T) and increasing in t, so the result is too; it is integrated
  *   by {@link expectedIfAliveMixture}.
  * Returns `NaN` only where the careful path would need more than 100,000 nodes (a or B below
- * ≈ 2·10⁻³; see docs/numerics.md).
+ * ≈ 2·10⁻³; see docs/numerics.md), and +∞ when (r+x)·t/(α+T), a bound of g, exceeds float64.
  */
 export function bgNbdExpectedIfAlive(
   q: BgNbdParams,
@@ -265,7 +265,7 @@ function expectedIfAliveMixture(R: number, a: number, B: number, u: number): num
   const h = Math.min(MIXTURE_MAX_STEP, 0.5 * Math.sqrt(1 / a + 1 / B));
   const Ru = R * u;
   // g ≤ R·u; when that bound is beyond float64 so may g be (and u = ∞ would lose the λ-mixture).
-  if (!Number.isFinite(Ru)) return Number.NaN;
+  if (!Number.isFinite(Ru)) return Number.POSITIVE_INFINITY;
   return modeTrapezoidMean(
     // ln[p^a (1−p)^B] relative to the mode, without cancellation: with p = logistic(y0 + d),
     // ln(p/p0) = −ln(1 + q0·(e^{−d} − 1)) and ln((1−p)/q0) = −ln(1 + p0·(e^d − 1)).
@@ -341,7 +341,7 @@ const DERT_MAX_STEP = 0.1;
  * weight's width, so heavy buyers (x in the thousands) are integrated as accurately as light ones
  * (relative error ≤ 10⁻¹³ against 40-digit values for x ≤ 2,000; docs/numerics.md). The rule is
  * normalised by itself, so the result never exceeds E[λ]/δ = (r+x)/((α+T)δ) by more than rounding.
- * Returns `NaN` when more than 100,000 nodes would be needed (r + x below ≈ 10⁻³).
+ * For r + x ≤ 1 the rule divides by the weight's exact integral e^R Γ(R) R^{−R} (R = r+x) instead.
  */
 export function bgNbdDertIfAlive(
   q: BgNbdParams,
@@ -355,6 +355,9 @@ export function bgNbdDertIfAlive(
   const bb = q.b + x + m;
   const cc = q.a + bb;
   const lnR = Math.log(R);
+  // ∫ e^{−R(e^d − 1 − d)} dd = e^R Γ(R) R^{−R}: used for R ≤ 1, where the weight's left tail
+  // (∝ e^{Rd}) is far longer than the integrand's (∝ e^{(R+1)d}); no cancellation there.
+  const logNormaliser = R <= 1 ? R + lnGamma(R) - R * lnR : undefined;
   return modeTrapezoidMean(
     // R·y − e^y relative to its value at the mode y = ln R, with y = ln R + d.
     (d) => -R * (Math.expm1(d) - d),
@@ -365,5 +368,6 @@ export function bgNbdDertIfAlive(
     },
     Math.min(DERT_MAX_STEP, 0.5 / Math.sqrt(R)),
     MAX_NODES,
+    logNormaliser,
   );
 }

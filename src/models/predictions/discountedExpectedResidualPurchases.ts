@@ -109,7 +109,7 @@ export function discountedExpectedResidualPurchases(
     );
   }
   const customer = input as PurchaseHistory | readonly PurchaseHistory[];
-  const kernel = purchaseKernel(parsePurchaseModel(fn, model));
+  const kernel = purchaseKernel(parsePurchaseModel(fn, model), fn);
   const { discountRate } = parseInput(fn, optionsSchema, options);
   if (!Array.isArray(customer)) {
     const { x, tx, T } = checkHistory(fn, customer, undefined);

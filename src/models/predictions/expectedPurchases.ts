@@ -41,6 +41,6 @@ export function expectedPurchases(
 ): number {
   const fn = "expectedPurchases";
   if (isBetaGeometricBetaBinomial(model)) return bgbbExpectedFor(fn, model, t);
-  const kernel = purchaseKernel(parsePurchaseModel(fn, model));
+  const kernel = purchaseKernel(parsePurchaseModel(fn, model), fn);
   return finiteResult(fn, kernel.expected(checkSpan(fn, t, "t")), ["t"]);
 }
