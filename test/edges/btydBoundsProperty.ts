@@ -66,7 +66,7 @@ export function checkBounds(c: BoundsCase): void {
     logLikelihood: 0,
     standardErrors: { r: 0, alpha: 0, a: 0, b: 0 },
     iterations: 1,
-    converged: true,
+    converged: true as const,
     customers: 1,
   };
   const model: BgNbdModel | ModifiedBgNbdModel = c.modified

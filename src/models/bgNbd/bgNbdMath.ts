@@ -139,8 +139,9 @@ export function bgNbdProbabilityAlive(
   T: number,
 ): number {
   if (x + m === 0) return 1;
-  const u =
-    Math.log(q.a / (q.b + x + m - 1)) + (q.r + x) * Math.log((q.alpha + T) / (q.alpha + tx));
+  // ln((α+T)/(α+t_x)) as log1p((T − t_x)/(α+t_x)): no rounding of the ratio, which (r+x) would
+  // amplify for large r.
+  const u = Math.log(q.a / (q.b + x + m - 1)) + (q.r + x) * Math.log1p((T - tx) / (q.alpha + tx));
   return logistic(u);
 }
 
@@ -231,7 +232,8 @@ function eulerSeriesExpectedIfAlive(R: number, a: number, B: number, z: number):
     const L = power + lnF;
     const em1 = Math.expm1(L);
     value = (c / Bm1) * -em1;
-    const errL = errQ / (c + Q) + 4 * EPS * (Math.abs(power) + Math.abs(lnF) + 1);
+    // Rounding of log1p, the product and the sum (one unit each), and of F.
+    const errL = errQ / (c + Q) + 2 * EPS * (Math.abs(power) + Math.abs(lnF)) + EPS * Math.abs(L);
     relErr = (errL * Math.exp(L)) / Math.abs(em1);
   } else {
     // c ≤ 0 (new customers with a + b + m ≤ 1): F may be ≤ 0; the pole-free combination.
@@ -245,6 +247,14 @@ function eulerSeriesExpectedIfAlive(R: number, a: number, B: number, z: number):
   }
   if (!(Number.isFinite(value) && value > 0 && relErr <= FAST_PATH_TOLERANCE)) return Number.NaN;
   return value;
+}
+
+/**
+ * ln(1 + w·(e^v − 1)) for 0 < w ≤ 1 and w + w̄ = 1, without overflow: log1p(w·expm1(v)) while e^v is
+ * representable, else v + ln(w + w̄·e^{−v}) (its value for large v).
+ */
+function logShiftedRatio(v: number, w: number, wBar: number): number {
+  return v <= 30 ? Math.log1p(w * Math.expm1(v)) : v + Math.log(w + wBar * Math.exp(-v));
 }
 
 /** Largest trapezoid step on the logit of p (the integrand is analytic in |Im y| < π/2). */
@@ -269,7 +279,7 @@ function expectedIfAliveMixture(R: number, a: number, B: number, u: number): num
   return modeTrapezoidMean(
     // ln[p^a (1−p)^B] relative to the mode, without cancellation: with p = logistic(y0 + d),
     // ln(p/p0) = −ln(1 + q0·(e^{−d} − 1)) and ln((1−p)/q0) = −ln(1 + p0·(e^d − 1)).
-    (d) => -a * Math.log1p(q0 * Math.expm1(-d)) - B * Math.log1p(p0 * Math.expm1(d)),
+    (d) => -a * logShiftedRatio(-d, q0, p0) - B * logShiftedRatio(d, p0, q0),
     (d) => {
       const y = y0 + d;
       const p = y < 0 ? Math.exp(y) / (1 + Math.exp(y)) : 1 / (1 + Math.exp(-y));
