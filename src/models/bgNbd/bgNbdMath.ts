@@ -152,7 +152,7 @@ const Z_SERIES_MAX = 0.95;
 /** Most terms of the fast path's series. */
 const MAX_SERIES_TERMS = 2_000;
 /** Estimated relative error above which the fast path's result is discarded. */
-const FAST_PATH_TOLERANCE = 1e-14;
+const FAST_PATH_TOLERANCE = 5e-14;
 /** Unit roundoff of float64. */
 const EPS = 2 ** -53;
 
@@ -165,7 +165,7 @@ const EPS = 2 ** -53;
  * - fast path: the Euler-transformed series c/(a−1)·[1 − (1−z)^{a−1} ₂F₁(c−r−x, a−1; c; z)] with the
  *   bracket formed by expm1 (Hardie's note 027 stable form). It runs with a running error bound
  *   (the sum of |terms|, the size of the logarithms that cancel in the bracket) and is used only
- *   when that bound is below 10⁻¹⁴ relative — it is not for large r (the series alternates), large
+ *   when that bound is below 5·10⁻¹⁴ relative — it is not for large r (the series alternates), large
  *   a ((1−z)^{a−1} underflows while ₂F₁ overflows), z near 1 or a = 1;
  * - careful path, everywhere else: the Beta mixture g = E_p[(1 − (1 + p·t/(α+T))^{−(r+x)})/p],
  *   p ~ Beta(a, B) (the posterior of p given alive; the inner term is the expected number of
@@ -195,9 +195,9 @@ export function bgNbdExpectedIfAlive(
 /**
  * Fast path of {@link bgNbdExpectedIfAlive} for R = r+x, a, B = b+x+m and z: the Euler-transformed
  * series with a running error estimate. Returns `NaN` when the series does not converge within
- * 2,000 terms, overflows, or when the estimated relative error exceeds 10⁻¹⁴.
+ * 2,000 terms, overflows, or when the estimated relative error exceeds 5·10⁻¹⁴.
  */
-function eulerSeriesExpectedIfAlive(R: number, a: number, B: number, z: number): number {
+export function eulerSeriesExpectedIfAlive(R: number, a: number, B: number, z: number): number {
   const c = a + B - 1;
   const A = c - R; // first parameter of the transformed ₂F₁
   const Bm1 = a - 1;
@@ -268,7 +268,7 @@ const MIXTURE_MAX_STEP = 0.25;
  * so both error terms of the trapezoidal rule are below e^{−39} (Trefethen & Weideman 2014).
  * The inner expectation over λ ~ Gamma(R, α+T) is exact: E[(1 − e^{−pλt})/p].
  */
-function expectedIfAliveMixture(R: number, a: number, B: number, u: number): number {
+export function expectedIfAliveMixture(R: number, a: number, B: number, u: number): number {
   const p0 = a / (a + B);
   const q0 = B / (a + B);
   const y0 = Math.log(a) - Math.log(B);

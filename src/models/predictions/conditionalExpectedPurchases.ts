@@ -23,7 +23,7 @@ import {
  * BG/NBD: `P(alive)·(a+b+x−1)/(a−1)·[1 − ((α+T)/(α+T+t))^{r+x}·₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))]`
  * (Fader, Hardie & Lee 2005, eq. 10), evaluated in the Euler-transformed form
  * `1 − (1−z)^{a−1}·₂F₁(a+b−1−r, a−1; a+b+x−1; z)` with `expm1`/`log1p` (no overflow for x = 1,000,
- * full precision for short horizons) when its running error bound is below 1e-14; otherwise (large
+ * full precision for short horizons) when its running error bound is below 5e-14; otherwise (large
  * r, large a, small α, a = 1) as the Beta mixture `P(alive)·E_p[(1 − (1 + p t/(α+T))^{−(r+x)})/p]`,
  * p ~ Beta(a, b+x), by a trapezoidal rule on logit p whose step follows the Beta's width — positive
  * and non-decreasing in t by construction (docs/numerics.md). MBG/NBD: the same with b+x+1 and

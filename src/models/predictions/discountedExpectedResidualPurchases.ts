@@ -45,7 +45,7 @@ const optionsSchema = z.strictObject({
  * the posterior (λ ~ Gamma(r+x, α+T), p ~ Beta(a, b+x), or b+x+1 for the MBG/NBD) gives
  * `P(alive)·E_λ[ζ ₂F₁(1, b+x; a+b+x; ζ)]`, ζ = λ/(λ+δ), integrated by the trapezoidal rule on
  * ln λ with a step that follows the width 1/√(r+x) of the Gamma(r+x, α+T) posterior (step
- * min(0.1, ½/√(r+x)); relative error ≤ 1e-13 against 40-digit values for x up to 2,000, see
+ * min(0.1, ½/√(r+x)); relative error ≤ 5e-13 against 40-digit values for x up to 2,000, see
  * docs/numerics.md). The result never exceeds its bound `P(alive)·E[λ | alive]/δ =
  * P(alive)·(r+x)/((α+T)δ)`. Multiply by the expected margin per purchase for a CLV.
  *

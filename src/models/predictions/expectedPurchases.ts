@@ -12,7 +12,7 @@ import { checkSpan, finiteResult, parsePurchaseModel, purchaseKernel } from "./k
  *
  * BG/NBD: `(a+b−1)/(a−1)·[1 − (α/(α+t))^r·₂F₁(r, b; a+b−1; t/(α+t))]` (Fader, Hardie & Lee 2005,
  * eq. 9), evaluated in the Euler-transformed, pole-free form when its running error bound is below
- * 1e-14, else as the Beta mixture E_p[(1 − (1 + p t/α)^{−r})/p], p ~ Beta(a, b), by a trapezoidal
+ * 5e-14, else as the Beta mixture E_p[(1 − (1 + p t/α)^{−r})/p], p ~ Beta(a, b), by a trapezoidal
  * rule on logit p — free of cancellation for large r, large a and small α (valid for a < 1, a = 1
  * and a+b ≤ 1; relative error ≤ 2e-14 against high-precision values, see docs/numerics.md).
  * MBG/NBD: `b/(a−1)·[1 − (α/(α+t))^r·₂F₁(r, b+1; a+b; t/(α+t))]`. Pareto/NBD:
