@@ -139,9 +139,12 @@ export function bgNbdProbabilityAlive(
   T: number,
 ): number {
   if (x + m === 0) return 1;
-  // ln((α+T)/(α+t_x)) as log1p((T − t_x)/(α+t_x)): no rounding of the ratio, which (r+x) would
-  // amplify for large r.
-  const u = Math.log(q.a / (q.b + x + m - 1)) + (q.r + x) * Math.log1p((T - tx) / (q.alpha + tx));
+  // For large r + x, ln((α+T)/(α+t_x)) as log1p((T − t_x)/(α+t_x)): the rounding of the ratio,
+  // which r + x amplifies, is avoided (log1p costs more, so only there).
+  const R = q.r + x;
+  const lnRatio =
+    R > 64 ? Math.log1p((T - tx) / (q.alpha + tx)) : Math.log((q.alpha + T) / (q.alpha + tx));
+  const u = Math.log(q.a / (q.b + x + m - 1)) + R * lnRatio;
   return logistic(u);
 }
 
@@ -234,7 +237,7 @@ export function eulerSeriesExpectedIfAlive(R: number, a: number, B: number, z: n
     value = (c / Bm1) * -em1;
     // Rounding of log1p, the product and the sum (one unit each), and of F.
     const errL = errQ / (c + Q) + 2 * EPS * (Math.abs(power) + Math.abs(lnF)) + EPS * Math.abs(L);
-    relErr = (errL * Math.exp(L)) / Math.abs(em1);
+    relErr = (errL * (em1 + 1)) / Math.abs(em1);
   } else {
     // c ≤ 0 (new customers with a + b + m ≤ 1): F may be ≤ 0; the pole-free combination.
     const w = Math.exp(power);
