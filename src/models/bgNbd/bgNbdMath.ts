@@ -217,8 +217,9 @@ export function eulerSeriesExpectedIfAlive(R: number, a: number, B: number, z: n
     Q += term;
     sumAbs += Math.abs(term);
     if (term === 0) break;
-    if (k >= kPositive) {
-      // Every later ratio is ≤ z·max(1, (A+k)/(k+1))·max(1, (a−1+k)/(c+k)): a geometric tail bound.
+    // Once the term is below 1e-17 of the sum (a cheap first test), every later ratio is
+    // ≤ ρ = z·max(1, (A+k)/(k+1))·max(1, (a−1+k)/(c+k)): stop when the geometric tail bound holds.
+    if (Math.abs(term) <= 1e-17 * Math.abs(Q) && k >= kPositive) {
       const rho = z * Math.max(1, (A + k) / (k + 1)) * Math.max(1, (Bm1 + k) / (c + k));
       if (rho < 1 && (Math.abs(term) * rho) / (1 - rho) <= 1e-17 * Math.abs(Q)) break;
     }
