@@ -135,7 +135,7 @@ export function churnRisk(
   }
   let kernel: ReturnType<typeof purchaseKernel>;
   try {
-    kernel = purchaseKernel(parsePurchaseModel(FN, model));
+    kernel = purchaseKernel(parsePurchaseModel(FN, model), FN);
   } catch (error) {
     throw renamed(error, (path) => ["model", ...path]);
   }

@@ -177,7 +177,7 @@ export function cumulativePurchaseTracking(
   if (total === 0) throw invalidInput(fn, [0], "Every cohort is empty");
   // E[X(t)] of a new customer, memoised by its argument
   const memo = new Map<number, number>();
-  const kernel = discrete ? undefined : purchaseKernel(m);
+  const kernel = discrete ? undefined : purchaseKernel(m, fn);
   const expectedNew = (t: number): number => {
     if (t <= 0) return 0;
     let e = memo.get(t);

@@ -119,7 +119,9 @@ export function lifetimeValueColumns(
 ): { readonly value: Float64Array; readonly alive: Float64Array | undefined } {
   const fn = "customerLifetimeValue";
   const opts = parseInput(fn, inputSchema, input);
-  const kernel = purchaseKernel(parsePurchaseModel(fn, opts.purchaseModel, ["purchaseModel"]));
+  const kernel = purchaseKernel(parsePurchaseModel(fn, opts.purchaseModel, ["purchaseModel"]), fn, [
+    "purchaseModel",
+  ]);
   const spend = parseSpendModel(fn, opts.spendModel, ["spendModel"]);
   const customers = opts.customers;
   const margin = opts.margin ?? 1;
