@@ -113,10 +113,15 @@ export function assignSegments(
       }
     }
   }
-  const ids: string[] = new Array(scores.size);
-  const segments: string[] = new Array(scores.size);
+  const n = scores.size;
+  const ids: string[] = new Array(n);
+  const segments: string[] = new Array(n);
   let j = 0;
-  scores.forEach((s, id) => {
+  scores.forEach((s, id: unknown) => {
+    if (typeof id !== "string") {
+      throw invalidInput(FN, [], `Expected customer ids (strings) as keys, received ${typeof id}`);
+    }
+    if (j >= n) throw invalidInput(FN, [], `The map has more entries than its size ${n}`);
     if (typeof s !== "object" || s === null)
       throw invalidInput(FN, [id], "Expected { recency, frequency, monetary }");
     const R = s.recency;
@@ -144,6 +149,7 @@ export function assignSegments(
     segments[j] = names[table[R * 100 + F * 10 + M]!]!;
     j++;
   });
+  if (j !== n) throw invalidInput(FN, [], `The map has fewer entries than its size ${n}`);
   return new CustomerTable(ids, segments);
 }
 

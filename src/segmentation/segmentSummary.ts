@@ -112,21 +112,26 @@ export function segmentSummary(
     if (values !== undefined) {
       const v = values.get(id);
       if (v === undefined) throw invalidInput(FN, ["values", id], "No values for this customer");
-      if (typeof v.recency !== "number" || !Number.isFinite(v.recency)) {
+      if (typeof v !== "object" || v === null) {
+        throw invalidInput(FN, ["values", id], "Expected { recency, frequency, monetary }");
+      }
+      // Each field read once: the value checked is the value used.
+      const { recency, frequency, monetary } = v as Record<string, unknown>;
+      if (typeof recency !== "number" || !Number.isFinite(recency)) {
         throw invalidInput(FN, ["values", id, "recency"], "Expected a finite number");
       }
-      if (typeof v.frequency !== "number" || !Number.isFinite(v.frequency)) {
+      if (typeof frequency !== "number" || !Number.isFinite(frequency)) {
         throw invalidInput(FN, ["values", id, "frequency"], "Expected a finite number");
       }
-      const problem = moneyProblem(v.monetary);
+      const problem = moneyProblem(monetary);
       if (problem !== undefined) throw invalidInput(FN, ["values", id, "monetary"], problem);
-      const money = Decimal.isDecimal(v.monetary)
-        ? (v.monetary as DecimalValue)
-        : toMoney(v.monetary);
+      const money = Decimal.isDecimal(monetary)
+        ? (monetary as DecimalValue)
+        : toMoney(monetary as MoneyInput);
       a.revenue = a.revenue.plus(money);
       total = total.plus(money);
-      a.recency += v.recency;
-      a.frequency += v.frequency;
+      a.recency += recency;
+      a.frequency += frequency;
     }
   }
   const n = assignments.size;
