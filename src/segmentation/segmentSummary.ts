@@ -116,7 +116,7 @@ export function segmentSummary(
         throw invalidInput(FN, ["values", id], "Expected { recency, frequency, monetary }");
       }
       // Each field read once: the value checked is the value used.
-      const { recency, frequency, monetary } = v as Record<string, unknown>;
+      const { recency, frequency, monetary } = v as unknown as Record<string, unknown>;
       if (typeof recency !== "number" || !Number.isFinite(recency)) {
         throw invalidInput(FN, ["values", id, "recency"], "Expected a finite number");
       }
