@@ -144,6 +144,8 @@ export function churnRisk(
   } catch (error) {
     throw renamed(error, (path) => ["options", "spendModel", ...path]);
   }
+  // Read each customer's fields once: the values validated below are the values used.
+  const rows = readOnce(customers);
   let values: Float64Array;
   let alive: Float64Array;
   try {
@@ -151,7 +153,7 @@ export function churnRisk(
       {
         purchaseModel: model,
         spendModel: opts.spendModel,
-        customers,
+        customers: rows,
         horizon: opts.horizon,
         discountRate: opts.discountRate,
         unit: opts.unit,
@@ -170,7 +172,7 @@ export function churnRisk(
     });
   }
   const t = opts.period ?? 1;
-  const n = customers.length;
+  const n = rows.length;
   const out: ChurnRisk[] = new Array(n);
   // The no-purchase probability depends on (x, T) only: reuse it across equal neighbours.
   let lastX = Number.NaN;
@@ -179,7 +181,7 @@ export function churnRisk(
   const residualCache = createEstimateCache();
   const atRiskCache = createEstimateCache();
   for (let i = 0; i < n; i++) {
-    const c = customers[i]!;
+    const c = rows[i]!;
     const p = alive[i]!;
     if (c.frequency !== lastX || c.T !== lastT) {
       lastX = c.frequency;
@@ -196,4 +198,27 @@ export function churnRisk(
     };
   }
   return out;
+}
+
+/**
+ * A copy of `customers` in which every row is a new plain object holding the four fields the
+ * function uses, each read from the caller's row exactly once (a getter cannot give the validation
+ * one value and the computation another). Rows that are not objects, and a non-array, are passed on
+ * unchanged for the validation to report.
+ */
+function readOnce(customers: readonly CustomerHistory[]): readonly CustomerHistory[] {
+  if (!Array.isArray(customers)) return customers;
+  const list: readonly unknown[] = customers;
+  const n = list.length;
+  const rows: CustomerHistory[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = list[i];
+    if (typeof c !== "object" || c === null) {
+      rows[i] = c as CustomerHistory;
+      continue;
+    }
+    const { frequency, recency, T, monetaryValue } = c as Record<string, unknown>;
+    rows[i] = { frequency, recency, T, monetaryValue } as CustomerHistory;
+  }
+  return rows;
 }
