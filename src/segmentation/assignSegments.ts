@@ -60,8 +60,9 @@ const optionsSchema = z.strictObject({
  * @returns a read-only map from customer id to segment name, in input order (`get` builds its id
  *   index on first use; iterating needs none)
  * @throws {@link InvalidInputError} when a rule has `lo > hi` or a bound outside 1..9
- *   (path `rules[i].recency`), a code is malformed, or a score is not an integer 1..9
- *   (path `[id].frequency`)
+ *   (path `rules[i].recency`), a code is malformed, a score is not an integer 1..9
+ *   (path `[id].frequency`), a key is not a string, or the map yields a different number of entries
+ *   than its `size`. Each row's fields are read once.
  * @example
  * ```ts
  * import { assignSegments } from "customer-value";

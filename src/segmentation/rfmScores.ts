@@ -368,8 +368,9 @@ function negate(cuts: readonly (number | null)[]): (number | null)[] {
  * @param options - `bins`, `method`, `thresholds`, `ties`, `nested`
  * @returns scores per customer plus the cut points used
  * @throws {@link InvalidInputError} when `bins` is outside 2..9, thresholds are missing, of the
- *   wrong length, unordered or overlapping, `nested` is combined with thresholds, or a measure is not
- *   finite (path `[id].recency` etc.)
+ *   wrong length, unordered or overlapping, `nested` is combined with thresholds, a measure is not
+ *   finite (path `[id].recency` etc.), a key is not a string, or the map yields a different number of
+ *   entries than its `size`. Each row's fields are read once.
  * @example
  * ```ts
  * import { rfmScores } from "customer-value";

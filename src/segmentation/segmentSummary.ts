@@ -58,7 +58,8 @@ export interface SegmentSummaryRow {
  *   customer must have one
  * @returns one row per segment
  * @throws {@link InvalidInputError} when a segment name is not a string, a customer has no values
- *   (path `values[id]`), or a measure is invalid (path `values[id].monetary`)
+ *   or they are not an object (path `values[id]`), or a measure is invalid (path
+ *   `values[id].monetary`)
  * @example
  * ```ts
  * import { segmentSummary } from "customer-value";
