@@ -144,8 +144,7 @@ export function churnRisk(
   } catch (error) {
     throw renamed(error, (path) => ["options", "spendModel", ...path]);
   }
-  // Read each customer's fields once: the values validated below are the values used.
-  const rows = readOnce(customers);
+  let rows: readonly CustomerHistory[];
   let values: Float64Array;
   let alive: Float64Array;
   try {
@@ -153,7 +152,7 @@ export function churnRisk(
       {
         purchaseModel: model,
         spendModel: opts.spendModel,
-        customers: rows,
+        customers,
         horizon: opts.horizon,
         discountRate: opts.discountRate,
         unit: opts.unit,
@@ -163,6 +162,8 @@ export function churnRisk(
     );
     values = columns.value;
     alive = columns.alive!;
+    // The customers as the lifetime value read them (each field once): not the caller's rows again.
+    rows = columns.customers;
   } catch (error) {
     throw renamed(error, (path) => {
       const [head, ...rest] = path;
@@ -198,27 +199,4 @@ export function churnRisk(
     };
   }
   return out;
-}
-
-/**
- * A copy of `customers` in which every row is a new plain object holding the four fields the
- * function uses, each read from the caller's row exactly once (a getter cannot give the validation
- * one value and the computation another). Rows that are not objects, and a non-array, are passed on
- * unchanged for the validation to report.
- */
-function readOnce(customers: readonly CustomerHistory[]): readonly CustomerHistory[] {
-  if (!Array.isArray(customers)) return customers;
-  const list: readonly unknown[] = customers;
-  const n = list.length;
-  const rows: CustomerHistory[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = list[i];
-    if (typeof c !== "object" || c === null) {
-      rows[i] = c as CustomerHistory;
-      continue;
-    }
-    const { frequency, recency, T, monetaryValue } = c as Record<string, unknown>;
-    rows[i] = { frequency, recency, T, monetaryValue } as CustomerHistory;
-  }
-  return rows;
 }

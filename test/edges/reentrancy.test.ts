@@ -13,6 +13,7 @@ import { describe, expect, it } from "vitest";
 import {
   assignSegments,
   churnRisk,
+  customerLifetimeValue,
   fitBetaGeometricBetaBinomial,
   fitBgNbd,
   fitGammaGamma,
@@ -307,7 +308,7 @@ describe("each input field is read exactly once (issue 23 item 2)", () => {
     );
   });
 
-  it("churnRisk", () => {
+  it("churnRisk and customerLifetimeValue", () => {
     const model = {
       kind: "bg-nbd",
       params: {
@@ -346,6 +347,19 @@ describe("each input field is read exactly once (issue 23 item 2)", () => {
     const { rows, reads } = countingRows(customers);
     const result = expectReadOnce(reads, () => churnRisk(model, rows as never, options));
     expect(plain(result)).toEqual(plain(churnRisk(model, customers, options)));
+    // The lifetime value it is built on.
+    const input = {
+      purchaseModel: model,
+      spendModel,
+      horizon: 52,
+      discountRate: 0.0027,
+      unit: "week",
+    } as const;
+    const counted = countingRows(customers);
+    const values = expectReadOnce(counted.reads, () =>
+      customerLifetimeValue({ ...input, customers: counted.rows as never }),
+    );
+    expect(plain(values)).toEqual(plain(customerLifetimeValue({ ...input, customers })));
   });
 
   it("lifecycleStage", () => {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
 import { cachedEstimate, createEstimateCache } from "../../core/fastMoney.js";
 import type { Decimal } from "../../core/money.js";
+import { readFieldsOnce } from "../../core/readOnce.js";
 import { type TimeUnit, timeUnitSchema } from "../../core/time.js";
 import { parseInput } from "../../core/validate.js";
 import type { GammaGammaModel, PurchaseHistory, PurchaseModel, SpendHistory } from "../types.js";
@@ -13,6 +14,9 @@ import {
   parseSpendModel,
   purchaseKernel,
 } from "./kernels.js";
+
+/** The fields of a customer row that a lifetime value reads. */
+const HISTORY_FIELDS = ["frequency", "recency", "T", "monetaryValue"] as const;
 
 /**
  * A customer as {@link customerLifetimeValue} needs them: purchase history and mean repeat spend.
@@ -110,18 +114,24 @@ export function customerLifetimeValue(input: CustomerLifetimeValueInput): Decima
 /**
  * {@link customerLifetimeValue} as float64 columns (same validation, same errors, same values),
  * with P(alive) per customer when `withAlive` (for `churnRisk`, which would otherwise evaluate it
- * a second time).
+ * a second time), and the customers as read: each field of each row is read once, into `customers`
+ * (use those rather than reading the caller's rows again).
  * @internal
  */
 export function lifetimeValueColumns(
   input: CustomerLifetimeValueInput,
   withAlive: boolean,
-): { readonly value: Float64Array; readonly alive: Float64Array | undefined } {
+): {
+  readonly value: Float64Array;
+  readonly alive: Float64Array | undefined;
+  readonly customers: readonly CustomerHistory[];
+} {
   const fn = "customerLifetimeValue";
   const opts = parseInput(fn, inputSchema, input);
   const kernel = purchaseKernel(parsePurchaseModel(fn, opts.purchaseModel, ["purchaseModel"]));
   const spend = parseSpendModel(fn, opts.spendModel, ["spendModel"]);
-  const customers = opts.customers;
+  // Each row's fields read once: the values validated are the values used.
+  const customers = readFieldsOnce(opts.customers, HISTORY_FIELDS) as readonly CustomerHistory[];
   const margin = opts.margin ?? 1;
   const d = opts.discountRate;
   if (opts.horizon === "infinite" && d === 0) {
@@ -193,7 +203,7 @@ export function lifetimeValueColumns(
     }
     value[i] = v;
   }
-  return { value, alive };
+  return { value, alive, customers };
 }
 
 /** Discounted expected purchases per customer (see {@link customerLifetimeValue}). */
