@@ -2,7 +2,6 @@ import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
 import { cachedEstimate, createEstimateCache } from "../../core/fastMoney.js";
 import type { Decimal } from "../../core/money.js";
-import { readFieldsOnce } from "../../core/readOnce.js";
 import { type TimeUnit, timeUnitSchema } from "../../core/time.js";
 import { parseInput } from "../../core/validate.js";
 import type { GammaGammaModel, PurchaseHistory, PurchaseModel, SpendHistory } from "../types.js";
@@ -14,9 +13,6 @@ import {
   parseSpendModel,
   purchaseKernel,
 } from "./kernels.js";
-
-/** The fields of a customer row that a lifetime value reads. */
-const HISTORY_FIELDS = ["frequency", "recency", "T", "monetaryValue"] as const;
 
 /**
  * A customer as {@link customerLifetimeValue} needs them: purchase history and mean repeat spend.
@@ -131,7 +127,7 @@ export function lifetimeValueColumns(
   const kernel = purchaseKernel(parsePurchaseModel(fn, opts.purchaseModel, ["purchaseModel"]));
   const spend = parseSpendModel(fn, opts.spendModel, ["spendModel"]);
   // Each row's fields read once: the values validated are the values used.
-  const customers = readFieldsOnce(opts.customers, HISTORY_FIELDS) as readonly CustomerHistory[];
+  const customers = readOnce(opts.customers);
   const margin = opts.margin ?? 1;
   const d = opts.discountRate;
   if (opts.horizon === "infinite" && d === 0) {
@@ -264,4 +260,26 @@ function prefixed(error: unknown, field: string): unknown {
     );
   }
   return error;
+}
+
+/**
+ * A copy of `customers` in which every row is a new plain object holding the four fields a lifetime
+ * value uses, each read from the caller's row exactly once (a getter cannot give the validation one
+ * value and the computation another). Rows that are not plain objects are passed on unchanged for
+ * the validation to report. Written out field by field: one object shape, about as fast as reading
+ * the rows (a loop over field names would be several times slower on a million rows).
+ */
+function readOnce(customers: readonly unknown[]): readonly CustomerHistory[] {
+  const n = customers.length;
+  const rows: unknown[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = customers[i];
+    if (typeof c !== "object" || c === null || Array.isArray(c)) {
+      rows[i] = c;
+      continue;
+    }
+    const { frequency, recency, T, monetaryValue } = c as Record<string, unknown>;
+    rows[i] = { frequency, recency, T, monetaryValue };
+  }
+  return rows as readonly CustomerHistory[];
 }
