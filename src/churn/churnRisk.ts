@@ -144,6 +144,7 @@ export function churnRisk(
   } catch (error) {
     throw renamed(error, (path) => ["options", "spendModel", ...path]);
   }
+  let rows: readonly CustomerHistory[];
   let values: Float64Array;
   let alive: Float64Array;
   try {
@@ -161,6 +162,8 @@ export function churnRisk(
     );
     values = columns.value;
     alive = columns.alive!;
+    // The customers as the lifetime value read them (each field once): not the caller's rows again.
+    rows = columns.customers;
   } catch (error) {
     throw renamed(error, (path) => {
       const [head, ...rest] = path;
@@ -170,7 +173,7 @@ export function churnRisk(
     });
   }
   const t = opts.period ?? 1;
-  const n = customers.length;
+  const n = rows.length;
   const out: ChurnRisk[] = new Array(n);
   // The no-purchase probability depends on (x, T) only: reuse it across equal neighbours.
   let lastX = Number.NaN;
@@ -179,7 +182,7 @@ export function churnRisk(
   const residualCache = createEstimateCache();
   const atRiskCache = createEstimateCache();
   for (let i = 0; i < n; i++) {
-    const c = customers[i]!;
+    const c = rows[i]!;
     const p = alive[i]!;
     if (c.frequency !== lastX || c.T !== lastT) {
       lastX = c.frequency;

@@ -103,7 +103,8 @@ export function checkDiscreteHistory(
     throw invalidInput(fn, path, "Expected { frequency, recency, periods }");
   }
   const r = row as Record<string, unknown>;
-  const { frequency: x, recency: tx, periods: n } = r;
+  // Each field read once: the value checked is the value used.
+  const { frequency: x, recency: tx, periods: n, count } = r;
   if (!isNonNegativeInteger(x)) {
     throw invalidInput(fn, [...path, "frequency"], "Expected an integer ≥ 0");
   }
@@ -130,12 +131,12 @@ export function checkDiscreteHistory(
     throw invalidInput(fn, [...path, "recency"], "recency must be 0 when frequency is 0");
   }
   let w = 1;
-  if (r.count !== undefined) {
+  if (count !== undefined) {
     if (!allowCount) throw invalidInput(fn, [...path, "count"], "Unexpected key count");
-    if (!isNonNegativeInteger(r.count) || r.count < 1) {
+    if (!isNonNegativeInteger(count) || count < 1) {
       throw invalidInput(fn, [...path, "count"], "Expected an integer ≥ 1");
     }
-    w = r.count;
+    w = count;
   }
   return { x, tx, n, w };
 }
