@@ -400,7 +400,9 @@ describe("each input field is read exactly once (issue 23 item 2)", () => {
     ],
     [
       "fitShiftedBetaGeometric",
-      () => histories.map((_, i) => ({ periodsObserved: 1 + (i % 7), churned: i % 3 === 0 })),
+      // Fader & Hardie (2007), "How to project customer retention", regular cohort's first 8
+      // survivor counts (1000, 631, 468, 382, 326, 289, 262, 241) as one row per customer.
+      () => sbgRegularRows(),
       (rows) => fitShiftedBetaGeometric(rows),
     ],
   ];
@@ -412,3 +414,18 @@ describe("each input field is read exactly once (issue 23 item 2)", () => {
     });
   }
 });
+
+/** One `{ periodsObserved, churned }` row per customer of the Fader & Hardie (2007) regular cohort. */
+function sbgRegularRows(): { periodsObserved: number; churned: boolean }[] {
+  const survivors = [1000, 631, 468, 382, 326, 289, 262, 241];
+  const rows: { periodsObserved: number; churned: boolean }[] = [];
+  for (let t = 1; t < survivors.length; t++) {
+    const lost = (survivors[t - 1] ?? 0) - (survivors[t] ?? 0);
+    for (let k = 0; k < lost; k++) rows.push({ periodsObserved: t, churned: true });
+  }
+  const stayed = survivors[survivors.length - 1] ?? 0;
+  for (let k = 0; k < stayed; k++) {
+    rows.push({ periodsObserved: survivors.length - 1, churned: false });
+  }
+  return rows;
+}
