@@ -314,7 +314,7 @@ describe("user strings that name Object.prototype members are ordinary strings",
  */
 const REVIEWED: Record<string, string> = {
   "src/math/optimize.ts: REASONS": "stop reason is an internal StopReason code",
-  "src/models/predictions/kernels.ts: q": "name is the constant \"a\" or \"b\"",
+  "src/models/predictions/kernels.ts: q": 'name is the constant "a" or "b"',
   "src/churn/prioritizeRecovery.ts: base": "cause keys iterated from the constant CAUSES",
   "src/churn/prioritizeRecovery.ts: TIER_ORDER": "tier of the constant OUTCOMES table",
   "src/models/fit.ts: options.initial": "reads a model parameter name from the constant list",
