@@ -1,11 +1,28 @@
 import { defineConfig } from "tsup";
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: "node20",
-  treeshake: true,
-});
+// One dist/, two ESM layouts (see docs/bundle.md):
+// - dist/index.js and dist/index.cjs: one bundled file each, with the declarations rolled up into
+//   dist/index.d.ts / dist/index.d.cts. Node loads these (one file loads faster than ninety).
+// - dist/modules/: one ESM file per source module, for bundlers (package.json's "module" export
+//   condition, which bundlers honour and Node ignores). With `"sideEffects": false` a bundler drops
+//   every module an app does not import; from a single file it would keep every module-level
+//   statement (each zod schema is one), so `netPromoterScore` alone would carry the whole library.
+export default defineConfig([
+  {
+    entry: ["src/index.ts"],
+    format: ["esm", "cjs"],
+    dts: true,
+    sourcemap: true,
+    clean: false,
+    target: "node20",
+    treeshake: true,
+  },
+  {
+    entry: ["src/**/*.ts"],
+    outDir: "dist/modules",
+    format: ["esm"],
+    bundle: false,
+    clean: false,
+    target: "node20",
+  },
+]);

@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
-import { type DateInput, parseInstant, timeZoneSchema } from "../core/time.js";
+import {
+  type DateInput,
+  dateLikeSchema,
+  dateProblem,
+  parseInstant,
+  timeZoneSchema,
+} from "../core/time.js";
 import { parseInput } from "../core/validate.js";
 
 /**
@@ -25,7 +31,11 @@ export interface ChurnRateOptions {
   readonly periodStart: DateInput;
   /** End of the period (exclusive): a date-only string is the start of that day, so `"1997-04-01"` ends Q1. */
   readonly periodEnd: DateInput;
-  /** IANA time zone for date-only strings (default `"UTC"`). */
+  /**
+   * IANA time zone of date-only strings and of date-times without an offset (default `"UTC"`). A
+   * wall time repeated when clocks go back is the earlier instant; one skipped when they go forward
+   * is moved forward by the gap (see {@link DateInput}).
+   */
   readonly timeZone?: string;
 }
 
@@ -60,8 +70,8 @@ export interface ChurnRateResult extends ChurnRateGroup {
 }
 
 const optionsSchema = z.strictObject({
-  periodStart: z.union([z.date(), z.string()]),
-  periodEnd: z.union([z.date(), z.string()]),
+  periodStart: dateLikeSchema,
+  periodEnd: dateLikeSchema,
   timeZone: timeZoneSchema.exactOptional(),
 }) satisfies z.ZodType<unknown, ChurnRateOptions>;
 
@@ -102,8 +112,9 @@ function group(c: Counts): ChurnRateGroup {
  * @param customers - `{ acquiredAt, churnedAt?, cohort? }` per customer
  * @param options - `{ periodStart, periodEnd, timeZone? }`
  * @returns counts and rates overall and per cohort
- * @throws {InvalidInputError} on an invalid date (path `[i].acquiredAt`), `churnedAt` before
- *   `acquiredAt`, `periodEnd` not after `periodStart`, or no customer at the start of the period
+ * @throws {InvalidInputError} on an invalid date (path `[i].acquiredAt`) or one whose calendar day
+ *   in `timeZone` is outside 0000-01-01 … 9999-12-31, `churnedAt` before `acquiredAt`, `periodEnd`
+ *   not after `periodStart`, or no customer at the start of the period
  * @example
  * ```ts
  * import { churnRate } from "customer-value";
@@ -134,11 +145,11 @@ export function churnRate(
   const zone = opts.timeZone ?? "UTC";
   const start = parseInstant(opts.periodStart, zone);
   if (start === undefined) {
-    throw invalidInput(FN, ["options", "periodStart"], `Invalid date ${String(opts.periodStart)}`);
+    throw invalidInput(FN, ["options", "periodStart"], dateProblem(opts.periodStart, zone));
   }
   const end = parseInstant(opts.periodEnd, zone);
   if (end === undefined) {
-    throw invalidInput(FN, ["options", "periodEnd"], `Invalid date ${String(opts.periodEnd)}`);
+    throw invalidInput(FN, ["options", "periodEnd"], dateProblem(opts.periodEnd, zone));
   }
   if (end <= start) {
     throw invalidInput(FN, ["options", "periodEnd"], "periodEnd must be after periodStart");
@@ -151,13 +162,13 @@ export function churnRate(
     const { acquiredAt, churnedAt, cohort } = c as Record<string, unknown>;
     const acquired = parseInstant(acquiredAt, zone);
     if (acquired === undefined) {
-      throw invalidInput(FN, [i, "acquiredAt"], `Invalid date ${String(acquiredAt)}`);
+      throw invalidInput(FN, [i, "acquiredAt"], dateProblem(acquiredAt, zone));
     }
     let churned: number | undefined;
     if (churnedAt !== undefined) {
       churned = parseInstant(churnedAt, zone);
       if (churned === undefined) {
-        throw invalidInput(FN, [i, "churnedAt"], `Invalid date ${String(churnedAt)}`);
+        throw invalidInput(FN, [i, "churnedAt"], dateProblem(churnedAt, zone));
       }
       if (churned < acquired) {
         throw invalidInput(FN, [i, "churnedAt"], "churnedAt is before acquiredAt");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { InvalidInputError, invalidInput } from "../core/errors.js";
+import { echo, InvalidInputError, invalidInput } from "../core/errors.js";
 import { cachedEstimate, createEstimateCache } from "../core/fastMoney.js";
 import { type Decimal, ZERO } from "../core/money.js";
 import { type TimeUnit, timeUnitSchema } from "../core/time.js";
@@ -130,12 +130,12 @@ export function churnRisk(
     throw invalidInput(
       FN,
       ["model", "kind"],
-      `Expected a "bg-nbd", "modified-bg-nbd" or "pareto-nbd" model, received ${JSON.stringify(kind)}`,
+      `Expected a "bg-nbd", "modified-bg-nbd" or "pareto-nbd" model, received ${echo(kind)}`,
     );
   }
   let kernel: ReturnType<typeof purchaseKernel>;
   try {
-    kernel = purchaseKernel(parsePurchaseModel(FN, model));
+    kernel = purchaseKernel(parsePurchaseModel(FN, model), FN);
   } catch (error) {
     throw renamed(error, (path) => ["model", ...path]);
   }
@@ -144,6 +144,7 @@ export function churnRisk(
   } catch (error) {
     throw renamed(error, (path) => ["options", "spendModel", ...path]);
   }
+  let rows: readonly CustomerHistory[];
   let values: Float64Array;
   let alive: Float64Array;
   try {
@@ -161,6 +162,8 @@ export function churnRisk(
     );
     values = columns.value;
     alive = columns.alive!;
+    // The customers as the lifetime value read them (each field once): not the caller's rows again.
+    rows = columns.customers;
   } catch (error) {
     throw renamed(error, (path) => {
       const [head, ...rest] = path;
@@ -170,7 +173,7 @@ export function churnRisk(
     });
   }
   const t = opts.period ?? 1;
-  const n = customers.length;
+  const n = rows.length;
   const out: ChurnRisk[] = new Array(n);
   // The no-purchase probability depends on (x, T) only: reuse it across equal neighbours.
   let lastX = Number.NaN;
@@ -179,7 +182,7 @@ export function churnRisk(
   const residualCache = createEstimateCache();
   const atRiskCache = createEstimateCache();
   for (let i = 0; i < n; i++) {
-    const c = customers[i]!;
+    const c = rows[i]!;
     const p = alive[i]!;
     if (c.frequency !== lastX || c.T !== lastT) {
       lastX = c.frequency;

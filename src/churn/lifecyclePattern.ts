@@ -59,8 +59,12 @@ const optionsSchema = z.strictObject({
  * @param history - the purchases `{ date, amount }` of a relationship that has ended
  * @param options - `{ unit?, window?, tolerance?, timeZone?, longKeptPeriods? }`
  * @returns the pattern, the furthest stage and the stage of each period
- * @throws {InvalidInputError} on an empty history, an invalid date or amount (path `[i].date`), or
- *   invalid options
+ * The stage is evaluated only at the periods where it can change and repeated in between, so the
+ * cost is O(n log n) in the number of purchases plus the length of `stages` (at most 3,652,425
+ * periods: the days of the supported range 0000-01-01 … 9999-12-31).
+ *
+ * @throws {InvalidInputError} on an empty history, an invalid date or amount (path `[i].date`), a
+ *   date whose calendar day in `timeZone` is outside 0000-01-01 … 9999-12-31, or invalid options
  * @example
  * ```ts
  * import { lifecyclePattern } from "customer-value";
@@ -78,14 +82,35 @@ export function lifecyclePattern(
   const opts = parseInput(fn, optionsSchema, options, ["options"]);
   const series = periodSeries(fn, history, opts.unit ?? "month", opts.timeZone ?? "UTC", undefined);
   const rules = { window: opts.window ?? 3, tolerance: opts.tolerance ?? 0.2 };
-  const stages: LifecycleStage[] = [];
+  const last = series.lastPurchase;
+  // The stage at the end of period k depends on k only through the purchases in [0, k], in the
+  // recent window [k − w + 1, k] and the previous one [k − 2w + 1, k − w], and on whether
+  // k + 1 ≥ 2w; so it can change only at k = 2w − 1 and at p, p + w, p + 2w for a purchase period
+  // p. Evaluate it there and repeat it up to the next change point: O(n log n) in the purchases,
+  // plus filling the result.
+  const points = [0];
+  if (2 * rules.window - 1 <= last) points.push(2 * rules.window - 1);
+  for (const p of series.periods) {
+    for (const k of [p, p + rules.window, p + 2 * rules.window]) if (k <= last) points.push(k);
+  }
+  points.sort((a, b) => a - b);
+  const stages: LifecycleStage[] = new Array<LifecycleStage>(last + 1);
   let furthest: Exclude<LifecycleStage, "decline"> = "exploration";
   let maturityPeriods = 0;
-  for (let k = 0; k <= series.lastPurchase; k++) {
-    const stage = stageAt(series, k, rules).stage;
-    stages.push(stage);
+  for (let i = 0; i < points.length; i++) {
+    const from = points[i]!;
+    if (i > 0 && from === points[i - 1]) continue;
+    let to = last + 1;
+    for (let j = i + 1; j < points.length; j++) {
+      if (points[j]! > from) {
+        to = points[j]!;
+        break;
+      }
+    }
+    const stage = stageAt(series, from, rules).stage;
+    stages.fill(stage, from, to);
     if (stage === "maturity") {
-      maturityPeriods++;
+      maturityPeriods += to - from;
       furthest = "maturity";
     } else if (stage === "build-up" && furthest === "exploration") {
       furthest = "build-up";

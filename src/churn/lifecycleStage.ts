@@ -4,13 +4,15 @@ import {
   type Decimal,
   Money,
   type MoneyInput,
-  moneyProblem,
-  toMoney,
+  readMoney,
+  UNROUNDED_ZERO,
   ZERO,
 } from "../core/money.js";
 import {
   calendarPeriodIndex,
   type DateInput,
+  dateLikeSchema,
+  dateProblem,
   parseCivilDay,
   type TimeUnit,
   timeUnitSchema,
@@ -83,11 +85,25 @@ export interface LifecycleStageResult {
   readonly previousSpend: Decimal;
 }
 
-/** Per-period purchase counts and spend, from the first purchase's period. @internal */
+/**
+ * A purchase history bucketed into calendar periods, stored sparsely: only the periods that hold a
+ * purchase, so memory and time follow the number of purchases, not the span of the history (a span
+ * can reach millions of days within the supported date range). Periods are offsets from the first
+ * purchase's period. @internal
+ */
 export interface PeriodSeries {
-  readonly counts: Int32Array;
-  readonly spend: Decimal[];
-  /** Period index (offset from the first period) of the last purchase. */
+  /** Periods that hold a purchase, ascending. */
+  readonly periods: Float64Array;
+  /** `countPrefix[i]`: purchases in `periods[0..i)`. */
+  readonly countPrefix: Float64Array;
+  /**
+   * `spendPrefix[i]`: spend in `periods[0..i)`, summed without rounding (`UnroundedMoney`), so the
+   * spend of any window is an exact difference of two prefixes.
+   */
+  readonly spendPrefix: readonly Decimal[];
+  /** Periods from the first purchase's period to the last (or to `lastDay`'s), inclusive. */
+  readonly length: number;
+  /** Period (offset from the first period) of the last purchase. */
   readonly lastPurchase: number;
 }
 
@@ -107,12 +123,13 @@ export const lifecycleRuleShape = {
 
 const optionsSchema = z.strictObject({
   ...lifecycleRuleShape,
-  asOf: z.union([z.date(), z.string()]),
+  asOf: dateLikeSchema,
 }) satisfies z.ZodType<unknown, LifecycleStageOptions>;
 
 /**
  * Validates a purchase history and buckets it into calendar periods from the first purchase's period
- * to `lastDay`'s (or to the last purchase's when `lastDay` is undefined).
+ * to `lastDay`'s (or to the last purchase's when `lastDay` is undefined). Costs O(n log n) in the
+ * number of purchases whatever the span of dates.
  * @internal
  */
 export function periodSeries(
@@ -124,43 +141,87 @@ export function periodSeries(
 ): PeriodSeries {
   if (!Array.isArray(history)) throw invalidInput(fn, [], "Expected an array of purchases");
   if (history.length === 0) throw invalidInput(fn, [], "Expected at least one purchase");
-  const periods = new Float64Array(history.length);
-  const amounts: Decimal[] = new Array(history.length);
+  const n = history.length;
+  const periodOf = new Float64Array(n);
+  const amounts: Decimal[] = new Array(n);
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < history.length; i++) {
+  for (let i = 0; i < n; i++) {
     const p: unknown = history[i];
     if (typeof p !== "object" || p === null) throw invalidInput(fn, [i], "Expected an object");
     const { date, amount } = p as Record<string, unknown>;
     const day = parseCivilDay(date, zone);
-    if (day === undefined) throw invalidInput(fn, [i, "date"], `Invalid date ${String(date)}`);
+    if (day === undefined) throw invalidInput(fn, [i, "date"], dateProblem(date, zone));
     if (lastDay !== undefined && day > lastDay) {
       throw invalidInput(fn, [i, "date"], "Purchase is after asOf");
     }
-    const problem = moneyProblem(amount);
-    if (problem !== undefined) throw invalidInput(fn, [i, "amount"], problem);
-    const value = toMoney(amount as MoneyInput);
+    const value = readMoney(amount);
+    if (typeof value === "string") throw invalidInput(fn, [i, "amount"], value);
     if (value.isNegative()) throw invalidInput(fn, [i, "amount"], "Expected a non-negative amount");
     const period = calendarPeriodIndex(day, unit);
-    periods[i] = period;
+    periodOf[i] = period;
     amounts[i] = value;
     if (period < first) first = period;
     if (period > last) last = period;
   }
-  const end = lastDay === undefined ? last : calendarPeriodIndex(lastDay, unit);
-  const length = end - first + 1;
-  const counts = new Int32Array(length);
-  const spend: Decimal[] = new Array<Decimal>(length).fill(ZERO);
-  for (let i = 0; i < history.length; i++) {
-    const k = periods[i]! - first;
-    counts[k]!++;
-    spend[k] = spend[k]!.plus(amounts[i]!);
+  // Purchases in period order (stable, so equal periods add their amounts in input order).
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => periodOf[a]! - periodOf[b]! || a - b,
+  );
+  const periods: number[] = [];
+  const countPrefix: number[] = [0];
+  const spendPrefix: Decimal[] = [UNROUNDED_ZERO];
+  for (const i of order) {
+    const k = periodOf[i]! - first;
+    if (periods[periods.length - 1] !== k) {
+      periods.push(k);
+      countPrefix.push(countPrefix[countPrefix.length - 1]!);
+      spendPrefix.push(spendPrefix[spendPrefix.length - 1]!);
+    }
+    const j = periods.length;
+    countPrefix[j]!++;
+    spendPrefix[j] = spendPrefix[j]!.plus(amounts[i]!);
   }
-  return { counts, spend, lastPurchase: last - first };
+  const end = lastDay === undefined ? last : calendarPeriodIndex(lastDay, unit);
+  return {
+    periods: Float64Array.from(periods),
+    countPrefix: Float64Array.from(countPrefix),
+    spendPrefix,
+    length: end - first + 1,
+    lastPurchase: last - first,
+  };
+}
+
+/** How many of the ascending `periods` are ≤ `k` (binary search). */
+function countAtOrBefore(periods: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = periods.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (periods[mid]! <= k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Purchases and spend in periods `from..to` (inclusive offsets; empty when `to < from`). */
+function windowTotals(
+  series: PeriodSeries,
+  from: number,
+  to: number,
+): { count: number; spend: Decimal } {
+  if (to < from) return { count: 0, spend: ZERO };
+  const lo = countAtOrBefore(series.periods, from - 1);
+  const hi = countAtOrBefore(series.periods, to);
+  return {
+    count: series.countPrefix[hi]! - series.countPrefix[lo]!,
+    spend: new Money(series.spendPrefix[hi]!.minus(series.spendPrefix[lo]!)),
+  };
 }
 
 /**
- * The stage at the end of period `k` (offset from the first period) by the documented rules.
+ * The stage at the end of period `k` (offset from the first period) by the documented rules, in
+ * O(log n) steps.
  * @internal
  */
 export function stageAt(
@@ -169,20 +230,13 @@ export function stageAt(
   rules: LifecycleRules,
 ): Omit<LifecycleStageResult, "periodsObserved" | "purchases"> {
   const { window, tolerance } = rules;
-  let purchases = 0;
-  for (let j = 0; j <= k; j++) purchases += series.counts[j]!;
-  let recentCount = 0;
-  let previousCount = 0;
-  let recentSpend: Decimal = ZERO;
-  let previousSpend: Decimal = ZERO;
-  for (let j = Math.max(0, k - window + 1); j <= k; j++) {
-    recentCount += series.counts[j]!;
-    recentSpend = recentSpend.plus(series.spend[j]!);
-  }
-  for (let j = Math.max(0, k - 2 * window + 1); j <= k - window; j++) {
-    previousCount += series.counts[j]!;
-    previousSpend = previousSpend.plus(series.spend[j]!);
-  }
+  const purchases = series.countPrefix[countAtOrBefore(series.periods, k)]!;
+  const recent = windowTotals(series, k - window + 1, k);
+  const previous = windowTotals(series, k - 2 * window + 1, k - window);
+  const recentCount = recent.count;
+  const previousCount = previous.count;
+  const recentSpend = recent.spend;
+  const previousSpend = previous.spend;
   const base = {
     recentPurchases: recentCount,
     previousPurchases: previousCount,
@@ -252,8 +306,11 @@ export function stageAt(
  * @param history - the customer's purchases `{ date, amount }` (any order)
  * @param options - `{ asOf, unit?, window?, tolerance?, timeZone? }`
  * @returns the stage with the reason and the window figures
+ * Cost: O(n log n) in the number of purchases, whatever the span of dates.
+ *
  * @throws {InvalidInputError} on an empty history, an invalid date or amount (path `[i].date`), a
- *   purchase after `asOf`, or invalid options
+ *   date whose calendar day in `timeZone` is outside 0000-01-01 … 9999-12-31, a purchase after
+ *   `asOf`, or invalid options
  * @example
  * ```ts
  * import { lifecycleStage } from "customer-value";
@@ -279,10 +336,10 @@ export function lifecycleStage(
   const zone = opts.timeZone ?? "UTC";
   const asOf = parseCivilDay(opts.asOf, zone);
   if (asOf === undefined) {
-    throw invalidInput(fn, ["options", "asOf"], `Invalid date ${String(opts.asOf)}`);
+    throw invalidInput(fn, ["options", "asOf"], dateProblem(opts.asOf, zone));
   }
   const series = periodSeries(fn, history, opts.unit ?? "month", zone, asOf);
-  const k = series.counts.length - 1;
+  const k = series.length - 1;
   const rules = { window: opts.window ?? 3, tolerance: opts.tolerance ?? 0.2 };
   return { ...stageAt(series, k, rules), periodsObserved: k + 1, purchases: history.length };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { invalidInput } from "../core/errors.js";
+import { echo, invalidInput } from "../core/errors.js";
 import {
   cachedEstimate,
   createEstimateCache,
@@ -9,8 +9,15 @@ import {
   moneyFromNumber,
   numberFromMoney,
 } from "../core/fastMoney.js";
-import { type Decimal, Money, type MoneyInput, moneyProblem, toMoney } from "../core/money.js";
-import { scratchFloat64, scratchUint8, scratchUint32 } from "../core/scratch.js";
+import {
+  type Decimal,
+  Money,
+  type MoneyInput,
+  moneyProblem,
+  readMoney,
+  toMoney,
+} from "../core/money.js";
+import { type Scratch, withScratch } from "../core/scratch.js";
 import { parseInput } from "../core/validate.js";
 import { sortIndicesByKey } from "./radixOrder.js";
 
@@ -215,9 +222,8 @@ function money(
   cache: AmountCache,
 ): Decimal {
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) {
-      throw invalidInput(FN, [index, field], `Expected a finite amount, received ${value}`);
-    }
+    const problem = moneyProblem(value);
+    if (problem !== undefined) throw invalidInput(FN, [index, field], problem);
     if (nonNegative && value < 0) {
       throw invalidInput(FN, [index, field], "Expected a non-negative amount");
     }
@@ -228,15 +234,9 @@ function money(
     }
     return amount;
   }
-  if (value instanceof Money && value.isFinite()) {
-    if (nonNegative && value.isNegative()) {
-      throw invalidInput(FN, [index, field], "Expected a non-negative amount");
-    }
-    return value;
-  }
-  const problem = moneyProblem(value);
-  if (problem !== undefined) throw invalidInput(FN, [index, field], problem);
-  const amount = toMoney(value as MoneyInput);
+  // One read of a Decimal's fields (a well-formed library Decimal comes back as it is).
+  const amount = readMoney(value);
+  if (typeof amount === "string") throw invalidInput(FN, [index, field], amount);
   if (nonNegative && amount.isNegative()) {
     throw invalidInput(FN, [index, field], "Expected a non-negative amount");
   }
@@ -374,6 +374,18 @@ export function prioritizeRecovery(
     throw invalidInput(FN, [], "Expected an array of customers");
   }
   const opts = parseInput(FN, optionsSchema, options, ["options"]);
+  return withScratch((scratch) => planRecovery(scratch, customers, opts));
+}
+
+/**
+ * {@link prioritizeRecovery} after its options, under the scratch lease `scratch`. Each customer
+ * object and each of its fields is read once, into the local that is validated and used.
+ */
+function planRecovery(
+  scratch: Scratch,
+  customers: readonly unknown[],
+  opts: z.output<typeof optionsSchema>,
+): RecoveryPlan {
   const budget = opts.budget === undefined ? undefined : toMoney(opts.budget);
   const n = customers.length;
   if (budget !== undefined && n === 0) {
@@ -386,18 +398,19 @@ export function prioritizeRecovery(
   const smallLimitF = toMoney(opts.smallCostLimit ?? 0).toNumber();
 
   // One validating pass: money as exact Decimal (returned) and float64 (ranking and selection).
+  const ids: (string | number)[] = new Array(n);
   const values: Decimal[] = new Array(n);
   const costs: Decimal[] = new Array(n);
   // Second lifetime values: the value itself unless some customer has their own or the share is
   // not 1; the separate columns are made only then.
   let sltvs: Decimal[] | undefined;
   let sltvF: Float64Array | undefined;
-  const probs = scratchFloat64("recovery.probs", n);
-  const valueF = scratchFloat64("recovery.value", n);
-  const costF = scratchFloat64("recovery.cost", n);
+  const probs = scratch.float64("recovery.probs", n);
+  const valueF = scratch.float64("recovery.value", n);
+  const costF = scratch.float64("recovery.cost", n);
   const baseByCause = CAUSES.map((k) => base[k]);
-  const causeCodes = scratchUint8("recovery.cause", n);
-  const flagged = scratchUint8("recovery.flagged", n);
+  const causeCodes = scratch.uint8("recovery.cause", n);
+  const flagged = scratch.uint8("recovery.flagged", n);
   const valueCache: AmountCache = new Map();
   const costCache: AmountCache = new Map();
   for (let i = 0; i < n; i++) {
@@ -407,8 +420,11 @@ export function prioritizeRecovery(
     if (typeof id !== "string" && (typeof id !== "number" || !Number.isFinite(id))) {
       throw invalidInput(FN, [i, "customerId"], "Expected a string or finite number id");
     }
-    const value = money(c.value, i, "value", false, valueCache);
-    const cost = money(c.cost, i, "cost", true, costCache);
+    ids[i] = id;
+    const rawValue = c.value;
+    const rawCost = c.cost;
+    const value = money(rawValue, i, "value", false, valueCache);
+    const cost = money(rawCost, i, "cost", true, costCache);
     const cause = c.cause;
     const causeCode =
       cause === "own"
@@ -424,7 +440,7 @@ export function prioritizeRecovery(
       throw invalidInput(
         FN,
         [i, "cause"],
-        `Unknown cause ${JSON.stringify(cause)}: expected one of ${CAUSES.map((k) => `"${k}"`).join(", ")}`,
+        `Unknown cause ${echo(cause)}: expected one of ${CAUSES.map((k) => `"${k}"`).join(", ")}`,
       );
     }
     causeCodes[i] = causeCode;
@@ -470,10 +486,10 @@ export function prioritizeRecovery(
     flagged[i] = flag === true ? 1 : 0;
     values[i] = value;
     costs[i] = cost;
-    const v = typeof c.value === "number" ? c.value : numberFromMoney(value);
+    const v = typeof rawValue === "number" ? rawValue : numberFromMoney(value);
     if (!Number.isFinite(v)) throw invalidInput(FN, [i, "value"], BEYOND_FLOAT);
     valueF[i] = v;
-    const costFloat = typeof c.cost === "number" ? c.cost : numberFromMoney(cost);
+    const costFloat = typeof rawCost === "number" ? rawCost : numberFromMoney(cost);
     if (!Number.isFinite(costFloat)) throw invalidInput(FN, [i, "cost"], BEYOND_FLOAT);
     costF[i] = costFloat;
     if (sltv !== value && sltvs === undefined) {
@@ -513,10 +529,10 @@ export function prioritizeRecovery(
   const keyF = numberFromMoney(keyValue);
   const smallF = numberFromMoney(smallValue);
 
-  const outcome = scratchUint8("recovery.outcome", n);
-  const tierCode = scratchUint8("recovery.tier", n);
-  const netF = scratchFloat64("recovery.net", n);
-  const candidate = scratchUint8("recovery.candidate", n);
+  const outcome = scratch.uint8("recovery.outcome", n);
+  const tierCode = scratch.uint8("recovery.tier", n);
+  const netF = scratch.float64("recovery.net", n);
+  const candidate = scratch.uint8("recovery.candidate", n);
   for (let i = 0; i < n; i++) {
     // Ranked and selected by the value reported (its 15 significant digits), so that entries that
     // show equal values are ordered by the documented tie rule.
@@ -550,12 +566,13 @@ export function prioritizeRecovery(
   // with equal values share one instance.
   const netCache = createEstimateCache();
 
-  const selected = scratchUint8("recovery.selected", n).fill(0);
+  const selected = scratch.uint8("recovery.selected", n).fill(0);
   let selection: BudgetSelection | undefined;
   if (budget === undefined) {
     selected.set(candidate);
   } else {
     selection = selectWithinBudget(
+      scratch,
       budget,
       costs,
       costF,
@@ -572,20 +589,20 @@ export function prioritizeRecovery(
   const tierCount = new Uint32Array(5);
   for (let i = 0; i < n; i++) tierCount[tierCode[i]! + 1]!++;
   for (let t = 1; t < 5; t++) tierCount[t]! += tierCount[t - 1]!;
-  const byTier = scratchUint32("recovery.byTier", n);
+  const byTier = scratch.uint32("recovery.byTier", n);
   for (let i = 0; i < n; i++) byTier[tierCount[tierCode[i]!]!++] = i;
   const negatedNet = netF; // negated in place: the entries below read −negatedNet[i]
   for (let i = 0; i < n; i++) negatedNet[i] = -netF[i]!;
-  const order = sortIndicesByKey(negatedNet, byTier, "recovery.rank");
+  const order = sortIndicesByKey(negatedNet, byTier, scratch, "recovery.rank");
   // Build the entries in input order (sequential reads of every column) and put each at its rank:
   // one scattered write per entry instead of a dozen scattered reads.
-  const position = scratchUint32("recovery.position", n);
+  const position = scratch.uint32("recovery.position", n);
   for (let k = 0; k < n; k++) position[order[k]!] = k;
   const entries: RecoveryPlanEntry[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const k = position[i]!;
     entries[k] = {
-      customerId: customers[i]!.customerId,
+      customerId: ids[i]!,
       index: i,
       rank: k + 1,
       tier: OUTCOMES[outcome[i]!]!.tier,
@@ -671,6 +688,7 @@ function centsOf(cost: Decimal, costFloat: number): number {
 }
 
 function selectWithinBudget(
+  scratch: Scratch,
   budget: Decimal,
   costs: readonly Decimal[],
   costF: Float64Array,
@@ -683,8 +701,8 @@ function selectWithinBudget(
   const capacity = budget.times(100).floor().toNumber();
   // Candidates that fit alone, cost in whole cents.
   const n = candidate.length;
-  const itemsAll = scratchUint32("recovery.items", n);
-  const weightAll = scratchFloat64("recovery.weight", n);
+  const itemsAll = scratch.uint32("recovery.items", n);
+  const weightAll = scratch.float64("recovery.weight", n);
   let m = 0;
   for (let i = 0; i < n; i++) {
     if (candidate[i] !== 1) continue;
@@ -729,18 +747,18 @@ function selectWithinBudget(
     method = "greedy";
     // Value per cent, descending (zero-cost first); ties by input order (items ascend, the sort
     // is stable).
-    const negatedRatio = scratchFloat64("recovery.ratio", m);
+    const negatedRatio = scratch.float64("recovery.ratio", m);
     for (let k = 0; k < m; k++) {
       const w = weight[k]!;
       negatedRatio[k] = w === 0 ? Number.NEGATIVE_INFINITY : -(netF[items[k]!]! / w);
     }
-    const identity = scratchUint32("recovery.identity", m);
+    const identity = scratch.uint32("recovery.identity", m);
     for (let k = 0; k < m; k++) identity[k] = k;
-    const order = sortIndicesByKey(negatedRatio, identity, "recovery.greedy");
+    const order = sortIndicesByKey(negatedRatio, identity, scratch, "recovery.greedy");
     let room = W;
     let greedyValue = 0;
     let lp = Number.NaN;
-    const chosen = scratchUint8("recovery.chosen", m).fill(0);
+    const chosen = scratch.uint8("recovery.chosen", m).fill(0);
     for (let j = 0; j < m; j++) {
       const k = order[j]!;
       const w = weight[k]!;

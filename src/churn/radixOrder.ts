@@ -8,7 +8,7 @@
  * @module
  */
 
-import { scratchUint32 } from "../core/scratch.js";
+import type { Scratch } from "../core/scratch.js";
 
 const RADIX = 1 << 16;
 const MASK = RADIX - 1;
@@ -17,23 +17,24 @@ const SIGN = 0x80000000;
 /**
  * Returns `order` (a permutation of indices into `keys`) sorted stably by ascending `keys[index]`.
  * Keys must not be NaN; −0 and +0 are treated as equal. The input array is not modified. The work
- * arrays and the result are scratch arrays named after `scratchName` (see `core/scratch.ts`): the
- * result is valid until the next sort with the same name.
+ * arrays and the result are arrays of the lease `scratch` named after `scratchName` (see
+ * `core/scratch.ts`): the result is valid until the next sort with the same name on that lease.
  * @internal
  */
 export function sortIndicesByKey(
   keys: Float64Array,
   order: Uint32Array,
+  scratch: Scratch,
   scratchName: string,
 ): Uint32Array {
   const n = order.length;
   if (n < 2) return order.slice();
-  const scratch = (part: string) => scratchUint32(`${scratchName}.${part}`, n);
+  const work = (part: string) => scratch.uint32(`${scratchName}.${part}`, n);
   const cell = new Float64Array(1);
   const bits = new Uint32Array(cell.buffer);
-  let hi = scratch("hi");
-  let lo = scratch("lo");
-  let idx = scratch("idx");
+  let hi = work("hi");
+  let lo = work("lo");
+  let idx = work("idx");
   idx.set(order);
   for (let j = 0; j < n; j++) {
     cell[0] = keys[idx[j]!]! + 0; // −0 + 0 = +0
@@ -48,9 +49,9 @@ export function sortIndicesByKey(
       lo[j] = l;
     }
   }
-  let hi2 = scratch("hi2");
-  let lo2 = scratch("lo2");
-  let idx2 = scratch("idx2");
+  let hi2 = work("hi2");
+  let lo2 = work("lo2");
+  let idx2 = work("idx2");
   const counts = new Uint32Array(RADIX);
   for (let pass = 0; pass < 4; pass++) {
     const word = pass < 2 ? lo : hi;

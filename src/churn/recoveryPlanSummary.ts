@@ -1,6 +1,17 @@
 import { invalidInput } from "../core/errors.js";
-import { type Decimal, ZERO } from "../core/money.js";
+import { type Decimal, type MoneyInput, moneyProblem, toMoney, ZERO } from "../core/money.js";
 import type { RecoveryAction, RecoveryPlan, RecoveryTier } from "./prioritizeRecovery.js";
+
+const FN = "recoveryPlanSummary";
+/** The tiers, in the order of {@link RecoveryPlanSummary.byTier}. */
+const TIERS: readonly RecoveryTier[] = ["key", "ordinary", "small", "not-worth-recovering"];
+/** The actions, in the order of {@link RecoveryPlanSummary.byAction}. */
+const ACTIONS: readonly RecoveryAction[] = [
+  "recover-strongly",
+  "recover-when-possible",
+  "minimal-effort",
+  "let-go",
+];
 
 /**
  * Totals of one group (a tier, an action, or the whole plan) of a recovery plan.
@@ -67,9 +78,14 @@ const finish = (a: Accumulator): RecoveryGroupTotals => ({
  * `P(win-back) × second lifetime value`, and expected net value the difference (which equals the
  * budget selection's `expectedNetValue`). All sums are exact.
  *
- * @param plan - a result of {@link prioritizeRecovery}
+ * A plan may come from storage (JSON): money fields may then be decimal strings. Tiers and actions
+ * must be the documented ones; any other string (`"__proto__"` included) is an error, never a key.
+ *
+ * @param plan - a result of {@link prioritizeRecovery} (or one stored and reloaded)
  * @returns totals overall, by tier and by action
- * @throws {InvalidInputError} when `plan` is not a recovery plan (path `entries`)
+ * @throws {InvalidInputError} when `plan` has no `entries` array (path `entries`), or an entry is
+ *   not an object or has an unknown `tier` or `action`, a non-boolean `selected` or an invalid
+ *   `value`, `cost` or `expectedNetValue` (path `entries[i].<field>`)
  * @example
  * ```ts
  * import { prioritizeRecovery, recoveryPlanSummary } from "customer-value";
@@ -91,38 +107,22 @@ const finish = (a: Accumulator): RecoveryGroupTotals => ({
  *   management. Journal of Service Research 1(4).
  */
 export function recoveryPlanSummary(plan: RecoveryPlan): RecoveryPlanSummary {
-  const entries: unknown = (plan as { entries?: unknown } | null)?.entries;
+  const entries: unknown =
+    typeof plan === "object" && plan !== null ? (plan as { entries?: unknown }).entries : undefined;
   if (!Array.isArray(entries)) {
-    throw invalidInput(
-      "recoveryPlanSummary",
-      ["entries"],
-      "Expected a plan from prioritizeRecovery",
-    );
+    throw invalidInput(FN, ["entries"], "Expected a plan from prioritizeRecovery");
   }
+  const list: readonly unknown[] = entries;
   const total = empty();
-  const byTier: Record<RecoveryTier, Accumulator> = {
-    key: empty(),
-    ordinary: empty(),
-    small: empty(),
-    "not-worth-recovering": empty(),
-  };
-  const byAction: Record<RecoveryAction, Accumulator> = {
-    "recover-strongly": empty(),
-    "recover-when-possible": empty(),
-    "minimal-effort": empty(),
-    "let-go": empty(),
-  };
-  for (const entry of plan.entries) {
-    const tier = byTier[entry.tier];
-    const action = byAction[entry.action];
-    if (tier === undefined || action === undefined) {
-      throw invalidInput(
-        "recoveryPlanSummary",
-        ["entries"],
-        "Expected a plan from prioritizeRecovery",
-      );
-    }
-    for (const a of [total, tier, action]) {
+  // Accumulators by position in TIERS / ACTIONS: a tier or action read from the plan is looked up
+  // in a constant list, never used as a property key (a stored plan may say "__proto__").
+  const byTier = TIERS.map(empty);
+  const byAction = ACTIONS.map(empty);
+  const n = list.length;
+  for (let i = 0; i < n; i++) {
+    const entry = readEntry(list[i], i);
+    const groups = [total, byTier[entry.tier]!, byAction[entry.action]!];
+    for (const a of groups) {
       a.customers++;
       a.value = a.value.plus(entry.value);
       if (entry.selected) {
@@ -135,16 +135,88 @@ export function recoveryPlanSummary(plan: RecoveryPlan): RecoveryPlanSummary {
   return {
     total: finish(total),
     byTier: {
-      key: finish(byTier.key),
-      ordinary: finish(byTier.ordinary),
-      small: finish(byTier.small),
-      "not-worth-recovering": finish(byTier["not-worth-recovering"]),
+      key: finish(byTier[0]!),
+      ordinary: finish(byTier[1]!),
+      small: finish(byTier[2]!),
+      "not-worth-recovering": finish(byTier[3]!),
     },
     byAction: {
-      "recover-strongly": finish(byAction["recover-strongly"]),
-      "recover-when-possible": finish(byAction["recover-when-possible"]),
-      "minimal-effort": finish(byAction["minimal-effort"]),
-      "let-go": finish(byAction["let-go"]),
+      "recover-strongly": finish(byAction[0]!),
+      "recover-when-possible": finish(byAction[1]!),
+      "minimal-effort": finish(byAction[2]!),
+      "let-go": finish(byAction[3]!),
     },
   };
+}
+
+/** The fields of one plan entry that the summary uses, read once and checked. */
+interface CheckedEntry {
+  /** Position of the entry's tier in {@link TIERS}. */
+  readonly tier: number;
+  /** Position of the entry's action in {@link ACTIONS}. */
+  readonly action: number;
+  readonly value: Decimal;
+  readonly selected: boolean;
+  readonly cost: Decimal;
+  readonly expectedNetValue: Decimal;
+}
+
+/**
+ * Reads and checks entry `i` of a plan (each field once). A plan may have been stored and reloaded
+ * (money then comes back as strings), so money fields accept any {@link MoneyInput}.
+ */
+function readEntry(entry: unknown, i: number): CheckedEntry {
+  if (typeof entry !== "object" || entry === null) {
+    throw invalidInput(FN, ["entries", i], "Expected a plan entry from prioritizeRecovery");
+  }
+  const { tier, action, value, selected, cost, expectedNetValue } = entry as Record<
+    string,
+    unknown
+  >;
+  const tierCode = TIERS.indexOf(tier as RecoveryTier);
+  if (tierCode < 0) {
+    throw invalidInput(
+      FN,
+      ["entries", i, "tier"],
+      `Expected one of ${TIERS.map((t) => `"${t}"`).join(", ")}, received ${describe(tier)}`,
+    );
+  }
+  const actionCode = ACTIONS.indexOf(action as RecoveryAction);
+  if (actionCode < 0) {
+    throw invalidInput(
+      FN,
+      ["entries", i, "action"],
+      `Expected one of ${ACTIONS.map((a) => `"${a}"`).join(", ")}, received ${describe(action)}`,
+    );
+  }
+  if (typeof selected !== "boolean") {
+    throw invalidInput(
+      FN,
+      ["entries", i, "selected"],
+      `Expected a boolean, received ${describe(selected)}`,
+    );
+  }
+  return {
+    tier: tierCode,
+    action: actionCode,
+    value: amount(value, i, "value"),
+    selected,
+    cost: amount(cost, i, "cost"),
+    expectedNetValue: amount(expectedNetValue, i, "expectedNetValue"),
+  };
+}
+
+function amount(value: unknown, i: number, field: string): Decimal {
+  const problem = moneyProblem(value);
+  if (problem !== undefined) throw invalidInput(FN, ["entries", i, field], problem);
+  return toMoney(value as MoneyInput);
+}
+
+/** A short description of a received value for a message (strings truncated). */
+function describe(value: unknown): string {
+  if (typeof value === "string") {
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  }
+  if (value === null) return "null";
+  return typeof value;
 }

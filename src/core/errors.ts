@@ -51,9 +51,10 @@ export class InvalidInputError extends Error {
    * @param issues - the problems found (at least one)
    */
   constructor(functionName: string, issues: readonly InputIssue[]) {
-    super(`${functionName}: invalid input\n${formatIssues(issues)}`);
+    const bounded = issues.map(boundedIssue);
+    super(`${functionName}: invalid input\n${formatIssues(bounded)}`);
     this.functionName = functionName;
-    this.issues = issues;
+    this.issues = bounded;
   }
 }
 
@@ -95,7 +96,8 @@ export class ModelFitError extends Error {
 function formatIssues(issues: readonly InputIssue[]): string {
   const asZod = issues.map((issue) => ({
     code: "custom" as const,
-    path: [...issue.path],
+    // A long key (a customer id) is shortened in the message; `issue.path` keeps it whole.
+    path: issue.path.map((key) => (typeof key === "string" ? shorten(key) : key)),
     message: issue.message,
     input: undefined,
   }));
@@ -112,4 +114,41 @@ export function invalidInput(
   message: string,
 ): InvalidInputError {
   return new InvalidInputError(functionName, [{ path, message, code: "custom" }]);
+}
+
+/** Longest part of a received string that a message quotes. @internal */
+export const ECHO_LIMIT = 64;
+/** Longest issue message kept whole; longer ones are cut (a backstop for every echo). */
+const MESSAGE_LIMIT = 400;
+
+/** `text` itself, or its first `limit` characters and its length: `"999…"…(100001 characters)`. */
+function shorten(text: string, limit = ECHO_LIMIT): string {
+  return text.length <= limit ? text : `${text.slice(0, limit)}…(${text.length} characters)`;
+}
+
+/**
+ * A received value as an error message quotes it, never longer than about 100 characters: a
+ * string in JSON quotes cut to its first {@link ECHO_LIMIT} characters plus its length
+ * (`"99999…"…(100001 characters)`), a number, bigint or boolean in its usual form, anything else by
+ * its type. Never throws and never calls user code (no `toString`).
+ * @internal
+ */
+export function echo(value: unknown): string {
+  if (typeof value === "string") {
+    return value.length <= ECHO_LIMIT
+      ? JSON.stringify(value)
+      : `${JSON.stringify(value.slice(0, ECHO_LIMIT))}…(${value.length} characters)`;
+  }
+  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+    return shorten(String(value));
+  }
+  if (value === null) return "null";
+  return typeof value;
+}
+
+/** The issue with its message cut to {@link MESSAGE_LIMIT} characters (plus the length). */
+function boundedIssue(issue: InputIssue): InputIssue {
+  return issue.message.length <= MESSAGE_LIMIT
+    ? issue
+    : { ...issue, message: shorten(issue.message, MESSAGE_LIMIT) };
 }

@@ -14,12 +14,14 @@
  *    hashes never merge different ids) and the row of each key's first occurrence;
  * 4. one pass in row order gives each key its number at its first occurrence.
  *
- * Longer ids take a `Map` in pass 4. Any string works (`"__proto__"` included).
+ * Longer ids take a `Map` in pass 4. Any string works (`"__proto__"` included). Each id is handed
+ * over once and kept (the caller never reads the row's id a second time, so a getter cannot give a
+ * different value later).
  * @internal
  * @module
  */
 
-import { scratchInt32 } from "./scratch.js";
+import type { Scratch } from "./scratch.js";
 
 /** Code units packed per key; longer strings use the `Map`. */
 const MAX_PACKED = 12;
@@ -34,12 +36,18 @@ export class IdColumn {
   readonly #hash: Int32Array;
   /** Packed keys in row order ({@link KEY} words a row; length −1 marks a long id). */
   readonly #keys: Int32Array;
+  /** The id of each row, as handed over (the ids of the result come from here). */
+  readonly #strings: string[];
+  readonly #scratch: Scratch;
   #longRows = 0;
 
-  constructor(n: number) {
+  /** @param n - rows; @param scratch - the calling function's scratch lease */
+  constructor(n: number, scratch: Scratch) {
     this.#n = n;
-    this.#hash = scratchInt32("idColumn.hash", n);
-    this.#keys = scratchInt32("idColumn.keys", n * KEY);
+    this.#scratch = scratch;
+    this.#hash = scratch.int32("idColumn.hash", n);
+    this.#keys = scratch.int32("idColumn.keys", n * KEY);
+    this.#strings = new Array<string>(n);
   }
 
   /**
@@ -48,6 +56,7 @@ export class IdColumn {
    * rows' strings lie scattered in memory.
    */
   add(i: number, id: string): void {
+    this.#strings[i] = id;
     const length = id.length;
     const keys = this.#keys;
     const at = i * KEY;
@@ -75,13 +84,14 @@ export class IdColumn {
   }
 
   /**
-   * Numbers the ids. `idOf(i)` returns the id of row `i` again (read only for the first occurrence
-   * of each id and for long ids).
-   * @returns per row its id's number (a scratch array: valid until the next call, never to be
+   * Numbers the ids.
+   * @returns per row its id's number (a scratch array: valid while the lease is open, never to be
    *   returned to a user), and the ids by number (first-seen order)
    */
-  finish(idOf: (i: number) => string): { readonly number: Int32Array; readonly ids: string[] } {
+  finish(): { readonly number: Int32Array; readonly ids: string[] } {
     const n = this.#n;
+    const scratch = this.#scratch;
+    const strings = this.#strings;
     const hash = this.#hash;
     const keys = this.#keys;
     // Pass 2: partition the short-id rows by the hash's top bits (stable: rows stay in order).
@@ -96,9 +106,9 @@ export class IdColumn {
     }
     for (let p = 0; p < partitions; p++) start[p + 1]! += start[p]!;
     const short = start[partitions]!;
-    const row = scratchInt32("idColumn.row", short);
-    const rowHash = scratchInt32("idColumn.rowHash", short);
-    const rowKey = scratchInt32("idColumn.rowKey", short * KEY);
+    const row = scratch.int32("idColumn.row", short);
+    const rowHash = scratch.int32("idColumn.rowHash", short);
+    const rowKey = scratch.int32("idColumn.rowKey", short * KEY);
     const fill = start.slice(0, partitions);
     for (let i = 0; i < n; i++) {
       const from = i * KEY;
@@ -112,7 +122,7 @@ export class IdColumn {
     }
     // Pass 3: in each partition, the first row of every distinct key. `firstOf[j]` is the
     // position (in partition order) of the first row with row j's key.
-    const firstOf = scratchInt32("idColumn.firstOf", short);
+    const firstOf = scratch.int32("idColumn.firstOf", short);
     let slots = new Int32Array(0);
     for (let p = 0; p < partitions; p++) {
       const from = start[p]!;
@@ -154,13 +164,13 @@ export class IdColumn {
     // Row → position of its key's first row (scattered write), then number in row order.
     const firstPosition = hash; // reused: the hashes are no longer needed
     for (let j = 0; j < short; j++) firstPosition[row[j]!] = firstOf[j]!;
-    const number = scratchInt32("idColumn.number", n);
+    const number = scratch.int32("idColumn.number", n);
     const numberAt = row.fill(-1); // reused: by position of a first row
     const ids: string[] = [];
     const long = this.#longRows > 0 ? new Map<string, number>() : undefined;
     for (let i = 0; i < n; i++) {
       if (keys[i * KEY]! < 0) {
-        const id = idOf(i);
+        const id = strings[i]!;
         let known = long!.get(id);
         if (known === undefined) {
           known = ids.length;
@@ -175,7 +185,7 @@ export class IdColumn {
       if (known < 0) {
         known = ids.length;
         numberAt[first] = known;
-        ids.push(idOf(i));
+        ids.push(strings[i]!);
       }
       number[i] = known;
     }

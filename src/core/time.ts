@@ -1,5 +1,5 @@
-import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
+import { echo } from "./errors.js";
 
 /**
  * A point in time or a calendar day: a `Date`, or an ISO 8601 string. A date-only string
@@ -7,6 +7,12 @@ import { z } from "zod";
  * function's `timeZone` option (default `"UTC"`). A date-time string without an offset
  * (`"1997-01-01T10:30"`, `"1997-01-01 10:30:00"`) is a wall-clock time in `timeZone`; one with an
  * offset (`"1997-01-01T10:30:00Z"`, `"…+02:00"`) is an instant.
+ *
+ * Wall-clock times are resolved through the IANA database, never the process time zone: one that
+ * happens twice (clocks going back) is the earlier instant; one that never happens (clocks going
+ * forward) is read with the offset before the gap, i.e. moved forward by the gap's length (RFC 5545
+ * §3.3.5; Temporal's `"compatible"`). Supported calendar days, in the time zone, are 0000-01-01 to
+ * 9999-12-31; a date outside them is an `InvalidInputError`.
  * @category Core
  */
 export type DateInput = Date | string;
@@ -23,6 +29,12 @@ export const timeUnitSchema = z.enum(["day", "week", "month", "quarter", "year"]
 
 const validZones = new Set<string>(["UTC"]);
 
+/**
+ * Memo tables keyed by zone name are emptied when they reach this many names: `Intl` accepts any
+ * casing of a zone (`"europe/BERLIN"`), so the number of distinct valid names is unbounded.
+ */
+const ZONE_MEMO_LIMIT = 1024;
+
 /** Whether `zone` is an IANA time zone this runtime knows. @internal */
 export function isValidTimeZone(zone: string): boolean {
   if (validZones.has(zone)) return true;
@@ -31,13 +43,14 @@ export function isValidTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
+  if (validZones.size >= ZONE_MEMO_LIMIT) validZones.clear();
   validZones.add(zone);
   return true;
 }
 
 /** zod schema for an IANA time zone name such as `"Europe/Berlin"`. @internal */
 export const timeZoneSchema = z.string().refine(isValidTimeZone, {
-  error: (issue) => `Unknown time zone ${JSON.stringify(issue.input)}`,
+  error: (issue) => `Unknown time zone ${echo(issue.input)}`,
 });
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -84,19 +97,110 @@ const MS_PER_DAY = 86_400_000;
 
 const MS_PER_HOUR = 3_600_000;
 
-/** Wall-clock time of instant `ms` in `timeZone` minus `ms` itself (the UTC offset), in ms. */
+/**
+ * First calendar day the library accepts, 0000-01-01 (proleptic Gregorian, ISO 8601 year 0000 =
+ * 1 BC), as days since 1970-01-01. Together with {@link MAX_CIVIL_DAY} this is exactly the range a
+ * four-digit ISO 8601 year can write; a `Date` (or an instant with an offset) whose calendar day in
+ * the time zone falls outside it is rejected rather than read with a shifted or invalid calendar.
+ * @internal
+ */
+export const MIN_CIVIL_DAY = daysFromCivil(0, 1, 1);
+
+/** Last calendar day the library accepts, 9999-12-31, as days since 1970-01-01. @internal */
+export const MAX_CIVIL_DAY = daysFromCivil(9999, 12, 31);
+
+/** The supported range in words, for error messages and docs. @internal */
+export const SUPPORTED_DATE_RANGE = "0000-01-01 to 9999-12-31";
+
+/**
+ * Instants this far outside the supported days are rejected before any time-zone arithmetic: no
+ * UTC offset reaches a day (the largest, local mean times of the 19th century, are under 16 h), so
+ * an instant outside this window cannot fall on a supported day in any zone, and every instant
+ * inside it is a valid `Date` value (|ms| ≤ 8.64e15) for `Intl` to format.
+ */
+const MIN_GUARDED_MS = (MIN_CIVIL_DAY - 2) * MS_PER_DAY;
+const MAX_GUARDED_MS = (MAX_CIVIL_DAY + 3) * MS_PER_DAY;
+
+/**
+ * One formatter per zone that writes an instant's wall-clock fields in the proleptic Gregorian
+ * calendar with 24-hour clock. `Intl.DateTimeFormat` with an explicit `timeZone` reads the IANA
+ * database and never the process time zone (unlike `Date`'s local getters, and unlike `TZDate`
+ * whose constructor resolves wall times through the host's local time); the era field makes years
+ * before 1 AD exact.
+ */
+const formatters = new Map<string, { format: Intl.DateTimeFormat; beforeChrist: string }>();
+
+function formatterFor(timeZone: string): { format: Intl.DateTimeFormat; beforeChrist: string } {
+  let entry = formatters.get(timeZone);
+  if (entry === undefined) {
+    const format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      calendar: "gregory",
+      numberingSystem: "latn",
+      hourCycle: "h23",
+      era: "short",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    // The era name of years before 1 AD as this runtime's locale data spells it ("BC").
+    const midYearMinusOne = daysFromCivil(-1, 7, 1) * MS_PER_DAY;
+    const era = format.formatToParts(midYearMinusOne).find((part) => part.type === "era");
+    entry = { format, beforeChrist: era?.value ?? "BC" };
+    if (formatters.size >= ZONE_MEMO_LIMIT) formatters.clear();
+    formatters.set(timeZone, entry);
+  }
+  return entry;
+}
+
+/**
+ * Wall-clock time of instant `ms` in `timeZone` minus `ms` itself (the UTC offset), in ms, from the
+ * fields `Intl.DateTimeFormat` writes. `ms` must lie within the `Date` range.
+ */
 function utcOffsetMs(ms: number, timeZone: string): number {
-  const local = new TZDate(ms, timeZone);
-  const wall = Date.UTC(
-    local.getFullYear(),
-    local.getMonth(),
-    local.getDate(),
-    local.getHours(),
-    local.getMinutes(),
-    local.getSeconds(),
-    local.getMilliseconds(),
-  );
-  return wall - ms;
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let beforeChrist = false;
+  const { format, beforeChrist: bc } = formatterFor(timeZone);
+  for (const part of format.formatToParts(ms)) {
+    switch (part.type) {
+      case "era":
+        beforeChrist = part.value === bc;
+        break;
+      case "year":
+        year = Number(part.value);
+        break;
+      case "month":
+        month = Number(part.value);
+        break;
+      case "day":
+        day = Number(part.value);
+        break;
+      case "hour":
+        hour = Number(part.value);
+        break;
+      case "minute":
+        minute = Number(part.value);
+        break;
+      case "second":
+        second = Number(part.value);
+        break;
+      default:
+        break;
+    }
+  }
+  if (beforeChrist) year = 1 - year;
+  const wholeSecond = Math.floor(ms / 1000) * 1000;
+  const wall =
+    daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000;
+  return wall - wholeSecond;
 }
 
 /**
@@ -107,12 +211,15 @@ function utcOffsetMs(ms: number, timeZone: string): number {
 const offsetCache = new Map<string, Map<number, number>>();
 const OFFSET_CACHE_LIMIT = 1 << 18;
 
-/** The calendar day (days since 1970-01-01) that the instant `ms` falls on in `timeZone`. @internal */
-export function civilDayOfInstant(ms: number, timeZone: string): number {
-  if (timeZone === "UTC") return Math.floor(ms / MS_PER_DAY);
+/**
+ * The UTC offset (wall clock minus UTC, ms) of `timeZone` at instant `ms`, which must lie within
+ * the guarded window of the supported range.
+ */
+function offsetAt(ms: number, timeZone: string): number {
   let hours = offsetCache.get(timeZone);
   if (hours === undefined || hours.size > OFFSET_CACHE_LIMIT) {
     hours = new Map();
+    if (offsetCache.size >= ZONE_MEMO_LIMIT) offsetCache.clear();
     offsetCache.set(timeZone, hours);
   }
   const hour = Math.floor(ms / MS_PER_HOUR);
@@ -123,15 +230,51 @@ export function civilDayOfInstant(ms: number, timeZone: string): number {
     offset = utcOffsetMs(start + MS_PER_HOUR - 1, timeZone) === atStart ? atStart : Number.NaN;
     hours.set(hour, offset);
   }
-  if (Number.isNaN(offset)) offset = utcOffsetMs(ms, timeZone);
-  return Math.floor((ms + offset) / MS_PER_DAY);
+  return Number.isNaN(offset) ? utcOffsetMs(ms, timeZone) : offset;
 }
 
-/** The instant at which calendar day `dayNumber` starts in `timeZone`. @internal */
-export function startOfCivilDay(dayNumber: number, timeZone: string): Date {
-  if (timeZone === "UTC") return new Date(dayNumber * MS_PER_DAY);
-  const { year, month, day } = civilFromDays(dayNumber);
-  return new Date(new TZDate(year, month - 1, day, timeZone).getTime());
+/**
+ * The calendar day (days since 1970-01-01) that the instant `ms` falls on in `timeZone`, or `NaN`
+ * when that day is outside the supported range ({@link MIN_CIVIL_DAY} … {@link MAX_CIVIL_DAY}) or
+ * `ms` is not finite.
+ * @internal
+ */
+export function civilDayOfInstant(ms: number, timeZone: string): number {
+  if (!(ms >= MIN_GUARDED_MS && ms <= MAX_GUARDED_MS)) return Number.NaN;
+  const offset = timeZone === "UTC" ? 0 : offsetAt(ms, timeZone);
+  const day = Math.floor((ms + offset) / MS_PER_DAY);
+  return day >= MIN_CIVIL_DAY && day <= MAX_CIVIL_DAY ? day : Number.NaN;
+}
+
+/**
+ * The instant at which the wall-clock time `wallMs` (a wall time written as if it were UTC
+ * milliseconds) happens in `timeZone`, resolved without the host's time zone.
+ *
+ * A wall time that happens twice (the hour repeated when clocks go back) resolves to the EARLIER
+ * instant; one that never happens (the hour skipped when clocks go forward) is read with the offset
+ * in force before the gap, which moves it forward by the gap's length (02:30 on a spring-forward
+ * night in New York is 03:30 EDT). This is RFC 5545 §3.3.5's rule and the `"compatible"`
+ * disambiguation of TC39 Temporal and java.time's `ZonedDateTime.of`. Offsets come from the
+ * instants one day either side, assuming (as Temporal does) at most one transition in that span.
+ * @internal
+ */
+export function wallClockToInstant(wallMs: number, timeZone: string): number {
+  if (timeZone === "UTC") return wallMs;
+  const before = offsetAt(wallMs - MS_PER_DAY, timeZone);
+  const after = offsetAt(wallMs + MS_PER_DAY, timeZone);
+  const withBefore = wallMs - before;
+  if (before === after) return withBefore;
+  const withAfter = wallMs - after;
+  const beforeHolds = offsetAt(withBefore, timeZone) === before;
+  const afterHolds = offsetAt(withAfter, timeZone) === after;
+  if (beforeHolds && afterHolds) return Math.min(withBefore, withAfter);
+  if (afterHolds) return withAfter;
+  return withBefore;
+}
+
+/** The instant (epoch ms) at which calendar day `dayNumber` starts in `timeZone`. @internal */
+export function startOfCivilDay(dayNumber: number, timeZone: string): number {
+  return wallClockToInstant(dayNumber * MS_PER_DAY, timeZone);
 }
 
 /** ISO `YYYY-MM-DD` of a day number. @internal */
@@ -180,9 +323,26 @@ export function isoDayNumber(input: string): number {
   return validCivil(year, month, day) ? daysFromCivil(year, month, day) : IMPOSSIBLE_DAY;
 }
 
+const getTime = Date.prototype.getTime;
+
+/**
+ * The time value of a `Date`, read with the built-in method so that a subclass overriding
+ * `getTime` or an object that only inherits from `Date.prototype` (whose `getTime` throws a
+ * `TypeError`) cannot fool or crash the parser: `NaN` for anything that is not a real `Date`.
+ * @internal
+ */
+export function timeValue(input: Date): number {
+  try {
+    return getTime.call(input);
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /**
  * Parses a {@link DateInput} to the calendar day it falls on in `timeZone`, as days since
- * 1970-01-01. Returns `undefined` for an invalid or impossible date (`"1997-02-30"`).
+ * 1970-01-01. Returns `undefined` for an invalid or impossible date (`"1997-02-30"`) and for a day
+ * outside the supported range 0000-01-01 … 9999-12-31 ({@link dateProblem} says which).
  * `"YYYYMMDD"` is accepted only when `allowCompact` is true.
  * @internal
  */
@@ -201,22 +361,26 @@ export function parseCivilDay(
       const day = Number(m[3]);
       return validCivil(year, month, day) ? daysFromCivil(year, month, day) : undefined;
     }
-    // Only the calendar day is needed: skip the zone arithmetic for wall-clock times.
-    const instant = parseDateTime(input, timeZone, false);
-    if (instant === undefined) return undefined;
-    return instant.offset ? civilDayOfInstant(instant.ms, timeZone) : instant.localDay;
+    // Only the calendar day is needed: a wall-clock time's day is the one written.
+    const parsed = parseDateTime(input);
+    if (parsed === undefined) return undefined;
+    if (parsed.offsetMs === undefined) return parsed.localDay;
+    const day = civilDayOfInstant(parsed.wallMs - parsed.offsetMs, timeZone);
+    return Number.isNaN(day) ? undefined : day;
   }
   if (input instanceof Date) {
-    const ms = input.getTime();
-    return Number.isFinite(ms) ? civilDayOfInstant(ms, timeZone) : undefined;
+    const day = civilDayOfInstant(timeValue(input), timeZone);
+    return Number.isNaN(day) ? undefined : day;
   }
   return undefined;
 }
 
 /**
- * Parses a {@link DateInput} to an instant (epoch milliseconds). Date-only strings are midnight in
- * `timeZone`; date-times without an offset are wall-clock times in `timeZone`.
- * Returns `undefined` for an invalid date.
+ * Parses a {@link DateInput} to an instant (epoch milliseconds). Date-only strings are the start of
+ * that day in `timeZone`; date-times without an offset are wall-clock times in `timeZone`, resolved
+ * by {@link wallClockToInstant} (a repeated wall time is the earlier instant, a skipped one is moved
+ * forward by the gap). Returns `undefined` for an invalid date and for an instant whose calendar day
+ * in `timeZone` is outside the supported range 0000-01-01 … 9999-12-31.
  * @internal
  */
 export function parseInstant(
@@ -224,27 +388,39 @@ export function parseInstant(
   timeZone: string,
   allowCompact = false,
 ): number | undefined {
+  let ms: number;
   if (input instanceof Date) {
-    const ms = input.getTime();
-    return Number.isFinite(ms) ? ms : undefined;
+    ms = timeValue(input);
+  } else if (typeof input === "string") {
+    const m = DATE_ONLY.exec(input) ?? (allowCompact ? DATE_COMPACT.exec(input) : null);
+    if (m) {
+      const year = Number(m[1]);
+      const month = Number(m[2]);
+      const day = Number(m[3]);
+      if (!validCivil(year, month, day)) return undefined;
+      ms = startOfCivilDay(daysFromCivil(year, month, day), timeZone);
+    } else {
+      const parsed = parseDateTime(input);
+      if (parsed === undefined) return undefined;
+      ms =
+        parsed.offsetMs === undefined
+          ? wallClockToInstant(parsed.wallMs, timeZone)
+          : parsed.wallMs - parsed.offsetMs;
+    }
+  } else {
+    return undefined;
   }
-  if (typeof input !== "string") return undefined;
-  const m = DATE_ONLY.exec(input) ?? (allowCompact ? DATE_COMPACT.exec(input) : null);
-  if (m) {
-    const year = Number(m[1]);
-    const month = Number(m[2]);
-    const day = Number(m[3]);
-    if (!validCivil(year, month, day)) return undefined;
-    return startOfCivilDay(daysFromCivil(year, month, day), timeZone).getTime();
-  }
-  return parseDateTime(input, timeZone)?.ms;
+  return Number.isNaN(civilDayOfInstant(ms, timeZone)) ? undefined : ms;
 }
 
+/**
+ * Reads an ISO 8601 date-time string: its wall-clock time written as UTC milliseconds, its
+ * calendar day, and its offset from UTC in ms when it has one. Fractions of a millisecond are
+ * truncated (as ISO 8601 and Temporal do), so the wall time never rolls into the next day.
+ */
 function parseDateTime(
   input: string,
-  timeZone: string,
-  wallClockInstant = true,
-): { ms: number; localDay: number; offset: boolean } | undefined {
+): { wallMs: number; localDay: number; offsetMs: number | undefined } | undefined {
   const m = DATE_TIME.exec(input);
   if (!m) return undefined;
   const year = Number(m[1]);
@@ -253,46 +429,60 @@ function parseDateTime(
   const hour = Number(m[4]);
   const minute = Number(m[5]);
   const second = m[6] === undefined ? 0 : Number(m[6]);
-  const fraction = m[7] === undefined ? 0 : Number(`0.${m[7]}`);
+  const millisecond = m[7] === undefined ? 0 : Number(`${m[7]}00`.slice(0, 3));
   if (!validCivil(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
   const localDay = daysFromCivil(year, month, day);
-  const wallMs =
-    localDay * MS_PER_DAY +
-    ((hour * 60 + minute) * 60 + second) * 1000 +
-    Math.round(fraction * 1000);
+  const wallMs = localDay * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millisecond;
   const zone = m[8];
-  if (zone !== undefined) {
-    let offsetMinutes = 0;
-    if (zone !== "Z") {
-      const sign = zone[0] === "-" ? -1 : 1;
-      const digits = zone.slice(1).replace(":", "");
-      const oh = Number(digits.slice(0, 2));
-      const om = Number(digits.slice(2, 4));
-      if (oh > 23 || om > 59) return undefined;
-      offsetMinutes = sign * (oh * 60 + om);
-    }
-    return { ms: wallMs - offsetMinutes * 60_000, localDay, offset: true };
+  if (zone === undefined) return { wallMs, localDay, offsetMs: undefined };
+  let offsetMinutes = 0;
+  if (zone !== "Z") {
+    const sign = zone[0] === "-" ? -1 : 1;
+    const digits = zone.slice(1).replace(":", "");
+    const oh = Number(digits.slice(0, 2));
+    const om = Number(digits.slice(2, 4));
+    if (oh > 23 || om > 59) return undefined;
+    offsetMinutes = sign * (oh * 60 + om);
   }
-  if (timeZone === "UTC" || !wallClockInstant) return { ms: wallMs, localDay, offset: false };
-  const local = new TZDate(
-    year,
-    month - 1,
-    day,
-    hour,
-    minute,
-    second,
-    Math.round(fraction * 1000),
-    timeZone,
-  );
-  return { ms: local.getTime(), localDay, offset: false };
+  return { wallMs, localDay, offsetMs: offsetMinutes * 60_000 };
 }
 
-/** Human-readable reason a value is not a valid {@link DateInput}. @internal */
-export function dateProblem(input: unknown): string {
-  if (input instanceof Date) return "Invalid Date";
-  if (typeof input === "string") return `Invalid date ${JSON.stringify(input)}`;
+/**
+ * Human-readable reason a value is not a valid {@link DateInput}: not a date at all, an invalid or
+ * impossible date, or a real date whose calendar day in `timeZone` is outside the supported range
+ * 0000-01-01 … 9999-12-31. Strings are quoted by their first 64 characters (and their length).
+ * @internal
+ */
+export function dateProblem(input: unknown, timeZone?: string): string {
+  const where =
+    timeZone === undefined
+      ? "(calendar days in the time zone)"
+      : `(calendar days in ${JSON.stringify(timeZone)})`;
+  if (input instanceof Date) {
+    const ms = timeValue(input);
+    return Number.isFinite(ms)
+      ? `Date ${new Date(ms).toISOString()} is outside the supported range ${SUPPORTED_DATE_RANGE} ${where}`
+      : "Invalid Date";
+  }
+  if (typeof input === "string") {
+    const shown = echo(input);
+    return parseDateTime(input) !== undefined
+      ? `Date ${shown} is outside the supported range ${SUPPORTED_DATE_RANGE} ${where}`
+      : `Invalid date ${shown}`;
+  }
   return `Expected a Date or an ISO date string, received ${input === null ? "null" : typeof input}`;
 }
+
+/**
+ * zod schema that admits a `Date` or a string, for options parsed later in their time zone (the
+ * parser then reports an invalid date with {@link dateProblem}). Unlike `z.date()` it never calls
+ * a method of the value, so a fake `Date` cannot throw a `TypeError` from inside zod.
+ * @internal
+ */
+export const dateLikeSchema = z.custom<DateInput>(
+  (value) => typeof value === "string" || value instanceof Date,
+  { error: (issue) => dateProblem(issue.input) },
+);
 
 /**
  * The index of the calendar period that day `dayNumber` falls in: days since the epoch for

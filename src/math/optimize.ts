@@ -21,7 +21,26 @@ export interface MinimizeOptions {
   readonly gradientTolerance?: number;
   /** …or when the relative change of f in one step is below this (default 1e-12) and the gradient is small. */
   readonly functionTolerance?: number;
+  /**
+   * Most evaluations of the objective, line searches included (default 25 per iteration allowed).
+   * Bounds the work of one minimisation to `maxEvaluations ×` the cost of one evaluation.
+   */
+  readonly maxEvaluations?: number;
 }
+
+/**
+ * Why {@link minimizeBfgs} stopped: `"gradient"` and `"stalled-near-stationary"` are convergence;
+ * `"line-search"` (no step decreases f, which also happens at the floating-point floor of a very
+ * large objective), `"iterations"` and `"evaluations"` are not, and `"start"` means the objective is
+ * not finite at the starting point.
+ */
+export type StopReason =
+  | "gradient"
+  | "stalled-near-stationary"
+  | "line-search"
+  | "iterations"
+  | "evaluations"
+  | "start";
 
 /** Result of {@link minimizeBfgs}. */
 export interface MinimizeResult {
@@ -30,8 +49,12 @@ export interface MinimizeResult {
   readonly gradient: Float64Array;
   readonly iterations: number;
   readonly converged: boolean;
-  /** Why the iteration stopped. */
+  /** Why the iteration stopped, in words. */
   readonly reason: string;
+  /** Why the iteration stopped, as a code. */
+  readonly stop: StopReason;
+  /** Evaluations of the objective used. */
+  readonly evaluations: number;
 }
 
 function dot(a: Float64Array, b: Float64Array): number {
@@ -56,20 +79,36 @@ export function minimizeBfgs(
   const maxIterations = options.maxIterations ?? 200;
   const gtol = options.gradientTolerance ?? 1e-6;
   const ftol = options.functionTolerance ?? 1e-12;
+  const maxEvaluations = options.maxEvaluations ?? 25 * maxIterations;
+  let evaluations = 0;
+  // Every evaluation counts against the budget; past it, the objective reads as "outside the
+  // domain", which ends the line search, and the loop below reports "evaluations".
+  const counted: Objective = (point, gradient) => {
+    if (evaluations >= maxEvaluations) return Number.POSITIVE_INFINITY;
+    evaluations++;
+    return objective(point, gradient);
+  };
+  const done = (
+    x: Float64Array,
+    f: number,
+    g: Float64Array,
+    iterations: number,
+    stop: StopReason,
+  ): MinimizeResult => ({
+    x,
+    value: f,
+    gradient: g,
+    iterations,
+    converged: stop === "gradient" || stop === "stalled-near-stationary",
+    reason: REASONS[stop],
+    stop,
+    evaluations,
+  });
 
   let x = Float64Array.from(start);
   let g = new Float64Array(n);
-  let f = objective(x, g);
-  if (!Number.isFinite(f) || !g.every(Number.isFinite)) {
-    return {
-      x,
-      value: f,
-      gradient: g,
-      iterations: 0,
-      converged: false,
-      reason: "the objective is not finite at the starting point",
-    };
-  }
+  let f = counted(x, g);
+  if (!Number.isFinite(f) || !g.every(Number.isFinite)) return done(x, f, g, 0, "start");
   // Inverse Hessian approximation, row-major.
   const H = new Float64Array(n * n);
   for (let i = 0; i < n; i++) H[i * n + i] = 1;
@@ -82,16 +121,7 @@ export function minimizeBfgs(
   const Hy = new Float64Array(n);
 
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
-    if (maxAbs(g) <= gtol) {
-      return {
-        x,
-        value: f,
-        gradient: g,
-        iterations: iteration - 1,
-        converged: true,
-        reason: "gradient below tolerance",
-      };
-    }
+    if (maxAbs(g) <= gtol) return done(x, f, g, iteration - 1, "gradient");
     for (let i = 0; i < n; i++) {
       let v = 0;
       for (let j = 0; j < n; j++) v -= H[i * n + j]! * g[j]!;
@@ -107,19 +137,11 @@ export function minimizeBfgs(
       }
       slope = dot(p, g);
     }
-    const step = wolfeLineSearch(objective, x, f, p, slope, xNew, gNew);
+    const step = wolfeLineSearch(counted, x, f, p, slope, xNew, gNew);
     if (step === undefined) {
-      const converged = maxAbs(g) <= gtol * 1e3;
-      return {
-        x,
-        value: f,
-        gradient: g,
-        iterations: iteration,
-        converged,
-        reason: converged
-          ? "line search cannot improve further at a near-stationary point"
-          : "the line search failed",
-      };
+      if (evaluations >= maxEvaluations) return done(x, f, g, iteration, "evaluations");
+      const stalled = maxAbs(g) <= gtol * 1e3;
+      return done(x, f, g, iteration, stalled ? "stalled-near-stationary" : "line-search");
     }
     const fNew = step;
     for (let i = 0; i < n; i++) {
@@ -130,25 +152,9 @@ export function minimizeBfgs(
     x = Float64Array.from(xNew);
     g = Float64Array.from(gNew);
     f = fNew;
-    if (maxAbs(g) <= gtol) {
-      return {
-        x,
-        value: f,
-        gradient: g,
-        iterations: iteration,
-        converged: true,
-        reason: "gradient below tolerance",
-      };
-    }
+    if (maxAbs(g) <= gtol) return done(x, f, g, iteration, "gradient");
     if (relativeChange < ftol && maxAbs(g) <= gtol * 1e3) {
-      return {
-        x,
-        value: f,
-        gradient: g,
-        iterations: iteration,
-        converged: true,
-        reason: "objective no longer changes",
-      };
+      return done(x, f, g, iteration, "stalled-near-stationary");
     }
     const sy = dot(s, y);
     if (sy > 1e-300) {
@@ -175,15 +181,17 @@ export function minimizeBfgs(
       }
     }
   }
-  return {
-    x,
-    value: f,
-    gradient: g,
-    iterations: maxIterations,
-    converged: false,
-    reason: `no convergence in ${maxIterations} iterations`,
-  };
+  return done(x, f, g, maxIterations, "iterations");
 }
+
+const REASONS: Readonly<Record<StopReason, string>> = {
+  gradient: "gradient below tolerance",
+  "stalled-near-stationary": "no further decrease at a near-stationary point",
+  "line-search": "the line search found no step that decreases the objective",
+  iterations: "the iteration limit was reached",
+  evaluations: "the evaluation budget was used up",
+  start: "the objective is not finite at the starting point",
+};
 
 /**
  * Finds a step along `p` that satisfies the strong Wolfe conditions (c1 = 1e-4, c2 = 0.9). Writes the
@@ -285,7 +293,7 @@ function wolfeLineSearch(
 
 /**
  * Hessian of f at `x` by central differences of the analytic gradient (step `h` in each
- * coordinate), symmetrised. Row-major n×n.
+ * coordinate), symmetrised. Row-major n×n; all NaN when f is not finite at a neighbour.
  */
 export function hessianFromGradient(
   objective: Objective,
@@ -300,10 +308,16 @@ export function hessianFromGradient(
   for (let j = 0; j < n; j++) {
     const xj = point[j]!;
     point[j] = xj + h;
-    objective(point, gPlus);
+    const fPlus = objective(point, gPlus);
     point[j] = xj - h;
-    objective(point, gMinus);
+    const fMinus = objective(point, gMinus);
     point[j] = xj;
+    // A neighbour outside the domain leaves no gradient to difference: the Hessian is undefined
+    // there (NaN, which no Cholesky factorisation accepts).
+    if (!Number.isFinite(fPlus) || !Number.isFinite(fMinus)) {
+      H.fill(Number.NaN);
+      return H;
+    }
     for (let i = 0; i < n; i++) H[i * n + j] = (gPlus[i]! - gMinus[i]!) / (2 * h);
   }
   for (let i = 0; i < n; i++) {
@@ -348,4 +362,42 @@ export function invertMatrix(matrix: ArrayLike<number>, n: number): Float64Array
     }
   }
   return inv;
+}
+
+/**
+ * Cholesky factor of a symmetric n×n matrix (row-major): the lower-triangular L with A = L·Lᵀ, or
+ * `undefined` when A is not positive definite (a pivot that is not a positive finite number).
+ */
+export function cholesky(matrix: ArrayLike<number>, n: number): Float64Array | undefined {
+  const L = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) {
+    let d = matrix[j * n + j]!;
+    for (let k = 0; k < j; k++) d -= L[j * n + k]! * L[j * n + k]!;
+    if (!(d > 0 && d < Number.POSITIVE_INFINITY)) return undefined;
+    const ljj = Math.sqrt(d);
+    L[j * n + j] = ljj;
+    for (let i = j + 1; i < n; i++) {
+      let v = matrix[i * n + j]!;
+      for (let k = 0; k < j; k++) v -= L[i * n + k]! * L[j * n + k]!;
+      L[i * n + j] = v / ljj;
+    }
+  }
+  return L;
+}
+
+/** Solves L·Lᵀ·x = b for x, given the factor of {@link cholesky}. */
+export function choleskySolve(L: Float64Array, n: number, b: ArrayLike<number>): Float64Array {
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let v = b[i]!;
+    for (let k = 0; k < i; k++) v -= L[i * n + k]! * y[k]!;
+    y[i] = v / L[i * n + i]!;
+  }
+  const x = new Float64Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    let v = y[i]!;
+    for (let k = i + 1; k < n; k++) v -= L[k * n + i]! * x[k]!;
+    x[i] = v / L[i * n + i]!;
+  }
+  return x;
 }

@@ -94,3 +94,65 @@ export function gaussLaguerre(n: number): QuadratureRule {
   laguerreCache.set(n, rule);
   return rule;
 }
+
+/** Relative size of a neglected tail at which {@link modeTrapezoidMean} stops a direction. */
+const TAIL_EPS = 1e-17;
+
+/**
+ * The mean Σ wⱼ fⱼ / Σ wⱼ of `value` under a positive unimodal weight, by the trapezoidal rule on
+ * the nodes d = j·h (j ∈ ℤ) around the weight's mode d = 0, normalised by the same rule (so the
+ * weight's normalising constant is never formed, and the mean of a constant is exact).
+ *
+ * The trapezoidal rule on ℝ converges geometrically for integrands analytic in a strip around the
+ * real axis (Trefethen & Weideman 2014, "The exponentially convergent trapezoidal rule", SIAM
+ * Review 56(3), §5): the error is ≈ 2·e^{−2πd/h} for a strip of half-width d and, for a weight that
+ * is Gaussian of width σ near its mode, ≈ 2·e^{−2π²σ²/h²}. Callers choose h from both (the strip
+ * of their integrand and the weight's width), so that each term is below 10⁻¹⁶.
+ *
+ * Each direction stops when the rest of its tail, bounded by a geometric series with the last
+ * ratio of successive terms, is below 10⁻¹⁷ of both running sums. `logWeight(d)` is the logarithm
+ * of the weight relative to its value at the mode (≤ 0, decreasing away from 0); `value` must be
+ * finite and ≥ 0. When `logNormaliser` (ln ∫ e^{logWeight(d)} dd) is given, the rule divides by it
+ * instead of by its own sum of weights, and only the weighted values' tails must converge. Returns
+ * `NaN` when more than `maxNodes` nodes would be needed.
+ * @internal
+ */
+export function modeTrapezoidMean(
+  logWeight: (d: number) => number,
+  value: (d: number) => number,
+  h: number,
+  maxNodes: number,
+  logNormaliser?: number,
+): number {
+  // With the weight's integral known, only the weighted sum must converge (its tail may be much
+  // lighter than the weight's own, e.g. a Gamma(r) weight with r → 0 times a value that vanishes).
+  const known = logNormaliser !== undefined;
+  let sumW = 1;
+  let sumWV = value(0);
+  let nodes = 1;
+  for (let dir = -1; dir <= 1; dir += 2) {
+    let prevW = 1;
+    let prevWV = sumWV;
+    for (let j = 1; ; j++) {
+      if (++nodes > maxNodes) return Number.NaN;
+      const d = dir * j * h;
+      const w = Math.exp(logWeight(d));
+      if (w === 0) break;
+      const wv = w * value(d);
+      sumW += w;
+      sumWV += wv;
+      const rhoW = w / prevW;
+      const rhoWV = prevWV > 0 ? wv / prevWV : 0;
+      if (
+        (known || (rhoW < 1 && w <= TAIL_EPS * (1 - rhoW) * sumW)) &&
+        rhoWV < 1 &&
+        wv <= TAIL_EPS * (1 - rhoWV) * sumWV
+      ) {
+        break;
+      }
+      prevW = w;
+      prevWV = wv;
+    }
+  }
+  return known ? h * sumWV * Math.exp(-logNormaliser) : sumWV / sumW;
+}

@@ -9,8 +9,9 @@ import { z } from "zod";
 import { invalidInput, ModelFitError } from "../core/errors.js";
 import { parseInput } from "../core/validate.js";
 import {
+  cholesky,
+  choleskySolve,
   hessianFromGradient,
-  invertMatrix,
   minimizeBfgs,
   type Objective,
 } from "../math/optimize.js";
@@ -28,7 +29,10 @@ export interface FitOptions {
   readonly penalty?: number;
   /** Starting values on the parameters' natural scale, named as in the model's `params` (default: all 1). */
   readonly initial?: Readonly<Record<string, number>>;
-  /** Most quasi-Newton iterations (default 200). */
+  /**
+   * Most quasi-Newton iterations (default 200). The work of a fit is bounded by 25 evaluations of
+   * the likelihood per allowed iteration, plus a few Hessians to certify the result.
+   */
   readonly maxIterations?: number;
   /**
    * Convergence tolerance (default 1e-6) per 10,000 customers: a fit stops when every component of
@@ -36,6 +40,12 @@ export interface FitOptions {
    * `tolerance × max(1, customers / 10,000)`. The log-likelihood is a sum over customers, so its
    * gradient grows with the data; scaling the bound keeps the accuracy of the parameters the same
    * on a thousand customers and on millions.
+   *
+   * A fit that stops before this bound holds (when rounding noise in a log-likelihood of 10⁵ or
+   * more keeps any step from decreasing it) is accepted when the Newton decrement √(gᵀH⁻¹g), its
+   * distance to the maximum measured in standard errors, is at most 1e-4 (after a few Newton
+   * steps): a scale-free test. Every accepted fit must also have a positive-definite Hessian and
+   * identified parameters (see the fitting functions' `@throws`).
    */
   readonly tolerance?: number;
 }
@@ -81,16 +91,76 @@ export interface MaximumLikelihoodResult {
   readonly iterations: number;
 }
 
+/** Default of {@link FitOptions.maxIterations}. */
+const DEFAULT_MAX_ITERATIONS = 200;
+/** Newton steps tried after BFGS to certify (and if needed polish) the maximum. */
+const NEWTON_STEPS = 8;
+/**
+ * A point is accepted as the maximum when the Newton decrement √(gᵀH⁻¹g) — the distance from the
+ * point to the maximum of the local quadratic model, measured in standard errors — is at most this.
+ * Scale-free: the same on ten customers and on ten million heavy buyers whose log-likelihood is so
+ * large that its rounding noise exceeds any fixed bound on the gradient.
+ */
+const NEWTON_DECREMENT_TOLERANCE = 1e-4;
+/** Newton steps continue (while they make progress) down to this decrement. */
+const NEWTON_DECREMENT_TARGET = 1e-6;
+/**
+ * Largest standard error of ln p_j for which the data are taken to identify p_j. A maximum at the
+ * boundary of the parameter space (p_j → 0 or ∞) is reached only asymptotically: the optimiser stops
+ * where the likelihood has become flat, and there the curvature in that direction vanishes with the
+ * gradient, so the standard error of ln p_j is of order 1/√tolerance, thousands. An identified
+ * parameter, even on a handful of customers, has a standard error of ln p_j of a few units at most.
+ */
+const MAX_LOG_STANDARD_ERROR = 20;
+/**
+ * Parameters are dimensionless shapes, or scales of times rescaled to max T = 1; a value outside
+ * [1/BOUND, BOUND] is a parameter running off to 0 or ∞.
+ */
+const PARAMETER_BOUND = 1e8;
+
+/** What to try when the data do not identify the model. */
+const MORE_DATA_HINT =
+  "fit more customers (the data must show heterogeneity between customers, e.g. different purchase rates), or use a simpler model";
+/** …and when a parameter may be running off to infinity, which an L2 penalty prevents. */
+const IDENTIFICATION_HINT = `${MORE_DATA_HINT}; a small \`penalty\` (e.g. 0.01) keeps parameters from running off to infinity`;
+
+function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
+}
+
+function largestAbs(a: ArrayLike<number>): string {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]!));
+  return m.toExponential(2);
+}
+
 /**
  * Maximises a log-likelihood over positive parameters by minimising `negLogLikelihood` over
- * θ = ln p with BFGS.
+ * θ = ln p with BFGS, then certifies the result (Nocedal & Wright 2006, §3.3 and §6.1; Boyd &
+ * Vandenberghe 2004, §9.5.1 for the Newton decrement):
+ *
+ * 1. BFGS stops when the gradient bound `options.tolerance` holds, when no step decreases the
+ *    objective any more, or after `maxIterations` iterations (an error) or 25 evaluations per allowed
+ *    iteration (an error: the work is bounded by that many evaluations of the likelihood).
+ * 2. At the point reached, the Hessian H of −ℓ on the log scale (central differences of the
+ *    analytic gradient) must be positive definite, and the Newton decrement √(gᵀH⁻¹g) — the
+ *    distance to the maximum in standard errors — at most 1e-4, after up to eight damped Newton
+ *    steps (taken while they make progress, down to 1e-6). A point where the gradient bound holds
+ *    is accepted as it is.
+ * 3. Every parameter must be identified: the standard error of ln p_j at most 20 and p_j within
+ *    [1e-8, 1e8] on the fit's scale. A maximum at the boundary of the parameter space (a parameter
+ *    running off to 0 or ∞, typical of too few customers or customers without heterogeneity) or a
+ *    singular Hessian fails this test.
  *
  * @param functionName - the public fitting function (for errors)
  * @param negLogLikelihood - objective on the **natural** scale: returns −ℓ(p) and writes ∂(−ℓ)/∂p
  *   into `gradient`; non-finite means "outside the domain"
  * @param names - parameter names, in the order of `p`
  * @param options - validated {@link FitOptions}
- * @throws {ModelFitError} when the optimiser does not converge or ends at a non-finite point
+ * @throws {ModelFitError} when the optimiser does not converge, when it converges to a point that
+ *   is not a certified maximum, or when the data do not identify a parameter
  * @internal
  */
 export function maximizeLikelihood(
@@ -112,42 +182,131 @@ export function maximizeLikelihood(
       // ∂f/∂θ_j = p_j ∂f/∂p_j
       gradient[j] = pj * (gp[j]! + 2 * penalty * pj);
     }
-    return f;
+    return Number.isFinite(f) ? f : Number.POSITIVE_INFINITY;
   };
   const start = names.map((name) => Math.log(options.initial?.[name] ?? 1));
+  const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
   const result = minimizeBfgs(onLogScale, start, {
-    maxIterations: options.maxIterations ?? 200,
+    maxIterations,
     gradientTolerance: options.tolerance ?? 1e-6,
   });
-  if (!result.converged || !Number.isFinite(result.value)) {
+  const where = `${result.iterations} iterations, largest gradient ${largestAbs(result.gradient)}`;
+  if (result.stop === "start") {
     throw new ModelFitError(
       functionName,
-      `the optimiser did not converge (${result.reason}; ${result.iterations} iterations, largest gradient ${Math.max(...Array.from(result.gradient, Math.abs)).toExponential(2)})`,
-      "pass better starting values in `initial`, raise `maxIterations`, or add a small `penalty` (e.g. 0.001)",
+      "the log-likelihood is not finite at the starting values",
+      "pass other starting values in `initial`",
     );
   }
-  const params = Float64Array.from(result.x, Math.exp);
+  if (result.stop === "iterations") {
+    throw new ModelFitError(
+      functionName,
+      `the optimiser did not converge in ${maxIterations} iterations (${where})`,
+      maxIterations < DEFAULT_MAX_ITERATIONS
+        ? `raise \`maxIterations\` (the default, ${DEFAULT_MAX_ITERATIONS}, suffices for the reference data sets)`
+        : `pass starting values closer to the estimates in \`initial\`; a fit still moving after ${maxIterations} iterations usually has a parameter running off to 0 or infinity: ${IDENTIFICATION_HINT}`,
+    );
+  }
+  if (result.stop === "evaluations") {
+    throw new ModelFitError(
+      functionName,
+      `the optimiser used up its budget of likelihood evaluations (${result.evaluations}; ${where})`,
+      `pass starting values closer to the estimates in \`initial\`, or ${IDENTIFICATION_HINT}`,
+    );
+  }
+
+  // Certify the maximum with the Hessian, polishing with damped Newton steps if needed.
+  let x = Float64Array.from(result.x);
+  let f = result.value;
+  let g = Float64Array.from(result.gradient);
+  let factor: Float64Array | undefined;
+  let decrement = Number.POSITIVE_INFINITY;
+  const trial = new Float64Array(n);
+  const gTrial = new Float64Array(n);
+  for (let step = 0; ; step++) {
+    factor = cholesky(hessianFromGradient(onLogScale, x), n);
+    if (factor === undefined) break;
+    const newton = choleskySolve(factor, n, g);
+    decrement = Math.sqrt(Math.max(0, dot(g, newton)));
+    if (
+      decrement <= NEWTON_DECREMENT_TARGET ||
+      (step === 0 && result.stop === "gradient") ||
+      step === NEWTON_STEPS
+    ) {
+      break;
+    }
+    let moved = false;
+    for (let t = 1, k = 0; k < 40; k++, t *= 0.5) {
+      for (let j = 0; j < n; j++) trial[j] = x[j]! - t * newton[j]!;
+      const ft = onLogScale(trial, gTrial);
+      // A step is taken if it decreases f, or (the full step only) if it at least halves the
+      // decrement: close to the maximum of a log-likelihood of 10⁵–10⁶ the decrease a Newton step
+      // promises, decrement²/2, is below the rounding noise of f, while the gradient is still exact
+      // enough to steer.
+      const closer =
+        k === 0 &&
+        ft < Number.POSITIVE_INFINITY &&
+        Math.sqrt(Math.max(0, dot(gTrial, choleskySolve(factor, n, gTrial)))) < 0.5 * decrement;
+      if (ft <= f || closer) {
+        x = Float64Array.from(trial);
+        g = Float64Array.from(gTrial);
+        f = ft;
+        moved = true;
+        break;
+      }
+    }
+    if (!moved) break;
+  }
+  if (factor === undefined) {
+    throw new ModelFitError(
+      functionName,
+      `the optimiser stopped (${result.reason}; ${where}) where the log-likelihood is not strictly concave (its Hessian is not positive definite): the data do not identify the model, or the maximum lies at the boundary of the parameter space`,
+      IDENTIFICATION_HINT,
+    );
+  }
+  if (!(decrement <= NEWTON_DECREMENT_TOLERANCE) && result.stop !== "gradient") {
+    throw new ModelFitError(
+      functionName,
+      `the optimiser did not converge (${result.reason}; ${where}; the maximum is still ${decrement.toPrecision(2)} standard errors away)`,
+      "pass starting values closer to the estimates in `initial`, or add a small `penalty` (e.g. 0.01)",
+    );
+  }
+  const params = Float64Array.from(x, Math.exp);
+  const standardErrors = new Float64Array(n);
+  const unit = new Float64Array(n);
   for (let j = 0; j < n; j++) {
-    if (!Number.isFinite(params[j]!) || params[j]! <= 0 || params[j]! > 1e12) {
+    unit.fill(0);
+    unit[j] = 1;
+    // SE(ln p_j) = sqrt((H_θ⁻¹)_jj); SE(p_j) = p_j · SE(ln p_j) (delta method).
+    const logSe = Math.sqrt(Math.max(0, choleskySolve(factor, n, unit)[j]!));
+    const pj = params[j]!;
+    if (
+      !(logSe <= MAX_LOG_STANDARD_ERROR) ||
+      !(pj >= 1 / PARAMETER_BOUND && pj <= PARAMETER_BOUND)
+    ) {
       throw new ModelFitError(
         functionName,
-        `parameter ${names[j]} ran off to ${params[j]} (the likelihood has no finite maximum on this data)`,
-        "check that the data hold enough repeat purchases, or add a small `penalty` (e.g. 0.001)",
+        `the data do not identify ${names[j]}: the likelihood increases as it runs off to ${x[j]! > 0 ? "infinity" : "0"} (stopped at ${pj.toPrecision(3)}, standard error of its logarithm ${logSe.toPrecision(3)}), a maximum at the boundary of the parameter space`,
+        x[j]! > 0 ? IDENTIFICATION_HINT : MORE_DATA_HINT,
+      );
+    }
+    standardErrors[j] = pj * logSe;
+    if (!Number.isFinite(standardErrors[j]!)) {
+      throw new ModelFitError(
+        functionName,
+        `the standard error of ${names[j]} is not finite`,
+        IDENTIFICATION_HINT,
       );
     }
   }
   const gradient = new Float64Array(n);
   const negLL = negLogLikelihood(params, gradient);
-  const standardErrors = new Float64Array(n);
-  const H = hessianFromGradient(onLogScale, result.x);
-  const cov = invertMatrix(H, n);
-  for (let j = 0; j < n; j++) {
-    const variance = cov?.[j * n + j];
-    // SE(p_j) = p_j · sqrt((H_θ⁻¹)_jj) (delta method); not finite when the Hessian is singular.
-    standardErrors[j] =
-      variance !== undefined && variance > 0
-        ? params[j]! * Math.sqrt(variance)
-        : Number.POSITIVE_INFINITY;
+  if (!Number.isFinite(negLL)) {
+    throw new ModelFitError(
+      functionName,
+      "the log-likelihood is not finite at the estimates",
+      IDENTIFICATION_HINT,
+    );
   }
   return { params, logLikelihood: -negLL, standardErrors, iterations: result.iterations };
 }

@@ -6,7 +6,7 @@
  * @module
  */
 import { invalidInput } from "../core/errors.js";
-import { moneyProblem, toMoney } from "../core/money.js";
+import { moneyProblem, readMoney } from "../core/money.js";
 
 /** Distinct histories (columns) with their multiplicities. @internal */
 export interface CompressedHistories {
@@ -221,6 +221,32 @@ function checkArray(fn: string, rows: unknown): readonly unknown[] {
 }
 
 /**
+ * The indices 0…n−1 of distinct rows (a, b, c) sorted by a, then b, then c: the canonical order in
+ * which a likelihood sums its rows. Floating-point addition is not associative, so summing in
+ * first-seen order would let the order of the input rows change the last bits of the likelihood and
+ * with them, on a flat likelihood, the optimiser's path and outcome; in this order it cannot.
+ * Rows are distinct, so the order is total.
+ * @internal
+ */
+export function canonicalOrder(
+  a: Float64Array,
+  b: Float64Array,
+  c: Float64Array,
+  n: number,
+): Uint32Array {
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order.sort((i, j) => a[i]! - a[j]! || b[i]! - b[j]! || c[i]! - c[j]!);
+}
+
+/** `values` at the positions of `order` (a new array; −0 becomes 0). @internal */
+export function permute(values: Float64Array, order: Uint32Array): Float64Array {
+  const out = new Float64Array(order.length);
+  for (let k = 0; k < order.length; k++) out[k] = values[order[k]!]! + 0;
+  return out;
+}
+
+/**
  * Validates purchase-history rows and compresses identical `(frequency, recency, T)` rows.
  * With `requireRepeat`, data without any repeat purchase is rejected (no finite maximiser).
  * @internal
@@ -264,12 +290,12 @@ export function compressHistories(
       "No customer has a repeat purchase (every frequency is 0): the model cannot be identified",
     );
   }
-  const n = table.size;
+  const order = canonicalOrder(table.a, table.b, table.c, table.size);
   return {
-    x: table.a.slice(0, n),
-    tx: table.b.slice(0, n),
-    T: table.c.slice(0, n),
-    weight: table.w.slice(0, n),
+    x: permute(table.a, order),
+    tx: permute(table.b, order),
+    T: permute(table.c, order),
+    weight: permute(table.w, order),
     customers,
     totalRepeat,
     maxT,
@@ -315,11 +341,11 @@ export function compressSpend(
       "No customer has a repeat purchase: the Gamma-Gamma model is fitted to repeat buyers only",
     );
   }
-  const n = table.size;
+  const order = canonicalOrder(table.a, table.b, table.c, table.size);
   return {
-    x: table.a.slice(0, n),
-    m: table.b.slice(0, n),
-    weight: table.w.slice(0, n),
+    x: permute(table.a, order),
+    m: permute(table.b, order),
+    weight: permute(table.w, order),
     customers,
   };
 }
@@ -328,14 +354,13 @@ export function compressSpend(
 export function spendValue(fn: string, value: unknown, path: readonly PropertyKey[]): number {
   let m: number;
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) {
-      throw invalidInput(fn, path, `Expected a finite amount, received ${value}`);
-    }
-    m = value;
-  } else {
     const problem = moneyProblem(value);
     if (problem !== undefined) throw invalidInput(fn, path, problem);
-    m = toMoney(value as string).toNumber();
+    m = value;
+  } else {
+    const amount = readMoney(value);
+    if (typeof amount === "string") throw invalidInput(fn, path, amount);
+    m = amount.toNumber();
   }
   if (!(m > 0)) throw invalidInput(fn, path, `Expected a positive amount, received ${m}`);
   return m;

@@ -106,11 +106,14 @@ export interface FittedModel<Kind extends string, Params> {
   readonly params: Params;
   /** Total log-likelihood over all customers at the estimates, in the data's own units (no penalty). */
   readonly logLikelihood: number;
-  /** Asymptotic standard errors of `params` (delta method from the Hessian on log-parameters). */
+  /** Asymptotic standard errors of `params` (delta method from the Hessian on log-parameters); always finite. */
   readonly standardErrors: Params;
   /** Quasi-Newton iterations used. */
   readonly iterations: number;
-  /** Always `true`: a fit that does not converge throws `ModelFitError` instead. */
+  /**
+   * Always `true`: a fit that does not converge, or whose maximum lies at the boundary of the
+   * parameter space or has a singular Hessian, throws `ModelFitError` instead.
+   */
   readonly converged: true;
   /** Number of customers the model was fitted to (the sum of the rows' `count`). */
   readonly customers: number;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { invalidInput } from "../core/errors.js";
+import { echo, invalidInput } from "../core/errors.js";
 import { parseInput } from "../core/validate.js";
 import { checkArray, checkFiniteField, checkRecord, checkStringField } from "./scale.js";
 
@@ -130,7 +130,7 @@ export function loyaltyMatrix(
   for (let i = 0; i < n; i++) {
     const id = ids[i] as string;
     if (segments.has(id)) {
-      throw invalidInput(fn, ["customers", i, "id"], `Duplicate customer id ${JSON.stringify(id)}`);
+      throw invalidInput(fn, ["customers", i, "id"], `Duplicate customer id ${echo(id)}`);
     }
     const attitude = (attitudes[i] as number) >= attitudeThreshold;
     const patronage = (patronages[i] as number) >= patronageThreshold;

@@ -60,8 +60,9 @@ const optionsSchema = z.strictObject({
  * @returns a read-only map from customer id to segment name, in input order (`get` builds its id
  *   index on first use; iterating needs none)
  * @throws {@link InvalidInputError} when a rule has `lo > hi` or a bound outside 1..9
- *   (path `rules[i].recency`), a code is malformed, or a score is not an integer 1..9
- *   (path `[id].frequency`)
+ *   (path `rules[i].recency`), a code is malformed, a score is not an integer 1..9
+ *   (path `[id].frequency`), a key is not a string, or the map yields a different number of entries
+ *   than its `size`. Each row's fields are read once.
  * @example
  * ```ts
  * import { assignSegments } from "customer-value";
@@ -113,10 +114,15 @@ export function assignSegments(
       }
     }
   }
-  const ids: string[] = new Array(scores.size);
-  const segments: string[] = new Array(scores.size);
+  const n = scores.size;
+  const ids: string[] = new Array(n);
+  const segments: string[] = new Array(n);
   let j = 0;
-  scores.forEach((s, id) => {
+  scores.forEach((s, id: unknown) => {
+    if (typeof id !== "string") {
+      throw invalidInput(FN, [], `Expected customer ids (strings) as keys, received ${typeof id}`);
+    }
+    if (j >= n) throw invalidInput(FN, [], `The map has more entries than its size ${n}`);
     if (typeof s !== "object" || s === null)
       throw invalidInput(FN, [id], "Expected { recency, frequency, monetary }");
     const R = s.recency;
@@ -144,6 +150,7 @@ export function assignSegments(
     segments[j] = names[table[R * 100 + F * 10 + M]!]!;
     j++;
   });
+  if (j !== n) throw invalidInput(FN, [], `The map has fewer entries than its size ${n}`);
   return new CustomerTable(ids, segments);
 }
 

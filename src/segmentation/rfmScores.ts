@@ -1,8 +1,7 @@
-import Decimal from "decimal.js";
 import { z } from "zod";
 import { CustomerTable, isReadonlyMap } from "../core/customerTable.js";
 import { invalidInput } from "../core/errors.js";
-import type { Decimal as DecimalValue } from "../core/money.js";
+import { type Decimal as DecimalValue, readMoney } from "../core/money.js";
 import { parseInput } from "../core/validate.js";
 
 const FN = "rfmScores";
@@ -222,9 +221,11 @@ function quantileBins(
     }
     return cutPointsOf(distinct, groupScore, bins);
   }
-  if (n > 0 && !integers && hundredthsHistogram(values, members, n, min, max, scoreOf, out)) {
-    return cutPointsOf(hundredths.distinct, hundredths.groupScore, bins);
-  }
+  const groups =
+    n > 0 && !integers
+      ? hundredthsHistogram(values, members, n, min, max, scoreOf, out)
+      : undefined;
+  if (groups !== undefined) return cutPointsOf(groups.distinct, groups.groupScore, bins);
   const sorted = new Float64Array(n);
   if (members === null) sorted.set(values);
   else for (let i = 0; i < n; i++) sorted[i] = values[members[i]!]!;
@@ -258,15 +259,18 @@ function quantileBins(
   return cuts;
 }
 
-/** Output of {@link hundredthsHistogram}: the distinct values and the score of each. */
-const hundredths: { distinct: number[]; groupScore: number[] } = { distinct: [], groupScore: [] };
+/** Tie groups found by {@link hundredthsHistogram}: the distinct values and the score of each. */
+interface TieGroups {
+  readonly distinct: number[];
+  readonly groupScore: number[];
+}
 
 /**
  * The histogram path for amounts in hundredths (money with cents): when every value v is exactly
  * k/100 for an integer k (`Math.round(v·100) / 100 === v`, so k orders like v and k/100 gives v
  * back), no value is zero (keeps the sign of a zero cut point as the sorting path has it) and the
- * range of k is small, the tie groups come from counting k instead of sorting. Returns false (and
- * does nothing) otherwise; on success fills `out` and {@link hundredths}.
+ * range of k is small, the tie groups come from counting k instead of sorting. Returns undefined
+ * (and does nothing) otherwise; on success fills `out` and returns the tie groups.
  */
 function hundredthsHistogram(
   values: Float64Array,
@@ -276,13 +280,13 @@ function hundredthsHistogram(
   max: number,
   scoreOf: (a: number, b: number) => number,
   out: Uint8Array,
-): boolean {
+): TieGroups | undefined {
   const lo = Math.round(min * 100);
   const range = Math.round(max * 100) - lo + 1;
-  if (!(range <= Math.max(4 * n, 4096))) return false;
+  if (!(range <= Math.max(4 * n, 4096))) return undefined;
   for (let i = 0; i < n; i++) {
     const v = values[members === null ? i : members[i]!]!;
-    if (v === 0 || Math.round(v * 100) / 100 !== v) return false;
+    if (v === 0 || Math.round(v * 100) / 100 !== v) return undefined;
   }
   const counts = new Int32Array(range);
   for (let i = 0; i < n; i++)
@@ -304,9 +308,7 @@ function hundredthsHistogram(
     const idx = members === null ? i : members[i]!;
     out[idx] = byValue[Math.round(values[idx]! * 100) - lo]!;
   }
-  hundredths.distinct = distinct;
-  hundredths.groupScore = groupScore;
-  return true;
+  return { distinct, groupScore };
 }
 
 /** Cut point for score j = the smallest value scored ≥ j (null when none). */
@@ -365,8 +367,9 @@ function negate(cuts: readonly (number | null)[]): (number | null)[] {
  * @param options - `bins`, `method`, `thresholds`, `ties`, `nested`
  * @returns scores per customer plus the cut points used
  * @throws {@link InvalidInputError} when `bins` is outside 2..9, thresholds are missing, of the
- *   wrong length, unordered or overlapping, `nested` is combined with thresholds, or a measure is not
- *   finite (path `[id].recency` etc.)
+ *   wrong length, unordered or overlapping, `nested` is combined with thresholds, a measure is not
+ *   finite (path `[id].recency` etc.), a key is not a string, or the map yields a different number of
+ *   entries than its `size`. Each row's fields are read once.
  * @example
  * ```ts
  * import { rfmScores } from "customer-value";
@@ -404,7 +407,11 @@ export function rfmScores(
   const f = new Float64Array(n);
   const m = new Float64Array(n);
   let i = 0;
-  rows.forEach((row, id) => {
+  rows.forEach((row, id: unknown) => {
+    if (typeof id !== "string") {
+      throw invalidInput(FN, [], `Expected customer ids (strings) as keys, received ${typeof id}`);
+    }
+    if (i >= n) throw invalidInput(FN, [], `The map has more entries than its size ${n}`);
     if (typeof row !== "object" || row === null) {
       throw invalidInput(FN, [id], "Expected { recency, frequency, monetary }");
     }
@@ -415,18 +422,25 @@ export function rfmScores(
       throw invalidInput(FN, [id, "recency"], "Expected a finite number");
     if (typeof fre !== "number" || !Number.isFinite(fre))
       throw invalidInput(FN, [id, "frequency"], "Expected a finite number");
-    let mv: number;
-    if (typeof mon === "number") mv = mon;
-    else if (Decimal.isDecimal(mon)) mv = (mon as DecimalValue).toNumber();
-    else mv = Number.NaN;
-    if (!Number.isFinite(mv))
-      throw invalidInput(FN, [id, "monetary"], "Expected a finite number or Decimal");
+    let mv = Number.NaN;
+    let problem = "Expected a finite number or Decimal";
+    if (typeof mon === "number") {
+      mv = mon;
+    } else if (typeof mon === "object" && mon !== null) {
+      // A Decimal (of any copy of decimal.js) is read through the money reader: a malformed or
+      // out-of-range one is rejected here, not by a decimal.js error.
+      const amount = readMoney(mon);
+      if (typeof amount === "string") problem = amount;
+      else mv = amount.toNumber();
+    }
+    if (!Number.isFinite(mv)) throw invalidInput(FN, [id, "monetary"], problem);
     ids[i] = id;
     r[i] = rec === 0 ? 0 : -rec;
     f[i] = fre;
     m[i] = mv;
     i++;
   });
+  if (i !== n) throw invalidInput(FN, [], `The map has fewer entries than its size ${n}`);
   const rs = new Uint8Array(n);
   const fs = new Uint8Array(n);
   const ms = new Uint8Array(n);

@@ -3,6 +3,7 @@ import { CustomerTable } from "../core/customerTable.js";
 import { invalidInput } from "../core/errors.js";
 import { moneyFromQuotient, moneyFromScaled } from "../core/fastMoney.js";
 import { type Decimal, Money, type MoneyInput, UNROUNDED_ZERO, ZERO } from "../core/money.js";
+import { type Scratch, withScratch } from "../core/scratch.js";
 import { type DateInput, dateProblem, parseCivilDay, timeZoneSchema } from "../core/time.js";
 import { parseInput } from "../core/validate.js";
 import { parseLog } from "../transactions/transactionLog.js";
@@ -96,9 +97,19 @@ export function rfmTable(
   const timeZone = opts.timeZone ?? "UTC";
   const asOf = parseCivilDay(opts.asOf, timeZone);
   if (asOf === undefined) throw invalidInput(FN, ["asOf"], dateProblem(opts.asOf));
+  return withScratch((scratch) => tabulate(scratch, transactions, timeZone, asOf));
+}
+
+/** {@link rfmTable} after the options, under the scratch lease `scratch`. */
+function tabulate(
+  scratch: Scratch,
+  transactions: unknown,
+  timeZone: string,
+  asOf: number,
+): ReadonlyMap<string, RfmRow> {
   // One validating pass over the log (shared with summarizeTransactions); a purchase after asOf
   // is an error here, not a row to leave out.
-  const log = parseLog(FN, transactions, timeZone, asOf, "asOf");
+  const log = parseLog(scratch, FN, transactions, timeZone, asOf, "asOf");
   const { count, customer, day, units, scale, decimals, customerIds } = log;
   const customers = customerIds.length;
   // Per customer, side by side so that a row touches one cache line: last day, purchases, total

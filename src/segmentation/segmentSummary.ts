@@ -1,12 +1,10 @@
-import Decimal from "decimal.js";
 import { isReadonlyMap } from "../core/customerTable.js";
 import { invalidInput } from "../core/errors.js";
 import {
   type Decimal as DecimalValue,
   Money,
   type MoneyInput,
-  moneyProblem,
-  toMoney,
+  readMoney,
   ZERO,
 } from "../core/money.js";
 
@@ -58,7 +56,8 @@ export interface SegmentSummaryRow {
  *   customer must have one
  * @returns one row per segment
  * @throws {@link InvalidInputError} when a segment name is not a string, a customer has no values
- *   (path `values[id]`), or a measure is invalid (path `values[id].monetary`)
+ *   or they are not an object (path `values[id]`), or a measure is invalid (path
+ *   `values[id].monetary`)
  * @example
  * ```ts
  * import { segmentSummary } from "customer-value";
@@ -112,21 +111,23 @@ export function segmentSummary(
     if (values !== undefined) {
       const v = values.get(id);
       if (v === undefined) throw invalidInput(FN, ["values", id], "No values for this customer");
-      if (typeof v.recency !== "number" || !Number.isFinite(v.recency)) {
+      if (typeof v !== "object" || v === null) {
+        throw invalidInput(FN, ["values", id], "Expected { recency, frequency, monetary }");
+      }
+      // Each field read once: the value checked is the value used.
+      const { recency, frequency, monetary } = v as unknown as Record<string, unknown>;
+      if (typeof recency !== "number" || !Number.isFinite(recency)) {
         throw invalidInput(FN, ["values", id, "recency"], "Expected a finite number");
       }
-      if (typeof v.frequency !== "number" || !Number.isFinite(v.frequency)) {
+      if (typeof frequency !== "number" || !Number.isFinite(frequency)) {
         throw invalidInput(FN, ["values", id, "frequency"], "Expected a finite number");
       }
-      const problem = moneyProblem(v.monetary);
-      if (problem !== undefined) throw invalidInput(FN, ["values", id, "monetary"], problem);
-      const money = Decimal.isDecimal(v.monetary)
-        ? (v.monetary as DecimalValue)
-        : toMoney(v.monetary);
+      const money = readMoney(monetary);
+      if (typeof money === "string") throw invalidInput(FN, ["values", id, "monetary"], money);
       a.revenue = a.revenue.plus(money);
       total = total.plus(money);
-      a.recency += v.recency;
-      a.frequency += v.frequency;
+      a.recency += recency;
+      a.frequency += frequency;
     }
   }
   const n = assignments.size;

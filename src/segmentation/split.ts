@@ -1,15 +1,7 @@
-import Decimal from "decimal.js";
 import { z } from "zod";
 import { isReadonlyMap } from "../core/customerTable.js";
 import { invalidInput } from "../core/errors.js";
-import {
-  type Decimal as DecimalValue,
-  Money,
-  type MoneyInput,
-  moneyProblem,
-  toMoney,
-  ZERO,
-} from "../core/money.js";
+import { type Decimal as DecimalValue, Money, readMoney, ZERO } from "../core/money.js";
 
 /**
  * How an axis of a value matrix is split into low and high: at the median or the mean of the
@@ -55,11 +47,10 @@ export function readMeasure(
   for (const [id, row] of rows) {
     if (typeof row !== "object" || row === null)
       throw invalidInput(fn, [id], "Expected an object of measures");
-    const v = (row as Record<string, unknown>)[field];
-    const problem = moneyProblem(v);
-    if (problem !== undefined) throw invalidInput(fn, [id, field], problem);
+    const amount = readMoney((row as Record<string, unknown>)[field]);
+    if (typeof amount === "string") throw invalidInput(fn, [id, field], amount);
     ids.push(id);
-    values.push(Decimal.isDecimal(v) ? new Money(v as DecimalValue) : toMoney(v as MoneyInput));
+    values.push(amount);
   }
   return { ids, values };
 }

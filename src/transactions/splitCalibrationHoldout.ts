@@ -128,8 +128,8 @@ export function splitCalibrationHoldout(
   const fn = "splitCalibrationHoldout";
   const opts = parseInput(fn, optionsSchema, options);
   const settings = timeSettings(fn, opts);
-  const cut = optionDay(opts.calibrationEnd, settings.timeZone);
-  const end = optionDay(opts.observationEnd, settings.timeZone);
+  const cut = optionDay(fn, "calibrationEnd", opts.calibrationEnd, settings.timeZone);
+  const end = optionDay(fn, "observationEnd", opts.observationEnd, settings.timeZone);
   if (end < cut) {
     throw invalidInput(
       fn,

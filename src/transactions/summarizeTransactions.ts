@@ -162,6 +162,6 @@ export function summarizeTransactions(
   const fn = "summarizeTransactions";
   const opts = parseInput(fn, optionsSchema, options);
   const settings = timeSettings(fn, opts);
-  const end = optionDay(opts.observationEnd, settings.timeZone);
+  const end = optionDay(fn, "observationEnd", opts.observationEnd, settings.timeZone);
   return summarizeLog(fn, transactions, settings, end, end, undefined);
 }

@@ -22,7 +22,7 @@ import {
   UNROUNDED_ZERO,
   ZERO,
 } from "../core/money.js";
-import { scratchFloat64, scratchInt32, scratchUint8 } from "../core/scratch.js";
+import { type Scratch, withScratch } from "../core/scratch.js";
 import {
   calendarPeriodIndex,
   type DateInput,
@@ -90,14 +90,27 @@ export function timeSettings(
   return { unit, bucketing, timeZone: options.timeZone ?? "UTC" };
 }
 
-/** Reads a validated {@link DateInput} option as a calendar day in the time zone. @internal */
-export function optionDay(value: DateInput, timeZone: string): number {
-  return parseCivilDay(value, timeZone)!;
+/**
+ * Reads a {@link DateInput} option (validated in UTC by {@link dateInputSchema}) as a calendar day in
+ * the time zone, throwing when that day is outside the supported range 0000-01-01 … 9999-12-31 (an
+ * instant near either end can be in range in UTC and out of it in the zone).
+ * @internal
+ */
+export function optionDay(
+  functionName: string,
+  key: string,
+  value: DateInput,
+  timeZone: string,
+): number {
+  const day = parseCivilDay(value, timeZone);
+  if (day === undefined) throw invalidInput(functionName, [key], dateProblem(value, timeZone));
+  return day;
 }
 
 /**
- * The transaction log after the validation pass. Its typed arrays are scratch memory
- * (`core/scratch.ts`): valid until the next parse, never returned to a user. @internal
+ * The transaction log after the validation pass. Its typed arrays are scratch memory of the
+ * caller's lease (`core/scratch.ts`): valid while the lease is open, never returned to a user.
+ * @internal
  */
 export interface ParsedLog {
   /** Transactions kept (dated on or before the last day). */
@@ -124,9 +137,15 @@ const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
  * path of the first bad field) and keeps those dated on or before `lastDay` — or, when
  * `lastDayOption` names the option that set `lastDay`, throws at the first one dated after it
  * (path `[i].date`).
+ *
+ * Read-once: each element and each of its fields (`customerId`, `date`, `amount`) is read exactly
+ * once, into a local that is both validated and used — a getter cannot hand a valid value to the
+ * check and another one to the result. User code that runs during the pass (getters, a duck-typed
+ * `Decimal`) may call the library again: the arrays come from `scratch`, the caller's own lease.
  * @internal
  */
 export function parseLog(
+  scratch: Scratch,
   functionName: string,
   transactions: unknown,
   timeZone: string,
@@ -142,13 +161,14 @@ export function parseLog(
   }
   const list: readonly unknown[] = transactions;
   const n = list.length;
-  const day = scratchInt32("parseLog.day", n);
-  const units = scratchFloat64("parseLog.units", n);
-  const scales = scratchUint8("parseLog.scales", n);
-  const idColumn = new IdColumn(n);
+  const day = scratch.int32("parseLog.day", n);
+  const units = scratch.float64("parseLog.units", n);
+  const scales = scratch.uint8("parseLog.scales", n);
+  const idColumn = new IdColumn(n, scratch);
   // Input row of each kept transaction; made only once a row is left out (until then k = i).
   let keptRow: Int32Array | undefined;
-  let needsDecimal = false;
+  // Amounts that need a Decimal, by kept index (rare: many digits, an exponent, a Decimal).
+  let exactAmounts: Map<number, Decimal> | undefined;
   let maxScale = 0;
   let kept = 0;
   for (let i = 0; i < n; i++) {
@@ -176,16 +196,17 @@ export function parseLog(
     }
     let d = typeof date === "string" ? isoDay(date) : Number.NaN;
     if (Number.isNaN(d)) d = parseCivilDay(date, timeZone) ?? NO_DAY;
-    if (d === NO_DAY) throw invalidInput(functionName, [i, "date"], dateProblem(date));
+    if (d === NO_DAY) throw invalidInput(functionName, [i, "date"], dateProblem(date, timeZone));
     let u = 0;
     let s = 0;
+    let exact = false;
     if (amount !== undefined) {
       const kind = readAmount(amount);
       if (kind === INVALID) {
         throw invalidInput(functionName, [i, "amount"], moneyProblem(amount) ?? "Invalid amount");
       }
       if (kind === NEEDS_DECIMAL) {
-        needsDecimal = true;
+        exact = true;
       } else {
         u = scaled.units;
         s = scaled.scale;
@@ -203,10 +224,14 @@ export function parseLog(
       continue;
     }
     if (kept !== i && keptRow === undefined) {
-      keptRow = scratchInt32("parseLog.keptRow", n);
+      keptRow = scratch.int32("parseLog.keptRow", n);
       for (let k = 0; k < kept; k++) keptRow[k] = k;
     }
     if (keptRow !== undefined) keptRow[kept] = i;
+    if (exact) {
+      exactAmounts ??= new Map();
+      exactAmounts.set(kept, toMoney(amount as MoneyInput));
+    }
     day[kept] = d;
     units[kept] = u;
     scales[kept] = s;
@@ -214,25 +239,28 @@ export function parseLog(
     kept++;
   }
   // Number the customers (all rows, later ones included) and give each kept row its number.
-  const { number, ids: customerIds } = idColumn.finish(
-    (i) => (list[i] as { customerId: string }).customerId,
-  );
+  const { number, ids: customerIds } = idColumn.finish();
   let customer = number;
   if (keptRow !== undefined) {
-    customer = scratchInt32("parseLog.customer", kept);
+    customer = scratch.int32("parseLog.customer", kept);
     for (let k = 0; k < kept; k++) customer[k] = number[keptRow[k]!]!;
   }
-  if (!needsDecimal) {
-    // Bring every amount to the common scale; if the sum of magnitudes stays below 2^52, every
-    // partial sum is an exact integer in float64.
+  if (exactAmounts === undefined) {
+    // At the common scale, if the sum of magnitudes stays below 2^52, every partial sum is an
+    // exact integer in float64: then bring every amount to that scale.
     let total = 0;
     for (let k = 0; k < kept; k++) {
       const shift = maxScale - scales[k]!;
       const v = shift === 0 ? units[k]! : units[k]! * POW10[shift]!;
-      units[k] = v;
       total += v < 0 ? -v : v;
     }
     if (total < SAFE_TOTAL) {
+      if (maxScale > 0) {
+        for (let k = 0; k < kept; k++) {
+          const shift = maxScale - scales[k]!;
+          if (shift !== 0) units[k] = units[k]! * POW10[shift]!;
+        }
+      }
       return {
         count: kept,
         customerIds,
@@ -244,13 +272,11 @@ export function parseLog(
       };
     }
   }
-  // Exact fallback: a Decimal per kept transaction (rare: huge amounts or many decimals).
-  const decimals: Decimal[] = [];
-  for (let i = 0; i < n; i++) {
-    const row = list[i] as { date: DateInput; amount?: MoneyInput };
-    const d = parseCivilDay(row.date, timeZone)!;
-    if (d > lastDay) continue;
-    decimals.push(row.amount === undefined ? ZERO : toMoney(row.amount));
+  // Exact fallback: a Decimal per kept transaction (rare: huge amounts or many decimals), from the
+  // values read in the pass above (the rows are not read again).
+  const decimals: Decimal[] = new Array(kept);
+  for (let k = 0; k < kept; k++) {
+    decimals[k] = exactAmounts?.get(k) ?? fromScaled(units[k]!, scales[k]!);
   }
   return {
     count: kept,
@@ -345,7 +371,8 @@ export interface SplitRow extends SummaryRow {
  * Summarises the log per customer: calibration summary over transactions dated on or before
  * `cutDay` (with T measured to `cutDay`), and, when `holdoutDuration` is given, the holdout
  * fields over `(cutDay, endDay]` ({@link SplitRow}). Customers whose first purchase is after
- * `cutDay` are left out. Rows come in first-seen order.
+ * `cutDay` are left out. Rows come in first-seen order. Safe to re-enter: the whole call holds a
+ * scratch lease of its own.
  * @internal
  */
 export function summarizeLog(
@@ -356,7 +383,22 @@ export function summarizeLog(
   endDay: number,
   holdoutDuration: number | undefined,
 ): (SummaryRow | SplitRow)[] {
-  const log = parseLog(functionName, transactions, settings.timeZone, endDay);
+  return withScratch((scratch) =>
+    summarizeParsed(scratch, functionName, transactions, settings, cutDay, endDay, holdoutDuration),
+  );
+}
+
+/** {@link summarizeLog} under the lease `scratch`. */
+function summarizeParsed(
+  scratch: Scratch,
+  functionName: string,
+  transactions: unknown,
+  settings: TimeSettings,
+  cutDay: number,
+  endDay: number,
+  holdoutDuration: number | undefined,
+): (SummaryRow | SplitRow)[] {
+  const log = parseLog(scratch, functionName, transactions, settings.timeZone, endDay);
   const { count, customer, day: inputDay, units: inputUnits } = log;
   const customers = log.customerIds.length;
   const { unit, bucketing } = settings;
@@ -369,17 +411,17 @@ export function summarizeLog(
   const byWeek = calendar && unit === "week";
 
   // Group transactions by customer (stable counting sort; input order kept within a customer).
-  const start = scratchInt32("summarizeLog.start", customers + 1).fill(0);
+  const start = scratch.int32("summarizeLog.start", customers + 1).fill(0);
   for (let k = 0; k < count; k++) start[customer[k]! + 1]!++;
   for (let c = 0; c < customers; c++) start[c + 1]! += start[c]!;
   // Scatter day, period and amount into customer order once, so that the per-customer pass below
   // reads memory sequentially; `order` maps back to the input for the Decimal fallback.
-  const fill = scratchInt32("summarizeLog.fill", customers);
+  const fill = scratch.int32("summarizeLog.fill", customers);
   fill.set(start.subarray(0, customers));
-  const order = log.decimals === undefined ? undefined : scratchInt32("summarizeLog.order", count);
-  const day = scratchInt32("summarizeLog.day", count);
-  const period = scratchInt32("summarizeLog.period", count);
-  const units = inputUnits === undefined ? undefined : scratchFloat64("summarizeLog.units", count);
+  const order = log.decimals === undefined ? undefined : scratch.int32("summarizeLog.order", count);
+  const day = scratch.int32("summarizeLog.day", count);
+  const period = scratch.int32("summarizeLog.period", count);
+  const units = inputUnits === undefined ? undefined : scratch.float64("summarizeLog.units", count);
   for (let k = 0; k < count; k++) {
     const j = fill[customer[k]!]!++;
     const d = inputDay[k]!;
@@ -399,13 +441,13 @@ export function summarizeLog(
     }
     return s;
   };
-  let scratch = new Int32Array(64);
+  let periods = new Int32Array(64);
 
   const rows: (SummaryRow | SplitRow)[] = [];
   for (let c = 0; c < customers; c++) {
     const from = start[c]!;
     const to = start[c + 1]!;
-    if (to - from > scratch.length) scratch = new Int32Array(2 * (to - from));
+    if (to - from > periods.length) periods = new Int32Array(2 * (to - from));
     // Calibration transactions: first/last day, periods, and (integer path) the spend in total
     // and in the first period.
     let m = 0;
@@ -421,8 +463,8 @@ export function summarizeLog(
       if (d < firstDay) firstDay = d;
       if (d > lastDay) lastDay = d;
       const p = period[k]!;
-      if (m > 0 && p < scratch[m - 1]!) sorted = false;
-      scratch[m++] = p;
+      if (m > 0 && p < periods[m - 1]!) sorted = false;
+      periods[m++] = p;
       if (units !== undefined) {
         const u = units[k]!;
         total += u;
@@ -435,10 +477,10 @@ export function summarizeLog(
       }
     }
     if (m === 0) continue; // first purchase after the calibration end
-    if (!sorted) sortPrefix(scratch, m);
-    firstPeriod = scratch[0]!;
-    const lastPeriod = scratch[m - 1]!;
-    const frequency = distinctInSorted(scratch, m) - 1;
+    if (!sorted) sortPrefix(periods, m);
+    firstPeriod = periods[0]!;
+    const lastPeriod = periods[m - 1]!;
+    const frequency = distinctInSorted(periods, m) - 1;
     let totalSpend: Decimal;
     let monetaryValue: Decimal = ZERO;
     if (units !== undefined) {
@@ -487,11 +529,11 @@ export function summarizeLog(
     for (let k = from; k < to; k++) {
       if (day[k]! <= cutDay) continue;
       const p = period[k]!;
-      if (h > 0 && p < scratch[h - 1]!) hSorted = false;
-      scratch[h++] = p;
+      if (h > 0 && p < periods[h - 1]!) hSorted = false;
+      periods[h++] = p;
       if (units !== undefined) holdoutTotal += units[k]!;
     }
-    if (!hSorted) sortPrefix(scratch, h);
+    if (!hSorted) sortPrefix(periods, h);
     rows.push({
       customerId,
       frequency,
@@ -502,7 +544,7 @@ export function summarizeLog(
       transactionCount: m,
       firstPurchase,
       lastPurchase,
-      holdoutFrequency: distinctInSorted(scratch, h),
+      holdoutFrequency: distinctInSorted(periods, h),
       holdoutSpend:
         units !== undefined
           ? fromScaled(holdoutTotal, scale)

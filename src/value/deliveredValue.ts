@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { echo } from "../core/errors.js";
 import {
   type Decimal,
   type MoneyInput,
@@ -117,7 +118,7 @@ const componentSchema = z.union([nonNegativeMoneySchema, z.array(weightedScoreSc
 });
 
 function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") return echo(value);
   if (value === null || typeof value !== "object") return String(value);
   return Array.isArray(value) ? "an array" : "an object";
 }

@@ -1,13 +1,6 @@
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
-import {
-  type Decimal,
-  Money,
-  type MoneyInput,
-  moneyProblem,
-  toMoney,
-  ZERO,
-} from "../core/money.js";
+import { type Decimal, Money, type MoneyInput, readMoney, ZERO } from "../core/money.js";
 import { parseInput } from "../core/validate.js";
 import { discountRateSchema, MAX_HORIZON, rate, type ValuePeriod } from "./series.js";
 
@@ -103,9 +96,9 @@ export function discountedCashFlowValue(
   }
   const amounts: Decimal[] = new Array(cashFlows.length);
   for (let i = 0; i < cashFlows.length; i++) {
-    const problem = moneyProblem(cashFlows[i]);
-    if (problem !== undefined) throw invalidInput(FN, [i], problem);
-    amounts[i] = toMoney(cashFlows[i]!);
+    const amount = readMoney(cashFlows[i]);
+    if (typeof amount === "string") throw invalidInput(FN, [i], amount);
+    amounts[i] = amount;
   }
   const parsed = parseInput(FN, optionsSchema, options, ["options"]);
   const survival = parsed.survival;

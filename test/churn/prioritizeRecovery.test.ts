@@ -415,10 +415,12 @@ describe("prioritizeRecovery: float64 edges", () => {
     ] as const) {
       expectInvalidAt(() => prioritizeRecovery([customer], thresholds), [0, field]);
     }
+    // Amounts are below 1e21 (MoneyInput), so a sum of two can no longer overflow float64: the
+    // amount itself is rejected.
     const overflow = { ...base, value: 1, cost: "1.7e308", secondLifetimeValue: "-1.7e308" };
     expectInvalidAt(
       () => prioritizeRecovery([{ ...overflow, winBackProbability: 1 }], thresholds),
-      [0],
+      [0, "cost"],
     );
   });
 });

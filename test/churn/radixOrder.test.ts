@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sortIndicesByKey } from "../../src/churn/radixOrder.js";
+import { withScratch } from "../../src/core/scratch.js";
 
 function reference(keys: Float64Array, order: Uint32Array): number[] {
   return [...order].sort((x, y) => {
@@ -24,7 +25,9 @@ describe("sortIndicesByKey", () => {
         const order = Uint32Array.from(values.keys());
         if (reversed) order.reverse();
         const before = order.slice();
-        expect([...sortIndicesByKey(keys, order, "test.sort")]).toEqual(reference(keys, order));
+        expect(
+          withScratch((scratch) => [...sortIndicesByKey(keys, order, scratch, "test.sort")]),
+        ).toEqual(reference(keys, order));
         expect(order).toEqual(before);
       }),
       { numRuns: 2000 },
@@ -33,6 +36,8 @@ describe("sortIndicesByKey", () => {
   it("sorts a large array whose keys differ only in their high bits", () => {
     const keys = Float64Array.from({ length: 70_000 }, (_, i) => ((i * 7919) % 1000) * 2 ** 40);
     const order = Uint32Array.from(keys.keys());
-    expect([...sortIndicesByKey(keys, order, "test.sort")]).toEqual(reference(keys, order));
+    expect(
+      withScratch((scratch) => [...sortIndicesByKey(keys, order, scratch, "test.sort")]),
+    ).toEqual(reference(keys, order));
   });
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { IdColumn } from "../../src/core/idColumn.js";
+import { withScratch } from "../../src/core/scratch.js";
 
 /** The reference numbering: a Map in first-seen order. */
 function reference(strings: readonly string[]): number[] {
@@ -16,9 +17,12 @@ function reference(strings: readonly string[]): number[] {
 }
 
 function numberAll(strings: readonly string[]) {
-  const column = new IdColumn(strings.length);
-  for (let i = 0; i < strings.length; i++) column.add(i, strings[i]!);
-  return column.finish((i) => strings[i]!);
+  return withScratch((scratch) => {
+    const column = new IdColumn(strings.length, scratch);
+    for (let i = 0; i < strings.length; i++) column.add(i, strings[i]!);
+    const { number, ids } = column.finish();
+    return { number: number.slice(), ids };
+  });
 }
 
 describe("IdColumn (batch id numbering)", () => {

@@ -12,7 +12,7 @@ import { type FitOptions, maximizeLikelihood, parseFitOptions } from "../fit.js"
 
 const PARAMETER_NAMES = ["alpha", "beta", "gamma", "delta"] as const;
 
-import { scaledTolerance } from "../history.js";
+import { canonicalOrder, permute, scaledTolerance } from "../history.js";
 
 /**
  * Parameters of the BG/BB model, named as in Fader, Hardie & Shang (2010).
@@ -40,11 +40,14 @@ export interface BetaGeometricBetaBinomialModel {
   readonly params: BetaGeometricBetaBinomialParams;
   /** Total log-likelihood over all customers at the estimates (no penalty). */
   readonly logLikelihood: number;
-  /** Asymptotic standard errors of `params` (delta method from the Hessian on log-parameters). */
+  /** Asymptotic standard errors of `params` (delta method from the Hessian on log-parameters); always finite. */
   readonly standardErrors: BetaGeometricBetaBinomialParams;
   /** Quasi-Newton iterations used. */
   readonly iterations: number;
-  /** Always `true`: a fit that does not converge throws `ModelFitError` instead. */
+  /**
+   * Always `true`: a fit that does not converge, or whose maximum lies at the boundary of the
+   * parameter space or has a singular Hessian, throws `ModelFitError` instead.
+   */
   readonly converged: true;
   /** Number of customers the model was fitted to (the sum of the rows' `count`). */
   readonly customers: number;
@@ -100,7 +103,8 @@ export function checkDiscreteHistory(
     throw invalidInput(fn, path, "Expected { frequency, recency, periods }");
   }
   const r = row as Record<string, unknown>;
-  const { frequency: x, recency: tx, periods: n } = r;
+  // Each field read once: the value checked is the value used.
+  const { frequency: x, recency: tx, periods: n, count } = r;
   if (!isNonNegativeInteger(x)) {
     throw invalidInput(fn, [...path, "frequency"], "Expected an integer ≥ 0");
   }
@@ -127,12 +131,12 @@ export function checkDiscreteHistory(
     throw invalidInput(fn, [...path, "recency"], "recency must be 0 when frequency is 0");
   }
   let w = 1;
-  if (r.count !== undefined) {
+  if (count !== undefined) {
     if (!allowCount) throw invalidInput(fn, [...path, "count"], "Unexpected key count");
-    if (!isNonNegativeInteger(r.count) || r.count < 1) {
+    if (!isNonNegativeInteger(count) || count < 1) {
       throw invalidInput(fn, [...path, "count"], "Expected an integer ≥ 1");
     }
-    w = r.count;
+    w = count;
   }
   return { x, tx, n, w };
 }
@@ -168,11 +172,17 @@ export function compressDiscreteHistories(fn: string, rows: unknown): DiscreteHi
       ws[at]! += w;
     }
   }
+  // Canonical order (by x, then t_x, then n), so that the order of the input rows cannot change
+  // the floating-point sum of the likelihood.
+  const x = Float64Array.from(xs);
+  const tx = Float64Array.from(txs);
+  const n = Float64Array.from(ns);
+  const order = canonicalOrder(x, tx, n, x.length);
   return {
-    x: Float64Array.from(xs),
-    tx: Float64Array.from(txs),
-    n: Float64Array.from(ns),
-    weight: Float64Array.from(ws),
+    x: permute(x, order),
+    tx: permute(tx, order),
+    n: permute(n, order),
+    weight: permute(Float64Array.from(ws), order),
     customers,
   };
 }
@@ -437,7 +447,11 @@ const FN = "fitBetaGeometricBetaBinomial";
  * @returns the fitted {@link BetaGeometricBetaBinomialModel}
  * @throws {InvalidInputError} on a malformed row: frequency > recency, recency > periods, recency 0
  *   with transactions, non-integer values, count < 1 (path `[i].field`)
- * @throws {ModelFitError} when the optimiser does not converge
+ * @throws {ModelFitError} when the optimiser does not converge, or when the data do not identify
+ *   the model: the maximum lies at the boundary of the parameter space (a parameter running off
+ *   to 0 or ∞, standard error of its logarithm above 20) or the Hessian there is singular or not
+ *   positive definite, typical of too few customers or customers without heterogeneity. A fit
+ *   never returns such a solution with `converged: true`.
  * @example
  * ```ts
  * import { fitBetaGeometricBetaBinomial } from "customer-value";

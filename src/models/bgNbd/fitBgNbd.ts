@@ -73,7 +73,11 @@ export function fitBgNbdVariant<K extends "bg-nbd" | "modified-bg-nbd">(
  * @returns the fitted model `{ kind: "bg-nbd", params: { r, alpha, a, b }, logLikelihood, standardErrors, iterations, converged, customers }`
  * @throws {InvalidInputError} when a row is malformed: negative or non-integer frequency, recency > T,
  *   T ≤ 0, recency ≠ 0 with frequency 0, or no customer with a repeat purchase
- * @throws {ModelFitError} when the optimiser does not converge
+ * @throws {ModelFitError} when the optimiser does not converge, or when the data do not identify
+ *   the model: the maximum lies at the boundary of the parameter space (a parameter running off
+ *   to 0 or ∞, standard error of its logarithm above 20) or the Hessian there is singular or not
+ *   positive definite, typical of too few customers or customers without heterogeneity. A fit
+ *   never returns such a solution with `converged: true`.
  * @example
  * ```ts
  * import { fitBgNbd } from "customer-value";

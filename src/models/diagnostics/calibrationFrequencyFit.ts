@@ -145,7 +145,7 @@ export function calibrationFrequencyFit(
       customersByLength.set(T, (customersByLength.get(T) ?? 0) + w);
     }
   }
-  const kernel = isDiscrete(m) ? undefined : purchaseKernel(m);
+  const kernel = isDiscrete(m) ? undefined : purchaseKernel(m, fn);
   for (const [length, w] of customersByLength) {
     let below = 0;
     for (let x = 0; x < maxBin; x++) {

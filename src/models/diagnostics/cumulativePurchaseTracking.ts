@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
-import { type DateInput, parseCivilDay, timeZoneSchema } from "../../core/time.js";
+import { type DateInput, dateProblem, parseCivilDay, timeZoneSchema } from "../../core/time.js";
 import { parseInput } from "../../core/validate.js";
 import type { BetaGeometricBetaBinomialParams } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { purchaseKernel } from "../predictions/kernels.js";
@@ -160,7 +160,7 @@ export function cumulativePurchaseTracking(
     for (let i = 0; i < cohorts.length; i++) {
       const day = parseCivilDay(cohorts[i], timeZone);
       if (day === undefined) {
-        throw invalidInput(fn, [i], `Invalid date ${JSON.stringify(cohorts[i])}`);
+        throw invalidInput(fn, [i], dateProblem(cohorts[i]));
       }
       days[i] = day;
       if (day < first) first = day;
@@ -221,7 +221,7 @@ export function cumulativePurchaseTracking(
   }
   // E[X(t)] of a new customer, memoised by its argument
   const memo = new Map<number, number>();
-  const kernel = discrete ? undefined : purchaseKernel(m);
+  const kernel = discrete ? undefined : purchaseKernel(m, fn);
   // BG/BB: ages are whole opportunities 1 … periods, E[X(t)] for all of them in one O(periods) pass
   const discreteExpected = discrete ? bgbbExpectedUpTo(m.params, periods) : undefined;
   const expectedNew = (t: number): number => {

@@ -94,7 +94,7 @@ export function expectedPurchasesMatrix(
   }
   const cells: ExpectedPurchasesCell[] = [];
   if (!isDiscrete(m)) {
-    const kernel = purchaseKernel(m);
+    const kernel = purchaseKernel(m, fn);
     const at = (x: number, tx: number) => kernel.conditionalExpected(x, tx, maxT, horizon);
     cells.push({ frequency: 0, recency: 0, expectedPurchases: at(0, 0) });
     for (let x = 1; x <= maxFrequency; x++) {

@@ -170,7 +170,7 @@ export function holdoutComparison(
   // the conditional expectation depends only on the history and the holdout length: memoise
   const memo = new Map<string, number>();
   const discrete = isDiscrete(m);
-  const kernel = discrete ? undefined : purchaseKernel(m);
+  const kernel = discrete ? undefined : purchaseKernel(m, fn);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as unknown as Record<string, unknown>;
     let x: number;

@@ -101,7 +101,7 @@ export function probabilityAliveMatrix(
   }
   const cells: ProbabilityAliveCell[] = [];
   if (!isDiscrete(m)) {
-    const kernel = purchaseKernel(m);
+    const kernel = purchaseKernel(m, fn);
     cells.push({ frequency: 0, recency: 0, probabilityAlive: kernel.probabilityAlive(0, 0, maxT) });
     for (let x = 1; x <= maxFrequency; x++) {
       for (let tx = 1; tx <= maxT; tx++) {

@@ -92,7 +92,11 @@ function gammaGammaObjective(x: Float64Array, m: Float64Array, weight: Float64Ar
  * @returns the fitted model `{ kind: "gamma-gamma", params: { p, q, v }, logLikelihood, standardErrors, … }`
  * @throws {InvalidInputError} when a frequency is not an integer ≥ 0, a repeat buyer's monetaryValue
  *   is not a positive amount, or there is no repeat buyer
- * @throws {ModelFitError} when the optimiser does not converge
+ * @throws {ModelFitError} when the optimiser does not converge, or when the data do not identify
+ *   the model: the maximum lies at the boundary of the parameter space (a parameter running off
+ *   to 0 or ∞, standard error of its logarithm above 20) or the Hessian there is singular or not
+ *   positive definite, typical of too few customers or customers without heterogeneity. A fit
+ *   never returns such a solution with `converged: true`.
  * @example
  * ```ts
  * import { fitGammaGamma } from "customer-value";

@@ -22,7 +22,11 @@ import type { ModifiedBgNbdModel, PurchaseHistoryRow } from "../types.js";
  * @param options - `penalty`, `initial` (keys r, alpha, a, b), `maxIterations`, `tolerance`
  * @returns the fitted model `{ kind: "modified-bg-nbd", params: { r, alpha, a, b }, … }`
  * @throws {InvalidInputError} on malformed rows (see {@link fitBgNbd}) or data without repeat purchases
- * @throws {ModelFitError} when the optimiser does not converge
+ * @throws {ModelFitError} when the optimiser does not converge, or when the data do not identify
+ *   the model: the maximum lies at the boundary of the parameter space (a parameter running off
+ *   to 0 or ∞, standard error of its logarithm above 20) or the Hessian there is singular or not
+ *   positive definite, typical of too few customers or customers without heterogeneity. A fit
+ *   never returns such a solution with `converged: true`.
  * @example
  * ```ts
  * import { fitModifiedBgNbd } from "customer-value";

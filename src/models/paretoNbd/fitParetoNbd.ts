@@ -46,7 +46,13 @@ const NAMES = ["r", "alpha", "s", "beta"] as const;
  * @returns the fitted model `{ kind: "pareto-nbd", params: { r, alpha, s, beta }, logLikelihood, standardErrors, iterations, converged, customers }`
  * @throws {InvalidInputError} when a row is malformed: negative or non-integer frequency, recency > T,
  *   T ≤ 0, recency ≠ 0 with frequency 0, or no customer with a repeat purchase
- * @throws {ModelFitError} when the optimiser does not converge
+ * @throws {ModelFitError} when the optimiser does not converge, or when the data do not identify
+ *   the model: the maximum lies at the boundary of the parameter space (a parameter running off
+ *   to 0 or ∞, standard error of its logarithm above 20) or the Hessian there is singular or not
+ *   positive definite, typical of too few customers or customers without heterogeneity. A fit
+ *   never returns such a solution with `converged: true`.
+ *   The fit explores only α/β within [1e-6, 1e6] (where the likelihood's ₂F₁ is evaluated at
+ *   bounded cost); a maximum beyond is such a boundary solution.
  * @example
  * ```ts
  * import { fitParetoNbd } from "customer-value";

@@ -23,7 +23,10 @@ import {
  * BG/NBD: `P(alive)·(a+b+x−1)/(a−1)·[1 − ((α+T)/(α+T+t))^{r+x}·₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))]`
  * (Fader, Hardie & Lee 2005, eq. 10), evaluated in the Euler-transformed form
  * `1 − (1−z)^{a−1}·₂F₁(a+b−1−r, a−1; a+b+x−1; z)` with `expm1`/`log1p` (no overflow for x = 1,000,
- * full precision for short horizons; the limit is used at a = 1). MBG/NBD: the same with b+x+1 and
+ * full precision for short horizons) when its running error bound is below 5e-14; otherwise (large
+ * r, large a, small α, a = 1) as the Beta mixture `P(alive)·E_p[(1 − (1 + p t/(α+T))^{−(r+x)})/p]`,
+ * p ~ Beta(a, b+x), by a trapezoidal rule on logit p whose step follows the Beta's width — positive
+ * and non-decreasing in t by construction (docs/numerics.md). MBG/NBD: the same with b+x+1 and
  * the MBG/NBD P(alive). Pareto/NBD: `P(alive)·(r+x)(β+T)/((α+T)(s−1))·[1 − ((β+T)/(β+T+t))^{s−1}]`.
  *
  * Units: `t` is in the model's time unit (that of recency and T when it was fitted).
@@ -32,7 +35,9 @@ import {
  * @param customer - `{ frequency, recency, T }`, or an array of them
  * @param t - forecast horizon, ≥ 0, in the model's time unit
  * @returns the expected number of purchases (a `Float64Array` in input order for an array)
- * @throws {InvalidInputError} on an invalid model, customer or horizon
+ * @throws {InvalidInputError} on an invalid model, customer or horizon, when the result is beyond
+ *   float64, or (BG/NBD, MBG/NBD) where the numerics cannot serve the model: a Beta shape below about
+ *   2e-3 at a long horizon (path `params.a` or `params.b`; docs/numerics.md)
  * @throws {InvalidInputError} for a BG/BB model with a parameter above 10⁶ (path `params.<name>`),
  *   `periods` or `t` above 10⁶ opportunities
  * @example
@@ -88,7 +93,7 @@ export function conditionalExpectedPurchases(
     );
   }
   const customer = input as PurchaseHistory | readonly PurchaseHistory[];
-  const kernel = purchaseKernel(parsePurchaseModel(fn, model));
+  const kernel = purchaseKernel(parsePurchaseModel(fn, model), fn);
   const span = checkSpan(fn, t, "t");
   if (!Array.isArray(customer)) {
     const { x, tx, T } = checkHistory(fn, customer, undefined);

@@ -1,5 +1,5 @@
 import { invalidInput } from "../../core/errors.js";
-import { type Decimal, Money } from "../../core/money.js";
+import { type Decimal, MONEY_LIMIT, Money } from "../../core/money.js";
 import { logAddExp } from "../../math/special.js";
 import { spendValue } from "../history.js";
 import type { GammaGammaModel, GammaGammaParams, SpendHistory } from "../types.js";
@@ -105,7 +105,7 @@ export function checkSpendCustomer(
         x > 0 &&
         typeof m === "number" &&
         m > 0 &&
-        m < Number.POSITIVE_INFINITY &&
+        m < MONEY_LIMIT &&
         hasFiniteSpend(model.params, x)
       ) {
         return { x, zbar: m };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
 import { cachedEstimate, createEstimateCache } from "../../core/fastMoney.js";
-import type { Decimal } from "../../core/money.js";
+import { type Decimal, MONEY_LIMIT } from "../../core/money.js";
 import { type TimeUnit, timeUnitSchema } from "../../core/time.js";
 import { parseInput } from "../../core/validate.js";
 import { MIN_DISCOUNT_RATE } from "../discountRate.js";
@@ -37,9 +37,9 @@ export interface CustomerLifetimeValueInput {
   /** The customers to value, `{ frequency, recency, T, monetaryValue }` (extra fields ignored). */
   readonly customers: readonly CustomerHistory[];
   /**
-   * Number of future periods of length one `unit` (an integer from 1 to 100,000), or `"infinite"`.
-   * A finite horizon costs one prediction per period and customer history; beyond 100,000 periods
-   * (274 years of days) use `"infinite"`.
+   * Number of future periods of length one `unit` (an integer from 1 to 10,000), or `"infinite"`.
+   * A finite horizon costs one prediction per period and customer history; beyond 10,000 periods
+   * (27 years of days) use `"infinite"`.
    */
   readonly horizon: number | "infinite";
   /**
@@ -54,7 +54,7 @@ export interface CustomerLifetimeValueInput {
 }
 
 /** Largest finite `horizon` of {@link customerLifetimeValue}, in periods. @internal */
-export const MAX_LIFETIME_HORIZON = 100_000;
+export const MAX_LIFETIME_HORIZON = 10_000;
 
 const inputSchema = z.strictObject({
   purchaseModel: z.unknown(),
@@ -100,7 +100,7 @@ const inputSchema = z.strictObject({
  * @param input - `{ purchaseModel, spendModel, customers, horizon, discountRate, unit, margin? }`
  * @returns one `Decimal` per customer, in input order
  * @throws {InvalidInputError} on invalid models, customers, horizon, rate, unit or margin (paths
- *   start at the input's field, e.g. `customers[3].recency`); a finite `horizon` above 100,000
+ *   start at the input's field, e.g. `customers[3].recency`); a finite `horizon` above 10,000
  *   (path `horizon`); an infinite horizon with a rate below 10⁻⁶ (path `discountRate`); a repeat
  *   buyer with p·frequency + q ≤ 1 under the spend model (infinite expected spend); a value beyond
  *   float64's range (path `customers[i]`)
@@ -139,18 +139,26 @@ export function customerLifetimeValue(input: CustomerLifetimeValueInput): Decima
 /**
  * {@link customerLifetimeValue} as float64 columns (same validation, same errors, same values),
  * with P(alive) per customer when `withAlive` (for `churnRisk`, which would otherwise evaluate it
- * a second time).
+ * a second time), and the customers as read: each field of each row is read once, into `customers`
+ * (use those rather than reading the caller's rows again).
  * @internal
  */
 export function lifetimeValueColumns(
   input: CustomerLifetimeValueInput,
   withAlive: boolean,
-): { readonly value: Float64Array; readonly alive: Float64Array | undefined } {
+): {
+  readonly value: Float64Array;
+  readonly alive: Float64Array | undefined;
+  readonly customers: readonly CustomerHistory[];
+} {
   const fn = "customerLifetimeValue";
   const opts = parseInput(fn, inputSchema, input);
-  const kernel = purchaseKernel(parsePurchaseModel(fn, opts.purchaseModel, ["purchaseModel"]));
+  const kernel = purchaseKernel(parsePurchaseModel(fn, opts.purchaseModel, ["purchaseModel"]), fn, [
+    "purchaseModel",
+  ]);
   const spend = parseSpendModel(fn, opts.spendModel, ["spendModel"]);
-  const customers = opts.customers;
+  // Each row's fields read once: the values validated are the values used.
+  const customers = readOnce(opts.customers);
   const margin = opts.margin ?? 1;
   const d = opts.discountRate;
   if (opts.horizon === "infinite" && !(d >= MIN_DISCOUNT_RATE)) {
@@ -206,7 +214,7 @@ export function lifetimeValueColumns(
       Number.isInteger(frequency) &&
       typeof m === "number" &&
       m > 0 &&
-      m < Number.POSITIVE_INFINITY &&
+      m < MONEY_LIMIT &&
       hasFiniteSpend(params, frequency)
     ) {
       x = frequency;
@@ -227,7 +235,7 @@ export function lifetimeValueColumns(
     }
     value[i] = v;
   }
-  return { value, alive };
+  return { value, alive, customers };
 }
 
 /** Discounted expected purchases per customer (see {@link customerLifetimeValue}). */
@@ -288,4 +296,26 @@ function prefixed(error: unknown, field: string): unknown {
     );
   }
   return error;
+}
+
+/**
+ * A copy of `customers` in which every row is a new plain object holding the four fields a lifetime
+ * value uses, each read from the caller's row exactly once (a getter cannot give the validation one
+ * value and the computation another). Rows that are not plain objects are passed on unchanged for
+ * the validation to report. Written out field by field: one object shape, about as fast as reading
+ * the rows (a loop over field names would be several times slower on a million rows).
+ */
+function readOnce(customers: readonly unknown[]): readonly CustomerHistory[] {
+  const n = customers.length;
+  const rows: unknown[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = customers[i];
+    if (typeof c !== "object" || c === null || Array.isArray(c)) {
+      rows[i] = c;
+      continue;
+    }
+    const { frequency, recency, T, monetaryValue } = c as Record<string, unknown>;
+    rows[i] = { frequency, recency, T, monetaryValue };
+  }
+  return rows as readonly CustomerHistory[];
 }

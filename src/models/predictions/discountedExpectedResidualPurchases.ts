@@ -44,7 +44,10 @@ const optionsSchema = z.strictObject({
  * published closed form): given (λ, p) an active customer's DERT is `λ/(δ + pλ)`; averaging over
  * the posterior (λ ~ Gamma(r+x, α+T), p ~ Beta(a, b+x), or b+x+1 for the MBG/NBD) gives
  * `P(alive)·E_λ[ζ ₂F₁(1, b+x; a+b+x; ζ)]`, ζ = λ/(λ+δ), integrated by the trapezoidal rule on
- * ln λ (relative accuracy ≈ 1e-14). Multiply by the expected margin per purchase for a CLV.
+ * ln λ with a step that follows the width 1/√(r+x) of the Gamma(r+x, α+T) posterior (step
+ * min(0.1, ½/√(r+x)); relative error ≤ 5e-13 against 40-digit values for x up to 2,000, see
+ * docs/numerics.md). The result never exceeds its bound `P(alive)·E[λ | alive]/δ =
+ * P(alive)·(r+x)/((α+T)δ)`. Multiply by the expected margin per purchase for a CLV.
  *
  * Convention: continuous discounting (as in the iso-value paper); a discrete per-period rate d
  * corresponds to δ = ln(1 + d).
@@ -53,7 +56,9 @@ const optionsSchema = z.strictObject({
  * @param customer - `{ frequency, recency, T }` in the model's time unit, or an array of them
  * @param options - `{ discountRate }`, continuous rate per time unit of the model
  * @returns DERT, in purchases (a `Float64Array` in input order for an array)
- * @throws {InvalidInputError} on an invalid model, customer or discount rate
+ * @throws {InvalidInputError} on an invalid model, customer or discount rate, or (BG/NBD, MBG/NBD)
+ *   where the numerics cannot serve the model: a Beta shape below about 2e-3 (path `params.a` or
+ *   `params.b`; docs/numerics.md)
  * @throws {InvalidInputError} for a BG/BB model with a parameter above 10⁶ (path `params.<name>`),
  *   `periods` above 10⁶ opportunities, or a per-opportunity
  *   discount rate below 10⁻⁶ (path `discountRate`)
@@ -112,7 +117,7 @@ export function discountedExpectedResidualPurchases(
     );
   }
   const customer = input as PurchaseHistory | readonly PurchaseHistory[];
-  const kernel = purchaseKernel(parsePurchaseModel(fn, model));
+  const kernel = purchaseKernel(parsePurchaseModel(fn, model), fn);
   const { discountRate } = parseInput(fn, optionsSchema, options);
   if (!Array.isArray(customer)) {
     const { x, tx, T } = checkHistory(fn, customer, undefined);

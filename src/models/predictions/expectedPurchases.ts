@@ -11,7 +11,10 @@ import { checkSpan, finiteResult, parsePurchaseModel, purchaseKernel } from "./k
  * at time 0 (a randomly chosen new customer).
  *
  * BG/NBD: `(a+b−1)/(a−1)·[1 − (α/(α+t))^r·₂F₁(r, b; a+b−1; t/(α+t))]` (Fader, Hardie & Lee 2005,
- * eq. 9), evaluated in the Euler-transformed, pole-free form (valid for a < 1, a = 1 and a+b ≤ 1).
+ * eq. 9), evaluated in the Euler-transformed, pole-free form when its running error bound is below
+ * 5e-14, else as the Beta mixture E_p[(1 − (1 + p t/α)^{−r})/p], p ~ Beta(a, b), by a trapezoidal
+ * rule on logit p — free of cancellation for large r, large a and small α (valid for a < 1, a = 1
+ * and a+b ≤ 1; relative error ≤ 2e-14 against high-precision values, see docs/numerics.md).
  * MBG/NBD: `b/(a−1)·[1 − (α/(α+t))^r·₂F₁(r, b+1; a+b; t/(α+t))]`. Pareto/NBD:
  * `rβ/(α(s−1))·[1 − (β/(β+t))^{s−1}]`. With a < 1 (as on CDNOW) the BG/NBD expectation grows
  * without bound as t → ∞ (like t^{1−a}).
@@ -19,8 +22,9 @@ import { checkSpan, finiteResult, parsePurchaseModel, purchaseKernel } from "./k
  * @param model - a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model (BG/BB: customers are `{ frequency, recency, periods }` and `t` counts whole opportunities; Fader, Hardie & Shang 2010, eqs. 7, 8, 13, 14)
  * @param t - time since acquisition, ≥ 0, in the model's time unit
  * @returns E[X(t)], increasing in t
- * @throws {InvalidInputError} on an invalid model or t, or when t is so large that the result is not
- *   finite in float64 (path `t`)
+ * @throws {InvalidInputError} on an invalid model or t, when t is so large that the result is not
+ *   finite in float64 (path `t`), or (BG/NBD, MBG/NBD) where the numerics cannot serve the model: a
+ *   Beta shape below about 2e-3 at a long horizon (path `params.a` or `params.b`; docs/numerics.md)
  * @throws {InvalidInputError} for a BG/BB model with a parameter above 10⁶ (path `params.<name>`) or
  *   `t` above 10⁶ opportunities
  * @example
@@ -43,6 +47,6 @@ export function expectedPurchases(
 ): number {
   const fn = "expectedPurchases";
   if (isBetaGeometricBetaBinomial(model)) return bgbbExpectedFor(fn, model, t);
-  const kernel = purchaseKernel(parsePurchaseModel(fn, model));
+  const kernel = purchaseKernel(parsePurchaseModel(fn, model), fn);
   return finiteResult(fn, kernel.expected(checkSpan(fn, t, "t")), ["t"]);
 }

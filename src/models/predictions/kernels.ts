@@ -6,7 +6,7 @@
  * @module
  */
 import { z } from "zod";
-import { invalidInput } from "../../core/errors.js";
+import { type InvalidInputError, invalidInput } from "../../core/errors.js";
 import { parseInput } from "../../core/validate.js";
 import { regularizedIncompleteBeta } from "../../math/incompleteBeta.js";
 import {
@@ -48,21 +48,50 @@ export interface PurchaseKernel {
   dertIfAlive?: (x: number, T: number, delta: number) => number;
 }
 
-function bgKernel(q: BgNbdParams, m: DropoutShift): PurchaseKernel {
+/**
+ * The region the BG/NBD numerics cannot serve: the Beta-mixture quadrature of E[Y(t)] (and the
+ * DERT quadrature) would need more than 100,000 nodes, which happens only when a Beta shape (a, or
+ * b + x + m) is below ≈ 2·10⁻³ and the fast series does not apply (docs/numerics.md). Thrown as an
+ * InvalidInputError naming the smaller shape parameter, never returned as a number.
+ */
+function unserved(
+  fn: string,
+  path: readonly PropertyKey[],
+  q: BgNbdParams,
+  shapeB: number,
+): InvalidInputError {
+  const name = q.a <= shapeB ? "a" : "b";
+  return invalidInput(
+    fn,
+    [...path, "params", name],
+    `The BG/NBD numerics cannot serve this prediction: the Beta shape ${name} = ${q[name]} is too small (below about 2e-3) for this customer and horizon`,
+  );
+}
+
+function bgKernel(
+  q: BgNbdParams,
+  m: DropoutShift,
+  fn: string,
+  path: readonly PropertyKey[],
+): PurchaseKernel {
+  const served = (value: number, x: number): number => {
+    if (Number.isNaN(value)) throw unserved(fn, path, q, q.b + x + m);
+    return value;
+  };
   return {
     probabilityAlive: (x, tx, T) => bgNbdProbabilityAlive(q, m, x, tx, T),
-    conditionalExpected: (x, tx, T, t) => bgNbdConditionalExpected(q, m, x, tx, T, t),
-    expected: (t) => bgNbdExpected(q, m, t),
+    conditionalExpected: (x, tx, T, t) => served(bgNbdConditionalExpected(q, m, x, tx, T, t), x),
+    expected: (t) => served(bgNbdExpected(q, m, t), 0),
     purchaseCountProbability: (n, t) =>
       bgNbdPurchaseCountProbability(q, m, n, t, regularizedIncompleteBeta),
     dert: (x, tx, T, delta) => {
       const alive = bgNbdProbabilityAlive(q, m, x, tx, T);
-      return alive === 0 ? 0 : alive * bgNbdDertIfAlive(q, m, x, T, delta);
+      return alive === 0 ? 0 : alive * served(bgNbdDertIfAlive(q, m, x, T, delta), x);
     },
     // Drop-out happens only at a purchase: no purchase means none of the Poisson events occurs.
     noPurchaseIfAlive: (x, T, t) => Math.exp((q.r + x) * Math.log1p(-t / (q.alpha + T + t))),
-    expectedIfAlive: (x, T, t) => bgNbdExpectedIfAlive(q, m, x, T, t),
-    dertIfAlive: (x, T, delta) => bgNbdDertIfAlive(q, m, x, T, delta),
+    expectedIfAlive: (x, T, t) => served(bgNbdExpectedIfAlive(q, m, x, T, t), x),
+    dertIfAlive: (x, T, delta) => served(bgNbdDertIfAlive(q, m, x, T, delta), x),
   };
 }
 
@@ -85,13 +114,21 @@ function paretoKernel(q: ParetoNbdParams): PurchaseKernel {
   };
 }
 
-/** The kernel of a validated purchase model. @internal */
-export function purchaseKernel(model: PurchaseModel): PurchaseKernel {
+/**
+ * The kernel of a validated purchase model. `fn` and `path` (the model argument's path) name the
+ * function and parameter in the error thrown where a model's numerics cannot serve a prediction.
+ * @internal
+ */
+export function purchaseKernel(
+  model: PurchaseModel,
+  fn = "prediction",
+  path: readonly PropertyKey[] = [],
+): PurchaseKernel {
   switch (model.kind) {
     case "bg-nbd":
-      return bgKernel(model.params, 0);
+      return bgKernel(model.params, 0, fn, path);
     case "modified-bg-nbd":
-      return bgKernel(model.params, 1);
+      return bgKernel(model.params, 1, fn, path);
     case "pareto-nbd":
       return paretoKernel(model.params);
   }

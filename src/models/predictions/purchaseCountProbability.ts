@@ -60,7 +60,7 @@ export function purchaseCountProbability(
     );
   }
   if (isBetaGeometricBetaBinomial(model)) return bgbbPurchaseCountProbabilityFor(fn, model, n, t);
-  const kernel = purchaseKernel(parsePurchaseModel(fn, model));
+  const kernel = purchaseKernel(parsePurchaseModel(fn, model), fn);
   const span = checkSpan(fn, t, "t");
   if (span === 0) return n === 0 ? 1 : 0;
   return finiteResult(fn, kernel.purchaseCountProbability(n, span), ["t"]);

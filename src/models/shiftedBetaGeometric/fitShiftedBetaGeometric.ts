@@ -35,11 +35,14 @@ export interface ShiftedBetaGeometricModel {
   readonly params: ShiftedBetaGeometricParams;
   /** Total log-likelihood at the estimates (a sum over customers; no penalty). */
   readonly logLikelihood: number;
-  /** Asymptotic standard errors of `params` (delta method from the Hessian on log-parameters). */
+  /** Asymptotic standard errors of `params` (delta method from the Hessian on log-parameters); always finite. */
   readonly standardErrors: ShiftedBetaGeometricParams;
   /** Quasi-Newton iterations used. */
   readonly iterations: number;
-  /** Always `true`: a fit that does not converge throws `ModelFitError` instead. */
+  /**
+   * Always `true`: a fit that does not converge, or whose maximum lies at the boundary of the
+   * parameter space or has a singular Hessian, throws `ModelFitError` instead.
+   */
   readonly converged: true;
   /** Number of customers the model was fitted to (the sum of the cohorts' initial sizes or of the rows' `count`). */
   readonly customers: number;
@@ -112,6 +115,14 @@ function checkCohort(counts: readonly number[], path: readonly PropertyKey[]): v
   }
 }
 
+/** Lexicographic order of survivor-count series (a shorter prefix first). */
+function compareCohorts(u: readonly number[], v: readonly number[]): number {
+  for (let t = 0; t < Math.min(u.length, v.length); t++) {
+    if (u[t] !== v[t]) return u[t]! - v[t]!;
+  }
+  return u.length - v.length;
+}
+
 /** Validates the input and reduces it to weights per period. @internal */
 export function survivalData(input: unknown): SurvivalData {
   if (!Array.isArray(input) || input.length === 0) {
@@ -143,7 +154,9 @@ export function survivalData(input: unknown): SurvivalData {
     const churnWeight = new Float64Array(maxT + 1);
     const aliveWeight = new Float64Array(maxT + 1);
     let customers = 0;
-    for (const cohort of cohorts) {
+    // Summed in a canonical order (cohorts sorted by their counts), so that the order of the
+    // cohorts cannot change the floating-point sums of fractional counts.
+    for (const cohort of [...cohorts].sort(compareCohorts)) {
       customers += cohort[0]!;
       for (let t = 1; t < cohort.length; t++) churnWeight[t]! += cohort[t - 1]! - cohort[t]!;
       aliveWeight[cohort.length - 1]! += cohort[cohort.length - 1]!;
@@ -245,7 +258,9 @@ export function shiftedBetaGeometricNegLogLikelihood(
  * @returns the fitted {@link ShiftedBetaGeometricModel}
  * @throws {InvalidInputError} when a cohort is empty, starts at 0 or increases (path of the bad count),
  *   or a row is malformed
- * @throws {ModelFitError} when the likelihood has no finite maximum (e.g. nobody ever churns)
+ * @throws {ModelFitError} when the likelihood has no finite maximum (e.g. nobody ever churns,
+ *   or every period loses the same share of customers, so that α and β run off to ∞), when the
+ *   Hessian at the solution is singular, or when the optimiser does not converge
  * @example
  * ```ts
  * import { fitShiftedBetaGeometric } from "customer-value";
