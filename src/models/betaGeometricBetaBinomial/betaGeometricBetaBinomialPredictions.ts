@@ -51,17 +51,21 @@ export const MAX_OPPORTUNITIES = 1_000_000;
  */
 export const MAX_BGBB_PARAMETER = 1e6;
 
-const PARAMETER_NAMES = ["alpha", "beta", "gamma", "delta"] as const;
-
 function params(fn: string, model: BetaGeometricBetaBinomialModel) {
   parseInput(fn, betaGeometricBetaBinomialModelSchema, model);
   const p = model.params;
-  for (const name of PARAMETER_NAMES) {
-    if (p[name] > MAX_BGBB_PARAMETER) {
+  const entries = [
+    ["alpha", p.alpha],
+    ["beta", p.beta],
+    ["gamma", p.gamma],
+    ["delta", p.delta],
+  ] as const;
+  for (const [name, value] of entries) {
+    if (value > MAX_BGBB_PARAMETER) {
       throw invalidInput(
         fn,
         ["params", name],
-        `The BG/BB predictions support parameters up to ${MAX_BGBB_PARAMETER}, received ${p[name]} (the beta distribution is then a point mass; log-beta differences at this size lose every digit)`,
+        `The BG/BB predictions support parameters up to ${MAX_BGBB_PARAMETER}, received ${value} (the beta distribution is then a point mass; log-beta differences at this size lose every digit)`,
       );
     }
   }

@@ -244,17 +244,17 @@ export function bgbbLogLikelihood(
   const logs = logsBuffer;
   const A = alpha + x;
   // term 0: alive through n
-  logs[0] = lnBeta(A, beta + (n - x)) + lnBeta(gamma, delta + n) - lnBab - lnBgd;
+  logs[0] = lnBeta(A, beta + n - x) + lnBeta(gamma, delta + n) - lnBab - lnBgd;
   let max = logs[0]!;
   if (terms > 1) {
-    let l1 = lnBeta(A, beta + (tx - x));
+    let l1 = lnBeta(A, beta + tx - x);
     let l2 = lnBeta(gamma + 1, delta + tx);
     for (let i = 0; i < terms - 1; i++) {
       const v = l1 + l2 - lnBab - lnBgd;
       logs[i + 1] = v;
       if (v > max) max = v;
-      const b = beta + (tx - x + i);
-      const d = delta + (tx + i);
+      const b = beta + tx - x + i;
+      const d = delta + tx + i;
       l1 += Math.log(b / (A + b));
       l2 += Math.log(d / (gamma + 1 + d));
     }
@@ -266,15 +266,15 @@ export function bgbbLogLikelihood(
     const psiA = digamma(A);
     // term 0
     let omega = Math.exp(logs[0]! - ell);
-    const psiAB0 = digamma(alpha + beta + n);
+    const psiAB0 = digamma(A + beta + n - x);
     const psiGD0 = digamma(gamma + delta + n);
     let ga = omega * (psiA - psiAB0);
-    let gb = omega * (digamma(beta + (n - x)) - psiAB0);
+    let gb = omega * (digamma(beta + n - x) - psiAB0);
     let gg = omega * (k[6]! - psiGD0);
     let gd = omega * (digamma(delta + n) - psiGD0);
     if (terms > 1) {
-      let psiB = digamma(beta + (tx - x));
-      let psiAB = digamma(alpha + beta + tx);
+      let psiB = digamma(beta + tx - x);
+      let psiAB = digamma(A + beta + tx - x);
       let psiD = digamma(delta + tx);
       let psiGD = digamma(gamma + 1 + delta + tx);
       const psiG1 = k[7]!;
@@ -284,8 +284,8 @@ export function bgbbLogLikelihood(
         gb += omega * (psiB - psiAB);
         gg += omega * (psiG1 - psiGD);
         gd += omega * (psiD - psiGD);
-        const b = beta + (tx - x + i);
-        const d = delta + (tx + i);
+        const b = beta + tx - x + i;
+        const d = delta + tx + i;
         psiB += 1 / b;
         psiAB += 1 / (A + b);
         psiD += 1 / d;
