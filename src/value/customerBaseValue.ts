@@ -54,7 +54,7 @@ export interface CustomerBaseValueInput {
   readonly discountRate: number;
   /** Timing convention of the per-customer value (see {@link retentionLifetimeValue}). Default `"end-of-period"`. */
   readonly timing?: LifetimeValueTiming;
-  /** Number of periods counted; omit for an infinite horizon. */
+  /** Number of periods counted (at most 10,000); omit for an infinite horizon. */
   readonly horizon?: number;
   /** Cost of acquiring one new customer (used by the acquisition lever). Default 0. */
   readonly acquisitionCost?: MoneyInput;

@@ -77,7 +77,7 @@ export interface CustomerEquityInput {
   /** Discount rate per period, greater than −1. */
   readonly discountRate: number;
   /**
-   * Number of future periods counted, a whole number ≥ 0 (cash flows at times 0..horizon). Omit
+   * Number of future periods counted, a whole number from 0 to 10,000 (cash flows at times 0..horizon). Omit
    * for an infinite horizon, which needs `1 + discountRate − retentionRate > 0` everywhere.
    */
   readonly horizon?: number;
@@ -256,7 +256,7 @@ function retainedValue(
  * @returns the equity, its current and future parts, and one entry per segment and cohort
  * @throws {@link InvalidInputError} with the path of the bad field: no segment or cohort, a rate
  *   outside its range, a negative count or cost, prospects without an acquisition rate, a
- *   negative or fractional horizon or cohort period, or an infinite horizon whose series
+ *   negative, fractional or over-10,000 horizon or cohort period, or an infinite horizon whose series
  *   diverges (`1 + d − r ≤ 0`, at `segments[i].retentionRate` / `cohorts[i].retentionRate`).
  * @example
  * ```ts

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
 import { type Decimal, Money, type MoneyInput, readMoney, ZERO } from "../core/money.js";
 import { parseInput } from "../core/validate.js";
-import { discountRateSchema, rate, type ValuePeriod } from "./series.js";
+import { discountRateSchema, MAX_HORIZON, rate, type ValuePeriod } from "./series.js";
 
 /**
  * Options of {@link discountedCashFlowValue}. Rates are per period, the period of the cash flows.
@@ -64,7 +64,7 @@ const optionsSchema = z.strictObject({
  * @returns the value (a `Decimal`), the convention and one row per period
  * @throws {@link InvalidInputError} when a cash flow is not an amount (path `[k]`), the discount
  *   rate is ≤ −1 (`discountRate`), or the survival curve has the wrong length, a value outside
- *   [0, 1], or increases (`survival[k]`).
+ *   [0, 1], or increases (`survival[k]`); more than 10,000 cash flows (path `[]`).
  * @example
  * ```ts
  * import { discountedCashFlowValue } from "customer-value";
@@ -86,6 +86,13 @@ export function discountedCashFlowValue(
 ): DiscountedCashFlowResult {
   if (!Array.isArray(cashFlows)) {
     throw invalidInput(FN, [], "Expected an array of cash flows (one amount per period)");
+  }
+  if (cashFlows.length > MAX_HORIZON) {
+    throw invalidInput(
+      FN,
+      [],
+      `Expected at most ${MAX_HORIZON} cash flows (periods), received ${cashFlows.length}`,
+    );
   }
   const amounts: Decimal[] = new Array(cashFlows.length);
   for (let i = 0; i < cashFlows.length; i++) {

@@ -39,7 +39,7 @@ export interface RetentionLifetimeValueInput {
   /** Discount rate per period, greater than −1 (0.1 = 10% per period). */
   readonly discountRate: number;
   /**
-   * Number of periods (margins) counted, a whole number from 0 to 100,000. Omit it for an infinite horizon
+   * Number of periods (margins) counted, a whole number from 0 to 10,000. Omit it for an infinite horizon
    * (the closed form), which needs `1 + discountRate − retentionRate × (1 + growthRate) > 0`.
    */
   readonly horizon?: number;
@@ -144,7 +144,7 @@ export function computeRetentionLifetimeValue(
  * @param input - margin, rates per period, and the optional horizon, timing, growth and acquisition cost
  * @returns the value (a `Decimal`), the convention used and, for a finite horizon, the periods
  * @throws {@link InvalidInputError} when a field is invalid (path = the field): retention outside
- *   [0, 1], discount or growth rate ≤ −1, a negative, fractional or over-100,000 horizon, a negative acquisition
+ *   [0, 1], discount or growth rate ≤ −1, a negative, fractional or over-10,000 horizon, a negative acquisition
  *   cost, or an infinite horizon whose series diverges (`1 + d − r(1+g) ≤ 0`, reported at
  *   `retentionRate`, or at `growthRate` when the growth is what makes it diverge).
  * @example

@@ -287,7 +287,7 @@ describe("no NaN or infinity leaves a prediction", () => {
           spendModel: CDNOW_GAMMA_GAMMA,
           customers: [
             { frequency: 2, recency: 30.43, T: 38.86, monetaryValue: 20 },
-            { frequency: 2, recency: 30.43, T: 38.86, monetaryValue: 1e308 },
+            { frequency: 2, recency: 30.43, T: 38.86, monetaryValue: 1.7e308 },
           ],
           horizon: 52,
           discountRate: 0,

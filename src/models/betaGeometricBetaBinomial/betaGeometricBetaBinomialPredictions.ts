@@ -8,6 +8,7 @@
  */
 import { invalidInput } from "../../core/errors.js";
 import { parseInput } from "../../core/validate.js";
+import { checkDiscountFloor } from "../discountRate.js";
 import {
   type BetaGeometricBetaBinomialModel,
   betaGeometricBetaBinomialModelSchema,
@@ -31,17 +32,86 @@ export function isBetaGeometricBetaBinomial(
   );
 }
 
+/**
+ * Most transaction opportunities a BG/BB prediction accepts, in a history's `periods` and in a
+ * forecast span (`t`, `futurePeriods`). The likelihood of a history is a sum of `periods − recency`
+ * terms and the forecasts sums over their span, so the cost is linear in them: 10⁶ opportunities
+ * (2,700 years of days) keep every call in tens of milliseconds.
+ * @internal
+ */
+export const MAX_OPPORTUNITIES = 1_000_000;
+
+/**
+ * Largest BG/BB parameter the predictions accept. The predictions are differences of ln B(·,·)
+ * at arguments of the size of the parameters, whose absolute error grows like ε·P·ln P: at P = 10⁶
+ * that is 2·10⁻⁹ (relative error of the results), at 10¹⁵ it exceeds 1 and the result would be
+ * noise. Beyond 10⁶ the beta distributions are points (p and θ are the same for every customer)
+ * and a geometric/binomial model says the same thing.
+ * @internal
+ */
+export const MAX_BGBB_PARAMETER = 1e6;
+
 function params(fn: string, model: BetaGeometricBetaBinomialModel) {
   parseInput(fn, betaGeometricBetaBinomialModelSchema, model);
-  return model.params;
+  const p = model.params;
+  const entries = [
+    ["alpha", p.alpha],
+    ["beta", p.beta],
+    ["gamma", p.gamma],
+    ["delta", p.delta],
+  ] as const;
+  for (const [name, value] of entries) {
+    if (value > MAX_BGBB_PARAMETER) {
+      throw invalidInput(
+        fn,
+        ["params", name],
+        `The BG/BB predictions support parameters up to ${MAX_BGBB_PARAMETER}, received ${value} (the beta distribution is then a point mass; log-beta differences at this size lose every digit)`,
+      );
+    }
+  }
+  return p;
 }
 
 function opportunities(fn: string, value: unknown, name: string, min: number): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > 1e7) {
+  if (
+    typeof value !== "number" ||
+    !Number.isInteger(value) ||
+    value < min ||
+    value > MAX_OPPORTUNITIES
+  ) {
     throw invalidInput(
       fn,
       [name],
-      `Expected a whole number of opportunities ≥ ${min}, received ${String(value)}`,
+      `Expected a whole number of opportunities from ${min} to ${MAX_OPPORTUNITIES}, received ${String(value)}`,
+    );
+  }
+  return value;
+}
+
+/** Checks a history and bounds its `periods` by {@link MAX_OPPORTUNITIES}. */
+function history(
+  fn: string,
+  row: unknown,
+  path: readonly PropertyKey[],
+): { x: number; tx: number; n: number } {
+  const h = checkDiscreteHistory(fn, row, path, false);
+  if (h.n > MAX_OPPORTUNITIES) {
+    throw invalidInput(
+      fn,
+      [...path, "periods"],
+      `Expected at most ${MAX_OPPORTUNITIES} opportunities, received ${h.n}`,
+    );
+  }
+  return h;
+}
+
+/** A prediction, or an `InvalidInputError` at `path` when float64 cannot carry it (never NaN). */
+function finite(fn: string, value: number, path: readonly PropertyKey[]): number {
+  if (!Number.isFinite(value)) {
+    throw invalidInput(
+      fn,
+      path,
+      "The prediction lies outside the range the model's numerics support (result not finite)",
     );
   }
   return value;
@@ -53,17 +123,17 @@ function mapCustomers(
   f: (x: number, tx: number, n: number) => number,
 ): number | Float64Array {
   if (!Array.isArray(customer)) {
-    const { x, tx, n } = checkDiscreteHistory(fn, customer, [], false);
-    return f(x, tx, n);
+    const { x, tx, n } = history(fn, customer, []);
+    return finite(fn, f(x, tx, n), []);
   }
   const out = new Float64Array(customer.length);
   const memo = new Map<number, number>();
   for (let i = 0; i < customer.length; i++) {
-    const { x, tx, n } = checkDiscreteHistory(fn, customer[i], [i], false);
+    const { x, tx, n } = history(fn, customer[i], [i]);
     const key = (n * 131072 + tx) * 131072 + x;
     let v = n < 131072 ? memo.get(key) : undefined;
     if (v === undefined) {
-      v = f(x, tx, n);
+      v = finite(fn, f(x, tx, n), [i]);
       if (n < 131072) memo.set(key, v);
     }
     out[i] = v;
@@ -89,7 +159,7 @@ export function bgbbExpectedFor(
   model: BetaGeometricBetaBinomialModel,
   t: unknown,
 ): number {
-  return bgbbExpected(params(fn, model), opportunities(fn, t, "t", 0));
+  return finite(fn, bgbbExpected(params(fn, model), opportunities(fn, t, "t", 0)), ["t"]);
 }
 
 /** BG/BB `conditionalExpectedPurchases`: E[X(n, n + n*) | x, t_x, n]. @internal */
@@ -112,7 +182,7 @@ export function bgbbPurchaseCountProbabilityFor(
   t: unknown,
 ): number {
   const p = params(fn, model);
-  return bgbbPurchaseCountProbability(p, count, opportunities(fn, t, "t", 0));
+  return finite(fn, bgbbPurchaseCountProbability(p, count, opportunities(fn, t, "t", 0)), ["t"]);
 }
 
 /** BG/BB `discountedExpectedResidualPurchases`: DERT with a per-opportunity rate d > 0. @internal */
@@ -123,5 +193,6 @@ export function bgbbDertFor(
   discountRate: number,
 ): number | Float64Array {
   const p = params(fn, model);
+  checkDiscountFloor(fn, discountRate, ["discountRate"]);
   return mapCustomers(fn, customer, (x, tx, n) => bgbbDert(p, x, tx, n, discountRate));
 }

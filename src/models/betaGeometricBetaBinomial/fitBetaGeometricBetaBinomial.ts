@@ -6,8 +6,8 @@
  */
 import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
-import { hyp2f1 } from "../../math/hypergeometric.js";
 import { digamma, lnBeta, lnGamma } from "../../math/special.js";
+import { unitHypergeometric } from "../../math/unitHypergeometric.js";
 import { type FitOptions, maximizeLikelihood, parseFitOptions } from "../fit.js";
 
 const PARAMETER_NAMES = ["alpha", "beta", "gamma", "delta"] as const;
@@ -317,8 +317,8 @@ export function bgbbProbabilityAlive(
   const { alpha, beta, gamma, delta } = p;
   const ell = bgbbLogLikelihood(p, x, tx, n);
   const lnNum =
-    lnBeta(alpha + x, beta + n - x) +
-    lnBeta(gamma, delta + n + m) -
+    lnBeta(alpha + x, beta + (n - x)) +
+    lnBeta(gamma, delta + (n + m)) -
     lnBeta(alpha, beta) -
     lnBeta(gamma, delta);
   return Math.min(1, Math.exp(lnNum - ell));
@@ -332,7 +332,7 @@ function survivalSum(gamma: number, delta: number, from: number, to: number): nu
   );
   let sum = 0;
   for (let k = from + 1; k <= to; k++) {
-    term *= (delta + k - 1) / (gamma + delta + k - 1);
+    term /= 1 + gamma / (delta + (k - 1));
     sum += term;
   }
   return sum;
@@ -348,7 +348,10 @@ export function bgbbExpected(p: BetaGeometricBetaBinomialParams, n: number): num
 }
 
 /**
- * P(X(n) = x) for a new customer (models.md §4.4).
+ * P(X(n) = x) for a new customer (models.md §4.4):
+ * `C(n,x)·B(α+x, β+n−x)/B(α,β)·B(γ, δ+n)/B(γ,δ) + Σ_{i=x}^{n−1} C(i,x)·B(α+x, β+i−x)/B(α,β)·B(γ+1, δ+i)/B(γ,δ)`.
+ * The terms of the sum follow each other by a ratio of three rational factors, accumulated in logs
+ * (one `Math.log` per term, no special function in the loop), so the cost is O(n − x) cheap steps.
  * @internal
  */
 export function bgbbPurchaseCountProbability(
@@ -358,22 +361,25 @@ export function bgbbPurchaseCountProbability(
 ): number {
   if (x > n) return 0;
   const { alpha, beta, gamma, delta } = p;
-  const lnBab = lnBeta(alpha, beta);
-  const lnBgd = lnBeta(gamma, delta);
+  const lnNorm = lnBeta(alpha, beta) + lnBeta(gamma, delta);
   const lnChoose = (a: number, b: number) => lnGamma(a + 1) - lnGamma(b + 1) - lnGamma(a - b + 1);
-  let sum = Math.exp(
-    lnChoose(n, x) + lnBeta(alpha + x, beta + n - x) + lnBeta(gamma, delta + n) - lnBab - lnBgd,
-  );
+  const alive = lnChoose(n, x) + lnBeta(alpha + x, beta + (n - x)) + lnBeta(gamma, delta + n);
+  // i = x: C(x, x) = 1
+  let term = lnBeta(alpha + x, beta) + lnBeta(gamma + 1, delta + x);
+  let max = alive;
+  let sum = 1; // Σ e^{term − max}, starting with the alive term
   for (let i = x; i < n; i++) {
-    sum += Math.exp(
-      lnChoose(i, x) +
-        lnBeta(alpha + x, beta + i - x) +
-        lnBeta(gamma + 1, delta + i) -
-        lnBab -
-        lnBgd,
-    );
+    if (term > max) {
+      sum = sum * Math.exp(max - term) + 1;
+      max = term;
+    } else {
+      sum += Math.exp(term - max);
+    }
+    const b = beta + (i - x);
+    const d = delta + i;
+    term += Math.log((((i + 1) / (i + 1 - x)) * b * d) / ((alpha + x + b) * (gamma + 1 + d)));
   }
-  return Math.min(1, sum);
+  return Math.min(1, Math.exp(max + Math.log(sum) - lnNorm));
 }
 
 /**
@@ -390,7 +396,7 @@ export function bgbbConditionalExpected(
 ): number {
   const { alpha, beta, gamma, delta } = p;
   const ell = bgbbLogLikelihood(p, x, tx, n);
-  const lnFront = lnBeta(alpha + x + 1, beta + n - x) - lnBeta(alpha, beta) - ell;
+  const lnFront = lnBeta(alpha + (x + 1), beta + (n - x)) - lnBeta(alpha, beta) - ell;
   return Math.exp(lnFront) * survivalSum(gamma, delta, n, n + nStar);
 }
 
@@ -409,13 +415,13 @@ export function bgbbDert(
   const { alpha, beta, gamma, delta } = p;
   const ell = bgbbLogLikelihood(p, x, tx, n);
   const lnFront =
-    lnBeta(alpha + x + 1, beta + n - x) -
+    lnBeta(alpha + (x + 1), beta + (n - x)) -
     lnBeta(alpha, beta) +
-    lnBeta(gamma, delta + n + 1) -
+    lnBeta(gamma, delta + (n + 1)) -
     lnBeta(gamma, delta) -
     Math.log1p(d) -
     ell;
-  return Math.exp(lnFront) * hyp2f1(1, delta + n + 1, gamma + delta + n + 1, 1 / (1 + d));
+  return Math.exp(lnFront) * unitHypergeometric(gamma, delta + (n + 1), 1 / (1 + d));
 }
 
 const FN = "fitBetaGeometricBetaBinomial";

@@ -15,7 +15,13 @@ import {
 import { checkHistory } from "../history.js";
 import { purchaseKernel } from "../predictions/kernels.js";
 import type { PurchaseHistoryRow } from "../types.js";
-import { type DiagnosableModel, isDiscrete, parseDiagnosableModel } from "./diagnosticModels.js";
+import {
+  type DiagnosableModel,
+  isDiscrete,
+  MAX_BINS,
+  MAX_DIAGNOSTIC_OPPORTUNITIES,
+  parseDiagnosableModel,
+} from "./diagnosticModels.js";
 
 /**
  * Options of {@link calibrationFrequencyFit}.
@@ -57,7 +63,7 @@ export interface CalibrationFrequencyFit {
 }
 
 const optionsSchema = z.strictObject({
-  maxBin: z.number().int().min(1).exactOptional(),
+  maxBin: z.number().int().min(1).max(MAX_BINS).exactOptional(),
 }) satisfies z.ZodType<unknown, CalibrationFrequencyFitOptions>;
 
 /**
@@ -76,6 +82,7 @@ const optionsSchema = z.strictObject({
  * @param options - `maxBin` (default 7)
  * @returns the histogram rows, the chi-square statistic, degrees of freedom and p-value
  * @throws {InvalidInputError} on an invalid model, a malformed row (path `[i].field`) or options
+ *   (`maxBin` at most 100); a BG/BB history with more than 10⁶ periods
  * @example
  * ```ts
  * import { calibrationFrequencyFit } from "customer-value";
@@ -111,6 +118,13 @@ export function calibrationFrequencyFit(
       const w = data.weight[k]!;
       actual[Math.min(data.x[k]!, maxBin)]! += w;
       const n = data.n[k]!;
+      if (n > MAX_DIAGNOSTIC_OPPORTUNITIES) {
+        throw invalidInput(
+          fn,
+          [],
+          `A history has ${n} periods; the BG/BB diagnostics accept at most ${MAX_DIAGNOSTIC_OPPORTUNITIES}`,
+        );
+      }
       customersByLength.set(n, (customersByLength.get(n) ?? 0) + w);
     }
   } else {

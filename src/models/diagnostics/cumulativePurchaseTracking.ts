@@ -7,7 +7,7 @@ import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
 import { type DateInput, dateProblem, parseCivilDay, timeZoneSchema } from "../../core/time.js";
 import { parseInput } from "../../core/validate.js";
-import { bgbbExpected } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
+import type { BetaGeometricBetaBinomialParams } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { purchaseKernel } from "../predictions/kernels.js";
 import { type DiagnosableModel, isDiscrete, parseDiagnosableModel } from "./diagnosticModels.js";
 
@@ -56,6 +56,34 @@ export interface PurchaseTrackingRow {
   readonly actualCumulative?: number;
 }
 
+/** Most days first purchases may span after the start (cohorts from dates). @internal */
+const MAX_COHORTS = 1_000_000;
+
+/**
+ * Most `periods × cohorts` of {@link cumulativePurchaseTracking}: one expectation per cohort and
+ * period, so 10⁷ keeps a call well under a second.
+ * @internal
+ */
+const MAX_TRACKING_WORK = 10_000_000;
+
+/**
+ * E[X(t)] of a new BG/BB customer for t = 0 … n, `α/(α+β)·Σ_{k=1}^{t} B(γ, δ+k)/B(γ, δ)` (Fader,
+ * Hardie & Shang 2010, eq. 9 as a finite sum), by the survival recursion
+ * `S(k) = S(k−1)/(1 + γ/(δ+k−1))`: O(n) for the whole column instead of O(n) per entry.
+ */
+function bgbbExpectedUpTo(p: BetaGeometricBetaBinomialParams, n: number): Float64Array {
+  const out = new Float64Array(n + 1);
+  const share = p.alpha / (p.alpha + p.beta);
+  let survival = 1;
+  let sum = 0;
+  for (let k = 1; k <= n; k++) {
+    survival /= 1 + p.gamma / (p.delta + (k - 1));
+    sum += survival;
+    out[k] = share * sum;
+  }
+  return out;
+}
+
 const optionsSchema = z.strictObject({
   periods: z.number().int().min(1).max(1e6),
   actual: z.array(z.number().finite().nonnegative()).exactOptional(),
@@ -90,7 +118,9 @@ const optionsSchema = z.strictObject({
  * @returns one row per period, ready to plot
  * @throws {InvalidInputError} on an invalid model, a negative or fractional cohort size or an invalid
  *   date (path `[j]`),
- *   all cohorts empty, or bad options (path `options.…`)
+ *   all cohorts empty, or bad options (path `options.…`); `periods` above 10⁶, or `periods ×`
+ *   number of cohorts above 10⁷ (path `options.periods`); first purchases spanning 10⁶ days or more
+ *   after the start (path `[i]`)
  * @example
  * ```ts
  * import { cumulativePurchaseTracking } from "customer-value";
@@ -147,8 +177,15 @@ export function cumulativePurchaseTracking(
       first = start;
     }
     const sizes: number[] = [];
-    for (const day of days) {
-      const k = day - first;
+    for (let i = 0; i < days.length; i++) {
+      const k = days[i]! - first;
+      if (k >= MAX_COHORTS) {
+        throw invalidInput(
+          fn,
+          [i],
+          `First purchases span at most ${MAX_COHORTS} days after the start, this one is ${k} days later`,
+        );
+      }
       while (sizes.length <= k) sizes.push(0);
       sizes[k]! += 1;
     }
@@ -175,14 +212,24 @@ export function cumulativePurchaseTracking(
     total += size;
   }
   if (total === 0) throw invalidInput(fn, [0], "Every cohort is empty");
+  if (cohortSizes.length * periods > MAX_TRACKING_WORK) {
+    throw invalidInput(
+      fn,
+      ["options", "periods"],
+      `periods × cohorts is at most ${MAX_TRACKING_WORK} (one expectation per cohort and period), received ${periods} × ${cohortSizes.length}`,
+    );
+  }
   // E[X(t)] of a new customer, memoised by its argument
   const memo = new Map<number, number>();
   const kernel = discrete ? undefined : purchaseKernel(m, fn);
+  // BG/BB: ages are whole opportunities 1 … periods, E[X(t)] for all of them in one O(periods) pass
+  const discreteExpected = discrete ? bgbbExpectedUpTo(m.params, periods) : undefined;
   const expectedNew = (t: number): number => {
     if (t <= 0) return 0;
+    if (discreteExpected !== undefined) return discreteExpected[t]!;
     let e = memo.get(t);
     if (e === undefined) {
-      e = discrete ? bgbbExpected(m.params, t) : kernel!.expected(t);
+      e = kernel!.expected(t);
       memo.set(t, e);
     }
     return e;

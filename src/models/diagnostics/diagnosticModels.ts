@@ -33,6 +33,28 @@ export function parseDiagnosableModel(fn: string, model: unknown): DiagnosableMo
   return parsePurchaseModel(fn, model);
 }
 
+/**
+ * Most cells `(maxFrequency + 1) × maxT` of {@link probabilityAliveMatrix} and
+ * {@link expectedPurchasesMatrix}: each cell is one prediction (about 1 µs), so 250,000 cells (a
+ * 500 × 500 heat map) stay well under a second.
+ * @internal
+ */
+export const MAX_GRID_CELLS = 250_000;
+
+/**
+ * Most bins `maxBin` of {@link calibrationFrequencyFit} and {@link holdoutComparison}: the
+ * histogram costs one purchase-count probability per bin and observation length.
+ * @internal
+ */
+export const MAX_BINS = 100;
+
+/**
+ * Most opportunities a BG/BB diagnostic accepts in `periods`, `holdoutPeriods` and
+ * `futurePeriods` (each costs linear work per history).
+ * @internal
+ */
+export const MAX_DIAGNOSTIC_OPPORTUNITIES = 1_000_000;
+
 /** Whether a validated model is the BG/BB. @internal */
 export function isDiscrete(model: DiagnosableModel): model is BetaGeometricBetaBinomialModel {
   return model.kind === "beta-geometric-beta-binomial";

@@ -3,12 +3,14 @@
  * @module
  */
 import { z } from "zod";
+import { invalidInput } from "../../core/errors.js";
 import { parseInput } from "../../core/validate.js";
 import { purchaseKernel } from "../predictions/kernels.js";
 import {
   bgbbGrid,
   type DiagnosableModel,
   isDiscrete,
+  MAX_GRID_CELLS,
   parseDiagnosableModel,
 } from "./diagnosticModels.js";
 
@@ -58,7 +60,8 @@ const optionsSchema = z.strictObject({
  * @param model - a fitted model
  * @param options - `maxFrequency`, `maxT`, `horizon`
  * @returns cells in order of frequency, then recency
- * @throws {InvalidInputError} on an invalid model or options (path `options.…`)
+ * @throws {InvalidInputError} on an invalid model or options (path `options.…`), or a grid of more
+ *   than 250,000 cells, `(maxFrequency + 1) × maxT` (path `options.maxT`)
  * @example
  * ```ts
  * import { expectedPurchasesMatrix } from "customer-value";
@@ -82,6 +85,13 @@ export function expectedPurchasesMatrix(
   const fn = "expectedPurchasesMatrix";
   const m = parseDiagnosableModel(fn, model);
   const { maxFrequency, maxT, horizon } = parseInput(fn, optionsSchema, options, ["options"]);
+  if ((maxFrequency + 1) * maxT > MAX_GRID_CELLS) {
+    throw invalidInput(
+      fn,
+      ["options", "maxT"],
+      `The grid (maxFrequency + 1) × maxT has at most ${MAX_GRID_CELLS} cells, received ${(maxFrequency + 1) * maxT}`,
+    );
+  }
   const cells: ExpectedPurchasesCell[] = [];
   if (!isDiscrete(m)) {
     const kernel = purchaseKernel(m, fn);
@@ -100,7 +110,7 @@ export function expectedPurchasesMatrix(
   let ratio = 1;
   let aliveOpportunities = 0;
   for (let k = 1; k <= horizon; k++) {
-    ratio *= (delta + maxT + k - 1) / (gamma + delta + maxT + k - 1);
+    ratio /= 1 + gamma / (delta + (maxT + k - 1));
     aliveOpportunities += ratio;
   }
   bgbbGrid(params, maxFrequency, maxT, (x, tx, alive) => {

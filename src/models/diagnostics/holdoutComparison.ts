@@ -15,7 +15,12 @@ import {
 import { checkHistory } from "../history.js";
 import { purchaseKernel } from "../predictions/kernels.js";
 import type { PurchaseHistory, PurchaseModel } from "../types.js";
-import { isDiscrete, parseDiagnosableModel } from "./diagnosticModels.js";
+import {
+  isDiscrete,
+  MAX_BINS,
+  MAX_DIAGNOSTIC_OPPORTUNITIES,
+  parseDiagnosableModel,
+} from "./diagnosticModels.js";
 
 /**
  * A customer's calibration history and holdout outcome, for a discrete-time model (BG/BB).
@@ -92,7 +97,7 @@ export interface HoldoutComparison {
 
 const optionsSchema = z.strictObject({
   by: z.enum(["frequency", "recency"]).exactOptional(),
-  maxBin: z.number().int().min(1).exactOptional(),
+  maxBin: z.number().int().min(1).max(MAX_BINS).exactOptional(),
 }) satisfies z.ZodType<unknown, HoldoutComparisonOptions>;
 
 /**
@@ -115,7 +120,8 @@ const optionsSchema = z.strictObject({
  * @param options - `by` ("frequency" | "recency"), `maxBin` (default 7)
  * @returns the bins with sizes, actual and expected means, and the mean absolute errors
  * @throws {InvalidInputError} on an invalid model, a malformed row (path `[i].field`: recency > periods,
- *   frequency > recency, holdoutFrequency > holdoutPeriods, …) or unknown options
+ *   frequency > recency, holdoutFrequency > holdoutPeriods, BG/BB `periods` or `holdoutPeriods` above
+ *   10⁶, …) or unknown options (`maxBin` at most 100)
  * @example
  * ```ts
  * import { holdoutComparison } from "customer-value";
@@ -178,8 +184,24 @@ export function holdoutComparison(
       const h = checkDiscreteHistory(fn, row, [i], true);
       ({ x, tx, w } = h);
       const hp = row.holdoutPeriods;
-      if (typeof hp !== "number" || !Number.isInteger(hp) || hp < 1) {
-        throw invalidInput(fn, [i, "holdoutPeriods"], "Expected an integer ≥ 1");
+      if (h.n > MAX_DIAGNOSTIC_OPPORTUNITIES) {
+        throw invalidInput(
+          fn,
+          [i, "periods"],
+          `Expected at most ${MAX_DIAGNOSTIC_OPPORTUNITIES} opportunities`,
+        );
+      }
+      if (
+        typeof hp !== "number" ||
+        !Number.isInteger(hp) ||
+        hp < 1 ||
+        hp > MAX_DIAGNOSTIC_OPPORTUNITIES
+      ) {
+        throw invalidInput(
+          fn,
+          [i, "holdoutPeriods"],
+          `Expected an integer from 1 to ${MAX_DIAGNOSTIC_OPPORTUNITIES}`,
+        );
       }
       length = hp;
       key = `${x},${tx},${h.n},${hp}`;

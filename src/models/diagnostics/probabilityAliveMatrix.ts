@@ -3,12 +3,15 @@
  * @module
  */
 import { z } from "zod";
+import { invalidInput } from "../../core/errors.js";
 import { parseInput } from "../../core/validate.js";
 import { purchaseKernel } from "../predictions/kernels.js";
 import {
   bgbbGrid,
   type DiagnosableModel,
   isDiscrete,
+  MAX_DIAGNOSTIC_OPPORTUNITIES,
+  MAX_GRID_CELLS,
   parseDiagnosableModel,
 } from "./diagnosticModels.js";
 
@@ -41,7 +44,7 @@ export interface ProbabilityAliveCell {
 const optionsSchema = z.strictObject({
   maxFrequency: z.number().int().nonnegative().max(1e4),
   maxT: z.number().int().min(1).max(1e4),
-  futurePeriods: z.number().int().nonnegative().exactOptional(),
+  futurePeriods: z.number().int().nonnegative().max(MAX_DIAGNOSTIC_OPPORTUNITIES).exactOptional(),
 }) satisfies z.ZodType<unknown, ProbabilityAliveMatrixOptions>;
 
 /**
@@ -59,7 +62,8 @@ const optionsSchema = z.strictObject({
  * @param model - a fitted model
  * @param options - `maxFrequency`, `maxT`, optional `futurePeriods`
  * @returns cells in order of frequency, then recency
- * @throws {InvalidInputError} on an invalid model or options (path `options.…`)
+ * @throws {InvalidInputError} on an invalid model or options (path `options.…`; `futurePeriods` at
+ *   most 10⁶), or a grid of more than 250,000 cells, `(maxFrequency + 1) × maxT` (path `options.maxT`)
  * @example
  * ```ts
  * import { probabilityAliveMatrix } from "customer-value";
@@ -88,6 +92,13 @@ export function probabilityAliveMatrix(
     maxT,
     futurePeriods = 0,
   } = parseInput(fn, optionsSchema, options, ["options"]);
+  if ((maxFrequency + 1) * maxT > MAX_GRID_CELLS) {
+    throw invalidInput(
+      fn,
+      ["options", "maxT"],
+      `The grid (maxFrequency + 1) × maxT has at most ${MAX_GRID_CELLS} cells, received ${(maxFrequency + 1) * maxT}`,
+    );
+  }
   const cells: ProbabilityAliveCell[] = [];
   if (!isDiscrete(m)) {
     const kernel = purchaseKernel(m, fn);
@@ -107,7 +118,7 @@ export function probabilityAliveMatrix(
   // B(γ, δ+n+m)/B(γ, δ+n) = Π_{k<m} (δ+n+k)/(γ+δ+n+k)
   let shift = 1;
   for (let k = 0; k < futurePeriods; k++) {
-    shift *= (params.delta + maxT + k) / (params.gamma + params.delta + maxT + k);
+    shift /= 1 + params.gamma / (params.delta + (maxT + k));
   }
   bgbbGrid(params, maxFrequency, maxT, (x, tx, alive) => {
     cells.push({ frequency: x, recency: tx, probabilityAlive: alive * shift });

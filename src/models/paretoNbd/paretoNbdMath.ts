@@ -633,12 +633,31 @@ export function paretoNbdConditionalExpectedPurchasesMany(
   }
 }
 
+/**
+ * ln[Γ(r+n)/(Γ(r)·n!)], the log of the negative-binomial coefficient. For large n the difference
+ * ln Γ(n+1+h) − ln Γ(n+1), h = r − 1, is formed from Stirling's series term by term,
+ * `h·ln(n+1) + (n+h+½)·ln1p(h/(n+1)) − h + S(n+1+h) − S(n+1)`, so its absolute error stays at
+ * rounding level of the result instead of ε·n·ln n (two ln Γ of size 10¹⁷ at n = 10¹⁶ would leave
+ * no correct digit).
+ */
+function lnNegativeBinomialCoefficient(r: number, n: number): number {
+  if (n <= 1e4 || !(Math.abs(r - 1) < n)) return lnPochhammer(r, n) - lnGamma(n + 1);
+  const b = n + 1;
+  const h = r - 1;
+  const series = (z: number) => {
+    const inv2 = 1 / (z * z);
+    return (1 / z) * (1 / 12 - inv2 * (1 / 360 - inv2 * (1 / 1260 - inv2 / 1680)));
+  };
+  const lnRatio =
+    h * Math.log(b) + (b + h - 0.5) * Math.log1p(h / b) - h + (series(b + h) - series(b));
+  return lnRatio - lnGamma(r);
+}
+
 /** ln NB(n; r, α, t) = ln Γ(r+n) − ln Γ(r) − ln n! + r ln(α/(α+t)) + n ln(t/(α+t)). */
 function logNegativeBinomial(n: number, r: number, alpha: number, t: number): number {
   const lnAt = Math.log(alpha + t);
   return (
-    lnPochhammer(r, n) -
-    lnGamma(n + 1) +
+    lnNegativeBinomialCoefficient(r, n) +
     r * (Math.log(alpha) - lnAt) +
     (n === 0 ? 0 : n * (Math.log(t) - lnAt))
   );
@@ -659,8 +678,7 @@ function pmfTailLaguerre(q: ParetoNbdParams, n: number, t: number): number {
     sum += weights[i]! * Math.exp((r + s - 1) * Math.log1p(-u) - (s + 1) * Math.log1p(-kappa * u));
   }
   const logPrefactor =
-    lnPochhammer(r, n) -
-    lnGamma(n + 1) +
+    lnNegativeBinomialCoefficient(r, n) +
     Math.log((s * alpha) / beta) +
     (n + 1) * Math.log(ut) -
     Math.log(n + 1);

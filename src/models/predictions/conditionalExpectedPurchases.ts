@@ -38,6 +38,8 @@ import {
  * @throws {InvalidInputError} on an invalid model, customer or horizon, when the result is beyond
  *   float64, or (BG/NBD, MBG/NBD) where the numerics cannot serve the model: a Beta shape below about
  *   2e-3 at a long horizon (path `params.a` or `params.b`; docs/numerics.md)
+ * @throws {InvalidInputError} for a BG/BB model with a parameter above 10⁶ (path `params.<name>`),
+ *   `periods` or `t` above 10⁶ opportunities
  * @example
  * ```ts
  * import { conditionalExpectedPurchases } from "customer-value";

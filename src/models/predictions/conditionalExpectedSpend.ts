@@ -1,16 +1,35 @@
 import { invalidInput } from "../../core/errors.js";
 import { type Decimal, MONEY_LIMIT, Money } from "../../core/money.js";
+import { logAddExp } from "../../math/special.js";
 import { spendValue } from "../history.js";
 import type { GammaGammaModel, GammaGammaParams, SpendHistory } from "../types.js";
 import { parseSpendModel } from "./kernels.js";
 
 /**
- * E[M | x, z̄] in float64 (models.md §6.3); population mean p·v/(q−1) when x = 0.
+ * E[M | x, z̄] = p(v + x z̄)/(px + q − 1) in float64 (Fader, Hardie & Lee 2005, eq. 4); the
+ * population mean p·v/(q−1) when x = 0. Callers have checked px + q > 1 (else the mean is
+ * infinite). Evaluated directly when every intermediate is finite, else in logarithms (a spend of
+ * 10³⁰⁸ has a finite expectation; `p·x` or `x·z̄` alone may overflow). Infinite only when the
+ * expectation itself exceeds float64's range.
  * @internal
  */
 export function gammaGammaExpectedSpend(q: GammaGammaParams, x: number, zbar: number): number {
   if (x === 0) return (q.p * q.v) / (q.q - 1);
-  return (q.p * (q.v + x * zbar)) / (q.p * x + q.q - 1);
+  const direct = (q.p * (q.v + x * zbar)) / (q.p * x + q.q - 1);
+  if (Number.isFinite(direct) && direct > 0) return direct;
+  // ln p + ln(v + x z̄) − ln(px + q − 1), each sum formed without overflow
+  const lnSpend = logAddExp(Math.log(q.v), Math.log(x) + Math.log(zbar));
+  const lnPx = Math.log(q.p) + Math.log(x);
+  const lnDenominator =
+    q.q >= 1
+      ? logAddExp(lnPx, Math.log(q.q - 1))
+      : lnPx + Math.log1p(-Math.exp(Math.log(1 - q.q) - lnPx));
+  return Math.exp(Math.log(q.p) + lnSpend - lnDenominator);
+}
+
+/** Whether a repeat buyer's expected spend is finite: px + q > 1 (models.md §6.3). @internal */
+export function hasFiniteSpend(q: GammaGammaParams, x: number): boolean {
+  return q.p * x + q.q > 1;
 }
 
 /**
@@ -28,8 +47,9 @@ export function gammaGammaExpectedSpend(q: GammaGammaParams, x: number, zbar: nu
  * @param spendModel - a fitted Gamma-Gamma model
  * @param customer - `{ frequency, monetaryValue }` (mean of the **repeat** purchases)
  * @returns the expected value per transaction, in the money unit of the data
- * @throws {InvalidInputError} on an invalid model or customer, or for a customer with frequency 0
- *   when q ≤ 1 (the population mean is then infinite; path `params.q`)
+ * @throws {InvalidInputError} on an invalid model or customer; for a customer with frequency 0
+ *   when q ≤ 1, or a repeat buyer with p·frequency + q ≤ 1 (the expectation is then infinite; path
+ *   `params.q`); or when the expectation exceeds float64's range, ≈ 1.8e308 (path `monetaryValue`)
  * @example
  * ```ts
  * import { conditionalExpectedSpend } from "customer-value";
@@ -52,7 +72,15 @@ export function conditionalExpectedSpend(
   const fn = "conditionalExpectedSpend";
   const model = parseSpendModel(fn, spendModel);
   const { x, zbar } = checkSpendCustomer(fn, model, customer, undefined);
-  return new Money(gammaGammaExpectedSpend(model.params, x, zbar));
+  const spend = gammaGammaExpectedSpend(model.params, x, zbar);
+  if (!Number.isFinite(spend)) {
+    throw invalidInput(
+      fn,
+      ["monetaryValue"],
+      "The expected spend exceeds float64's range (about 1.8e308); rescale the money unit",
+    );
+  }
+  return new Money(spend);
 }
 
 /**
@@ -73,7 +101,13 @@ export function checkSpendCustomer(
     const x = c.frequency;
     const m = c.monetaryValue;
     if (typeof x === "number" && Number.isInteger(x)) {
-      if (x > 0 && typeof m === "number" && m > 0 && m < MONEY_LIMIT) {
+      if (
+        x > 0 &&
+        typeof m === "number" &&
+        m > 0 &&
+        m < MONEY_LIMIT &&
+        hasFiniteSpend(model.params, x)
+      ) {
         return { x, zbar: m };
       }
       if (x === 0 && model.params.q > 1) return { x, zbar: 0 };
@@ -102,6 +136,13 @@ export function checkSpendCustomer(
       );
     }
     return { x, zbar: 0 };
+  }
+  if (!hasFiniteSpend(model.params, x)) {
+    throw invalidInput(
+      fn,
+      ["params", "q"],
+      `p·frequency + q = ${model.params.p * x + model.params.q} ≤ 1: this customer's expected spend is infinite under the model`,
+    );
   }
   return { x, zbar: spendValue(fn, c.monetaryValue, at("monetaryValue")) };
 }

@@ -4,8 +4,13 @@ import { cachedEstimate, createEstimateCache } from "../../core/fastMoney.js";
 import { type Decimal, MONEY_LIMIT } from "../../core/money.js";
 import { type TimeUnit, timeUnitSchema } from "../../core/time.js";
 import { parseInput } from "../../core/validate.js";
+import { MIN_DISCOUNT_RATE } from "../discountRate.js";
 import type { GammaGammaModel, PurchaseHistory, PurchaseModel, SpendHistory } from "../types.js";
-import { checkSpendCustomer, gammaGammaExpectedSpend } from "./conditionalExpectedSpend.js";
+import {
+  checkSpendCustomer,
+  gammaGammaExpectedSpend,
+  hasFiniteSpend,
+} from "./conditionalExpectedSpend.js";
 import {
   conditionalOverRows,
   type PurchaseKernel,
@@ -31,9 +36,16 @@ export interface CustomerLifetimeValueInput {
   readonly spendModel: GammaGammaModel;
   /** The customers to value, `{ frequency, recency, T, monetaryValue }` (extra fields ignored). */
   readonly customers: readonly CustomerHistory[];
-  /** Number of future periods of length one `unit` (a positive integer), or `"infinite"`. */
+  /**
+   * Number of future periods of length one `unit` (an integer from 1 to 10,000), or `"infinite"`.
+   * A finite horizon costs one prediction per period and customer history; beyond 10,000 periods
+   * (27 years of days) use `"infinite"`.
+   */
   readonly horizon: number | "infinite";
-  /** Discount rate per `unit` (a fraction ≥ 0, e.g. 0.01 a week); compounded once per period. */
+  /**
+   * Discount rate per `unit` (a fraction ≥ 0, e.g. 0.01 a week); compounded once per period. With
+   * `horizon: "infinite"` at least 10⁻⁶ (see {@link customerLifetimeValue}).
+   */
   readonly discountRate: number;
   /** The time unit the purchase model was fitted in; `horizon` and `discountRate` are per this unit. */
   readonly unit: TimeUnit;
@@ -41,11 +53,23 @@ export interface CustomerLifetimeValueInput {
   readonly margin?: number;
 }
 
+/** Largest finite `horizon` of {@link customerLifetimeValue}, in periods. @internal */
+export const MAX_LIFETIME_HORIZON = 10_000;
+
 const inputSchema = z.strictObject({
   purchaseModel: z.unknown(),
   spendModel: z.unknown(),
   customers: z.array(z.unknown()),
-  horizon: z.union([z.number().int().positive(), z.literal("infinite")]),
+  horizon: z.union([
+    z
+      .number()
+      .int()
+      .positive()
+      .max(MAX_LIFETIME_HORIZON, {
+        error: `A finite horizon is at most ${MAX_LIFETIME_HORIZON} periods (use "infinite" beyond)`,
+      }),
+    z.literal("infinite"),
+  ]),
   discountRate: z.number().finite().nonnegative(),
   unit: timeUnitSchema,
   margin: z.number().finite().positive().max(1).exactOptional(),
@@ -61,8 +85,10 @@ const inputSchema = z.strictObject({
  *   discounted to today by `(1 + d)^{−k}` (end-of-period convention):
  *   `CLV = margin·E[M]·Σ_{k=1}^{H} (E[Y(k)] − E[Y(k−1)])/(1+d)^k`.
  * - `horizon: "infinite"`: continuous discounting at the equivalent rate δ = ln(1 + d) over an
- *   infinite horizon, `CLV = margin·E[M]·DERT(δ)` (Fader, Hardie & Lee 2005, iso-value paper); with
- *   d = 0 the BG/NBD value may be infinite, so a positive rate is required.
+ *   infinite horizon, `CLV = margin·E[M]·DERT(δ)` (Fader, Hardie & Lee 2005, iso-value paper). The
+ *   rate must be at least 10⁻⁶ per `unit` (0.037 % a year on daily data): as d → 0 the value grows
+ *   without bound when the model's lifetime has no mean, and the DERT numerics slow down (about
+ *   1/√d continued-fraction steps); use a finite horizon for undiscounted totals.
  * The alternatives — a mid-period convention, or lifetimes' fixed 30-day months with a monthly
  * rate — differ by at most a factor (1+d)^{1/2}; choose the unit and rate of your data instead.
  * Spend is assumed independent of the purchase process (the Gamma-Gamma assumption).
@@ -74,7 +100,10 @@ const inputSchema = z.strictObject({
  * @param input - `{ purchaseModel, spendModel, customers, horizon, discountRate, unit, margin? }`
  * @returns one `Decimal` per customer, in input order
  * @throws {InvalidInputError} on invalid models, customers, horizon, rate, unit or margin (paths
- *   start at the input's field, e.g. `customers[3].recency`), or an infinite horizon with rate 0
+ *   start at the input's field, e.g. `customers[3].recency`); a finite `horizon` above 10,000
+ *   (path `horizon`); an infinite horizon with a rate below 10⁻⁶ (path `discountRate`); a repeat
+ *   buyer with p·frequency + q ≤ 1 under the spend model (infinite expected spend); a value beyond
+ *   float64's range (path `customers[i]`)
  * @example
  * ```ts
  * import { customerLifetimeValue } from "customer-value";
@@ -132,8 +161,12 @@ export function lifetimeValueColumns(
   const customers = readOnce(opts.customers);
   const margin = opts.margin ?? 1;
   const d = opts.discountRate;
-  if (opts.horizon === "infinite" && d === 0) {
-    throw invalidInput(fn, ["discountRate"], "An infinite horizon needs a discount rate > 0");
+  if (opts.horizon === "infinite" && !(d >= MIN_DISCOUNT_RATE)) {
+    throw invalidInput(
+      fn,
+      ["discountRate"],
+      `An infinite horizon needs a discount rate of at least ${MIN_DISCOUNT_RATE} per period, received ${d} (use a finite horizon for undiscounted totals)`,
+    );
   }
   const n = customers.length;
   let alive: Float64Array | undefined;
@@ -181,7 +214,8 @@ export function lifetimeValueColumns(
       Number.isInteger(frequency) &&
       typeof m === "number" &&
       m > 0 &&
-      m < MONEY_LIMIT
+      m < MONEY_LIMIT &&
+      hasFiniteSpend(params, frequency)
     ) {
       x = frequency;
       zbar = m;

@@ -59,6 +59,9 @@ const optionsSchema = z.strictObject({
  * @throws {InvalidInputError} on an invalid model, customer or discount rate, or (BG/NBD, MBG/NBD)
  *   where the numerics cannot serve the model: a Beta shape below about 2e-3 (path `params.a` or
  *   `params.b`; docs/numerics.md)
+ * @throws {InvalidInputError} for a BG/BB model with a parameter above 10⁶ (path `params.<name>`),
+ *   `periods` above 10⁶ opportunities, or a per-opportunity
+ *   discount rate below 10⁻⁶ (path `discountRate`)
  * @example
  * ```ts
  * import { discountedExpectedResidualPurchases } from "customer-value";

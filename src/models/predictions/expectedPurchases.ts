@@ -25,6 +25,8 @@ import { checkSpan, finiteResult, parsePurchaseModel, purchaseKernel } from "./k
  * @throws {InvalidInputError} on an invalid model or t, when t is so large that the result is not
  *   finite in float64 (path `t`), or (BG/NBD, MBG/NBD) where the numerics cannot serve the model: a
  *   Beta shape below about 2e-3 at a long horizon (path `params.a` or `params.b`; docs/numerics.md)
+ * @throws {InvalidInputError} for a BG/BB model with a parameter above 10⁶ (path `params.<name>`) or
+ *   `t` above 10⁶ opportunities
  * @example
  * ```ts
  * import { expectedPurchases } from "customer-value";

@@ -51,6 +51,8 @@ export interface DiscreteAliveOptions {
  * @returns the probability in [0, 1] (a `Float64Array` in input order for an array)
  * @throws {InvalidInputError} on an invalid model or customer (frequency not an integer ≥ 0,
  *   recency > T, T ≤ 0, …)
+ * @throws {InvalidInputError} for a BG/BB model with a parameter above 10⁶ (path `params.<name>`),
+ *   `periods` or `futurePeriods` above 10⁶ opportunities
  * @example
  * ```ts
  * import { probabilityAlive } from "customer-value";

@@ -5,9 +5,11 @@
  * @module
  */
 import { z } from "zod";
+import { invalidInput } from "../../core/errors.js";
 import { type Decimal, Money, type MoneyInput, moneySchema } from "../../core/money.js";
 import { parseInput } from "../../core/validate.js";
-import { hyp2f1 } from "../../math/hypergeometric.js";
+import { unitHypergeometric } from "../../math/unitHypergeometric.js";
+import { checkDiscountFloor } from "../discountRate.js";
 import {
   type ShiftedBetaGeometricModel,
   shiftedBetaGeometricModelSchema,
@@ -28,8 +30,8 @@ function parseModel(fn: string, model: unknown): ShiftedBetaGeometricModel {
  * Survival curve of a cohort under the sBG: `S(t) = P(T > t) = B(α, β+t)/B(α, β)`, the share of an
  * acquired cohort still active after `t` renewals, for `t = 0 … periods`.
  *
- * Computed by the recursion `S(0) = 1`, `S(t) = S(t−1)·(β+t−1)/(α+β+t−1)` (no special functions, no
- * overflow). Multiply by a cohort's size for projected survivors. Element `t` of the result belongs
+ * Computed by the recursion `S(0) = 1`, `S(t) = S(t−1)/(1 + α/(β+(t−1)))` (no special functions, no
+ * overflow, and β is not absorbed into t: finite and right for every accepted model). Multiply by a cohort's size for projected survivors. Element `t` of the result belongs
  * to the start of period `t+1` (after `t` renewals), the convention of Fader & Hardie (2007) Table 1.
  *
  * @param model - a fitted (or stored) {@link ShiftedBetaGeometricModel}
@@ -59,7 +61,7 @@ export function survivalCurve(model: ShiftedBetaGeometricModel, periods: number)
   let s = 1;
   out[0] = 1;
   for (let t = 1; t <= n; t++) {
-    s *= (beta + t - 1) / (alpha + beta + t - 1);
+    s /= 1 + alpha / (beta + (t - 1));
     out[t] = s;
   }
   return out;
@@ -95,7 +97,8 @@ export function retentionRate(model: ShiftedBetaGeometricModel, period: number):
   const fn = "retentionRate";
   const { alpha, beta } = parseModel(fn, model).params;
   const t = parseInput(fn, z.number().int().min(1), period, ["period"]);
-  return (beta + t - 1) / (alpha + beta + t - 1);
+  // 1/(1 + α/(β+t−1)): the same ratio without forming α + β (which overflows near float64's limit)
+  return 1 / (1 + alpha / (beta + (t - 1)));
 }
 
 /**
@@ -110,36 +113,31 @@ export interface ExpectedRemainingLifetimeOptions {
 }
 
 const derlOptionsSchema = z.strictObject({
-  renewals: z.number().int().nonnegative(),
+  renewals: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
   discountRate: discountRateSchema,
 }) satisfies z.ZodType<unknown, ExpectedRemainingLifetimeOptions>;
 
 /** DERL(d | n) = (β+n)/(α+β+n)·₂F₁(1, β+n+1; α+β+n+1; 1/(1+d)). @internal */
 export function sbgDerl(alpha: number, beta: number, n: number, d: number): number {
-  return (
-    ((beta + n) / (alpha + beta + n)) * hyp2f1(1, beta + n + 1, alpha + beta + n + 1, 1 / (1 + d))
-  );
+  const b = beta + n;
+  return unitHypergeometric(alpha, b + 1, 1 / (1 + d)) / (1 + alpha / b);
 }
 
 /** DEL(d) = ₂F₁(1, β; α+β; 1/(1+d)) (first payment undiscounted). @internal */
 export function sbgDel(alpha: number, beta: number, d: number): number {
-  return hyp2f1(1, beta, alpha + beta, 1 / (1 + d));
+  return unitHypergeometric(alpha, beta, 1 / (1 + d));
 }
 
-function checkDiscountable(fn: string, d: number, path: readonly PropertyKey[]): void {
-  if (d <= 0) {
-    // With d ≤ 0 the sum Σ S(t)(1+d)^{−t} diverges whenever α ≤ 1 (S(t) ~ t^{−α}); we accept
-    // d ∈ (−1, 0] only through the schema and reject it here with a clear message.
-    parseInput(
+/** Returns a DEL/DERL value, or throws when the model lies outside what float64 can evaluate. */
+function finitePayments(fn: string, value: number): number {
+  if (!Number.isFinite(value) || value < 0) {
+    throw invalidInput(
       fn,
-      z.number().positive({
-        message:
-          "The discount rate must be positive: the expected lifetime is infinite without discounting",
-      }),
-      d,
-      path,
+      ["model", "params"],
+      "The expected lifetime of this model cannot be evaluated in float64 (α + β overflows, or the continued fraction did not converge)",
     );
   }
+  return value;
 }
 
 /**
@@ -179,8 +177,8 @@ export function expectedRemainingLifetime(
   const fn = "expectedRemainingLifetime";
   const { alpha, beta } = parseModel(fn, model).params;
   const { renewals, discountRate } = parseInput(fn, derlOptionsSchema, options, ["options"]);
-  checkDiscountable(fn, discountRate, ["options", "discountRate"]);
-  return sbgDerl(alpha, beta, renewals, discountRate);
+  checkDiscountFloor(fn, discountRate, ["options", "discountRate"]);
+  return finitePayments(fn, sbgDerl(alpha, beta, renewals, discountRate));
 }
 
 /**
@@ -205,7 +203,7 @@ const clvInputSchema = z.strictObject({
   model: z.unknown(),
   pricePerPeriod: moneySchema,
   discountRate: discountRateSchema,
-  renewals: z.number().int().nonnegative().exactOptional(),
+  renewals: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).exactOptional(),
 });
 
 /**
@@ -241,10 +239,12 @@ export function subscriptionLifetimeValue(input: SubscriptionLifetimeValueInput)
   const fn = "subscriptionLifetimeValue";
   const parsed = parseInput(fn, clvInputSchema, input);
   const { alpha, beta } = parseModel(fn, parsed.model).params;
-  checkDiscountable(fn, parsed.discountRate, ["discountRate"]);
-  const payments =
+  checkDiscountFloor(fn, parsed.discountRate, ["discountRate"]);
+  const payments = finitePayments(
+    fn,
     parsed.renewals === undefined
       ? sbgDel(alpha, beta, parsed.discountRate)
-      : sbgDerl(alpha, beta, parsed.renewals, parsed.discountRate);
+      : sbgDerl(alpha, beta, parsed.renewals, parsed.discountRate),
+  );
   return parsed.pricePerPeriod.times(new Money(payments));
 }
