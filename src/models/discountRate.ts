@@ -8,8 +8,9 @@ import { invalidInput } from "../core/errors.js";
 
 /**
  * Smallest discount rate per period accepted by the infinite-horizon values: the sBG's
- * `expectedRemainingLifetime` and `subscriptionLifetimeValue`, the BG/BB's
- * `discountedExpectedResidualPurchases` and `customerLifetimeValue` with `horizon: "infinite"`.
+ * `expectedRemainingLifetime` and `subscriptionLifetimeValue`, `discountedExpectedResidualPurchases`
+ * for every model (continuous δ for BG/NBD, MBG/NBD, Pareto/NBD; per opportunity for the BG/BB) and
+ * `customerLifetimeValue` with `horizon: "infinite"`.
  *
  * Why 10⁻⁶: the discounted sums they evaluate, `Σ_k S(k)(1+d)^{−k}`, have an effective length of
  * about `1/d` periods. Gauss's continued fraction (sBG, BG/BB) needs about `14/√d` steps and the

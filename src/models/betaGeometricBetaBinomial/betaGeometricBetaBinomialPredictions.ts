@@ -19,6 +19,7 @@ import {
   bgbbPurchaseCountProbability,
   checkDiscreteHistory,
   type DiscretePurchaseHistory,
+  MAX_OPPORTUNITIES,
 } from "./fitBetaGeometricBetaBinomial.js";
 
 /** Whether a prediction function's model argument is a BG/BB model (checked before validation). @internal */
@@ -31,15 +32,6 @@ export function isBetaGeometricBetaBinomial(
     (model as { kind?: unknown }).kind === "beta-geometric-beta-binomial"
   );
 }
-
-/**
- * Most transaction opportunities a BG/BB prediction accepts, in a history's `periods` and in a
- * forecast span (`t`, `futurePeriods`). The likelihood of a history is a sum of `periods − recency`
- * terms and the forecasts sums over their span, so the cost is linear in them: 10⁶ opportunities
- * (2,700 years of days) keep every call in tens of milliseconds.
- * @internal
- */
-export const MAX_OPPORTUNITIES = 1_000_000;
 
 /**
  * Largest BG/BB parameter the predictions accept. The predictions are differences of ln B(·,·)
@@ -88,21 +80,13 @@ function opportunities(fn: string, value: unknown, name: string, min: number): n
   return value;
 }
 
-/** Checks a history and bounds its `periods` by {@link MAX_OPPORTUNITIES}. */
+/** Checks a history (its `periods` bounded by {@link MAX_OPPORTUNITIES}). */
 function history(
   fn: string,
   row: unknown,
   path: readonly PropertyKey[],
 ): { x: number; tx: number; n: number } {
-  const h = checkDiscreteHistory(fn, row, path, false);
-  if (h.n > MAX_OPPORTUNITIES) {
-    throw invalidInput(
-      fn,
-      [...path, "periods"],
-      `Expected at most ${MAX_OPPORTUNITIES} opportunities, received ${h.n}`,
-    );
-  }
-  return h;
+  return checkDiscreteHistory(fn, row, path, false);
 }
 
 /** A prediction, or an `InvalidInputError` at `path` when float64 cannot carry it (never NaN). */

@@ -85,6 +85,15 @@ export interface DiscreteHistories {
   readonly customers: number;
 }
 
+/**
+ * Most transaction opportunities the BG/BB fit and predictions accept, in a history's `periods` and in a
+ * forecast span (`t`, `futurePeriods`). The likelihood of a history is a sum of `periods − recency`
+ * terms and the forecasts sums over their span, so the cost is linear in them: 10⁶ opportunities
+ * (2,700 years of days) keep every call in tens of milliseconds.
+ * @internal
+ */
+export const MAX_OPPORTUNITIES = 1_000_000;
+
 function isNonNegativeInteger(v: unknown): v is number {
   return typeof v === "number" && Number.isInteger(v) && v >= 0;
 }
@@ -113,6 +122,13 @@ export function checkDiscreteHistory(
   }
   if (!isNonNegativeInteger(n) || n < 1) {
     throw invalidInput(fn, [...path, "periods"], "Expected an integer ≥ 1");
+  }
+  if (n > MAX_OPPORTUNITIES) {
+    throw invalidInput(
+      fn,
+      [...path, "periods"],
+      `Expected at most ${MAX_OPPORTUNITIES} opportunities, received ${n}`,
+    );
   }
   if (tx > n) {
     throw invalidInput(fn, [...path, "recency"], `recency (${tx}) must not exceed periods (${n})`);
