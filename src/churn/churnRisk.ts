@@ -3,7 +3,7 @@ import { InvalidInputError, invalidInput } from "../core/errors.js";
 import { cachedEstimate, createEstimateCache } from "../core/fastMoney.js";
 import { type Decimal, ZERO } from "../core/money.js";
 import { type TimeUnit, timeUnitSchema } from "../core/time.js";
-import { parseInput } from "../core/validate.js";
+import { describeReceived, parseInput } from "../core/validate.js";
 import {
   type CustomerHistory,
   lifetimeValueColumns,
@@ -130,7 +130,7 @@ export function churnRisk(
     throw invalidInput(
       FN,
       ["model", "kind"],
-      `Expected a "bg-nbd", "modified-bg-nbd" or "pareto-nbd" model, received ${JSON.stringify(kind)}`,
+      `Expected a "bg-nbd", "modified-bg-nbd" or "pareto-nbd" model, received ${describeReceived(kind)}`,
     );
   }
   let kernel: ReturnType<typeof purchaseKernel>;

@@ -95,11 +95,25 @@ export class ModelFitError extends Error {
 function formatIssues(issues: readonly InputIssue[]): string {
   const asZod = issues.map((issue) => ({
     code: "custom" as const,
-    path: [...issue.path],
+    path: issue.path.map(printablePathKey),
     message: issue.message,
     input: undefined,
   }));
   return z.prettifyError(new z.ZodError(asZod));
+}
+
+/**
+ * A path key as the message prints it. Paths hold customer ids taken from the caller's `Map`s,
+ * which may be any value; a key that is not a string or a number is described, never converted
+ * with `String()` (which could throw or run the caller's code).
+ */
+function printablePathKey(key: unknown): string | number {
+  if (typeof key === "number" || typeof key === "string") return key;
+  if (typeof key === "symbol")
+    return key.description === undefined ? "Symbol()" : `Symbol(${key.description})`;
+  if (typeof key === "bigint") return `${key}n`;
+  if (key === null || key === undefined || typeof key === "boolean") return String(key);
+  return `(${typeof key})`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import DecimalJs from "decimal.js";
 import { z } from "zod";
+import { decimalShapeProblem } from "./validate.js";
 
 /**
  * An exact decimal number (decimal.js). Every amount of money this library returns is a `Decimal`.
@@ -61,9 +62,7 @@ export function moneyProblem(value: unknown): string | undefined {
       ? undefined
       : `Invalid amount ${JSON.stringify(value)}: expected a decimal number such as "12.50"`;
   }
-  if (DecimalJs.isDecimal(value)) {
-    return (value as Decimal).isFinite() ? undefined : "Expected a finite Decimal amount";
-  }
+  if (DecimalJs.isDecimal(value)) return decimalShapeProblem(value);
   return `Expected an amount (Decimal, number or decimal string), received ${typeOf(value)}`;
 }
 
@@ -76,7 +75,8 @@ function typeOf(value: unknown): string {
 /** Converts a validated {@link MoneyInput} to the library's `Decimal`. @internal */
 export function toMoney(value: MoneyInput): Decimal {
   if (typeof value === "number" || typeof value === "string") return new Money(value);
-  return new Money(value.toString());
+  // Copies the validated sign, exponent and digits: no method of the caller's object runs.
+  return new Money(value);
 }
 
 /** zod schema for a {@link MoneyInput}; parses to a `Decimal`. @internal */

@@ -8,7 +8,7 @@ import {
   toMoney,
   ZERO,
 } from "../core/money.js";
-import { parseInput } from "../core/validate.js";
+import { boundedArray, parseInput } from "../core/validate.js";
 import { discountRateSchema, rate, type ValuePeriod } from "./series.js";
 
 /**
@@ -49,7 +49,7 @@ const FN = "discountedCashFlowValue";
 
 const optionsSchema = z.strictObject({
   discountRate: discountRateSchema,
-  survival: z.array(z.number()).readonly().exactOptional(),
+  survival: boundedArray(z.array(z.number()).readonly()).exactOptional(),
   timing: z.enum(["first-payment-now", "end-of-period"]).exactOptional(),
 }) satisfies z.ZodType<unknown, DiscountedCashFlowOptions>;
 

@@ -3,7 +3,7 @@ import { invalidInput } from "../../core/errors.js";
 import { cachedEstimate, createEstimateCache } from "../../core/fastMoney.js";
 import type { Decimal } from "../../core/money.js";
 import { type TimeUnit, timeUnitSchema } from "../../core/time.js";
-import { parseInput } from "../../core/validate.js";
+import { boundedArray, parseInput } from "../../core/validate.js";
 import type { GammaGammaModel, PurchaseHistory, PurchaseModel, SpendHistory } from "../types.js";
 import { checkSpendCustomer, gammaGammaExpectedSpend } from "./conditionalExpectedSpend.js";
 import {
@@ -44,7 +44,7 @@ export interface CustomerLifetimeValueInput {
 const inputSchema = z.strictObject({
   purchaseModel: z.unknown(),
   spendModel: z.unknown(),
-  customers: z.array(z.unknown()),
+  customers: boundedArray(z.array(z.unknown())),
   horizon: z.union([z.number().int().positive(), z.literal("infinite")]),
   discountRate: z.number().finite().nonnegative(),
   unit: timeUnitSchema,
