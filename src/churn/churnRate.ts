@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
 import { type DateInput, parseInstant, timeZoneSchema } from "../core/time.js";
-import { parseInput } from "../core/validate.js";
+import { assertArrayShape, parseInput } from "../core/validate.js";
 
 /**
  * One customer's relationship dates for {@link churnRate}.
@@ -129,6 +129,7 @@ export function churnRate(
   customers: readonly CustomerTenure[],
   options: ChurnRateOptions,
 ): ChurnRateResult {
+  assertArrayShape(FN, customers);
   if (!Array.isArray(customers)) throw invalidInput(FN, [], "Expected an array of customers");
   const opts = parseInput(FN, optionsSchema, options, ["options"]);
   const zone = opts.timeZone ?? "UTC";

@@ -11,7 +11,7 @@ import {
 } from "../core/fastMoney.js";
 import { type Decimal, Money, type MoneyInput, moneyProblem, toMoney } from "../core/money.js";
 import { scratchFloat64, scratchUint8, scratchUint32 } from "../core/scratch.js";
-import { parseInput } from "../core/validate.js";
+import { assertArrayShape, parseInput } from "../core/validate.js";
 import { sortIndicesByKey } from "./radixOrder.js";
 
 /**
@@ -370,6 +370,7 @@ export function prioritizeRecovery(
   customers: readonly RecoveryCandidate[],
   options: PrioritizeRecoveryOptions = {},
 ): RecoveryPlan {
+  assertArrayShape(FN, customers);
   if (!Array.isArray(customers)) {
     throw invalidInput(FN, [], "Expected an array of customers");
   }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
-import { parseInput } from "../core/validate.js";
+import { assertArrayShape, parseInput } from "../core/validate.js";
 import type { PurchaseHistory } from "../models/types.js";
 
 /**
@@ -85,6 +85,7 @@ export function recencyChurnRisk(
   customers: readonly PurchaseHistory[],
   options: RecencyChurnRiskOptions = {},
 ): RecencyChurnRisk[] {
+  assertArrayShape(FN, customers);
   if (!Array.isArray(customers)) throw invalidInput(FN, [], "Expected an array of customers");
   const opts = parseInput(FN, optionsSchema, options, ["options"]);
   const lapsedAfter = opts.lapsedAfter ?? 3;

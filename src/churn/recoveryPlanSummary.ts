@@ -1,5 +1,6 @@
 import { invalidInput } from "../core/errors.js";
-import { type Decimal, ZERO } from "../core/money.js";
+import { type Decimal, type MoneyInput, moneyProblem, toMoney, ZERO } from "../core/money.js";
+import { arrayShapeProblem, describeReceived } from "../core/validate.js";
 import type { RecoveryAction, RecoveryPlan, RecoveryTier } from "./prioritizeRecovery.js";
 
 /**
@@ -32,6 +33,69 @@ export interface RecoveryPlanSummary {
   readonly byTier: Readonly<Record<RecoveryTier, RecoveryGroupTotals>>;
   /** Totals per recommended action (every action present). */
   readonly byAction: Readonly<Record<RecoveryAction, RecoveryGroupTotals>>;
+}
+
+const FN = "recoveryPlanSummary";
+
+/**
+ * Reads one plan entry, each field once, and checks it: a stored or hand-edited plan may hold
+ * anything. Tiers and actions are looked up as own keys only (`"__proto__"` is not a tier).
+ */
+function readEntry(
+  raw: unknown,
+  i: number,
+  byTier: Record<RecoveryTier, Accumulator>,
+  byAction: Record<RecoveryAction, Accumulator>,
+): {
+  tier: Accumulator;
+  action: Accumulator;
+  value: Decimal;
+  cost: Decimal;
+  expectedNetValue: Decimal;
+  selected: boolean;
+} {
+  if (typeof raw !== "object" || raw === null) {
+    throw invalidInput(
+      FN,
+      ["entries", i],
+      `Expected a plan entry, received ${describeReceived(raw)}`,
+    );
+  }
+  const { tier, action, value, cost, expectedNetValue, selected } = raw as Record<string, unknown>;
+  if (typeof tier !== "string" || !Object.hasOwn(byTier, tier)) {
+    throw invalidInput(
+      FN,
+      ["entries", i, "tier"],
+      `Expected a tier (${Object.keys(byTier).join(", ")}), received ${describeReceived(tier)}`,
+    );
+  }
+  if (typeof action !== "string" || !Object.hasOwn(byAction, action)) {
+    throw invalidInput(
+      FN,
+      ["entries", i, "action"],
+      `Expected an action (${Object.keys(byAction).join(", ")}), received ${describeReceived(action)}`,
+    );
+  }
+  if (typeof selected !== "boolean") {
+    throw invalidInput(
+      FN,
+      ["entries", i, "selected"],
+      `Expected true or false, received ${describeReceived(selected)}`,
+    );
+  }
+  const money = (field: string, amount: unknown): Decimal => {
+    const problem = moneyProblem(amount);
+    if (problem !== undefined) throw invalidInput(FN, ["entries", i, field], problem);
+    return toMoney(amount as MoneyInput);
+  };
+  return {
+    tier: byTier[tier as RecoveryTier],
+    action: byAction[action as RecoveryAction],
+    value: money("value", value),
+    cost: money("cost", cost),
+    expectedNetValue: money("expectedNetValue", expectedNetValue),
+    selected,
+  };
 }
 
 interface Accumulator {
@@ -69,7 +133,9 @@ const finish = (a: Accumulator): RecoveryGroupTotals => ({
  *
  * @param plan - a result of {@link prioritizeRecovery}
  * @returns totals overall, by tier and by action
- * @throws {InvalidInputError} when `plan` is not a recovery plan (path `entries`)
+ * @throws {InvalidInputError} when `plan` is not a recovery plan (path `entries`), or an entry is
+ *   not an object, has an unknown `tier` or `action`, a non-boolean `selected` or an invalid amount
+ *   (path `entries[i].field`) — a stored plan is read as untrusted input
  * @example
  * ```ts
  * import { prioritizeRecovery, recoveryPlanSummary } from "customer-value";
@@ -93,11 +159,7 @@ const finish = (a: Accumulator): RecoveryGroupTotals => ({
 export function recoveryPlanSummary(plan: RecoveryPlan): RecoveryPlanSummary {
   const entries: unknown = (plan as { entries?: unknown } | null)?.entries;
   if (!Array.isArray(entries)) {
-    throw invalidInput(
-      "recoveryPlanSummary",
-      ["entries"],
-      "Expected a plan from prioritizeRecovery",
-    );
+    throw invalidInput(FN, ["entries"], "Expected a plan from prioritizeRecovery");
   }
   const total = empty();
   const byTier: Record<RecoveryTier, Accumulator> = {
@@ -112,17 +174,11 @@ export function recoveryPlanSummary(plan: RecoveryPlan): RecoveryPlanSummary {
     "minimal-effort": empty(),
     "let-go": empty(),
   };
-  for (const entry of plan.entries) {
-    const tier = byTier[entry.tier];
-    const action = byAction[entry.action];
-    if (tier === undefined || action === undefined) {
-      throw invalidInput(
-        "recoveryPlanSummary",
-        ["entries"],
-        "Expected a plan from prioritizeRecovery",
-      );
-    }
-    for (const a of [total, tier, action]) {
+  const shape = arrayShapeProblem(entries);
+  if (shape) throw invalidInput(FN, ["entries", ...shape.path], shape.message);
+  for (let i = 0; i < entries.length; i++) {
+    const entry = readEntry(entries[i], i, byTier, byAction);
+    for (const a of [total, entry.tier, entry.action]) {
       a.customers++;
       a.value = a.value.plus(entry.value);
       if (entry.selected) {

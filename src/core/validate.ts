@@ -129,6 +129,21 @@ export function checkArray(
 }
 
 /**
+ * Throws an {@link InvalidInputError} when `value` is an array with an unsafe shape (see
+ * {@link arrayShapeProblem}); does nothing for anything else, so it can precede the caller's own
+ * "is it an array?" check. Call it before allocating anything of `value.length`.
+ * @internal
+ */
+export function assertArrayShape(
+  functionName: string,
+  value: unknown,
+  path: readonly PropertyKey[] = [],
+): void {
+  const problem = arrayShapeProblem(value);
+  if (problem) throw invalidInput(functionName, [...path, ...problem.path], problem.message);
+}
+
+/**
  * Wraps a zod array schema so that an over-long array, or one with a hole at either end, is
  * rejected with one issue before zod visits (and reports) every element.
  * @internal
@@ -141,11 +156,13 @@ export function boundedArray<S extends z.ZodType>(
     .superRefine((value, context) => {
       const problem = arrayShapeProblem(value);
       if (problem) {
+        // `continue: false` aborts: no element is visited and no later refinement runs over it.
         context.addIssue({
           code: "custom",
           path: [...problem.path],
           message: problem.message,
           input: value,
+          continue: false,
         });
       }
     })
@@ -173,6 +190,8 @@ export function parseInput<S extends z.ZodType>(
   value: unknown,
   pathPrefix: readonly PropertyKey[] = [],
 ): z.output<S> {
+  const shape = arrayShapeProblem(value);
+  if (shape) throw invalidInput(functionName, [...pathPrefix, ...shape.path], shape.message);
   let result: z.ZodSafeParseResult<z.output<S>>;
   try {
     result = schema.safeParse(value, { reportInput: true });

@@ -113,9 +113,9 @@ const modelSchema = z.object({
 });
 
 const optionsSchema = z.strictObject({
-  nested: z
-    .array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]))
-    .exactOptional(),
+  nested: boundedArray(
+    z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])),
+  ).exactOptional(),
 }) satisfies z.ZodType<unknown, CompareModelsOptions>;
 
 /**

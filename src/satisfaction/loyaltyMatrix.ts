@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
-import { parseInput } from "../core/validate.js";
+import { describeReceived, parseInput } from "../core/validate.js";
 import { checkArray, checkFiniteField, checkRecord, checkStringField } from "./scale.js";
 
 /** A Dick & Basu loyalty condition. */
@@ -130,7 +130,11 @@ export function loyaltyMatrix(
   for (let i = 0; i < n; i++) {
     const id = ids[i] as string;
     if (segments.has(id)) {
-      throw invalidInput(fn, ["customers", i, "id"], `Duplicate customer id ${JSON.stringify(id)}`);
+      throw invalidInput(
+        fn,
+        ["customers", i, "id"],
+        `Duplicate customer id ${describeReceived(id)}`,
+      );
     }
     const attitude = (attitudes[i] as number) >= attitudeThreshold;
     const patronage = (patronages[i] as number) >= patronageThreshold;

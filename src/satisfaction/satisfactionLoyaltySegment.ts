@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
-import { parseInput } from "../core/validate.js";
+import { describeReceived, parseInput } from "../core/validate.js";
 import {
   type AnswerScale,
   answerScaleSchema,
@@ -147,7 +147,11 @@ export function satisfactionLoyaltySegment(
     const row = checkRecord(fn, "customers", i, rows[i], KEYS);
     const id = checkStringField(fn, "customers", i, "id", row.id);
     if (segments.has(id)) {
-      throw invalidInput(fn, ["customers", i, "id"], `Duplicate customer id ${JSON.stringify(id)}`);
+      throw invalidInput(
+        fn,
+        ["customers", i, "id"],
+        `Duplicate customer id ${describeReceived(id)}`,
+      );
     }
     const satisfaction = checkFiniteField(fn, "customers", i, "satisfaction", row.satisfaction);
     const loyalty = checkFiniteField(fn, "customers", i, "loyalty", row.loyalty);

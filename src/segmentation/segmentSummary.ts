@@ -1,4 +1,3 @@
-import Decimal from "decimal.js";
 import { isReadonlyMap } from "../core/customerTable.js";
 import { invalidInput } from "../core/errors.js";
 import {
@@ -9,6 +8,7 @@ import {
   toMoney,
   ZERO,
 } from "../core/money.js";
+import { describeReceived } from "../core/validate.js";
 
 const FN = "segmentSummary";
 
@@ -110,23 +110,30 @@ export function segmentSummary(
     }
     a.customers++;
     if (values !== undefined) {
-      const v = values.get(id);
+      const v: unknown = values.get(id);
       if (v === undefined) throw invalidInput(FN, ["values", id], "No values for this customer");
-      if (typeof v.recency !== "number" || !Number.isFinite(v.recency)) {
+      if (typeof v !== "object" || v === null) {
+        throw invalidInput(
+          FN,
+          ["values", id],
+          `Expected { recency, frequency, monetary }, received ${describeReceived(v)}`,
+        );
+      }
+      // Each field is read once: a getter cannot hand validation and arithmetic different values.
+      const { recency, frequency, monetary } = v as Record<string, unknown>;
+      if (typeof recency !== "number" || !Number.isFinite(recency)) {
         throw invalidInput(FN, ["values", id, "recency"], "Expected a finite number");
       }
-      if (typeof v.frequency !== "number" || !Number.isFinite(v.frequency)) {
+      if (typeof frequency !== "number" || !Number.isFinite(frequency)) {
         throw invalidInput(FN, ["values", id, "frequency"], "Expected a finite number");
       }
-      const problem = moneyProblem(v.monetary);
+      const problem = moneyProblem(monetary);
       if (problem !== undefined) throw invalidInput(FN, ["values", id, "monetary"], problem);
-      const money = Decimal.isDecimal(v.monetary)
-        ? (v.monetary as DecimalValue)
-        : toMoney(v.monetary);
+      const money = toMoney(monetary as MoneyInput);
       a.revenue = a.revenue.plus(money);
       total = total.plus(money);
-      a.recency += v.recency;
-      a.frequency += v.frequency;
+      a.recency += recency;
+      a.frequency += frequency;
     }
   }
   const n = assignments.size;

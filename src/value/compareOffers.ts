@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
 import type { Decimal } from "../core/money.js";
-import { parseInput } from "../core/validate.js";
+import { describeReceived, parseInput } from "../core/validate.js";
 import {
   computeDeliveredValue,
   type DeliveredValueInput,
@@ -121,7 +121,7 @@ export function compareOffers(
       throw invalidInput(
         FN,
         [i, "name"],
-        `Duplicate offer name ${JSON.stringify(offer.name)} (also at [${seen.get(offer.name)}])`,
+        `Duplicate offer name ${describeReceived(offer.name)} (also at [${seen.get(offer.name)}])`,
       );
     }
     seen.set(offer.name, i);

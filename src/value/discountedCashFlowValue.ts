@@ -8,7 +8,7 @@ import {
   toMoney,
   ZERO,
 } from "../core/money.js";
-import { boundedArray, parseInput } from "../core/validate.js";
+import { assertArrayShape, boundedArray, parseInput } from "../core/validate.js";
 import { discountRateSchema, rate, type ValuePeriod } from "./series.js";
 
 /**
@@ -91,6 +91,7 @@ export function discountedCashFlowValue(
   cashFlows: readonly MoneyInput[],
   options: DiscountedCashFlowOptions,
 ): DiscountedCashFlowResult {
+  assertArrayShape(FN, cashFlows);
   if (!Array.isArray(cashFlows)) {
     throw invalidInput(FN, [], "Expected an array of cash flows (one amount per period)");
   }

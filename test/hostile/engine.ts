@@ -214,6 +214,10 @@ export function setAt(root: unknown, path: Path, replacement: unknown): unknown 
   if (path.length === 0)
     return replacement instanceof TwoFaced ? replacement.original : replacement;
   const [step, ...rest] = path as [Step, ...Step[]];
+  // A path through a value an earlier substitution replaced: nothing left to replace.
+  if (typeof step === "object" ? !(root instanceof Map) : typeof root !== "object" || root === null) {
+    return root;
+  }
   if (typeof step === "object") {
     const map = root as Map<unknown, unknown>;
     const copy = new Map<unknown, unknown>();

@@ -7,7 +7,7 @@
  * @module
  */
 import { invalidInput } from "../../core/errors.js";
-import { parseInput } from "../../core/validate.js";
+import { assertArrayShape, parseInput } from "../../core/validate.js";
 import {
   type BetaGeometricBetaBinomialModel,
   betaGeometricBetaBinomialModelSchema,
@@ -52,6 +52,7 @@ function mapCustomers(
   customer: DiscretePurchaseHistory | readonly DiscretePurchaseHistory[],
   f: (x: number, tx: number, n: number) => number,
 ): number | Float64Array {
+  assertArrayShape(fn, customer);
   if (!Array.isArray(customer)) {
     const { x, tx, n } = checkDiscreteHistory(fn, customer, [], false);
     return f(x, tx, n);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseInput } from "../../core/validate.js";
+import { assertArrayShape, parseInput } from "../../core/validate.js";
 import {
   bgbbDertFor,
   isBetaGeometricBetaBinomial,
@@ -111,6 +111,7 @@ export function discountedExpectedResidualPurchases(
   const customer = input as PurchaseHistory | readonly PurchaseHistory[];
   const kernel = purchaseKernel(parsePurchaseModel(fn, model));
   const { discountRate } = parseInput(fn, optionsSchema, options);
+  assertArrayShape(fn, customer);
   if (!Array.isArray(customer)) {
     const { x, tx, T } = checkHistory(fn, customer, undefined);
     return finiteResult(fn, kernel.dert(x, tx, T, discountRate), []);

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
-import { parseInput } from "../../core/validate.js";
+import { assertArrayShape, parseInput } from "../../core/validate.js";
 import { regularizedIncompleteBeta } from "../../math/incompleteBeta.js";
 import {
   bgNbdConditionalExpected,
@@ -175,6 +175,7 @@ export function conditionalOverRows(
   ifAlive: ((x: number, T: number) => number) | undefined,
   direct: (x: number, tx: number, T: number) => number,
 ): Float64Array {
+  assertArrayShape(fn, input);
   if (!Array.isArray(input)) {
     throw invalidInput(fn, [], "Expected an array of customers");
   }

@@ -1,3 +1,4 @@
+import { assertArrayShape } from "../../core/validate.js";
 import {
   bgbbProbabilityAliveFor,
   isBetaGeometricBetaBinomial,
@@ -102,6 +103,7 @@ export function probabilityAlive(
   }
   const history = customer as PurchaseHistory | readonly PurchaseHistory[];
   const kernel = purchaseKernel(parsePurchaseModel(fn, model));
+  assertArrayShape(fn, history);
   if (!Array.isArray(history)) {
     const { x, tx, T } = checkHistory(fn, history, undefined);
     return finiteResult(fn, kernel.probabilityAlive(x, tx, T), []);
