@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
 import { type DateInput, parseInstant, timeZoneSchema } from "../core/time.js";
-import { assertArrayShape, parseInput } from "../core/validate.js";
+import { assertArrayShape, describeReceived, parseInput } from "../core/validate.js";
 
 /**
  * One customer's relationship dates for {@link churnRate}.
@@ -135,11 +135,19 @@ export function churnRate(
   const zone = opts.timeZone ?? "UTC";
   const start = parseInstant(opts.periodStart, zone);
   if (start === undefined) {
-    throw invalidInput(FN, ["options", "periodStart"], `Invalid date ${String(opts.periodStart)}`);
+    throw invalidInput(
+      FN,
+      ["options", "periodStart"],
+      `Invalid date ${describeReceived(opts.periodStart)}`,
+    );
   }
   const end = parseInstant(opts.periodEnd, zone);
   if (end === undefined) {
-    throw invalidInput(FN, ["options", "periodEnd"], `Invalid date ${String(opts.periodEnd)}`);
+    throw invalidInput(
+      FN,
+      ["options", "periodEnd"],
+      `Invalid date ${describeReceived(opts.periodEnd)}`,
+    );
   }
   if (end <= start) {
     throw invalidInput(FN, ["options", "periodEnd"], "periodEnd must be after periodStart");
@@ -152,13 +160,13 @@ export function churnRate(
     const { acquiredAt, churnedAt, cohort } = c as Record<string, unknown>;
     const acquired = parseInstant(acquiredAt, zone);
     if (acquired === undefined) {
-      throw invalidInput(FN, [i, "acquiredAt"], `Invalid date ${String(acquiredAt)}`);
+      throw invalidInput(FN, [i, "acquiredAt"], `Invalid date ${describeReceived(acquiredAt)}`);
     }
     let churned: number | undefined;
     if (churnedAt !== undefined) {
       churned = parseInstant(churnedAt, zone);
       if (churned === undefined) {
-        throw invalidInput(FN, [i, "churnedAt"], `Invalid date ${String(churnedAt)}`);
+        throw invalidInput(FN, [i, "churnedAt"], `Invalid date ${describeReceived(churnedAt)}`);
       }
       if (churned < acquired) {
         throw invalidInput(FN, [i, "churnedAt"], "churnedAt is before acquiredAt");

@@ -16,7 +16,7 @@ import {
   timeUnitSchema,
   timeZoneSchema,
 } from "../core/time.js";
-import { assertArrayShape, parseInput } from "../core/validate.js";
+import { assertArrayShape, describeReceived, parseInput } from "../core/validate.js";
 
 /**
  * Relationship stage (Dwyer, Schurr & Oh 1987, in the four-stage adaptation 考察期 / 形成期 / 稳定期 /
@@ -134,7 +134,8 @@ export function periodSeries(
     if (typeof p !== "object" || p === null) throw invalidInput(fn, [i], "Expected an object");
     const { date, amount } = p as Record<string, unknown>;
     const day = parseCivilDay(date, zone);
-    if (day === undefined) throw invalidInput(fn, [i, "date"], `Invalid date ${String(date)}`);
+    if (day === undefined)
+      throw invalidInput(fn, [i, "date"], `Invalid date ${describeReceived(date)}`);
     if (lastDay !== undefined && day > lastDay) {
       throw invalidInput(fn, [i, "date"], "Purchase is after asOf");
     }
@@ -280,7 +281,7 @@ export function lifecycleStage(
   const zone = opts.timeZone ?? "UTC";
   const asOf = parseCivilDay(opts.asOf, zone);
   if (asOf === undefined) {
-    throw invalidInput(fn, ["options", "asOf"], `Invalid date ${String(opts.asOf)}`);
+    throw invalidInput(fn, ["options", "asOf"], `Invalid date ${describeReceived(opts.asOf)}`);
   }
   const series = periodSeries(fn, history, opts.unit ?? "month", zone, asOf);
   const k = series.counts.length - 1;

@@ -11,7 +11,7 @@ import {
 } from "../core/fastMoney.js";
 import { type Decimal, Money, type MoneyInput, moneyProblem, toMoney } from "../core/money.js";
 import { scratchFloat64, scratchUint8, scratchUint32 } from "../core/scratch.js";
-import { assertArrayShape, parseInput } from "../core/validate.js";
+import { assertArrayShape, describeReceived, parseInput } from "../core/validate.js";
 import { sortIndicesByKey } from "./radixOrder.js";
 
 /**
@@ -425,7 +425,7 @@ export function prioritizeRecovery(
       throw invalidInput(
         FN,
         [i, "cause"],
-        `Unknown cause ${JSON.stringify(cause)}: expected one of ${CAUSES.map((k) => `"${k}"`).join(", ")}`,
+        `Unknown cause ${describeReceived(cause)}: expected one of ${CAUSES.map((k) => `"${k}"`).join(", ")}`,
       );
     }
     causeCodes[i] = causeCode;
@@ -435,7 +435,7 @@ export function prioritizeRecovery(
         throw invalidInput(
           FN,
           [i, "winBackProbability"],
-          `Expected a probability in [0, 1], received ${String(p)}`,
+          `Expected a probability in [0, 1], received ${describeReceived(p)}`,
         );
       }
       probs[i] = p;
@@ -452,7 +452,7 @@ export function prioritizeRecovery(
         throw invalidInput(
           FN,
           [i, "recency"],
-          `Expected a finite number ≥ 0, received ${String(r)}`,
+          `Expected a finite number ≥ 0, received ${describeReceived(r)}`,
         );
       }
       probs[i] = baseByCause[causeCode]! * 0.5 ** (r / halfLife);

@@ -215,7 +215,9 @@ export function setAt(root: unknown, path: Path, replacement: unknown): unknown 
     return replacement instanceof TwoFaced ? replacement.original : replacement;
   const [step, ...rest] = path as [Step, ...Step[]];
   // A path through a value an earlier substitution replaced: nothing left to replace.
-  if (typeof step === "object" ? !(root instanceof Map) : typeof root !== "object" || root === null) {
+  if (
+    typeof step === "object" ? !(root instanceof Map) : typeof root !== "object" || root === null
+  ) {
     return root;
   }
   if (typeof step === "object") {
@@ -299,6 +301,7 @@ export function nonFinitePath(
     }
     return undefined;
   }
+  if (Array.isArray(value) && value.length > 100_000) return undefined;
   for (const key of Object.keys(value)) {
     const found = nonFinitePath((value as Record<string, unknown>)[key], seen, `${at}.${key}`);
     if (found) return found;
@@ -334,7 +337,11 @@ export function canonical(value: unknown, seen = new Set<unknown>()): string {
       return `Map{${[...value].map(([k, v]) => `${canonical(k, seen)}=>${canonical(v, seen)}`).join(",")}}`;
     }
     if (value instanceof Set) return `Set{${[...value].map((v) => canonical(v, seen)).join(",")}}`;
-    if (Array.isArray(value)) return `[${value.map((v) => canonical(v, seen)).join(",")}]`;
+    if (Array.isArray(value)) {
+      // The caller's own huge-length arrays come back as Map keys: never iterate 2^32 slots.
+      if (value.length > 100_000) return `array(${value.length})`;
+      return `[${value.map((v) => canonical(v, seen)).join(",")}]`;
+    }
     return `{${Object.keys(value)
       .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k], seen)}`)
       .join(",")}}`;

@@ -203,7 +203,8 @@ export function fixedSweep(
   const report = newReport();
   for (const name of sweptExports(api)) {
     if (only && !only.includes(name)) continue;
-    const seeds = VALID_CALLS[name] ?? [];
+    // The first seed call of each export: the others differ in options the random sweep reaches.
+    const seeds = (VALID_CALLS[name] ?? []).slice(0, 1);
     seeds.forEach((seed, s) => {
       for (const path of pathsOf(seed(api))) {
         for (const hostile of FAST_HOSTILE) {
@@ -226,7 +227,13 @@ const hostileArbitrary: fc.Arbitrary<Hostile> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .anything({ maxDepth: 2, withBigInt: true, withDate: true, withNullPrototype: true, withSparseArray: true })
+      .anything({
+        maxDepth: 2,
+        withBigInt: true,
+        withDate: true,
+        withNullPrototype: true,
+        withSparseArray: true,
+      })
       .map((value) => ({ label: describe(value), make: () => value })),
   },
   {
@@ -241,9 +248,10 @@ const hostileArbitrary: fc.Arbitrary<Hostile> = fc.oneof(
   },
   {
     weight: 1,
-    arbitrary: fc
-      .date({ noInvalidDate: false })
-      .map((value) => ({ label: `Date(${value.getTime()})`, make: () => new Date(value.getTime()) })),
+    arbitrary: fc.date({ noInvalidDate: false }).map((value) => ({
+      label: `Date(${value.getTime()})`,
+      make: () => new Date(value.getTime()),
+    })),
   },
   {
     weight: 1,
@@ -285,7 +293,10 @@ export function randomSweep(
       const build = seeds[c.seedIndex]!;
       const base = build(api);
       const paths = pathsOf(base);
-      const chosen = c.mutations.map((m) => ({ path: paths[m.pathIndex % paths.length]!, hostile: m.hostile }));
+      const chosen = c.mutations.map((m) => ({
+        path: paths[m.pathIndex % paths.length]!,
+        hostile: m.hostile,
+      }));
       const label = `${name}#${c.seedIndex}/${i} ${chosen
         .map((m) => `${pathLabel(m.path)} := ${m.hostile.label}`)
         .join("; ")}`;

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
-import { assertArrayShape, parseInput } from "../../core/validate.js";
+import { assertArrayShape, describeReceived, parseInput } from "../../core/validate.js";
 import { regularizedIncompleteBeta } from "../../math/incompleteBeta.js";
 import {
   bgNbdConditionalExpected,
@@ -139,7 +139,7 @@ export function parseSpendModel(
 /** Validates a time span t ≥ 0 (finite). @internal */
 export function checkSpan(fn: string, t: unknown, name: string): number {
   if (typeof t !== "number" || !Number.isFinite(t) || t < 0) {
-    throw invalidInput(fn, [name], `Expected a finite number ≥ 0, received ${String(t)}`);
+    throw invalidInput(fn, [name], `Expected a finite number ≥ 0, received ${describeReceived(t)}`);
   }
   return t;
 }

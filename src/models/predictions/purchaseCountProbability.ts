@@ -1,4 +1,5 @@
 import { invalidInput } from "../../core/errors.js";
+import { describeReceived } from "../../core/validate.js";
 import {
   bgbbPurchaseCountProbabilityFor,
   isBetaGeometricBetaBinomial,
@@ -43,7 +44,7 @@ export function purchaseCountProbability(
 ): number {
   const fn = "purchaseCountProbability";
   if (typeof n !== "number" || !Number.isInteger(n) || n < 0) {
-    throw invalidInput(fn, ["n"], `Expected an integer ≥ 0, received ${String(n)}`);
+    throw invalidInput(fn, ["n"], `Expected an integer ≥ 0, received ${describeReceived(n)}`);
   }
   if (isBetaGeometricBetaBinomial(model)) return bgbbPurchaseCountProbabilityFor(fn, model, n, t);
   const kernel = purchaseKernel(parsePurchaseModel(fn, model));
