@@ -220,6 +220,8 @@ export function setAt(root: unknown, path: Path, replacement: unknown): unknown 
   ) {
     return root;
   }
+  // …or through an array of huge length an earlier substitution made: never copy 2^32 slots.
+  if (Array.isArray(root) && root.length > 100_000) return root;
   if (typeof step === "object") {
     const map = root as Map<unknown, unknown>;
     const copy = new Map<unknown, unknown>();

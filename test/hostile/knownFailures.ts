@@ -180,7 +180,7 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
     skip: true,
   })),
   // ── item 5: fits that report infinite standard errors as converged
-  ...["fitGammaGamma", "fitBetaGeometricBetaBinomial"].map((name) => ({
+  ...["fitGammaGamma", "fitBetaGeometricBetaBinomial", "fitShiftedBetaGeometric"].map((name) => ({
     export: name,
     reproducer: "a fit of a few rows returns standardErrors of Infinity",
     awaits: "issue 23 item 5 (fits at the boundary)",

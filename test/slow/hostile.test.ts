@@ -15,7 +15,7 @@ import type { Violation } from "../hostile/sweep.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const SEED = 23;
-const RUNS_PER_EXPORT = Number(process.env.HOSTILE_RUNS ?? 60);
+const RUNS_PER_EXPORT = Number(process.env.HOSTILE_RUNS ?? 40);
 /** A run that takes longer has hung (a sweep of ~4,000 calls takes a few minutes on 2 cores). */
 const SWEEP_TIMEOUT_MS = 25 * 60_000;
 
