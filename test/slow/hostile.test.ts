@@ -15,7 +15,7 @@ import type { Violation } from "../hostile/sweep.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const SEED = 23;
-const RUNS_PER_EXPORT = Number(process.env.HOSTILE_RUNS ?? 40);
+const RUNS_PER_EXPORT = Number(process.env.HOSTILE_RUNS ?? 120);
 /** A run that takes longer has hung (a sweep of ~4,000 calls takes a few minutes on 2 cores). */
 const SWEEP_TIMEOUT_MS = 25 * 60_000;
 
@@ -39,11 +39,14 @@ function sweepIn(timeZone: string): Promise<CliReport> {
     );
     let stdout = "";
     let lastCall = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString("utf8");
+    // setEncoding decodes across chunk boundaries (a "→" split between two chunks stays whole).
+    child.stdout.setEncoding("utf8");
+    child.stderr.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => {
+      stdout += chunk;
     });
-    child.stderr.on("data", (chunk: Buffer) => {
-      const lines = chunk.toString("utf8").trimEnd().split("\n");
+    child.stderr.on("data", (chunk: string) => {
+      const lines = chunk.trimEnd().split("\n");
       lastCall = lines[lines.length - 1] ?? lastCall;
     });
     const timer = setTimeout(() => {
