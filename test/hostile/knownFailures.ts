@@ -245,3 +245,18 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
     matches: (label: string) => label.includes(":= duck Decimal"),
   })),
 ];
+
+/**
+ * Calls whose result still depends on the process time zone (the slow sweep compares `TZ=UTC`
+ * with `TZ=America/Los_Angeles`).
+ */
+export const KNOWN_TIME_ZONE_DEPENDENT: readonly KnownFailure[] = [
+  {
+    export: "churnRate",
+    reproducer:
+      'periodEnd "2024-11-03T01:30" in America/New_York (an ambiguous wall time) resolves by the process TZ',
+    awaits: "issue 23 item 3 (time zones without the host)",
+    // Seed #1 of churnRate carries the ambiguous wall time.
+    matches: (label) => label.startsWith("churnRate#1/"),
+  },
+];
