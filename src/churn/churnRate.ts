@@ -7,7 +7,7 @@ import {
   parseInstant,
   timeZoneSchema,
 } from "../core/time.js";
-import { parseInput } from "../core/validate.js";
+import { assertArrayShape, parseInput } from "../core/validate.js";
 
 /**
  * One customer's relationship dates for {@link churnRate}.
@@ -140,6 +140,7 @@ export function churnRate(
   customers: readonly CustomerTenure[],
   options: ChurnRateOptions,
 ): ChurnRateResult {
+  assertArrayShape(FN, customers);
   if (!Array.isArray(customers)) throw invalidInput(FN, [], "Expected an array of customers");
   const opts = parseInput(FN, optionsSchema, options, ["options"]);
   const zone = opts.timeZone ?? "UTC";

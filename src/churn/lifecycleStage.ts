@@ -18,7 +18,7 @@ import {
   timeUnitSchema,
   timeZoneSchema,
 } from "../core/time.js";
-import { parseInput } from "../core/validate.js";
+import { assertArrayShape, describeReceived, parseInput } from "../core/validate.js";
 
 /**
  * Relationship stage (Dwyer, Schurr & Oh 1987, in the four-stage adaptation 考察期 / 形成期 / 稳定期 /
@@ -139,6 +139,7 @@ export function periodSeries(
   zone: string,
   lastDay: number | undefined,
 ): PeriodSeries {
+  assertArrayShape(fn, history);
   if (!Array.isArray(history)) throw invalidInput(fn, [], "Expected an array of purchases");
   if (history.length === 0) throw invalidInput(fn, [], "Expected at least one purchase");
   const n = history.length;

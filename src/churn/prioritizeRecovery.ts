@@ -18,7 +18,7 @@ import {
   toMoney,
 } from "../core/money.js";
 import { type Scratch, withScratch } from "../core/scratch.js";
-import { parseInput } from "../core/validate.js";
+import { assertArrayShape, describeReceived, parseInput } from "../core/validate.js";
 import { sortIndicesByKey } from "./radixOrder.js";
 
 /**
@@ -370,6 +370,7 @@ export function prioritizeRecovery(
   customers: readonly RecoveryCandidate[],
   options: PrioritizeRecoveryOptions = {},
 ): RecoveryPlan {
+  assertArrayShape(FN, customers);
   if (!Array.isArray(customers)) {
     throw invalidInput(FN, [], "Expected an array of customers");
   }
@@ -450,7 +451,7 @@ function planRecovery(
         throw invalidInput(
           FN,
           [i, "winBackProbability"],
-          `Expected a probability in [0, 1], received ${String(p)}`,
+          `Expected a probability in [0, 1], received ${describeReceived(p)}`,
         );
       }
       probs[i] = p;
@@ -467,7 +468,7 @@ function planRecovery(
         throw invalidInput(
           FN,
           [i, "recency"],
-          `Expected a finite number ≥ 0, received ${String(r)}`,
+          `Expected a finite number ≥ 0, received ${describeReceived(r)}`,
         );
       }
       probs[i] = baseByCause[causeCode]! * 0.5 ** (r / halfLife);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
-import { parseInput } from "../core/validate.js";
+import { assertArrayShape, parseInput } from "../core/validate.js";
 import type { PurchaseHistory } from "../models/types.js";
 
 /**
@@ -64,7 +64,8 @@ const FN = "recencyChurnRisk";
  * @param options - `lapsedAfter`, `defaultGap`
  * @returns one result per customer, in input order
  * @throws {InvalidInputError} on an invalid history (path `[i].recency` …), or when there are
- *   one-time buyers but no repeat buyer and no `defaultGap`
+ *   one-time buyers but no repeat buyer and no `defaultGap`, or when the typical gap
+ *   (`recency / frequency`) is too small for a finite overdue ratio (path `[i].recency`)
  * @example
  * ```ts
  * import { recencyChurnRisk } from "customer-value";
@@ -85,6 +86,7 @@ export function recencyChurnRisk(
   customers: readonly PurchaseHistory[],
   options: RecencyChurnRiskOptions = {},
 ): RecencyChurnRisk[] {
+  assertArrayShape(FN, customers);
   if (!Array.isArray(customers)) throw invalidInput(FN, [], "Expected an array of customers");
   const opts = parseInput(FN, optionsSchema, options, ["options"]);
   const lapsedAfter = opts.lapsedAfter ?? 3;
@@ -136,6 +138,14 @@ export function recencyChurnRisk(
     const gap = own ? tx[i]! / x[i]! : (fallback as number);
     const elapsed = T[i]! - tx[i]!;
     const ratio = elapsed / gap;
+    if (!Number.isFinite(ratio)) {
+      // recency / frequency underflows (recency 5e-324, frequency 1e308): no usable pace.
+      throw invalidInput(
+        FN,
+        own ? [i, "recency"] : ["options", "defaultGap"],
+        `The typical gap between purchases (${gap}) is too small to measure how overdue the customer is`,
+      );
+    }
     out[i] = {
       elapsed,
       typicalGap: gap,

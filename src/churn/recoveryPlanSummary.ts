@@ -1,5 +1,6 @@
 import { invalidInput } from "../core/errors.js";
 import { type Decimal, type MoneyInput, moneyProblem, toMoney, ZERO } from "../core/money.js";
+import { arrayShapeProblem } from "../core/validate.js";
 import type { RecoveryAction, RecoveryPlan, RecoveryTier } from "./prioritizeRecovery.js";
 
 const FN = "recoveryPlanSummary";
@@ -113,6 +114,9 @@ export function recoveryPlanSummary(plan: RecoveryPlan): RecoveryPlanSummary {
     throw invalidInput(FN, ["entries"], "Expected a plan from prioritizeRecovery");
   }
   const list: readonly unknown[] = entries;
+  // Bounded length, no holes at the ends: a huge `length` is refused before any work.
+  const shape = arrayShapeProblem(list);
+  if (shape) throw invalidInput(FN, ["entries", ...shape.path], shape.message);
   const total = empty();
   // Accumulators by position in TIERS / ACTIONS: a tier or action read from the plan is looked up
   // in a constant list, never used as a property key (a stored plan may say "__proto__").

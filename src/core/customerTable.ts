@@ -98,12 +98,17 @@ export class CustomerTable<V> implements ReadonlyMap<string, V> {
  * @internal
  */
 export function isReadonlyMap(value: unknown): value is ReadonlyMap<unknown, unknown> {
-  if (value instanceof Map) return true;
   if (typeof value !== "object" || value === null) return false;
-  const candidate = value as { forEach?: unknown; get?: unknown; size?: unknown };
-  return (
-    typeof candidate.forEach === "function" &&
-    typeof candidate.get === "function" &&
-    typeof candidate.size === "number"
-  );
+  try {
+    // A Proxy whose target is a Map passes `instanceof` but every Map method throws on it.
+    if (value instanceof Map) return Map.prototype.has.call(value, undefined) || true;
+    const candidate = value as { forEach?: unknown; get?: unknown; size?: unknown };
+    return (
+      typeof candidate.forEach === "function" &&
+      typeof candidate.get === "function" &&
+      typeof candidate.size === "number"
+    );
+  } catch {
+    return false;
+  }
 }

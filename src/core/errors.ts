@@ -97,11 +97,26 @@ function formatIssues(issues: readonly InputIssue[]): string {
   const asZod = issues.map((issue) => ({
     code: "custom" as const,
     // A long key (a customer id) is shortened in the message; `issue.path` keeps it whole.
-    path: issue.path.map((key) => (typeof key === "string" ? shorten(key) : key)),
+    // Other keys are described, never converted with `String()`.
+    path: issue.path.map((key) => (typeof key === "string" ? shorten(key) : printablePathKey(key))),
     message: issue.message,
     input: undefined,
   }));
   return z.prettifyError(new z.ZodError(asZod));
+}
+
+/**
+ * A path key as the message prints it. Paths hold customer ids taken from the caller's `Map`s,
+ * which may be any value; a key that is not a string or a number is described, never converted
+ * with `String()` (which could throw or run the caller's code).
+ */
+function printablePathKey(key: unknown): string | number {
+  if (typeof key === "number" || typeof key === "string") return key;
+  if (typeof key === "symbol")
+    return key.description === undefined ? "Symbol()" : `Symbol(${key.description})`;
+  if (typeof key === "bigint") return `${key}n`;
+  if (key === null || key === undefined || typeof key === "boolean") return String(key);
+  return `(${typeof key})`;
 }
 
 /**

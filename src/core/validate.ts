@@ -1,5 +1,173 @@
-import type { z } from "zod";
-import { type InputIssue, InvalidInputError } from "./errors.js";
+import { z } from "zod";
+import { type InputIssue, InvalidInputError, invalidInput } from "./errors.js";
+
+/**
+ * The longest array any public function accepts: 2^27 = 134,217,728 rows (a transaction log of
+ * that size already needs tens of gigabytes as JavaScript objects). Longer arrays, and arrays whose
+ * `length` was set without elements (`Object.assign([], { length: 2 ** 32 - 1 })`), are an
+ * {@link InvalidInputError} instead of a `RangeError` from an allocation or an hours-long loop.
+ * @internal
+ */
+export const MAX_ARRAY_LENGTH = 2 ** 27;
+
+/** At most this many problems are listed in one error (the count of the rest is reported). */
+const MAX_REPORTED_ISSUES = 100;
+
+/** How many characters of a received string an error message echoes. */
+const ECHO_LENGTH = 40;
+
+/**
+ * A short description of any received value for an error message, that never throws and never
+ * runs user code: no `String(value)` on objects (a `toString`, a Proxy trap or an array of length
+ * 2^32 − 1 could throw or take minutes), BigInt and Symbol spelled out, strings truncated.
+ * @internal
+ */
+export function describeReceived(value: unknown): string {
+  switch (typeof value) {
+    case "number":
+      return Object.is(value, -0) ? "-0" : String(value);
+    case "bigint":
+      return `${value.toString().slice(0, ECHO_LENGTH)}n (a BigInt)`;
+    case "symbol":
+      return "a symbol";
+    case "string":
+      return value.length > ECHO_LENGTH
+        ? `${JSON.stringify(value.slice(0, ECHO_LENGTH))}… (${value.length} characters)`
+        : JSON.stringify(value);
+    case "undefined":
+    case "boolean":
+      return String(value);
+    case "function":
+      return "a function";
+    default:
+      if (value === null) return "null";
+      if (Array.isArray(value)) return `an array of length ${value.length}`;
+      if (value instanceof Date) return "a Date";
+      return "an object";
+  }
+}
+
+/**
+ * Why a value that `Decimal.isDecimal` recognises (a decimal.js instance from any copy of the
+ * library, or any object with its `toStringTag`) is not a usable finite Decimal, or `undefined`.
+ * The digits are checked the way decimal.js stores them (sign ±1, an integer exponent, base-1e7
+ * words), without calling any of the object's methods, so a duck-typed imitation is an
+ * {@link InvalidInputError} rather than a `TypeError` or a `DecimalError`.
+ * @internal
+ */
+export function decimalShapeProblem(value: unknown): string | undefined {
+  const { s, e, d } = value as { s?: unknown; e?: unknown; d?: unknown };
+  if (
+    d === null ||
+    (typeof e === "number" && Number.isNaN(e)) ||
+    (typeof s === "number" && Number.isNaN(s))
+  ) {
+    return "Expected a finite Decimal amount";
+  }
+  const wellFormed =
+    (s === 1 || s === -1) &&
+    typeof e === "number" &&
+    Number.isSafeInteger(e) &&
+    Array.isArray(d) &&
+    d.length > 0 &&
+    d.length <= 1_000 &&
+    d.every(
+      (word) => typeof word === "number" && Number.isInteger(word) && word >= 0 && word < 1e7,
+    ) &&
+    (d.length === 1 || d[0] !== 0);
+  return wellFormed
+    ? undefined
+    : "Expected a Decimal (decimal.js), received an object that only looks like one";
+}
+
+/**
+ * The first problem with an array's shape that would make iterating it unsafe: not an array, too
+ * long ({@link MAX_ARRAY_LENGTH}), or a hole (an empty slot) at its first or last index — an
+ * array made by setting `length` is rejected before anything is allocated for it. Holes inside
+ * are found by the element checks (a hole reads as `undefined`).
+ * @internal
+ */
+export function arrayShapeProblem(
+  value: unknown,
+): { readonly path: readonly number[]; readonly message: string } | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const length = value.length;
+  if (length > MAX_ARRAY_LENGTH) {
+    return {
+      path: [],
+      message: `Expected at most ${MAX_ARRAY_LENGTH} items, received an array of length ${length}`,
+    };
+  }
+  if (length > 0 && !(0 in value)) return { path: [0], message: holeMessage };
+  if (length > 1 && !(length - 1 in value)) return { path: [length - 1], message: holeMessage };
+  return undefined;
+}
+
+const holeMessage = "Expected a value, found an empty array slot (a hole)";
+
+/**
+ * Checks that `value` is an array a public function can iterate (see {@link arrayShapeProblem})
+ * and throws an {@link InvalidInputError} at `path` otherwise. `expected` names what was expected
+ * ("an array of customers").
+ * @internal
+ */
+export function checkArray(
+  functionName: string,
+  value: unknown,
+  expected: string,
+  path: readonly PropertyKey[] = [],
+): asserts value is readonly unknown[] {
+  if (!Array.isArray(value)) {
+    throw invalidInput(
+      functionName,
+      path,
+      `Expected ${expected}, received ${describeReceived(value)}`,
+    );
+  }
+  const problem = arrayShapeProblem(value);
+  if (problem) throw invalidInput(functionName, [...path, ...problem.path], problem.message);
+}
+
+/**
+ * Throws an {@link InvalidInputError} when `value` is an array with an unsafe shape (see
+ * {@link arrayShapeProblem}); does nothing for anything else, so it can precede the caller's own
+ * "is it an array?" check. Call it before allocating anything of `value.length`.
+ * @internal
+ */
+export function assertArrayShape(
+  functionName: string,
+  value: unknown,
+  path: readonly PropertyKey[] = [],
+): void {
+  const problem = arrayShapeProblem(value);
+  if (problem) throw invalidInput(functionName, [...path, ...problem.path], problem.message);
+}
+
+/**
+ * Wraps a zod array schema so that an over-long array, or one with a hole at either end, is
+ * rejected with one issue before zod visits (and reports) every element.
+ * @internal
+ */
+export function boundedArray<S extends z.ZodType>(
+  schema: S,
+): z.ZodPipe<z.ZodCustom<z.input<S>, z.input<S>>, z.ZodType<z.output<S>, z.input<S>>> {
+  return z
+    .custom<z.input<S>>(() => true)
+    .superRefine((value, context) => {
+      const problem = arrayShapeProblem(value);
+      if (problem) {
+        // `continue: false` aborts: no element is visited and no later refinement runs over it.
+        context.addIssue({
+          code: "custom",
+          path: [...problem.path],
+          message: problem.message,
+          input: value,
+          continue: false,
+        });
+      }
+    })
+    .pipe(schema as unknown as z.ZodType<z.output<S>, z.input<S>>);
+}
 
 /**
  * Validates `value` against `schema` at a public boundary and returns the parsed value, or throws
@@ -8,6 +176,12 @@ import { type InputIssue, InvalidInputError } from "./errors.js";
  * Every public function calls this once per argument (or once for a tuple of arguments). For large
  * arrays, validate the array's shape cheaply here and check the elements in one hand-written pass
  * that throws {@link invalidInput} (see CONVENTIONS §4).
+ *
+ * Messages are made specific: a failed union reports the issues of its closest branch (the one
+ * with the fewest problems, the deepest first) or, when every branch rejects the value's type,
+ * one issue listing the types accepted; a failed refinement without its own message says so.
+ * Anything thrown while reading the input (a Proxy whose target is a `Map`, a getter that throws)
+ * becomes an {@link InvalidInputError} at the argument, with the original error as its `cause`.
  * @internal
  */
 export function parseInput<S extends z.ZodType>(
@@ -16,12 +190,94 @@ export function parseInput<S extends z.ZodType>(
   value: unknown,
   pathPrefix: readonly PropertyKey[] = [],
 ): z.output<S> {
-  const result = schema.safeParse(value);
+  const shape = arrayShapeProblem(value);
+  if (shape) throw invalidInput(functionName, [...pathPrefix, ...shape.path], shape.message);
+  let result: z.ZodSafeParseResult<z.output<S>>;
+  try {
+    result = schema.safeParse(value, { reportInput: true });
+  } catch (error) {
+    throw unreadableInput(functionName, pathPrefix, error);
+  }
   if (result.success) return result.data;
-  const issues: InputIssue[] = result.error.issues.map((issue) => ({
+  const issues = specificIssues(result.error.issues);
+  const reported: InputIssue[] = issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => ({
     path: [...pathPrefix, ...issue.path],
     message: issue.message,
     code: issue.code,
   }));
-  throw new InvalidInputError(functionName, issues);
+  if (issues.length > MAX_REPORTED_ISSUES) {
+    reported.push({
+      path: [...pathPrefix],
+      message: `…and ${issues.length - MAX_REPORTED_ISSUES} more problems`,
+      code: "custom",
+    });
+  }
+  throw new InvalidInputError(functionName, reported);
+}
+
+/**
+ * The error for an input that threw while being read (user getters, Proxies, exotic objects).
+ * @internal
+ */
+export function unreadableInput(
+  functionName: string,
+  path: readonly PropertyKey[],
+  error: unknown,
+): InvalidInputError {
+  const reason = error instanceof Error ? error.name : "a non-Error value";
+  const wrapped = invalidInput(
+    functionName,
+    path,
+    `Could not read the input: reading it threw ${reason}`,
+  );
+  Object.defineProperty(wrapped, "cause", { value: error, configurable: true, writable: true });
+  return wrapped;
+}
+
+/** A zod issue reduced to what {@link parseInput} reports. */
+interface PlainIssue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly code: string;
+}
+
+const VAGUE = "Invalid input";
+
+/** Replaces zod's bare "Invalid input" (unions, refinements) by what was expected. */
+function specificIssues(issues: readonly z.core.$ZodIssue[]): PlainIssue[] {
+  return issues.flatMap((issue) => specific(issue, []));
+}
+
+function specific(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): PlainIssue[] {
+  const path = [...prefix, ...issue.path];
+  if (issue.code === "invalid_union" && issue.message === VAGUE && issue.errors.length > 0) {
+    const branches = issue.errors;
+    const rootTypes = branches.every(
+      (branch) =>
+        branch.length === 1 && branch[0]!.code === "invalid_type" && branch[0]!.path.length === 0,
+    );
+    if (rootTypes) {
+      const expected = [
+        ...new Set(branches.map((branch) => (branch[0] as z.core.$ZodIssueInvalidType).expected)),
+      ];
+      return [
+        {
+          path,
+          code: "invalid_type",
+          message: `Expected ${expected.join(" or ")}, received ${describeReceived(issue.input)}`,
+        },
+      ];
+    }
+    const closest = [...branches].sort((a, b) => a.length - b.length || depth(b) - depth(a))[0]!;
+    return closest.flatMap((inner) => specific(inner, path));
+  }
+  if (issue.message === VAGUE) {
+    return [{ path, code: issue.code, message: `Invalid value ${describeReceived(issue.input)}` }];
+  }
+  return [{ path, code: issue.code, message: issue.message }];
+}
+
+/** How deep into the value a branch's first problem lies (a branch that got further is closer). */
+function depth(branch: readonly z.core.$ZodIssue[]): number {
+  return Math.max(0, ...branch.map((issue) => issue.path.length));
 }

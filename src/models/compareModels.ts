@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
-import { parseInput } from "../core/validate.js";
+import { boundedArray, parseInput } from "../core/validate.js";
 import { chiSquareSurvival } from "../math/chiSquare.js";
 
 /**
@@ -113,9 +113,9 @@ const modelSchema = z.object({
 });
 
 const optionsSchema = z.strictObject({
-  nested: z
-    .array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]))
-    .exactOptional(),
+  nested: boundedArray(
+    z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])),
+  ).exactOptional(),
 }) satisfies z.ZodType<unknown, CompareModelsOptions>;
 
 /**
@@ -157,7 +157,7 @@ export function compareModels(
   options: CompareModelsOptions = {},
 ): ModelComparison {
   const fn = "compareModels";
-  const models = parseInput(fn, z.array(modelSchema).min(2), fits);
+  const models = parseInput(fn, boundedArray(z.array(modelSchema).min(2)), fits);
   const opts = parseInput(fn, optionsSchema, options, ["options"]);
   const family = (kind: string) => FAMILY.get(kind) ?? `"${kind}" data`;
   const first = models[0]!;

@@ -7,6 +7,7 @@
  */
 import { invalidInput } from "../core/errors.js";
 import { moneyProblem, readMoney } from "../core/money.js";
+import { assertArrayShape } from "../core/validate.js";
 
 /** Distinct histories (columns) with their multiplicities. @internal */
 export interface CompressedHistories {
@@ -214,6 +215,7 @@ function readCount(fn: string, r: Record<string, unknown>, i: number): number {
 }
 
 function checkArray(fn: string, rows: unknown): readonly unknown[] {
+  assertArrayShape(fn, rows);
   if (!Array.isArray(rows)) {
     throw invalidInput(fn, [], `Expected an array of customers, received ${describe(rows)}`);
   }

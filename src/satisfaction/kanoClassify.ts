@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
-import { parseInput } from "../core/validate.js";
+import { boundedArray, parseInput } from "../core/validate.js";
 
 /**
  * An answer to a Kano functional ("if the product has…") or dysfunctional ("if it does not
@@ -110,13 +110,19 @@ const DEFAULT_TABLE: readonly (readonly KanoCategory[])[] = [
 /** Tie-break order for the attribute category. */
 const PRIORITY: readonly KanoCategory[] = [M, O, A, I, R, Q];
 
-const responsesSchema = z.array(
-  z.strictObject({ attribute: z.string(), functional: answerSchema, dysfunctional: answerSchema }),
+const responsesSchema = boundedArray(
+  z.array(
+    z.strictObject({
+      attribute: z.string(),
+      functional: answerSchema,
+      dysfunctional: answerSchema,
+    }),
+  ),
 ) satisfies z.ZodType<unknown, readonly KanoResponse[]>;
 
-const row = z.array(categorySchema).length(5);
+const row = boundedArray(z.array(categorySchema).length(5));
 const optionsSchema = z.strictObject({
-  table: z.array(row).length(5).exactOptional(),
+  table: boundedArray(z.array(row).length(5)).exactOptional(),
 }) satisfies z.ZodType<unknown, KanoClassifyOptions>;
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
-import { parseInput } from "../core/validate.js";
+import { boundedArray, parseInput } from "../core/validate.js";
 import { type AnswerScale, answerScaleSchema, checkAnswers } from "./scale.js";
 
 /** One survey item of a satisfaction index with its answers. */
@@ -46,7 +46,7 @@ export interface SatisfactionIndexResult {
 
 const optionsSchema = z
   .strictObject({
-    weights: z.array(z.number().finite().nonnegative()),
+    weights: boundedArray(z.array(z.number().finite().nonnegative())),
     scale: answerScaleSchema.exactOptional(),
   })
   .refine((o) => o.weights.reduce((s, w) => s + w, 0) > 0, {
@@ -54,8 +54,8 @@ const optionsSchema = z
     path: ["weights"],
   }) satisfies z.ZodType<unknown, SatisfactionIndexOptions>;
 
-const itemsSchema = z.array(
-  z.strictObject({ name: z.string(), answers: z.array(z.number()) }),
+const itemsSchema = boundedArray(
+  z.array(z.strictObject({ name: z.string(), answers: boundedArray(z.array(z.number())) })),
 ) satisfies z.ZodType<unknown, readonly SatisfactionIndexItem[]>;
 
 /**

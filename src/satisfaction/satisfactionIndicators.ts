@@ -95,7 +95,8 @@ const countsSchema = z.strictObject({
  * @returns the rates that the given counts determine
  * @throws {@link InvalidInputError} when a count is negative or not an integer, a numerator exceeds
  *   its denominator (path e.g. `counts.repurchasingCustomers`), `revenue` comes without a positive
- *   `transactions`, or the price change is zero
+ *   `transactions`, or the price change is zero or too small (e.g. `5e-324`) for a finite
+ *   sensitivity (path `counts.priceChange.relativeChange`)
  * @example
  * ```ts
  * import { satisfactionIndicators } from "customer-value";
@@ -162,7 +163,15 @@ export function satisfactionIndicators(counts: SatisfactionCounts): Satisfaction
     }
     const loss = customersLost / customersExposed;
     rates.priceChangeLossRate = loss;
-    rates.priceSensitivity = loss / (100 * Math.abs(relativeChange));
+    const sensitivity = loss / (100 * Math.abs(relativeChange));
+    if (!Number.isFinite(sensitivity)) {
+      throw invalidInput(
+        fn,
+        ["counts", "priceChange", "relativeChange"],
+        `A price change of ${relativeChange} is too small to measure a sensitivity`,
+      );
+    }
+    rates.priceSensitivity = sensitivity;
   }
   if (c.revenue !== undefined) {
     if (c.transactions === undefined || c.transactions === 0) {

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
+import { arrayShapeProblem, describeReceived } from "../core/validate.js";
 
 /** An answer scale: the lowest and highest integer answer a question allows. */
 export interface AnswerScale {
@@ -40,6 +41,8 @@ export function checkAnswers(
   scale: AnswerScale,
 ): Float64Array {
   if (!Array.isArray(answers)) throw invalidInput(fnName, path, "Expected an array of answers");
+  const shape = arrayShapeProblem(answers);
+  if (shape) throw invalidInput(fnName, [...path, ...shape.path], shape.message);
   if (answers.length === 0) {
     throw invalidInput(fnName, path, "Expected at least one answer (the answer set is empty)");
   }
@@ -50,7 +53,7 @@ export function checkAnswers(
       throw invalidInput(
         fnName,
         [...path, i],
-        `Expected a finite number, received ${String(value)}`,
+        `Expected a finite number, received ${describeReceived(value)}`,
       );
     }
     if (!Number.isInteger(value)) {
@@ -221,7 +224,11 @@ export function checkRecord(
     if (!Object.hasOwn(record, key)) continue;
     if (keys.has(key)) present++;
     else if (!optionalKeys.has(key)) {
-      throw invalidInput(fnName, [arrayName, index, key], `Unrecognized key "${key}"`);
+      throw invalidInput(
+        fnName,
+        [arrayName, index, key],
+        `Unrecognized key ${describeReceived(key)}`,
+      );
     }
   }
   if (present !== keys.size) {
@@ -245,7 +252,7 @@ export function checkFiniteField(
     throw invalidInput(
       fnName,
       [arrayName, index, key],
-      `Expected a finite number, received ${String(value)}`,
+      `Expected a finite number, received ${describeReceived(value)}`,
     );
   }
   return value;
@@ -276,5 +283,7 @@ export function checkArray(
   value: unknown,
 ): readonly unknown[] {
   if (!Array.isArray(value)) throw invalidInput(fnName, path, "Expected an array");
+  const shape = arrayShapeProblem(value);
+  if (shape) throw invalidInput(fnName, [...path, ...shape.path], shape.message);
   return value;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
-import { parseInput } from "../core/validate.js";
+import { boundedArray, parseInput } from "../core/validate.js";
 import {
   type AnswerScale,
   answerScaleSchema,
@@ -166,7 +166,7 @@ export const DEFAULT_ITEM_MAP: RaterItemMap = {
   empathy: [18, 19, 20, 21, 22],
 };
 
-const itemIds = z.array(z.number().int());
+const itemIds = boundedArray(z.array(z.number().int()));
 const nonNegative = z.number().nonnegative().finite();
 
 /** zod schema for RATER weights: non-negative, positive sum. @internal */

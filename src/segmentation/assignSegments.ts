@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CustomerTable, isReadonlyMap } from "../core/customerTable.js";
 import { invalidInput } from "../core/errors.js";
-import { parseInput } from "../core/validate.js";
+import { boundedArray, describeReceived, parseInput } from "../core/validate.js";
 import { CLASSIC_RFM_SEGMENTS, type SegmentRule } from "./segmentPresets.js";
 
 const FN = "assignSegments";
@@ -32,14 +32,18 @@ const ruleSchema = z.union([
   z.strictObject({ name: z.string().min(1), recency: range, frequency: range, monetary: range }),
   z.strictObject({
     name: z.string().min(1),
-    codes: z.array(
-      z.string().regex(/^[1-9]{3}$/, { error: 'Expected a code of three digits 1..9, e.g. "344"' }),
+    codes: boundedArray(
+      z.array(
+        z
+          .string()
+          .regex(/^[1-9]{3}$/, { error: 'Expected a code of three digits 1..9, e.g. "344"' }),
+      ),
     ),
   }),
 ]);
 
 const optionsSchema = z.strictObject({
-  rules: z.array(ruleSchema).exactOptional(),
+  rules: boundedArray(z.array(ruleSchema)).exactOptional(),
   otherName: z.string().min(1).exactOptional(),
 }) satisfies z.ZodType<unknown, AssignSegmentsOptions>;
 
@@ -132,19 +136,19 @@ export function assignSegments(
       throw invalidInput(
         FN,
         [id, "recency"],
-        `Expected an integer score 1..9, received ${String(R)}`,
+        `Expected an integer score 1..9, received ${describeReceived(R)}`,
       );
     if (!isScore(F))
       throw invalidInput(
         FN,
         [id, "frequency"],
-        `Expected an integer score 1..9, received ${String(F)}`,
+        `Expected an integer score 1..9, received ${describeReceived(F)}`,
       );
     if (!isScore(M))
       throw invalidInput(
         FN,
         [id, "monetary"],
-        `Expected an integer score 1..9, received ${String(M)}`,
+        `Expected an integer score 1..9, received ${describeReceived(M)}`,
       );
     ids[j] = id;
     segments[j] = names[table[R * 100 + F * 10 + M]!]!;

@@ -1,5 +1,6 @@
 import { isReadonlyMap } from "../core/customerTable.js";
 import { invalidInput } from "../core/errors.js";
+import { describeReceived } from "../core/validate.js";
 
 const FN = "segmentMigration";
 
@@ -78,7 +79,7 @@ export function segmentMigration(
     throw invalidInput(FN, ["options"], "Expected an object");
   for (const key of Object.keys(options)) {
     if (key !== "enteredName" && key !== "leftName")
-      throw invalidInput(FN, ["options", key], `Unrecognized key "${key}"`);
+      throw invalidInput(FN, ["options", key], `Unrecognized key ${describeReceived(key)}`);
   }
   const entered = options.enteredName ?? "(new)";
   const left = options.leftName ?? "(gone)";

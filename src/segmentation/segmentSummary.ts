@@ -7,6 +7,7 @@ import {
   readMoney,
   ZERO,
 } from "../core/money.js";
+import { describeReceived } from "../core/validate.js";
 
 const FN = "segmentSummary";
 
@@ -109,7 +110,7 @@ export function segmentSummary(
     }
     a.customers++;
     if (values !== undefined) {
-      const v = values.get(id);
+      const v: unknown = values.get(id);
       if (v === undefined) throw invalidInput(FN, ["values", id], "No values for this customer");
       if (typeof v !== "object" || v === null) {
         throw invalidInput(FN, ["values", id], "Expected { recency, frequency, monetary }");

@@ -36,6 +36,7 @@ import {
   timeUnitSchema,
   timeZoneSchema,
 } from "../core/time.js";
+import { assertArrayShape } from "../core/validate.js";
 
 // Hot-loop aliases of imported bindings. Some loaders (tsx, vitest, CommonJS output) turn every
 // read of an imported binding into a getter call; a module-level copy is read once.
@@ -152,6 +153,7 @@ export function parseLog(
   lastDay: number,
   lastDayOption?: string,
 ): ParsedLog {
+  assertArrayShape(functionName, transactions);
   if (!Array.isArray(transactions)) {
     throw invalidInput(
       functionName,

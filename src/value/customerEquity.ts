@@ -9,7 +9,7 @@ import {
   sumMoney,
   ZERO,
 } from "../core/money.js";
-import { parseInput } from "../core/validate.js";
+import { boundedArray, parseInput } from "../core/validate.js";
 import {
   countSchema,
   discountRateSchema,
@@ -157,8 +157,8 @@ const cohortSchema = z.strictObject({
 
 const inputSchema = z
   .strictObject({
-    segments: z.array(segmentSchema).readonly().exactOptional(),
-    cohorts: z.array(cohortSchema).readonly().exactOptional(),
+    segments: boundedArray(z.array(segmentSchema).readonly()).exactOptional(),
+    cohorts: boundedArray(z.array(cohortSchema).readonly()).exactOptional(),
     discountRate: discountRateSchema,
     horizon: horizonSchema.exactOptional(),
   })

@@ -7,7 +7,7 @@ import {
   sumMoney,
   ZERO,
 } from "../core/money.js";
-import { parseInput } from "../core/validate.js";
+import { boundedArray, parseInput } from "../core/validate.js";
 import { rate } from "./series.js";
 
 /**
@@ -112,10 +112,13 @@ const weightedScoreSchema = z.strictObject({
   weight: z.number().nonnegative({ error: "A weight cannot be negative" }).exactOptional(),
 });
 
-const componentSchema = z.union([nonNegativeMoneySchema, z.array(weightedScoreSchema).readonly()], {
-  error: (issue) =>
-    `Expected an amount ≥ 0 or a list of weighted sub-scores { value, weight }, received ${describe(issue.input)}`,
-});
+const componentSchema = z.union(
+  [nonNegativeMoneySchema, boundedArray(z.array(weightedScoreSchema).readonly())],
+  {
+    error: (issue) =>
+      `Expected an amount ≥ 0 or a list of weighted sub-scores { value, weight }, received ${describe(issue.input)}`,
+  },
+);
 
 function describe(value: unknown): string {
   if (typeof value === "string") return echo(value);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
 import { type Decimal, Money, type MoneyInput, readMoney, ZERO } from "../core/money.js";
-import { parseInput } from "../core/validate.js";
+import { assertArrayShape, boundedArray, parseInput } from "../core/validate.js";
 import { discountRateSchema, MAX_HORIZON, rate, type ValuePeriod } from "./series.js";
 
 /**
@@ -42,7 +42,7 @@ const FN = "discountedCashFlowValue";
 
 const optionsSchema = z.strictObject({
   discountRate: discountRateSchema,
-  survival: z.array(z.number()).readonly().exactOptional(),
+  survival: boundedArray(z.array(z.number()).readonly()).exactOptional(),
   timing: z.enum(["first-payment-now", "end-of-period"]).exactOptional(),
 }) satisfies z.ZodType<unknown, DiscountedCashFlowOptions>;
 
@@ -84,6 +84,7 @@ export function discountedCashFlowValue(
   cashFlows: readonly MoneyInput[],
   options: DiscountedCashFlowOptions,
 ): DiscountedCashFlowResult {
+  assertArrayShape(FN, cashFlows);
   if (!Array.isArray(cashFlows)) {
     throw invalidInput(FN, [], "Expected an array of cash flows (one amount per period)");
   }

@@ -7,7 +7,7 @@
  * @module
  */
 import { invalidInput } from "../../core/errors.js";
-import { parseInput } from "../../core/validate.js";
+import { assertArrayShape, parseInput } from "../../core/validate.js";
 import { checkDiscountFloor } from "../discountRate.js";
 import {
   type BetaGeometricBetaBinomialModel,
@@ -106,6 +106,7 @@ function mapCustomers(
   customer: DiscretePurchaseHistory | readonly DiscretePurchaseHistory[],
   f: (x: number, tx: number, n: number) => number,
 ): number | Float64Array {
+  assertArrayShape(fn, customer);
   if (!Array.isArray(customer)) {
     const { x, tx, n } = history(fn, customer, []);
     return finite(fn, f(x, tx, n), []);

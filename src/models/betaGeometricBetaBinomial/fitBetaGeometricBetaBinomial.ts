@@ -12,6 +12,7 @@ import { type FitOptions, maximizeLikelihood, parseFitOptions } from "../fit.js"
 
 const PARAMETER_NAMES = ["alpha", "beta", "gamma", "delta"] as const;
 
+import { assertArrayShape } from "../../core/validate.js";
 import { canonicalOrder, permute, scaledTolerance } from "../history.js";
 
 /**
@@ -159,6 +160,7 @@ export function checkDiscreteHistory(
 
 /** Validates rows and compresses identical (x, t_x, n). @internal */
 export function compressDiscreteHistories(fn: string, rows: unknown): DiscreteHistories {
+  assertArrayShape(fn, rows);
   if (!Array.isArray(rows) || rows.length === 0) {
     throw invalidInput(
       fn,

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
-import { parseInput } from "../../core/validate.js";
+import { assertArrayShape, parseInput } from "../../core/validate.js";
 import { chiSquareSurvival } from "../../math/chiSquare.js";
 import {
   bgbbPurchaseCountProbability,
@@ -128,6 +128,7 @@ export function calibrationFrequencyFit(
       customersByLength.set(n, (customersByLength.get(n) ?? 0) + w);
     }
   } else {
+    assertArrayShape(fn, rows);
     if (!Array.isArray(rows) || rows.length === 0) {
       throw invalidInput(fn, [], "Expected a non-empty array of calibration histories");
     }

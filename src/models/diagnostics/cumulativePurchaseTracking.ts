@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
 import { type DateInput, dateProblem, parseCivilDay, timeZoneSchema } from "../../core/time.js";
-import { parseInput } from "../../core/validate.js";
+import { boundedArray, checkArray, parseInput } from "../../core/validate.js";
 import type { BetaGeometricBetaBinomialParams } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { purchaseKernel } from "../predictions/kernels.js";
 import { type DiagnosableModel, isDiscrete, parseDiagnosableModel } from "./diagnosticModels.js";
@@ -86,7 +86,7 @@ function bgbbExpectedUpTo(p: BetaGeometricBetaBinomialParams, n: number): Float6
 
 const optionsSchema = z.strictObject({
   periods: z.number().int().min(1).max(1e6),
-  actual: z.array(z.number().finite().nonnegative()).exactOptional(),
+  actual: boundedArray(z.array(z.number().finite().nonnegative())).exactOptional(),
   cohortSpacing: z.number().finite().positive().exactOptional(),
   unit: z.enum(["day", "week"]).exactOptional(),
   start: z.custom<DateInput>((v) => typeof v === "string" || v instanceof Date).exactOptional(),
@@ -149,8 +149,9 @@ export function cumulativePurchaseTracking(
   const opts = parseInput(fn, optionsSchema, options, ["options"]);
   const { periods, actual } = opts;
   let cohortSpacing = opts.cohortSpacing ?? 1;
+  checkArray(fn, cohorts, "a non-empty array of cohort sizes or dates");
   let cohortSizes = cohorts as readonly number[];
-  if (Array.isArray(cohorts) && cohorts.length > 0 && typeof cohorts[0] !== "number") {
+  if (cohorts.length > 0 && typeof cohorts[0] !== "number") {
     if (isDiscrete(m)) {
       throw invalidInput(fn, [0], "The BG/BB takes cohort sizes per opportunity, not dates");
     }

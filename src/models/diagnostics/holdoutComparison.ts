@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
-import { parseInput } from "../../core/validate.js";
+import { assertArrayShape, describeReceived, parseInput } from "../../core/validate.js";
 import {
   type BetaGeometricBetaBinomialModel,
   bgbbConditionalExpected,
@@ -161,6 +161,7 @@ export function holdoutComparison(
   const fn = "holdoutComparison";
   const m = parseDiagnosableModel(fn, model);
   const { by = "frequency", maxBin = 7 } = parseInput(fn, optionsSchema, options, ["options"]);
+  assertArrayShape(fn, rows);
   if (!Array.isArray(rows) || rows.length === 0) {
     throw invalidInput(fn, [], "Expected a non-empty array of calibration/holdout rows");
   }
@@ -173,6 +174,9 @@ export function holdoutComparison(
   const kernel = discrete ? undefined : purchaseKernel(m, fn);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as unknown as Record<string, unknown>;
+    if (typeof row !== "object" || row === null) {
+      throw invalidInput(fn, [i], `Expected a row object, received ${describeReceived(row)}`);
+    }
     let x: number;
     let tx: number;
     let length: number;

@@ -1,3 +1,4 @@
+import { assertArrayShape } from "../../core/validate.js";
 import {
   bgbbConditionalExpectedFor,
   isBetaGeometricBetaBinomial,
@@ -95,6 +96,7 @@ export function conditionalExpectedPurchases(
   const customer = input as PurchaseHistory | readonly PurchaseHistory[];
   const kernel = purchaseKernel(parsePurchaseModel(fn, model), fn);
   const span = checkSpan(fn, t, "t");
+  assertArrayShape(fn, customer);
   if (!Array.isArray(customer)) {
     const { x, tx, T } = checkHistory(fn, customer, undefined);
     return finiteResult(fn, kernel.conditionalExpected(x, tx, T, span), ["t"]);

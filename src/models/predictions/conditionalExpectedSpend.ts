@@ -1,5 +1,6 @@
 import { invalidInput } from "../../core/errors.js";
 import { type Decimal, MONEY_LIMIT, Money } from "../../core/money.js";
+import { describeReceived } from "../../core/validate.js";
 import { logAddExp } from "../../math/special.js";
 import { spendValue } from "../history.js";
 import type { GammaGammaModel, GammaGammaParams, SpendHistory } from "../types.js";
@@ -94,6 +95,7 @@ export function checkSpendCustomer(
   customer: unknown,
   index: number | undefined,
   prefix: readonly PropertyKey[] = [],
+  modelPath: readonly PropertyKey[] = [],
 ): { x: number; zbar: number } {
   if (typeof customer === "object" && customer !== null) {
     // Fast path: a repeat buyer with a positive finite number amount.
@@ -125,13 +127,17 @@ export function checkSpendCustomer(
   const c = customer as Record<string, unknown>;
   const x = c.frequency;
   if (typeof x !== "number" || !Number.isInteger(x) || x < 0) {
-    throw invalidInput(fn, at("frequency"), `Expected an integer ≥ 0, received ${String(x)}`);
+    throw invalidInput(
+      fn,
+      at("frequency"),
+      `Expected an integer ≥ 0, received ${describeReceived(x)}`,
+    );
   }
   if (x === 0) {
     if (!(model.params.q > 1)) {
       throw invalidInput(
         fn,
-        ["params", "q"],
+        [...modelPath, "params", "q"],
         `q = ${model.params.q} ≤ 1: the population mean spend of customers without repeat purchases is infinite`,
       );
     }

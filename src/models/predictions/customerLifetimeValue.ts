@@ -220,7 +220,7 @@ export function lifetimeValueColumns(
       x = frequency;
       zbar = m;
     } else {
-      const checked = checkSpendCustomer(fn, spend, c, i, ["customers"]);
+      const checked = checkSpendCustomer(fn, spend, c, i, ["customers"], ["spendModel"]);
       x = checked.x;
       zbar = checked.zbar;
     }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseInput } from "../../core/validate.js";
+import { assertArrayShape, parseInput } from "../../core/validate.js";
 import {
   bgbbDertFor,
   isBetaGeometricBetaBinomial,

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { type InvalidInputError, invalidInput } from "../../core/errors.js";
-import { parseInput } from "../../core/validate.js";
+import { assertArrayShape, describeReceived, parseInput } from "../../core/validate.js";
 import { regularizedIncompleteBeta } from "../../math/incompleteBeta.js";
 import {
   bgNbdConditionalExpected,
@@ -176,7 +176,7 @@ export function parseSpendModel(
 /** Validates a time span t ≥ 0 (finite). @internal */
 export function checkSpan(fn: string, t: unknown, name: string): number {
   if (typeof t !== "number" || !Number.isFinite(t) || t < 0) {
-    throw invalidInput(fn, [name], `Expected a finite number ≥ 0, received ${String(t)}`);
+    throw invalidInput(fn, [name], `Expected a finite number ≥ 0, received ${describeReceived(t)}`);
   }
   return t;
 }
@@ -212,6 +212,7 @@ export function conditionalOverRows(
   ifAlive: ((x: number, T: number) => number) | undefined,
   direct: (x: number, tx: number, T: number) => number,
 ): Float64Array {
+  assertArrayShape(fn, input);
   if (!Array.isArray(input)) {
     throw invalidInput(fn, [], "Expected an array of customers");
   }

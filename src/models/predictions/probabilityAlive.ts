@@ -1,3 +1,4 @@
+import { assertArrayShape } from "../../core/validate.js";
 import {
   bgbbProbabilityAliveFor,
   isBetaGeometricBetaBinomial,

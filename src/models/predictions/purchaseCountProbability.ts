@@ -1,4 +1,5 @@
 import { invalidInput } from "../../core/errors.js";
+import { describeReceived } from "../../core/validate.js";
 import {
   bgbbPurchaseCountProbabilityFor,
   isBetaGeometricBetaBinomial,

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { invalidInput, ModelFitError } from "../../core/errors.js";
-import { parseInput } from "../../core/validate.js";
+import { boundedArray, parseInput } from "../../core/validate.js";
 import { type FitOptions, maximizeLikelihood, parseFitOptions } from "../fit.js";
 
 const PARAMETER_NAMES = ["alpha", "beta"] as const;
@@ -84,7 +84,7 @@ const rowSchema = z.strictObject({
   count: z.number().int().positive().exactOptional(),
 }) satisfies z.ZodType<unknown, SubscriptionHistoryRow>;
 
-const countsSchema = z.array(z.number().finite().nonnegative()).min(1);
+const countsSchema = boundedArray(z.array(z.number().finite().nonnegative()).min(1));
 
 /** Weighted sufficient statistics: churn and survival weights indexed by period. @internal */
 export interface SurvivalData {
@@ -163,7 +163,7 @@ export function survivalData(input: unknown): SurvivalData {
     }
     return { churnWeight, aliveWeight, customers };
   }
-  const rows = parseInput(FN, z.array(rowSchema), input);
+  const rows = parseInput(FN, boundedArray(z.array(rowSchema)), input);
   let maxT = 0;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;

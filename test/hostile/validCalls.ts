@@ -1,0 +1,573 @@
+/**
+ * One or more valid calls of every function exported by `src/index.ts`, the seeds the hostile
+ * sweeps (test/edges/errors.test.ts, test/slow/hostile.test.ts) mutate. Each entry builds fresh
+ * arguments on every call, so a mutation never leaks into the next case. The figures come from the
+ * exports' own `@example`s (the fitted models are the published CDNOW / Fader–Hardie fits).
+ */
+
+const bg = {
+  kind: "bg-nbd",
+  params: {
+    r: 0.2425929282798216,
+    alpha: 4.413532265271803,
+    a: 0.7928859664405851,
+    b: 2.42575238262545,
+  },
+  logLikelihood: -9582.43,
+  standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
+  iterations: 18,
+  converged: true,
+  customers: 2357,
+};
+const mbg = { ...bg, kind: "modified-bg-nbd" };
+const pareto = {
+  kind: "pareto-nbd",
+  params: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 },
+  logLikelihood: -9594.97,
+  customers: 2357,
+};
+const gg = {
+  kind: "gamma-gamma",
+  params: { p: 6.248802496074264, q: 3.744588460923312, v: 15.447748064932831 },
+  logLikelihood: -4055.92,
+  standardErrors: { p: 1.19, q: 0.29, v: 4.16 },
+  iterations: 20,
+  converged: true,
+  customers: 946,
+};
+const bgbb = {
+  kind: "beta-geometric-beta-binomial",
+  params: {
+    alpha: 1.2035223936080475,
+    beta: 0.7497163581757659,
+    gamma: 0.6567181695499289,
+    delta: 2.783441982887471,
+  },
+  logLikelihood: -33225.58,
+  standardErrors: { alpha: 0.069, beta: 0.029, gamma: 0.051, delta: 0.32 },
+  iterations: 22,
+  converged: true,
+  customers: 11104,
+};
+const sbg = {
+  kind: "shifted-beta-geometric",
+  params: { alpha: 0.7040772796023907, beta: 1.182042983460019 },
+  logLikelihood: -1680.27,
+  standardErrors: { alpha: 0.0656, beta: 0.1525 },
+  iterations: 10,
+  converged: true,
+  customers: 1000,
+};
+
+/** A deep copy of the plain data above (models are mutated by the sweep). */
+function copy<T>(value: T): T {
+  return structuredClone(value);
+}
+
+const history = () => [
+  { frequency: 2, recency: 30.43, T: 38.86 },
+  { frequency: 0, recency: 0, T: 38.86 },
+];
+const spendHistory = () => [
+  { frequency: 2, recency: 30.43, T: 38.86, monetaryValue: "22.35" },
+  { frequency: 0, recency: 0, T: 38.86, monetaryValue: 0 },
+];
+const transactions = () => [
+  { customerId: "ann", date: "2024-01-01", amount: "10.00" },
+  { customerId: "ann", date: "2024-01-15", amount: "20.00" },
+  { customerId: "__proto__", date: "2024-01-20", amount: 7.5 },
+];
+const bgbbRows = () => [
+  { frequency: 0, recency: 0, periods: 6, count: 3464 },
+  { frequency: 1, recency: 1, periods: 6, count: 1091 },
+  { frequency: 2, recency: 4, periods: 6, count: 155 },
+  { frequency: 3, recency: 6, periods: 6, count: 357 },
+  { frequency: 6, recency: 6, periods: 6, count: 1203 },
+];
+const fitRows = () => [
+  { frequency: 0, recency: 0, T: 39, count: 50 },
+  { frequency: 1, recency: 2, T: 39, count: 15 },
+  { frequency: 1, recency: 30, T: 39, count: 10 },
+  { frequency: 3, recency: 6, T: 39, count: 8 },
+  { frequency: 4, recency: 36, T: 39, count: 8 },
+  { frequency: 8, recency: 38, T: 39, count: 4 },
+  { frequency: 6, recency: 10, T: 39, count: 5 },
+];
+const recoveryCandidates = () => [
+  { customerId: "A", value: 5000, cause: "own", cost: 200, winBackProbability: 0.4 },
+  { customerId: "B", value: 800, cause: "third-party", cost: 50, winBackProbability: 0.3 },
+  { customerId: "C", value: 40, cause: "unknown", cost: 20, winBackProbability: 0.2 },
+];
+const rfmRows = () =>
+  new Map([
+    ["ann", { recency: 5, frequency: 5, monetary: 4 }],
+    ["bob", { recency: 1, frequency: 1, monetary: 2 }],
+    ["cy", { recency: 3, frequency: 5, monetary: 1 }],
+  ]);
+const lifecycleHistory = () => [
+  { date: "2024-01-05", amount: 20 },
+  { date: "2024-02-05", amount: 20 },
+  { date: "2024-03-05", amount: 20 },
+  { date: "2024-04-05", amount: 20 },
+];
+const servqualRows = () =>
+  Array.from({ length: 22 }, (_, i) => ({
+    item: i + 1,
+    expectation: 7,
+    perception: i < 4 ? 6 : 5,
+  }));
+
+/**
+ * A seed call: `args()` builds fresh valid arguments; `plan` (for recoveryPlanSummary) is built by
+ * calling the library, so it is a real plan.
+ */
+export type SeedCall = (api: Record<string, unknown>) => unknown[];
+
+/** Valid seed calls by export name (several per export where options change the code path). */
+export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
+  assignSegments: [
+    () => [rfmRows()],
+    () => [
+      rfmRows(),
+      {
+        rules: [
+          { name: "Top", recency: [4, 5], frequency: [4, 5], monetary: [1, 5] },
+          { name: "Codes", codes: ["111", "344"] },
+        ],
+        otherName: "Rest",
+      },
+    ],
+  ],
+  calibrationFrequencyFit: [
+    () => [copy(bgbb), [{ frequency: 0, recency: 0, periods: 6, count: 11104 }], { maxBin: 6 }],
+    () => [copy(bg), fitRows(), { maxBin: 7 }],
+  ],
+  churnRate: [
+    () => [
+      [
+        { acquiredAt: "2024-01-10" },
+        { acquiredAt: "2024-02-01", churnedAt: "2024-05-20" },
+        { acquiredAt: "2024-03-01" },
+        { acquiredAt: "2024-05-02" },
+      ],
+      { periodStart: "2024-04-01", periodEnd: "2024-07-01" },
+    ],
+    () => [
+      [
+        { acquiredAt: "2024-10-01T08:00" },
+        { acquiredAt: "2024-10-02", churnedAt: "2024-11-03T01:30" },
+      ],
+      { periodStart: "2024-10-15", periodEnd: "2024-11-03T01:30", timeZone: "America/New_York" },
+    ],
+  ],
+  churnRisk: [
+    () => [
+      copy(bg),
+      spendHistory(),
+      { spendModel: copy(gg), horizon: 52, discountRate: 0.0027, unit: "week", period: 4 },
+    ],
+    () => [
+      copy(pareto),
+      spendHistory(),
+      { spendModel: copy(gg), horizon: "infinite", discountRate: 0.0027, unit: "week" },
+    ],
+  ],
+  compareModels: [() => [[copy(bg), copy(pareto)]]],
+  compareNetPromoterScores: [
+    () => [
+      [10, 10, 9, 9, 8, 7, 6, 3, 10, 9],
+      [10, 8, 7, 6, 5, 3, 9, 7, 2, 8],
+    ],
+  ],
+  compareOffers: [
+    () => [
+      [
+        { name: "competitor", productValue: 90000, monetaryCost: 90000 },
+        { name: "Caterpillar", productValue: 103000, serviceValue: 7000, monetaryCost: 100000 },
+      ],
+    ],
+    () => [
+      [
+        { name: "big", productValue: 300, monetaryCost: 200 },
+        { name: "small", productValue: "80", monetaryCost: 40 },
+      ],
+      { by: "ratio" },
+    ],
+  ],
+  conditionalExpectedPurchases: [
+    () => [copy(bg), { frequency: 2, recency: 30.43, T: 38.86 }, 39],
+    () => [copy(pareto), history(), 39],
+    () => [copy(mbg), history(), 10],
+    () => [copy(bgbb), [{ frequency: 2, recency: 4, periods: 6 }], 5],
+  ],
+  conditionalExpectedSpend: [
+    () => [copy(gg), { frequency: 2, monetaryValue: "22.35" }],
+    () => [copy(gg), { frequency: 0, monetaryValue: 0 }],
+  ],
+  cumulativePurchaseTracking: [() => [copy(bgbb), [11104], { periods: 11, actual: [5652, 4674] }]],
+  customerBaseValue: [
+    () => [
+      {
+        customers: 10000,
+        margin: 100,
+        retentionRate: 0.8,
+        discountRate: 0.1,
+        acquisitionCost: 150,
+        levers: { retention: 0.05, acquisition: 500, crossSell: 5, upSell: 5, costToServe: 2 },
+      },
+    ],
+  ],
+  customerEffortScore: [
+    () => [[7, 6, 5, 5, 4, 2, 6, 7], { version: "2.0" }],
+    () => [[7, 6, 5, 5, 4, 2, 6, 7], { version: "2.0", method: "net" }],
+  ],
+  customerEquity: [
+    () => [
+      {
+        discountRate: 0.1,
+        segments: [
+          {
+            name: "smb",
+            customers: 1000,
+            prospects: 10000,
+            margin: 100,
+            retentionRate: 0.6,
+            retentionCost: 20,
+            acquisitionRate: 0.3,
+            acquisitionCost: 50,
+          },
+        ],
+      },
+    ],
+  ],
+  customerLifetimeValue: [
+    () => [
+      {
+        purchaseModel: copy(bg),
+        spendModel: copy(gg),
+        unit: "week",
+        horizon: "infinite",
+        discountRate: 1.15 ** (1 / 52) - 1,
+        customers: spendHistory(),
+      },
+    ],
+    () => [
+      {
+        purchaseModel: copy(pareto),
+        spendModel: copy(gg),
+        unit: "week",
+        horizon: 52,
+        discountRate: 0.01,
+        customers: spendHistory(),
+      },
+    ],
+  ],
+  customerSatisfactionScore: [
+    () => [[5, 4, 4, 3, 5, 2, 4, 5, 1, 4], { scale: { min: 1, max: 5 } }],
+    () => [[5, 4, 4, 3, 5], { scale: { min: 1, max: 5 }, method: "mean" }],
+  ],
+  customerValueMatrix: [
+    () => [
+      new Map([
+        ["A", { frequency: 10, averageMonetary: 50 }],
+        ["B", { frequency: 2, averageMonetary: "200" }],
+        ["C", { frequency: 8, averageMonetary: 20 }],
+      ]),
+    ],
+  ],
+  deliveredValue: [
+    () => [
+      {
+        productValue: [
+          { name: "base", value: 90000 },
+          { name: "durability", value: 7000 },
+        ],
+        serviceValue: [{ name: "service", value: 5000 }],
+        monetaryCost: 100000,
+      },
+    ],
+    () => [{ productValue: "100", monetaryCost: 50 }],
+  ],
+  discountedCashFlowValue: [
+    () => [["-50", "100", 120], { discountRate: 0.1, survival: [1, 0.8, 0.6] }],
+  ],
+  discountedExpectedResidualPurchases: [
+    () => [
+      copy(bg),
+      { frequency: 2, recency: 30.43, T: 38.86 },
+      { discountRate: Math.log(1.15) / 52 },
+    ],
+    () => [copy(pareto), history(), { discountRate: 0.01 }],
+    () => [copy(bgbb), [{ frequency: 2, recency: 4, periods: 6 }], { discountRate: 0.1 }],
+  ],
+  expectedPurchases: [() => [copy(bg), 52], () => [copy(pareto), 52], () => [copy(bgbb), 5]],
+  expectedPurchasesMatrix: [() => [copy(bgbb), { maxFrequency: 6, maxT: 6, horizon: 5 }]],
+  expectedRemainingLifetime: [() => [copy(sbg), { renewals: 7, discountRate: 0.1 }]],
+  fitBetaGeometricBetaBinomial: [() => [bgbbRows()]],
+  fitBgNbd: [() => [fitRows()]],
+  fitGammaGamma: [
+    () => [
+      [
+        { frequency: 1, monetaryValue: "12.50", count: 30 },
+        { frequency: 1, monetaryValue: "40.00", count: 20 },
+        { frequency: 2, monetaryValue: "22.35", count: 15 },
+        { frequency: 3, monetaryValue: 31, count: 10 },
+        { frequency: 4, monetaryValue: "95.00", count: 3 },
+      ],
+    ],
+  ],
+  fitModifiedBgNbd: [() => [fitRows()]],
+  fitParetoNbd: [
+    () => [
+      [
+        { frequency: 2, recency: 30.43, T: 38.86 },
+        { frequency: 1, recency: 1.71, T: 38.86 },
+        { frequency: 0, recency: 0, T: 38.86, count: 3 },
+        { frequency: 5, recency: 20, T: 30 },
+        { frequency: 3, recency: 10, T: 35 },
+        { frequency: 7, recency: 34, T: 36 },
+      ],
+    ],
+  ],
+  fitShiftedBetaGeometric: [() => [[1000, 869, 743, 653, 593, 551, 517, 491]]],
+  holdoutComparison: [
+    () => [
+      copy(bgbb),
+      [
+        { frequency: 0, recency: 0, periods: 6, holdoutFrequency: 0, holdoutPeriods: 5, count: 3 },
+        { frequency: 6, recency: 6, periods: 6, holdoutFrequency: 4, holdoutPeriods: 5 },
+      ],
+    ],
+    () => [
+      copy(bg),
+      [
+        { frequency: 2, recency: 30.43, T: 38.86, holdoutFrequency: 1, holdoutDuration: 39 },
+        { frequency: 0, recency: 0, T: 38.86, holdoutFrequency: 0, holdoutDuration: 39 },
+      ],
+    ],
+  ],
+  kanoClassify: [
+    () => [
+      [
+        { attribute: "grip", functional: "like", dysfunctional: "dislike" },
+        { attribute: "grip", functional: "neutral", dysfunctional: "dislike" },
+        { attribute: "__proto__", functional: "like", dysfunctional: "neutral" },
+      ],
+    ],
+  ],
+  lifecyclePattern: [
+    () => [
+      [
+        { date: "2024-01-05", amount: 30 },
+        { date: "2024-02-10", amount: "25" },
+      ],
+    ],
+  ],
+  lifecycleStage: [
+    () => [lifecycleHistory(), { asOf: "2024-06-30" }],
+    () => [
+      lifecycleHistory(),
+      { asOf: new Date("2024-09-30T00:00:00Z"), timeZone: "Europe/Berlin" },
+    ],
+  ],
+  lifetimeValueSensitivity: [() => [{ margin: 100, retentionRate: 0.8, discountRate: 0.1 }]],
+  loyaltyMatrix: [
+    () => [
+      [
+        { id: "a", relativeAttitude: 6, repeatPatronage: 0.8 },
+        { id: "b", relativeAttitude: 6, repeatPatronage: 0.1 },
+        { id: "__proto__", relativeAttitude: 2, repeatPatronage: 0.9 },
+      ],
+      { attitudeThreshold: 4, patronageThreshold: 0.5 },
+    ],
+  ],
+  loyaltyScore: [
+    () => [{ satisfaction: 5, repeatPurchase: 0.8 }],
+    () => [{ satisfaction: 4, repeatPurchase: 0.8 }, { competitiveness: 0 }],
+  ],
+  loyaltyType: [
+    () => [
+      { alternativesAvailable: true, repeatPurchase: 0.8, attitude: 0.3, rewardDependence: 0.9 },
+    ],
+    () => [{ alternativesAvailable: true, repeatPurchase: 0.9, attitude: 0.9, advocacy: 1 }],
+  ],
+  netPromoterScore: [() => [[10, 9, 10, 4]], () => [[10, 9, 10, 4], { interval: "adjusted-wald" }]],
+  portfolioMatrix: [
+    () => [
+      new Map([
+        ["acme", { potentialVolume: 90000, relationshipStrength: 0.7 }],
+        ["bolt", { potentialVolume: 80000, relationshipStrength: 0.1 }],
+        ["corp", { potentialVolume: 5000, relationshipStrength: 0.9 }],
+      ]),
+      { relationshipStrength: 0.5 },
+    ],
+  ],
+  prioritizeRecovery: [
+    () => [recoveryCandidates(), { keyValue: 1000, smallValue: 100, budget: 300 }],
+    () => [recoveryCandidates(), { keyValue: 1000, smallValue: 100 }],
+  ],
+  probabilityAlive: [
+    () => [copy(bg), { frequency: 2, recency: 30.43, T: 38.86 }],
+    () => [copy(pareto), history()],
+    () => [copy(bgbb), [{ frequency: 2, recency: 4, periods: 6 }], { futurePeriods: 1 }],
+  ],
+  probabilityAliveMatrix: [() => [copy(bgbb), { maxFrequency: 6, maxT: 6, futurePeriods: 1 }]],
+  purchaseCountProbability: [
+    () => [copy(bg), 0, 39],
+    () => [copy(pareto), 2, 39],
+    () => [copy(bgbb), 1, 5],
+  ],
+  raterIndex: [
+    () => [{ tangibles: 6, reliability: 5, responsiveness: 5.5, assurance: 6, empathy: 4 }],
+    () => [
+      {
+        tangibles: -0.65,
+        reliability: -1.1,
+        responsiveness: -0.83,
+        assurance: -0.7,
+        empathy: -1.01,
+      },
+      { scale: { min: -6, max: 6 } },
+    ],
+  ],
+  recencyChurnRisk: [
+    () => [
+      [
+        { frequency: 4, recency: 40, T: 45 },
+        { frequency: 2, recency: 10, T: 40 },
+      ],
+    ],
+  ],
+  recoveryPlanSummary: [
+    (api) => {
+      const prioritize = api.prioritizeRecovery as (c: unknown, o: unknown) => unknown;
+      return [prioritize(recoveryCandidates(), { keyValue: 1000, smallValue: 100 })];
+    },
+  ],
+  retentionLifetimeValue: [
+    () => [{ margin: 100, retentionRate: 0.8, discountRate: 0.1 }],
+    () => [
+      {
+        margin: "100",
+        retentionRate: 0.8,
+        discountRate: 0.1,
+        timing: "first-payment-now",
+        horizon: 5,
+      },
+    ],
+    () => [{ margin: 100, retentionRate: 0.8, discountRate: 0.1, growthRate: 0.05 }],
+  ],
+  retentionRate: [() => [copy(sbg), 1]],
+  rfmScores: [
+    () => [
+      new Map(
+        [1, 1, 1, 2, 2, 3, 5].map((f, i) => [
+          `c${i}`,
+          { recency: i, frequency: f, monetary: 10 * f },
+        ]),
+      ),
+      { bins: 5 },
+    ],
+  ],
+  rfmTable: [() => [transactions(), { asOf: "2024-03-31" }]],
+  satisfactionIndex: [
+    () => [
+      [
+        { name: "satisfaction", answers: [8, 9, 7] },
+        { name: "expectations", answers: [7, 7, 7] },
+        { name: "ideal", answers: [6, 8, 7] },
+      ],
+      { weights: [1, 1, 1] },
+    ],
+  ],
+  satisfactionIndicators: [
+    () => [
+      {
+        customers: 1000,
+        repurchasingCustomers: 620,
+        complainingCustomers: 45,
+        priceChange: { relativeChange: 0.05, customersExposed: 1000, customersLost: 30 },
+        transactions: 4,
+        revenue: "100.10",
+      },
+    ],
+  ],
+  satisfactionLoyaltySegment: [
+    () => [
+      [
+        { id: "a", satisfaction: 5, loyalty: 5 },
+        { id: "b", satisfaction: 4, loyalty: 2 },
+        { id: "constructor", satisfaction: 1, loyalty: 1 },
+      ],
+    ],
+  ],
+  segmentMigration: [
+    () => [
+      new Map([
+        ["a", "Champions"],
+        ["b", "Champions"],
+        ["c", "Lost"],
+      ]),
+      new Map([
+        ["a", "Champions"],
+        ["b", "At Risk"],
+        ["__proto__", "New Customers"],
+      ]),
+    ],
+  ],
+  segmentSummary: [
+    () => [
+      new Map([
+        ["a", "Champions"],
+        ["b", "Lost"],
+      ]),
+      new Map([
+        ["a", { recency: 3, frequency: 6, monetary: "300.10" }],
+        ["b", { recency: 400, frequency: 1, monetary: 20 }],
+      ]),
+    ],
+  ],
+  servqual: [
+    () => [servqualRows()],
+    () => [
+      servqualRows(),
+      {
+        weights: { tangibles: 11, reliability: 32, responsiveness: 22, assurance: 19, empathy: 16 },
+      },
+    ],
+  ],
+  splitCalibrationHoldout: [
+    () => [
+      [...transactions(), { customerId: "ann", date: "2024-02-05", amount: 30 }],
+      { calibrationEnd: "2024-01-31", observationEnd: "2024-02-29", unit: "day" },
+    ],
+  ],
+  subscriptionLifetimeValue: [
+    () => [{ model: copy(sbg), pricePerPeriod: "100", discountRate: 0.1 }],
+    () => [{ model: copy(sbg), pricePerPeriod: 100, discountRate: 0.1, renewals: 4 }],
+  ],
+  summarizeTransactions: [
+    () => [transactions(), { observationEnd: "2024-01-31", unit: "week", bucketing: "elapsed" }],
+    () => [transactions(), { observationEnd: "2024-01-31T12:00", timeZone: "America/New_York" }],
+  ],
+  survivalCurve: [() => [copy(sbg), 12]],
+  targetCustomerGrid: [
+    () => [
+      new Map([
+        ["a", { totalCost: 100, demand: 9000 }],
+        ["b", { totalCost: 900, demand: 500 }],
+        ["c", { totalCost: 400, demand: 4000 }],
+      ]),
+      { totalCost: [300, 600], demand: [1000, 5000] },
+    ],
+  ],
+  valueMatrix: [
+    () => [
+      new Map([
+        ["a", { current: 100, potential: 900 }],
+        ["b", { current: 500, potential: 50 }],
+        ["c", { current: 300, potential: 300 }],
+      ]),
+    ],
+  ],
+};
