@@ -3,7 +3,7 @@ import { echo, InvalidInputError, invalidInput } from "../core/errors.js";
 import { cachedEstimate, createEstimateCache } from "../core/fastMoney.js";
 import { type Decimal, ZERO } from "../core/money.js";
 import { type TimeUnit, timeUnitSchema } from "../core/time.js";
-import { describeReceived, parseInput } from "../core/validate.js";
+import { parseInput } from "../core/validate.js";
 import {
   type CustomerHistory,
   lifetimeValueColumns,

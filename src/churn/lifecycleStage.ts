@@ -18,7 +18,7 @@ import {
   timeUnitSchema,
   timeZoneSchema,
 } from "../core/time.js";
-import { assertArrayShape, describeReceived, parseInput } from "../core/validate.js";
+import { assertArrayShape, parseInput } from "../core/validate.js";
 
 /**
  * Relationship stage (Dwyer, Schurr & Oh 1987, in the four-stage adaptation 考察期 / 形成期 / 稳定期 /

@@ -154,9 +154,8 @@ export function echo(value: unknown): string {
       ? JSON.stringify(value)
       : `${JSON.stringify(value.slice(0, ECHO_LIMIT))}…(${value.length} characters)`;
   }
-  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
-    return shorten(String(value));
-  }
+  if (typeof value === "bigint") return `${shorten(String(value))}n (a BigInt)`;
+  if (typeof value === "number" || typeof value === "boolean") return shorten(String(value));
   if (value === null) return "null";
   return typeof value;
 }

@@ -351,7 +351,9 @@ function isOwnAmount(value: object): boolean {
   try {
     const x = value as { constructor?: unknown; s?: unknown; e?: unknown; d?: unknown };
     const maker: unknown = x.constructor;
-    if (maker !== Money) return false;
+    // decimal.js gives every instance an own `constructor`, so a spread copy (`{ ...amount }`) has
+    // one too: the prototype tells a real instance from a plain object holding its fields.
+    if (maker !== Money || Object.getPrototypeOf(value) !== Money.prototype) return false;
     const s = x.s;
     const e = x.e;
     const d = x.d;
@@ -390,7 +392,10 @@ function isOwnAmount(value: object): boolean {
 /** Whether a (well-formed) decimal is the library's own: its constructor is {@link Money}. */
 function ownMoney(value: object): boolean {
   try {
-    return (value as { constructor?: unknown }).constructor === Money;
+    return (
+      (value as { constructor?: unknown }).constructor === Money &&
+      Object.getPrototypeOf(value) === Money.prototype
+    );
   } catch {
     return false;
   }

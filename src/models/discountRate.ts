@@ -5,6 +5,7 @@
  * @module
  */
 import { invalidInput } from "../core/errors.js";
+import { describeReceived } from "../core/validate.js";
 
 /**
  * Smallest discount rate per period accepted by the infinite-horizon values: the sBG's
@@ -31,7 +32,7 @@ export function checkDiscountFloor(fn: string, d: number, path: readonly Propert
     throw invalidInput(
       fn,
       path,
-      `An infinite-horizon value needs a discount rate of at least ${MIN_DISCOUNT_RATE} per period, received ${String(d)} (below that the discounted sum is numerically an undiscounted, possibly infinite, one; use a finite horizon instead)`,
+      `An infinite-horizon value needs a discount rate of at least ${MIN_DISCOUNT_RATE} per period, received ${describeReceived(d)} (below that the discounted sum is numerically an undiscounted, possibly infinite, one; use a finite horizon instead)`,
     );
   }
 }

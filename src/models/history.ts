@@ -208,8 +208,12 @@ class RowTable {
 function readCount(fn: string, r: Record<string, unknown>, i: number): number {
   const count = r.count;
   if (count === undefined) return 1;
-  if (typeof count !== "number" || !Number.isInteger(count) || count < 1) {
-    throw invalidInput(fn, [i, "count"], `Expected an integer ≥ 1, received ${describe(count)}`);
+  if (typeof count !== "number" || !Number.isSafeInteger(count) || count < 1) {
+    throw invalidInput(
+      fn,
+      [i, "count"],
+      `Expected an integer from 1 to 2^53 − 1, received ${describe(count)}`,
+    );
   }
   return count;
 }

@@ -7,7 +7,6 @@ import {
   readMoney,
   ZERO,
 } from "../core/money.js";
-import { describeReceived } from "../core/validate.js";
 
 const FN = "segmentSummary";
 

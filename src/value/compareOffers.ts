@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { echo, invalidInput } from "../core/errors.js";
 import type { Decimal } from "../core/money.js";
-import { describeReceived, parseInput } from "../core/validate.js";
+import { parseInput } from "../core/validate.js";
 import {
   computeDeliveredValue,
   type DeliveredValueInput,

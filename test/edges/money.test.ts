@@ -616,7 +616,7 @@ describe("no message echoes more than ~100 characters of an input", () => {
   });
 
   it.each([
-    ["a bigint", 1n, "1"],
+    ["a bigint", 1n, "1n \\(a BigInt\\)"],
     [
       "an object whose toJSON throws",
       {

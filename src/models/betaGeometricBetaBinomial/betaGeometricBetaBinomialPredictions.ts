@@ -7,7 +7,7 @@
  * @module
  */
 import { invalidInput } from "../../core/errors.js";
-import { assertArrayShape, parseInput } from "../../core/validate.js";
+import { assertArrayShape, describeReceived, parseInput } from "../../core/validate.js";
 import { checkDiscountFloor } from "../discountRate.js";
 import {
   type BetaGeometricBetaBinomialModel,
@@ -44,8 +44,26 @@ export function isBetaGeometricBetaBinomial(
 export const MAX_BGBB_PARAMETER = 1e6;
 
 function params(fn: string, model: BetaGeometricBetaBinomialModel) {
-  parseInput(fn, betaGeometricBetaBinomialModelSchema, model);
-  const p = model.params;
+  return parseBgbbModel(fn, model).params;
+}
+
+/**
+ * Validates a BG/BB model for the predictions and the diagnostics: its schema, and every parameter
+ * at most {@link MAX_BGBB_PARAMETER}. Returns the validated copy (each parameter read once).
+ * @internal
+ */
+export function parseBgbbModel(
+  fn: string,
+  model: unknown,
+  path: readonly PropertyKey[] = [],
+): BetaGeometricBetaBinomialModel {
+  const parsed = parseInput(
+    fn,
+    betaGeometricBetaBinomialModelSchema,
+    model,
+    path,
+  ) as BetaGeometricBetaBinomialModel;
+  const p = parsed.params;
   const entries = [
     ["alpha", p.alpha],
     ["beta", p.beta],
@@ -56,12 +74,12 @@ function params(fn: string, model: BetaGeometricBetaBinomialModel) {
     if (value > MAX_BGBB_PARAMETER) {
       throw invalidInput(
         fn,
-        ["params", name],
+        [...path, "params", name],
         `The BG/BB predictions support parameters up to ${MAX_BGBB_PARAMETER}, received ${value} (the beta distribution is then a point mass; log-beta differences at this size lose every digit)`,
       );
     }
   }
-  return p;
+  return parsed;
 }
 
 function opportunities(fn: string, value: unknown, name: string, min: number): number {
@@ -74,7 +92,7 @@ function opportunities(fn: string, value: unknown, name: string, min: number): n
     throw invalidInput(
       fn,
       [name],
-      `Expected a whole number of opportunities from ${min} to ${MAX_OPPORTUNITIES}, received ${String(value)}`,
+      `Expected a whole number of opportunities from ${min} to ${MAX_OPPORTUNITIES}, received ${describeReceived(value)}`,
     );
   }
   return value;

@@ -150,8 +150,8 @@ export function checkDiscreteHistory(
   let w = 1;
   if (count !== undefined) {
     if (!allowCount) throw invalidInput(fn, [...path, "count"], "Unexpected key count");
-    if (!isNonNegativeInteger(count) || count < 1) {
-      throw invalidInput(fn, [...path, "count"], "Expected an integer ≥ 1");
+    if (!isNonNegativeInteger(count) || count < 1 || count > Number.MAX_SAFE_INTEGER) {
+      throw invalidInput(fn, [...path, "count"], "Expected an integer from 1 to 2^53 − 1");
     }
     w = count;
   }
@@ -262,16 +262,17 @@ export function bgbbLogLikelihood(
   const logs = logsBuffer;
   const A = alpha + x;
   // term 0: alive through n
-  logs[0] = lnBeta(A, beta + n - x) + lnBeta(gamma, delta + n) - lnBab - lnBgd;
+  // β + (n − x), not (β + n) − x: a tiny β must not be absorbed into n and cancelled to 0.
+  logs[0] = lnBeta(A, beta + (n - x)) + lnBeta(gamma, delta + n) - lnBab - lnBgd;
   let max = logs[0]!;
   if (terms > 1) {
-    let l1 = lnBeta(A, beta + tx - x);
+    let l1 = lnBeta(A, beta + (tx - x));
     let l2 = lnBeta(gamma + 1, delta + tx);
     for (let i = 0; i < terms - 1; i++) {
       const v = l1 + l2 - lnBab - lnBgd;
       logs[i + 1] = v;
       if (v > max) max = v;
-      const b = beta + tx - x + i;
+      const b = beta + (tx - x + i);
       const d = delta + tx + i;
       l1 += Math.log(b / (A + b));
       l2 += Math.log(d / (gamma + 1 + d));
@@ -302,7 +303,7 @@ export function bgbbLogLikelihood(
         gb += omega * (psiB - psiAB);
         gg += omega * (psiG1 - psiGD);
         gd += omega * (psiD - psiGD);
-        const b = beta + tx - x + i;
+        const b = beta + (tx - x + i);
         const d = delta + tx + i;
         psiB += 1 / b;
         psiAB += 1 / (A + b);
@@ -343,10 +344,15 @@ export function bgbbProbabilityAlive(
 }
 
 /** Σ_{k=from+1}^{to} B(γ, δ+k)/B(γ, δ), by the ratio recursion B(γ,δ+k+1)/B(γ,δ+k) = (δ+k)/(γ+δ+k). */
-function survivalSum(gamma: number, delta: number, from: number, to: number): number {
-  // B(γ, δ+from)/B(γ, δ) in logs once, then the recursion
+function survivalSum(gamma: number, delta: number, from: number, to: number, lnScale = 0): number {
+  // e^{lnScale}·B(γ, δ+from)/B(γ, δ) in logs once (the scale joins in logs, so a huge factor times
+  // a tiny sum, as at δ near 0, neither overflows nor underflows), then the recursion.
   let term = Math.exp(
-    lnGamma(delta + from) - lnGamma(delta) + lnGamma(gamma + delta) - lnGamma(gamma + delta + from),
+    lnScale +
+      lnGamma(delta + from) -
+      lnGamma(delta) +
+      lnGamma(gamma + delta) -
+      lnGamma(gamma + delta + from),
   );
   let sum = 0;
   for (let k = from + 1; k <= to; k++) {
@@ -415,7 +421,7 @@ export function bgbbConditionalExpected(
   const { alpha, beta, gamma, delta } = p;
   const ell = bgbbLogLikelihood(p, x, tx, n);
   const lnFront = lnBeta(alpha + (x + 1), beta + (n - x)) - lnBeta(alpha, beta) - ell;
-  return Math.exp(lnFront) * survivalSum(gamma, delta, n, n + nStar);
+  return survivalSum(gamma, delta, n, n + nStar, lnFront);
 }
 
 /**

@@ -137,8 +137,8 @@ export function calibrationFrequencyFit(
       const { x, T } = checkHistory(fn, row, i);
       let w = 1;
       if (row.count !== undefined) {
-        if (typeof row.count !== "number" || !Number.isInteger(row.count) || row.count < 1) {
-          throw invalidInput(fn, [i, "count"], "Expected an integer ≥ 1");
+        if (typeof row.count !== "number" || !Number.isSafeInteger(row.count) || row.count < 1) {
+          throw invalidInput(fn, [i, "count"], "Expected an integer from 1 to 2^53 − 1");
         }
         w = row.count;
       }

@@ -207,8 +207,8 @@ export function cumulativePurchaseTracking(
   let total = 0;
   for (let j = 0; j < cohortSizes.length; j++) {
     const size = cohortSizes[j];
-    if (typeof size !== "number" || !Number.isInteger(size) || size < 0) {
-      throw invalidInput(fn, [j], "Expected a cohort size: an integer ≥ 0");
+    if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) {
+      throw invalidInput(fn, [j], "Expected a cohort size: an integer from 0 to 2^53 − 1");
     }
     total += size;
   }

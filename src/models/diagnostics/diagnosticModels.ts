@@ -4,12 +4,9 @@
  * @internal
  * @module
  */
-import { parseInput } from "../../core/validate.js";
 import { lnBeta } from "../../math/special.js";
-import {
-  type BetaGeometricBetaBinomialModel,
-  betaGeometricBetaBinomialModelSchema,
-} from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
+import { parseBgbbModel } from "../betaGeometricBetaBinomial/betaGeometricBetaBinomialPredictions.js";
+import type { BetaGeometricBetaBinomialModel } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { parsePurchaseModel } from "../predictions/kernels.js";
 import type { PurchaseModel } from "../types.js";
 
@@ -27,8 +24,7 @@ export function parseDiagnosableModel(fn: string, model: unknown): DiagnosableMo
     model !== null &&
     (model as { kind?: unknown }).kind === "beta-geometric-beta-binomial"
   ) {
-    parseInput(fn, betaGeometricBetaBinomialModelSchema, model, ["model"]);
-    return model as DiagnosableModel;
+    return parseBgbbModel(fn, model, ["model"]);
   }
   return parsePurchaseModel(fn, model);
 }
@@ -78,10 +74,11 @@ export function bgbbGrid(
   const lnDeathTerm = new Float64Array(n + 1);
   for (let x = 0; x <= Math.min(maxFrequency, n); x++) {
     // log of the "alive through n" term
-    const lnAlive = lnBeta(alpha + x, beta + n - x) + lnBeta(gamma, delta + n) - lnBab - lnBgd;
+    // β + (n − x), not (β + n) − x: a tiny β must not be absorbed into n and cancelled to 0.
+    const lnAlive = lnBeta(alpha + x, beta + (n - x)) + lnBeta(gamma, delta + n) - lnBab - lnBgd;
     for (let j = Math.max(x, 0); j < n; j++) {
       lnDeathTerm[j] =
-        lnBeta(alpha + x, beta + j - x) + lnBeta(gamma + 1, delta + j) - lnBab - lnBgd;
+        lnBeta(alpha + x, beta + (j - x)) + lnBeta(gamma + 1, delta + j) - lnBab - lnBgd;
     }
     // suffix sums of exp(lnDeathTerm[j] − lnAlive)
     let suffix = 0;

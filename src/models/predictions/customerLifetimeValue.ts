@@ -3,7 +3,7 @@ import { invalidInput } from "../../core/errors.js";
 import { cachedEstimate, createEstimateCache } from "../../core/fastMoney.js";
 import { type Decimal, MONEY_LIMIT } from "../../core/money.js";
 import { type TimeUnit, timeUnitSchema } from "../../core/time.js";
-import { parseInput } from "../../core/validate.js";
+import { boundedArray, parseInput } from "../../core/validate.js";
 import { MIN_DISCOUNT_RATE } from "../discountRate.js";
 import type { GammaGammaModel, PurchaseHistory, PurchaseModel, SpendHistory } from "../types.js";
 import {
@@ -59,7 +59,7 @@ export const MAX_LIFETIME_HORIZON = 10_000;
 const inputSchema = z.strictObject({
   purchaseModel: z.unknown(),
   spendModel: z.unknown(),
-  customers: z.array(z.unknown()),
+  customers: boundedArray(z.array(z.unknown())),
   horizon: z.union([
     z
       .number()

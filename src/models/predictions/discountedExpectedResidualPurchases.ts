@@ -123,6 +123,7 @@ export function discountedExpectedResidualPurchases(
   const kernel = purchaseKernel(parsePurchaseModel(fn, model), fn);
   const { discountRate } = parseInput(fn, optionsSchema, options);
   checkDiscountFloor(fn, discountRate, ["discountRate"]);
+  assertArrayShape(fn, customer);
   if (!Array.isArray(customer)) {
     const { x, tx, T } = checkHistory(fn, customer, undefined);
     return finiteResult(fn, kernel.dert(x, tx, T, discountRate), []);

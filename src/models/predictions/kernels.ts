@@ -68,6 +68,15 @@ function unserved(
   );
 }
 
+/**
+ * Largest posterior purchase rate per discounting horizon, E[λ | x, T]/δ = (r + x)/((α + T)·δ), the
+ * BG/NBD DERT serves. Its continued fraction needs about 14·√(λ/δ) steps per quadrature node, so
+ * 10⁸ (a customer buying a hundred million times within the discounting horizon 1/δ; the CDNOW
+ * customers are near 20) keeps a customer within milliseconds. Beyond it the rate has run off to
+ * infinity and the answer is the model's limit, not a number the quadrature can certify.
+ */
+const MAX_RATE_PER_DISCOUNT_HORIZON = 1e8;
+
 function bgKernel(
   q: BgNbdParams,
   m: DropoutShift,
@@ -78,6 +87,17 @@ function bgKernel(
     if (Number.isNaN(value)) throw unserved(fn, path, q, q.b + x + m);
     return value;
   };
+  const dertIfAlive = (x: number, T: number, delta: number): number => {
+    const rate = (q.r + x) / ((q.alpha + T) * delta);
+    if (!(rate <= MAX_RATE_PER_DISCOUNT_HORIZON)) {
+      throw invalidInput(
+        fn,
+        [...path, "params", "r"],
+        `The BG/NBD DERT numerics serve a posterior purchase rate of at most ${MAX_RATE_PER_DISCOUNT_HORIZON} purchases per discounting horizon 1/δ; (r + x)/((α + T)·δ) = ${rate.toPrecision(3)} here (r = ${q.r}, α = ${q.alpha})`,
+      );
+    }
+    return served(bgNbdDertIfAlive(q, m, x, T, delta), x);
+  };
   return {
     probabilityAlive: (x, tx, T) => bgNbdProbabilityAlive(q, m, x, tx, T),
     conditionalExpected: (x, tx, T, t) => served(bgNbdConditionalExpected(q, m, x, tx, T, t), x),
@@ -86,12 +106,12 @@ function bgKernel(
       bgNbdPurchaseCountProbability(q, m, n, t, regularizedIncompleteBeta),
     dert: (x, tx, T, delta) => {
       const alive = bgNbdProbabilityAlive(q, m, x, tx, T);
-      return alive === 0 ? 0 : alive * served(bgNbdDertIfAlive(q, m, x, T, delta), x);
+      return alive === 0 ? 0 : alive * dertIfAlive(x, T, delta);
     },
     // Drop-out happens only at a purchase: no purchase means none of the Poisson events occurs.
     noPurchaseIfAlive: (x, T, t) => Math.exp((q.r + x) * Math.log1p(-t / (q.alpha + T + t))),
     expectedIfAlive: (x, T, t) => served(bgNbdExpectedIfAlive(q, m, x, T, t), x),
-    dertIfAlive: (x, T, delta) => served(bgNbdDertIfAlive(q, m, x, T, delta), x),
+    dertIfAlive,
   };
 }
 
@@ -140,37 +160,40 @@ const paretoParamsSchema = z.object({ r: positive, alpha: positive, s: positive,
 
 /** Schema of a purchase model as the prediction functions need it (extra fields allowed). */
 const purchaseModelSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("bg-nbd"), params: bgParamsSchema }),
-  z.object({ kind: z.literal("modified-bg-nbd"), params: bgParamsSchema }),
-  z.object({ kind: z.literal("pareto-nbd"), params: paretoParamsSchema }),
+  z.looseObject({ kind: z.literal("bg-nbd"), params: bgParamsSchema }),
+  z.looseObject({ kind: z.literal("modified-bg-nbd"), params: bgParamsSchema }),
+  z.looseObject({ kind: z.literal("pareto-nbd"), params: paretoParamsSchema }),
 ]);
 
 /**
  * Validates a purchase model argument (kind and finite positive parameters); `path` prefixes the
- * error paths when the model sits inside an options object. @internal
+ * error paths when the model sits inside an options object. Returns the validated copy: each
+ * parameter is read once, so a getter cannot hand the validation one value and the kernel another.
+ * @internal
  */
 export function parsePurchaseModel(
   fn: string,
   model: unknown,
   path: readonly PropertyKey[] = [],
 ): PurchaseModel {
-  parseInput(fn, purchaseModelSchema, model, path);
-  return model as PurchaseModel;
+  return parseInput(fn, purchaseModelSchema, model, path) as unknown as PurchaseModel;
 }
 
-const gammaGammaSchema = z.object({
+const gammaGammaSchema = z.looseObject({
   kind: z.literal("gamma-gamma"),
   params: z.object({ p: positive, q: positive, v: positive }),
 });
 
-/** Validates a Gamma-Gamma model argument; `path` prefixes the error paths. @internal */
+/**
+ * Validates a Gamma-Gamma model argument; `path` prefixes the error paths. Returns the validated
+ * copy (each parameter read once). @internal
+ */
 export function parseSpendModel(
   fn: string,
   model: unknown,
   path: readonly PropertyKey[] = [],
 ): GammaGammaModel {
-  parseInput(fn, gammaGammaSchema, model, path);
-  return model as GammaGammaModel;
+  return parseInput(fn, gammaGammaSchema, model, path) as unknown as GammaGammaModel;
 }
 
 /** Validates a time span t ≥ 0 (finite). @internal */

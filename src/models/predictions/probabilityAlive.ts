@@ -105,6 +105,7 @@ export function probabilityAlive(
   }
   const history = customer as PurchaseHistory | readonly PurchaseHistory[];
   const kernel = purchaseKernel(parsePurchaseModel(fn, model), fn);
+  assertArrayShape(fn, history);
   if (!Array.isArray(history)) {
     const { x, tx, T } = checkHistory(fn, history, undefined);
     return finiteResult(fn, kernel.probabilityAlive(x, tx, T), []);

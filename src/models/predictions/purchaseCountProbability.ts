@@ -57,7 +57,7 @@ export function purchaseCountProbability(
     throw invalidInput(
       fn,
       ["n"],
-      `Expected an integer from 0 to ${MAX_PURCHASE_COUNT}, received ${String(n)}`,
+      `Expected an integer from 0 to ${MAX_PURCHASE_COUNT}, received ${describeReceived(n)}`,
     );
   }
   if (isBetaGeometricBetaBinomial(model)) return bgbbPurchaseCountProbabilityFor(fn, model, n, t);

@@ -21,9 +21,11 @@ const discountRateSchema = z
   .finite()
   .refine((d) => d > -1, { message: "The discount rate must be greater than −1" });
 
+/** The validated copy of the model (each parameter read once). */
 function parseModel(fn: string, model: unknown): ShiftedBetaGeometricModel {
-  parseInput(fn, shiftedBetaGeometricModelSchema, model, ["model"]);
-  return model as ShiftedBetaGeometricModel;
+  return parseInput(fn, shiftedBetaGeometricModelSchema, model, [
+    "model",
+  ]) as ShiftedBetaGeometricModel;
 }
 
 /**
