@@ -12,6 +12,7 @@
  * @internal
  * @module
  */
+import { hyp2f1NearOne, nearOneCost } from "./hypergeometricNearOne.js";
 import { lnGamma } from "./special.js";
 
 /** Relative size of the neglected tail at which a series stops. */
@@ -23,6 +24,9 @@ const MAX_CF_STEPS = 1_000_000;
 /** Rescaling factor of running sums, and its logarithm. */
 const BIG = 1e250;
 const LN_BIG = Math.log(BIG);
+
+/** Cost of one term of the near-one evaluation relative to a direct-series term. */
+const NEAR_ONE_WEIGHT = 4;
 
 // Result registers of the signed-log kernels (no allocation in hot loops).
 let outSign = 1;
@@ -235,7 +239,24 @@ function evaluate(a: number, b: number, c: number, z: number): boolean {
     return ok;
   }
   if (aTerm || bTerm) return directSeries(a, b, c, z);
-  // 2. Euler, when c − a − b < 0 and it does not create a (longer) alternating series.
+  // 2. Near z = 1, the 1 − z transformation that stays exact at integer c − a − b, when it is
+  // cheaper than the direct series: that one runs past its peak term (where the term ratio
+  // (a+k)(b+k)z/((c+k)(k+1)) falls to 1) and then decays at about the rate z.
+  if (z > 0.99) {
+    const w = 1 - z;
+    const p = z * (a + b) - c - 1;
+    const kPeak = (p + Math.sqrt(Math.max(0, p * p + 4 * w * (z * a * b - c)))) / (2 * w);
+    const directCost = Math.max(0, kPeak) + 40 / w;
+    if (NEAR_ONE_WEIGHT * nearOneCost(a, b, c, z) < directCost) {
+      const near = hyp2f1NearOne(a, b, c, z);
+      if (near !== undefined) {
+        outSign = near.sign;
+        outLog = near.log;
+        return true;
+      }
+    }
+  }
+  // 3. Euler, when c − a − b < 0 and it does not create a (longer) alternating series.
   let m = c - a - b;
   let logPrefactor = 0;
   if (m < 0 && alternation(c - a, c - b) <= alternation(a, b) + 1) {
