@@ -48,13 +48,14 @@ function perEpsLog1p(x: number, eps: number): number {
 }
 
 /**
- * (ln Γ(x+ε) − ln Γ(x))/ε for x > 0, x + ε > 0, |ε| ≤ ½, without cancellation; ψ(x) at ε = 0.
+ * (ln Γ(x+ε) − ln Γ(x))/ε for x > 0, x + ε > 0, without cancellation (its error is relative to
+ * the difference, not to ln Γ(x)); ψ(x) at ε = 0.
  * Shifts x up to ≥ 16 by Γ(x+1) = xΓ(x), then Stirling: (x−½)·log1p(ε/x)/ε + ln(x+ε) − 1 +
  * Σ_k c_k (y^{1−2k} − x^{1−2k})/ε with y = x + ε, the last difference as −Σ_j y^{−j−1} x^{j−p}.
  */
 export function lnGammaDividedDifference(x: number, eps: number): number {
   let shift = 0;
-  while (x < STIRLING_FROM) {
+  while (Math.min(x, x + eps) < STIRLING_FROM) {
     shift -= perEpsLog1p(x, eps);
     x += 1;
   }
@@ -87,6 +88,41 @@ export function addSignedLogs(x: SignedLog, y: SignedLog): SignedLog {
   if (hi.sign === lo.sign) return { sign: hi.sign, log: hi.log + Math.log1p(ratio) };
   const d = 1 - ratio;
   return { sign: d > 0 ? hi.sign : d < 0 ? -hi.sign : 0, log: hi.log + Math.log(Math.abs(d)) };
+}
+
+/**
+ * ln[Γ(c)Γ(a+m₀)Γ(b+m₀) / (Γ(a)Γ(b)Γ(c−a)Γ(c−b)Γ(1+m₀)Γ(1−ε))] (a, b > 0 here, c = a+b+m₀+ε),
+ * as differences of ln Γ whose errors are relative to the differences: with a ≤ b,
+ * ln Γ(c) − ln Γ(c−a) = a·Δ(c−a, a), ln Γ(c−a) − ln Γ(b) = (m₀+ε)·Δ(b, m₀+ε),
+ * ln Γ(a+m₀) − ln Γ(c−b) = −ε·Δ(a+m₀, ε) and ln Γ(b+m₀) − ln Γ(c−a) = −ε·Δ(b+m₀, ε).
+ */
+function tailPrefactor(a: number, b: number, c: number, m0: number, eps: number): SignedLog {
+  const lnRest = -lnGamma(1 + m0) - lnGamma(1 - eps);
+  if (!(a > 0 && b > 0)) {
+    // A negative parameter (after Euler's transformation): plain signed ln Γ.
+    const gA = signedLnGamma(a);
+    const gB = signedLnGamma(b);
+    const log =
+      lnGamma(c) +
+      lnGamma(a + m0) +
+      lnGamma(b + m0) -
+      gA.log -
+      gB.log -
+      lnGamma(c - a) -
+      lnGamma(c - b) +
+      lnRest;
+    return { sign: gA.sign * gB.sign, log };
+  }
+  if (a > b) [a, b] = [b, a];
+  const m = m0 + eps;
+  const log =
+    a * lnGammaDividedDifference(c - a, a) +
+    m * lnGammaDividedDifference(b, m) -
+    lnGamma(a) -
+    eps * lnGammaDividedDifference(a + m0, eps) -
+    eps * lnGammaDividedDifference(b + m0, eps) +
+    lnRest;
+  return { sign: 1, log };
 }
 
 /** Whether the transformation below applies to (a, b, c) with m = c − a − b ≥ −½. */
@@ -145,9 +181,6 @@ export function hyp2f1NearOne(
   if (!applies(a, b, c)) return undefined;
   const m0 = Math.round(m);
   const eps = m - m0;
-  const lnGc = lnGamma(c);
-  const gCA = signedLnGamma(c - a);
-  const gCB = signedLnGamma(c - b);
 
   // Finite part: Σ_{k<m₀} (a)_k (b)_k (−1)^k Γ(m−k) w^k / k!, as t_k with t₀ = 1 times Γ(m).
   let finite: SignedLog = { sign: 0, log: Number.NEGATIVE_INFINITY };
@@ -169,9 +202,11 @@ export function hyp2f1NearOne(
       }
     }
     finiteAbsLog = Math.log(abs) - Math.log(Math.abs(sum));
+    // ln[Γ(c)Γ(m)/(Γ(c−a)Γ(c−b))] = [ln Γ(c) − ln Γ(c−a)] − [ln Γ(m+a) − ln Γ(m)], c − b = m + a.
+    const lnPrefactor = a * (lnGammaDividedDifference(c - a, a) - lnGammaDividedDifference(m, a));
     finite = {
-      sign: (sum > 0 ? 1 : sum < 0 ? -1 : 0) * gCA.sign * gCB.sign,
-      log: lnGc + lnGamma(m) - gCA.log - gCB.log + Math.log(Math.abs(sum)) + scale,
+      sign: sum > 0 ? 1 : sum < 0 ? -1 : 0,
+      log: lnPrefactor + Math.log(Math.abs(sum)) + scale,
     };
   }
 
@@ -198,17 +233,12 @@ export function hyp2f1NearOne(
     abs += Math.abs(term);
     // Next ratio and the bound of every later ratio (each factor is monotone towards 1).
     const rho = w * Math.max(1, A / C) * Math.max(1, B / D);
-    if (
-      n > 0 &&
-      rho < 1 &&
-      (2 * Math.abs(term) * rho) / (1 - rho) <= SERIES_EPS * Math.abs(sum)
-    ) {
+    if (n > 0 && rho < 1 && (2 * Math.abs(term) * rho) / (1 - rho) <= SERIES_EPS * Math.abs(sum)) {
       converged = true;
       break;
     }
     u *= (A * B * w) / (C * D);
-    lambda +=
-      perEpsLog1p(A, eps) + perEpsLog1p(B, eps) - perEpsLog1p(C, eps) - perEpsLog1p(D, eps);
+    lambda += perEpsLog1p(A, eps) + perEpsLog1p(B, eps) - perEpsLog1p(C, eps) - perEpsLog1p(D, eps);
     A += 1;
     B += 1;
     C += 1;
@@ -225,30 +255,11 @@ export function hyp2f1NearOne(
     }
   }
   if (!converged) return undefined;
-  const gA = signedLnGamma(a);
-  const gB = signedLnGamma(b);
   const piEps = eps === 0 ? 1 : (Math.PI * eps) / Math.sin(Math.PI * eps);
-  const lnF0 = lnGamma(a + m0) + lnGamma(b + m0) - lnGamma(1 + m0) - lnGamma(1 - eps);
-  const tailSign =
-    (m0 % 2 === 0 ? -1 : 1) *
-    (sum > 0 ? 1 : sum < 0 ? -1 : 0) *
-    gA.sign *
-    gB.sign *
-    gCA.sign *
-    gCB.sign;
+  const prefactor = tailPrefactor(a, b, c, m0, eps);
   const tail: SignedLog = {
-    sign: tailSign,
-    log:
-      lnGc -
-      gA.log -
-      gB.log -
-      gCA.log -
-      gCB.log +
-      Math.log(piEps) +
-      m0 * lnW +
-      lnF0 +
-      Math.log(Math.abs(sum)) +
-      scale,
+    sign: (m0 % 2 === 0 ? -1 : 1) * (sum > 0 ? 1 : sum < 0 ? -1 : 0) * prefactor.sign,
+    log: Math.log(piEps) + m0 * lnW + prefactor.log + Math.log(Math.abs(sum)) + scale,
   };
   const total = addSignedLogs(finite, tail);
   // Conditioning: the sum of the magnitudes of every term against the result. Where the terms
