@@ -144,9 +144,8 @@ export function unitContinuedFraction(b: number, c: number, z: number): number {
  * Linear transformation to 1 − z (A&S 15.3.6) for non-integer m = c − a − b, writing the signed log
  * result. Gamma functions of negative arguments by reflection, signs tracked.
  */
-function oneMinusZ(a: number, b: number, c: number, z: number): boolean {
+function oneMinusZ(a: number, b: number, c: number, w: number): boolean {
   const m = c - a - b;
-  const w = 1 - z;
   const lnGc = lnAbsGamma(c);
   const sGc = gammaSign;
   // Term 1: Γ(c)Γ(m)/(Γ(c−a)Γ(c−b)) · F(a, b; 1−m; w)
@@ -205,7 +204,7 @@ function combine(s1: number, l1: number, s2: number, l2: number): void {
 }
 
 /** The strategy of §7.2 on 0 ≤ z < 1, writing the signed log into outSign/outLog. */
-function evaluate(a: number, b: number, c: number, z: number): boolean {
+function evaluate(a: number, b: number, c: number, z: number, wExact?: number): boolean {
   if (
     !(Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(c) && Number.isFinite(z) && z < 1)
   ) {
@@ -239,16 +238,16 @@ function evaluate(a: number, b: number, c: number, z: number): boolean {
     return ok;
   }
   if (aTerm || bTerm) return directSeries(a, b, c, z);
+  const w = wExact ?? 1 - z;
   // 2. Near z = 1, the 1 − z transformation that stays exact at integer c − a − b, when it is
   // cheaper than the direct series: that one runs past its peak term (where the term ratio
   // (a+k)(b+k)z/((c+k)(k+1)) falls to 1) and then decays at about the rate z.
   if (z > 0.99) {
-    const w = 1 - z;
     const p = z * (a + b) - c - 1;
     const kPeak = (p + Math.sqrt(Math.max(0, p * p + 4 * w * (z * a * b - c)))) / (2 * w);
     const directCost = Math.max(0, kPeak) + 40 / w;
-    if (NEAR_ONE_WEIGHT * nearOneCost(a, b, c, z) < directCost) {
-      const near = hyp2f1NearOne(a, b, c, z);
+    if (NEAR_ONE_WEIGHT * nearOneCost(a, b, c, w) < directCost) {
+      const near = hyp2f1NearOne(a, b, c, w);
       if (near !== undefined) {
         outSign = near.sign;
         outLog = near.log;
@@ -260,7 +259,7 @@ function evaluate(a: number, b: number, c: number, z: number): boolean {
   let m = c - a - b;
   let logPrefactor = 0;
   if (m < 0 && alternation(c - a, c - b) <= alternation(a, b) + 1) {
-    logPrefactor = m * Math.log1p(-z);
+    logPrefactor = m * (wExact === undefined ? Math.log1p(-z) : Math.log(wExact));
     const a2 = c - a;
     const b2 = c - b;
     a = a2;
@@ -288,7 +287,7 @@ function evaluate(a: number, b: number, c: number, z: number): boolean {
     ok = true;
   } else if (Math.abs(m) <= 6 && Math.abs(m - Math.round(m)) >= 0.05) {
     // 5. Linear transformation to 1 − z.
-    ok = oneMinusZ(a, b, c, z);
+    ok = oneMinusZ(a, b, c, w);
   } else {
     // Known limitation (§7.2): the direct series, whose cost grows like 1/(1 − z).
     ok = directSeries(a, b, c, z);
@@ -318,6 +317,19 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
  */
 export function logHyp2f1(a: number, b: number, c: number, z: number): number {
   if (!evaluate(a, b, c, z)) return Number.NaN;
+  if (outSign < 0) return Number.NaN;
+  return outSign === 0 ? Number.NEGATIVE_INFINITY : outLog;
+}
+
+/**
+ * ln ₂F₁(a, b; c; 1 − w) given w = 1 − z in (0, 1] (as {@link logHyp2f1}). Near z = 1 the function
+ * behaves like w^{c−a−b}, so the rounding of z = 1 − w would cost a relative error of
+ * |c−a−b|·2⁻⁵³/w; callers that know w exactly (a ratio such as (β+t)/(α+t)) pass it here.
+ * @internal
+ */
+export function logHyp2f1Complement(a: number, b: number, c: number, w: number): number {
+  if (!(w > 0 && w <= 1)) return Number.NaN;
+  if (!evaluate(a, b, c, 1 - w, w)) return Number.NaN;
   if (outSign < 0) return Number.NaN;
   return outSign === 0 ? Number.NEGATIVE_INFINITY : outLog;
 }

@@ -144,31 +144,30 @@ function applies(a: number, b: number, c: number): boolean {
  * Estimated number of terms of the transformed evaluation: the finite sum of m₀ terms plus the
  * tail series, whose ratio tends to w from max(1, A·B·w/(C·D)). +∞ when it does not apply.
  */
-export function nearOneCost(a: number, b: number, c: number, z: number): number {
+export function nearOneCost(a: number, b: number, c: number, w: number): number {
   let m = c - a - b;
   if (m < -0.5) {
     [a, b] = [c - a, c - b];
     m = -m;
   }
   if (!applies(a, b, c)) return Number.POSITIVE_INFINITY;
-  const w = 1 - z;
   const m0 = Math.round(m);
   const growth = ((a + m0) * (b + m0) * w) / (1 + m0);
   return m0 + (Math.max(0, growth) + 40) / -Math.log(w);
 }
 
 /**
- * The transformed evaluation on 0 < z < 1; `undefined` when the parameters are outside its domain
+ * The transformed evaluation at z = 1 − w, 0 < w < 1, given w (so that w keeps its relative
+ * precision when z is within rounding of 1); `undefined` when the parameters are outside its domain
  * (see the module comment) or the tail series does not converge within `maxTerms`.
  */
 export function hyp2f1NearOne(
   a: number,
   b: number,
   c: number,
-  z: number,
+  w: number,
   maxTerms = 1_000_000,
 ): SignedLog | undefined {
-  const w = 1 - z;
   const lnW = Math.log(w);
   let m = c - a - b;
   let logPrefactor = 0;
