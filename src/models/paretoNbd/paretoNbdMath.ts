@@ -13,6 +13,7 @@ import { logExpIntegralJ } from "../../math/expIntegral.js";
 import {
   logHyp2f1,
   logHyp2f1Complement,
+  logHyp2f1Family,
   unitContinuedFraction,
 } from "../../math/hypergeometric.js";
 import type { Objective } from "../../math/optimize.js";
@@ -709,11 +710,14 @@ function pmfTail(q: ParetoNbdParams, n: number, t: number): number {
   const w2 = (small + t) / (big + t);
   const lnBigT = Math.log(big + t);
   const lnT = Math.log(t);
+  // The n + 1 functions ₂F₁(r+s+i, ·; c; 1 − w₂) by the contiguous relation in a, checked
+  // against direct evaluations (O(n) instead of n + 1 series).
+  const family = logHyp2f1Family(r + s, second, c, w2, n + 1);
   let sum = 0;
   let logCoefficient = 0; // ln(Γ(r+s+i)/(Γ(r+s) i!) t^i)
   for (let i = 0; i <= n; i++) {
     if (i > 0) logCoefficient += Math.log((r + s + i - 1) / i) + lnT;
-    const logB2 = logHyp2f1Complement(r + s + i, second, c, w2) - (r + s + i) * lnBigT;
+    const logB2 = family[i]! - (r + s + i) * lnBigT;
     sum += Math.exp(logCoefficient + logB2 - logB1);
   }
   const bracket = 1 - sum; // Q = prefactor·B₁·(1 − Σ…); ρ = 1/bracket
