@@ -77,13 +77,19 @@ function alternation(p: number, q: number): number {
  * made rigorous: the bound uses the monotone factors (a+k)/(k+1) and (b+k)/(c+k) once every factor
  * is positive). Writes the result into `outSign`/`outLog`; returns false when it did not converge.
  */
-function directSeries(a: number, b: number, c: number, z: number): boolean {
+function directSeries(
+  a: number,
+  b: number,
+  c: number,
+  z: number,
+  maxTerms: number = MAX_TERMS,
+): boolean {
   let term = 1;
   let sum = 1;
   let logScale = 0;
   const kPositive = Math.max(0, Math.ceil(-Math.min(a, b, c)) + 1);
   const absZ = Math.abs(z);
-  for (let k = 0; k < MAX_TERMS; k++) {
+  for (let k = 0; k < maxTerms; k++) {
     term *= ((a + k) * (b + k) * z) / ((c + k) * (k + 1));
     sum += term;
     if (term === 0) break;
@@ -108,7 +114,7 @@ function directSeries(a: number, b: number, c: number, z: number): boolean {
       term /= BIG;
       logScale += LN_BIG;
     }
-    if (k === MAX_TERMS - 1) return false;
+    if (k >= maxTerms - 1) return false;
   }
   outSign = sum > 0 ? 1 : sum < 0 ? -1 : 0;
   outLog = Math.log(Math.abs(sum)) + logScale;
@@ -246,14 +252,21 @@ function evaluate(a: number, b: number, c: number, z: number, wExact?: number): 
   }
   if (aTerm || bTerm) return directSeries(a, b, c, z);
   const w = wExact ?? 1 - z;
-  // 2. Near z = 1, the 1 − z transformation that stays exact at integer c − a − b, when it is
-  // cheaper than the direct series: that one runs past its peak term (where the term ratio
-  // (a+k)(b+k)z/((c+k)(k+1)) falls to 1) and then decays at about the rate z.
+  // 2. Near z = 1, the 1 − z transformation that stays exact at integer c − a − b, unless the
+  // direct series (positive terms here) converges within the transformation's cost: it does
+  // quickly when c ≫ ab, and needs about (k_peak + 40)/(1 − z) terms otherwise.
   if (z > 0.99) {
-    const p = z * (a + b) - c - 1;
-    const kPeak = (p + Math.sqrt(Math.max(0, p * p + 4 * w * (z * a * b - c)))) / (2 * w);
-    const directCost = Math.max(0, kPeak) + 40 / w;
-    if (NEAR_ONE_WEIGHT * nearOneCost(a, b, c, w) < directCost) {
+    const nearCost = NEAR_ONE_WEIGHT * nearOneCost(a, b, c, w);
+    if (Number.isFinite(nearCost)) {
+      // (on Euler's transform when c − a − b < 0, as in step 3)
+      const euler = c - a - b < 0;
+      const pa = euler ? c - a : a;
+      const pb = euler ? c - b : b;
+      const cap = Math.min(MAX_TERMS, Math.max(64, nearCost));
+      if (pa > 0 && pb > 0 && c > 0 && directSeries(pa, pb, c, z, cap)) {
+        if (euler) outLog += (c - a - b) * Math.log(w);
+        return true;
+      }
       const near = hyp2f1NearOne(a, b, c, w);
       if (near !== undefined) {
         outSign = near.sign;
@@ -402,7 +415,11 @@ export function logHyp2f1Family(
   count: number,
 ): Float64Array {
   const out = new Float64Array(count);
-  const direct = (i: number) => logHyp2f1Complement(a0 + i, b, c, w);
+  const exact = new Float64Array(count).fill(Number.NaN); // direct evaluations made so far
+  const direct = (i: number) => {
+    if (Number.isNaN(exact[i]!)) exact[i] = logHyp2f1Complement(a0 + i, b, c, w);
+    return exact[i]!;
+  };
   const agrees = (exact: number, recurred: number) =>
     Math.abs(exact - recurred) <= FAMILY_TOLERANCE + 1e-15 * Math.abs(exact);
   out[0] = direct(0);
