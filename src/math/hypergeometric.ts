@@ -12,6 +12,7 @@
  * @internal
  * @module
  */
+import { hyp2f1NearOne, nearOneCost } from "./hypergeometricNearOne.js";
 import { lnGamma } from "./special.js";
 
 /** Relative size of the neglected tail at which a series stops. */
@@ -23,6 +24,9 @@ const MAX_CF_STEPS = 1_000_000;
 /** Rescaling factor of running sums, and its logarithm. */
 const BIG = 1e250;
 const LN_BIG = Math.log(BIG);
+
+/** Cost of one term of the near-one evaluation relative to a direct-series term. */
+const NEAR_ONE_WEIGHT = 4;
 
 // Result registers of the signed-log kernels (no allocation in hot loops).
 let outSign = 1;
@@ -73,23 +77,36 @@ function alternation(p: number, q: number): number {
  * made rigorous: the bound uses the monotone factors (a+k)/(k+1) and (b+k)/(c+k) once every factor
  * is positive). Writes the result into `outSign`/`outLog`; returns false when it did not converge.
  */
-function directSeries(a: number, b: number, c: number, z: number): boolean {
+function directSeries(
+  a: number,
+  b: number,
+  c: number,
+  z: number,
+  maxTerms: number = MAX_TERMS,
+): boolean {
   let term = 1;
   let sum = 1;
   let logScale = 0;
   const kPositive = Math.max(0, Math.ceil(-Math.min(a, b, c)) + 1);
   const absZ = Math.abs(z);
-  for (let k = 0; k < MAX_TERMS; k++) {
+  for (let k = 0; k < maxTerms; k++) {
     term *= ((a + k) * (b + k) * z) / ((c + k) * (k + 1));
     sum += term;
     if (term === 0) break;
     const K = k + 1;
     if (K >= kPositive) {
-      // Sup over j ≥ K of |ratio_j| ≤ |z|·max(1, (a+K)/(K+1))·max(1, (b+K)/(c+K)) (or with a ↔ b).
-      const rho = Math.min(
-        absZ * Math.max(1, (a + K) / (K + 1)) * Math.max(1, (b + K) / (c + K)),
-        absZ * Math.max(1, (b + K) / (K + 1)) * Math.max(1, (a + K) / (c + K)),
-      );
+      // Sup over j ≥ K of |ratio_j| ≤ |z|·max(1, (a+K)/(K+1))·max(1, (b+K)/(c+K)) (or with a ↔ b);
+      // and ≤ |z| when g(j) = (a+j)(b+j)/((c+j)(j+1)) ≤ 1 on [K, ∞): g(j) − 1 has the numerator
+      // (a+b−c−1)·j + ab − c, non-increasing when a + b ≤ c + 1, so ≤ 0 at K suffices (c large,
+      // a and b small: the series then stops after a few terms instead of about b/(1 − z)).
+      const slope = a + b - c - 1;
+      const rho =
+        slope <= 0 && slope * K + a * b - c <= 0
+          ? absZ
+          : Math.min(
+              absZ * Math.max(1, (a + K) / (K + 1)) * Math.max(1, (b + K) / (c + K)),
+              absZ * Math.max(1, (b + K) / (K + 1)) * Math.max(1, (a + K) / (c + K)),
+            );
       if (rho < 1 && (Math.abs(term) * rho) / (1 - rho) <= SERIES_EPS * Math.abs(sum)) break;
     }
     if (Math.abs(sum) > BIG) {
@@ -97,7 +114,7 @@ function directSeries(a: number, b: number, c: number, z: number): boolean {
       term /= BIG;
       logScale += LN_BIG;
     }
-    if (k === MAX_TERMS - 1) return false;
+    if (k >= maxTerms - 1) return false;
   }
   outSign = sum > 0 ? 1 : sum < 0 ? -1 : 0;
   outLog = Math.log(Math.abs(sum)) + logScale;
@@ -140,9 +157,8 @@ export function unitContinuedFraction(b: number, c: number, z: number): number {
  * Linear transformation to 1 − z (A&S 15.3.6) for non-integer m = c − a − b, writing the signed log
  * result. Gamma functions of negative arguments by reflection, signs tracked.
  */
-function oneMinusZ(a: number, b: number, c: number, z: number): boolean {
+function oneMinusZ(a: number, b: number, c: number, w: number): boolean {
   const m = c - a - b;
-  const w = 1 - z;
   const lnGc = lnAbsGamma(c);
   const sGc = gammaSign;
   // Term 1: Γ(c)Γ(m)/(Γ(c−a)Γ(c−b)) · F(a, b; 1−m; w)
@@ -201,7 +217,7 @@ function combine(s1: number, l1: number, s2: number, l2: number): void {
 }
 
 /** The strategy of §7.2 on 0 ≤ z < 1, writing the signed log into outSign/outLog. */
-function evaluate(a: number, b: number, c: number, z: number): boolean {
+function evaluate(a: number, b: number, c: number, z: number, wExact?: number): boolean {
   if (
     !(Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(c) && Number.isFinite(z) && z < 1)
   ) {
@@ -235,11 +251,35 @@ function evaluate(a: number, b: number, c: number, z: number): boolean {
     return ok;
   }
   if (aTerm || bTerm) return directSeries(a, b, c, z);
-  // 2. Euler, when c − a − b < 0 and it does not create a (longer) alternating series.
+  const w = wExact ?? 1 - z;
+  // 2. Near z = 1, the 1 − z transformation that stays exact at integer c − a − b, unless the
+  // direct series (positive terms here) converges within the transformation's cost: it does
+  // quickly when c ≫ ab, and needs about (k_peak + 40)/(1 − z) terms otherwise.
+  if (z > 0.99) {
+    const nearCost = NEAR_ONE_WEIGHT * nearOneCost(a, b, c, w);
+    if (Number.isFinite(nearCost)) {
+      // (on Euler's transform when c − a − b < 0, as in step 3)
+      const euler = c - a - b < 0;
+      const pa = euler ? c - a : a;
+      const pb = euler ? c - b : b;
+      const cap = Math.min(MAX_TERMS, Math.max(64, nearCost));
+      if (pa > 0 && pb > 0 && c > 0 && directSeries(pa, pb, c, z, cap)) {
+        if (euler) outLog += (c - a - b) * Math.log(w);
+        return true;
+      }
+      const near = hyp2f1NearOne(a, b, c, w);
+      if (near !== undefined) {
+        outSign = near.sign;
+        outLog = near.log;
+        return true;
+      }
+    }
+  }
+  // 3. Euler, when c − a − b < 0 and it does not create a (longer) alternating series.
   let m = c - a - b;
   let logPrefactor = 0;
   if (m < 0 && alternation(c - a, c - b) <= alternation(a, b) + 1) {
-    logPrefactor = m * Math.log1p(-z);
+    logPrefactor = m * (wExact === undefined ? Math.log1p(-z) : Math.log(wExact));
     const a2 = c - a;
     const b2 = c - b;
     a = a2;
@@ -267,7 +307,7 @@ function evaluate(a: number, b: number, c: number, z: number): boolean {
     ok = true;
   } else if (Math.abs(m) <= 6 && Math.abs(m - Math.round(m)) >= 0.05) {
     // 5. Linear transformation to 1 − z.
-    ok = oneMinusZ(a, b, c, z);
+    ok = oneMinusZ(a, b, c, w);
   } else {
     // Known limitation (§7.2): the direct series, whose cost grows like 1/(1 − z).
     ok = directSeries(a, b, c, z);
@@ -299,4 +339,125 @@ export function logHyp2f1(a: number, b: number, c: number, z: number): number {
   if (!evaluate(a, b, c, z)) return Number.NaN;
   if (outSign < 0) return Number.NaN;
   return outSign === 0 ? Number.NEGATIVE_INFINITY : outLog;
+}
+
+/**
+ * ln ₂F₁(a, b; c; 1 − w) given w = 1 − z in (0, 1] (as {@link logHyp2f1}). Near z = 1 the function
+ * behaves like w^{c−a−b}, so the rounding of z = 1 − w would cost a relative error of
+ * |c−a−b|·2⁻⁵³/w; callers that know w exactly (a ratio such as (β+t)/(α+t)) pass it here.
+ * @internal
+ */
+export function logHyp2f1Complement(a: number, b: number, c: number, w: number): number {
+  if (!(w > 0 && w <= 1)) return Number.NaN;
+  if (!evaluate(a, b, c, 1 - w, w)) return Number.NaN;
+  if (outSign < 0) return Number.NaN;
+  return outSign === 0 ? Number.NEGATIVE_INFINITY : outLog;
+}
+
+/** Steps of the contiguous recurrence between two direct evaluations in {@link logHyp2f1Family}. */
+const FAMILY_BLOCK = 48;
+/** Shortest block tried before evaluating directly. */
+const FAMILY_MIN_BLOCK = 8;
+/** Largest disagreement in ln F accepted between the recurrence and a direct evaluation. */
+const FAMILY_TOLERANCE = 2e-13;
+
+/**
+ * Runs the contiguous relation in a (A&S 15.2.10), (c − a)F(a − 1) + (2a − c + (b − a)z)F(a) +
+ * a(z − 1)F(a + 1) = 0 with z = 1 − w, from out[from] and out[from + step] (ln F, exact) to
+ * out[to], writing ln F; false when a value stops being positive and finite.
+ */
+function runFamily(
+  out: Float64Array,
+  a0: number,
+  b: number,
+  c: number,
+  w: number,
+  from: number,
+  to: number,
+): boolean {
+  const step = to > from ? 1 : -1;
+  let scale = out[from + step]!;
+  let prev = Math.exp(out[from]! - scale);
+  let cur = 1;
+  for (let j = from + step; j !== to; j += step) {
+    const a = a0 + j;
+    const middle = (2 * a - c + (b - a) * (1 - w)) * cur;
+    const next = step > 0 ? ((c - a) * prev + middle) / (a * w) : (a * w * prev - middle) / (c - a);
+    if (!(next > 0) || !Number.isFinite(next)) return false;
+    prev = cur;
+    cur = next;
+    out[j + step] = Math.log(cur) + scale;
+    if (cur > 1e100 || cur < 1e-100) {
+      prev /= cur;
+      scale += Math.log(cur);
+      cur = 1;
+    }
+  }
+  return true;
+}
+
+/**
+ * ln ₂F₁(a₀ + i, b; c; 1 − w) for i = 0 … count − 1 (positive values; entries as
+ * {@link logHyp2f1Complement}), by Gauss's contiguous relation in a (Abramowitz & Stegun 15.2.10),
+ * in blocks of {@link FAMILY_BLOCK}: each block runs the relation backward from two direct
+ * evaluations at its top (stable where the family is the relation's minimal solution as a grows),
+ * else forward from its bottom (where it is the dominant one), and the result at the far end is
+ * checked against a direct evaluation; when neither agrees within 2·10⁻¹³ (+ 10⁻¹⁵ |ln F|) in
+ * ln F the block is retried at length 8, and then evaluated directly. The Pareto/NBD purchase-count closed form needs the whole
+ * family for n up to 10⁵.
+ * @internal
+ */
+export function logHyp2f1Family(
+  a0: number,
+  b: number,
+  c: number,
+  w: number,
+  count: number,
+): Float64Array {
+  const out = new Float64Array(count);
+  const exact = new Float64Array(count).fill(Number.NaN); // direct evaluations made so far
+  const direct = (i: number) => {
+    if (Number.isNaN(exact[i]!)) exact[i] = logHyp2f1Complement(a0 + i, b, c, w);
+    return exact[i]!;
+  };
+  const agrees = (exact: number, recurred: number) =>
+    Math.abs(exact - recurred) <= FAMILY_TOLERANCE + 1e-15 * Math.abs(exact);
+  out[0] = direct(0);
+  let lo = 0;
+  let block = FAMILY_BLOCK;
+  while (lo < count - 1) {
+    const hi = Math.min(count - 1, lo + block);
+    const bottom = out[lo]!;
+    out[hi] = direct(hi);
+    let ok = false;
+    if (hi - lo >= 3 && Number.isFinite(bottom) && Number.isFinite(out[hi]!)) {
+      out[hi - 1] = direct(hi - 1);
+      ok =
+        Number.isFinite(out[hi - 1]!) &&
+        runFamily(out, a0, b, c, w, hi, lo) &&
+        agrees(bottom, out[lo]!);
+      out[lo] = bottom;
+      if (!ok) {
+        const top = out[hi]!;
+        const below = out[hi - 1]!;
+        out[lo + 1] = direct(lo + 1);
+        ok =
+          Number.isFinite(out[lo + 1]!) &&
+          runFamily(out, a0, b, c, w, lo, hi) &&
+          agrees(top, out[hi]!) &&
+          agrees(below, out[hi - 1]!);
+        out[hi] = top;
+        out[hi - 1] = below;
+      }
+    }
+    if (!ok && hi - lo > FAMILY_MIN_BLOCK) {
+      // Shorter blocks lose fewer digits: retry this one at a sixth of the length.
+      block = FAMILY_MIN_BLOCK;
+      continue;
+    }
+    if (!ok) for (let j = lo + 1; j < hi; j++) out[j] = direct(j);
+    else block = Math.min(FAMILY_BLOCK, 2 * block);
+    lo = hi;
+  }
+  return out;
 }

@@ -10,7 +10,12 @@
  * @module
  */
 import { logExpIntegralJ } from "../../math/expIntegral.js";
-import { logHyp2f1, unitContinuedFraction } from "../../math/hypergeometric.js";
+import {
+  logHyp2f1,
+  logHyp2f1Complement,
+  logHyp2f1Family,
+  unitContinuedFraction,
+} from "../../math/hypergeometric.js";
 import type { Objective } from "../../math/optimize.js";
 import { gaussLaguerre } from "../../math/quadrature.js";
 import { digamma, lnBeta, lnGamma, lnPochhammer, logAddExp } from "../../math/special.js";
@@ -698,15 +703,21 @@ function pmfTail(q: ParetoNbdParams, n: number, t: number): number {
   const c = r + s + n + 1;
   const logPrefactor =
     r * Math.log(alpha) + s * Math.log(beta) + lnBeta(r + n, s + 1) - lnBeta(r, s);
-  const logB1 = logHyp2f1(r + s, second, c, Math.abs(alpha - beta) / big) - (r + s) * Math.log(big);
-  const z2 = Math.abs(alpha - beta) / (big + t);
+  // The ₂F₁ are taken at z = 1 − w with w = min(α,β)/max(α,β) and (min(α,β)+t)/(max(α,β)+t) given
+  // exactly: near z = 1 they behave like w^{c−a−b}, and rounding z would cost |c−a−b|·2⁻⁵³/w.
+  const small = upper ? beta : alpha;
+  const logB1 = logHyp2f1Complement(r + s, second, c, small / big) - (r + s) * Math.log(big);
+  const w2 = (small + t) / (big + t);
   const lnBigT = Math.log(big + t);
   const lnT = Math.log(t);
+  // The n + 1 functions ₂F₁(r+s+i, ·; c; 1 − w₂) by the contiguous relation in a, checked
+  // against direct evaluations (O(n) instead of n + 1 series).
+  const family = logHyp2f1Family(r + s, second, c, w2, n + 1);
   let sum = 0;
   let logCoefficient = 0; // ln(Γ(r+s+i)/(Γ(r+s) i!) t^i)
   for (let i = 0; i <= n; i++) {
     if (i > 0) logCoefficient += Math.log((r + s + i - 1) / i) + lnT;
-    const logB2 = logHyp2f1(r + s + i, second, c, z2) - (r + s + i) * lnBigT;
+    const logB2 = family[i]! - (r + s + i) * lnBigT;
     sum += Math.exp(logCoefficient + logB2 - logB1);
   }
   const bracket = 1 - sum; // Q = prefactor·B₁·(1 − Σ…); ρ = 1/bracket
