@@ -141,3 +141,21 @@ describe("counts are safe integers", () => {
     );
   });
 });
+
+describe("Pareto/NBD purchase counts: a work budget n·(1 + r + s) ≤ 5e6", () => {
+  const pareto = (r: number, s: number) => ({
+    ...CDNOW_BG_NBD,
+    kind: "pareto-nbd" as const,
+    params: { r, alpha: 1e6, s, beta: 0.5 },
+    standardErrors: { r: 0, alpha: 0, s: 0, beta: 0 },
+  });
+  it("s = 1000 with n = 100,000 (5 s of CPU before) is refused at n; n = 4,000 is served", () => {
+    const error = expectInvalidAt(
+      () => purchaseCountProbability(pareto(0.0053, 1000), 1e5, 1),
+      ["n"],
+    );
+    expect(error.message).toContain("n is at most 4994");
+    const p = purchaseCountProbability(pareto(0.0053, 1000), 4000, 1);
+    expect(p >= 0 && p <= 1).toBe(true);
+  });
+});

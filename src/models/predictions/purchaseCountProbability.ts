@@ -18,6 +18,16 @@ import { checkSpan, finiteResult, parsePurchaseModel, purchaseKernel } from "./k
 export const MAX_PURCHASE_COUNT = 100_000;
 
 /**
+ * Work budget of a Pareto/NBD purchase-count probability: `n·(1 + r + s)` at most this. The closed
+ * form is a sum of n + 1 ₂F₁ terms whose cost grows with the shapes r and s (docs/numerics.md):
+ * measured on the 2-core machine, n = 10⁵ with s = 100 takes about 0.9 s and n = 10⁴ with
+ * r = s = 10⁴ about 3.3 s, while every call within the budget stays under about 0.5 s. Fitted
+ * shapes are small (CDNOW: r 0.55, s 0.61), so for them the bound on n alone applies.
+ * @internal
+ */
+export const PARETO_COUNT_BUDGET = 5e6;
+
+/**
  * Probability P(X(t) = n) that a newly acquired customer makes exactly `n` repeat purchases in
  * their first `t` time units.
  *
@@ -31,7 +41,8 @@ export const MAX_PURCHASE_COUNT = 100_000;
  * @param t - time since acquisition, ≥ 0, in the model's time unit
  * @returns the probability, in [0, 1]
  * @throws {InvalidInputError} on an invalid model, t, or n (not an integer, or above 100,000: path
- *   `n`); for the BG/BB, t above 10⁶ opportunities or a parameter above 10⁶ (path `params.<name>`);
+ *   `n`); for the Pareto/NBD, when n·(1 + r + s) exceeds 5·10⁶ (path `n`); for the BG/BB, t above
+ *   10⁶ opportunities or a parameter above 10⁶ (path `params.<name>`);
  *   or when the result is not finite in float64 (path `t`)
  * @example
  * ```ts
@@ -61,7 +72,19 @@ export function purchaseCountProbability(
     );
   }
   if (isBetaGeometricBetaBinomial(model)) return bgbbPurchaseCountProbabilityFor(fn, model, n, t);
-  const kernel = purchaseKernel(parsePurchaseModel(fn, model), fn);
+  const parsed = parsePurchaseModel(fn, model);
+  if (parsed.kind === "pareto-nbd") {
+    const { r, s } = parsed.params;
+    const work = n * (1 + r + s);
+    if (work > PARETO_COUNT_BUDGET) {
+      throw invalidInput(
+        fn,
+        ["n"],
+        `For this Pareto/NBD model (r = ${r}, s = ${s}) n is at most ${Math.floor(PARETO_COUNT_BUDGET / (1 + r + s))}: the closed form's cost grows with n·(1 + r + s), bounded by ${PARETO_COUNT_BUDGET}`,
+      );
+    }
+  }
+  const kernel = purchaseKernel(parsed, fn);
   const span = checkSpan(fn, t, "t");
   if (span === 0) return n === 0 ? 1 : 0;
   return finiteResult(fn, kernel.purchaseCountProbability(n, span), ["t"]);
