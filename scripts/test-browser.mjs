@@ -9,10 +9,14 @@
 //    writes its figures into the DOM, which `--dump-dom` prints once the page has loaded.
 // 3. Runs the same function in Node on the package's Node entry (dist/index.js) and compares:
 //    the `exact` figures (decimal sums, counts, NPS) must be identical; the `estimated` ones (fitted
-//    models, P(alive), CLV) must agree to a relative 1e-10. They cannot be bitwise equal across
+//    models, P(alive), CLV) must agree to a relative 1e-6. They cannot be bitwise equal across
 //    engines: Math.exp/log/pow/... differ in the last bit between Node 20's V8 and current
-//    Chromium's (ECMA-262 leaves their accuracy to the implementation; only + − × ÷ √ are exact),
-//    and the optimizer carries that to about 1e-12 relative in the fitted parameters.
+//    Chromium's (ECMA-262 leaves their accuracy to the implementation; only + − × ÷ √ are exact).
+//    A fit stops once it is certified within 1e-4 standard errors of the maximum (the Newton
+//    decrement, docs/conventions.md); when those last-bit differences change the optimiser's path,
+//    the two engines stop at different points of that certified ball (measured: 1.3e-8 relative in
+//    the Gamma-Gamma parameters, 2.7e-12 in the BG/NBD ones), and the values computed from the
+//    fits inherit the difference. 1e-6 is the fits' own precision, not a looser one.
 // Run `npm run build` first (or pass --build).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -172,7 +176,7 @@ catch (error) { out.textContent = "ERROR " + (error && error.stack ? error.stack
       const y = Number(b);
       const relative = x === y ? 0 : Math.abs(x - y) / Math.max(Math.abs(x), Math.abs(y));
       worst = Math.max(worst, relative);
-      if (!(relative <= 1e-10))
+      if (!(relative <= 1e-6))
         problems.push(`${path}: browser ${a}, node ${b} (relative ${relative})`);
     };
     compare("estimated", browserFigures.estimated, nodeFigures.estimated);
@@ -181,7 +185,7 @@ catch (error) { out.textContent = "ERROR " + (error && error.stack ? error.stack
       console.log(`✖ Chromium and Node disagree:\n  ${problems.join("\n  ")}`);
     } else {
       console.log(
-        `✔ Chromium and Node agree: exact figures identical, estimated ones to a relative ${worst.toExponential(1)} (≤ 1e-10)`,
+        `✔ Chromium and Node agree: exact figures identical, estimated ones to a relative ${worst.toExponential(1)} (≤ 1e-6)`,
       );
       console.log(`  ${node.stdout}`);
     }
