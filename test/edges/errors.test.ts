@@ -25,32 +25,12 @@ import {
   summarizeTransactions,
 } from "../../src/index.js";
 import { catchInvalidInput, expectInvalidAt } from "../expectInvalidAt.js";
+import { CDNOW_BG_NBD, CDNOW_GAMMA_GAMMA } from "../fixtures/models.js";
 import { KNOWN_FAILURES } from "../hostile/knownFailures.js";
 import { fixedSweep, formatViolations } from "../hostile/sweep.js";
 
-const bg = {
-  kind: "bg-nbd",
-  params: {
-    r: 0.2425929282798216,
-    alpha: 4.413532265271803,
-    a: 0.7928859664405851,
-    b: 2.42575238262545,
-  },
-  logLikelihood: -9582.43,
-  standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
-  iterations: 18,
-  converged: true,
-  customers: 2357,
-} as const;
-const gg = {
-  kind: "gamma-gamma",
-  params: { p: 6.248802496074264, q: 3.744588460923312, v: 15.447748064932831 },
-  logLikelihood: -4055.92,
-  standardErrors: { p: 1.19, q: 0.29, v: 4.16 },
-  iterations: 20,
-  converged: true,
-  customers: 946,
-} as const;
+const bg = CDNOW_BG_NBD;
+const gg = CDNOW_GAMMA_GAMMA;
 const candidates = [
   { customerId: "A", value: 5000, cause: "own", cost: 200, winBackProbability: 0.4 },
   { customerId: "B", value: 800, cause: "third-party", cost: 50, winBackProbability: 0.3 },

@@ -32,6 +32,7 @@ import {
   type Transaction,
 } from "../../src/index.js";
 import { cdnowSummary, donations } from "../fixtures/load.js";
+import { CDNOW_BG_NBD, CDNOW_GAMMA_GAMMA } from "../fixtures/models.js";
 
 /** JSON-comparable form of a result: Decimals as strings, maps as entry lists. */
 function plain(value: unknown): unknown {
@@ -309,29 +310,8 @@ describe("each input field is read exactly once (issue 23 item 2)", () => {
   });
 
   it("churnRisk and customerLifetimeValue", () => {
-    const model = {
-      kind: "bg-nbd",
-      params: {
-        r: 0.2425929282798216,
-        alpha: 4.413532265271803,
-        a: 0.7928859664405851,
-        b: 2.42575238262545,
-      },
-      logLikelihood: -9582.43,
-      standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
-      iterations: 18,
-      converged: true,
-      customers: 2357,
-    } as const;
-    const spendModel = {
-      kind: "gamma-gamma",
-      params: { p: 6.248802496074264, q: 3.744588460923312, v: 15.447748064932831 },
-      logLikelihood: -4055.92,
-      standardErrors: { p: 1.19, q: 0.29, v: 4.16 },
-      iterations: 20,
-      converged: true,
-      customers: 946,
-    } as const;
+    const model = CDNOW_BG_NBD;
+    const spendModel = CDNOW_GAMMA_GAMMA;
     const customers = [
       { frequency: 2, recency: 30.43, T: 38.86, monetaryValue: "22.35" },
       { frequency: 0, recency: 0, T: 38.86, monetaryValue: 0 },
