@@ -4,7 +4,7 @@ import { cachedEstimate, createEstimateCache } from "../../core/fastMoney.js";
 import { type Decimal, MONEY_LIMIT } from "../../core/money.js";
 import { type TimeUnit, timeUnitSchema } from "../../core/time.js";
 import { boundedArray, parseInput } from "../../core/validate.js";
-import { MIN_DISCOUNT_RATE } from "../discountRate.js";
+import { checkDiscountFloor } from "../discountRate.js";
 import type { GammaGammaModel, PurchaseHistory, PurchaseModel, SpendHistory } from "../types.js";
 import {
   checkSpendCustomer,
@@ -161,13 +161,7 @@ export function lifetimeValueColumns(
   const customers = readOnce(opts.customers);
   const margin = opts.margin ?? 1;
   const d = opts.discountRate;
-  if (opts.horizon === "infinite" && !(d >= MIN_DISCOUNT_RATE)) {
-    throw invalidInput(
-      fn,
-      ["discountRate"],
-      `An infinite horizon needs a discount rate of at least ${MIN_DISCOUNT_RATE} per period, received ${d} (use a finite horizon for undiscounted totals)`,
-    );
-  }
+  if (opts.horizon === "infinite") checkDiscountFloor(fn, d, ["discountRate"]);
   const n = customers.length;
   let alive: Float64Array | undefined;
   let recorded = 0;
