@@ -98,15 +98,6 @@ function opportunities(fn: string, value: unknown, name: string, min: number): n
   return value;
 }
 
-/** Checks a history (its `periods` bounded by {@link MAX_OPPORTUNITIES}). */
-function history(
-  fn: string,
-  row: unknown,
-  path: readonly PropertyKey[],
-): { x: number; tx: number; n: number } {
-  return checkDiscreteHistory(fn, row, path, false);
-}
-
 /** A prediction, or an `InvalidInputError` at `path` when float64 cannot carry it (never NaN). */
 function finite(fn: string, value: number, path: readonly PropertyKey[]): number {
   if (!Number.isFinite(value)) {
@@ -126,13 +117,13 @@ function mapCustomers(
 ): number | Float64Array {
   assertArrayShape(fn, customer);
   if (!Array.isArray(customer)) {
-    const { x, tx, n } = history(fn, customer, []);
+    const { x, tx, n } = checkDiscreteHistory(fn, customer, [], false);
     return finite(fn, f(x, tx, n), []);
   }
   const out = new Float64Array(customer.length);
   const memo = new Map<number, number>();
   for (let i = 0; i < customer.length; i++) {
-    const { x, tx, n } = history(fn, customer[i], [i]);
+    const { x, tx, n } = checkDiscreteHistory(fn, customer[i], [i], false);
     const key = (n * 131072 + tx) * 131072 + x;
     let v = n < 131072 ? memo.get(key) : undefined;
     if (v === undefined) {
