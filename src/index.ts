@@ -53,10 +53,12 @@ export type { RecoveryGroupTotals, RecoveryPlanSummary } from "./churn/recoveryP
 export { recoveryPlanSummary } from "./churn/recoveryPlanSummary.js";
 
 // ── core: money, time, errors ───────────────────────────────────────────────────────────────
-export type { InputIssue } from "./core/errors.js";
+export type { InputIssue, IssueCode } from "./core/errors.js";
 export { InvalidInputError, ModelFitError } from "./core/errors.js";
+export { indexByCustomerId } from "./core/indexByCustomerId.js";
 export type { Decimal, MoneyInput } from "./core/money.js";
 export type { DateInput, TimeUnit } from "./core/time.js";
+export type { UnitConversion } from "./core/units.js";
 
 // ── models: buy-till-you-die models, spend, predictions, CLV, diagnostics, model comparison ──
 export type {

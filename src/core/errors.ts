@@ -1,13 +1,71 @@
 import { z } from "zod";
 
-/** One problem found in a function's input: where it is and what is wrong. */
+/**
+ * What kind of problem an {@link InputIssue} is, for programs that act on errors without parsing
+ * messages. The first six are zod's own codes (an option or row checked by a schema reports them
+ * unchanged, except that zod's `"unrecognized_keys"` is one `"unknown_key"` issue per key and a
+ * missing required value is `"required"`):
+ *
+ * | code | meaning |
+ * |---|---|
+ * | `invalid_type` | the value has the wrong JavaScript type (a string where a number belongs) |
+ * | `too_small` / `too_big` | a number, length or count outside its documented range or bound |
+ * | `invalid_value` | not one of the allowed values (an unknown `unit`, a misspelt policy name) |
+ * | `invalid_format` | a string in the wrong format |
+ * | `not_multiple_of` | a number that must be a multiple of another |
+ * | `required` | a required field or option is missing |
+ * | `unknown_key` | a key a strict options object does not know (usually a misspelling) |
+ * | `invalid_date` | a date that does not exist or cannot be read, or outside 0000-01-01 … 9999-12-31 |
+ * | `invalid_money` | an amount that cannot be read exactly (see the money bounds) |
+ * | `not_integer` | a count or period that must be a whole number |
+ * | `inconsistent` | values that contradict each other (recency > T, calibrationEnd after observationEnd) |
+ * | `duplicate` | a customer id (or another key) that appears twice where it must be unique |
+ * | `wrong_row_kind` | a row of another domain (a buy-till-you-die row where an RFM row belongs) |
+ * | `unit_mismatch` | a time unit that differs from the model's and has no conversion rule |
+ * | `implausible_rate` | a rate ≥ 1 per period (10 meant as 10 %?) without the opt-in |
+ * | `unsupported` | a valid value beyond what the numerics support (see the bounds table) |
+ * | `unreadable` | reading the input threw (a getter, a Proxy) |
+ * | `custom` | anything else |
+ */
+export type IssueCode =
+  | "invalid_type"
+  | "too_small"
+  | "too_big"
+  | "invalid_value"
+  | "invalid_format"
+  | "not_multiple_of"
+  | "required"
+  | "unknown_key"
+  | "invalid_date"
+  | "invalid_money"
+  | "not_integer"
+  | "inconsistent"
+  | "duplicate"
+  | "wrong_row_kind"
+  | "unit_mismatch"
+  | "implausible_rate"
+  | "unsupported"
+  | "unreadable"
+  | "custom";
+
+/** One problem found in a function's input: where it is, what kind of problem, and what is wrong. */
 export interface InputIssue {
-  /** Path from the function's first argument to the bad value, e.g. `[41, "date"]`. */
+  /**
+   * Path to the bad value, starting with the argument's name as the signature spells it:
+   * `["options", "discountRate"]` for an option, `["transactions", 41, "date"]` for a field of a
+   * data row, `[]` only when the problem is the whole call. Printed `options.discountRate`,
+   * `transactions[41].date`.
+   */
   readonly path: readonly PropertyKey[];
   /** What is wrong, in plain words. */
   readonly message: string;
-  /** The zod issue code (`"custom"` for checks made outside a schema). */
-  readonly code: string;
+  /** What kind of problem it is; see {@link IssueCode}. */
+  readonly code: IssueCode;
+  /**
+   * The value found at `path` (as received, never copied or converted; `undefined` when it was
+   * missing, and absent when the issue is about the call as a whole).
+   */
+  readonly received?: unknown;
 }
 
 /**
@@ -127,8 +185,115 @@ export function invalidInput(
   functionName: string,
   path: readonly PropertyKey[],
   message: string,
+  code: IssueCode = "custom",
+  ...received: [] | [unknown]
 ): InvalidInputError {
-  return new InvalidInputError(functionName, [{ path, message, code: "custom" }]);
+  return new InvalidInputError(functionName, [issue(path, message, code, ...received)]);
+}
+
+/**
+ * One {@link InputIssue}; `received` is recorded only when given (so `issue(p, m, c, undefined)`
+ * records a missing value and `issue(p, m, c)` records none).
+ * @internal
+ */
+export function issue(
+  path: readonly PropertyKey[],
+  message: string,
+  code: IssueCode,
+  ...received: [] | [unknown]
+): InputIssue {
+  return received.length === 0
+    ? { path, message, code }
+    : { path, message, code, received: received[0] };
+}
+
+/** At most this many problems are listed in one error (the count of the rest is reported). @internal */
+export const MAX_REPORTED_ISSUES = 100;
+
+/**
+ * Collects the problems of one call so that an error lists all of them, not only the first, up to
+ * {@link MAX_REPORTED_ISSUES}. Hot loops validate with a fast check per row and, on the first
+ * failure, rescan the rows with a collector:
+ *
+ * ```ts
+ * const issues = new IssueCollector();
+ * for (let i = 0; i < rows.length && !issues.full; i++) checkRow(rows[i], i, issues);
+ * issues.throwIfAny("fitBgNbd");
+ * ```
+ * @internal
+ */
+export class IssueCollector {
+  readonly #issues: InputIssue[] = [];
+  #more = 0;
+
+  /** Records one problem (or counts it, once the list is full). */
+  add(
+    path: readonly PropertyKey[],
+    message: string,
+    code: IssueCode,
+    ...received: [] | [unknown]
+  ): void {
+    if (this.#issues.length < MAX_REPORTED_ISSUES)
+      this.#issues.push(issue(path, message, code, ...received));
+    else this.#more++;
+  }
+
+  /** Records every issue of an `InvalidInputError` (e.g. from a per-row check that throws). */
+  addAll(issues: readonly InputIssue[]): void {
+    for (const i of issues) {
+      if (this.#issues.length < MAX_REPORTED_ISSUES) this.#issues.push(i);
+      else this.#more++;
+    }
+  }
+
+  /** True when no more issues will be listed (a scan may stop early). */
+  get full(): boolean {
+    return this.#issues.length >= MAX_REPORTED_ISSUES;
+  }
+
+  /** Number of issues recorded so far (listed ones only). */
+  get size(): number {
+    return this.#issues.length;
+  }
+
+  /** Throws an `InvalidInputError` listing the issues, if there are any. */
+  throwIfAny(functionName: string): void {
+    if (this.#issues.length === 0) return;
+    const listed = [...this.#issues];
+    if (this.#more > 0 || this.full) {
+      // A full list may have stopped a scan early: say that there may be more.
+      listed.push({
+        path: [],
+        message:
+          this.#more > 0 ? `…and ${this.#more} more problems` : "…and possibly more problems",
+        code: "custom",
+      });
+    }
+    throw new InvalidInputError(functionName, listed);
+  }
+}
+
+/**
+ * Runs `check` on every row, turning each row's `InvalidInputError` into issues of one error that
+ * lists them all (up to {@link MAX_REPORTED_ISSUES}). Meant for the slow path, after a fast check
+ * found a problem; rows that pass are ignored. Any other exception propagates.
+ * @internal
+ */
+export function collectRowIssues(
+  functionName: string,
+  length: number,
+  check: (i: number) => void,
+): never | void {
+  const issues = new IssueCollector();
+  for (let i = 0; i < length && !issues.full; i++) {
+    try {
+      check(i);
+    } catch (error) {
+      if (error instanceof InvalidInputError) issues.addAll(error.issues);
+      else throw error;
+    }
+  }
+  issues.throwIfAny(functionName);
 }
 
 /** Longest part of a received string that a message quotes. @internal */

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { type InputIssue, InvalidInputError, invalidInput } from "./errors.js";
+import {
+  type InputIssue,
+  InvalidInputError,
+  type IssueCode,
+  invalidInput,
+  MAX_REPORTED_ISSUES,
+} from "./errors.js";
 
 /**
  * The longest array any public function accepts: 2^27 = 134,217,728 rows (a transaction log of
@@ -9,9 +15,6 @@ import { type InputIssue, InvalidInputError, invalidInput } from "./errors.js";
  * @internal
  */
 export const MAX_ARRAY_LENGTH = 2 ** 27;
-
-/** At most this many problems are listed in one error (the count of the rest is reported). */
-const MAX_REPORTED_ISSUES = 100;
 
 /** How many characters of a received string an error message echoes. */
 const ECHO_LENGTH = 40;
@@ -89,17 +92,21 @@ export function decimalShapeProblem(value: unknown): string | undefined {
  */
 export function arrayShapeProblem(
   value: unknown,
-): { readonly path: readonly number[]; readonly message: string } | undefined {
+):
+  | { readonly path: readonly number[]; readonly message: string; readonly code: IssueCode }
+  | undefined {
   if (!Array.isArray(value)) return undefined;
   const length = value.length;
   if (length > MAX_ARRAY_LENGTH) {
     return {
       path: [],
       message: `Expected at most ${MAX_ARRAY_LENGTH} items, received an array of length ${length}`,
+      code: "too_big",
     };
   }
-  if (length > 0 && !(0 in value)) return { path: [0], message: holeMessage };
-  if (length > 1 && !(length - 1 in value)) return { path: [length - 1], message: holeMessage };
+  if (length > 0 && !(0 in value)) return { path: [0], message: holeMessage, code: "required" };
+  if (length > 1 && !(length - 1 in value))
+    return { path: [length - 1], message: holeMessage, code: "required" };
   return undefined;
 }
 
@@ -122,10 +129,13 @@ export function checkArray(
       functionName,
       path,
       `Expected ${expected}, received ${describeReceived(value)}`,
+      value === undefined ? "required" : "invalid_type",
+      value,
     );
   }
   const problem = arrayShapeProblem(value);
-  if (problem) throw invalidInput(functionName, [...path, ...problem.path], problem.message);
+  if (problem)
+    throw invalidInput(functionName, [...path, ...problem.path], problem.message, problem.code);
 }
 
 /**
@@ -140,7 +150,8 @@ export function assertArrayShape(
   path: readonly PropertyKey[] = [],
 ): void {
   const problem = arrayShapeProblem(value);
-  if (problem) throw invalidInput(functionName, [...path, ...problem.path], problem.message);
+  if (problem)
+    throw invalidInput(functionName, [...path, ...problem.path], problem.message, problem.code);
 }
 
 /**
@@ -191,7 +202,8 @@ export function parseInput<S extends z.ZodType>(
   pathPrefix: readonly PropertyKey[] = [],
 ): z.output<S> {
   const shape = arrayShapeProblem(value);
-  if (shape) throw invalidInput(functionName, [...pathPrefix, ...shape.path], shape.message);
+  if (shape)
+    throw invalidInput(functionName, [...pathPrefix, ...shape.path], shape.message, shape.code);
   let result: z.ZodSafeParseResult<z.output<S>>;
   try {
     result = schema.safeParse(value, { reportInput: true });
@@ -200,11 +212,16 @@ export function parseInput<S extends z.ZodType>(
   }
   if (result.success) return result.data;
   const issues = specificIssues(result.error.issues);
-  const reported: InputIssue[] = issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => ({
-    path: [...pathPrefix, ...issue.path],
-    message: issue.message,
-    code: issue.code,
-  }));
+  const reported: InputIssue[] = issues.slice(0, MAX_REPORTED_ISSUES).map((issue) =>
+    issue.hasInput
+      ? {
+          path: [...pathPrefix, ...issue.path],
+          message: issue.message,
+          code: issue.code,
+          received: issue.input,
+        }
+      : { path: [...pathPrefix, ...issue.path], message: issue.message, code: issue.code },
+  );
   if (issues.length > MAX_REPORTED_ISSUES) {
     reported.push({
       path: [...pathPrefix],
@@ -229,6 +246,7 @@ export function unreadableInput(
     functionName,
     path,
     `Could not read the input: reading it threw ${reason}`,
+    "unreadable",
   );
   Object.defineProperty(wrapped, "cause", { value: error, configurable: true, writable: true });
   return wrapped;
@@ -238,7 +256,47 @@ export function unreadableInput(
 interface PlainIssue {
   readonly path: readonly PropertyKey[];
   readonly message: string;
-  readonly code: string;
+  readonly code: IssueCode;
+  readonly hasInput: boolean;
+  readonly input?: unknown;
+}
+
+/**
+ * The library's {@link IssueCode} for a zod issue: zod's own code, except a missing value
+ * (`"required"`), a non-integer where an integer belongs (`"not_integer"`), and a refinement that
+ * names its code in `params: { code }`.
+ */
+function issueCode(issue: z.core.$ZodIssue): IssueCode {
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.input === undefined && issue.expected !== "undefined") return "required";
+      return issue.expected === "int" && typeof issue.input === "number"
+        ? "not_integer"
+        : "invalid_type";
+    case "too_small":
+    case "too_big":
+    case "invalid_value":
+    case "invalid_format":
+    case "not_multiple_of":
+      return issue.code;
+    case "unrecognized_keys":
+      return "unknown_key";
+    case "invalid_union":
+      return "invalid_type";
+    case "custom": {
+      const code = (issue.params as { code?: unknown } | undefined)?.code;
+      return typeof code === "string" ? (code as IssueCode) : "custom";
+    }
+    default:
+      return "custom";
+  }
+}
+
+/** A plain issue with the zod issue's code and received value. */
+function plain(issue: z.core.$ZodIssue, path: readonly PropertyKey[], message: string): PlainIssue {
+  return "input" in issue
+    ? { path, message, code: issueCode(issue), hasInput: true, input: issue.input }
+    : { path, message, code: issueCode(issue), hasInput: false };
 }
 
 const VAGUE = "Invalid input";
@@ -262,8 +320,8 @@ function specific(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): Plai
       ];
       return [
         {
-          path,
-          code: "invalid_type",
+          ...plain(issue, path, ""),
+          code: issue.input === undefined ? "required" : "invalid_type",
           message: `Expected ${expected.join(" or ")}, received ${describeReceived(issue.input)}`,
         },
       ];
@@ -271,10 +329,19 @@ function specific(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): Plai
     const closest = [...branches].sort((a, b) => a.length - b.length || depth(b) - depth(a))[0]!;
     return closest.flatMap((inner) => specific(inner, path));
   }
-  if (issue.message === VAGUE) {
-    return [{ path, code: issue.code, message: `Invalid value ${describeReceived(issue.input)}` }];
+  if (issue.code === "unrecognized_keys") {
+    // One issue per unknown key, at the key itself: `options.discountRat`.
+    return issue.keys.map((key) => ({
+      path: [...path, key],
+      message: `Unknown key ${JSON.stringify(key.length > 64 ? `${key.slice(0, 64)}…` : key)}`,
+      code: "unknown_key" as const,
+      hasInput: false,
+    }));
   }
-  return [{ path, code: issue.code, message: issue.message }];
+  if (issue.message === VAGUE) {
+    return [plain(issue, path, `Invalid value ${describeReceived(issue.input)}`)];
+  }
+  return [plain(issue, path, issue.message)];
 }
 
 /** How deep into the value a branch's first problem lies (a branch that got further is closer). */
