@@ -351,7 +351,7 @@ const MONEY_INPUTS: readonly (readonly [string, (amount: unknown) => unknown, Pr
     (a) =>
       m.subscriptionLifetimeValue({
         model: {
-          kind: "shifted-beta-geometric",
+          kind: "sbg",
           params: { alpha: 0.704, beta: 1.182 },
           logLikelihood: -1680.27,
           standardErrors: { alpha: 0.0656, beta: 0.1525 },

@@ -14,12 +14,12 @@ import {
   assignSegments,
   churnRisk,
   customerLifetimeValue,
-  fitBetaGeometricBetaBinomial,
+  fitBgBb,
   fitBgNbd,
   fitGammaGamma,
-  fitModifiedBgNbd,
+  fitMbgNbd,
   fitParetoNbd,
-  fitShiftedBetaGeometric,
+  fitSbg,
   lifecycleStage,
   type PrioritizeRecoveryOptions,
   prioritizeRecovery,
@@ -363,7 +363,7 @@ describe("each input field is read exactly once (issue 23 item 2)", () => {
     .map(({ frequency, recency, T }) => ({ frequency, recency, T }));
   const fitters: [string, () => Record<string, unknown>[], (rows: never) => unknown][] = [
     ["fitBgNbd", () => histories, (rows) => fitBgNbd(rows)],
-    ["fitModifiedBgNbd", () => histories, (rows) => fitModifiedBgNbd(rows)],
+    ["fitMbgNbd", () => histories, (rows) => fitMbgNbd(rows)],
     ["fitParetoNbd", () => histories, (rows) => fitParetoNbd(rows)],
     [
       "fitGammaGamma",
@@ -373,17 +373,13 @@ describe("each input field is read exactly once (issue 23 item 2)", () => {
           .map((h, i) => ({ frequency: h.frequency, monetaryValue: 10 + ((i * 13) % 40) })),
       (rows) => fitGammaGamma(rows),
     ],
+    ["fitBgBb", () => donations(), (rows) => fitBgBb(rows)],
     [
-      "fitBetaGeometricBetaBinomial",
-      () => donations(),
-      (rows) => fitBetaGeometricBetaBinomial(rows),
-    ],
-    [
-      "fitShiftedBetaGeometric",
+      "fitSbg",
       // Fader & Hardie (2007), "How to project customer retention", regular cohort's first 8
       // survivor counts (1000, 631, 468, 382, 326, 289, 262, 241) as one row per customer.
       () => sbgRegularRows(),
-      (rows) => fitShiftedBetaGeometric(rows),
+      (rows) => fitSbg(rows),
     ],
   ];
   for (const [name, data, fitModel] of fitters) {

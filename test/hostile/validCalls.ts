@@ -19,7 +19,7 @@ const bg = {
   converged: true,
   customers: 2357,
 };
-const mbg = { ...bg, kind: "modified-bg-nbd" };
+const mbg = { ...bg, kind: "mbg-nbd" };
 const pareto = {
   kind: "pareto-nbd",
   params: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 },
@@ -36,7 +36,7 @@ const gg = {
   customers: 946,
 };
 const bgbb = {
-  kind: "beta-geometric-beta-binomial",
+  kind: "bg-bb",
   params: {
     alpha: 1.2035223936080475,
     beta: 0.7497163581757659,
@@ -50,7 +50,7 @@ const bgbb = {
   customers: 11104,
 };
 const sbg = {
-  kind: "shifted-beta-geometric",
+  kind: "sbg",
   params: { alpha: 0.7040772796023907, beta: 1.182042983460019 },
   logLikelihood: -1680.27,
   standardErrors: { alpha: 0.0656, beta: 0.1525 },
@@ -303,7 +303,7 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
   expectedPurchases: [() => [copy(bg), 52], () => [copy(pareto), 52], () => [copy(bgbb), 5]],
   expectedPurchasesMatrix: [() => [copy(bgbb), { maxFrequency: 6, maxT: 6, horizon: 5 }]],
   expectedRemainingLifetime: [() => [copy(sbg), { renewals: 7, discountRate: 0.1 }]],
-  fitBetaGeometricBetaBinomial: [() => [bgbbRows()]],
+  fitBgBb: [() => [bgbbRows()]],
   fitBgNbd: [() => [fitRows()]],
   fitGammaGamma: [
     () => [
@@ -316,7 +316,7 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
       ],
     ],
   ],
-  fitModifiedBgNbd: [() => [fitRows()]],
+  fitMbgNbd: [() => [fitRows()]],
   fitParetoNbd: [
     () => [
       [
@@ -329,7 +329,7 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
       ],
     ],
   ],
-  fitShiftedBetaGeometric: [() => [[1000, 869, 743, 653, 593, 551, 517, 491]]],
+  fitSbg: [() => [[1000, 869, 743, 653, 593, 551, 517, 491]]],
   holdoutComparison: [
     () => [
       copy(bgbb),
