@@ -6,9 +6,9 @@
  */
 import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
+import type { TimeUnit } from "../../core/time.js";
 import { digamma, lnBeta, lnGamma } from "../../math/special.js";
 import { unitHypergeometric } from "../../math/unitHypergeometric.js";
-import type { TimeUnit } from "../../core/time.js";
 import { type FitOptions, fitUnit, maximizeLikelihood, parseFitOptions } from "../fit.js";
 
 const PARAMETER_NAMES = ["alpha", "beta", "gamma", "delta"] as const;

@@ -1,5 +1,5 @@
-import { digamma, lnGamma } from "../../math/special.js";
 import { invalidInput } from "../../core/errors.js";
+import { digamma, lnGamma } from "../../math/special.js";
 import { type FitOptions, maximizeLikelihood, parseFitOptions } from "../fit.js";
 import { compressSpend, scaledTolerance } from "../history.js";
 import type { GammaGammaModel, GammaGammaParams, SpendHistoryRow } from "../types.js";

@@ -5,8 +5,8 @@
  */
 import { z } from "zod";
 import { invalidInput, ModelFitError } from "../../core/errors.js";
-import { boundedArray, parseInput } from "../../core/validate.js";
 import type { TimeUnit } from "../../core/time.js";
+import { boundedArray, parseInput } from "../../core/validate.js";
 import { type FitOptions, fitUnit, maximizeLikelihood, parseFitOptions } from "../fit.js";
 
 const PARAMETER_NAMES = ["alpha", "beta"] as const;
