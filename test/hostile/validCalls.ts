@@ -129,6 +129,23 @@ export type SeedCall = (api: Record<string, unknown>) => unknown[];
 
 /** Valid seed calls by export name (several per export where options change the code path). */
 export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
+  indexByCustomerId: [
+    () => [
+      [
+        { customerId: "ann", n: 1 },
+        { customerId: "__proto__", n: 2 },
+      ],
+    ],
+  ],
+  toPlainData: [
+    (api) => [
+      (api.retentionLifetimeValue as (p: unknown) => unknown)({
+        margin: 100,
+        retentionRate: 0.8,
+        discountRate: 0.1,
+      }),
+    ],
+  ],
   assignSegments: [
     () => [rfmRows()],
     () => [
