@@ -2,6 +2,7 @@
  * Turning a result into plain data for `postMessage`, `structuredClone`, JSON or a chart library.
  * @module
  */
+import { invalidInput } from "./errors.js";
 import type { Decimal } from "./money.js";
 
 /**
@@ -60,8 +61,21 @@ function plain(value: unknown): unknown {
  * ```
  * @param value - any result of this library (or anything built from results)
  * @returns the same data with `Decimal`s as strings
+ * @throws InvalidInputError (code `"unreadable"`, path `value`) when reading the value throws (a
+ *   getter, a Proxy) or it is too deeply nested (a cycle)
  * @category Core
  */
 export function toPlainData<T>(value: T): PlainData<T> {
-  return plain(value) as PlainData<T>;
+  try {
+    return plain(value) as PlainData<T>;
+  } catch (error) {
+    const wrapped = invalidInput(
+      "toPlainData",
+      ["value"],
+      `Could not copy the value: reading it threw ${error instanceof Error ? error.name : "a non-Error value"} (a getter, a Proxy or a cycle)`,
+      "unreadable",
+    );
+    Object.defineProperty(wrapped, "cause", { value: error, configurable: true, writable: true });
+    throw wrapped;
+  }
 }
