@@ -186,7 +186,7 @@ describe("supported range 0000-01-01 … 9999-12-31 (calendar days in the time z
           { customerId: "a", date: "0000-01-01", amount: "1.50" },
           { customerId: "a", date: "9999-12-31", amount: "2.50" },
         ],
-        { observationEnd: "9999-12-31", timeZone: zone },
+        { unit: "day", observationEnd: "9999-12-31", timeZone: zone },
       );
       expect(row!.firstPurchase).toBe("0000-01-01");
       expect(row!.lastPurchase).toBe("9999-12-31");
@@ -202,6 +202,7 @@ describe("supported range 0000-01-01 … 9999-12-31 (calendar days in the time z
         const error = expectInvalidAt(
           () =>
             summarizeTransactions([{ customerId: "a", date: new Date(ms), amount: 1 }], {
+              unit: "day",
               observationEnd: "2000-01-01",
               timeZone: zone,
             }),
@@ -221,12 +222,18 @@ describe("supported range 0000-01-01 … 9999-12-31 (calendar days in the time z
     expect(parseCivilDay(early, "America/Los_Angeles")).toBeUndefined();
     expect(parseCivilDay("9999-12-31T20:00-08:00", "UTC")).toBeUndefined();
     expectInvalidAt(
-      () => summarizeTransactions([], { observationEnd: late, timeZone: "Pacific/Kiritimati" }),
+      () =>
+        summarizeTransactions([], {
+          unit: "day",
+          observationEnd: late,
+          timeZone: "Pacific/Kiritimati",
+        }),
       ["observationEnd"],
     );
     expectInvalidAt(
       () =>
         splitCalibrationHoldout([], {
+          unit: "day",
           calibrationEnd: early,
           observationEnd: "2000-01-01",
           timeZone: "America/Los_Angeles",
@@ -291,6 +298,7 @@ describe("fake and lying Dates", () => {
     expectInvalidAt(
       () =>
         summarizeTransactions([{ customerId: "a", date: fake, amount: 1 }], {
+          unit: "day",
           observationEnd: "2000-01-01",
         }),
       [0, "date"],
@@ -313,7 +321,7 @@ describe("fake and lying Dates", () => {
     }
     const [row] = summarizeTransactions(
       [{ customerId: "a", date: new Liar(utcWall(1999, 1, 1)), amount: 1 }],
-      { observationEnd: "2000-01-01", timeZone: "Europe/Berlin" },
+      { unit: "day", observationEnd: "2000-01-01", timeZone: "Europe/Berlin" },
     );
     expect(row!.firstPurchase).toBe("1999-01-01");
   });
