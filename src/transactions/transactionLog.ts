@@ -206,24 +206,105 @@ function addIssue(
   return collector;
 }
 
-/** Adds the issue of a missing, non-string or empty customer id. */
-function customerIdIssue(
-  issues: IssueCollector | undefined,
-  argumentName: string,
+/** What {@link checkRow} needs to know about the call. */
+interface RowCheck {
+  readonly argumentName: string;
+  readonly timeZone: string;
+  readonly lastDay: number;
+  readonly lastDayOption: string | undefined;
+}
+
+/**
+ * Adds every problem of row `i` — its fields as already read — to `issues`: a row that is not an
+ * object, a missing, non-string or empty `customerId`, a missing or invalid `date` (or, with
+ * `lastDayOption`, one after the last day), an invalid `amount`.
+ */
+function checkRow(
+  issues: IssueCollector,
+  check: RowCheck,
   i: number,
+  row: unknown,
   customerId: unknown,
-): IssueCollector {
-  const path = [argumentName, i, "customerId"];
-  if (typeof customerId === "string") {
-    return addIssue(issues, path, "Expected a non-empty customer id", "too_small", customerId);
+  date: unknown,
+  amount: unknown,
+): void {
+  const { argumentName, timeZone, lastDay, lastDayOption } = check;
+  if (typeof row !== "object" || row === null) {
+    issues.add(
+      [argumentName, i],
+      `Expected a transaction object, received ${describeReceived(row)}`,
+      row === undefined ? "required" : "invalid_type",
+      row,
+    );
+    return;
   }
-  return addIssue(
-    issues,
-    path,
-    `Expected a customer id (string), received ${customerId === null ? "null" : typeof customerId}`,
-    customerId === undefined ? "required" : "invalid_type",
-    customerId,
-  );
+  if (typeof customerId !== "string") {
+    issues.add(
+      [argumentName, i, "customerId"],
+      `Expected a customer id (string), received ${customerId === null ? "null" : typeof customerId}`,
+      customerId === undefined ? "required" : "invalid_type",
+      customerId,
+    );
+  } else if (customerId.length === 0) {
+    issues.add(
+      [argumentName, i, "customerId"],
+      "Expected a non-empty customer id",
+      "too_small",
+      customerId,
+    );
+  }
+  const d = parseCivilDay(date, timeZone);
+  if (d === undefined) {
+    issues.add([argumentName, i, "date"], dateProblem(date, timeZone), dateIssueCode(date), date);
+  } else if (d > lastDay && lastDayOption !== undefined) {
+    issues.add(
+      [argumentName, i, "date"],
+      `Purchase on ${formatCivilDay(d)} is after ${lastDayOption} ${formatCivilDay(lastDay)}`,
+      "inconsistent",
+      date,
+    );
+  }
+  if (amount !== undefined && readAmount(amount) === INVALID) {
+    issues.add(
+      [argumentName, i, "amount"],
+      moneyProblem(amount) ?? "Invalid amount",
+      moneyIssueCode(amount),
+      amount,
+    );
+  }
+}
+
+/**
+ * The slow path of {@link parseLog}, taken at the first bad row `first` (whose fields it is given,
+ * as read — no field is read twice): lists the problems of that row and of every later row (each
+ * read once), up to the cap, after the issues already in `collector`, and throws them all.
+ */
+function rejectRows(
+  functionName: string,
+  list: readonly unknown[],
+  first: number,
+  row: unknown,
+  customerId: unknown,
+  date: unknown,
+  amount: unknown,
+  check: RowCheck,
+  collector: IssueCollector | undefined,
+): never {
+  const issues = collector ?? new IssueCollector();
+  checkRow(issues, check, first, row, customerId, date, amount);
+  for (let i = first + 1; i < list.length && !issues.full; i++) {
+    const next = list[i];
+    if (typeof next !== "object" || next === null) {
+      checkRow(issues, check, i, next, undefined, undefined, undefined);
+      continue;
+    }
+    const fields = next as { customerId?: unknown; date?: unknown; amount?: unknown };
+    checkRow(issues, check, i, next, fields.customerId, fields.date, fields.amount);
+  }
+  issues.throwIfAny(functionName);
+  throw new InvalidInputError(functionName, [
+    { path: [], message: "Invalid input", code: "custom" },
+  ]);
 }
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
 
@@ -282,52 +363,24 @@ export function parseLog(
   let exactAmounts: Map<number, Decimal> | undefined;
   let maxScale = 0;
   let kept = 0;
-  // Set at the first bad row: from then on rows are only checked, for the error.
-  let failed = false;
+  const check: RowCheck = { argumentName, timeZone, lastDay, lastDayOption };
   for (let i = 0; i < n; i++) {
     const row = list[i];
     if (typeof row !== "object" || row === null) {
-      issues = addIssue(
-        issues,
-        [argumentName, i],
-        `Expected a transaction object, received ${describeReceived(row)}`,
-        row === undefined ? "required" : "invalid_type",
-        row,
-      );
-      failed = true;
-      if (issues.full) break;
-      continue;
+      return rejectRows(functionName, list, i, row, undefined, undefined, undefined, check, issues);
     }
     const { customerId, date, amount } = row as {
       customerId?: unknown;
       date?: unknown;
       amount?: unknown;
     };
-    let bad = false;
     if (typeof customerId !== "string" || customerId.length === 0) {
-      issues = customerIdIssue(issues, argumentName, i, customerId);
-      bad = true;
+      return rejectRows(functionName, list, i, row, customerId, date, amount, check, issues);
     }
     let d = typeof date === "string" ? isoDay(date) : Number.NaN;
     if (Number.isNaN(d)) d = parseCivilDay(date, timeZone) ?? NO_DAY;
     if (d === NO_DAY) {
-      issues = addIssue(
-        issues,
-        [argumentName, i, "date"],
-        dateProblem(date, timeZone),
-        dateIssueCode(date),
-        date,
-      );
-      bad = true;
-    } else if (d > lastDay && lastDayOption !== undefined) {
-      issues = addIssue(
-        issues,
-        [argumentName, i, "date"],
-        `Purchase on ${formatCivilDay(d)} is after ${lastDayOption} ${formatCivilDay(lastDay)}`,
-        "inconsistent",
-        date,
-      );
-      bad = true;
+      return rejectRows(functionName, list, i, row, customerId, date, amount, check, issues);
     }
     let u = 0;
     let s = 0;
@@ -335,29 +388,22 @@ export function parseLog(
     if (amount !== undefined) {
       const kind = readAmount(amount);
       if (kind === INVALID) {
-        issues = addIssue(
-          issues,
-          [argumentName, i, "amount"],
-          moneyProblem(amount) ?? "Invalid amount",
-          moneyIssueCode(amount),
-          amount,
-        );
-        bad = true;
-      } else if (kind === NEEDS_DECIMAL) {
+        return rejectRows(functionName, list, i, row, customerId, date, amount, check, issues);
+      }
+      if (kind === NEEDS_DECIMAL) {
         exact = true;
       } else {
         u = scaled.units;
         s = scaled.scale;
       }
     }
-    if (bad) {
-      failed = true;
-      if (issues!.full) break;
+    idColumn.add(i, customerId);
+    if (d > lastDay) {
+      if (lastDayOption !== undefined) {
+        return rejectRows(functionName, list, i, row, customerId, date, amount, check, issues);
+      }
       continue;
     }
-    if (failed) continue;
-    idColumn.add(i, customerId as string);
-    if (d > lastDay) continue;
     if (kept !== i && keptRow === undefined) {
       keptRow = scratch.int32("parseLog.keptRow", n);
       for (let k = 0; k < kept; k++) keptRow[k] = k;
