@@ -230,7 +230,7 @@ const MONEY_INPUTS: readonly (readonly [string, (amount: unknown) => unknown, Pr
         ],
         { unit: "day", observationEnd: "2024-12-31" },
       ),
-    [1, "amount"],
+    ["transactions", 1, "amount"],
   ],
   [
     "splitCalibrationHoldout",
@@ -240,7 +240,7 @@ const MONEY_INPUTS: readonly (readonly [string, (amount: unknown) => unknown, Pr
         calibrationEnd: "2024-06-30",
         observationEnd: "2024-12-31",
       }),
-    [0, "amount"],
+    ["transactions", 0, "amount"],
   ],
   [
     "rfmTable",
@@ -252,7 +252,7 @@ const MONEY_INPUTS: readonly (readonly [string, (amount: unknown) => unknown, Pr
         ],
         { asOf: "2024-12-31" },
       ),
-    [1, "amount"],
+    ["transactions", 1, "amount"],
   ],
   [
     "retentionLifetimeValue",
@@ -503,9 +503,9 @@ describe("item 9: one amount string no longer kills the process", () => {
       timeout: 60_000,
     });
     expect(out.trim().split("\n")).toEqual([
-      'summarizeTransactions InvalidInputError [1,"amount"]',
-      'rfmTable InvalidInputError [1,"amount"]',
-      'summarizeTransactions InvalidInputError [0,"amount"]',
+      'summarizeTransactions InvalidInputError ["transactions",1,"amount"]',
+      'rfmTable InvalidInputError ["transactions",1,"amount"]',
+      'summarizeTransactions InvalidInputError ["transactions",0,"amount"]',
     ]);
   });
 });
@@ -525,7 +525,7 @@ describe("item 4: no infinite total from a huge exponent", () => {
       caught = error;
     }
     expect(caught).toBeInstanceOf(m.InvalidInputError);
-    expect((caught as m.InvalidInputError).issues[0]!.path).toEqual([0, "amount"]);
+    expect((caught as m.InvalidInputError).issues[0]!.path).toEqual(["transactions", 0, "amount"]);
   });
 
   it("the largest amounts still sum exactly and finitely", () => {

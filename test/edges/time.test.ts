@@ -206,10 +206,10 @@ describe("supported range 0000-01-01 … 9999-12-31 (calendar days in the time z
               observationEnd: "2000-01-01",
               timeZone: zone,
             }),
-          [0, "date"],
+          ["transactions", 0, "date"],
         );
         expect(error.message).toContain("outside the supported range 0000-01-01 to 9999-12-31");
-        expect(error.issues[0]!.code).toBe("custom");
+        expect(error.issues[0]!.code).toBe("invalid_date");
       }
     }
   });
@@ -228,7 +228,7 @@ describe("supported range 0000-01-01 … 9999-12-31 (calendar days in the time z
           observationEnd: late,
           timeZone: "Pacific/Kiritimati",
         }),
-      ["observationEnd"],
+      ["options", "observationEnd"],
     );
     expectInvalidAt(
       () =>
@@ -238,7 +238,7 @@ describe("supported range 0000-01-01 … 9999-12-31 (calendar days in the time z
           observationEnd: "2000-01-01",
           timeZone: "America/Los_Angeles",
         }),
-      ["calibrationEnd"],
+      ["options", "calibrationEnd"],
     );
     expectInvalidAt(
       () =>
@@ -260,7 +260,7 @@ describe("supported range 0000-01-01 … 9999-12-31 (calendar days in the time z
     const error = catchInvalidInput(() =>
       rfmTable([{ customerId: "a", date: new Date(-8.64e15), amount: 1 }], { asOf: "2000-01-01" }),
     );
-    expect(error.issues[0]!.path).toEqual([0, "date"]);
+    expect(error.issues[0]!.path).toEqual(["transactions", 0, "date"]);
   });
   it("messages name the zone and truncate long strings", () => {
     const error = catchInvalidInput(() =>
@@ -301,7 +301,7 @@ describe("fake and lying Dates", () => {
           unit: "day",
           observationEnd: "2000-01-01",
         }),
-      [0, "date"],
+      ["transactions", 0, "date"],
     );
     expectInvalidAt(
       () =>
