@@ -315,9 +315,11 @@ const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
  * `InvalidInputError` (up to 100 issues), at `<argumentName>[i].<field>` with a specific code:
  * `required` / `invalid_type` / `too_small` (empty) for `customerId`; `required` / `invalid_type` /
  * `invalid_date` for `date`; `invalid_type` / `invalid_money` for `amount`; `invalid_type` for a
- * row that is not an object. Issues already in `issues` (the options') are listed first; the
- * error is thrown after the pass whenever `issues` holds anything. The valid path pays nothing for
- * this: a row's fields are checked as before, and the collector is made only at the first problem.
+ * row that is not an object (`required` for a hole). Issues already in `collector` (the options')
+ * are listed first; the error is thrown after the pass whenever `collector` holds anything. The
+ * valid path pays nothing for this: the loop is the fast check it always was, and at the first bad
+ * row it hands over to `rejectRows`, which lists that row's problems (from the values already read)
+ * and those of every later row. `argumentName` is the data argument's name in the paths.
  *
  * Read-once: each element and each of its fields (`customerId`, `date`, `amount`) is read exactly
  * once, into a local that is both validated and used — a getter cannot hand a valid value to the
