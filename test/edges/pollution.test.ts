@@ -147,12 +147,13 @@ describe("user strings that name Object.prototype members are ordinary strings",
             { customerId: name, date: "2024-01-09", amount: "4.50" },
           ]),
         ) as never;
-        const rows = summarizeTransactions(log, { observationEnd: "2024-01-31" });
+        const rows = summarizeTransactions(log, { unit: "day", observationEnd: "2024-01-31" });
         expect(rows.map((r) => [r.customerId, r.totalSpend.toString()])).toEqual([
           [name, "15"],
           ["x", "1"],
         ]);
         const split = splitCalibrationHoldout(log, {
+          unit: "day",
           calibrationEnd: "2024-01-05",
           observationEnd: "2024-01-31",
         });

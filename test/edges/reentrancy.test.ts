@@ -92,10 +92,18 @@ const innerLog: Transaction[] = Array.from({ length: 40 }, (_, i) => ({
 }));
 
 const summaryOptions = { observationEnd: "2024-03-31", unit: "week" } as const;
-const splitOptions = { calibrationEnd: "2024-02-15", observationEnd: "2024-03-31" } as const;
+const splitOptions = {
+  unit: "day",
+  calibrationEnd: "2024-02-15",
+  observationEnd: "2024-03-31",
+} as const;
 const rfmOptions = { asOf: "2024-03-31" } as const;
 const innerSummaryOptions = { observationEnd: "2023-12-31", unit: "day" } as const;
-const innerSplitOptions = { calibrationEnd: "2023-06-30", observationEnd: "2023-12-31" } as const;
+const innerSplitOptions = {
+  unit: "day",
+  calibrationEnd: "2023-06-30",
+  observationEnd: "2023-12-31",
+} as const;
 const innerRfmOptions = { asOf: "2023-12-31" } as const;
 
 const outerCandidates: RecoveryCandidate[] = [
@@ -179,6 +187,7 @@ describe("re-entrant calls from a getter on an input row (issue 23 item 2)", () 
     const log = withReentrantField(outerLog, 4, "date", () => {
       expect(() =>
         summarizeTransactions([...innerLog, { customerId: "", date: "2023-01-01" }], {
+          unit: "day",
           observationEnd: "2023-12-31",
         }),
       ).toThrow(/customer id/);

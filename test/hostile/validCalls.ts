@@ -569,7 +569,10 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
   ],
   summarizeTransactions: [
     () => [transactions(), { observationEnd: "2024-01-31", unit: "week", bucketing: "elapsed" }],
-    () => [transactions(), { observationEnd: "2024-01-31T12:00", timeZone: "America/New_York" }],
+    () => [
+      transactions(),
+      { observationEnd: "2024-01-31T12:00", unit: "day", timeZone: "America/New_York" },
+    ],
   ],
   survivalCurve: [() => [copy(sbg), 12]],
   targetCustomerGrid: [
