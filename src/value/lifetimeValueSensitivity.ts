@@ -3,6 +3,7 @@ import { type Decimal, Money, ZERO } from "../core/money.js";
 import { parseInput } from "../core/validate.js";
 import {
   computeRetentionLifetimeValue,
+  type ParsedRetentionInput,
   type RetentionLifetimeValueParameters,
   retentionLifetimeValueSchema,
 } from "./retentionLifetimeValue.js";
@@ -65,6 +66,22 @@ const DRIVERS: readonly LifetimeValueDriver[] = [
   "growthRate",
   "acquisitionCost",
 ];
+
+/** The parsed value of a driver (for an error's `received`). */
+function driverValue(parsed: ParsedRetentionInput, driver: LifetimeValueDriver): unknown {
+  switch (driver) {
+    case "margin":
+      return parsed.margin;
+    case "retentionRate":
+      return parsed.retentionRate;
+    case "discountRate":
+      return parsed.discountRate;
+    case "growthRate":
+      return parsed.growthRate;
+    case "acquisitionCost":
+      return parsed.acquisitionCost;
+  }
+}
 
 /**
  * Elasticities of retention-based lifetime value to margin, retention, discount rate, growth and
@@ -183,7 +200,7 @@ export function lifetimeValueSensitivity(
         ["parameters", driver],
         "The elasticity is not finite: the value is too close to 0",
         "unsupported",
-        (parsed as Readonly<Record<LifetimeValueDriver, unknown>>)[driver],
+        driverValue(parsed, driver),
       );
     }
   }

@@ -113,7 +113,7 @@ export const retentionLifetimeValueSchema = z
       [field],
       divergenceMessage(input.retentionRate, input.discountRate, input.growthRate),
       "inconsistent",
-      input[field],
+      growthIsTheCause ? input.growthRate : input.retentionRate,
     );
   }, ALWAYS) satisfies z.ZodType<unknown, RetentionLifetimeValueParameters>;
 
