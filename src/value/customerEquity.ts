@@ -31,15 +31,15 @@ export interface EquitySegment {
   readonly name: string;
   /** How many current customers the segment has (already acquired: acquisition cost is sunk), ≥ 0. */
   readonly customerCount: number;
-  /** Prospects the firm will try to acquire now. Default 0. */
-  readonly prospects?: number;
+  /** How many prospects the firm will try to acquire now, ≥ 0. Default 0. */
+  readonly prospectCount?: number;
   /** Margin: money one customer contributes per period, before retention spending. */
   readonly margin: MoneyInput;
   /** Retention rate per period, in [0, 1]. */
   readonly retentionRate: number;
   /** Retention spending per customer per period (`R` in Blattberg & Deighton). Default 0. */
   readonly retentionCost?: MoneyInput;
-  /** Share of prospects acquired, in [0, 1] (`a`). Required when `prospects` > 0. */
+  /** Share of prospects acquired, in [0, 1] (`a`). Required when `prospectCount` > 0. */
   readonly acquisitionRate?: number;
   /** Acquisition spending per prospect (`A`, spent on every prospect, acquired or not). Default 0. */
   readonly acquisitionCost?: MoneyInput;
@@ -114,7 +114,7 @@ export interface SegmentEquity {
   readonly currentValue: Decimal;
   /** Blattberg–Deighton equity of one prospect: `a·(m + valuePerCustomer) − A`. */
   readonly valuePerProspect: Decimal;
-  /** `prospects × valuePerProspect`. */
+  /** `prospectCount × valuePerProspect`. */
   readonly prospectValue: Decimal;
   /** `currentValue + prospectValue`. */
   readonly equity: Decimal;
@@ -158,7 +158,7 @@ const FN = "customerEquity";
 const segmentSchema = z.strictObject({
   name: z.string(),
   customerCount: countSchema,
-  prospects: countSchema.exactOptional(),
+  prospectCount: countSchema.exactOptional(),
   margin: amountSchema,
   retentionRate: retentionRateSchema,
   retentionCost: nonNegativeAmountSchema.exactOptional(),
@@ -191,8 +191,8 @@ const groupsSchema = z
       if (
         typeof segment === "object" &&
         segment !== null &&
-        typeof segment.prospects === "number" &&
-        segment.prospects > 0 &&
+        typeof segment.prospectCount === "number" &&
+        segment.prospectCount > 0 &&
         segment.acquisitionRate === undefined
       ) {
         addCodedIssue(
@@ -296,7 +296,7 @@ function retainedValue(
  * const result = customerEquity(
  *   {
  *     segments: [{
- *       name: "smb", customerCount: 1000, prospects: 10000, margin: 100, retentionRate: 0.6,
+ *       name: "smb", customerCount: 1000, prospectCount: 10000, margin: 100, retentionRate: 0.6,
  *       retentionCost: 20, acquisitionRate: 0.3, acquisitionCost: 50,
  *     }],
  *   },
@@ -350,7 +350,7 @@ export function customerEquity(
       .times(s.margin.plus(valuePerCustomer))
       .minus(s.acquisitionCost ?? ZERO);
     const currentValue = valuePerCustomer.times(rate(s.customerCount));
-    const prospectValue = valuePerProspect.times(rate(s.prospects ?? 0));
+    const prospectValue = valuePerProspect.times(rate(s.prospectCount ?? 0));
     return {
       name: s.name,
       valuePerCustomer,

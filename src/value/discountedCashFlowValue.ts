@@ -81,6 +81,49 @@ function isCashFlowKey(key: string): boolean {
 }
 
 /**
+ * The two fields of row `i`, each read once, or `undefined` (with the problem recorded) when the
+ * row is not an object or cannot be read (a getter or a Proxy that throws). Unknown keys are
+ * recorded too.
+ */
+function readRow(
+  cashFlows: readonly unknown[],
+  i: number,
+  issues: IssueCollector,
+): { margin: unknown; survival: unknown } | undefined {
+  try {
+    const row = cashFlows[i];
+    if (typeof row !== "object" || row === null || Array.isArray(row)) {
+      issues.add(
+        ["cashFlows", i],
+        `Expected a cash flow { margin, survival? }, received ${describeReceived(row)}`,
+        row === undefined ? "required" : "invalid_type",
+        row,
+      );
+      return undefined;
+    }
+    for (const key of Object.keys(row)) {
+      if (!isCashFlowKey(key)) {
+        issues.add(
+          ["cashFlows", i, key],
+          `Unknown key ${JSON.stringify(key.slice(0, 64))}`,
+          "unknown_key",
+        );
+      }
+    }
+    const { margin, survival } = row as { margin?: unknown; survival?: unknown };
+    return { margin, survival };
+  } catch (error) {
+    const reason = error instanceof Error ? error.name : "a non-Error value";
+    issues.add(
+      ["cashFlows", i],
+      `Could not read the row: reading it threw ${reason}`,
+      "unreadable",
+    );
+    return undefined;
+  }
+}
+
+/**
  * Reads every row once (its margin and survival), recording each problem in `issues`: a row that
  * is not an object, an unknown key, an unreadable margin, a survival outside [0, 1] or one that
  * rises above the previous row's.
@@ -93,26 +136,9 @@ function readCashFlows(
   const survival: number[] = new Array(cashFlows.length);
   let previous = 1;
   for (let i = 0; i < cashFlows.length && !issues.full; i++) {
-    const row = cashFlows[i];
-    if (typeof row !== "object" || row === null || Array.isArray(row)) {
-      issues.add(
-        ["cashFlows", i],
-        `Expected a cash flow { margin, survival? }, received ${describeReceived(row)}`,
-        row === undefined ? "required" : "invalid_type",
-        row,
-      );
-      continue;
-    }
-    for (const key of Object.keys(row)) {
-      if (!isCashFlowKey(key)) {
-        issues.add(
-          ["cashFlows", i, key],
-          `Unknown key ${JSON.stringify(key.slice(0, 64))}`,
-          "unknown_key",
-        );
-      }
-    }
-    const { margin, survival: s } = row as { margin?: unknown; survival?: unknown };
+    const fields = readRow(cashFlows, i, issues);
+    if (fields === undefined) continue;
+    const { margin, survival: s } = fields;
     const amount = readMoney(margin);
     if (typeof amount === "string") {
       issues.add(

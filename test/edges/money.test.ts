@@ -272,7 +272,7 @@ const MONEY_INPUTS: readonly (readonly [string, (amount: unknown) => unknown, Pr
             {
               name: "smb",
               customerCount: 1000,
-              prospects: 10000,
+              prospectCount: 10000,
               margin: 100,
               retentionRate: 0.6,
               retentionCost: a as string,

@@ -228,7 +228,7 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
           {
             name: "smb",
             customerCount: 1000,
-            prospects: 10000,
+            prospectCount: 10000,
             margin: 100,
             retentionRate: 0.6,
             retentionCost: 20,

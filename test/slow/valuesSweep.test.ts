@@ -315,7 +315,7 @@ describe("hostile numbers: finite or InvalidInputError, each call under 2 s", ()
                   {
                     name: "s",
                     customerCount: 1000,
-                    prospects: 10000,
+                    prospectCount: 10000,
                     margin: margin as number,
                     retentionRate,
                     retentionCost: 20,

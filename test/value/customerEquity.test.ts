@@ -9,7 +9,7 @@ const FN = "customerEquity";
 const bd = {
   name: "bd",
   customerCount: 0,
-  prospects: 1,
+  prospectCount: 1,
   margin: 100,
   retentionRate: 0.6,
   retentionCost: 20,
@@ -46,7 +46,7 @@ describe("customerEquity: Blattberg–Deighton segments", () => {
                 {
                   name: "s",
                   customerCount: 0,
-                  prospects: 1,
+                  prospectCount: 1,
                   margin: m,
                   retentionRate: r,
                   retentionCost: R,

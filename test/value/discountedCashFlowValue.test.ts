@@ -148,6 +148,20 @@ describe("discountedCashFlowValue: bad input", () => {
       "unknown_key",
     );
   });
+  it("a row that throws when read is reported, not thrown", () => {
+    const throwing = {
+      get margin(): number {
+        throw new Error("boom");
+      },
+    };
+    expectInvalid(
+      () => discountedCashFlowValue([{ margin: 1 }, throwing], { discountRate: 0 }),
+      FN,
+      "cashFlows[1]",
+      /Could not read/,
+      "unreadable",
+    );
+  });
   it("cash flows must be a non-empty array", () => {
     expectInvalid(
       () => discountedCashFlowValue("12" as never, { discountRate: 0 }),
