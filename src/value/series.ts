@@ -106,7 +106,11 @@ export const ALWAYS: { when: (payload: { value: unknown }) => boolean } = {
   when: (payload) => typeof payload.value === "object" && payload.value !== null,
 };
 
-/** An amount of money (code `invalid_money` when it cannot be read exactly). @internal */
+/**
+ * An amount of money (code `invalid_money` when it cannot be read exactly, `required` when
+ * missing).
+ * @internal
+ */
 export const amountSchema = z.custom<MoneyInput>().transform((value, context): Decimal => {
   const read = readMoney(value);
   if (typeof read !== "string") return read;
@@ -114,7 +118,7 @@ export const amountSchema = z.custom<MoneyInput>().transform((value, context): D
     code: "custom",
     message: read,
     input: value,
-    params: { code: "invalid_money" },
+    params: { code: value === undefined ? "required" : "invalid_money" },
   });
   return z.NEVER;
 });

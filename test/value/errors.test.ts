@@ -104,6 +104,22 @@ const BAD_ROW: readonly Case[] = [
 ];
 
 describe("value: error paths and codes", () => {
+  it("a missing parameter is required, at its path", () => {
+    expectInvalid(
+      () => retentionLifetimeValue({ retentionRate: 0.8, discountRate: 0.1 } as never),
+      "retentionLifetimeValue",
+      "parameters.margin",
+      undefined,
+      "required",
+    );
+    expectInvalid(
+      () => retentionLifetimeValue({ margin: 1, retentionRate: 0.8 } as never),
+      "retentionLifetimeValue",
+      "parameters.discountRate",
+      undefined,
+      "required",
+    );
+  });
   it.each(BAD_OPTION_OR_PARAMETER)("%s: a bad option or parameter", (name, run, path, code) => {
     expectInvalid(run, name, path, undefined, code as never);
   });
