@@ -354,28 +354,30 @@ export { compareOffers } from "./value/compareOffers.js";
 export type {
   CustomerBaseContributions,
   CustomerBaseLevers,
-  CustomerBaseValueInput,
+  CustomerBaseValueParameters,
   CustomerBaseValueResult,
 } from "./value/customerBaseValue.js";
 export { customerBaseValue } from "./value/customerBaseValue.js";
 export type {
   CohortEquity,
-  CustomerEquityInput,
+  CustomerEquityOptions,
   CustomerEquityResult,
   EquityCohort,
+  EquityGroups,
   EquitySegment,
   SegmentEquity,
 } from "./value/customerEquity.js";
 export { customerEquity } from "./value/customerEquity.js";
 export type {
   DeliveredValueComponents,
-  DeliveredValueInput,
+  DeliveredValueParameters,
   DeliveredValueResult,
   ValueComponent,
   WeightedScore,
 } from "./value/deliveredValue.js";
 export { deliveredValue } from "./value/deliveredValue.js";
 export type {
+  CashFlow,
   DiscountedCashFlowOptions,
   DiscountedCashFlowResult,
 } from "./value/discountedCashFlowValue.js";
@@ -388,8 +390,8 @@ export type {
 export { lifetimeValueSensitivity } from "./value/lifetimeValueSensitivity.js";
 export type {
   LifetimeValueTiming,
-  RetentionLifetimeValueInput,
+  RetentionLifetimeValueParameters,
   RetentionLifetimeValueResult,
-  ValuePeriod,
+  ValueScheduleRow,
 } from "./value/retentionLifetimeValue.js";
 export { retentionLifetimeValue } from "./value/retentionLifetimeValue.js";

@@ -1,19 +1,20 @@
 import { z } from "zod";
-import { echo, invalidInput } from "../core/errors.js";
+import { echo, IssueCollector } from "../core/errors.js";
 import type { Decimal } from "../core/money.js";
-import { parseInput } from "../core/validate.js";
+import { boundedArray } from "../core/validate.js";
 import {
   computeDeliveredValue,
-  type DeliveredValueInput,
+  type DeliveredValueParameters,
   type DeliveredValueResult,
   deliveredValueShape,
 } from "./deliveredValue.js";
+import { parseCollecting } from "./series.js";
 
 /**
  * One competing offer for {@link compareOffers}: a name and its delivered-value components.
  * @category Value
  */
-export interface Offer extends DeliveredValueInput {
+export interface Offer extends DeliveredValueParameters {
   /** Name of the offer or supplier (unique within the comparison). */
   readonly name: string;
 }
@@ -54,16 +55,21 @@ export interface CompareOffersResult {
   readonly ranking: readonly RankedOffer[];
   /** Name of the best offer (the first of the ranking). */
   readonly best: string;
-  /** By how much the best offer beats the runner-up in the ranking measure (0 with one offer or a tie). */
-  readonly margin: Decimal;
+  /**
+   * By how much the best offer beats the runner-up in the ranking measure (0 with one offer or a
+   * tie).
+   */
+  readonly leadOverRunnerUp: Decimal;
 }
 
 const FN = "compareOffers";
 
-const offersSchema = z
-  .array(z.strictObject({ name: z.string(), ...deliveredValueShape }))
-  .min(1, { error: "Give at least one offer to compare" })
-  .readonly() satisfies z.ZodType<unknown, readonly Offer[]>;
+const offersSchema = boundedArray(
+  z
+    .array(z.strictObject({ name: z.string(), ...deliveredValueShape }))
+    .min(1, { error: "Give at least one offer to compare" })
+    .readonly(),
+) satisfies z.ZodType<unknown, readonly Offer[]>;
 
 const optionsSchema = z.strictObject({
   by: z.enum(["difference", "ratio"]).exactOptional(),
@@ -78,15 +84,18 @@ const optionsSchema = z.strictObject({
  * Kotler & Keller use for choosing between offers (V1 is preferred to V2 when the ratio of their
  * values V1 : V2 exceeds 1). The two can disagree when offers differ in size: a bigger, dearer
  * offer may deliver more value in money but less per unit of cost. Ties share a rank and keep
- * their input order; `gapToBest` and `margin` are in the ranking measure (money for the
+ * their input order; `gapToBest` and `leadOverRunnerUp` are in the ranking measure (money for the
  * difference, a pure number for the ratio). Money is exact.
  *
  * @param offers - the offers, each with a unique `name` and its components
  * @param options - `by`: `"difference"` (default) or `"ratio"`
- * @returns the ranking (best first), the best offer's name and its margin over the runner-up
- * @throws {@link InvalidInputError} when there is no offer (path `[]`), an offer is invalid (path
- *   `[i].field`), two offers share a name (`[i].name`), or `by: "ratio"` meets an offer whose
- *   total cost is 0 (`[i]`, its ratio is undefined).
+ * @returns the ranking (best first), the best offer's name and its lead over the runner-up
+ * @throws {@link InvalidInputError} listing every problem at once, each with its path and code:
+ *   no offer (`offers`, `too_small`), a bad field of an offer (`offers[i].<field>`, e.g.
+ *   `offers[1].monetaryCost` with `too_small` or `invalid_money`), two offers with one name
+ *   (`offers[i].name`, `duplicate`), a bad option (`options.by`, `invalid_value`; an unknown
+ *   key, `unknown_key`), or `by: "ratio"` meeting an offer whose total cost is 0 (`offers[i]`,
+ *   `inconsistent`: its ratio is undefined).
  * @example
  * ```ts
  * import { compareOffers } from "customer-value";
@@ -95,7 +104,7 @@ const optionsSchema = z.strictObject({
  *   { name: "Caterpillar", productValue: 103000, serviceValue: 7000, monetaryCost: 100000 },
  * ]);
  * result.best; // => "Caterpillar"
- * result.margin.toString(); // => "10000"
+ * result.leadOverRunnerUp.toString(); // => "10000"
  * const byRatio = compareOffers(
  *   [
  *     { name: "big", productValue: 300, monetaryCost: 200 },
@@ -113,37 +122,45 @@ export function compareOffers(
   offers: readonly Offer[],
   options: CompareOffersOptions = {},
 ): CompareOffersResult {
-  const parsed = parseInput(FN, offersSchema, offers);
-  const by = parseInput(FN, optionsSchema, options, ["options"]).by ?? "difference";
+  const issues = new IssueCollector();
+  const parsedOffers = parseCollecting(FN, issues, offersSchema, offers, "offers");
+  const parsedOptions = parseCollecting(FN, issues, optionsSchema, options, "options");
+  issues.throwIfAny(FN);
+  const parsed = parsedOffers!; // parsed: throwIfAny threw otherwise
+  const by = parsedOptions!.by ?? "difference";
   const seen = new Map<string, number>();
   parsed.forEach((offer, i) => {
-    if (seen.has(offer.name)) {
-      throw invalidInput(
-        FN,
-        [i, "name"],
-        `Duplicate offer name ${echo(offer.name)} (also at [${seen.get(offer.name)}])`,
+    const first = seen.get(offer.name);
+    if (first !== undefined) {
+      issues.add(
+        ["offers", i, "name"],
+        `Duplicate offer name ${echo(offer.name)} (also at offers[${first}])`,
+        "duplicate",
+        offer.name,
       );
+    } else {
+      seen.set(offer.name, i);
     }
-    seen.set(offer.name, i);
   });
   const valued = parsed.map((offer, index) => {
     const { name, ...components } = offer;
     const result = computeDeliveredValue(components);
-    let score: Decimal;
-    if (by === "difference") {
-      score = result.deliveredValue;
-    } else {
+    let score = result.deliveredValue;
+    if (by === "ratio") {
       if (result.valueRatio === null) {
-        throw invalidInput(
-          FN,
-          [index],
+        issues.add(
+          ["offers", index],
           "The total cost is 0, so the value ratio is undefined: rank by difference",
+          "inconsistent",
+          offer,
         );
+      } else {
+        score = result.valueRatio;
       }
-      score = result.valueRatio;
     }
     return { name, index, result, score };
   });
+  issues.throwIfAny(FN);
   const sorted = [...valued].sort((a, b) => b.score.comparedTo(a.score) || a.index - b.index);
   const bestScore = sorted[0]!.score;
   let rank = 0;
@@ -156,6 +173,7 @@ export function compareOffers(
     by,
     ranking,
     best: sorted[0]!.name,
-    margin: runnerUp === undefined ? bestScore.minus(bestScore) : bestScore.minus(runnerUp.score),
+    leadOverRunnerUp:
+      runnerUp === undefined ? bestScore.minus(bestScore) : bestScore.minus(runnerUp.score),
   };
 }

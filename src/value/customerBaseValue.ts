@@ -1,20 +1,21 @@
 import { z } from "zod";
-import {
-  type Decimal,
-  type MoneyInput,
-  moneySchema,
-  nonNegativeMoneySchema,
-  ZERO,
-} from "../core/money.js";
+import { type Decimal, type MoneyInput, ZERO } from "../core/money.js";
 import { parseInput } from "../core/validate.js";
 import {
+  ALWAYS,
+  addCodedIssue,
+  addDiscountRateIssues,
+  allowLargeDiscountRateSchema,
+  amountSchema,
   countSchema,
   discountRateSchema,
   divergenceMessage,
+  finiteHorizon,
   finiteSeries,
   horizonSchema,
   infiniteSeries,
   type LifetimeValueTiming,
+  nonNegativeAmountSchema,
   rate,
   ratesAreValid,
   retentionRateSchema,
@@ -29,7 +30,7 @@ import {
 export interface CustomerBaseLevers {
   /** Change of the retention rate, in fraction points (0.05 = from 0.80 to 0.85). */
   readonly retention?: number;
-  /** Additional customers acquired now (count), each paying `acquisitionCost`. */
+  /** How many additional customers are acquired now (a count ≥ 0), each costing `acquisitionCost`. */
   readonly acquisition?: number;
   /** Extra margin per customer per period from selling other products (cross-sell). */
   readonly crossSell?: MoneyInput;
@@ -40,22 +41,30 @@ export interface CustomerBaseLevers {
 }
 
 /**
- * Input of {@link customerBaseValue}. Margin, rates and horizon share one period.
+ * Parameters of {@link customerBaseValue}. Margin, rates and horizon share one period.
  * @category Value
  */
-export interface CustomerBaseValueInput {
-  /** Current number of customers. */
-  readonly customers: number;
-  /** Margin per customer per period. */
+export interface CustomerBaseValueParameters {
+  /** Current number of customers, a number ≥ 0. */
+  readonly customerCount: number;
+  /** Margin: money one customer contributes per period. */
   readonly margin: MoneyInput;
   /** Retention rate per period, in [0, 1]. */
   readonly retentionRate: number;
-  /** Discount rate per period, greater than −1. */
+  /**
+   * Compound discount rate per period, a fraction ≥ 0 (0.1 = 10 %). 1 or more is an error
+   * (`implausible_rate`) unless `allowLargeDiscountRate` is `true`.
+   */
   readonly discountRate: number;
+  /** Set to `true` to accept a discount rate of 1 (100 %) or more per period. Default `false`. */
+  readonly allowLargeDiscountRate?: boolean;
   /** Timing convention of the per-customer value (see {@link retentionLifetimeValue}). Default `"end-of-period"`. */
   readonly timing?: LifetimeValueTiming;
-  /** Number of periods counted (at most 10,000); omit for an infinite horizon. */
-  readonly horizon?: number;
+  /**
+   * How many periods are counted: a **whole** number in (0, 10,000] (summed period by period),
+   * or `"infinite"` (the default, the closed form).
+   */
+  readonly horizon?: number | "infinite";
   /** Cost of acquiring one new customer (used by the acquisition lever). Default 0. */
   readonly acquisitionCost?: MoneyInput;
   /** Improvements to value; each is also valued alone in `contributions`. */
@@ -86,7 +95,7 @@ export interface CustomerBaseContributions {
 export interface CustomerBaseValueResult {
   /** Baseline value of one customer (no levers, no acquisition cost: it is sunk). */
   readonly valuePerCustomer: Decimal;
-  /** Baseline value of the base: `customers × valuePerCustomer`. */
+  /** Baseline value of the base: `customerCount × valuePerCustomer`. */
   readonly baseValue: Decimal;
   /** Value of the base with all levers applied together. */
   readonly valueWithLevers: Decimal;
@@ -106,54 +115,69 @@ const FN = "customerBaseValue";
 const leversSchema = z.strictObject({
   retention: z.number().min(-1).max(1).exactOptional(),
   acquisition: countSchema.exactOptional(),
-  crossSell: moneySchema.exactOptional(),
-  upSell: moneySchema.exactOptional(),
-  costToServe: moneySchema.exactOptional(),
+  crossSell: amountSchema.exactOptional(),
+  upSell: amountSchema.exactOptional(),
+  costToServe: amountSchema.exactOptional(),
 });
 
-const inputSchema = z
+const parametersSchema = z
   .strictObject({
-    customers: countSchema,
-    margin: moneySchema,
+    customerCount: countSchema,
+    margin: amountSchema,
     retentionRate: retentionRateSchema,
     discountRate: discountRateSchema,
+    allowLargeDiscountRate: allowLargeDiscountRateSchema.exactOptional(),
     timing: timingSchema.exactOptional(),
     horizon: horizonSchema.exactOptional(),
-    acquisitionCost: nonNegativeMoneySchema.exactOptional(),
+    acquisitionCost: nonNegativeAmountSchema.exactOptional(),
     levers: leversSchema.exactOptional(),
   })
   .superRefine((input, context) => {
+    if (
+      !addDiscountRateIssues(context, input.discountRate, input.allowLargeDiscountRate, [
+        "discountRate",
+      ])
+    )
+      return;
     if (!ratesAreValid(input.retentionRate, input.discountRate)) return;
-    const improved = input.retentionRate + (input.levers?.retention ?? 0);
+    const change = input.levers?.retention ?? 0;
+    if (typeof change !== "number" || !(change >= -1 && change <= 1)) return;
+    const improved = input.retentionRate + change;
     if (improved < 0 || improved > 1) {
-      context.addIssue({
-        code: "custom",
-        path: ["levers", "retention"],
-        message: `retentionRate + levers.retention = ${improved} is outside [0, 1]`,
-      });
+      addCodedIssue(
+        context,
+        ["levers", "retention"],
+        `retentionRate + levers.retention = ${improved} is outside [0, 1]`,
+        "inconsistent",
+        change,
+      );
       return;
     }
-    if (input.horizon !== undefined) return;
+    if (input.horizon !== undefined && input.horizon !== "infinite") return;
     if (!seriesDenominator(input.retentionRate, input.discountRate, 0).gt(0)) {
-      context.addIssue({
-        code: "custom",
-        path: ["retentionRate"],
-        message: divergenceMessage(input.retentionRate, input.discountRate),
-      });
+      addCodedIssue(
+        context,
+        ["retentionRate"],
+        divergenceMessage(input.retentionRate, input.discountRate),
+        "inconsistent",
+        input.retentionRate,
+      );
     } else if (!seriesDenominator(improved, input.discountRate, 0).gt(0)) {
-      context.addIssue({
-        code: "custom",
-        path: ["levers", "retention"],
-        message: divergenceMessage(improved, input.discountRate),
-      });
+      addCodedIssue(
+        context,
+        ["levers", "retention"],
+        divergenceMessage(improved, input.discountRate),
+        "inconsistent",
+        change,
+      );
     }
-  }) satisfies z.ZodType<unknown, CustomerBaseValueInput>;
+  }, ALWAYS) satisfies z.ZodType<unknown, CustomerBaseValueParameters>;
 
 /**
  * Value of the customer base as value per customer × number of customers, and what each of the
  * five value sources (retention, acquisition, cross-sell, up-sell, cost to serve) adds to it.
  *
- * `baseValue = N · CLV(m, r)`, where `CLV` is {@link retentionLifetimeValue} with the chosen
+ * `baseValue = N · CLV(m, r)` (N = `customerCount`), where `CLV` is {@link retentionLifetimeValue} with the chosen
  * timing and horizon and no acquisition cost (the current customers' cost is sunk). The levers
  * change the drivers: retention `r → r + Δr`, acquisition `N → N + ΔN` (each new customer costing
  * `AC`), and cross-sell, up-sell and cost to serve all add to the margin, `m → m + Δx + Δu + Δc`.
@@ -169,16 +193,25 @@ const inputSchema = z
  * acquisition, ...), hides the interaction inside whichever lever comes last and so depends on
  * the order.
  *
- * @param input - the base, its per-period drivers, and the levers to value
+ * Call shape: one parameters object (`fn(parameters)`), like {@link retentionLifetimeValue}: the
+ * base is described by named scalars (a count, a margin, rates), not by per-customer rows.
+ *
+ * @param parameters - the base, its per-period drivers, and the levers to value
  * @returns the baseline per customer and in total, the value with levers, and each lever's contribution
- * @throws {@link InvalidInputError} with the path of the bad field: a rate or count outside its
- *   range, `retentionRate + levers.retention` outside [0, 1], or an infinite horizon whose
- *   series diverges (at `retentionRate`, or at `levers.retention` when the improvement does it).
+ * @throws {@link InvalidInputError} listing every bad field at once, each at
+ *   `parameters.<field>` with its code: a rate or count outside its range (`too_small`,
+ *   `too_big`), a discount rate ≥ 1 without `allowLargeDiscountRate` (`implausible_rate`), a
+ *   horizon that is not `"infinite"` or a whole number in (0, 10,000] (`not_integer`, …), an
+ *   amount that cannot be read (`invalid_money`), an unknown key (`unknown_key`),
+ *   `retentionRate + levers.retention` outside [0, 1] (`inconsistent`, at
+ *   `parameters.levers.retention`), or an infinite horizon whose series diverges
+ *   (`inconsistent`, at `parameters.retentionRate`, or at `parameters.levers.retention` when the
+ *   improvement does it).
  * @example
  * ```ts
  * import { customerBaseValue } from "customer-value";
  * const result = customerBaseValue({
- *   customers: 10000, margin: 100, retentionRate: 0.8, discountRate: 0.1,
+ *   customerCount: 10000, margin: 100, retentionRate: 0.8, discountRate: 0.1,
  *   acquisitionCost: 150,
  *   levers: { retention: 0.05, acquisition: 500, crossSell: 5, upSell: 5, costToServe: 2 },
  * });
@@ -191,8 +224,11 @@ const inputSchema = z
  * @see Gupta, S., Lehmann, D. R. & Stuart, J. A. (2004). Valuing customers. Journal of Marketing Research, 41(1), 7–18.
  * @see Gupta, S. & Lehmann, D. R. (2005). Managing Customers as Investments. Wharton School Publishing.
  */
-export function customerBaseValue(input: CustomerBaseValueInput): CustomerBaseValueResult {
-  const parsed = parseInput(FN, inputSchema, input);
+export function customerBaseValue(
+  parameters: CustomerBaseValueParameters,
+): CustomerBaseValueResult {
+  const parsed = parseInput(FN, parametersSchema, parameters, ["parameters"]);
+  const horizon = finiteHorizon(parsed.horizon);
   const convention = parsed.timing ?? "end-of-period";
   const levers = parsed.levers ?? {};
   const clv = (margin: Decimal, retentionRate: number): Decimal => {
@@ -203,23 +239,16 @@ export function customerBaseValue(input: CustomerBaseValueInput): CustomerBaseVa
       growthRate: 0,
       timing: convention,
     };
-    return parsed.horizon === undefined
-      ? infiniteSeries(series)
-      : finiteSeries(series, parsed.horizon).total;
+    return horizon === undefined ? infiniteSeries(series) : finiteSeries(series, horizon).total;
   };
   const acquisitionCost = parsed.acquisitionCost ?? ZERO;
-  const value = (
-    customers: number,
-    margin: Decimal,
-    retentionRate: number,
-    added: number,
-  ): Decimal =>
-    rate(customers)
+  const value = (count: number, margin: Decimal, retentionRate: number, added: number): Decimal =>
+    rate(count)
       .plus(rate(added))
       .times(clv(margin, retentionRate))
       .minus(acquisitionCost.times(rate(added)));
 
-  const n = parsed.customers;
+  const n = parsed.customerCount;
   const m = parsed.margin;
   const r = parsed.retentionRate;
   const dR = levers.retention ?? 0;

@@ -1,20 +1,21 @@
 import { z } from "zod";
-import { invalidInput } from "../core/errors.js";
+import { IssueCollector, invalidInput } from "../core/errors.js";
+import { type Decimal, Money, type MoneyInput, sumMoney, ZERO } from "../core/money.js";
+import { boundedArray } from "../core/validate.js";
 import {
-  type Decimal,
-  Money,
-  type MoneyInput,
-  moneySchema,
-  nonNegativeMoneySchema,
-  sumMoney,
-  ZERO,
-} from "../core/money.js";
-import { boundedArray, parseInput } from "../core/validate.js";
-import {
+  ALWAYS,
+  addCodedIssue,
+  addDiscountRateIssues,
+  allowLargeDiscountRateSchema,
+  amountSchema,
   countSchema,
   discountRateSchema,
   divergenceMessage,
+  finiteHorizon,
   horizonSchema,
+  nonNegativeAmountSchema,
+  parseCollecting,
+  periodCountSchema,
   rate,
   ratesAreValid,
   retentionRateSchema,
@@ -28,17 +29,17 @@ import {
 export interface EquitySegment {
   /** Name of the segment, echoed in the result. */
   readonly name: string;
-  /** Current customers in the segment (already acquired: acquisition cost is sunk). */
-  readonly customers: number;
-  /** Prospects the firm will try to acquire now. Default 0. */
-  readonly prospects?: number;
-  /** Margin per customer per period, before retention spending. */
+  /** How many current customers the segment has (already acquired: acquisition cost is sunk), ≥ 0. */
+  readonly customerCount: number;
+  /** How many prospects the firm will try to acquire now, ≥ 0. Default 0. */
+  readonly prospectCount?: number;
+  /** Margin: money one customer contributes per period, before retention spending. */
   readonly margin: MoneyInput;
   /** Retention rate per period, in [0, 1]. */
   readonly retentionRate: number;
   /** Retention spending per customer per period (`R` in Blattberg & Deighton). Default 0. */
   readonly retentionCost?: MoneyInput;
-  /** Share of prospects acquired, in [0, 1] (`a`). Required when `prospects` > 0. */
+  /** Share of prospects acquired, in [0, 1] (`a`). Required when `prospectCount` > 0. */
   readonly acquisitionRate?: number;
   /** Acquisition spending per prospect (`A`, spent on every prospect, acquired or not). Default 0. */
   readonly acquisitionCost?: MoneyInput;
@@ -51,11 +52,14 @@ export interface EquitySegment {
 export interface EquityCohort {
   /** Name of the cohort, echoed in the result. */
   readonly name: string;
-  /** When the cohort is (or will be) acquired, in whole periods from now (0 = now). */
-  readonly period: number;
-  /** Number of customers acquired in the cohort. */
-  readonly customers: number;
-  /** Margin per customer per period, before retention spending. */
+  /**
+   * How many whole periods from now the cohort is (or will be) acquired: 0 = now, 1 = in one
+   * period; at most 10,000. (A count of periods, not a period index.)
+   */
+  readonly periodsUntilAcquisition: number;
+  /** How many customers the cohort acquires, ≥ 0. */
+  readonly customerCount: number;
+  /** Margin: money one customer contributes per period, before retention spending. */
   readonly margin: MoneyInput;
   /** Retention rate per period, in [0, 1]. */
   readonly retentionRate: number;
@@ -66,21 +70,35 @@ export interface EquityCohort {
 }
 
 /**
- * Input of {@link customerEquity}. Rates, margins, costs and the horizon share one period.
+ * The groups valued by {@link customerEquity}: segments of current customers and prospects,
+ * acquisition cohorts, or both (at least one group in all).
  * @category Value
  */
-export interface CustomerEquityInput {
+export interface EquityGroups {
   /** Segments of current customers and prospects (Blattberg–Deighton). */
   readonly segments?: readonly EquitySegment[];
-  /** Acquisition cohorts, past (period 0, already acquired) or future (Gupta–Lehmann–Stuart). */
+  /** Acquisition cohorts, past (acquired now) or future (Gupta–Lehmann–Stuart). */
   readonly cohorts?: readonly EquityCohort[];
-  /** Discount rate per period, greater than −1. */
-  readonly discountRate: number;
+}
+
+/**
+ * Options of {@link customerEquity}. Rates, margins, costs and the horizon share one period.
+ * @category Value
+ */
+export interface CustomerEquityOptions {
   /**
-   * Number of future periods counted, a whole number from 0 to 10,000 (cash flows at times 0..horizon). Omit
-   * for an infinite horizon, which needs `1 + discountRate − retentionRate > 0` everywhere.
+   * Compound discount rate per period, a fraction ≥ 0 (0.1 = 10 %). 1 or more is an error
+   * (`implausible_rate`) unless `allowLargeDiscountRate` is `true`.
    */
-  readonly horizon?: number;
+  readonly discountRate: number;
+  /** Set to `true` to accept a discount rate of 1 (100 %) or more per period. Default `false`. */
+  readonly allowLargeDiscountRate?: boolean;
+  /**
+   * How many future periods are counted (cash flows at times 0..horizon): a **whole** number in
+   * (0, 10,000], or `"infinite"` (the default), which needs `1 + discountRate − retentionRate > 0`
+   * for every group.
+   */
+  readonly horizon?: number | "infinite";
 }
 
 /**
@@ -92,11 +110,11 @@ export interface SegmentEquity {
   readonly name: string;
   /** Remaining value of one current customer: `(m·r − R) / (1 + d − r)` for an infinite horizon. */
   readonly valuePerCustomer: Decimal;
-  /** `customers × valuePerCustomer`. */
+  /** `customerCount × valuePerCustomer`. */
   readonly currentValue: Decimal;
   /** Blattberg–Deighton equity of one prospect: `a·(m + valuePerCustomer) − A`. */
   readonly valuePerProspect: Decimal;
-  /** `prospects × valuePerProspect`. */
+  /** `prospectCount × valuePerProspect`. */
   readonly prospectValue: Decimal;
   /** `currentValue + prospectValue`. */
   readonly equity: Decimal;
@@ -111,7 +129,10 @@ export interface CohortEquity {
   readonly name: string;
   /** Lifetime value of one customer at acquisition, first margin included, acquisition cost not. */
   readonly lifetimeValuePerCustomer: Decimal;
-  /** Present value today of the cohort: `customers · (lifetimeValue − acquisitionCost) / (1+d)^period`. */
+  /**
+   * Present value today of the cohort:
+   * `customerCount · (lifetimeValue − acquisitionCost) / (1+d)^periodsUntilAcquisition`.
+   */
   readonly equity: Decimal;
 }
 
@@ -136,68 +157,66 @@ const FN = "customerEquity";
 
 const segmentSchema = z.strictObject({
   name: z.string(),
-  customers: countSchema,
-  prospects: countSchema.exactOptional(),
-  margin: moneySchema,
+  customerCount: countSchema,
+  prospectCount: countSchema.exactOptional(),
+  margin: amountSchema,
   retentionRate: retentionRateSchema,
-  retentionCost: nonNegativeMoneySchema.exactOptional(),
+  retentionCost: nonNegativeAmountSchema.exactOptional(),
   acquisitionRate: z.number().min(0).max(1).exactOptional(),
-  acquisitionCost: nonNegativeMoneySchema.exactOptional(),
+  acquisitionCost: nonNegativeAmountSchema.exactOptional(),
 });
 
 const cohortSchema = z.strictObject({
   name: z.string(),
-  period: horizonSchema,
-  customers: countSchema,
-  margin: moneySchema,
+  periodsUntilAcquisition: periodCountSchema,
+  customerCount: countSchema,
+  margin: amountSchema,
   retentionRate: retentionRateSchema,
-  retentionCost: nonNegativeMoneySchema.exactOptional(),
-  acquisitionCost: nonNegativeMoneySchema.exactOptional(),
+  retentionCost: nonNegativeAmountSchema.exactOptional(),
+  acquisitionCost: nonNegativeAmountSchema.exactOptional(),
 });
 
-const inputSchema = z
+const groupsSchema = z
   .strictObject({
     segments: boundedArray(z.array(segmentSchema).readonly()).exactOptional(),
     cohorts: boundedArray(z.array(cohortSchema).readonly()).exactOptional(),
+  })
+  .superRefine((groups, context) => {
+    const segments = Array.isArray(groups.segments) ? groups.segments : [];
+    const cohorts = Array.isArray(groups.cohorts) ? groups.cohorts : [];
+    if (segments.length + cohorts.length === 0) {
+      addCodedIssue(context, [], "Give at least one segment or cohort", "too_small", groups);
+    }
+    segments.forEach((segment, i) => {
+      if (
+        typeof segment === "object" &&
+        segment !== null &&
+        typeof segment.prospectCount === "number" &&
+        segment.prospectCount > 0 &&
+        segment.acquisitionRate === undefined
+      ) {
+        addCodedIssue(
+          context,
+          ["segments", i, "acquisitionRate"],
+          "A segment with prospects needs an acquisitionRate (the share acquired, in [0, 1])",
+          "required",
+          undefined,
+        );
+      }
+    });
+  }, ALWAYS) satisfies z.ZodType<unknown, EquityGroups>;
+
+const optionsSchema = z
+  .strictObject({
     discountRate: discountRateSchema,
+    allowLargeDiscountRate: allowLargeDiscountRateSchema.exactOptional(),
     horizon: horizonSchema.exactOptional(),
   })
-  .superRefine((input, context) => {
-    if ((input.segments?.length ?? 0) + (input.cohorts?.length ?? 0) === 0) {
-      context.addIssue({
-        code: "custom",
-        path: ["segments"],
-        message: "Give at least one segment or cohort",
-      });
-    }
-    input.segments?.forEach((segment, i) => {
-      if ((segment.prospects ?? 0) > 0 && segment.acquisitionRate === undefined) {
-        context.addIssue({
-          code: "custom",
-          path: ["segments", i, "acquisitionRate"],
-          message:
-            "A segment with prospects needs an acquisitionRate (the share acquired, in [0, 1])",
-        });
-      }
-    });
-    if (input.horizon !== undefined) return;
-    const check = (group: "segments" | "cohorts", i: number, retentionRate: number) => {
-      if (!ratesAreValid(retentionRate, input.discountRate)) return;
-      if (!seriesDenominator(retentionRate, input.discountRate, 0).gt(0)) {
-        context.addIssue({
-          code: "custom",
-          path: [group, i, "retentionRate"],
-          message: divergenceMessage(retentionRate, input.discountRate),
-        });
-      }
-    };
-    input.segments?.forEach((s, i) => {
-      check("segments", i, s.retentionRate);
-    });
-    input.cohorts?.forEach((c, i) => {
-      check("cohorts", i, c.retentionRate);
-    });
-  }) satisfies z.ZodType<unknown, CustomerEquityInput>;
+  .superRefine((options, context) => {
+    addDiscountRateIssues(context, options.discountRate, options.allowLargeDiscountRate, [
+      "discountRate",
+    ]);
+  }, ALWAYS) satisfies z.ZodType<unknown, CustomerEquityOptions>;
 
 /**
  * Present value at time `start` of the retained stream after acquisition:
@@ -240,11 +259,16 @@ function retainedValue(
  * `a·m − A + a·(m − R/r)·r′/(1−r′)` with `r′ = r/(1+d)`.
  *
  * **Cohorts** follow Gupta, Lehmann & Stuart (2004): `n_k` customers acquired `k` periods from now
+ * (`k` = `periodsUntilAcquisition`)
  * at cost `c_k` each are worth `n_k·(m + (m·r − R)/(1+d−r) − c_k)/(1+d)^k` today, i.e. the
  * first-payment-now lifetime value at acquisition, net of acquisition cost, discounted back.
  *
  * With a `horizon` of `H` periods only cash flows at times 0..H count (cohorts after `H` add
- * nothing). Money is exact (decimals; divisions at 34 significant digits).
+ * nothing); `horizon: "infinite"` (the default) uses the closed forms above. Money is exact
+ * (decimals; divisions at 34 significant digits).
+ *
+ * Call shape: the groups (rows describing segments and cohorts) are the data, the discount rate
+ * and horizon are the options: `customerEquity(groups, options)`, so no argument mixes the two.
  *
  * Conventions and alternatives: current customers exclude the current period's margin (it is
  * already booked; count it yourself if your books have not), while prospects and cohorts include
@@ -252,23 +276,32 @@ function retainedValue(
  * Rust, Lemon & Zeithaml (2004) estimate equity from survey-based drivers and brand-switching
  * matrices instead; this function takes the rates as given.
  *
- * @param input - segments and/or cohorts, the discount rate per period and an optional horizon
+ * @param groups - segments and/or cohorts (at least one group)
+ * @param options - the discount rate per period, the optional opt-in for a rate ≥ 1 and the horizon
  * @returns the equity, its current and future parts, and one entry per segment and cohort
- * @throws {@link InvalidInputError} with the path of the bad field: no segment or cohort, a rate
- *   outside its range, a negative count or cost, prospects without an acquisition rate, a
- *   negative, fractional or over-10,000 horizon or cohort period, or an infinite horizon whose series
- *   diverges (`1 + d − r ≤ 0`, at `segments[i].retentionRate` / `cohorts[i].retentionRate`).
+ * @throws {@link InvalidInputError} listing every problem of both arguments at once, each with
+ *   its path and code: no segment or cohort (`groups`, `too_small`), a bad field of a group
+ *   (`groups.segments[i].<field>`, `groups.cohorts[i].<field>`: a rate outside its range, a
+ *   negative count or cost, a fractional `periodsUntilAcquisition` (`not_integer`), an unknown
+ *   key), prospects without an acquisition rate (`groups.segments[i].acquisitionRate`,
+ *   `required`), a negative discount rate (`options.discountRate`, `too_small`) or one ≥ 1
+ *   without `allowLargeDiscountRate` (`implausible_rate`), a horizon that is not `"infinite"` or
+ *   a whole number in (0, 10,000] (`options.horizon`), or an infinite horizon whose series
+ *   diverges (`1 + d − r ≤ 0`, code `inconsistent`, at `groups.segments[i].retentionRate` /
+ *   `groups.cohorts[i].retentionRate`).
  * @example
  * ```ts
  * import { customerEquity } from "customer-value";
  * // Blattberg–Deighton: a = 0.3, A = 50, m = 100, R = 20, r = 0.6, d = 0.1 per year
- * const result = customerEquity({
- *   discountRate: 0.1,
- *   segments: [{
- *     name: "smb", customers: 1000, prospects: 10000, margin: 100, retentionRate: 0.6,
- *     retentionCost: 20, acquisitionRate: 0.3, acquisitionCost: 50,
- *   }],
- * });
+ * const result = customerEquity(
+ *   {
+ *     segments: [{
+ *       name: "smb", customerCount: 1000, prospectCount: 10000, margin: 100, retentionRate: 0.6,
+ *       retentionCost: 20, acquisitionRate: 0.3, acquisitionCost: 50,
+ *     }],
+ *   },
+ *   { discountRate: 0.1 },
+ * );
  * result.segments[0]?.valuePerProspect.toFixed(2); // => "4.00"
  * result.segments[0]?.valuePerCustomer.toFixed(2); // => "80.00"
  * result.equity.toFixed(2); // => "120000.00"
@@ -278,10 +311,37 @@ function retainedValue(
  * @see Gupta, S., Lehmann, D. R. & Stuart, J. A. (2004). Valuing customers. Journal of Marketing Research, 41(1), 7–18.
  * @see Rust, R. T., Lemon, K. N. & Zeithaml, V. A. (2004). Return on marketing: using customer equity to focus marketing strategy. Journal of Marketing, 68(1), 109–127.
  */
-export function customerEquity(input: CustomerEquityInput): CustomerEquityResult {
-  const parsed = parseInput(FN, inputSchema, input);
+export function customerEquity(
+  groups: EquityGroups,
+  options: CustomerEquityOptions,
+): CustomerEquityResult {
+  const issues = new IssueCollector();
+  const parsedGroups = parseCollecting(FN, issues, groupsSchema, groups, "groups");
+  const parsedOptions = parseCollecting(FN, issues, optionsSchema, options, "options");
+  issues.throwIfAny(FN);
+  // Both parsed (throwIfAny threw otherwise).
+  const parsed = { ...parsedGroups!, ...parsedOptions! };
   const d = parsed.discountRate;
-  const horizon = parsed.horizon;
+  const horizon = finiteHorizon(parsed.horizon);
+  if (horizon === undefined) {
+    const check = (group: "segments" | "cohorts", i: number, retentionRate: number) => {
+      if (ratesAreValid(retentionRate, d) && !seriesDenominator(retentionRate, d, 0).gt(0)) {
+        issues.add(
+          ["groups", group, i, "retentionRate"],
+          divergenceMessage(retentionRate, d),
+          "inconsistent",
+          retentionRate,
+        );
+      }
+    };
+    parsed.segments?.forEach((g, i) => {
+      check("segments", i, g.retentionRate);
+    });
+    parsed.cohorts?.forEach((g, i) => {
+      check("cohorts", i, g.retentionRate);
+    });
+    issues.throwIfAny(FN);
+  }
   const segments: SegmentEquity[] = (parsed.segments ?? []).map((s) => {
     const retentionCost = s.retentionCost ?? ZERO;
     const valuePerCustomer = retainedValue(s.margin, s.retentionRate, retentionCost, d, horizon);
@@ -289,8 +349,8 @@ export function customerEquity(input: CustomerEquityInput): CustomerEquityResult
     const valuePerProspect = acquisitionRate
       .times(s.margin.plus(valuePerCustomer))
       .minus(s.acquisitionCost ?? ZERO);
-    const currentValue = valuePerCustomer.times(rate(s.customers));
-    const prospectValue = valuePerProspect.times(rate(s.prospects ?? 0));
+    const currentValue = valuePerCustomer.times(rate(s.customerCount));
+    const prospectValue = valuePerProspect.times(rate(s.prospectCount ?? 0));
     return {
       name: s.name,
       valuePerCustomer,
@@ -302,19 +362,26 @@ export function customerEquity(input: CustomerEquityInput): CustomerEquityResult
   });
   const onePlusD = rate(d).plus(1);
   const cohorts: CohortEquity[] = (parsed.cohorts ?? []).map((c, i) => {
-    if (horizon !== undefined && c.period > horizon) {
+    const k = c.periodsUntilAcquisition;
+    if (horizon !== undefined && k > horizon) {
       return { name: c.name, lifetimeValuePerCustomer: ZERO, equity: ZERO };
     }
-    const remaining = horizon === undefined ? undefined : horizon - c.period;
+    const remaining = horizon === undefined ? undefined : horizon - k;
     const lifetimeValuePerCustomer = c.margin.plus(
       retainedValue(c.margin, c.retentionRate, c.retentionCost ?? ZERO, d, remaining),
     );
     const equity = lifetimeValuePerCustomer
       .minus(c.acquisitionCost ?? ZERO)
-      .times(rate(c.customers))
-      .div(onePlusD.pow(c.period));
+      .times(rate(c.customerCount))
+      .div(onePlusD.pow(k));
     if (!equity.isFinite()) {
-      throw invalidInput(FN, ["cohorts", i, "period"], "The cohort's discounting overflowed");
+      throw invalidInput(
+        FN,
+        ["groups", "cohorts", i, "periodsUntilAcquisition"],
+        "The cohort's discounting overflowed",
+        "unsupported",
+        k,
+      );
     }
     return { name: c.name, lifetimeValuePerCustomer, equity };
   });

@@ -1,14 +1,7 @@
 import { z } from "zod";
-import { echo } from "../core/errors.js";
-import {
-  type Decimal,
-  type MoneyInput,
-  nonNegativeMoneySchema,
-  sumMoney,
-  ZERO,
-} from "../core/money.js";
+import { type Decimal, type MoneyInput, sumMoney, ZERO } from "../core/money.js";
 import { boundedArray, parseInput } from "../core/validate.js";
-import { rate } from "./series.js";
+import { nonNegativeAmountSchema, rate } from "./series.js";
 
 /**
  * One weighted sub-score of a delivered-value component, e.g. durability worth 7,000.
@@ -35,7 +28,7 @@ export type ValueComponent = MoneyInput | readonly WeightedScore[];
  * money: do it before). Every component defaults to 0 and must be ≥ 0.
  * @category Value
  */
-export interface DeliveredValueInput {
+export interface DeliveredValueParameters {
   /** Value of the product itself (features, quality, durability, reliability). */
   readonly productValue?: ValueComponent;
   /** Value of the services around it (delivery, installation, training, maintenance, warranty). */
@@ -55,7 +48,7 @@ export interface DeliveredValueInput {
 }
 
 /**
- * The eight components of {@link DeliveredValueInput}, each resolved to an amount.
+ * The eight components of {@link DeliveredValueParameters}, each resolved to an amount.
  * @category Value
  */
 export interface DeliveredValueComponents {
@@ -108,25 +101,20 @@ export const COMPONENT_KEYS = [
 
 const weightedScoreSchema = z.strictObject({
   name: z.string().exactOptional(),
-  value: nonNegativeMoneySchema,
+  value: nonNegativeAmountSchema,
   weight: z.number().nonnegative({ error: "A weight cannot be negative" }).exactOptional(),
 });
 
-const componentSchema = z.union(
-  [nonNegativeMoneySchema, boundedArray(z.array(weightedScoreSchema).readonly())],
-  {
-    error: (issue) =>
-      `Expected an amount ≥ 0 or a list of weighted sub-scores { value, weight }, received ${describe(issue.input)}`,
-  },
-);
+/**
+ * An amount ≥ 0 or a list of weighted sub-scores. A failed component reports the problems of the
+ * branch that fits its type (an amount's `invalid_money`/`too_small`, a sub-score's path).
+ */
+const componentSchema = z.union([
+  nonNegativeAmountSchema,
+  boundedArray(z.array(weightedScoreSchema).readonly()),
+]);
 
-function describe(value: unknown): string {
-  if (typeof value === "string") return echo(value);
-  if (value === null || typeof value !== "object") return String(value);
-  return Array.isArray(value) ? "an array" : "an object";
-}
-
-/** zod schema of {@link DeliveredValueInput}; parses every component to a `Decimal`. @internal */
+/** zod shape of {@link DeliveredValueParameters}; parses every component to a `Decimal`. @internal */
 export const deliveredValueShape = {
   productValue: componentSchema.exactOptional(),
   serviceValue: componentSchema.exactOptional(),
@@ -140,7 +128,7 @@ export const deliveredValueShape = {
 
 const inputSchema = z.strictObject(deliveredValueShape) satisfies z.ZodType<
   unknown,
-  DeliveredValueInput
+  DeliveredValueParameters
 >;
 
 type ParsedComponent = Decimal | readonly { value: Decimal; weight?: number }[];
@@ -196,10 +184,12 @@ export function computeDeliveredValue(
  * costs must already be monetised. The ratio is `null` (not `Infinity`) when the total cost is 0.
  * Money is exact (decimal sums; the ratio at 34 significant digits).
  *
- * @param input - the eight components (each defaults to 0)
+ * @param parameters - the eight components (each defaults to 0)
  * @returns total value, total cost, the difference and ratio forms, and each component's amount
- * @throws {@link InvalidInputError} when a component is negative or not an amount, a weight is
- *   negative, or a key is unknown (path = the component, e.g. `productValue[1].weight`).
+ * @throws {@link InvalidInputError} listing every bad component at once, each with its path and
+ *   code: a negative component (`too_small`), one that is not an amount (`invalid_money`), a
+ *   negative weight (`too_small`, e.g. `parameters.productValue[1].weight`), or an unknown key
+ *   (`unknown_key`, e.g. `parameters.prodcutValue`).
  * @example
  * ```ts
  * import { deliveredValue } from "customer-value";
@@ -224,6 +214,8 @@ export function computeDeliveredValue(
  * @see Kotler, P. (2000). Marketing Management (10th ed.). Prentice Hall — customer delivered value.
  * @see Kotler, P. & Keller, K. L. (2012). Marketing Management (14th ed.). Pearson — customer-perceived value.
  */
-export function deliveredValue(input: DeliveredValueInput): DeliveredValueResult {
-  return computeDeliveredValue(parseInput("deliveredValue", inputSchema, input));
+export function deliveredValue(parameters: DeliveredValueParameters): DeliveredValueResult {
+  return computeDeliveredValue(
+    parseInput("deliveredValue", inputSchema, parameters, ["parameters"]),
+  );
 }

@@ -3,11 +3,13 @@ import { type Decimal, Money, ZERO } from "../core/money.js";
 import { parseInput } from "../core/validate.js";
 import {
   computeRetentionLifetimeValue,
-  type RetentionLifetimeValueInput,
+  type ParsedRetentionInput,
+  type RetentionLifetimeValueParameters,
   retentionLifetimeValueSchema,
 } from "./retentionLifetimeValue.js";
 import {
   exponents,
+  finiteHorizon,
   type LifetimeValueTiming,
   rate,
   seriesDenominator,
@@ -65,6 +67,22 @@ const DRIVERS: readonly LifetimeValueDriver[] = [
   "acquisitionCost",
 ];
 
+/** The parsed value of a driver (for an error's `received`). */
+function driverValue(parsed: ParsedRetentionInput, driver: LifetimeValueDriver): unknown {
+  switch (driver) {
+    case "margin":
+      return parsed.margin;
+    case "retentionRate":
+      return parsed.retentionRate;
+    case "discountRate":
+      return parsed.discountRate;
+    case "growthRate":
+      return parsed.growthRate;
+    case "acquisitionCost":
+      return parsed.acquisitionCost;
+  }
+}
+
 /**
  * Elasticities of retention-based lifetime value to margin, retention, discount rate, growth and
  * acquisition cost: the lever table that says how much value 1% more retention buys.
@@ -87,10 +105,12 @@ const DRIVERS: readonly LifetimeValueDriver[] = [
  * elasticity from a discrete change, which you can get by calling {@link retentionLifetimeValue}
  * twice.
  *
- * @param input - the same input as {@link retentionLifetimeValue}
+ * @param parameters - the same parameters as {@link retentionLifetimeValue} (including
+ *   `horizon: number | "infinite"` and `allowLargeDiscountRate`)
  * @returns the value, the elasticities and the levers sorted by effect
- * @throws {@link InvalidInputError} for every bad input of {@link retentionLifetimeValue}, and
- *   when the value is 0 (path `margin`): a relative change of zero is undefined.
+ * @throws {@link InvalidInputError} for every bad parameter of {@link retentionLifetimeValue}
+ *   (paths `parameters.<field>`, all listed at once), and when the value is 0 (path
+ *   `parameters.margin`, code `unsupported`): a relative change of zero is undefined.
  * @example
  * ```ts
  * import { lifetimeValueSensitivity } from "customer-value";
@@ -105,15 +125,17 @@ const DRIVERS: readonly LifetimeValueDriver[] = [
  * @see Gupta, S. & Lehmann, D. R. (2003). Customers as assets. Journal of Interactive Marketing, 17(1), 9–24.
  */
 export function lifetimeValueSensitivity(
-  input: RetentionLifetimeValueInput,
+  parameters: RetentionLifetimeValueParameters,
 ): LifetimeValueSensitivityResult {
-  const parsed = parseInput(FN, retentionLifetimeValueSchema, input);
+  const parsed = parseInput(FN, retentionLifetimeValueSchema, parameters, ["parameters"]);
   const result = computeRetentionLifetimeValue(parsed);
   if (result.value.isZero()) {
     throw invalidInput(
       FN,
-      ["margin"],
+      ["parameters", "margin"],
       "The lifetime value is 0, so its relative changes (elasticities) are undefined",
+      "unsupported",
+      parsed.margin,
     );
   }
   const timing = result.convention;
@@ -129,7 +151,7 @@ export function lifetimeValueSensitivity(
   let rTerm: Decimal;
   let dTerm: Decimal;
   let gTerm: Decimal;
-  if (parsed.horizon === undefined) {
+  if (finiteHorizon(parsed.horizon) === undefined) {
     const D = seriesDenominator(parsed.retentionRate, parsed.discountRate, parsed.growthRate ?? 0);
     const A = timingFactor(timing, parsed.retentionRate, parsed.discountRate);
     const aR = timing === "end-of-period" ? one : ZERO;
@@ -148,7 +170,7 @@ export function lifetimeValueSensitivity(
     let sumE = ZERO;
     let sumK = ZERO;
     gross = ZERO;
-    for (const row of result.periods) {
+    for (const row of result.schedule) {
       const pv = row.presentValue;
       const { s, e } = exponents(timing, row.period);
       gross = gross.plus(pv);
@@ -173,7 +195,13 @@ export function lifetimeValueSensitivity(
   };
   for (const driver of DRIVERS) {
     if (!Number.isFinite(elasticities[driver])) {
-      throw invalidInput(FN, [driver], "The elasticity is not finite: the value is too close to 0");
+      throw invalidInput(
+        FN,
+        ["parameters", driver],
+        "The elasticity is not finite: the value is too close to 0",
+        "unsupported",
+        driverValue(parsed, driver),
+      );
     }
   }
   const levers = DRIVERS.map((driver) => ({

@@ -1,48 +1,56 @@
 import { z } from "zod";
-import {
-  type Decimal,
-  type MoneyInput,
-  moneySchema,
-  nonNegativeMoneySchema,
-  ZERO,
-} from "../core/money.js";
+import { type Decimal, type MoneyInput, ZERO } from "../core/money.js";
 import { parseInput } from "../core/validate.js";
 import {
+  ALWAYS,
+  addCodedIssue,
+  addDiscountRateIssues,
+  allowLargeDiscountRateSchema,
+  amountSchema,
   discountRateSchema,
   divergenceMessage,
+  finiteHorizon,
   finiteSeries,
   growthRateSchema,
   horizonSchema,
   infiniteSeries,
   type LifetimeValueTiming,
+  nonNegativeAmountSchema,
   ratesAreValid,
   retentionRateSchema,
   type SeriesInput,
   seriesDenominator,
   timingSchema,
-  type ValuePeriod,
+  type ValueScheduleRow,
 } from "./series.js";
 
-export type { LifetimeValueTiming, ValuePeriod } from "./series.js";
+export type { LifetimeValueTiming, ValueScheduleRow } from "./series.js";
 
 /**
- * Inputs of {@link retentionLifetimeValue}. All rates are fractions **per period**; use the same
- * period (month, quarter, year) for the margin, the retention rate, the discount rate, the growth
- * rate and the horizon.
+ * Parameters of {@link retentionLifetimeValue}. All rates are fractions **per period**; use the
+ * same period (month, quarter, year) for the margin, the retention rate, the discount rate, the
+ * growth rate and the horizon.
  * @category Value
  */
-export interface RetentionLifetimeValueInput {
-  /** Margin (net cash flow) per customer per period, e.g. `100` or `"15.49"`. May be negative. */
+export interface RetentionLifetimeValueParameters {
+  /** Margin: money a customer contributes per period, e.g. `100` or `"15.49"`. May be negative. */
   readonly margin: MoneyInput;
   /** Probability that a customer of this period is still a customer next period, in [0, 1]. */
   readonly retentionRate: number;
-  /** Discount rate per period, greater than −1 (0.1 = 10% per period). */
-  readonly discountRate: number;
   /**
-   * Number of periods (margins) counted, a whole number from 0 to 10,000. Omit it for an infinite horizon
-   * (the closed form), which needs `1 + discountRate − retentionRate × (1 + growthRate) > 0`.
+   * Compound discount rate per period, a fraction ≥ 0 (0.1 = 10 % per period; period `k` is
+   * discounted by `(1 + discountRate)^−k`). 1 or more is an error (`implausible_rate`) unless
+   * `allowLargeDiscountRate` is `true`.
    */
-  readonly horizon?: number;
+  readonly discountRate: number;
+  /** Set to `true` to accept a discount rate of 1 (100 %) or more per period. Default `false`. */
+  readonly allowLargeDiscountRate?: boolean;
+  /**
+   * How many periods (margins) are counted: a **whole** number in (0, 10,000] (the periods are
+   * summed one by one), or `"infinite"` (the default: the closed form, which needs
+   * `1 + discountRate − retentionRate × (1 + growthRate) > 0`).
+   */
+  readonly horizon?: number | "infinite";
   /** Convention for counting and discounting each period's margin. Default `"end-of-period"`. */
   readonly timing?: LifetimeValueTiming;
   /** Growth of the margin per period (0.05 = the margin grows 5% a period). Default 0. */
@@ -64,36 +72,50 @@ export interface RetentionLifetimeValueResult {
    * Period-by-period breakdown for a finite horizon (one row per margin counted); empty for an
    * infinite horizon. `Σ presentValue − acquisitionCost = value` exactly.
    */
-  readonly periods: readonly ValuePeriod[];
+  readonly schedule: readonly ValueScheduleRow[];
 }
 
 const FN = "retentionLifetimeValue";
 
-/** zod schema of {@link RetentionLifetimeValueInput}, including the divergence check. @internal */
+/**
+ * zod schema of {@link RetentionLifetimeValueParameters}, including the discount-rate rule and
+ * the divergence check (both run even when another field failed, so every problem is reported).
+ * @internal
+ */
 export const retentionLifetimeValueSchema = z
   .strictObject({
-    margin: moneySchema,
+    margin: amountSchema,
     retentionRate: retentionRateSchema,
     discountRate: discountRateSchema,
+    allowLargeDiscountRate: allowLargeDiscountRateSchema.exactOptional(),
     horizon: horizonSchema.exactOptional(),
     timing: timingSchema.exactOptional(),
     growthRate: growthRateSchema.exactOptional(),
-    acquisitionCost: nonNegativeMoneySchema.exactOptional(),
+    acquisitionCost: nonNegativeAmountSchema.exactOptional(),
   })
   .superRefine((input, context) => {
-    if (input.horizon !== undefined) return;
+    if (
+      !addDiscountRateIssues(context, input.discountRate, input.allowLargeDiscountRate, [
+        "discountRate",
+      ])
+    )
+      return;
+    if (input.horizon !== undefined && input.horizon !== "infinite") return;
     if (!ratesAreValid(input.retentionRate, input.discountRate, input.growthRate)) return;
     const g = input.growthRate ?? 0;
     if (seriesDenominator(input.retentionRate, input.discountRate, g).gt(0)) return;
     const growthIsTheCause =
       input.growthRate !== undefined &&
       seriesDenominator(input.retentionRate, input.discountRate, 0).gt(0);
-    context.addIssue({
-      code: "custom",
-      path: [growthIsTheCause ? "growthRate" : "retentionRate"],
-      message: divergenceMessage(input.retentionRate, input.discountRate, input.growthRate),
-    });
-  }) satisfies z.ZodType<unknown, RetentionLifetimeValueInput>;
+    const field = growthIsTheCause ? "growthRate" : "retentionRate";
+    addCodedIssue(
+      context,
+      [field],
+      divergenceMessage(input.retentionRate, input.discountRate, input.growthRate),
+      "inconsistent",
+      growthIsTheCause ? input.growthRate : input.retentionRate,
+    );
+  }, ALWAYS) satisfies z.ZodType<unknown, RetentionLifetimeValueParameters>;
 
 /** Parsed input. @internal */
 export type ParsedRetentionInput = z.output<typeof retentionLifetimeValueSchema>;
@@ -111,11 +133,12 @@ export function computeRetentionLifetimeValue(
     timing: convention,
   };
   const acquisitionCost = input.acquisitionCost ?? ZERO;
-  if (input.horizon === undefined) {
-    return { value: infiniteSeries(series).minus(acquisitionCost), convention, periods: [] };
+  const horizon = finiteHorizon(input.horizon);
+  if (horizon === undefined) {
+    return { value: infiniteSeries(series).minus(acquisitionCost), convention, schedule: [] };
   }
-  const { rows, total } = finiteSeries(series, input.horizon);
-  return { value: total.minus(acquisitionCost), convention, periods: rows };
+  const { rows, total } = finiteSeries(series, horizon);
+  return { value: total.minus(acquisitionCost), convention, schedule: rows };
 }
 
 /**
@@ -136,17 +159,21 @@ export function computeRetentionLifetimeValue(
  * "end-of-period" values a just-acquired customer's *remaining* life (the payment just made is
  * excluded); "first-payment-now" includes it (it equals end-of-period + m); "start-of-period" is
  * first-payment-now discounted by one more period. With a `horizon` of `T` periods the value is
- * the finite sum over `k = 1..T` (Fader & Hardie call it truncated CLV), and `periods` lists each
- * term. The acquisition cost, if given, is subtracted once (leave it out for existing customers:
+ * the finite sum over `k = 1..T` (Fader & Hardie call it truncated CLV), and `schedule` lists each
+ * term; `horizon: "infinite"` (the default) is the closed form. The acquisition cost, if given, is subtracted once (leave it out for existing customers:
  * it is sunk). Money is exact: the sum uses decimal arithmetic (34 significant digits for each
  * division), so 100 · 0.8 / 0.3 is 266.666…667, not the float 266.66666666666669.
  *
- * @param input - margin, rates per period, and the optional horizon, timing, growth and acquisition cost
- * @returns the value (a `Decimal`), the convention used and, for a finite horizon, the periods
- * @throws {@link InvalidInputError} when a field is invalid (path = the field): retention outside
- *   [0, 1], discount or growth rate ≤ −1, a negative, fractional or over-10,000 horizon, a negative acquisition
- *   cost, or an infinite horizon whose series diverges (`1 + d − r(1+g) ≤ 0`, reported at
- *   `retentionRate`, or at `growthRate` when the growth is what makes it diverge).
+ * @param parameters - margin, rates per period, and the optional horizon, timing, growth and acquisition cost
+ * @returns the value (a `Decimal`), the convention used and, for a finite horizon, the schedule
+ * @throws {@link InvalidInputError} listing every bad field at once, each at
+ *   `parameters.<field>` with its code: retention outside [0, 1] (`too_small`/`too_big`), a
+ *   discount rate that is negative (`too_small`) or ≥ 1 without `allowLargeDiscountRate`
+ *   (`implausible_rate`), a growth rate ≤ −1, a horizon that is not `"infinite"` or a whole
+ *   number in (0, 10,000] (`too_small`, `too_big`, `not_integer`), an amount that cannot be read
+ *   (`invalid_money`), a negative acquisition cost, an unknown key (`unknown_key`), or an infinite
+ *   horizon whose series diverges (`1 + d − r(1+g) ≤ 0`, code `inconsistent`, reported at
+ *   `parameters.retentionRate`, or at `parameters.growthRate` when the growth is the cause).
  * @example
  * ```ts
  * import { retentionLifetimeValue } from "customer-value";
@@ -157,7 +184,7 @@ export function computeRetentionLifetimeValue(
  * retentionLifetimeValue({ ...base, growthRate: 0.05 }).value.toFixed(2); // => "307.69"
  * const truncated = retentionLifetimeValue({ ...base, timing: "first-payment-now", horizon: 5 });
  * truncated.value.toFixed(3); // => "292.063"
- * truncated.periods[1]?.survival; // => 0.8
+ * truncated.schedule[1]?.survival; // => 0.8
  * ```
  * @category Value
  * @see Gupta, S. & Lehmann, D. R. (2003). Customers as assets. Journal of Interactive Marketing, 17(1), 9–24.
@@ -165,7 +192,9 @@ export function computeRetentionLifetimeValue(
  * @see Fader, P. S. & Hardie, B. G. S. (2014). What's wrong with this CLV formula?
  */
 export function retentionLifetimeValue(
-  input: RetentionLifetimeValueInput,
+  parameters: RetentionLifetimeValueParameters,
 ): RetentionLifetimeValueResult {
-  return computeRetentionLifetimeValue(parseInput(FN, retentionLifetimeValueSchema, input));
+  return computeRetentionLifetimeValue(
+    parseInput(FN, retentionLifetimeValueSchema, parameters, ["parameters"]),
+  );
 }

@@ -257,50 +257,52 @@ const MONEY_INPUTS: readonly (readonly [string, (amount: unknown) => unknown, Pr
   [
     "retentionLifetimeValue",
     (a) => m.retentionLifetimeValue({ margin: a as string, retentionRate: 0.8, discountRate: 0.1 }),
-    ["margin"],
+    ["parameters", "margin"],
   ],
   [
     "lifetimeValueSensitivity",
     (a) =>
       m.lifetimeValueSensitivity({ margin: a as string, retentionRate: 0.8, discountRate: 0.1 }),
-    ["margin"],
+    ["parameters", "margin"],
   ],
   [
     "customerEquity",
     (a) =>
-      m.customerEquity({
-        discountRate: 0.1,
-        segments: [
-          {
-            name: "smb",
-            customers: 1000,
-            prospects: 10000,
-            margin: 100,
-            retentionRate: 0.6,
-            retentionCost: a as string,
-            acquisitionRate: 0.3,
-            acquisitionCost: 50,
-          },
-        ],
-      }),
-    ["segments", 0, "retentionCost"],
+      m.customerEquity(
+        {
+          segments: [
+            {
+              name: "smb",
+              customerCount: 1000,
+              prospectCount: 10000,
+              margin: 100,
+              retentionRate: 0.6,
+              retentionCost: a as string,
+              acquisitionRate: 0.3,
+              acquisitionCost: 50,
+            },
+          ],
+        },
+        { discountRate: 0.1 },
+      ),
+    ["groups", "segments", 0, "retentionCost"],
   ],
   [
     "customerBaseValue",
     (a) =>
       m.customerBaseValue({
-        customers: 10000,
+        customerCount: 10000,
         margin: 100,
         retentionRate: 0.8,
         discountRate: 0.1,
         levers: { crossSell: a as string },
       }),
-    ["levers", "crossSell"],
+    ["parameters", "levers", "crossSell"],
   ],
   [
     "deliveredValue",
     (a) => m.deliveredValue({ productValue: 1, monetaryCost: a as string }),
-    ["monetaryCost"],
+    ["parameters", "monetaryCost"],
   ],
   [
     "compareOffers",
@@ -309,12 +311,15 @@ const MONEY_INPUTS: readonly (readonly [string, (amount: unknown) => unknown, Pr
         { name: "x", productValue: 1, monetaryCost: 1 },
         { name: "y", productValue: a as string, monetaryCost: 1 },
       ]),
-    [1, "productValue"],
+    ["offers", 1, "productValue"],
   ],
   [
     "discountedCashFlowValue",
-    (a) => m.discountedCashFlowValue(["-50", a as string], { discountRate: 0.1 }),
-    [1],
+    (a) =>
+      m.discountedCashFlowValue([{ margin: "-50" }, { margin: a as string }], {
+        discountRate: 0.1,
+      }),
+    ["cashFlows", 1, "margin"],
   ],
   [
     "prioritizeRecovery",
@@ -652,7 +657,7 @@ describe("no message echoes more than ~100 characters of an input", () => {
       ]),
     );
     expect(error.issues[0]!.message).toBe(
-      `Duplicate offer name "${"x".repeat(64)}"…(100000 characters) (also at [0])`,
+      `Duplicate offer name "${"x".repeat(64)}"…(100000 characters) (also at offers[0])`,
     );
   });
 

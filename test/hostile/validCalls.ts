@@ -229,7 +229,7 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
   customerBaseValue: [
     () => [
       {
-        customers: 10000,
+        customerCount: 10000,
         margin: 100,
         retentionRate: 0.8,
         discountRate: 0.1,
@@ -245,12 +245,11 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
   customerEquity: [
     () => [
       {
-        discountRate: 0.1,
         segments: [
           {
             name: "smb",
-            customers: 1000,
-            prospects: 10000,
+            customerCount: 1000,
+            prospectCount: 10000,
             margin: 100,
             retentionRate: 0.6,
             retentionCost: 20,
@@ -259,6 +258,22 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
           },
         ],
       },
+      { discountRate: 0.1 },
+    ],
+    () => [
+      {
+        cohorts: [
+          {
+            name: "next",
+            periodsUntilAcquisition: 1,
+            customerCount: 100,
+            margin: "100",
+            retentionRate: 0.8,
+            acquisitionCost: 60,
+          },
+        ],
+      },
+      { discountRate: 0.1, horizon: 12 },
     ],
   ],
   customerLifetimeValue: [
@@ -310,7 +325,14 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
     () => [{ productValue: "100", monetaryCost: 50 }],
   ],
   discountedCashFlowValue: [
-    () => [["-50", "100", 120], { discountRate: 0.1, survival: [1, 0.8, 0.6] }],
+    () => [
+      [
+        { margin: "-50", survival: 1 },
+        { margin: "100", survival: 0.8 },
+        { margin: 120, survival: 0.6 },
+      ],
+      { discountRate: 0.1 },
+    ],
   ],
   discountedExpectedResidualPurchases: [
     () => [

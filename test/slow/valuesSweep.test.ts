@@ -290,14 +290,18 @@ describe("hostile numbers: finite or InvalidInputError, each call under 2 s", ()
             cv.lifetimeValueSensitivity(base),
           );
           check(`discountedCashFlowValue(${discountRate})`, () =>
-            cv.discountedCashFlowValue([margin as number, "100", "120"], {
-              discountRate,
-              survival: [1, Math.min(1, Math.abs(retentionRate)) || 0, 0.5],
-            }),
+            cv.discountedCashFlowValue(
+              [
+                { margin: margin as number, survival: 1 },
+                { margin: "100", survival: Math.min(1, Math.abs(retentionRate)) || 0 },
+                { margin: "120", survival: 0.5 },
+              ],
+              { discountRate },
+            ),
           );
           check(`customerBaseValue(${retentionRate}, ${discountRate})`, () =>
             cv.customerBaseValue({
-              customers: Math.abs(growthRate) || 0,
+              customerCount: Math.abs(growthRate) || 0,
               margin: margin as number,
               retentionRate,
               discountRate,
@@ -305,21 +309,23 @@ describe("hostile numbers: finite or InvalidInputError, each call under 2 s", ()
             }),
           );
           check(`customerEquity(${retentionRate}, ${discountRate})`, () =>
-            cv.customerEquity({
-              discountRate,
-              segments: [
-                {
-                  name: "s",
-                  customers: 1000,
-                  prospects: 10000,
-                  margin: margin as number,
-                  retentionRate,
-                  retentionCost: 20,
-                  acquisitionRate: 0.3,
-                  acquisitionCost: 50,
-                },
-              ],
-            }),
+            cv.customerEquity(
+              {
+                segments: [
+                  {
+                    name: "s",
+                    customerCount: 1000,
+                    prospectCount: 10000,
+                    margin: margin as number,
+                    retentionRate,
+                    retentionCost: 20,
+                    acquisitionRate: 0.3,
+                    acquisitionCost: 50,
+                  },
+                ],
+              },
+              { discountRate },
+            ),
           );
         },
       ),

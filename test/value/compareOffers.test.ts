@@ -15,7 +15,7 @@ describe("compareOffers", () => {
     ]);
     expect(result.by).toBe("difference");
     expect(result.best).toBe("Caterpillar");
-    expect(result.margin.toString()).toBe("10000");
+    expect(result.leadOverRunnerUp.toString()).toBe("10000");
     expect(result.ranking.map((o) => [o.name, o.rank, o.gapToBest.toString()])).toEqual([
       ["Caterpillar", 1, "0"],
       ["competitor", 2, "10000"],
@@ -30,7 +30,7 @@ describe("compareOffers", () => {
     expect(compareOffers(offers).best).toBe("big");
     const byRatio = compareOffers(offers, { by: "ratio" });
     expect(byRatio.best).toBe("small");
-    expect(byRatio.margin.toString()).toBe("0.5");
+    expect(byRatio.leadOverRunnerUp.toString()).toBe("0.5");
   });
   it("ties share a rank and keep their input order", () => {
     const result = compareOffers([
@@ -45,12 +45,12 @@ describe("compareOffers", () => {
       ["a", 3],
       ["c", 3],
     ]);
-    expect(result.margin.toString()).toBe("0");
+    expect(result.leadOverRunnerUp.toString()).toBe("0");
   });
   it("a single offer is its own best", () => {
     const result = compareOffers([{ name: "only", productValue: 1 }]);
     expect(result.best).toBe("only");
-    expect(result.margin.toString()).toBe("0");
+    expect(result.leadOverRunnerUp.toString()).toBe("0");
   });
   it("property: the ranking is a permutation sorted by delivered value, matching deliveredValue", () => {
     const offer = fc.record({
@@ -80,31 +80,50 @@ describe("compareOffers", () => {
 
 describe("compareOffers: bad input", () => {
   it("an empty list", () => {
-    expectInvalid(() => compareOffers([]), FN, "", /at least one offer/);
+    expectInvalid(() => compareOffers([]), FN, "offers", /at least one offer/, "too_small");
   });
-  it("an invalid offer is reported at its index", () => {
-    expectInvalid(
+  it("every invalid offer is reported at its index, in one error", () => {
+    const error = expectInvalid(
       () =>
         compareOffers([
           { name: "a", productValue: 1 },
           { name: "b", productValue: -1 },
+          { name: "c", monetaryCost: "x" },
         ]),
       FN,
-      "[1].productValue",
+      "offers[1].productValue",
+      /non-negative/,
+      "too_small",
     );
-    expectInvalid(() => compareOffers([{ productValue: 1 } as never]), FN, "[0].name");
+    expect(error.issues.map((issue) => [issue.path.join("."), issue.code])).toEqual([
+      ["offers.1.productValue", "too_small"],
+      ["offers.2.monetaryCost", "invalid_money"],
+    ]);
+    expectInvalid(
+      () => compareOffers([{ productValue: 1 } as never]),
+      FN,
+      "offers[0].name",
+      undefined,
+      "required",
+    );
   });
   it("duplicate names", () => {
-    expectInvalid(
+    const error = expectInvalid(
       () =>
         compareOffers([
           { name: "a", productValue: 1 },
           { name: "a", productValue: 2 },
+          { name: "a", productValue: 3 },
         ]),
       FN,
-      "[1].name",
+      "offers[1].name",
       /Duplicate/,
+      "duplicate",
     );
+    expect(error.issues.map((issue) => issue.path)).toEqual([
+      ["offers", 1, "name"],
+      ["offers", 2, "name"],
+    ]);
   });
   it("ranking by ratio with a zero total cost", () => {
     expectInvalid(
@@ -117,17 +136,26 @@ describe("compareOffers: bad input", () => {
           { by: "ratio" },
         ),
       FN,
-      "[1]",
+      "offers[1]",
       /total cost is 0/,
+      "inconsistent",
     );
   });
-  it("unknown options", () => {
-    expectInvalid(() => compareOffers([{ name: "a" }], { by: "price" } as never), FN, "options.by");
+  it("unknown options, reported with the bad offers", () => {
     expectInvalid(
-      () => compareOffers([{ name: "a" }], { sort: "asc" } as never),
+      () => compareOffers([{ name: "a" }], { by: "price" } as never),
       FN,
-      "options",
-      /sort/,
+      "options.by",
+      undefined,
+      "invalid_value",
     );
+    const error = expectInvalid(
+      () => compareOffers([{ name: "a", productValue: -1 }], { sort: "asc" } as never),
+      FN,
+      "options.sort",
+      /sort/,
+      "unknown_key",
+    );
+    expect(error.issues.map((issue) => issue.code)).toEqual(["too_small", "unknown_key"]);
   });
 });

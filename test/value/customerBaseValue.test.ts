@@ -4,7 +4,7 @@ import { customerBaseValue, retentionLifetimeValue } from "../../src/index.js";
 import { expectInvalid } from "./expectInvalid.js";
 
 const FN = "customerBaseValue";
-const base = { customers: 10000, margin: 100, retentionRate: 0.8, discountRate: 0.1 } as const;
+const base = { customerCount: 10000, margin: 100, retentionRate: 0.8, discountRate: 0.1 } as const;
 
 describe("customerBaseValue", () => {
   it("value per customer × number of customers (formulas.md §3.1, static base: N·CLV with AC sunk)", () => {
@@ -37,7 +37,7 @@ describe("customerBaseValue", () => {
   it("timing and horizon are passed to the per-customer value", () => {
     const result = customerBaseValue({
       ...base,
-      customers: 3,
+      customerCount: 3,
       timing: "first-payment-now",
       horizon: 5,
     });
@@ -61,10 +61,10 @@ describe("customerBaseValue", () => {
         fc.integer({ min: 0, max: 50 }),
         fc.integer({ min: 0, max: 50 }),
         fc.integer({ min: 0, max: 50 }),
-        (customers, r, dR, acquisition, crossSell, upSell, costToServe) => {
+        (customerCount, r, dR, acquisition, crossSell, upSell, costToServe) => {
           const retention = Math.max(-r, dR);
           const result = customerBaseValue({
-            customers,
+            customerCount,
             margin: 100,
             retentionRate: r,
             discountRate: 0.1,
@@ -82,7 +82,7 @@ describe("customerBaseValue", () => {
           expect(sum.minus(result.valueWithLevers).abs().toNumber()).toBeLessThan(1e-20);
           // margin levers alone (no retention change, no acquisition) interact not at all
           const marginOnly = customerBaseValue({
-            customers,
+            customerCount,
             margin: 100,
             retentionRate: r,
             discountRate: 0.1,
@@ -99,23 +99,45 @@ describe("customerBaseValue", () => {
 
 describe("customerBaseValue: bad input", () => {
   it.each([
-    [{ ...base, customers: -1 }, "customers"],
-    [{ ...base, retentionRate: 1.1 }, "retentionRate"],
-    [{ ...base, discountRate: -2 }, "discountRate"],
-    [{ ...base, horizon: 0.5 }, "horizon"],
-    [{ ...base, levers: { retention: 0.3 } }, "levers.retention"],
-    [{ ...base, levers: { acquisition: -3 } }, "levers.acquisition"],
-    [{ ...base, levers: { crossSell: "a lot" } }, "levers.crossSell"],
-    [{ ...base, levers: { churn: 0.1 } }, "levers"],
-  ])("%o is rejected at %s", (input, path) => {
-    expectInvalid(() => customerBaseValue(input as never), FN, path);
+    [{ ...base, customerCount: -1 }, "parameters.customerCount", "too_small"],
+    [{ ...base, customers: 10 }, "parameters.customers", "unknown_key"],
+    [{ ...base, retentionRate: 1.1 }, "parameters.retentionRate", "too_big"],
+    [{ ...base, discountRate: -2 }, "parameters.discountRate", "too_small"],
+    [{ ...base, discountRate: 10 }, "parameters.discountRate", "implausible_rate"],
+    [{ ...base, horizon: 0.5 }, "parameters.horizon", "not_integer"],
+    [{ ...base, horizon: 0 }, "parameters.horizon", "too_small"],
+    [{ ...base, levers: { retention: 0.3 } }, "parameters.levers.retention", "inconsistent"],
+    [{ ...base, levers: { acquisition: -3 } }, "parameters.levers.acquisition", "too_small"],
+    [{ ...base, levers: { crossSell: "a lot" } }, "parameters.levers.crossSell", "invalid_money"],
+    [{ ...base, levers: { churn: 0.1 } }, "parameters.levers.churn", "unknown_key"],
+  ] as const)("%o is rejected at %s", (input, path, code) => {
+    expectInvalid(() => customerBaseValue(input as never), FN, path, undefined, code);
+  });
+  it("a large discount rate passes with the opt-in", () => {
+    const result = customerBaseValue({ ...base, discountRate: 10, allowLargeDiscountRate: true });
+    // 10,000 · 100 · 0.8 / (11 − 0.8)
+    expect(result.baseValue.toFixed(2)).toBe("78431.37");
+  });
+  it("every bad field is listed in one error", () => {
+    const error = expectInvalid(
+      () =>
+        customerBaseValue({ ...base, customerCount: -1, margin: "x", discountRate: 10 } as never),
+      FN,
+      "parameters.customerCount",
+    );
+    expect(error.issues.map((issue) => issue.code)).toEqual([
+      "too_small",
+      "invalid_money",
+      "implausible_rate",
+    ]);
   });
   it("diverging series, from the base or from the retention lever", () => {
     expectInvalid(
       () => customerBaseValue({ ...base, retentionRate: 1, discountRate: 0 }),
       FN,
-      "retentionRate",
+      "parameters.retentionRate",
       /series diverges/,
+      "inconsistent",
     );
     expectInvalid(
       () =>
@@ -126,8 +148,9 @@ describe("customerBaseValue: bad input", () => {
           levers: { retention: 0.05 },
         }),
       FN,
-      "levers.retention",
+      "parameters.levers.retention",
       /series diverges/,
+      "inconsistent",
     );
   });
 });

@@ -8,8 +8,8 @@ const FN = "customerEquity";
 // a = 0.3, m = 100, A = 50, R = 20, r = 0.6, d = 0.1 ⇒ bracket 180, CE per prospect 4.0.
 const bd = {
   name: "bd",
-  customers: 0,
-  prospects: 1,
+  customerCount: 0,
+  prospectCount: 1,
   margin: 100,
   retentionRate: 0.6,
   retentionCost: 20,
@@ -19,7 +19,7 @@ const bd = {
 
 describe("customerEquity: Blattberg–Deighton segments", () => {
   it("reproduces CE = 4.0 per prospect", () => {
-    const result = customerEquity({ discountRate: 0.1, segments: [bd] });
+    const result = customerEquity({ segments: [bd] }, { discountRate: 0.1 });
     const segment = result.segments[0]!;
     expect(segment.valuePerProspect.toString()).toBe("4");
     // (m − R/r)·r′/(1 − r′) with r′ = r/(1+d): (100 − 33.33)·1.2 = 80
@@ -40,21 +40,23 @@ describe("customerEquity: Blattberg–Deighton segments", () => {
         (m, r, R, a, A, d) => {
           const rp = r / (1 + d);
           const textbook = a * m - A + a * (m - R / r) * (rp / (1 - rp));
-          const result = customerEquity({
-            discountRate: d,
-            segments: [
-              {
-                name: "s",
-                customers: 0,
-                prospects: 1,
-                margin: m,
-                retentionRate: r,
-                retentionCost: R,
-                acquisitionRate: a,
-                acquisitionCost: A,
-              },
-            ],
-          });
+          const result = customerEquity(
+            {
+              segments: [
+                {
+                  name: "s",
+                  customerCount: 0,
+                  prospectCount: 1,
+                  margin: m,
+                  retentionRate: r,
+                  retentionCost: R,
+                  acquisitionRate: a,
+                  acquisitionCost: A,
+                },
+              ],
+            },
+            { discountRate: d },
+          );
           expect(Math.abs(result.equity.toNumber() - textbook)).toBeLessThan(
             1e-9 * Math.max(1, Math.abs(textbook)),
           );
@@ -63,10 +65,10 @@ describe("customerEquity: Blattberg–Deighton segments", () => {
     );
   });
   it("current customers are worth their remaining life: the end-of-period CLV when R = 0", () => {
-    const result = customerEquity({
-      discountRate: 0.1,
-      segments: [{ name: "base", customers: 1000, margin: 100, retentionRate: 0.8 }],
-    });
+    const result = customerEquity(
+      { segments: [{ name: "base", customerCount: 1000, margin: 100, retentionRate: 0.8 }] },
+      { discountRate: 0.1 },
+    );
     const clv = retentionLifetimeValue({
       margin: 100,
       retentionRate: 0.8,
@@ -76,11 +78,10 @@ describe("customerEquity: Blattberg–Deighton segments", () => {
     expect(result.currentValue.eq(clv.times(1000))).toBe(true);
   });
   it("a finite horizon truncates the stream", () => {
-    const result = customerEquity({
-      discountRate: 0,
-      horizon: 2,
-      segments: [{ name: "s", customers: 1, margin: 10, retentionRate: 0.5 }],
-    });
+    const result = customerEquity(
+      { segments: [{ name: "s", customerCount: 1, margin: 10, retentionRate: 0.5 }] },
+      { discountRate: 0, horizon: 2 },
+    );
     // 10·0.5 + 10·0.25
     expect(result.equity.toString()).toBe("7.5");
   });
@@ -88,19 +89,21 @@ describe("customerEquity: Blattberg–Deighton segments", () => {
 
 describe("customerEquity: Gupta–Lehmann–Stuart cohorts", () => {
   it("a cohort acquired now: n·(first-payment-now CLV − c)", () => {
-    const result = customerEquity({
-      discountRate: 0.1,
-      cohorts: [
-        {
-          name: "now",
-          period: 0,
-          customers: 100,
-          margin: 100,
-          retentionRate: 0.8,
-          acquisitionCost: 66,
-        },
-      ],
-    });
+    const result = customerEquity(
+      {
+        cohorts: [
+          {
+            name: "now",
+            periodsUntilAcquisition: 0,
+            customerCount: 100,
+            margin: 100,
+            retentionRate: 0.8,
+            acquisitionCost: 66,
+          },
+        ],
+      },
+      { discountRate: 0.1 },
+    );
     const clv = retentionLifetimeValue({
       margin: 100,
       retentionRate: 0.8,
@@ -113,26 +116,29 @@ describe("customerEquity: Gupta–Lehmann–Stuart cohorts", () => {
     expect(result.equity.toFixed(2)).toBe("30066.67");
   });
   it("a future cohort is discounted back (1+d)^k", () => {
-    const now = customerEquity({
-      discountRate: 0.1,
-      cohorts: [{ name: "k0", period: 0, customers: 10, margin: 100, retentionRate: 0.8 }],
-    });
-    const later = customerEquity({
-      discountRate: 0.1,
-      cohorts: [{ name: "k2", period: 2, customers: 10, margin: 100, retentionRate: 0.8 }],
-    });
+    const cohort = { customerCount: 10, margin: 100, retentionRate: 0.8 };
+    const now = customerEquity(
+      { cohorts: [{ name: "k0", periodsUntilAcquisition: 0, ...cohort }] },
+      { discountRate: 0.1 },
+    );
+    const later = customerEquity(
+      { cohorts: [{ name: "k2", periodsUntilAcquisition: 2, ...cohort }] },
+      { discountRate: 0.1 },
+    );
     expect(now.equity.div(later.equity).toNumber()).toBeCloseTo(1.21, 12);
   });
   it("cohorts after the horizon add nothing; segments and cohorts add up", () => {
-    const result = customerEquity({
-      discountRate: 0,
-      horizon: 1,
-      segments: [{ name: "s", customers: 2, margin: 10, retentionRate: 1 }],
-      cohorts: [
-        { name: "in", period: 1, customers: 1, margin: 10, retentionRate: 1 },
-        { name: "out", period: 2, customers: 1, margin: 10, retentionRate: 1 },
-      ],
-    });
+    const one = { customerCount: 1, margin: 10, retentionRate: 1 };
+    const result = customerEquity(
+      {
+        segments: [{ name: "s", customerCount: 2, margin: 10, retentionRate: 1 }],
+        cohorts: [
+          { name: "in", periodsUntilAcquisition: 1, ...one },
+          { name: "out", periodsUntilAcquisition: 2, ...one },
+        ],
+      },
+      { discountRate: 0, horizon: 1 },
+    );
     expect(result.cohorts.map((c) => c.equity.toString())).toEqual(["10", "0"]);
     expect(result.currentValue.toString()).toBe("20");
     expect(result.equity.toString()).toBe("30");
@@ -144,11 +150,11 @@ describe("customerEquity: Gupta–Lehmann–Stuart cohorts", () => {
         fc.integer({ min: 1, max: 500 }),
         fc.double({ min: 0.05, max: 0.9, noNaN: true }),
         (n, m, r) => {
-          const at = (customers: number, margin: number, retentionRate: number) =>
-            customerEquity({
-              discountRate: 0.1,
-              segments: [{ name: "s", customers, margin, retentionRate }],
-            }).equity;
+          const at = (customerCount: number, margin: number, retentionRate: number) =>
+            customerEquity(
+              { segments: [{ name: "s", customerCount, margin, retentionRate }] },
+              { discountRate: 0.1 },
+            ).equity;
           const v = at(n, m, r);
           expect(at(n + 1, m, r).gt(v)).toBe(true);
           expect(at(n, m + 1, r).gt(v)).toBe(true);
@@ -161,56 +167,124 @@ describe("customerEquity: Gupta–Lehmann–Stuart cohorts", () => {
 
 describe("customerEquity: bad input", () => {
   it("needs at least one segment or cohort", () => {
-    expectInvalid(() => customerEquity({ discountRate: 0.1 }), FN, "segments", /at least one/);
     expectInvalid(
-      () => customerEquity({ discountRate: 0.1, segments: [], cohorts: [] }),
+      () => customerEquity({}, { discountRate: 0.1 }),
       FN,
-      "segments",
+      "groups",
+      /at least one/,
+      "too_small",
+    );
+    expectInvalid(
+      () => customerEquity({ segments: [], cohorts: [] }, { discountRate: 0.1 }),
+      FN,
+      "groups",
+      /at least one/,
+      "too_small",
     );
   });
   it("an infinite horizon with 1 + d − r ≤ 0 diverges", () => {
     expectInvalid(
-      () => customerEquity({ discountRate: 0, segments: [{ ...bd, retentionRate: 1 }] }),
+      () => customerEquity({ segments: [{ ...bd, retentionRate: 1 }] }, { discountRate: 0 }),
       FN,
-      "segments[0].retentionRate",
+      "groups.segments[0].retentionRate",
       /series diverges/,
+      "inconsistent",
     );
     expectInvalid(
       () =>
-        customerEquity({
-          discountRate: -0.1,
-          cohorts: [{ name: "c", period: 0, customers: 1, margin: 1, retentionRate: 0.95 }],
-        }),
+        customerEquity(
+          {
+            cohorts: [
+              {
+                name: "c",
+                periodsUntilAcquisition: 0,
+                customerCount: 1,
+                margin: 1,
+                retentionRate: 1,
+              },
+            ],
+          },
+          { discountRate: 0, horizon: "infinite" },
+        ),
       FN,
-      "cohorts[0].retentionRate",
+      "groups.cohorts[0].retentionRate",
       /series diverges/,
+      "inconsistent",
     );
   });
+  it("a discount rate of 10 is implausible; the opt-in accepts it", () => {
+    expectInvalid(
+      () => customerEquity({ segments: [bd] }, { discountRate: 10 }),
+      FN,
+      "options.discountRate",
+      /allowLargeDiscountRate/,
+      "implausible_rate",
+    );
+    const large = customerEquity(
+      { segments: [bd] },
+      { discountRate: 10, allowLargeDiscountRate: true },
+    );
+    // valuePerCustomer = (m·r − R)/(1 + d − r) = 40 / 10.4
+    expect(large.segments[0]!.valuePerCustomer.toFixed(6)).toBe((40 / 10.4).toFixed(6));
+  });
+  it("problems in both arguments are listed in one error", () => {
+    const error = expectInvalid(
+      () =>
+        customerEquity(
+          { segments: [{ ...bd, retentionRate: 1.5, customerCount: -1 }] },
+          { discountRate: -0.1, horizon: 0 },
+        ),
+      FN,
+      "groups.segments[0].retentionRate",
+    );
+    expect(error.issues.map((issue) => [issue.path.join("."), issue.code])).toEqual([
+      ["groups.segments.0.customerCount", "too_small"],
+      ["groups.segments.0.retentionRate", "too_big"],
+      ["options.horizon", "too_small"],
+      ["options.discountRate", "too_small"],
+    ]);
+  });
+  const { acquisitionRate: _rate, ...withoutRate } = bd;
+  const cohort = { name: "c", customerCount: 1, margin: 1, retentionRate: 0.5 };
   it.each([
-    [{ discountRate: 0.1, segments: [{ ...bd, retentionRate: 1.5 }] }, "segments[0].retentionRate"],
-    [{ discountRate: 0.1, segments: [{ ...bd, customers: -1 }] }, "segments[0].customers"],
     [
-      { discountRate: 0.1, segments: [{ ...bd, acquisitionRate: undefined }] },
-      "segments[0].acquisitionRate",
+      { segments: [{ ...bd, retentionRate: 1.5 }] },
+      {},
+      "groups.segments[0].retentionRate",
+      "too_big",
     ],
-    [{ discountRate: 0.1, segments: [{ ...bd, retentionCost: -1 }] }, "segments[0].retentionCost"],
-    [{ discountRate: -1.5, segments: [bd] }, "discountRate"],
-    [{ discountRate: 0.1, horizon: -2, segments: [bd] }, "horizon"],
-    [{ discountRate: 0.1, horizon: 1.5, segments: [bd] }, "horizon"],
     [
-      {
-        discountRate: 0.1,
-        cohorts: [{ name: "c", period: 0.5, customers: 1, margin: 1, retentionRate: 0.5 }],
-      },
-      "cohorts[0].period",
+      { segments: [{ ...bd, customerCount: -1 }] },
+      {},
+      "groups.segments[0].customerCount",
+      "too_small",
     ],
-  ])("%o is rejected at %s", (input, path) => {
-    const { acquisitionRate, ...withoutRate } = bd;
-    const fixed =
-      path === "segments[0].acquisitionRate"
-        ? { discountRate: 0.1, segments: [withoutRate] }
-        : input;
-    expect(acquisitionRate).toBe(0.3);
-    expectInvalid(() => customerEquity(fixed as never), FN, path);
+    [{ segments: [{ ...bd, customers: 1 }] }, {}, "groups.segments[0].customers", "unknown_key"],
+    [{ segments: [withoutRate] }, {}, "groups.segments[0].acquisitionRate", "required"],
+    [
+      { segments: [{ ...bd, retentionCost: -1 }] },
+      {},
+      "groups.segments[0].retentionCost",
+      "too_small",
+    ],
+    [{ segments: [bd] }, { discountRate: -1.5 }, "options.discountRate", "too_small"],
+    [{ segments: [bd] }, { horizon: -2 }, "options.horizon", "too_small"],
+    [{ segments: [bd] }, { horizon: 1.5 }, "options.horizon", "not_integer"],
+    [{ segments: [bd] }, { horizn: 3 }, "options.horizn", "unknown_key"],
+    [
+      { cohorts: [{ ...cohort, periodsUntilAcquisition: 0.5 }] },
+      {},
+      "groups.cohorts[0].periodsUntilAcquisition",
+      "not_integer",
+    ],
+    [{ cohorts: [{ ...cohort, period: 1 }] }, {}, "groups.cohorts[0].period", "unknown_key"],
+  ] as const)("%o %o is rejected at %s", (groups, options, path, code) => {
+    expectInvalid(
+      () => customerEquity(groups as never, { discountRate: 0.1, ...options } as never),
+      FN,
+      path,
+      undefined,
+      code,
+    );
   });
 });

@@ -90,13 +90,41 @@ describe("deliveredValue", () => {
 
 describe("deliveredValue: bad input", () => {
   it.each([
-    [{ productValue: -1 }, "productValue", /non-negative/],
-    [{ monetaryCost: "ten" }, "monetaryCost", /Expected an amount/],
-    [{ timeCost: [{ value: 1, weight: -2 }] }, "timeCost[0].weight", /negative/],
-    [{ imageValue: [{ value: -1 }] }, "imageValue[0].value", /non-negative/],
-    [{ imageValue: [{ value: 1, wieght: 2 }] }, "imageValue[0]", /wieght/],
-    [{ brandValue: 5 }, "", /brandValue/],
-  ])("%o is rejected at %s", (input, path, message) => {
-    expectInvalid(() => deliveredValue(input as never), FN, path, message);
+    [{ productValue: -1 }, "parameters.productValue", /non-negative/, "too_small"],
+    [{ monetaryCost: "ten" }, "parameters.monetaryCost", /Invalid amount/, "invalid_money"],
+    [{ monetaryCost: {} }, "parameters.monetaryCost", /amount/, "invalid_money"],
+    [
+      { timeCost: [{ value: 1, weight: -2 }] },
+      "parameters.timeCost[0].weight",
+      /negative/,
+      "too_small",
+    ],
+    [
+      { imageValue: [{ value: -1 }] },
+      "parameters.imageValue[0].value",
+      /non-negative/,
+      "too_small",
+    ],
+    [
+      { imageValue: [{ value: 1, wieght: 2 }] },
+      "parameters.imageValue[0].wieght",
+      /wieght/,
+      "unknown_key",
+    ],
+    [{ brandValue: 5 }, "parameters.brandValue", /brandValue/, "unknown_key"],
+  ] as const)("%o is rejected at %s", (input, path, message, code) => {
+    expectInvalid(() => deliveredValue(input as never), FN, path, message, code);
+  });
+  it("every bad component is listed in one error", () => {
+    const error = expectInvalid(
+      () => deliveredValue({ productValue: -1, serviceValue: "x", monetaryCost: -2 }),
+      FN,
+      "parameters.productValue",
+    );
+    expect(error.issues.map((issue) => [issue.path.join("."), issue.code])).toEqual([
+      ["parameters.productValue", "too_small"],
+      ["parameters.serviceValue", "invalid_money"],
+      ["parameters.monetaryCost", "too_small"],
+    ]);
   });
 });

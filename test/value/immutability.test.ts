@@ -32,18 +32,9 @@ describe("value functions never mutate their inputs", () => {
       lifetimeValueSensitivity,
     ],
     [
-      "customerEquity",
-      () => ({
-        discountRate: 0.1,
-        segments: [{ name: "s", customers: 5, margin: 10, retentionRate: 0.5 }],
-        cohorts: [{ name: "c", period: 1, customers: 2, margin: 10, retentionRate: 0.5 }],
-      }),
-      customerEquity,
-    ],
-    [
       "customerBaseValue",
       () => ({
-        customers: 5,
+        customerCount: 5,
         margin: 10,
         retentionRate: 0.5,
         discountRate: 0.1,
@@ -61,12 +52,34 @@ describe("value functions never mutate their inputs", () => {
     expect(() => (fn as (x: unknown) => unknown)(input)).not.toThrow();
     expect(input).toEqual(make());
   });
-  it("discountedCashFlowValue and compareOffers", () => {
-    const flows = deepFreeze([1, "2", 3]);
-    const options = deepFreeze({ discountRate: 0.1, survival: [1, 0.5, 0.25] });
+  it("customerEquity, discountedCashFlowValue and compareOffers", () => {
+    const makeGroups = () => ({
+      segments: [{ name: "s", customerCount: 5, margin: 10, retentionRate: 0.5 }],
+      cohorts: [
+        {
+          name: "c",
+          periodsUntilAcquisition: 1,
+          customerCount: 2,
+          margin: 10,
+          retentionRate: 0.5,
+        },
+      ],
+    });
+    const groups = deepFreeze(makeGroups());
+    const equityOptions = deepFreeze({ discountRate: 0.1, horizon: 5 });
+    customerEquity(groups, equityOptions);
+    expect(groups).toEqual(makeGroups());
+    expect(equityOptions).toEqual({ discountRate: 0.1, horizon: 5 });
+    const makeFlows = () => [
+      { margin: 1, survival: 1 },
+      { margin: "2", survival: 0.5 },
+      { margin: 3, survival: 0.25 },
+    ];
+    const flows = deepFreeze(makeFlows());
+    const options = deepFreeze({ discountRate: 0.1 });
     discountedCashFlowValue(flows, options);
-    expect(flows).toEqual([1, "2", 3]);
-    expect(options).toEqual({ discountRate: 0.1, survival: [1, 0.5, 0.25] });
+    expect(flows).toEqual(makeFlows());
+    expect(options).toEqual({ discountRate: 0.1 });
     const offers = deepFreeze([
       { name: "a", productValue: 5 },
       { name: "b", productValue: 6 },

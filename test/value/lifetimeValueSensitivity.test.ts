@@ -100,21 +100,35 @@ describe("lifetimeValueSensitivity: bad input", () => {
     expectInvalid(
       () => lifetimeValueSensitivity({ ...base, retentionRate: 2 }),
       FN,
-      "retentionRate",
+      "parameters.retentionRate",
+      undefined,
+      "too_big",
     );
+    expectInvalid(
+      () => lifetimeValueSensitivity({ ...base, discountRate: 10 }),
+      FN,
+      "parameters.discountRate",
+      /allowLargeDiscountRate/,
+      "implausible_rate",
+    );
+    expect(() =>
+      lifetimeValueSensitivity({ ...base, discountRate: 10, allowLargeDiscountRate: true }),
+    ).not.toThrow();
     expectInvalid(
       () => lifetimeValueSensitivity({ margin: 1, retentionRate: 1, discountRate: 0 }),
       FN,
-      "retentionRate",
+      "parameters.retentionRate",
       /series diverges/,
+      "inconsistent",
     );
   });
   it("a zero value has no elasticities", () => {
     expectInvalid(
       () => lifetimeValueSensitivity({ ...base, margin: 0 }),
       FN,
-      "margin",
+      "parameters.margin",
       /undefined/,
+      "unsupported",
     );
     expectInvalid(
       () =>
@@ -125,8 +139,9 @@ describe("lifetimeValueSensitivity: bad input", () => {
           acquisitionCost: 30,
         }),
       FN,
-      "margin",
+      "parameters.margin",
       /is 0/,
+      "unsupported",
     );
   });
 });

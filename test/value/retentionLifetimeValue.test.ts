@@ -23,7 +23,7 @@ describe("retentionLifetimeValue: the three conventions (Fader & Hardie 2012, no
     const result = retentionLifetimeValue(base);
     expect(result.convention).toBe("end-of-period");
     expect(result.value.toFixed(2)).toBe("266.67");
-    expect(result.periods).toEqual([]);
+    expect(result.schedule).toEqual([]);
   });
   it("first-payment-now m(1+d)/(1+d−r) = 366.67 (Blattberg et al. 2008)", () => {
     const result = retentionLifetimeValue({ ...base, timing: "first-payment-now" });
@@ -100,50 +100,54 @@ describe("retentionLifetimeValue: finite horizon", () => {
   });
   it("lists each period with survival, discount factor and present value", () => {
     const result = retentionLifetimeValue({ ...base, horizon: 3, growthRate: 0.1 });
-    expect(result.periods.map((p) => p.period)).toEqual([1, 2, 3]);
-    expect(result.periods.map((p) => p.time)).toEqual([1, 2, 3]);
-    expect(result.periods.map((p) => p.margin.toString())).toEqual(["100", "110", "121"]);
-    expect(result.periods.map((p) => p.survival)).toEqual([0.8, 0.64, 0.512]);
-    expect(result.periods.map((p) => p.expectedMargin.toString())).toEqual([
+    expect(result.schedule.map((p) => p.period)).toEqual([1, 2, 3]);
+    expect(result.schedule.map((p) => p.time)).toEqual([1, 2, 3]);
+    expect(result.schedule.map((p) => p.margin.toString())).toEqual(["100", "110", "121"]);
+    expect(result.schedule.map((p) => p.survival)).toEqual([0.8, 0.64, 0.512]);
+    expect(result.schedule.map((p) => p.expectedMargin.toString())).toEqual([
       "80",
       "70.4",
       "61.952",
     ]);
-    expect(result.periods[1]!.discountFactor.eq(new Money(1).div("1.21"))).toBe(true);
-    expect(result.periods[0]!.presentValue.toString()).toBe(new Money(80).div(1.1).toString());
+    expect(result.schedule[1]!.discountFactor.eq(new Money(1).div("1.21"))).toBe(true);
+    expect(result.schedule[0]!.presentValue.toString()).toBe(new Money(80).div(1.1).toString());
   });
   it("timing sets survival and discount exponents", () => {
     const now = retentionLifetimeValue({ ...base, horizon: 2, timing: "first-payment-now" });
-    expect(now.periods.map((p) => [p.time, p.survival])).toEqual([
+    expect(now.schedule.map((p) => [p.time, p.survival])).toEqual([
       [0, 1],
       [1, 0.8],
     ]);
     const start = retentionLifetimeValue({ ...base, horizon: 2, timing: "start-of-period" });
-    expect(start.periods.map((p) => [p.time, p.survival])).toEqual([
+    expect(start.schedule.map((p) => [p.time, p.survival])).toEqual([
       [1, 1],
       [2, 0.8],
     ]);
   });
-  it("horizon 0 counts nothing: the value is minus the acquisition cost", () => {
-    const result = retentionLifetimeValue({ ...base, horizon: 0, acquisitionCost: 10 });
-    expect(result.value.toString()).toBe("-10");
-    expect(result.periods).toEqual([]);
+  it('horizon 1 counts one margin; "infinite" is the default', () => {
+    const result = retentionLifetimeValue({ ...base, horizon: 1, acquisitionCost: 10 });
+    // end-of-period: 100 · 0.8 / 1.1 − 10
+    expect(result.value.eq(new Money(80).div("1.1").minus(10))).toBe(true);
+    expect(result.schedule).toHaveLength(1);
+    expect(retentionLifetimeValue({ ...base, horizon: "infinite" })).toEqual(
+      retentionLifetimeValue(base),
+    );
   });
-  it("a negative discount rate over a long horizon stays finite (decimal discount factors)", () => {
+  it("a large discount rate (opt-in) over a long horizon stays exact (decimal discount factors)", () => {
     const result = retentionLifetimeValue({
       margin: 1,
       retentionRate: 1,
-      discountRate: -0.5,
+      discountRate: 1,
+      allowLargeDiscountRate: true,
       horizon: 1100,
       timing: "first-payment-now",
     });
-    // Σ 2^t for t = 0..1099 = 2^1100 − 1, beyond the float range
-    // (2^1100 has 332 digits: compare to the 34 significant digits the library keeps)
+    // Σ 2^−t for t = 0..1099 = 2 − 2^−1099; the last discount factor 2^−1099 is below the
+    // float range's normal numbers but exact to 34 digits here
     const close = (a: Decimal, b: Decimal) => a.div(b).minus(1).abs().toNumber() < 1e-30;
-    expect(close(result.value, new Money(2).pow(1100).minus(1))).toBe(true);
-    expect(close(result.periods[1099]!.discountFactor, new Money(2).pow(1099))).toBe(true);
-    expect(Number.isFinite(result.value.toNumber())).toBe(false);
-    expect(Number.isFinite(result.periods[1099]!.survival)).toBe(true);
+    expect(close(result.value, new Money(2).minus(new Money(2).pow(-1099)))).toBe(true);
+    expect(close(result.schedule[1099]!.discountFactor, new Money(2).pow(-1099))).toBe(true);
+    expect(Number.isFinite(result.schedule[1099]!.survival)).toBe(true);
   });
   it("a finite horizon accepts rates whose infinite series would diverge", () => {
     const result = retentionLifetimeValue({
@@ -201,14 +205,14 @@ describe("retentionLifetimeValue: properties", () => {
     fc.assert(
       fc.property(
         rates,
-        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 1, max: 40 }),
         fc.integer({ min: 0, max: 500 }),
         (input, horizon, cost) => {
           const result = retentionLifetimeValue({ ...input, horizon, acquisitionCost: cost });
           let total = new Money(0);
-          for (const p of result.periods) total = total.plus(p.presentValue);
+          for (const p of result.schedule) total = total.plus(p.presentValue);
           expect(total.minus(cost).eq(result.value)).toBe(true);
-          expect(result.periods).toHaveLength(horizon);
+          expect(result.schedule).toHaveLength(horizon);
         },
       ),
       { numRuns: 60 },
@@ -267,40 +271,96 @@ describe("retentionLifetimeValue: properties", () => {
 
 describe("retentionLifetimeValue: bad input", () => {
   it.each([
-    [{ ...base, retentionRate: 1.2 }, "retentionRate", /\[0, 1\]/],
-    [{ ...base, retentionRate: -0.1 }, "retentionRate", /\[0, 1\]/],
-    [{ ...base, discountRate: -1 }, "discountRate", /greater than -1/],
-    [{ ...base, horizon: -1 }, "horizon", /cannot be negative/],
-    [{ ...base, horizon: 2.5 }, "horizon", /whole number/],
-    [{ ...base, horizon: 1e9 }, "horizon", /at most 10000/],
-    [{ ...base, growthRate: -1 }, "growthRate", /greater than -1/],
-    [{ ...base, margin: "1,000" }, "margin", /Invalid amount/],
-    [{ ...base, margin: Number.NaN }, "margin", /finite/],
-    [{ ...base, acquisitionCost: -5 }, "acquisitionCost", /non-negative/],
-    [{ ...base, timing: "mid-period" }, "timing", /Invalid option/],
-  ])("%o is rejected at %s", (input, path, message) => {
-    expectInvalid(() => retentionLifetimeValue(input as never), FN, path, message);
+    [{ ...base, retentionRate: 1.2 }, "parameters.retentionRate", /\[0, 1\]/, "too_big"],
+    [{ ...base, retentionRate: -0.1 }, "parameters.retentionRate", /\[0, 1\]/, "too_small"],
+    [{ ...base, discountRate: -0.01 }, "parameters.discountRate", /≥ 0/, "too_small"],
+    [
+      { ...base, discountRate: 10 },
+      "parameters.discountRate",
+      /allowLargeDiscountRate/,
+      "implausible_rate",
+    ],
+    [{ ...base, discountRate: "0.1" }, "parameters.discountRate", /discount rate/, "invalid_type"],
+    [{ ...base, horizon: -1 }, "parameters.horizon", /at least 1/, "too_small"],
+    [{ ...base, horizon: 0 }, "parameters.horizon", /at least 1/, "too_small"],
+    [{ ...base, horizon: 2.5 }, "parameters.horizon", /whole number/, "not_integer"],
+    [{ ...base, horizon: 1e9 }, "parameters.horizon", /at most 10000/, "too_big"],
+    [{ ...base, horizon: "forever" }, "parameters.horizon", /"infinite"/, "invalid_value"],
+    [{ ...base, horizon: Number.POSITIVE_INFINITY }, "parameters.horizon", /"infinite"/, "too_big"],
+    [{ ...base, growthRate: -1 }, "parameters.growthRate", /greater than -1/, "too_small"],
+    [{ ...base, margin: "1,000" }, "parameters.margin", /Invalid amount/, "invalid_money"],
+    [{ ...base, margin: Number.NaN }, "parameters.margin", /finite/, "invalid_money"],
+    [{ ...base, acquisitionCost: -5 }, "parameters.acquisitionCost", /non-negative/, "too_small"],
+    [{ ...base, timing: "mid-period" }, "parameters.timing", /Invalid option/, "invalid_value"],
+    [
+      { ...base, allowLargeDiscountRate: "yes" },
+      "parameters.allowLargeDiscountRate",
+      /true or false/,
+      "invalid_type",
+    ],
+  ] as const)("%o is rejected at %s", (input, path, message, code) => {
+    expectInvalid(() => retentionLifetimeValue(input as never), FN, path, message, code);
+  });
+  it("a discount rate of 10 (10 % typed as a number) is implausible; the opt-in accepts it", () => {
+    const error = expectInvalid(
+      () => retentionLifetimeValue({ ...base, discountRate: 10 }),
+      FN,
+      "parameters.discountRate",
+      /1000 % per period/,
+      "implausible_rate",
+    );
+    expect(error.issues[0]!.received).toBe(10);
+    const large = retentionLifetimeValue({
+      ...base,
+      discountRate: 10,
+      allowLargeDiscountRate: true,
+    });
+    // 100 · 0.8 / (1 + 10 − 0.8)
+    expect(large.value.eq(new Money(80).div("10.2"))).toBe(true);
+  });
+  it("three bad fields are three issues, in one error", () => {
+    const error = expectInvalid(
+      () => retentionLifetimeValue({ margin: "abc", retentionRate: 1.5, discountRate: 10 }),
+      FN,
+      "parameters.margin",
+      /Invalid amount/,
+      "invalid_money",
+    );
+    expect(error.issues.map((issue) => [issue.path.join("."), issue.code])).toEqual([
+      ["parameters.margin", "invalid_money"],
+      ["parameters.retentionRate", "too_big"],
+      ["parameters.discountRate", "implausible_rate"],
+    ]);
   });
   it("1 + d − r ≤ 0 with an infinite horizon: the series diverges", () => {
     expectInvalid(
       () => retentionLifetimeValue({ margin: 100, retentionRate: 1, discountRate: 0 }),
       FN,
-      "retentionRate",
+      "parameters.retentionRate",
       /series diverges/,
+      "inconsistent",
     );
     expectInvalid(
-      () => retentionLifetimeValue({ margin: 100, retentionRate: 0.9, discountRate: -0.2 }),
+      () =>
+        retentionLifetimeValue({
+          margin: 100,
+          retentionRate: 1,
+          discountRate: 0,
+          horizon: "infinite",
+        }),
       FN,
-      "retentionRate",
+      "parameters.retentionRate",
       /series diverges/,
+      "inconsistent",
     );
   });
   it("growth making the series diverge is reported at growthRate", () => {
     expectInvalid(
       () => retentionLifetimeValue({ ...base, growthRate: 0.4 }),
       FN,
-      "growthRate",
+      "parameters.growthRate",
       /series diverges.*\(1 \+ growthRate\)/,
+      "inconsistent",
     );
   });
   it("negative growth can make an otherwise divergent series converge", () => {
@@ -314,6 +374,21 @@ describe("retentionLifetimeValue: bad input", () => {
     expect(result.value.toString()).toBe("200");
   });
   it("unknown keys are errors (typos surface)", () => {
-    expectInvalid(() => retentionLifetimeValue({ ...base, horizn: 3 } as never), FN, "", /horizn/);
+    expectInvalid(
+      () => retentionLifetimeValue({ ...base, horizn: 3 } as never),
+      FN,
+      "parameters.horizn",
+      /horizn/,
+      "unknown_key",
+    );
+  });
+  it("a parameters object that is not an object is reported at parameters", () => {
+    expectInvalid(
+      () => retentionLifetimeValue(5 as never),
+      FN,
+      "parameters",
+      undefined,
+      "invalid_type",
+    );
   });
 });
