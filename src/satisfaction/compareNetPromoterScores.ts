@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IssueCollector, invalidInput } from "../core/errors.js";
-import { NPS_SCALE, type NetPromoterScoreResult, npsFromAnswers } from "./netPromoterScore.js";
+import { type NetPromoterScoreResult, NPS_SCALE, npsFromAnswers } from "./netPromoterScore.js";
 import {
   type AnswerScale,
   checkAnswers,

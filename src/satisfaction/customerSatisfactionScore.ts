@@ -109,7 +109,11 @@ export function customerSatisfactionScore(
   const checked = checkAnswers(["answers"], answers, parsed?.scale, issues);
   issues.throwIfAny(fn);
   // No issue: both were read.
-  const { scale, method = "top-2-box", confidenceLevel } = parsed as CustomerSatisfactionScoreOptions;
+  const {
+    scale,
+    method = "top-2-box",
+    confidenceLevel,
+  } = parsed as CustomerSatisfactionScoreOptions;
   const values = checked as Float64Array;
   const n = values.length;
   const cut = method === "top-box" ? scale.max : scale.max - 1;

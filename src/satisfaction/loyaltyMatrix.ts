@@ -130,7 +130,8 @@ export function loyaltyMatrix(
     ids[i] = customerIdField("customers", i, row.customerId, seen, issues) as string;
     attitudes[i] =
       numberField("customers", i, "relativeAttitude", row.relativeAttitude, issues) ?? 0;
-    patronages[i] = numberField("customers", i, "repeatPatronage", row.repeatPatronage, issues) ?? 0;
+    patronages[i] =
+      numberField("customers", i, "repeatPatronage", row.repeatPatronage, issues) ?? 0;
   }
   issues.throwIfAny(fn);
   // No issue: the options were read.

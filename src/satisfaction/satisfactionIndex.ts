@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { IssueCollector } from "../core/errors.js";
 import { boundedArray } from "../core/validate.js";
-import { type AnswerScale, answerScaleSchema, checkAnswers, checkRows, parseInto } from "./scale.js";
+import {
+  type AnswerScale,
+  answerScaleSchema,
+  checkAnswers,
+  checkRows,
+  parseInto,
+} from "./scale.js";
 
 /** One survey item of a satisfaction index with its answers. */
 export interface SatisfactionIndexItem {

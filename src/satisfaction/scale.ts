@@ -5,7 +5,7 @@
  * @internal
  */
 import { z } from "zod";
-import { IssueCollector, InvalidInputError } from "../core/errors.js";
+import { InvalidInputError, type IssueCollector } from "../core/errors.js";
 import { arrayShapeProblem, describeReceived, parseInput } from "../core/validate.js";
 
 /**
@@ -97,7 +97,12 @@ export function checkRows(
     return undefined;
   }
   if (nonEmpty && value.length === 0) {
-    issues.add(path, `Expected at least one of the ${what} (the array is empty)`, "too_small", value);
+    issues.add(
+      path,
+      `Expected at least one of the ${what} (the array is empty)`,
+      "too_small",
+      value,
+    );
     return undefined;
   }
   return value;
@@ -244,7 +249,12 @@ export function customerIdField(
     return undefined;
   }
   if (seen.has(value)) {
-    issues.add([arrayName, i, "customerId"], "Customer id appears more than once", "duplicate", value);
+    issues.add(
+      [arrayName, i, "customerId"],
+      "Customer id appears more than once",
+      "duplicate",
+      value,
+    );
     return undefined;
   }
   seen.add(value);
