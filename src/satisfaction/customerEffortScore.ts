@@ -58,11 +58,10 @@ const optionsSchema = z.strictObject({
   confidenceLevel: confidenceLevelSchema.exactOptional(),
 }) satisfies z.ZodType<unknown, CustomerEffortScoreOptions>;
 
-/** The answer scale of each version. */
-const VERSION_SCALES: Readonly<Record<"1.0" | "2.0", AnswerScale>> = {
-  "1.0": { min: 1, max: 5 },
-  "2.0": { min: 1, max: 7 },
-};
+/** The answer scale of a version: 1–5 for 1.0, 1–7 for 2.0. */
+function versionScale(version: "1.0" | "2.0"): AnswerScale {
+  return version === "1.0" ? { min: 1, max: 5 } : { min: 1, max: 7 };
+}
 
 /**
  * Customer Effort Score (CES) in version 1.0 (1–5, lower is better) or 2.0 (1–7, higher is
@@ -113,13 +112,13 @@ export function customerEffortScore(
   const checked = checkAnswers(
     ["answers"],
     answers,
-    parsed === undefined ? undefined : VERSION_SCALES[parsed.version],
+    parsed === undefined ? undefined : versionScale(parsed.version),
     issues,
   );
   issues.throwIfAny(fn);
   // No issue: both were read.
   const { version, method = "mean", confidenceLevel } = parsed as CustomerEffortScoreOptions;
-  const scale = VERSION_SCALES[version];
+  const scale = versionScale(version);
   const values = checked as Float64Array;
   const n = values.length;
   let easy = 0;

@@ -355,7 +355,7 @@ export function servqual(
           ? `Give both adequate and desired levels on every row, or on none (missing ${key})`
           : "Give both adequate and desired levels on every row, or on none (the first row has none)",
         threeColumn ? "required" : "inconsistent",
-        threeColumn ? undefined : row[key],
+        threeColumn ? undefined : key === "adequate" ? adequateValue : desiredValue,
       );
     }
     const expectation = answer(i, "expectation", expectationValue, itemId);
