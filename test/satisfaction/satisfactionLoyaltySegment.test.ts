@@ -85,10 +85,10 @@ describe("satisfactionLoyaltySegment (Jones & Sasser 1995)", () => {
       "customers[0].customerId",
     );
     // Fields of your own are ignored; the old `id` is not read as the customer id.
-    expect(
-      satisfactionLoyaltySegment([{ customerId: "a", satisfaction: 3, loyalty: 3, nps: 9 }])
-        .segments,
-    ).toEqual([{ customerId: "a", segment: "defector" }]);
+    const withNps = { customerId: "a", satisfaction: 3, loyalty: 3, nps: 9 };
+    expect(satisfactionLoyaltySegment([withNps]).segments).toEqual([
+      { customerId: "a", segment: "defector" },
+    ]);
     expectInvalid(
       () => satisfactionLoyaltySegment([{ id: "a", satisfaction: 3, loyalty: 3 } as never]),
       fn,
