@@ -9,6 +9,7 @@ import {
   normalQuantile,
   npsScaleSchema,
   parseInto,
+  scaleOfInvalidOptions,
 } from "./scale.js";
 
 /** Options of {@link compareNetPromoterScores}. */
@@ -100,7 +101,10 @@ export function compareNetPromoterScores(
   const fn = "compareNetPromoterScores";
   const issues = new IssueCollector();
   const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
-  const scale = parsed === undefined ? undefined : (parsed.scale ?? NPS_SCALE);
+  const scale =
+    parsed === undefined
+      ? scaleOfInvalidOptions(options, npsScaleSchema, NPS_SCALE)
+      : (parsed.scale ?? NPS_SCALE);
   const firstValues = checkAnswers(["first"], first, scale, issues);
   const secondValues = checkAnswers(["second"], second, scale, issues);
   issues.throwIfAny(fn);

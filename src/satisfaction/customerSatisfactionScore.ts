@@ -8,6 +8,7 @@ import {
   confidenceLevelSchema,
   normalQuantile,
   parseInto,
+  scaleOfInvalidOptions,
 } from "./scale.js";
 
 /** Options of {@link customerSatisfactionScore}. */
@@ -106,7 +107,12 @@ export function customerSatisfactionScore(
   const fn = "customerSatisfactionScore";
   const issues = new IssueCollector();
   const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
-  const checked = checkAnswers(["answers"], answers, parsed?.scale, issues);
+  const checked = checkAnswers(
+    ["answers"],
+    answers,
+    parsed?.scale ?? scaleOfInvalidOptions(options, answerScaleSchema, undefined),
+    issues,
+  );
   issues.throwIfAny(fn);
   // No issue: both were read.
   const {

@@ -8,6 +8,7 @@ import {
   numberField,
   parseInto,
   rowObject,
+  scaleOfInvalidOptions,
 } from "./scale.js";
 
 /** One customer's satisfaction and observed repeat behaviour (other fields of the row are ignored). */
@@ -59,6 +60,9 @@ const optionsSchema = z.strictObject({
   competitiveness: z.number().min(0).max(1).exactOptional(),
   attitudinalWeight: z.number().min(0).max(1).exactOptional(),
 }) satisfies z.ZodType<unknown, LoyaltyScoreOptions>;
+
+/** No range: readings are checked for type only (the scale option itself was invalid). */
+const ANY_NUMBER: AnswerScale = { min: Number.NEGATIVE_INFINITY, max: Number.POSITIVE_INFINITY };
 
 /** The default satisfaction scale. */
 const FIVE_POINT: AnswerScale = { min: 1, max: 5 };
@@ -123,9 +127,9 @@ export function loyaltyScore(
   const rows = checkRows(["customers"], customers, "customers", issues, false) ?? [];
   // With an invalid scale option satisfaction is checked for type only.
   const { min, max } =
-    parsed === undefined
-      ? { min: Number.NEGATIVE_INFINITY, max: Number.POSITIVE_INFINITY }
-      : (parsed.scale ?? FIVE_POINT);
+    (parsed === undefined
+      ? scaleOfInvalidOptions(options, answerScaleSchema, FIVE_POINT)
+      : (parsed.scale ?? FIVE_POINT)) ?? ANY_NUMBER;
   const n = rows.length;
   const ids: string[] = new Array(n);
   const satisfactions = new Float64Array(n);

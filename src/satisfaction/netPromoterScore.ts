@@ -7,6 +7,7 @@ import {
   normalQuantile,
   npsScaleSchema,
   parseInto,
+  scaleOfInvalidOptions,
 } from "./scale.js";
 
 /** Options of {@link netPromoterScore}. */
@@ -133,7 +134,10 @@ export function netPromoterScore(
   const fn = "netPromoterScore";
   const issues = new IssueCollector();
   const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
-  const scale = parsed === undefined ? undefined : (parsed.scale ?? NPS_SCALE);
+  const scale =
+    parsed === undefined
+      ? scaleOfInvalidOptions(options, npsScaleSchema, NPS_SCALE)
+      : (parsed.scale ?? NPS_SCALE);
   const values = checkAnswers(["answers"], answers, scale, issues);
   issues.throwIfAny(fn);
   // No issue: both were read.

@@ -7,6 +7,7 @@ import {
   checkAnswers,
   checkRows,
   parseInto,
+  scaleOfInvalidOptions,
 } from "./scale.js";
 
 /** One survey item of a satisfaction index with its answers. */
@@ -115,7 +116,10 @@ export function satisfactionIndex(
   const fn = "satisfactionIndex";
   const issues = new IssueCollector();
   const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
-  const scale = parsed === undefined ? undefined : (parsed.scale ?? ACSI_SCALE);
+  const scale =
+    parsed === undefined
+      ? scaleOfInvalidOptions(options, answerScaleSchema, ACSI_SCALE)
+      : (parsed.scale ?? ACSI_SCALE);
   const list =
     checkRows(["items"], items, "items", issues) === undefined
       ? undefined

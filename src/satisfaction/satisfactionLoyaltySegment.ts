@@ -8,6 +8,7 @@ import {
   numberField,
   parseInto,
   rowObject,
+  scaleOfInvalidOptions,
 } from "./scale.js";
 
 /** A Jones & Sasser satisfaction × loyalty segment (apostle and terrorist are the extremes). */
@@ -78,6 +79,9 @@ export interface SatisfactionLoyaltySegmentResult {
 function defaultThreshold(max: number): number {
   return Math.min(max, 4);
 }
+
+/** No range: readings are checked for type only (the scale option itself was invalid). */
+const ANY_NUMBER: AnswerScale = { min: Number.NEGATIVE_INFINITY, max: Number.POSITIVE_INFINITY };
 
 /** Jones & Sasser's 5-point scale, the default. */
 const FIVE_POINT: AnswerScale = { min: 1, max: 5 };
@@ -162,9 +166,9 @@ export function satisfactionLoyaltySegment(
   const rows = checkRows(["customers"], customers, "customers", issues, false) ?? [];
   // With an invalid scale option the readings are checked for type only.
   const { min, max } =
-    parsed === undefined
-      ? { min: Number.NEGATIVE_INFINITY, max: Number.POSITIVE_INFINITY }
-      : (parsed.scale ?? FIVE_POINT);
+    (parsed === undefined
+      ? scaleOfInvalidOptions(options, answerScaleSchema, FIVE_POINT)
+      : (parsed.scale ?? FIVE_POINT)) ?? ANY_NUMBER;
   const n = rows.length;
   const ids: string[] = new Array(n);
   const satisfactions = new Float64Array(n);

@@ -70,6 +70,28 @@ export function parseInto<S extends z.ZodType>(
 }
 
 /**
+ * The answer scale to check data against when the options as a whole were invalid (another option
+ * was wrong): `options.scale` if it is valid by itself, `fallback` when it is absent, `undefined`
+ * (check types only) when it is invalid too or cannot be read. Only runs on the error path.
+ * @internal
+ */
+export function scaleOfInvalidOptions(
+  options: unknown,
+  schema: z.ZodType<AnswerScale>,
+  fallback: AnswerScale | undefined,
+): AnswerScale | undefined {
+  try {
+    if (typeof options !== "object" || options === null) return fallback;
+    const value: unknown = (options as { readonly scale?: unknown }).scale;
+    if (value === undefined) return fallback;
+    const result = schema.safeParse(value);
+    return result.success ? result.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Checks that `value` is an array a function can iterate and, when `nonEmpty`, that it has an
  * item; records the problem at `path` and returns `undefined` otherwise. `what` names the items
  * ("answers", "customers").

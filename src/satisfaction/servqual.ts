@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { IssueCollector } from "../core/errors.js";
 import { boundedArray, describeReceived } from "../core/validate.js";
-import { type AnswerScale, answerScaleSchema, checkRows, parseInto, rowObject } from "./scale.js";
+import {
+  type AnswerScale,
+  answerScaleSchema,
+  checkRows,
+  parseInto,
+  rowObject,
+  scaleOfInvalidOptions,
+} from "./scale.js";
 
 /** The five SERVQUAL (RATER) dimensions. */
 export type RaterDimension =
@@ -264,7 +271,10 @@ export function servqual(
   const fn = "servqual";
   const issues = new IssueCollector();
   const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
-  const scale = parsed === undefined ? undefined : (parsed.scale ?? SEVEN_POINT);
+  const scale =
+    parsed === undefined
+      ? scaleOfInvalidOptions(options, answerScaleSchema, SEVEN_POINT)
+      : (parsed.scale ?? SEVEN_POINT);
   const map = parsed?.dimensions ?? DEFAULT_ITEM_MAP;
   const dimensionOf = new Map<number, RaterDimension>();
   for (const dimension of RATER_DIMENSIONS) {
