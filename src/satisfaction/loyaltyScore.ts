@@ -71,8 +71,9 @@ const FIVE_POINT: AnswerScale = { min: 1, max: 5 };
 const XEROX_CURVATURE = Math.log(6) / Math.log(4 / 3);
 
 /**
- * A 0–100 loyalty score blending attitudinal loyalty (from satisfaction, through Jones & Sasser's
- * non-linear curve) with behavioural loyalty (observed repeat purchase).
+ * A 0–100 loyalty score per customer blending attitudinal loyalty (from satisfaction, through
+ * Jones & Sasser's non-linear curve) with behavioural loyalty (observed repeat purchase). One row
+ * in per customer, one row out, in input order.
  *
  * **Formula.** With s = (satisfaction − min)/(max − min) ∈ [0, 1], curvature γ, competitiveness
  * κ and attitudinal weight w:

@@ -75,8 +75,9 @@ const optionsSchema = z.strictObject({
 }) satisfies z.ZodType<unknown, LoyaltyTypeOptions>;
 
 /**
- * Classifies one customer into the seven practitioner loyalty types — monopoly, inertia, latent,
+ * Classifies each customer into the seven practitioner loyalty types — monopoly, inertia, latent,
  * convenience, price, incentive, super-value — by an ordered rule set over observable drivers.
+ * One row in per customer, one row out, in input order.
  *
  * **Rule set** (first rule that holds wins; "high" means ≥ `threshold`, default 0.5):
  * 1. no alternatives available → `"monopoly"` (loyal because there is no choice);

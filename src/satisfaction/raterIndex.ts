@@ -69,8 +69,8 @@ const scoresSchema = z.strictObject({
  * 12–40. Zeithaml, V. A., Parasuraman, A. & Berry, L. L. (1990), *Delivering Quality Service*,
  * Free Press.
  *
- * @param scores - one score per RATER dimension, inside the range
- * @param options - weights and the range of the scores
+ * @param scores - one score per RATER dimension, on the answer scale
+ * @param options - weights and the answer scale of the scores
  * @returns the index (0–100), the rescaled dimensions and the weights used
  * @throws {@link InvalidInputError} listing every problem: a score is missing, not a finite
  *   number or outside the scale (path `scores.<dimension>`, code `required` / `invalid_type` /

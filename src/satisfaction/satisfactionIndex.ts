@@ -10,7 +10,7 @@ import {
   scaleOfInvalidOptions,
 } from "./scale.js";
 
-/** One survey item of a satisfaction index with its answers. */
+/** One survey item of a satisfaction index with its answers (other fields are ignored). */
 export interface SatisfactionIndexItem {
   /** The item's name, e.g. `"overall satisfaction"`. */
   readonly name: string;

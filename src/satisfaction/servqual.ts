@@ -27,7 +27,10 @@ export const RATER_DIMENSIONS: readonly RaterDimension[] = [
   "empathy",
 ];
 
-/** One answer of one respondent to one SERVQUAL item (long format: one row per respondent × item). */
+/**
+ * One answer of one respondent to one SERVQUAL item (long format: one row per respondent × item;
+ * other fields of the row, such as a respondent id, are ignored).
+ */
 export interface ServqualResponse {
   /** The item id, e.g. `1`..`22` with the default item map. */
   readonly item: number;
