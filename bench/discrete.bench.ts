@@ -6,8 +6,8 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
-  fitBetaGeometricBetaBinomial,
-  fitShiftedBetaGeometric,
+  fitBgBb,
+  fitSbg,
   probabilityAliveMatrix,
 } from "../src/index.js";
 import { bench, report } from "./harness.js";
@@ -22,17 +22,17 @@ const donations = readFileSync(join(dir, "../test/fixtures/donations.csv"), "utf
     return { frequency: frequency!, recency: recency!, periods: periods!, count: count! };
   });
 
-bench("BG/BB fit, donations (11,104 donors)", () => fitBetaGeometricBetaBinomial(donations), {
+bench("BG/BB fit, donations (11,104 donors)", () => fitBgBb(donations), {
   targetMs: 5,
   runs: 21,
   warmup: 3,
 });
 bench(
   "sBG fit, high-end cohort (8 points)",
-  () => fitShiftedBetaGeometric([1000, 869, 743, 653, 593, 551, 517, 491]),
+  () => fitSbg([1000, 869, 743, 653, 593, 551, 517, 491]),
   { targetMs: 2, runs: 51 },
 );
-const model = fitBetaGeometricBetaBinomial(donations);
+const model = fitBgBb(donations);
 bench(
   "BG/BB P(alive) matrix 100×100",
   () => probabilityAliveMatrix(model, { maxFrequency: 100, maxT: 100 }),

@@ -7,7 +7,7 @@ import {
   customerLifetimeValue,
   fitBgNbd,
   fitGammaGamma,
-  fitModifiedBgNbd,
+  fitMbgNbd,
   probabilityAlive,
 } from "../src/index.js";
 import { cdnowSummary, cdnowSummaryWithSpend } from "../test/fixtures/load.js";
@@ -21,7 +21,7 @@ bench("fitBgNbd, CDNOW summary (2,357 customers)", () => fitBgNbd(cdnow), {
   targetMs: 10,
   runs: 15,
 });
-bench("fitModifiedBgNbd, CDNOW summary", () => fitModifiedBgNbd(cdnow), { runs: 15 });
+bench("fitMbgNbd, CDNOW summary", () => fitMbgNbd(cdnow), { runs: 15 });
 bench("fitGammaGamma, CDNOW repeaters (946)", () => fitGammaGamma(repeaters), {
   targetMs: 5,
   runs: 15,

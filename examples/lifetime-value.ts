@@ -14,7 +14,7 @@ import {
   discountedExpectedResidualPurchases,
   fitBgNbd,
   fitGammaGamma,
-  fitModifiedBgNbd,
+  fitMbgNbd,
   fitParetoNbd,
   probabilityAlive,
   splitCalibrationHoldout,
@@ -28,7 +28,7 @@ const customers = splitCalibrationHoldout(loadCdnowSample(), {
   unit: "week",
   bucketing: "elapsed",
 });
-const fits = [fitBgNbd(customers), fitModifiedBgNbd(customers), fitParetoNbd(customers)] as const;
+const fits = [fitBgNbd(customers), fitMbgNbd(customers), fitParetoNbd(customers)] as const;
 const spendModel = fitGammaGamma(customers);
 
 console.log("Purchase models fitted to 2,357 CDNOW customers (weeks, calibration to 1997-09-30)\n");

@@ -56,18 +56,20 @@ export { recoveryPlanSummary } from "./churn/recoveryPlanSummary.js";
 export type { InputIssue, IssueCode } from "./core/errors.js";
 export { InvalidInputError, ModelFitError } from "./core/errors.js";
 export { indexByCustomerId } from "./core/indexByCustomerId.js";
+export type { PlainData } from "./core/toPlainData.js";
+export { toPlainData } from "./core/toPlainData.js";
 export type { Decimal, MoneyInput } from "./core/money.js";
 export type { DateInput, TimeUnit } from "./core/time.js";
 export type { UnitConversion } from "./core/units.js";
 
 // ── models: buy-till-you-die models, spend, predictions, CLV, diagnostics, model comparison ──
 export type {
-  BetaGeometricBetaBinomialModel,
-  BetaGeometricBetaBinomialParams,
+  BgBbModel,
+  BgBbParams,
   DiscretePurchaseHistory,
   DiscretePurchaseHistoryRow,
 } from "./models/betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
-export { fitBetaGeometricBetaBinomial } from "./models/betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
+export { fitBgBb } from "./models/betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 export { fitBgNbd } from "./models/bgNbd/fitBgNbd.js";
 export type {
   ComparableModel,
@@ -109,7 +111,7 @@ export type {
 export { probabilityAliveMatrix } from "./models/diagnostics/probabilityAliveMatrix.js";
 export type { FitOptions } from "./models/fit.js";
 export { fitGammaGamma } from "./models/gammaGamma/fitGammaGamma.js";
-export { fitModifiedBgNbd } from "./models/modifiedBgNbd/fitModifiedBgNbd.js";
+export { fitMbgNbd } from "./models/modifiedBgNbd/fitModifiedBgNbd.js";
 export { fitParetoNbd } from "./models/paretoNbd/fitParetoNbd.js";
 export { conditionalExpectedPurchases } from "./models/predictions/conditionalExpectedPurchases.js";
 export { conditionalExpectedSpend } from "./models/predictions/conditionalExpectedSpend.js";
@@ -125,12 +127,12 @@ export type { DiscreteAliveOptions } from "./models/predictions/probabilityAlive
 export { probabilityAlive } from "./models/predictions/probabilityAlive.js";
 export { purchaseCountProbability } from "./models/predictions/purchaseCountProbability.js";
 export type {
-  ShiftedBetaGeometricInput,
-  ShiftedBetaGeometricModel,
-  ShiftedBetaGeometricParams,
+  SbgInput,
+  SbgModel,
+  SbgParams,
   SubscriptionHistoryRow,
 } from "./models/shiftedBetaGeometric/fitShiftedBetaGeometric.js";
-export { fitShiftedBetaGeometric } from "./models/shiftedBetaGeometric/fitShiftedBetaGeometric.js";
+export { fitSbg } from "./models/shiftedBetaGeometric/fitShiftedBetaGeometric.js";
 export type {
   ExpectedRemainingLifetimeOptions,
   SubscriptionLifetimeValueInput,
@@ -147,7 +149,7 @@ export type {
   FittedModel,
   GammaGammaModel,
   GammaGammaParams,
-  ModifiedBgNbdModel,
+  MbgNbdModel,
   ParetoNbdModel,
   ParetoNbdParams,
   PurchaseHistory,

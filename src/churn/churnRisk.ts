@@ -126,11 +126,11 @@ export function churnRisk(
 ): ChurnRisk[] {
   const opts = parseInput(FN, optionsSchema, options, ["options"]);
   const kind = (model as { kind?: unknown } | null)?.kind;
-  if (kind !== "bg-nbd" && kind !== "modified-bg-nbd" && kind !== "pareto-nbd") {
+  if (kind !== "bg-nbd" && kind !== "mbg-nbd" && kind !== "pareto-nbd") {
     throw invalidInput(
       FN,
       ["model", "kind"],
-      `Expected a "bg-nbd", "modified-bg-nbd" or "pareto-nbd" model, received ${echo(kind)}`,
+      `Expected a "bg-nbd", "mbg-nbd" or "pareto-nbd" model, received ${echo(kind)}`,
     );
   }
   let kernel: ReturnType<typeof purchaseKernel>;

@@ -84,15 +84,18 @@ export interface InputIssue {
  *       { customerId: "ann", date: "1997-02-28", amount: "12.50" },
  *       { customerId: "ann", date: "1997-02-30", amount: "8.00" }, // no 30 February
  *     ],
- *     { observationEnd: "1997-12-31" },
+ *     { observationEnd: "1997-12-31", unit: "day" },
  *   );
  * } catch (error) {
  *   caught = error;
  * }
  * caught instanceof InvalidInputError; // => true
- * (caught as InvalidInputError).functionName; // => "summarizeTransactions"
- * (caught as InvalidInputError).issues[0].path; // => [1, "date"]
- * (caught as InvalidInputError).message; // => 'summarizeTransactions: invalid input\n✖ Invalid date "1997-02-30"\n  → at [1].date'
+ * const { functionName, issues, message } = caught as InvalidInputError;
+ * functionName; // => "summarizeTransactions"
+ * issues[0].path; // => ["transactions", 1, "date"]
+ * issues[0].code; // => "invalid_date"
+ * issues[0].received; // => "1997-02-30"
+ * message; // => 'summarizeTransactions: invalid input\n✖ Invalid date "1997-02-30"\n  → at transactions[1].date'
  * ```
  * @category Errors
  */

@@ -1,7 +1,7 @@
 import type { Decimal as DecimalInstance } from "decimal.js";
 import DecimalJs from "decimal.js";
 import { z } from "zod";
-import { echo, InvalidInputError } from "./errors.js";
+import { echo, InvalidInputError, type IssueCode } from "./errors.js";
 
 /**
  * An exact decimal number (decimal.js). Every amount of money this library returns is a `Decimal`.
@@ -10,6 +10,11 @@ import { echo, InvalidInputError } from "./errors.js";
  * It is decimal.js's named `Decimal` class type, not its default export: the default export of a
  * CommonJS declaration file is a namespace under ESM `node16`/`nodenext` resolution, so a type
  * written through it would fail (`skipLibCheck: false`) or degrade to `any` in consumers' builds.
+ *
+ * **Not plain data.** A decimal.js instance carries its class as an own property, so
+ * `structuredClone` and `postMessage` reject it (`DataCloneError`); `JSON.stringify` writes it as
+ * a string. Send results that hold money through `toPlainData`, which writes every `Decimal` as
+ * its exact string; every money input accepts those strings back.
  * @category Core
  */
 export type Decimal = DecimalInstance;
@@ -413,6 +418,21 @@ export function moneyProblem(value: unknown): string | undefined {
   return typeof read === "string" ? read : undefined;
 }
 
+/**
+ * The {@link IssueCode} of a value that is not a valid {@link MoneyInput} (the code to report next
+ * to {@link moneyProblem}'s message): `"required"` when it is missing, `"invalid_money"` for a
+ * number, a string or a `Decimal` that cannot be read exactly (not finite, malformed, out of the
+ * bounds), `"invalid_type"` for anything else (a boolean, `null`, a plain object). Never throws.
+ * @internal
+ */
+export function moneyIssueCode(value: unknown): IssueCode {
+  if (value === undefined) return "required";
+  if (typeof value === "string" || typeof value === "number") return "invalid_money";
+  return typeof value === "object" && value !== null && claimsDecimal(value)
+    ? "invalid_money"
+    : "invalid_type";
+}
+
 function typeOf(value: unknown): string {
   if (value === null) return "null";
   try {
@@ -431,7 +451,9 @@ function typeOf(value: unknown): string {
 export function toMoney(value: MoneyInput): Decimal {
   const read = readMoney(value);
   if (typeof read === "string") {
-    throw new InvalidInputError("customer-value", [{ path: [], message: read, code: "custom" }]);
+    throw new InvalidInputError("customer-value", [
+      { path: [], message: read, code: moneyIssueCode(value), received: value },
+    ]);
   }
   return read;
 }
@@ -441,13 +463,19 @@ export const moneySchema = z.custom<MoneyInput>().transform((value, context): De
   // One read: the check and the conversion are the same call.
   const read = readMoney(value);
   if (typeof read !== "string") return read;
-  context.addIssue({ code: "custom", message: read, input: value });
+  context.addIssue({
+    code: "custom",
+    message: read,
+    input: value,
+    params: { code: moneyIssueCode(value) },
+  });
   return z.NEVER;
 });
 
 /** zod schema for a non-negative {@link MoneyInput}; parses to a `Decimal`. @internal */
 export const nonNegativeMoneySchema = moneySchema.refine((value) => !value.isNegative(), {
   error: "Expected a non-negative amount",
+  params: { code: "too_small" },
 });
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { echo } from "./errors.js";
+import { echo, type IssueCode } from "./errors.js";
 
 /**
  * A point in time or a calendar day: a `Date`, or an ISO 8601 string. A date-only string
@@ -24,8 +24,31 @@ export type DateInput = Date | string;
  */
 export type TimeUnit = "day" | "week" | "month" | "quarter" | "year";
 
-/** zod schema for {@link TimeUnit}. @internal */
-export const timeUnitSchema = z.enum(["day", "week", "month", "quarter", "year"]);
+const TIME_UNITS: readonly string[] = ["day", "week", "month", "quarter", "year"];
+const TIME_UNIT_MESSAGE = `Invalid option: expected one of ${TIME_UNITS.map((u) => `"${u}"`).join("|")}`;
+
+/**
+ * zod schema for {@link TimeUnit}. A missing unit is code `"required"` (zod's own enum would say
+ * `"invalid_value"`), a string that is not a unit `"invalid_value"`, anything else
+ * `"invalid_type"`; the message is zod's enum message in every case.
+ * @internal
+ */
+export const timeUnitSchema = z.custom<TimeUnit>().superRefine((value, context) => {
+  if (typeof value === "string" && TIME_UNITS.includes(value)) return;
+  context.addIssue({
+    code: "custom",
+    message: TIME_UNIT_MESSAGE,
+    input: value,
+    params: {
+      code:
+        value === undefined
+          ? "required"
+          : typeof value === "string"
+            ? "invalid_value"
+            : "invalid_type",
+    },
+  });
+});
 
 const validZones = new Set<string>(["UTC"]);
 
@@ -51,6 +74,7 @@ export function isValidTimeZone(zone: string): boolean {
 /** zod schema for an IANA time zone name such as `"Europe/Berlin"`. @internal */
 export const timeZoneSchema = z.string().refine(isValidTimeZone, {
   error: (issue) => `Unknown time zone ${echo(issue.input)}`,
+  params: { code: "invalid_value" },
 });
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -481,8 +505,21 @@ export function dateProblem(input: unknown, timeZone?: string): string {
  */
 export const dateLikeSchema = z.custom<DateInput>(
   (value) => typeof value === "string" || value instanceof Date,
-  { error: (issue) => dateProblem(issue.input) },
+  { error: (issue) => dateProblem(issue.input), params: { code: "invalid_type" } },
 );
+
+/**
+ * The {@link IssueCode} of a value that is not a valid {@link DateInput} (the code to report next
+ * to {@link dateProblem}'s message): `"required"` when it is missing, `"invalid_type"` when it is
+ * neither a `Date` nor a string, and `"invalid_date"` for a `Date` or string that is not a valid
+ * date or falls outside 0000-01-01 … 9999-12-31 in the time zone. Never reads the value's
+ * properties.
+ * @internal
+ */
+export function dateIssueCode(input: unknown): IssueCode {
+  if (input === undefined) return "required";
+  return typeof input === "string" || input instanceof Date ? "invalid_date" : "invalid_type";
+}
 
 /**
  * The index of the calendar period that day `dayNumber` falls in: days since the epoch for

@@ -273,9 +273,11 @@ function issueCode(issue: z.core.$ZodIssue): IssueCode {
       return issue.expected === "int" && typeof issue.input === "number"
         ? "not_integer"
         : "invalid_type";
+    case "invalid_value":
+      // An enum or literal that is missing is "required", like a missing value of any other type.
+      return issue.input === undefined ? "required" : "invalid_value";
     case "too_small":
     case "too_big":
-    case "invalid_value":
     case "invalid_format":
     case "not_multiple_of":
       return issue.code;

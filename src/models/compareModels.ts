@@ -13,14 +13,14 @@ import { chiSquareSurvival } from "../math/chiSquare.js";
  * @category Models
  */
 export interface ComparableModel {
-  /** Model family, e.g. `"bg-nbd"`, `"pareto-nbd"`, `"beta-geometric-beta-binomial"`. */
+  /** Model family, e.g. `"bg-nbd"`, `"pareto-nbd"`, `"bg-bb"`. */
   readonly kind: string;
   /** Estimated parameters (an object of named finite numbers); their number is the parameter count k. */
   readonly params: object;
   /** Total log-likelihood at the estimates (a sum over customers, in the data's own units). */
   readonly logLikelihood: number;
   /** Number of customers fitted (the n of BIC). */
-  readonly customers: number;
+  readonly customerCount: number;
 }
 
 /**
@@ -95,13 +95,10 @@ export interface ModelComparison {
 
 const FAMILY: ReadonlyMap<string, string> = new Map([
   ["bg-nbd", "continuous-time purchase histories (frequency, recency, T)"],
-  ["modified-bg-nbd", "continuous-time purchase histories (frequency, recency, T)"],
+  ["mbg-nbd", "continuous-time purchase histories (frequency, recency, T)"],
   ["pareto-nbd", "continuous-time purchase histories (frequency, recency, T)"],
-  [
-    "beta-geometric-beta-binomial",
-    "discrete-time purchase histories (frequency, recency, periods)",
-  ],
-  ["shifted-beta-geometric", "contract renewals (survivor counts)"],
+  ["bg-bb", "discrete-time purchase histories (frequency, recency, periods)"],
+  ["sbg", "contract renewals (survivor counts)"],
   ["gamma-gamma", "spend per repeat buyer"],
 ]);
 
@@ -109,7 +106,7 @@ const modelSchema = z.object({
   kind: z.string().min(1),
   params: z.record(z.string(), z.number().finite()),
   logLikelihood: z.number().finite().nonpositive(),
-  customers: z.number().finite().positive(),
+  customerCount: z.number().finite().positive(),
 });
 
 const optionsSchema = z.strictObject({
@@ -136,13 +133,13 @@ const optionsSchema = z.strictObject({
  * @param options - `nested`: `[restricted, full]` index pairs for likelihood-ratio tests
  * @returns {@link ModelComparison} rows in input order, the recommended index, tests and notes
  * @throws {InvalidInputError} when fewer than two models are given, models of different kinds of
- *   data or different numbers of customers are mixed (path `[i].kind` / `[i].customers`), or a
+ *   data or different numbers of customers are mixed (path `[i].kind` / `[i].customerCount`), or a
  *   declared nested pair is impossible (path `options.nested[j]`)
  * @example
  * ```ts
  * import { compareModels } from "customer-value";
- * const bgNbd = { kind: "bg-nbd", params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, logLikelihood: -9582.43, customers: 2357 };
- * const pareto = { kind: "pareto-nbd", params: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, logLikelihood: -9594.97, customers: 2357 };
+ * const bgNbd = { kind: "bg-nbd", params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, logLikelihood: -9582.43, customerCount: 2357 };
+ * const pareto = { kind: "pareto-nbd", params: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, logLikelihood: -9594.97, customerCount: 2357 };
  * const comparison = compareModels([bgNbd, pareto]);
  * comparison.recommended; // => 0
  * comparison.rows[1]!.deltaBic.toFixed(2); // => "25.08"
@@ -170,11 +167,11 @@ export function compareModels(
         `A ${m.kind} model (fitted to ${family(m.kind)}) cannot be compared with a ${first.kind} model (fitted to ${family(first.kind)}): likelihoods of different data are not comparable`,
       );
     }
-    if (m.customers !== first.customers) {
+    if (m.customerCount !== first.customerCount) {
       throw invalidInput(
         fn,
-        [i, "customers"],
-        `Fitted to ${m.customers} customers, but model 0 to ${first.customers}: compare models of the same data`,
+        [i, "customerCount"],
+        `Fitted to ${m.customerCount} customers, but model 0 to ${first.customerCount}: compare models of the same data`,
       );
     }
   }
@@ -186,7 +183,7 @@ export function compareModels(
       logLikelihood: m.logLikelihood,
       parameters: k,
       aic: 2 * k - 2 * m.logLikelihood,
-      bic: k * Math.log(m.customers) - 2 * m.logLikelihood,
+      bic: k * Math.log(m.customerCount) - 2 * m.logLikelihood,
     };
   });
   const minBic = Math.min(...partial.map((r) => r.bic));
@@ -229,7 +226,7 @@ export function compareModels(
   }
   const kinds = new Set(models.map((m) => m.kind));
   const notes: string[] = [];
-  const continuous = ["bg-nbd", "modified-bg-nbd", "pareto-nbd"].filter((k) => kinds.has(k));
+  const continuous = ["bg-nbd", "mbg-nbd", "pareto-nbd"].filter((k) => kinds.has(k));
   if (continuous.length >= 2) {
     notes.push(
       `${continuous.join(", ")} do not nest one another: no likelihood-ratio test applies; use AIC/BIC and a holdout comparison.`,

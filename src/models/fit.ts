@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { invalidInput, ModelFitError } from "../core/errors.js";
+import { type TimeUnit, timeUnitSchema } from "../core/time.js";
 import { parseInput } from "../core/validate.js";
 import {
   cholesky,
@@ -21,6 +22,13 @@ import {
  * @category Models
  */
 export interface FitOptions {
+  /**
+   * The time unit of the rows' `recency` and `T` (of one opportunity or contract period for the
+   * BG/BB and the sBG), recorded on the model as `model.unit`. Required unless every row carries
+   * the same `unit` (the rows of `summarizeTransactions` and `splitCalibrationHoldout` do); when
+   * both are given they must agree. Not accepted by `fitGammaGamma` (spend has no time unit).
+   */
+  readonly unit?: TimeUnit;
   /**
    * L2 penalty λ added to the negative log-likelihood as λ·Σ p² over the model's parameters (the
    * `penalizer_coef` of the Python lifetimes library). Default 0: plain maximum likelihood. The
@@ -52,6 +60,7 @@ export interface FitOptions {
 
 /** zod schema for {@link FitOptions}, checked against the interface. @internal */
 export const fitOptionsSchema = z.strictObject({
+  unit: timeUnitSchema.exactOptional(),
   penalty: z.number().finite().nonnegative().exactOptional(),
   initial: z.record(z.string(), z.number().finite().positive()).exactOptional(),
   maxIterations: z.number().int().positive().exactOptional(),
@@ -67,7 +76,7 @@ export function parseFitOptions(
   functionName: string,
   options: unknown,
   names: readonly string[],
-  pathPrefix: readonly PropertyKey[] = [],
+  pathPrefix: readonly PropertyKey[] = ["options"],
 ): FitOptions {
   const opts = parseInput(functionName, fitOptionsSchema, options ?? {}, pathPrefix);
   for (const key of Object.keys(opts.initial ?? {})) {
@@ -76,10 +85,75 @@ export function parseFitOptions(
         functionName,
         [...pathPrefix, "initial", key],
         `Unknown parameter; expected one of ${names.join(", ")}`,
+        "unknown_key",
+        key,
       );
     }
   }
   return opts;
+}
+
+/**
+ * The time unit a fit records on its model: the `unit` every row carries (rows of
+ * `summarizeTransactions`), or `options.unit`, which must agree with the rows' when both are
+ * given. Reads each row's `unit` once (a field the likelihood does not read). Rows that are not
+ * objects are left to the history checks.
+ * @internal
+ */
+export function fitUnit(
+  functionName: string,
+  rows: unknown,
+  optionUnit: TimeUnit | undefined,
+  argument = "customers",
+): TimeUnit {
+  let rowUnit: TimeUnit | undefined;
+  if (Array.isArray(rows)) {
+    for (let i = 0; i < rows.length; i++) {
+      const row: unknown = rows[i];
+      if (typeof row !== "object" || row === null) continue;
+      const u = (row as { unit?: unknown }).unit;
+      if (u === undefined) continue;
+      if (!timeUnitSchema.safeParse(u).success) {
+        throw invalidInput(
+          functionName,
+          [argument, i, "unit"],
+          `Expected a time unit ("day", "week", "month", "quarter" or "year"), received ${typeof u === "string" ? JSON.stringify(u.slice(0, 64)) : typeof u}`,
+          "invalid_value",
+          u,
+        );
+      }
+      if (rowUnit === undefined) rowUnit = u as TimeUnit;
+      else if (u !== rowUnit) {
+        throw invalidInput(
+          functionName,
+          [argument, i, "unit"],
+          `Rows in different time units: this row is in ${u}s, an earlier one in ${rowUnit}s`,
+          "inconsistent",
+          u,
+        );
+      }
+    }
+  }
+  if (optionUnit !== undefined && rowUnit !== undefined && optionUnit !== rowUnit) {
+    throw invalidInput(
+      functionName,
+      ["options", "unit"],
+      `The rows are in ${rowUnit}s but options.unit is "${optionUnit}": convert the rows (summarize them again in ${optionUnit}s) or drop the option`,
+      "unit_mismatch",
+      optionUnit,
+    );
+  }
+  const unit = optionUnit ?? rowUnit;
+  if (unit === undefined) {
+    throw invalidInput(
+      functionName,
+      ["options", "unit"],
+      "The time unit of the data is required: pass options.unit (the unit of recency and T), or fit rows that carry a unit (those of summarizeTransactions do)",
+      "required",
+      undefined,
+    );
+  }
+  return unit;
 }
 
 /** Result of {@link maximizeLikelihood}, parameters on their natural scale. @internal */

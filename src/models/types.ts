@@ -5,6 +5,8 @@
  * @module
  */
 import type { MoneyInput } from "../core/money.js";
+import type { TimeUnit } from "../core/time.js";
+import type { UnitConversion } from "../core/units.js";
 
 /**
  * One customer's purchase history in the buy-till-you-die sense (continuous-time models). All three
@@ -29,6 +31,13 @@ export interface PurchaseHistory {
 export interface PurchaseHistoryRow extends PurchaseHistory {
   /** How many customers share this history (default 1); integer ≥ 1. */
   readonly count?: number;
+  /** The customer's id (ignored by the fitters; carried by `summarizeTransactions` rows). */
+  readonly customerId?: string;
+  /**
+   * The time unit of `recency` and `T`. Rows of `summarizeTransactions` carry it; a fitter records
+   * it on the model (all rows must agree, and agree with `options.unit` when that is given).
+   */
+  readonly unit?: TimeUnit;
 }
 
 /**
@@ -116,7 +125,13 @@ export interface FittedModel<Kind extends string, Params> {
    */
   readonly converged: true;
   /** Number of customers the model was fitted to (the sum of the rows' `count`). */
-  readonly customers: number;
+  readonly customerCount: number;
+  /**
+   * The time unit of the data the model was fitted to: the unit of `recency`, `T` and of the
+   * rate parameters (α, β are in this unit). Predictions take horizons and rates in this unit, or
+   * convert from the `unit` you give them (see {@link UnitConversion}).
+   */
+  readonly unit: TimeUnit;
 }
 
 /**
@@ -129,7 +144,7 @@ export interface BgNbdModel extends FittedModel<"bg-nbd", BgNbdParams> {}
  * A fitted MBG/NBD model (Batislam, Denizel & Filiztekin 2007).
  * @category Models
  */
-export interface ModifiedBgNbdModel extends FittedModel<"modified-bg-nbd", BgNbdParams> {}
+export interface MbgNbdModel extends FittedModel<"mbg-nbd", BgNbdParams> {}
 
 /**
  * A fitted Pareto/NBD model (Schmittlein, Morrison & Colombo 1987).
@@ -139,12 +154,14 @@ export interface ParetoNbdModel extends FittedModel<"pareto-nbd", ParetoNbdParam
 
 /**
  * A fitted Gamma-Gamma spend model (Fader, Hardie & Lee 2005, "RFM and CLV: using iso-value curves").
+ * It models the spend per transaction, which has no time unit, so it has no `unit`.
  * @category Models
  */
-export interface GammaGammaModel extends FittedModel<"gamma-gamma", GammaGammaParams> {}
+export interface GammaGammaModel
+  extends Omit<FittedModel<"gamma-gamma", GammaGammaParams>, "unit"> {}
 
 /**
  * Every continuous-time purchase model (BG/NBD, MBG/NBD, Pareto/NBD).
  * @category Models
  */
-export type PurchaseModel = BgNbdModel | ModifiedBgNbdModel | ParetoNbdModel;
+export type PurchaseModel = BgNbdModel | MbgNbdModel | ParetoNbdModel;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { invalidInput } from "../core/errors.js";
+import { IssueCollector } from "../core/errors.js";
 import type { Decimal } from "../core/money.js";
 import {
   calendarPeriodIndex,
@@ -8,12 +8,13 @@ import {
   formatCivilDay,
   type TimeUnit,
 } from "../core/time.js";
-import { parseInput } from "../core/validate.js";
 import type { CustomerSummary, Transaction } from "./summarizeTransactions.js";
 import {
   bucketingSchema,
   dateInputSchema,
   optionDay,
+  parseOptions,
+  rejectCall,
   summarizeLog,
   timeSettings,
   timeUnitSchema,
@@ -26,14 +27,21 @@ import {
  */
 export interface SplitCalibrationHoldoutOptions {
   /**
-   * Last day of the calibration period, inclusive (a calendar day in `timeZone`): the summary is
-   * computed from the transactions up to this day, with `T` measured to it.
+   * Last day of the calibration period, an inclusive calendar day in `timeZone`: the summary is
+   * computed from the transactions up to this day, with `T` measured to it. Not after
+   * `observationEnd`.
    */
   readonly calibrationEnd: DateInput;
-  /** Last day of the holdout period, inclusive; on or after `calibrationEnd`. Later transactions are left out. */
+  /**
+   * Last day of the holdout period, an inclusive calendar day in `timeZone`; on or after
+   * `calibrationEnd`. Later transactions are dropped (not an error).
+   */
   readonly observationEnd: DateInput;
-  /** Time unit of `recency`, `T` and `holdoutDuration` (default `"day"`). Weeks start on Monday. */
-  readonly unit?: TimeUnit;
+  /**
+   * Time unit of `recency`, `T` and `holdoutDuration`, recorded on every row as `unit`. Required
+   * (no default). Weeks start on Monday.
+   */
+  readonly unit: TimeUnit;
   /**
    * `"calendar"` (default) or `"elapsed"`, as in {@link SummarizeTransactionsOptions.bucketing}.
    */
@@ -68,7 +76,7 @@ export interface CalibrationHoldoutSummary extends CustomerSummary {
 const optionsSchema = z.strictObject({
   calibrationEnd: dateInputSchema,
   observationEnd: dateInputSchema,
-  unit: timeUnitSchema.exactOptional(),
+  unit: timeUnitSchema,
   bucketing: bucketingSchema.exactOptional(),
   timeZone: timeZoneSchema.exactOptional(),
 }) satisfies z.ZodType<unknown, SplitCalibrationHoldoutOptions>;
@@ -89,13 +97,21 @@ const optionsSchema = z.strictObject({
  * purchases merged per period; holdout duration as a difference of period indices) and the
  * CDNOW analyses of Fader, Hardie & Lee (2005), which use 39 calibration and 39 holdout weeks.
  *
+ * Cut-offs: both ends are inclusive calendar days in `timeZone`; purchases after `observationEnd`
+ * are dropped, never an error (a split replays the past, and the log always holds later
+ * purchases). Every row carries `unit`, the time unit of `recency`, `T` and `holdoutDuration`.
+ * Rows come one per customer, in the order each customer first appears in the input.
+ *
  * @param transactions - the transaction log, in any order; never modified
- * @param options - calibration end, observation end, unit, bucketing and time zone
+ * @param options - calibration end, observation end and unit (all required), bucketing and time
+ *   zone
  * @returns one new {@link CalibrationHoldoutSummary} per customer first seen on or before
  *   `calibrationEnd`, in first-seen order
- * @throws {InvalidInputError} for a bad transaction (as {@link summarizeTransactions}), an invalid
- *   or unknown option, a month/quarter/year unit with `"elapsed"` bucketing (path `unit`), or an
- *   `observationEnd` before `calibrationEnd` (path `observationEnd`)
+ * @throws {InvalidInputError} listing every problem of the call in one error (up to 100): a bad
+ *   transaction (paths and codes as {@link summarizeTransactions}), a missing, invalid or unknown
+ *   option (`options.<key>`), a month/quarter/year unit with `"elapsed"` bucketing (`options.unit`,
+ *   code `inconsistent`), or a `calibrationEnd` after `observationEnd` (`options.calibrationEnd`,
+ *   code `inconsistent`)
  *
  * @example
  * ```ts
@@ -111,6 +127,7 @@ const optionsSchema = z.strictObject({
  *   { calibrationEnd: "2024-01-31", observationEnd: "2024-02-29", unit: "day" },
  * );
  * rows.length; // => 1
+ * rows[0].unit; // => "day"
  * rows[0].frequency; // => 1
  * rows[0].T; // => 30
  * rows[0].holdoutFrequency; // => 2
@@ -126,16 +143,22 @@ export function splitCalibrationHoldout(
   options: SplitCalibrationHoldoutOptions,
 ): CalibrationHoldoutSummary[] {
   const fn = "splitCalibrationHoldout";
-  const opts = parseInput(fn, optionsSchema, options);
-  const settings = timeSettings(fn, opts);
-  const cut = optionDay(fn, "calibrationEnd", opts.calibrationEnd, settings.timeZone);
-  const end = optionDay(fn, "observationEnd", opts.observationEnd, settings.timeZone);
-  if (end < cut) {
-    throw invalidInput(
-      fn,
-      ["observationEnd"],
-      `observationEnd (${formatCivilDay(end)}) is before calibrationEnd (${formatCivilDay(cut)})`,
+  const issues = new IssueCollector();
+  const opts = parseOptions(fn, optionsSchema, options, issues);
+  if (opts === undefined) return rejectCall(fn, transactions, issues);
+  const settings = timeSettings(opts, issues);
+  const cut = optionDay("calibrationEnd", opts.calibrationEnd, settings.timeZone, issues);
+  const end = optionDay("observationEnd", opts.observationEnd, settings.timeZone, issues);
+  if (cut !== undefined && end !== undefined && end < cut) {
+    issues.add(
+      ["options", "calibrationEnd"],
+      `calibrationEnd (${formatCivilDay(cut)}) is after observationEnd (${formatCivilDay(end)})`,
+      "inconsistent",
+      opts.calibrationEnd,
     );
+  }
+  if (cut === undefined || end === undefined || issues.size > 0) {
+    return rejectCall(fn, transactions, issues, settings.timeZone);
   }
   const holdoutDuration =
     settings.bucketing === "calendar"

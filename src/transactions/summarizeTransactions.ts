@@ -1,11 +1,13 @@
 import { z } from "zod";
+import { IssueCollector } from "../core/errors.js";
 import type { Decimal, MoneyInput } from "../core/money.js";
 import type { DateInput, TimeUnit } from "../core/time.js";
-import { parseInput } from "../core/validate.js";
 import {
   bucketingSchema,
   dateInputSchema,
   optionDay,
+  parseOptions,
+  rejectCall,
   summarizeLog,
   timeSettings,
   timeUnitSchema,
@@ -18,7 +20,7 @@ import {
  * @category Transactions
  */
 export interface Transaction {
-  /** Who bought: any non-empty string (`"__proto__"` included; ids are kept in a `Map`). */
+  /** Who bought: any non-empty string (`"__proto__"` is an ordinary id). */
   readonly customerId: string;
   /**
    * When: a `Date` or an ISO string. A date-only string (`"1997-01-01"`) is that calendar day; a
@@ -38,12 +40,16 @@ export interface Transaction {
  */
 export interface SummarizeTransactionsOptions {
   /**
-   * The end of the observation period, inclusive: the whole calendar day (in `timeZone`) it falls
-   * on is observed; transactions dated after that day are left out. `T` is measured to this day.
+   * The end of the observation period, an inclusive calendar day in `timeZone`: a date-only string
+   * is that day, a `Date` or a date-time is placed on the day it falls on. Transactions dated after
+   * that day are dropped (not an error). `T` is measured to this day.
    */
   readonly observationEnd: DateInput;
-  /** Time unit of `recency` and `T` (default `"day"`). Weeks start on Monday. */
-  readonly unit?: TimeUnit;
+  /**
+   * Time unit of `recency` and `T`, recorded on every row as `unit`. Required: there is no default,
+   * because the same numbers mean days in one analysis and weeks in another. Weeks start on Monday.
+   */
+  readonly unit: TimeUnit;
   /**
    * How time is measured (default `"calendar"`): `"calendar"` merges the purchases of one calendar
    * period (day, Monday week, month, quarter, year) and counts whole periods between period
@@ -78,6 +84,11 @@ export interface CustomerSummary {
   /** Time from the first purchase period to the end of observation, in `unit`s (the customer's age); ≥ 0. */
   readonly T: number;
   /**
+   * The time unit of `recency` and `T` (and of `holdoutDuration` in a split): the `unit` option,
+   * recorded so that a model fitted on these rows knows its unit.
+   */
+  readonly unit: TimeUnit;
+  /**
    * Mean spend per repeat period: the amounts of each period are summed, the first period is left
    * out, and the rest are averaged (0 when `frequency` is 0). Exact sum, divided to 34 significant
    * digits.
@@ -95,7 +106,7 @@ export interface CustomerSummary {
 
 const optionsSchema = z.strictObject({
   observationEnd: dateInputSchema,
-  unit: timeUnitSchema.exactOptional(),
+  unit: timeUnitSchema,
   bucketing: bucketingSchema.exactOptional(),
   timeZone: timeZoneSchema.exactOptional(),
 }) satisfies z.ZodType<unknown, SummarizeTransactionsOptions>;
@@ -116,17 +127,26 @@ const optionsSchema = z.strictObject({
  * of `monetaryValue`. `"calendar"` weeks start on Monday like lifetimes' weekly mode (pandas
  * `W-SUN` periods); `"elapsed"` with `unit: "week"` reproduces the CDNOW summaries
  * (`T` = 272 days / 7 = 38.86 weeks). RFM analysis uses different meanings (all purchases; days
- * *since* the last purchase). The observation end is a calendar day and is included whole.
- * Rows come in the order each customer first appears in the input.
+ * *since* the last purchase: RFM rows call that `daysSinceLastPurchase`).
+ *
+ * Cut-off: `observationEnd` is a calendar day in `timeZone`, included whole; purchases dated after
+ * it are **dropped**, never an error — a cut-off is how you replay the past (summarise the log as
+ * it stood at the end of last year), and the log you replay always holds later purchases. Every
+ * row carries `unit`, the time unit of `recency` and `T`. Rows come one per customer, in the order
+ * each customer first appears in the input (a customer whose every purchase is after the cut-off
+ * has no row).
  *
  * @param transactions - the transaction log, in any order; never modified
- * @param options - observation end, unit, bucketing and time zone
+ * @param options - observation end and unit (both required), bucketing and time zone
  * @returns one new {@link CustomerSummary} per customer with a purchase on or before
  *   `observationEnd`, in first-seen order
- * @throws {InvalidInputError} when a transaction has an empty customer id, an invalid or impossible
- *   date, or an amount that is not a finite decimal (path `[i].customerId`, `[i].date`,
- *   `[i].amount`); when an option is invalid or unknown; or for a month/quarter/year unit with
- *   `"elapsed"` bucketing (path `unit`)
+ * @throws {InvalidInputError} listing every problem of the call in one error (up to 100): a bad
+ *   transaction at `transactions[i].customerId` (codes `required`, `invalid_type`, `too_small` for
+ *   an empty id), `transactions[i].date` (`required`, `invalid_type`, `invalid_date`),
+ *   `transactions[i].amount` (`invalid_type`, `invalid_money`) or `transactions[i]` (not an
+ *   object); a missing, invalid or unknown option at `options.<key>` (`required`, `invalid_date`,
+ *   `invalid_value`, `unknown_key`); a month/quarter/year unit with `"elapsed"` bucketing
+ *   (`options.unit`, code `inconsistent`)
  *
  * @example
  * ```ts
@@ -142,6 +162,7 @@ const optionsSchema = z.strictObject({
  *   { observationEnd: "2024-01-31", unit: "week", bucketing: "elapsed" },
  * );
  * rows.length; // => 2
+ * rows[0].unit; // => "week"
  * rows[0].frequency; // => 2
  * rows[0].recency; // => 4
  * rows[0].T; // => 4.29
@@ -160,8 +181,13 @@ export function summarizeTransactions(
   options: SummarizeTransactionsOptions,
 ): CustomerSummary[] {
   const fn = "summarizeTransactions";
-  const opts = parseInput(fn, optionsSchema, options);
-  const settings = timeSettings(fn, opts);
-  const end = optionDay(fn, "observationEnd", opts.observationEnd, settings.timeZone);
+  const issues = new IssueCollector();
+  const opts = parseOptions(fn, optionsSchema, options, issues);
+  if (opts === undefined) return rejectCall(fn, transactions, issues);
+  const settings = timeSettings(opts, issues);
+  const end = optionDay("observationEnd", opts.observationEnd, settings.timeZone, issues);
+  if (end === undefined || issues.size > 0) {
+    return rejectCall(fn, transactions, issues, settings.timeZone);
+  }
   return summarizeLog(fn, transactions, settings, end, end, undefined);
 }

@@ -6,7 +6,7 @@
  * @module
  */
 import { z } from "zod";
-import { invalidInput } from "../core/errors.js";
+import { InvalidInputError, type IssueCode, IssueCollector } from "../core/errors.js";
 import { moneyFromQuotient, moneyFromScaled } from "../core/fastMoney.js";
 import { IdColumn } from "../core/idColumn.js";
 import {
@@ -15,6 +15,7 @@ import {
   type Decimal,
   Money,
   type MoneyInput,
+  moneyIssueCode,
   moneyProblem,
   readScaledAmount,
   scaledAmount,
@@ -26,17 +27,19 @@ import { type Scratch, withScratch } from "../core/scratch.js";
 import {
   calendarPeriodIndex,
   type DateInput,
+  dateIssueCode,
   dateProblem,
   FIXED_UNIT_DAYS,
   formatCivilDay,
   IMPOSSIBLE_DAY,
   isoDayNumber,
+  MAX_CIVIL_DAY,
   parseCivilDay,
   type TimeUnit,
   timeUnitSchema,
   timeZoneSchema,
 } from "../core/time.js";
-import { assertArrayShape } from "../core/validate.js";
+import { arrayShapeProblem, describeReceived, parseInput } from "../core/validate.js";
 
 // Hot-loop aliases of imported bindings. Some loaders (tsx, vitest, CommonJS output) turn every
 // read of an imported binding into a getter call; a module-level copy is read once.
@@ -52,11 +55,21 @@ const NEEDS_DECIMAL = AMOUNT_DECIMAL;
 /** How purchases are put into periods. @internal */
 export type Bucketing = "calendar" | "elapsed";
 
-/** zod schema for a {@link DateInput} (checked for validity; read in the time zone later). @internal */
-export const dateInputSchema = z.custom<DateInput>(
-  (value) => parseCivilDay(value, "UTC") !== undefined,
-  { error: (issue) => dateProblem(issue.input) },
-);
+/**
+ * zod schema for a {@link DateInput} (checked for validity; read in the time zone later). A missing
+ * date is code `"required"`, a value of another type `"invalid_type"`, an unreadable or impossible
+ * date `"invalid_date"`.
+ * @internal
+ */
+export const dateInputSchema = z.custom<DateInput>().superRefine((value, context) => {
+  if (parseCivilDay(value, "UTC") !== undefined) return;
+  context.addIssue({
+    code: "custom",
+    message: dateProblem(value),
+    input: value,
+    params: { code: dateIssueCode(value) },
+  });
+});
 
 /** zod schema of the bucketing option. @internal */
 export const bucketingSchema = z.enum(["calendar", "elapsed"]);
@@ -71,21 +84,45 @@ export interface TimeSettings {
 }
 
 /**
+ * Parses the options object with `schema` (paths `options.<key>`). Returns the parsed options, or
+ * `undefined` after adding every problem to `issues` (so that the caller can still check the rows
+ * and report everything in one error).
+ * @internal
+ */
+export function parseOptions<S extends z.ZodType>(
+  functionName: string,
+  schema: S,
+  options: unknown,
+  issues: IssueCollector,
+): z.output<S> | undefined {
+  try {
+    return parseInput(functionName, schema, options, ["options"]);
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    issues.addAll(error.issues);
+    return undefined;
+  }
+}
+
+/**
  * Checks the unit/bucketing combination (months and longer have no fixed length, so they are
- * calendar-only) and fills in the defaults.
+ * calendar-only; code `"inconsistent"` at `options.unit`, added to `issues`) and fills in the
+ * defaults of `bucketing` and `timeZone`. The unit has no default (see docs/conventions.md, Time
+ * units): the schema requires it.
  * @internal
  */
 export function timeSettings(
-  functionName: string,
-  options: { unit?: TimeUnit; bucketing?: Bucketing; timeZone?: string },
+  options: { unit: TimeUnit; bucketing?: Bucketing; timeZone?: string },
+  issues: IssueCollector,
 ): TimeSettings {
-  const unit = options.unit ?? "day";
+  const unit = options.unit;
   const bucketing = options.bucketing ?? "calendar";
   if (bucketing === "elapsed" && FIXED_UNIT_DAYS[unit] === undefined) {
-    throw invalidInput(
-      functionName,
-      ["unit"],
+    issues.add(
+      ["options", "unit"],
       `Unit "${unit}" has no fixed length, so it cannot be used with bucketing "elapsed"; use bucketing "calendar" (or unit "day" or "week")`,
+      "inconsistent",
+      unit,
     );
   }
   return { unit, bucketing, timeZone: options.timeZone ?? "UTC" };
@@ -93,19 +130,43 @@ export function timeSettings(
 
 /**
  * Reads a {@link DateInput} option (validated in UTC by {@link dateInputSchema}) as a calendar day in
- * the time zone, throwing when that day is outside the supported range 0000-01-01 … 9999-12-31 (an
- * instant near either end can be in range in UTC and out of it in the zone).
+ * the time zone. When that day is outside the supported range 0000-01-01 … 9999-12-31 (an instant
+ * near either end can be in range in UTC and out of it in the zone), adds an `"invalid_date"`
+ * issue at `options.<key>` to `issues` and returns `undefined`.
  * @internal
  */
 export function optionDay(
-  functionName: string,
   key: string,
   value: DateInput,
   timeZone: string,
-): number {
+  issues: IssueCollector,
+): number | undefined {
   const day = parseCivilDay(value, timeZone);
-  if (day === undefined) throw invalidInput(functionName, [key], dateProblem(value, timeZone));
+  if (day === undefined) {
+    issues.add(["options", key], dateProblem(value, timeZone), dateIssueCode(value), value);
+  }
   return day;
+}
+
+/**
+ * Throws the error for a call whose options are invalid (`issues` is not empty): the rows are
+ * still checked — in `timeZone` when the time-zone option was valid, in UTC otherwise — so that one
+ * error lists every problem of the call, the options' and the rows'.
+ * @internal
+ */
+export function rejectCall(
+  functionName: string,
+  transactions: unknown,
+  issues: IssueCollector,
+  timeZone = "UTC",
+): never {
+  withScratch((scratch) =>
+    parseLog(scratch, functionName, transactions, timeZone, MAX_CIVIL_DAY, undefined, issues),
+  );
+  issues.throwIfAny(functionName);
+  throw new InvalidInputError(functionName, [
+    { path: [], message: "Invalid input", code: "custom" },
+  ]);
 }
 
 /**
@@ -131,13 +192,134 @@ export interface ParsedLog {
 }
 
 const SAFE_TOTAL = 2 ** 52;
+
+/** Adds one issue to `issues`, made on the first problem. */
+function addIssue(
+  issues: IssueCollector | undefined,
+  path: readonly PropertyKey[],
+  message: string,
+  code: IssueCode,
+  ...received: [] | [unknown]
+): IssueCollector {
+  const collector = issues ?? new IssueCollector();
+  collector.add(path, message, code, ...received);
+  return collector;
+}
+
+/** What {@link checkRow} needs to know about the call. */
+interface RowCheck {
+  readonly argumentName: string;
+  readonly timeZone: string;
+  readonly lastDay: number;
+  readonly lastDayOption: string | undefined;
+}
+
+/**
+ * Adds every problem of row `i` — its fields as already read — to `issues`: a row that is not an
+ * object, a missing, non-string or empty `customerId`, a missing or invalid `date` (or, with
+ * `lastDayOption`, one after the last day), an invalid `amount`.
+ */
+function checkRow(
+  issues: IssueCollector,
+  check: RowCheck,
+  i: number,
+  row: unknown,
+  customerId: unknown,
+  date: unknown,
+  amount: unknown,
+): void {
+  const { argumentName, timeZone, lastDay, lastDayOption } = check;
+  if (typeof row !== "object" || row === null) {
+    issues.add(
+      [argumentName, i],
+      `Expected a transaction object, received ${describeReceived(row)}`,
+      row === undefined ? "required" : "invalid_type",
+      row,
+    );
+    return;
+  }
+  if (typeof customerId !== "string") {
+    issues.add(
+      [argumentName, i, "customerId"],
+      `Expected a customer id (string), received ${customerId === null ? "null" : typeof customerId}`,
+      customerId === undefined ? "required" : "invalid_type",
+      customerId,
+    );
+  } else if (customerId.length === 0) {
+    issues.add(
+      [argumentName, i, "customerId"],
+      "Expected a non-empty customer id",
+      "too_small",
+      customerId,
+    );
+  }
+  const d = parseCivilDay(date, timeZone);
+  if (d === undefined) {
+    issues.add([argumentName, i, "date"], dateProblem(date, timeZone), dateIssueCode(date), date);
+  } else if (d > lastDay && lastDayOption !== undefined) {
+    issues.add(
+      [argumentName, i, "date"],
+      `Purchase on ${formatCivilDay(d)} is after ${lastDayOption} ${formatCivilDay(lastDay)}`,
+      "inconsistent",
+      date,
+    );
+  }
+  if (amount !== undefined && readAmount(amount) === INVALID) {
+    issues.add(
+      [argumentName, i, "amount"],
+      moneyProblem(amount) ?? "Invalid amount",
+      moneyIssueCode(amount),
+      amount,
+    );
+  }
+}
+
+/**
+ * The slow path of {@link parseLog}, taken at the first bad row `first` (whose fields it is given,
+ * as read — no field is read twice): lists the problems of that row and of every later row (each
+ * read once), up to the cap, after the issues already in `collector`, and throws them all.
+ */
+function rejectRows(
+  functionName: string,
+  list: readonly unknown[],
+  first: number,
+  row: unknown,
+  customerId: unknown,
+  date: unknown,
+  amount: unknown,
+  check: RowCheck,
+  collector: IssueCollector | undefined,
+): never {
+  const issues = collector ?? new IssueCollector();
+  checkRow(issues, check, first, row, customerId, date, amount);
+  for (let i = first + 1; i < list.length && !issues.full; i++) {
+    const next = list[i];
+    if (typeof next !== "object" || next === null) {
+      checkRow(issues, check, i, next, undefined, undefined, undefined);
+      continue;
+    }
+    const fields = next as { customerId?: unknown; date?: unknown; amount?: unknown };
+    checkRow(issues, check, i, next, fields.customerId, fields.date, fields.amount);
+  }
+  issues.throwIfAny(functionName);
+  throw new InvalidInputError(functionName, [
+    { path: [], message: "Invalid input", code: "custom" },
+  ]);
+}
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
 
 /**
- * One pass over `transactions`: validates every element (throwing {@link invalidInput} with the
- * path of the first bad field) and keeps those dated on or before `lastDay` — or, when
- * `lastDayOption` names the option that set `lastDay`, throws at the first one dated after it
- * (path `[i].date`).
+ * One pass over `transactions`: validates every element and keeps those dated on or before
+ * `lastDay` — or, when `lastDayOption` names the option that set `lastDay`, reports the ones dated
+ * after it (code `"inconsistent"`). Every problem of every row is reported, in one
+ * `InvalidInputError` (up to 100 issues), at `<argumentName>[i].<field>` with a specific code:
+ * `required` / `invalid_type` / `too_small` (empty) for `customerId`; `required` / `invalid_type` /
+ * `invalid_date` for `date`; `invalid_type` / `invalid_money` for `amount`; `invalid_type` for a
+ * row that is not an object (`required` for a hole). Issues already in `collector` (the options')
+ * are listed first; the error is thrown after the pass whenever `collector` holds anything. The
+ * valid path pays nothing for this: the loop is the fast check it always was, and at the first bad
+ * row it hands over to `rejectRows`, which lists that row's problems (from the values already read)
+ * and those of every later row. `argumentName` is the data argument's name in the paths.
  *
  * Read-once: each element and each of its fields (`customerId`, `date`, `amount`) is read exactly
  * once, into a local that is both validated and used — a getter cannot hand a valid value to the
@@ -152,14 +334,24 @@ export function parseLog(
   timeZone: string,
   lastDay: number,
   lastDayOption?: string,
+  collector?: IssueCollector,
+  argumentName = "transactions",
 ): ParsedLog {
-  assertArrayShape(functionName, transactions);
+  let issues = collector;
   if (!Array.isArray(transactions)) {
-    throw invalidInput(
-      functionName,
-      [],
-      `Expected an array of transactions, received ${transactions === null ? "null" : typeof transactions}`,
+    issues = addIssue(
+      issues,
+      [argumentName],
+      `Expected an array of transactions, received ${describeReceived(transactions)}`,
+      transactions === undefined ? "required" : "invalid_type",
+      transactions,
     );
+    return issues.throwIfAny(functionName) as never;
+  }
+  const shape = arrayShapeProblem(transactions);
+  if (shape !== undefined) {
+    issues = addIssue(issues, [argumentName, ...shape.path], shape.message, shape.code);
+    return issues.throwIfAny(functionName) as never;
   }
   const list: readonly unknown[] = transactions;
   const n = list.length;
@@ -173,14 +365,11 @@ export function parseLog(
   let exactAmounts: Map<number, Decimal> | undefined;
   let maxScale = 0;
   let kept = 0;
+  const check: RowCheck = { argumentName, timeZone, lastDay, lastDayOption };
   for (let i = 0; i < n; i++) {
     const row = list[i];
     if (typeof row !== "object" || row === null) {
-      throw invalidInput(
-        functionName,
-        [i],
-        `Expected a transaction object, received ${row === null ? "null" : typeof row}`,
-      );
+      return rejectRows(functionName, list, i, row, undefined, undefined, undefined, check, issues);
     }
     const { customerId, date, amount } = row as {
       customerId?: unknown;
@@ -188,24 +377,20 @@ export function parseLog(
       amount?: unknown;
     };
     if (typeof customerId !== "string" || customerId.length === 0) {
-      throw invalidInput(
-        functionName,
-        [i, "customerId"],
-        typeof customerId === "string"
-          ? "Expected a non-empty customer id"
-          : `Expected a customer id (string), received ${customerId === null ? "null" : typeof customerId}`,
-      );
+      return rejectRows(functionName, list, i, row, customerId, date, amount, check, issues);
     }
     let d = typeof date === "string" ? isoDay(date) : Number.NaN;
     if (Number.isNaN(d)) d = parseCivilDay(date, timeZone) ?? NO_DAY;
-    if (d === NO_DAY) throw invalidInput(functionName, [i, "date"], dateProblem(date, timeZone));
+    if (d === NO_DAY) {
+      return rejectRows(functionName, list, i, row, customerId, date, amount, check, issues);
+    }
     let u = 0;
     let s = 0;
     let exact = false;
     if (amount !== undefined) {
       const kind = readAmount(amount);
       if (kind === INVALID) {
-        throw invalidInput(functionName, [i, "amount"], moneyProblem(amount) ?? "Invalid amount");
+        return rejectRows(functionName, list, i, row, customerId, date, amount, check, issues);
       }
       if (kind === NEEDS_DECIMAL) {
         exact = true;
@@ -217,11 +402,7 @@ export function parseLog(
     idColumn.add(i, customerId);
     if (d > lastDay) {
       if (lastDayOption !== undefined) {
-        throw invalidInput(
-          functionName,
-          [i, "date"],
-          `Purchase on ${formatCivilDay(d)} is after ${lastDayOption} ${formatCivilDay(lastDay)}`,
-        );
+        return rejectRows(functionName, list, i, row, customerId, date, amount, check, issues);
       }
       continue;
     }
@@ -240,6 +421,7 @@ export function parseLog(
     if (s > maxScale) maxScale = s;
     kept++;
   }
+  if (issues !== undefined && issues.size > 0) issues.throwIfAny(functionName);
   // Number the customers (all rows, later ones included) and give each kept row its number.
   const { number, ids: customerIds } = idColumn.finish();
   let customer = number;
@@ -355,6 +537,7 @@ export interface SummaryRow {
   frequency: number;
   recency: number;
   T: number;
+  unit: TimeUnit;
   monetaryValue: Decimal;
   totalSpend: Decimal;
   transactionCount: number;
@@ -517,6 +700,7 @@ function summarizeParsed(
         frequency,
         recency,
         T,
+        unit,
         monetaryValue,
         totalSpend,
         transactionCount: m,
@@ -541,6 +725,7 @@ function summarizeParsed(
       frequency,
       recency,
       T,
+      unit,
       monetaryValue,
       totalSpend,
       transactionCount: m,

@@ -1,15 +1,22 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import type { InputIssue, InvalidInputError } from "../../src/core/errors.js";
 import {
   calendarPeriodIndex,
   civilFromDays,
+  dateIssueCode,
+  dateLikeSchema,
   daysFromCivil,
   formatCivilDay,
   isValidTimeZone,
   parseCivilDay,
   parseInstant,
   startOfCivilDay,
+  timeUnitSchema,
+  timeZoneSchema,
 } from "../../src/core/time.js";
+import { parseInput } from "../../src/core/validate.js";
 
 describe("calendar days", () => {
   it("round-trips day numbers", () => {
@@ -65,5 +72,59 @@ describe("calendar days", () => {
   it("knows time zones", () => {
     expect(isValidTimeZone("Europe/Berlin")).toBe(true);
     expect(isValidTimeZone("Mars/Olympus")).toBe(false);
+  });
+});
+
+describe("issue codes of bad dates, units and zones (issue 13)", () => {
+  const issuesOf = (schema: z.ZodType, value: unknown): readonly InputIssue[] => {
+    try {
+      parseInput("f", schema, value, ["options"]);
+    } catch (error) {
+      return (error as InvalidInputError).issues;
+    }
+    throw new Error("expected an error");
+  };
+  it("dateIssueCode: required, invalid_type, invalid_date", () => {
+    expect(dateIssueCode(undefined)).toBe("required");
+    for (const value of [null, 19970101, {}, true])
+      expect(dateIssueCode(value)).toBe("invalid_type");
+    for (const value of ["1997-02-30", "yesterday", new Date(Number.NaN), new Date(8.64e15)]) {
+      expect(dateIssueCode(value)).toBe("invalid_date");
+    }
+  });
+  it("timeUnitSchema: a missing unit is required, an unknown one invalid_value, a number invalid_type", () => {
+    const schema = z.strictObject({ unit: timeUnitSchema });
+    const message = 'Invalid option: expected one of "day"|"week"|"month"|"quarter"|"year"';
+    expect(issuesOf(schema, {})).toEqual([
+      { path: ["options", "unit"], message, code: "required", received: undefined },
+    ]);
+    expect(issuesOf(schema, { unit: "fortnight" })).toEqual([
+      { path: ["options", "unit"], message, code: "invalid_value", received: "fortnight" },
+    ]);
+    expect(issuesOf(schema, { unit: 7 })[0]).toMatchObject({ code: "invalid_type", received: 7 });
+    for (const unit of ["day", "week", "month", "quarter", "year"]) {
+      expect(parseInput("f", schema, { unit })).toEqual({ unit });
+    }
+    // Optional where a function has a default: absent is fine, a bad value is still an issue.
+    const optional = z.strictObject({ unit: timeUnitSchema.exactOptional() });
+    expect(parseInput("f", optional, {})).toEqual({});
+    expect(issuesOf(optional, { unit: "days" })[0]!.code).toBe("invalid_value");
+  });
+  it("timeZoneSchema and dateLikeSchema give codes", () => {
+    expect(
+      issuesOf(z.strictObject({ timeZone: timeZoneSchema }), { timeZone: "Mars/Base" }),
+    ).toEqual([
+      {
+        path: ["options", "timeZone"],
+        message: 'Unknown time zone "Mars/Base"',
+        code: "invalid_value",
+        received: "Mars/Base",
+      },
+    ]);
+    expect(issuesOf(z.strictObject({ asOf: dateLikeSchema }), { asOf: 5 })[0]).toMatchObject({
+      path: ["options", "asOf"],
+      code: "invalid_type",
+      received: 5,
+    });
   });
 });

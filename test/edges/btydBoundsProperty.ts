@@ -22,7 +22,7 @@ import {
   InvalidInputError,
   probabilityAlive,
 } from "../../src/index.js";
-import type { BgNbdModel, ModifiedBgNbdModel } from "../../src/models/types.js";
+import type { BgNbdModel, MbgNbdModel } from "../../src/models/types.js";
 
 const SLACK = 1e-12;
 /** Absolute slack for products that fall into float64's subnormal range (relative precision lost). */
@@ -69,8 +69,8 @@ export function checkBounds(c: BoundsCase): void {
     converged: true as const,
     customers: 1,
   };
-  const model: BgNbdModel | ModifiedBgNbdModel = c.modified
-    ? { kind: "modified-bg-nbd", ...common }
+  const model: BgNbdModel | MbgNbdModel = c.modified
+    ? { kind: "mbg-nbd", ...common }
     : { kind: "bg-nbd", ...common };
   const tx = c.x === 0 ? 0 : c.T * c.recencyShare;
   const customer = { frequency: c.x, recency: tx, T: c.T };

@@ -26,7 +26,7 @@ import {
   eulerSeriesExpectedIfAlive,
   expectedIfAliveMixture,
 } from "../../src/models/bgNbd/bgNbdMath.js";
-import type { BgNbdModel, BgNbdParams, ModifiedBgNbdModel } from "../../src/models/types.js";
+import type { BgNbdModel, BgNbdParams, MbgNbdModel } from "../../src/models/types.js";
 import { expectInvalidAt } from "../expectInvalidAt.js";
 
 interface Case {
@@ -56,7 +56,7 @@ const fixture = JSON.parse(readFileSync(join(here, "../fixtures/btydNumerics.jso
   dert: DertCase[];
 };
 
-function model(params: BgNbdParams, m: 0 | 1 = 0): BgNbdModel | ModifiedBgNbdModel {
+function model(params: BgNbdParams, m: 0 | 1 = 0): BgNbdModel | MbgNbdModel {
   const common = {
     params,
     logLikelihood: 0,
@@ -65,7 +65,7 @@ function model(params: BgNbdParams, m: 0 | 1 = 0): BgNbdModel | ModifiedBgNbdMod
     converged: true as const,
     customers: 1,
   };
-  return m === 0 ? { kind: "bg-nbd", ...common } : { kind: "modified-bg-nbd", ...common };
+  return m === 0 ? { kind: "bg-nbd", ...common } : { kind: "mbg-nbd", ...common };
 }
 
 const rel = (value: number, truth: number): number => Math.abs(value / truth - 1);

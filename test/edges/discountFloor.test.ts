@@ -5,10 +5,7 @@
  * steps: 0.7 s per customer at δ = 10⁻⁹, 5.5 s at 10⁻¹², before this bound).
  */
 import { describe, expect, it } from "vitest";
-import {
-  discountedExpectedResidualPurchases,
-  fitBetaGeometricBetaBinomial,
-} from "../../src/index.js";
+import { discountedExpectedResidualPurchases, fitBgBb } from "../../src/index.js";
 import { expectInvalidAt } from "../expectInvalidAt.js";
 import { CDNOW_BG_NBD, CDNOW_PARETO_NBD } from "../fixtures/models.js";
 
@@ -52,11 +49,11 @@ describe("discountedExpectedResidualPurchases: the discount-rate floor", () => {
   }
 });
 
-describe("fitBetaGeometricBetaBinomial: periods are bounded like the predictions'", () => {
+describe("fitBgBb: periods are bounded like the predictions'", () => {
   it("a history of 2,000,000 opportunities is rejected at [i].periods", () => {
     expectInvalidAt(
       () =>
-        fitBetaGeometricBetaBinomial([
+        fitBgBb([
           { frequency: 1, recency: 3, periods: 6 },
           { frequency: 2, recency: 5, periods: 2_000_000 },
         ]),

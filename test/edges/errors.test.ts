@@ -98,7 +98,7 @@ describe("item 13: one error type", () => {
   it("an array with a huge length is InvalidInputError, not a RangeError or a hang", () => {
     for (const run of [
       () => netPromoterScore(hugeArray<number>()),
-      () => summarizeTransactions(hugeArray(), { observationEnd: "2024-01-31" }),
+      () => summarizeTransactions(hugeArray(), { unit: "day", observationEnd: "2024-01-31" }),
       () => compareOffers(hugeArray()),
       () => customerEquity({ discountRate: 0.1, segments: hugeArray() }),
       () => churnRate(hugeArray(), { periodStart: "2024-01-01", periodEnd: "2024-02-01" }),

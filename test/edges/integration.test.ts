@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import {
-  type BetaGeometricBetaBinomialModel,
+  type BgBbModel,
   customerLifetimeValue,
   discountedExpectedResidualPurchases,
   expectedPurchases,
@@ -18,9 +18,9 @@ import { expectInvalidAt } from "../expectInvalidAt.js";
 import { CDNOW_BG_NBD, CDNOW_GAMMA_GAMMA } from "../fixtures/models.js";
 
 /** Donations BG/BB estimates (Fader, Hardie & Shang 2010), with one parameter replaced. */
-function bgbb(change: object): BetaGeometricBetaBinomialModel {
+function bgbb(change: object): BgBbModel {
   return {
-    kind: "beta-geometric-beta-binomial",
+    kind: "bg-bb",
     params: { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783, ...change },
     logLikelihood: -33225.58,
     standardErrors: { alpha: 0, beta: 0, gamma: 0, delta: 0 },

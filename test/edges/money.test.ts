@@ -130,6 +130,7 @@ describe("money bounds (MoneyInput)", () => {
 
   it("returns a well-formed library Decimal itself and rebuilds any other", () => {
     const own = m.summarizeTransactions([{ customerId: "a", date: "2024-01-01", amount: "12.5" }], {
+      unit: "day",
       observationEnd: "2024-01-31",
     })[0]!.totalSpend;
     expect(toMoney(own)).toBe(own);
@@ -227,18 +228,19 @@ const MONEY_INPUTS: readonly (readonly [string, (amount: unknown) => unknown, Pr
           { customerId: "a", date: "2024-01-01", amount: "0.01" },
           { customerId: "a", date: "2024-01-02", amount: a as string },
         ],
-        { observationEnd: "2024-12-31" },
+        { unit: "day", observationEnd: "2024-12-31" },
       ),
-    [1, "amount"],
+    ["transactions", 1, "amount"],
   ],
   [
     "splitCalibrationHoldout",
     (a) =>
       m.splitCalibrationHoldout([{ customerId: "a", date: "2024-01-02", amount: a as string }], {
+        unit: "day",
         calibrationEnd: "2024-06-30",
         observationEnd: "2024-12-31",
       }),
-    [0, "amount"],
+    ["transactions", 0, "amount"],
   ],
   [
     "rfmTable",
@@ -250,7 +252,7 @@ const MONEY_INPUTS: readonly (readonly [string, (amount: unknown) => unknown, Pr
         ],
         { asOf: "2024-12-31" },
       ),
-    [1, "amount"],
+    ["transactions", 1, "amount"],
   ],
   [
     "retentionLifetimeValue",
@@ -351,7 +353,7 @@ const MONEY_INPUTS: readonly (readonly [string, (amount: unknown) => unknown, Pr
     (a) =>
       m.subscriptionLifetimeValue({
         model: {
-          kind: "shifted-beta-geometric",
+          kind: "sbg",
           params: { alpha: 0.704, beta: 1.182 },
           logLikelihood: -1680.27,
           standardErrors: { alpha: 0.0656, beta: 0.1525 },
@@ -501,9 +503,9 @@ describe("item 9: one amount string no longer kills the process", () => {
       timeout: 60_000,
     });
     expect(out.trim().split("\n")).toEqual([
-      'summarizeTransactions InvalidInputError [1,"amount"]',
-      'rfmTable InvalidInputError [1,"amount"]',
-      'summarizeTransactions InvalidInputError [0,"amount"]',
+      'summarizeTransactions InvalidInputError ["transactions",1,"amount"]',
+      'rfmTable InvalidInputError ["transactions",1,"amount"]',
+      'summarizeTransactions InvalidInputError ["transactions",0,"amount"]',
     ]);
   });
 });
@@ -515,6 +517,7 @@ describe("item 4: no infinite total from a huge exponent", () => {
       m.summarizeTransactions(
         [{ customerId: "a", date: "2024-01-01", amount: "9e9000000000000001" }],
         {
+          unit: "day",
           observationEnd: "2024-12-31",
         },
       );
@@ -522,7 +525,7 @@ describe("item 4: no infinite total from a huge exponent", () => {
       caught = error;
     }
     expect(caught).toBeInstanceOf(m.InvalidInputError);
-    expect((caught as m.InvalidInputError).issues[0]!.path).toEqual([0, "amount"]);
+    expect((caught as m.InvalidInputError).issues[0]!.path).toEqual(["transactions", 0, "amount"]);
   });
 
   it("the largest amounts still sum exactly and finitely", () => {
@@ -531,7 +534,7 @@ describe("item 4: no infinite total from a huge exponent", () => {
       date: "2024-01-01",
       amount: i % 2 === 0 ? "999999999999999999999.9999999999999" : "1e-324",
     }));
-    const [summary] = m.summarizeTransactions(rows, { observationEnd: "2024-12-31" });
+    const [summary] = m.summarizeTransactions(rows, { unit: "day", observationEnd: "2024-12-31" });
     const expected = new (Decimal.clone({ precision: 1000 }))("999999999999999999999.9999999999999")
       .times(500)
       .plus(new Decimal("1e-324").times(500));
@@ -546,7 +549,7 @@ describe("item 10: error messages cut what they echo", () => {
     try {
       m.summarizeTransactions(
         [{ customerId: "a", date: "2024-01-01", amount: `${"9".repeat(100_000)}x` }],
-        { observationEnd: "2024-12-31" },
+        { unit: "day", observationEnd: "2024-12-31" },
       );
     } catch (error) {
       caught = error;
@@ -602,6 +605,7 @@ describe("no message echoes more than ~100 characters of an input", () => {
   it("a 100,000-character date is quoted by its first 64 characters", () => {
     const error = catchIt(() =>
       m.summarizeTransactions([{ customerId: "a", date: long, amount: 1 }], {
+        unit: "day",
         observationEnd: "2024-12-31",
       }),
     );

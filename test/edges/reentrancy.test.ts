@@ -14,12 +14,12 @@ import {
   assignSegments,
   churnRisk,
   customerLifetimeValue,
-  fitBetaGeometricBetaBinomial,
+  fitBgBb,
   fitBgNbd,
   fitGammaGamma,
-  fitModifiedBgNbd,
+  fitMbgNbd,
   fitParetoNbd,
-  fitShiftedBetaGeometric,
+  fitSbg,
   lifecycleStage,
   type PrioritizeRecoveryOptions,
   prioritizeRecovery,
@@ -92,10 +92,18 @@ const innerLog: Transaction[] = Array.from({ length: 40 }, (_, i) => ({
 }));
 
 const summaryOptions = { observationEnd: "2024-03-31", unit: "week" } as const;
-const splitOptions = { calibrationEnd: "2024-02-15", observationEnd: "2024-03-31" } as const;
+const splitOptions = {
+  unit: "day",
+  calibrationEnd: "2024-02-15",
+  observationEnd: "2024-03-31",
+} as const;
 const rfmOptions = { asOf: "2024-03-31" } as const;
 const innerSummaryOptions = { observationEnd: "2023-12-31", unit: "day" } as const;
-const innerSplitOptions = { calibrationEnd: "2023-06-30", observationEnd: "2023-12-31" } as const;
+const innerSplitOptions = {
+  unit: "day",
+  calibrationEnd: "2023-06-30",
+  observationEnd: "2023-12-31",
+} as const;
 const innerRfmOptions = { asOf: "2023-12-31" } as const;
 
 const outerCandidates: RecoveryCandidate[] = [
@@ -179,6 +187,7 @@ describe("re-entrant calls from a getter on an input row (issue 23 item 2)", () 
     const log = withReentrantField(outerLog, 4, "date", () => {
       expect(() =>
         summarizeTransactions([...innerLog, { customerId: "", date: "2023-01-01" }], {
+          unit: "day",
           observationEnd: "2023-12-31",
         }),
       ).toThrow(/customer id/);
@@ -363,7 +372,7 @@ describe("each input field is read exactly once (issue 23 item 2)", () => {
     .map(({ frequency, recency, T }) => ({ frequency, recency, T }));
   const fitters: [string, () => Record<string, unknown>[], (rows: never) => unknown][] = [
     ["fitBgNbd", () => histories, (rows) => fitBgNbd(rows)],
-    ["fitModifiedBgNbd", () => histories, (rows) => fitModifiedBgNbd(rows)],
+    ["fitMbgNbd", () => histories, (rows) => fitMbgNbd(rows)],
     ["fitParetoNbd", () => histories, (rows) => fitParetoNbd(rows)],
     [
       "fitGammaGamma",
@@ -373,17 +382,13 @@ describe("each input field is read exactly once (issue 23 item 2)", () => {
           .map((h, i) => ({ frequency: h.frequency, monetaryValue: 10 + ((i * 13) % 40) })),
       (rows) => fitGammaGamma(rows),
     ],
+    ["fitBgBb", () => donations(), (rows) => fitBgBb(rows)],
     [
-      "fitBetaGeometricBetaBinomial",
-      () => donations(),
-      (rows) => fitBetaGeometricBetaBinomial(rows),
-    ],
-    [
-      "fitShiftedBetaGeometric",
+      "fitSbg",
       // Fader & Hardie (2007), "How to project customer retention", regular cohort's first 8
       // survivor counts (1000, 631, 468, 382, 326, 289, 262, 241) as one row per customer.
       () => sbgRegularRows(),
-      (rows) => fitShiftedBetaGeometric(rows),
+      (rows) => fitSbg(rows),
     ],
   ];
   for (const [name, data, fitModel] of fitters) {

@@ -186,7 +186,7 @@ describe("supported range 0000-01-01 … 9999-12-31 (calendar days in the time z
           { customerId: "a", date: "0000-01-01", amount: "1.50" },
           { customerId: "a", date: "9999-12-31", amount: "2.50" },
         ],
-        { observationEnd: "9999-12-31", timeZone: zone },
+        { unit: "day", observationEnd: "9999-12-31", timeZone: zone },
       );
       expect(row!.firstPurchase).toBe("0000-01-01");
       expect(row!.lastPurchase).toBe("9999-12-31");
@@ -202,13 +202,14 @@ describe("supported range 0000-01-01 … 9999-12-31 (calendar days in the time z
         const error = expectInvalidAt(
           () =>
             summarizeTransactions([{ customerId: "a", date: new Date(ms), amount: 1 }], {
+              unit: "day",
               observationEnd: "2000-01-01",
               timeZone: zone,
             }),
-          [0, "date"],
+          ["transactions", 0, "date"],
         );
         expect(error.message).toContain("outside the supported range 0000-01-01 to 9999-12-31");
-        expect(error.issues[0]!.code).toBe("custom");
+        expect(error.issues[0]!.code).toBe("invalid_date");
       }
     }
   });
@@ -221,17 +222,23 @@ describe("supported range 0000-01-01 … 9999-12-31 (calendar days in the time z
     expect(parseCivilDay(early, "America/Los_Angeles")).toBeUndefined();
     expect(parseCivilDay("9999-12-31T20:00-08:00", "UTC")).toBeUndefined();
     expectInvalidAt(
-      () => summarizeTransactions([], { observationEnd: late, timeZone: "Pacific/Kiritimati" }),
-      ["observationEnd"],
+      () =>
+        summarizeTransactions([], {
+          unit: "day",
+          observationEnd: late,
+          timeZone: "Pacific/Kiritimati",
+        }),
+      ["options", "observationEnd"],
     );
     expectInvalidAt(
       () =>
         splitCalibrationHoldout([], {
+          unit: "day",
           calibrationEnd: early,
           observationEnd: "2000-01-01",
           timeZone: "America/Los_Angeles",
         }),
-      ["calibrationEnd"],
+      ["options", "calibrationEnd"],
     );
     expectInvalidAt(
       () =>
@@ -253,7 +260,7 @@ describe("supported range 0000-01-01 … 9999-12-31 (calendar days in the time z
     const error = catchInvalidInput(() =>
       rfmTable([{ customerId: "a", date: new Date(-8.64e15), amount: 1 }], { asOf: "2000-01-01" }),
     );
-    expect(error.issues[0]!.path).toEqual([0, "date"]);
+    expect(error.issues[0]!.path).toEqual(["transactions", 0, "date"]);
   });
   it("messages name the zone and truncate long strings", () => {
     const error = catchInvalidInput(() =>
@@ -291,9 +298,10 @@ describe("fake and lying Dates", () => {
     expectInvalidAt(
       () =>
         summarizeTransactions([{ customerId: "a", date: fake, amount: 1 }], {
+          unit: "day",
           observationEnd: "2000-01-01",
         }),
-      [0, "date"],
+      ["transactions", 0, "date"],
     );
     expectInvalidAt(
       () =>
@@ -313,7 +321,7 @@ describe("fake and lying Dates", () => {
     }
     const [row] = summarizeTransactions(
       [{ customerId: "a", date: new Liar(utcWall(1999, 1, 1)), amount: 1 }],
-      { observationEnd: "2000-01-01", timeZone: "Europe/Berlin" },
+      { unit: "day", observationEnd: "2000-01-01", timeZone: "Europe/Berlin" },
     );
     expect(row!.firstPurchase).toBe("1999-01-01");
   });

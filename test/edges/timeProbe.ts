@@ -80,6 +80,7 @@ rows.summary = outcome(() =>
 rows.extreme = [8.64e15, -8.64e15].map((ms) =>
   outcome(() =>
     summarizeTransactions([{ customerId: "a", date: new Date(ms), amount: 1 }], {
+      unit: "day",
       observationEnd: "2000-01-01",
       timeZone: "Europe/Berlin",
     }),
@@ -87,6 +88,7 @@ rows.extreme = [8.64e15, -8.64e15].map((ms) =>
 );
 rows.split = outcome(() =>
   splitCalibrationHoldout([{ customerId: "a", date: "2024-03-09", amount: 1 }], {
+    unit: "day",
     calibrationEnd: "2024-03-10",
     observationEnd: "2024-11-03",
     timeZone: "America/Los_Angeles",

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
-  type BetaGeometricBetaBinomialModel,
+  type BgBbModel,
   type BgNbdModel,
   conditionalExpectedSpend,
   cumulativePurchaseTracking,
@@ -22,7 +22,7 @@ import {
   probabilityAliveMatrix,
   purchaseCountProbability,
   retentionLifetimeValue,
-  type ShiftedBetaGeometricModel,
+  type SbgModel,
   subscriptionLifetimeValue,
   survivalCurve,
 } from "../../src/index.js";
@@ -30,20 +30,15 @@ import { sbgDel, sbgDerl } from "../../src/models/shiftedBetaGeometric/subscript
 import { expectInvalidAt } from "../expectInvalidAt.js";
 
 const meta = { logLikelihood: -1, iterations: 1, converged: true, customers: 1 } as const;
-const sbg = (alpha: number, beta: number): ShiftedBetaGeometricModel => ({
-  kind: "shifted-beta-geometric",
+const sbg = (alpha: number, beta: number): SbgModel => ({
+  kind: "sbg",
   params: { alpha, beta },
   standardErrors: { alpha: 1, beta: 1 },
   ...meta,
 });
 const REGULAR = sbg(0.7040772796023907, 1.182042983460019);
-const bgbb = (
-  alpha: number,
-  beta: number,
-  gamma: number,
-  delta: number,
-): BetaGeometricBetaBinomialModel => ({
-  kind: "beta-geometric-beta-binomial",
+const bgbb = (alpha: number, beta: number, gamma: number, delta: number): BgBbModel => ({
+  kind: "bg-bb",
   params: { alpha, beta, gamma, delta },
   standardErrors: { alpha: 1, beta: 1, gamma: 1, delta: 1 },
   ...meta,

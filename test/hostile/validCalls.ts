@@ -17,14 +17,16 @@ const bg = {
   standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
   iterations: 18,
   converged: true,
-  customers: 2357,
+  customerCount: 2357,
+  unit: "week",
 };
-const mbg = { ...bg, kind: "modified-bg-nbd" };
+const mbg = { ...bg, kind: "mbg-nbd" };
 const pareto = {
   kind: "pareto-nbd",
   params: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 },
   logLikelihood: -9594.97,
-  customers: 2357,
+  customerCount: 2357,
+  unit: "week",
 };
 const gg = {
   kind: "gamma-gamma",
@@ -33,10 +35,10 @@ const gg = {
   standardErrors: { p: 1.19, q: 0.29, v: 4.16 },
   iterations: 20,
   converged: true,
-  customers: 946,
+  customerCount: 946,
 };
 const bgbb = {
-  kind: "beta-geometric-beta-binomial",
+  kind: "bg-bb",
   params: {
     alpha: 1.2035223936080475,
     beta: 0.7497163581757659,
@@ -47,16 +49,18 @@ const bgbb = {
   standardErrors: { alpha: 0.069, beta: 0.029, gamma: 0.051, delta: 0.32 },
   iterations: 22,
   converged: true,
-  customers: 11104,
+  customerCount: 11104,
+  unit: "year",
 };
 const sbg = {
-  kind: "shifted-beta-geometric",
+  kind: "sbg",
   params: { alpha: 0.7040772796023907, beta: 1.182042983460019 },
   logLikelihood: -1680.27,
   standardErrors: { alpha: 0.0656, beta: 0.1525 },
   iterations: 10,
   converged: true,
-  customers: 1000,
+  customerCount: 1000,
+  unit: "year",
 };
 
 /** A deep copy of the plain data above (models are mutated by the sweep). */
@@ -125,6 +129,23 @@ export type SeedCall = (api: Record<string, unknown>) => unknown[];
 
 /** Valid seed calls by export name (several per export where options change the code path). */
 export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
+  indexByCustomerId: [
+    () => [
+      [
+        { customerId: "ann", n: 1 },
+        { customerId: "__proto__", n: 2 },
+      ],
+    ],
+  ],
+  toPlainData: [
+    (api) => [
+      (api.retentionLifetimeValue as (p: unknown) => unknown)({
+        margin: 100,
+        retentionRate: 0.8,
+        discountRate: 0.1,
+      }),
+    ],
+  ],
   assignSegments: [
     () => [rfmRows()],
     () => [
@@ -303,7 +324,7 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
   expectedPurchases: [() => [copy(bg), 52], () => [copy(pareto), 52], () => [copy(bgbb), 5]],
   expectedPurchasesMatrix: [() => [copy(bgbb), { maxFrequency: 6, maxT: 6, horizon: 5 }]],
   expectedRemainingLifetime: [() => [copy(sbg), { renewals: 7, discountRate: 0.1 }]],
-  fitBetaGeometricBetaBinomial: [() => [bgbbRows()]],
+  fitBgBb: [() => [bgbbRows()]],
   fitBgNbd: [() => [fitRows()]],
   fitGammaGamma: [
     () => [
@@ -316,7 +337,7 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
       ],
     ],
   ],
-  fitModifiedBgNbd: [() => [fitRows()]],
+  fitMbgNbd: [() => [fitRows()]],
   fitParetoNbd: [
     () => [
       [
@@ -329,7 +350,7 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
       ],
     ],
   ],
-  fitShiftedBetaGeometric: [() => [[1000, 869, 743, 653, 593, 551, 517, 491]]],
+  fitSbg: [() => [[1000, 869, 743, 653, 593, 551, 517, 491]]],
   holdoutComparison: [
     () => [
       copy(bgbb),
@@ -585,7 +606,10 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
   ],
   summarizeTransactions: [
     () => [transactions(), { observationEnd: "2024-01-31", unit: "week", bucketing: "elapsed" }],
-    () => [transactions(), { observationEnd: "2024-01-31T12:00", timeZone: "America/New_York" }],
+    () => [
+      transactions(),
+      { observationEnd: "2024-01-31T12:00", unit: "day", timeZone: "America/New_York" },
+    ],
   ],
   survivalCurve: [() => [copy(sbg), 12]],
   targetCustomerGrid: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { BetaGeometricBetaBinomialModel } from "../../src/models/betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
+import type { BgBbModel } from "../../src/models/betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { conditionalExpectedPurchases } from "../../src/models/predictions/conditionalExpectedPurchases.js";
 import { discountedExpectedResidualPurchases } from "../../src/models/predictions/discountedExpectedResidualPurchases.js";
 import { expectedPurchases } from "../../src/models/predictions/expectedPurchases.js";
@@ -9,8 +9,8 @@ import { catchInvalidInput } from "../expectInvalidAt.js";
 import { donations } from "../fixtures/load.js";
 
 // θ_BGBB (models.md §0.4) and the test values of models.md §4.7 / peers.md §4.6.
-const MODEL: BetaGeometricBetaBinomialModel = {
-  kind: "beta-geometric-beta-binomial",
+const MODEL: BgBbModel = {
+  kind: "bg-bb",
   params: {
     alpha: 1.2035223936080475,
     beta: 0.7497163581757659,

@@ -1,32 +1,32 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
-  type BetaGeometricBetaBinomialModel,
+  type BgBbModel,
   compareModels,
   type Decimal,
   expectedRemainingLifetime,
-  fitBetaGeometricBetaBinomial,
-  fitShiftedBetaGeometric,
+  fitBgBb,
+  fitSbg,
   type HoldoutComparison,
   holdoutComparison,
   type ModelComparison,
   probabilityAliveMatrix,
-  type ShiftedBetaGeometricModel,
+  type SbgModel,
   subscriptionLifetimeValue,
   survivalCurve,
 } from "../../src/index.js";
 
 describe("discrete and contractual model types", () => {
   it("fits return plain model objects with literal kinds", () => {
-    const sbg = fitShiftedBetaGeometric([100, 60, 40]);
-    expectTypeOf(sbg).toEqualTypeOf<ShiftedBetaGeometricModel>();
-    expectTypeOf(sbg.kind).toEqualTypeOf<"shifted-beta-geometric">();
-    expectTypeOf(fitShiftedBetaGeometric).toBeCallableWith([
+    const sbg = fitSbg([100, 60, 40]);
+    expectTypeOf(sbg).toEqualTypeOf<SbgModel>();
+    expectTypeOf(sbg.kind).toEqualTypeOf<"sbg">();
+    expectTypeOf(fitSbg).toBeCallableWith([
       [100, 60],
       [50, 20],
     ]);
-    expectTypeOf(fitShiftedBetaGeometric).toBeCallableWith([{ periodsObserved: 2, churned: true }]);
-    const bgbb = fitBetaGeometricBetaBinomial([{ frequency: 1, recency: 1, periods: 2 }]);
-    expectTypeOf(bgbb).toEqualTypeOf<BetaGeometricBetaBinomialModel>();
+    expectTypeOf(fitSbg).toBeCallableWith([{ periodsObserved: 2, churned: true }]);
+    const bgbb = fitBgBb([{ frequency: 1, recency: 1, periods: 2 }]);
+    expectTypeOf(bgbb).toEqualTypeOf<BgBbModel>();
     expectTypeOf(bgbb.params).toEqualTypeOf<{
       readonly alpha: number;
       readonly beta: number;
@@ -35,7 +35,7 @@ describe("discrete and contractual model types", () => {
     }>();
   });
   it("predictions", () => {
-    const sbg = fitShiftedBetaGeometric([100, 60, 40]);
+    const sbg = fitSbg([100, 60, 40]);
     expectTypeOf(survivalCurve(sbg, 3)).toEqualTypeOf<Float64Array>();
     expectTypeOf(
       expectedRemainingLifetime(sbg, { renewals: 1, discountRate: 0.1 }),
@@ -47,9 +47,9 @@ describe("discrete and contractual model types", () => {
     expectedRemainingLifetime(sbg, { discountRate: 0.1 });
   });
   it("comparison and diagnostics", () => {
-    const sbg = fitShiftedBetaGeometric([100, 60, 40]);
+    const sbg = fitSbg([100, 60, 40]);
     expectTypeOf(compareModels([sbg, sbg])).toEqualTypeOf<ModelComparison>();
-    const bgbb = fitBetaGeometricBetaBinomial([{ frequency: 1, recency: 1, periods: 2 }]);
+    const bgbb = fitBgBb([{ frequency: 1, recency: 1, periods: 2 }]);
     expectTypeOf(
       holdoutComparison(bgbb, [
         { frequency: 1, recency: 1, periods: 2, holdoutFrequency: 0, holdoutPeriods: 1 },

@@ -2,19 +2,19 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "../../src/core/errors.js";
 import {
-  type BetaGeometricBetaBinomialParams,
+  type BgBbParams,
   bgbbConditionalExpected,
   bgbbDert,
   bgbbExpected,
   bgbbLogLikelihood,
   bgbbProbabilityAlive,
   bgbbPurchaseCountProbability,
-  fitBetaGeometricBetaBinomial,
+  fitBgBb,
 } from "../../src/models/betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { donations } from "../fixtures/load.js";
 
 // θ_BGBB: maximum-likelihood estimates on the donations data (models.md §0.4, full precision).
-const THETA: BetaGeometricBetaBinomialParams = {
+const THETA: BgBbParams = {
   alpha: 1.2035223936080475,
   beta: 0.7497163581757659,
   gamma: 0.6567181695499289,
@@ -27,10 +27,10 @@ function expectRel(actual: number, expected: number, rel: number): void {
 
 const rows = donations();
 
-describe("fitBetaGeometricBetaBinomial — Fader, Hardie & Shang (2010) donations (peers.md §4.6)", () => {
-  const fit = fitBetaGeometricBetaBinomial(rows);
+describe("fitBgBb — Fader, Hardie & Shang (2010) donations (peers.md §4.6)", () => {
+  const fit = fitBgBb(rows);
   it("reproduces α 1.2035, β 0.7497, γ 0.6567, δ 2.7834, LL −33225.58", () => {
-    expect(fit.kind).toBe("beta-geometric-beta-binomial");
+    expect(fit.kind).toBe("bg-bb");
     expect(fit.params.alpha.toFixed(4)).toBe("1.2035");
     expect(fit.params.beta.toFixed(4)).toBe("0.7497");
     expect(fit.params.gamma.toFixed(4)).toBe("0.6567");
@@ -58,11 +58,7 @@ describe("fitBetaGeometricBetaBinomial — Fader, Hardie & Shang (2010) donation
       })),
     );
     const withCounts = rows.map((r) => ({ ...r, count: Math.ceil(r.count / 20) }));
-    expectRel(
-      fitBetaGeometricBetaBinomial(expanded).logLikelihood,
-      fitBetaGeometricBetaBinomial(withCounts).logLikelihood,
-      1e-12,
-    );
+    expectRel(fitBgBb(expanded).logLikelihood, fitBgBb(withCounts).logLikelihood, 1e-12);
   });
 });
 
@@ -187,13 +183,13 @@ describe("BG/BB properties", () => {
   });
 });
 
-describe("fitBetaGeometricBetaBinomial bad input", () => {
+describe("fitBgBb bad input", () => {
   function expectInvalid(input: unknown, path: string): void {
     try {
-      fitBetaGeometricBetaBinomial(input as never);
+      fitBgBb(input as never);
     } catch (error) {
       expect(error).toBeInstanceOf(InvalidInputError);
-      expect((error as Error).message.startsWith("fitBetaGeometricBetaBinomial:")).toBe(true);
+      expect((error as Error).message.startsWith("fitBgBb:")).toBe(true);
       expect((error as Error).message).toContain(path);
       return;
     }
@@ -213,17 +209,13 @@ describe("fitBetaGeometricBetaBinomial bad input", () => {
     expectInvalid([{ frequency: 1, recency: 2, periods: 0 }], "→ at [0].periods");
     expectInvalid([ok, { frequency: 1, recency: 2 }], "→ at [1].periods");
     expectInvalid([{ ...ok, count: 0 }], "→ at [0].count");
-    expectInvalid([], "fitBetaGeometricBetaBinomial");
+    expectInvalid([], "fitBgBb");
   });
 });
 
-describe("fitBetaGeometricBetaBinomial options", () => {
+describe("fitBgBb options", () => {
   it("rejects a starting value for a parameter the model does not have", () => {
-    expect(() => fitBetaGeometricBetaBinomial(rows, { initial: { alhpa: 1 } })).toThrow(
-      InvalidInputError,
-    );
-    expect(() => fitBetaGeometricBetaBinomial(rows, { initial: { alhpa: 1 } })).toThrow(
-      "at options.initial.alhpa",
-    );
+    expect(() => fitBgBb(rows, { initial: { alhpa: 1 } })).toThrow(InvalidInputError);
+    expect(() => fitBgBb(rows, { initial: { alhpa: 1 } })).toThrow("at options.initial.alhpa");
   });
 });

@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InvalidInputError, ModelFitError } from "../../src/core/errors.js";
 import {
-  fitShiftedBetaGeometric,
-  type ShiftedBetaGeometricModel,
+  fitSbg,
+  type SbgModel,
 } from "../../src/models/shiftedBetaGeometric/fitShiftedBetaGeometric.js";
 import {
   expectedRemainingLifetime,
@@ -17,9 +17,9 @@ import {
 const REGULAR = [1000, 631, 468, 382, 326, 289, 262, 241, 223, 207, 194, 183, 173];
 const HIGH_END = [1000, 869, 743, 653, 593, 551, 517, 491, 468, 445, 427, 409, 394];
 
-function model(alpha: number, beta: number): ShiftedBetaGeometricModel {
+function model(alpha: number, beta: number): SbgModel {
   return {
-    kind: "shifted-beta-geometric",
+    kind: "sbg",
     params: { alpha, beta },
     logLikelihood: 0,
     standardErrors: { alpha: 0, beta: 0 },
@@ -36,10 +36,10 @@ function expectRel(actual: number, expected: number, rel: number): void {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.abs(expected));
 }
 
-describe("fitShiftedBetaGeometric — Fader & Hardie (2007) published estimates", () => {
+describe("fitSbg — Fader & Hardie (2007) published estimates", () => {
   it("regular segment, first 8 points: α 0.704, β 1.182, LL −1680.27", () => {
-    const fit = fitShiftedBetaGeometric(REGULAR.slice(0, 8));
-    expect(fit.kind).toBe("shifted-beta-geometric");
+    const fit = fitSbg(REGULAR.slice(0, 8));
+    expect(fit.kind).toBe("sbg");
     expect(fit.params.alpha.toFixed(3)).toBe("0.704");
     expect(fit.params.beta.toFixed(3)).toBe("1.182");
     expect(fit.logLikelihood.toFixed(2)).toBe("-1680.27");
@@ -54,7 +54,7 @@ describe("fitShiftedBetaGeometric — Fader & Hardie (2007) published estimates"
     expect(fit.converged).toBe(true);
   });
   it("high-end segment, first 8 points: α 0.668, β 3.806, LL −1611.16", () => {
-    const fit = fitShiftedBetaGeometric(HIGH_END.slice(0, 8));
+    const fit = fitSbg(HIGH_END.slice(0, 8));
     expect(fit.params.alpha.toFixed(3)).toBe("0.668");
     expect(fit.params.beta.toFixed(3)).toBe("3.806");
     expect(fit.logLikelihood.toFixed(2)).toBe("-1611.16");
@@ -64,7 +64,7 @@ describe("fitShiftedBetaGeometric — Fader & Hardie (2007) published estimates"
     expect(fit.standardErrors.beta.toFixed(4)).toBe("0.7855");
   });
   it("fractions of the cohort give the same estimates (models.md §5.3)", () => {
-    const fit = fitShiftedBetaGeometric(HIGH_END.slice(0, 8).map((n) => n / 1000));
+    const fit = fitSbg(HIGH_END.slice(0, 8).map((n) => n / 1000));
     expectRel(fit.params.alpha, 0.6680883501264947, 5e-6);
     expectRel(fit.params.beta, 3.8060949687750463, 5e-6);
   });
@@ -75,20 +75,20 @@ describe("fitShiftedBetaGeometric — Fader & Hardie (2007) published estimates"
       rows.push({ periodsObserved: t, churned: true, count: counts[t - 1]! - counts[t]! });
     }
     rows.push({ periodsObserved: 7, churned: false, count: counts[7]! });
-    const a = fitShiftedBetaGeometric(counts);
-    const b = fitShiftedBetaGeometric(rows);
+    const a = fitSbg(counts);
+    const b = fitSbg(rows);
     expectRel(b.logLikelihood, a.logLikelihood, 1e-12);
     expectRel(b.params.alpha, a.params.alpha, 1e-9);
     expect(b.customers).toBe(1000);
   });
   it("a cohort of ten million customers converges (tolerance scaled by customers)", () => {
-    const fit = fitShiftedBetaGeometric(HIGH_END.slice(0, 8).map((n) => n * 10_000));
+    const fit = fitSbg(HIGH_END.slice(0, 8).map((n) => n * 10_000));
     expectRel(fit.params.alpha, 0.6680883501264947, 1e-5);
     expectRel(fit.params.beta, 3.8060949687750463, 1e-5);
     expect(fit.customers).toBe(10_000_000);
   });
   it("several cohorts: the log-likelihoods add", () => {
-    const both = fitShiftedBetaGeometric([REGULAR.slice(0, 8), REGULAR.slice(0, 5)]);
+    const both = fitSbg([REGULAR.slice(0, 8), REGULAR.slice(0, 5)]);
     expect(both.customers).toBe(2000);
     const rows = [
       ...[1, 2, 3, 4, 5, 6, 7].map((t) => ({
@@ -99,7 +99,7 @@ describe("fitShiftedBetaGeometric — Fader & Hardie (2007) published estimates"
       { periodsObserved: 7, churned: false, count: REGULAR[7]! },
       { periodsObserved: 4, churned: false, count: REGULAR[4]! },
     ];
-    expectRel(fitShiftedBetaGeometric(rows).logLikelihood, both.logLikelihood, 1e-12);
+    expectRel(fitSbg(rows).logLikelihood, both.logLikelihood, 1e-12);
   });
 });
 
@@ -252,7 +252,7 @@ describe("sBG properties", () => {
         fc.double({ min: 0.3, max: 8, noNaN: true }),
         (alpha, beta) => {
           const S = Array.from(survivalCurve(model(alpha, beta), 10), (s) => s * 1e4);
-          const fit = fitShiftedBetaGeometric(S);
+          const fit = fitSbg(S);
           expectRel(fit.params.alpha, alpha, 1e-4);
           expectRel(fit.params.beta, beta, 1e-4);
         },
@@ -276,54 +276,38 @@ describe("sBG bad input", () => {
     throw new Error("expected an InvalidInputError");
   }
   it("non-monotone survivor counts", () => {
-    expectInvalid(
-      () => fitShiftedBetaGeometric([1000, 600, 650]),
-      "fitShiftedBetaGeometric",
-      "→ at [2]",
-    );
+    expectInvalid(() => fitSbg([1000, 600, 650]), "fitSbg", "→ at [2]");
     expectInvalid(
       () =>
-        fitShiftedBetaGeometric([
+        fitSbg([
           [1000, 600],
           [500, 400, 450],
         ]),
-      "fitShiftedBetaGeometric",
+      "fitSbg",
       "→ at [1][2]",
     );
   });
   it("a cohort of size 0", () => {
-    expectInvalid(() => fitShiftedBetaGeometric([0, 0, 0]), "fitShiftedBetaGeometric", "→ at [0]");
-    expectInvalid(
-      () => fitShiftedBetaGeometric([[10, 5], [0]]),
-      "fitShiftedBetaGeometric",
-      "→ at [1][0]",
-    );
+    expectInvalid(() => fitSbg([0, 0, 0]), "fitSbg", "→ at [0]");
+    expectInvalid(() => fitSbg([[10, 5], [0]]), "fitSbg", "→ at [1][0]");
   });
   it("negative or non-finite counts, empty input, bad rows", () => {
-    expectInvalid(() => fitShiftedBetaGeometric([10, -1]), "fitShiftedBetaGeometric", "→ at [1]");
+    expectInvalid(() => fitSbg([10, -1]), "fitSbg", "→ at [1]");
+    expectInvalid(() => fitSbg([]), "fitSbg", "fitSbg");
     expectInvalid(
-      () => fitShiftedBetaGeometric([]),
-      "fitShiftedBetaGeometric",
-      "fitShiftedBetaGeometric",
-    );
-    expectInvalid(
-      () => fitShiftedBetaGeometric([{ periodsObserved: 0, churned: true }]),
-      "fitShiftedBetaGeometric",
+      () => fitSbg([{ periodsObserved: 0, churned: true }]),
+      "fitSbg",
       "→ at [0].periodsObserved",
     );
     expectInvalid(
-      () => fitShiftedBetaGeometric([{ periodsObserved: 1.5, churned: false }]),
-      "fitShiftedBetaGeometric",
+      () => fitSbg([{ periodsObserved: 1.5, churned: false }]),
+      "fitSbg",
       "→ at [0].periodsObserved",
     );
-    expectInvalid(
-      () => fitShiftedBetaGeometric([1000, 600], { tolerance: -1 }),
-      "fitShiftedBetaGeometric",
-      "→ at options.tolerance",
-    );
+    expectInvalid(() => fitSbg([1000, 600], { tolerance: -1 }), "fitSbg", "→ at options.tolerance");
   });
   it("nobody churned is a ModelFitError", () => {
-    expect(() => fitShiftedBetaGeometric([100, 100, 100])).toThrow(ModelFitError);
+    expect(() => fitSbg([100, 100, 100])).toThrow(ModelFitError);
   });
   it("discount rate ≤ −1 (and ≤ 0, where the lifetime is unbounded)", () => {
     expectInvalid(

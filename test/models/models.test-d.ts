@@ -9,9 +9,9 @@ import {
   expectedPurchases,
   fitBgNbd,
   fitGammaGamma,
-  fitModifiedBgNbd,
+  fitMbgNbd,
   type GammaGammaModel,
-  type ModifiedBgNbdModel,
+  type MbgNbdModel,
   type ParetoNbdModel,
   type PurchaseModel,
   probabilityAlive,
@@ -25,7 +25,7 @@ const customer = { frequency: 1, recency: 2, T: 3 };
 describe("model types", () => {
   it("fits return their model kinds", () => {
     expectTypeOf(fitBgNbd([customer])).toEqualTypeOf<BgNbdModel>();
-    expectTypeOf(fitModifiedBgNbd([customer])).toEqualTypeOf<ModifiedBgNbdModel>();
+    expectTypeOf(fitMbgNbd([customer])).toEqualTypeOf<MbgNbdModel>();
     expectTypeOf(
       fitGammaGamma([{ frequency: 1, monetaryValue: "2" }]),
     ).toEqualTypeOf<GammaGammaModel>();

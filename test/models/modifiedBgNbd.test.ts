@@ -7,9 +7,9 @@ import {
   conditionalExpectedPurchases,
   discountedExpectedResidualPurchases,
   expectedPurchases,
-  fitModifiedBgNbd,
+  fitMbgNbd,
   InvalidInputError,
-  type ModifiedBgNbdModel,
+  type MbgNbdModel,
   probabilityAlive,
   purchaseCountProbability,
 } from "../../src/index.js";
@@ -23,8 +23,8 @@ const THETA = {
   a: 0.8913562809310627,
   b: 1.614000025671838,
 };
-const model: ModifiedBgNbdModel = {
-  kind: "modified-bg-nbd",
+const model: MbgNbdModel = {
+  kind: "mbg-nbd",
   params: THETA,
   logLikelihood: 0,
   standardErrors: { r: 0, alpha: 0, a: 0, b: 0 },
@@ -34,10 +34,10 @@ const model: ModifiedBgNbdModel = {
 };
 const delta = Math.log(1.15) / 52;
 
-describe("fitModifiedBgNbd on CDNOW (weeks)", () => {
-  const fit = fitModifiedBgNbd(cdnowSummary());
+describe("fitMbgNbd on CDNOW (weeks)", () => {
+  const fit = fitMbgNbd(cdnowSummary());
   it("reproduces r 0.5248, α 6.183, a 0.8914, b 1.614, LL −9582.13", () => {
-    expect(fit.kind).toBe("modified-bg-nbd");
+    expect(fit.kind).toBe("mbg-nbd");
     expect(fit.params.r.toFixed(4)).toBe("0.5248");
     expect(fit.params.alpha.toFixed(3)).toBe("6.183");
     expect(fit.params.a.toFixed(4)).toBe("0.8914");
@@ -62,7 +62,7 @@ describe("fitModifiedBgNbd on CDNOW (weeks)", () => {
     }
   });
   it("rejects data without repeat purchases", () => {
-    expect(() => fitModifiedBgNbd([{ frequency: 0, recency: 0, T: 3 }])).toThrow(InvalidInputError);
+    expect(() => fitMbgNbd([{ frequency: 0, recency: 0, T: 3 }])).toThrow(InvalidInputError);
   });
 });
 

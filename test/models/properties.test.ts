@@ -6,7 +6,7 @@ import {
   conditionalExpectedPurchases,
   discountedExpectedResidualPurchases,
   expectedPurchases,
-  type ModifiedBgNbdModel,
+  type MbgNbdModel,
   probabilityAlive,
   purchaseCountProbability,
 } from "../../src/index.js";
@@ -16,13 +16,13 @@ const param = (min: number, max: number) =>
 
 const modelArb = fc
   .record({
-    kind: fc.constantFrom("bg-nbd" as const, "modified-bg-nbd" as const),
+    kind: fc.constantFrom("bg-nbd" as const, "mbg-nbd" as const),
     r: param(0.05, 20),
     alpha: param(0.05, 500),
     a: param(0.05, 20),
     b: param(0.05, 50),
   })
-  .map(({ kind, r, alpha, a, b }): BgNbdModel | ModifiedBgNbdModel => ({
+  .map(({ kind, r, alpha, a, b }): BgNbdModel | MbgNbdModel => ({
     kind,
     params: { r, alpha, a, b },
     logLikelihood: 0,

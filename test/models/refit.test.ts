@@ -3,7 +3,7 @@
  * and the estimates must lie within 4 standard errors of the truth (seeded, so deterministic).
  */
 import { describe, expect, it } from "vitest";
-import { fitBgNbd, fitGammaGamma, fitModifiedBgNbd } from "../../src/index.js";
+import { fitBgNbd, fitGammaGamma, fitMbgNbd } from "../../src/index.js";
 import { simulateCustomers } from "./simulate.js";
 
 const truth = { r: 0.3, alpha: 5, a: 0.7, b: 2.5 };
@@ -35,7 +35,7 @@ describe("refitting simulated data recovers the parameters", () => {
       maxT: 52,
       seed: 2,
     });
-    const fit = fitModifiedBgNbd(rows);
+    const fit = fitMbgNbd(rows);
     within(fit.params, fit.standardErrors, truth);
   });
   it("BG/NBD at daily resolution: α scales with the unit (×7)", () => {

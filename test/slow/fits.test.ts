@@ -6,12 +6,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  fitBetaGeometricBetaBinomial,
+  fitBgBb,
   fitBgNbd,
   fitGammaGamma,
-  fitModifiedBgNbd,
+  fitMbgNbd,
   fitParetoNbd,
-  fitShiftedBetaGeometric,
+  fitSbg,
   ModelFitError,
 } from "../../src/index.js";
 
@@ -74,7 +74,7 @@ const settings = { seed: 20_231, numRuns: 150 };
 describe("small random data: certified fit or ModelFitError, in any order, within 2 s", () => {
   for (const [name, fitter] of [
     ["fitBgNbd", fitBgNbd],
-    ["fitModifiedBgNbd", fitModifiedBgNbd],
+    ["fitMbgNbd", fitMbgNbd],
     ["fitParetoNbd", fitParetoNbd],
   ] as const) {
     it(name, () => {
@@ -103,7 +103,7 @@ describe("small random data: certified fit or ModelFitError, in any order, withi
       settings,
     );
   });
-  it("fitBetaGeometricBetaBinomial", () => {
+  it("fitBgBb", () => {
     const discrete = fc.array(
       fc
         .record({
@@ -120,15 +120,13 @@ describe("small random data: certified fit or ModelFitError, in any order, withi
     );
     fc.assert(
       fc.property(discrete, (rows) => {
-        const first = checkedOutcome(() => fitBetaGeometricBetaBinomial(rows));
-        expect(checkedOutcome(() => fitBetaGeometricBetaBinomial([...rows].reverse()))).toEqual(
-          first,
-        );
+        const first = checkedOutcome(() => fitBgBb(rows));
+        expect(checkedOutcome(() => fitBgBb([...rows].reverse()))).toEqual(first);
       }),
       settings,
     );
   });
-  it("fitShiftedBetaGeometric", () => {
+  it("fitSbg", () => {
     const cohort = fc
       .array(fc.double({ min: 0.05, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 })
       .map((ratios) => {
@@ -138,10 +136,8 @@ describe("small random data: certified fit or ModelFitError, in any order, withi
       });
     fc.assert(
       fc.property(fc.array(cohort, { minLength: 1, maxLength: 4 }), (cohorts) => {
-        const first = checkedOutcome(() => fitShiftedBetaGeometric(cohorts));
-        expect(checkedOutcome(() => fitShiftedBetaGeometric([...cohorts].reverse()))).toEqual(
-          first,
-        );
+        const first = checkedOutcome(() => fitSbg(cohorts));
+        expect(checkedOutcome(() => fitSbg([...cohorts].reverse()))).toEqual(first);
       }),
       settings,
     );

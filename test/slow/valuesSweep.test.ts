@@ -106,18 +106,18 @@ function check(label: string, f: () => unknown): void {
 const meta = { logLikelihood: -1, iterations: 1, converged: true, customers: 1 } as const;
 const sbg = (alpha: number, beta: number) =>
   ({
-    kind: "shifted-beta-geometric",
+    kind: "sbg",
     params: { alpha, beta },
     standardErrors: { alpha: 1, beta: 1 },
     ...meta,
-  }) as cv.ShiftedBetaGeometricModel;
+  }) as cv.SbgModel;
 const bgbb = (alpha: number, beta: number, gamma: number, delta: number) =>
   ({
-    kind: "beta-geometric-beta-binomial",
+    kind: "bg-bb",
     params: { alpha, beta, gamma, delta },
     standardErrors: { alpha: 1, beta: 1, gamma: 1, delta: 1 },
     ...meta,
-  }) as cv.BetaGeometricBetaBinomialModel;
+  }) as cv.BgBbModel;
 const gammaGamma = (p: number, q: number, v: number) =>
   ({
     kind: "gamma-gamma",

@@ -244,9 +244,9 @@ describe("summarizeTransactions properties", () => {
             customerId: row.customerId,
             date: isoDay(row.offset),
           }));
-          const options = { observationEnd: "2024-04-30", timeZone: zone };
+          const options = { unit: "day" as const, observationEnd: "2024-04-30", timeZone: zone };
           expect(byId(summarizeTransactions(asInstants, options))).toEqual(
-            byId(summarizeTransactions(asDays, { observationEnd: "2024-04-30" })),
+            byId(summarizeTransactions(asDays, { unit: "day", observationEnd: "2024-04-30" })),
           );
         },
       ),
@@ -270,7 +270,7 @@ describe("time-zone independence of the process", () => {
     ];
     const run = () =>
       ["UTC", "America/Los_Angeles", "Asia/Kolkata"].map((timeZone) =>
-        summarizeTransactions(log, { observationEnd: "2024-12-31", timeZone }),
+        summarizeTransactions(log, { unit: "day", observationEnd: "2024-12-31", timeZone }),
       );
     process.env.TZ = "UTC";
     const reference = run();

@@ -129,6 +129,7 @@ describe("splitCalibrationHoldout: conventions", () => {
   });
   it("accepts calibrationEnd equal to observationEnd", () => {
     const rows = splitCalibrationHoldout(log, {
+      unit: "day",
       calibrationEnd: "1997-10-31",
       observationEnd: "1997-10-31",
     });
@@ -141,30 +142,42 @@ describe("splitCalibrationHoldout: conventions", () => {
 
 describe("splitCalibrationHoldout: bad input", () => {
   const ok = [{ customerId: "a", date: "1997-01-01", amount: "1" }];
-  it("rejects observationEnd before calibrationEnd", () => {
+  it("rejects calibrationEnd after observationEnd (code inconsistent)", () => {
     const error = invalid(() =>
-      splitCalibrationHoldout(ok, { calibrationEnd: "1997-09-30", observationEnd: "1997-09-29" }),
+      splitCalibrationHoldout(ok, {
+        unit: "day",
+        calibrationEnd: "1997-09-30",
+        observationEnd: "1997-09-29",
+      }),
     );
     expect(error.functionName).toBe("splitCalibrationHoldout");
     expect(error.message).toContain(
-      "observationEnd (1997-09-29) is before calibrationEnd (1997-09-30)\n  → at observationEnd",
+      "calibrationEnd (1997-09-30) is after observationEnd (1997-09-29)\n  → at options.calibrationEnd",
     );
+    expect(error.issues).toHaveLength(1);
+    expect(error.issues[0]).toMatchObject({ code: "inconsistent", received: "1997-09-30" });
   });
   it("rejects bad options and bad transactions with their path", () => {
     const run = (options: unknown, rows: unknown = ok) =>
       invalid(() => splitCalibrationHoldout(rows as Transaction[], options as never)).message;
-    expect(run({ observationEnd: "1998-06-30" })).toContain("→ at calibrationEnd");
-    expect(run({ ...split, calibrationEnd: "1997-09-31" })).toContain(
-      'Invalid date "1997-09-31"\n  → at calibrationEnd',
+    const daily = { ...split, unit: "day" } as const;
+    expect(run({ observationEnd: "1998-06-30", unit: "day" })).toContain(
+      "→ at options.calibrationEnd",
     );
-    expect(run({ ...split, holdoutEnd: "1998-06-30" })).toMatch(/Unrecognized key: "holdoutEnd"/);
-    expect(run({ ...split, timeZone: "Europe/Atlantis" })).toContain("→ at timeZone");
-    expect(run({ ...split, unit: "month", bucketing: "elapsed" })).toContain("→ at unit");
-    expect(run(split, [...ok, { customerId: "b", date: "1997-02-29" }])).toMatch(
-      /^splitCalibrationHoldout: invalid input\n✖ Invalid date "1997-02-29"\n {2}→ at \[1\]\.date$/,
+    expect(run(split)).toMatch(/✖ Invalid option: .*\n {2}→ at options\.unit$/);
+    expect(run({ ...daily, calibrationEnd: "1997-09-31" })).toContain(
+      'Invalid date "1997-09-31"\n  → at options.calibrationEnd',
     );
-    expect(run(split, [{ customerId: "b", date: "1997-01-01", amount: "1,00" }])).toContain(
-      "→ at [0].amount",
+    expect(run({ ...daily, holdoutEnd: "1998-06-30" })).toMatch(
+      /Unknown key "holdoutEnd"\n {2}→ at options\.holdoutEnd/,
+    );
+    expect(run({ ...daily, timeZone: "Europe/Atlantis" })).toContain("→ at options.timeZone");
+    expect(run({ ...split, unit: "month", bucketing: "elapsed" })).toContain("→ at options.unit");
+    expect(run(daily, [...ok, { customerId: "b", date: "1997-02-29" }])).toMatch(
+      /^splitCalibrationHoldout: invalid input\n✖ Invalid date "1997-02-29"\n {2}→ at transactions\[1\]\.date$/,
+    );
+    expect(run(daily, [{ customerId: "b", date: "1997-01-01", amount: "1,00" }])).toContain(
+      "→ at transactions[0].amount",
     );
   });
 });

@@ -26,7 +26,7 @@ function invalid(run: () => unknown): InvalidInputError {
   throw new Error("expected an InvalidInputError");
 }
 
-const end = { observationEnd: "1997-12-31" } as const;
+const end = { unit: "day", observationEnd: "1997-12-31" } as const;
 
 describe("summarizeTransactions on CDNOW_master (issue 2 acceptance)", () => {
   // Figures of issue 2, computed with the Python lifetimes library's
@@ -107,7 +107,7 @@ describe("summarizeTransactions: conventions", () => {
     expect(rows("year")).toMatchObject({ frequency: 0, recency: 0, T: 1 });
   });
   it("uses days by default", () => {
-    const [row] = summarizeTransactions(log, { observationEnd: "1997-02-01" });
+    const [row] = summarizeTransactions(log, { unit: "day", observationEnd: "1997-02-01" });
     expect(row).toMatchObject({ frequency: 3, recency: 27, T: 27, transactionCount: 5 });
   });
   it("reads Date and date-time inputs on their calendar day in the time zone", () => {
@@ -116,7 +116,7 @@ describe("summarizeTransactions: conventions", () => {
         { customerId: "x", date: new Date("1997-01-01T05:00:00Z") }, // 31 Dec in Los Angeles
         { customerId: "x", date: "1997-01-01T10:00:00+00:00" }, // 1 Jan, 02:00 in Los Angeles
       ],
-      { observationEnd: "1997-01-01", timeZone: "America/Los_Angeles" },
+      { unit: "day", observationEnd: "1997-01-01", timeZone: "America/Los_Angeles" },
     );
     expect(rows[0]).toMatchObject({
       frequency: 1,
@@ -127,7 +127,7 @@ describe("summarizeTransactions: conventions", () => {
     });
     const utc = summarizeTransactions(
       [{ customerId: "x", date: new Date("1997-01-01T05:00:00Z") }],
-      { observationEnd: "1997-01-01" },
+      { unit: "day", observationEnd: "1997-01-01" },
     );
     expect(utc[0]?.firstPurchase).toBe("1997-01-01");
   });
@@ -271,18 +271,22 @@ describe("summarizeTransactions: bad input", () => {
     const message = at([ok, ok, { ...ok, date }]);
     expect(message).toMatch(/^summarizeTransactions: invalid input\n/);
     expect(message).toContain(text);
-    expect(message).toContain("→ at [2].date");
+    expect(message).toContain("→ at transactions[2].date");
   });
   it("rejects an invalid Date object and a non-date", () => {
-    expect(at([{ ...ok, date: new Date(Number.NaN) }])).toContain("Invalid Date\n  → at [0].date");
-    expect(at([{ ...ok, date: 19970101 }])).toContain("→ at [0].date");
+    expect(at([{ ...ok, date: new Date(Number.NaN) }])).toContain(
+      "Invalid Date\n  → at transactions[0].date",
+    );
+    expect(at([{ ...ok, date: 19970101 }])).toContain("→ at transactions[0].date");
   });
   it("rejects an empty or missing customer id", () => {
     expect(at([ok, { ...ok, customerId: "" }])).toContain(
-      "Expected a non-empty customer id\n  → at [1].customerId",
+      "Expected a non-empty customer id\n  → at transactions[1].customerId",
     );
-    expect(at([{ date: "1997-01-01" }])).toContain("→ at [0].customerId");
-    expect(at([{ ...ok, customerId: 42 }])).toContain("received number\n  → at [0].customerId");
+    expect(at([{ date: "1997-01-01" }])).toContain("→ at transactions[0].customerId");
+    expect(at([{ ...ok, customerId: 42 }])).toContain(
+      "received number\n  → at transactions[0].customerId",
+    );
   });
   it.each([
     [Number.NaN, "Expected a finite amount, received NaN"],
@@ -297,28 +301,30 @@ describe("summarizeTransactions: bad input", () => {
   ])("rejects the amount %s with its path", (amount, text) => {
     const message = at([ok, { ...ok, amount }]);
     expect(message).toContain(text);
-    expect(message).toContain("→ at [1].amount");
+    expect(message).toContain("→ at transactions[1].amount");
   });
   it("rejects a log that is not an array of objects", () => {
     expect(invalid(() => summarizeTransactions(null as never, end)).message).toContain(
       "Expected an array of transactions, received null",
     );
-    expect(at([ok, null])).toContain("Expected a transaction object, received null\n  → at [1]");
+    expect(at([ok, null])).toContain(
+      "Expected a transaction object, received null\n  → at transactions[1]",
+    );
   });
   it("rejects bad options with their path", () => {
     const run = (options: unknown) =>
       invalid(() => summarizeTransactions([ok], options as never)).message;
     expect(run({ observationEnd: "1997-02-30" })).toContain(
-      'Invalid date "1997-02-30"\n  → at observationEnd',
+      'Invalid date "1997-02-30"\n  → at options.observationEnd',
     );
-    expect(run({})).toContain("→ at observationEnd");
+    expect(run({})).toContain("→ at options.observationEnd");
     expect(run({ ...end, timeZone: "Mars/Olympus_Mons" })).toContain(
-      'Unknown time zone "Mars/Olympus_Mons"\n  → at timeZone',
+      'Unknown time zone "Mars/Olympus_Mons"\n  → at options.timeZone',
     );
-    expect(run({ ...end, unit: "fortnight" })).toContain("→ at unit");
-    expect(run({ ...end, bucketing: "rolling" })).toContain("→ at bucketing");
+    expect(run({ ...end, unit: "fortnight" })).toContain("→ at options.unit");
+    expect(run({ ...end, bucketing: "rolling" })).toContain("→ at options.bucketing");
     expect(run({ ...end, observationDate: "1997-01-01" })).toMatch(
-      /Unrecognized key: "observationDate"/,
+      /Unknown key "observationDate"\n {2}→ at options\.observationDate/,
     );
     expect(run(undefined)).toMatch(/^summarizeTransactions: invalid input/);
   });
@@ -329,7 +335,9 @@ describe("summarizeTransactions: bad input", () => {
         summarizeTransactions([ok], { ...end, unit, bucketing: "elapsed" }),
       );
       expect(error.functionName).toBe("summarizeTransactions");
-      expect(error.issues[0]?.path).toEqual(["unit"]);
+      expect(error.issues[0]?.path).toEqual(["options", "unit"]);
+      expect(error.issues[0]?.code).toBe("inconsistent");
+      expect(error.issues[0]?.received).toBe(unit);
       expect(error.message).toContain(`Unit "${unit}" has no fixed length`);
     },
   );

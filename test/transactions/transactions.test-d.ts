@@ -8,6 +8,7 @@ import {
   type SummarizeTransactionsOptions,
   splitCalibrationHoldout,
   summarizeTransactions,
+  type TimeUnit,
   type Transaction,
 } from "../../src/index.js";
 
@@ -31,6 +32,17 @@ describe("transaction summary types", () => {
       bucketing: "rolling";
     }>().not.toExtend<SummarizeTransactionsOptions>();
     expectTypeOf<{ observationEnd: string }>().not.toExtend<SplitCalibrationHoldoutOptions>();
+    // No default unit (issue 13): a unit-less call does not compile.
+    expectTypeOf<{ observationEnd: string }>().not.toExtend<SummarizeTransactionsOptions>();
+    expectTypeOf<{
+      calibrationEnd: string;
+      observationEnd: string;
+    }>().not.toExtend<SplitCalibrationHoldoutOptions>();
+    expectTypeOf<{
+      calibrationEnd: string;
+      observationEnd: string;
+      unit: "day";
+    }>().toExtend<SplitCalibrationHoldoutOptions>();
     // exactOptionalPropertyTypes: an explicit undefined is not an omitted option.
     expectTypeOf<{
       observationEnd: string;
@@ -46,6 +58,8 @@ describe("transaction summary types", () => {
     expectTypeOf<CustomerSummary["firstPurchase"]>().toEqualTypeOf<string>();
     expectTypeOf<CalibrationHoldoutSummary>().toExtend<CustomerSummary>();
     expectTypeOf<CalibrationHoldoutSummary["holdoutSpend"]>().toEqualTypeOf<Decimal>();
+    expectTypeOf<CustomerSummary["unit"]>().toEqualTypeOf<TimeUnit>();
+    expectTypeOf<CalibrationHoldoutSummary["unit"]>().toEqualTypeOf<TimeUnit>();
     expectTypeOf(summarizeTransactions).parameter(0).toEqualTypeOf<readonly Transaction[]>();
   });
 });

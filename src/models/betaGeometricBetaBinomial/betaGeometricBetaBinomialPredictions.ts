@@ -2,7 +2,7 @@
  * The BG/BB case of the public prediction functions (`probabilityAlive`, `expectedPurchases`,
  * `conditionalExpectedPurchases`, `purchaseCountProbability`, `discountedExpectedResidualPurchases`):
  * validation of the discrete-time arguments and the per-customer mathematics of
- * {@link fitBetaGeometricBetaBinomial}'s model (shared reference "models.md" §4.3–4.6).
+ * {@link fitBgBb}'s model (shared reference "models.md" §4.3–4.6).
  * @internal
  * @module
  */
@@ -10,7 +10,7 @@ import { invalidInput } from "../../core/errors.js";
 import { assertArrayShape, describeReceived, parseInput } from "../../core/validate.js";
 import { checkDiscountFloor } from "../discountRate.js";
 import {
-  type BetaGeometricBetaBinomialModel,
+  type BgBbModel,
   betaGeometricBetaBinomialModelSchema,
   bgbbConditionalExpected,
   bgbbDert,
@@ -23,13 +23,9 @@ import {
 } from "./fitBetaGeometricBetaBinomial.js";
 
 /** Whether a prediction function's model argument is a BG/BB model (checked before validation). @internal */
-export function isBetaGeometricBetaBinomial(
-  model: unknown,
-): model is BetaGeometricBetaBinomialModel {
+export function isBetaGeometricBetaBinomial(model: unknown): model is BgBbModel {
   return (
-    typeof model === "object" &&
-    model !== null &&
-    (model as { kind?: unknown }).kind === "beta-geometric-beta-binomial"
+    typeof model === "object" && model !== null && (model as { kind?: unknown }).kind === "bg-bb"
   );
 }
 
@@ -43,7 +39,7 @@ export function isBetaGeometricBetaBinomial(
  */
 export const MAX_BGBB_PARAMETER = 1e6;
 
-function params(fn: string, model: BetaGeometricBetaBinomialModel) {
+function params(fn: string, model: BgBbModel) {
   return parseBgbbModel(fn, model).params;
 }
 
@@ -56,13 +52,8 @@ export function parseBgbbModel(
   fn: string,
   model: unknown,
   path: readonly PropertyKey[] = [],
-): BetaGeometricBetaBinomialModel {
-  const parsed = parseInput(
-    fn,
-    betaGeometricBetaBinomialModelSchema,
-    model,
-    path,
-  ) as BetaGeometricBetaBinomialModel;
+): BgBbModel {
+  const parsed = parseInput(fn, betaGeometricBetaBinomialModelSchema, model, path) as BgBbModel;
   const p = parsed.params;
   const entries = [
     ["alpha", p.alpha],
@@ -138,7 +129,7 @@ function mapCustomers(
 /** BG/BB `probabilityAlive`: P(alive at n + futurePeriods). @internal */
 export function bgbbProbabilityAliveFor(
   fn: string,
-  model: BetaGeometricBetaBinomialModel,
+  model: BgBbModel,
   customer: DiscretePurchaseHistory | readonly DiscretePurchaseHistory[],
   futurePeriods: unknown,
 ): number | Float64Array {
@@ -148,18 +139,14 @@ export function bgbbProbabilityAliveFor(
 }
 
 /** BG/BB `expectedPurchases`: E[X(n)] for a new customer. @internal */
-export function bgbbExpectedFor(
-  fn: string,
-  model: BetaGeometricBetaBinomialModel,
-  t: unknown,
-): number {
+export function bgbbExpectedFor(fn: string, model: BgBbModel, t: unknown): number {
   return finite(fn, bgbbExpected(params(fn, model), opportunities(fn, t, "t", 0)), ["t"]);
 }
 
 /** BG/BB `conditionalExpectedPurchases`: E[X(n, n + n*) | x, t_x, n]. @internal */
 export function bgbbConditionalExpectedFor(
   fn: string,
-  model: BetaGeometricBetaBinomialModel,
+  model: BgBbModel,
   customer: DiscretePurchaseHistory | readonly DiscretePurchaseHistory[],
   t: unknown,
 ): number | Float64Array {
@@ -171,7 +158,7 @@ export function bgbbConditionalExpectedFor(
 /** BG/BB `purchaseCountProbability`: P(X(n) = x). @internal */
 export function bgbbPurchaseCountProbabilityFor(
   fn: string,
-  model: BetaGeometricBetaBinomialModel,
+  model: BgBbModel,
   count: number,
   t: unknown,
 ): number {
@@ -182,7 +169,7 @@ export function bgbbPurchaseCountProbabilityFor(
 /** BG/BB `discountedExpectedResidualPurchases`: DERT with a per-opportunity rate d > 0. @internal */
 export function bgbbDertFor(
   fn: string,
-  model: BetaGeometricBetaBinomialModel,
+  model: BgBbModel,
   customer: DiscretePurchaseHistory | readonly DiscretePurchaseHistory[],
   discountRate: number,
 ): number | Float64Array {

@@ -6,9 +6,10 @@
  */
 import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
+import type { TimeUnit } from "../../core/time.js";
 import { digamma, lnBeta, lnGamma } from "../../math/special.js";
 import { unitHypergeometric } from "../../math/unitHypergeometric.js";
-import { type FitOptions, maximizeLikelihood, parseFitOptions } from "../fit.js";
+import { type FitOptions, fitUnit, maximizeLikelihood, parseFitOptions } from "../fit.js";
 
 const PARAMETER_NAMES = ["alpha", "beta", "gamma", "delta"] as const;
 
@@ -19,7 +20,7 @@ import { canonicalOrder, permute, scaledTolerance } from "../history.js";
  * Parameters of the BG/BB model, named as in Fader, Hardie & Shang (2010).
  * @category Models
  */
-export interface BetaGeometricBetaBinomialParams {
+export interface BgBbParams {
   /** First shape of the beta distribution of the transaction probability p of an alive customer. */
   readonly alpha: number;
   /** Second shape of the beta distribution of the transaction probability p. */
@@ -34,15 +35,15 @@ export interface BetaGeometricBetaBinomialParams {
  * A fitted BG/BB model: a plain, JSON-serialisable object.
  * @category Models
  */
-export interface BetaGeometricBetaBinomialModel {
-  /** Always `"beta-geometric-beta-binomial"`. */
-  readonly kind: "beta-geometric-beta-binomial";
+export interface BgBbModel {
+  /** Always `"bg-bb"`. */
+  readonly kind: "bg-bb";
   /** Maximum-likelihood estimates. */
-  readonly params: BetaGeometricBetaBinomialParams;
+  readonly params: BgBbParams;
   /** Total log-likelihood over all customers at the estimates (no penalty). */
   readonly logLikelihood: number;
   /** Asymptotic standard errors of `params` (delta method from the Hessian on log-parameters); always finite. */
-  readonly standardErrors: BetaGeometricBetaBinomialParams;
+  readonly standardErrors: BgBbParams;
   /** Quasi-Newton iterations used. */
   readonly iterations: number;
   /**
@@ -51,7 +52,12 @@ export interface BetaGeometricBetaBinomialModel {
    */
   readonly converged: true;
   /** Number of customers the model was fitted to (the sum of the rows' `count`). */
-  readonly customers: number;
+  readonly customerCount: number;
+  /**
+   * The time unit of one opportunity (a BG/BB or sBG period is one unit long: a year of donations, a
+   * month of subscription). Predictions take horizons and discount rates per this unit.
+   */
+  readonly unit: TimeUnit;
 }
 
 /**
@@ -75,6 +81,8 @@ export interface DiscretePurchaseHistory {
 export interface DiscretePurchaseHistoryRow extends DiscretePurchaseHistory {
   /** How many customers share this history (default 1); integer ≥ 1. */
   readonly count?: number;
+  /** The time unit of one opportunity; when rows carry it, all must agree (see `FitOptions.unit`). */
+  readonly unit?: TimeUnit;
 }
 
 /** Compressed BG/BB data: distinct (x, t_x, n) with weights. @internal */
@@ -211,7 +219,7 @@ let logsBuffer = new Float64Array(64);
 const cachedParams = new Float64Array([Number.NaN, Number.NaN, Number.NaN, Number.NaN]);
 const cached = new Float64Array(9);
 
-function constantsOf(p: BetaGeometricBetaBinomialParams): Float64Array {
+function constantsOf(p: BgBbParams): Float64Array {
   const { alpha, beta, gamma, delta } = p;
   if (
     cachedParams[0] !== alpha ||
@@ -246,7 +254,7 @@ function constantsOf(p: BetaGeometricBetaBinomialParams): Float64Array {
  * @internal
  */
 export function bgbbLogLikelihood(
-  p: BetaGeometricBetaBinomialParams,
+  p: BgBbParams,
   x: number,
   tx: number,
   n: number,
@@ -327,7 +335,7 @@ export function bgbbLogLikelihood(
  * @internal
  */
 export function bgbbProbabilityAlive(
-  p: BetaGeometricBetaBinomialParams,
+  p: BgBbParams,
   x: number,
   tx: number,
   n: number,
@@ -367,7 +375,7 @@ function survivalSum(gamma: number, delta: number, from: number, to: number, lnS
  * `E[X(n)] = α/(α+β)·Σ_{t=1}^{n} B(γ, δ+t)/B(γ, δ)` (models.md §4.4; finite sum, valid for every γ).
  * @internal
  */
-export function bgbbExpected(p: BetaGeometricBetaBinomialParams, n: number): number {
+export function bgbbExpected(p: BgBbParams, n: number): number {
   return (p.alpha / (p.alpha + p.beta)) * survivalSum(p.gamma, p.delta, 0, n);
 }
 
@@ -378,11 +386,7 @@ export function bgbbExpected(p: BetaGeometricBetaBinomialParams, n: number): num
  * (one `Math.log` per term, no special function in the loop), so the cost is O(n − x) cheap steps.
  * @internal
  */
-export function bgbbPurchaseCountProbability(
-  p: BetaGeometricBetaBinomialParams,
-  x: number,
-  n: number,
-): number {
+export function bgbbPurchaseCountProbability(p: BgBbParams, x: number, n: number): number {
   if (x > n) return 0;
   const { alpha, beta, gamma, delta } = p;
   const lnNorm = lnBeta(alpha, beta) + lnBeta(gamma, delta);
@@ -412,7 +416,7 @@ export function bgbbPurchaseCountProbability(
  * @internal
  */
 export function bgbbConditionalExpected(
-  p: BetaGeometricBetaBinomialParams,
+  p: BgBbParams,
   x: number,
   tx: number,
   n: number,
@@ -429,13 +433,7 @@ export function bgbbConditionalExpected(
  * (1+d)^{−k}; `B(α+x+1, β+n−x)/B(α,β) · B(γ, δ+n+1)/(B(γ,δ)(1+d)) · ₂F₁(1, δ+n+1; γ+δ+n+1; 1/(1+d)) / L`.
  * @internal
  */
-export function bgbbDert(
-  p: BetaGeometricBetaBinomialParams,
-  x: number,
-  tx: number,
-  n: number,
-  d: number,
-): number {
+export function bgbbDert(p: BgBbParams, x: number, tx: number, n: number, d: number): number {
   const { alpha, beta, gamma, delta } = p;
   const ell = bgbbLogLikelihood(p, x, tx, n);
   const lnFront =
@@ -448,7 +446,7 @@ export function bgbbDert(
   return Math.exp(lnFront) * unitHypergeometric(gamma, delta + (n + 1), 1 / (1 + d));
 }
 
-const FN = "fitBetaGeometricBetaBinomial";
+const FN = "fitBgBb";
 
 /**
  * Fits the BG/BB model to discrete-time purchase histories by maximum likelihood.
@@ -468,7 +466,7 @@ const FN = "fitBetaGeometricBetaBinomial";
  *
  * @param rows - `{ frequency, recency, periods, count? }` rows (extra fields ignored)
  * @param options - {@link FitOptions} (`initial` names `alpha`, `beta`, `gamma`, `delta`)
- * @returns the fitted {@link BetaGeometricBetaBinomialModel}
+ * @returns the fitted {@link BgBbModel}
  * @throws {InvalidInputError} on a malformed row: frequency > recency, recency > periods, recency 0
  *   with transactions, non-integer values, count < 1 (path `[i].field`)
  * @throws {ModelFitError} when the optimiser does not converge, or when the data do not identify
@@ -478,8 +476,8 @@ const FN = "fitBetaGeometricBetaBinomial";
  *   never returns such a solution with `converged: true`.
  * @example
  * ```ts
- * import { fitBetaGeometricBetaBinomial } from "customer-value";
- * const model = fitBetaGeometricBetaBinomial([
+ * import { fitBgBb } from "customer-value";
+ * const model = fitBgBb([
  *   { frequency: 0, recency: 0, periods: 6, count: 3464 }, { frequency: 1, recency: 1, periods: 6, count: 1091 },
  *   { frequency: 1, recency: 2, periods: 6, count: 277 }, { frequency: 1, recency: 3, periods: 6, count: 129 },
  *   { frequency: 1, recency: 4, periods: 6, count: 78 }, { frequency: 1, recency: 5, periods: 6, count: 119 },
@@ -500,12 +498,13 @@ const FN = "fitBetaGeometricBetaBinomial";
  * @see Fader, Hardie & Shang (2010), "Customer-base analysis in a discrete-time noncontractual
  *   setting", Marketing Science 29(6).
  */
-export function fitBetaGeometricBetaBinomial(
+export function fitBgBb(
   rows: readonly DiscretePurchaseHistoryRow[],
   options: FitOptions = {},
-): BetaGeometricBetaBinomialModel {
+): BgBbModel {
   const data = compressDiscreteHistories(FN, rows);
   const opts = parseFitOptions(FN, options, PARAMETER_NAMES, ["options"]);
+  const unit = fitUnit(FN, rows, opts.unit, "rows");
   const k = data.x.length;
   const result = maximizeLikelihood(
     FN,
@@ -526,19 +525,20 @@ export function fitBetaGeometricBetaBinomial(
   const [alpha, beta, gamma, delta] = result.params;
   const [sa, sb, sg, sd] = result.standardErrors;
   return {
-    kind: "beta-geometric-beta-binomial",
+    kind: "bg-bb",
     params: { alpha: alpha!, beta: beta!, gamma: gamma!, delta: delta! },
     logLikelihood: result.logLikelihood,
     standardErrors: { alpha: sa!, beta: sb!, gamma: sg!, delta: sd! },
     iterations: result.iterations,
     converged: true,
-    customers: data.customers,
+    customerCount: data.customers,
+    unit,
   };
 }
 
 /** Loose check of a (possibly deserialised) BG/BB model. @internal */
 export const betaGeometricBetaBinomialModelSchema = z.object({
-  kind: z.literal("beta-geometric-beta-binomial"),
+  kind: z.literal("bg-bb"),
   params: z.object({
     alpha: z.number().finite().positive(),
     beta: z.number().finite().positive(),

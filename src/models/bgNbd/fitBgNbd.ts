@@ -1,4 +1,4 @@
-import { type FitOptions, maximizeLikelihood, parseFitOptions } from "../fit.js";
+import { type FitOptions, fitUnit, maximizeLikelihood, parseFitOptions } from "../fit.js";
 import { compressHistories, scaledTolerance } from "../history.js";
 import type { BgNbdModel, BgNbdParams, FittedModel, PurchaseHistoryRow } from "../types.js";
 import { bgNbdObjective, type DropoutShift } from "./bgNbdMath.js";
@@ -7,11 +7,11 @@ const NAMES = ["r", "alpha", "a", "b"] as const;
 
 /**
  * Fits the BG/NBD or the MBG/NBD by maximum likelihood (shared by {@link fitBgNbd} and
- * `fitModifiedBgNbd`). Times are rescaled so that max T = 1 before optimising (models.md §7.6),
+ * `fitMbgNbd`). Times are rescaled so that max T = 1 before optimising (models.md §7.6),
  * and α, its standard error and the log-likelihood are transformed back.
  * @internal
  */
-export function fitBgNbdVariant<K extends "bg-nbd" | "modified-bg-nbd">(
+export function fitBgNbdVariant<K extends "bg-nbd" | "mbg-nbd">(
   fn: string,
   kind: K,
   m: DropoutShift,
@@ -20,6 +20,7 @@ export function fitBgNbdVariant<K extends "bg-nbd" | "modified-bg-nbd">(
 ): FittedModel<K, BgNbdParams> {
   const opts = parseFitOptions(fn, options, NAMES);
   const data = compressHistories(fn, customers, { requireRepeat: true });
+  const unit = fitUnit(fn, customers, opts.unit);
   const scale = 1 / data.maxT;
   const tx = data.tx.map((v) => v * scale);
   const T = data.T.map((v) => v * scale);
@@ -42,7 +43,8 @@ export function fitBgNbdVariant<K extends "bg-nbd" | "modified-bg-nbd">(
     standardErrors,
     iterations: fit.iterations,
     converged: true as const,
-    customers: data.customers,
+    customerCount: data.customers,
+    unit,
   };
   return model;
 }

@@ -87,7 +87,7 @@ const optionsSchema = z.strictObject({
  * ```ts
  * import { calibrationFrequencyFit } from "customer-value";
  * const model = {
- *   kind: "beta-geometric-beta-binomial",
+ *   kind: "bg-bb",
  *   params: { alpha: 1.2035223936080475, beta: 0.7497163581757659, gamma: 0.6567181695499289, delta: 2.783441982887471 },
  *   logLikelihood: -33225.58, standardErrors: { alpha: 0.069, beta: 0.029, gamma: 0.051, delta: 0.32 },
  *   iterations: 22, converged: true, customers: 11104,

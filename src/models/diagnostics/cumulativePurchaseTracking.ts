@@ -7,7 +7,7 @@ import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
 import { type DateInput, dateProblem, parseCivilDay, timeZoneSchema } from "../../core/time.js";
 import { boundedArray, checkArray, parseInput } from "../../core/validate.js";
-import type { BetaGeometricBetaBinomialParams } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
+import type { BgBbParams } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { purchaseKernel } from "../predictions/kernels.js";
 import { type DiagnosableModel, isDiscrete, parseDiagnosableModel } from "./diagnosticModels.js";
 
@@ -71,7 +71,7 @@ const MAX_TRACKING_WORK = 10_000_000;
  * Hardie & Shang 2010, eq. 9 as a finite sum), by the survival recursion
  * `S(k) = S(k−1)/(1 + γ/(δ+k−1))`: O(n) for the whole column instead of O(n) per entry.
  */
-function bgbbExpectedUpTo(p: BetaGeometricBetaBinomialParams, n: number): Float64Array {
+function bgbbExpectedUpTo(p: BgBbParams, n: number): Float64Array {
   const out = new Float64Array(n + 1);
   const share = p.alpha / (p.alpha + p.beta);
   let survival = 1;
@@ -125,7 +125,7 @@ const optionsSchema = z.strictObject({
  * ```ts
  * import { cumulativePurchaseTracking } from "customer-value";
  * const model = {
- *   kind: "beta-geometric-beta-binomial",
+ *   kind: "bg-bb",
  *   params: { alpha: 1.2035223936080475, beta: 0.7497163581757659, gamma: 0.6567181695499289, delta: 2.783441982887471 },
  *   logLikelihood: -33225.58, standardErrors: { alpha: 0.069, beta: 0.029, gamma: 0.051, delta: 0.32 },
  *   iterations: 22, converged: true, customers: 11104,

@@ -6,7 +6,7 @@
  */
 import { lnBeta } from "../../math/special.js";
 import { parseBgbbModel } from "../betaGeometricBetaBinomial/betaGeometricBetaBinomialPredictions.js";
-import type { BetaGeometricBetaBinomialModel } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
+import type { BgBbModel } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { parsePurchaseModel } from "../predictions/kernels.js";
 import type { PurchaseModel } from "../types.js";
 
@@ -15,14 +15,14 @@ import type { PurchaseModel } from "../types.js";
  * continuous-time purchase model (BG/NBD, MBG/NBD, Pareto/NBD).
  * @category Models
  */
-export type DiagnosableModel = BetaGeometricBetaBinomialModel | PurchaseModel;
+export type DiagnosableModel = BgBbModel | PurchaseModel;
 
 /** Validates the model argument of a diagnostic (path `model…` for the BG/BB). @internal */
 export function parseDiagnosableModel(fn: string, model: unknown): DiagnosableModel {
   if (
     typeof model === "object" &&
     model !== null &&
-    (model as { kind?: unknown }).kind === "beta-geometric-beta-binomial"
+    (model as { kind?: unknown }).kind === "bg-bb"
   ) {
     return parseBgbbModel(fn, model, ["model"]);
   }
@@ -52,8 +52,8 @@ export const MAX_BINS = 100;
 export const MAX_DIAGNOSTIC_OPPORTUNITIES = 1_000_000;
 
 /** Whether a validated model is the BG/BB. @internal */
-export function isDiscrete(model: DiagnosableModel): model is BetaGeometricBetaBinomialModel {
-  return model.kind === "beta-geometric-beta-binomial";
+export function isDiscrete(model: DiagnosableModel): model is BgBbModel {
+  return model.kind === "bg-bb";
 }
 
 /**
@@ -63,7 +63,7 @@ export function isDiscrete(model: DiagnosableModel): model is BetaGeometricBetaB
  * @internal
  */
 export function bgbbGrid(
-  p: BetaGeometricBetaBinomialModel["params"],
+  p: BgBbModel["params"],
   maxFrequency: number,
   n: number,
   visit: (x: number, tx: number, aliveAtN: number) => void,

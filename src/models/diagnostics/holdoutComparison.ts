@@ -7,7 +7,7 @@ import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
 import { assertArrayShape, describeReceived, parseInput } from "../../core/validate.js";
 import {
-  type BetaGeometricBetaBinomialModel,
+  type BgBbModel,
   bgbbConditionalExpected,
   checkDiscreteHistory,
   type DiscretePurchaseHistory,
@@ -126,7 +126,7 @@ const optionsSchema = z.strictObject({
  * ```ts
  * import { holdoutComparison } from "customer-value";
  * const model = {
- *   kind: "beta-geometric-beta-binomial",
+ *   kind: "bg-bb",
  *   params: { alpha: 1.2035223936080475, beta: 0.7497163581757659, gamma: 0.6567181695499289, delta: 2.783441982887471 },
  *   logLikelihood: -33225.58, standardErrors: { alpha: 0.069, beta: 0.029, gamma: 0.051, delta: 0.32 },
  *   iterations: 22, converged: true, customers: 11104,
@@ -144,7 +144,7 @@ const optionsSchema = z.strictObject({
  *   Marketing Science 29(6).
  */
 export function holdoutComparison(
-  model: BetaGeometricBetaBinomialModel,
+  model: BgBbModel,
   rows: readonly DiscreteHoldoutRow[],
   options?: HoldoutComparisonOptions,
 ): HoldoutComparison;
@@ -154,7 +154,7 @@ export function holdoutComparison(
   options?: HoldoutComparisonOptions,
 ): HoldoutComparison;
 export function holdoutComparison(
-  model: BetaGeometricBetaBinomialModel | PurchaseModel,
+  model: BgBbModel | PurchaseModel,
   rows: readonly (DiscreteHoldoutRow | PurchaseHoldoutRow)[],
   options: HoldoutComparisonOptions = {},
 ): HoldoutComparison {

@@ -1,3 +1,4 @@
+import { invalidInput } from "../../core/errors.js";
 import { digamma, lnGamma } from "../../math/special.js";
 import { type FitOptions, maximizeLikelihood, parseFitOptions } from "../fit.js";
 import { compressSpend, scaledTolerance } from "../history.js";
@@ -122,6 +123,15 @@ export function fitGammaGamma(
 ): GammaGammaModel {
   const fn = "fitGammaGamma";
   const opts = parseFitOptions(fn, options, NAMES);
+  if (opts.unit !== undefined) {
+    throw invalidInput(
+      fn,
+      ["options", "unit"],
+      "The Gamma-Gamma model has no time unit (it models spend per transaction): drop options.unit",
+      "unknown_key",
+      opts.unit,
+    );
+  }
   const data = compressSpend(fn, customers);
   const fit = maximizeLikelihood(fn, gammaGammaObjective(data.x, data.m, data.weight), NAMES, {
     ...opts,
@@ -137,6 +147,6 @@ export function fitGammaGamma(
     standardErrors: { p: sp!, q: sq!, v: sv! },
     iterations: fit.iterations,
     converged: true,
-    customers: data.customers,
+    customerCount: data.customers,
   };
 }

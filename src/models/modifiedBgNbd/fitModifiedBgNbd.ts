@@ -1,6 +1,6 @@
 import { fitBgNbdVariant } from "../bgNbd/fitBgNbd.js";
 import type { FitOptions } from "../fit.js";
-import type { ModifiedBgNbdModel, PurchaseHistoryRow } from "../types.js";
+import type { MbgNbdModel, PurchaseHistoryRow } from "../types.js";
 
 /**
  * Fits the MBG/NBD model (modified BG/NBD) to customers' repeat-purchase histories by maximum
@@ -20,7 +20,7 @@ import type { ModifiedBgNbdModel, PurchaseHistoryRow } from "../types.js";
  *
  * @param customers - rows `{ frequency, recency, T, count? }` (extra fields ignored)
  * @param options - `penalty`, `initial` (keys r, alpha, a, b), `maxIterations`, `tolerance`
- * @returns the fitted model `{ kind: "modified-bg-nbd", params: { r, alpha, a, b }, … }`
+ * @returns the fitted model `{ kind: "mbg-nbd", params: { r, alpha, a, b }, … }`
  * @throws {InvalidInputError} on malformed rows (see {@link fitBgNbd}) or data without repeat purchases
  * @throws {ModelFitError} when the optimiser does not converge, or when the data do not identify
  *   the model: the maximum lies at the boundary of the parameter space (a parameter running off
@@ -29,8 +29,8 @@ import type { ModifiedBgNbdModel, PurchaseHistoryRow } from "../types.js";
  *   never returns such a solution with `converged: true`.
  * @example
  * ```ts
- * import { fitModifiedBgNbd } from "customer-value";
- * const model = fitModifiedBgNbd([
+ * import { fitMbgNbd } from "customer-value";
+ * const model = fitMbgNbd([
  *   { frequency: 0, recency: 0, T: 39, count: 50 },
  *   { frequency: 1, recency: 2, T: 39, count: 15 },
  *   { frequency: 1, recency: 30, T: 39, count: 10 },
@@ -39,16 +39,16 @@ import type { ModifiedBgNbdModel, PurchaseHistoryRow } from "../types.js";
  *   { frequency: 8, recency: 38, T: 39, count: 4 },
  *   { frequency: 6, recency: 10, T: 39, count: 5 },
  * ]);
- * model.kind; // => "modified-bg-nbd"
+ * model.kind; // => "mbg-nbd"
  * model.params.a.toFixed(3); // => "1.384"
  * ```
  * @category Models
  * @see Batislam, E. P., Denizel, M. & Filiztekin, A. (2007). Empirical validation and comparison
  *   of models for customer base analysis. International Journal of Research in Marketing 24(3), 201–209.
  */
-export function fitModifiedBgNbd(
+export function fitMbgNbd(
   customers: readonly PurchaseHistoryRow[],
   options?: FitOptions,
-): ModifiedBgNbdModel {
-  return fitBgNbdVariant("fitModifiedBgNbd", "modified-bg-nbd", 1, customers, options);
+): MbgNbdModel {
+  return fitBgNbdVariant("fitMbgNbd", "mbg-nbd", 1, customers, options);
 }

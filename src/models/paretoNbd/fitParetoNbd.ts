@@ -1,4 +1,4 @@
-import { type FitOptions, maximizeLikelihood, parseFitOptions } from "../fit.js";
+import { type FitOptions, fitUnit, maximizeLikelihood, parseFitOptions } from "../fit.js";
 import { compressHistories, scaledTolerance } from "../history.js";
 import type { ParetoNbdModel, ParetoNbdParams, PurchaseHistoryRow } from "../types.js";
 import { paretoNbdObjective } from "./paretoNbdMath.js";
@@ -80,6 +80,7 @@ export function fitParetoNbd(
   const fn = "fitParetoNbd";
   const opts = parseFitOptions(fn, options, NAMES);
   const data = compressHistories(fn, customers, { requireRepeat: true });
+  const unit = fitUnit(fn, customers, opts.unit);
   const scale = 1 / data.maxT;
   const tx = data.tx.map((v) => v * scale);
   const T = data.T.map((v) => v * scale);
@@ -113,6 +114,7 @@ export function fitParetoNbd(
     standardErrors,
     iterations: fit.iterations,
     converged: true,
-    customers: data.customers,
+    customerCount: data.customers,
+    unit,
   };
 }

@@ -4,7 +4,7 @@ import {
   isBetaGeometricBetaBinomial,
 } from "../betaGeometricBetaBinomial/betaGeometricBetaBinomialPredictions.js";
 import type {
-  BetaGeometricBetaBinomialModel,
+  BgBbModel,
   DiscretePurchaseHistory,
 } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { checkHistory } from "../history.js";
@@ -66,17 +66,17 @@ export function conditionalExpectedPurchases(
   t: number,
 ): Float64Array;
 export function conditionalExpectedPurchases(
-  model: BetaGeometricBetaBinomialModel,
+  model: BgBbModel,
   customer: DiscretePurchaseHistory,
   t: number,
 ): number;
 export function conditionalExpectedPurchases(
-  model: BetaGeometricBetaBinomialModel,
+  model: BgBbModel,
   customers: readonly DiscretePurchaseHistory[],
   t: number,
 ): Float64Array;
 export function conditionalExpectedPurchases(
-  model: PurchaseModel | BetaGeometricBetaBinomialModel,
+  model: PurchaseModel | BgBbModel,
   input:
     | PurchaseHistory
     | readonly PurchaseHistory[]

@@ -5,7 +5,7 @@ import {
   isBetaGeometricBetaBinomial,
 } from "../betaGeometricBetaBinomial/betaGeometricBetaBinomialPredictions.js";
 import type {
-  BetaGeometricBetaBinomialModel,
+  BgBbModel,
   DiscretePurchaseHistory,
 } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { checkDiscountFloor } from "../discountRate.js";
@@ -91,17 +91,17 @@ export function discountedExpectedResidualPurchases(
   options: DiscountOptions,
 ): Float64Array;
 export function discountedExpectedResidualPurchases(
-  model: BetaGeometricBetaBinomialModel,
+  model: BgBbModel,
   customer: DiscretePurchaseHistory,
   options: DiscountOptions,
 ): number;
 export function discountedExpectedResidualPurchases(
-  model: BetaGeometricBetaBinomialModel,
+  model: BgBbModel,
   customers: readonly DiscretePurchaseHistory[],
   options: DiscountOptions,
 ): Float64Array;
 export function discountedExpectedResidualPurchases(
-  model: PurchaseModel | BetaGeometricBetaBinomialModel,
+  model: PurchaseModel | BgBbModel,
   input:
     | PurchaseHistory
     | readonly PurchaseHistory[]

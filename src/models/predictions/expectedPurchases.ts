@@ -2,7 +2,7 @@ import {
   bgbbExpectedFor,
   isBetaGeometricBetaBinomial,
 } from "../betaGeometricBetaBinomial/betaGeometricBetaBinomialPredictions.js";
-import type { BetaGeometricBetaBinomialModel } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
+import type { BgBbModel } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import type { PurchaseModel } from "../types.js";
 import { checkSpan, finiteResult, parsePurchaseModel, purchaseKernel } from "./kernels.js";
 
@@ -41,10 +41,7 @@ import { checkSpan, finiteResult, parsePurchaseModel, purchaseKernel } from "./k
  * @see Fader, P. S., Hardie, B. G. S. & Lee, K. L. (2005). "Counting your customers" the easy way.
  *   Marketing Science 24(2), 275–284.
  */
-export function expectedPurchases(
-  model: PurchaseModel | BetaGeometricBetaBinomialModel,
-  t: number,
-): number {
+export function expectedPurchases(model: PurchaseModel | BgBbModel, t: number): number {
   const fn = "expectedPurchases";
   if (isBetaGeometricBetaBinomial(model)) return bgbbExpectedFor(fn, model, t);
   const kernel = purchaseKernel(parsePurchaseModel(fn, model), fn);

@@ -147,7 +147,7 @@ export function purchaseKernel(
   switch (model.kind) {
     case "bg-nbd":
       return bgKernel(model.params, 0, fn, path);
-    case "modified-bg-nbd":
+    case "mbg-nbd":
       return bgKernel(model.params, 1, fn, path);
     case "pareto-nbd":
       return paretoKernel(model.params);
@@ -161,7 +161,7 @@ const paretoParamsSchema = z.object({ r: positive, alpha: positive, s: positive,
 /** Schema of a purchase model as the prediction functions need it (extra fields allowed). */
 const purchaseModelSchema = z.discriminatedUnion("kind", [
   z.looseObject({ kind: z.literal("bg-nbd"), params: bgParamsSchema }),
-  z.looseObject({ kind: z.literal("modified-bg-nbd"), params: bgParamsSchema }),
+  z.looseObject({ kind: z.literal("mbg-nbd"), params: bgParamsSchema }),
   z.looseObject({ kind: z.literal("pareto-nbd"), params: paretoParamsSchema }),
 ]);
 

@@ -4,7 +4,7 @@ import {
   isBetaGeometricBetaBinomial,
 } from "../betaGeometricBetaBinomial/betaGeometricBetaBinomialPredictions.js";
 import type {
-  BetaGeometricBetaBinomialModel,
+  BgBbModel,
   DiscretePurchaseHistory,
 } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { checkHistory } from "../history.js";
@@ -72,12 +72,12 @@ export interface DiscreteAliveOptions {
  */
 export function probabilityAlive(model: PurchaseModel, customer: PurchaseHistory): number;
 export function probabilityAlive(
-  model: BetaGeometricBetaBinomialModel,
+  model: BgBbModel,
   customer: DiscretePurchaseHistory,
   options?: DiscreteAliveOptions,
 ): number;
 export function probabilityAlive(
-  model: BetaGeometricBetaBinomialModel,
+  model: BgBbModel,
   customers: readonly DiscretePurchaseHistory[],
   options?: DiscreteAliveOptions,
 ): Float64Array;
@@ -86,7 +86,7 @@ export function probabilityAlive(
   customers: readonly PurchaseHistory[],
 ): Float64Array;
 export function probabilityAlive(
-  model: PurchaseModel | BetaGeometricBetaBinomialModel,
+  model: PurchaseModel | BgBbModel,
   customer:
     | PurchaseHistory
     | readonly PurchaseHistory[]

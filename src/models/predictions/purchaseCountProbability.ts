@@ -4,7 +4,7 @@ import {
   bgbbPurchaseCountProbabilityFor,
   isBetaGeometricBetaBinomial,
 } from "../betaGeometricBetaBinomial/betaGeometricBetaBinomialPredictions.js";
-import type { BetaGeometricBetaBinomialModel } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
+import type { BgBbModel } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import type { PurchaseModel } from "../types.js";
 import { checkSpan, finiteResult, parsePurchaseModel, purchaseKernel } from "./kernels.js";
 
@@ -59,7 +59,7 @@ export const PARETO_COUNT_BUDGET = 5e6;
  *   Marketing Science 24(2), 275–284 (eq. 8).
  */
 export function purchaseCountProbability(
-  model: PurchaseModel | BetaGeometricBetaBinomialModel,
+  model: PurchaseModel | BgBbModel,
   n: number,
   t: number,
 ): number {

@@ -5,8 +5,9 @@
  */
 import { z } from "zod";
 import { invalidInput, ModelFitError } from "../../core/errors.js";
+import type { TimeUnit } from "../../core/time.js";
 import { boundedArray, parseInput } from "../../core/validate.js";
-import { type FitOptions, maximizeLikelihood, parseFitOptions } from "../fit.js";
+import { type FitOptions, fitUnit, maximizeLikelihood, parseFitOptions } from "../fit.js";
 
 const PARAMETER_NAMES = ["alpha", "beta"] as const;
 
@@ -17,7 +18,7 @@ import { scaledTolerance } from "../history.js";
  * `Beta(alpha, beta)` across customers (mean churn `alpha/(alpha+beta)`).
  * @category Models
  */
-export interface ShiftedBetaGeometricParams {
+export interface SbgParams {
   /** First shape of the beta distribution of the per-period churn probability θ (> 0). */
   readonly alpha: number;
   /** Second shape of the beta distribution of the per-period churn probability θ (> 0). */
@@ -28,15 +29,15 @@ export interface ShiftedBetaGeometricParams {
  * A fitted shifted-beta-geometric model: a plain, JSON-serialisable object.
  * @category Models
  */
-export interface ShiftedBetaGeometricModel {
-  /** Always `"shifted-beta-geometric"`. */
-  readonly kind: "shifted-beta-geometric";
+export interface SbgModel {
+  /** Always `"sbg"`. */
+  readonly kind: "sbg";
   /** Maximum-likelihood estimates. */
-  readonly params: ShiftedBetaGeometricParams;
+  readonly params: SbgParams;
   /** Total log-likelihood at the estimates (a sum over customers; no penalty). */
   readonly logLikelihood: number;
   /** Asymptotic standard errors of `params` (delta method from the Hessian on log-parameters); always finite. */
-  readonly standardErrors: ShiftedBetaGeometricParams;
+  readonly standardErrors: SbgParams;
   /** Quasi-Newton iterations used. */
   readonly iterations: number;
   /**
@@ -45,12 +46,17 @@ export interface ShiftedBetaGeometricModel {
    */
   readonly converged: true;
   /** Number of customers the model was fitted to (the sum of the cohorts' initial sizes or of the rows' `count`). */
-  readonly customers: number;
+  readonly customerCount: number;
+  /**
+   * The time unit of one period (a BG/BB or sBG period is one unit long: a year of donations, a
+   * month of subscription). Predictions take horizons and discount rates per this unit.
+   */
+  readonly unit: TimeUnit;
 }
 
 /**
  * One customer's (or one group of identical customers') subscription history, for
- * {@link fitShiftedBetaGeometric}.
+ * {@link fitSbg}.
  * @category Models
  */
 export interface SubscriptionHistoryRow {
@@ -66,17 +72,17 @@ export interface SubscriptionHistoryRow {
 }
 
 /**
- * What {@link fitShiftedBetaGeometric} accepts: one cohort's survivor counts
+ * What {@link fitSbg} accepts: one cohort's survivor counts
  * (`[n₀, n₁, …, n_k]`, customers still active after 0, 1, …, k renewals), several cohorts
  * (an array of such arrays, each with its own length), or per-customer rows.
  * @category Models
  */
-export type ShiftedBetaGeometricInput =
+export type SbgInput =
   | readonly number[]
   | readonly (readonly number[])[]
   | readonly SubscriptionHistoryRow[];
 
-const FN = "fitShiftedBetaGeometric";
+const FN = "fitSbg";
 
 const rowSchema = z.strictObject({
   periodsObserved: z.number().int().nonnegative(),
@@ -255,7 +261,7 @@ export function shiftedBetaGeometricNegLogLikelihood(
  *
  * @param input - one cohort's survivor counts, an array of cohorts, or `{ periodsObserved, churned, count? }` rows
  * @param options - {@link FitOptions} (`initial` names `alpha` and `beta`)
- * @returns the fitted {@link ShiftedBetaGeometricModel}
+ * @returns the fitted {@link SbgModel}
  * @throws {InvalidInputError} when a cohort is empty, starts at 0 or increases (path of the bad count),
  *   or a row is malformed
  * @throws {ModelFitError} when the likelihood has no finite maximum (e.g. nobody ever churns,
@@ -263,8 +269,8 @@ export function shiftedBetaGeometricNegLogLikelihood(
  *   Hessian at the solution is singular, or when the optimiser does not converge
  * @example
  * ```ts
- * import { fitShiftedBetaGeometric } from "customer-value";
- * const model = fitShiftedBetaGeometric([1000, 869, 743, 653, 593, 551, 517, 491]);
+ * import { fitSbg } from "customer-value";
+ * const model = fitSbg([1000, 869, 743, 653, 593, 551, 517, 491]);
  * model.params.alpha.toFixed(3); // => "0.668"
  * model.params.beta.toFixed(3); // => "3.806"
  * model.logLikelihood.toFixed(2); // => "-1611.16"
@@ -273,12 +279,12 @@ export function shiftedBetaGeometricNegLogLikelihood(
  * @see Fader & Hardie (2007), "How to project customer retention", Journal of Interactive
  *   Marketing 21(1).
  */
-export function fitShiftedBetaGeometric(
-  input: ShiftedBetaGeometricInput,
-  options: FitOptions = {},
-): ShiftedBetaGeometricModel {
+export function fitSbg(input: SbgInput, options: FitOptions = {}): SbgModel {
   const data = survivalData(input);
   const opts = parseFitOptions(FN, options, PARAMETER_NAMES, ["options"]);
+  // Survivor counts carry no unit; per-customer rows may.
+  const rows = Array.isArray(input) && typeof input[0] === "object" && !Array.isArray(input[0]);
+  const unit = fitUnit(FN, rows ? input : [], opts.unit, "input");
   let churned = 0;
   for (const w of data.churnWeight) churned += w;
   if (churned === 0) {
@@ -295,19 +301,20 @@ export function fitShiftedBetaGeometric(
     { ...opts, tolerance: scaledTolerance(opts.tolerance, data.customers) },
   );
   return {
-    kind: "shifted-beta-geometric",
+    kind: "sbg",
     params: { alpha: result.params[0]!, beta: result.params[1]! },
     logLikelihood: result.logLikelihood,
     standardErrors: { alpha: result.standardErrors[0]!, beta: result.standardErrors[1]! },
     iterations: result.iterations,
     converged: true,
-    customers: data.customers,
+    customerCount: data.customers,
+    unit,
   };
 }
 
 /** Loose check of a (possibly deserialised) sBG model: kind and positive finite parameters. @internal */
 export const shiftedBetaGeometricModelSchema = z.object({
-  kind: z.literal("shifted-beta-geometric"),
+  kind: z.literal("sbg"),
   params: z.object({
     alpha: z.number().finite().positive(),
     beta: z.number().finite().positive(),

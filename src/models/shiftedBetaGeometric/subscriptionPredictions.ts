@@ -10,10 +10,7 @@ import { type Decimal, Money, type MoneyInput, moneySchema } from "../../core/mo
 import { parseInput } from "../../core/validate.js";
 import { unitHypergeometric } from "../../math/unitHypergeometric.js";
 import { checkDiscountFloor } from "../discountRate.js";
-import {
-  type ShiftedBetaGeometricModel,
-  shiftedBetaGeometricModelSchema,
-} from "./fitShiftedBetaGeometric.js";
+import { type SbgModel, shiftedBetaGeometricModelSchema } from "./fitShiftedBetaGeometric.js";
 
 const periodsSchema = z.number().int().nonnegative().max(1e7);
 const discountRateSchema = z
@@ -22,10 +19,8 @@ const discountRateSchema = z
   .refine((d) => d > -1, { message: "The discount rate must be greater than −1" });
 
 /** The validated copy of the model (each parameter read once). */
-function parseModel(fn: string, model: unknown): ShiftedBetaGeometricModel {
-  return parseInput(fn, shiftedBetaGeometricModelSchema, model, [
-    "model",
-  ]) as ShiftedBetaGeometricModel;
+function parseModel(fn: string, model: unknown): SbgModel {
+  return parseInput(fn, shiftedBetaGeometricModelSchema, model, ["model"]) as SbgModel;
 }
 
 /**
@@ -36,7 +31,7 @@ function parseModel(fn: string, model: unknown): ShiftedBetaGeometricModel {
  * overflow, and β is not absorbed into t: finite and right for every accepted model). Multiply by a cohort's size for projected survivors. Element `t` of the result belongs
  * to the start of period `t+1` (after `t` renewals), the convention of Fader & Hardie (2007) Table 1.
  *
- * @param model - a fitted (or stored) {@link ShiftedBetaGeometricModel}
+ * @param model - a fitted (or stored) {@link SbgModel}
  * @param periods - last number of renewals to project (integer ≥ 0)
  * @returns `S(0), S(1), …, S(periods)` as a `Float64Array` of length `periods + 1`, each in (0, 1]
  * @throws {InvalidInputError} on an invalid model (path `model…`) or a negative / non-integer `periods`
@@ -44,7 +39,7 @@ function parseModel(fn: string, model: unknown): ShiftedBetaGeometricModel {
  * ```ts
  * import { survivalCurve } from "customer-value";
  * const model = {
- *   kind: "shifted-beta-geometric", params: { alpha: 0.7040772796023907, beta: 1.182042983460019 },
+ *   kind: "sbg", params: { alpha: 0.7040772796023907, beta: 1.182042983460019 },
  *   logLikelihood: -1680.27, standardErrors: { alpha: 0.0656, beta: 0.1525 },
  *   iterations: 10, converged: true, customers: 1000,
  * } as const;
@@ -55,7 +50,7 @@ function parseModel(fn: string, model: unknown): ShiftedBetaGeometricModel {
  * @category Models
  * @see Fader & Hardie (2007), "How to project customer retention", Journal of Interactive Marketing 21(1).
  */
-export function survivalCurve(model: ShiftedBetaGeometricModel, periods: number): Float64Array {
+export function survivalCurve(model: SbgModel, periods: number): Float64Array {
   const fn = "survivalCurve";
   const { alpha, beta } = parseModel(fn, model).params;
   const n = parseInput(fn, periodsSchema, periods, ["periods"]);
@@ -77,7 +72,7 @@ export function survivalCurve(model: ShiftedBetaGeometricModel, periods: number)
  * first (the sorting effect of heterogeneity), which is why a constant-retention projection
  * underestimates long-run survival.
  *
- * @param model - a fitted (or stored) {@link ShiftedBetaGeometricModel}
+ * @param model - a fitted (or stored) {@link SbgModel}
  * @param period - the period `t` (integer ≥ 1; period 1 is the first contract period)
  * @returns the retention rate in [0, 1)
  * @throws {InvalidInputError} on an invalid model or a `period` that is not an integer ≥ 1 (path `period`)
@@ -85,7 +80,7 @@ export function survivalCurve(model: ShiftedBetaGeometricModel, periods: number)
  * ```ts
  * import { retentionRate } from "customer-value";
  * const model = {
- *   kind: "shifted-beta-geometric", params: { alpha: 0.6680883501264947, beta: 3.8060949687750463 },
+ *   kind: "sbg", params: { alpha: 0.6680883501264947, beta: 3.8060949687750463 },
  *   logLikelihood: -1611.16, standardErrors: { alpha: 0.1037, beta: 0.7855 },
  *   iterations: 12, converged: true, customers: 1000,
  * } as const;
@@ -95,7 +90,7 @@ export function survivalCurve(model: ShiftedBetaGeometricModel, periods: number)
  * @category Models
  * @see Fader & Hardie (2007), "How to project customer retention", Journal of Interactive Marketing 21(1).
  */
-export function retentionRate(model: ShiftedBetaGeometricModel, period: number): number {
+export function retentionRate(model: SbgModel, period: number): number {
   const fn = "retentionRate";
   const { alpha, beta } = parseModel(fn, model).params;
   const t = parseInput(fn, z.number().int().min(1), period, ["period"]);
@@ -152,7 +147,7 @@ function finitePayments(fn: string, value: number): number {
  * (`n−1` renewals). Multiply by the margin per period for money, or use
  * {@link subscriptionLifetimeValue}. The ₂F₁ is evaluated by the library's hypergeometric routine (Gauss continued fraction near z = 1).
  *
- * @param model - a fitted (or stored) {@link ShiftedBetaGeometricModel}
+ * @param model - a fitted (or stored) {@link SbgModel}
  * @param options - `renewals` made so far and the per-period `discountRate`
  * @returns DERL in payments (finite, ≥ 0)
  * @throws {InvalidInputError} on an invalid model, `renewals` not an integer ≥ 0, or a discount rate
@@ -161,7 +156,7 @@ function finitePayments(fn: string, value: number): number {
  * ```ts
  * import { expectedRemainingLifetime } from "customer-value";
  * const highEnd = {
- *   kind: "shifted-beta-geometric", params: { alpha: 0.6680883501264947, beta: 3.8060949687750463 },
+ *   kind: "sbg", params: { alpha: 0.6680883501264947, beta: 3.8060949687750463 },
  *   logLikelihood: -1611.16, standardErrors: { alpha: 0.1037, beta: 0.7855 },
  *   iterations: 12, converged: true, customers: 1000,
  * } as const;
@@ -173,7 +168,7 @@ function finitePayments(fn: string, value: number): number {
  *   retention", Journal of Interactive Marketing 21(1).
  */
 export function expectedRemainingLifetime(
-  model: ShiftedBetaGeometricModel,
+  model: SbgModel,
   options: ExpectedRemainingLifetimeOptions,
 ): number {
   const fn = "expectedRemainingLifetime";
@@ -189,7 +184,7 @@ export function expectedRemainingLifetime(
  */
 export interface SubscriptionLifetimeValueInput {
   /** A fitted (or stored) shifted-beta-geometric model. */
-  readonly model: ShiftedBetaGeometricModel;
+  readonly model: SbgModel;
   /** Payment (or margin) per contract period, received at the start of each period. */
   readonly pricePerPeriod: MoneyInput;
   /** Discount rate per contract period (a fraction, > 0; 0.1 = 10 % per period). */
@@ -226,7 +221,7 @@ const clvInputSchema = z.strictObject({
  * ```ts
  * import { subscriptionLifetimeValue } from "customer-value";
  * const regular = {
- *   kind: "shifted-beta-geometric", params: { alpha: 0.7040772796023907, beta: 1.182042983460019 },
+ *   kind: "sbg", params: { alpha: 0.7040772796023907, beta: 1.182042983460019 },
  *   logLikelihood: -1680.27, standardErrors: { alpha: 0.0656, beta: 0.1525 },
  *   iterations: 10, converged: true, customers: 1000,
  * } as const;

@@ -6,7 +6,7 @@ import { calibrationFrequencyFit } from "../../../src/models/diagnostics/calibra
 import { cumulativePurchaseTracking } from "../../../src/models/diagnostics/cumulativePurchaseTracking.js";
 import { holdoutComparison } from "../../../src/models/diagnostics/holdoutComparison.js";
 import { probabilityAliveMatrix } from "../../../src/models/diagnostics/probabilityAliveMatrix.js";
-import { fitModifiedBgNbd } from "../../../src/models/modifiedBgNbd/fitModifiedBgNbd.js";
+import { fitMbgNbd } from "../../../src/models/modifiedBgNbd/fitModifiedBgNbd.js";
 import { fitParetoNbd } from "../../../src/models/paretoNbd/fitParetoNbd.js";
 import { probabilityAlive } from "../../../src/models/predictions/probabilityAlive.js";
 import { splitCalibrationHoldout } from "../../../src/transactions/splitCalibrationHoldout.js";
@@ -156,7 +156,7 @@ describe("Pareto/NBD on CDNOW (BTYD vignette, peers.md §4.3)", () => {
 
 describe("compareModels on the three CDNOW fits", () => {
   it("MBG/NBD −9582.1, BG/NBD −9582.4, Pareto/NBD −9595.0 (FHL 2005; models.md §0.4): MBG/NBD recommended, no LRT", () => {
-    const fits = [model, fitModifiedBgNbd(rows), fitParetoNbd(rows)];
+    const fits = [model, fitMbgNbd(rows), fitParetoNbd(rows)];
     const c = compareModels(fits);
     expect(c.rows.map((r) => r.logLikelihood.toFixed(1))).toEqual([
       "-9582.4",

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "../../../src/core/errors.js";
 import {
-  type BetaGeometricBetaBinomialModel,
+  type BgBbModel,
   bgbbConditionalExpected,
   bgbbProbabilityAlive,
 } from "../../../src/models/betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
@@ -13,14 +13,9 @@ import { holdoutComparison } from "../../../src/models/diagnostics/holdoutCompar
 import { probabilityAliveMatrix } from "../../../src/models/diagnostics/probabilityAliveMatrix.js";
 import { donations } from "../../fixtures/load.js";
 
-function bgbb(
-  alpha: number,
-  beta: number,
-  gamma: number,
-  delta: number,
-): BetaGeometricBetaBinomialModel {
+function bgbb(alpha: number, beta: number, gamma: number, delta: number): BgBbModel {
   return {
-    kind: "beta-geometric-beta-binomial",
+    kind: "bg-bb",
     params: { alpha, beta, gamma, delta },
     logLikelihood: -1,
     standardErrors: { alpha: 0, beta: 0, gamma: 0, delta: 0 },
