@@ -102,6 +102,12 @@ const CASES: readonly (readonly [
   ],
   [
     "customerEffortScore",
+    () => customerEffortScore([4], {} as never),
+    ["options", "version"],
+    "required",
+  ],
+  [
+    "customerEffortScore",
     () => customerEffortScore([4], { version: "2.0", method: "median" as never }),
     ["options", "method"],
     "invalid_value",
