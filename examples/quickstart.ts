@@ -184,7 +184,11 @@ const weeklyDiscountRate = 1.15 ** (1 / 52) - 1;
   const nps = netPromoterScore(recommend);
   const csat = customerSatisfactionScore(satisfied, { scale: { min: 1, max: 5 } });
   const { counts } = satisfactionLoyaltySegment(
-    satisfied.map((satisfaction, i) => ({ id: `c${i + 1}`, satisfaction, loyalty: loyalty[i]! })),
+    satisfied.map((satisfaction, i) => ({
+      customerId: `c${i + 1}`,
+      satisfaction,
+      loyalty: loyalty[i]!,
+    })),
   );
   section(
     "5. Satisfaction to loyalty — a 12-answer survey",

@@ -9,6 +9,7 @@ import {
   compareNetPromoterScores,
   customerEffortScore,
   customerSatisfactionScore,
+  indexByCustomerId,
   type KanoAnswer,
   kanoClassify,
   loyaltyMatrix,
@@ -195,49 +196,55 @@ for (const a of kano.attributes) {
 // ── 6. From satisfaction to loyalty ─────────────────────────────────────────────────────────
 console.log("\n6. Loyalty: Jones & Sasser segments, Dick & Basu matrix, loyalty type and score");
 const customers = Array.from({ length: n }, (_, i) => ({
-  id: `cust-${String(i + 1).padStart(3, "0")}`,
+  customerId: `cust-${String(i + 1).padStart(3, "0")}`,
   satisfaction: csat[i] as number,
   loyalty: draw(1, [10, 12, 20, 30, 28]),
   share: uniform(),
 }));
-const js = satisfactionLoyaltySegment(
-  customers.map(({ id, satisfaction, loyalty }) => ({ id, satisfaction, loyalty })),
-);
+// Every per-customer function takes rows with a customerId and returns one row per customer, in
+// input order; extra fields on the rows (here `share`, `relativeAttitude`) are ignored.
+const js = satisfactionLoyaltySegment(customers);
 line("  Jones & Sasser", ...Object.entries(js.counts).map(([k, v]) => `  ${k} ${v}`));
 const db = loyaltyMatrix(
-  customers.map(({ id, loyalty, share }) => ({
-    id,
-    relativeAttitude: loyalty,
-    repeatPatronage: share,
-  })),
+  customers.map((c) => ({ ...c, relativeAttitude: c.loyalty, repeatPatronage: c.share })),
   { attitudeThreshold: 4, patronageThreshold: 0.5 },
 );
 line("  Dick & Basu", ...Object.entries(db.counts).map(([k, v]) => `  ${k} ${v}`));
+const types = loyaltyType(
+  customers.map((c) => ({
+    customerId: c.customerId,
+    alternativesAvailable: true,
+    repeatPurchase: c.share,
+    attitude: (c.loyalty - 1) / 4,
+    priceSensitivity: 0.7,
+  })),
+);
+const scores = loyaltyScore(
+  customers.map((c) => ({ ...c, repeatPurchase: c.share })),
+  { competitiveness: 0.8 },
+);
+const typeCounts = new Map<string, number>();
+for (const t of types) typeCounts.set(t.type, (typeCounts.get(t.type) ?? 0) + 1);
+line("  loyalty types", ...[...typeCounts].map(([k, v]) => `  ${k} ${v}`));
+const byId = indexByCustomerId(scores);
 const one = customers[0];
 if (one !== undefined) {
-  const type = loyaltyType({
-    alternativesAvailable: true,
-    repeatPurchase: one.share,
-    attitude: (one.loyalty - 1) / 4,
-    priceSensitivity: 0.7,
-  });
-  const score = loyaltyScore(
-    { satisfaction: one.satisfaction, repeatPurchase: one.share },
-    { competitiveness: 0.8 },
-  );
+  const type = types[0];
   line(
-    `  ${one.id}`,
+    `  ${one.customerId}`,
     `  satisfaction ${one.satisfaction}, loyalty ${one.loyalty}, repeat ${one.share.toFixed(2)}`,
   );
   line(
     "",
-    `  → ${js.segments.get(one.id)}, ${db.segments.get(one.id)}, type ${type.type} (rule ${type.rule}), score ${score.score.toFixed(1)}`,
+    `  → ${js.segments[0]?.segment}, ${db.segments[0]?.segment}, type ${type?.type} (rule ${type?.rule}), score ${byId.get(one.customerId)?.score.toFixed(1)}`,
   );
 }
-for (const s of [3, 4, 5]) {
-  const r = loyaltyScore({ satisfaction: s, repeatPurchase: 0.5 });
+const curve = loyaltyScore(
+  [3, 4, 5].map((s) => ({ customerId: `satisfaction ${s}`, satisfaction: s, repeatPurchase: 0.5 })),
+);
+for (const r of curve) {
   line(
-    `  satisfaction ${s} of 5`,
+    `  ${r.customerId} of 5`,
     `  attitudinal loyalty ${fmt(r.attitudinal)}   blended score ${fmt(r.score)}`,
   );
 }

@@ -191,6 +191,7 @@ export type {
   LoyaltyMatrixInput,
   LoyaltyMatrixOptions,
   LoyaltyMatrixResult,
+  LoyaltyMatrixRow,
 } from "./satisfaction/loyaltyMatrix.js";
 export { loyaltyMatrix } from "./satisfaction/loyaltyMatrix.js";
 export type {
@@ -212,7 +213,7 @@ export type {
   ScoreInterval,
 } from "./satisfaction/netPromoterScore.js";
 export { netPromoterScore } from "./satisfaction/netPromoterScore.js";
-export type { RaterIndexOptions, RaterIndexResult, ScoreRange } from "./satisfaction/raterIndex.js";
+export type { RaterIndexOptions, RaterIndexResult } from "./satisfaction/raterIndex.js";
 export { raterIndex } from "./satisfaction/raterIndex.js";
 export type {
   SatisfactionIndexItem,
@@ -230,6 +231,7 @@ export type {
   JonesSasserCounts,
   JonesSasserSegment,
   SatisfactionLoyaltyInput,
+  SatisfactionLoyaltyRow,
   SatisfactionLoyaltySegmentOptions,
   SatisfactionLoyaltySegmentResult,
 } from "./satisfaction/satisfactionLoyaltySegment.js";

@@ -1,13 +1,24 @@
 import { z } from "zod";
-import { invalidInput } from "../core/errors.js";
-import { parseInput } from "../core/validate.js";
-import { type NetPromoterScoreResult, npsFromAnswers } from "./netPromoterScore.js";
-import { checkAnswers, confidenceLevelSchema, normalCdf, normalQuantile } from "./scale.js";
+import { IssueCollector, invalidInput } from "../core/errors.js";
+import { type NetPromoterScoreResult, NPS_SCALE, npsFromAnswers } from "./netPromoterScore.js";
+import {
+  type AnswerScale,
+  checkAnswers,
+  confidenceLevelSchema,
+  normalCdf,
+  normalQuantile,
+  npsScaleSchema,
+  parseInto,
+  scaleOfInvalidOptions,
+} from "./scale.js";
 
 /** Options of {@link compareNetPromoterScores}. */
 export interface CompareNetPromoterScoresOptions {
-  /** Answer scale of both samples, `"0-10"` (default) or `"1-10"`. */
-  readonly scale?: "0-10" | "1-10";
+  /**
+   * Answer scale of both samples: `{ min: 0, max: 10 }` (default) or `{ min: 1, max: 10 }`; any
+   * other scale is an error (code `invalid_value`).
+   */
+  readonly scale?: AnswerScale;
   /** Confidence level of the interval for the difference, strictly between 0 and 1 (default `0.95`). */
   readonly confidenceLevel?: number;
 }
@@ -40,7 +51,7 @@ export interface NetPromoterScoreComparison {
 }
 
 const optionsSchema = z.strictObject({
-  scale: z.enum(["0-10", "1-10"]).exactOptional(),
+  scale: npsScaleSchema.exactOptional(),
   confidenceLevel: confidenceLevelSchema.exactOptional(),
 }) satisfies z.ZodType<unknown, CompareNetPromoterScoresOptions>;
 
@@ -66,9 +77,11 @@ const optionsSchema = z.strictObject({
  * @param second - integer answers of the second sample (at least one)
  * @param options - answer scale and confidence level
  * @returns both scores, their difference, its standard error, z, the p-value and an interval
- * @throws {@link InvalidInputError} on an empty sample, answers that are not integers on the
- *   scale (path `first[i]` or `second[i]`), or when both samples have zero variance (every answer
- *   of each sample in one bucket), where the z test is undefined
+ * @throws {@link InvalidInputError} listing every problem: an empty sample (path `first` or
+ *   `second`, code `too_small`), answers that are not integers on the scale (`first[i]` or
+ *   `second[i]`, codes as in {@link netPromoterScore}), a scale other than the two NPS scales
+ *   (`options.scale`, `invalid_value`); or, alone, when both samples have zero variance (every
+ *   answer of each sample in one bucket), where the z test is undefined (code `unsupported`)
  * @example
  * ```ts
  * import { compareNetPromoterScores } from "customer-value";
@@ -86,11 +99,19 @@ export function compareNetPromoterScores(
   options: CompareNetPromoterScoresOptions = {},
 ): NetPromoterScoreComparison {
   const fn = "compareNetPromoterScores";
-  const parsed = parseInput(fn, optionsSchema, options, ["options"]);
-  const scale = { min: parsed.scale === "1-10" ? 1 : 0, max: 10 };
-  const level = parsed.confidenceLevel ?? 0.95;
-  const a = npsFromAnswers(checkAnswers(fn, ["first"], first, scale), level);
-  const b = npsFromAnswers(checkAnswers(fn, ["second"], second, scale), level);
+  const issues = new IssueCollector();
+  const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
+  const scale =
+    parsed === undefined
+      ? scaleOfInvalidOptions(options, npsScaleSchema, NPS_SCALE)
+      : (parsed.scale ?? NPS_SCALE);
+  const firstValues = checkAnswers(["first"], first, scale, issues);
+  const secondValues = checkAnswers(["second"], second, scale, issues);
+  issues.throwIfAny(fn);
+  // No issue: everything was read.
+  const level = (parsed as CompareNetPromoterScoresOptions).confidenceLevel ?? 0.95;
+  const a = npsFromAnswers(firstValues as Float64Array, level);
+  const b = npsFromAnswers(secondValues as Float64Array, level);
   const difference = a.score - b.score;
   const standardError = Math.sqrt(a.standardError ** 2 + b.standardError ** 2);
   if (!(standardError > 0)) {
@@ -98,6 +119,7 @@ export function compareNetPromoterScores(
       fn,
       [],
       "Both samples have zero variance (each sample's answers all fall in one bucket); the z test is undefined",
+      "unsupported",
     );
   }
   const zStatistic = difference / standardError;

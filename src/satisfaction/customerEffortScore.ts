@@ -1,7 +1,13 @@
 import { z } from "zod";
-import { parseInput } from "../core/validate.js";
+import { IssueCollector } from "../core/errors.js";
 import type { ScoreInterval } from "./netPromoterScore.js";
-import { checkAnswers, confidenceLevelSchema, normalQuantile } from "./scale.js";
+import {
+  type AnswerScale,
+  checkAnswers,
+  confidenceLevelSchema,
+  normalQuantile,
+  parseInto,
+} from "./scale.js";
 
 /** Options of {@link customerEffortScore}. */
 export interface CustomerEffortScoreOptions {
@@ -29,7 +35,7 @@ export interface CustomerEffortScoreResult {
   /** The scoring method used. */
   readonly method: "mean" | "percent-easy" | "net";
   /** Number of answers. */
-  readonly responses: number;
+  readonly responseCount: number;
   /** The CES in the method's units (see {@link CustomerEffortScoreOptions.method}), unrounded. */
   readonly score: number;
   /** Standard error of `score`, in the score's units. */
@@ -51,6 +57,11 @@ const optionsSchema = z.strictObject({
   method: z.enum(["mean", "percent-easy", "net"]).exactOptional(),
   confidenceLevel: confidenceLevelSchema.exactOptional(),
 }) satisfies z.ZodType<unknown, CustomerEffortScoreOptions>;
+
+/** The answer scale of a version: 1–5 for 1.0, 1–7 for 2.0. */
+function versionScale(version: "1.0" | "2.0"): AnswerScale {
+  return version === "1.0" ? { min: 1, max: 5 } : { min: 1, max: 7 };
+}
 
 /**
  * Customer Effort Score (CES) in version 1.0 (1–5, lower is better) or 2.0 (1–7, higher is
@@ -77,8 +88,10 @@ const optionsSchema = z.strictObject({
  * @param answers - integer answers on the version's scale (at least one)
  * @param options - the version (required), the method and the confidence level
  * @returns the score with its standard error and interval, the mean and the bucket shares
- * @throws {@link InvalidInputError} when the answer set is empty, an answer is not an integer on
- *   the version's scale (path `answers[i]`), or an option is invalid
+ * @throws {@link InvalidInputError} listing every problem: the answer set is empty (path
+ *   `answers`, code `too_small`), an answer is not an integer on the version's scale
+ *   (`answers[i]`, `invalid_type` / `not_integer` / `too_small` / `too_big`), the version is
+ *   missing (`options.version`, `required`) or another option is invalid (`options.<key>`)
  * @example
  * ```ts
  * import { customerEffortScore } from "customer-value";
@@ -94,11 +107,19 @@ export function customerEffortScore(
   options: CustomerEffortScoreOptions,
 ): CustomerEffortScoreResult {
   const fn = "customerEffortScore";
-  const parsed = parseInput(fn, optionsSchema, options, ["options"]);
-  const { version } = parsed;
-  const method = parsed.method ?? "mean";
-  const scale = version === "1.0" ? { min: 1, max: 5 } : { min: 1, max: 7 };
-  const values = checkAnswers(fn, ["answers"], answers, scale);
+  const issues = new IssueCollector();
+  const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
+  const checked = checkAnswers(
+    ["answers"],
+    answers,
+    parsed === undefined ? undefined : versionScale(parsed.version),
+    issues,
+  );
+  issues.throwIfAny(fn);
+  // No issue: both were read.
+  const { version, method = "mean", confidenceLevel } = parsed as CustomerEffortScoreOptions;
+  const scale = versionScale(version);
+  const values = checked as Float64Array;
   const n = values.length;
   let easy = 0;
   let difficult = 0;
@@ -133,12 +154,12 @@ export function customerEffortScore(
     standardError = 100 * Math.sqrt(Math.max(0, e + h - (e - h) ** 2) / n);
     range = [-100, 100];
   }
-  const level = parsed.confidenceLevel ?? 0.95;
+  const level = confidenceLevel ?? 0.95;
   const z = normalQuantile(0.5 + level / 2);
   return {
     version,
     method,
-    responses: n,
+    responseCount: n,
     score,
     standardError,
     confidenceInterval: {

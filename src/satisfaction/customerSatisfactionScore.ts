@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { invalidInput } from "../core/errors.js";
-import { parseInput } from "../core/validate.js";
+import { IssueCollector } from "../core/errors.js";
 import type { ScoreInterval } from "./netPromoterScore.js";
 import {
   type AnswerScale,
@@ -8,6 +7,8 @@ import {
   checkAnswers,
   confidenceLevelSchema,
   normalQuantile,
+  parseInto,
+  scaleOfInvalidOptions,
 } from "./scale.js";
 
 /** Options of {@link customerSatisfactionScore}. */
@@ -28,7 +29,7 @@ export interface CustomerSatisfactionScoreResult {
   /** The scoring method used. */
   readonly method: "top-box" | "top-2-box" | "mean";
   /** Number of answers. */
-  readonly responses: number;
+  readonly responseCount: number;
   /**
    * The CSAT: for the box methods the percentage of satisfied answers (0–100); for `"mean"` the
    * mean answer on the answer scale. Unrounded.
@@ -44,11 +45,17 @@ export interface CustomerSatisfactionScoreResult {
   readonly mean: number;
 }
 
-const optionsSchema = z.strictObject({
-  scale: answerScaleSchema,
-  method: z.enum(["top-box", "top-2-box", "mean"]).exactOptional(),
-  confidenceLevel: confidenceLevelSchema.exactOptional(),
-}) satisfies z.ZodType<unknown, CustomerSatisfactionScoreOptions>;
+const optionsSchema = z
+  .strictObject({
+    scale: answerScaleSchema,
+    method: z.enum(["top-box", "top-2-box", "mean"]).exactOptional(),
+    confidenceLevel: confidenceLevelSchema.exactOptional(),
+  })
+  .refine((o) => (o.method ?? "top-2-box") !== "top-2-box" || o.scale.max - o.scale.min >= 2, {
+    error: "top-2-box needs a scale with at least three points",
+    path: ["method"],
+    params: { code: "inconsistent" },
+  }) satisfies z.ZodType<unknown, CustomerSatisfactionScoreOptions>;
 
 /**
  * Customer Satisfaction Score (CSAT) of answers to "How satisfied were you…?" on an explicit scale,
@@ -78,8 +85,11 @@ const optionsSchema = z.strictObject({
  * @param answers - integer answers on the scale (at least one)
  * @param options - the scale (required), the method and the confidence level
  * @returns the score, its standard error and interval, the satisfied count and the mean answer
- * @throws {@link InvalidInputError} when the answer set is empty, an answer is not an integer on
- *   the scale (path `answers[i]`), the scale is invalid, or top-2-box is asked of a 2-point scale
+ * @throws {@link InvalidInputError} listing every problem: the answer set is empty (path
+ *   `answers`, code `too_small`), an answer is not an integer on the scale (`answers[i]`,
+ *   `invalid_type` / `not_integer` / `too_small` / `too_big`), the scale is missing or invalid
+ *   (`options.scale`, `required`; `options.scale.max`, `inconsistent` when not above `min`), or
+ *   top-2-box is asked of a 2-point scale (`options.method`, `inconsistent`)
  * @example
  * ```ts
  * import { customerSatisfactionScore } from "customer-value";
@@ -95,17 +105,22 @@ export function customerSatisfactionScore(
   options: CustomerSatisfactionScoreOptions,
 ): CustomerSatisfactionScoreResult {
   const fn = "customerSatisfactionScore";
-  const parsed = parseInput(fn, optionsSchema, options, ["options"]);
-  const { scale } = parsed;
-  const method = parsed.method ?? "top-2-box";
-  if (method === "top-2-box" && scale.max - scale.min < 2) {
-    throw invalidInput(
-      fn,
-      ["options", "method"],
-      "top-2-box needs a scale with at least three points",
-    );
-  }
-  const values = checkAnswers(fn, ["answers"], answers, scale);
+  const issues = new IssueCollector();
+  const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
+  const checked = checkAnswers(
+    ["answers"],
+    answers,
+    parsed?.scale ?? scaleOfInvalidOptions(options, answerScaleSchema, undefined),
+    issues,
+  );
+  issues.throwIfAny(fn);
+  // No issue: both were read.
+  const {
+    scale,
+    method = "top-2-box",
+    confidenceLevel,
+  } = parsed as CustomerSatisfactionScoreOptions;
+  const values = checked as Float64Array;
   const n = values.length;
   const cut = method === "top-box" ? scale.max : scale.max - 1;
   let satisfied = 0;
@@ -116,7 +131,7 @@ export function customerSatisfactionScore(
     if (v >= cut) satisfied++;
   }
   const mean = sum / n;
-  const level = parsed.confidenceLevel ?? 0.95;
+  const level = confidenceLevel ?? 0.95;
   const z = normalQuantile(0.5 + level / 2);
   if (method === "mean") {
     let squares = 0;
@@ -124,7 +139,7 @@ export function customerSatisfactionScore(
     const standardError = n > 1 ? Math.sqrt(squares / (n - 1) / n) : 0;
     return {
       method,
-      responses: n,
+      responseCount: n,
       score: mean,
       standardError,
       confidenceInterval: {
@@ -142,7 +157,7 @@ export function customerSatisfactionScore(
   const standardError = 100 * Math.sqrt((q * (1 - q)) / n);
   return {
     method,
-    responses: n,
+    responseCount: n,
     score,
     standardError,
     confidenceInterval: {

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { invalidInput } from "../core/errors.js";
-import { boundedArray, parseInput } from "../core/validate.js";
+import { IssueCollector } from "../core/errors.js";
+import { boundedArray } from "../core/validate.js";
+import { checkRows, parseInto } from "./scale.js";
 
 /**
  * An answer to a Kano functional ("if the product has…") or dysfunctional ("if it does not
@@ -18,7 +19,7 @@ export type KanoCategory =
   | "reverse"
   | "questionable";
 
-/** One respondent's pair of answers about one attribute. */
+/** One respondent's pair of answers about one attribute (other fields of the row are ignored). */
 export interface KanoResponse {
   /** The product attribute (feature) asked about. */
   readonly attribute: string;
@@ -59,7 +60,7 @@ export interface KanoAttributeResult {
   /** The attribute. */
   readonly attribute: string;
   /** Number of responses. */
-  readonly responses: number;
+  readonly responseCount: number;
   /** Responses per category. */
   readonly counts: KanoCounts;
   /** The attribute's category: the most frequent one, ties broken by M > O > A > I > R > Q. */
@@ -112,7 +113,7 @@ const PRIORITY: readonly KanoCategory[] = [M, O, A, I, R, Q];
 
 const responsesSchema = boundedArray(
   z.array(
-    z.strictObject({
+    z.object({
       attribute: z.string(),
       functional: answerSchema,
       dysfunctional: answerSchema,
@@ -155,8 +156,11 @@ const optionsSchema = z.strictObject({
  * @param responses - one row per respondent × attribute (at least one)
  * @param options - an alternative evaluation table
  * @returns the category of every response and the per-attribute reading
- * @throws {@link InvalidInputError} when there are no responses, an answer is not one of the five
- *   (path `responses[i].functional`), or the table is not 5×5 of categories
+ * @throws {@link InvalidInputError} listing every problem: there are no responses (path
+ *   `responses`, code `too_small`), an attribute is not a string (`responses[i].attribute`,
+ *   `required` / `invalid_type`), an answer is not one of the five (`responses[i].functional`,
+ *   `responses[i].dysfunctional`, `required` / `invalid_value`), or the table is not 5×5 of
+ *   categories (`options.table…`)
  * @example
  * ```ts
  * import { kanoClassify } from "customer-value";
@@ -178,18 +182,17 @@ export function kanoClassify(
   options: KanoClassifyOptions = {},
 ): KanoResult {
   const fn = "kanoClassify";
-  const parsed = parseInput(fn, optionsSchema, options, ["options"]);
-  const rows = parseInput(fn, responsesSchema, responses, ["responses"]);
-  if (rows.length === 0) {
-    throw invalidInput(
-      fn,
-      ["responses"],
-      "Expected at least one response (the answer set is empty)",
-    );
-  }
-  const table = parsed.table ?? DEFAULT_TABLE;
+  const issues = new IssueCollector();
+  const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
+  const rows =
+    checkRows(["responses"], responses, "responses", issues) === undefined
+      ? undefined
+      : parseInto(fn, responsesSchema, responses, ["responses"], issues);
+  issues.throwIfAny(fn);
+  // No issue: both were read.
+  const table = (parsed as KanoClassifyOptions).table ?? DEFAULT_TABLE;
   const tallies = new Map<string, Record<KanoCategory, number>>();
-  const classes = rows.map((r) => {
+  const classes = (rows as readonly KanoResponse[]).map((r) => {
     const category = table[ANSWERS.indexOf(r.functional)]?.[
       ANSWERS.indexOf(r.dysfunctional)
     ] as KanoCategory;
@@ -224,7 +227,7 @@ export function kanoClassify(
     };
     const base = {
       attribute,
-      responses: t[A] + t[O] + t[M] + t[I] + t[R] + t[Q],
+      responseCount: t[A] + t[O] + t[M] + t[I] + t[R] + t[Q],
       counts,
       category,
       tied,

@@ -1,15 +1,14 @@
 import { z } from "zod";
-import { echo, invalidInput } from "../core/errors.js";
-import { parseInput } from "../core/validate.js";
-import { checkArray, checkFiniteField, checkRecord, checkStringField } from "./scale.js";
+import { IssueCollector } from "../core/errors.js";
+import { checkRows, customerIdField, numberField, parseInto, rowObject } from "./scale.js";
 
 /** A Dick & Basu loyalty condition. */
 export type DickBasuLoyalty = "loyalty" | "latent-loyalty" | "spurious-loyalty" | "no-loyalty";
 
-/** One customer's relative attitude and repeat patronage. */
+/** One customer's relative attitude and repeat patronage (other fields of the row are ignored). */
 export interface LoyaltyMatrixInput {
-  /** The customer id (unique). */
-  readonly id: string;
+  /** The customer's id (unique among the rows). */
+  readonly customerId: string;
   /** Relative attitude toward the brand versus alternatives (any scale, higher = more favourable). */
   readonly relativeAttitude: number;
   /** Repeat patronage (e.g. share of category purchases, or repeat-purchase count; higher = more). */
@@ -38,10 +37,21 @@ export interface DickBasuCounts {
   readonly noLoyalty: number;
 }
 
+/** One customer's loyalty condition, a row of {@link LoyaltyMatrixResult.segments}. */
+export interface LoyaltyMatrixRow {
+  /** The customer's id, as given. */
+  readonly customerId: string;
+  /** The customer's Dick & Basu loyalty condition. */
+  readonly segment: DickBasuLoyalty;
+}
+
 /** Result of {@link loyaltyMatrix}. */
 export interface LoyaltyMatrixResult {
-  /** The loyalty condition of every customer, by id (input order). */
-  readonly segments: ReadonlyMap<string, DickBasuLoyalty>;
+  /**
+   * The loyalty condition of every customer, one row per input row, in input order (look one up
+   * by id with `indexByCustomerId`).
+   */
+  readonly segments: readonly LoyaltyMatrixRow[];
   /** Customers per condition; they sum to the number of customers. */
   readonly counts: DickBasuCounts;
   /** The attitude threshold used. */
@@ -49,14 +59,6 @@ export interface LoyaltyMatrixResult {
   /** The patronage threshold used. */
   readonly patronageThreshold: number;
 }
-
-/** Every field of {@link LoyaltyMatrixInput}, checked complete by the type. */
-const FIELDS: Record<keyof LoyaltyMatrixInput, true> = {
-  id: true,
-  relativeAttitude: true,
-  repeatPatronage: true,
-};
-const KEYS: ReadonlySet<string> = new Set(Object.keys(FIELDS));
 
 const optionsSchema = z.strictObject({
   attitudeThreshold: z.number().finite().exactOptional(),
@@ -81,25 +83,30 @@ const optionsSchema = z.strictObject({
  * Reference: Dick, A. S. & Basu, K. (1994), "Customer Loyalty: Toward an Integrated Conceptual
  * Framework", *Journal of the Academy of Marketing Science* 22(2): 99–113.
  *
- * @param customers - one row per customer (unique ids, at least one)
+ * @param customers - one row per customer (unique `customerId`s, at least one row)
  * @param options - thresholds, or the split statistic for the ones not given
- * @returns the condition of every customer (a `Map` by id), the counts and the thresholds used
- * @throws {@link InvalidInputError} when there are no customers, an id repeats (path
- *   `customers[i].id`), or a value is not finite
+ * @returns the condition of every customer (rows in input order), the counts and the thresholds
+ *   used
+ * @throws {@link InvalidInputError} listing every problem: there are no customers (path
+ *   `customers`, code `too_small`), a row is not an object (`customers[i]`), an id is missing,
+ *   not a string or repeated (`customers[i].customerId`, `required` / `invalid_type` /
+ *   `duplicate`), a value is not a finite number (`customers[i].relativeAttitude`,
+ *   `customers[i].repeatPatronage`, `required` / `invalid_type`), or an option is invalid
+ *   (`options.<key>`)
  * @example
  * ```ts
  * import { loyaltyMatrix } from "customer-value";
  * const result = loyaltyMatrix(
  *   [
- *     { id: "a", relativeAttitude: 6, repeatPatronage: 0.8 },
- *     { id: "b", relativeAttitude: 6, repeatPatronage: 0.1 },
- *     { id: "c", relativeAttitude: 2, repeatPatronage: 0.9 },
- *     { id: "d", relativeAttitude: 2, repeatPatronage: 0.2 },
+ *     { customerId: "a", relativeAttitude: 6, repeatPatronage: 0.8 },
+ *     { customerId: "b", relativeAttitude: 6, repeatPatronage: 0.1 },
+ *     { customerId: "c", relativeAttitude: 2, repeatPatronage: 0.9 },
+ *     { customerId: "d", relativeAttitude: 2, repeatPatronage: 0.2 },
  *   ],
  *   { attitudeThreshold: 4, patronageThreshold: 0.5 },
  * );
- * result.segments.get("b"); // => "latent-loyalty"
- * result.segments.get("c"); // => "spurious-loyalty"
+ * result.segments[1]; // => { customerId: "b", segment: "latent-loyalty" }
+ * result.segments[2].segment; // => "spurious-loyalty"
  * result.counts.loyalty; // => 1
  * ```
  * @category Satisfaction
@@ -109,44 +116,48 @@ export function loyaltyMatrix(
   options: LoyaltyMatrixOptions = {},
 ): LoyaltyMatrixResult {
   const fn = "loyaltyMatrix";
-  const parsed = parseInput(fn, optionsSchema, options, ["options"]);
-  const rows = checkArray(fn, ["customers"], customers);
-  if (rows.length === 0) throw invalidInput(fn, ["customers"], "Expected at least one customer");
+  const issues = new IssueCollector();
+  const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
+  const rows = checkRows(["customers"], customers, "customers", issues) ?? [];
   const n = rows.length;
   const ids: string[] = new Array(n);
   const attitudes = new Float64Array(n);
   const patronages = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const row = checkRecord(fn, "customers", i, rows[i], KEYS);
-    ids[i] = checkStringField(fn, "customers", i, "id", row.id);
-    attitudes[i] = checkFiniteField(fn, "customers", i, "relativeAttitude", row.relativeAttitude);
-    patronages[i] = checkFiniteField(fn, "customers", i, "repeatPatronage", row.repeatPatronage);
+  const seen = new Set<string>();
+  for (let i = 0; i < n && !issues.full; i++) {
+    const row = rowObject("customers", i, rows[i], issues);
+    if (row === undefined) continue;
+    ids[i] = customerIdField("customers", i, row.customerId, seen, issues) as string;
+    attitudes[i] =
+      numberField("customers", i, "relativeAttitude", row.relativeAttitude, issues) ?? 0;
+    patronages[i] =
+      numberField("customers", i, "repeatPatronage", row.repeatPatronage, issues) ?? 0;
   }
-  const split = parsed.split ?? "median";
-  const attitudeThreshold = parsed.attitudeThreshold ?? center(attitudes, split);
-  const patronageThreshold = parsed.patronageThreshold ?? center(patronages, split);
-  const segments = new Map<string, DickBasuLoyalty>();
+  issues.throwIfAny(fn);
+  // No issue: the options were read.
+  const { split = "median", ...given } = parsed as LoyaltyMatrixOptions;
+  const attitudeThreshold = given.attitudeThreshold ?? center(attitudes, split);
+  const patronageThreshold = given.patronageThreshold ?? center(patronages, split);
+  const segments: LoyaltyMatrixRow[] = new Array(n);
   const counts = { loyalty: 0, latentLoyalty: 0, spuriousLoyalty: 0, noLoyalty: 0 };
   for (let i = 0; i < n; i++) {
-    const id = ids[i] as string;
-    if (segments.has(id)) {
-      throw invalidInput(fn, ["customers", i, "id"], `Duplicate customer id ${echo(id)}`);
-    }
     const attitude = (attitudes[i] as number) >= attitudeThreshold;
     const patronage = (patronages[i] as number) >= patronageThreshold;
+    let segment: DickBasuLoyalty;
     if (attitude && patronage) {
-      segments.set(id, "loyalty");
+      segment = "loyalty";
       counts.loyalty++;
     } else if (attitude) {
-      segments.set(id, "latent-loyalty");
+      segment = "latent-loyalty";
       counts.latentLoyalty++;
     } else if (patronage) {
-      segments.set(id, "spurious-loyalty");
+      segment = "spurious-loyalty";
       counts.spuriousLoyalty++;
     } else {
-      segments.set(id, "no-loyalty");
+      segment = "no-loyalty";
       counts.noLoyalty++;
     }
+    segments[i] = { customerId: ids[i] as string, segment };
   }
   return { segments, counts, attitudeThreshold, patronageThreshold };
 }

@@ -1,10 +1,20 @@
 import { z } from "zod";
-import { invalidInput } from "../core/errors.js";
-import { parseInput } from "../core/validate.js";
-import type { ScoreRange } from "./raterIndex.js";
+import { IssueCollector } from "../core/errors.js";
+import {
+  type AnswerScale,
+  answerScaleSchema,
+  checkRows,
+  customerIdField,
+  numberField,
+  parseInto,
+  rowObject,
+  scaleOfInvalidOptions,
+} from "./scale.js";
 
-/** One customer's satisfaction and observed repeat behaviour. */
+/** One customer's satisfaction and observed repeat behaviour (other fields of the row are ignored). */
 export interface LoyaltyScoreInput {
+  /** The customer's id (unique among the rows). */
+  readonly customerId: string;
   /** Satisfaction on the scale (e.g. 1–5; a mean of several items is allowed). */
   readonly satisfaction: number;
   /** Behavioural loyalty in [0, 1]: repeat-purchase rate, retention, or share of wallet. */
@@ -13,8 +23,8 @@ export interface LoyaltyScoreInput {
 
 /** Options of {@link loyaltyScore}. */
 export interface LoyaltyScoreOptions {
-  /** The satisfaction scale, default `{ min: 1, max: 5 }`. */
-  readonly scale?: ScoreRange;
+  /** The satisfaction answer scale, default `{ min: 1, max: 5 }`. */
+  readonly scale?: AnswerScale;
   /**
    * Curve exponent γ > 0 of the satisfaction response s^γ. Default `ln 6 / ln(4/3)` ≈ 6.228, which
    * makes a "merely satisfied" 4 of 5 six times less loyal than a "completely satisfied" 5 (the
@@ -30,8 +40,10 @@ export interface LoyaltyScoreOptions {
   readonly attitudinalWeight?: number;
 }
 
-/** Result of {@link loyaltyScore}. */
+/** One customer's loyalty score, a row of the result of {@link loyaltyScore}. */
 export interface LoyaltyScoreResult {
+  /** The customer's id, as given. */
+  readonly customerId: string;
   /** The loyalty score, 0–100. */
   readonly score: number;
   /** Attitudinal loyalty implied by satisfaction, 0–100: 100·((1 − κ) + κ·s^γ). */
@@ -42,31 +54,26 @@ export interface LoyaltyScoreResult {
   readonly satisfactionShare: number;
 }
 
-const rangeSchema = z
-  .strictObject({ min: z.number().finite(), max: z.number().finite() })
-  .refine((s) => s.max > s.min, {
-    error: "Expected max greater than min",
-    path: ["max"],
-  }) satisfies z.ZodType<unknown, ScoreRange>;
-
 const optionsSchema = z.strictObject({
-  scale: rangeSchema.exactOptional(),
+  scale: answerScaleSchema.exactOptional(),
   curvature: z.number().positive().finite().exactOptional(),
   competitiveness: z.number().min(0).max(1).exactOptional(),
   attitudinalWeight: z.number().min(0).max(1).exactOptional(),
 }) satisfies z.ZodType<unknown, LoyaltyScoreOptions>;
 
-const inputSchema = z.strictObject({
-  satisfaction: z.number().finite(),
-  repeatPurchase: z.number().min(0).max(1),
-}) satisfies z.ZodType<unknown, LoyaltyScoreInput>;
+/** No range: readings are checked for type only (the scale option itself was invalid). */
+const ANY_NUMBER: AnswerScale = { min: Number.NEGATIVE_INFINITY, max: Number.POSITIVE_INFINITY };
+
+/** The default satisfaction scale. */
+const FIVE_POINT: AnswerScale = { min: 1, max: 5 };
 
 /** Default curvature: 0.75^γ = 1/6. */
 const XEROX_CURVATURE = Math.log(6) / Math.log(4 / 3);
 
 /**
- * A 0–100 loyalty score blending attitudinal loyalty (from satisfaction, through Jones & Sasser's
- * non-linear curve) with behavioural loyalty (observed repeat purchase).
+ * A 0–100 loyalty score per customer blending attitudinal loyalty (from satisfaction, through
+ * Jones & Sasser's non-linear curve) with behavioural loyalty (observed repeat purchase). One row
+ * in per customer, one row out, in input order.
  *
  * **Formula.** With s = (satisfaction − min)/(max − min) ∈ [0, 1], curvature γ, competitiveness
  * κ and attitudinal weight w:
@@ -87,41 +94,77 @@ const XEROX_CURVATURE = Math.log(6) / Math.log(4 / 3);
  * *Harvard Business Review* 73(6): 88–99. Dick, A. S. & Basu, K. (1994), "Customer Loyalty:
  * Toward an Integrated Conceptual Framework", *JAMS* 22(2): 99–113.
  *
- * @param input - satisfaction on the scale and repeat purchase in [0, 1]
+ * @param customers - one row per customer: id, satisfaction on the scale, repeat purchase in
+ *   [0, 1] (unique `customerId`s)
  * @param options - scale, curvature, competitiveness and attitudinal weight
- * @returns the score (0–100) and its attitudinal and behavioural parts
- * @throws {@link InvalidInputError} when satisfaction lies outside the scale (path
- *   `input.satisfaction`), repeat purchase is outside [0, 1], or an option is out of range
+ * @returns one row per customer, in input order: the score (0–100) and its attitudinal and
+ *   behavioural parts
+ * @throws {@link InvalidInputError} listing every problem: a row is not an object
+ *   (`customers[i]`), an id is missing, not a string or repeated (`customers[i].customerId`,
+ *   `required` / `invalid_type` / `duplicate`), satisfaction is not a number or lies outside the
+ *   scale (`customers[i].satisfaction`, `invalid_type` / `too_small` / `too_big`), repeat purchase
+ *   is outside [0, 1] (`customers[i].repeatPurchase`), or an option is invalid (`options.<key>`)
  * @example
  * ```ts
  * import { loyaltyScore } from "customer-value";
- * loyaltyScore({ satisfaction: 5, repeatPurchase: 0.8 }).score; // => 90
- * loyaltyScore({ satisfaction: 4, repeatPurchase: 0.8 }).attitudinal; // => 16.67
- * loyaltyScore({ satisfaction: 4, repeatPurchase: 0.8 }, { competitiveness: 0 }).attitudinal; // => 100
+ * const scores = loyaltyScore([
+ *   { customerId: "ann", satisfaction: 5, repeatPurchase: 0.8 },
+ *   { customerId: "bob", satisfaction: 4, repeatPurchase: 0.8 },
+ * ]);
+ * scores[0].score; // => 90
+ * scores[1].attitudinal; // => 16.67
+ * scores[1].customerId; // => "bob"
+ * loyaltyScore([{ customerId: "bob", satisfaction: 4, repeatPurchase: 0.8 }], { competitiveness: 0 })[0].attitudinal; // => 100
  * ```
  * @category Satisfaction
  */
 export function loyaltyScore(
-  input: LoyaltyScoreInput,
+  customers: readonly LoyaltyScoreInput[],
   options: LoyaltyScoreOptions = {},
-): LoyaltyScoreResult {
+): readonly LoyaltyScoreResult[] {
   const fn = "loyaltyScore";
-  const parsed = parseInput(fn, optionsSchema, options, ["options"]);
-  const { satisfaction, repeatPurchase } = parseInput(fn, inputSchema, input, ["input"]);
-  const { min, max } = parsed.scale ?? { min: 1, max: 5 };
-  if (satisfaction < min || satisfaction > max) {
-    throw invalidInput(
-      fn,
-      ["input", "satisfaction"],
-      `Satisfaction ${satisfaction} is outside the scale ${min}..${max}`,
-    );
+  const issues = new IssueCollector();
+  const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
+  const rows = checkRows(["customers"], customers, "customers", issues, false) ?? [];
+  // With an invalid scale option satisfaction is checked for type only.
+  const { min, max } =
+    (parsed === undefined
+      ? scaleOfInvalidOptions(options, answerScaleSchema, FIVE_POINT)
+      : (parsed.scale ?? FIVE_POINT)) ?? ANY_NUMBER;
+  const n = rows.length;
+  const ids: string[] = new Array(n);
+  const satisfactions = new Float64Array(n);
+  const repeats = new Float64Array(n);
+  const seen = new Set<string>();
+  for (let i = 0; i < n && !issues.full; i++) {
+    const row = rowObject("customers", i, rows[i], issues);
+    if (row === undefined) continue;
+    ids[i] = customerIdField("customers", i, row.customerId, seen, issues) as string;
+    satisfactions[i] =
+      numberField("customers", i, "satisfaction", row.satisfaction, issues, min, max) ?? 0;
+    repeats[i] =
+      numberField("customers", i, "repeatPurchase", row.repeatPurchase, issues, 0, 1) ?? 0;
   }
-  const gamma = parsed.curvature ?? XEROX_CURVATURE;
-  const kappa = parsed.competitiveness ?? 1;
-  const w = parsed.attitudinalWeight ?? 0.5;
-  const s = Math.min(1, Math.max(0, (satisfaction - min) / (max - min)));
-  const attitudinal = Math.min(100, 100 * (1 - kappa + kappa * s ** gamma));
-  const behavioural = 100 * repeatPurchase;
-  const score = Math.min(100, Math.max(0, w * attitudinal + (1 - w) * behavioural));
-  return { score, attitudinal, behavioural, satisfactionShare: s };
+  issues.throwIfAny(fn);
+  // No issue: the options were read.
+  const {
+    curvature: gamma = XEROX_CURVATURE,
+    competitiveness: kappa = 1,
+    attitudinalWeight: w = 0.5,
+  } = parsed as LoyaltyScoreOptions;
+  const results: LoyaltyScoreResult[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = Math.min(1, Math.max(0, ((satisfactions[i] as number) - min) / (max - min)));
+    const attitudinal = Math.min(100, 100 * (1 - kappa + kappa * s ** gamma));
+    const behavioural = 100 * (repeats[i] as number);
+    const score = Math.min(100, Math.max(0, w * attitudinal + (1 - w) * behavioural));
+    results[i] = {
+      customerId: ids[i] as string,
+      score,
+      attitudinal,
+      behavioural,
+      satisfactionShare: s,
+    };
+  }
+  return results;
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { parseInput } from "../core/validate.js";
+import { IssueCollector } from "../core/errors.js";
+import { describeReceived } from "../core/validate.js";
+import { checkRows, customerIdField, numberField, parseInto, rowObject } from "./scale.js";
 
 /**
  * The seven practitioner loyalty types (monopoly, inertia, latent, convenience, price, incentive,
@@ -15,8 +17,13 @@ export type LoyaltyType =
   | "super-value"
   | "none";
 
-/** Observable drivers of one customer's loyalty; every score is a fraction in [0, 1]. */
+/**
+ * Observable drivers of one customer's loyalty; every score is a fraction in [0, 1] (other
+ * fields of the row are ignored).
+ */
 export interface LoyaltyDrivers {
+  /** The customer's id (unique among the rows). */
+  readonly customerId: string;
   /** Whether the customer could buy the same thing elsewhere. */
   readonly alternativesAvailable: boolean;
   /** Behavioural loyalty: repeat-purchase rate or share of category spend, in [0, 1]. */
@@ -39,8 +46,10 @@ export interface LoyaltyTypeOptions {
   readonly threshold?: number;
 }
 
-/** Result of {@link loyaltyType}. */
+/** One customer's loyalty type, a row of the result of {@link loyaltyType}. */
 export interface LoyaltyTypeResult {
+  /** The customer's id, as given. */
+  readonly customerId: string;
   /** The loyalty type. */
   readonly type: LoyaltyType;
   /** The number (1–9) of the rule that decided, in the documented order. */
@@ -49,17 +58,13 @@ export interface LoyaltyTypeResult {
   readonly reason: string;
 }
 
-const fraction = z.number().min(0).max(1);
-
-const driversSchema = z.strictObject({
-  alternativesAvailable: z.boolean(),
-  repeatPurchase: fraction,
-  attitude: fraction,
-  rewardDependence: fraction.exactOptional(),
-  priceSensitivity: fraction.exactOptional(),
-  convenienceDependence: fraction.exactOptional(),
-  advocacy: fraction.exactOptional(),
-}) satisfies z.ZodType<unknown, LoyaltyDrivers>;
+/** The optional drivers, 0 when absent. */
+const OPTIONAL_DRIVERS = [
+  "rewardDependence",
+  "priceSensitivity",
+  "convenienceDependence",
+  "advocacy",
+] as const;
 
 const optionsSchema = z.strictObject({
   threshold: z
@@ -70,8 +75,9 @@ const optionsSchema = z.strictObject({
 }) satisfies z.ZodType<unknown, LoyaltyTypeOptions>;
 
 /**
- * Classifies one customer into the seven practitioner loyalty types — monopoly, inertia, latent,
+ * Classifies each customer into the seven practitioner loyalty types — monopoly, inertia, latent,
  * convenience, price, incentive, super-value — by an ordered rule set over observable drivers.
+ * One row in per customer, one row out, in input order.
  *
  * **Rule set** (first rule that holds wins; "high" means ≥ `threshold`, default 0.5):
  * 1. no alternatives available → `"monopoly"` (loyal because there is no choice);
@@ -95,29 +101,85 @@ const optionsSchema = z.strictObject({
  * Framework", *JAMS* 22(2): 99–113. Griffin, J. (2002), *Customer Loyalty: How to Earn It, How to
  * Keep It*, Jossey-Bass (inertia, latent and premium loyalty).
  *
- * @param drivers - the customer's drivers, scores in [0, 1]
+ * @param customers - one row of drivers per customer (unique `customerId`s), scores in [0, 1]
  * @param options - the "high" threshold
- * @returns the type, the number of the deciding rule and its wording
- * @throws {@link InvalidInputError} when a score is outside [0, 1] (path `drivers.<field>`) or a
- *   field is missing or unknown
+ * @returns one row per customer, in input order: the type, the number of the deciding rule and
+ *   its wording
+ * @throws {@link InvalidInputError} listing every problem: a row is not an object
+ *   (`customers[i]`), an id is missing, not a string or repeated (`customers[i].customerId`,
+ *   `required` / `invalid_type` / `duplicate`), `alternativesAvailable` is not a boolean
+ *   (`customers[i].alternativesAvailable`, `required` / `invalid_type`), a score is missing or
+ *   outside [0, 1] (`customers[i].<field>`, `required` / `invalid_type` / `too_small` /
+ *   `too_big`), or the threshold is invalid (`options.threshold`)
  * @example
  * ```ts
  * import { loyaltyType } from "customer-value";
- * loyaltyType({ alternativesAvailable: false, repeatPurchase: 0.9, attitude: 0.2 }).type; // => "monopoly"
- * loyaltyType({ alternativesAvailable: true, repeatPurchase: 0.8, attitude: 0.3, rewardDependence: 0.9 }).type; // => "incentive"
- * loyaltyType({ alternativesAvailable: true, repeatPurchase: 0.9, attitude: 0.9, advocacy: 1 }).type; // => "super-value"
- * loyaltyType({ alternativesAvailable: true, repeatPurchase: 0.7, attitude: 0.2 }).type; // => "inertia"
+ * const types = loyaltyType([
+ *   { customerId: "a", alternativesAvailable: false, repeatPurchase: 0.9, attitude: 0.2 },
+ *   { customerId: "b", alternativesAvailable: true, repeatPurchase: 0.8, attitude: 0.3, rewardDependence: 0.9 },
+ *   { customerId: "c", alternativesAvailable: true, repeatPurchase: 0.9, attitude: 0.9, advocacy: 1 },
+ *   { customerId: "d", alternativesAvailable: true, repeatPurchase: 0.7, attitude: 0.2 },
+ * ]);
+ * types.map((row) => row.type); // => ["monopoly", "incentive", "super-value", "inertia"]
+ * types[3]; // => { customerId: "d", type: "inertia", rule: 9, reason: "high repeat purchase, low attitude, no external driver" }
  * ```
  * @category Satisfaction
  */
 export function loyaltyType(
-  drivers: LoyaltyDrivers,
+  customers: readonly LoyaltyDrivers[],
   options: LoyaltyTypeOptions = {},
-): LoyaltyTypeResult {
+): readonly LoyaltyTypeResult[] {
   const fn = "loyaltyType";
-  const parsed = parseInput(fn, optionsSchema, options, ["options"]);
-  const d = parseInput(fn, driversSchema, drivers, ["drivers"]);
-  const t = parsed.threshold ?? 0.5;
+  const issues = new IssueCollector();
+  const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
+  const rows = checkRows(["customers"], customers, "customers", issues, false) ?? [];
+  const drivers: Omit<LoyaltyDrivers, "customerId">[] = new Array(rows.length);
+  const ids: string[] = new Array(rows.length);
+  const seen = new Set<string>();
+  for (let i = 0; i < rows.length && !issues.full; i++) {
+    const row = rowObject("customers", i, rows[i], issues);
+    if (row === undefined) continue;
+    ids[i] = customerIdField("customers", i, row.customerId, seen, issues) as string;
+    const alternativesAvailable: unknown = row.alternativesAvailable;
+    if (typeof alternativesAvailable !== "boolean") {
+      issues.add(
+        ["customers", i, "alternativesAvailable"],
+        `Expected a boolean, received ${describeReceived(alternativesAvailable)}`,
+        alternativesAvailable === undefined ? "required" : "invalid_type",
+        alternativesAvailable,
+      );
+    }
+    const d: {
+      alternativesAvailable: boolean;
+      repeatPurchase: number;
+      attitude: number;
+      rewardDependence?: number;
+      priceSensitivity?: number;
+      convenienceDependence?: number;
+      advocacy?: number;
+    } = {
+      alternativesAvailable: alternativesAvailable === true,
+      repeatPurchase:
+        numberField("customers", i, "repeatPurchase", row.repeatPurchase, issues, 0, 1) ?? 0,
+      attitude: numberField("customers", i, "attitude", row.attitude, issues, 0, 1) ?? 0,
+    };
+    for (const key of OPTIONAL_DRIVERS) {
+      const value: unknown = row[key];
+      if (value !== undefined) d[key] = numberField("customers", i, key, value, issues, 0, 1) ?? 0;
+    }
+    drivers[i] = d;
+  }
+  issues.throwIfAny(fn);
+  // No issue: the options were read.
+  const t = (parsed as LoyaltyTypeOptions).threshold ?? 0.5;
+  return drivers.map((d, i) => ({ customerId: ids[i] as string, ...classify(d, t) }));
+}
+
+/** The first rule of the documented order that holds for `d`. */
+function classify(
+  d: Omit<LoyaltyDrivers, "customerId">,
+  t: number,
+): Omit<LoyaltyTypeResult, "customerId"> {
   const high = (x: number | undefined) => (x ?? 0) >= t;
   if (!d.alternativesAvailable)
     return { type: "monopoly", rule: 1, reason: "no alternatives available" };

@@ -1,15 +1,24 @@
 import { z } from "zod";
-import { parseInput } from "../core/validate.js";
-import { checkAnswers, confidenceLevelSchema, normalQuantile } from "./scale.js";
+import { IssueCollector } from "../core/errors.js";
+import {
+  type AnswerScale,
+  checkAnswers,
+  confidenceLevelSchema,
+  normalQuantile,
+  npsScaleSchema,
+  parseInto,
+  scaleOfInvalidOptions,
+} from "./scale.js";
 
 /** Options of {@link netPromoterScore}. */
 export interface NetPromoterScoreOptions {
   /**
-   * The answer scale of the "how likely are you to recommend" question: `"0-10"` (Reichheld's and
-   * Bain's, default) or `"1-10"` (some survey tools). Buckets are the same on both: detractors up
-   * to 6, passives 7–8, promoters 9–10.
+   * The answer scale of the "how likely are you to recommend" question: `{ min: 0, max: 10 }`
+   * (Reichheld's and Bain's, default) or `{ min: 1, max: 10 }` (some survey tools); any other
+   * scale is an error (code `invalid_value`). Buckets are the same on both: detractors up to 6,
+   * passives 7–8, promoters 9–10.
    */
-  readonly scale?: "0-10" | "1-10";
+  readonly scale?: AnswerScale;
   /** Confidence level of the interval, strictly between 0 and 1 (default `0.95`). */
   readonly confidenceLevel?: number;
   /**
@@ -38,7 +47,7 @@ export interface ScoreInterval {
 /** Result of {@link netPromoterScore}. */
 export interface NetPromoterScoreResult {
   /** Number of answers counted (the denominator). */
-  readonly responses: number;
+  readonly responseCount: number;
   /** Answers of 9 or 10. */
   readonly promoters: number;
   /** Answers of 7 or 8. */
@@ -60,7 +69,7 @@ export interface NetPromoterScoreResult {
 }
 
 const optionsSchema = z.strictObject({
-  scale: z.enum(["0-10", "1-10"]).exactOptional(),
+  scale: npsScaleSchema.exactOptional(),
   confidenceLevel: confidenceLevelSchema.exactOptional(),
   interval: z.enum(["wald", "adjusted-wald"]).exactOptional(),
 }) satisfies z.ZodType<unknown, NetPromoterScoreOptions>;
@@ -97,19 +106,24 @@ const optionsSchema = z.strictObject({
  * *The American Statistician* 70(4): 365–372.
  *
  * @param answers - integer answers on the scale (at least one)
- * @param options - answer scale and confidence level
+ * @param options - answer scale, confidence level and interval method
  * @returns counts, shares, the score in [−100, 100], its standard error and confidence interval
- * @throws {@link InvalidInputError} when the answer set is empty, an answer is not an integer or
- *   lies outside the scale, or an option is invalid (the message gives the path, e.g. `[3]`)
+ * @throws {@link InvalidInputError} listing every problem: the answer set is empty (path
+ *   `answers`, code `too_small`), an answer is not a number (`answers[i]`, `invalid_type`), not an
+ *   integer (`not_integer`) or outside the scale (`too_small` / `too_big`), the scale is not one of
+ *   the two NPS scales (`options.scale`, `invalid_value`), or another option is invalid
+ *   (`options.<key>`)
  * @example
  * ```ts
  * import { netPromoterScore } from "customer-value";
  * const nps = netPromoterScore([10, 9, 10, 4]);
  * nps.score; // => 50
  * nps.promoters; // => 3
+ * nps.responseCount; // => 4
  * nps.standardError; // => 43.30
  * netPromoterScore([10, 9, 10, 4], { interval: "adjusted-wald" }).confidenceInterval.lower; // => -33.59
  * netPromoterScore([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]).score; // => -45.4545
+ * netPromoterScore([1, 10, 9], { scale: { min: 1, max: 10 } }).score; // => 33.33
  * ```
  * @category Satisfaction
  */
@@ -118,11 +132,21 @@ export function netPromoterScore(
   options: NetPromoterScoreOptions = {},
 ): NetPromoterScoreResult {
   const fn = "netPromoterScore";
-  const parsed = parseInput(fn, optionsSchema, options, ["options"]);
-  const min = parsed.scale === "1-10" ? 1 : 0;
-  const values = checkAnswers(fn, ["answers"], answers, { min, max: 10 });
-  return npsFromAnswers(values, parsed.confidenceLevel ?? 0.95, parsed.interval ?? "wald");
+  const issues = new IssueCollector();
+  const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
+  const scale =
+    parsed === undefined
+      ? scaleOfInvalidOptions(options, npsScaleSchema, NPS_SCALE)
+      : (parsed.scale ?? NPS_SCALE);
+  const values = checkAnswers(["answers"], answers, scale, issues);
+  issues.throwIfAny(fn);
+  // No issue: both were read.
+  const { confidenceLevel = 0.95, interval = "wald" } = parsed as NetPromoterScoreOptions;
+  return npsFromAnswers(values as Float64Array, confidenceLevel, interval);
 }
+
+/** The default NPS scale, 0–10. @internal */
+export const NPS_SCALE: AnswerScale = { min: 0, max: 10 };
 
 /** NPS result from validated answers. @internal */
 export function npsFromAnswers(
@@ -171,7 +195,7 @@ function npsFromCounts(
       : scoreAndError(promoters + 0.75, detractors + 0.75, n + 3);
   const z = normalQuantile(0.5 + level / 2);
   return {
-    responses: n,
+    responseCount: n,
     promoters,
     passives,
     detractors,

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { invalidInput } from "../core/errors.js";
-import { parseInput } from "../core/validate.js";
+import { IssueCollector } from "../core/errors.js";
+import { type AnswerScale, answerScaleSchema, parseInto } from "./scale.js";
 import {
   normaliseWeights,
   RATER_DIMENSIONS,
@@ -16,18 +16,11 @@ export interface RaterIndexOptions {
    */
   readonly weights?: RaterValues;
   /**
-   * The range of the dimension scores: `{ min: 1, max: 7 }` (default) for mean perceptions on the
-   * 7-point scale; `{ min: -6, max: 6 }` for P − E gaps on that scale. Need not be integers.
+   * The answer scale the dimension scores are on: `{ min: 1, max: 7 }` (default) for mean
+   * perceptions on SERVQUAL's 7-point scale; `{ min: -6, max: 6 }` for P − E gaps on that scale.
+   * The scores themselves (means) need not be integers.
    */
-  readonly scale?: ScoreRange;
-}
-
-/** The range a score can take (need not be integers). */
-export interface ScoreRange {
-  /** Worst possible score. */
-  readonly min: number;
-  /** Best possible score (greater than `min`). */
-  readonly max: number;
+  readonly scale?: AnswerScale;
 }
 
 /** Result of {@link raterIndex}. */
@@ -40,17 +33,13 @@ export interface RaterIndexResult {
   readonly weights: RaterValues;
 }
 
-const rangeSchema = z
-  .strictObject({ min: z.number().finite(), max: z.number().finite() })
-  .refine((s) => s.max > s.min, {
-    error: "Expected max greater than min",
-    path: ["max"],
-  }) satisfies z.ZodType<unknown, ScoreRange>;
-
 const optionsSchema = z.strictObject({
   weights: raterWeightsSchema.exactOptional(),
-  scale: rangeSchema.exactOptional(),
+  scale: answerScaleSchema.exactOptional(),
 }) satisfies z.ZodType<unknown, RaterIndexOptions>;
+
+/** SERVQUAL's 7-point scale, the default. */
+const SEVEN_POINT: AnswerScale = { min: 1, max: 7 };
 
 const finite = z.number().finite();
 const scoresSchema = z.strictObject({
@@ -80,11 +69,14 @@ const scoresSchema = z.strictObject({
  * 12–40. Zeithaml, V. A., Parasuraman, A. & Berry, L. L. (1990), *Delivering Quality Service*,
  * Free Press.
  *
- * @param scores - one score per RATER dimension, inside the range
- * @param options - weights and the range of the scores
+ * @param scores - one score per RATER dimension, on the answer scale
+ * @param options - weights and the answer scale of the scores
  * @returns the index (0–100), the rescaled dimensions and the weights used
- * @throws {@link InvalidInputError} when a score is outside the range (path `scores.<dimension>`),
- *   a weight is negative, or the weights sum to zero
+ * @throws {@link InvalidInputError} listing every problem: a score is missing, not a finite
+ *   number or outside the scale (path `scores.<dimension>`, code `required` / `invalid_type` /
+ *   `too_small` / `too_big`), an unknown dimension (`scores.<key>`, `unknown_key`), a weight is
+ *   negative (`options.weights.<dimension>`, `too_small`), the weights sum to zero
+ *   (`options.weights`, `too_small`) or the scale is invalid (`options.scale`)
  * @example
  * ```ts
  * import { raterIndex } from "customer-value";
@@ -97,18 +89,31 @@ const scoresSchema = z.strictObject({
  */
 export function raterIndex(scores: RaterValues, options: RaterIndexOptions = {}): RaterIndexResult {
   const fn = "raterIndex";
-  const parsed = parseInput(fn, optionsSchema, options, ["options"]);
-  const values = parseInput(fn, scoresSchema, scores, ["scores"]);
-  const { min, max } = parsed.scale ?? { min: 1, max: 7 };
-  const weights = normaliseWeights(parsed.weights);
-  const rescaled = { ...values };
+  const issues = new IssueCollector();
+  const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
+  const values = parseInto(fn, scoresSchema, scores, ["scores"], issues);
+  const { min, max } = parsed?.scale ?? SEVEN_POINT;
+  if (parsed !== undefined && values !== undefined) {
+    for (const d of RATER_DIMENSIONS) {
+      const x = values[d];
+      if (x < min || x > max) {
+        issues.add(
+          ["scores", d],
+          `Score ${x} is outside the scale ${min}..${max}`,
+          x < min ? "too_small" : "too_big",
+          x,
+        );
+      }
+    }
+  }
+  issues.throwIfAny(fn);
+  // No issue: both were read.
+  const read = values as RaterValues;
+  const weights = normaliseWeights((parsed as RaterIndexOptions).weights);
+  const rescaled = { ...read };
   let index = 0;
   for (const d of RATER_DIMENSIONS) {
-    const x = values[d];
-    if (x < min || x > max) {
-      throw invalidInput(fn, ["scores", d], `Score ${x} is outside the range ${min}..${max}`);
-    }
-    rescaled[d] = (100 * (x - min)) / (max - min);
+    rescaled[d] = (100 * (read[d] - min)) / (max - min);
     index += weights[d] * rescaled[d];
   }
   return { index: Math.min(100, Math.max(0, index)), dimensions: rescaled, weights };

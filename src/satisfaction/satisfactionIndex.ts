@@ -1,9 +1,16 @@
 import { z } from "zod";
-import { invalidInput } from "../core/errors.js";
-import { boundedArray, parseInput } from "../core/validate.js";
-import { type AnswerScale, answerScaleSchema, checkAnswers } from "./scale.js";
+import { IssueCollector } from "../core/errors.js";
+import { boundedArray } from "../core/validate.js";
+import {
+  type AnswerScale,
+  answerScaleSchema,
+  checkAnswers,
+  checkRows,
+  parseInto,
+  scaleOfInvalidOptions,
+} from "./scale.js";
 
-/** One survey item of a satisfaction index with its answers. */
+/** One survey item of a satisfaction index with its answers (other fields are ignored). */
 export interface SatisfactionIndexItem {
   /** The item's name, e.g. `"overall satisfaction"`. */
   readonly name: string;
@@ -27,7 +34,7 @@ export interface SatisfactionIndexItemResult {
   /** The item's name. */
   readonly name: string;
   /** Number of answers. */
-  readonly responses: number;
+  readonly responseCount: number;
   /** Mean answer on the scale. */
   readonly mean: number;
   /** The mean rescaled to 0–100: 100·(mean − min)/(max − min). */
@@ -52,11 +59,14 @@ const optionsSchema = z
   .refine((o) => o.weights.reduce((s, w) => s + w, 0) > 0, {
     error: "Expected weights summing to a positive number",
     path: ["weights"],
+    params: { code: "too_small" },
   }) satisfies z.ZodType<unknown, SatisfactionIndexOptions>;
 
-const itemsSchema = boundedArray(
-  z.array(z.strictObject({ name: z.string(), answers: boundedArray(z.array(z.number())) })),
-) satisfies z.ZodType<unknown, readonly SatisfactionIndexItem[]>;
+/** The items' shape; their answers are checked by `checkAnswers` (every bad answer listed). */
+const itemsSchema = boundedArray(z.array(z.object({ name: z.string(), answers: z.unknown() })));
+
+/** ACSI's 10-point items, the default scale. */
+const ACSI_SCALE: AnswerScale = { min: 1, max: 10 };
 
 /**
  * An ACSI-style customer satisfaction index on 0–100 from the mean answers to a few survey items
@@ -80,9 +90,12 @@ const itemsSchema = boundedArray(
  * @param items - the survey items with their answers (at least one item)
  * @param options - one weight per item (required) and the answer scale
  * @returns the index (0–100) and each item's mean, rescaled mean and weight
- * @throws {@link InvalidInputError} when there are no items, an item has no answers or an answer is
- *   not an integer on the scale (path `items[i].answers[j]`), the number of weights differs from
- *   the number of items, or the weights are negative or sum to zero
+ * @throws {@link InvalidInputError} listing every problem: there are no items (path `items`, code
+ *   `too_small`), an item has no name (`items[i].name`) or no answers (`items[i].answers`,
+ *   `too_small`), an answer is not an integer on the scale (`items[i].answers[j]`,
+ *   `invalid_type` / `not_integer` / `too_small` / `too_big`), the number of weights differs
+ *   from the number of items (`options.weights`, `inconsistent`), or the weights are negative or
+ *   sum to zero (`options.weights`, `too_small`)
  * @example
  * ```ts
  * import { satisfactionIndex } from "customer-value";
@@ -101,28 +114,48 @@ export function satisfactionIndex(
   options: SatisfactionIndexOptions,
 ): SatisfactionIndexResult {
   const fn = "satisfactionIndex";
-  const list = parseInput(fn, itemsSchema, items, ["items"]);
-  if (list.length === 0) throw invalidInput(fn, ["items"], "Expected at least one item");
-  const parsed = parseInput(fn, optionsSchema, options, ["options"]);
-  if (parsed.weights.length !== list.length) {
-    throw invalidInput(
-      fn,
+  const issues = new IssueCollector();
+  const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
+  const scale =
+    parsed === undefined
+      ? scaleOfInvalidOptions(options, answerScaleSchema, ACSI_SCALE)
+      : (parsed.scale ?? ACSI_SCALE);
+  const list =
+    checkRows(["items"], items, "items", issues) === undefined
+      ? undefined
+      : parseInto(fn, itemsSchema, items, ["items"], issues);
+  const checked = (list ?? []).map((item, i) =>
+    checkAnswers(["items", i, "answers"], item.answers, scale, issues),
+  );
+  if (parsed !== undefined && list !== undefined && parsed.weights.length !== list.length) {
+    issues.add(
       ["options", "weights"],
       `Expected one weight per item (${list.length}), received ${parsed.weights.length}`,
+      "inconsistent",
+      parsed.weights,
     );
   }
-  const scale = parsed.scale ?? { min: 1, max: 10 };
-  const total = parsed.weights.reduce((s, w) => s + w, 0);
+  issues.throwIfAny(fn);
+  // No issue: everything was read.
+  const { min, max } = scale as AnswerScale;
+  const weights = (parsed as SatisfactionIndexOptions).weights;
+  const total = weights.reduce((s, w) => s + w, 0);
   let index = 0;
-  const results = list.map((item, i) => {
-    const values = checkAnswers(fn, ["items", i, "answers"], item.answers, scale);
+  const results = checked.map((answers, i) => {
+    const values = answers as Float64Array;
     let sum = 0;
     for (let j = 0; j < values.length; j++) sum += values[j] as number;
     const mean = sum / values.length;
-    const rescaled = (100 * (mean - scale.min)) / (scale.max - scale.min);
-    const weight = (parsed.weights[i] as number) / total;
+    const rescaled = (100 * (mean - min)) / (max - min);
+    const weight = (weights[i] as number) / total;
     index += weight * rescaled;
-    return { name: item.name, responses: values.length, mean, rescaled, weight };
+    return {
+      name: (list as readonly { readonly name: string }[])[i]?.name as string,
+      responseCount: values.length,
+      mean,
+      rescaled,
+      weight,
+    };
   });
   return { index: Math.min(100, Math.max(0, index)), items: results };
 }

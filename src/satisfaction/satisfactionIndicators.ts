@@ -1,19 +1,22 @@
 import { z } from "zod";
-import { invalidInput } from "../core/errors.js";
+import { IssueCollector } from "../core/errors.js";
 import { type Decimal, Money, type MoneyInput, moneySchema } from "../core/money.js";
-import { parseInput } from "../core/validate.js";
+import { parseInto } from "./scale.js";
 
-/** Plain counts of one period, the input of {@link satisfactionIndicators}. Every count is optional except `customers`. */
+/**
+ * Plain counts of one period, the parameters of {@link satisfactionIndicators}. Every count is
+ * optional except `customerCount`.
+ */
 export interface SatisfactionCounts {
-  /** Customers at the start of the period (the denominator of the customer rates), > 0. */
-  readonly customers: number;
-  /** Customers of `customers` who bought again during the period. */
+  /** Number of customers at the start of the period (the denominator of the customer rates), > 0. */
+  readonly customerCount: number;
+  /** How many of the `customerCount` customers bought again during the period. */
   readonly repurchasingCustomers?: number;
-  /** Customers of `customers` who complained at least once during the period. */
+  /** How many of them complained at least once during the period. */
   readonly complainingCustomers?: number;
-  /** Customers of `customers` who referred someone during the period. */
+  /** How many of them referred someone during the period. */
   readonly referringCustomers?: number;
-  /** Customers of `customers` who said they were satisfied. */
+  /** How many of them said they were satisfied. */
   readonly satisfiedCustomers?: number;
   /** A price change and how many of the customers exposed to it were lost. */
   readonly priceChange?: {
@@ -32,13 +35,13 @@ export interface SatisfactionCounts {
 
 /** Result of {@link satisfactionIndicators}: each rate is present when its counts were given. */
 export interface SatisfactionIndicators {
-  /** repurchasingCustomers / customers, a fraction. */
+  /** repurchasingCustomers / customerCount, a fraction. */
   readonly repurchaseRate?: number;
-  /** complainingCustomers / customers, a fraction. */
+  /** complainingCustomers / customerCount, a fraction. */
   readonly complaintRate?: number;
-  /** referringCustomers / customers, a fraction. */
+  /** referringCustomers / customerCount, a fraction. */
   readonly referralRate?: number;
-  /** satisfiedCustomers / customers, a fraction (the "customer satisfaction rate"). */
+  /** satisfiedCustomers / customerCount, a fraction (the "customer satisfaction rate"). */
   readonly satisfactionRate?: number;
   /** customersLost / customersExposed after the price change, a fraction. */
   readonly priceChangeLossRate?: number;
@@ -51,7 +54,7 @@ export interface SatisfactionIndicators {
 const count = z.number().int().nonnegative();
 
 const countsSchema = z.strictObject({
-  customers: z.number().int().positive(),
+  customerCount: z.number().int().positive(),
   repurchasingCustomers: count.exactOptional(),
   complainingCustomers: count.exactOptional(),
   referringCustomers: count.exactOptional(),
@@ -61,7 +64,10 @@ const countsSchema = z.strictObject({
       relativeChange: z
         .number()
         .finite()
-        .refine((x) => x !== 0, { error: "Expected a non-zero price change" }),
+        .refine((x) => x !== 0, {
+          error: "Expected a non-zero price change",
+          params: { code: "invalid_value" },
+        }),
       customersExposed: z.number().int().positive(),
       customersLost: count,
     })
@@ -91,17 +97,19 @@ const countsSchema = z.strictObject({
  * (measuring satisfaction); Fornell, C. (1992), "A National Customer Satisfaction Barometer: The
  * Swedish Experience", *Journal of Marketing* 56(1): 6–21.
  *
- * @param counts - the period's counts (only `customers` is required)
+ * @param parameters - the period's counts (only `customerCount` is required)
  * @returns the rates that the given counts determine
- * @throws {@link InvalidInputError} when a count is negative or not an integer, a numerator exceeds
- *   its denominator (path e.g. `counts.repurchasingCustomers`), `revenue` comes without a positive
- *   `transactions`, or the price change is zero or too small (e.g. `5e-324`) for a finite
- *   sensitivity (path `counts.priceChange.relativeChange`)
+ * @throws {@link InvalidInputError} listing every problem: a count is missing, negative or not an
+ *   integer (path `parameters.<key>`, code `required` / `too_small` / `not_integer`), a
+ *   numerator exceeds its denominator (e.g. `parameters.repurchasingCustomers`, `inconsistent`),
+ *   `revenue` comes without a positive `transactions` (`parameters.transactions`, `required` /
+ *   `too_small`), or the price change is zero (`parameters.priceChange.relativeChange`,
+ *   `invalid_value`) or too small (e.g. `5e-324`) for a finite sensitivity (`unsupported`)
  * @example
  * ```ts
  * import { satisfactionIndicators } from "customer-value";
  * const rates = satisfactionIndicators({
- *   customers: 1000,
+ *   customerCount: 1000,
  *   repurchasingCustomers: 620,
  *   complainingCustomers: 45,
  *   priceChange: { relativeChange: 0.05, customersExposed: 1000, customersLost: 30 },
@@ -114,9 +122,12 @@ const countsSchema = z.strictObject({
  * ```
  * @category Satisfaction
  */
-export function satisfactionIndicators(counts: SatisfactionCounts): SatisfactionIndicators {
+export function satisfactionIndicators(parameters: SatisfactionCounts): SatisfactionIndicators {
   const fn = "satisfactionIndicators";
-  const c = parseInput(fn, countsSchema, counts, ["counts"]);
+  const issues = new IssueCollector();
+  const c = parseInto(fn, countsSchema, parameters, ["parameters"], issues);
+  issues.throwIfAny(fn);
+  const counts = c as SatisfactionCounts;
   const rates: {
     repurchaseRate?: number;
     complaintRate?: number;
@@ -133,16 +144,17 @@ export function satisfactionIndicators(counts: SatisfactionCounts): Satisfaction
       | "referringCustomers"
       | "satisfiedCustomers",
   ): number | undefined => {
-    const value = c[key];
+    const value = counts[key];
     if (value === undefined) return undefined;
-    if (value > c.customers) {
-      throw invalidInput(
-        fn,
-        ["counts", key],
-        `${key} (${value}) exceeds customers (${c.customers})`,
+    if (value > counts.customerCount) {
+      issues.add(
+        ["parameters", key],
+        `${key} (${value}) exceeds customerCount (${counts.customerCount})`,
+        "inconsistent",
+        value,
       );
     }
-    return value / c.customers;
+    return value / counts.customerCount;
   };
   const repurchase = rate("repurchasingCustomers");
   if (repurchase !== undefined) rates.repurchaseRate = repurchase;
@@ -152,36 +164,42 @@ export function satisfactionIndicators(counts: SatisfactionCounts): Satisfaction
   if (referral !== undefined) rates.referralRate = referral;
   const satisfied = rate("satisfiedCustomers");
   if (satisfied !== undefined) rates.satisfactionRate = satisfied;
-  if (c.priceChange !== undefined) {
-    const { customersExposed, customersLost, relativeChange } = c.priceChange;
+  if (counts.priceChange !== undefined) {
+    const { customersExposed, customersLost, relativeChange } = counts.priceChange;
+    const path = ["parameters", "priceChange"];
     if (customersLost > customersExposed) {
-      throw invalidInput(
-        fn,
-        ["counts", "priceChange", "customersLost"],
+      issues.add(
+        [...path, "customersLost"],
         `customersLost (${customersLost}) exceeds customersExposed (${customersExposed})`,
+        "inconsistent",
+        customersLost,
       );
     }
     const loss = customersLost / customersExposed;
     rates.priceChangeLossRate = loss;
     const sensitivity = loss / (100 * Math.abs(relativeChange));
     if (!Number.isFinite(sensitivity)) {
-      throw invalidInput(
-        fn,
-        ["counts", "priceChange", "relativeChange"],
+      issues.add(
+        [...path, "relativeChange"],
         `A price change of ${relativeChange} is too small to measure a sensitivity`,
+        "unsupported",
+        relativeChange,
       );
     }
     rates.priceSensitivity = sensitivity;
   }
-  if (c.revenue !== undefined) {
-    if (c.transactions === undefined || c.transactions === 0) {
-      throw invalidInput(
-        fn,
-        ["counts", "transactions"],
+  if (counts.revenue !== undefined) {
+    if (counts.transactions === undefined || counts.transactions === 0) {
+      issues.add(
+        ["parameters", "transactions"],
         "Give a positive number of transactions with revenue",
+        counts.transactions === undefined ? "required" : "too_small",
+        counts.transactions,
       );
+    } else {
+      rates.meanPurchasePerTransaction = new Money(counts.revenue).dividedBy(counts.transactions);
     }
-    rates.meanPurchasePerTransaction = new Money(c.revenue).dividedBy(c.transactions);
   }
+  issues.throwIfAny(fn);
   return rates;
 }

@@ -1,13 +1,14 @@
 import { z } from "zod";
-import { echo, invalidInput } from "../core/errors.js";
-import { parseInput } from "../core/validate.js";
+import { IssueCollector } from "../core/errors.js";
 import {
   type AnswerScale,
   answerScaleSchema,
-  checkArray,
-  checkFiniteField,
-  checkRecord,
-  checkStringField,
+  checkRows,
+  customerIdField,
+  numberField,
+  parseInto,
+  rowObject,
+  scaleOfInvalidOptions,
 } from "./scale.js";
 
 /** A Jones & Sasser satisfaction × loyalty segment (apostle and terrorist are the extremes). */
@@ -19,10 +20,10 @@ export type JonesSasserSegment =
   | "defector"
   | "terrorist";
 
-/** One customer's satisfaction and loyalty readings. */
+/** One customer's satisfaction and loyalty readings (other fields of the row are ignored). */
 export interface SatisfactionLoyaltyInput {
-  /** The customer id (unique). */
-  readonly id: string;
+  /** The customer's id (unique among the rows). */
+  readonly customerId: string;
   /** Satisfaction on the scale (e.g. 1–5; a mean of several items is allowed). */
   readonly satisfaction: number;
   /** Loyalty on the scale (e.g. repurchase intention 1–5; a mean is allowed). */
@@ -55,27 +56,60 @@ export interface JonesSasserCounts {
   readonly terrorist: number;
 }
 
+/** One customer's segment, a row of {@link SatisfactionLoyaltySegmentResult.segments}. */
+export interface SatisfactionLoyaltyRow {
+  /** The customer's id, as given. */
+  readonly customerId: string;
+  /** The customer's Jones & Sasser segment. */
+  readonly segment: JonesSasserSegment;
+}
+
 /** Result of {@link satisfactionLoyaltySegment}. */
 export interface SatisfactionLoyaltySegmentResult {
-  /** The segment of every customer, by id (insertion order = input order). */
-  readonly segments: ReadonlyMap<string, JonesSasserSegment>;
+  /**
+   * The segment of every customer, one row per input row, in input order (look one up by id with
+   * `indexByCustomerId`).
+   */
+  readonly segments: readonly SatisfactionLoyaltyRow[];
   /** Customers per segment; they sum to the number of customers. */
   readonly counts: JonesSasserCounts;
 }
 
-/** Every field of {@link SatisfactionLoyaltyInput}, checked complete by the type. */
-const FIELDS: Record<keyof SatisfactionLoyaltyInput, true> = {
-  id: true,
-  satisfaction: true,
-  loyalty: true,
-};
-const KEYS: ReadonlySet<string> = new Set(Object.keys(FIELDS));
+/** The default "high" threshold: 4 ("satisfied" on 1–5), or the top of a shorter scale. */
+function defaultThreshold(max: number): number {
+  return Math.min(max, 4);
+}
 
-const optionsSchema = z.strictObject({
-  scale: answerScaleSchema.exactOptional(),
-  satisfactionThreshold: z.number().finite().exactOptional(),
-  loyaltyThreshold: z.number().finite().exactOptional(),
-}) satisfies z.ZodType<unknown, SatisfactionLoyaltySegmentOptions>;
+/** No range: readings are checked for type only (the scale option itself was invalid). */
+const ANY_NUMBER: AnswerScale = { min: Number.NEGATIVE_INFINITY, max: Number.POSITIVE_INFINITY };
+
+/** Jones & Sasser's 5-point scale, the default. */
+const FIVE_POINT: AnswerScale = { min: 1, max: 5 };
+
+const optionsSchema = z
+  .strictObject({
+    scale: answerScaleSchema.exactOptional(),
+    satisfactionThreshold: z.number().finite().exactOptional(),
+    loyaltyThreshold: z.number().finite().exactOptional(),
+  })
+  .superRefine((o, context) => {
+    const { min, max } = o.scale ?? FIVE_POINT;
+    for (const key of ["satisfactionThreshold", "loyaltyThreshold"] as const) {
+      const value = o[key] ?? defaultThreshold(max);
+      if (value < min || value > max) {
+        context.addIssue({
+          code: "custom",
+          path: [key],
+          message:
+            o[key] === undefined
+              ? `The default threshold ${value} is outside the scale ${min}..${max}; give one`
+              : `Threshold ${value} is outside the scale ${min}..${max}`,
+          input: o[key],
+          params: { code: value < min ? "too_small" : "too_big" },
+        });
+      }
+    }
+  }) satisfies z.ZodType<unknown, SatisfactionLoyaltySegmentOptions>;
 
 /**
  * Jones & Sasser's satisfaction × loyalty segments: loyalist (apostle), mercenary, hostage,
@@ -98,24 +132,27 @@ const optionsSchema = z.strictObject({
  * Reference: Jones, T. O. & Sasser, W. E., Jr. (1995), "Why Satisfied Customers Defect",
  * *Harvard Business Review* 73(6): 88–99.
  *
- * @param customers - one reading per customer (unique ids, values on the scale)
+ * @param customers - one row per customer (unique `customerId`s, readings on the scale)
  * @param options - the scale and the two thresholds
- * @returns the segment of every customer (a `Map` by id) and the counts per segment
- * @throws {@link InvalidInputError} when an id repeats (path `customers[i].id`), a reading lies
- *   outside the scale, or a threshold lies outside the scale
+ * @returns the segment of every customer (rows in input order) and the counts per segment
+ * @throws {@link InvalidInputError} listing every problem: a row is not an object
+ *   (`customers[i]`), an id is missing, not a string or repeated (`customers[i].customerId`,
+ *   `required` / `invalid_type` / `duplicate`), a reading is not a finite number or lies outside
+ *   the scale (`customers[i].satisfaction`, `customers[i].loyalty`, `invalid_type` /
+ *   `too_small` / `too_big`), or the scale or a threshold is invalid or outside the scale
+ *   (`options.<key>`)
  * @example
  * ```ts
  * import { satisfactionLoyaltySegment } from "customer-value";
  * const result = satisfactionLoyaltySegment([
- *   { id: "a", satisfaction: 5, loyalty: 5 },
- *   { id: "b", satisfaction: 4, loyalty: 2 },
- *   { id: "c", satisfaction: 2, loyalty: 4 },
- *   { id: "d", satisfaction: 1, loyalty: 1 },
+ *   { customerId: "a", satisfaction: 5, loyalty: 5 },
+ *   { customerId: "b", satisfaction: 4, loyalty: 2 },
+ *   { customerId: "c", satisfaction: 2, loyalty: 4 },
+ *   { customerId: "d", satisfaction: 1, loyalty: 1 },
  * ]);
- * result.segments.get("a"); // => "apostle"
- * result.segments.get("b"); // => "mercenary"
- * result.segments.get("c"); // => "hostage"
- * result.segments.get("d"); // => "terrorist"
+ * result.segments.map((row) => row.segment); // => ["apostle", "mercenary", "hostage", "terrorist"]
+ * result.segments[0]; // => { customerId: "a", segment: "apostle" }
+ * result.counts.terrorist; // => 1
  * ```
  * @category Satisfaction
  */
@@ -124,47 +161,35 @@ export function satisfactionLoyaltySegment(
   options: SatisfactionLoyaltySegmentOptions = {},
 ): SatisfactionLoyaltySegmentResult {
   const fn = "satisfactionLoyaltySegment";
-  const parsed = parseInput(fn, optionsSchema, options, ["options"]);
-  const rows = checkArray(fn, ["customers"], customers);
-  const { min, max } = parsed.scale ?? { min: 1, max: 5 };
-  const sHigh = parsed.satisfactionThreshold ?? Math.min(max, 4);
-  const lHigh = parsed.loyaltyThreshold ?? Math.min(max, 4);
-  for (const [key, value] of [
-    ["satisfactionThreshold", sHigh],
-    ["loyaltyThreshold", lHigh],
-  ] as const) {
-    if (value < min || value > max) {
-      throw invalidInput(
-        fn,
-        ["options", key],
-        `Threshold ${value} is outside the scale ${min}..${max}`,
-      );
-    }
+  const issues = new IssueCollector();
+  const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
+  const rows = checkRows(["customers"], customers, "customers", issues, false) ?? [];
+  // With an invalid scale option the readings are checked for type only.
+  const { min, max } =
+    (parsed === undefined
+      ? scaleOfInvalidOptions(options, answerScaleSchema, FIVE_POINT)
+      : (parsed.scale ?? FIVE_POINT)) ?? ANY_NUMBER;
+  const n = rows.length;
+  const ids: string[] = new Array(n);
+  const satisfactions = new Float64Array(n);
+  const loyalties = new Float64Array(n);
+  const seen = new Set<string>();
+  for (let i = 0; i < n && !issues.full; i++) {
+    const row = rowObject("customers", i, rows[i], issues);
+    if (row === undefined) continue;
+    ids[i] = customerIdField("customers", i, row.customerId, seen, issues) as string;
+    satisfactions[i] =
+      numberField("customers", i, "satisfaction", row.satisfaction, issues, min, max) ?? 0;
+    loyalties[i] = numberField("customers", i, "loyalty", row.loyalty, issues, min, max) ?? 0;
   }
-  const segments = new Map<string, JonesSasserSegment>();
+  issues.throwIfAny(fn);
+  const sHigh = parsed?.satisfactionThreshold ?? defaultThreshold(max);
+  const lHigh = parsed?.loyaltyThreshold ?? defaultThreshold(max);
+  const segments: SatisfactionLoyaltyRow[] = new Array(n);
   const counts = { apostle: 0, loyalist: 0, mercenary: 0, hostage: 0, defector: 0, terrorist: 0 };
-  for (let i = 0; i < rows.length; i++) {
-    const row = checkRecord(fn, "customers", i, rows[i], KEYS);
-    const id = checkStringField(fn, "customers", i, "id", row.id);
-    if (segments.has(id)) {
-      throw invalidInput(fn, ["customers", i, "id"], `Duplicate customer id ${echo(id)}`);
-    }
-    const satisfaction = checkFiniteField(fn, "customers", i, "satisfaction", row.satisfaction);
-    const loyalty = checkFiniteField(fn, "customers", i, "loyalty", row.loyalty);
-    if (satisfaction < min || satisfaction > max) {
-      throw invalidInput(
-        fn,
-        ["customers", i, "satisfaction"],
-        `${satisfaction} is outside the scale ${min}..${max}`,
-      );
-    }
-    if (loyalty < min || loyalty > max) {
-      throw invalidInput(
-        fn,
-        ["customers", i, "loyalty"],
-        `${loyalty} is outside the scale ${min}..${max}`,
-      );
-    }
+  for (let i = 0; i < n; i++) {
+    const satisfaction = satisfactions[i] as number;
+    const loyalty = loyalties[i] as number;
     const satisfied = satisfaction >= sHigh;
     const loyal = loyalty >= lHigh;
     const segment: JonesSasserSegment = satisfied
@@ -178,7 +203,7 @@ export function satisfactionLoyaltySegment(
         : satisfaction === min
           ? "terrorist"
           : "defector";
-    segments.set(id, segment);
+    segments[i] = { customerId: ids[i] as string, segment };
     counts[segment]++;
   }
   return { segments, counts };

@@ -1,13 +1,18 @@
 /**
- * Shared, internal helpers of the satisfaction domain: answer scales, one-pass validation of
- * Likert answers, and the standard normal distribution used by the confidence intervals.
+ * Shared, internal helpers of the satisfaction domain: the answer scale, one-pass validation of
+ * Likert answers and per-customer rows (every problem listed, up to the cap), and the standard
+ * normal distribution used by the confidence intervals.
  * @internal
  */
 import { z } from "zod";
-import { invalidInput } from "../core/errors.js";
-import { arrayShapeProblem, describeReceived } from "../core/validate.js";
+import { InvalidInputError, type IssueCollector } from "../core/errors.js";
+import { arrayShapeProblem, describeReceived, parseInput } from "../core/validate.js";
 
-/** An answer scale: the lowest and highest integer answer a question allows. */
+/**
+ * The range of survey answers, `{ min, max }`: the lowest and the highest integer answer a
+ * question allows (`{ min: 1, max: 5 }` for a 5-point Likert item, `{ min: 0, max: 10 }` for the
+ * NPS question). The one meaning of `scale` everywhere in the library.
+ */
 export interface AnswerScale {
   /** Lowest answer on the scale (an integer, e.g. `1`). */
   readonly min: number;
@@ -21,7 +26,20 @@ export const answerScaleSchema = z
   .refine((scale) => scale.max > scale.min, {
     error: "Expected max greater than min",
     path: ["max"],
+    params: { code: "inconsistent" },
   }) satisfies z.ZodType<unknown, AnswerScale>;
+
+/**
+ * zod schema for the scale of the NPS question: an {@link AnswerScale} that is one of the two
+ * standard scales, `{ min: 0, max: 10 }` or `{ min: 1, max: 10 }`. @internal
+ */
+export const npsScaleSchema = answerScaleSchema.refine(
+  (scale) => scale.max === 10 && (scale.min === 0 || scale.min === 1),
+  {
+    error: "NPS answers are on { min: 0, max: 10 } (the standard) or { min: 1, max: 10 }",
+    params: { code: "invalid_value" },
+  },
+);
 
 /** zod schema for a confidence level strictly between 0 and 1. @internal */
 export const confidenceLevelSchema = z
@@ -30,45 +48,239 @@ export const confidenceLevelSchema = z
   .lt(1, { error: "Expected a confidence level between 0 and 1 (exclusive)" });
 
 /**
- * Checks in one pass that `answers` is a non-empty array of integers inside `[min, max]` and
- * returns them as a `Float64Array`. Throws `InvalidInputError` naming `fnName` and the path.
+ * Parses `value` with `schema` like `parseInput`, but records the problems in `issues` (and
+ * returns `undefined`) instead of throwing, so that the options and the data of one call are
+ * reported in one error.
+ * @internal
+ */
+export function parseInto<S extends z.ZodType>(
+  fnName: string,
+  schema: S,
+  value: unknown,
+  path: readonly PropertyKey[],
+  issues: IssueCollector,
+): z.output<S> | undefined {
+  try {
+    return parseInput(fnName, schema, value, path);
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    issues.addAll(error.issues);
+    return undefined;
+  }
+}
+
+/**
+ * The answer scale to check data against when the options as a whole were invalid (another option
+ * was wrong): `options.scale` if it is valid by itself, `fallback` when it is absent, `undefined`
+ * (check types only) when it is invalid too or cannot be read. Only runs on the error path.
+ * @internal
+ */
+export function scaleOfInvalidOptions(
+  options: unknown,
+  schema: z.ZodType<AnswerScale>,
+  fallback: AnswerScale | undefined,
+): AnswerScale | undefined {
+  try {
+    if (typeof options !== "object" || options === null) return fallback;
+    const value: unknown = (options as { readonly scale?: unknown }).scale;
+    if (value === undefined) return fallback;
+    const result = schema.safeParse(value);
+    return result.success ? result.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Checks that `value` is an array a function can iterate and, when `nonEmpty`, that it has an
+ * item; records the problem at `path` and returns `undefined` otherwise. `what` names the items
+ * ("answers", "customers").
+ * @internal
+ */
+export function checkRows(
+  path: readonly PropertyKey[],
+  value: unknown,
+  what: string,
+  issues: IssueCollector,
+  nonEmpty = true,
+): readonly unknown[] | undefined {
+  if (!Array.isArray(value)) {
+    issues.add(
+      path,
+      `Expected an array of ${what}, received ${describeReceived(value)}`,
+      value === undefined ? "required" : "invalid_type",
+      value,
+    );
+    return undefined;
+  }
+  const shape = arrayShapeProblem(value);
+  if (shape) {
+    issues.add([...path, ...shape.path], shape.message, shape.code);
+    return undefined;
+  }
+  if (nonEmpty && value.length === 0) {
+    issues.add(
+      path,
+      `Expected at least one of the ${what} (the array is empty)`,
+      "too_small",
+      value,
+    );
+    return undefined;
+  }
+  return value;
+}
+
+/**
+ * Checks in one pass that `answers` is a non-empty array of integers inside the scale and returns
+ * them as a `Float64Array`; otherwise records every bad answer (up to the cap) at `path[i]` with
+ * its code (`invalid_type`, `not_integer`, `too_small`, `too_big`) and returns `undefined`. With
+ * no `scale` (the scale option itself was invalid) only the type and integrality are checked.
+ * Each answer is read once.
  * @internal
  */
 export function checkAnswers(
-  fnName: string,
   path: readonly PropertyKey[],
   answers: unknown,
-  scale: AnswerScale,
-): Float64Array {
-  if (!Array.isArray(answers)) throw invalidInput(fnName, path, "Expected an array of answers");
-  const shape = arrayShapeProblem(answers);
-  if (shape) throw invalidInput(fnName, [...path, ...shape.path], shape.message);
-  if (answers.length === 0) {
-    throw invalidInput(fnName, path, "Expected at least one answer (the answer set is empty)");
+  scale: AnswerScale | undefined,
+  issues: IssueCollector,
+): Float64Array | undefined {
+  const rows = checkRows(path, answers, "answers", issues);
+  if (rows === undefined) return undefined;
+  const min = scale?.min ?? Number.NEGATIVE_INFINITY;
+  const max = scale?.max ?? Number.POSITIVE_INFINITY;
+  const out = new Float64Array(rows.length);
+  let bad = false;
+  for (let i = 0; i < rows.length; i++) {
+    const value: unknown = rows[i];
+    if (typeof value === "number" && Number.isInteger(value) && value >= min && value <= max) {
+      out[i] = value;
+      continue;
+    }
+    bad = true;
+    answerIssue([...path, i], value, min, max, issues);
+    if (issues.full) break;
   }
-  const out = new Float64Array(answers.length);
-  for (let i = 0; i < answers.length; i++) {
-    const value: unknown = answers[i];
-    if (typeof value !== "number" || !Number.isFinite(value)) {
-      throw invalidInput(
-        fnName,
-        [...path, i],
-        `Expected a finite number, received ${describeReceived(value)}`,
-      );
-    }
-    if (!Number.isInteger(value)) {
-      throw invalidInput(fnName, [...path, i], `Expected an integer answer, received ${value}`);
-    }
-    if (value < scale.min || value > scale.max) {
-      throw invalidInput(
-        fnName,
-        [...path, i],
-        `Answer ${value} is outside the scale ${scale.min}..${scale.max}`,
-      );
-    }
-    out[i] = value;
+  return bad ? undefined : out;
+}
+
+/** Records what is wrong with an answer that failed the fast check. */
+function answerIssue(
+  path: readonly PropertyKey[],
+  value: unknown,
+  min: number,
+  max: number,
+  issues: IssueCollector,
+): void {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    issues.add(
+      path,
+      `Expected a finite number, received ${describeReceived(value)}`,
+      value === undefined ? "required" : "invalid_type",
+      value,
+    );
+  } else if (!Number.isInteger(value)) {
+    issues.add(path, `Expected an integer answer, received ${value}`, "not_integer", value);
+  } else {
+    issues.add(
+      path,
+      `Answer ${value} is outside the scale ${min}..${max}`,
+      value < min ? "too_small" : "too_big",
+      value,
+    );
   }
-  return out;
+}
+
+/**
+ * Checks that a row is an object (fields other than the ones a function reads are ignored);
+ * records the problem at `[arrayName, i]` and returns `undefined` otherwise.
+ * @internal
+ */
+export function rowObject(
+  arrayName: string,
+  i: number,
+  row: unknown,
+  issues: IssueCollector,
+): Readonly<Record<string, unknown>> | undefined {
+  if (typeof row === "object" && row !== null && !Array.isArray(row)) {
+    return row as Readonly<Record<string, unknown>>;
+  }
+  issues.add(
+    [arrayName, i],
+    `Expected an object, received ${describeReceived(row)}`,
+    row === undefined ? "required" : "invalid_type",
+    row,
+  );
+  return undefined;
+}
+
+/**
+ * Checks that field `key` of row `i` is a finite number, inside `[min, max]` when given;
+ * records the problem at `[arrayName, i, key]` and returns `undefined` otherwise.
+ * @internal
+ */
+export function numberField(
+  arrayName: string,
+  i: number,
+  key: string,
+  value: unknown,
+  issues: IssueCollector,
+  min = Number.NEGATIVE_INFINITY,
+  max = Number.POSITIVE_INFINITY,
+): number | undefined {
+  if (typeof value === "number" && value >= min && value <= max && Number.isFinite(value)) {
+    return value;
+  }
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    issues.add(
+      [arrayName, i, key],
+      `Expected a finite number, received ${describeReceived(value)}`,
+      value === undefined ? "required" : "invalid_type",
+      value,
+    );
+  } else {
+    issues.add(
+      [arrayName, i, key],
+      `${value} is outside ${min}..${max}`,
+      value < min ? "too_small" : "too_big",
+      value,
+    );
+  }
+  return undefined;
+}
+
+/**
+ * Checks that `customerId` of row `i` is a string not seen before (ids are values of a `Set`,
+ * never object keys); records the problem at `[arrayName, i, "customerId"]` (`required`,
+ * `invalid_type` or `duplicate`) and returns `undefined` otherwise.
+ * @internal
+ */
+export function customerIdField(
+  arrayName: string,
+  i: number,
+  value: unknown,
+  seen: Set<string>,
+  issues: IssueCollector,
+): string | undefined {
+  if (typeof value !== "string") {
+    issues.add(
+      [arrayName, i, "customerId"],
+      `Expected a string customer id, received ${describeReceived(value)}`,
+      value === undefined ? "required" : "invalid_type",
+      value,
+    );
+    return undefined;
+  }
+  if (seen.has(value)) {
+    issues.add(
+      [arrayName, i, "customerId"],
+      "Customer id appears more than once",
+      "duplicate",
+      value,
+    );
+    return undefined;
+  }
+  seen.add(value);
+  return value;
 }
 
 /**
@@ -197,93 +409,4 @@ function erfc(x: number): number {
 /** Standard normal distribution function Φ(x). @internal */
 export function normalCdf(x: number): number {
   return 0.5 * erfc(-x / Math.SQRT2);
-}
-
-const NO_KEYS: ReadonlySet<string> = new Set();
-
-/**
- * One-pass shape check of record `index` of the input array `arrayName` (CONVENTIONS §4: no
- * per-element schema in hot paths): `row` must be an object whose keys are all in `keys` or
- * `optionalKeys` and that has every one of `keys`. Paths are built only when an error is thrown.
- * @internal
- */
-export function checkRecord(
-  fnName: string,
-  arrayName: string,
-  index: number,
-  row: unknown,
-  keys: ReadonlySet<string>,
-  optionalKeys: ReadonlySet<string> = NO_KEYS,
-): Readonly<Record<string, unknown>> {
-  if (typeof row !== "object" || row === null || Array.isArray(row)) {
-    throw invalidInput(fnName, [arrayName, index], "Expected an object");
-  }
-  const record = row as Record<string, unknown>;
-  let present = 0;
-  for (const key in record) {
-    if (!Object.hasOwn(record, key)) continue;
-    if (keys.has(key)) present++;
-    else if (!optionalKeys.has(key)) {
-      throw invalidInput(
-        fnName,
-        [arrayName, index, key],
-        `Unrecognized key ${describeReceived(key)}`,
-      );
-    }
-  }
-  if (present !== keys.size) {
-    for (const key of keys) {
-      if (!Object.hasOwn(record, key))
-        throw invalidInput(fnName, [arrayName, index, key], "Required");
-    }
-  }
-  return record;
-}
-
-/** Checks that field `key` of record `index` is a finite number. @internal */
-export function checkFiniteField(
-  fnName: string,
-  arrayName: string,
-  index: number,
-  key: string,
-  value: unknown,
-): number {
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw invalidInput(
-      fnName,
-      [arrayName, index, key],
-      `Expected a finite number, received ${describeReceived(value)}`,
-    );
-  }
-  return value;
-}
-
-/** Checks that field `key` of record `index` is a string. @internal */
-export function checkStringField(
-  fnName: string,
-  arrayName: string,
-  index: number,
-  key: string,
-  value: unknown,
-): string {
-  if (typeof value !== "string") {
-    throw invalidInput(
-      fnName,
-      [arrayName, index, key],
-      `Expected a string, received ${typeof value}`,
-    );
-  }
-  return value;
-}
-
-/** Checks that `value` is an array; throws `InvalidInputError` at `path` otherwise. @internal */
-export function checkArray(
-  fnName: string,
-  path: readonly PropertyKey[],
-  value: unknown,
-): readonly unknown[] {
-  if (!Array.isArray(value)) throw invalidInput(fnName, path, "Expected an array");
-  const shape = arrayShapeProblem(value);
-  if (shape) throw invalidInput(fnName, [...path, ...shape.path], shape.message);
-  return value;
 }

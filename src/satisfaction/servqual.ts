@@ -1,12 +1,13 @@
 import { z } from "zod";
-import { invalidInput } from "../core/errors.js";
-import { boundedArray, parseInput } from "../core/validate.js";
+import { IssueCollector } from "../core/errors.js";
+import { boundedArray, describeReceived } from "../core/validate.js";
 import {
   type AnswerScale,
   answerScaleSchema,
-  checkArray,
-  checkFiniteField,
-  checkRecord,
+  checkRows,
+  parseInto,
+  rowObject,
+  scaleOfInvalidOptions,
 } from "./scale.js";
 
 /** The five SERVQUAL (RATER) dimensions. */
@@ -26,7 +27,10 @@ export const RATER_DIMENSIONS: readonly RaterDimension[] = [
   "empathy",
 ];
 
-/** One answer of one respondent to one SERVQUAL item (long format: one row per respondent × item). */
+/**
+ * One answer of one respondent to one SERVQUAL item (long format: one row per respondent × item;
+ * other fields of the row, such as a respondent id, are ignored).
+ */
 export interface ServqualResponse {
   /** The item id, e.g. `1`..`22` with the default item map. */
   readonly item: number;
@@ -116,7 +120,7 @@ export interface ServqualItemResult {
   /** The dimension the item belongs to. */
   readonly dimension: RaterDimension;
   /** Number of answers to the item. */
-  readonly responses: number;
+  readonly responseCount: number;
   /** Mean expectation E (after reverse scoring). */
   readonly expectation: number;
   /** Mean perception P (after reverse scoring). */
@@ -132,7 +136,7 @@ export interface ServqualDimensionResult {
   /** The dimension. */
   readonly dimension: RaterDimension;
   /** Number of its items that were answered. */
-  readonly items: number;
+  readonly itemCount: number;
   /** Mean of its items' mean expectations. */
   readonly expectation: number;
   /** Mean of its items' mean perceptions. */
@@ -180,6 +184,7 @@ export const raterWeightsSchema = z
   })
   .refine((w) => w.tangibles + w.reliability + w.responsiveness + w.assurance + w.empathy > 0, {
     error: "Expected weights summing to a positive number",
+    params: { code: "too_small" },
   }) satisfies z.ZodType<unknown, RaterValues>;
 
 const optionsSchema = z.strictObject({
@@ -197,20 +202,8 @@ const optionsSchema = z.strictObject({
   scale: answerScaleSchema.exactOptional(),
 }) satisfies z.ZodType<unknown, ServqualOptions>;
 
-/** Every field of {@link ServqualResponse}, required (true) or optional (false); checked complete by the type. */
-const FIELDS: Record<keyof ServqualResponse, boolean> = {
-  item: true,
-  expectation: true,
-  perception: true,
-  adequate: false,
-  desired: false,
-};
-const REQUIRED: ReadonlySet<string> = new Set(
-  Object.keys(FIELDS).filter((k) => FIELDS[k as keyof ServqualResponse]),
-);
-const OPTIONAL: ReadonlySet<string> = new Set(
-  Object.keys(FIELDS).filter((k) => !FIELDS[k as keyof ServqualResponse]),
-);
+/** SERVQUAL's 7-point scale, the default. */
+const SEVEN_POINT: AnswerScale = { min: 1, max: 7 };
 
 interface Accumulator {
   n: number;
@@ -248,9 +241,16 @@ interface Accumulator {
  * @param responses - one row per respondent × item (at least one answered item per dimension)
  * @param options - item map, importance weights, reverse-scored items, answer scale
  * @returns item and dimension gaps, the unweighted and weighted scores, the zone of tolerance
- * @throws {@link InvalidInputError} when an answer is not an integer on the scale, an item id is
- *   not in the item map (path `responses[i].item`), a dimension has no answers, the item map
- *   lists an item twice, weights are negative or sum to zero, or A/D are given for only some rows
+ * @throws {@link InvalidInputError} listing every problem: there are no responses (path
+ *   `responses`, code `too_small`), an answer is missing, not an integer or outside the scale
+ *   (`responses[i].expectation` etc., `required` / `invalid_type` / `not_integer` / `too_small` /
+ *   `too_big`), an item id is not in the item map (`responses[i].item`, `invalid_value`), A/D are
+ *   given on some rows only (`responses[i].adequate` / `.desired`, `required` or
+ *   `inconsistent`); or an option is invalid: the item map lists an item twice
+ *   (`options.dimensions.<dimension>[j]`, `duplicate`), a reverse-scored item is not in the map
+ *   (`options.reverseScored[j]`, `invalid_value`), weights are negative or sum to zero
+ *   (`options.weights`, `too_small`). A dimension without any answer is reported alone
+ *   (`responses`, `required`)
  * @example
  * ```ts
  * import { servqual } from "customer-value";
@@ -272,84 +272,125 @@ export function servqual(
   options: ServqualOptions = {},
 ): ServqualResult {
   const fn = "servqual";
-  const parsed = parseInput(fn, optionsSchema, options, ["options"]);
-  const rows = checkArray(fn, ["responses"], responses);
-  const scale = parsed.scale ?? { min: 1, max: 7 };
-  const map = parsed.dimensions ?? DEFAULT_ITEM_MAP;
+  const issues = new IssueCollector();
+  const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
+  const scale =
+    parsed === undefined
+      ? scaleOfInvalidOptions(options, answerScaleSchema, SEVEN_POINT)
+      : (parsed.scale ?? SEVEN_POINT);
+  const map = parsed?.dimensions ?? DEFAULT_ITEM_MAP;
   const dimensionOf = new Map<number, RaterDimension>();
   for (const dimension of RATER_DIMENSIONS) {
     map[dimension].forEach((item, j) => {
       if (dimensionOf.has(item)) {
-        throw invalidInput(
-          fn,
+        issues.add(
           ["options", "dimensions", dimension, j],
           `Item ${item} is listed twice`,
+          "duplicate",
+          item,
         );
       }
       dimensionOf.set(item, dimension);
     });
   }
-  const reversed = new Set(parsed.reverseScored ?? []);
-  (parsed.reverseScored ?? []).forEach((item, j) => {
+  const reverseScored = parsed?.reverseScored ?? [];
+  const reversed = new Set(reverseScored);
+  reverseScored.forEach((item, j) => {
     if (!dimensionOf.has(item)) {
-      throw invalidInput(fn, ["options", "reverseScored", j], `Unknown item id ${item}`);
+      issues.add(["options", "reverseScored", j], `Unknown item id ${item}`, "invalid_value", item);
     }
   });
-  if (rows.length === 0) {
-    throw invalidInput(
-      fn,
-      ["responses"],
-      "Expected at least one response (the answer set is empty)",
-    );
-  }
-  const byItem = new Map<number, Accumulator>();
+  const rows = checkRows(["responses"], responses, "responses", issues) ?? [];
+  const min = scale?.min ?? Number.NEGATIVE_INFINITY;
+  const max = scale?.max ?? Number.POSITIVE_INFINITY;
+  /** One answer, checked and reverse-scored; `NaN` (never used: an issue is recorded) when bad. */
   const answer = (i: number, key: string, value: unknown, item: number): number => {
-    const x = checkFiniteField(fn, "responses", i, key, value);
-    if (!Number.isInteger(x)) {
-      throw invalidInput(fn, ["responses", i, key], `Expected an integer answer, received ${x}`);
+    if (typeof value === "number" && Number.isInteger(value) && value >= min && value <= max) {
+      return reversed.has(item) ? min + max - value : value;
     }
-    if (x < scale.min || x > scale.max) {
-      throw invalidInput(
-        fn,
-        ["responses", i, key],
-        `Answer ${x} is outside the scale ${scale.min}..${scale.max}`,
+    const path = ["responses", i, key];
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      issues.add(
+        path,
+        `Expected a finite number, received ${describeReceived(value)}`,
+        value === undefined ? "required" : "invalid_type",
+        value,
+      );
+    } else if (!Number.isInteger(value)) {
+      issues.add(path, `Expected an integer answer, received ${value}`, "not_integer", value);
+    } else {
+      issues.add(
+        path,
+        `Answer ${value} is outside the scale ${min}..${max}`,
+        value < min ? "too_small" : "too_big",
+        value,
       );
     }
-    return reversed.has(item) ? scale.min + scale.max - x : x;
+    return Number.NaN;
   };
+  const byItem = new Map<number, Accumulator>();
   let threeColumn = false;
-  for (let i = 0; i < rows.length; i++) {
-    const row = checkRecord(fn, "responses", i, rows[i], REQUIRED, OPTIONAL);
-    const item = checkFiniteField(fn, "responses", i, "item", row.item);
-    if (!dimensionOf.has(item)) {
-      throw invalidInput(fn, ["responses", i, "item"], `Unknown item id ${item}`);
-    }
-    const hasAdequate = row.adequate !== undefined;
-    const hasDesired = row.desired !== undefined;
-    if (i === 0) threeColumn = hasAdequate || hasDesired;
-    if (hasAdequate !== threeColumn || hasDesired !== threeColumn) {
-      throw invalidInput(
-        fn,
-        ["responses", i, hasAdequate === threeColumn ? "desired" : "adequate"],
-        "Give both adequate and desired levels on every row, or on none",
+  for (let i = 0; i < rows.length && !issues.full; i++) {
+    const row = rowObject("responses", i, rows[i], issues);
+    if (row === undefined) continue;
+    const item: unknown = row.item;
+    const expectationValue: unknown = row.expectation;
+    const perceptionValue: unknown = row.perception;
+    const adequateValue: unknown = row.adequate;
+    const desiredValue: unknown = row.desired;
+    const known = typeof item === "number" && dimensionOf.has(item);
+    if (!known) {
+      issues.add(
+        ["responses", i, "item"],
+        typeof item === "number" && Number.isFinite(item)
+          ? `Unknown item id ${item}`
+          : `Expected an item id, received ${describeReceived(item)}`,
+        item === undefined
+          ? "required"
+          : typeof item === "number"
+            ? "invalid_value"
+            : "invalid_type",
+        item,
       );
     }
-    const expectation = answer(i, "expectation", row.expectation, item);
-    const perception = answer(i, "perception", row.perception, item);
-    let acc = byItem.get(item);
+    const itemId = known ? item : Number.NaN;
+    const hasAdequate = adequateValue !== undefined;
+    const hasDesired = desiredValue !== undefined;
+    if (i === 0) threeColumn = hasAdequate || hasDesired;
+    for (const [key, has] of [
+      ["adequate", hasAdequate],
+      ["desired", hasDesired],
+    ] as const) {
+      if (has === threeColumn) continue;
+      issues.add(
+        ["responses", i, key],
+        threeColumn
+          ? `Give both adequate and desired levels on every row, or on none (missing ${key})`
+          : "Give both adequate and desired levels on every row, or on none (the first row has none)",
+        threeColumn ? "required" : "inconsistent",
+        threeColumn ? undefined : key === "adequate" ? adequateValue : desiredValue,
+      );
+    }
+    const expectation = answer(i, "expectation", expectationValue, itemId);
+    const perception = answer(i, "perception", perceptionValue, itemId);
+    const adequate = threeColumn ? answer(i, "adequate", adequateValue, itemId) : 0;
+    const desired = threeColumn ? answer(i, "desired", desiredValue, itemId) : 0;
+    if (issues.size > 0) continue;
+    let acc = byItem.get(itemId);
     if (acc === undefined) {
       acc = { n: 0, e: 0, p: 0, a: 0, d: 0, zoned: 0 };
-      byItem.set(item, acc);
+      byItem.set(itemId, acc);
     }
     acc.n++;
     acc.e += expectation;
     acc.p += perception;
     if (threeColumn) {
-      acc.a += answer(i, "adequate", row.adequate, item);
-      acc.d += answer(i, "desired", row.desired, item);
+      acc.a += adequate;
+      acc.d += desired;
       acc.zoned++;
     }
   }
+  issues.throwIfAny(fn);
   const items: ServqualItemResult[] = [...byItem.entries()]
     .sort((x, y) => x[0] - y[0])
     .map(([item, acc]) => {
@@ -358,7 +399,7 @@ export function servqual(
       const base = {
         item,
         dimension: dimensionOf.get(item) as RaterDimension,
-        responses: acc.n,
+        responseCount: acc.n,
         expectation,
         perception,
         gap: perception - expectation,
@@ -367,14 +408,14 @@ export function servqual(
         ? { ...base, tolerance: tolerance(perception, acc.a / acc.n, acc.d / acc.n) }
         : base;
     });
-  const weights = normaliseWeights(parsed.weights);
+  const weights = normaliseWeights(parsed?.weights);
   const dimensions: ServqualDimensionResult[] = RATER_DIMENSIONS.map((dimension) => {
     const own = items.filter((it) => it.dimension === dimension);
     if (own.length === 0) {
-      throw invalidInput(
-        fn,
+      issues.add(
         ["responses"],
         `No answers for any item of the ${dimension} dimension`,
+        "required",
       );
     }
     const mean = (f: (it: ServqualItemResult) => number) =>
@@ -382,7 +423,7 @@ export function servqual(
     const perception = mean((it) => it.perception);
     const base = {
       dimension,
-      items: own.length,
+      itemCount: own.length,
       expectation: mean((it) => it.expectation),
       perception,
       gap: mean((it) => it.gap),
@@ -399,6 +440,7 @@ export function servqual(
         }
       : base;
   });
+  issues.throwIfAny(fn);
   return {
     items,
     dimensions,

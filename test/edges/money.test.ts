@@ -373,8 +373,8 @@ const MONEY_INPUTS: readonly (readonly [string, (amount: unknown) => unknown, Pr
   ],
   [
     "satisfactionIndicators",
-    (a) => m.satisfactionIndicators({ customers: 1000, transactions: 4, revenue: a as string }),
-    ["counts", "revenue"],
+    (a) => m.satisfactionIndicators({ customerCount: 1000, transactions: 4, revenue: a as string }),
+    ["parameters", "revenue"],
   ],
   [
     "conditionalExpectedSpend",

@@ -225,7 +225,7 @@ describe("user strings that name Object.prototype members are ordinary strings",
           { attribute: name, functional: "like", dysfunctional: "dislike" },
           { attribute: name, functional: "like", dysfunctional: "dislike" },
         ]);
-        expect(kano.attributes.map((a) => [a.attribute, a.responses])).toEqual([[name, 2]]);
+        expect(kano.attributes.map((a) => [a.attribute, a.responseCount])).toEqual([[name, 2]]);
         const churn = churnRate(
           [
             { acquiredAt: "2024-01-01", cohort: name },
@@ -273,19 +273,19 @@ describe("user strings that name Object.prototype members are ordinary strings",
         ).toBe("key target");
         expect(
           satisfactionLoyaltySegment([
-            { id: name, satisfaction: 5, loyalty: 5 },
-            { id: "d", satisfaction: 1, loyalty: 1 },
-          ]).segments.get(name),
-        ).toBe("apostle");
+            { customerId: name, satisfaction: 5, loyalty: 5 },
+            { customerId: "d", satisfaction: 1, loyalty: 1 },
+          ]).segments[0],
+        ).toEqual({ customerId: name, segment: "apostle" });
         expect(
           loyaltyMatrix(
             [
-              { id: name, relativeAttitude: 6, repeatPatronage: 0.8 },
-              { id: "d", relativeAttitude: 2, repeatPatronage: 0.2 },
+              { customerId: name, relativeAttitude: 6, repeatPatronage: 0.8 },
+              { customerId: "d", relativeAttitude: 2, repeatPatronage: 0.2 },
             ],
             { attitudeThreshold: 4, patronageThreshold: 0.5 },
-          ).segments.get(name),
-        ).toBe("loyalty");
+          ).segments[0],
+        ).toEqual({ customerId: name, segment: "loyalty" });
       });
     });
   }
@@ -327,12 +327,15 @@ const REVIEWED: Record<string, string> = {
   "src/models/history.ts: r": "reads the input field named by an internal constant",
   "src/satisfaction/kanoClassify.ts: tally": "category from the constant Kano table",
   "src/satisfaction/kanoClassify.ts: t": "category constants of the Kano table",
+  "src/satisfaction/raterIndex.ts: read": "dimension from the constant RATER_DIMENSIONS",
   "src/satisfaction/raterIndex.ts: values": "dimension from the constant RATER_DIMENSIONS",
   "src/satisfaction/raterIndex.ts: rescaled": "dimension from the constant RATER_DIMENSIONS",
+  "src/satisfaction/satisfactionIndicators.ts: counts": "one of four constant field names",
+  "src/satisfaction/loyaltyType.ts: row": "driver name from the constant OPTIONAL_DRIVERS",
+  "src/satisfaction/loyaltyType.ts: d": "driver name from the constant OPTIONAL_DRIVERS",
+  "src/satisfaction/satisfactionLoyaltySegment.ts: o": "one of the two constant threshold names",
   "src/satisfaction/raterIndex.ts: weights": "dimension from the constant RATER_DIMENSIONS",
-  "src/satisfaction/satisfactionIndicators.ts: c": "one of four constant field names",
   "src/satisfaction/satisfactionLoyaltySegment.ts: counts": "segment computed by the rules",
-  "src/satisfaction/servqual.ts: FIELDS": "keys of FIELDS itself",
   "src/satisfaction/servqual.ts: map": "dimension from the constant RATER_DIMENSIONS",
   "src/satisfaction/servqual.ts: weights": "dimension from the constant RATER_DIMENSIONS",
   "src/segmentation/customerValueMatrix.ts: policies": "cell computed by the rules",

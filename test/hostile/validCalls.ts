@@ -417,24 +417,61 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
   loyaltyMatrix: [
     () => [
       [
-        { id: "a", relativeAttitude: 6, repeatPatronage: 0.8 },
-        { id: "b", relativeAttitude: 6, repeatPatronage: 0.1 },
-        { id: "__proto__", relativeAttitude: 2, repeatPatronage: 0.9 },
+        { customerId: "a", relativeAttitude: 6, repeatPatronage: 0.8 },
+        { customerId: "b", relativeAttitude: 6, repeatPatronage: 0.1 },
+        { customerId: "__proto__", relativeAttitude: 2, repeatPatronage: 0.9 },
       ],
       { attitudeThreshold: 4, patronageThreshold: 0.5 },
     ],
   ],
   loyaltyScore: [
-    () => [{ satisfaction: 5, repeatPurchase: 0.8 }],
-    () => [{ satisfaction: 4, repeatPurchase: 0.8 }, { competitiveness: 0 }],
+    () => [
+      [
+        { customerId: "a", satisfaction: 5, repeatPurchase: 0.8 },
+        { customerId: "__proto__", satisfaction: 3, repeatPurchase: 0.2 },
+      ],
+    ],
+    () => [
+      [{ customerId: "a", satisfaction: 4, repeatPurchase: 0.8 }],
+      { competitiveness: 0, scale: { min: 1, max: 7 } },
+    ],
   ],
   loyaltyType: [
     () => [
-      { alternativesAvailable: true, repeatPurchase: 0.8, attitude: 0.3, rewardDependence: 0.9 },
+      [
+        {
+          customerId: "a",
+          alternativesAvailable: true,
+          repeatPurchase: 0.8,
+          attitude: 0.3,
+          rewardDependence: 0.9,
+        },
+        {
+          customerId: "constructor",
+          alternativesAvailable: false,
+          repeatPurchase: 0.2,
+          attitude: 0.1,
+        },
+      ],
     ],
-    () => [{ alternativesAvailable: true, repeatPurchase: 0.9, attitude: 0.9, advocacy: 1 }],
+    () => [
+      [
+        {
+          customerId: "b",
+          alternativesAvailable: true,
+          repeatPurchase: 0.9,
+          attitude: 0.9,
+          advocacy: 1,
+        },
+      ],
+      { threshold: 0.6 },
+    ],
   ],
-  netPromoterScore: [() => [[10, 9, 10, 4]], () => [[10, 9, 10, 4], { interval: "adjusted-wald" }]],
+  netPromoterScore: [
+    () => [[10, 9, 10, 4]],
+    () => [[10, 9, 10, 4], { interval: "adjusted-wald" }],
+    () => [[1, 10, 9], { scale: { min: 1, max: 10 } }],
+  ],
   portfolioMatrix: [
     () => [
       new Map([
@@ -526,7 +563,7 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
   satisfactionIndicators: [
     () => [
       {
-        customers: 1000,
+        customerCount: 1000,
         repurchasingCustomers: 620,
         complainingCustomers: 45,
         priceChange: { relativeChange: 0.05, customersExposed: 1000, customersLost: 30 },
@@ -538,9 +575,9 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
   satisfactionLoyaltySegment: [
     () => [
       [
-        { id: "a", satisfaction: 5, loyalty: 5 },
-        { id: "b", satisfaction: 4, loyalty: 2 },
-        { id: "constructor", satisfaction: 1, loyalty: 1 },
+        { customerId: "a", satisfaction: 5, loyalty: 5 },
+        { customerId: "b", satisfaction: 4, loyalty: 2 },
+        { customerId: "constructor", satisfaction: 1, loyalty: 1 },
       ],
     ],
   ],

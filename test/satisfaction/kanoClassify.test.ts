@@ -101,7 +101,7 @@ describe("kanoClassify — Better/Worse (Timko in Berger et al. 1993)", () => {
     expect(Math.abs((a?.worse ?? 0) - -0.123)).toBeLessThanOrEqual(0.0005);
     expect(a?.better).toBeCloseTo(272 / 560, 12);
     expect(a?.category).toBe("indifferent");
-    expect(a?.responses).toBe(607);
+    expect(a?.responseCount).toBe(607);
   });
   it("omits Better/Worse when only R and Q answers exist (no NaN)", () => {
     const a = kanoClassify(survey("x", { R: 2, Q: 1 })).attributes[0];
@@ -140,13 +140,13 @@ describe("kanoClassify — properties", () => {
       fc.property(fc.array(response, { minLength: 1, maxLength: 200 }), (rows) => {
         const r = kanoClassify(rows);
         expect(r.classes).toHaveLength(rows.length);
-        const total = r.attributes.reduce((s, a) => s + a.responses, 0);
+        const total = r.attributes.reduce((s, a) => s + a.responseCount, 0);
         expect(total).toBe(rows.length);
         for (const a of r.attributes) {
           const c = a.counts;
           expect(
             c.attractive + c.oneDimensional + c.mustBe + c.indifferent + c.reverse + c.questionable,
-          ).toBe(a.responses);
+          ).toBe(a.responseCount);
           if (a.better !== undefined && a.worse !== undefined) {
             expect(a.better).toBeGreaterThanOrEqual(0);
             expect(a.better).toBeLessThanOrEqual(1);

@@ -7,14 +7,15 @@ const fn = "loyaltyMatrix";
 
 describe("loyaltyMatrix (Dick & Basu 1994)", () => {
   const customers = [
-    { id: "a", relativeAttitude: 6, repeatPatronage: 0.8 },
-    { id: "b", relativeAttitude: 6, repeatPatronage: 0.1 },
-    { id: "c", relativeAttitude: 2, repeatPatronage: 0.9 },
-    { id: "d", relativeAttitude: 2, repeatPatronage: 0.2 },
+    { customerId: "a", relativeAttitude: 6, repeatPatronage: 0.8 },
+    { customerId: "b", relativeAttitude: 6, repeatPatronage: 0.1 },
+    { customerId: "c", relativeAttitude: 2, repeatPatronage: 0.9 },
+    { customerId: "d", relativeAttitude: 2, repeatPatronage: 0.2 },
   ];
   it("maps attitude × patronage to the four conditions with explicit thresholds", () => {
     const r = loyaltyMatrix(customers, { attitudeThreshold: 4, patronageThreshold: 0.5 });
-    expect([...r.segments.values()]).toEqual([
+    expect(r.segments.map((row) => row.customerId)).toEqual(["a", "b", "c", "d"]);
+    expect(r.segments.map((row) => row.segment)).toEqual([
       "loyalty",
       "latent-loyalty",
       "spurious-loyalty",
@@ -27,7 +28,7 @@ describe("loyaltyMatrix (Dick & Basu 1994)", () => {
     expect(r.patronageThreshold).toBeCloseTo(0.5, 15);
     const odd = loyaltyMatrix(customers.slice(0, 3));
     expect(odd.attitudeThreshold).toBe(6);
-    expect(odd.segments.get("a")).toBe("loyalty");
+    expect(odd.segments[0]).toEqual({ customerId: "a", segment: "loyalty" });
     expect(loyaltyMatrix(customers, { split: "mean" }).patronageThreshold).toBeCloseTo(0.5, 15);
   });
   it("the conditions partition the customers", () => {
@@ -43,12 +44,13 @@ describe("loyaltyMatrix (Dick & Basu 1994)", () => {
         fc.constantFrom("median" as const, "mean" as const),
         (rows, split) => {
           const input = rows.map(([relativeAttitude, repeatPatronage], i) => ({
-            id: String(i),
+            customerId: String(i),
             relativeAttitude,
             repeatPatronage,
           }));
           const r = loyaltyMatrix(input, { split });
-          expect(r.segments.size).toBe(input.length);
+          expect(r.segments).toHaveLength(input.length);
+          expect(r.segments.map((row) => row.customerId)).toEqual(input.map((c) => c.customerId));
           const c = r.counts;
           expect(c.loyalty + c.latentLoyalty + c.spuriousLoyalty + c.noLoyalty).toBe(input.length);
           expect(c.loyalty + c.latentLoyalty).toBeGreaterThanOrEqual(1); // the max is always ≥ its own median/mean
@@ -58,9 +60,13 @@ describe("loyaltyMatrix (Dick & Basu 1994)", () => {
   });
   it("rejects empty input, duplicate ids and non-finite values", () => {
     expectInvalid(() => loyaltyMatrix([]), fn, "customers");
-    expectInvalid(() => loyaltyMatrix([customers[0]!, customers[0]!]), fn, "customers[1].id");
     expectInvalid(
-      () => loyaltyMatrix([{ id: "x", relativeAttitude: Number.NaN, repeatPatronage: 1 }]),
+      () => loyaltyMatrix([customers[0]!, customers[0]!]),
+      fn,
+      "customers[1].customerId",
+    );
+    expectInvalid(
+      () => loyaltyMatrix([{ customerId: "x", relativeAttitude: Number.NaN, repeatPatronage: 1 }]),
       fn,
       "customers[0].relativeAttitude",
     );

@@ -1,28 +1,43 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { loyaltyScore } from "../../src/index.js";
+import {
+  type LoyaltyScoreInput,
+  type LoyaltyScoreOptions,
+  type LoyaltyScoreResult,
+  loyaltyScore,
+} from "../../src/index.js";
 import { expectInvalid } from "./expectInvalid.js";
 
 const fn = "loyaltyScore";
 
+/** The score of one customer, through the batch call. */
+function one(
+  reading: Omit<LoyaltyScoreInput, "customerId">,
+  options?: LoyaltyScoreOptions,
+): LoyaltyScoreResult {
+  const rows = loyaltyScore([{ customerId: "c", ...reading }], options);
+  expect(rows).toHaveLength(1);
+  return rows[0] as LoyaltyScoreResult;
+}
+
 describe("loyaltyScore — Jones & Sasser's non-linear satisfaction response", () => {
   it("default curve: completely satisfied (5) is six times as loyal as merely satisfied (4) (Xerox, Jones & Sasser 1995)", () => {
-    const five = loyaltyScore({ satisfaction: 5, repeatPurchase: 0 });
-    const four = loyaltyScore({ satisfaction: 4, repeatPurchase: 0 });
+    const five = one({ satisfaction: 5, repeatPurchase: 0 });
+    const four = one({ satisfaction: 4, repeatPurchase: 0 });
     expect(five.attitudinal).toBe(100);
     expect(Math.abs(five.attitudinal / four.attitudinal - 6) / 6).toBeLessThan(1e-12);
     expect(four.satisfactionShare).toBe(0.75);
   });
   it("blends attitudinal and behavioural parts with the stated weight", () => {
-    const r = loyaltyScore({ satisfaction: 5, repeatPurchase: 0.8 }, { attitudinalWeight: 0.25 });
+    const r = one({ satisfaction: 5, repeatPurchase: 0.8 }, { attitudinalWeight: 0.25 });
     expect(r.behavioural).toBeCloseTo(80, 12);
     expect(r.score).toBeCloseTo(0.25 * 100 + 0.75 * 80, 12);
   });
   it("a monopoly (κ = 0) keeps loyalty high whatever the satisfaction; γ = 1 is linear", () => {
-    expect(
-      loyaltyScore({ satisfaction: 1, repeatPurchase: 0.5 }, { competitiveness: 0 }).attitudinal,
-    ).toBe(100);
-    const linear = loyaltyScore(
+    expect(one({ satisfaction: 1, repeatPurchase: 0.5 }, { competitiveness: 0 }).attitudinal).toBe(
+      100,
+    );
+    const linear = one(
       { satisfaction: 3, repeatPurchase: 0.5 },
       { curvature: 1, competitiveness: 0.5 },
     );
@@ -46,12 +61,12 @@ describe("loyaltyScore — Jones & Sasser's non-linear satisfaction response", (
             attitudinalWeight: w,
           };
           const [lo, hi] = s1 <= s2 ? [s1, s2] : [s2, s1];
-          const a = loyaltyScore({ satisfaction: lo, repeatPurchase: repeat }, opts);
-          const b = loyaltyScore({ satisfaction: hi, repeatPurchase: repeat }, opts);
+          const a = one({ satisfaction: lo, repeatPurchase: repeat }, opts);
+          const b = one({ satisfaction: hi, repeatPurchase: repeat }, opts);
           expect(a.score).toBeGreaterThanOrEqual(0);
           expect(b.score).toBeLessThanOrEqual(100);
           expect(b.attitudinal).toBeGreaterThanOrEqual(a.attitudinal - 1e-9);
-          const more = loyaltyScore(
+          const more = one(
             { satisfaction: lo, repeatPurchase: repeat },
             { ...opts, competitiveness: Math.min(1, kappa + 0.1) },
           );
@@ -60,24 +75,48 @@ describe("loyaltyScore — Jones & Sasser's non-linear satisfaction response", (
       ),
     );
   });
-  it("rejects readings outside the scale and options out of range", () => {
+  it("scores every customer, in input order, carrying its id", () => {
+    const rows = loyaltyScore([
+      { customerId: "ann", satisfaction: 5, repeatPurchase: 0.8 },
+      { customerId: "__proto__", satisfaction: 4, repeatPurchase: 0.8 },
+      { customerId: "cem", satisfaction: 1, repeatPurchase: 0 },
+    ]);
+    expect(rows.map((r) => r.customerId)).toEqual(["ann", "__proto__", "cem"]);
+    expect(rows[0]).toEqual({
+      ...one({ satisfaction: 5, repeatPurchase: 0.8 }),
+      customerId: "ann",
+    });
+    expect(rows[1]?.score).toBe(one({ satisfaction: 4, repeatPurchase: 0.8 }).score);
+    expect(rows[2]?.score).toBe(0);
+    expect(loyaltyScore([])).toEqual([]);
+  });
+  it("rejects readings outside the scale, duplicate ids and options out of range", () => {
     expectInvalid(
-      () => loyaltyScore({ satisfaction: 6, repeatPurchase: 0.5 }),
+      () => one({ satisfaction: 6, repeatPurchase: 0.5 }),
       fn,
-      "input.satisfaction",
+      "customers[0].satisfaction",
     );
     expectInvalid(
-      () => loyaltyScore({ satisfaction: 3, repeatPurchase: 1.5 }),
+      () => one({ satisfaction: 3, repeatPurchase: 1.5 }),
       fn,
-      "input.repeatPurchase",
+      "customers[0].repeatPurchase",
     );
     expectInvalid(
-      () => loyaltyScore({ satisfaction: 3, repeatPurchase: 0.5 }, { competitiveness: 2 }),
+      () =>
+        loyaltyScore([
+          { customerId: "a", satisfaction: 3, repeatPurchase: 0.5 },
+          { customerId: "a", satisfaction: 3, repeatPurchase: 0.5 },
+        ]),
+      fn,
+      "customers[1].customerId",
+    );
+    expectInvalid(
+      () => one({ satisfaction: 3, repeatPurchase: 0.5 }, { competitiveness: 2 }),
       fn,
       "options.competitiveness",
     );
     expectInvalid(
-      () => loyaltyScore({ satisfaction: 3, repeatPurchase: 0.5 }, { curvature: 0 }),
+      () => one({ satisfaction: 3, repeatPurchase: 0.5 }, { curvature: 0 }),
       fn,
       "options.curvature",
     );

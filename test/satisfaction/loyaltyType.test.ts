@@ -1,14 +1,27 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type LoyaltyDrivers, loyaltyType } from "../../src/index.js";
+import {
+  type LoyaltyDrivers,
+  type LoyaltyTypeOptions,
+  type LoyaltyTypeResult,
+  loyaltyType,
+} from "../../src/index.js";
 import { expectInvalid } from "./expectInvalid.js";
 
 const fn = "loyaltyType";
-const base: LoyaltyDrivers = { alternativesAvailable: true, repeatPurchase: 0.8, attitude: 0.2 };
+type Drivers = Omit<LoyaltyDrivers, "customerId">;
+const base: Drivers = { alternativesAvailable: true, repeatPurchase: 0.8, attitude: 0.2 };
+
+/** The type of one customer, through the batch call. */
+function one(drivers: Drivers, options?: LoyaltyTypeOptions): LoyaltyTypeResult {
+  const rows = loyaltyType([{ customerId: "c", ...drivers }], options);
+  expect(rows).toHaveLength(1);
+  return rows[0] as LoyaltyTypeResult;
+}
 
 describe("loyaltyType — the documented rule set", () => {
   it("fires each rule in order", () => {
-    const cases: [LoyaltyDrivers, string, number][] = [
+    const cases: [Drivers, string, number][] = [
       [{ ...base, alternativesAvailable: false, attitude: 0.9, advocacy: 1 }, "monopoly", 1],
       [{ ...base, repeatPurchase: 0.1, attitude: 0.9 }, "latent", 2],
       [{ ...base, repeatPurchase: 0.1 }, "none", 3],
@@ -20,12 +33,17 @@ describe("loyaltyType — the documented rule set", () => {
       [base, "inertia", 9],
     ];
     for (const [drivers, type, rule] of cases) {
-      expect(loyaltyType(drivers)).toMatchObject({ type, rule });
+      expect(one(drivers)).toMatchObject({ customerId: "c", type, rule });
     }
+    // The same customers in one call: one row each, in input order.
+    const rows = loyaltyType(cases.map(([drivers], i) => ({ customerId: `c${i}`, ...drivers })));
+    expect(rows.map((r) => [r.customerId, r.type, r.rule])).toEqual(
+      cases.map(([, type, rule], i) => [`c${i}`, type, rule]),
+    );
   });
   it("treats the threshold as inclusive and configurable", () => {
-    expect(loyaltyType({ ...base, repeatPurchase: 0.5 }).type).toBe("inertia");
-    expect(loyaltyType({ ...base, repeatPurchase: 0.5 }, { threshold: 0.6 }).type).toBe("none");
+    expect(one({ ...base, repeatPurchase: 0.5 }).type).toBe("inertia");
+    expect(one({ ...base, repeatPurchase: 0.5 }, { threshold: 0.6 }).type).toBe("none");
   });
   it("always returns exactly one known type", () => {
     const f = fc.double({ min: 0, max: 1, noNaN: true });
@@ -47,7 +65,7 @@ describe("loyaltyType — the documented rule set", () => {
           convenienceDependence,
           advocacy,
         ) => {
-          const r = loyaltyType({
+          const r = one({
             alternativesAvailable,
             repeatPurchase,
             attitude,
@@ -73,13 +91,16 @@ describe("loyaltyType — the documented rule set", () => {
     );
   });
   it("rejects scores outside [0, 1], missing fields and bad thresholds", () => {
-    expectInvalid(() => loyaltyType({ ...base, attitude: 1.2 }), fn, "drivers.attitude");
+    expectInvalid(() => one({ ...base, attitude: 1.2 }), fn, "customers[0].attitude");
     expectInvalid(
-      () => loyaltyType({ repeatPurchase: 0.5, attitude: 0.5 } as never),
+      () => one({ repeatPurchase: 0.5, attitude: 0.5 } as never),
       fn,
-      "drivers.alternativesAvailable",
+      "customers[0].alternativesAvailable",
     );
-    expectInvalid(() => loyaltyType({ ...base, habit: 1 } as never), fn, "drivers");
-    expectInvalid(() => loyaltyType(base, { threshold: 0 }), fn, "options.threshold");
+    expectInvalid(() => one({ ...base, advocacy: -0.1 }), fn, "customers[0].advocacy");
+    expectInvalid(() => loyaltyType([base as never]), fn, "customers[0].customerId");
+    expectInvalid(() => one(base, { threshold: 0 }), fn, "options.threshold");
+    // A field of your own is ignored.
+    expect(one({ ...base, habit: 1 } as Drivers)).toEqual(one(base));
   });
 });

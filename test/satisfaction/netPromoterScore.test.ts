@@ -18,7 +18,7 @@ describe("netPromoterScore — published fixtures (formulas.md §6.5)", () => {
   it("[10, 9, 10, 4] → 50 (gist referencing Medallia)", () => {
     const r = netPromoterScore([10, 9, 10, 4]);
     expect(r.score).toBe(50);
-    expect([r.promoters, r.passives, r.detractors, r.responses]).toEqual([3, 0, 1, 4]);
+    expect([r.promoters, r.passives, r.detractors, r.responseCount]).toEqual([3, 0, 1, 4]);
   });
   it("one answer each 0..10 → −45.4545… (gist doctest: 2 promoters, 7 detractors, n = 11)", () => {
     const r = netPromoterScore([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
@@ -80,7 +80,10 @@ describe("netPromoterScore — uncertainty", () => {
     expect(one.upper - one.lower).toBeGreaterThan(100);
   });
   it("accepts the 1–10 input scale", () => {
-    expect(netPromoterScore([1, 10, 9], { scale: "1-10" }).score).toBeCloseTo(100 / 3, 12);
+    expect(netPromoterScore([1, 10, 9], { scale: { min: 1, max: 10 } }).score).toBeCloseTo(
+      100 / 3,
+      12,
+    );
   });
 });
 
@@ -119,7 +122,7 @@ describe("netPromoterScore — bad input", () => {
     expectInvalid(() => netPromoterScore([10, 9, 11]), "netPromoterScore", "answers[2]");
     expectInvalid(() => netPromoterScore([-1]), "netPromoterScore", "answers[0]");
     expectInvalid(
-      () => netPromoterScore([0, 5], { scale: "1-10" }),
+      () => netPromoterScore([0, 5], { scale: { min: 1, max: 10 } }),
       "netPromoterScore",
       "answers[0]",
     );

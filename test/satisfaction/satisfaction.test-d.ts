@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
+  type AnswerScale,
   compareNetPromoterScores,
   customerEffortScore,
   customerSatisfactionScore,
@@ -11,6 +12,7 @@ import {
   loyaltyMatrix,
   loyaltyScore,
   loyaltyType,
+  type NetPromoterScoreOptions,
   type NetPromoterScoreResult,
   netPromoterScore,
   type RaterValues,
@@ -27,8 +29,12 @@ describe("satisfaction public types", () => {
     expectTypeOf(netPromoterScore([9])).toEqualTypeOf<NetPromoterScoreResult>();
     expectTypeOf(netPromoterScore([9]).score).toEqualTypeOf<number>();
     expectTypeOf(compareNetPromoterScores([9], [1]).first).toEqualTypeOf<NetPromoterScoreResult>();
-    // @ts-expect-error: scale is one of the two documented strings
-    netPromoterScore([9], { scale: "0-5" });
+    // @ts-expect-error: the scale is an AnswerScale, not a string
+    netPromoterScore([9], { scale: "0-10" });
+    expectTypeOf(netPromoterScore)
+      .parameter(1)
+      .toEqualTypeOf<NetPromoterScoreOptions | undefined>();
+    expectTypeOf<NonNullable<NetPromoterScoreOptions["scale"]>>().toEqualTypeOf<AnswerScale>();
   });
   it("CSAT requires an explicit scale; CES requires a version", () => {
     // @ts-expect-error: options (with scale) are required
@@ -50,26 +56,49 @@ describe("satisfaction public types", () => {
     expectTypeOf(satisfactionIndex([], { weights: [] }).index).toEqualTypeOf<number>();
   });
   it("money comes back as Decimal; optional rates may be absent", () => {
-    expectTypeOf(satisfactionIndicators({ customers: 1 }).meanPurchasePerTransaction).toEqualTypeOf<
-      Decimal | undefined
-    >();
-    expectTypeOf(satisfactionIndicators({ customers: 1 }).repurchaseRate).toEqualTypeOf<
+    expectTypeOf(
+      satisfactionIndicators({ customerCount: 1 }).meanPurchasePerTransaction,
+    ).toEqualTypeOf<Decimal | undefined>();
+    expectTypeOf(satisfactionIndicators({ customerCount: 1 }).repurchaseRate).toEqualTypeOf<
       number | undefined
     >();
   });
-  it("Kano and loyalty results are typed unions keyed by id in Maps", () => {
+  it("scale has one type everywhere", () => {
+    expectTypeOf<NonNullable<Parameters<typeof raterIndex>[1]>["scale"]>().toEqualTypeOf<
+      AnswerScale | undefined
+    >();
+    expectTypeOf<NonNullable<Parameters<typeof loyaltyScore>[1]>["scale"]>().toEqualTypeOf<
+      AnswerScale | undefined
+    >();
+    expectTypeOf<
+      NonNullable<Parameters<typeof satisfactionLoyaltySegment>[1]>["scale"]
+    >().toEqualTypeOf<AnswerScale | undefined>();
+  });
+  it("per-customer inputs are rows with a customerId; results are rows in input order", () => {
     expectTypeOf(kanoClassify([]).classes).toEqualTypeOf<readonly KanoCategory[]>();
     expectTypeOf(satisfactionLoyaltySegment([]).segments).toEqualTypeOf<
-      ReadonlyMap<string, JonesSasserSegment>
+      readonly { readonly customerId: string; readonly segment: JonesSasserSegment }[]
     >();
-    expectTypeOf(loyaltyMatrix([]).segments.get("x")).toEqualTypeOf<
+    expectTypeOf(loyaltyMatrix([]).segments[0]?.segment).toEqualTypeOf<
       "loyalty" | "latent-loyalty" | "spurious-loyalty" | "no-loyalty" | undefined
     >();
     expectTypeOf(
-      loyaltyType({ alternativesAvailable: true, repeatPurchase: 1, attitude: 1 }).type,
-    ).toEqualTypeOf<LoyaltyType>();
+      loyaltyType([
+        { customerId: "a", alternativesAvailable: true, repeatPurchase: 1, attitude: 1 },
+      ])[0]?.type,
+    ).toEqualTypeOf<LoyaltyType | undefined>();
     expectTypeOf(
-      loyaltyScore({ satisfaction: 5, repeatPurchase: 1 }).score,
-    ).toEqualTypeOf<number>();
+      loyaltyScore([{ customerId: "a", satisfaction: 5, repeatPurchase: 1 }])[0]?.score,
+    ).toEqualTypeOf<number | undefined>();
+    // @ts-expect-error: the id is `customerId`, not `id`
+    satisfactionLoyaltySegment([{ id: "a", satisfaction: 5, loyalty: 5 }]);
+    // @ts-expect-error: one customer is a row in an array, not a bare object
+    loyaltyScore({ customerId: "a", satisfaction: 5, repeatPurchase: 1 });
+    // @ts-expect-error: no Map in a result
+    loyaltyMatrix([]).segments.get("a");
+  });
+  it("satisfactionIndicators takes one parameters object; a count is customerCount", () => {
+    // @ts-expect-error: `customers` is never a count
+    satisfactionIndicators({ customers: 10 });
   });
 });

@@ -27,7 +27,7 @@ describe("satisfactionIndex — ACSI fixtures (formulas.md §6.6)", () => {
       scale: { min: 1, max: 5 },
     });
     expect(r.index).toBeCloseTo(75, 12);
-    expect(r.items[0]).toMatchObject({ mean: 4, responses: 4, weight: 1 });
+    expect(r.items[0]).toMatchObject({ mean: 4, responseCount: 4, weight: 1 });
   });
   it("index stays in [0, 100]", () => {
     fc.assert(

@@ -8,7 +8,7 @@ const fn = "satisfactionIndicators";
 describe("satisfactionIndicators (course list, formulas.md §6.2)", () => {
   it("computes each rate over the customers at the start of the period", () => {
     const r = satisfactionIndicators({
-      customers: 1000,
+      customerCount: 1000,
       repurchasingCustomers: 620,
       complainingCustomers: 45,
       referringCustomers: 150,
@@ -23,19 +23,19 @@ describe("satisfactionIndicators (course list, formulas.md §6.2)", () => {
   });
   it("price sensitivity is the loss rate per 1 % of price change, whatever its sign", () => {
     const up = satisfactionIndicators({
-      customers: 10,
+      customerCount: 10,
       priceChange: { relativeChange: 0.05, customersExposed: 1000, customersLost: 30 },
     });
     expect(up.priceChangeLossRate).toBeCloseTo(0.03, 15);
     expect(up.priceSensitivity).toBeCloseTo(0.006, 15);
     const down = satisfactionIndicators({
-      customers: 10,
+      customerCount: 10,
       priceChange: { relativeChange: -0.05, customersExposed: 1000, customersLost: 30 },
     });
     expect(down.priceSensitivity).toBeCloseTo(0.006, 15);
   });
   it("mean purchase per transaction is an exact decimal", () => {
-    const r = satisfactionIndicators({ customers: 1, transactions: 3, revenue: "0.30" });
+    const r = satisfactionIndicators({ customerCount: 1, transactions: 3, revenue: "0.30" });
     expect(r.meanPurchasePerTransaction?.toString()).toBe("0.1");
   });
   it("rates are fractions in [0, 1]", () => {
@@ -46,7 +46,7 @@ describe("satisfactionIndicators (course list, formulas.md §6.2)", () => {
         (n, u) => {
           const k = Math.floor(u * n);
           const r = satisfactionIndicators({
-            customers: n,
+            customerCount: n,
             repurchasingCustomers: k,
             complainingCustomers: k,
           });
@@ -57,44 +57,48 @@ describe("satisfactionIndicators (course list, formulas.md §6.2)", () => {
     );
   });
   it("rejects impossible counts with their path", () => {
-    expectInvalid(() => satisfactionIndicators({ customers: 0 }), fn, "counts.customers");
     expectInvalid(
-      () => satisfactionIndicators({ customers: 10, repurchasingCustomers: 11 }),
+      () => satisfactionIndicators({ customerCount: 0 }),
       fn,
-      "counts.repurchasingCustomers",
+      "parameters.customerCount",
     );
     expectInvalid(
-      () => satisfactionIndicators({ customers: 10, complainingCustomers: 1.5 }),
+      () => satisfactionIndicators({ customerCount: 10, repurchasingCustomers: 11 }),
       fn,
-      "counts.complainingCustomers",
+      "parameters.repurchasingCustomers",
     );
     expectInvalid(
-      () => satisfactionIndicators({ customers: 10, revenue: 5 }),
+      () => satisfactionIndicators({ customerCount: 10, complainingCustomers: 1.5 }),
       fn,
-      "counts.transactions",
+      "parameters.complainingCustomers",
     );
     expectInvalid(
-      () => satisfactionIndicators({ customers: 10, revenue: "1,5", transactions: 1 }),
+      () => satisfactionIndicators({ customerCount: 10, revenue: 5 }),
       fn,
-      "counts.revenue",
+      "parameters.transactions",
+    );
+    expectInvalid(
+      () => satisfactionIndicators({ customerCount: 10, revenue: "1,5", transactions: 1 }),
+      fn,
+      "parameters.revenue",
     );
     expectInvalid(
       () =>
         satisfactionIndicators({
-          customers: 10,
+          customerCount: 10,
           priceChange: { relativeChange: 0, customersExposed: 5, customersLost: 1 },
         }),
       fn,
-      "counts.priceChange.relativeChange",
+      "parameters.priceChange.relativeChange",
     );
     expectInvalid(
       () =>
         satisfactionIndicators({
-          customers: 10,
+          customerCount: 10,
           priceChange: { relativeChange: 0.1, customersExposed: 5, customersLost: 6 },
         }),
       fn,
-      "counts.priceChange.customersLost",
+      "parameters.priceChange.customersLost",
     );
   });
 });

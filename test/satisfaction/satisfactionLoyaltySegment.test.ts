@@ -8,16 +8,25 @@ const fn = "satisfactionLoyaltySegment";
 describe("satisfactionLoyaltySegment (Jones & Sasser 1995)", () => {
   it("places each quadrant and the two extremes", () => {
     const r = satisfactionLoyaltySegment([
-      { id: "apostle", satisfaction: 5, loyalty: 5 },
-      { id: "loyalist", satisfaction: 4, loyalty: 5 },
-      { id: "mercenary", satisfaction: 5, loyalty: 3 },
-      { id: "hostage", satisfaction: 2, loyalty: 4 },
-      { id: "defector", satisfaction: 3, loyalty: 3 },
-      { id: "terrorist", satisfaction: 1, loyalty: 2 },
-      { id: "__proto__", satisfaction: 1, loyalty: 4 },
+      { customerId: "apostle", satisfaction: 5, loyalty: 5 },
+      { customerId: "loyalist", satisfaction: 4, loyalty: 5 },
+      { customerId: "mercenary", satisfaction: 5, loyalty: 3 },
+      { customerId: "hostage", satisfaction: 2, loyalty: 4 },
+      { customerId: "defector", satisfaction: 3, loyalty: 3 },
+      { customerId: "terrorist", satisfaction: 1, loyalty: 2 },
+      { customerId: "__proto__", satisfaction: 1, loyalty: 4 },
     ]);
-    for (const [id, segment] of r.segments) if (id !== "__proto__") expect(segment).toBe(id);
-    expect(r.segments.get("__proto__")).toBe("hostage");
+    expect(r.segments.map((row) => row.customerId)).toEqual([
+      "apostle",
+      "loyalist",
+      "mercenary",
+      "hostage",
+      "defector",
+      "terrorist",
+      "__proto__",
+    ]);
+    for (const { customerId, segment } of r.segments.slice(0, 6)) expect(segment).toBe(customerId);
+    expect(r.segments[6]).toEqual({ customerId: "__proto__", segment: "hostage" });
     expect(r.counts).toEqual({
       apostle: 1,
       loyalist: 1,
@@ -28,10 +37,10 @@ describe("satisfactionLoyaltySegment (Jones & Sasser 1995)", () => {
     });
   });
   it("the strict reading: only completely satisfied customers count as satisfied", () => {
-    const r = satisfactionLoyaltySegment([{ id: "a", satisfaction: 4, loyalty: 5 }], {
+    const r = satisfactionLoyaltySegment([{ customerId: "a", satisfaction: 4, loyalty: 5 }], {
       satisfactionThreshold: 5,
     });
-    expect(r.segments.get("a")).toBe("hostage");
+    expect(r.segments[0]?.segment).toBe("hostage");
   });
   it("the segments partition the customers and follow the thresholds", () => {
     const reading = fc.double({ min: 1, max: 5, noNaN: true });
@@ -41,7 +50,7 @@ describe("satisfactionLoyaltySegment (Jones & Sasser 1995)", () => {
         fc.integer({ min: 2, max: 5 }),
         (rows, t) => {
           const customers = rows.map(([satisfaction, loyalty], i) => ({
-            id: `c${i}`,
+            customerId: `c${i}`,
             satisfaction,
             loyalty,
           }));
@@ -49,10 +58,11 @@ describe("satisfactionLoyaltySegment (Jones & Sasser 1995)", () => {
             satisfactionThreshold: t,
             loyaltyThreshold: t,
           });
-          expect(r.segments.size).toBe(customers.length);
+          expect(r.segments).toHaveLength(customers.length);
           expect(Object.values(r.counts).reduce((s, n) => s + n, 0)).toBe(customers.length);
-          for (const c of customers) {
-            const segment = r.segments.get(c.id);
+          for (const [i, c] of customers.entries()) {
+            expect(r.segments[i]?.customerId).toBe(c.customerId);
+            const segment = r.segments[i]?.segment;
             const satisfied =
               segment === "apostle" || segment === "loyalist" || segment === "mercenary";
             const loyal = segment === "apostle" || segment === "loyalist" || segment === "hostage";
@@ -65,22 +75,27 @@ describe("satisfactionLoyaltySegment (Jones & Sasser 1995)", () => {
   });
   it("rejects malformed rows with their path", () => {
     expectInvalid(
-      () => satisfactionLoyaltySegment([{ id: "a", satisfaction: 3 } as never]),
+      () => satisfactionLoyaltySegment([{ customerId: "a", satisfaction: 3 } as never]),
       fn,
       "customers[0].loyalty",
     );
     expectInvalid(
-      () => satisfactionLoyaltySegment([{ id: 7, satisfaction: 3, loyalty: 3 } as never]),
+      () => satisfactionLoyaltySegment([{ customerId: 7, satisfaction: 3, loyalty: 3 } as never]),
       fn,
-      "customers[0].id",
+      "customers[0].customerId",
+    );
+    // Fields of your own are ignored; the old `id` is not read as the customer id.
+    const withNps = { customerId: "a", satisfaction: 3, loyalty: 3, nps: 9 };
+    expect(satisfactionLoyaltySegment([withNps]).segments).toEqual([
+      { customerId: "a", segment: "defector" },
+    ]);
+    expectInvalid(
+      () => satisfactionLoyaltySegment([{ id: "a", satisfaction: 3, loyalty: 3 } as never]),
+      fn,
+      "customers[0].customerId",
     );
     expectInvalid(
-      () => satisfactionLoyaltySegment([{ id: "a", satisfaction: 3, loyalty: 3, nps: 9 } as never]),
-      fn,
-      "customers[0].nps",
-    );
-    expectInvalid(
-      () => satisfactionLoyaltySegment([{ id: "a", satisfaction: Number.NaN, loyalty: 3 }]),
+      () => satisfactionLoyaltySegment([{ customerId: "a", satisfaction: Number.NaN, loyalty: 3 }]),
       fn,
       "customers[0].satisfaction",
     );
@@ -89,25 +104,25 @@ describe("satisfactionLoyaltySegment (Jones & Sasser 1995)", () => {
     expectInvalid(
       () =>
         satisfactionLoyaltySegment([
-          { id: "a", satisfaction: 4, loyalty: 4 },
-          { id: "a", satisfaction: 1, loyalty: 1 },
+          { customerId: "a", satisfaction: 4, loyalty: 4 },
+          { customerId: "a", satisfaction: 1, loyalty: 1 },
         ]),
       fn,
-      "customers[1].id",
+      "customers[1].customerId",
     );
     expectInvalid(
-      () => satisfactionLoyaltySegment([{ id: "a", satisfaction: 6, loyalty: 4 }]),
+      () => satisfactionLoyaltySegment([{ customerId: "a", satisfaction: 6, loyalty: 4 }]),
       fn,
       "customers[0].satisfaction",
     );
     expectInvalid(
-      () => satisfactionLoyaltySegment([{ id: "a", satisfaction: 3, loyalty: 0 }]),
+      () => satisfactionLoyaltySegment([{ customerId: "a", satisfaction: 3, loyalty: 0 }]),
       fn,
       "customers[0].loyalty",
     );
     expectInvalid(
       () =>
-        satisfactionLoyaltySegment([{ id: "a", satisfaction: 3, loyalty: 3 }], {
+        satisfactionLoyaltySegment([{ customerId: "a", satisfaction: 3, loyalty: 3 }], {
           loyaltyThreshold: 9,
         }),
       fn,
