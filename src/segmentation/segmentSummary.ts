@@ -115,7 +115,7 @@ export function segmentSummary(
 ): SegmentSummaryRow[] {
   const issues = new IssueCollector();
   const assigned = readSegments(FN, "segments", segments, issues);
-  let measures: Map<string, Measures> | undefined;
+  let measures: Map<string, Measures | undefined> | undefined;
   if (customers !== undefined) measures = readMeasures(customers, issues);
   interface Acc {
     customerCount: number;
@@ -125,8 +125,7 @@ export function segmentSummary(
   }
   const acc = new Map<string, Acc>();
   let total: DecimalValue = ZERO;
-  for (let i = 0; i < assigned.length; i++) {
-    const { customerId, segment } = assigned[i]!;
+  for (const { index, customerId, segment } of assigned) {
     let a = acc.get(segment);
     if (a === undefined) {
       a = { customerCount: 0, totalSpend: ZERO, days: 0, purchases: 0 };
@@ -136,8 +135,10 @@ export function segmentSummary(
     if (measures !== undefined) {
       const v = measures.get(customerId);
       if (v === undefined) {
+        // A customer whose row was invalid has been reported at that row already.
+        if (measures.has(customerId)) continue;
         issues.add(
-          ["segments", i, "customerId"],
+          ["segments", index, "customerId"],
           `No row of customers has customerId ${describeReceived(customerId)}`,
           "inconsistent",
           customerId,
@@ -180,13 +181,16 @@ interface Measures {
   readonly totalSpend: DecimalValue;
 }
 
-/** Reads the measure rows once each, by id; problems go to `issues`. */
+/**
+ * Reads the measure rows once each, by id (`undefined` for an id whose row is invalid); problems go
+ * to `issues`.
+ */
 function readMeasures(
   customers: unknown,
   issues: IssueCollector,
-): Map<string, Measures> | undefined {
+): Map<string, Measures | undefined> {
   checkArray(FN, customers, "an array of RFM rows", ["customers"]);
-  const byId = new Map<string, Measures>();
+  const byId = new Map<string, Measures | undefined>();
   for (let i = 0; i < customers.length && !issues.full; i++) {
     const row: unknown = customers[i];
     if (typeof row !== "object" || row === null) {
@@ -203,7 +207,10 @@ function readMeasures(
       string,
       unknown
     >;
-    if (checkRowKind(issues, "customers", i, recency, T)) continue;
+    if (checkRowKind(issues, "customers", i, recency, T)) {
+      if (typeof customerId === "string" && !byId.has(customerId)) byId.set(customerId, undefined);
+      continue;
+    }
     let ok = true;
     if (typeof customerId !== "string") {
       ok = false;
@@ -246,19 +253,22 @@ function readMeasures(
         totalSpend,
       );
     }
-    if (ok)
+    if (ok) {
       byId.set(customerId as string, {
         days: daysSinceLastPurchase as number,
         purchases: purchases as number,
         totalSpend: money as DecimalValue,
       });
+    } else if (typeof customerId === "string" && !byId.has(customerId)) {
+      byId.set(customerId, undefined);
+    }
   }
   return byId;
 }
 
 /**
  * Reads segment rows `{ customerId, segment }` once each (ids unique); problems go to `issues`.
- * Returns the valid rows' values.
+ * Returns the valid rows' values with their input index.
  * @internal
  */
 export function readSegments(
@@ -266,10 +276,10 @@ export function readSegments(
   argument: string,
   rows: unknown,
   issues: IssueCollector,
-): { customerId: string; segment: string }[] {
+): { index: number; customerId: string; segment: string }[] {
   checkArray(fn, rows, "an array of { customerId, segment } rows", [argument]);
   const seen = new Set<string>();
-  const out: { customerId: string; segment: string }[] = [];
+  const out: { index: number; customerId: string; segment: string }[] = [];
   for (let i = 0; i < rows.length && !issues.full; i++) {
     const row: unknown = rows[i];
     if (typeof row !== "object" || row === null) {
@@ -311,7 +321,7 @@ export function readSegments(
     }
     if (ok) {
       seen.add(customerId as string);
-      out.push({ customerId: customerId as string, segment: segment as string });
+      out.push({ index: i, customerId: customerId as string, segment: segment as string });
     }
   }
   return out;
