@@ -333,6 +333,10 @@ const REVIEWED: Record<string, string> = {
   "src/satisfaction/servqual.ts: map": "dimension from the constant RATER_DIMENSIONS",
   "src/satisfaction/servqual.ts: weights": "dimension from the constant RATER_DIMENSIONS",
   "src/segmentation/customerValueMatrix.ts: policies": "cell computed by the rules",
+  "src/segmentation/customerValueMatrix.ts: counts": "cell computed by the rules",
+  "src/segmentation/portfolioMatrix.ts: counts": "cell computed by the rules",
+  "src/segmentation/targetCustomerGrid.ts: counts": "target class from the validated cell map",
+  "src/segmentation/valueMatrix.ts: counts": "cell computed by the rules",
   "src/segmentation/portfolioMatrix.ts: policies": "cell computed by the rules",
   "src/segmentation/rfmScores.ts: o.thresholds": "the three constant measure names",
   "src/segmentation/split.ts: (row as Record<string, unknown>)":
