@@ -4,7 +4,7 @@
  * Data: a seeded, CDNOW-like log — 250,000 customers, ~4 purchases each on average with a
  * heavy one-time-buyer share, two years of calendar days, amounts as decimal strings.
  */
-import { assignSegments, type RfmValues, rfmScores, rfmTable } from "../src/index.js";
+import { assignSegments, type RfmMeasures, rfmScores, rfmTable } from "../src/index.js";
 import { bench, report } from "./harness.js";
 
 let seed = 20_240_601;
@@ -40,13 +40,14 @@ bench(table, () => rfmTable(transactions, { asOf: "2025-01-01" }), {
 });
 
 const N = 1_000_000;
-const rows = new Map<string, RfmValues>();
+const rows: RfmMeasures[] = [];
 for (let i = 0; i < N; i++) {
   const oneTimer = random() < 0.6;
-  rows.set(`K${i}`, {
-    recency: Math.floor(730 * random()),
-    frequency: oneTimer ? 1 : 2 + Math.floor(-Math.log(1 - random()) * 4),
-    monetary: Math.round(100 * (5 + 400 * random() ** 3)) / 100,
+  rows.push({
+    customerId: `K${i}`,
+    daysSinceLastPurchase: Math.floor(730 * random()),
+    purchases: oneTimer ? 1 : 2 + Math.floor(-Math.log(1 - random()) * 4),
+    totalSpend: Math.round(100 * (5 + 400 * random() ** 3)) / 100,
   });
 }
 

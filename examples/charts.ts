@@ -202,11 +202,11 @@ export async function writeCharts(
       height: 280,
       data: {
         values: [...summary]
-          .sort((a, b) => b.customers - a.customers)
+          .sort((a, b) => b.customerCount - a.customerCount)
           .map((row) => ({
             segment: row.segment,
-            customers: row.customers,
-            revenueShare: `${(100 * row.revenueShare).toFixed(1)}% of revenue`,
+            customers: row.customerCount,
+            revenueShare: `${(100 * row.spendShare).toFixed(1)}% of revenue`,
           })),
       },
       encoding: {

@@ -169,9 +169,9 @@ const weeklyDiscountRate = 1.15 ** (1 / 52) - 1;
     ["segment", "customers", "share", "revenue $"],
     segmentSummary(segments, rfm).map((row) => [
       row.segment,
-      row.customers,
+      row.customerCount,
       `${(100 * row.customerShare).toFixed(1)}%`,
-      row.revenue.toFixed(2),
+      row.totalSpend.toFixed(2),
     ]),
   );
 }

@@ -254,7 +254,8 @@ export { servqual } from "./satisfaction/servqual.js";
 // ── segmentation: RFM, segments, value matrices ─────────────────────────────────────────────
 export type {
   AssignSegmentsOptions,
-  RfmScoreTriple,
+  RfmScoreInput,
+  SegmentRow,
 } from "./segmentation/assignSegments.js";
 export { assignSegments } from "./segmentation/assignSegments.js";
 export type {
@@ -276,20 +277,24 @@ export type {
 export { PORTFOLIO_POLICIES, portfolioMatrix } from "./segmentation/portfolioMatrix.js";
 export type {
   RfmCutPoints,
+  RfmMeasures,
   RfmNestedCutPoints,
-  RfmScore,
+  RfmNestedPurchaseCuts,
+  RfmNestedSpendCuts,
+  RfmScoreRow,
   RfmScoresOptions,
   RfmScoresResult,
   RfmThresholds,
   RfmTieRule,
-  RfmValues,
 } from "./segmentation/rfmScores.js";
 export { rfmScores } from "./segmentation/rfmScores.js";
 export type { RfmRow, RfmTableOptions, RfmTransaction } from "./segmentation/rfmTable.js";
 export { rfmTable } from "./segmentation/rfmTable.js";
 export type {
+  SegmentCount,
   SegmentMigrationOptions,
   SegmentMigrationResult,
+  SegmentMove,
   SegmentTransition,
 } from "./segmentation/segmentMigration.js";
 export { segmentMigration } from "./segmentation/segmentMigration.js";
@@ -304,6 +309,7 @@ export {
   PYMC_MARKETING_SEGMENTS,
 } from "./segmentation/segmentPresets.js";
 export type {
+  SegmentInput,
   SegmentSummaryRow,
   SegmentSummaryValues,
 } from "./segmentation/segmentSummary.js";

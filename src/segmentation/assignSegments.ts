@@ -1,19 +1,28 @@
 import { z } from "zod";
-import { CustomerTable, isReadonlyMap } from "../core/customerTable.js";
-import { invalidInput } from "../core/errors.js";
-import { boundedArray, describeReceived, parseInput } from "../core/validate.js";
+import { IssueCollector, invalidInput } from "../core/errors.js";
+import { boundedArray, checkArray, describeReceived, parseInput } from "../core/validate.js";
 import { CLASSIC_RFM_SEGMENTS, type SegmentRule } from "./segmentPresets.js";
 
 const FN = "assignSegments";
 
-/** The three scores of a customer, as {@link assignSegments} reads them (an {@link RfmScore} fits). */
-export interface RfmScoreTriple {
+/** The three scores of a customer, as {@link assignSegments} reads them (an {@link RfmScoreRow} fits). */
+export interface RfmScoreInput {
+  /** The customer's id. */
+  readonly customerId: string;
   /** Recency score, an integer 1..9. */
-  readonly recency: number;
+  readonly recencyScore: number;
   /** Frequency score, an integer 1..9. */
-  readonly frequency: number;
+  readonly frequencyScore: number;
   /** Monetary score, an integer 1..9. */
-  readonly monetary: number;
+  readonly monetaryScore: number;
+}
+
+/** A customer's segment (a row of {@link assignSegments}' result). */
+export interface SegmentRow {
+  /** The customer's id, from the input row. */
+  readonly customerId: string;
+  /** The name of the customer's segment. */
+  readonly segment: string;
 }
 
 /** Options of {@link assignSegments}. */
@@ -26,10 +35,18 @@ export interface AssignSegmentsOptions {
 
 const range = z
   .tuple([z.number().int().min(1).max(9), z.number().int().min(1).max(9)])
-  .refine(([lo, hi]) => lo <= hi, { error: "Range [lo, hi] needs lo ≤ hi" });
+  .refine(([lo, hi]) => lo <= hi, {
+    error: "Range [lo, hi] needs lo ≤ hi",
+    params: { code: "inconsistent" },
+  });
 
 const ruleSchema = z.union([
-  z.strictObject({ name: z.string().min(1), recency: range, frequency: range, monetary: range }),
+  z.strictObject({
+    name: z.string().min(1),
+    recencyScore: range,
+    frequencyScore: range,
+    monetaryScore: range,
+  }),
   z.strictObject({
     name: z.string().min(1),
     codes: boundedArray(
@@ -59,38 +76,33 @@ const optionsSchema = z.strictObject({
  * R `rfm` ≥ 0.2.2. The rules are compiled into a lookup table over all 9³ codes, so the cost per
  * customer is constant.
  *
- * @param scores - scores per customer (e.g. `rfmScores(...).scores`)
+ * @param scores - scores per customer (`rfmScores(...).scores` fits as it is)
  * @param options - `rules` (default {@link CLASSIC_RFM_SEGMENTS}) and `otherName`
- * @returns a read-only map from customer id to segment name, in input order (`get` builds its id
- *   index on first use; iterating needs none)
- * @throws {@link InvalidInputError} when a rule has `lo > hi` or a bound outside 1..9
- *   (path `rules[i].recency`), a code is malformed, a score is not an integer 1..9
- *   (path `[id].frequency`), a key is not a string, or the map yields a different number of entries
- *   than its `size`. Each row's fields are read once.
+ * @returns one `{ customerId, segment }` row per input row, in input order
+ * @throws {@link InvalidInputError} listing every problem: a rule with `lo > hi` or a bound outside
+ *   1..9 (`options.rules[i].recencyScore`), a malformed code, an unknown option; a row that is not
+ *   an object (`scores[i]`), a customer id that is not a string (`scores[i].customerId`), a score
+ *   that is not an integer 1..9 (`scores[i].frequencyScore`). Each row's fields are read once.
  * @example
  * ```ts
  * import { assignSegments } from "customer-value";
- * const segments = assignSegments(
- *   new Map([
- *     ["ann", { recency: 5, frequency: 5, monetary: 4 }],
- *     ["bob", { recency: 1, frequency: 1, monetary: 2 }],
- *     ["cy", { recency: 3, frequency: 5, monetary: 1 }],
- *   ]),
- * );
- * segments.get("ann"); // => "Champions"
- * segments.get("bob"); // => "Lost"
- * segments.get("cy"); // => "Other"
+ * const segments = assignSegments([
+ *   { customerId: "ann", recencyScore: 5, frequencyScore: 5, monetaryScore: 4 },
+ *   { customerId: "bob", recencyScore: 1, frequencyScore: 1, monetaryScore: 2 },
+ *   { customerId: "cy", recencyScore: 3, frequencyScore: 5, monetaryScore: 1 },
+ * ]);
+ * segments.map((s) => s.segment); // => ["Champions", "Lost", "Other"]
+ * segments[0]; // => { customerId: "ann", segment: "Champions" }
  * ```
  * @category Segmentation
  * @see Hebbali, A. (2024). *rfm: Recency, Frequency and Monetary Value Analysis* (R package).
  */
 export function assignSegments(
-  scores: ReadonlyMap<string, RfmScoreTriple>,
+  scores: readonly RfmScoreInput[],
   options: AssignSegmentsOptions = {},
-): ReadonlyMap<string, string> {
-  const opts = parseInput(FN, optionsSchema, options);
-  if (!isReadonlyMap(scores))
-    throw invalidInput(FN, [], "Expected a Map from customer id to scores");
+): SegmentRow[] {
+  const opts = parseInput(FN, optionsSchema, options, ["options"]);
+  checkArray(FN, scores, "an array of score rows", ["scores"]);
   const rules: readonly SegmentRule[] = opts.rules ?? CLASSIC_RFM_SEGMENTS;
   const other = opts.otherName ?? "Other";
   const names = [...rules.map((rule) => rule.name), other];
@@ -106,56 +118,81 @@ export function assignSegments(
       const hit =
         "codes" in rule
           ? rule.codes.includes(text)
-          : R >= rule.recency[0] &&
-            R <= rule.recency[1] &&
-            F >= rule.frequency[0] &&
-            F <= rule.frequency[1] &&
-            M >= rule.monetary[0] &&
-            M <= rule.monetary[1];
+          : R >= rule.recencyScore[0] &&
+            R <= rule.recencyScore[1] &&
+            F >= rule.frequencyScore[0] &&
+            F <= rule.frequencyScore[1] &&
+            M >= rule.monetaryScore[0] &&
+            M <= rule.monetaryScore[1];
       if (hit) {
         table[code] = k;
         break;
       }
     }
   }
-  const n = scores.size;
-  const ids: string[] = new Array(n);
-  const segments: string[] = new Array(n);
-  let j = 0;
-  scores.forEach((s, id: unknown) => {
-    if (typeof id !== "string") {
-      throw invalidInput(FN, [], `Expected customer ids (strings) as keys, received ${typeof id}`);
+  const n = scores.length;
+  const out: SegmentRow[] = new Array(n);
+  for (let j = 0; j < n; j++) {
+    const s = scores[j];
+    if (typeof s !== "object" || s === null) reportRows(scores);
+    const { customerId, recencyScore: R, frequencyScore: F, monetaryScore: M } = s as RfmScoreInput;
+    if (typeof customerId !== "string" || !isScore(R) || !isScore(F) || !isScore(M))
+      reportRows(scores);
+    out[j] = { customerId, segment: names[table[R * 100 + F * 10 + M]!]! };
+  }
+  return out;
+}
+
+/** The report pass of {@link assignSegments}: lists the problems of every row and throws. */
+function reportRows(scores: readonly unknown[]): never {
+  const issues = new IssueCollector();
+  for (let i = 0; i < scores.length && !issues.full; i++) {
+    const row = scores[i];
+    if (typeof row !== "object" || row === null) {
+      issues.add(
+        ["scores", i],
+        `Expected { customerId, recencyScore, frequencyScore, monetaryScore }, received ${describeReceived(row)}`,
+        row === undefined ? "required" : "invalid_type",
+        row,
+      );
+      continue;
     }
-    if (j >= n) throw invalidInput(FN, [], `The map has more entries than its size ${n}`);
-    if (typeof s !== "object" || s === null)
-      throw invalidInput(FN, [id], "Expected { recency, frequency, monetary }");
-    const R = s.recency;
-    const F = s.frequency;
-    const M = s.monetary;
-    if (!isScore(R))
-      throw invalidInput(
-        FN,
-        [id, "recency"],
-        `Expected an integer score 1..9, received ${describeReceived(R)}`,
+    const { customerId, recencyScore, frequencyScore, monetaryScore } = row as Record<
+      string,
+      unknown
+    >;
+    if (typeof customerId !== "string") {
+      issues.add(
+        ["scores", i, "customerId"],
+        `Expected a customer id (string), received ${describeReceived(customerId)}`,
+        customerId === undefined ? "required" : "invalid_type",
+        customerId,
       );
-    if (!isScore(F))
-      throw invalidInput(
-        FN,
-        [id, "frequency"],
-        `Expected an integer score 1..9, received ${describeReceived(F)}`,
+    }
+    for (const [field, value] of [
+      ["recencyScore", recencyScore],
+      ["frequencyScore", frequencyScore],
+      ["monetaryScore", monetaryScore],
+    ] as const) {
+      if (isScore(value)) continue;
+      issues.add(
+        ["scores", i, field],
+        `Expected an integer score 1..9, received ${describeReceived(value)}`,
+        value === undefined
+          ? "required"
+          : typeof value !== "number"
+            ? "invalid_type"
+            : !Number.isInteger(value)
+              ? "not_integer"
+              : value < 1
+                ? "too_small"
+                : "too_big",
+        value,
       );
-    if (!isScore(M))
-      throw invalidInput(
-        FN,
-        [id, "monetary"],
-        `Expected an integer score 1..9, received ${describeReceived(M)}`,
-      );
-    ids[j] = id;
-    segments[j] = names[table[R * 100 + F * 10 + M]!]!;
-    j++;
-  });
-  if (j !== n) throw invalidInput(FN, [], `The map has fewer entries than its size ${n}`);
-  return new CustomerTable(ids, segments);
+    }
+  }
+  issues.throwIfAny(FN);
+  throw invalidInput(FN, ["scores"], "The rows changed while they were read", "unreadable");
 }
 
 function isScore(x: unknown): x is number {

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { invalidInput } from "../core/errors.js";
 import type { Decimal, MoneyInput } from "../core/money.js";
 import { parseInput } from "../core/validate.js";
-import { readMeasure, type SplitRule, splitPoint, splitRuleSchema } from "./split.js";
+import { readCustomerRows, type SplitRule, splitPoint, splitRuleSchema } from "./split.js";
 import { definedOnly, type MatrixPlacement } from "./valueMatrix.js";
 
 const FN = "customerValueMatrix";
@@ -12,35 +11,37 @@ export type CustomerValueCell = "Best" | "Spenders" | "Frequent" | "Uncertain";
 
 /** A customer's two measures for {@link customerValueMatrix} (an {@link RfmRow} fits). */
 export interface CustomerValueInput {
-  /** Number of purchases (≥ 0). */
-  readonly frequency: number;
-  /** Average purchase amount. */
-  readonly averageMonetary: MoneyInput;
+  /** The customer's id (unique). */
+  readonly customerId: string;
+  /** Number of purchases, the first one included (≥ 0). */
+  readonly purchases: number;
+  /** Average spend per purchase. */
+  readonly averageSpend: MoneyInput;
 }
 
 /** Options of {@link customerValueMatrix}. */
 export interface CustomerValueMatrixOptions {
-  /** Split rule of the frequency axis (default `"mean"`, as Marcus). */
-  readonly frequency?: SplitRule;
-  /** Split rule of the average-purchase axis (default `"mean"`, as Marcus). */
-  readonly averageMonetary?: SplitRule;
+  /** Split rule of the purchases axis (default `"mean"`, as Marcus). */
+  readonly purchases?: SplitRule;
+  /** Split rule of the average-spend axis (default `"mean"`, as Marcus). */
+  readonly averageSpend?: SplitRule;
   /** Policy text per cell, overriding {@link CUSTOMER_VALUE_POLICIES}. */
   readonly policies?: Partial<Readonly<Record<CustomerValueCell, string>>>;
 }
 
 /** Result of {@link customerValueMatrix}. */
 export interface CustomerValueMatrixResult {
-  /** Cell and policy per customer, in input order. */
-  readonly customers: Map<string, MatrixPlacement<CustomerValueCell>>;
+  /** Cell and policy per customer, one row per input row, in input order. */
+  readonly placements: MatrixPlacement<CustomerValueCell>[];
   /** Split points used: values ≥ the split point are "high". */
   readonly splitPoints: {
-    /** Split point of the frequency axis. */
-    readonly frequency: Decimal;
-    /** Split point of the average-purchase axis. */
-    readonly averageMonetary: Decimal;
+    /** Split point of the purchases axis. */
+    readonly purchases: Decimal;
+    /** Split point of the average-spend axis. */
+    readonly averageSpend: Decimal;
   };
   /** Number of customers per cell (all four cells present). */
-  readonly counts: Map<CustomerValueCell, number>;
+  readonly counts: Record<CustomerValueCell, number>;
   /** The policy of each cell. */
   readonly policies: Readonly<Record<CustomerValueCell, string>>;
 }
@@ -63,8 +64,8 @@ export const CUSTOMER_VALUE_POLICIES: Readonly<Record<CustomerValueCell, string>
 });
 
 const optionsSchema = z.strictObject({
-  frequency: splitRuleSchema.exactOptional(),
-  averageMonetary: splitRuleSchema.exactOptional(),
+  purchases: splitRuleSchema.exactOptional(),
+  averageSpend: splitRuleSchema.exactOptional(),
   policies: z
     .strictObject({
       Best: z.string().exactOptional(),
@@ -86,58 +87,57 @@ const optionsSchema = z.strictObject({
  * numbers are the alternatives. Marcus restricts the analysis to active customers first (filter by
  * recency before calling) and excludes customers without purchases.
  *
- * @param rows - `frequency` and `averageMonetary` per customer (an {@link rfmTable} result fits)
+ * @param customers - `customerId`, `purchases` and `averageSpend` per customer ({@link rfmTable}'s
+ *   rows fit as they are; ids unique)
  * @param options - split rules and optional policy texts
- * @returns the cell and policy per customer, the split points and the counts per cell
- * @throws {@link InvalidInputError} on an unknown split rule (path `frequency`), a negative or
- *   non-finite frequency (path `[id].frequency`), an invalid amount, or an unknown option
+ * @returns the cell and policy per customer (`placements`, input order), the split points and the
+ *   counts per cell
+ * @throws {@link InvalidInputError} listing every problem: an unknown split rule
+ *   (`options.purchases`), an unknown option; a row that is not an object (`customers[i]`), a
+ *   missing or repeated id (`customers[i].customerId`, code `"duplicate"`), a negative or invalid
+ *   number of purchases (`customers[i].purchases`), an invalid amount (`customers[i].averageSpend`)
  * @example
  * ```ts
  * import { customerValueMatrix } from "customer-value";
  * const result = customerValueMatrix(
- *   new Map([
- *     ["A", { frequency: 10, averageMonetary: 50 }],
- *     ["B", { frequency: 2, averageMonetary: 200 }],
- *     ["C", { frequency: 8, averageMonetary: 20 }],
- *     ["D", { frequency: 1, averageMonetary: 30 }],
- *     ["E", { frequency: 9, averageMonetary: 120 }],
- *   ]),
+ *   [
+ *     { customerId: "A", purchases: 10, averageSpend: 50 },
+ *     { customerId: "B", purchases: 2, averageSpend: 200 },
+ *     { customerId: "C", purchases: 8, averageSpend: 20 },
+ *     { customerId: "D", purchases: 1, averageSpend: 30 },
+ *     { customerId: "E", purchases: 9, averageSpend: 120 },
+ *   ],
  * );
- * result.splitPoints.averageMonetary.toString(); // => "84"
- * [...result.customers.values()].map((c) => c.cell); // => ["Frequent", "Spenders", "Frequent", "Uncertain", "Best"]
+ * result.splitPoints.averageSpend.toString(); // => "84"
+ * result.placements.map((p) => p.cell); // => ["Frequent", "Spenders", "Frequent", "Uncertain", "Best"]
  * ```
  * @category Segmentation
  * @see Marcus, C. (1998). A practical yet meaningful approach to customer segmentation. *Journal of Consumer Marketing* 15(5), 494–504.
  */
 export function customerValueMatrix(
-  rows: ReadonlyMap<string, CustomerValueInput>,
+  customers: readonly CustomerValueInput[],
   options: CustomerValueMatrixOptions = {},
 ): CustomerValueMatrixResult {
-  const opts = parseInput(FN, optionsSchema, options);
-  const frequency = readMeasure(FN, rows, "frequency");
-  frequency.values.forEach((v, i) => {
-    if (v.isNegative()) {
-      throw invalidInput(
-        FN,
-        [frequency.ids[i]!, "frequency"],
-        "Expected a non-negative number of purchases",
-      );
-    }
-  });
-  const average = readMeasure(FN, rows, "averageMonetary");
-  const fs = splitPoint(frequency.values, opts.frequency ?? "mean");
-  const as = splitPoint(average.values, opts.averageMonetary ?? "mean");
+  const opts = parseInput(FN, optionsSchema, options, ["options"]);
+  const { ids, values } = readCustomerRows(
+    FN,
+    "customers",
+    customers,
+    ["purchases", "averageSpend"],
+    ["purchases"],
+  );
+  const ps = splitPoint(values.purchases, opts.purchases ?? "mean");
+  const as = splitPoint(values.averageSpend, opts.averageSpend ?? "mean");
   const policies = { ...CUSTOMER_VALUE_POLICIES, ...definedOnly(opts.policies) };
-  const counts = new Map<CustomerValueCell, number>([
-    ["Best", 0],
-    ["Spenders", 0],
-    ["Frequent", 0],
-    ["Uncertain", 0],
-  ]);
-  const customers = new Map<string, MatrixPlacement<CustomerValueCell>>();
-  frequency.ids.forEach((id, i) => {
-    const highF = frequency.values[i]!.gte(fs);
-    const highA = average.values[i]!.gte(as);
+  const counts: Record<CustomerValueCell, number> = {
+    Best: 0,
+    Spenders: 0,
+    Frequent: 0,
+    Uncertain: 0,
+  };
+  const placements = ids.map((customerId, i): MatrixPlacement<CustomerValueCell> => {
+    const highF = values.purchases[i]!.gte(ps);
+    const highA = values.averageSpend[i]!.gte(as);
     const cell: CustomerValueCell = highF
       ? highA
         ? "Best"
@@ -145,8 +145,8 @@ export function customerValueMatrix(
       : highA
         ? "Spenders"
         : "Uncertain";
-    counts.set(cell, counts.get(cell)! + 1);
-    customers.set(id, { cell, policy: policies[cell] });
+    counts[cell]++;
+    return { customerId, cell, policy: policies[cell] };
   });
-  return { customers, splitPoints: { frequency: fs, averageMonetary: as }, counts, policies };
+  return { placements, splitPoints: { purchases: ps, averageSpend: as }, counts, policies };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Decimal, MoneyInput } from "../core/money.js";
 import { parseInput } from "../core/validate.js";
-import { readMeasure, type SplitRule, splitPoint, splitRuleSchema } from "./split.js";
+import { readCustomerRows, type SplitRule, splitPoint, splitRuleSchema } from "./split.js";
 import { definedOnly, type MatrixPlacement } from "./valueMatrix.js";
 
 const FN = "portfolioMatrix";
@@ -11,6 +11,8 @@ export type PortfolioCell = "Star" | "Question" | "Cash cow" | "Dog";
 
 /** A customer's two measures for {@link portfolioMatrix}. */
 export interface PortfolioInput {
+  /** The customer's (account's) id (unique). */
+  readonly customerId: string;
   /** Potential purchase volume of the account (e.g. its total category spend). */
   readonly potentialVolume: MoneyInput;
   /** Strength of the relationship (e.g. share of wallet, or a 1–10 rating). */
@@ -29,8 +31,8 @@ export interface PortfolioMatrixOptions {
 
 /** Result of {@link portfolioMatrix}. */
 export interface PortfolioMatrixResult {
-  /** Cell and policy per customer, in input order. */
-  readonly customers: Map<string, MatrixPlacement<PortfolioCell>>;
+  /** Cell and policy per customer, one row per input row, in input order. */
+  readonly placements: MatrixPlacement<PortfolioCell>[];
   /** Split points used: values ≥ the split point are "high"/"strong". */
   readonly splitPoints: {
     /** Split point of the potential-volume axis. */
@@ -39,7 +41,7 @@ export interface PortfolioMatrixResult {
     readonly relationshipStrength: Decimal;
   };
   /** Number of customers per cell (all four cells present). */
-  readonly counts: Map<PortfolioCell, number>;
+  readonly counts: Record<PortfolioCell, number>;
   /** The policy of each cell. */
   readonly policies: Readonly<Record<PortfolioCell, string>>;
 }
@@ -85,51 +87,49 @@ const optionsSchema = z.strictObject({
  * a convention (sales-management portfolio models allocate calls by account opportunity × strength
  * of position); override it with `policies`.
  *
- * @param rows - `potentialVolume` and `relationshipStrength` per customer
+ * @param customers - `customerId`, `potentialVolume` and `relationshipStrength` per customer (ids
+ *   unique)
  * @param options - split rules and optional policy texts
- * @returns the cell and policy per customer, the split points and the counts per cell
- * @throws {@link InvalidInputError} on an unknown split rule (path `potentialVolume`), an invalid
- *   measure (path `[id].relationshipStrength`), or an unknown option
+ * @returns the cell and policy per customer (`placements`, input order), the split points and the
+ *   counts per cell
+ * @throws {@link InvalidInputError} listing every problem: an unknown split rule
+ *   (`options.potentialVolume`), an unknown option; a row that is not an object (`customers[i]`), a
+ *   missing or repeated id (`customers[i].customerId`, code `"duplicate"`), an invalid measure
+ *   (`customers[i].relationshipStrength`)
  * @example
  * ```ts
  * import { portfolioMatrix } from "customer-value";
  * const result = portfolioMatrix(
- *   new Map([
- *     ["acme", { potentialVolume: 90000, relationshipStrength: 0.7 }],
- *     ["bolt", { potentialVolume: 80000, relationshipStrength: 0.1 }],
- *     ["corp", { potentialVolume: 5000, relationshipStrength: 0.9 }],
- *     ["duo", { potentialVolume: 2000, relationshipStrength: 0.2 }],
- *   ]),
+ *   [
+ *     { customerId: "acme", potentialVolume: 90000, relationshipStrength: 0.7 },
+ *     { customerId: "bolt", potentialVolume: 80000, relationshipStrength: 0.1 },
+ *     { customerId: "corp", potentialVolume: 5000, relationshipStrength: 0.9 },
+ *     { customerId: "duo", potentialVolume: 2000, relationshipStrength: 0.2 },
+ *   ],
  *   { relationshipStrength: 0.5 },
  * );
- * result.customers.get("acme")?.cell; // => "Star"
- * result.customers.get("bolt")?.cell; // => "Question"
- * result.customers.get("corp")?.cell; // => "Cash cow"
- * result.customers.get("duo")?.cell; // => "Dog"
+ * result.placements.map((p) => p.cell); // => ["Star", "Question", "Cash cow", "Dog"]
+ * result.placements[3]?.customerId; // => "duo"
  * ```
  * @category Segmentation
  * @see Dalrymple, D. J., Cron, W. L. & DeCarlo, T. E. *Sales Management: Concepts and Cases*, Wiley (account portfolio models).
  */
 export function portfolioMatrix(
-  rows: ReadonlyMap<string, PortfolioInput>,
+  customers: readonly PortfolioInput[],
   options: PortfolioMatrixOptions = {},
 ): PortfolioMatrixResult {
-  const opts = parseInput(FN, optionsSchema, options);
-  const volume = readMeasure(FN, rows, "potentialVolume");
-  const strength = readMeasure(FN, rows, "relationshipStrength");
-  const vs = splitPoint(volume.values, opts.potentialVolume ?? "median");
-  const ss = splitPoint(strength.values, opts.relationshipStrength ?? "median");
-  const policies = { ...PORTFOLIO_POLICIES, ...definedOnly(opts.policies) };
-  const counts = new Map<PortfolioCell, number>([
-    ["Star", 0],
-    ["Question", 0],
-    ["Cash cow", 0],
-    ["Dog", 0],
+  const opts = parseInput(FN, optionsSchema, options, ["options"]);
+  const { ids, values } = readCustomerRows(FN, "customers", customers, [
+    "potentialVolume",
+    "relationshipStrength",
   ]);
-  const customers = new Map<string, MatrixPlacement<PortfolioCell>>();
-  volume.ids.forEach((id, i) => {
-    const highV = volume.values[i]!.gte(vs);
-    const strong = strength.values[i]!.gte(ss);
+  const vs = splitPoint(values.potentialVolume, opts.potentialVolume ?? "median");
+  const ss = splitPoint(values.relationshipStrength, opts.relationshipStrength ?? "median");
+  const policies = { ...PORTFOLIO_POLICIES, ...definedOnly(opts.policies) };
+  const counts: Record<PortfolioCell, number> = { Star: 0, Question: 0, "Cash cow": 0, Dog: 0 };
+  const placements = ids.map((customerId, i): MatrixPlacement<PortfolioCell> => {
+    const highV = values.potentialVolume[i]!.gte(vs);
+    const strong = values.relationshipStrength[i]!.gte(ss);
     const cell: PortfolioCell = highV
       ? strong
         ? "Star"
@@ -137,11 +137,11 @@ export function portfolioMatrix(
       : strong
         ? "Cash cow"
         : "Dog";
-    counts.set(cell, counts.get(cell)! + 1);
-    customers.set(id, { cell, policy: policies[cell] });
+    counts[cell]++;
+    return { customerId, cell, policy: policies[cell] };
   });
   return {
-    customers,
+    placements,
     splitPoints: { potentialVolume: vs, relationshipStrength: ss },
     counts,
     policies,

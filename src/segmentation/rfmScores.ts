@@ -1,19 +1,31 @@
 import { z } from "zod";
-import { CustomerTable, isReadonlyMap } from "../core/customerTable.js";
-import { invalidInput } from "../core/errors.js";
-import { type Decimal as DecimalValue, readMoney } from "../core/money.js";
-import { parseInput } from "../core/validate.js";
+import { IssueCollector, invalidInput } from "../core/errors.js";
+import { type MoneyInput, readMoney } from "../core/money.js";
+import { checkArray, describeReceived, parseInput } from "../core/validate.js";
+import { checkRowKind } from "./rowKind.js";
 
 const FN = "rfmScores";
 
-/** The three RFM measures of one customer, as {@link rfmScores} reads them (an {@link RfmRow} fits). */
-export interface RfmValues {
-  /** Days (or any unit) since the last purchase; smaller is better. */
-  readonly recency: number;
-  /** Number of purchases; larger is better. */
-  readonly frequency: number;
-  /** Spend (total or mean, your choice); larger is better. A `Decimal` is compared as a float64. */
-  readonly monetary: number | DecimalValue;
+/**
+ * The RFM measures of one customer, as {@link rfmScores} reads them: an {@link RfmRow} of
+ * {@link rfmTable} fits as it is. A buy-till-you-die row (`frequency`, `recency`, `T`, from
+ * `summarizeTransactions`) does not: its `recency` is the time from the first to the last purchase,
+ * the opposite of `daysSinceLastPurchase`, so a row carrying `recency` or `T` is a type error and,
+ * at run time, an `InvalidInputError` with code `"wrong_row_kind"`.
+ */
+export interface RfmMeasures {
+  /** The customer's id. */
+  readonly customerId: string;
+  /** Calendar days from the last purchase to the analysis day (RFM recency); smaller is better. */
+  readonly daysSinceLastPurchase: number;
+  /** Number of purchases, the first one included (RFM frequency); larger is better. */
+  readonly purchases: number;
+  /** The customer's total spend (RFM monetary value); larger is better. Compared as a float64. */
+  readonly totalSpend: MoneyInput;
+  /** Not accepted: `recency` is the buy-till-you-die recency (first to last purchase). Use `daysSinceLastPurchase`. */
+  readonly recency?: never;
+  /** Not accepted: `T` marks a buy-till-you-die row. Use {@link rfmTable}'s rows. */
+  readonly T?: never;
 }
 
 /**
@@ -25,14 +37,17 @@ export interface RfmValues {
  */
 export type RfmTieRule = "min" | "average" | "max";
 
-/** User cut points, listed from the one that earns score 2 to the one that earns score `bins`. */
+/**
+ * User cut points per measure, named after the measure they cut, listed from the one that earns
+ * score 2 to the one that earns score `bins`.
+ */
 export interface RfmThresholds {
-  /** Recency cut points in days, strictly decreasing: `recency ≤ cᵢ` earns at least score i + 1. */
-  readonly recency: readonly number[];
-  /** Frequency cut points, strictly increasing: `frequency ≥ cᵢ` earns at least score i + 1. */
-  readonly frequency: readonly number[];
-  /** Monetary cut points, strictly increasing: `monetary ≥ cᵢ` earns at least score i + 1. */
-  readonly monetary: readonly number[];
+  /** Cut points in days, strictly decreasing: `daysSinceLastPurchase ≤ cᵢ` earns at least recency score i + 2. */
+  readonly daysSinceLastPurchase: readonly number[];
+  /** Cut points, strictly increasing: `purchases ≥ cᵢ` earns at least frequency score i + 2. */
+  readonly purchases: readonly number[];
+  /** Cut points, strictly increasing: `totalSpend ≥ cᵢ` earns at least monetary score i + 2. */
+  readonly totalSpend: readonly number[];
 }
 
 /** Options of {@link rfmScores}. */
@@ -49,49 +64,66 @@ export interface RfmScoresOptions {
   readonly nested?: boolean;
 }
 
-/** The scores of one customer. */
-export interface RfmScore {
-  /** Recency score, 1..bins; `bins` = most recent. */
-  readonly recency: number;
-  /** Frequency score, 1..bins; `bins` = most frequent. */
-  readonly frequency: number;
-  /** Monetary score, 1..bins; `bins` = highest spend. */
-  readonly monetary: number;
+/** The scores of one customer (a row of `rfmScores(...).scores`). */
+export interface RfmScoreRow {
+  /** The customer's id, from the input row. */
+  readonly customerId: string;
+  /** Recency score, 1..bins; `bins` = most recent (fewest days since the last purchase). */
+  readonly recencyScore: number;
+  /** Frequency score, 1..bins; `bins` = most purchases. */
+  readonly frequencyScore: number;
+  /** Monetary score, 1..bins; `bins` = highest total spend. */
+  readonly monetaryScore: number;
   /** The three digits R, F, M as a string, e.g. `"545"` (equals `100·R + 10·F + M` in decimal). */
-  readonly code: string;
+  readonly rfmCode: string;
   /** R + F + M, in 3..3·bins. */
-  readonly sum: number;
+  readonly scoreSum: number;
 }
 
 /**
- * Cut points actually used, listed from the one that earns score 2 to the one that earns score
- * `bins` (`bins − 1` entries, in the directions of {@link RfmThresholds}). A repeated value means an
- * empty bin; `null` means no customer reached that score or any higher one.
+ * Cut points actually used, per measure, listed from the one that earns score 2 to the one that
+ * earns score `bins` (`bins − 1` entries, in the directions of {@link RfmThresholds}). A repeated
+ * value means an empty bin; `null` means no customer reached that score or any higher one.
  */
 export interface RfmCutPoints {
-  /** Recency cut points (days, decreasing): `recency ≤ c` earns the next score. */
-  readonly recency: readonly (number | null)[];
-  /** Frequency cut points (increasing): `frequency ≥ c` earns the next score. Empty when nested. */
-  readonly frequency: readonly (number | null)[];
-  /** Monetary cut points (increasing): `monetary ≥ c` earns the next score. Empty when nested. */
-  readonly monetary: readonly (number | null)[];
+  /** Days (decreasing): `daysSinceLastPurchase ≤ c` earns the next recency score. */
+  readonly daysSinceLastPurchase: readonly (number | null)[];
+  /** Purchases (increasing): `purchases ≥ c` earns the next frequency score. Empty when nested. */
+  readonly purchases: readonly (number | null)[];
+  /** Total spend (increasing): `totalSpend ≥ c` earns the next monetary score. Empty when nested. */
+  readonly totalSpend: readonly (number | null)[];
 }
 
-/** Per-group cut points of nested binning. */
+/** Purchase cut points of nested binning within one recency score. */
+export interface RfmNestedPurchaseCuts {
+  /** The recency score of the group. */
+  readonly recencyScore: number;
+  /** Cut points of `purchases` within the group (increasing). */
+  readonly cutPoints: readonly (number | null)[];
+}
+
+/** Spend cut points of nested binning within one (recency, frequency) score pair. */
+export interface RfmNestedSpendCuts {
+  /** The recency score of the group. */
+  readonly recencyScore: number;
+  /** The frequency score of the group. */
+  readonly frequencyScore: number;
+  /** Cut points of `totalSpend` within the group (increasing). */
+  readonly cutPoints: readonly (number | null)[];
+}
+
+/** Per-group cut points of nested binning, one row per non-empty group, in score order. */
 export interface RfmNestedCutPoints {
-  /** Frequency cut points within each recency score (key `"5"` = customers with R = 5). */
-  readonly frequency: ReadonlyMap<string, readonly (number | null)[]>;
-  /** Monetary cut points within each (R, F) pair (key `"54"` = R = 5, F = 4). */
-  readonly monetary: ReadonlyMap<string, readonly (number | null)[]>;
+  /** Purchase cut points within each recency score. */
+  readonly purchases: readonly RfmNestedPurchaseCuts[];
+  /** Total-spend cut points within each (recency, frequency) pair. */
+  readonly totalSpend: readonly RfmNestedSpendCuts[];
 }
 
-/** Result of {@link rfmScores}. */
+/** Result of {@link rfmScores}: plain data. */
 export interface RfmScoresResult {
-  /**
-   * Scores per customer, in input order (a read-only map; `get` builds its id index on first use).
-   * Customers with the same scores share one frozen object.
-   */
-  readonly scores: ReadonlyMap<string, RfmScore>;
+  /** One row of scores per input row, in input order. */
+  readonly scores: RfmScoreRow[];
   /** Number of scores per measure. */
   readonly bins: number;
   /** The binning method used. */
@@ -100,20 +132,25 @@ export interface RfmScoresResult {
   readonly ties: RfmTieRule;
   /** Whether binning was nested. */
   readonly nested: boolean;
-  /** The cut points used (for nested binning: recency only; see `nestedCutPoints`). */
+  /** The cut points used (for nested binning: days only; see `nestedCutPoints`). */
   readonly cutPoints: RfmCutPoints;
   /** Group-wise cut points, present only with `nested: true`. */
   readonly nestedCutPoints?: RfmNestedCutPoints;
 }
 
 const finiteArray = z.array(z.number().finite());
+const MEASURES = ["daysSinceLastPurchase", "purchases", "totalSpend"] as const;
 
 const optionsSchema = z
   .strictObject({
     bins: z.number().int().min(2).max(9).exactOptional(),
     method: z.enum(["quantile", "thresholds"]).exactOptional(),
     thresholds: z
-      .strictObject({ recency: finiteArray, frequency: finiteArray, monetary: finiteArray })
+      .strictObject({
+        daysSinceLastPurchase: finiteArray,
+        purchases: finiteArray,
+        totalSpend: finiteArray,
+      })
       .exactOptional(),
     ties: z.enum(["min", "average", "max"]).exactOptional(),
     nested: z.boolean().exactOptional(),
@@ -127,6 +164,8 @@ const optionsSchema = z
           code: "custom",
           path: ["thresholds"],
           message: 'method "thresholds" needs thresholds',
+          input: undefined,
+          params: { code: "required" },
         });
         return;
       }
@@ -135,25 +174,32 @@ const optionsSchema = z
           code: "custom",
           path: ["nested"],
           message: 'nested binning needs method "quantile"',
+          input: o.nested,
+          params: { code: "inconsistent" },
         });
       }
-      for (const key of ["recency", "frequency", "monetary"] as const) {
+      for (const key of MEASURES) {
         const cuts = o.thresholds[key];
         if (cuts.length !== bins - 1) {
           ctx.addIssue({
             code: "custom",
             path: ["thresholds", key],
             message: `Expected ${bins - 1} cut points for ${bins} bins, received ${cuts.length}`,
+            input: cuts,
+            params: { code: "inconsistent" },
           });
           continue;
         }
         for (let i = 1; i < cuts.length; i++) {
-          const ordered = key === "recency" ? cuts[i]! < cuts[i - 1]! : cuts[i]! > cuts[i - 1]!;
+          const days = key === "daysSinceLastPurchase";
+          const ordered = days ? cuts[i]! < cuts[i - 1]! : cuts[i]! > cuts[i - 1]!;
           if (!ordered) {
             ctx.addIssue({
               code: "custom",
               path: ["thresholds", key, i],
-              message: `Cut points must be strictly ${key === "recency" ? "decreasing (days: the score-2 cut first)" : "increasing"}; ${cuts[i]} follows ${cuts[i - 1]}`,
+              message: `Cut points must be strictly ${days ? "decreasing (days: the score-2 cut first)" : "increasing"}; ${cuts[i]} follows ${cuts[i - 1]}`,
+              input: cuts[i],
+              params: { code: "inconsistent" },
             });
           }
         }
@@ -163,6 +209,8 @@ const optionsSchema = z
         code: "custom",
         path: ["thresholds"],
         message: 'thresholds need method "thresholds"',
+        input: o.thresholds,
+        params: { code: "inconsistent" },
       });
     }
   }) satisfies z.ZodType<unknown, RfmScoresOptions>;
@@ -340,107 +388,119 @@ function negate(cuts: readonly (number | null)[]): (number | null)[] {
 }
 
 /**
- * Scores each customer 1..`bins` on recency, frequency and monetary value (higher is better on all
- * three), by quantiles of the data or by your cut points, and combines them into a code and a sum.
+ * Scores each customer 1..`bins` on recency (days since the last purchase), frequency (purchases)
+ * and monetary value (total spend) — higher is better on all three — by quantiles of the data or
+ * by your cut points, and combines them into a code and a sum.
  *
- * Quantile method: the customers are ranked by each measure (recency descending, so the most recent
- * rank highest); a customer of rank r (0-based, of n) gets score `⌊r·bins/n⌋ + 1` — equal-count
- * bins as in Hughes's quintiles and SQL `NTILE`, larger bins first when n is not a multiple of
- * `bins`. **Ties are never split**: all customers with the same value share one rank chosen by the
- * `ties` rule (`"min"` default: the group's lowest rank, so a large tie group — say 70 % one-time
- * buyers — all get score 1 and the scores above start where the group ends; `"average"` and
- * `"max"` move the group up). Bins can therefore be unequal or empty, and the cut points returned
- * show exactly where they fell. This is the SPSS "assign ties to the same bin" rule; the
- * alternatives are NTILE / `rank(method="first")` (splits ties: equal customers get different
- * scores) and pandas `qcut(duplicates="drop")` / R `rfm` (fewer bins, labels shift).
+ * Quantile method: the customers are ranked by each measure (`daysSinceLastPurchase` descending,
+ * so the most recent rank highest); a customer of rank r (0-based, of n) gets score
+ * `⌊r·bins/n⌋ + 1` — equal-count bins as in Hughes's quintiles and SQL `NTILE`, larger bins first
+ * when n is not a multiple of `bins`. **Ties are never split**: all customers with the same value
+ * share one rank chosen by the `ties` rule (`"min"` default: the group's lowest rank, so a large
+ * tie group — say 70 % one-time buyers — all get score 1 and the scores above start where the group
+ * ends; `"average"` and `"max"` move the group up). Bins can therefore be unequal or empty, and the
+ * cut points returned show exactly where they fell. This is the SPSS "assign ties to the same bin"
+ * rule; the alternatives are NTILE / `rank(method="first")` (splits ties: equal customers get
+ * different scores) and pandas `qcut(duplicates="drop")` / R `rfm` (fewer bins, labels shift).
  *
- * Threshold method: `frequency ≥ cᵢ` (monetary likewise) or `recency ≤ cᵢ` earns score i + 1 — a
- * cut point belongs to the better bin, like R `rfm`'s `lower ≤ x < upper`.
+ * Threshold method: `purchases ≥ cᵢ` (`totalSpend` likewise) or `daysSinceLastPurchase ≤ cᵢ` earns
+ * score i + 2 — a cut point belongs to the better bin, like R `rfm`'s `lower ≤ x < upper`.
  *
  * Nested binning (SPSS, `nested: true`): recency is scored on everyone, frequency within each
  * recency score, monetary within each (recency, frequency) pair; F and M are then not comparable
  * across groups but combined codes are spread more evenly.
  *
- * Combined: `code` = the digits R F M (`"545"`, i.e. 100·R + 10·F + M), `sum` = R + F + M.
+ * Combined: `rfmCode` = the digits R F M (`"545"`, i.e. 100·R + 10·F + M), `scoreSum` = R + F + M.
  *
- * @param rows - RFM measures per customer (e.g. the result of {@link rfmTable})
+ * The rows must be RFM rows ({@link rfmTable}'s). A buy-till-you-die row of
+ * `summarizeTransactions` is refused (code `"wrong_row_kind"`): its `recency` counts from the first
+ * to the last purchase, so scoring it as RFM recency would rank the most loyal customers as the
+ * most lapsed.
+ *
+ * @param customers - RFM measures per customer ({@link rfmTable}'s rows fit as they are)
  * @param options - `bins`, `method`, `thresholds`, `ties`, `nested`
- * @returns scores per customer plus the cut points used
- * @throws {@link InvalidInputError} when `bins` is outside 2..9, thresholds are missing, of the
- *   wrong length, unordered or overlapping, `nested` is combined with thresholds, a measure is not
- *   finite (path `[id].recency` etc.), a key is not a string, or the map yields a different number of
- *   entries than its `size`. Each row's fields are read once.
+ * @returns one row of scores per customer, in input order, plus the cut points used
+ * @throws {@link InvalidInputError} listing every problem: an option out of range or inconsistent
+ *   (`options.bins`, `options.thresholds.purchases`, …); a row that is not an object
+ *   (`customers[i]`), a customer id that is not a string (`customers[i].customerId`), a measure
+ *   that is missing or not finite (`customers[i].daysSinceLastPurchase`, `.purchases`,
+ *   `.totalSpend`); a buy-till-you-die row (`customers[i].recency` or `.T`, code
+ *   `"wrong_row_kind"`). Each row's fields are read once.
  * @example
  * ```ts
  * import { rfmScores } from "customer-value";
- * const rows = new Map(
- *   [1, 1, 1, 1, 1, 1, 2, 2, 3, 5].map((f, i) => [`c${i}`, { recency: i, frequency: f, monetary: 10 * f }]),
- * );
- * const result = rfmScores(rows, { bins: 5 });
- * [...result.scores.values()].map((s) => s.frequency); // => [1, 1, 1, 1, 1, 1, 4, 4, 5, 5]
- * result.cutPoints.frequency; // => [2, 2, 2, 3]
- * result.scores.get("c0")?.code; // => "511"
- * result.scores.get("c9")?.sum; // => 11
+ * const customers = [1, 1, 1, 1, 1, 1, 2, 2, 3, 5].map((purchases, i) => ({
+ *   customerId: `c${i}`,
+ *   daysSinceLastPurchase: i,
+ *   purchases,
+ *   totalSpend: 10 * purchases,
+ * }));
+ * const result = rfmScores(customers, { bins: 5 });
+ * result.scores.map((s) => s.frequencyScore); // => [1, 1, 1, 1, 1, 1, 4, 4, 5, 5]
+ * result.cutPoints.purchases; // => [2, 2, 2, 3]
+ * result.scores[0]; // => { customerId: "c0", recencyScore: 5, frequencyScore: 1, monetaryScore: 1, rfmCode: "511", scoreSum: 7 }
+ * result.scores[9]?.scoreSum; // => 11
  * ```
  * @category Segmentation
  * @see Hughes, A. M. (1994). *Strategic Database Marketing*. Probus.
  * @see IBM SPSS Statistics, "RFM Binning" (nested vs independent binning, tie handling).
  */
 export function rfmScores(
-  rows: ReadonlyMap<string, RfmValues>,
+  customers: readonly RfmMeasures[],
   options: RfmScoresOptions = {},
 ): RfmScoresResult {
-  const opts = parseInput(FN, optionsSchema, options);
-  if (!isReadonlyMap(rows))
-    throw invalidInput(
-      FN,
-      [],
-      "Expected a Map from customer id to { recency, frequency, monetary }",
-    );
+  const opts = parseInput(FN, optionsSchema, options, ["options"]);
+  checkArray(FN, customers, "an array of RFM rows", ["customers"]);
   const bins = opts.bins ?? 5;
   const method = opts.method ?? "quantile";
   const ties = opts.ties ?? "min";
   const nested = opts.nested ?? false;
-  const n = rows.size;
+  const n = customers.length;
   const ids: string[] = new Array(n);
   const r = new Float64Array(n);
   const f = new Float64Array(n);
   const m = new Float64Array(n);
-  let i = 0;
-  rows.forEach((row, id: unknown) => {
-    if (typeof id !== "string") {
-      throw invalidInput(FN, [], `Expected customer ids (strings) as keys, received ${typeof id}`);
+  // Fast pass: every field read once into a local that is both checked and used. The first bad
+  // row stops it; the report pass then lists every problem.
+  for (let i = 0; i < n; i++) {
+    const row = customers[i];
+    if (typeof row !== "object" || row === null) reportRows(customers);
+    const {
+      customerId,
+      daysSinceLastPurchase: days,
+      purchases,
+      totalSpend,
+      recency,
+      T,
+    } = row as unknown as Record<string, unknown>;
+    if (
+      typeof customerId !== "string" ||
+      recency !== undefined ||
+      T !== undefined ||
+      typeof days !== "number" ||
+      !Number.isFinite(days) ||
+      typeof purchases !== "number" ||
+      !Number.isFinite(purchases)
+    ) {
+      reportRows(customers);
     }
-    if (i >= n) throw invalidInput(FN, [], `The map has more entries than its size ${n}`);
-    if (typeof row !== "object" || row === null) {
-      throw invalidInput(FN, [id], "Expected { recency, frequency, monetary }");
+    let spend: number;
+    if (
+      typeof totalSpend === "number" &&
+      Number.isFinite(totalSpend) &&
+      Math.abs(totalSpend) < 1e21
+    ) {
+      spend = totalSpend;
+    } else {
+      const amount = readMoney(totalSpend);
+      if (typeof amount === "string") reportRows(customers);
+      spend = (amount as Exclude<typeof amount, string>).toNumber();
     }
-    const rec = row.recency;
-    const fre = row.frequency;
-    const mon = row.monetary as unknown;
-    if (typeof rec !== "number" || !Number.isFinite(rec))
-      throw invalidInput(FN, [id, "recency"], "Expected a finite number");
-    if (typeof fre !== "number" || !Number.isFinite(fre))
-      throw invalidInput(FN, [id, "frequency"], "Expected a finite number");
-    let mv = Number.NaN;
-    let problem = "Expected a finite number or Decimal";
-    if (typeof mon === "number") {
-      mv = mon;
-    } else if (typeof mon === "object" && mon !== null) {
-      // A Decimal (of any copy of decimal.js) is read through the money reader: a malformed or
-      // out-of-range one is rejected here, not by a decimal.js error.
-      const amount = readMoney(mon);
-      if (typeof amount === "string") problem = amount;
-      else mv = amount.toNumber();
-    }
-    if (!Number.isFinite(mv)) throw invalidInput(FN, [id, "monetary"], problem);
-    ids[i] = id;
-    r[i] = rec === 0 ? 0 : -rec;
-    f[i] = fre;
-    m[i] = mv;
-    i++;
-  });
-  if (i !== n) throw invalidInput(FN, [], `The map has fewer entries than its size ${n}`);
+    ids[i] = customerId;
+    r[i] = days === 0 ? 0 : -days;
+    f[i] = purchases;
+    m[i] = spend;
+  }
   const rs = new Uint8Array(n);
   const fs = new Uint8Array(n);
   const ms = new Uint8Array(n);
@@ -450,72 +510,128 @@ export function rfmScores(
     const t = opts.thresholds!;
     thresholdBins(
       r,
-      t.recency.map((c) => (c === 0 ? 0 : -c)),
+      t.daysSinceLastPurchase.map((c) => (c === 0 ? 0 : -c)),
       rs,
     );
-    thresholdBins(f, t.frequency, fs);
-    thresholdBins(m, t.monetary, ms);
-    cutPoints = { recency: [...t.recency], frequency: [...t.frequency], monetary: [...t.monetary] };
+    thresholdBins(f, t.purchases, fs);
+    thresholdBins(m, t.totalSpend, ms);
+    cutPoints = {
+      daysSinceLastPurchase: [...t.daysSinceLastPurchase],
+      purchases: [...t.purchases],
+      totalSpend: [...t.totalSpend],
+    };
   } else if (!nested) {
     cutPoints = {
-      recency: negate(quantileBins(r, null, bins, ties, rs)),
-      frequency: quantileBins(f, null, bins, ties, fs),
-      monetary: quantileBins(m, null, bins, ties, ms),
+      daysSinceLastPurchase: negate(quantileBins(r, null, bins, ties, rs)),
+      purchases: quantileBins(f, null, bins, ties, fs),
+      totalSpend: quantileBins(m, null, bins, ties, ms),
     };
   } else {
-    const recency = negate(quantileBins(r, null, bins, ties, rs));
-    const byR = groupBy(rs, n, (j) => rs[j]!);
-    const fCuts = new Map<string, (number | null)[]>();
-    for (const [key, members] of byR)
-      fCuts.set(String(key), quantileBins(f, members, bins, ties, fs));
-    const byRF = groupBy(rs, n, (j) => rs[j]! * 10 + fs[j]!);
-    const mCuts = new Map<string, (number | null)[]>();
-    for (const [key, members] of byRF)
-      mCuts.set(String(key), quantileBins(m, members, bins, ties, ms));
-    cutPoints = { recency, frequency: [], monetary: [] };
-    nestedCutPoints = { frequency: fCuts, monetary: mCuts };
-  }
-  // Scores are immutable values with at most 9³ distinct combinations: one frozen object per
-  // combination is shared by the customers who have it (saves a million allocations).
-  const shared: (RfmScore | undefined)[] = new Array(1000);
-  const scoreOf: RfmScore[] = new Array(n);
-  for (let j = 0; j < n; j++) {
-    const key = rs[j]! * 100 + fs[j]! * 10 + ms[j]!;
-    let score = shared[key];
-    if (score === undefined) {
-      const R = rs[j]!;
-      const F = fs[j]!;
-      const M = ms[j]!;
-      score = Object.freeze({
-        recency: R,
-        frequency: F,
-        monetary: M,
-        code: CODES[key]!,
-        sum: R + F + M,
+    const days = negate(quantileBins(r, null, bins, ties, rs));
+    const purchaseCuts: RfmNestedPurchaseCuts[] = [];
+    for (const [key, members] of groupBy(n, (j) => rs[j]!))
+      purchaseCuts.push({
+        recencyScore: key,
+        cutPoints: quantileBins(f, members, bins, ties, fs),
       });
-      shared[key] = score;
-    }
-    scoreOf[j] = score;
+    const spendCuts: RfmNestedSpendCuts[] = [];
+    for (const [key, members] of groupBy(n, (j) => rs[j]! * 10 + fs[j]!))
+      spendCuts.push({
+        recencyScore: Math.floor(key / 10),
+        frequencyScore: key % 10,
+        cutPoints: quantileBins(m, members, bins, ties, ms),
+      });
+    cutPoints = { daysSinceLastPurchase: days, purchases: [], totalSpend: [] };
+    nestedCutPoints = { purchases: purchaseCuts, totalSpend: spendCuts };
   }
-  const scores = new CustomerTable(ids, scoreOf);
+  const scores: RfmScoreRow[] = new Array(n);
+  for (let j = 0; j < n; j++) {
+    const R = rs[j]!;
+    const F = fs[j]!;
+    const M = ms[j]!;
+    scores[j] = {
+      customerId: ids[j]!,
+      recencyScore: R,
+      frequencyScore: F,
+      monetaryScore: M,
+      rfmCode: CODES[R * 100 + F * 10 + M]!,
+      scoreSum: R + F + M,
+    };
+  }
   const result = { scores, bins, method, ties, nested, cutPoints };
   return nestedCutPoints === undefined ? result : { ...result, nestedCutPoints };
 }
 
-function groupBy(_: Uint8Array, n: number, key: (j: number) => number): Map<number, Int32Array> {
-  const counts = new Map<number, number>();
-  for (let j = 0; j < n; j++) counts.set(key(j), (counts.get(key(j)) ?? 0) + 1);
-  const groups = new Map<number, Int32Array>();
-  const fill = new Map<number, number>();
-  for (const [k, c] of [...counts].sort((a, b) => a[0] - b[0])) {
-    groups.set(k, new Int32Array(c));
-    fill.set(k, 0);
+/** The report pass of {@link rfmScores}: lists the problems of every row (up to the cap) and throws. */
+function reportRows(customers: readonly unknown[]): never {
+  const issues = new IssueCollector();
+  for (let i = 0; i < customers.length && !issues.full; i++) {
+    const row = customers[i];
+    if (typeof row !== "object" || row === null) {
+      issues.add(
+        ["customers", i],
+        `Expected an RFM row { customerId, daysSinceLastPurchase, purchases, totalSpend }, received ${describeReceived(row)}`,
+        row === undefined ? "required" : "invalid_type",
+        row,
+      );
+      continue;
+    }
+    const { customerId, daysSinceLastPurchase, purchases, totalSpend, recency, T } = row as Record<
+      string,
+      unknown
+    >;
+    if (checkRowKind(issues, "customers", i, recency, T)) continue;
+    if (typeof customerId !== "string") {
+      issues.add(
+        ["customers", i, "customerId"],
+        `Expected a customer id (string), received ${describeReceived(customerId)}`,
+        customerId === undefined ? "required" : "invalid_type",
+        customerId,
+      );
+    }
+    for (const [field, value] of [
+      ["daysSinceLastPurchase", daysSinceLastPurchase],
+      ["purchases", purchases],
+    ] as const) {
+      if (typeof value !== "number" || !Number.isFinite(value)) {
+        issues.add(
+          ["customers", i, field],
+          `Expected a finite number, received ${describeReceived(value)}`,
+          value === undefined ? "required" : "invalid_type",
+          value,
+        );
+      }
+    }
+    const amount = readMoney(totalSpend);
+    if (typeof amount === "string")
+      issues.add(
+        ["customers", i, "totalSpend"],
+        amount,
+        totalSpend === undefined ? "required" : "invalid_money",
+        totalSpend,
+      );
   }
+  issues.throwIfAny(FN);
+  // The fast pass saw a problem the report pass did not (a getter that changed its answer).
+  throw invalidInput(FN, ["customers"], "The rows changed while they were read", "unreadable");
+}
+
+/** Members (row indices) of each key, keys ascending. */
+function groupBy(n: number, key: (j: number) => number): [number, Int32Array][] {
+  const counts = new Int32Array(1000);
+  for (let j = 0; j < n; j++) counts[key(j)]!++;
+  const groups: [number, Int32Array][] = [];
+  const byKey: (Int32Array | undefined)[] = new Array(1000);
+  for (let k = 0; k < 1000; k++) {
+    if (counts[k] === 0) continue;
+    const members = new Int32Array(counts[k]!);
+    byKey[k] = members;
+    groups.push([k, members]);
+  }
+  const fill = new Int32Array(1000);
   for (let j = 0; j < n; j++) {
     const k = key(j);
-    const at = fill.get(k)!;
-    groups.get(k)![at] = j;
-    fill.set(k, at + 1);
+    byKey[k]![fill[k]!++] = j;
   }
   return groups;
 }

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { CustomerTable } from "../core/customerTable.js";
 import { invalidInput } from "../core/errors.js";
 import { moneyFromQuotient, moneyFromScaled } from "../core/fastMoney.js";
 import { type Decimal, Money, type MoneyInput, UNROUNDED_ZERO, ZERO } from "../core/money.js";
@@ -22,22 +21,31 @@ export interface RfmTransaction {
 
 /** Options of {@link rfmTable}. */
 export interface RfmTableOptions {
-  /** The analysis date: recency is counted in calendar days from the last purchase to this day. No purchase may be later. */
+  /**
+   * The analysis day, inclusive (a calendar day in `timeZone`; a `Date` or date-time counts as the
+   * day it falls on): `daysSinceLastPurchase` counts calendar days from the last purchase to it.
+   * Purchases dated after it are left out, so a log can be replayed as of any past day.
+   */
   readonly asOf: DateInput;
   /** IANA time zone in which dates are calendar days (default `"UTC"`). */
   readonly timeZone?: string;
 }
 
-/** A customer's RFM measures (segmentation definitions, not the buy-till-you-die ones). */
+/**
+ * A customer's RFM measures (segmentation definitions, not the buy-till-you-die ones: there is no
+ * `recency` field here on purpose — see the glossary in the conventions).
+ */
 export interface RfmRow {
-  /** Calendar days from the last purchase to `asOf` (0 = bought on the analysis day). */
-  readonly recency: number;
+  /** The customer's id, as in the log. */
+  readonly customerId: string;
+  /** Whole calendar days from the last purchase to `asOf` (0 = bought on the analysis day). */
+  readonly daysSinceLastPurchase: number;
   /** Number of purchases (transactions), the first one included. */
-  readonly frequency: number;
+  readonly purchases: number;
   /** Total spend over all purchases, exact. */
-  readonly monetary: Decimal;
-  /** Mean spend per purchase, `monetary / frequency` (34 significant digits). */
-  readonly averageMonetary: Decimal;
+  readonly totalSpend: Decimal;
+  /** Mean spend per purchase, `totalSpend / purchases` (34 significant digits). */
+  readonly averageSpend: Decimal;
 }
 
 const optionsSchema = z.strictObject({
@@ -48,28 +56,30 @@ const optionsSchema = z.strictObject({
 }) satisfies z.ZodType<unknown, RfmTableOptions>;
 
 /**
- * Summarises a transaction log into per-customer RFM measures: recency in days since the last
- * purchase, number of purchases, total and mean spend.
+ * Summarises a transaction log into per-customer RFM measures: days since the last purchase,
+ * number of purchases, total and mean spend.
  *
- * For each customer with purchases on calendar days d₁ … dₙ (in `timeZone`) and amounts a₁ … aₙ:
- * `recency = asOf − max dᵢ` (days), `frequency = n`, `monetary = Σ aᵢ` (exact) and
- * `averageMonetary = monetary / n`. These are the RFM definitions of Hughes (1994) and of the R
- * `rfm` package (`rfm_table_order`): every purchase counts, the first one included, and recency is
- * the time *since* the last purchase. They are not the buy-till-you-die summaries (repeat purchases,
- * time of last purchase since the first) used by the probabilistic models. Several purchases on one
- * day count separately; a purchase without `amount` counts with zero spend. Monetary is reported
- * both as total (Hughes, R `rfm`) and as mean per purchase (Marcus 1998; PyMC-Marketing); score
- * whichever you prefer.
+ * For each customer with purchases on calendar days d₁ … dₙ ≤ `asOf` (in `timeZone`) and amounts
+ * a₁ … aₙ: `daysSinceLastPurchase = asOf − max dᵢ` (days), `purchases = n`,
+ * `totalSpend = Σ aᵢ` (exact) and `averageSpend = totalSpend / n`. These are the RFM definitions of
+ * Hughes (1994) and of the R `rfm` package (`rfm_table_order`): every purchase counts, the first
+ * one included, and recency is the time *since* the last purchase. They are not the
+ * buy-till-you-die summaries of `summarizeTransactions` (repeat purchases `frequency`, `recency` =
+ * time from the first to the last purchase, `T`), whose rows {@link rfmScores} refuses. Several
+ * purchases on one day count separately; a purchase without `amount` counts with zero spend.
+ * Monetary value is reported both as total (Hughes, R `rfm`) and as mean per purchase (Marcus
+ * 1998; PyMC-Marketing).
  *
- * Customers are returned in order of first appearance in the log.
+ * `asOf` is an inclusive calendar day; purchases dated after it are dropped (the library's one
+ * cut-off rule), and a customer whose purchases all fall after it has no row.
  *
  * @param transactions - the purchases, in any order
- * @param options - `asOf` (the analysis day) and `timeZone`
- * @returns a read-only map from customer id to its {@link RfmRow}, in first-seen order (`get` builds
- *   its id index on first use; iterating needs none)
+ * @param options - `asOf` (the analysis day, inclusive) and `timeZone`
+ * @returns one new {@link RfmRow} per customer with a purchase on or before `asOf`, in order of
+ *   first appearance in the log
  * @throws {@link InvalidInputError} when a row is not an object, a customer id is empty, a date or
- *   an amount is invalid (path `[i].date`, `[i].amount`), a purchase is later than `asOf`, or an
- *   option is invalid
+ *   an amount is invalid (path of the transaction's field), or an option is invalid
+ *   (`options.asOf`, code `"invalid_date"`; `options.timeZone`; an unknown key)
  * @example
  * ```ts
  * import { rfmTable } from "customer-value";
@@ -78,13 +88,16 @@ const optionsSchema = z.strictObject({
  *     { customerId: "a", date: "2024-01-05", amount: "20.00" },
  *     { customerId: "a", date: "2024-03-01", amount: "35.50" },
  *     { customerId: "b", date: "2024-02-10", amount: 12 },
+ *     { customerId: "a", date: "2024-04-02", amount: 99 }, // after asOf: left out
  *   ],
  *   { asOf: "2024-03-31" },
  * );
- * table.get("a")?.recency; // => 30
- * table.get("a")?.frequency; // => 2
- * table.get("a")?.monetary.toString(); // => "55.5"
- * table.get("a")?.averageMonetary.toString(); // => "27.75"
+ * table[0]?.customerId; // => "a"
+ * table[0]?.daysSinceLastPurchase; // => 30
+ * table[0]?.purchases; // => 2
+ * table[0]?.totalSpend.toString(); // => "55.5"
+ * table[0]?.averageSpend.toString(); // => "27.75"
+ * table[1]?.daysSinceLastPurchase; // => 50
  * ```
  * @category Segmentation
  * @see Hughes, A. M. (1994). *Strategic Database Marketing*. Probus. Ch. on RFM analysis.
@@ -92,11 +105,12 @@ const optionsSchema = z.strictObject({
 export function rfmTable(
   transactions: readonly RfmTransaction[],
   options: RfmTableOptions,
-): ReadonlyMap<string, RfmRow> {
-  const opts = parseInput(FN, optionsSchema, options);
+): RfmRow[] {
+  const opts = parseInput(FN, optionsSchema, options, ["options"]);
   const timeZone = opts.timeZone ?? "UTC";
   const asOf = parseCivilDay(opts.asOf, timeZone);
-  if (asOf === undefined) throw invalidInput(FN, ["asOf"], dateProblem(opts.asOf));
+  if (asOf === undefined)
+    throw invalidInput(FN, ["options", "asOf"], dateProblem(opts.asOf), "invalid_date", opts.asOf);
   return withScratch((scratch) => tabulate(scratch, transactions, timeZone, asOf));
 }
 
@@ -106,10 +120,10 @@ function tabulate(
   transactions: unknown,
   timeZone: string,
   asOf: number,
-): ReadonlyMap<string, RfmRow> {
-  // One validating pass over the log (shared with summarizeTransactions); a purchase after asOf
-  // is an error here, not a row to leave out.
-  const log = parseLog(scratch, FN, transactions, timeZone, asOf, "asOf");
+): RfmRow[] {
+  // One validating pass over the log (shared with summarizeTransactions); purchases after asOf
+  // are left out (the cut-off rule).
+  const log = parseLog(scratch, FN, transactions, timeZone, asOf);
   const { count, customer, day, units, scale, decimals, customerIds } = log;
   const customers = customerIds.length;
   // Per customer, side by side so that a row touches one cache line: last day, purchases, total
@@ -129,22 +143,30 @@ function tabulate(
     exact = new Array<Decimal>(customers).fill(UNROUNDED_ZERO);
     for (let k = 0; k < count; k++) exact[customer[k]!] = exact[customer[k]!]!.plus(decimals[k]!);
   }
-  const rows: RfmRow[] = new Array(customers);
+  const rows: RfmRow[] = [];
   for (let c = 0; c < customers; c++) {
-    const frequency = acc[3 * c + 1]!;
-    let monetary: Decimal;
-    let averageMonetary: Decimal;
+    const purchases = acc[3 * c + 1]!;
+    // A customer seen only after asOf has no kept purchase: no row.
+    if (purchases === 0) continue;
+    let totalSpend: Decimal;
+    let averageSpend: Decimal;
     if (exact === undefined) {
       // Exact from the integer sum, without decimal.js arithmetic.
       const total = acc[3 * c + 2]!;
-      monetary = moneyFromScaled(total, scale);
-      averageMonetary = frequency === 1 ? monetary : moneyFromQuotient(total, frequency, scale);
+      totalSpend = moneyFromScaled(total, scale);
+      averageSpend = purchases === 1 ? totalSpend : moneyFromQuotient(total, purchases, scale);
     } else {
       const total = exact[c]!;
-      monetary = total.isZero() ? ZERO : new Money(total);
-      averageMonetary = frequency === 1 ? monetary : monetary.div(frequency);
+      totalSpend = total.isZero() ? ZERO : new Money(total);
+      averageSpend = purchases === 1 ? totalSpend : totalSpend.div(purchases);
     }
-    rows[c] = { recency: asOf - acc[3 * c]!, frequency, monetary, averageMonetary };
+    rows.push({
+      customerId: customerIds[c]!,
+      daysSinceLastPurchase: asOf - acc[3 * c]!,
+      purchases,
+      totalSpend,
+      averageSpend,
+    });
   }
-  return new CustomerTable(customerIds as string[], rows);
+  return rows;
 }

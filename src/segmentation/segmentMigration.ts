@@ -1,6 +1,7 @@
-import { isReadonlyMap } from "../core/customerTable.js";
-import { invalidInput } from "../core/errors.js";
-import { describeReceived } from "../core/validate.js";
+import { z } from "zod";
+import { IssueCollector } from "../core/errors.js";
+import { parseInput } from "../core/validate.js";
+import { readSegments, type SegmentInput } from "./segmentSummary.js";
 
 const FN = "segmentMigration";
 
@@ -11,21 +12,39 @@ export interface SegmentTransition {
   /** Segment in the "after" snapshot (or `leftName` for customers only in "before"). */
   readonly to: string;
   /** Number of customers who moved from `from` to `to`. */
-  readonly customers: number;
-  /** `customers / (customers in from)`: the share of the "before" segment that moved here, in [0, 1]. */
+  readonly customerCount: number;
+  /** `customerCount / (customers in from)`: the share of the "before" segment that moved here, in [0, 1]. */
   readonly rate: number;
 }
 
-/** Result of {@link segmentMigration}. */
+/** A segment's size in one snapshot. */
+export interface SegmentCount {
+  /** Segment name (or a pseudo-segment for customers who entered or left). */
+  readonly segment: string;
+  /** Number of customers. */
+  readonly customerCount: number;
+}
+
+/** One customer's move (a row of {@link SegmentMigrationResult.moves}). */
+export interface SegmentMove {
+  /** The customer's id. */
+  readonly customerId: string;
+  /** Segment before (`enteredName` if the customer is only in "after"). */
+  readonly from: string;
+  /** Segment after (`leftName` if the customer is only in "before"). */
+  readonly to: string;
+}
+
+/** Result of {@link segmentMigration}: plain data. */
 export interface SegmentMigrationResult {
   /** Every non-empty transition, ordered by `from` then `to` (segment order of first appearance). */
   readonly transitions: SegmentTransition[];
-  /** Customers per "before" segment (the row totals of the transition matrix). */
-  readonly before: Map<string, number>;
-  /** Customers per "after" segment (the column totals). */
-  readonly after: Map<string, number>;
-  /** Transition counts as a nested map: `matrix.get(from)?.get(to)`. */
-  readonly matrix: Map<string, Map<string, number>>;
+  /** Customers per "before" segment (the row totals of the transition matrix), first-seen order. */
+  readonly before: SegmentCount[];
+  /** Customers per "after" segment (the column totals), first-seen order. */
+  readonly after: SegmentCount[];
+  /** Per customer, where they came from and went: the "before" customers in input order, then those who entered. */
+  readonly moves: SegmentMove[];
 }
 
 /** Options of {@link segmentMigration}. */
@@ -36,6 +55,11 @@ export interface SegmentMigrationOptions {
   readonly leftName?: string;
 }
 
+const optionsSchema = z.strictObject({
+  enteredName: z.string().min(1).exactOptional(),
+  leftName: z.string().min(1).exactOptional(),
+}) satisfies z.ZodType<unknown, SegmentMigrationOptions>;
+
 /**
  * Cross-tabulates two segment snapshots: how many customers moved from each segment to each
  * other (Champions → At Risk), with the rate relative to the "before" segment.
@@ -45,82 +69,82 @@ export interface SegmentMigrationOptions {
  * customers only in "after" come from `enteredName`, so every row total equals the "before" count
  * and every column total the "after" count.
  *
- * @param before - segment per customer at the first date
- * @param after - segment per customer at the second date
+ * @param before - segment per customer at the first date (`assignSegments` output fits; ids unique)
+ * @param after - segment per customer at the second date (ids unique)
  * @param options - names of the pseudo-segments for customers who entered or left
- * @returns the transitions with counts and rates, the row and column totals and the matrix
- * @throws {@link InvalidInputError} when an argument is not a `Map` or a segment name is not a
- *   string (path `before[id]` / `after[id]`)
+ * @returns the transitions with counts and rates, the row and column totals and each customer's
+ *   move
+ * @throws {@link InvalidInputError} listing every problem: an unknown or empty option
+ *   (`options.leftName`); a row that is not an object (`before[i]`), a missing or repeated id
+ *   (`after[i].customerId`, code `"duplicate"`), a segment name that is not a string
+ *   (`before[i].segment`)
  * @example
  * ```ts
  * import { segmentMigration } from "customer-value";
- * const { matrix, transitions } = segmentMigration(
- *   new Map([["a", "Champions"], ["b", "Champions"], ["c", "Lost"]]),
- *   new Map([["a", "Champions"], ["b", "At Risk"], ["d", "New Customers"]]),
+ * const { transitions, moves } = segmentMigration(
+ *   [
+ *     { customerId: "a", segment: "Champions" },
+ *     { customerId: "b", segment: "Champions" },
+ *     { customerId: "c", segment: "Lost" },
+ *   ],
+ *   [
+ *     { customerId: "a", segment: "Champions" },
+ *     { customerId: "b", segment: "At Risk" },
+ *     { customerId: "d", segment: "New Customers" },
+ *   ],
  * );
- * matrix.get("Champions")?.get("At Risk"); // => 1
- * transitions[1]; // => { from: "Champions", to: "At Risk", customers: 1, rate: 0.5 }
- * matrix.get("Lost")?.get("(gone)"); // => 1
- * matrix.get("(new)")?.get("New Customers"); // => 1
+ * transitions[1]; // => { from: "Champions", to: "At Risk", customerCount: 1, rate: 0.5 }
+ * transitions[2]; // => { from: "Lost", to: "(gone)", customerCount: 1, rate: 1 }
+ * moves[3]; // => { customerId: "d", from: "(new)", to: "New Customers" }
  * ```
  * @category Segmentation
  * @see Pfeifer, P. E. & Carraway, R. L. (2000). Modeling customer relationships as Markov chains. *Journal of Interactive Marketing* 14(2), 43–55.
  */
 export function segmentMigration(
-  before: ReadonlyMap<string, string>,
-  after: ReadonlyMap<string, string>,
+  before: readonly SegmentInput[],
+  after: readonly SegmentInput[],
   options: SegmentMigrationOptions = {},
 ): SegmentMigrationResult {
-  if (!isReadonlyMap(before))
-    throw invalidInput(FN, ["before"], "Expected a Map from customer id to segment");
-  if (!isReadonlyMap(after))
-    throw invalidInput(FN, ["after"], "Expected a Map from customer id to segment");
-  if (typeof options !== "object" || options === null)
-    throw invalidInput(FN, ["options"], "Expected an object");
-  for (const key of Object.keys(options)) {
-    if (key !== "enteredName" && key !== "leftName")
-      throw invalidInput(FN, ["options", key], `Unrecognized key ${describeReceived(key)}`);
-  }
-  const entered = options.enteredName ?? "(new)";
-  const left = options.leftName ?? "(gone)";
-  for (const [key, v] of [
-    ["enteredName", entered],
-    ["leftName", left],
-  ] as const) {
-    if (typeof v !== "string" || v.length === 0)
-      throw invalidInput(FN, ["options", key], "Expected a non-empty string");
-  }
+  const opts = parseInput(FN, optionsSchema, options, ["options"]);
+  const entered = opts.enteredName ?? "(new)";
+  const left = opts.leftName ?? "(gone)";
+  const issues = new IssueCollector();
+  const from = readSegments(FN, "before", before, issues);
+  const to = readSegments(FN, "after", after, issues);
+  issues.throwIfAny(FN);
+  const afterOf = new Map<string, string>();
+  for (const row of to) afterOf.set(row.customerId, row.segment);
+  const beforeIds = new Set<string>();
+  // Transition counts by (from, to), in first-seen order of from, then of to.
   const matrix = new Map<string, Map<string, number>>();
   const rowTotals = new Map<string, number>();
   const colTotals = new Map<string, number>();
-  const add = (from: string, to: string) => {
-    let row = matrix.get(from);
+  const moves: SegmentMove[] = [];
+  const add = (customerId: string, a: string, b: string) => {
+    let row = matrix.get(a);
     if (row === undefined) {
       row = new Map();
-      matrix.set(from, row);
+      matrix.set(a, row);
     }
-    row.set(to, (row.get(to) ?? 0) + 1);
-    rowTotals.set(from, (rowTotals.get(from) ?? 0) + 1);
-    colTotals.set(to, (colTotals.get(to) ?? 0) + 1);
+    row.set(b, (row.get(b) ?? 0) + 1);
+    rowTotals.set(a, (rowTotals.get(a) ?? 0) + 1);
+    colTotals.set(b, (colTotals.get(b) ?? 0) + 1);
+    moves.push({ customerId, from: a, to: b });
   };
-  for (const [id, from] of before) {
-    if (typeof from !== "string")
-      throw invalidInput(FN, ["before", id], "Expected a segment name (string)");
-    const to = after.get(id);
-    if (to !== undefined && typeof to !== "string")
-      throw invalidInput(FN, ["after", id], "Expected a segment name (string)");
-    add(from, to ?? left);
+  for (const { customerId, segment } of from) {
+    beforeIds.add(customerId);
+    add(customerId, segment, afterOf.get(customerId) ?? left);
   }
-  for (const [id, to] of after) {
-    if (typeof to !== "string")
-      throw invalidInput(FN, ["after", id], "Expected a segment name (string)");
-    if (!before.has(id)) add(entered, to);
+  for (const { customerId, segment } of to) {
+    if (!beforeIds.has(customerId)) add(customerId, entered, segment);
   }
   const transitions: SegmentTransition[] = [];
-  for (const [from, row] of matrix) {
-    const total = rowTotals.get(from)!;
-    for (const [to, customers] of row)
-      transitions.push({ from, to, customers, rate: customers / total });
+  for (const [a, row] of matrix) {
+    const total = rowTotals.get(a)!;
+    for (const [b, customerCount] of row)
+      transitions.push({ from: a, to: b, customerCount, rate: customerCount / total });
   }
-  return { transitions, before: rowTotals, after: colTotals, matrix };
+  const counts = (totals: Map<string, number>): SegmentCount[] =>
+    [...totals].map(([segment, customerCount]) => ({ segment, customerCount }));
+  return { transitions, before: counts(rowTotals), after: counts(colTotals), moves };
 }

@@ -9,11 +9,11 @@ export interface SegmentRangeRule {
   /** Segment name. */
   readonly name: string;
   /** Recency score range, inclusive. */
-  readonly recency: RfmScoreRange;
+  readonly recencyScore: RfmScoreRange;
   /** Frequency score range, inclusive. */
-  readonly frequency: RfmScoreRange;
+  readonly frequencyScore: RfmScoreRange;
   /** Monetary score range, inclusive. */
-  readonly monetary: RfmScoreRange;
+  readonly monetaryScore: RfmScoreRange;
 }
 
 /** A named segment defined by an explicit list of RFM codes such as `"344"` (PyMC-Marketing convention). */
@@ -38,7 +38,7 @@ export type SegmentRule = SegmentRangeRule | SegmentCodeRule;
  * ```ts
  * import { CLASSIC_RFM_SEGMENTS } from "customer-value";
  * CLASSIC_RFM_SEGMENTS.length; // => 10
- * CLASSIC_RFM_SEGMENTS[0]; // => { name: "Champions", recency: [4, 5], frequency: [4, 5], monetary: [4, 5] }
+ * CLASSIC_RFM_SEGMENTS[0]; // => { name: "Champions", recencyScore: [4, 5], frequencyScore: [4, 5], monetaryScore: [4, 5] }
  * ```
  * @category Segmentation
  * @see Hebbali, A. (2024). *rfm: Recency, Frequency and Monetary Value Analysis* (R package).
@@ -60,9 +60,9 @@ export const CLASSIC_RFM_SEGMENTS: readonly SegmentRangeRule[] = Object.freeze(
   ).map(([name, rLo, rHi, lo, hi]) =>
     Object.freeze({
       name,
-      recency: Object.freeze([rLo, rHi] as const),
-      frequency: Object.freeze([lo, hi] as const),
-      monetary: Object.freeze([lo, hi] as const),
+      recencyScore: Object.freeze([rLo, rHi] as const),
+      frequencyScore: Object.freeze([lo, hi] as const),
+      monetaryScore: Object.freeze([lo, hi] as const),
     }),
   ),
 );
@@ -70,7 +70,7 @@ export const CLASSIC_RFM_SEGMENTS: readonly SegmentRangeRule[] = Object.freeze(
 /**
  * The 5 segments of PyMC-Marketing's `rfm_segments` on 1..4 (quartile) scores, as explicit code
  * lists: Premium Customer, Repeat Customer, Top Spender, At Risk Customer, Inactive Customer. Use
- * them with `rfmScores(rows, { bins: 4 })`; the 18 unlisted codes fall into "Other".
+ * them with `rfmScores(customers, { bins: 4 })`; the 18 unlisted codes fall into "Other".
  *
  * @example
  * ```ts

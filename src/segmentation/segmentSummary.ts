@@ -1,5 +1,4 @@
-import { isReadonlyMap } from "../core/customerTable.js";
-import { invalidInput } from "../core/errors.js";
+import { IssueCollector } from "../core/errors.js";
 import {
   type Decimal as DecimalValue,
   Money,
@@ -7,17 +6,36 @@ import {
   readMoney,
   ZERO,
 } from "../core/money.js";
+import { checkArray, describeReceived } from "../core/validate.js";
+import { checkRowKind } from "./rowKind.js";
 
 const FN = "segmentSummary";
 
-/** A customer's measures for {@link segmentSummary} (an {@link RfmRow} fits). */
+/** A customer's segment, as {@link segmentSummary} and `segmentMigration` read it (an `assignSegments` row fits). */
+export interface SegmentInput {
+  /** The customer's id (unique). */
+  readonly customerId: string;
+  /** The customer's segment name. */
+  readonly segment: string;
+}
+
+/**
+ * A customer's RFM measures for {@link segmentSummary}: an {@link RfmRow} of `rfmTable` fits as it
+ * is. Buy-till-you-die rows (carrying `recency` or `T`) are refused, as in `rfmScores`.
+ */
 export interface SegmentSummaryValues {
-  /** Recency (days since the last purchase). */
-  readonly recency: number;
-  /** Number of purchases. */
-  readonly frequency: number;
-  /** Revenue of the customer (total spend). */
-  readonly monetary: MoneyInput;
+  /** The customer's id (unique; matched with the segment rows). */
+  readonly customerId: string;
+  /** Calendar days from the last purchase to the analysis day. */
+  readonly daysSinceLastPurchase: number;
+  /** Number of purchases, the first one included. */
+  readonly purchases: number;
+  /** The customer's total spend. */
+  readonly totalSpend: MoneyInput;
+  /** Not accepted: `recency` is the buy-till-you-die recency. Use `daysSinceLastPurchase`. */
+  readonly recency?: never;
+  /** Not accepted: `T` marks a buy-till-you-die row. */
+  readonly T?: never;
 }
 
 /** One segment's line of a {@link segmentSummary}. */
@@ -25,128 +43,286 @@ export interface SegmentSummaryRow {
   /** Segment name. */
   readonly segment: string;
   /** Number of customers in the segment. */
-  readonly customers: number;
+  readonly customerCount: number;
   /** Fraction of all customers, in [0, 1]. */
   readonly customerShare: number;
-  /** Total revenue of the segment (exact; zero when no values were given). */
-  readonly revenue: DecimalValue;
-  /** Fraction of all revenue, in [0, 1] when revenues are non-negative (0 when total revenue is 0). */
-  readonly revenueShare: number;
-  /** Mean recency of the segment's customers (`undefined` without values). */
-  readonly meanRecency: number | undefined;
-  /** Mean frequency of the segment's customers (`undefined` without values). */
-  readonly meanFrequency: number | undefined;
-  /** Mean revenue per customer (`undefined` without values). */
-  readonly meanMonetary: DecimalValue | undefined;
+  /** Total spend of the segment's customers (exact; zero when no measures were given). */
+  readonly totalSpend: DecimalValue;
+  /** Fraction of all spend, in [0, 1] when spends are non-negative (0 when the total is 0). */
+  readonly spendShare: number;
+  /** Mean days since the last purchase of the segment's customers (`undefined` without measures). */
+  readonly meanDaysSinceLastPurchase: number | undefined;
+  /** Mean number of purchases of the segment's customers (`undefined` without measures). */
+  readonly meanPurchases: number | undefined;
+  /** Mean total spend per customer (`undefined` without measures). */
+  readonly meanTotalSpend: DecimalValue | undefined;
 }
 
 /**
- * Summarises segments: customers, share of customers, revenue and share of revenue, and mean
- * recency, frequency and monetary value per segment.
+ * Summarises segments: customers, share of customers, total spend and share of spend, and the mean
+ * days since the last purchase, purchases and total spend per segment.
  *
- * `customerShare = customers / N`; `revenue = Σ monetary` over the segment (exact decimal sum, so
- * the segments' revenues add up to the total exactly); `revenueShare = revenue / total revenue`
+ * `customerShare = customerCount / N`; `totalSpend = Σ totalSpend` over the segment (exact decimal
+ * sum, so the segments' spends add up to the total exactly); `spendShare = totalSpend / total`
  * (float64; 0 when the total is 0); the means are arithmetic means over the segment's customers
- * (`meanMonetary` is revenue / customers, 34 digits). Like R `rfm`'s `rfm_segment_summary`
- * (customers, orders, revenue, average order value), but with shares. Rows are ordered by
- * decreasing customer count, ties by name.
+ * (`meanTotalSpend` is totalSpend / customerCount, 34 digits). Like R `rfm`'s
+ * `rfm_segment_summary` (customers, orders, revenue, average order value), but with shares. Rows
+ * are ordered by decreasing customer count, ties by name.
  *
- * @param assignments - segment per customer (from {@link assignSegments})
- * @param values - optional RFM measures per customer (from {@link rfmTable}); every assigned
- *   customer must have one
+ * The two arguments are the outputs of the RFM pipeline as they are, joined by `customerId` (not by
+ * position): `segmentSummary(assignSegments(scores), table)` with `table = rfmTable(...)`. So a
+ * filtered or re-ordered list of either still works, and nobody builds a `Map`. Customers in
+ * `customers` without a segment row are ignored; a segment row without measures is an error.
+ *
+ * @param segments - segment per customer (`assignSegments` output fits as it is; ids unique)
+ * @param customers - optional RFM measures per customer (`rfmTable` output fits; ids unique); every
+ *   customer of `segments` must have a row
  * @returns one row per segment
- * @throws {@link InvalidInputError} when a segment name is not a string, a customer has no values
- *   or they are not an object (path `values[id]`), or a measure is invalid (path
- *   `values[id].monetary`)
+ * @throws {@link InvalidInputError} listing every problem: a row that is not an object
+ *   (`segments[i]`, `customers[i]`), a missing or repeated id (`segments[i].customerId`, code
+ *   `"duplicate"`), a segment name that is not a string (`segments[i].segment`), a customer with no
+ *   measures (`segments[i].customerId`, code `"inconsistent"`), a measure that is not a finite
+ *   number or an amount (`customers[i].totalSpend`), a buy-till-you-die row
+ *   (`customers[i].recency`, code `"wrong_row_kind"`)
  * @example
  * ```ts
  * import { segmentSummary } from "customer-value";
  * const summary = segmentSummary(
- *   new Map([["a", "Champions"], ["b", "Lost"], ["c", "Champions"]]),
- *   new Map([
- *     ["a", { recency: 3, frequency: 6, monetary: "300.10" }],
- *     ["b", { recency: 400, frequency: 1, monetary: "20" }],
- *     ["c", { recency: 9, frequency: 4, monetary: "79.90" }],
- *   ]),
+ *   [
+ *     { customerId: "a", segment: "Champions" },
+ *     { customerId: "b", segment: "Lost" },
+ *     { customerId: "c", segment: "Champions" },
+ *   ],
+ *   [
+ *     { customerId: "a", daysSinceLastPurchase: 3, purchases: 6, totalSpend: "300.10" },
+ *     { customerId: "b", daysSinceLastPurchase: 400, purchases: 1, totalSpend: "20" },
+ *     { customerId: "c", daysSinceLastPurchase: 9, purchases: 4, totalSpend: "79.90" },
+ *   ],
  * );
  * summary[0]?.segment; // => "Champions"
- * summary[0]?.customers; // => 2
- * summary[0]?.revenue.toString(); // => "380"
- * summary[0]?.revenueShare; // => 0.95
+ * summary[0]?.customerCount; // => 2
+ * summary[0]?.totalSpend.toString(); // => "380"
+ * summary[0]?.spendShare; // => 0.95
+ * summary[0]?.meanPurchases; // => 5
  * summary[1]?.customerShare; // => 0.3333333333
  * ```
  * @category Segmentation
  * @see Blattberg, R. C., Kim, B.-D. & Neslin, S. A. (2008). *Database Marketing: Analyzing and Managing Customers*. Springer, ch. 12 (RFM).
  */
 export function segmentSummary(
-  assignments: ReadonlyMap<string, string>,
-  values?: ReadonlyMap<string, SegmentSummaryValues>,
+  segments: readonly SegmentInput[],
+  customers?: readonly SegmentSummaryValues[],
 ): SegmentSummaryRow[] {
-  if (!isReadonlyMap(assignments))
-    throw invalidInput(FN, [], "Expected a Map from customer id to segment name");
-  if (values !== undefined && !isReadonlyMap(values)) {
-    throw invalidInput(
-      FN,
-      ["values"],
-      "Expected a Map from customer id to { recency, frequency, monetary }",
-    );
-  }
+  const issues = new IssueCollector();
+  const assigned = readSegments(FN, "segments", segments, issues);
+  let measures: Map<string, Measures | undefined> | undefined;
+  if (customers !== undefined) measures = readMeasures(customers, issues);
   interface Acc {
-    customers: number;
-    revenue: DecimalValue;
-    recency: number;
-    frequency: number;
+    customerCount: number;
+    totalSpend: DecimalValue;
+    days: number;
+    purchases: number;
   }
   const acc = new Map<string, Acc>();
   let total: DecimalValue = ZERO;
-  for (const [id, segment] of assignments) {
-    if (typeof segment !== "string")
-      throw invalidInput(FN, [id], "Expected a segment name (string)");
+  for (const { index, customerId, segment } of assigned) {
     let a = acc.get(segment);
     if (a === undefined) {
-      a = { customers: 0, revenue: ZERO, recency: 0, frequency: 0 };
+      a = { customerCount: 0, totalSpend: ZERO, days: 0, purchases: 0 };
       acc.set(segment, a);
     }
-    a.customers++;
-    if (values !== undefined) {
-      const v: unknown = values.get(id);
-      if (v === undefined) throw invalidInput(FN, ["values", id], "No values for this customer");
-      if (typeof v !== "object" || v === null) {
-        throw invalidInput(FN, ["values", id], "Expected { recency, frequency, monetary }");
+    a.customerCount++;
+    if (measures !== undefined) {
+      const v = measures.get(customerId);
+      if (v === undefined) {
+        // A customer whose row was invalid has been reported at that row already.
+        if (measures.has(customerId)) continue;
+        issues.add(
+          ["segments", index, "customerId"],
+          `No row of customers has customerId ${describeReceived(customerId)}`,
+          "inconsistent",
+          customerId,
+        );
+        continue;
       }
-      // Each field read once: the value checked is the value used.
-      const { recency, frequency, monetary } = v as unknown as Record<string, unknown>;
-      if (typeof recency !== "number" || !Number.isFinite(recency)) {
-        throw invalidInput(FN, ["values", id, "recency"], "Expected a finite number");
-      }
-      if (typeof frequency !== "number" || !Number.isFinite(frequency)) {
-        throw invalidInput(FN, ["values", id, "frequency"], "Expected a finite number");
-      }
-      const money = readMoney(monetary);
-      if (typeof money === "string") throw invalidInput(FN, ["values", id, "monetary"], money);
-      a.revenue = a.revenue.plus(money);
-      total = total.plus(money);
-      a.recency += recency;
-      a.frequency += frequency;
+      a.totalSpend = a.totalSpend.plus(v.totalSpend);
+      total = total.plus(v.totalSpend);
+      a.days += v.days;
+      a.purchases += v.purchases;
     }
   }
-  const n = assignments.size;
+  issues.throwIfAny(FN);
+  const n = assigned.length;
   const rows: SegmentSummaryRow[] = [];
   for (const [segment, a] of acc) {
     rows.push({
       segment,
-      customers: a.customers,
-      customerShare: a.customers / n,
-      revenue: new Money(a.revenue),
-      revenueShare: total.isZero() ? 0 : a.revenue.div(total).toNumber(),
-      meanRecency: values === undefined ? undefined : a.recency / a.customers,
-      meanFrequency: values === undefined ? undefined : a.frequency / a.customers,
-      meanMonetary: values === undefined ? undefined : new Money(a.revenue).div(a.customers),
+      customerCount: a.customerCount,
+      customerShare: a.customerCount / n,
+      totalSpend: new Money(a.totalSpend),
+      spendShare: total.isZero() ? 0 : a.totalSpend.div(total).toNumber(),
+      meanDaysSinceLastPurchase: measures === undefined ? undefined : a.days / a.customerCount,
+      meanPurchases: measures === undefined ? undefined : a.purchases / a.customerCount,
+      meanTotalSpend:
+        measures === undefined ? undefined : new Money(a.totalSpend).div(a.customerCount),
     });
   }
   rows.sort(
     (x, y) =>
-      y.customers - x.customers || (x.segment < y.segment ? -1 : x.segment > y.segment ? 1 : 0),
+      y.customerCount - x.customerCount ||
+      (x.segment < y.segment ? -1 : x.segment > y.segment ? 1 : 0),
   );
   return rows;
+}
+
+interface Measures {
+  readonly days: number;
+  readonly purchases: number;
+  readonly totalSpend: DecimalValue;
+}
+
+/**
+ * Reads the measure rows once each, by id (`undefined` for an id whose row is invalid); problems go
+ * to `issues`.
+ */
+function readMeasures(
+  customers: unknown,
+  issues: IssueCollector,
+): Map<string, Measures | undefined> {
+  checkArray(FN, customers, "an array of RFM rows", ["customers"]);
+  const byId = new Map<string, Measures | undefined>();
+  for (let i = 0; i < customers.length && !issues.full; i++) {
+    const row: unknown = customers[i];
+    if (typeof row !== "object" || row === null) {
+      issues.add(
+        ["customers", i],
+        `Expected { customerId, daysSinceLastPurchase, purchases, totalSpend }, received ${describeReceived(row)}`,
+        row === undefined ? "required" : "invalid_type",
+        row,
+      );
+      continue;
+    }
+    // Each field read once: the value checked is the value used.
+    const { customerId, daysSinceLastPurchase, purchases, totalSpend, recency, T } = row as Record<
+      string,
+      unknown
+    >;
+    if (checkRowKind(issues, "customers", i, recency, T)) {
+      if (typeof customerId === "string" && !byId.has(customerId)) byId.set(customerId, undefined);
+      continue;
+    }
+    let ok = true;
+    if (typeof customerId !== "string") {
+      ok = false;
+      issues.add(
+        ["customers", i, "customerId"],
+        `Expected a customer id (string), received ${describeReceived(customerId)}`,
+        customerId === undefined ? "required" : "invalid_type",
+        customerId,
+      );
+    } else if (byId.has(customerId)) {
+      ok = false;
+      issues.add(
+        ["customers", i, "customerId"],
+        `Customer id ${describeReceived(customerId)} appears more than once`,
+        "duplicate",
+        customerId,
+      );
+    }
+    for (const [field, value] of [
+      ["daysSinceLastPurchase", daysSinceLastPurchase],
+      ["purchases", purchases],
+    ] as const) {
+      if (typeof value !== "number" || !Number.isFinite(value)) {
+        ok = false;
+        issues.add(
+          ["customers", i, field],
+          `Expected a finite number, received ${describeReceived(value)}`,
+          value === undefined ? "required" : "invalid_type",
+          value,
+        );
+      }
+    }
+    const money = readMoney(totalSpend);
+    if (typeof money === "string") {
+      ok = false;
+      issues.add(
+        ["customers", i, "totalSpend"],
+        money,
+        totalSpend === undefined ? "required" : "invalid_money",
+        totalSpend,
+      );
+    }
+    if (ok) {
+      byId.set(customerId as string, {
+        days: daysSinceLastPurchase as number,
+        purchases: purchases as number,
+        totalSpend: money as DecimalValue,
+      });
+    } else if (typeof customerId === "string" && !byId.has(customerId)) {
+      byId.set(customerId, undefined);
+    }
+  }
+  return byId;
+}
+
+/**
+ * Reads segment rows `{ customerId, segment }` once each (ids unique); problems go to `issues`.
+ * Returns the valid rows' values with their input index.
+ * @internal
+ */
+export function readSegments(
+  fn: string,
+  argument: string,
+  rows: unknown,
+  issues: IssueCollector,
+): { index: number; customerId: string; segment: string }[] {
+  checkArray(fn, rows, "an array of { customerId, segment } rows", [argument]);
+  const seen = new Set<string>();
+  const out: { index: number; customerId: string; segment: string }[] = [];
+  for (let i = 0; i < rows.length && !issues.full; i++) {
+    const row: unknown = rows[i];
+    if (typeof row !== "object" || row === null) {
+      issues.add(
+        [argument, i],
+        `Expected { customerId, segment }, received ${describeReceived(row)}`,
+        row === undefined ? "required" : "invalid_type",
+        row,
+      );
+      continue;
+    }
+    const { customerId, segment } = row as Record<string, unknown>;
+    let ok = true;
+    if (typeof customerId !== "string") {
+      ok = false;
+      issues.add(
+        [argument, i, "customerId"],
+        `Expected a customer id (string), received ${describeReceived(customerId)}`,
+        customerId === undefined ? "required" : "invalid_type",
+        customerId,
+      );
+    } else if (seen.has(customerId)) {
+      ok = false;
+      issues.add(
+        [argument, i, "customerId"],
+        `Customer id ${describeReceived(customerId)} appears more than once`,
+        "duplicate",
+        customerId,
+      );
+    }
+    if (typeof segment !== "string") {
+      ok = false;
+      issues.add(
+        [argument, i, "segment"],
+        `Expected a segment name (string), received ${describeReceived(segment)}`,
+        segment === undefined ? "required" : "invalid_type",
+        segment,
+      );
+    }
+    if (ok) {
+      seen.add(customerId as string);
+      out.push({ index: i, customerId: customerId as string, segment: segment as string });
+    }
+  }
+  return out;
 }

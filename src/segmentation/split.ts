@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { isReadonlyMap } from "../core/customerTable.js";
-import { invalidInput } from "../core/errors.js";
+import { IssueCollector } from "../core/errors.js";
 import { type Decimal as DecimalValue, Money, readMoney, ZERO } from "../core/money.js";
+import { checkArray, describeReceived } from "../core/validate.js";
 
 /**
  * How an axis of a value matrix is split into low and high: at the median or the mean of the
@@ -27,31 +27,81 @@ export const splitRuleSchema = z.union([z.enum(["median", "mean"]), z.number().f
 export const gridSplitRuleSchema = z.union(
   [
     z.literal("tertiles"),
-    z
-      .tuple([z.number().finite(), z.number().finite()])
-      .refine(([a, b]) => a < b, { error: "Thresholds [low, high] need low < high" }),
+    z.tuple([z.number().finite(), z.number().finite()]).refine(([a, b]) => a < b, {
+      error: "Thresholds [low, high] need low < high",
+      params: { code: "inconsistent" },
+    }),
   ],
   { error: 'Expected "tertiles" or two increasing numbers [low, high]' },
 );
 
-/** Reads one money-like measure of every customer, throwing with path `[id].field`. @internal */
-export function readMeasure(
+/**
+ * Reads the customer rows of a value matrix: every row once, its `customerId` (a string, unique)
+ * and the money-like measures `fields` (a `Decimal`, number or decimal string each). Lists every
+ * problem (up to the cap) at `<argument>[i].<field>` and throws; `nonNegative` fields must be ≥ 0.
+ * @internal
+ */
+export function readCustomerRows<F extends string>(
   fn: string,
-  rows: ReadonlyMap<string, object>,
-  field: string,
-): { ids: string[]; values: DecimalValue[] } {
-  if (!isReadonlyMap(rows))
-    throw invalidInput(fn, [], "Expected a Map from customer id to measures");
+  argument: string,
+  rows: unknown,
+  fields: readonly F[],
+  nonNegative: readonly F[] = [],
+): { ids: string[]; values: Record<F, DecimalValue[]> } {
+  checkArray(fn, rows, "an array of customer rows", [argument]);
   const ids: string[] = [];
-  const values: DecimalValue[] = [];
-  for (const [id, row] of rows) {
-    if (typeof row !== "object" || row === null)
-      throw invalidInput(fn, [id], "Expected an object of measures");
-    const amount = readMoney((row as Record<string, unknown>)[field]);
-    if (typeof amount === "string") throw invalidInput(fn, [id, field], amount);
-    ids.push(id);
-    values.push(amount);
+  const values = {} as Record<F, DecimalValue[]>;
+  for (const field of fields) values[field] = [];
+  const firstRow = new Map<string, number>();
+  const issues = new IssueCollector();
+  for (let i = 0; i < rows.length && !issues.full; i++) {
+    const row: unknown = rows[i];
+    if (typeof row !== "object" || row === null) {
+      issues.add(
+        [argument, i],
+        `Expected a customer row with customerId, received ${describeReceived(row)}`,
+        row === undefined ? "required" : "invalid_type",
+        row,
+      );
+      continue;
+    }
+    const id = (row as { customerId?: unknown }).customerId;
+    if (typeof id !== "string") {
+      issues.add(
+        [argument, i, "customerId"],
+        `Expected a customer id (string), received ${describeReceived(id)}`,
+        id === undefined ? "required" : "invalid_type",
+        id,
+      );
+    } else if (firstRow.has(id)) {
+      issues.add(
+        [argument, i, "customerId"],
+        `Customer id ${describeReceived(id)} appears more than once (first at ${argument}[${firstRow.get(id)}])`,
+        "duplicate",
+        id,
+      );
+    } else {
+      firstRow.set(id, i);
+    }
+    for (const field of fields) {
+      const raw = (row as Record<string, unknown>)[field];
+      const amount = readMoney(raw);
+      if (typeof amount === "string") {
+        issues.add(
+          [argument, i, field],
+          amount,
+          raw === undefined ? "required" : "invalid_money",
+          raw,
+        );
+      } else if (nonNegative.includes(field) && amount.isNegative()) {
+        issues.add([argument, i, field], "Expected a non-negative number", "too_small", raw);
+      } else {
+        values[field][i] = amount;
+      }
+    }
+    if (typeof id === "string") ids[i] = id;
   }
+  issues.throwIfAny(fn);
   return { ids, values };
 }
 

@@ -1,7 +1,12 @@
 import { z } from "zod";
 import type { Decimal, MoneyInput } from "../core/money.js";
 import { parseInput } from "../core/validate.js";
-import { type GridSplitRule, gridSplitPoints, gridSplitRuleSchema, readMeasure } from "./split.js";
+import {
+  type GridSplitRule,
+  gridSplitPoints,
+  gridSplitRuleSchema,
+  readCustomerRows,
+} from "./split.js";
 
 const FN = "targetCustomerGrid";
 
@@ -19,6 +24,8 @@ export type TargetGridCells = Readonly<
 
 /** A customer's two measures for {@link targetCustomerGrid}. */
 export interface TargetGridInput {
+  /** The customer's id (unique). */
+  readonly customerId: string;
   /** Customer total cost (the cost of acquiring and serving the customer). */
   readonly totalCost: MoneyInput;
   /** Demand (the customer's expected purchase volume). */
@@ -35,8 +42,10 @@ export interface TargetCustomerGridOptions {
   readonly cells?: TargetGridCells;
 }
 
-/** A customer's place in the target-customer grid. */
+/** A customer's place in the target-customer grid (a row of `placements`). */
 export interface TargetGridPlacement {
+  /** The customer's id, from the input row. */
+  readonly customerId: string;
   /** Cost level. */
   readonly cost: CostLevel;
   /** Demand level. */
@@ -47,8 +56,8 @@ export interface TargetGridPlacement {
 
 /** Result of {@link targetCustomerGrid}. */
 export interface TargetCustomerGridResult {
-  /** Placement per customer, in input order. */
-  readonly customers: Map<string, TargetGridPlacement>;
+  /** Placement per customer, one row per input row, in input order. */
+  readonly placements: TargetGridPlacement[];
   /** Split points used per axis: `[low/medium, medium/high]`; a value equal to a split point goes up. */
   readonly splitPoints: {
     /** Split points of the cost axis. */
@@ -57,7 +66,7 @@ export interface TargetCustomerGridResult {
     readonly demand: readonly [Decimal, Decimal];
   };
   /** Number of customers per recommendation (all three present). */
-  readonly counts: Map<TargetClass, number>;
+  readonly counts: Record<TargetClass, number>;
   /** The cell → recommendation map used. */
   readonly cells: TargetGridCells;
 }
@@ -103,53 +112,50 @@ const DEMAND: readonly DemandLevel[] = ["small", "medium", "large"];
  * course convention with no published formula: the default {@link TARGET_GRID_CELLS} marks a key
  * target where demand is at least one level above cost; pass `cells` to use your own.
  *
- * @param rows - `totalCost` and `demand` per customer
+ * @param customers - `customerId`, `totalCost` and `demand` per customer (ids unique)
  * @param options - split rules per axis and the cell map
- * @returns the placement per customer, the split points and the counts per recommendation
- * @throws {@link InvalidInputError} on an unknown split rule or unordered thresholds (path
- *   `totalCost`), an invalid measure (path `[id].demand`), or an unknown option
+ * @returns the placement per customer (`placements`, input order), the split points and the counts
+ *   per recommendation
+ * @throws {@link InvalidInputError} listing every problem: an unknown split rule or unordered
+ *   thresholds (`options.totalCost`), an unknown option; a row that is not an object
+ *   (`customers[i]`), a missing or repeated id (`customers[i].customerId`, code `"duplicate"`), an
+ *   invalid measure (`customers[i].demand`)
  * @example
  * ```ts
  * import { targetCustomerGrid } from "customer-value";
  * const result = targetCustomerGrid(
- *   new Map([
- *     ["a", { totalCost: 100, demand: 9000 }],
- *     ["b", { totalCost: 900, demand: 500 }],
- *     ["c", { totalCost: 400, demand: 4000 }],
- *   ]),
+ *   [
+ *     { customerId: "a", totalCost: 100, demand: 9000 },
+ *     { customerId: "b", totalCost: 900, demand: 500 },
+ *     { customerId: "c", totalCost: 400, demand: 4000 },
+ *   ],
  *   { totalCost: [300, 600], demand: [1000, 5000] },
  * );
- * result.customers.get("a"); // => { cost: "low", demand: "large", target: "key target" }
- * result.customers.get("b")?.target; // => "non-target"
- * result.customers.get("c")?.target; // => "target"
+ * result.placements[0]; // => { customerId: "a", cost: "low", demand: "large", target: "key target" }
+ * result.placements.map((p) => p.target); // => ["key target", "non-target", "target"]
+ * result.counts; // => { "key target": 1, target: 1, "non-target": 1 }
  * ```
  * @category Segmentation
  * @see Kotler, P. & Keller, K. L. *Marketing Management* (evaluating and selecting target segments).
  */
 export function targetCustomerGrid(
-  rows: ReadonlyMap<string, TargetGridInput>,
+  customers: readonly TargetGridInput[],
   options: TargetCustomerGridOptions = {},
 ): TargetCustomerGridResult {
-  const opts = parseInput(FN, optionsSchema, options);
-  const cost = readMeasure(FN, rows, "totalCost");
-  const demand = readMeasure(FN, rows, "demand");
-  const cs = gridSplitPoints(cost.values, opts.totalCost ?? "tertiles");
-  const ds = gridSplitPoints(demand.values, opts.demand ?? "tertiles");
+  const opts = parseInput(FN, optionsSchema, options, ["options"]);
+  const { ids, values } = readCustomerRows(FN, "customers", customers, ["totalCost", "demand"]);
+  const cs = gridSplitPoints(values.totalCost, opts.totalCost ?? "tertiles");
+  const ds = gridSplitPoints(values.demand, opts.demand ?? "tertiles");
   const cells = opts.cells ?? TARGET_GRID_CELLS;
-  const counts = new Map<TargetClass, number>([
-    ["key target", 0],
-    ["target", 0],
-    ["non-target", 0],
-  ]);
-  const customers = new Map<string, TargetGridPlacement>();
-  cost.ids.forEach((id, i) => {
-    const c = COST[level(cost.values[i]!, cs)]!;
-    const d = DEMAND[level(demand.values[i]!, ds)]!;
+  const counts: Record<TargetClass, number> = { "key target": 0, target: 0, "non-target": 0 };
+  const placements = ids.map((customerId, i): TargetGridPlacement => {
+    const c = COST[level(values.totalCost[i]!, cs)]!;
+    const d = DEMAND[level(values.demand[i]!, ds)]!;
     const target = cells[c][d];
-    counts.set(target, counts.get(target)! + 1);
-    customers.set(id, { cost: c, demand: d, target });
+    counts[target]++;
+    return { customerId, cost: c, demand: d, target };
   });
-  return { customers, splitPoints: { totalCost: cs, demand: ds }, counts, cells };
+  return { placements, splitPoints: { totalCost: cs, demand: ds }, counts, cells };
 }
 
 function level(v: Decimal, [a, b]: readonly [Decimal, Decimal]): number {

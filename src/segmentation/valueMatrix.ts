@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Decimal, MoneyInput } from "../core/money.js";
 import { parseInput } from "../core/validate.js";
-import { readMeasure, type SplitRule, splitPoint, splitRuleSchema } from "./split.js";
+import { readCustomerRows, type SplitRule, splitPoint, splitRuleSchema } from "./split.js";
 
 const FN = "valueMatrix";
 
@@ -10,6 +10,8 @@ export type ValueMatrixCell = "I" | "II" | "III" | "IV";
 
 /** A customer's two measures for {@link valueMatrix}. */
 export interface ValueMatrixInput {
+  /** The customer's id (unique). */
+  readonly customerId: string;
   /** Current value (e.g. profit or revenue over the last year). */
   readonly current: MoneyInput;
   /** Growth potential (e.g. a model-based residual CLV, or share-of-wallet headroom). */
@@ -26,8 +28,10 @@ export interface ValueMatrixOptions {
   readonly policies?: Partial<Readonly<Record<ValueMatrixCell, string>>>;
 }
 
-/** A customer's place in a two-by-two matrix. */
+/** A customer's place in a two-by-two matrix (a row of a matrix's `placements`). */
 export interface MatrixPlacement<Cell extends string> {
+  /** The customer's id, from the input row. */
+  readonly customerId: string;
   /** The cell. */
   readonly cell: Cell;
   /** The recommended policy for the cell. */
@@ -36,8 +40,8 @@ export interface MatrixPlacement<Cell extends string> {
 
 /** Result of {@link valueMatrix}. */
 export interface ValueMatrixResult {
-  /** Cell and policy per customer, in input order. */
-  readonly customers: Map<string, MatrixPlacement<ValueMatrixCell>>;
+  /** Cell and policy per customer, one row per input row, in input order. */
+  readonly placements: MatrixPlacement<ValueMatrixCell>[];
   /** Split points used: values ≥ the split point are "high". */
   readonly splitPoints: {
     /** Split point of the current-value axis. */
@@ -46,7 +50,7 @@ export interface ValueMatrixResult {
     readonly potential: Decimal;
   };
   /** Number of customers per cell (all four cells present). */
-  readonly counts: Map<ValueMatrixCell, number>;
+  readonly counts: Record<ValueMatrixCell, number>;
   /** The policy of each cell. */
   readonly policies: Readonly<Record<ValueMatrixCell, string>>;
 }
@@ -93,55 +97,51 @@ const optionsSchema = z.strictObject({
  * and any potential (a model-based residual CLV such as expected future value, or wallet
  * headroom). Siebel's A/B/C/D account portfolio is the same two-axis idea.
  *
- * @param rows - `current` and `potential` per customer
+ * @param customers - `customerId`, `current` and `potential` per customer (ids unique)
  * @param options - split rules for both axes and optional policy texts
- * @returns the cell and policy per customer, the split points used and the counts per cell
- * @throws {@link InvalidInputError} on an unknown split rule (path `current`), an invalid amount
- *   (path `[id].potential`), or an unknown option
+ * @returns the cell and policy per customer (`placements`, input order), the split points used and
+ *   the counts per cell
+ * @throws {@link InvalidInputError} listing every problem: an unknown split rule
+ *   (`options.current`), an unknown option; a row that is not an object (`customers[i]`), a
+ *   missing or repeated id (`customers[i].customerId`, code `"duplicate"`), an invalid amount
+ *   (`customers[i].potential`, code `"invalid_money"`)
  * @example
  * ```ts
  * import { valueMatrix } from "customer-value";
  * const result = valueMatrix(
- *   new Map([
- *     ["a", { current: 100, potential: 900 }],
- *     ["b", { current: 500, potential: 50 }],
- *     ["c", { current: 300, potential: 300 }],
- *     ["d", { current: 20, potential: 10 }],
- *   ]),
+ *   [
+ *     { customerId: "a", current: 100, potential: 900 },
+ *     { customerId: "b", current: 500, potential: 50 },
+ *     { customerId: "c", current: 300, potential: 300 },
+ *     { customerId: "d", current: 20, potential: 10 },
+ *   ],
  * );
  * result.splitPoints.current.toString(); // => "200"
- * result.customers.get("a")?.cell; // => "II"
- * result.customers.get("c")?.cell; // => "IV"
- * result.customers.get("d")?.cell; // => "I"
+ * result.placements.map((p) => p.cell); // => ["II", "III", "IV", "I"]
+ * result.placements[0]?.customerId; // => "a"
+ * result.counts; // => { I: 1, II: 1, III: 1, IV: 1 }
  * ```
  * @category Segmentation
  * @see Chen Mingliang (陈明亮) (2001–2002), customer value segmentation by current value and value-added potential (*Journal of Zhejiang University*); Siebel *Portfolio Management Process*.
  */
 export function valueMatrix(
-  rows: ReadonlyMap<string, ValueMatrixInput>,
+  customers: readonly ValueMatrixInput[],
   options: ValueMatrixOptions = {},
 ): ValueMatrixResult {
-  const opts = parseInput(FN, optionsSchema, options);
-  const current = readMeasure(FN, rows, "current");
-  const potential = readMeasure(FN, rows, "potential");
-  const cs = splitPoint(current.values, opts.current ?? "median");
-  const ps = splitPoint(potential.values, opts.potential ?? "median");
+  const opts = parseInput(FN, optionsSchema, options, ["options"]);
+  const { ids, values } = readCustomerRows(FN, "customers", customers, ["current", "potential"]);
+  const cs = splitPoint(values.current, opts.current ?? "median");
+  const ps = splitPoint(values.potential, opts.potential ?? "median");
   const policies = { ...VALUE_MATRIX_POLICIES, ...definedOnly(opts.policies) };
-  const counts = new Map<ValueMatrixCell, number>([
-    ["I", 0],
-    ["II", 0],
-    ["III", 0],
-    ["IV", 0],
-  ]);
-  const customers = new Map<string, MatrixPlacement<ValueMatrixCell>>();
-  current.ids.forEach((id, i) => {
-    const highC = current.values[i]!.gte(cs);
-    const highP = potential.values[i]!.gte(ps);
+  const counts: Record<ValueMatrixCell, number> = { I: 0, II: 0, III: 0, IV: 0 };
+  const placements = ids.map((customerId, i): MatrixPlacement<ValueMatrixCell> => {
+    const highC = values.current[i]!.gte(cs);
+    const highP = values.potential[i]!.gte(ps);
     const cell: ValueMatrixCell = highC ? (highP ? "IV" : "III") : highP ? "II" : "I";
-    counts.set(cell, counts.get(cell)! + 1);
-    customers.set(id, { cell, policy: policies[cell] });
+    counts[cell]++;
+    return { customerId, cell, policy: policies[cell] };
   });
-  return { customers, splitPoints: { current: cs, potential: ps }, counts, policies };
+  return { placements, splitPoints: { current: cs, potential: ps }, counts, policies };
 }
 
 /** Drops keys whose value is undefined. @internal */

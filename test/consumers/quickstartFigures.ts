@@ -73,7 +73,7 @@ export function quickstartFigures(text: string): Record<string, unknown> {
         .map((row) => row.totalSpend)
         .reduce((a, b) => a.plus(b))
         .toString(),
-      segments: segments.map((row) => [row.segment, row.customers, row.revenue.toString()]),
+      segments: segments.map((row) => [row.segment, row.customerCount, row.totalSpend.toString()]),
       nps: [
         nps.score,
         nps.standardError,

@@ -90,8 +90,8 @@ describe("item 13: one error type", () => {
   it("null rows are InvalidInputError at [i] (was TypeError)", () => {
     expectInvalidAt(() => holdoutComparison(bg, [null] as never), [0]);
     expectInvalidAt(
-      () => segmentSummary(new Map([["a", "x"]]), new Map([["a", null]]) as never),
-      ["values", "a"],
+      () => segmentSummary([{ customerId: "a", segment: "x" }], [null] as never),
+      ["customers", 0],
     );
   });
 
@@ -120,7 +120,7 @@ describe("item 13: one error type", () => {
 
   it("a Proxy around a Map and a duck-typed Decimal are InvalidInputError (was TypeError)", () => {
     const scores = new Map([["ann", { recency: 5, frequency: 5, monetary: 4 }]]);
-    expectInvalidAt(() => assignSegments(new Proxy(scores, {})), []);
+    expectInvalidAt(() => assignSegments(new Proxy(scores, {}) as never), ["scores"]);
     const duck = { toStringTag: "[object Decimal]", d: [1e9], e: 0, s: 1 }; // a word ≥ 1e7
     expectInvalidAt(
       () => compareOffers([{ name: "x", productValue: duck as never, monetaryCost: 1 }]),
@@ -129,10 +129,10 @@ describe("item 13: one error type", () => {
     const error = expectInvalidAt(
       () =>
         segmentSummary(
-          new Map([["a", "x"]]),
-          new Map([["a", { recency: 1, frequency: 1, monetary: duck as never }]]),
+          [{ customerId: "a", segment: "x" }],
+          [{ customerId: "a", daysSinceLastPurchase: 1, purchases: 1, totalSpend: duck as never }],
         ),
-      ["values", "a", "monetary"],
+      ["customers", 0, "totalSpend"],
     );
     expect(error.message).toContain("malformed Decimal-like object");
   });
@@ -149,12 +149,12 @@ describe("item 14: messages that say what was expected, at the right path", () =
   it("a bad custom segment rule reports the closest branch of the union", () => {
     // Before: one issue "Invalid input" at rules[0] (zod's union message).
     const error = catchInvalidInput(() =>
-      assignSegments(new Map(), { rules: [{ name: "Top", recency: [4, 5] }] as never }),
+      assignSegments([], { rules: [{ name: "Top", recencyScore: [4, 5] }] as never }),
     );
     expect(error.issues.map((i) => i.message)).not.toContain("Invalid input");
     expect(error.issues.map((i) => i.path)).toEqual([
-      ["rules", 0, "frequency"],
-      ["rules", 0, "monetary"],
+      ["options", "rules", 0, "frequencyScore"],
+      ["options", "rules", 0, "monetaryScore"],
     ]);
     expect(error.message).toContain("expected tuple, received undefined");
   });

@@ -425,37 +425,37 @@ const MONEY_INPUTS: readonly (readonly [string, (amount: unknown) => unknown, Pr
     "segmentSummary",
     (a) =>
       m.segmentSummary(
-        new Map([["a", "Champions"]]),
-        new Map([["a", { recency: 3, frequency: 6, monetary: a as string }]]),
+        [{ customerId: "a", segment: "Champions" }],
+        [{ customerId: "a", daysSinceLastPurchase: 3, purchases: 6, totalSpend: a as string }],
       ),
-    ["values", "a", "monetary"],
+    ["customers", 0, "totalSpend"],
   ],
   [
     "valueMatrix",
-    (a) => m.valueMatrix(new Map([["a", { current: 100, potential: a as string }]])),
-    ["a", "potential"],
+    (a) => m.valueMatrix([{ customerId: "a", current: 100, potential: a as string }]),
+    ["customers", 0, "potential"],
   ],
   [
     "customerValueMatrix",
-    (a) => m.customerValueMatrix(new Map([["A", { frequency: 10, averageMonetary: a as string }]])),
-    ["A", "averageMonetary"],
+    (a) => m.customerValueMatrix([{ customerId: "A", purchases: 10, averageSpend: a as string }]),
+    ["customers", 0, "averageSpend"],
   ],
   [
     "portfolioMatrix",
     (a) =>
-      m.portfolioMatrix(
-        new Map([["acme", { potentialVolume: a as string, relationshipStrength: 0.7 }]]),
-      ),
-    ["acme", "potentialVolume"],
+      m.portfolioMatrix([
+        { customerId: "acme", potentialVolume: a as string, relationshipStrength: 0.7 },
+      ]),
+    ["customers", 0, "potentialVolume"],
   ],
   [
     "targetCustomerGrid",
     (a) =>
-      m.targetCustomerGrid(new Map([["a", { totalCost: a as string, demand: 9000 }]]), {
+      m.targetCustomerGrid([{ customerId: "a", totalCost: a as string, demand: 9000 }], {
         totalCost: [300, 600],
         demand: [1000, 5000],
       }),
-    ["a", "totalCost"],
+    ["customers", 0, "totalCost"],
   ],
 ];
 
@@ -569,10 +569,10 @@ describe("item 10: error messages cut what they echo", () => {
 describe("rfmScores: a Decimal monetary value goes through the money reader", () => {
   const scores = (monetary: unknown) =>
     m.rfmScores(
-      new Map([
-        ["a", { recency: 1, frequency: 2, monetary: 10 }],
-        ["b", { recency: 2, frequency: 1, monetary: monetary as number }],
-      ]),
+      [
+        { customerId: "a", daysSinceLastPurchase: 1, purchases: 2, totalSpend: 10 },
+        { customerId: "b", daysSinceLastPurchase: 2, purchases: 1, totalSpend: monetary as number },
+      ],
       { bins: 2 },
     );
   it("accepts a Decimal of any copy of decimal.js", () => {
@@ -580,7 +580,7 @@ describe("rfmScores: a Decimal monetary value goes through the money reader", ()
     expect(() => scores(foreign({ s: 1, e: 1, d: [12, 5000000] }))).not.toThrow();
   });
   it.each(HOSTILE.filter(([, v]) => typeof v === "object"))(
-    "rejects %s with InvalidInputError at [id, monetary]",
+    "rejects %s with InvalidInputError at customers[1].totalSpend",
     (_, amount) => {
       let caught: unknown;
       try {
@@ -589,7 +589,11 @@ describe("rfmScores: a Decimal monetary value goes through the money reader", ()
         caught = error;
       }
       expect(caught).toBeInstanceOf(m.InvalidInputError);
-      expect((caught as m.InvalidInputError).issues[0]!.path).toEqual(["b", "monetary"]);
+      expect((caught as m.InvalidInputError).issues[0]!.path).toEqual([
+        "customers",
+        1,
+        "totalSpend",
+      ]);
     },
   );
 });
@@ -617,11 +621,18 @@ describe("no message echoes more than ~100 characters of an input", () => {
     expect(error.issues[0]!.message).toBe(`Invalid date "${"x".repeat(64)}"…(100000 characters)`);
   });
 
-  it("a 100,000-character customer id in a path is shortened in the message, kept in the issue", () => {
-    const error = catchIt(() => m.valueMatrix(new Map([[long, { current: 1, potential: "x" }]])));
-    expect(error.issues[0]!.path).toEqual([long, "potential"]);
+  it("a 100,000-character customer id is shortened in the message, kept in the issue", () => {
+    const error = catchIt(() =>
+      m.valueMatrix([
+        { customerId: long, current: 1, potential: 1 },
+        { customerId: long, current: 1, potential: 1 },
+      ]),
+    );
+    expect(error.issues[0]!.path).toEqual(["customers", 1, "customerId"]);
+    expect(error.issues[0]!.code).toBe("duplicate");
+    expect(error.issues[0]!.received).toBe(long);
     expect(error.message.length).toBeLessThan(400);
-    expect(error.message).toContain("…(100000 characters)");
+    expect(error.message).toContain("(100000 characters)");
   });
 
   it.each([

@@ -23,6 +23,7 @@ import {
   compareOffers,
   customerValueMatrix,
   InvalidInputError,
+  indexByCustomerId,
   kanoClassify,
   loyaltyMatrix,
   portfolioMatrix,
@@ -160,57 +161,60 @@ describe("user strings that name Object.prototype members are ordinary strings",
         expect(split[0]!.customerId).toBe(name);
         expect(split[0]!.holdoutSpend.toString()).toBe("4.5");
         const table = rfmTable(log, { asOf: "2024-01-31" });
-        expect(table.get(name)?.frequency).toBe(2);
-        expect(table.get(name === "toString" ? "valueOf" : "toString")).toBeUndefined();
-        expect(table.has("constructor")).toBe(name === "constructor");
+        const tableById = indexByCustomerId(table);
+        expect(tableById.get(name)?.purchases).toBe(2);
+        expect(tableById.get(name === "toString" ? "valueOf" : "toString")).toBeUndefined();
+        expect(tableById.has("constructor")).toBe(name === "constructor");
 
         // Scores and segments keyed by the name; rule names and the fallback name are the name.
         const scores = rfmScores(
-          new Map([
-            [name, { recency: 1, frequency: 5, monetary: 100 }],
-            ["y", { recency: 30, frequency: 1, monetary: 5 }],
-          ]),
+          [
+            { customerId: name, daysSinceLastPurchase: 1, purchases: 5, totalSpend: 100 },
+            { customerId: "y", daysSinceLastPurchase: 30, purchases: 1, totalSpend: 5 },
+          ],
           { bins: 2 },
         );
-        expect(scores.scores.get(name)?.code).toBe("222");
+        expect(indexByCustomerId(scores.scores).get(name)?.rfmCode).toBe("222");
         const segments = assignSegments(scores.scores, {
           rules: [{ name, codes: ["222"] }],
           otherName: name === "valueOf" ? "toString" : "valueOf",
         });
-        expect([...segments]).toEqual([
-          [name, name],
-          ["y", name === "valueOf" ? "toString" : "valueOf"],
+        expect(segments).toEqual([
+          { customerId: name, segment: name },
+          { customerId: "y", segment: name === "valueOf" ? "toString" : "valueOf" },
         ]);
         const summary = segmentSummary(
-          new Map([
-            ["a", name],
-            ["b", name],
-            ["c", "other"],
-          ]),
-          new Map([
-            ["a", { recency: 1, frequency: 2, monetary: "10" }],
-            ["b", { recency: 3, frequency: 4, monetary: "20" }],
-            ["c", { recency: 5, frequency: 6, monetary: "30" }],
-          ]),
+          [
+            { customerId: "a", segment: name },
+            { customerId: "b", segment: name },
+            { customerId: "c", segment: "other" },
+          ],
+          [
+            { customerId: "a", daysSinceLastPurchase: 1, purchases: 2, totalSpend: "10" },
+            { customerId: "b", daysSinceLastPurchase: 3, purchases: 4, totalSpend: "20" },
+            { customerId: "c", daysSinceLastPurchase: 5, purchases: 6, totalSpend: "30" },
+          ],
         );
-        expect(summary.map((r) => [r.segment, r.customers, r.revenue.toString()])).toEqual([
+        expect(summary.map((r) => [r.segment, r.customerCount, r.totalSpend.toString()])).toEqual([
           [name, 2, "30"],
           ["other", 1, "30"],
         ]);
         const migration = segmentMigration(
-          new Map([
-            [name, name],
-            ["b", "B"],
-          ]),
-          new Map([
-            [name, "B"],
-            ["c", name],
-          ]),
+          [
+            { customerId: name, segment: name },
+            { customerId: "b", segment: "B" },
+          ],
+          [
+            { customerId: name, segment: "B" },
+            { customerId: "c", segment: name },
+          ],
           { enteredName: name, leftName: name === "constructor" ? "toString" : "constructor" },
         );
-        expect(migration.matrix.get(name)?.get("B")).toBe(1);
-        expect(migration.matrix.get(name)?.get(name)).toBe(1);
-        expect(migration.before.get(name)).toBe(2);
+        const cell = (from: string, to: string) =>
+          migration.transitions.find((t) => t.from === from && t.to === to)?.customerCount;
+        expect(cell(name, "B")).toBe(1);
+        expect(cell(name, name)).toBe(1);
+        expect(migration.before.find((b) => b.segment === name)?.customerCount).toBe(2);
 
         // Recovery: a hostile id is returned as given.
         const recovery = prioritizeRecovery(
@@ -244,33 +248,31 @@ describe("user strings that name Object.prototype members are ordinary strings",
 
         // Matrices and satisfaction segments keyed by customer id.
         expect(
-          valueMatrix(
-            new Map([
-              [name, { current: 100, potential: 900 }],
-              ["b", { current: 500, potential: 50 }],
-            ]),
-          ).customers.get(name)?.cell,
-        ).toBe("II");
+          valueMatrix([
+            { customerId: name, current: 100, potential: 900 },
+            { customerId: "b", current: 500, potential: 50 },
+          ]).placements[0],
+        ).toEqual({ customerId: name, cell: "II", policy: expect.any(String) });
         expect(
-          customerValueMatrix(
-            new Map([
-              [name, { frequency: 10, averageMonetary: 50 }],
-              ["b", { frequency: 2, averageMonetary: 200 }],
-            ]),
-          ).customers.has(name),
+          indexByCustomerId(
+            customerValueMatrix([
+              { customerId: name, purchases: 10, averageSpend: 50 },
+              { customerId: "b", purchases: 2, averageSpend: 200 },
+            ]).placements,
+          ).has(name),
         ).toBe(true);
         expect(
-          portfolioMatrix(new Map([[name, { potentialVolume: 9e4, relationshipStrength: 0.7 }]]), {
+          portfolioMatrix([{ customerId: name, potentialVolume: 9e4, relationshipStrength: 0.7 }], {
             potentialVolume: 1000,
             relationshipStrength: 0.5,
-          }).customers.get(name)?.cell,
+          }).placements[0]?.cell,
         ).toBe("Star");
         expect(
-          targetCustomerGrid(new Map([[name, { totalCost: 100, demand: 9000 }]]), {
+          targetCustomerGrid([{ customerId: name, totalCost: 100, demand: 9000 }], {
             totalCost: [300, 600],
             demand: [1000, 5000],
-          }).customers.get(name)?.target,
-        ).toBe("key target");
+          }).placements[0],
+        ).toEqual({ customerId: name, cost: "low", demand: "large", target: "key target" });
         expect(
           satisfactionLoyaltySegment([
             { customerId: name, satisfaction: 5, loyalty: 5 },
@@ -295,7 +297,7 @@ describe("user strings that name Object.prototype members are ordinary strings",
       const policies = JSON.parse('{"__proto__": {"customers": 1}, "I": "keep"}') as never;
       const error = (() => {
         try {
-          valueMatrix(new Map([["a", { current: 1, potential: 2 }]]), { policies });
+          valueMatrix([{ customerId: "a", current: 1, potential: 2 }], { policies });
         } catch (caught) {
           return caught;
         }
@@ -339,6 +341,10 @@ const REVIEWED: Record<string, string> = {
   "src/satisfaction/servqual.ts: map": "dimension from the constant RATER_DIMENSIONS",
   "src/satisfaction/servqual.ts: weights": "dimension from the constant RATER_DIMENSIONS",
   "src/segmentation/customerValueMatrix.ts: policies": "cell computed by the rules",
+  "src/segmentation/customerValueMatrix.ts: counts": "cell computed by the rules",
+  "src/segmentation/portfolioMatrix.ts: counts": "cell computed by the rules",
+  "src/segmentation/targetCustomerGrid.ts: counts": "target class from the validated cell map",
+  "src/segmentation/valueMatrix.ts: counts": "cell computed by the rules",
   "src/segmentation/portfolioMatrix.ts: policies": "cell computed by the rules",
   "src/segmentation/rfmScores.ts: o.thresholds": "the three constant measure names",
   "src/segmentation/split.ts: (row as Record<string, unknown>)":

@@ -102,12 +102,11 @@ const recoveryCandidates = () => [
   { customerId: "B", value: 800, cause: "third-party", cost: 50, winBackProbability: 0.3 },
   { customerId: "C", value: 40, cause: "unknown", cost: 20, winBackProbability: 0.2 },
 ];
-const rfmRows = () =>
-  new Map([
-    ["ann", { recency: 5, frequency: 5, monetary: 4 }],
-    ["bob", { recency: 1, frequency: 1, monetary: 2 }],
-    ["cy", { recency: 3, frequency: 5, monetary: 1 }],
-  ]);
+const rfmRows = () => [
+  { customerId: "ann", recencyScore: 5, frequencyScore: 5, monetaryScore: 4 },
+  { customerId: "bob", recencyScore: 1, frequencyScore: 1, monetaryScore: 2 },
+  { customerId: "cy", recencyScore: 3, frequencyScore: 5, monetaryScore: 1 },
+];
 const lifecycleHistory = () => [
   { date: "2024-01-05", amount: 20 },
   { date: "2024-02-05", amount: 20 },
@@ -152,7 +151,7 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
       rfmRows(),
       {
         rules: [
-          { name: "Top", recency: [4, 5], frequency: [4, 5], monetary: [1, 5] },
+          { name: "Top", recencyScore: [4, 5], frequencyScore: [4, 5], monetaryScore: [1, 5] },
           { name: "Codes", codes: ["111", "344"] },
         ],
         otherName: "Rest",
@@ -304,11 +303,11 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
   ],
   customerValueMatrix: [
     () => [
-      new Map([
-        ["A", { frequency: 10, averageMonetary: 50 }],
-        ["B", { frequency: 2, averageMonetary: "200" }],
-        ["C", { frequency: 8, averageMonetary: 20 }],
-      ]),
+      [
+        { customerId: "A", purchases: 10, averageSpend: 50 },
+        { customerId: "B", purchases: 2, averageSpend: "200" },
+        { customerId: "C", purchases: 8, averageSpend: 20 },
+      ],
     ],
   ],
   deliveredValue: [
@@ -474,11 +473,11 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
   ],
   portfolioMatrix: [
     () => [
-      new Map([
-        ["acme", { potentialVolume: 90000, relationshipStrength: 0.7 }],
-        ["bolt", { potentialVolume: 80000, relationshipStrength: 0.1 }],
-        ["corp", { potentialVolume: 5000, relationshipStrength: 0.9 }],
-      ]),
+      [
+        { customerId: "acme", potentialVolume: 90000, relationshipStrength: 0.7 },
+        { customerId: "bolt", potentialVolume: 80000, relationshipStrength: 0.1 },
+        { customerId: "corp", potentialVolume: 5000, relationshipStrength: 0.9 },
+      ],
       { relationshipStrength: 0.5 },
     ],
   ],
@@ -540,16 +539,19 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
   retentionRate: [() => [copy(sbg), 1]],
   rfmScores: [
     () => [
-      new Map(
-        [1, 1, 1, 2, 2, 3, 5].map((f, i) => [
-          `c${i}`,
-          { recency: i, frequency: f, monetary: 10 * f },
-        ]),
-      ),
+      [1, 1, 1, 2, 2, 3, 5].map((f, i) => ({
+        customerId: `c${i}`,
+        daysSinceLastPurchase: i,
+        purchases: f,
+        totalSpend: 10 * f,
+      })),
       { bins: 5 },
     ],
   ],
-  rfmTable: [() => [transactions(), { asOf: "2024-03-31" }]],
+  rfmTable: [
+    () => [transactions(), { asOf: "2024-03-31" }],
+    () => [transactions(), { asOf: "2024-01-10", timeZone: "Europe/Berlin" }],
+  ],
   satisfactionIndex: [
     () => [
       [
@@ -583,28 +585,28 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
   ],
   segmentMigration: [
     () => [
-      new Map([
-        ["a", "Champions"],
-        ["b", "Champions"],
-        ["c", "Lost"],
-      ]),
-      new Map([
-        ["a", "Champions"],
-        ["b", "At Risk"],
-        ["__proto__", "New Customers"],
-      ]),
+      [
+        { customerId: "a", segment: "Champions" },
+        { customerId: "b", segment: "Champions" },
+        { customerId: "c", segment: "Lost" },
+      ],
+      [
+        { customerId: "a", segment: "Champions" },
+        { customerId: "b", segment: "At Risk" },
+        { customerId: "__proto__", segment: "New Customers" },
+      ],
     ],
   ],
   segmentSummary: [
     () => [
-      new Map([
-        ["a", "Champions"],
-        ["b", "Lost"],
-      ]),
-      new Map([
-        ["a", { recency: 3, frequency: 6, monetary: "300.10" }],
-        ["b", { recency: 400, frequency: 1, monetary: 20 }],
-      ]),
+      [
+        { customerId: "a", segment: "Champions" },
+        { customerId: "b", segment: "Lost" },
+      ],
+      [
+        { customerId: "a", daysSinceLastPurchase: 3, purchases: 6, totalSpend: "300.10" },
+        { customerId: "b", daysSinceLastPurchase: 400, purchases: 1, totalSpend: 20 },
+      ],
     ],
   ],
   servqual: [
@@ -636,21 +638,21 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
   survivalCurve: [() => [copy(sbg), 12]],
   targetCustomerGrid: [
     () => [
-      new Map([
-        ["a", { totalCost: 100, demand: 9000 }],
-        ["b", { totalCost: 900, demand: 500 }],
-        ["c", { totalCost: 400, demand: 4000 }],
-      ]),
+      [
+        { customerId: "a", totalCost: 100, demand: 9000 },
+        { customerId: "b", totalCost: 900, demand: 500 },
+        { customerId: "c", totalCost: 400, demand: 4000 },
+      ],
       { totalCost: [300, 600], demand: [1000, 5000] },
     ],
   ],
   valueMatrix: [
     () => [
-      new Map([
-        ["a", { current: 100, potential: 900 }],
-        ["b", { current: 500, potential: 50 }],
-        ["c", { current: 300, potential: 300 }],
-      ]),
+      [
+        { customerId: "a", current: 100, potential: 900 },
+        { customerId: "b", current: 500, potential: 50 },
+        { customerId: "c", current: 300, potential: 300 },
+      ],
     ],
   ],
 };

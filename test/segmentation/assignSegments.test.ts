@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import {
   assignSegments,
   CLASSIC_RFM_SEGMENTS,
+  indexByCustomerId,
   PYMC_MARKETING_SEGMENTS,
-  type RfmScoreTriple,
+  type RfmScoreInput,
   rfmScores,
   rfmTable,
   type SegmentRule,
@@ -13,67 +14,81 @@ import {
 import { cdnowMaster } from "../fixtures/load.js";
 import { expectInvalid } from "./helpers.js";
 
-const triple = (code: string): RfmScoreTriple => ({
-  recency: Number(code[0]),
-  frequency: Number(code[1]),
-  monetary: Number(code[2]),
+const triple = (code: string, customerId = code): RfmScoreInput => ({
+  customerId,
+  recencyScore: Number(code[0]),
+  frequencyScore: Number(code[1]),
+  monetaryScore: Number(code[2]),
 });
 
 describe("assignSegments", () => {
   it("encodes the R rfm 0.2.x example bounds (recency_lower c(4,2,3,4,3,2,2,1,1,1) …)", () => {
-    expect(CLASSIC_RFM_SEGMENTS.map((s) => s.recency[0])).toEqual([4, 2, 3, 4, 3, 2, 2, 1, 1, 1]);
-    expect(CLASSIC_RFM_SEGMENTS.map((s) => s.recency[1])).toEqual([5, 5, 5, 5, 4, 3, 3, 2, 1, 2]);
-    expect(CLASSIC_RFM_SEGMENTS.map((s) => s.frequency[0])).toEqual([4, 3, 1, 1, 1, 2, 1, 2, 4, 1]);
-    expect(CLASSIC_RFM_SEGMENTS.map((s) => s.frequency[1])).toEqual([5, 5, 3, 1, 1, 3, 2, 5, 5, 2]);
-    expect(CLASSIC_RFM_SEGMENTS.map((s) => s.monetary)).toEqual(
-      CLASSIC_RFM_SEGMENTS.map((s) => s.frequency),
+    const at = (key: "recencyScore" | "frequencyScore", k: 0 | 1) =>
+      CLASSIC_RFM_SEGMENTS.map((s) => s[key][k]);
+    expect(at("recencyScore", 0)).toEqual([4, 2, 3, 4, 3, 2, 2, 1, 1, 1]);
+    expect(at("recencyScore", 1)).toEqual([5, 5, 5, 5, 4, 3, 3, 2, 1, 2]);
+    expect(at("frequencyScore", 0)).toEqual([4, 3, 1, 1, 1, 2, 1, 2, 4, 1]);
+    expect(at("frequencyScore", 1)).toEqual([5, 5, 3, 1, 1, 3, 2, 5, 5, 2]);
+    expect(CLASSIC_RFM_SEGMENTS.map((s) => s.monetaryScore)).toEqual(
+      CLASSIC_RFM_SEGMENTS.map((s) => s.frequencyScore),
     );
   });
 
   it("first matching rule wins (overlapping rules), unmatched → Other", () => {
-    const scores = new Map([
-      ["a", triple("555")], // Champions (also Loyal Customers)
-      ["b", triple("233")], // Loyal Customers (also Need Attention)
-      ["c", triple("122")], // At Risk (also Lost)
-      ["d", triple("514")], // Other: New Customers needs M = 1
-    ]);
+    const scores = [
+      triple("555", "a"), // Champions (also Loyal Customers)
+      triple("233", "b"), // Loyal Customers (also Need Attention)
+      triple("122", "c"), // At Risk (also Lost)
+      triple("514", "d"), // Other: New Customers needs M = 1
+    ];
     const segments = assignSegments(scores);
-    expect([...segments.values()]).toEqual(["Champions", "Loyal Customers", "At Risk", "Other"]);
+    expect(segments).toEqual([
+      { customerId: "a", segment: "Champions" },
+      { customerId: "b", segment: "Loyal Customers" },
+      { customerId: "c", segment: "At Risk" },
+      { customerId: "d", segment: "Other" },
+    ]);
     const reversed = assignSegments(scores, {
       rules: [...CLASSIC_RFM_SEGMENTS].reverse(),
       otherName: "Rest",
     });
-    expect([...reversed.values()]).toEqual(["Loyal Customers", "At Risk", "Lost", "Rest"]);
+    expect(reversed.map((s) => s.segment)).toEqual(["Loyal Customers", "At Risk", "Lost", "Rest"]);
   });
 
   it("PyMC-Marketing code lists: every listed code maps to its segment, the 18 others to Other", () => {
     const all: string[] = [];
     for (let r = 1; r <= 4; r++)
       for (let f = 1; f <= 4; f++) for (let m = 1; m <= 4; m++) all.push(`${r}${f}${m}`);
-    const segments = assignSegments(new Map(all.map((c) => [c, triple(c)])), {
-      rules: PYMC_MARKETING_SEGMENTS,
-    });
-    expect(segments.get("344")).toBe("Premium Customer");
-    expect(segments.get("232")).toBe("Repeat Customer");
-    expect(segments.get("134")).toBe("Top Spender");
-    expect(segments.get("214")).toBe("At Risk Customer");
-    expect(segments.get("311")).toBe("Inactive Customer");
-    expect([...segments.values()].filter((s) => s === "Other")).toHaveLength(18);
+    const segments = indexByCustomerId(
+      assignSegments(
+        all.map((c) => triple(c)),
+        { rules: PYMC_MARKETING_SEGMENTS },
+      ),
+    );
+    expect(segments.get("344")?.segment).toBe("Premium Customer");
+    expect(segments.get("232")?.segment).toBe("Repeat Customer");
+    expect(segments.get("134")?.segment).toBe("Top Spender");
+    expect(segments.get("214")?.segment).toBe("At Risk Customer");
+    expect(segments.get("311")?.segment).toBe("Inactive Customer");
+    expect([...segments.values()].filter((s) => s.segment === "Other")).toHaveLength(18);
   });
 
   it("property: segments partition the customers (each exactly once, input order)", () => {
     const score = fc.integer({ min: 1, max: 5 });
     fc.assert(
       fc.property(fc.array(fc.tuple(score, score, score), { maxLength: 60 }), (list) => {
-        const scores = new Map(
-          list.map(([r, f, m], i) => [`id${i}`, { recency: r, frequency: f, monetary: m }]),
-        );
+        const scores = list.map(([r, f, m], i) => ({
+          customerId: `id${i}`,
+          recencyScore: r,
+          frequencyScore: f,
+          monetaryScore: m,
+        }));
         const segments = assignSegments(scores);
-        expect([...segments.keys()]).toEqual([...scores.keys()]);
+        expect(segments.map((s) => s.customerId)).toEqual(scores.map((s) => s.customerId));
         const names = new Set([...CLASSIC_RFM_SEGMENTS.map((s) => s.name), "Other"]);
-        for (const name of segments.values()) expect(names.has(name)).toBe(true);
-        const total = segmentSummary(segments).reduce((n, row) => n + row.customers, 0);
-        expect(total).toBe(scores.size);
+        for (const { segment } of segments) expect(names.has(segment)).toBe(true);
+        const total = segmentSummary(segments).reduce((n, row) => n + row.customerCount, 0);
+        expect(total).toBe(scores.length);
       }),
     );
   });
@@ -82,10 +97,10 @@ describe("assignSegments", () => {
     const table = rfmTable(cdnowMaster(), { asOf: "1998-07-01" });
     const scores = rfmScores(table);
     const segments = assignSegments(scores.scores);
-    expect(scores.scores.size).toBe(23_570);
-    expect(segments.size).toBe(23_570);
+    expect(scores.scores.length).toBe(23_570);
+    expect(segments.length).toBe(23_570);
     const counts = Object.fromEntries(
-      segmentSummary(segments).map((r) => [r.segment, r.customers]),
+      segmentSummary(segments).map((r) => [r.segment, r.customerCount]),
     );
     // Pinned from this implementation (quintiles, ties "min", R rfm 0.2.x rules in order).
     expect(counts).toEqual({
@@ -99,7 +114,7 @@ describe("assignSegments", () => {
       "Need Attention": 120,
     });
     // Independent check of two counts, without rfmScores: score = ⌊(customers strictly worse)·5/n⌋ + 1.
-    const rows = [...table.values()];
+    const rows = table;
     const n = rows.length;
     const scorer = (values: number[]) => {
       const sorted = [...values].sort((a, b) => a - b);
@@ -114,13 +129,13 @@ describe("assignSegments", () => {
         return Math.min(5, Math.floor((lo * 5) / n) + 1);
       };
     };
-    const rScore = scorer(rows.map((r) => -r.recency));
-    const fScore = scorer(rows.map((r) => r.frequency));
-    const mScore = scorer(rows.map((r) => r.monetary.toNumber()));
+    const rScore = scorer(rows.map((r) => -r.daysSinceLastPurchase));
+    const fScore = scorer(rows.map((r) => r.purchases));
+    const mScore = scorer(rows.map((r) => r.totalSpend.toNumber()));
     const direct = rows.map((r) => [
-      rScore(-r.recency),
-      fScore(r.frequency),
-      mScore(r.monetary.toNumber()),
+      rScore(-r.daysSinceLastPurchase),
+      fScore(r.purchases),
+      mScore(r.totalSpend.toNumber()),
     ]);
     const inRange = (x: number, lo: number, hi: number) => x >= lo && x <= hi;
     const champions = direct.filter(
@@ -136,46 +151,63 @@ describe("assignSegments", () => {
   });
 
   describe("bad input", () => {
-    const scores = new Map([["a", triple("555")]]);
+    const scores = [triple("555", "a")];
     it("a rule with lo > hi or out of 1..9", () => {
-      const bad: SegmentRule = { name: "X", recency: [5, 1], frequency: [1, 5], monetary: [1, 5] };
+      const bad: SegmentRule = {
+        name: "X",
+        recencyScore: [5, 1],
+        frequencyScore: [1, 5],
+        monetaryScore: [1, 5],
+      };
       expectInvalid(
         () => assignSegments(scores, { rules: [bad] }),
         "assignSegments",
-        "rules[0].recency",
+        "options.rules[0].recencyScore",
+        "inconsistent",
       );
-      const out: SegmentRule = { name: "X", recency: [1, 5], frequency: [0, 5], monetary: [1, 5] };
-      expectInvalid(() => assignSegments(scores, { rules: [out] }), "assignSegments", "rules[0]");
+      const out: SegmentRule = {
+        name: "X",
+        recencyScore: [1, 5],
+        frequencyScore: [0, 5],
+        monetaryScore: [1, 5],
+      };
+      expectInvalid(
+        () => assignSegments(scores, { rules: [out] }),
+        "assignSegments",
+        "options.rules[0].frequencyScore[0]",
+        "too_small",
+      );
       expectInvalid(
         () => assignSegments(scores, { rules: [{ name: "Y", codes: ["55"] }] }),
         "assignSegments",
-        "rules[0]",
+        "options.rules[0].codes[0]",
+        "invalid_format",
       );
     });
-    it("scores out of range", () => {
-      expectInvalid(
-        () => assignSegments(new Map([["z", { recency: 0, frequency: 1, monetary: 1 }]])),
-        "assignSegments",
-        "z.recency",
-      );
-      expectInvalid(
-        () => assignSegments(new Map([["z", { recency: 1, frequency: 10, monetary: 1 }]])),
-        "assignSegments",
-        "z.frequency",
-      );
-      expectInvalid(
-        () => assignSegments(new Map([["z", { recency: 1, frequency: 1, monetary: 2.5 }]])),
-        "assignSegments",
-        "z.monetary",
-      );
+    it("every bad score row is listed, with its path and code", () => {
+      const rows = [
+        { customerId: "z", recencyScore: 0, frequencyScore: 1, monetaryScore: 1 },
+        { customerId: "y", recencyScore: 1, frequencyScore: 10, monetaryScore: 1 },
+        { customerId: "x", recencyScore: 1, frequencyScore: 1, monetaryScore: 2.5 },
+        { customerId: 4, recencyScore: 1, frequencyScore: 1, monetaryScore: 1 },
+        { customerId: "w", recency: 1, frequency: 1, monetary: 1 },
+      ] as unknown as RfmScoreInput[];
+      const run = () => assignSegments(rows);
+      const error = expectInvalid(run, "assignSegments", "scores[0].recencyScore", "too_small");
+      expectInvalid(run, "assignSegments", "scores[1].frequencyScore", "too_big");
+      expectInvalid(run, "assignSegments", "scores[2].monetaryScore", "not_integer");
+      expectInvalid(run, "assignSegments", "scores[3].customerId", "invalid_type");
+      // old field names: the score fields are missing
+      expectInvalid(run, "assignSegments", "scores[4].recencyScore", "required");
+      expect(error.issues).toHaveLength(7);
     });
     it("unknown option", () => {
-      const error = expectInvalid(
+      expectInvalid(
         () => assignSegments(scores, { preset: "rfm" } as unknown as { rules: SegmentRule[] }),
         "assignSegments",
-        null,
+        "options.preset",
+        "unknown_key",
       );
-      expect(error.message).toContain("preset");
     });
   });
 });

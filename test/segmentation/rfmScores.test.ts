@@ -1,17 +1,21 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type RfmValues, rfmScores } from "../../src/index.js";
+import { indexByCustomerId, type RfmMeasures, rfmScores } from "../../src/index.js";
 import { expectInvalid } from "./helpers.js";
 
-function rowsOf(values: readonly { r: number; f: number; m: number }[]): Map<string, RfmValues> {
-  return new Map(values.map((v, i) => [`c${i}`, { recency: v.r, frequency: v.f, monetary: v.m }]));
+function rowsOf(values: readonly { r: number; f: number; m: number }[]): RfmMeasures[] {
+  return values.map((v, i) => ({
+    customerId: `c${i}`,
+    daysSinceLastPurchase: v.r,
+    purchases: v.f,
+    totalSpend: v.m,
+  }));
 }
 
 const tieFixture = [1, 1, 1, 1, 1, 1, 2, 2, 3, 5];
 const tieRows = rowsOf(tieFixture.map((f, i) => ({ r: i, f, m: i })));
-const freq = (result: ReturnType<typeof rfmScores>) =>
-  [...result.scores.values()].map((s) => s.frequency);
+const freq = (result: ReturnType<typeof rfmScores>) => result.scores.map((s) => s.frequencyScore);
 
 describe("rfmScores — quantile bins", () => {
   it("equals NTILE when there are no ties (dplyr docs: ntile(1:8, 3) = 1 1 1 2 2 2 3 3)", () => {
@@ -19,7 +23,7 @@ describe("rfmScores — quantile bins", () => {
     const result = rfmScores(rows, { bins: 3 });
     expect(freq(result)).toEqual([1, 1, 1, 2, 2, 2, 3, 3]);
     // recency reversed: the smallest recency (x = 8 → recency 1) scores 3
-    expect([...result.scores.values()].map((s) => s.recency)).toEqual([1, 1, 1, 2, 2, 2, 3, 3]);
+    expect(result.scores.map((s) => s.recencyScore)).toEqual([1, 1, 1, 2, 2, 2, 3, 3]);
   });
 
   // Fixture of formulas.md §5.1 ("Fixture for tie handling"): frequencies [1,1,1,1,1,1,2,2,3,5], 5 bins.
@@ -32,7 +36,7 @@ describe("rfmScores — quantile bins", () => {
   ] as const)("tie rule %s keeps ties together: %j", (ties, expected, cuts) => {
     const result = rfmScores(tieRows, { ties });
     expect(freq(result)).toEqual(expected);
-    expect(result.cutPoints.frequency).toEqual(cuts);
+    expect(result.cutPoints.purchases).toEqual(cuts);
     expect(result.ties).toBe(ties);
   });
 
@@ -44,7 +48,7 @@ describe("rfmScores — quantile bins", () => {
     // the next group starts at rank 70: ⌊70·5/100⌋ + 1 = 4, so scores 2 and 3 are empty
     expect(f[70]).toBe(4);
     expect(f.filter((s) => s === 2 || s === 3)).toEqual([]);
-    expect(result.cutPoints.frequency).toEqual([2, 2, 2, 12]);
+    expect(result.cutPoints.purchases).toEqual([2, 2, 2, 12]);
     expect(f.every((s) => s >= 1 && s <= 5)).toBe(true);
   });
 
@@ -56,58 +60,56 @@ describe("rfmScores — quantile bins", () => {
         { r: 5, f: 1, m: 3 },
       ]),
     );
-    expect([...result.scores.values()].map((s) => s.code)).toEqual(["111", "111", "111"]);
-    expect(result.cutPoints.recency).toEqual([null, null, null, null]);
+    expect(result.scores.map((s) => s.rfmCode)).toEqual(["111", "111", "111"]);
+    expect(result.cutPoints.daysSinceLastPurchase).toEqual([null, null, null, null]);
   });
 
   it("accepts Decimal monetary values and returns code and sum", () => {
-    const rows = new Map<string, RfmValues>([
-      ["a", { recency: 1, frequency: 5, monetary: new Decimal("99.99") }],
-      ["b", { recency: 50, frequency: 1, monetary: new Decimal("10") }],
-    ]);
+    const rows: RfmMeasures[] = [
+      { customerId: "a", daysSinceLastPurchase: 1, purchases: 5, totalSpend: new Decimal("99.99") },
+      { customerId: "b", daysSinceLastPurchase: 50, purchases: 1, totalSpend: "10" },
+    ];
     const result = rfmScores(rows, { bins: 2 });
-    expect(result.scores.get("a")).toEqual({
-      recency: 2,
-      frequency: 2,
-      monetary: 2,
-      code: "222",
-      sum: 6,
-    });
-    expect(result.scores.get("b")).toEqual({
-      recency: 1,
-      frequency: 1,
-      monetary: 1,
-      code: "111",
-      sum: 3,
-    });
+    expect(result.scores).toEqual([
+      {
+        customerId: "a",
+        recencyScore: 2,
+        frequencyScore: 2,
+        monetaryScore: 2,
+        rfmCode: "222",
+        scoreSum: 6,
+      },
+      {
+        customerId: "b",
+        recencyScore: 1,
+        frequencyScore: 1,
+        monetaryScore: 1,
+        rfmCode: "111",
+        scoreSum: 3,
+      },
+    ]);
   });
 });
 
 describe("rfmScores — thresholds", () => {
   it("reproduces hand-computed scores (cut point belongs to the better bin)", () => {
-    const rows = new Map<string, RfmValues>([
-      ["a", { recency: 10, frequency: 1, monetary: 5 }], // R: ≤30 → 5; F 1 → 1; M <20 → 1
-      ["b", { recency: 30, frequency: 2, monetary: 20 }], // R: =30 → 5; F =2 → 2; M =20 → 2
-      ["c", { recency: 31, frequency: 4, monetary: 99.99 }], // R: ≤90 → 4; F 3..4 → 3; M <100 → 3
-      ["d", { recency: 365, frequency: 10, monetary: 500 }], // R: =365 → 2; F ≥10 → 5; M ≥500 → 5
-      ["e", { recency: 366, frequency: 7, monetary: 250 }], // R: >365 → 1; F 5..9 → 4; M 4
+    const rows = rowsOf([
+      { r: 10, f: 1, m: 5 }, // R: ≤30 → 5; F 1 → 1; M <20 → 1
+      { r: 30, f: 2, m: 20 }, // R: =30 → 5; F =2 → 2; M =20 → 2
+      { r: 31, f: 4, m: 99.99 }, // R: ≤90 → 4; F 3..4 → 3; M <100 → 3
+      { r: 365, f: 10, m: 500 }, // R: =365 → 2; F ≥10 → 5; M ≥500 → 5
+      { r: 366, f: 7, m: 250 }, // R: >365 → 1; F 5..9 → 4; M 4
     ]);
     const result = rfmScores(rows, {
       method: "thresholds",
       thresholds: {
-        recency: [365, 180, 90, 30],
-        frequency: [2, 3, 5, 10],
-        monetary: [20, 50, 100, 500],
+        daysSinceLastPurchase: [365, 180, 90, 30],
+        purchases: [2, 3, 5, 10],
+        totalSpend: [20, 50, 100, 500],
       },
     });
-    expect([...result.scores.values()].map((s) => s.code)).toEqual([
-      "511",
-      "522",
-      "433",
-      "255",
-      "144",
-    ]);
-    expect(result.cutPoints.recency).toEqual([365, 180, 90, 30]);
+    expect(result.scores.map((s) => s.rfmCode)).toEqual(["511", "522", "433", "255", "144"]);
+    expect(result.cutPoints.daysSinceLastPurchase).toEqual([365, 180, 90, 30]);
     expect(result.method).toBe("thresholds");
   });
 });
@@ -122,16 +124,18 @@ describe("rfmScores — nested", () => {
     const rows = rowsOf(values);
     const result = rfmScores(rows, { bins: 2, nested: true });
     expect(result.nested).toBe(true);
-    expect(result.cutPoints.frequency).toEqual([]);
+    expect(result.cutPoints.purchases).toEqual([]);
     // independent check: F score within an R group equals the independent score of that group alone
     for (const R of [1, 2]) {
-      const ids = [...result.scores].filter(([, s]) => s.recency === R).map(([id]) => id);
-      const sub = new Map(ids.map((id) => [id, rows.get(id)!]));
-      const alone = rfmScores(sub, { bins: 2 });
-      for (const id of ids)
-        expect(result.scores.get(id)!.frequency).toBe(alone.scores.get(id)!.frequency);
-      expect(result.nestedCutPoints!.frequency.get(String(R))).toEqual(alone.cutPoints.frequency);
+      const members = rows.filter((_, i) => result.scores[i]!.recencyScore === R);
+      const alone = indexByCustomerId(rfmScores(members, { bins: 2 }).scores);
+      for (const s of result.scores.filter((x) => x.recencyScore === R))
+        expect(s.frequencyScore).toBe(alone.get(s.customerId)!.frequencyScore);
+      const group = result.nestedCutPoints!.purchases.find((g) => g.recencyScore === R);
+      expect(group!.cutPoints).toEqual(rfmScores(members, { bins: 2 }).cutPoints.purchases);
     }
+    // plain data: no Map in the nested cut points
+    expect(structuredClone(result)).toEqual(result);
   });
 });
 
@@ -153,12 +157,14 @@ describe("rfmScores — properties", () => {
   it("scores are in 1..bins, code and sum agree", () => {
     fc.assert(
       fc.property(values, options, (v, o) => {
-        for (const s of rfmScores(rowsOf(v), o).scores.values()) {
-          for (const x of [s.recency, s.frequency, s.monetary]) {
+        const scores = rfmScores(rowsOf(v), o).scores;
+        expect(scores.map((s) => s.customerId)).toEqual(v.map((_, i) => `c${i}`));
+        for (const s of scores) {
+          for (const x of [s.recencyScore, s.frequencyScore, s.monetaryScore]) {
             expect(Number.isInteger(x) && x >= 1 && x <= o.bins).toBe(true);
           }
-          expect(s.code).toBe(`${s.recency}${s.frequency}${s.monetary}`);
-          expect(s.sum).toBe(s.recency + s.frequency + s.monetary);
+          expect(s.rfmCode).toBe(`${s.recencyScore}${s.frequencyScore}${s.monetaryScore}`);
+          expect(s.scoreSum).toBe(s.recencyScore + s.frequencyScore + s.monetaryScore);
         }
       }),
     );
@@ -173,7 +179,7 @@ describe("rfmScores — properties", () => {
           rowsOf(v.map((x) => ({ r: x.r + 0.5, f: x.f + 0.5, m: x.m + 0.5 }))),
           o,
         );
-        for (const [id, s] of ints.scores) expect(halves.scores.get(id)).toEqual(s);
+        expect(halves.scores).toEqual(ints.scores);
       }),
     );
   });
@@ -186,9 +192,9 @@ describe("rfmScores — properties", () => {
         const cents = v.map((x) => ({ r: x.r, f: x.f, m: (x.m + 1) / 100 }));
         const withCents = rfmScores(rowsOf(cents), o);
         const sorted = rfmScores(rowsOf(cents.map((x) => ({ ...x, m: x.m + 1 / 3 }))), o);
-        for (const [id, s] of withCents.scores) expect(sorted.scores.get(id)).toEqual(s);
+        expect(sorted.scores).toEqual(withCents.scores);
         const amounts = new Set(cents.map((x) => x.m));
-        for (const cut of withCents.cutPoints.monetary) {
+        for (const cut of withCents.cutPoints.totalSpend) {
           if (cut !== null) expect(amounts.has(cut)).toBe(true);
         }
       }),
@@ -201,7 +207,7 @@ describe("rfmScores — properties", () => {
         const result = rfmScores(rowsOf(v), { ...o, nested: false });
         const byF = new Map<number, number>();
         v.forEach((x, i) => {
-          const s = result.scores.get(`c${i}`)!.frequency;
+          const s = result.scores[i]!.frequencyScore;
           expect(byF.get(x.f) ?? s).toBe(s);
           byF.set(x.f, s);
         });
@@ -215,10 +221,10 @@ describe("rfmScores — properties", () => {
         const result = rfmScores(rowsOf(v), { ...o, nested: false });
         v.forEach((x, i) => {
           v.forEach((y, j) => {
-            const sx = result.scores.get(`c${i}`)!;
-            const sy = result.scores.get(`c${j}`)!;
-            if (x.m < y.m) expect(sx.monetary).toBeLessThanOrEqual(sy.monetary);
-            if (x.r < y.r) expect(sx.recency).toBeGreaterThanOrEqual(sy.recency);
+            const sx = result.scores[i]!;
+            const sy = result.scores[j]!;
+            if (x.m < y.m) expect(sx.monetaryScore).toBeLessThanOrEqual(sy.monetaryScore);
+            if (x.r < y.r) expect(sx.recencyScore).toBeGreaterThanOrEqual(sy.recencyScore);
           });
         });
       }),
@@ -240,15 +246,13 @@ describe("rfmScores — properties", () => {
         options,
         ([v, order], o) => {
           const a = rfmScores(rowsOf(v), o);
-          const permuted = new Map(
-            order.map((i) => [
-              `c${i}`,
-              { recency: v[i]!.r, frequency: v[i]!.f, monetary: v[i]!.m },
-            ]),
+          const rows = rowsOf(v);
+          const b = rfmScores(
+            order.map((i) => rows[i]!),
+            o,
           );
-          const b = rfmScores(permuted, o);
-          expect([...b.scores.keys()]).toEqual(order.map((i) => `c${i}`));
-          for (const [id, s] of a.scores) expect(b.scores.get(id)).toEqual(s);
+          expect(b.scores.map((s) => s.customerId)).toEqual(order.map((i) => `c${i}`));
+          expect(b.scores).toEqual(order.map((i) => a.scores[i]));
         },
       ),
     );
@@ -258,7 +262,11 @@ describe("rfmScores — properties", () => {
     fc.assert(
       fc.property(values, options, (v, o) => {
         const q = rfmScores(rowsOf(v), { bins: o.bins, ties: o.ties });
-        const { recency, frequency, monetary } = q.cutPoints;
+        const {
+          daysSinceLastPurchase: recency,
+          purchases: frequency,
+          totalSpend: monetary,
+        } = q.cutPoints;
         const strict = (c: readonly (number | null)[], up: boolean) =>
           c.every((x, i) => x !== null && (i === 0 || (up ? x > c[i - 1]! : x < c[i - 1]!)));
         fc.pre(strict(recency, false) && strict(frequency, true) && strict(monetary, true));
@@ -266,12 +274,12 @@ describe("rfmScores — properties", () => {
           bins: o.bins,
           method: "thresholds",
           thresholds: {
-            recency: recency as number[],
-            frequency: frequency as number[],
-            monetary: monetary as number[],
+            daysSinceLastPurchase: recency as number[],
+            purchases: frequency as number[],
+            totalSpend: monetary as number[],
           },
         });
-        for (const [id, s] of q.scores) expect(t.scores.get(id)).toEqual(s);
+        expect(t.scores).toEqual(q.scores);
       }),
     );
   });
@@ -280,74 +288,126 @@ describe("rfmScores — properties", () => {
 describe("rfmScores — bad input", () => {
   const rows = rowsOf([{ r: 1, f: 1, m: 1 }]);
   it("bins outside 2..9", () => {
-    expectInvalid(() => rfmScores(rows, { bins: 1 }), "rfmScores", "bins");
-    expectInvalid(() => rfmScores(rows, { bins: 10 }), "rfmScores", "bins");
-    expectInvalid(() => rfmScores(rows, { bins: 2.5 }), "rfmScores", "bins");
+    expectInvalid(() => rfmScores(rows, { bins: 1 }), "rfmScores", "options.bins", "too_small");
+    expectInvalid(() => rfmScores(rows, { bins: 10 }), "rfmScores", "options.bins", "too_big");
+    expectInvalid(() => rfmScores(rows, { bins: 2.5 }), "rfmScores", "options.bins", "not_integer");
   });
   it("unordered, overlapping or wrongly sized thresholds", () => {
     const good = {
-      recency: [365, 180, 90, 30],
-      frequency: [2, 3, 5, 10],
-      monetary: [20, 50, 100, 500],
+      daysSinceLastPurchase: [365, 180, 90, 30],
+      purchases: [2, 3, 5, 10],
+      totalSpend: [20, 50, 100, 500],
     };
+    const at = "options.thresholds";
     expectInvalid(
       () =>
         rfmScores(rows, {
           method: "thresholds",
-          thresholds: { ...good, frequency: [2, 5, 3, 10] },
+          thresholds: { ...good, purchases: [2, 5, 3, 10] },
         }),
       "rfmScores",
-      "thresholds.frequency[2]",
-    );
-    expectInvalid(
-      () =>
-        rfmScores(rows, {
-          method: "thresholds",
-          thresholds: { ...good, monetary: [20, 50, 50, 500] },
-        }),
-      "rfmScores",
-      "thresholds.monetary[2]",
+      `${at}.purchases[2]`,
+      "inconsistent",
     );
     expectInvalid(
       () =>
         rfmScores(rows, {
           method: "thresholds",
-          thresholds: { ...good, recency: [30, 90, 180, 365] },
+          thresholds: { ...good, totalSpend: [20, 50, 50, 500] },
         }),
       "rfmScores",
-      "thresholds.recency[1]",
+      `${at}.totalSpend[2]`,
+      "inconsistent",
     );
     expectInvalid(
-      () => rfmScores(rows, { method: "thresholds", thresholds: { ...good, frequency: [2, 3] } }),
+      () =>
+        rfmScores(rows, {
+          method: "thresholds",
+          thresholds: { ...good, daysSinceLastPurchase: [30, 90, 180, 365] },
+        }),
       "rfmScores",
-      "thresholds.frequency",
+      `${at}.daysSinceLastPurchase[1]`,
+      "inconsistent",
     );
-    expectInvalid(() => rfmScores(rows, { method: "thresholds" }), "rfmScores", "thresholds");
-    expectInvalid(() => rfmScores(rows, { thresholds: good }), "rfmScores", "thresholds");
+    expectInvalid(
+      () => rfmScores(rows, { method: "thresholds", thresholds: { ...good, purchases: [2, 3] } }),
+      "rfmScores",
+      `${at}.purchases`,
+      "inconsistent",
+    );
+    expectInvalid(() => rfmScores(rows, { method: "thresholds" }), "rfmScores", at, "required");
+    expectInvalid(() => rfmScores(rows, { thresholds: good }), "rfmScores", at, "inconsistent");
     expectInvalid(
       () => rfmScores(rows, { method: "thresholds", thresholds: good, nested: true }),
       "rfmScores",
-      "nested",
+      "options.nested",
+      "inconsistent",
     );
-  });
-  it("unknown tie rule or method", () => {
-    expectInvalid(() => rfmScores(rows, { ties: "random" as "min" }), "rfmScores", "ties");
-    expectInvalid(() => rfmScores(rows, { method: "jenks" as "quantile" }), "rfmScores", "method");
-  });
-  it("non-finite measures, with the customer id in the path", () => {
-    expectInvalid(
-      () => rfmScores(new Map([["x", { recency: Number.NaN, frequency: 1, monetary: 1 }]])),
-      "rfmScores",
-      "x.recency",
-    );
+    // the old measure names are unknown keys, not silently ignored
     expectInvalid(
       () =>
-        rfmScores(
-          new Map([["x", { recency: 1, frequency: 1, monetary: "3" as unknown as number }]]),
-        ),
+        rfmScores(rows, {
+          method: "thresholds",
+          thresholds: { ...good, recency: [1, 2, 3, 4] } as typeof good,
+        }),
       "rfmScores",
-      "x.monetary",
+      `${at}.recency`,
+      "unknown_key",
     );
-    expectInvalid(() => rfmScores([] as unknown as Map<string, RfmValues>), "rfmScores", null);
+  });
+  it("unknown tie rule, method or option", () => {
+    expectInvalid(
+      () => rfmScores(rows, { ties: "random" as "min" }),
+      "rfmScores",
+      "options.ties",
+      "invalid_value",
+    );
+    expectInvalid(
+      () => rfmScores(rows, { method: "jenks" as "quantile" }),
+      "rfmScores",
+      "options.method",
+      "invalid_value",
+    );
+    expectInvalid(
+      () => rfmScores(rows, { bin: 4 } as never),
+      "rfmScores",
+      "options.bin",
+      "unknown_key",
+    );
+  });
+  it("lists every bad row with its path and code, in one error", () => {
+    const bad = [
+      { customerId: "a", daysSinceLastPurchase: Number.NaN, purchases: 1, totalSpend: 1 },
+      { customerId: "b", daysSinceLastPurchase: 1, purchases: 1, totalSpend: "3.x" },
+      { customerId: 7, daysSinceLastPurchase: 1, purchases: 1, totalSpend: 1 },
+      { customerId: "d", purchases: 1, totalSpend: 1 },
+      null,
+      { customerId: "ok", daysSinceLastPurchase: 1, purchases: 1, totalSpend: 1 },
+    ] as unknown as RfmMeasures[];
+    const error = expectInvalid(
+      () => rfmScores(bad),
+      "rfmScores",
+      "customers[0].daysSinceLastPurchase",
+      "invalid_type",
+    );
+    expectInvalid(() => rfmScores(bad), "rfmScores", "customers[1].totalSpend", "invalid_money");
+    expectInvalid(() => rfmScores(bad), "rfmScores", "customers[2].customerId", "invalid_type");
+    expectInvalid(
+      () => rfmScores(bad),
+      "rfmScores",
+      "customers[3].daysSinceLastPurchase",
+      "required",
+    );
+    expectInvalid(() => rfmScores(bad), "rfmScores", "customers[4]", "invalid_type");
+    expect(error.issues).toHaveLength(5);
+    expect(error.issues[1]!.received).toBe("3.x");
+  });
+  it("a Map or a non-array is refused at customers", () => {
+    expectInvalid(
+      () => rfmScores(new Map() as unknown as RfmMeasures[]),
+      "rfmScores",
+      "customers",
+      "invalid_type",
+    );
   });
 });

@@ -1,18 +1,24 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type {
   assignSegments,
+  CustomerSummary,
   CustomerValueInput,
   customerValueMatrix,
   Decimal,
+  MatrixPlacement,
+  RfmMeasures,
   RfmRow,
-  RfmScore,
+  RfmScoreInput,
+  RfmScoreRow,
   RfmScoresResult,
-  RfmValues,
   rfmScores,
   rfmTable,
+  SegmentInput,
+  SegmentRow,
   SegmentRule,
   SegmentSummaryRow,
   SegmentSummaryValues,
+  segmentSummary,
   TargetGridPlacement,
   targetCustomerGrid,
   ValueMatrixCell,
@@ -20,36 +26,53 @@ import type {
 } from "../../src/index.js";
 
 describe("segmentation types", () => {
-  it("rfmTable returns a read-only map of RfmRow with Decimal money", () => {
-    expectTypeOf<ReturnType<typeof rfmTable>>().toEqualTypeOf<ReadonlyMap<string, RfmRow>>();
-    expectTypeOf<RfmRow["monetary"]>().toEqualTypeOf<Decimal>();
+  it("rfmTable returns an array of RfmRow with customerId and Decimal money", () => {
+    expectTypeOf<ReturnType<typeof rfmTable>>().toEqualTypeOf<RfmRow[]>();
+    expectTypeOf<RfmRow["totalSpend"]>().toEqualTypeOf<Decimal>();
+    expectTypeOf<RfmRow["customerId"]>().toEqualTypeOf<string>();
+    expectTypeOf<RfmRow>().not.toHaveProperty("recency");
   });
-  it("rfmTable rows feed rfmScores, customerValueMatrix and segmentSummary", () => {
-    expectTypeOf<RfmRow>().toExtend<RfmValues>();
+  it("rfmTable rows feed rfmScores, customerValueMatrix and segmentSummary as they are", () => {
+    expectTypeOf<RfmRow>().toExtend<RfmMeasures>();
     expectTypeOf<RfmRow>().toExtend<CustomerValueInput>();
     expectTypeOf<RfmRow>().toExtend<SegmentSummaryValues>();
     expectTypeOf<ReturnType<typeof rfmScores>>().toEqualTypeOf<RfmScoresResult>();
-    expectTypeOf<RfmScore["code"]>().toEqualTypeOf<string>();
+    expectTypeOf<RfmScoresResult["scores"]>().toEqualTypeOf<RfmScoreRow[]>();
+    expectTypeOf<RfmScoreRow["rfmCode"]>().toEqualTypeOf<string>();
   });
-  it("assignSegments maps ids to names; options are typed", () => {
-    expectTypeOf<ReturnType<typeof assignSegments>>().toEqualTypeOf<ReadonlyMap<string, string>>();
+  it("buy-till-you-die rows do not fit where RFM rows belong", () => {
+    expectTypeOf<CustomerSummary>().not.toExtend<RfmMeasures>();
+    expectTypeOf<CustomerSummary>().not.toExtend<SegmentSummaryValues>();
+    // even with the RFM fields added, a row carrying recency/T does not fit
+    expectTypeOf<
+      CustomerSummary & { daysSinceLastPurchase: number; purchases: number }
+    >().not.toExtend<RfmMeasures>();
+    const summaries = [] as CustomerSummary[];
+    const score = (rows: readonly RfmMeasures[]) => rows;
+    // @ts-expect-error BTYD rows into RFM scoring do not compile
+    score(summaries);
+  });
+  it("score rows feed assignSegments; segment rows feed segmentSummary and segmentMigration", () => {
+    expectTypeOf<RfmScoreRow>().toExtend<RfmScoreInput>();
+    expectTypeOf<ReturnType<typeof assignSegments>>().toEqualTypeOf<SegmentRow[]>();
+    expectTypeOf<SegmentRow>().toExtend<SegmentInput>();
+    expectTypeOf<ReturnType<typeof segmentSummary>>().toEqualTypeOf<SegmentSummaryRow[]>();
     expectTypeOf<{ name: string; codes: string[] }>().toExtend<SegmentRule>();
     expectTypeOf<Parameters<typeof rfmScores>[1]>().toEqualTypeOf<
       import("../../src/index.js").RfmScoresOptions | undefined
     >();
   });
-  it("matrices return cells as literal unions", () => {
+  it("matrices return placements as arrays of rows and counts as records, cells as literal unions", () => {
     expectTypeOf<ReturnType<typeof valueMatrix>["counts"]>().toEqualTypeOf<
-      Map<ValueMatrixCell, number>
+      Record<ValueMatrixCell, number>
     >();
-    expectTypeOf<
-      ReturnType<typeof customerValueMatrix>["customers"] extends Map<string, infer P> ? P : never
-    >().toEqualTypeOf<
-      import("../../src/index.js").MatrixPlacement<"Best" | "Spenders" | "Frequent" | "Uncertain">
+    expectTypeOf<ReturnType<typeof customerValueMatrix>["placements"]>().toEqualTypeOf<
+      MatrixPlacement<"Best" | "Spenders" | "Frequent" | "Uncertain">[]
     >();
-    expectTypeOf<ReturnType<typeof targetCustomerGrid>["customers"]>().toEqualTypeOf<
-      Map<string, TargetGridPlacement>
+    expectTypeOf<ReturnType<typeof targetCustomerGrid>["placements"]>().toEqualTypeOf<
+      TargetGridPlacement[]
     >();
-    expectTypeOf<SegmentSummaryRow["revenue"]>().toEqualTypeOf<Decimal>();
+    expectTypeOf<SegmentSummaryRow["totalSpend"]>().toEqualTypeOf<Decimal>();
+    expectTypeOf<SegmentSummaryRow["customerCount"]>().toEqualTypeOf<number>();
   });
 });
