@@ -2,8 +2,9 @@
  * Turning a result into plain data for `postMessage`, `structuredClone`, JSON or a chart library.
  * @module
  */
-import { invalidInput } from "./errors.js";
+import { InvalidInputError, invalidInput } from "./errors.js";
 import type { Decimal } from "./money.js";
+import { arrayShapeProblem, decimalShapeProblem } from "./validate.js";
 
 /**
  * The type of `toPlainData(value)`: `T` with every `Decimal` replaced by its exact decimal string.
@@ -24,15 +25,46 @@ function isDecimal(value: object): value is Decimal {
   return (value as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag] === "Decimal";
 }
 
-function plain(value: unknown): unknown {
+/** Nesting deeper than this is not a result of this library (and may be a cycle). */
+const MAX_DEPTH = 64;
+
+function plain(value: unknown, path: PropertyKey[]): unknown {
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    throw invalidInput(
+      "toPlainData",
+      path,
+      `Expected a finite number (no result of this library holds ${value}), received ${value}`,
+      "unsupported",
+      value,
+    );
+  }
   if (typeof value !== "object" || value === null) return value;
-  if (isDecimal(value)) return value.toFixed();
+  if (path.length > MAX_DEPTH) {
+    throw invalidInput(
+      "toPlainData",
+      path,
+      `Nested more than ${MAX_DEPTH} levels deep (a cycle?)`,
+      "unsupported",
+    );
+  }
+  if (isDecimal(value)) {
+    const problem = decimalShapeProblem(value);
+    if (problem) throw invalidInput("toPlainData", path, problem, "invalid_money");
+    return value.toFixed();
+  }
   if (value instanceof Date || ArrayBuffer.isView(value)) return value;
-  if (Array.isArray(value)) return value.map(plain);
+  if (Array.isArray(value)) {
+    const shape = arrayShapeProblem(value);
+    if (shape)
+      throw invalidInput("toPlainData", [...path, ...shape.path], shape.message, shape.code);
+    const out: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = plain(value[i], [...path, i]);
+    return out;
+  }
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     Object.defineProperty(out, key, {
-      value: plain((value as Record<string, unknown>)[key]),
+      value: plain((value as Record<string, unknown>)[key], [...path, key]),
       enumerable: true,
       writable: true,
       configurable: true,
@@ -61,14 +93,17 @@ function plain(value: unknown): unknown {
  * ```
  * @param value - any result of this library (or anything built from results)
  * @returns the same data with `Decimal`s as strings
- * @throws InvalidInputError (code `"unreadable"`, path `value`) when reading the value throws (a
- *   getter, a Proxy) or it is too deeply nested (a cycle)
+ * @throws InvalidInputError at `value…` when the value cannot be a result: a non-finite number or
+ *   nesting deeper than 64 levels (a cycle) (code `"unsupported"`), a malformed `Decimal`
+ *   (`"invalid_money"`), an array longer than 2^27 or with a hole at an end, or reading it throws
+ *   (a getter, a Proxy: `"unreadable"`)
  * @category Core
  */
 export function toPlainData<T>(value: T): PlainData<T> {
   try {
-    return plain(value) as PlainData<T>;
+    return plain(value, ["value"]) as PlainData<T>;
   } catch (error) {
+    if (error instanceof InvalidInputError) throw error;
     const wrapped = invalidInput(
       "toPlainData",
       ["value"],
