@@ -58,12 +58,11 @@ describe("churnRisk end to end on CDNOW", () => {
   const customers = cdnowCalibration();
   const model = fitBgNbd(customers);
   const spendModel = fitGammaGamma(customers.filter((c) => c.frequency > 0));
-  const risk = churnRisk(model, customers, {
-    spendModel,
+  const risk = churnRisk({ purchase: model, spend: spendModel }, customers, {
     horizon: 52,
     discountRate: 1.15 ** (1 / 52) - 1,
     unit: "week",
-    period: 4,
+    noPurchaseWindow: 4,
   });
 
   it("has the 2,357 customers and the published BG/NBD fit (r 0.243, α 4.41, a 0.793, b 2.43)", () => {
@@ -106,10 +105,7 @@ describe("churnRisk end to end on CDNOW", () => {
   });
 
   it("money is the model estimate at 15 significant digits", () => {
-    const values = customerLifetimeValue({
-      purchaseModel: model,
-      spendModel,
-      customers,
+    const values = customerLifetimeValue({ purchase: model, spend: spendModel }, customers, {
       horizon: 52,
       discountRate: 1.15 ** (1 / 52) - 1,
       unit: "week",
@@ -149,13 +145,11 @@ describe("churnRisk end to end on CDNOW", () => {
         fc.double({ min: 0.1, max: 52, noNaN: true }),
         (x, share, T, spend, period) => {
           const recency = x === 0 ? 0 : Math.max(share * T, 1e-6);
-          const [out] = churnRisk(bg, [{ frequency: x, recency, T, monetaryValue: spend }], {
-            spendModel: gg,
-            horizon: "infinite",
-            discountRate: 0.01,
-            unit: "week",
-            period,
-          });
+          const [out] = churnRisk(
+            { purchase: bg, spend: gg },
+            [{ frequency: x, recency, T, monetaryValue: spend }],
+            { horizon: "infinite", discountRate: 0.01, unit: "week", noPurchaseWindow: period },
+          );
           expect(out!.probabilityAlive).toBeGreaterThanOrEqual(0);
           expect(out!.probabilityAlive).toBeLessThanOrEqual(1);
           expect(out!.probabilityNoPurchase).toBeLessThanOrEqual(1);
@@ -174,22 +168,54 @@ describe("churnRisk end to end on CDNOW", () => {
   const cases: [string, () => unknown, string][] = [
     [
       "Pareto/NBD model without s and beta",
-      () => churnRisk({ ...bg, kind: "pareto-nbd" } as never, one, opts),
+      () =>
+        churnRisk(
+          {
+            purchase: { purchase: { ...bg, kind: "pareto-nbd" } as never, spend: opts.spendModel },
+            spend: opts.spendModel,
+          },
+          one,
+          opts,
+        ),
       "model.params.s",
     ],
     [
       "unknown model kind",
-      () => churnRisk({ ...bg, kind: "bg-bb" } as never, one, opts),
+      () =>
+        churnRisk(
+          {
+            purchase: { purchase: { ...bg, kind: "bg-bb" } as never, spend: opts.spendModel },
+            spend: opts.spendModel,
+          },
+          one,
+          opts,
+        ),
       "model.kind",
     ],
     [
       "bad parameter",
-      () => churnRisk({ ...bg, params: { ...bg.params, r: -1 } }, one, opts),
+      () =>
+        churnRisk(
+          {
+            purchase: {
+              purchase: { ...bg, params: { ...bg.params, r: -1 } },
+              spend: opts.spendModel,
+            },
+            spend: opts.spendModel,
+          },
+          one,
+          opts,
+        ),
       "model.params.r",
     ],
     [
       "recency > T",
-      () => churnRisk(bg, [{ frequency: 1, recency: 5, T: 3, monetaryValue: 1 }], opts),
+      () =>
+        churnRisk(
+          { purchase: { purchase: bg, spend: opts.spendModel }, spend: opts.spendModel },
+          [{ frequency: 1, recency: 5, T: 3, monetaryValue: 1 }],
+          opts,
+        ),
       "customers[0].recency",
     ],
     [
@@ -199,11 +225,26 @@ describe("churnRisk end to end on CDNOW", () => {
     ],
     [
       "bad spend model",
-      () => churnRisk(bg, one, { ...opts, spendModel: { ...gg, params: { ...gg.params, p: 0 } } }),
+      () =>
+        churnRisk({ purchase: bg, spend: { ...gg, params: { ...gg.params, p: 0 } } }, one, {
+          ...opts,
+        }),
       "options.spendModel.params.p",
     ],
     ["period 0", () => churnRisk(bg, one, { ...opts, period: 0 }), "options.period"],
-    ["unknown option", () => churnRisk(bg, one, { ...opts, horizn: 3 } as never), "options"],
+    [
+      "unknown option",
+      () =>
+        churnRisk(
+          {
+            purchase: { purchase: bg, spend: { ...opts, horizn: 3 } as never.spendModel },
+            spend: { ...opts, horizn: 3 } as never.spendModel,
+          },
+          one,
+          { ...opts, horizn: 3 } as never,
+        ),
+      "options",
+    ],
   ];
   it.each(cases)("%s → InvalidInputError", (_n, call, path) => {
     expect(call).toThrow(InvalidInputError);
@@ -237,12 +278,11 @@ describe("churnRisk with a Pareto/NBD model", () => {
     T,
     monetaryValue: 35,
   }));
-  const risk = churnRisk(model, customers, {
-    spendModel,
+  const risk = churnRisk({ purchase: model, spend: spendModel }, customers, {
     horizon: 52,
     discountRate: 0.0027,
     unit: "week",
-    period: 39,
+    noPurchaseWindow: 39,
   });
 
   it("reproduces the conditional P(Y(39) = 0) of the 10 reference customers (lifetimes, 12 digits)", () => {

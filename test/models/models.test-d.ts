@@ -37,22 +37,23 @@ describe("model types", () => {
     expectTypeOf<GammaGammaModel>().not.toExtend<PurchaseModel>();
   });
   it("predictions: numbers for one customer, Float64Array for many, Decimal for money", () => {
-    expectTypeOf(probabilityAlive(bg, customer)).toEqualTypeOf<number>();
+    expectTypeOf(probabilityAlive(bg, [customer])[0]!).toEqualTypeOf<number>();
     expectTypeOf(probabilityAlive(bg, [customer])).toEqualTypeOf<Float64Array>();
-    expectTypeOf(conditionalExpectedPurchases(bg, [customer], 5)).toEqualTypeOf<Float64Array>();
-    expectTypeOf(expectedPurchases(bg, 5)).toEqualTypeOf<number>();
-    expectTypeOf(purchaseCountProbability(bg, 1, 5)).toEqualTypeOf<number>();
     expectTypeOf(
-      discountedExpectedResidualPurchases(bg, customer, { discountRate: 0.01 }),
+      conditionalExpectedPurchases(bg, [customer], { horizon: 5 }),
+    ).toEqualTypeOf<Float64Array>();
+    expectTypeOf(expectedPurchases(bg, { horizon: 5 })).toEqualTypeOf<number>();
+    expectTypeOf(
+      purchaseCountProbability(bg, { purchases: 1, horizon: 5 }),
     ).toEqualTypeOf<number>();
     expectTypeOf(
-      conditionalExpectedSpend(gg, { frequency: 1, monetaryValue: 2 }),
+      discountedExpectedResidualPurchases(bg, [customer], { continuousDiscountRate: 0.01 })[0]!,
+    ).toEqualTypeOf<number>();
+    expectTypeOf(
+      conditionalExpectedSpend(gg, [{ frequency: 1, monetaryValue: 2 }])[0]!,
     ).toEqualTypeOf<Decimal>();
     expectTypeOf(
-      customerLifetimeValue({
-        purchaseModel: bg,
-        spendModel: gg,
-        customers: [{ ...customer, monetaryValue: "3" }],
+      customerLifetimeValue({ purchase: bg, spend: gg }, [{ ...customer, monetaryValue: "3" }], {
         horizon: "infinite",
         discountRate: 0.01,
         unit: "week",
@@ -61,29 +62,19 @@ describe("model types", () => {
   });
   it("a model kind that does not support a function is a type error", () => {
     // @ts-expect-error the spend model has no purchase process
-    probabilityAlive(gg, customer);
+    probabilityAlive(gg, [customer])[0]!;
     // @ts-expect-error the spend model has no purchase process
-    expectedPurchases(gg, 3);
+    expectedPurchases(gg, { horizon: 3 });
     // @ts-expect-error a purchase model has no spend distribution
-    conditionalExpectedSpend(bg, { frequency: 1, monetaryValue: 2 });
-    customerLifetimeValue({
-      purchaseModel: bg,
-      // @ts-expect-error spendModel must be a Gamma-Gamma model
-      spendModel: bg,
-      customers: [],
+    conditionalExpectedSpend(bg, [{ frequency: 1, monetaryValue: 2 }])[0]!;
+    customerLifetimeValue({ purchase: bg, spend: bg }, [], {
       horizon: 1,
       discountRate: 0,
       unit: "week",
     });
     // @ts-expect-error the time unit is required
-    customerLifetimeValue({
-      purchaseModel: bg,
-      spendModel: gg,
-      customers: [],
-      horizon: 1,
-      discountRate: 0,
-    });
+    customerLifetimeValue({ purchase: bg, spend: gg }, [], { horizon: 1, discountRate: 0 });
     // @ts-expect-error discountRate is required
-    discountedExpectedResidualPurchases(bg, customer, {});
+    discountedExpectedResidualPurchases(bg, [customer], {})[0]!;
   });
 });

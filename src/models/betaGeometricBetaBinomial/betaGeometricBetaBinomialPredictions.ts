@@ -10,6 +10,7 @@ import { collectRowIssues, invalidInput } from "../../core/errors.js";
 import { type TimeUnit, timeUnitSchema } from "../../core/time.js";
 import { checkArray, describeReceived, parseInput } from "../../core/validate.js";
 import { checkDiscountFloor } from "../discountRate.js";
+import { parseModelWithUnit } from "../predictions/kernels.js";
 import {
   type BgBbModel,
   betaGeometricBetaBinomialModelSchema,
@@ -54,7 +55,7 @@ export function parseBgbbModel(
   model: unknown,
   path: readonly PropertyKey[] = ["model"],
 ): BgBbModel {
-  const parsed = parseInput(fn, bgbbModelSchema, model, path) as BgBbModel;
+  const parsed = parseModelWithUnit(fn, bgbbModelSchema, model, path) as BgBbModel;
   const p = parsed.params;
   const entries = [
     ["alpha", p.alpha],

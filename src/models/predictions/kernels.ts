@@ -8,6 +8,7 @@
 import { z } from "zod";
 import {
   collectRowIssues,
+  type InputIssue,
   InvalidInputError,
   type IssueCode,
   invalidInput,
@@ -193,7 +194,43 @@ export function parsePurchaseModel(
   model: unknown,
   path: readonly PropertyKey[] = ["model"],
 ): PurchaseModel {
-  return parseInput(fn, purchaseModelSchema, model, path) as unknown as PurchaseModel;
+  return parseModelWithUnit(fn, purchaseModelSchema, model, path) as unknown as PurchaseModel;
+}
+
+/**
+ * {@link parseInput} for a model schema with a required `unit`: a missing unit is reported as
+ * `"required"` (zod reports a missing enum value as `"invalid_value"`). @internal
+ */
+export function parseModelWithUnit<S extends z.ZodType>(
+  fn: string,
+  schema: S,
+  model: unknown,
+  path: readonly PropertyKey[],
+): z.output<S> {
+  try {
+    return parseInput(fn, schema, model, path);
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    const unitPath = path.length + 1;
+    const missing = (i: InputIssue): boolean =>
+      i.path.length === unitPath &&
+      i.path[path.length] === "unit" &&
+      "received" in i &&
+      i.received === undefined;
+    if (!error.issues.some(missing)) throw error;
+    throw new InvalidInputError(
+      fn,
+      error.issues.map((i) =>
+        missing(i)
+          ? {
+              ...i,
+              code: "required" as const,
+              message: `The model's time unit is required ("day", "week", "month", "quarter" or "year"; fitted models record it)`,
+            }
+          : i,
+      ),
+    );
+  }
 }
 
 const gammaGammaSchema = z.looseObject({

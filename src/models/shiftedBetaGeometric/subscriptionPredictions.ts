@@ -12,6 +12,7 @@ import { timeUnitSchema } from "../../core/time.js";
 import { parseInput } from "../../core/validate.js";
 import { unitHypergeometric } from "../../math/unitHypergeometric.js";
 import { checkDiscountFloor } from "../discountRate.js";
+import { parseModelWithUnit } from "../predictions/kernels.js";
 import { type SbgModel, shiftedBetaGeometricModelSchema } from "./fitShiftedBetaGeometric.js";
 
 /** Most periods a survival or retention curve projects. @internal */
@@ -39,7 +40,7 @@ const modelSchema = shiftedBetaGeometricModelSchema.extend({ unit: timeUnitSchem
 
 /** The validated copy of the model (each parameter read once); paths `model.params.alpha`, `model.unit`. */
 function parseModel(fn: string, model: unknown): SbgModel {
-  return parseInput(fn, modelSchema, model, ["model"]) as SbgModel;
+  return parseModelWithUnit(fn, modelSchema, model, ["model"]) as SbgModel;
 }
 
 /**
