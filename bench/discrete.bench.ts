@@ -47,7 +47,7 @@ const bgNbd = {
   iterations: 18,
   converged: true as const,
   customerCount: 2357,
-  unit: "week",
+  unit: "week" as const,
 };
 bench(
   "BG/NBD P(alive) matrix 100×100",

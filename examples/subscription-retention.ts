@@ -6,7 +6,7 @@
 import {
   expectedRemainingLifetime,
   fitSbg,
-  retentionRate,
+  retentionCurve,
   subscriptionLifetimeValue,
   survivalCurve,
 } from "../src/index.js";

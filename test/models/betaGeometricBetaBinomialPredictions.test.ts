@@ -22,7 +22,7 @@ const MODEL: BgBbModel = {
   iterations: 10,
   converged: true,
   customerCount: 11104,
-  unit: "week",
+  unit: "year",
 };
 function expectRel(actual: number, expected: number, rel: number): void {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.abs(expected));

@@ -332,7 +332,7 @@ describe("prediction input errors", () => {
       conditionalExpectedSpend(spendModel, [
         { frequency: -1, monetaryValue: 1 },
         c1,
-        { frequency: 2 },
+        { frequency: 2 } as never,
       ]),
     );
     expect(spend.issues.map((i) => i.path)).toEqual([
