@@ -64,7 +64,7 @@ function model(params: BgNbdParams, m: 0 | 1 = 0): BgNbdModel | MbgNbdModel {
     iterations: 1,
     converged: true as const,
     customerCount: 1,
-    unit: "week" as const,
+    unit: "day" as const,
   };
   return m === 0 ? { kind: "bg-nbd", ...common } : { kind: "mbg-nbd", ...common };
 }
@@ -89,7 +89,6 @@ describe("issue 23 reproducers", () => {
       iterations: 1,
       converged: true,
       customerCount: 1,
-      unit: "week",
     } as const;
     const customer = { frequency: 10, recency: 300, T: 365, monetaryValue: 20 };
     const spend = conditionalExpectedSpend(spendModel, [customer])[0]!.toNumber();
@@ -212,11 +211,11 @@ describe("regions the numerics cannot serve throw InvalidInputError naming the p
     // The fast path serves short horizons (z ≤ 0.95) here...
     expect(expectedPurchases(m, { horizon: 1 })).toBeGreaterThan(0);
     // ...the careful path would need ~10⁸ nodes at z > 0.95: an error, never a number.
-    expectInvalidAt(() => expectedPurchases(m, { horizon: 1000 }), ["params", "a"]);
+    expectInvalidAt(() => expectedPurchases(m, { horizon: 1000 }), ["model", "params", "a"]);
     expectInvalidAt(
       () =>
         conditionalExpectedPurchases(m, [{ frequency: 1, recency: 1, T: 2 }], { horizon: 1000 }),
-      ["params", "a"],
+      ["model", "params", "a"],
     );
   });
 });

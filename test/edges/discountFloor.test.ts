@@ -27,7 +27,7 @@ describe("discountedExpectedResidualPurchases: the discount-rate floor", () => {
             discountedExpectedResidualPurchases(model, [customer], {
               continuousDiscountRate: discountRate,
             })[0]!,
-          ["discountRate"],
+          ["options", "continuousDiscountRate"],
         );
         expect(error.message).toContain("at least 0.000001");
         expectInvalidAt(
@@ -35,7 +35,7 @@ describe("discountedExpectedResidualPurchases: the discount-rate floor", () => {
             discountedExpectedResidualPurchases(model, [customer], {
               continuousDiscountRate: discountRate,
             }),
-          ["discountRate"],
+          ["options", "continuousDiscountRate"],
         );
       }
     });

@@ -189,7 +189,7 @@ describe("Pareto/NBD purchaseCountProbability with z = |α−β|/(max(α,β)+t) 
         expect(
           () => purchaseCountProbability(pareto(r, alpha, s, beta), { purchases: n, horizon: t }),
           label,
-        ).toThrow(/n is at most/);
+        ).toThrow(/purchases is at most/);
         continue;
       }
       const { value, ms } = cpu(() =>

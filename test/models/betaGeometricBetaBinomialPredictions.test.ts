@@ -74,7 +74,7 @@ describe("public prediction functions with a BG/BB model", () => {
   it("discountedExpectedResidualPurchases with a per-opportunity rate d = 0.1", () => {
     expectRel(
       discountedExpectedResidualPurchases(MODEL, [{ frequency: 2, recency: 4, periods: 6 }], {
-        continuousDiscountRate: 0.1,
+        discountRate: 0.1,
       })[0]!,
       1.6656233201,
       1e-10,
@@ -85,7 +85,7 @@ describe("public prediction functions with a BG/BB model", () => {
         { frequency: 0, recency: 0, periods: 6 },
         { frequency: 6, recency: 6, periods: 6 },
       ],
-      { continuousDiscountRate: 0.1 },
+      { discountRate: 0.1 },
     );
     expectRel(many[0]!, 0.114752713308, 1e-10);
     expectRel(many[1]!, 5.90989433596, 1e-10);
@@ -94,7 +94,7 @@ describe("public prediction functions with a BG/BB model", () => {
     const cases: [() => unknown, string][] = [
       [
         () => probabilityAlive(MODEL, [{ frequency: 1, recency: 7, periods: 6 }])[0]!,
-        "→ at recency",
+        "→ at customers[0].recency",
       ],
       [
         () =>
@@ -102,34 +102,34 @@ describe("public prediction functions with a BG/BB model", () => {
             { frequency: 1, recency: 1, periods: 6 },
             { frequency: 3, recency: 2, periods: 6 },
           ]),
-        "→ at [1].frequency",
+        "→ at customers[1].frequency",
       ],
       [
         () =>
           probabilityAlive(MODEL, [{ frequency: 1, recency: 1, periods: 6 }], {
             futurePeriods: 0.5,
           })[0]!,
-        "→ at futurePeriods",
+        "→ at options.futurePeriods",
       ],
-      [() => expectedPurchases(MODEL, { horizon: 2.5 }), "→ at t"],
+      [() => expectedPurchases(MODEL, { horizon: 2.5 }), "→ at options.horizon"],
       [
         () =>
           conditionalExpectedPurchases(MODEL, [{ frequency: 1, recency: 1, periods: 6 }], {
             horizon: -1,
           })[0]!,
-        "→ at t",
+        "→ at options.horizon",
       ],
       [
         () =>
           discountedExpectedResidualPurchases(MODEL, [{ frequency: 1, recency: 1, periods: 6 }], {
-            continuousDiscountRate: -1,
+            discountRate: -1,
           })[0]!,
-        "→ at discountRate",
+        "→ at options.discountRate",
       ],
       [
         () =>
           expectedPurchases({ ...MODEL, params: { ...MODEL.params, gamma: 0 } }, { horizon: 2 }),
-        "→ at params.gamma",
+        "→ at model.params.gamma",
       ],
     ];
     for (const [f, path] of cases) expect(catchInvalidInput(f).message).toContain(path);
