@@ -17,14 +17,16 @@ const bg = {
   standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
   iterations: 18,
   converged: true,
-  customers: 2357,
+  customerCount: 2357,
+  unit: "week",
 };
 const mbg = { ...bg, kind: "mbg-nbd" };
 const pareto = {
   kind: "pareto-nbd",
   params: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 },
   logLikelihood: -9594.97,
-  customers: 2357,
+  customerCount: 2357,
+  unit: "week",
 };
 const gg = {
   kind: "gamma-gamma",
@@ -33,7 +35,7 @@ const gg = {
   standardErrors: { p: 1.19, q: 0.29, v: 4.16 },
   iterations: 20,
   converged: true,
-  customers: 946,
+  customerCount: 946,
 };
 const bgbb = {
   kind: "bg-bb",
@@ -47,7 +49,8 @@ const bgbb = {
   standardErrors: { alpha: 0.069, beta: 0.029, gamma: 0.051, delta: 0.32 },
   iterations: 22,
   converged: true,
-  customers: 11104,
+  customerCount: 11104,
+  unit: "year",
 };
 const sbg = {
   kind: "sbg",
@@ -56,7 +59,8 @@ const sbg = {
   standardErrors: { alpha: 0.0656, beta: 0.1525 },
   iterations: 10,
   converged: true,
-  customers: 1000,
+  customerCount: 1000,
+  unit: "year",
 };
 
 /** A deep copy of the plain data above (models are mutated by the sweep). */
@@ -162,14 +166,14 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
   ],
   churnRisk: [
     () => [
-      copy(bg),
+      { purchase: copy(bg), spend: copy(gg) },
       spendHistory(),
-      { spendModel: copy(gg), horizon: 52, discountRate: 0.0027, unit: "week", period: 4 },
+      { horizon: 52, discountRate: 0.0027, unit: "week", noPurchaseWindow: 4 },
     ],
     () => [
-      copy(pareto),
+      { purchase: copy(pareto), spend: copy(gg) },
       spendHistory(),
-      { spendModel: copy(gg), horizon: "infinite", discountRate: 0.0027, unit: "week" },
+      { horizon: "infinite", discountRate: 0.0027 },
     ],
   ],
   compareModels: [() => [[copy(bg), copy(pareto)]]],
@@ -195,14 +199,14 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
     ],
   ],
   conditionalExpectedPurchases: [
-    () => [copy(bg), { frequency: 2, recency: 30.43, T: 38.86 }, 39],
-    () => [copy(pareto), history(), 39],
-    () => [copy(mbg), history(), 10],
-    () => [copy(bgbb), [{ frequency: 2, recency: 4, periods: 6 }], 5],
+    () => [copy(bg), [{ frequency: 2, recency: 30.43, T: 38.86 }], { horizon: 39 }],
+    () => [copy(pareto), history(), { horizon: 39 }],
+    () => [copy(mbg), history(), { horizon: 10, unit: "day" }],
+    () => [copy(bgbb), [{ frequency: 2, recency: 4, periods: 6 }], { horizon: 5 }],
   ],
   conditionalExpectedSpend: [
-    () => [copy(gg), { frequency: 2, monetaryValue: "22.35" }],
-    () => [copy(gg), { frequency: 0, monetaryValue: 0 }],
+    () => [copy(gg), [{ frequency: 2, monetaryValue: "22.35" }]],
+    () => [copy(gg), [{ frequency: 0, monetaryValue: 0 }]],
   ],
   cumulativePurchaseTracking: [() => [copy(bgbb), [11104], { periods: 11, actual: [5652, 4674] }]],
   customerBaseValue: [
@@ -242,24 +246,14 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
   ],
   customerLifetimeValue: [
     () => [
-      {
-        purchaseModel: copy(bg),
-        spendModel: copy(gg),
-        unit: "week",
-        horizon: "infinite",
-        discountRate: 1.15 ** (1 / 52) - 1,
-        customers: spendHistory(),
-      },
+      { purchase: copy(bg), spend: copy(gg) },
+      spendHistory(),
+      { unit: "week", horizon: "infinite", discountRate: 1.15 ** (1 / 52) - 1 },
     ],
     () => [
-      {
-        purchaseModel: copy(pareto),
-        spendModel: copy(gg),
-        unit: "week",
-        horizon: 52,
-        discountRate: 0.01,
-        customers: spendHistory(),
-      },
+      { purchase: copy(pareto), spend: copy(gg) },
+      spendHistory(),
+      { horizon: 12, discountRate: 0.01, unit: "month", unitConversion: "calendar-average" },
     ],
   ],
   customerSatisfactionScore: [
@@ -294,13 +288,17 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
   discountedExpectedResidualPurchases: [
     () => [
       copy(bg),
-      { frequency: 2, recency: 30.43, T: 38.86 },
-      { discountRate: Math.log(1.15) / 52 },
+      [{ frequency: 2, recency: 30.43, T: 38.86 }],
+      { continuousDiscountRate: Math.log(1.15) / 52 },
     ],
     () => [copy(pareto), history(), { discountRate: 0.01 }],
     () => [copy(bgbb), [{ frequency: 2, recency: 4, periods: 6 }], { discountRate: 0.1 }],
   ],
-  expectedPurchases: [() => [copy(bg), 52], () => [copy(pareto), 52], () => [copy(bgbb), 5]],
+  expectedPurchases: [
+    () => [copy(bg), { horizon: 52 }],
+    () => [copy(pareto), { horizon: 1, unit: "year", unitConversion: "calendar-average" }],
+    () => [copy(bgbb), { horizon: 5 }],
+  ],
   expectedPurchasesMatrix: [() => [copy(bgbb), { maxFrequency: 6, maxT: 6, horizon: 5 }]],
   expectedRemainingLifetime: [() => [copy(sbg), { renewals: 7, discountRate: 0.1 }]],
   fitBgBb: [() => [bgbbRows()]],
@@ -407,15 +405,15 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
     () => [recoveryCandidates(), { keyValue: 1000, smallValue: 100 }],
   ],
   probabilityAlive: [
-    () => [copy(bg), { frequency: 2, recency: 30.43, T: 38.86 }],
+    () => [copy(bg), [{ frequency: 2, recency: 30.43, T: 38.86 }]],
     () => [copy(pareto), history()],
     () => [copy(bgbb), [{ frequency: 2, recency: 4, periods: 6 }], { futurePeriods: 1 }],
   ],
   probabilityAliveMatrix: [() => [copy(bgbb), { maxFrequency: 6, maxT: 6, futurePeriods: 1 }]],
   purchaseCountProbability: [
-    () => [copy(bg), 0, 39],
-    () => [copy(pareto), 2, 39],
-    () => [copy(bgbb), 1, 5],
+    () => [copy(bg), { purchases: 0, horizon: 39 }],
+    () => [copy(pareto), { purchases: 2, horizon: 39 }],
+    () => [copy(bgbb), { purchases: 1, horizon: 5 }],
   ],
   raterIndex: [
     () => [{ tangibles: 6, reliability: 5, responsiveness: 5.5, assurance: 6, empathy: 4 }],
@@ -444,6 +442,7 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
       return [prioritize(recoveryCandidates(), { keyValue: 1000, smallValue: 100 })];
     },
   ],
+  retentionCurve: [() => [copy(sbg), { periods: 12 }]],
   retentionLifetimeValue: [
     () => [{ margin: 100, retentionRate: 0.8, discountRate: 0.1 }],
     () => [
@@ -457,7 +456,6 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
     ],
     () => [{ margin: 100, retentionRate: 0.8, discountRate: 0.1, growthRate: 0.05 }],
   ],
-  retentionRate: [() => [copy(sbg), 1]],
   rfmScores: [
     () => [
       new Map(
@@ -543,14 +541,14 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
     ],
   ],
   subscriptionLifetimeValue: [
-    () => [{ model: copy(sbg), pricePerPeriod: "100", discountRate: 0.1 }],
-    () => [{ model: copy(sbg), pricePerPeriod: 100, discountRate: 0.1, renewals: 4 }],
+    () => [copy(sbg), { pricePerPeriod: "100", discountRate: 0.1 }],
+    () => [copy(sbg), { pricePerPeriod: 100, discountRate: 0.1, renewals: 4 }],
   ],
   summarizeTransactions: [
     () => [transactions(), { observationEnd: "2024-01-31", unit: "week", bucketing: "elapsed" }],
     () => [transactions(), { observationEnd: "2024-01-31T12:00", timeZone: "America/New_York" }],
   ],
-  survivalCurve: [() => [copy(sbg), 12]],
+  survivalCurve: [() => [copy(sbg), { periods: 12 }]],
   targetCustomerGrid: [
     () => [
       new Map([

@@ -8,6 +8,7 @@
 import { z } from "zod";
 import {
   collectRowIssues,
+  echo,
   type InputIssue,
   InvalidInputError,
   type IssueCode,
@@ -217,18 +218,39 @@ export function parseModelWithUnit<S extends z.ZodType>(
       i.path[path.length] === "unit" &&
       "received" in i &&
       i.received === undefined;
-    if (!error.issues.some(missing)) throw error;
+    const badKind = (i: InputIssue): boolean =>
+      i.path.length === unitPath && i.path[path.length] === "kind" && "received" in i;
+    if (!error.issues.some((i) => missing(i) || badKind(i))) throw error;
     throw new InvalidInputError(
       fn,
-      error.issues.map((i) =>
-        missing(i)
-          ? {
-              ...i,
-              code: "required" as const,
-              message: `The model's time unit is required ("day", "week", "month", "quarter" or "year"; fitted models record it)`,
-            }
-          : i,
-      ),
+      error.issues.map((i) => {
+        if (missing(i)) {
+          return {
+            ...i,
+            code: "required" as const,
+            message: `The model's time unit is required ("day", "week", "month", "quarter" or "year"; fitted models record it)`,
+          };
+        }
+        if (badKind(i)) {
+          // zod reports the model object; name the kind it read (on this error path only).
+          const kind =
+            typeof i.received === "object" && i.received !== null
+              ? (i.received as { kind?: unknown }).kind
+              : i.received;
+          return {
+            path: i.path,
+            code:
+              kind === undefined
+                ? ("required" as const)
+                : typeof kind === "string"
+                  ? ("invalid_value" as const)
+                  : ("invalid_type" as const),
+            message: `${i.message.replace(/; received .*$/, "")}; received ${echo(kind)}`,
+            received: kind,
+          };
+        }
+        return i;
+      }),
     );
   }
 }
