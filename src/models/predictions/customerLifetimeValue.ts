@@ -160,14 +160,12 @@ const modelSchema = z.strictObject({ purchase: z.unknown(), spend: z.unknown() }
  *   iterations: 20, converged: true, customerCount: 946,
  * } as const;
  * const customers = [{ customerId: "ann", frequency: 2, recency: 30.43, T: 38.86, monetaryValue: "22.35" }];
- * // 15 % a year, infinite horizon: the rate per week, or the same rate per year
- * customerLifetimeValue({ purchase, spend }, customers, {
- *   horizon: "infinite", discountRate: 1.15 ** (1 / 52) - 1,
- * })[0]!.toFixed(2); // => "127.48"
+ * // 15 % a year as a compound weekly rate, infinite horizon
+ * const weekly = { horizon: "infinite", discountRate: 1.15 ** (1 / 52) - 1 } as const;
+ * customerLifetimeValue({ purchase, spend }, customers, weekly)[0]!.toFixed(2); // => "127.48"
  * // The next 12 months at 1 % a month, on the weekly model (a month is 365.2425/12 days)
- * customerLifetimeValue({ purchase, spend }, customers, {
- *   horizon: 12, discountRate: 0.01, unit: "month", unitConversion: "calendar-average",
- * })[0]!.toFixed(2); // => "36.30"
+ * const monthly = { horizon: 12, discountRate: 0.01, unit: "month", unitConversion: "calendar-average" } as const;
+ * customerLifetimeValue({ purchase, spend }, customers, monthly)[0]!.toFixed(2); // => "36.30"
  * ```
  * @category Models
  * @see Fader, P. S., Hardie, B. G. S. & Lee, K. L. (2005). RFM and CLV: using iso-value curves for
