@@ -28,7 +28,12 @@ const customers = splitCalibrationHoldout(loadCdnowSample(), {
   unit: "week",
   bucketing: "elapsed",
 });
-const fits = [fitBgNbd(customers), fitMbgNbd(customers), fitParetoNbd(customers)] as const;
+const unit = { unit: "week" } as const;
+const fits = [
+  fitBgNbd(customers, unit),
+  fitMbgNbd(customers, unit),
+  fitParetoNbd(customers, unit),
+] as const;
 const spendModel = fitGammaGamma(customers);
 
 console.log("Purchase models fitted to 2,357 CDNOW customers (weeks, calibration to 1997-09-30)\n");

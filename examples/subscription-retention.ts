@@ -20,7 +20,7 @@ console.log(
   "Shifted-beta-geometric retention — Fader & Hardie (2007) cohorts of 1,000 customers\n",
 );
 for (const [name, counts] of Object.entries(cohorts)) {
-  const model = fitSbg(counts.slice(0, 8)); // calibrate on years 1–8
+  const model = fitSbg(counts.slice(0, 8), { unit: "year" }); // calibrate on years 1–8
   const { alpha, beta } = model.params;
   console.log(
     `${name}: alpha ${alpha.toFixed(3)} (SE ${model.standardErrors.alpha.toFixed(3)}), beta ${beta.toFixed(3)} (SE ${model.standardErrors.beta.toFixed(3)}), log-likelihood ${model.logLikelihood.toFixed(2)}`,
