@@ -29,10 +29,11 @@ for (const [name, counts] of Object.entries(cohorts)) {
     `  mean churn probability alpha/(alpha+beta) = ${(alpha / (alpha + beta)).toFixed(3)}`,
   );
   const curve = survivalCurve(model, { periods: 12 });
+  const rates = retentionCurve(model, { periods: 12 }); // r(1) … r(12)
   console.log("  renewals  actual  projected  retention");
   for (let t = 0; t <= 12; t++) {
     const mark = t >= 8 ? " (holdout)" : "";
-    const retention = t === 0 ? "" : retentionCurve(model, { periods: t })[t - 1]!.toFixed(3);
+    const retention = t === 0 ? "" : rates[t - 1]!.toFixed(3);
     console.log(
       `  ${String(t).padStart(8)}  ${String(counts[t]).padStart(6)}  ${(curve[t]! * 1000).toFixed(1).padStart(9)}  ${retention.padStart(9)}${mark}`,
     );
@@ -46,7 +47,7 @@ for (const [name, counts] of Object.entries(cohorts)) {
     const value = subscriptionLifetimeValue(model, {
       pricePerPeriod: "100",
       discountRate: 0.1,
-      renewals: renewals,
+      renewals,
     });
     console.log(
       `    after ${renewals} renewal(s): DERL ${derl.toFixed(3)} payments, residual value $${value.toFixed(2)}`,
