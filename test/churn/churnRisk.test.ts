@@ -13,7 +13,6 @@ import {
   fitBgNbd,
   fitGammaGamma,
   type GammaGammaModel,
-  InvalidInputError,
   prioritizeRecovery,
   probabilityAlive,
 } from "../../src/index.js";

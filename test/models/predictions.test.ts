@@ -12,7 +12,6 @@ import {
   discountedExpectedResidualPurchases,
   expectedPurchases,
   type GammaGammaModel,
-  InvalidInputError,
   type ParetoNbdModel,
   probabilityAlive,
   purchaseCountProbability,

@@ -8,7 +8,7 @@
  */
 import { collectRowIssues, invalidInput } from "../../core/errors.js";
 import { type TimeUnit, timeUnitSchema } from "../../core/time.js";
-import { checkArray, describeReceived, parseInput } from "../../core/validate.js";
+import { checkArray, describeReceived } from "../../core/validate.js";
 import { checkDiscountFloor } from "../discountRate.js";
 import { parseModelWithUnit } from "../predictions/kernels.js";
 import {
