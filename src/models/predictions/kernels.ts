@@ -328,7 +328,9 @@ export function customerProblem(fn: string, row: unknown, i: number): InvalidInp
         return { ...x, path, code: "invalid_type" as const, received: row };
       }
       // Read once more only on this error path, to describe the bad value.
-      const value = (row as Record<string, unknown>)[key];
+      const r = row as { frequency?: unknown; recency?: unknown; T?: unknown };
+      const value =
+        key === "frequency" ? r.frequency : key === "recency" ? r.recency : key === "T" ? r.T : row;
       return { ...x, path, code: historyCode(key, value), received: value };
     }),
   );
