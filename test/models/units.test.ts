@@ -153,6 +153,25 @@ describe("customerLifetimeValue in another unit than the model's", () => {
   });
 });
 
+describe("all problems of the options in one pass", () => {
+  it("a rate of 10 and months without conversion are reported together", () => {
+    const error = catchInvalidInput(() =>
+      customerLifetimeValue(model, customers, { horizon: 12, discountRate: 10, unit: "month" }),
+    );
+    expect(error.issues.map((i) => [i.path.join("."), i.code])).toEqual([
+      ["options.discountRate", "implausible_rate"],
+      ["options.unit", "unit_mismatch"],
+    ]);
+    const dert = catchInvalidInput(() =>
+      discountedExpectedResidualPurchases(model.purchase, customers, {
+        discountRate: 10,
+        unit: "month",
+      }),
+    );
+    expect(dert.issues.map((i) => i.code)).toEqual(["implausible_rate", "unit_mismatch"]);
+  });
+});
+
 describe("the other predictions convert units the same way", () => {
   it("expectedPurchases and conditionalExpectedPurchases: 1 year = 365.2425/7 weeks, 14 days = 2 weeks", () => {
     const weeksPerYear = 365.2425 / 7;

@@ -14,6 +14,7 @@ import {
   hasFiniteSpend,
 } from "./conditionalExpectedSpend.js";
 import {
+  allChecked,
   conditionalOverRows,
   modelUnitsPer,
   type PurchaseKernel,
@@ -212,13 +213,18 @@ export function lifetimeValueColumns(
   const kernel = purchaseKernel(purchase, fn, ["model", "purchase"]);
   const spend = parseSpendModel(fn, pair.spend, ["model", "spend"]);
   const opts = parsedOptions ?? parseInput(fn, optionsSchema, options, ["options"]);
-  const d = checkDiscountRate(
+  // A wrong rate and a wrong unit are reported together.
+  const [d, c] = allChecked<[number, number]>(
     fn,
-    opts.discountRate,
-    ["options", "discountRate"],
-    opts.allowLargeDiscountRate === true,
+    () =>
+      checkDiscountRate(
+        fn,
+        opts.discountRate,
+        ["options", "discountRate"],
+        opts.allowLargeDiscountRate === true,
+      ),
+    () => modelUnitsPer(fn, purchase.unit, opts.unit, opts.unitConversion),
   );
-  const c = modelUnitsPer(fn, purchase.unit, opts.unit, opts.unitConversion);
   if (opts.horizon === "infinite") checkDiscountFloor(fn, d / c, ["options", "discountRate"]);
   checkArray(fn, customers, "an array of customers", ["customers"]);
   // Each row's fields read once: the values validated are the values used.

@@ -15,6 +15,7 @@ import type {
 import { checkDiscountFloor } from "../discountRate.js";
 import type { PurchaseHistory, PurchaseModel } from "../types.js";
 import {
+  allChecked,
   conditionalOverRows,
   modelUnitsPer,
   parsePurchaseModel,
@@ -186,8 +187,11 @@ export function discountedExpectedResidualPurchases(
   const parsed = parsePurchaseModel(fn, model);
   const kernel = purchaseKernel(parsed, fn);
   const opts = parseInput(fn, optionsSchema, options, ["options"]);
-  const { rate, continuous, path } = dertRate(fn, opts);
-  const c = modelUnitsPer(fn, parsed.unit, opts.unit, opts.unitConversion);
+  const [{ rate, continuous, path }, c] = allChecked<[ReturnType<typeof dertRate>, number]>(
+    fn,
+    () => dertRate(fn, opts),
+    () => modelUnitsPer(fn, parsed.unit, opts.unit, opts.unitConversion),
+  );
   // The floor is per model period (the numerics' effective length is in model time).
   checkDiscountFloor(fn, rate / c, path);
   const delta = (continuous ? rate : Math.log1p(rate)) / c;

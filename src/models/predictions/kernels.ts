@@ -12,6 +12,7 @@ import {
   type InputIssue,
   InvalidInputError,
   type IssueCode,
+  IssueCollector,
   invalidInput,
 } from "../../core/errors.js";
 import { type TimeUnit, timeUnitSchema } from "../../core/time.js";
@@ -277,6 +278,29 @@ export const unitOptionsShape = {
   unit: timeUnitSchema.exactOptional(),
   unitConversion: z.literal("calendar-average").exactOptional(),
 };
+
+/**
+ * Runs each check, collecting the `InvalidInputError`s of all of them into one error (so that a
+ * wrong rate and a wrong unit are reported together); returns the checks' results. @internal
+ */
+export function allChecked<T extends readonly unknown[]>(
+  fn: string,
+  ...checks: { readonly [K in keyof T]: () => T[K] }
+): T {
+  const issues = new IssueCollector();
+  const out: unknown[] = [];
+  for (const check of checks) {
+    try {
+      out.push(check());
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      issues.addAll(error.issues);
+      out.push(undefined);
+    }
+  }
+  issues.throwIfAny(fn);
+  return out as unknown as T;
+}
 
 /**
  * How many model time units one `unit` lasts (1 when `unit` is omitted): the factor that turns a
