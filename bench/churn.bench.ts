@@ -27,14 +27,13 @@ const customers = simulateCustomers({
   spend: { p: 6, q: 4, v: 15 },
   seed: 11,
 }).map((c) => ({ ...c, recency: c.recency / 7, T: c.T / 7 }));
-const model = fitBgNbd(customers);
+const model = fitBgNbd(customers, { unit: "week" });
 const spendModel = fitGammaGamma(customers.filter((c) => c.frequency > 0));
 const riskOptions = {
-  spendModel,
   horizon: 52,
   discountRate: 0.0027,
   unit: "week" as const,
-  period: 4,
+  noPurchaseWindow: 4,
 };
 const causes: readonly ChurnCause[] = ["own", "third-party", "uncontrollable", "unknown"];
 const offerCosts = [0, 2, 5, 10, 25];
@@ -58,15 +57,15 @@ function plan(risk: ReturnType<typeof churnRisk>) {
 // cases below would be a second million results for every collection to walk).
 bench(
   "churnRisk + prioritizeRecovery (with budget), 1,000,000 customers",
-  () => plan(churnRisk(model, customers, riskOptions)),
+  () => plan(churnRisk({ purchase: model, spend: spendModel }, customers, riskOptions)),
   { targetMs: 2000, runs: 5 },
 );
 bench(
   "churnRisk, 1,000,000 customers (52 weekly periods)",
-  () => churnRisk(model, customers, riskOptions),
+  () => churnRisk({ purchase: model, spend: spendModel }, customers, riskOptions),
   { runs: 3 },
 );
-const risk = churnRisk(model, customers, riskOptions);
+const risk = churnRisk({ purchase: model, spend: spendModel }, customers, riskOptions);
 bench("prioritizeRecovery with budget (greedy), 1,000,000 customers", () => plan(risk), {
   runs: 3,
 });

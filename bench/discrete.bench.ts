@@ -5,11 +5,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  fitBgBb,
-  fitSbg,
-  probabilityAliveMatrix,
-} from "../src/index.js";
+import { fitBgBb, fitSbg, probabilityAliveMatrix } from "../src/index.js";
 import { bench, report } from "./harness.js";
 
 const dir = dirname(fileURLToPath(import.meta.url));
@@ -50,7 +46,8 @@ const bgNbd = {
   standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
   iterations: 18,
   converged: true as const,
-  customers: 2357,
+  customerCount: 2357,
+  unit: "week" as const,
 };
 bench(
   "BG/NBD P(alive) matrix 100×100",

@@ -38,7 +38,7 @@ bench(
   "Pareto/NBD P(alive) + conditional expected purchases (52 weeks), 1,000,000 customers",
   () => {
     probabilityAlive(model, customers);
-    return conditionalExpectedPurchases(model, customers, 52);
+    return conditionalExpectedPurchases(model, customers, { horizon: 52 });
   },
   { targetMs: 300, runs: 5 },
 );
@@ -57,7 +57,9 @@ bench(
 bench(
   "Pareto/NBD DERT (15 %/year), 1,000,000 customers",
   () =>
-    discountedExpectedResidualPurchases(model, customers, { discountRate: Math.log(1.15) / 52 }),
+    discountedExpectedResidualPurchases(model, customers, {
+      continuousDiscountRate: Math.log(1.15) / 52,
+    }),
   { runs: 3 },
 );
 

@@ -28,7 +28,12 @@ const customers = splitCalibrationHoldout(loadCdnowSample(), {
   unit: "week",
   bucketing: "elapsed",
 });
-const fits = [fitBgNbd(customers), fitMbgNbd(customers), fitParetoNbd(customers)] as const;
+const unit = { unit: "week" } as const;
+const fits = [
+  fitBgNbd(customers, unit),
+  fitMbgNbd(customers, unit),
+  fitParetoNbd(customers, unit),
+] as const;
 const spendModel = fitGammaGamma(customers);
 
 console.log("Purchase models fitted to 2,357 CDNOW customers (weeks, calibration to 1997-09-30)\n");
@@ -37,7 +42,7 @@ console.log(
   table(
     ["model", "parameters", "log-likelihood", "BIC", "holdout: predicted / actual"],
     fits.map((model, i) => {
-      const predicted = conditionalExpectedPurchases(model, customers, 39).reduce(
+      const predicted = conditionalExpectedPurchases(model, customers, { horizon: 39 }).reduce(
         (s, v) => s + v,
         0,
       );
@@ -65,24 +70,18 @@ const [purchaseModel] = fits;
 const annual = 0.15; // discount rate per year
 const weekly = (1 + annual) ** (1 / 52) - 1; // per week, for period-by-period discounting
 const picked = ["1", "509", "1000"].map((id) => customers.find((c) => c.customerId === id)!);
-const clv52 = customerLifetimeValue({
-  purchaseModel,
-  spendModel,
-  customers: picked,
+const clv52 = customerLifetimeValue({ purchase: purchaseModel, spend: spendModel }, picked, {
   horizon: 52,
   discountRate: weekly,
   unit: "week",
 });
-const clvForever = customerLifetimeValue({
-  purchaseModel,
-  spendModel,
-  customers: picked,
+const clvForever = customerLifetimeValue({ purchase: purchaseModel, spend: spendModel }, picked, {
   horizon: "infinite",
   discountRate: weekly,
   unit: "week",
 });
 const dert = discountedExpectedResidualPurchases(purchaseModel, picked, {
-  discountRate: Math.log(1 + annual) / 52,
+  continuousDiscountRate: Math.log(1 + annual) / 52,
 });
 console.log("\nThree customers under the BG/NBD (revenue; 15 %/year; multiply by your margin)\n");
 console.log(
@@ -104,9 +103,9 @@ console.log(
       c.frequency,
       c.recency.toFixed(2),
       c.T.toFixed(2),
-      probabilityAlive(purchaseModel, c).toFixed(4),
-      conditionalExpectedPurchases(purchaseModel, c, 39).toFixed(4),
-      conditionalExpectedSpend(spendModel, c).toFixed(2),
+      probabilityAlive(purchaseModel, [c])[0]!.toFixed(4),
+      conditionalExpectedPurchases(purchaseModel, [c], { horizon: 39 })[0]!.toFixed(4),
+      conditionalExpectedSpend(spendModel, [c])[0]!.toFixed(2),
       dert[i]!.toFixed(3),
       clv52[i]!.toFixed(2),
       clvForever[i]!.toFixed(2),

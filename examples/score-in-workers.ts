@@ -40,7 +40,7 @@ function score(chunk: Chunk): Scores {
   const rows = rowsOf(chunk);
   return {
     probabilityAlive: probabilityAlive(chunk.model, rows),
-    expectedPurchases: conditionalExpectedPurchases(chunk.model, rows, chunk.horizon),
+    expectedPurchases: conditionalExpectedPurchases(chunk.model, rows, { horizon: chunk.horizon }),
   };
 }
 
@@ -64,7 +64,8 @@ if (!isMainThread) {
     standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
     iterations: 18,
     converged: true,
-    customers: 2357,
+    customerCount: 2357,
+    unit: "week",
   };
 
   // Synthetic histories from the model itself (deterministic generator): T uniform on 1..78 weeks.

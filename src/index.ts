@@ -117,14 +117,20 @@ export { conditionalExpectedPurchases } from "./models/predictions/conditionalEx
 export { conditionalExpectedSpend } from "./models/predictions/conditionalExpectedSpend.js";
 export type {
   CustomerHistory,
-  CustomerLifetimeValueInput,
+  LifetimeValueOptions,
+  ValueModel,
 } from "./models/predictions/customerLifetimeValue.js";
 export { customerLifetimeValue } from "./models/predictions/customerLifetimeValue.js";
-export type { DiscountOptions } from "./models/predictions/discountedExpectedResidualPurchases.js";
+export type {
+  DiscountOptions,
+  DiscountUnitOptions,
+} from "./models/predictions/discountedExpectedResidualPurchases.js";
 export { discountedExpectedResidualPurchases } from "./models/predictions/discountedExpectedResidualPurchases.js";
+export type { HorizonOptions } from "./models/predictions/expectedPurchases.js";
 export { expectedPurchases } from "./models/predictions/expectedPurchases.js";
 export type { DiscreteAliveOptions } from "./models/predictions/probabilityAlive.js";
 export { probabilityAlive } from "./models/predictions/probabilityAlive.js";
+export type { PurchaseCountOptions } from "./models/predictions/purchaseCountProbability.js";
 export { purchaseCountProbability } from "./models/predictions/purchaseCountProbability.js";
 export type {
   SbgInput,
@@ -134,12 +140,13 @@ export type {
 } from "./models/shiftedBetaGeometric/fitShiftedBetaGeometric.js";
 export { fitSbg } from "./models/shiftedBetaGeometric/fitShiftedBetaGeometric.js";
 export type {
+  CurveOptions,
   ExpectedRemainingLifetimeOptions,
-  SubscriptionLifetimeValueInput,
+  SubscriptionLifetimeValueOptions,
 } from "./models/shiftedBetaGeometric/subscriptionPredictions.js";
 export {
   expectedRemainingLifetime,
-  retentionRate,
+  retentionCurve,
   subscriptionLifetimeValue,
   survivalCurve,
 } from "./models/shiftedBetaGeometric/subscriptionPredictions.js";

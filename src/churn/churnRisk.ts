@@ -1,87 +1,100 @@
 import { z } from "zod";
-import { echo, InvalidInputError, invalidInput } from "../core/errors.js";
+import { collectRowIssues, invalidInput } from "../core/errors.js";
 import { cachedEstimate, createEstimateCache } from "../core/fastMoney.js";
 import { type Decimal, ZERO } from "../core/money.js";
-import { type TimeUnit, timeUnitSchema } from "../core/time.js";
-import { parseInput } from "../core/validate.js";
+import type { TimeUnit } from "../core/time.js";
+import type { UnitConversion } from "../core/units.js";
+import { describeReceived, parseInput } from "../core/validate.js";
 import {
   type CustomerHistory,
   lifetimeValueColumns,
+  lifetimeValueOptionsShape,
+  type ValueModel,
 } from "../models/predictions/customerLifetimeValue.js";
-import {
-  parsePurchaseModel,
-  parseSpendModel,
-  purchaseKernel,
-} from "../models/predictions/kernels.js";
-import type { GammaGammaModel, PurchaseModel } from "../models/types.js";
 
 /**
- * Options of {@link churnRisk}.
+ * Options of {@link churnRisk}: those of `customerLifetimeValue` (for the residual value) and the
+ * length of the no-purchase window.
  * @category Churn
  */
 export interface ChurnRiskOptions {
-  /** Fitted Gamma-Gamma spend model, for the residual value. */
-  readonly spendModel: GammaGammaModel;
-  /** Residual-value horizon: whole periods of one `unit`, or `"infinite"`. */
+  /** Residual-value horizon: whole periods of one `unit` (1 … 10,000), or `"infinite"`. */
   readonly horizon: number | "infinite";
-  /** Discount rate per `unit` (fraction ≥ 0; > 0 for an infinite horizon). */
+  /**
+   * Compound discount rate per `unit`, a fraction ≥ 0 (≥ 10⁻⁶ per model period for an infinite
+   * horizon; ≥ 1 only with `allowLargeDiscountRate`).
+   */
   readonly discountRate: number;
-  /** Time unit the purchase model was fitted in. */
-  readonly unit: TimeUnit;
-  /** Profit margin on spend, in (0, 1] (default 1). */
-  readonly margin?: number;
-  /** Length of the "next period" for the no-purchase probability, in `unit`s (default 1). */
-  readonly period?: number;
+  /**
+   * The time unit of `horizon`, `discountRate` and `noPurchaseWindow`; default the purchase
+   * model's `unit`.
+   */
+  readonly unit?: TimeUnit;
+  /** `"calendar-average"` allows converting between days/weeks and months/quarters/years. */
+  readonly unitConversion?: UnitConversion;
+  /** The fraction of spend that is profit, in (0, 1] (default 1: revenue). */
+  readonly profitMargin?: number;
+  /**
+   * Length of the window for the no-purchase probability, in `unit`s (> 0, default 1: the next
+   * period).
+   */
+  readonly noPurchaseWindow?: number;
+  /** Accept a discount rate of 1 (100 %) or more per `unit`. */
+  readonly allowLargeDiscountRate?: boolean;
 }
 
 /**
- * Churn risk of one customer.
+ * Churn risk of one customer: one row per input row, in input order.
  * @category Churn
  */
 export interface ChurnRisk {
+  /** The customer's id, copied from the input row when it has one. */
+  readonly customerId?: string;
   /** P(alive) at the end of the observation period, in [0, 1]. */
   readonly probabilityAlive: number;
-  /** Probability of no purchase in the next `period`, in [0, 1] (≥ 1 − P(alive)). */
+  /** Probability of no purchase in the next `noPurchaseWindow`, in [0, 1] (≥ 1 − P(alive)). */
   readonly probabilityNoPurchase: number;
-  /** Expected residual value (the customer's CLV over `horizon`, P(alive)-weighted by the model). */
+  /** Expected residual value: the customer's `customerLifetimeValue` over `horizon`. */
   readonly residualValue: Decimal;
   /** `residualValue × (1 − P(alive))`: the value exposed to the customer having already left. */
   readonly valueAtRisk: Decimal;
 }
 
 const optionsSchema = z.strictObject({
-  spendModel: z.custom<GammaGammaModel>(() => true),
-  horizon: z.union([z.number(), z.literal("infinite")]),
-  discountRate: z.number(),
-  unit: timeUnitSchema,
-  margin: z.number().exactOptional(),
-  period: z.number().finite().positive().exactOptional(),
+  ...lifetimeValueOptionsShape,
+  noPurchaseWindow: z.number().finite().positive().exactOptional(),
 }) satisfies z.ZodType<unknown, ChurnRiskOptions>;
 
 const FN = "churnRisk";
 
-function renamed(error: unknown, rename: (path: readonly PropertyKey[]) => PropertyKey[]): unknown {
-  if (!(error instanceof InvalidInputError)) return error;
-  return new InvalidInputError(
-    FN,
-    error.issues.map((issue) => ({ ...issue, path: rename(issue.path) })),
-  );
+function checkCustomerId(id: unknown, i: number): void {
+  if (id !== undefined && typeof id !== "string") {
+    throw invalidInput(
+      FN,
+      ["customers", i, "customerId"],
+      `Expected a string, received ${describeReceived(id)}`,
+      "invalid_type",
+      id,
+    );
+  }
 }
 
 /**
- * Churn risk from a fitted BG/NBD, MBG/NBD or Pareto/NBD model and the Gamma-Gamma spend model: per customer,
- * P(alive), the probability of no purchase in the next period, the expected residual value and the
- * value at risk.
+ * Churn risk from a fitted BG/NBD, MBG/NBD or Pareto/NBD model and the Gamma-Gamma spend model: per
+ * customer, P(alive), the probability of no purchase in the next `noPurchaseWindow`, the expected
+ * residual value and the value at risk.
  *
  * - P(alive) as in `probabilityAlive` (Fader, Hardie & Lee 2005).
- * - No purchase in the next `period` t: a customer who has left buys nothing, so
- *   `P(no purchase) = 1 − P(alive) + P(alive)·q`, with q the probability that a customer alive at T
- *   buys nothing in t. A posteriori the purchase rate is λ ~ Gamma(r + x, α + T). In the BG/NBD and
- *   MBG/NBD drop-out happens only at a purchase, so `q = ((α + T)/(α + T + t))^{r+x}`. In the
- *   Pareto/NBD the lifetime also runs on (μ ~ Gamma(s, β + T)), and q is the model's probability of
- *   zero purchases in t for a new customer with parameters (r + x, α + T, s, β + T) (Fader & Hardie's
- *   closed form of P(X(t) = 0), the conditional PMF of `purchaseCountProbability`).
- * - Residual value: `customerLifetimeValue` with the given horizon, discount rate and margin.
+ * - No purchase in the next window of t model units (`noPurchaseWindow` in `unit`s): a customer
+ *   who has left buys nothing, so `P(no purchase) = 1 − P(alive) + P(alive)·q`, with q the
+ *   probability that a customer alive at T buys nothing in t. A posteriori the purchase rate is
+ *   λ ~ Gamma(r + x, α + T). In the BG/NBD and MBG/NBD drop-out happens only at a purchase, so
+ *   `q = ((α + T)/(α + T + t))^{r+x}`. In the Pareto/NBD the lifetime also runs on
+ *   (μ ~ Gamma(s, β + T)), and q is the model's probability of zero purchases in t for a new
+ *   customer with parameters (r + x, α + T, s, β + T) (Fader & Hardie's closed form of
+ *   P(X(t) = 0), the conditional PMF of `purchaseCountProbability`).
+ * - Residual value: `customerLifetimeValue` with the same model, customers and options (it is the
+ *   same computation; the errors carry the same paths).
  * - Value at risk `= residual value × (1 − P(alive))`: the share of the residual value that rests on
  *   a customer the model thinks may already be gone — the sum to rank at-risk customers by.
  *   Convention: this follows the issue's definition; an alternative is the undiscounted expected
@@ -90,28 +103,34 @@ function renamed(error: unknown, rename: (path: readonly PropertyKey[]) => Prope
  * Money: the residual value and the value at risk are float64 model estimates, returned as
  * `Decimal`s of their 15 significant digits (as `customerLifetimeValue`).
  *
- * @param model - a fitted BG/NBD, MBG/NBD or Pareto/NBD model (time unit `options.unit`)
- * @param customers - `{ frequency, recency, T, monetaryValue }` per customer (extra fields ignored)
- * @param options - `{ spendModel, horizon, discountRate, unit, margin?, period? }`
- * @returns one result per customer, in input order
- * @throws {InvalidInputError} on an invalid or unsupported model, customer (path `customers[3].T`)
- *   or option
+ * @param model - `{ purchase, spend }`: a fitted BG/NBD, MBG/NBD or Pareto/NBD model and a fitted
+ *   Gamma-Gamma model
+ * @param customers - `{ customerId?, frequency, recency, T, monetaryValue }` per customer, times in
+ *   the purchase model's unit (other fields ignored)
+ * @param options - `{ horizon, discountRate, unit?, unitConversion?, profitMargin?, noPurchaseWindow?, allowLargeDiscountRate? }`
+ * @returns one row per customer, in input order, carrying the input row's `customerId`
+ * @throws {InvalidInputError} as `customerLifetimeValue` (paths `model.purchase.params.r`,
+ *   `customers[3].T`, `options.discountRate`, …), and on a `noPurchaseWindow` that is not a
+ *   positive number or a `customerId` that is not a string (`customers[i].customerId`)
  * @example
  * ```ts
  * import { churnRisk } from "customer-value";
- * const model = {
+ * const purchase = {
  *   kind: "bg-nbd", params: { r: 0.2425929282798216, alpha: 4.413532265271803, a: 0.7928859664405851, b: 2.42575238262545 },
  *   logLikelihood: -9582.43, standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
- *   iterations: 18, converged: true, customers: 2357,
+ *   iterations: 18, converged: true, customerCount: 2357, unit: "week",
  * } as const;
- * const spendModel = {
+ * const spend = {
  *   kind: "gamma-gamma", params: { p: 6.248802496074264, q: 3.744588460923312, v: 15.447748064932831 },
  *   logLikelihood: -4055.92, standardErrors: { p: 1.19, q: 0.29, v: 4.16 },
- *   iterations: 20, converged: true, customers: 946,
+ *   iterations: 20, converged: true, customerCount: 946,
  * } as const;
- * const [risk] = churnRisk(model, [{ frequency: 2, recency: 30.43, T: 38.86, monetaryValue: "22.35" }], {
- *   spendModel, horizon: 52, discountRate: 0.0027, unit: "week", period: 4,
- * });
+ * const [risk] = churnRisk(
+ *   { purchase, spend },
+ *   [{ customerId: "ann", frequency: 2, recency: 30.43, T: 38.86, monetaryValue: "22.35" }],
+ *   { horizon: 52, discountRate: 0.0027, noPurchaseWindow: 4 },
+ * );
+ * risk!.customerId; // => "ann"
  * risk!.probabilityAlive.toFixed(4); // => "0.7266"
  * risk!.valueAtRisk.lessThan(risk!.residualValue); // => true
  * ```
@@ -120,59 +139,20 @@ function renamed(error: unknown, rename: (path: readonly PropertyKey[]) => Prope
  *   an alternative to the Pareto/NBD model. Marketing Science 24(2), 275–284.
  */
 export function churnRisk(
-  model: PurchaseModel,
+  model: ValueModel,
   customers: readonly CustomerHistory[],
   options: ChurnRiskOptions,
 ): ChurnRisk[] {
-  const opts = parseInput(FN, optionsSchema, options, ["options"]);
-  const kind = (model as { kind?: unknown } | null)?.kind;
-  if (kind !== "bg-nbd" && kind !== "mbg-nbd" && kind !== "pareto-nbd") {
-    throw invalidInput(
-      FN,
-      ["model", "kind"],
-      `Expected a "bg-nbd", "mbg-nbd" or "pareto-nbd" model, received ${echo(kind)}`,
-    );
-  }
-  let kernel: ReturnType<typeof purchaseKernel>;
-  try {
-    kernel = purchaseKernel(parsePurchaseModel(FN, model), FN);
-  } catch (error) {
-    throw renamed(error, (path) => ["model", ...path]);
-  }
-  try {
-    parseSpendModel(FN, opts.spendModel);
-  } catch (error) {
-    throw renamed(error, (path) => ["options", "spendModel", ...path]);
-  }
-  let rows: readonly CustomerHistory[];
-  let values: Float64Array;
-  let alive: Float64Array;
-  try {
-    const columns = lifetimeValueColumns(
-      {
-        purchaseModel: model,
-        spendModel: opts.spendModel,
-        customers,
-        horizon: opts.horizon,
-        discountRate: opts.discountRate,
-        unit: opts.unit,
-        ...(opts.margin === undefined ? {} : { margin: opts.margin }),
-      },
-      true,
-    );
-    values = columns.value;
-    alive = columns.alive!;
-    // The customers as the lifetime value read them (each field once): not the caller's rows again.
-    rows = columns.customers;
-  } catch (error) {
-    throw renamed(error, (path) => {
-      const [head, ...rest] = path;
-      if (head === "purchaseModel") return ["model", ...rest];
-      if (head === "customers") return [...path];
-      return ["options", ...path];
-    });
-  }
-  const t = opts.period ?? 1;
+  const { noPurchaseWindow, ...lifetimeOptions } = parseInput(FN, optionsSchema, options, [
+    "options",
+  ]);
+  const columns = lifetimeValueColumns(FN, model, customers, undefined, true, lifetimeOptions);
+  const values = columns.value;
+  const alive = columns.alive!;
+  const kernel = columns.kernel;
+  // The customers as the lifetime value read them (each field once): not the caller's rows again.
+  const rows = columns.customers;
+  const t = (noPurchaseWindow ?? 1) * columns.modelUnitsPerUnit;
   const n = rows.length;
   const out: ChurnRisk[] = new Array(n);
   // The no-purchase probability depends on (x, T) only: reuse it across equal neighbours.
@@ -183,6 +163,10 @@ export function churnRisk(
   const atRiskCache = createEstimateCache();
   for (let i = 0; i < n; i++) {
     const c = rows[i]!;
+    const id = c.customerId;
+    if (id !== undefined && typeof id !== "string") {
+      collectRowIssues(FN, n, (j) => checkCustomerId(rows[j]!.customerId, j));
+    }
     const p = alive[i]!;
     if (c.frequency !== lastX || c.T !== lastT) {
       lastX = c.frequency;
@@ -191,12 +175,18 @@ export function churnRisk(
     }
     const noPurchase = Math.min(1, Math.max(0, 1 - p + p * quiet));
     const value = values[i]!;
-    out[i] = {
-      probabilityAlive: p,
-      probabilityNoPurchase: noPurchase,
-      residualValue: cachedEstimate(residualCache, value),
-      valueAtRisk: p === 1 ? ZERO : cachedEstimate(atRiskCache, value * (1 - p)),
-    };
+    const residualValue = cachedEstimate(residualCache, value);
+    const valueAtRisk = p === 1 ? ZERO : cachedEstimate(atRiskCache, value * (1 - p));
+    out[i] =
+      id === undefined
+        ? { probabilityAlive: p, probabilityNoPurchase: noPurchase, residualValue, valueAtRisk }
+        : {
+            customerId: id,
+            probabilityAlive: p,
+            probabilityNoPurchase: noPurchase,
+            residualValue,
+            valueAtRisk,
+          };
   }
   return out;
 }

@@ -24,8 +24,8 @@ import { describeReceived } from "../core/validate.js";
 export const MIN_DISCOUNT_RATE = 1e-6;
 
 /**
- * Throws `InvalidInputError` at `path` when `d` is below {@link MIN_DISCOUNT_RATE} (or not a finite
- * number). @internal
+ * Throws `InvalidInputError` at `path` (code `"too_small"`) when `d` is below
+ * {@link MIN_DISCOUNT_RATE} (or not a finite number). @internal
  */
 export function checkDiscountFloor(fn: string, d: number, path: readonly PropertyKey[]): void {
   if (!(d >= MIN_DISCOUNT_RATE) || d === Number.POSITIVE_INFINITY) {
@@ -33,6 +33,8 @@ export function checkDiscountFloor(fn: string, d: number, path: readonly Propert
       fn,
       path,
       `An infinite-horizon value needs a discount rate of at least ${MIN_DISCOUNT_RATE} per period, received ${describeReceived(d)} (below that the discounted sum is numerically an undiscounted, possibly infinite, one; use a finite horizon instead)`,
+      "too_small",
+      d,
     );
   }
 }

@@ -13,10 +13,10 @@ import {
   fitBgNbd,
   fitGammaGamma,
   type GammaGammaModel,
-  InvalidInputError,
   prioritizeRecovery,
   probabilityAlive,
 } from "../../src/index.js";
+import { expectInvalidAt } from "../expectInvalidAt.js";
 import { cdnowSample } from "../fixtures/load.js";
 import { CDNOW_GAMMA_GAMMA, CDNOW_PARETO_NBD } from "../fixtures/models.js";
 
@@ -56,14 +56,13 @@ function cdnowCalibration() {
 
 describe("churnRisk end to end on CDNOW", () => {
   const customers = cdnowCalibration();
-  const model = fitBgNbd(customers);
+  const model = fitBgNbd(customers, { unit: "week" });
   const spendModel = fitGammaGamma(customers.filter((c) => c.frequency > 0));
-  const risk = churnRisk(model, customers, {
-    spendModel,
+  const risk = churnRisk({ purchase: model, spend: spendModel }, customers, {
     horizon: 52,
     discountRate: 1.15 ** (1 / 52) - 1,
     unit: "week",
-    period: 4,
+    noPurchaseWindow: 4,
   });
 
   it("has the 2,357 customers and the published BG/NBD fit (r 0.243, α 4.41, a 0.793, b 2.43)", () => {
@@ -106,10 +105,7 @@ describe("churnRisk end to end on CDNOW", () => {
   });
 
   it("money is the model estimate at 15 significant digits", () => {
-    const values = customerLifetimeValue({
-      purchaseModel: model,
-      spendModel,
-      customers,
+    const values = customerLifetimeValue({ purchase: model, spend: spendModel }, customers, {
       horizon: 52,
       discountRate: 1.15 ** (1 / 52) - 1,
       unit: "week",
@@ -149,13 +145,11 @@ describe("churnRisk end to end on CDNOW", () => {
         fc.double({ min: 0.1, max: 52, noNaN: true }),
         (x, share, T, spend, period) => {
           const recency = x === 0 ? 0 : Math.max(share * T, 1e-6);
-          const [out] = churnRisk(bg, [{ frequency: x, recency, T, monetaryValue: spend }], {
-            spendModel: gg,
-            horizon: "infinite",
-            discountRate: 0.01,
-            unit: "week",
-            period,
-          });
+          const [out] = churnRisk(
+            { purchase: bg, spend: gg },
+            [{ frequency: x, recency, T, monetaryValue: spend }],
+            { horizon: "infinite", discountRate: 0.01, unit: "week", noPurchaseWindow: period },
+          );
           expect(out!.probabilityAlive).toBeGreaterThanOrEqual(0);
           expect(out!.probabilityAlive).toBeLessThanOrEqual(1);
           expect(out!.probabilityNoPurchase).toBeLessThanOrEqual(1);
@@ -169,46 +163,105 @@ describe("churnRisk end to end on CDNOW", () => {
     );
   });
 
-  const opts = { spendModel: gg, horizon: 52, discountRate: 0.001, unit: "week" as const };
+  const opts = { horizon: 52, discountRate: 0.001, unit: "week" as const };
+  const pair = { purchase: bg, spend: gg };
   const one = [{ frequency: 1, recency: 2, T: 3, monetaryValue: 10 }];
-  const cases: [string, () => unknown, string][] = [
+  const cases: [string, () => unknown, readonly PropertyKey[], string | undefined][] = [
     [
       "Pareto/NBD model without s and beta",
-      () => churnRisk({ ...bg, kind: "pareto-nbd" } as never, one, opts),
-      "model.params.s",
+      () => churnRisk({ ...pair, purchase: { ...bg, kind: "pareto-nbd" } as never }, one, opts),
+      ["model", "purchase", "params", "s"],
+      undefined,
     ],
     [
       "unknown model kind",
-      () => churnRisk({ ...bg, kind: "bg-bb" } as never, one, opts),
-      "model.kind",
+      () => churnRisk({ ...pair, purchase: { ...bg, kind: "bg-bb" } as never }, one, opts),
+      ["model", "purchase", "kind"],
+      undefined,
     ],
     [
       "bad parameter",
-      () => churnRisk({ ...bg, params: { ...bg.params, r: -1 } }, one, opts),
-      "model.params.r",
+      () => churnRisk({ ...pair, purchase: { ...bg, params: { ...bg.params, r: -1 } } }, one, opts),
+      ["model", "purchase", "params", "r"],
+      "too_small",
     ],
     [
       "recency > T",
-      () => churnRisk(bg, [{ frequency: 1, recency: 5, T: 3, monetaryValue: 1 }], opts),
-      "customers[0].recency",
+      () => churnRisk(pair, [{ frequency: 1, recency: 5, T: 3, monetaryValue: 1 }], opts),
+      ["customers", 0, "recency"],
+      undefined,
     ],
     [
       "negative discount rate",
-      () => churnRisk(bg, one, { ...opts, discountRate: -1 }),
-      "options.discountRate",
+      () => churnRisk(pair, one, { ...opts, discountRate: -1 }),
+      ["options", "discountRate"],
+      "too_small",
+    ],
+    [
+      "discount rate 10 (meant as 10 %)",
+      () => churnRisk(pair, one, { ...opts, discountRate: 10 }),
+      ["options", "discountRate"],
+      "implausible_rate",
     ],
     [
       "bad spend model",
-      () => churnRisk(bg, one, { ...opts, spendModel: { ...gg, params: { ...gg.params, p: 0 } } }),
-      "options.spendModel.params.p",
+      () => churnRisk({ ...pair, spend: { ...gg, params: { ...gg.params, p: 0 } } }, one, opts),
+      ["model", "spend", "params", "p"],
+      "too_small",
     ],
-    ["period 0", () => churnRisk(bg, one, { ...opts, period: 0 }), "options.period"],
-    ["unknown option", () => churnRisk(bg, one, { ...opts, horizn: 3 } as never), "options"],
+    [
+      "noPurchaseWindow 0",
+      () => churnRisk(pair, one, { ...opts, noPurchaseWindow: 0 }),
+      ["options", "noPurchaseWindow"],
+      "too_small",
+    ],
+    [
+      "the old name period",
+      () => churnRisk(pair, one, { ...opts, period: 4 } as never),
+      ["options", "period"],
+      "unknown_key",
+    ],
+    [
+      "months on a weekly model without unitConversion",
+      () => churnRisk(pair, one, { ...opts, unit: "month" }),
+      ["options", "unit"],
+      "unit_mismatch",
+    ],
+    [
+      "a customerId that is not a string",
+      () => churnRisk(pair, [{ ...one[0]!, customerId: 7 as never }], opts),
+      ["customers", 0, "customerId"],
+      "invalid_type",
+    ],
   ];
-  it.each(cases)("%s → InvalidInputError", (_n, call, path) => {
-    expect(call).toThrow(InvalidInputError);
-    expect(call).toThrow(path);
-    expect(call).toThrow(/^churnRisk/);
+  it.each(cases)("%s → InvalidInputError", (_n, call, path, code) => {
+    const error = expectInvalidAt(call, path);
+    expect(error.functionName).toBe("churnRisk");
+    if (code !== undefined) expect(error.issues[0]!.code).toBe(code);
+  });
+  it("copies customerId, keeps input order, and its residual value is customerLifetimeValue", () => {
+    const rows = [
+      { customerId: "b", frequency: 3, recency: 20, T: 30, monetaryValue: 12 },
+      { frequency: 0, recency: 0, T: 10, monetaryValue: 0 },
+      { customerId: "a", frequency: 1, recency: 2, T: 3, monetaryValue: 10 },
+    ];
+    const risk = churnRisk(pair, rows, { ...opts, noPurchaseWindow: 4 });
+    expect(risk.map((r) => r.customerId)).toEqual(["b", undefined, "a"]);
+    expect("customerId" in risk[1]!).toBe(false);
+    const values = customerLifetimeValue(pair, rows, opts);
+    expect(risk.map((r) => r.residualValue.toString())).toEqual(values.map((v) => v.toString()));
+  });
+  it("noPurchaseWindow is in unit: 4 weeks = 28 days on a weekly model", () => {
+    const weeks = churnRisk(pair, one, { ...opts, noPurchaseWindow: 4 });
+    const days = churnRisk(pair, one, {
+      ...opts,
+      horizon: 364,
+      discountRate: 1.001 ** (1 / 7) - 1,
+      unit: "day",
+      noPurchaseWindow: 28,
+    });
+    expect(days[0]!.probabilityNoPurchase).toBeCloseTo(weeks[0]!.probabilityNoPurchase, 14);
+    expect(days[0]!.probabilityAlive).toBe(weeks[0]!.probabilityAlive);
   });
 });
 
@@ -237,12 +290,11 @@ describe("churnRisk with a Pareto/NBD model", () => {
     T,
     monetaryValue: 35,
   }));
-  const risk = churnRisk(model, customers, {
-    spendModel,
+  const risk = churnRisk({ purchase: model, spend: spendModel }, customers, {
     horizon: 52,
     discountRate: 0.0027,
     unit: "week",
-    period: 39,
+    noPurchaseWindow: 39,
   });
 
   it("reproduces the conditional P(Y(39) = 0) of the 10 reference customers (lifetimes, 12 digits)", () => {

@@ -67,7 +67,8 @@ export function checkBounds(c: BoundsCase): void {
     standardErrors: { r: 0, alpha: 0, a: 0, b: 0 },
     iterations: 1,
     converged: true as const,
-    customers: 1,
+    customerCount: 1,
+    unit: "week" as const,
   };
   const model: BgNbdModel | MbgNbdModel = c.modified
     ? { kind: "mbg-nbd", ...common }
@@ -78,28 +79,35 @@ export function checkBounds(c: BoundsCase): void {
   const R = c.r + c.x;
   const A = c.alpha + c.T;
 
-  const e1 = servedOrRefused(() => expectedPurchases(model, c.t1));
-  const e2 = servedOrRefused(() => expectedPurchases(model, t2));
+  const e1 = servedOrRefused(() => expectedPurchases(model, { horizon: c.t1 }));
+  const e2 = servedOrRefused(() => expectedPurchases(model, { horizon: t2 }));
   if (e1 !== undefined) {
     expect(e1).toBeGreaterThanOrEqual(0);
     expect(e1).toBeLessThanOrEqual(((c.r * c.t1) / c.alpha) * (1 + SLACK) + TINY);
   }
   if (e1 !== undefined && e2 !== undefined) expect(e1).toBeLessThanOrEqual(e2 * (1 + SLACK) + TINY);
 
-  const alive = probabilityAlive(model, customer);
+  const alive = probabilityAlive(model, [customer])[0]!;
   expect(alive).toBeGreaterThanOrEqual(0);
   expect(alive).toBeLessThanOrEqual(1);
 
-  const y1 = servedOrRefused(() => conditionalExpectedPurchases(model, customer, c.t1));
-  const y2 = servedOrRefused(() => conditionalExpectedPurchases(model, customer, t2));
+  const y1 = servedOrRefused(
+    () => conditionalExpectedPurchases(model, [customer], { horizon: c.t1 })[0]!,
+  );
+  const y2 = servedOrRefused(
+    () => conditionalExpectedPurchases(model, [customer], { horizon: t2 })[0]!,
+  );
   if (y1 !== undefined) {
     expect(y1).toBeGreaterThanOrEqual(0);
     expect(y1).toBeLessThanOrEqual(((alive * R * c.t1) / A) * (1 + SLACK) + TINY);
   }
   if (y1 !== undefined && y2 !== undefined) expect(y1).toBeLessThanOrEqual(y2 * (1 + SLACK) + TINY);
 
-  const dert = servedOrRefused(() =>
-    discountedExpectedResidualPurchases(model, customer, { discountRate: c.delta }),
+  const dert = servedOrRefused(
+    () =>
+      discountedExpectedResidualPurchases(model, [customer], {
+        continuousDiscountRate: c.delta,
+      })[0]!,
   );
   if (dert !== undefined) {
     expect(dert).toBeGreaterThanOrEqual(0);

@@ -63,7 +63,8 @@ function model(params: BgNbdParams, m: 0 | 1 = 0): BgNbdModel | MbgNbdModel {
     standardErrors: { r: 0, alpha: 0, a: 0, b: 0 },
     iterations: 1,
     converged: true as const,
-    customers: 1,
+    customerCount: 1,
+    unit: "day" as const,
   };
   return m === 0 ? { kind: "bg-nbd", ...common } : { kind: "mbg-nbd", ...common };
 }
@@ -74,7 +75,7 @@ const bg = (params: BgNbdParams) => model(params, 0);
 describe("issue 23 reproducers", () => {
   it("item 1: large r gives the right, positive E[X(t)] (was −3.03e11)", () => {
     // mpmath: 18.91320226884554 (fixture "issue 1: E[X(3650)], large r")
-    const value = expectedPurchases(bg({ r: 500, alpha: 10000, a: 2, b: 20 }), 3650);
+    const value = expectedPurchases(bg({ r: 500, alpha: 10000, a: 2, b: 20 }), { horizon: 3650 });
     expect(rel(value, 18.91320226884554)).toBeLessThan(1e-13);
   });
 
@@ -87,28 +88,22 @@ describe("issue 23 reproducers", () => {
       standardErrors: { p: 0, q: 0, v: 0 },
       iterations: 1,
       converged: true,
-      customers: 1,
+      customerCount: 1,
     } as const;
     const customer = { frequency: 10, recency: 300, T: 365, monetaryValue: 20 };
-    const spend = conditionalExpectedSpend(spendModel, customer).toNumber();
+    const spend = conditionalExpectedSpend(spendModel, [customer])[0]!.toNumber();
     // E[Y(3650) | 10, 300, 365] = 9.8069345397321859 (mpmath, fixture "issue 1: E[Y(3650)] ... x 10").
-    const undiscounted = customerLifetimeValue({
-      purchaseModel,
-      spendModel,
-      customers: [customer],
-      horizon: 3650,
-      discountRate: 0,
-      unit: "day",
-    })[0]!.toNumber();
+    const undiscounted = customerLifetimeValue(
+      { purchase: purchaseModel, spend: spendModel },
+      [customer],
+      { horizon: 3650, discountRate: 0, unit: "day" },
+    )[0]!.toNumber();
     expect(rel(undiscounted, spend * 9.8069345397321859)).toBeLessThan(1e-12);
-    const discounted = customerLifetimeValue({
-      purchaseModel,
-      spendModel,
-      customers: [customer],
-      horizon: 3650,
-      discountRate: 0.1 / 365,
-      unit: "day",
-    })[0]!.toNumber();
+    const discounted = customerLifetimeValue(
+      { purchase: purchaseModel, spend: spendModel },
+      [customer],
+      { horizon: 3650, discountRate: 0.1 / 365, unit: "day" },
+    )[0]!.toNumber();
     expect(discounted).toBeGreaterThan(0);
     expect(discounted).toBeLessThan(undiscounted);
   });
@@ -116,12 +111,12 @@ describe("issue 23 reproducers", () => {
   it("item 1: small α no longer oscillates (t = 147 → 4.82, t = 147.5 → 61.3 before)", () => {
     const m = bg({ r: 55.985, alpha: 0.1, a: 0.3529, b: 0.05 });
     // mpmath (80 digits, and a singularity-removing substitution): 265.34670475147927, 265.92836529863216
-    expect(rel(expectedPurchases(m, 147), 265.34670475147927)).toBeLessThan(1e-13);
-    expect(rel(expectedPurchases(m, 147.5), 265.92836529863216)).toBeLessThan(1e-13);
+    expect(rel(expectedPurchases(m, { horizon: 147 }), 265.34670475147927)).toBeLessThan(1e-13);
+    expect(rel(expectedPurchases(m, { horizon: 147.5 }), 265.92836529863216)).toBeLessThan(1e-13);
   });
 
   it("item 7: large a (400) is served (threw before); true 2.26222", () => {
-    const value = expectedPurchases(bg({ r: 1, alpha: 10, a: 400, b: 1200 }), 52);
+    const value = expectedPurchases(bg({ r: 1, alpha: 10, a: 400, b: 1200 }), { horizon: 52 });
     expect(rel(value, 2.2622235146929717)).toBeLessThan(1e-13);
   });
 
@@ -132,7 +127,7 @@ describe("issue 23 reproducers", () => {
       { frequency: 1, recency: 40, T: 52 },
       { frequency: 3, recency: 10, T: 30 },
     ];
-    const values = conditionalExpectedPurchases(m, rows, 52);
+    const values = conditionalExpectedPurchases(m, rows, { horizon: 52 });
     // mpmath: 0.40170914960385276 (x 0) and P(alive)·1.1105104172634689 (x 1)
     expect(rel(values[0]!, 0.40170914960385276)).toBeLessThan(1e-12);
     expect(values[2]!).toBeGreaterThan(0);
@@ -141,11 +136,9 @@ describe("issue 23 reproducers", () => {
   it("item 6: heavy buyers' DERT follows the 40-digit value (x = 1000: 0.026897 before, true 0.0210331)", () => {
     const m = bg({ r: 0.2426, alpha: 4.4135, a: 0.7929, b: 2.4258 });
     const at = (frequency: number) =>
-      discountedExpectedResidualPurchases(
-        m,
-        { frequency, recency: 51, T: 52 },
-        { discountRate: 0.01 },
-      );
+      discountedExpectedResidualPurchases(m, [{ frequency, recency: 51, T: 52 }], {
+        continuousDiscountRate: 0.01,
+      })[0]!;
     const truth = (x: number) =>
       Number(fixture.dert.find((c) => c.label === `issue 6: BG x ${x}`)!.dert);
     expect(rel(at(300), truth(300))).toBeLessThan(1e-12); // 188.0771 (188.566 before)
@@ -160,13 +153,15 @@ describe("E[Y(t) | x, t_x, T] against high-precision values over the hard region
       const m = model(c.params, c.m);
       const customer = { frequency: c.x, recency: c.tx, T: c.T };
       const value =
-        c.T === 0 ? expectedPurchases(m, c.t) : conditionalExpectedPurchases(m, customer, c.t);
+        c.T === 0
+          ? expectedPurchases(m, { horizon: c.t })
+          : conditionalExpectedPurchases(m, [customer], { horizon: c.t })[0]!;
       expect(rel(value, Number(c.conditional))).toBeLessThan(1e-12);
       if (c.T > 0) {
         // The batch path (g cached per (x, T)) gives the same number.
-        const batch = conditionalExpectedPurchases(m, [customer, customer], c.t);
+        const batch = conditionalExpectedPurchases(m, [customer, customer], { horizon: c.t });
         expect(rel(batch[1]!, Number(c.conditional))).toBeLessThan(1e-12);
-        expect(rel(probabilityAlive(m, customer), Number(c.pAlive))).toBeLessThan(1e-13);
+        expect(rel(probabilityAlive(m, [customer])[0]!, Number(c.pAlive))).toBeLessThan(1e-13);
       }
     });
   }
@@ -177,7 +172,9 @@ describe("DERT against high-precision values, x up to 2,000 (BG/NBD and MBG/NBD)
     it(`${c.label}: relative error ≤ 1e-12 and below P(alive)·E[λ]/δ`, () => {
       const m = model(c.params, c.m);
       const customer = { frequency: c.x, recency: c.tx, T: c.T };
-      const value = discountedExpectedResidualPurchases(m, customer, { discountRate: c.delta });
+      const value = discountedExpectedResidualPurchases(m, [customer], {
+        continuousDiscountRate: c.delta,
+      })[0]!;
       const truth = Number(c.dert);
       if (truth < 1e-300) expect(value).toBe(0);
       else expect(rel(value, truth)).toBeLessThan(1e-12);
@@ -196,8 +193,10 @@ describe("DERT at large a (no 40-digit value: mpmath's ₂F₁ is too slow there
       const m = bg(params);
       const customer = { frequency: 5, recency: 30, T: 52 };
       const delta = 0.0027;
-      const value = discountedExpectedResidualPurchases(m, customer, { discountRate: delta });
-      const alive = probabilityAlive(m, customer);
+      const value = discountedExpectedResidualPurchases(m, [customer], {
+        continuousDiscountRate: delta,
+      })[0]!;
+      const alive = probabilityAlive(m, [customer])[0]!;
       const B = params.b + 5;
       expect(value).toBeGreaterThan(0);
       expect(value).toBeLessThanOrEqual((alive * (params.r + 5)) / ((params.alpha + 52) * delta));
@@ -210,12 +209,13 @@ describe("regions the numerics cannot serve throw InvalidInputError naming the p
   it("a Beta shape far below 2e-3 with a long horizon: path params.a (or options' purchaseModel.params.a)", () => {
     const m = bg({ r: 0.5, alpha: 5, a: 1e-6, b: 3 });
     // The fast path serves short horizons (z ≤ 0.95) here...
-    expect(expectedPurchases(m, 1)).toBeGreaterThan(0);
+    expect(expectedPurchases(m, { horizon: 1 })).toBeGreaterThan(0);
     // ...the careful path would need ~10⁸ nodes at z > 0.95: an error, never a number.
-    expectInvalidAt(() => expectedPurchases(m, 1000), ["params", "a"]);
+    expectInvalidAt(() => expectedPurchases(m, { horizon: 1000 }), ["model", "params", "a"]);
     expectInvalidAt(
-      () => conditionalExpectedPurchases(m, [{ frequency: 1, recency: 1, T: 2 }], 1000),
-      ["params", "a"],
+      () =>
+        conditionalExpectedPurchases(m, [{ frequency: 1, recency: 1, T: 2 }], { horizon: 1000 }),
+      ["model", "params", "a"],
     );
   });
 });

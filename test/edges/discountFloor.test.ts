@@ -23,13 +23,19 @@ describe("discountedExpectedResidualPurchases: the discount-rate floor", () => {
     it(`${model.kind}: δ = 1e-9 and 1e-15 are rejected at discountRate`, () => {
       for (const discountRate of [1e-9, 1e-15, 5e-324]) {
         const error = expectInvalidAt(
-          () => discountedExpectedResidualPurchases(model, customer, { discountRate }),
-          ["discountRate"],
+          () =>
+            discountedExpectedResidualPurchases(model, [customer], {
+              continuousDiscountRate: discountRate,
+            })[0]!,
+          ["options", "continuousDiscountRate"],
         );
         expect(error.message).toContain("at least 0.000001");
         expectInvalidAt(
-          () => discountedExpectedResidualPurchases(model, [customer], { discountRate }),
-          ["discountRate"],
+          () =>
+            discountedExpectedResidualPurchases(model, [customer], {
+              continuousDiscountRate: discountRate,
+            }),
+          ["options", "continuousDiscountRate"],
         );
       }
     });
@@ -37,12 +43,14 @@ describe("discountedExpectedResidualPurchases: the discount-rate floor", () => {
     it(`${model.kind}: δ = 1e-6 (the floor) is served, finite, within a second`, () => {
       let dert = Number.NaN;
       const ms = cpuMs(() => {
-        dert = discountedExpectedResidualPurchases(model, customer, { discountRate: 1e-6 });
+        dert = discountedExpectedResidualPurchases(model, [customer], {
+          continuousDiscountRate: 1e-6,
+        })[0]!;
       });
       expect(Number.isFinite(dert)).toBe(true);
       // DERT grows as δ shrinks: at the floor it exceeds the value at a 10 % weekly rate.
       expect(dert).toBeGreaterThan(
-        discountedExpectedResidualPurchases(model, customer, { discountRate: 0.1 }),
+        discountedExpectedResidualPurchases(model, [customer], { continuousDiscountRate: 0.1 })[0]!,
       );
       expect(ms).toBeLessThan(1000);
     });

@@ -43,13 +43,12 @@ describe("item 13: one error type", () => {
   it("a BigInt in an input is described, not a TypeError from JSON.stringify", () => {
     const error = expectInvalidAt(
       () =>
-        churnRisk({ ...bg, kind: 10n ** 30n } as never, [], {
-          spendModel: gg,
+        churnRisk({ purchase: { ...bg, kind: 10n ** 30n }, spend: gg } as never, [], {
           horizon: 52,
           discountRate: 0.01,
           unit: "week",
         }),
-      ["model", "kind"],
+      ["model", "purchase", "kind"],
     );
     expect(error.message).toContain("1000000000000000000000000000000n (a BigInt)");
     expectInvalidAt(
@@ -171,16 +170,13 @@ describe("item 14: messages that say what was expected, at the right path", () =
 
   it("q ≤ 1 without repeat purchases points at the spend model, not at the customers", () => {
     const error = catchInvalidInput(() =>
-      customerLifetimeValue({
-        purchaseModel: bg,
-        spendModel: { ...gg, params: { ...gg.params, q: 0.5 } },
-        unit: "week",
-        horizon: 52,
-        discountRate: 0.01,
-        customers: [{ frequency: 0, recency: 0, T: 10, monetaryValue: 0 }],
-      }),
+      customerLifetimeValue(
+        { purchase: bg, spend: { ...gg, params: { ...gg.params, q: 0.5 } } },
+        [{ frequency: 0, recency: 0, T: 10, monetaryValue: 0 }],
+        { unit: "week", horizon: 52, discountRate: 0.01 },
+      ),
     );
-    expect(error.issues[0]!.path).toEqual(["spendModel", "params", "q"]);
+    expect(error.issues[0]!.path).toEqual(["model", "spend", "params", "q"]);
   });
 });
 

@@ -37,7 +37,8 @@ const pareto = (r: number, alpha: number, s: number, beta: number): ParetoNbdMod
   logLikelihood: -1,
   iterations: 1,
   converged: true,
-  customers: 1,
+  customerCount: 1,
+  unit: "week",
 });
 
 /** Runs f and returns its value and the CPU time it took (user + system, ms). */
@@ -145,7 +146,7 @@ describe("the family ₂F₁(a₀ + i, b; c; 1 − w) by the contiguous relation
 describe("Pareto/NBD purchaseCountProbability with z = |α−β|/(max(α,β)+t) near 1", () => {
   it("reproducer: r 0.05, α 1e6, s 35.85, β 0.5, t 3, n 99 under 2 s CPU (was 4.7 s); 0 is the float64 value", () => {
     const model = pareto(0.05, 1e6, 35.854812353295095, 0.5);
-    const { value, ms } = cpu(() => purchaseCountProbability(model, 99, 3));
+    const { value, ms } = cpu(() => purchaseCountProbability(model, { purchases: 99, horizon: 3 }));
     expect(ms).toBeLessThan(2000);
     // mpmath: P(X(3) = 99) is below the float64 range (see the fixture's last row)
     const last = fixture.purchaseCountProbability.at(-1);
@@ -161,7 +162,7 @@ describe("Pareto/NBD purchaseCountProbability with z = |α−β|/(max(α,β)+t) 
       [20, 20],
     ] as const) {
       const { value, ms } = cpu(() =>
-        purchaseCountProbability(pareto(r, 1000, s, 1.8), 10_000, 17),
+        purchaseCountProbability(pareto(r, 1000, s, 1.8), { purchases: 10_000, horizon: 17 }),
       );
       expect(ms, `r ${r}, s ${s}`).toBeLessThan(2000);
       expect(value >= 0 && value <= 1).toBe(true);
@@ -185,12 +186,15 @@ describe("Pareto/NBD purchaseCountProbability with z = |α−β|/(max(α,β)+t) 
       const label = `pareto(${r}, ${alpha}, ${s}, ${beta}), n ${n}, t ${t}`;
       if (n * (1 + r + s) > 5e6) {
         // Beyond the documented work budget n·(1 + r + s) ≤ 5e6: refused at n, not computed.
-        expect(() => purchaseCountProbability(pareto(r, alpha, s, beta), n, t), label).toThrow(
-          /n is at most/,
-        );
+        expect(
+          () => purchaseCountProbability(pareto(r, alpha, s, beta), { purchases: n, horizon: t }),
+          label,
+        ).toThrow(/purchases is at most/);
         continue;
       }
-      const { value, ms } = cpu(() => purchaseCountProbability(pareto(r, alpha, s, beta), n, t));
+      const { value, ms } = cpu(() =>
+        purchaseCountProbability(pareto(r, alpha, s, beta), { purchases: n, horizon: t }),
+      );
       expect(ms, label).toBeLessThan(2000);
       expect(value >= 0 && value <= 1, label).toBe(true);
     }
@@ -200,7 +204,10 @@ describe("Pareto/NBD purchaseCountProbability with z = |α−β|/(max(α,β)+t) 
     expect(fixture.purchaseCountProbability.length).toBe(21);
     for (const [r, alpha, s, beta, n, t, want] of fixture.purchaseCountProbability) {
       if (Number(want) === 0) continue; // the underflowing reproducer, checked above
-      const got = purchaseCountProbability(pareto(+r, +alpha, +s, +beta), n, +t);
+      const got = purchaseCountProbability(pareto(+r, +alpha, +s, +beta), {
+        purchases: n,
+        horizon: +t,
+      });
       // At α 0.5, β 1e6, n 1 and 2 the closed form's bracket is below 1/100 and the 32-point
       // Gauss–Laguerre integral is used instead (its own accuracy, not the ₂F₁'s).
       const laguerre = +alpha === 0.5 && (n === 1 || n === 2);

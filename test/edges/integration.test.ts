@@ -26,7 +26,8 @@ function bgbb(change: object): BgBbModel {
     standardErrors: { alpha: 0, beta: 0, gamma: 0, delta: 0 },
     iterations: 0,
     converged: true,
-    customers: 11104,
+    customerCount: 11104,
+    unit: "week",
   };
 }
 
@@ -44,18 +45,19 @@ function paramsReadOnce<T extends { params: object }>(model: T): T {
 describe("model parameters are read once", () => {
   it("a getter on params that turns null after validation changes nothing", () => {
     const model = paramsReadOnce(CDNOW_BG_NBD);
-    expect(expectedPurchases(model, 39)).toBe(expectedPurchases(CDNOW_BG_NBD, 39));
+    expect(expectedPurchases(model, { horizon: 39 })).toBe(
+      expectedPurchases(CDNOW_BG_NBD, { horizon: 39 }),
+    );
     const spend = paramsReadOnce(CDNOW_GAMMA_GAMMA);
-    const input = {
-      purchaseModel: CDNOW_BG_NBD,
-      unit: "week" as const,
-      horizon: 52,
-      discountRate: 0.01,
-      customers: [{ frequency: 2, recency: 30.43, T: 38.86, monetaryValue: "22.35" }],
-    };
-    const values = customerLifetimeValue({ ...input, spendModel: spend });
+    const options = { unit: "week" as const, horizon: 52, discountRate: 0.01 };
+    const customers = [{ frequency: 2, recency: 30.43, T: 38.86, monetaryValue: "22.35" }];
+    const values = customerLifetimeValue({ purchase: CDNOW_BG_NBD, spend }, customers, options);
     expect(values[0]!.toString()).toBe(
-      customerLifetimeValue({ ...input, spendModel: CDNOW_GAMMA_GAMMA })[0]!.toString(),
+      customerLifetimeValue(
+        { purchase: CDNOW_BG_NBD, spend: CDNOW_GAMMA_GAMMA },
+        customers,
+        options,
+      )[0]!.toString(),
     );
   });
 });
@@ -66,14 +68,10 @@ describe("BG/NBD DERT refuses a purchase rate that has run off to infinity", () 
     const started = process.cpuUsage();
     expectInvalidAt(
       () =>
-        discountedExpectedResidualPurchases(
-          model,
-          { frequency: 0, recency: 0, T: 38.86 },
-          {
-            discountRate: Math.log(1.15) / 52,
-          },
-        ),
-      ["params", "r"],
+        discountedExpectedResidualPurchases(model, [{ frequency: 0, recency: 0, T: 38.86 }], {
+          continuousDiscountRate: Math.log(1.15) / 52,
+        }),
+      ["model", "params", "r"],
     );
     const used = process.cpuUsage(started);
     expect((used.user + used.system) / 1000).toBeLessThan(1000);
@@ -132,12 +130,11 @@ describe("counts are safe integers", () => {
     );
     expectInvalidAt(
       () =>
-        purchaseCountProbability(
-          CDNOW_BG_NBD,
-          Object.assign([], { length: 2 ** 32 - 1 }) as never,
-          39,
-        ),
-      ["n"],
+        purchaseCountProbability(CDNOW_BG_NBD, {
+          purchases: Object.assign([], { length: 2 ** 32 - 1 }) as never,
+          horizon: 39,
+        }),
+      ["options", "purchases"],
     );
   });
 });
@@ -151,11 +148,11 @@ describe("Pareto/NBD purchase counts: a work budget n·(1 + r + s) ≤ 5e6", () 
   });
   it("s = 1000 with n = 100,000 (5 s of CPU before) is refused at n; n = 4,000 is served", () => {
     const error = expectInvalidAt(
-      () => purchaseCountProbability(pareto(0.0053, 1000), 1e5, 1),
-      ["n"],
+      () => purchaseCountProbability(pareto(0.0053, 1000), { purchases: 1e5, horizon: 1 }),
+      ["options", "purchases"],
     );
-    expect(error.message).toContain("n is at most 4994");
-    const p = purchaseCountProbability(pareto(0.0053, 1000), 4000, 1);
+    expect(error.message).toContain("purchases is at most 4994");
+    const p = purchaseCountProbability(pareto(0.0053, 1000), { purchases: 4000, horizon: 1 });
     expect(p >= 0 && p <= 1).toBe(true);
   });
 });

@@ -356,20 +356,20 @@ const MONEY_INPUTS: readonly (readonly [string, (amount: unknown) => unknown, Pr
   [
     "subscriptionLifetimeValue",
     (a) =>
-      m.subscriptionLifetimeValue({
-        model: {
+      m.subscriptionLifetimeValue(
+        {
           kind: "sbg",
           params: { alpha: 0.704, beta: 1.182 },
           logLikelihood: -1680.27,
           standardErrors: { alpha: 0.0656, beta: 0.1525 },
           iterations: 10,
           converged: true,
-          customers: 1000,
+          customerCount: 1000,
+          unit: "year",
         },
-        pricePerPeriod: a as string,
-        discountRate: 0.1,
-      }),
-    ["pricePerPeriod"],
+        { pricePerPeriod: a as string, discountRate: 0.1 },
+      ),
+    ["options", "pricePerPeriod"],
   ],
   [
     "satisfactionIndicators",
@@ -379,32 +379,29 @@ const MONEY_INPUTS: readonly (readonly [string, (amount: unknown) => unknown, Pr
   [
     "conditionalExpectedSpend",
     (a) =>
-      m.conditionalExpectedSpend(CDNOW_GAMMA_GAMMA, { frequency: 2, monetaryValue: a as string }),
-    ["monetaryValue"],
+      m.conditionalExpectedSpend(CDNOW_GAMMA_GAMMA, [{ frequency: 2, monetaryValue: a as string }]),
+    ["customers", 0, "monetaryValue"],
   ],
   [
     "customerLifetimeValue",
     (a) =>
-      m.customerLifetimeValue({
-        purchaseModel: CDNOW_BG_NBD,
-        spendModel: CDNOW_GAMMA_GAMMA,
-        customers: [
+      m.customerLifetimeValue(
+        { purchase: CDNOW_BG_NBD, spend: CDNOW_GAMMA_GAMMA },
+        [
           { frequency: 2, recency: 30.43, T: 38.86, monetaryValue: 20 },
           { frequency: 2, recency: 30.43, T: 38.86, monetaryValue: a as string },
         ],
-        horizon: 52,
-        discountRate: 0,
-        unit: "week",
-      }),
+        { horizon: 52, discountRate: 0, unit: "week" },
+      ),
     ["customers", 1, "monetaryValue"],
   ],
   [
     "churnRisk",
     (a) =>
       m.churnRisk(
-        CDNOW_BG_NBD,
+        { purchase: CDNOW_BG_NBD, spend: CDNOW_GAMMA_GAMMA },
         [{ frequency: 2, recency: 30.43, T: 38.86, monetaryValue: a as string }],
-        { spendModel: CDNOW_GAMMA_GAMMA, horizon: 52, discountRate: 0.0027, unit: "week" },
+        { horizon: 52, discountRate: 0.0027, unit: "week" },
       ),
     ["customers", 0, "monetaryValue"],
   ],

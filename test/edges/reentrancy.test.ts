@@ -324,29 +324,23 @@ describe("each input field is read exactly once (issue 23 item 2)", () => {
       { frequency: 0, recency: 0, T: 38.86, monetaryValue: 0 },
       { frequency: 5, recency: 20, T: 30, monetaryValue: 41.5 },
     ];
+    const pair = { purchase: model, spend: spendModel };
     const options = {
-      spendModel,
       horizon: 52,
       discountRate: 0.0027,
       unit: "week",
-      period: 4,
+      noPurchaseWindow: 4,
     } as const;
     const { rows, reads } = countingRows(customers);
-    const result = expectReadOnce(reads, () => churnRisk(model, rows as never, options));
-    expect(plain(result)).toEqual(plain(churnRisk(model, customers, options)));
+    const result = expectReadOnce(reads, () => churnRisk(pair, rows as never, options));
+    expect(plain(result)).toEqual(plain(churnRisk(pair, customers, options)));
     // The lifetime value it is built on.
-    const input = {
-      purchaseModel: model,
-      spendModel,
-      horizon: 52,
-      discountRate: 0.0027,
-      unit: "week",
-    } as const;
+    const input = { horizon: 52, discountRate: 0.0027, unit: "week" } as const;
     const counted = countingRows(customers);
     const values = expectReadOnce(counted.reads, () =>
-      customerLifetimeValue({ ...input, customers: counted.rows as never }),
+      customerLifetimeValue(pair, counted.rows as never, input),
     );
-    expect(plain(values)).toEqual(plain(customerLifetimeValue({ ...input, customers })));
+    expect(plain(values)).toEqual(plain(customerLifetimeValue(pair, customers, input)));
   });
 
   it("lifecycleStage", () => {

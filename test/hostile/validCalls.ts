@@ -182,14 +182,14 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
   ],
   churnRisk: [
     () => [
-      copy(bg),
+      { purchase: copy(bg), spend: copy(gg) },
       spendHistory(),
-      { spendModel: copy(gg), horizon: 52, discountRate: 0.0027, unit: "week", period: 4 },
+      { horizon: 52, discountRate: 0.0027, unit: "week", noPurchaseWindow: 4 },
     ],
     () => [
-      copy(pareto),
+      { purchase: copy(pareto), spend: copy(gg) },
       spendHistory(),
-      { spendModel: copy(gg), horizon: "infinite", discountRate: 0.0027, unit: "week" },
+      { horizon: "infinite", discountRate: 0.0027 },
     ],
   ],
   compareModels: [() => [[copy(bg), copy(pareto)]]],
@@ -215,14 +215,14 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
     ],
   ],
   conditionalExpectedPurchases: [
-    () => [copy(bg), { frequency: 2, recency: 30.43, T: 38.86 }, 39],
-    () => [copy(pareto), history(), 39],
-    () => [copy(mbg), history(), 10],
-    () => [copy(bgbb), [{ frequency: 2, recency: 4, periods: 6 }], 5],
+    () => [copy(bg), [{ frequency: 2, recency: 30.43, T: 38.86 }], { horizon: 39 }],
+    () => [copy(pareto), history(), { horizon: 39 }],
+    () => [copy(mbg), history(), { horizon: 10, unit: "day" }],
+    () => [copy(bgbb), [{ frequency: 2, recency: 4, periods: 6 }], { horizon: 5 }],
   ],
   conditionalExpectedSpend: [
-    () => [copy(gg), { frequency: 2, monetaryValue: "22.35" }],
-    () => [copy(gg), { frequency: 0, monetaryValue: 0 }],
+    () => [copy(gg), [{ frequency: 2, monetaryValue: "22.35" }]],
+    () => [copy(gg), [{ frequency: 0, monetaryValue: 0 }]],
   ],
   cumulativePurchaseTracking: [() => [copy(bgbb), [11104], { periods: 11, actual: [5652, 4674] }]],
   customerBaseValue: [
@@ -277,24 +277,14 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
   ],
   customerLifetimeValue: [
     () => [
-      {
-        purchaseModel: copy(bg),
-        spendModel: copy(gg),
-        unit: "week",
-        horizon: "infinite",
-        discountRate: 1.15 ** (1 / 52) - 1,
-        customers: spendHistory(),
-      },
+      { purchase: copy(bg), spend: copy(gg) },
+      spendHistory(),
+      { unit: "week", horizon: "infinite", discountRate: 1.15 ** (1 / 52) - 1 },
     ],
     () => [
-      {
-        purchaseModel: copy(pareto),
-        spendModel: copy(gg),
-        unit: "week",
-        horizon: 52,
-        discountRate: 0.01,
-        customers: spendHistory(),
-      },
+      { purchase: copy(pareto), spend: copy(gg) },
+      spendHistory(),
+      { horizon: 12, discountRate: 0.01, unit: "month", unitConversion: "calendar-average" },
     ],
   ],
   customerSatisfactionScore: [
@@ -336,13 +326,17 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
   discountedExpectedResidualPurchases: [
     () => [
       copy(bg),
-      { frequency: 2, recency: 30.43, T: 38.86 },
-      { discountRate: Math.log(1.15) / 52 },
+      [{ frequency: 2, recency: 30.43, T: 38.86 }],
+      { continuousDiscountRate: Math.log(1.15) / 52 },
     ],
     () => [copy(pareto), history(), { discountRate: 0.01 }],
     () => [copy(bgbb), [{ frequency: 2, recency: 4, periods: 6 }], { discountRate: 0.1 }],
   ],
-  expectedPurchases: [() => [copy(bg), 52], () => [copy(pareto), 52], () => [copy(bgbb), 5]],
+  expectedPurchases: [
+    () => [copy(bg), { horizon: 52 }],
+    () => [copy(pareto), { horizon: 1, unit: "year", unitConversion: "calendar-average" }],
+    () => [copy(bgbb), { horizon: 5 }],
+  ],
   expectedPurchasesMatrix: [() => [copy(bgbb), { maxFrequency: 6, maxT: 6, horizon: 5 }]],
   expectedRemainingLifetime: [() => [copy(sbg), { renewals: 7, discountRate: 0.1 }]],
   fitBgBb: [() => [bgbbRows()]],
@@ -486,15 +480,15 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
     () => [recoveryCandidates(), { keyValue: 1000, smallValue: 100 }],
   ],
   probabilityAlive: [
-    () => [copy(bg), { frequency: 2, recency: 30.43, T: 38.86 }],
+    () => [copy(bg), [{ frequency: 2, recency: 30.43, T: 38.86 }]],
     () => [copy(pareto), history()],
     () => [copy(bgbb), [{ frequency: 2, recency: 4, periods: 6 }], { futurePeriods: 1 }],
   ],
   probabilityAliveMatrix: [() => [copy(bgbb), { maxFrequency: 6, maxT: 6, futurePeriods: 1 }]],
   purchaseCountProbability: [
-    () => [copy(bg), 0, 39],
-    () => [copy(pareto), 2, 39],
-    () => [copy(bgbb), 1, 5],
+    () => [copy(bg), { purchases: 0, horizon: 39 }],
+    () => [copy(pareto), { purchases: 2, horizon: 39 }],
+    () => [copy(bgbb), { purchases: 1, horizon: 5 }],
   ],
   raterIndex: [
     () => [{ tangibles: 6, reliability: 5, responsiveness: 5.5, assurance: 6, empathy: 4 }],
@@ -523,6 +517,7 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
       return [prioritize(recoveryCandidates(), { keyValue: 1000, smallValue: 100 })];
     },
   ],
+  retentionCurve: [() => [copy(sbg), { periods: 12 }]],
   retentionLifetimeValue: [
     () => [{ margin: 100, retentionRate: 0.8, discountRate: 0.1 }],
     () => [
@@ -536,7 +531,6 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
     ],
     () => [{ margin: 100, retentionRate: 0.8, discountRate: 0.1, growthRate: 0.05 }],
   ],
-  retentionRate: [() => [copy(sbg), 1]],
   rfmScores: [
     () => [
       [1, 1, 1, 2, 2, 3, 5].map((f, i) => ({
@@ -625,8 +619,8 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
     ],
   ],
   subscriptionLifetimeValue: [
-    () => [{ model: copy(sbg), pricePerPeriod: "100", discountRate: 0.1 }],
-    () => [{ model: copy(sbg), pricePerPeriod: 100, discountRate: 0.1, renewals: 4 }],
+    () => [copy(sbg), { pricePerPeriod: "100", discountRate: 0.1 }],
+    () => [copy(sbg), { pricePerPeriod: 100, discountRate: 0.1, renewals: 4 }],
   ],
   summarizeTransactions: [
     () => [transactions(), { observationEnd: "2024-01-31", unit: "week", bucketing: "elapsed" }],
@@ -635,7 +629,7 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
       { observationEnd: "2024-01-31T12:00", unit: "day", timeZone: "America/New_York" },
     ],
   ],
-  survivalCurve: [() => [copy(sbg), 12]],
+  survivalCurve: [() => [copy(sbg), { periods: 12 }]],
   targetCustomerGrid: [
     () => [
       [

@@ -21,7 +21,8 @@ const MODEL: BgBbModel = {
   standardErrors: { alpha: 0.0694, beta: 0.0294, gamma: 0.051, delta: 0.3208 },
   iterations: 10,
   converged: true,
-  customers: 11104,
+  customerCount: 11104,
+  unit: "year",
 };
 function expectRel(actual: number, expected: number, rel: number): void {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.abs(expected));
@@ -36,37 +37,45 @@ describe("public prediction functions with a BG/BB model", () => {
     ];
     const next = probabilityAlive(MODEL, customers, { futurePeriods: 1 });
     expect(Array.from(next, (p) => p.toFixed(2))).toEqual(["0.11", "0.59", "0.93"]);
-    expectRel(probabilityAlive(MODEL, customers[0]!), 0.116218156485, 1e-10);
-    expectRel(probabilityAlive(MODEL, customers[1]!, { futurePeriods: 1 }), 0.589657189079, 1e-10);
+    expectRel(probabilityAlive(MODEL, [customers[0]!])[0]!, 0.116218156485, 1e-10);
+    expectRel(
+      probabilityAlive(MODEL, [customers[1]!], { futurePeriods: 1 })[0]!,
+      0.589657189079,
+      1e-10,
+    );
   });
   it("expectedPurchases and purchaseCountProbability (3,454.9 and 1,253.1 expected donors)", () => {
-    expectRel(expectedPurchases(MODEL, 10), 3.17982906512, 1e-10);
-    expect((11104 * purchaseCountProbability(MODEL, 0, 6)).toFixed(1)).toBe("3454.9");
-    expect((11104 * purchaseCountProbability(MODEL, 6, 6)).toFixed(1)).toBe("1253.1");
-    expect(purchaseCountProbability(MODEL, 7, 6)).toBe(0);
+    expectRel(expectedPurchases(MODEL, { horizon: 10 }), 3.17982906512, 1e-10);
+    expect((11104 * purchaseCountProbability(MODEL, { purchases: 0, horizon: 6 })).toFixed(1)).toBe(
+      "3454.9",
+    );
+    expect((11104 * purchaseCountProbability(MODEL, { purchases: 6, horizon: 6 })).toFixed(1)).toBe(
+      "1253.1",
+    );
+    expect(purchaseCountProbability(MODEL, { purchases: 7, horizon: 6 })).toBe(0);
   });
   it("conditionalExpectedPurchases: Σ over the 11,104 donors for the next 5 opportunities = 12,884.2", () => {
     const rows = donations();
     const perPattern = conditionalExpectedPurchases(
       MODEL,
       rows.map(({ count: _, ...h }) => h),
-      5,
+      { horizon: 5 },
     );
     const total = rows.reduce((s, r, i) => s + r.count * perPattern[i]!, 0);
     expect(total.toFixed(1)).toBe("12884.2");
     expectRel(
-      conditionalExpectedPurchases(MODEL, { frequency: 4, recency: 5, periods: 6 }, 10),
+      conditionalExpectedPurchases(MODEL, [{ frequency: 4, recency: 5, periods: 6 }], {
+        horizon: 10,
+      })[0]!,
       3.62796772258,
       1e-10,
     );
   });
   it("discountedExpectedResidualPurchases with a per-opportunity rate d = 0.1", () => {
     expectRel(
-      discountedExpectedResidualPurchases(
-        MODEL,
-        { frequency: 2, recency: 4, periods: 6 },
-        { discountRate: 0.1 },
-      ),
+      discountedExpectedResidualPurchases(MODEL, [{ frequency: 2, recency: 4, periods: 6 }], {
+        discountRate: 0.1,
+      })[0]!,
       1.6656233201,
       1e-10,
     );
@@ -83,37 +92,44 @@ describe("public prediction functions with a BG/BB model", () => {
   });
   it("bad input: recency > periods, frequency > recency, fractional opportunities, discount ≤ 0", () => {
     const cases: [() => unknown, string][] = [
-      [() => probabilityAlive(MODEL, { frequency: 1, recency: 7, periods: 6 }), "→ at recency"],
+      [
+        () => probabilityAlive(MODEL, [{ frequency: 1, recency: 7, periods: 6 }])[0]!,
+        "→ at customers[0].recency",
+      ],
       [
         () =>
           probabilityAlive(MODEL, [
             { frequency: 1, recency: 1, periods: 6 },
             { frequency: 3, recency: 2, periods: 6 },
           ]),
-        "→ at [1].frequency",
+        "→ at customers[1].frequency",
       ],
       [
         () =>
-          probabilityAlive(MODEL, { frequency: 1, recency: 1, periods: 6 }, { futurePeriods: 0.5 }),
-        "→ at futurePeriods",
+          probabilityAlive(MODEL, [{ frequency: 1, recency: 1, periods: 6 }], {
+            futurePeriods: 0.5,
+          })[0]!,
+        "→ at options.futurePeriods",
       ],
-      [() => expectedPurchases(MODEL, 2.5), "→ at t"],
+      [() => expectedPurchases(MODEL, { horizon: 2.5 }), "→ at options.horizon"],
       [
-        () => conditionalExpectedPurchases(MODEL, { frequency: 1, recency: 1, periods: 6 }, -1),
-        "→ at t",
+        () =>
+          conditionalExpectedPurchases(MODEL, [{ frequency: 1, recency: 1, periods: 6 }], {
+            horizon: -1,
+          })[0]!,
+        "→ at options.horizon",
       ],
       [
         () =>
-          discountedExpectedResidualPurchases(
-            MODEL,
-            { frequency: 1, recency: 1, periods: 6 },
-            { discountRate: -1 },
-          ),
-        "→ at discountRate",
+          discountedExpectedResidualPurchases(MODEL, [{ frequency: 1, recency: 1, periods: 6 }], {
+            discountRate: -1,
+          })[0]!,
+        "→ at options.discountRate",
       ],
       [
-        () => expectedPurchases({ ...MODEL, params: { ...MODEL.params, gamma: 0 } }, 2),
-        "→ at params.gamma",
+        () =>
+          expectedPurchases({ ...MODEL, params: { ...MODEL.params, gamma: 0 } }, { horizon: 2 }),
+        "→ at model.params.gamma",
       ],
     ];
     for (const [f, path] of cases) expect(catchInvalidInput(f).message).toContain(path);

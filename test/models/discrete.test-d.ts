@@ -36,12 +36,12 @@ describe("discrete and contractual model types", () => {
   });
   it("predictions", () => {
     const sbg = fitSbg([100, 60, 40]);
-    expectTypeOf(survivalCurve(sbg, 3)).toEqualTypeOf<Float64Array>();
+    expectTypeOf(survivalCurve(sbg, { periods: 3 })).toEqualTypeOf<Float64Array>();
     expectTypeOf(
       expectedRemainingLifetime(sbg, { renewals: 1, discountRate: 0.1 }),
     ).toEqualTypeOf<number>();
     expectTypeOf(
-      subscriptionLifetimeValue({ model: sbg, pricePerPeriod: "9.99", discountRate: 0.1 }),
+      subscriptionLifetimeValue(sbg, { pricePerPeriod: "9.99", discountRate: 0.1 }),
     ).toEqualTypeOf<Decimal>();
     // @ts-expect-error renewals is required in the options of expectedRemainingLifetime
     expectedRemainingLifetime(sbg, { discountRate: 0.1 });

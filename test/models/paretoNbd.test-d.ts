@@ -24,7 +24,7 @@ describe("Pareto/NBD public types", () => {
   it("accepts summary rows with extra fields, and the model works with the predictions", () => {
     const rows = [{ customerId: "__proto__", frequency: 2, recency: 5, T: 9, count: 3 }];
     const model = fitParetoNbd(rows, { penalty: 0.001 });
-    expectTypeOf(probabilityAlive(model, rows[0]!)).toEqualTypeOf<number>();
+    expectTypeOf(probabilityAlive(model, [rows[0]!])[0]!).toEqualTypeOf<number>();
     // @ts-expect-error parameters are named as in the papers
     fitParetoNbd(rows, { initial: { r: 1 }, unknown: 1 });
   });

@@ -29,7 +29,8 @@ const modelArb = fc
     standardErrors: { r: 0, alpha: 0, a: 0, b: 0 },
     iterations: 0,
     converged: true,
-    customers: 0,
+    customerCount: 0,
+    unit: "week",
   }));
 
 const customerArb = fc
@@ -48,7 +49,7 @@ describe("BG/NBD and MBG/NBD invariants", () => {
   it("P(alive) is in [0, 1]", () => {
     fc.assert(
       fc.property(modelArb, customerArb, (model, customer) => {
-        const p = probabilityAlive(model, customer);
+        const p = probabilityAlive(model, [customer])[0]!;
         expect(p).toBeGreaterThanOrEqual(0);
         expect(p).toBeLessThanOrEqual(1);
       }),
@@ -61,8 +62,8 @@ describe("BG/NBD and MBG/NBD invariants", () => {
         fc.double({ min: 0, max: 200, noNaN: true }),
         fc.double({ min: 1e-3, max: 200, noNaN: true }),
         (model, t, dt) => {
-          const e1 = expectedPurchases(model, t);
-          const e2 = expectedPurchases(model, t + dt);
+          const e1 = expectedPurchases(model, { horizon: t });
+          const e2 = expectedPurchases(model, { horizon: t + dt });
           expect(Number.isFinite(e2)).toBe(true);
           expect(e1).toBeGreaterThanOrEqual(0);
           expect(e2).toBeGreaterThanOrEqual(e1 * (1 - 1e-12));
@@ -77,8 +78,8 @@ describe("BG/NBD and MBG/NBD invariants", () => {
         customerArb,
         fc.double({ min: 0, max: 104, noNaN: true }),
         (model, customer, t) => {
-          const e1 = conditionalExpectedPurchases(model, customer, t);
-          const e2 = conditionalExpectedPurchases(model, customer, t + 1);
+          const e1 = conditionalExpectedPurchases(model, [customer], { horizon: t })[0]!;
+          const e2 = conditionalExpectedPurchases(model, [customer], { horizon: t + 1 })[0]!;
           expect(Number.isFinite(e1) && Number.isFinite(e2)).toBe(true);
           expect(e1).toBeGreaterThanOrEqual(0);
           expect(e2).toBeGreaterThanOrEqual(e1 * (1 - 1e-12));
@@ -94,8 +95,8 @@ describe("BG/NBD and MBG/NBD invariants", () => {
           { frequency: 1000, recency: 10, T: 10000 },
           { frequency: 0, recency: 0, T: 1e-6 },
         ]) {
-          const p = probabilityAlive(model, customer);
-          const e = conditionalExpectedPurchases(model, customer, 52);
+          const p = probabilityAlive(model, [customer])[0]!;
+          const e = conditionalExpectedPurchases(model, [customer], { horizon: 52 })[0]!;
           expect(p >= 0 && p <= 1).toBe(true);
           expect(Number.isFinite(e) && e >= 0).toBe(true);
         }
@@ -110,7 +111,9 @@ describe("BG/NBD and MBG/NBD invariants", () => {
         customerArb.filter((c) => c.frequency <= 100 && c.T <= 500),
         fc.double({ min: 1e-3, max: 0.5, noNaN: true }),
         (model, customer, discountRate) => {
-          const d = discountedExpectedResidualPurchases(model, customer, { discountRate });
+          const d = discountedExpectedResidualPurchases(model, [customer], {
+            continuousDiscountRate: discountRate,
+          })[0]!;
           expect(Number.isFinite(d)).toBe(true);
           expect(d).toBeGreaterThanOrEqual(0);
         },
@@ -123,7 +126,7 @@ describe("BG/NBD and MBG/NBD invariants", () => {
       fc.property(modelArb, fc.double({ min: 0.01, max: 100, noNaN: true }), (model, t) => {
         let total = 0;
         for (let n = 0; n < 30; n++) {
-          const p = purchaseCountProbability(model, n, t);
+          const p = purchaseCountProbability(model, { purchases: n, horizon: t });
           expect(p >= 0 && p <= 1).toBe(true);
           total += p;
         }

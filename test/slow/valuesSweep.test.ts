@@ -103,7 +103,13 @@ function check(label: string, f: () => unknown): void {
   expect(nonFinite(result), `${label} returned a non-finite number`).toBeUndefined();
 }
 
-const meta = { logLikelihood: -1, iterations: 1, converged: true, customers: 1 } as const;
+const meta = {
+  logLikelihood: -1,
+  iterations: 1,
+  converged: true,
+  customerCount: 1,
+  unit: "week",
+} as const;
 const sbg = (alpha: number, beta: number) =>
   ({
     kind: "sbg",
@@ -148,14 +154,17 @@ describe("hostile numbers: finite or InvalidInputError, each call under 2 s", ()
       fc.property(positive, positive, hostile, count, count, (alpha, beta, d, n, periods) => {
         const model = sbg(alpha, beta);
         check(`survivalCurve(${alpha}, ${beta}, ${periods})`, () =>
-          cv.survivalCurve(model, periods),
+          cv.survivalCurve(model, { periods: periods }),
         );
-        check(`retentionRate(${alpha}, ${beta}, ${n})`, () => cv.retentionRate(model, n));
+        check(
+          `retentionRate(${alpha}, ${beta}, ${n})`,
+          () => cv.retentionCurve(model, { periods: n })[n - 1]!,
+        );
         check(`expectedRemainingLifetime(${alpha}, ${beta}, ${n}, ${d})`, () =>
           cv.expectedRemainingLifetime(model, { renewals: n, discountRate: d }),
         );
         check(`subscriptionLifetimeValue(${alpha}, ${beta}, ${d})`, () =>
-          cv.subscriptionLifetimeValue({ model, pricePerPeriod: "100", discountRate: d }),
+          cv.subscriptionLifetimeValue(model, { pricePerPeriod: "100", discountRate: d }),
         );
       }),
       runs(300),
@@ -179,16 +188,24 @@ describe("hostile numbers: finite or InvalidInputError, each call under 2 s", ()
             periods: Math.max(1, periods),
           };
           const label = `(${alpha}, ${beta}, ${gamma}, ${delta}) ${JSON.stringify(customer)} t=${t}`;
-          check(`probabilityAlive${label}`, () =>
-            cv.probabilityAlive(model, customer, { futurePeriods: t }),
+          check(
+            `probabilityAlive${label}`,
+            () => cv.probabilityAlive(model, [customer], { futurePeriods: t })[0]!,
           );
-          check(`expectedPurchases${label}`, () => cv.expectedPurchases(model, t));
-          check(`conditionalExpectedPurchases${label}`, () =>
-            cv.conditionalExpectedPurchases(model, customer, t),
+          check(`expectedPurchases${label}`, () => cv.expectedPurchases(model, { horizon: t }));
+          check(
+            `conditionalExpectedPurchases${label}`,
+            () => cv.conditionalExpectedPurchases(model, [customer], { horizon: t })[0]!,
           );
-          check(`purchaseCountProbability${label}`, () => cv.purchaseCountProbability(model, x, t));
-          check(`discountedExpectedResidualPurchases${label} d=${d}`, () =>
-            cv.discountedExpectedResidualPurchases(model, customer, { discountRate: d }),
+          check(`purchaseCountProbability${label}`, () =>
+            cv.purchaseCountProbability(model, { purchases: x, horizon: t }),
+          );
+          check(
+            `discountedExpectedResidualPurchases${label} d=${d}`,
+            () =>
+              cv.discountedExpectedResidualPurchases(model, [customer], {
+                continuousDiscountRate: d,
+              })[0]!,
           );
         },
       ),
@@ -208,10 +225,12 @@ describe("hostile numbers: finite or InvalidInputError, each call under 2 s", ()
           check(
             `conditionalExpectedSpend(${p}, ${q}, ${v}, ${frequency}, ${String(monetaryValue)})`,
             () =>
-              cv.conditionalExpectedSpend(gammaGamma(p, q, v), {
-                frequency,
-                monetaryValue: monetaryValue as number,
-              }),
+              cv.conditionalExpectedSpend(gammaGamma(p, q, v), [
+                {
+                  frequency,
+                  monetaryValue: monetaryValue as number,
+                },
+              ])[0]!,
           );
         },
       ),
@@ -227,7 +246,7 @@ describe("hostile numbers: finite or InvalidInputError, each call under 2 s", ()
         hostile,
         ([r, alpha, s, beta], n, t) => {
           check(`purchaseCountProbability(pareto(${r}, ${alpha}, ${s}, ${beta}), ${n}, ${t})`, () =>
-            cv.purchaseCountProbability(pareto(r, alpha, s, beta), n, t),
+            cv.purchaseCountProbability(pareto(r, alpha, s, beta), { purchases: n, horizon: t }),
           );
         },
       ),
@@ -246,10 +265,9 @@ describe("hostile numbers: finite or InvalidInputError, each call under 2 s", ()
           check(
             `customerLifetimeValue(${horizon}, ${discountRate}, ${String(monetaryValue)})`,
             () =>
-              cv.customerLifetimeValue({
-                purchaseModel,
-                spendModel: gammaGamma(6.25, 3.74, 15.45),
-                customers: [
+              cv.customerLifetimeValue(
+                { purchase: purchaseModel, spend: gammaGamma(6.25, 3.74, 15.45) },
+                [
                   {
                     frequency: 2,
                     recency: 30.43,
@@ -257,10 +275,12 @@ describe("hostile numbers: finite or InvalidInputError, each call under 2 s", ()
                     monetaryValue: monetaryValue as number,
                   },
                 ],
-                horizon: horizon as number | "infinite",
-                discountRate,
-                unit: "week",
-              }),
+                {
+                  horizon: horizon as number | "infinite",
+                  discountRate: discountRate,
+                  unit: "week",
+                },
+              ),
           );
         },
       ),

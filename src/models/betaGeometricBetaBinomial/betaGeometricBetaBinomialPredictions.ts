@@ -6,9 +6,11 @@
  * @internal
  * @module
  */
-import { invalidInput } from "../../core/errors.js";
-import { assertArrayShape, describeReceived, parseInput } from "../../core/validate.js";
+import { collectRowIssues, invalidInput } from "../../core/errors.js";
+import { type TimeUnit, timeUnitSchema } from "../../core/time.js";
+import { checkArray, describeReceived } from "../../core/validate.js";
 import { checkDiscountFloor } from "../discountRate.js";
+import { parseModelWithUnit } from "../predictions/kernels.js";
 import {
   type BgBbModel,
   betaGeometricBetaBinomialModelSchema,
@@ -18,9 +20,11 @@ import {
   bgbbProbabilityAlive,
   bgbbPurchaseCountProbability,
   checkDiscreteHistory,
-  type DiscretePurchaseHistory,
   MAX_OPPORTUNITIES,
 } from "./fitBetaGeometricBetaBinomial.js";
+
+/** The BG/BB model schema with its (required) time unit. */
+const bgbbModelSchema = betaGeometricBetaBinomialModelSchema.extend({ unit: timeUnitSchema });
 
 /** Whether a prediction function's model argument is a BG/BB model (checked before validation). @internal */
 export function isBetaGeometricBetaBinomial(model: unknown): model is BgBbModel {
@@ -39,21 +43,19 @@ export function isBetaGeometricBetaBinomial(model: unknown): model is BgBbModel 
  */
 export const MAX_BGBB_PARAMETER = 1e6;
 
-function params(fn: string, model: BgBbModel) {
-  return parseBgbbModel(fn, model).params;
-}
-
 /**
- * Validates a BG/BB model for the predictions and the diagnostics: its schema, and every parameter
- * at most {@link MAX_BGBB_PARAMETER}. Returns the validated copy (each parameter read once).
+ * Validates a BG/BB model for the predictions and the diagnostics: its schema (kind, parameters and
+ * the required `unit`, path `model.unit`), and every parameter at most {@link MAX_BGBB_PARAMETER}
+ * (code `"unsupported"`). `path` is the model argument's path. Returns the validated copy (each
+ * parameter read once).
  * @internal
  */
 export function parseBgbbModel(
   fn: string,
   model: unknown,
-  path: readonly PropertyKey[] = [],
+  path: readonly PropertyKey[] = ["model"],
 ): BgBbModel {
-  const parsed = parseInput(fn, betaGeometricBetaBinomialModelSchema, model, path) as BgBbModel;
+  const parsed = parseModelWithUnit(fn, bgbbModelSchema, model, path) as BgBbModel;
   const p = parsed.params;
   const entries = [
     ["alpha", p.alpha],
@@ -67,26 +69,65 @@ export function parseBgbbModel(
         fn,
         [...path, "params", name],
         `The BG/BB predictions support parameters up to ${MAX_BGBB_PARAMETER}, received ${value} (the beta distribution is then a point mass; log-beta differences at this size lose every digit)`,
+        "unsupported",
+        value,
       );
     }
   }
   return parsed;
 }
 
-function opportunities(fn: string, value: unknown, name: string, min: number): number {
+/**
+ * A whole number of opportunities from `min` to {@link MAX_OPPORTUNITIES}, or an
+ * `InvalidInputError` at `path` with a specific code. @internal
+ */
+export function opportunities(
+  fn: string,
+  value: unknown,
+  path: readonly PropertyKey[],
+  min: number,
+): number {
   if (
-    typeof value !== "number" ||
-    !Number.isInteger(value) ||
-    value < min ||
-    value > MAX_OPPORTUNITIES
+    typeof value === "number" &&
+    Number.isInteger(value) &&
+    value >= min &&
+    value <= MAX_OPPORTUNITIES
   ) {
+    return value;
+  }
+  const code =
+    value === undefined
+      ? "required"
+      : typeof value !== "number" || !Number.isFinite(value)
+        ? "invalid_type"
+        : !Number.isInteger(value)
+          ? "not_integer"
+          : value < min
+            ? "too_small"
+            : "too_big";
+  throw invalidInput(
+    fn,
+    path,
+    `Expected a whole number of opportunities from ${min} to ${MAX_OPPORTUNITIES}, received ${describeReceived(value)}`,
+    code,
+    value,
+  );
+}
+
+/**
+ * The BG/BB counts discrete opportunities: a horizon or a rate is in the model's own unit. A
+ * different `options.unit` is an `InvalidInputError` (code `"unit_mismatch"`). @internal
+ */
+export function checkBgbbUnit(fn: string, model: BgBbModel, unit: TimeUnit | undefined): void {
+  if (unit !== undefined && unit !== model.unit) {
     throw invalidInput(
       fn,
-      [name],
-      `Expected a whole number of opportunities from ${min} to ${MAX_OPPORTUNITIES}, received ${describeReceived(value)}`,
+      ["options", "unit"],
+      `The BG/BB counts opportunities of one ${model.unit} each and takes horizons and rates in ${model.unit}s only, received unit "${unit}"`,
+      "unit_mismatch",
+      unit,
     );
   }
-  return value;
 }
 
 /** A prediction, or an `InvalidInputError` at `path` when float64 cannot carry it (never NaN). */
@@ -96,6 +137,7 @@ function finite(fn: string, value: number, path: readonly PropertyKey[]): number
       fn,
       path,
       "The prediction lies outside the range the model's numerics support (result not finite)",
+      "unsupported",
     );
   }
   return value;
@@ -103,22 +145,29 @@ function finite(fn: string, value: number, path: readonly PropertyKey[]): number
 
 function mapCustomers(
   fn: string,
-  customer: DiscretePurchaseHistory | readonly DiscretePurchaseHistory[],
+  customers: unknown,
   f: (x: number, tx: number, n: number) => number,
-): number | Float64Array {
-  assertArrayShape(fn, customer);
-  if (!Array.isArray(customer)) {
-    const { x, tx, n } = checkDiscreteHistory(fn, customer, [], false);
-    return finite(fn, f(x, tx, n), []);
-  }
-  const out = new Float64Array(customer.length);
+): Float64Array {
+  checkArray(fn, customers, "an array of customers", ["customers"]);
+  const rows: readonly unknown[] = customers;
+  const out = new Float64Array(rows.length);
   const memo = new Map<number, number>();
-  for (let i = 0; i < customer.length; i++) {
-    const { x, tx, n } = checkDiscreteHistory(fn, customer[i], [i], false);
+  for (let i = 0; i < rows.length; i++) {
+    let h: { x: number; tx: number; n: number };
+    try {
+      h = checkDiscreteHistory(fn, rows[i], ["customers", i], false);
+    } catch (error) {
+      // Slow path: list every invalid row (up to 100) in one error.
+      collectRowIssues(fn, rows.length, (j) => {
+        checkDiscreteHistory(fn, rows[j], ["customers", j], false);
+      });
+      throw error; // a row that changed between reads: its first error
+    }
+    const { x, tx, n } = h;
     const key = (n * 131072 + tx) * 131072 + x;
     let v = n < 131072 ? memo.get(key) : undefined;
     if (v === undefined) {
-      v = finite(fn, f(x, tx, n), [i]);
+      v = finite(fn, f(x, tx, n), ["customers", i]);
       if (n < 131072) memo.set(key, v);
     }
     out[i] = v;
@@ -130,29 +179,43 @@ function mapCustomers(
 export function bgbbProbabilityAliveFor(
   fn: string,
   model: BgBbModel,
-  customer: DiscretePurchaseHistory | readonly DiscretePurchaseHistory[],
+  customers: unknown,
   futurePeriods: unknown,
-): number | Float64Array {
-  const p = params(fn, model);
-  const m = futurePeriods === undefined ? 0 : opportunities(fn, futurePeriods, "futurePeriods", 0);
-  return mapCustomers(fn, customer, (x, tx, n) => bgbbProbabilityAlive(p, x, tx, n, m));
+): Float64Array {
+  const p = parseBgbbModel(fn, model).params;
+  const m =
+    futurePeriods === undefined
+      ? 0
+      : opportunities(fn, futurePeriods, ["options", "futurePeriods"], 0);
+  return mapCustomers(fn, customers, (x, tx, n) => bgbbProbabilityAlive(p, x, tx, n, m));
 }
 
-/** BG/BB `expectedPurchases`: E[X(n)] for a new customer. @internal */
-export function bgbbExpectedFor(fn: string, model: BgBbModel, t: unknown): number {
-  return finite(fn, bgbbExpected(params(fn, model), opportunities(fn, t, "t", 0)), ["t"]);
+/** BG/BB `expectedPurchases`: E[X(n)] for a new customer, n = `horizon` opportunities. @internal */
+export function bgbbExpectedFor(
+  fn: string,
+  model: BgBbModel,
+  horizon: unknown,
+  unit: TimeUnit | undefined,
+): number {
+  const parsed = parseBgbbModel(fn, model);
+  checkBgbbUnit(fn, parsed, unit);
+  const n = opportunities(fn, horizon, ["options", "horizon"], 0);
+  return finite(fn, bgbbExpected(parsed.params, n), ["options", "horizon"]);
 }
 
 /** BG/BB `conditionalExpectedPurchases`: E[X(n, n + n*) | x, t_x, n]. @internal */
 export function bgbbConditionalExpectedFor(
   fn: string,
   model: BgBbModel,
-  customer: DiscretePurchaseHistory | readonly DiscretePurchaseHistory[],
-  t: unknown,
-): number | Float64Array {
-  const p = params(fn, model);
-  const nStar = opportunities(fn, t, "t", 0);
-  return mapCustomers(fn, customer, (x, tx, n) => bgbbConditionalExpected(p, x, tx, n, nStar));
+  customers: unknown,
+  horizon: unknown,
+  unit: TimeUnit | undefined,
+): Float64Array {
+  const parsed = parseBgbbModel(fn, model);
+  checkBgbbUnit(fn, parsed, unit);
+  const p = parsed.params;
+  const nStar = opportunities(fn, horizon, ["options", "horizon"], 0);
+  return mapCustomers(fn, customers, (x, tx, n) => bgbbConditionalExpected(p, x, tx, n, nStar));
 }
 
 /** BG/BB `purchaseCountProbability`: P(X(n) = x). @internal */
@@ -160,20 +223,30 @@ export function bgbbPurchaseCountProbabilityFor(
   fn: string,
   model: BgBbModel,
   count: number,
-  t: unknown,
+  horizon: unknown,
+  unit: TimeUnit | undefined,
 ): number {
-  const p = params(fn, model);
-  return finite(fn, bgbbPurchaseCountProbability(p, count, opportunities(fn, t, "t", 0)), ["t"]);
+  const parsed = parseBgbbModel(fn, model);
+  checkBgbbUnit(fn, parsed, unit);
+  const n = opportunities(fn, horizon, ["options", "horizon"], 0);
+  return finite(fn, bgbbPurchaseCountProbability(parsed.params, count, n), ["options", "horizon"]);
 }
 
-/** BG/BB `discountedExpectedResidualPurchases`: DERT with a per-opportunity rate d > 0. @internal */
+/**
+ * BG/BB `discountedExpectedResidualPurchases`: DERT with a rate d > 0 per opportunity (compound;
+ * `ratePath` names the option it came from, for the floor's error). @internal
+ */
 export function bgbbDertFor(
   fn: string,
   model: BgBbModel,
-  customer: DiscretePurchaseHistory | readonly DiscretePurchaseHistory[],
+  customers: unknown,
   discountRate: number,
-): number | Float64Array {
-  const p = params(fn, model);
-  checkDiscountFloor(fn, discountRate, ["discountRate"]);
-  return mapCustomers(fn, customer, (x, tx, n) => bgbbDert(p, x, tx, n, discountRate));
+  unit: TimeUnit | undefined,
+  ratePath: readonly PropertyKey[],
+): Float64Array {
+  const parsed = parseBgbbModel(fn, model);
+  checkBgbbUnit(fn, parsed, unit);
+  const p = parsed.params;
+  checkDiscountFloor(fn, discountRate, ratePath);
+  return mapCustomers(fn, customers, (x, tx, n) => bgbbDert(p, x, tx, n, discountRate));
 }

@@ -1,4 +1,5 @@
-import { assertArrayShape } from "../../core/validate.js";
+import { z } from "zod";
+import { parseInput } from "../../core/validate.js";
 import {
   bgbbConditionalExpectedFor,
   isBetaGeometricBetaBinomial,
@@ -7,19 +8,25 @@ import type {
   BgBbModel,
   DiscretePurchaseHistory,
 } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
-import { checkHistory } from "../history.js";
 import type { PurchaseHistory, PurchaseModel } from "../types.js";
+import type { HorizonOptions } from "./expectedPurchases.js";
 import {
-  checkSpan,
   conditionalOverRows,
   finiteResult,
+  modelUnitsPer,
   parsePurchaseModel,
   purchaseKernel,
+  unitOptionsShape,
 } from "./kernels.js";
 
+const optionsSchema = z.strictObject({
+  horizon: z.number().finite().nonnegative(),
+  ...unitOptionsShape,
+}) satisfies z.ZodType<unknown, HorizonOptions>;
+
 /**
- * Expected number of purchases in the next `t` time units, (T, T + t], of a customer with history
- * (x, t_x, T): the "conditional expected transactions" (CET).
+ * Expected number of purchases in the next `horizon` time units, (T, T + t], of each customer with
+ * history (x, t_x, T): the "conditional expected transactions" (CET).
  *
  * BG/NBD: `P(alive)·(a+b+x−1)/(a−1)·[1 − ((α+T)/(α+T+t))^{r+x}·₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))]`
  * (Fader, Hardie & Lee 2005, eq. 10), evaluated in the Euler-transformed form
@@ -30,26 +37,39 @@ import {
  * and non-decreasing in t by construction (docs/numerics.md). MBG/NBD: the same with b+x+1 and
  * the MBG/NBD P(alive). Pareto/NBD: `P(alive)·(r+x)(β+T)/((α+T)(s−1))·[1 − ((β+T)/(β+T+t))^{s−1}]`.
  *
- * Units: `t` is in the model's time unit (that of recency and T when it was fitted).
+ * Units: `horizon` is in `options.unit`, by default the model's `unit` (that of recency and T when
+ * it was fitted); t = horizon·c model units, c the model units per `unit` — exact between days and
+ * weeks and between months, quarters and years, and with `unitConversion: "calendar-average"`
+ * (a month of 365.2425/12 days) across the two families (see the conventions' Time units).
  *
- * @param model - a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model (BG/BB: customers are `{ frequency, recency, periods }` and `t` counts whole opportunities; Fader, Hardie & Shang 2010, eqs. 7, 8, 13, 14)
- * @param customer - `{ frequency, recency, T }`, or an array of them
- * @param t - forecast horizon, ≥ 0, in the model's time unit
- * @returns the expected number of purchases (a `Float64Array` in input order for an array)
- * @throws {InvalidInputError} on an invalid model, customer or horizon, when the result is beyond
- *   float64, or (BG/NBD, MBG/NBD) where the numerics cannot serve the model: a Beta shape below about
- *   2e-3 at a long horizon (path `params.a` or `params.b`; docs/numerics.md)
- * @throws {InvalidInputError} for a BG/BB model with a parameter above 10⁶ (path `params.<name>`),
- *   `periods` or `t` above 10⁶ opportunities
+ * @param model - a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model (BG/BB: customers are
+ *   `{ frequency, recency, periods }` and `horizon` counts whole opportunities in the model's own
+ *   unit; Fader, Hardie & Shang 2010, eqs. 7, 8, 13, 14)
+ * @param customers - `{ frequency, recency, T }` per customer, in the model's time unit (extra
+ *   fields such as `customerId` are ignored)
+ * @param options - `{ horizon, unit?, unitConversion? }`: the forecast span (≥ 0) in `unit`s
+ * @returns the expected number of purchases per customer, a `Float64Array` in input order
+ * @throws {InvalidInputError} on an invalid model (`model.params.r`, `model.unit`, …), invalid
+ *   customers (every bad row listed, up to 100, at `customers[i].<field>`) or options
+ *   (`options.horizon`); `options.unit` incompatible with the model's unit without
+ *   `unitConversion` (code `"unit_mismatch"`); a result beyond float64 (path `customers[i]`), or
+ *   (BG/NBD, MBG/NBD) where the numerics cannot serve the model: a Beta shape below about 2e-3 at
+ *   a long horizon (path `model.params.a` or `model.params.b`, code `"unsupported"`;
+ *   docs/numerics.md)
+ * @throws {InvalidInputError} for a BG/BB model with a parameter above 10⁶ (path
+ *   `model.params.<name>`), `periods` or `horizon` above 10⁶ opportunities, or a `unit` other than
+ *   the model's
  * @example
  * ```ts
  * import { conditionalExpectedPurchases } from "customer-value";
  * const model = {
  *   kind: "bg-nbd", params: { r: 0.2425929282798216, alpha: 4.413532265271803, a: 0.7928859664405851, b: 2.42575238262545 },
  *   logLikelihood: -9582.43, standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
- *   iterations: 18, converged: true, customers: 2357,
+ *   iterations: 18, converged: true, customerCount: 2357, unit: "week",
  * } as const;
- * conditionalExpectedPurchases(model, { frequency: 2, recency: 30.43, T: 38.86 }, 39); // => 1.22591042417
+ * const customers = [{ customerId: "ann", frequency: 2, recency: 30.43, T: 38.86 }];
+ * conditionalExpectedPurchases(model, customers, { horizon: 39 })[0]; // => 1.22591042417
+ * conditionalExpectedPurchases(model, customers, { horizon: 273, unit: "day" })[0]; // => 1.22591042417
  * ```
  * @category Models
  * @see Fader, P. S., Hardie, B. G. S. & Lee, K. L. (2005). "Counting your customers" the easy way.
@@ -57,56 +77,37 @@ import {
  */
 export function conditionalExpectedPurchases(
   model: PurchaseModel,
-  customer: PurchaseHistory,
-  t: number,
-): number;
-export function conditionalExpectedPurchases(
-  model: PurchaseModel,
   customers: readonly PurchaseHistory[],
-  t: number,
+  options: HorizonOptions,
 ): Float64Array;
-export function conditionalExpectedPurchases(
-  model: BgBbModel,
-  customer: DiscretePurchaseHistory,
-  t: number,
-): number;
 export function conditionalExpectedPurchases(
   model: BgBbModel,
   customers: readonly DiscretePurchaseHistory[],
-  t: number,
+  options: HorizonOptions,
 ): Float64Array;
 export function conditionalExpectedPurchases(
   model: PurchaseModel | BgBbModel,
-  input:
-    | PurchaseHistory
-    | readonly PurchaseHistory[]
-    | DiscretePurchaseHistory
-    | readonly DiscretePurchaseHistory[],
-  t: number,
-): number | Float64Array {
+  customers: readonly PurchaseHistory[] | readonly DiscretePurchaseHistory[],
+  options: HorizonOptions,
+): Float64Array {
   const fn = "conditionalExpectedPurchases";
   if (isBetaGeometricBetaBinomial(model)) {
-    return bgbbConditionalExpectedFor(
-      fn,
-      model,
-      input as DiscretePurchaseHistory | readonly DiscretePurchaseHistory[],
-      t,
-    );
+    const opts = parseInput(fn, bgbbOptionsSchema, options, ["options"]);
+    return bgbbConditionalExpectedFor(fn, model, customers, opts.horizon, opts.unit);
   }
-  const customer = input as PurchaseHistory | readonly PurchaseHistory[];
-  const kernel = purchaseKernel(parsePurchaseModel(fn, model), fn);
-  const span = checkSpan(fn, t, "t");
-  assertArrayShape(fn, customer);
-  if (!Array.isArray(customer)) {
-    const { x, tx, T } = checkHistory(fn, customer, undefined);
-    return finiteResult(fn, kernel.conditionalExpected(x, tx, T, span), ["t"]);
-  }
+  const parsed = parsePurchaseModel(fn, model);
+  const kernel = purchaseKernel(parsed, fn);
+  const opts = parseInput(fn, optionsSchema, options, ["options"]);
+  const span = opts.horizon * modelUnitsPer(fn, parsed.unit, opts.unit, opts.unitConversion);
+  finiteResult(fn, span, ["options", "horizon"]);
   const ifAlive = kernel.expectedIfAlive;
   return conditionalOverRows(
     fn,
-    customer,
+    customers,
     kernel.probabilityAlive,
     ifAlive === undefined ? undefined : (x, T) => ifAlive(x, T, span),
     (x, tx, T) => kernel.conditionalExpected(x, tx, T, span),
   );
 }
+
+const bgbbOptionsSchema = z.strictObject({ horizon: z.unknown(), ...unitOptionsShape });

@@ -1,6 +1,7 @@
-import { invalidInput } from "../../core/errors.js";
-import { type Decimal, MONEY_LIMIT, Money } from "../../core/money.js";
-import { describeReceived } from "../../core/validate.js";
+import { collectRowIssues, invalidInput } from "../../core/errors.js";
+import { cachedEstimate, createEstimateCache } from "../../core/fastMoney.js";
+import { type Decimal, MONEY_LIMIT } from "../../core/money.js";
+import { checkArray, describeReceived } from "../../core/validate.js";
 import { logAddExp } from "../../math/special.js";
 import { spendValue } from "../history.js";
 import type { GammaGammaModel, GammaGammaParams, SpendHistory } from "../types.js";
@@ -42,46 +43,74 @@ export function hasFiniteSpend(q: GammaGammaParams, x: number): boolean {
  * more for customers with few purchases. A customer without repeat purchases gets the population
  * mean (their `monetaryValue` is ignored).
  *
- * Money: `monetaryValue` is converted to float64 once at this boundary; the result is returned as
- * a `Decimal` (of the float64 value; round it for display).
+ * Money: `monetaryValue` is converted to float64 once at this boundary; each expectation is a
+ * float64 model estimate, returned as a `Decimal` of its 15 significant digits (as
+ * `customerLifetimeValue`; round it for display).
  *
- * @param spendModel - a fitted Gamma-Gamma model
- * @param customer - `{ frequency, monetaryValue }` (mean of the **repeat** purchases)
- * @returns the expected value per transaction, in the money unit of the data
- * @throws {InvalidInputError} on an invalid model or customer; for a customer with frequency 0
+ * @param model - a fitted Gamma-Gamma model (it has no time unit)
+ * @param customers - `{ frequency, monetaryValue }` per customer (mean of the **repeat**
+ *   purchases; extra fields such as `customerId` are ignored)
+ * @returns the expected value per transaction of each customer, in the money unit of the data,
+ *   as a `Decimal[]` in input order
+ * @throws {InvalidInputError} on an invalid model (`model.params.p`, …) or invalid customers
+ *   (every bad row listed, up to 100, at `customers[i].<field>`); for a customer with frequency 0
  *   when q ≤ 1, or a repeat buyer with p·frequency + q ≤ 1 (the expectation is then infinite; path
- *   `params.q`); or when the expectation exceeds float64's range, ≈ 1.8e308 (path `monetaryValue`)
+ *   `model.params.q`, code `"unsupported"`); or when the expectation exceeds float64's range,
+ *   ≈ 1.8e308 (path `customers[i].monetaryValue`)
  * @example
  * ```ts
  * import { conditionalExpectedSpend } from "customer-value";
  * const spendModel = {
  *   kind: "gamma-gamma", params: { p: 6.248802496074264, q: 3.744588460923312, v: 15.447748064932831 },
  *   logLikelihood: -4055.92, standardErrors: { p: 1.19, q: 0.29, v: 4.16 },
- *   iterations: 20, converged: true, customers: 946,
+ *   iterations: 20, converged: true, customerCount: 946,
  * } as const;
- * conditionalExpectedSpend(spendModel, { frequency: 2, monetaryValue: "22.35" }).toNumber(); // => 24.6586161892
- * conditionalExpectedSpend(spendModel, { frequency: 0, monetaryValue: 0 }).toFixed(2); // => "35.17"
+ * const spend = conditionalExpectedSpend(spendModel, [
+ *   { customerId: "ann", frequency: 2, monetaryValue: "22.35" },
+ *   { customerId: "bob", frequency: 0, monetaryValue: 0 },
+ * ]);
+ * spend[0]!.toNumber(); // => 24.6586161892
+ * spend[1]!.toFixed(2); // => "35.17"
  * ```
  * @category Models
  * @see Fader, P. S., Hardie, B. G. S. & Lee, K. L. (2005). RFM and CLV: using iso-value curves for
  *   customer base analysis. Journal of Marketing Research 42(4), 415–430; Hardie (2013), note 025.
  */
 export function conditionalExpectedSpend(
-  spendModel: GammaGammaModel,
-  customer: SpendHistory,
-): Decimal {
+  model: GammaGammaModel,
+  customers: readonly SpendHistory[],
+): Decimal[] {
   const fn = "conditionalExpectedSpend";
-  const model = parseSpendModel(fn, spendModel);
-  const { x, zbar } = checkSpendCustomer(fn, model, customer, undefined);
-  const spend = gammaGammaExpectedSpend(model.params, x, zbar);
-  if (!Number.isFinite(spend)) {
-    throw invalidInput(
-      fn,
-      ["monetaryValue"],
-      "The expected spend exceeds float64's range (about 1.8e308); rescale the money unit",
-    );
+  const parsed = parseSpendModel(fn, model);
+  checkArray(fn, customers, "an array of customers", ["customers"]);
+  const rows: readonly unknown[] = customers;
+  const n = rows.length;
+  const out: Decimal[] = new Array(n);
+  const cache = createEstimateCache();
+  for (let i = 0; i < n; i++) {
+    let x: number;
+    let zbar: number;
+    try {
+      ({ x, zbar } = checkSpendCustomer(fn, parsed, rows[i], i, ["customers"], ["model"]));
+    } catch (error) {
+      // Slow path: list every invalid row (up to 100) in one error.
+      collectRowIssues(fn, n, (j) => {
+        checkSpendCustomer(fn, parsed, rows[j], j, ["customers"], ["model"]);
+      });
+      throw error; // a row that changed between reads: its first error
+    }
+    const spend = gammaGammaExpectedSpend(parsed.params, x, zbar);
+    if (!Number.isFinite(spend)) {
+      throw invalidInput(
+        fn,
+        ["customers", i, "monetaryValue"],
+        "The expected spend exceeds float64's range (about 1.8e308); rescale the money unit",
+        "unsupported",
+      );
+    }
+    out[i] = cachedEstimate(cache, spend);
   }
-  return new Money(spend);
+  return out;
 }
 
 /**
@@ -121,7 +150,8 @@ export function checkSpendCustomer(
     throw invalidInput(
       fn,
       index === undefined ? [...prefix] : [...prefix, index],
-      "Expected an object",
+      `Expected an object, received ${describeReceived(customer)}`,
+      "invalid_type",
     );
   }
   const c = customer as Record<string, unknown>;
@@ -131,6 +161,14 @@ export function checkSpendCustomer(
       fn,
       at("frequency"),
       `Expected an integer ≥ 0, received ${describeReceived(x)}`,
+      typeof x !== "number"
+        ? x === undefined
+          ? "required"
+          : "invalid_type"
+        : !Number.isInteger(x)
+          ? "not_integer"
+          : "too_small",
+      x,
     );
   }
   if (x === 0) {
@@ -139,6 +177,8 @@ export function checkSpendCustomer(
         fn,
         [...modelPath, "params", "q"],
         `q = ${model.params.q} ≤ 1: the population mean spend of customers without repeat purchases is infinite`,
+        "unsupported",
+        model.params.q,
       );
     }
     return { x, zbar: 0 };
@@ -146,8 +186,10 @@ export function checkSpendCustomer(
   if (!hasFiniteSpend(model.params, x)) {
     throw invalidInput(
       fn,
-      ["params", "q"],
+      [...modelPath, "params", "q"],
       `p·frequency + q = ${model.params.p * x + model.params.q} ≤ 1: this customer's expected spend is infinite under the model`,
+      "unsupported",
+      model.params.q,
     );
   }
   return { x, zbar: spendValue(fn, c.monetaryValue, at("monetaryValue")) };

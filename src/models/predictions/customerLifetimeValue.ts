@@ -1,9 +1,11 @@
 import { z } from "zod";
-import { invalidInput } from "../../core/errors.js";
+import { checkDiscountRate } from "../../core/discount.js";
+import { collectRowIssues, invalidInput } from "../../core/errors.js";
 import { cachedEstimate, createEstimateCache } from "../../core/fastMoney.js";
 import { type Decimal, MONEY_LIMIT } from "../../core/money.js";
-import { type TimeUnit, timeUnitSchema } from "../../core/time.js";
-import { boundedArray, parseInput } from "../../core/validate.js";
+import type { TimeUnit } from "../../core/time.js";
+import type { UnitConversion } from "../../core/units.js";
+import { checkArray, parseInput } from "../../core/validate.js";
 import { checkDiscountFloor } from "../discountRate.js";
 import type { GammaGammaModel, PurchaseHistory, PurchaseModel, SpendHistory } from "../types.js";
 import {
@@ -12,83 +14,116 @@ import {
   hasFiniteSpend,
 } from "./conditionalExpectedSpend.js";
 import {
+  allChecked,
   conditionalOverRows,
+  modelUnitsPer,
   type PurchaseKernel,
   parsePurchaseModel,
   parseSpendModel,
   purchaseKernel,
+  unitOptionsShape,
 } from "./kernels.js";
 
 /**
- * A customer as {@link customerLifetimeValue} needs them: purchase history and mean repeat spend.
+ * A customer as {@link customerLifetimeValue} needs them: purchase history and mean repeat spend
+ * (and, optionally, their id, which `churnRisk` copies to its result rows).
  * @category Models
  */
-export interface CustomerHistory extends PurchaseHistory, SpendHistory {}
+export interface CustomerHistory extends PurchaseHistory, SpendHistory {
+  /** The customer's id (ignored by the value; `churnRisk` copies it to the customer's result row). */
+  readonly customerId?: string;
+}
 
 /**
- * Input of {@link customerLifetimeValue}.
+ * The model of a value prediction: a purchase model (how often, for how long) and the Gamma-Gamma
+ * spend model (how much per purchase).
  * @category Models
  */
-export interface CustomerLifetimeValueInput {
-  /** Fitted purchase model (BG/NBD, MBG/NBD or Pareto/NBD), in time unit `unit`. */
-  readonly purchaseModel: PurchaseModel;
+export interface ValueModel {
+  /** Fitted BG/NBD, MBG/NBD or Pareto/NBD model (with its `unit`). */
+  readonly purchase: PurchaseModel;
   /** Fitted Gamma-Gamma spend model. */
-  readonly spendModel: GammaGammaModel;
-  /** The customers to value, `{ frequency, recency, T, monetaryValue }` (extra fields ignored). */
-  readonly customers: readonly CustomerHistory[];
+  readonly spend: GammaGammaModel;
+}
+
+/**
+ * Options of {@link customerLifetimeValue}.
+ * @category Models
+ */
+export interface LifetimeValueOptions {
   /**
-   * Number of future periods of length one `unit` (an integer from 1 to 10,000), or `"infinite"`.
-   * A finite horizon costs one prediction per period and customer history; beyond 10,000 periods
+   * Number of future periods of one `unit` (an integer from 1 to 10,000), or `"infinite"`. A
+   * finite horizon costs one prediction per period and customer history; beyond 10,000 periods
    * (27 years of days) use `"infinite"`.
    */
   readonly horizon: number | "infinite";
   /**
-   * Discount rate per `unit` (a fraction ≥ 0, e.g. 0.01 a week); compounded once per period. With
-   * `horizon: "infinite"` at least 10⁻⁶ (see {@link customerLifetimeValue}).
+   * Compound discount rate per `unit`, a fraction ≥ 0 (0.01 = 1 % a period): purchases of period
+   * k are discounted by (1 + d)^−k. ≥ 1 only with `allowLargeDiscountRate`; with
+   * `horizon: "infinite"` at least 10⁻⁶ per model period.
    */
   readonly discountRate: number;
-  /** The time unit the purchase model was fitted in; `horizon` and `discountRate` are per this unit. */
-  readonly unit: TimeUnit;
-  /** Profit margin applied to the expected spend, a fraction in (0, 1] (default 1: revenue). */
-  readonly margin?: number;
+  /** The time unit of `horizon` and `discountRate`; default the purchase model's `unit`. */
+  readonly unit?: TimeUnit;
+  /** `"calendar-average"` allows converting between days/weeks and months/quarters/years. */
+  readonly unitConversion?: UnitConversion;
+  /** The fraction of spend that is profit, in (0, 1] (default 1: revenue). */
+  readonly profitMargin?: number;
+  /** Accept a discount rate of 1 (100 %) or more per `unit`. */
+  readonly allowLargeDiscountRate?: boolean;
 }
 
 /** Largest finite `horizon` of {@link customerLifetimeValue}, in periods. @internal */
 export const MAX_LIFETIME_HORIZON = 10_000;
 
-const inputSchema = z.strictObject({
-  purchaseModel: z.unknown(),
-  spendModel: z.unknown(),
-  customers: boundedArray(z.array(z.unknown())),
-  horizon: z.union([
-    z
-      .number()
-      .int()
-      .positive()
-      .max(MAX_LIFETIME_HORIZON, {
-        error: `A finite horizon is at most ${MAX_LIFETIME_HORIZON} periods (use "infinite" beyond)`,
-      }),
-    z.literal("infinite"),
-  ]),
-  discountRate: z.number().finite().nonnegative(),
-  unit: timeUnitSchema,
-  margin: z.number().finite().positive().max(1).exactOptional(),
-});
+/** The `horizon` option of the lifetime values (finite: whole periods, 1 … 10,000). @internal */
+export const lifetimeHorizonSchema = z.union([
+  z
+    .number()
+    .int()
+    .positive()
+    .max(MAX_LIFETIME_HORIZON, {
+      error: `A finite horizon is at most ${MAX_LIFETIME_HORIZON} periods (use "infinite" beyond)`,
+    }),
+  z.literal("infinite"),
+]);
+
+/** The options every lifetime value takes (churnRisk adds its own). @internal */
+export const lifetimeValueOptionsShape = {
+  horizon: lifetimeHorizonSchema,
+  discountRate: z.number(),
+  ...unitOptionsShape,
+  profitMargin: z.number().finite().positive().max(1).exactOptional(),
+  allowLargeDiscountRate: z.boolean().exactOptional(),
+};
+
+const optionsSchema = z.strictObject(lifetimeValueOptionsShape) satisfies z.ZodType<
+  unknown,
+  LifetimeValueOptions
+>;
+
+/** The validated lifetime-value options. @internal */
+export type LifetimeValueParsedOptions = z.output<typeof optionsSchema>;
+
+const modelSchema = z.strictObject({ purchase: z.unknown(), spend: z.unknown() });
 
 /**
  * Customer lifetime value from a purchase model and the Gamma-Gamma spend model: for each customer,
- * `margin × E[M | x, z̄] × (discounted expected future purchases)`.
+ * `profitMargin × E[M | x, z̄] × (discounted expected future purchases)`.
  *
- * Discounting convention (explicit, no hidden 30-day months): time is counted in `unit`s, the unit
- * the purchase model was fitted in; `discountRate` d is per `unit`.
- * - Finite `horizon` H (whole periods): purchases expected in period k, `E[Y(k)] − E[Y(k−1)]`, are
- *   discounted to today by `(1 + d)^{−k}` (end-of-period convention):
- *   `CLV = margin·E[M]·Σ_{k=1}^{H} (E[Y(k)] − E[Y(k−1)])/(1+d)^k`.
- * - `horizon: "infinite"`: continuous discounting at the equivalent rate δ = ln(1 + d) over an
- *   infinite horizon, `CLV = margin·E[M]·DERT(δ)` (Fader, Hardie & Lee 2005, iso-value paper). The
- *   rate must be at least 10⁻⁶ per `unit` (0.037 % a year on daily data): as d → 0 the value grows
- *   without bound when the model's lifetime has no mean, and the DERT numerics slow down (about
- *   1/√d continued-fraction steps); use a finite horizon for undiscounted totals.
+ * Units and discounting (explicit, no hidden 30-day months): `horizon` and `discountRate` d are per
+ * `unit`, by default the purchase model's unit. With c the model units per `unit` (7 for weeks on
+ * a daily model; 365.2425/12/7 for months on a weekly model, with
+ * `unitConversion: "calendar-average"`):
+ * - Finite `horizon` H (whole periods): period k covers model time [(k−1)c, kc]; the purchases
+ *   expected in it, `E[Y(kc)] − E[Y((k−1)c)]`, are discounted to today by `(1 + d)^{−k}`
+ *   (end-of-period convention):
+ *   `CLV = profitMargin·E[M]·Σ_{k=1}^{H} (E[Y(kc)] − E[Y((k−1)c)])/(1+d)^k`.
+ * - `horizon: "infinite"`: continuous discounting at the equivalent rate δ = ln(1 + d)/c per model
+ *   unit over an infinite horizon, `CLV = profitMargin·E[M]·DERT(δ)` (Fader, Hardie & Lee 2005,
+ *   iso-value paper). The rate must be at least 10⁻⁶ per model period (0.037 % a year on daily
+ *   data): as d → 0 the value grows without bound when the model's lifetime has no mean, and the
+ *   DERT numerics slow down; use a finite horizon for undiscounted totals.
  * The alternatives — a mid-period convention, or lifetimes' fixed 30-day months with a monthly
  * rate — differ by at most a factor (1+d)^{1/2}; choose the unit and rate of your data instead.
  * Spend is assumed independent of the purchase process (the Gamma-Gamma assumption).
@@ -97,38 +132,52 @@ const inputSchema = z.strictObject({
  * returned as a `Decimal` of its 15 significant digits (the decimal precision float64 guarantees;
  * not rounded to cents — that is the caller's choice).
  *
- * @param input - `{ purchaseModel, spendModel, customers, horizon, discountRate, unit, margin? }`
+ * @param model - `{ purchase, spend }`: a fitted BG/NBD, MBG/NBD or Pareto/NBD model and a fitted
+ *   Gamma-Gamma model
+ * @param customers - `{ frequency, recency, T, monetaryValue }` per customer, times in the purchase
+ *   model's unit (extra fields such as `customerId` are ignored)
+ * @param options - `{ horizon, discountRate, unit?, unitConversion?, profitMargin?, allowLargeDiscountRate? }`
  * @returns one `Decimal` per customer, in input order
- * @throws {InvalidInputError} on invalid models, customers, horizon, rate, unit or margin (paths
- *   start at the input's field, e.g. `customers[3].recency`); a finite `horizon` above 10,000
- *   (path `horizon`); an infinite horizon with a rate below 10⁻⁶ (path `discountRate`); a repeat
- *   buyer with p·frequency + q ≤ 1 under the spend model (infinite expected spend); a value beyond
- *   float64's range (path `customers[i]`)
+ * @throws {InvalidInputError} on invalid models (paths `model.purchase.params.r`,
+ *   `model.purchase.unit`, `model.spend.params.p`, …), invalid customers (every bad row listed, up
+ *   to 100, at `customers[i].<field>`) or options: a finite `horizon` above 10,000
+ *   (`options.horizon`); a discount rate ≥ 1 without `allowLargeDiscountRate`
+ *   (`options.discountRate`, code `"implausible_rate"`); an infinite horizon with a rate below 10⁻⁶
+ *   (code `"too_small"`); a `unit` incompatible with the model's without `unitConversion`
+ *   (`options.unit`, code `"unit_mismatch"`); a repeat buyer with p·frequency + q ≤ 1 under the
+ *   spend model (infinite expected spend, `model.spend.params.q`); a value beyond float64's range
+ *   (path `customers[i]`)
  * @example
  * ```ts
  * import { customerLifetimeValue } from "customer-value";
- * const purchaseModel = {
+ * const purchase = {
  *   kind: "bg-nbd", params: { r: 0.2425929282798216, alpha: 4.413532265271803, a: 0.7928859664405851, b: 2.42575238262545 },
  *   logLikelihood: -9582.43, standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
- *   iterations: 18, converged: true, customers: 2357,
+ *   iterations: 18, converged: true, customerCount: 2357, unit: "week",
  * } as const;
- * const spendModel = {
+ * const spend = {
  *   kind: "gamma-gamma", params: { p: 6.248802496074264, q: 3.744588460923312, v: 15.447748064932831 },
  *   logLikelihood: -4055.92, standardErrors: { p: 1.19, q: 0.29, v: 4.16 },
- *   iterations: 20, converged: true, customers: 946,
+ *   iterations: 20, converged: true, customerCount: 946,
  * } as const;
- * const [value] = customerLifetimeValue({
- *   purchaseModel, spendModel, unit: "week", horizon: "infinite", discountRate: 1.15 ** (1 / 52) - 1, // 15 % a year
- *   customers: [{ frequency: 2, recency: 30.43, T: 38.86, monetaryValue: "22.35" }],
- * });
- * value!.toFixed(2); // => "127.48"
+ * const customers = [{ customerId: "ann", frequency: 2, recency: 30.43, T: 38.86, monetaryValue: "22.35" }];
+ * // 15 % a year as a compound weekly rate, infinite horizon
+ * const weekly = { horizon: "infinite", discountRate: 1.15 ** (1 / 52) - 1 } as const;
+ * customerLifetimeValue({ purchase, spend }, customers, weekly)[0]!.toFixed(2); // => "127.48"
+ * // The next 12 months at 1 % a month, on the weekly model (a month is 365.2425/12 days)
+ * const monthly = { horizon: 12, discountRate: 0.01, unit: "month", unitConversion: "calendar-average" } as const;
+ * customerLifetimeValue({ purchase, spend }, customers, monthly)[0]!.toFixed(2); // => "36.30"
  * ```
  * @category Models
  * @see Fader, P. S., Hardie, B. G. S. & Lee, K. L. (2005). RFM and CLV: using iso-value curves for
  *   customer base analysis. Journal of Marketing Research 42(4), 415–430.
  */
-export function customerLifetimeValue(input: CustomerLifetimeValueInput): Decimal[] {
-  const { value } = lifetimeValueColumns(input, false);
+export function customerLifetimeValue(
+  model: ValueModel,
+  customers: readonly CustomerHistory[],
+  options: LifetimeValueOptions,
+): Decimal[] {
+  const { value } = lifetimeValueColumns("customerLifetimeValue", model, customers, options, false);
   const n = value.length;
   const out: Decimal[] = new Array(n);
   const cache = createEstimateCache();
@@ -138,31 +187,50 @@ export function customerLifetimeValue(input: CustomerLifetimeValueInput): Decima
 
 /**
  * {@link customerLifetimeValue} as float64 columns (same validation, same errors, same values),
- * with P(alive) per customer when `withAlive` (for `churnRisk`, which would otherwise evaluate it
- * a second time), and the customers as read: each field of each row is read once, into `customers`
- * (use those rather than reading the caller's rows again).
+ * reported under the name `fn` (`churnRisk` takes the same arguments, so the paths agree). With
+ * `withAlive` it also returns P(alive) per customer, for `churnRisk`, which would otherwise
+ * evaluate it a second time. `customers` are the rows as read: each field of each row is read once
+ * (use those rather than reading the caller's rows again). `parsedOptions`, when given, are the
+ * caller's already-validated options (then `options` is not read).
  * @internal
  */
 export function lifetimeValueColumns(
-  input: CustomerLifetimeValueInput,
+  fn: string,
+  model: unknown,
+  customers: unknown,
+  options: unknown,
   withAlive: boolean,
+  parsedOptions?: LifetimeValueParsedOptions,
 ): {
   readonly value: Float64Array;
   readonly alive: Float64Array | undefined;
   readonly customers: readonly CustomerHistory[];
+  readonly kernel: PurchaseKernel;
+  readonly modelUnitsPerUnit: number;
 } {
-  const fn = "customerLifetimeValue";
-  const opts = parseInput(fn, inputSchema, input);
-  const kernel = purchaseKernel(parsePurchaseModel(fn, opts.purchaseModel, ["purchaseModel"]), fn, [
-    "purchaseModel",
-  ]);
-  const spend = parseSpendModel(fn, opts.spendModel, ["spendModel"]);
+  const pair = parseInput(fn, modelSchema, model, ["model"]);
+  const purchase = parsePurchaseModel(fn, pair.purchase, ["model", "purchase"]);
+  const kernel = purchaseKernel(purchase, fn, ["model", "purchase"]);
+  const spend = parseSpendModel(fn, pair.spend, ["model", "spend"]);
+  const opts = parsedOptions ?? parseInput(fn, optionsSchema, options, ["options"]);
+  // A wrong rate and a wrong unit are reported together.
+  const [d, c] = allChecked<[number, number]>(
+    fn,
+    () =>
+      checkDiscountRate(
+        fn,
+        opts.discountRate,
+        ["options", "discountRate"],
+        opts.allowLargeDiscountRate === true,
+      ),
+    () => modelUnitsPer(fn, purchase.unit, opts.unit, opts.unitConversion),
+  );
+  if (opts.horizon === "infinite") checkDiscountFloor(fn, d / c, ["options", "discountRate"]);
+  checkArray(fn, customers, "an array of customers", ["customers"]);
   // Each row's fields read once: the values validated are the values used.
-  const customers = readOnce(opts.customers);
-  const margin = opts.margin ?? 1;
-  const d = opts.discountRate;
-  if (opts.horizon === "infinite") checkDiscountFloor(fn, d, ["discountRate"]);
-  const n = customers.length;
+  const rows = readOnce(customers);
+  const margin = opts.profitMargin ?? 1;
+  const n = rows.length;
   let alive: Float64Array | undefined;
   let recorded = 0;
   let aliveOf = kernel.probabilityAlive;
@@ -177,31 +245,27 @@ export function lifetimeValueColumns(
     };
     alive = column;
   }
-  let discounted: Float64Array;
-  try {
-    discounted = discountedPurchases(
-      fn,
-      { ...kernel, probabilityAlive: aliveOf },
-      customers,
-      opts.horizon,
-      d,
-    );
-  } catch (error) {
-    throw prefixed(error, "customers");
-  }
+  const discounted = discountedPurchases(
+    fn,
+    { ...kernel, probabilityAlive: aliveOf },
+    rows,
+    opts.horizon,
+    d,
+    c,
+  );
   if (alive !== undefined && recorded !== n) {
     // A kernel without the factorisation: evaluate P(alive) separately.
     const p = kernel.probabilityAlive;
-    alive = conditionalOverRows(fn, customers, p, undefined, p);
+    alive = conditionalOverRows(fn, rows, p, undefined, p);
   }
   const params = spend.params;
   const value = discounted; // overwritten in place: discounted purchases → value
   for (let i = 0; i < n; i++) {
-    const c = customers[i] as Record<string, unknown> | null | undefined;
+    const row = rows[i] as Record<string, unknown> | null | undefined;
     let x: number;
     let zbar: number;
-    const frequency = c?.frequency;
-    const m = c?.monetaryValue;
+    const frequency = row?.frequency;
+    const m = row?.monetaryValue;
     if (
       typeof frequency === "number" &&
       frequency > 0 &&
@@ -214,9 +278,15 @@ export function lifetimeValueColumns(
       x = frequency;
       zbar = m;
     } else {
-      const checked = checkSpendCustomer(fn, spend, c, i, ["customers"], ["spendModel"]);
-      x = checked.x;
-      zbar = checked.zbar;
+      try {
+        ({ x, zbar } = checkSpendCustomer(fn, spend, row, i, ["customers"], ["model", "spend"]));
+      } catch (error) {
+        // Slow path: list every row whose spend is invalid (up to 100) in one error.
+        collectRowIssues(fn, n, (j) => {
+          checkSpendCustomer(fn, spend, rows[j], j, ["customers"], ["model", "spend"]);
+        });
+        throw error;
+      }
     }
     const v = margin * gammaGammaExpectedSpend(params, x, zbar) * discounted[i]!;
     if (!Number.isFinite(v)) {
@@ -225,11 +295,12 @@ export function lifetimeValueColumns(
         fn,
         ["customers", i],
         "This customer's lifetime value is not finite in float64 (check monetaryValue)",
+        "unsupported",
       );
     }
     value[i] = v;
   }
-  return { value, alive, customers };
+  return { value, alive, customers: rows, kernel, modelUnitsPerUnit: c };
 }
 
 /** Discounted expected purchases per customer (see {@link customerLifetimeValue}). */
@@ -239,10 +310,11 @@ function discountedPurchases(
   customers: readonly unknown[],
   horizon: number | "infinite",
   d: number,
+  c: number,
 ): Float64Array {
   let discounted: Float64Array;
   if (horizon === "infinite") {
-    const delta = Math.log1p(d);
+    const delta = Math.log1p(d) / c;
     const ifAlive = kernel.dertIfAlive;
     discounted = conditionalOverRows(
       fn,
@@ -253,13 +325,18 @@ function discountedPurchases(
     );
   } else {
     const H = horizon;
+    // Period k ends at model time k·c and is discounted by (1 + d)^−k.
     const factors = new Float64Array(H + 1);
-    for (let k = 1; k <= H; k++) factors[k] = (1 + d) ** -k;
+    const ends = new Float64Array(H + 1);
+    for (let k = 1; k <= H; k++) {
+      factors[k] = (1 + d) ** -k;
+      ends[k] = k * c;
+    }
     const sum = (expected: (t: number) => number): number => {
       let total = 0;
       let previous = 0;
       for (let k = 1; k <= H; k++) {
-        const current = expected(k);
+        const current = expected(ends[k]!);
         total += (current - previous) * factors[k]!;
         previous = current;
       }
@@ -277,24 +354,9 @@ function discountedPurchases(
   return discounted;
 }
 
-function prefixed(error: unknown, field: string): unknown {
-  if (error instanceof Error && error.name === "InvalidInputError") {
-    const e = error as Error & {
-      issues: readonly { path: readonly PropertyKey[]; message: string }[];
-    };
-    const issue = e.issues[0]!;
-    return invalidInput(
-      (error as Error & { functionName: string }).functionName,
-      [field, ...issue.path],
-      issue.message,
-    );
-  }
-  return error;
-}
-
 /**
  * A copy of `customers` in which every row is a new plain object holding the four fields a lifetime
- * value uses, each read from the caller's row exactly once (a getter cannot give the validation one
+ * value uses (and the `customerId` churnRisk copies), each read from the caller's row exactly once (a getter cannot give the validation one
  * value and the computation another). Rows that are not plain objects are passed on unchanged for
  * the validation to report. Written out field by field: one object shape, about as fast as reading
  * the rows (a loop over field names would be several times slower on a million rows).
@@ -308,8 +370,8 @@ function readOnce(customers: readonly unknown[]): readonly CustomerHistory[] {
       rows[i] = c;
       continue;
     }
-    const { frequency, recency, T, monetaryValue } = c as Record<string, unknown>;
-    rows[i] = { frequency, recency, T, monetaryValue };
+    const { frequency, recency, T, monetaryValue, customerId } = c as Record<string, unknown>;
+    rows[i] = { frequency, recency, T, monetaryValue, customerId };
   }
   return rows as readonly CustomerHistory[];
 }

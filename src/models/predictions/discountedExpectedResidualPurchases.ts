@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { assertArrayShape, parseInput } from "../../core/validate.js";
+import { checkDiscountRate } from "../../core/discount.js";
+import { invalidInput } from "../../core/errors.js";
+import type { TimeUnit } from "../../core/time.js";
+import type { UnitConversion } from "../../core/units.js";
+import { parseInput } from "../../core/validate.js";
 import {
   bgbbDertFor,
   isBetaGeometricBetaBinomial,
@@ -9,35 +13,96 @@ import type {
   DiscretePurchaseHistory,
 } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { checkDiscountFloor } from "../discountRate.js";
-import { checkHistory } from "../history.js";
 import type { PurchaseHistory, PurchaseModel } from "../types.js";
 import {
+  allChecked,
   conditionalOverRows,
-  finiteResult,
+  modelUnitsPer,
   parsePurchaseModel,
   purchaseKernel,
+  unitOptionsShape,
 } from "./kernels.js";
 
 /**
- * Options of {@link discountedExpectedResidualPurchases}.
+ * Options of {@link discountedExpectedResidualPurchases} besides the rate.
  * @category Models
  */
-export interface DiscountOptions {
-  /**
-   * Continuous discount rate δ **per time unit of the model** (> 0). An annual rate i on weekly
-   * data is δ = ln(1 + i)/52 (15 % a year → 0.0026877 per week). For the BG/BB it is instead the
-   * rate d **per opportunity** (opportunity n + k is discounted by (1 + d)^−k).
-   */
-  readonly discountRate: number;
+export interface DiscountUnitOptions {
+  /** The time unit the rate is per; default the model's `unit` (the BG/BB takes its own unit only). */
+  readonly unit?: TimeUnit;
+  /** `"calendar-average"` allows converting between days/weeks and months/quarters/years. */
+  readonly unitConversion?: UnitConversion;
+  /** Accept a rate of 1 (100 %) or more per `unit` (otherwise code `"implausible_rate"`). */
+  readonly allowLargeDiscountRate?: boolean;
 }
 
+/**
+ * Options of {@link discountedExpectedResidualPurchases}: exactly one rate, either the compound
+ * `discountRate` d per `unit` (δ = ln(1 + d)) or the `continuousDiscountRate` δ per `unit`.
+ * @category Models
+ */
+export type DiscountOptions = DiscountUnitOptions &
+  (
+    | {
+        /** Compound discount rate d per `unit` (0.1 = 10 %); continuous δ = ln(1 + d). */
+        readonly discountRate: number;
+        readonly continuousDiscountRate?: never;
+      }
+    | {
+        /** Continuous discount rate δ per `unit` (e^−δt), the convention of the DERT papers. */
+        readonly continuousDiscountRate: number;
+        readonly discountRate?: never;
+      }
+  );
+
 const optionsSchema = z.strictObject({
-  discountRate: z.number().finite().positive(),
-}) satisfies z.ZodType<unknown, DiscountOptions>;
+  discountRate: z.unknown().optional(),
+  continuousDiscountRate: z.unknown().optional(),
+  allowLargeDiscountRate: z.boolean().exactOptional(),
+  ...unitOptionsShape,
+});
+
+/**
+ * The one rate of a DERT call: δ (continuous) per the options' unit, and the path it came from.
+ * Exactly one of the two rates; both or neither is an `InvalidInputError`. @internal
+ */
+export function dertRate(
+  fn: string,
+  opts: {
+    discountRate?: unknown;
+    continuousDiscountRate?: unknown;
+    allowLargeDiscountRate?: boolean;
+  },
+): { readonly rate: number; readonly continuous: boolean; readonly path: readonly PropertyKey[] } {
+  const allowLarge = opts.allowLargeDiscountRate === true;
+  if (opts.discountRate !== undefined && opts.continuousDiscountRate !== undefined) {
+    throw invalidInput(
+      fn,
+      ["options", "continuousDiscountRate"],
+      "Give either discountRate (compound, per unit) or continuousDiscountRate (δ per unit), not both",
+      "inconsistent",
+      opts.continuousDiscountRate,
+    );
+  }
+  if (opts.continuousDiscountRate !== undefined) {
+    const path = ["options", "continuousDiscountRate"];
+    return {
+      rate: checkDiscountRate(fn, opts.continuousDiscountRate, path, allowLarge),
+      continuous: true,
+      path,
+    };
+  }
+  const path = ["options", "discountRate"];
+  return {
+    rate: checkDiscountRate(fn, opts.discountRate, path, allowLarge),
+    continuous: false,
+    path,
+  };
+}
 
 /**
  * Discounted expected residual purchases (DERT): the present value, at continuous discount rate δ
- * per time unit, of all purchases a customer with history (x, t_x, T) will make after T, over an
+ * per model time unit, of all purchases a customer with history (x, t_x, T) will make after T, over an
  * infinite horizon: `DERT = ∫₀^∞ e^{−δt} dE[Y(t) | x, t_x, T]`.
  *
  * Pareto/NBD: Fader, Hardie & Lee (2005, JMR, eq. 2),
@@ -50,31 +115,47 @@ const optionsSchema = z.strictObject({
  * docs/numerics.md). The result never exceeds its bound `P(alive)·E[λ | alive]/δ =
  * P(alive)·(r+x)/((α+T)δ)`. Multiply by the expected margin per purchase for a CLV.
  *
- * Convention: continuous discounting (as in the iso-value paper); a discrete per-period rate d
- * corresponds to δ = ln(1 + d).
+ * Rates: exactly one of `continuousDiscountRate` (δ per `unit`, the paper's convention — the
+ * published DERT figures are stated in it) or `discountRate` (the library-wide compound rate d
+ * per `unit`, converted to δ = ln(1 + d)). Both are per `options.unit`, by default the model's
+ * unit; a rate per another unit is divided by c, the model units per `unit` (a rate per year on a
+ * weekly model is δ/52.1775 per week with `unitConversion: "calendar-average"`). BG/BB: the rate
+ * is per opportunity and the sum discrete (opportunity n + k is discounted by (1 + d)^−k, with
+ * d = e^δ − 1 for a continuous rate).
  *
- * @param model - a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model (BG/BB: customers are `{ frequency, recency, periods }` and `t` counts whole opportunities; Fader, Hardie & Shang 2010, eqs. 7, 8, 13, 14)
- * @param customer - `{ frequency, recency, T }` in the model's time unit, or an array of them
- * @param options - `{ discountRate }`, continuous rate per time unit of the model
- * @returns DERT, in purchases (a `Float64Array` in input order for an array)
- * @throws {InvalidInputError} on an invalid model, customer or discount rate, or (BG/NBD, MBG/NBD)
- *   where the numerics cannot serve the model: a Beta shape below about 2e-3 (path `params.a` or
- *   `params.b`; docs/numerics.md)
- * @throws {InvalidInputError} for a discount rate below 10⁻⁶ per period (path `discountRate`):
- *   the residual sum then has an effective length of about 1/δ periods and its evaluation slows
- *   without bound (0.7 s per customer at δ = 10⁻⁹); use a finite horizon for undiscounted totals
- * @throws {InvalidInputError} for a BG/BB model with a parameter above 10⁶ (path `params.<name>`)
- *   or `periods` above 10⁶ opportunities
+ * @param model - a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model (BG/BB: customers are
+ *   `{ frequency, recency, periods }` and the rate is per opportunity; Fader, Hardie & Shang 2010,
+ *   eq. 14)
+ * @param customers - `{ frequency, recency, T }` per customer, in the model's time unit (extra
+ *   fields such as `customerId` are ignored)
+ * @param options - `{ discountRate }` or `{ continuousDiscountRate }`, per `unit` (default the
+ *   model's), plus `unit?`, `unitConversion?`, `allowLargeDiscountRate?`
+ * @returns DERT in purchases per customer, a `Float64Array` in input order
+ * @throws {InvalidInputError} on an invalid model (`model.params.r`, `model.unit`, …), invalid
+ *   customers (every bad row listed, up to 100, at `customers[i].<field>`), or an invalid rate:
+ *   both or neither of the two rates, a negative one, one ≥ 1 per `unit` without
+ *   `allowLargeDiscountRate` (`"implausible_rate"`); a `unit` incompatible with the model's without
+ *   `unitConversion` (`options.unit`, `"unit_mismatch"`); (BG/NBD, MBG/NBD) where the numerics
+ *   cannot serve the model: a Beta shape below about 2e-3 (path `model.params.a` or
+ *   `model.params.b`; docs/numerics.md)
+ * @throws {InvalidInputError} for a rate below 10⁻⁶ per model period (path
+ *   `options.discountRate` or `options.continuousDiscountRate`, code `"too_small"`): the residual
+ *   sum then has an effective length of about 1/δ periods and its evaluation slows without bound
+ *   (0.7 s per customer at δ = 10⁻⁹); use a finite horizon for undiscounted totals
+ * @throws {InvalidInputError} for a BG/BB model with a parameter above 10⁶ (path
+ *   `model.params.<name>`) or `periods` above 10⁶ opportunities
  * @example
  * ```ts
  * import { discountedExpectedResidualPurchases } from "customer-value";
  * const model = {
  *   kind: "bg-nbd", params: { r: 0.2425929282798216, alpha: 4.413532265271803, a: 0.7928859664405851, b: 2.42575238262545 },
  *   logLikelihood: -9582.43, standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
- *   iterations: 18, converged: true, customers: 2357,
+ *   iterations: 18, converged: true, customerCount: 2357, unit: "week",
  * } as const;
- * const customer = { frequency: 2, recency: 30.43, T: 38.86 };
- * discountedExpectedResidualPurchases(model, customer, { discountRate: Math.log(1.15) / 52 }); // => 5.16963725518
+ * const customers = [{ customerId: "ann", frequency: 2, recency: 30.43, T: 38.86 }];
+ * // 15 % a year, as a continuous weekly rate and as a compound yearly one: the same δ
+ * discountedExpectedResidualPurchases(model, customers, { continuousDiscountRate: Math.log(1.15) / 52 })[0]; // => 5.16963725518
+ * discountedExpectedResidualPurchases(model, customers, { discountRate: 1.15 ** (1 / 52) - 1 })[0]; // => 5.16963725518
  * ```
  * @category Models
  * @see Fader, P. S., Hardie, B. G. S. & Lee, K. L. (2005). RFM and CLV: using iso-value curves for
@@ -82,19 +163,9 @@ const optionsSchema = z.strictObject({
  */
 export function discountedExpectedResidualPurchases(
   model: PurchaseModel,
-  customer: PurchaseHistory,
-  options: DiscountOptions,
-): number;
-export function discountedExpectedResidualPurchases(
-  model: PurchaseModel,
   customers: readonly PurchaseHistory[],
   options: DiscountOptions,
 ): Float64Array;
-export function discountedExpectedResidualPurchases(
-  model: BgBbModel,
-  customer: DiscretePurchaseHistory,
-  options: DiscountOptions,
-): number;
 export function discountedExpectedResidualPurchases(
   model: BgBbModel,
   customers: readonly DiscretePurchaseHistory[],
@@ -102,38 +173,34 @@ export function discountedExpectedResidualPurchases(
 ): Float64Array;
 export function discountedExpectedResidualPurchases(
   model: PurchaseModel | BgBbModel,
-  input:
-    | PurchaseHistory
-    | readonly PurchaseHistory[]
-    | DiscretePurchaseHistory
-    | readonly DiscretePurchaseHistory[],
+  customers: readonly PurchaseHistory[] | readonly DiscretePurchaseHistory[],
   options: DiscountOptions,
-): number | Float64Array {
+): Float64Array {
   const fn = "discountedExpectedResidualPurchases";
   if (isBetaGeometricBetaBinomial(model)) {
-    const { discountRate } = parseInput(fn, optionsSchema, options);
-    return bgbbDertFor(
-      fn,
-      model,
-      input as DiscretePurchaseHistory | readonly DiscretePurchaseHistory[],
-      discountRate,
-    );
+    const opts = parseInput(fn, optionsSchema, options, ["options"]);
+    const { rate, continuous, path } = dertRate(fn, opts);
+    // Per opportunity, compound: opportunity n + k is discounted by (1 + d)^−k.
+    const d = continuous ? Math.expm1(rate) : rate;
+    return bgbbDertFor(fn, model, customers, d, opts.unit, path);
   }
-  const customer = input as PurchaseHistory | readonly PurchaseHistory[];
-  const kernel = purchaseKernel(parsePurchaseModel(fn, model), fn);
-  const { discountRate } = parseInput(fn, optionsSchema, options);
-  checkDiscountFloor(fn, discountRate, ["discountRate"]);
-  assertArrayShape(fn, customer);
-  if (!Array.isArray(customer)) {
-    const { x, tx, T } = checkHistory(fn, customer, undefined);
-    return finiteResult(fn, kernel.dert(x, tx, T, discountRate), []);
-  }
+  const parsed = parsePurchaseModel(fn, model);
+  const kernel = purchaseKernel(parsed, fn);
+  const opts = parseInput(fn, optionsSchema, options, ["options"]);
+  const [{ rate, continuous, path }, c] = allChecked<[ReturnType<typeof dertRate>, number]>(
+    fn,
+    () => dertRate(fn, opts),
+    () => modelUnitsPer(fn, parsed.unit, opts.unit, opts.unitConversion),
+  );
+  // The floor is per model period (the numerics' effective length is in model time).
+  checkDiscountFloor(fn, rate / c, path);
+  const delta = (continuous ? rate : Math.log1p(rate)) / c;
   const ifAlive = kernel.dertIfAlive;
   return conditionalOverRows(
     fn,
-    customer,
+    customers,
     kernel.probabilityAlive,
-    ifAlive === undefined ? undefined : (x, T) => ifAlive(x, T, discountRate),
-    (x, tx, T) => kernel.dert(x, tx, T, discountRate),
+    ifAlive === undefined ? undefined : (x, T) => ifAlive(x, T, delta),
+    (x, tx, T) => kernel.dert(x, tx, T, delta),
   );
 }

@@ -6,8 +6,18 @@
  * @module
  */
 import { z } from "zod";
-import { type InvalidInputError, invalidInput } from "../../core/errors.js";
-import { assertArrayShape, describeReceived, parseInput } from "../../core/validate.js";
+import {
+  collectRowIssues,
+  echo,
+  type InputIssue,
+  InvalidInputError,
+  type IssueCode,
+  IssueCollector,
+  invalidInput,
+} from "../../core/errors.js";
+import { type TimeUnit, timeUnitSchema } from "../../core/time.js";
+import { checkedUnitRatio, type UnitConversion } from "../../core/units.js";
+import { checkArray, parseInput } from "../../core/validate.js";
 import { regularizedIncompleteBeta } from "../../math/incompleteBeta.js";
 import {
   bgNbdConditionalExpected,
@@ -65,6 +75,8 @@ function unserved(
     fn,
     [...path, "params", name],
     `The BG/NBD numerics cannot serve this prediction: the Beta shape ${name} = ${q[name]} is too small (below about 2e-3) for this customer and horizon`,
+    "unsupported",
+    q[name],
   );
 }
 
@@ -94,6 +106,8 @@ function bgKernel(
         fn,
         [...path, "params", "r"],
         `The BG/NBD DERT numerics serve a posterior purchase rate of at most ${MAX_RATE_PER_DISCOUNT_HORIZON} purchases per discounting horizon 1/δ; (r + x)/((α + T)·δ) = ${rate.toPrecision(3)} here (r = ${q.r}, α = ${q.alpha})`,
+        "unsupported",
+        q.r,
       );
     }
     return served(bgNbdDertIfAlive(q, m, x, T, delta), x);
@@ -142,7 +156,7 @@ function paretoKernel(q: ParetoNbdParams): PurchaseKernel {
 export function purchaseKernel(
   model: PurchaseModel,
   fn = "prediction",
-  path: readonly PropertyKey[] = [],
+  path: readonly PropertyKey[] = ["model"],
 ): PurchaseKernel {
   switch (model.kind) {
     case "bg-nbd":
@@ -160,23 +174,86 @@ const paretoParamsSchema = z.object({ r: positive, alpha: positive, s: positive,
 
 /** Schema of a purchase model as the prediction functions need it (extra fields allowed). */
 const purchaseModelSchema = z.discriminatedUnion("kind", [
-  z.looseObject({ kind: z.literal("bg-nbd"), params: bgParamsSchema }),
-  z.looseObject({ kind: z.literal("mbg-nbd"), params: bgParamsSchema }),
-  z.looseObject({ kind: z.literal("pareto-nbd"), params: paretoParamsSchema }),
+  z.looseObject({ kind: z.literal("bg-nbd"), params: bgParamsSchema, unit: timeUnitSchema }),
+  z.looseObject({ kind: z.literal("mbg-nbd"), params: bgParamsSchema, unit: timeUnitSchema }),
+  z.looseObject({
+    kind: z.literal("pareto-nbd"),
+    params: paretoParamsSchema,
+    unit: timeUnitSchema,
+  }),
 ]);
 
 /**
- * Validates a purchase model argument (kind and finite positive parameters); `path` prefixes the
- * error paths when the model sits inside an options object. Returns the validated copy: each
- * parameter is read once, so a getter cannot hand the validation one value and the kernel another.
+ * Validates a purchase model argument: its `kind`, finite positive parameters and its time `unit`
+ * (required: the unit of the data it was fitted to; code `"required"`/`"invalid_value"` at
+ * `model.unit`). `path` is the model argument's path (`["model"]`, or `["model", "purchase"]` when
+ * the model sits in a pair). Returns the validated copy: each parameter is read once, so a getter
+ * cannot hand the validation one value and the kernel another.
  * @internal
  */
 export function parsePurchaseModel(
   fn: string,
   model: unknown,
-  path: readonly PropertyKey[] = [],
+  path: readonly PropertyKey[] = ["model"],
 ): PurchaseModel {
-  return parseInput(fn, purchaseModelSchema, model, path) as unknown as PurchaseModel;
+  return parseModelWithUnit(fn, purchaseModelSchema, model, path) as unknown as PurchaseModel;
+}
+
+/**
+ * {@link parseInput} for a model schema with a required `unit`: a missing unit is reported as
+ * `"required"` (zod reports a missing enum value as `"invalid_value"`). @internal
+ */
+export function parseModelWithUnit<S extends z.ZodType>(
+  fn: string,
+  schema: S,
+  model: unknown,
+  path: readonly PropertyKey[],
+): z.output<S> {
+  try {
+    return parseInput(fn, schema, model, path);
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    const unitPath = path.length + 1;
+    const missing = (i: InputIssue): boolean =>
+      i.path.length === unitPath &&
+      i.path[path.length] === "unit" &&
+      "received" in i &&
+      i.received === undefined;
+    const badKind = (i: InputIssue): boolean =>
+      i.path.length === unitPath && i.path[path.length] === "kind" && "received" in i;
+    if (!error.issues.some((i) => missing(i) || badKind(i))) throw error;
+    throw new InvalidInputError(
+      fn,
+      error.issues.map((i) => {
+        if (missing(i)) {
+          return {
+            ...i,
+            code: "required" as const,
+            message: `The model's time unit is required ("day", "week", "month", "quarter" or "year"; fitted models record it)`,
+          };
+        }
+        if (badKind(i)) {
+          // zod reports the model object; name the kind it read (on this error path only).
+          const kind =
+            typeof i.received === "object" && i.received !== null
+              ? (i.received as { kind?: unknown }).kind
+              : i.received;
+          return {
+            path: i.path,
+            code:
+              kind === undefined
+                ? ("required" as const)
+                : typeof kind === "string"
+                  ? ("invalid_value" as const)
+                  : ("invalid_type" as const),
+            message: `${i.message.replace(/; received .*$/, "")}; received ${echo(kind)}`,
+            received: kind,
+          };
+        }
+        return i;
+      }),
+    );
+  }
 }
 
 const gammaGammaSchema = z.looseObject({
@@ -185,27 +262,64 @@ const gammaGammaSchema = z.looseObject({
 });
 
 /**
- * Validates a Gamma-Gamma model argument; `path` prefixes the error paths. Returns the validated
- * copy (each parameter read once). @internal
+ * Validates a Gamma-Gamma model argument (it has no time unit); `path` is the model argument's
+ * path. Returns the validated copy (each parameter read once). @internal
  */
 export function parseSpendModel(
   fn: string,
   model: unknown,
-  path: readonly PropertyKey[] = [],
+  path: readonly PropertyKey[] = ["model"],
 ): GammaGammaModel {
   return parseInput(fn, gammaGammaSchema, model, path) as unknown as GammaGammaModel;
 }
 
-/** Validates a time span t ≥ 0 (finite). @internal */
-export function checkSpan(fn: string, t: unknown, name: string): number {
-  if (typeof t !== "number" || !Number.isFinite(t) || t < 0) {
-    throw invalidInput(fn, [name], `Expected a finite number ≥ 0, received ${describeReceived(t)}`);
+/** The `unit` and `unitConversion` options every prediction with a horizon or a rate takes. @internal */
+export const unitOptionsShape = {
+  unit: timeUnitSchema.exactOptional(),
+  unitConversion: z.literal("calendar-average").exactOptional(),
+};
+
+/**
+ * Runs each check, collecting the `InvalidInputError`s of all of them into one error (so that a
+ * wrong rate and a wrong unit are reported together); returns the checks' results. @internal
+ */
+export function allChecked<T extends readonly unknown[]>(
+  fn: string,
+  ...checks: { readonly [K in keyof T]: () => T[K] }
+): T {
+  const issues = new IssueCollector();
+  const out: unknown[] = [];
+  for (const check of checks) {
+    try {
+      out.push(check());
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      issues.addAll(error.issues);
+      out.push(undefined);
+    }
   }
-  return t;
+  issues.throwIfAny(fn);
+  return out as unknown as T;
 }
 
 /**
- * Returns a scalar prediction, or throws when it is not finite (a `t` beyond what float64 can
+ * How many model time units one `unit` lasts (1 when `unit` is omitted): the factor that turns a
+ * horizon in `unit`s into model time. Incompatible units without `unitConversion` are an
+ * `InvalidInputError` (code `"unit_mismatch"`) at `options.unit`.
+ * @internal
+ */
+export function modelUnitsPer(
+  fn: string,
+  modelUnit: TimeUnit,
+  unit: TimeUnit | undefined,
+  conversion: UnitConversion | undefined,
+): number {
+  if (unit === undefined) return 1;
+  return checkedUnitRatio(fn, ["options", "unit"], unit, modelUnit, conversion);
+}
+
+/**
+ * Returns a scalar prediction, or throws when it is not finite (a horizon beyond what float64 can
  * carry through the model's formulas): no `NaN` leaves the library. @internal
  */
 export function finiteResult(fn: string, value: number, path: readonly PropertyKey[]): number {
@@ -214,9 +328,71 @@ export function finiteResult(fn: string, value: number, path: readonly PropertyK
       fn,
       [...path],
       "The prediction lies outside the range the model's numerics support (result not finite)",
+      "unsupported",
     );
   }
   return value;
+}
+
+/**
+ * The error of an invalid history row with its path starting at the `customers` argument
+ * (`customers[3].recency`), whatever prefix the shared history check used. @internal
+ */
+export function customerProblem(fn: string, row: unknown, i: number): InvalidInputError {
+  const error = historyProblem(fn, row, i);
+  if (!(error instanceof InvalidInputError)) throw error;
+  if (error.issues.every((x) => x.path[0] === "customers" && x.code !== "custom")) return error;
+  return new InvalidInputError(
+    fn,
+    error.issues.map((x) => {
+      const path = x.path[0] === "customers" ? x.path : ["customers", ...x.path];
+      if (x.code !== "custom") return { ...x, path };
+      const key = path[path.length - 1];
+      if (typeof key !== "string" || typeof row !== "object" || row === null) {
+        return { ...x, path, code: "invalid_type" as const, received: row };
+      }
+      // Read once more only on this error path, to describe the bad value.
+      const r = row as { frequency?: unknown; recency?: unknown; T?: unknown };
+      const value =
+        key === "frequency" ? r.frequency : key === "recency" ? r.recency : key === "T" ? r.T : row;
+      return { ...x, path, code: historyCode(key, value), received: value };
+    }),
+  );
+}
+
+/** A specific code for a history field reported without one. */
+function historyCode(key: string, value: unknown): IssueCode {
+  if (typeof value !== "number" || !Number.isFinite(value))
+    return value === undefined ? "required" : "invalid_type";
+  if (key === "frequency") return Number.isInteger(value) ? "too_small" : "not_integer";
+  if (key === "T" || value < 0) return "too_small";
+  return "inconsistent"; // recency > T, or recency ≠ 0 without repeat purchases
+}
+
+/**
+ * Throws one `InvalidInputError` listing every invalid history row of `rows` (up to 100): the slow
+ * path of a row loop that found a first bad row. @internal
+ */
+export function throwCustomerProblems(fn: string, rows: readonly unknown[], first: number): never {
+  const firstError = customerProblem(fn, rows[first], first);
+  collectRowIssues(fn, rows.length, (i) => {
+    const row = rows[i] as Record<string, unknown> | null | undefined;
+    const x = row?.frequency;
+    const tx = row?.recency;
+    const T = row?.T;
+    if (
+      !(
+        typeof row === "object" &&
+        typeof x === "number" &&
+        typeof tx === "number" &&
+        typeof T === "number" &&
+        isValidHistory(x, tx, T)
+      )
+    ) {
+      throw customerProblem(fn, row, i);
+    }
+  });
+  throw firstError; // a row that changed between reads: its first error
 }
 
 /** Most distinct T values whose g(x, T) is cached (continuous-time data have a distinct T per customer). */
@@ -235,10 +411,7 @@ export function conditionalOverRows(
   ifAlive: ((x: number, T: number) => number) | undefined,
   direct: (x: number, tx: number, T: number) => number,
 ): Float64Array {
-  assertArrayShape(fn, input);
-  if (!Array.isArray(input)) {
-    throw invalidInput(fn, [], "Expected an array of customers");
-  }
+  checkArray(fn, input, "an array of customers", ["customers"]);
   const rows: readonly unknown[] = input;
   const n = rows.length;
   const out = new Float64Array(n);
@@ -259,7 +432,7 @@ export function conditionalOverRows(
         isValidHistory(x, tx, T)
       )
     ) {
-      throw historyProblem(fn, row, i);
+      throwCustomerProblems(fn, rows, i);
     }
     if (ifAlive === undefined) {
       out[i] = direct(x, tx, T);
@@ -300,8 +473,9 @@ export function conditionalOverRows(
     if (!Number.isFinite(out[i]!)) {
       throw invalidInput(
         fn,
-        [i],
+        ["customers", i],
         "This customer's history lies outside the range the model's numerics support (result not finite)",
+        "unsupported",
       );
     }
   }

@@ -1,4 +1,5 @@
-import { assertArrayShape } from "../../core/validate.js";
+import { z } from "zod";
+import { parseInput } from "../../core/validate.js";
 import {
   bgbbProbabilityAliveFor,
   isBetaGeometricBetaBinomial,
@@ -7,14 +8,8 @@ import type {
   BgBbModel,
   DiscretePurchaseHistory,
 } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
-import { checkHistory } from "../history.js";
 import type { PurchaseHistory, PurchaseModel } from "../types.js";
-import {
-  conditionalOverRows,
-  finiteResult,
-  parsePurchaseModel,
-  purchaseKernel,
-} from "./kernels.js";
+import { conditionalOverRows, parsePurchaseModel, purchaseKernel } from "./kernels.js";
 
 /**
  * Options of {@link probabilityAlive} for the BG/BB.
@@ -47,74 +42,74 @@ export interface DiscreteAliveOptions {
  * `P(alive at n+m) = B(α+x, β+n−x)/B(α,β)·B(γ, δ+n+m)/B(γ,δ) / L(x, t_x, n)` with
  * `m = options.futurePeriods` (third argument, BG/BB only; Fader, Hardie & Shang 2010, eq. 11).
  *
- * @param model - a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model
- * @param customer - `{ frequency, recency, T }` in the model's time unit (BG/BB: `{ frequency, recency, periods }`), or an array of them
- * @returns the probability in [0, 1] (a `Float64Array` in input order for an array)
- * @throws {InvalidInputError} on an invalid model or customer (frequency not an integer ≥ 0,
- *   recency > T, T ≤ 0, …)
- * @throws {InvalidInputError} for a BG/BB model with a parameter above 10⁶ (path `params.<name>`),
- *   `periods` or `futurePeriods` above 10⁶ opportunities
+ * @param model - a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model (with its `unit`)
+ * @param customers - `{ frequency, recency, T }` per customer, in the model's time unit (BG/BB:
+ *   `{ frequency, recency, periods }`); extra fields such as `customerId` are ignored
+ * @param options - BG/BB only: `{ futurePeriods? }`; the continuous models take no options
+ * @returns one probability in [0, 1] per customer, a `Float64Array` in input order
+ * @throws {InvalidInputError} on an invalid model (paths `model.kind`, `model.params.r`,
+ *   `model.unit`), or invalid customers — every bad row is listed (up to 100), at
+ *   `customers[i].<field>` (frequency not an integer ≥ 0, recency > T, T ≤ 0, …)
+ * @throws {InvalidInputError} for a BG/BB model with a parameter above 10⁶ (path
+ *   `model.params.<name>`), `periods` or `options.futurePeriods` above 10⁶ opportunities
  * @example
  * ```ts
  * import { probabilityAlive } from "customer-value";
  * const model = {
  *   kind: "bg-nbd", params: { r: 0.2425929282798216, alpha: 4.413532265271803, a: 0.7928859664405851, b: 2.42575238262545 },
  *   logLikelihood: -9582.43, standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
- *   iterations: 18, converged: true, customers: 2357,
+ *   iterations: 18, converged: true, customerCount: 2357, unit: "week",
  * } as const;
- * probabilityAlive(model, { frequency: 2, recency: 30.43, T: 38.86 }); // => 0.726609136799
- * probabilityAlive(model, { frequency: 0, recency: 0, T: 38.86 }); // => 1
+ * const alive = probabilityAlive(model, [
+ *   { customerId: "ann", frequency: 2, recency: 30.43, T: 38.86 },
+ *   { customerId: "bob", frequency: 0, recency: 0, T: 38.86 },
+ * ]);
+ * alive[0]; // => 0.726609136799
+ * alive[1]; // => 1
  * ```
  * @category Models
  * @see Fader, Hardie & Lee (2005), "Counting your customers the easy way", Marketing Science 24(2);
  *   Batislam, Denizel & Filiztekin (2007), IJRM 24(3); Schmittlein, Morrison & Colombo (1987),
  *   "Counting your customers: who are they and what will they do next?", Management Science 33(1).
  */
-export function probabilityAlive(model: PurchaseModel, customer: PurchaseHistory): number;
 export function probabilityAlive(
-  model: BgBbModel,
-  customer: DiscretePurchaseHistory,
-  options?: DiscreteAliveOptions,
-): number;
+  model: PurchaseModel,
+  customers: readonly PurchaseHistory[],
+  options?: Readonly<Record<string, never>>,
+): Float64Array;
 export function probabilityAlive(
   model: BgBbModel,
   customers: readonly DiscretePurchaseHistory[],
   options?: DiscreteAliveOptions,
 ): Float64Array;
 export function probabilityAlive(
-  model: PurchaseModel,
-  customers: readonly PurchaseHistory[],
-): Float64Array;
-export function probabilityAlive(
   model: PurchaseModel | BgBbModel,
-  customer:
-    | PurchaseHistory
-    | readonly PurchaseHistory[]
-    | DiscretePurchaseHistory
-    | readonly DiscretePurchaseHistory[],
+  customers: readonly PurchaseHistory[] | readonly DiscretePurchaseHistory[],
   options?: DiscreteAliveOptions,
-): number | Float64Array {
+): Float64Array {
   const fn = "probabilityAlive";
   if (isBetaGeometricBetaBinomial(model)) {
+    const opts = parseInput(fn, discreteOptionsSchema, options ?? {}, ["options"]);
     return bgbbProbabilityAliveFor(
       fn,
       model,
-      customer as DiscretePurchaseHistory | readonly DiscretePurchaseHistory[],
-      options?.futurePeriods,
+      customers as readonly DiscretePurchaseHistory[],
+      opts.futurePeriods,
     );
   }
-  const history = customer as PurchaseHistory | readonly PurchaseHistory[];
   const kernel = purchaseKernel(parsePurchaseModel(fn, model), fn);
-  assertArrayShape(fn, history);
-  if (!Array.isArray(history)) {
-    const { x, tx, T } = checkHistory(fn, history, undefined);
-    return finiteResult(fn, kernel.probabilityAlive(x, tx, T), []);
-  }
+  parseInput(fn, noOptionsSchema, options ?? {}, ["options"]);
   return conditionalOverRows(
     fn,
-    customer,
+    customers,
     kernel.probabilityAlive,
     undefined,
     kernel.probabilityAlive,
   );
 }
+
+const discreteOptionsSchema = z.strictObject({
+  futurePeriods: z.unknown().optional(),
+});
+
+const noOptionsSchema = z.strictObject({});

@@ -1,12 +1,21 @@
+import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
-import { describeReceived } from "../../core/validate.js";
+import type { TimeUnit } from "../../core/time.js";
+import type { UnitConversion } from "../../core/units.js";
+import { parseInput } from "../../core/validate.js";
 import {
   bgbbPurchaseCountProbabilityFor,
   isBetaGeometricBetaBinomial,
 } from "../betaGeometricBetaBinomial/betaGeometricBetaBinomialPredictions.js";
 import type { BgBbModel } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import type { PurchaseModel } from "../types.js";
-import { checkSpan, finiteResult, parsePurchaseModel, purchaseKernel } from "./kernels.js";
+import {
+  finiteResult,
+  modelUnitsPer,
+  parsePurchaseModel,
+  purchaseKernel,
+  unitOptionsShape,
+} from "./kernels.js";
 
 /**
  * Largest purchase count `n` {@link purchaseCountProbability} accepts. The Pareto/NBD closed form
@@ -28,31 +37,35 @@ export const MAX_PURCHASE_COUNT = 100_000;
 export const PARETO_COUNT_BUDGET = 5e6;
 
 /**
- * Probability P(X(t) = n) that a newly acquired customer makes exactly `n` repeat purchases in
- * their first `t` time units.
+ * Probability P(X(t) = n) that a newly acquired customer makes exactly n = `purchases` repeat
+ * purchases in their first t = `horizon` time units.
  *
  * BG/NBD: `B(a,b+n)/B(a,b)·NB(n; r, α, t) + 1[n>0]·B(a+1,b+n−1)/B(a,b)·I_{t/(α+t)}(n, r)`, where NB is
  * the negative-binomial probability and the bracket `1 − Σ_{j<n} NB(j)` of the paper is evaluated as
  * the regularised incomplete beta I (no cancellation in the tail). MBG/NBD: the analogous expression
  * with b+n+1. Pareto/NBD: Fader & Hardie's closed form.
  *
- * @param model - a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model (BG/BB: customers are `{ frequency, recency, periods }` and `t` counts whole opportunities; Fader, Hardie & Shang 2010, eqs. 7, 8, 13, 14)
- * @param n - number of repeat purchases, an integer from 0 to 100,000
- * @param t - time since acquisition, ≥ 0, in the model's time unit
+ * @param model - a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model (BG/BB: `horizon` counts
+ *   whole opportunities in the model's own unit; Fader, Hardie & Shang 2010, eq. 8)
+ * @param options - `{ purchases, horizon, unit?, unitConversion? }`: the number n of repeat
+ *   purchases (an integer from 0 to 100,000) and the time since acquisition (≥ 0) in `unit`s
+ *   (default the model's unit)
  * @returns the probability, in [0, 1]
- * @throws {InvalidInputError} on an invalid model, t, or n (not an integer, or above 100,000: path
- *   `n`); for the Pareto/NBD, when n·(1 + r + s) exceeds 5·10⁶ (path `n`); for the BG/BB, t above
- *   10⁶ opportunities or a parameter above 10⁶ (path `params.<name>`);
- *   or when the result is not finite in float64 (path `t`)
+ * @throws {InvalidInputError} on an invalid model (`model.params.r`, `model.unit`, …) or options:
+ *   `options.purchases` not an integer or above 100,000; for the Pareto/NBD, n·(1 + r + s) above
+ *   5·10⁶ (`options.purchases`, code `"unsupported"`); a `unit` incompatible with the model's
+ *   without `unitConversion` (`options.unit`, `"unit_mismatch"`); for the BG/BB, `horizon` above
+ *   10⁶ opportunities or a parameter above 10⁶ (`model.params.<name>`); or a result not finite in
+ *   float64 (`options.horizon`)
  * @example
  * ```ts
  * import { purchaseCountProbability } from "customer-value";
  * const model = {
  *   kind: "bg-nbd", params: { r: 0.2425929282798216, alpha: 4.413532265271803, a: 0.7928859664405851, b: 2.42575238262545 },
  *   logLikelihood: -9582.43, standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
- *   iterations: 18, converged: true, customers: 2357,
+ *   iterations: 18, converged: true, customerCount: 2357, unit: "week",
  * } as const;
- * purchaseCountProbability(model, 0, 39); // => 0.574307283405
+ * purchaseCountProbability(model, { purchases: 0, horizon: 39 }); // => 0.574307283405
  * ```
  * @category Models
  * @see Fader, P. S., Hardie, B. G. S. & Lee, K. L. (2005). "Counting your customers" the easy way.
@@ -60,32 +73,61 @@ export const PARETO_COUNT_BUDGET = 5e6;
  */
 export function purchaseCountProbability(
   model: PurchaseModel | BgBbModel,
-  n: number,
-  t: number,
+  options: PurchaseCountOptions,
 ): number {
   const fn = "purchaseCountProbability";
-  if (typeof n !== "number" || !Number.isInteger(n) || n < 0 || n > MAX_PURCHASE_COUNT) {
-    throw invalidInput(
-      fn,
-      ["n"],
-      `Expected an integer from 0 to ${MAX_PURCHASE_COUNT}, received ${describeReceived(n)}`,
-    );
+  if (isBetaGeometricBetaBinomial(model)) {
+    const opts = parseInput(fn, bgbbOptionsSchema, options, ["options"]);
+    return bgbbPurchaseCountProbabilityFor(fn, model, opts.purchases, opts.horizon, opts.unit);
   }
-  if (isBetaGeometricBetaBinomial(model)) return bgbbPurchaseCountProbabilityFor(fn, model, n, t);
   const parsed = parsePurchaseModel(fn, model);
+  const opts = parseInput(fn, optionsSchema, options, ["options"]);
+  const n = opts.purchases;
   if (parsed.kind === "pareto-nbd") {
     const { r, s } = parsed.params;
     const work = n * (1 + r + s);
     if (work > PARETO_COUNT_BUDGET) {
       throw invalidInput(
         fn,
-        ["n"],
-        `For this Pareto/NBD model (r = ${r}, s = ${s}) n is at most ${Math.floor(PARETO_COUNT_BUDGET / (1 + r + s))}: the closed form's cost grows with n·(1 + r + s), bounded by ${PARETO_COUNT_BUDGET}`,
+        ["options", "purchases"],
+        `For this Pareto/NBD model (r = ${r}, s = ${s}) purchases is at most ${Math.floor(PARETO_COUNT_BUDGET / (1 + r + s))}: the closed form's cost grows with n·(1 + r + s), bounded by ${PARETO_COUNT_BUDGET}`,
+        "unsupported",
+        n,
       );
     }
   }
   const kernel = purchaseKernel(parsed, fn);
-  const span = checkSpan(fn, t, "t");
+  const span = opts.horizon * modelUnitsPer(fn, parsed.unit, opts.unit, opts.unitConversion);
   if (span === 0) return n === 0 ? 1 : 0;
-  return finiteResult(fn, kernel.purchaseCountProbability(n, span), ["t"]);
+  return finiteResult(fn, kernel.purchaseCountProbability(n, span), ["options", "horizon"]);
 }
+
+/**
+ * Options of {@link purchaseCountProbability}: the count and the span are named, never two bare
+ * numbers in a row.
+ * @category Models
+ */
+export interface PurchaseCountOptions {
+  /** The number n of repeat purchases, an integer from 0 to 100,000. */
+  readonly purchases: number;
+  /** Time since acquisition, ≥ 0, in `unit`s (BG/BB: whole opportunities). */
+  readonly horizon: number;
+  /** The time unit of `horizon`; default the model's `unit` (the BG/BB takes its own unit only). */
+  readonly unit?: TimeUnit;
+  /** `"calendar-average"` allows converting between days/weeks and months/quarters/years. */
+  readonly unitConversion?: UnitConversion;
+}
+
+const purchasesSchema = z.number().int().nonnegative().max(MAX_PURCHASE_COUNT);
+
+const optionsSchema = z.strictObject({
+  purchases: purchasesSchema,
+  horizon: z.number().finite().nonnegative(),
+  ...unitOptionsShape,
+}) satisfies z.ZodType<unknown, PurchaseCountOptions>;
+
+const bgbbOptionsSchema = z.strictObject({
+  purchases: purchasesSchema,
+  horizon: z.unknown(),
+  ...unitOptionsShape,
+});

@@ -5,22 +5,53 @@
  * @module
  */
 import { z } from "zod";
+import { checkDiscountRate } from "../../core/discount.js";
 import { invalidInput } from "../../core/errors.js";
 import { type Decimal, Money, type MoneyInput, moneySchema } from "../../core/money.js";
+import { timeUnitSchema } from "../../core/time.js";
 import { parseInput } from "../../core/validate.js";
 import { unitHypergeometric } from "../../math/unitHypergeometric.js";
 import { checkDiscountFloor } from "../discountRate.js";
+import { parseModelWithUnit } from "../predictions/kernels.js";
 import { type SbgModel, shiftedBetaGeometricModelSchema } from "./fitShiftedBetaGeometric.js";
 
-const periodsSchema = z.number().int().nonnegative().max(1e7);
-const discountRateSchema = z
-  .number()
-  .finite()
-  .refine((d) => d > -1, { message: "The discount rate must be greater than −1" });
+/** Most periods a survival or retention curve projects. @internal */
+export const MAX_CURVE_PERIODS = 1e7;
 
-/** The validated copy of the model (each parameter read once). */
+/**
+ * Options of {@link survivalCurve} and {@link retentionCurve}.
+ * @category Models
+ */
+export interface CurveOptions {
+  /** How many periods to project: an integer ≥ 0 (survival) or ≥ 1 (retention), at most 10⁷. */
+  readonly periods: number;
+}
+
+const survivalOptionsSchema = z.strictObject({
+  periods: z.number().int().nonnegative().max(MAX_CURVE_PERIODS),
+}) satisfies z.ZodType<unknown, CurveOptions>;
+
+const retentionOptionsSchema = z.strictObject({
+  periods: z.number().int().min(1).max(MAX_CURVE_PERIODS),
+}) satisfies z.ZodType<unknown, CurveOptions>;
+
+/** The sBG model schema with its (required) time unit: the length of one contract period. */
+const modelSchema = shiftedBetaGeometricModelSchema.extend({ unit: timeUnitSchema });
+
+/** The validated copy of the model (each parameter read once); paths `model.params.alpha`, `model.unit`. */
 function parseModel(fn: string, model: unknown): SbgModel {
-  return parseInput(fn, shiftedBetaGeometricModelSchema, model, ["model"]) as SbgModel;
+  return parseModelWithUnit(fn, modelSchema, model, ["model"]) as SbgModel;
+}
+
+/**
+ * The discount rate of an sBG value: the one rule (`checkDiscountRate`: ≥ 0, < 1 unless
+ * `allowLargeDiscountRate`) and the infinite-sum floor of 10⁻⁶ per period (code `"too_small"`).
+ */
+function sbgDiscountRate(fn: string, rate: unknown, allowLarge: boolean | undefined): number {
+  const path = ["options", "discountRate"];
+  const d = checkDiscountRate(fn, rate, path, allowLarge === true);
+  checkDiscountFloor(fn, d, path);
+  return d;
 }
 
 /**
@@ -31,29 +62,30 @@ function parseModel(fn: string, model: unknown): SbgModel {
  * overflow, and β is not absorbed into t: finite and right for every accepted model). Multiply by a cohort's size for projected survivors. Element `t` of the result belongs
  * to the start of period `t+1` (after `t` renewals), the convention of Fader & Hardie (2007) Table 1.
  *
- * @param model - a fitted (or stored) {@link SbgModel}
- * @param periods - last number of renewals to project (integer ≥ 0)
+ * @param model - a fitted (or stored) {@link SbgModel} (with its `unit`, the length of a period)
+ * @param options - `{ periods }`: the last number of renewals to project (integer from 0 to 10⁷)
  * @returns `S(0), S(1), …, S(periods)` as a `Float64Array` of length `periods + 1`, each in (0, 1]
- * @throws {InvalidInputError} on an invalid model (path `model…`) or a negative / non-integer `periods`
+ * @throws {InvalidInputError} on an invalid model (paths `model.params.alpha`, `model.unit`, …) or
+ *   `options.periods` not an integer from 0 to 10⁷
  * @example
  * ```ts
  * import { survivalCurve } from "customer-value";
  * const model = {
  *   kind: "sbg", params: { alpha: 0.7040772796023907, beta: 1.182042983460019 },
  *   logLikelihood: -1680.27, standardErrors: { alpha: 0.0656, beta: 0.1525 },
- *   iterations: 10, converged: true, customers: 1000,
+ *   iterations: 10, converged: true, customerCount: 1000, unit: "year",
  * } as const;
- * const curve = survivalCurve(model, 12);
+ * const curve = survivalCurve(model, { periods: 12 });
  * (curve[8]! * 1000).toFixed(1); // => "220.1"
  * (curve[12]! * 1000).toFixed(1); // => "170.0"
  * ```
  * @category Models
  * @see Fader & Hardie (2007), "How to project customer retention", Journal of Interactive Marketing 21(1).
  */
-export function survivalCurve(model: SbgModel, periods: number): Float64Array {
+export function survivalCurve(model: SbgModel, options: CurveOptions): Float64Array {
   const fn = "survivalCurve";
   const { alpha, beta } = parseModel(fn, model).params;
-  const n = parseInput(fn, periodsSchema, periods, ["periods"]);
+  const n = parseInput(fn, survivalOptionsSchema, options, ["options"]).periods;
   const out = new Float64Array(n + 1);
   let s = 1;
   out[0] = 1;
@@ -65,37 +97,46 @@ export function survivalCurve(model: SbgModel, periods: number): Float64Array {
 }
 
 /**
- * Retention rate of period `t` under the sBG: the probability that a customer active in period `t`
- * renews at its end, `r(t) = S(t)/S(t−1) = (β+t−1)/(α+β+t−1)` for `t ≥ 1`.
+ * Retention curve of the sBG: the retention rate of each period `t = 1 … periods`, the probability
+ * that a customer active in period `t` renews at its end, `r(t) = S(t)/S(t−1) = (β+t−1)/(α+β+t−1)`.
  *
  * It rises with `t` although no individual's churn probability changes: customers with high θ leave
  * first (the sorting effect of heterogeneity), which is why a constant-retention projection
  * underestimates long-run survival.
  *
- * @param model - a fitted (or stored) {@link SbgModel}
- * @param period - the period `t` (integer ≥ 1; period 1 is the first contract period)
- * @returns the retention rate in [0, 1)
- * @throws {InvalidInputError} on an invalid model or a `period` that is not an integer ≥ 1 (path `period`)
+ * Named `retentionCurve` (not `retentionRate`, the name of the field of retention formulas such as
+ * `retentionLifetimeValue`): like {@link survivalCurve} it returns the curve over periods.
+ *
+ * @param model - a fitted (or stored) {@link SbgModel} (with its `unit`, the length of a period)
+ * @param options - `{ periods }`: how many periods (integer from 1 to 10⁷; period 1 is the first
+ *   contract period)
+ * @returns `r(1), …, r(periods)` as a `Float64Array` of length `periods` (element `t − 1` is
+ *   period `t`), each in [0, 1)
+ * @throws {InvalidInputError} on an invalid model (paths `model.params.alpha`, `model.unit`, …) or
+ *   `options.periods` not an integer from 1 to 10⁷
  * @example
  * ```ts
- * import { retentionRate } from "customer-value";
+ * import { retentionCurve } from "customer-value";
  * const model = {
  *   kind: "sbg", params: { alpha: 0.6680883501264947, beta: 3.8060949687750463 },
  *   logLikelihood: -1611.16, standardErrors: { alpha: 0.1037, beta: 0.7855 },
- *   iterations: 12, converged: true, customers: 1000,
+ *   iterations: 12, converged: true, customerCount: 1000, unit: "year",
  * } as const;
- * retentionRate(model, 1); // => 0.8506792631
- * retentionRate(model, 12); // => 0.9568256149
+ * const rates = retentionCurve(model, { periods: 12 });
+ * rates[0]; // => 0.8506792631
+ * rates[11]; // => 0.9568256149
  * ```
  * @category Models
  * @see Fader & Hardie (2007), "How to project customer retention", Journal of Interactive Marketing 21(1).
  */
-export function retentionRate(model: SbgModel, period: number): number {
-  const fn = "retentionRate";
+export function retentionCurve(model: SbgModel, options: CurveOptions): Float64Array {
+  const fn = "retentionCurve";
   const { alpha, beta } = parseModel(fn, model).params;
-  const t = parseInput(fn, z.number().int().min(1), period, ["period"]);
+  const n = parseInput(fn, retentionOptionsSchema, options, ["options"]).periods;
+  const out = new Float64Array(n);
   // 1/(1 + α/(β+t−1)): the same ratio without forming α + β (which overflows near float64's limit)
-  return 1 / (1 + alpha / (beta + (t - 1)));
+  for (let t = 1; t <= n; t++) out[t - 1] = 1 / (1 + alpha / (beta + (t - 1)));
+  return out;
 }
 
 /**
@@ -105,13 +146,19 @@ export function retentionRate(model: SbgModel, period: number): number {
 export interface ExpectedRemainingLifetimeOptions {
   /** Renewals the customer has made so far (integer ≥ 0; 0 = in the first period). */
   readonly renewals: number;
-  /** Discount rate per contract period (a fraction, > −1; 0.1 = 10 % per period). */
+  /**
+   * Compound discount rate per contract period (a fraction; 0.1 = 10 % per period), at least 10⁻⁶
+   * and below 1 unless `allowLargeDiscountRate`.
+   */
   readonly discountRate: number;
+  /** Accept a discount rate of 1 (100 %) or more per period. */
+  readonly allowLargeDiscountRate?: boolean;
 }
 
 const derlOptionsSchema = z.strictObject({
   renewals: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
-  discountRate: discountRateSchema,
+  discountRate: z.number(),
+  allowLargeDiscountRate: z.boolean().exactOptional(),
 }) satisfies z.ZodType<unknown, ExpectedRemainingLifetimeOptions>;
 
 /** DERL(d | n) = (β+n)/(α+β+n)·₂F₁(1, β+n+1; α+β+n+1; 1/(1+d)). @internal */
@@ -132,6 +179,7 @@ function finitePayments(fn: string, value: number): number {
       fn,
       ["model", "params"],
       "The expected lifetime of this model cannot be evaluated in float64 (α + β overflows, or the continued fraction did not converge)",
+      "unsupported",
     );
   }
   return value;
@@ -147,18 +195,21 @@ function finitePayments(fn: string, value: number): number {
  * (`n−1` renewals). Multiply by the margin per period for money, or use
  * {@link subscriptionLifetimeValue}. The ₂F₁ is evaluated by the library's hypergeometric routine (Gauss continued fraction near z = 1).
  *
- * @param model - a fitted (or stored) {@link SbgModel}
- * @param options - `renewals` made so far and the per-period `discountRate`
+ * @param model - a fitted (or stored) {@link SbgModel} (with its `unit`, the length of a period)
+ * @param options - `{ renewals, discountRate, allowLargeDiscountRate? }`: renewals made so far and
+ *   the compound rate per period
  * @returns DERL in payments (finite, ≥ 0)
- * @throws {InvalidInputError} on an invalid model, `renewals` not an integer ≥ 0, or a discount rate
- *   ≤ 0 (path `discountRate`; at d ≤ 0 the expected lifetime can be infinite)
+ * @throws {InvalidInputError} on an invalid model (`model.params.alpha`, `model.unit`, …),
+ *   `options.renewals` not an integer ≥ 0, or `options.discountRate` below 10⁻⁶ (code
+ *   `"too_small"`; at d = 0 the expected lifetime can be infinite) or ≥ 1 without
+ *   `allowLargeDiscountRate` (code `"implausible_rate"`)
  * @example
  * ```ts
  * import { expectedRemainingLifetime } from "customer-value";
  * const highEnd = {
  *   kind: "sbg", params: { alpha: 0.6680883501264947, beta: 3.8060949687750463 },
  *   logLikelihood: -1611.16, standardErrors: { alpha: 0.1037, beta: 0.7855 },
- *   iterations: 12, converged: true, customers: 1000,
+ *   iterations: 12, converged: true, customerCount: 1000, unit: "year",
  * } as const;
  * expectedRemainingLifetime(highEnd, { renewals: 7, discountRate: 0.1 }); // => 7.529628060142
  * ```
@@ -173,34 +224,38 @@ export function expectedRemainingLifetime(
 ): number {
   const fn = "expectedRemainingLifetime";
   const { alpha, beta } = parseModel(fn, model).params;
-  const { renewals, discountRate } = parseInput(fn, derlOptionsSchema, options, ["options"]);
-  checkDiscountFloor(fn, discountRate, ["options", "discountRate"]);
+  const opts = parseInput(fn, derlOptionsSchema, options, ["options"]);
+  const { renewals } = opts;
+  const discountRate = sbgDiscountRate(fn, opts.discountRate, opts.allowLargeDiscountRate);
   return finitePayments(fn, sbgDerl(alpha, beta, renewals, discountRate));
 }
 
 /**
- * Input of {@link subscriptionLifetimeValue}.
+ * Options of {@link subscriptionLifetimeValue}.
  * @category Models
  */
-export interface SubscriptionLifetimeValueInput {
-  /** A fitted (or stored) shifted-beta-geometric model. */
-  readonly model: SbgModel;
+export interface SubscriptionLifetimeValueOptions {
   /** Payment (or margin) per contract period, received at the start of each period. */
   readonly pricePerPeriod: MoneyInput;
-  /** Discount rate per contract period (a fraction, > 0; 0.1 = 10 % per period). */
+  /**
+   * Compound discount rate per contract period (a fraction; 0.1 = 10 % per period), at least 10⁻⁶
+   * and below 1 unless `allowLargeDiscountRate`.
+   */
   readonly discountRate: number;
   /**
    * Renewals the customer has made so far. Omitted: a customer about to be acquired, whose first
    * payment (now) counts undiscounted (DEL). Given: an existing customer's remaining value (DERL).
    */
   readonly renewals?: number;
+  /** Accept a discount rate of 1 (100 %) or more per period. */
+  readonly allowLargeDiscountRate?: boolean;
 }
 
-const clvInputSchema = z.strictObject({
-  model: z.unknown(),
+const clvOptionsSchema = z.strictObject({
   pricePerPeriod: moneySchema,
-  discountRate: discountRateSchema,
+  discountRate: z.number(),
   renewals: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).exactOptional(),
+  allowLargeDiscountRate: z.boolean().exactOptional(),
 });
 
 /**
@@ -213,35 +268,41 @@ const clvInputSchema = z.strictObject({
  * {@link expectedRemainingLifetime} for the timing). The number of payments is computed in float64
  * and converted once to `Decimal`; the product with the price is exact decimal arithmetic.
  *
- * @param input - the model, `pricePerPeriod` (money), `discountRate` per period and optional `renewals`
+ * @param model - a fitted (or stored) {@link SbgModel} (with its `unit`, the length of a period)
+ * @param options - `{ pricePerPeriod, discountRate, renewals?, allowLargeDiscountRate? }`
  * @returns the value as a `Decimal`, in the currency of `pricePerPeriod`
- * @throws {InvalidInputError} on an invalid model (path `model…`), price (path `pricePerPeriod`),
- *   discount rate ≤ 0 (path `discountRate`) or renewals
+ * @throws {InvalidInputError} on an invalid model (`model.params.alpha`, `model.unit`, …), price
+ *   (`options.pricePerPeriod`), discount rate (`options.discountRate`: below 10⁻⁶, code
+ *   `"too_small"`; ≥ 1 without `allowLargeDiscountRate`, code `"implausible_rate"`) or renewals
+ *   (`options.renewals`)
  * @example
  * ```ts
  * import { subscriptionLifetimeValue } from "customer-value";
  * const regular = {
  *   kind: "sbg", params: { alpha: 0.7040772796023907, beta: 1.182042983460019 },
  *   logLikelihood: -1680.27, standardErrors: { alpha: 0.0656, beta: 0.1525 },
- *   iterations: 10, converged: true, customers: 1000,
+ *   iterations: 10, converged: true, customerCount: 1000, unit: "year",
  * } as const;
- * subscriptionLifetimeValue({ model: regular, pricePerPeriod: "100", discountRate: 0.1 }).toFixed(2); // => "369.49"
- * subscriptionLifetimeValue({ model: regular, pricePerPeriod: 100, discountRate: 0.1, renewals: 4 }).toFixed(2); // => "589.41"
+ * subscriptionLifetimeValue(regular, { pricePerPeriod: "100", discountRate: 0.1 }).toFixed(2); // => "369.49"
+ * subscriptionLifetimeValue(regular, { pricePerPeriod: 100, discountRate: 0.1, renewals: 4 }).toFixed(2); // => "589.41"
  * ```
  * @category Models
  * @see Fader & Hardie (2010), "Customer-base valuation in a contractual setting: the perils of
  *   ignoring heterogeneity", Marketing Science 29(1).
  */
-export function subscriptionLifetimeValue(input: SubscriptionLifetimeValueInput): Decimal {
+export function subscriptionLifetimeValue(
+  model: SbgModel,
+  options: SubscriptionLifetimeValueOptions,
+): Decimal {
   const fn = "subscriptionLifetimeValue";
-  const parsed = parseInput(fn, clvInputSchema, input);
-  const { alpha, beta } = parseModel(fn, parsed.model).params;
-  checkDiscountFloor(fn, parsed.discountRate, ["discountRate"]);
+  const { alpha, beta } = parseModel(fn, model).params;
+  const parsed = parseInput(fn, clvOptionsSchema, options, ["options"]);
+  const d = sbgDiscountRate(fn, parsed.discountRate, parsed.allowLargeDiscountRate);
   const payments = finitePayments(
     fn,
     parsed.renewals === undefined
-      ? sbgDel(alpha, beta, parsed.discountRate)
-      : sbgDerl(alpha, beta, parsed.renewals, parsed.discountRate),
+      ? sbgDel(alpha, beta, d)
+      : sbgDerl(alpha, beta, parsed.renewals, d),
   );
   return parsed.pricePerPeriod.times(new Money(payments));
 }
