@@ -193,9 +193,11 @@ const TIER_ORDER: Record<RecoveryTier, number> = {
 const probability = z.number().min(0).max(1);
 const moneyField = z.custom<MoneyInput>((v) => moneyProblem(v) === undefined, {
   error: (issue) => moneyProblem(issue.input) ?? "Invalid amount",
+  params: { code: "invalid_money" },
 });
 const nonNegativeMoney = moneyField.refine((v) => !toMoney(v).isNegative(), {
   error: "Expected a non-negative amount",
+  params: { code: "too_small" },
 });
 
 const optionsSchema = z.strictObject({
