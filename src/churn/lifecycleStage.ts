@@ -11,15 +11,14 @@ import {
 import {
   calendarPeriodIndex,
   type DateInput,
-  dateLikeSchema,
   dateProblem,
   parseCivilDay,
   type TimeUnit,
   timeUnitSchema,
-  timeZoneSchema,
 } from "../core/time.js";
 import { checkArray, parseInput } from "../core/validate.js";
 import { moneyIssueCode } from "./moneyIssueCode.js";
+import { dayOptionSchema, timeZoneOptionSchema } from "./optionSchemas.js";
 
 /**
  * Relationship stage (Dwyer, Schurr & Oh 1987, in the four-stage adaptation 考察期 / 形成期 / 稳定期 /
@@ -119,12 +118,12 @@ export const lifecycleRuleShape = {
   unit: timeUnitSchema,
   window: z.number().int().min(1).exactOptional(),
   tolerance: z.number().finite().min(0).lt(1).exactOptional(),
-  timeZone: timeZoneSchema.exactOptional(),
+  timeZone: timeZoneOptionSchema.exactOptional(),
 };
 
 const optionsSchema = z.strictObject({
   ...lifecycleRuleShape,
-  asOf: dateLikeSchema,
+  asOf: dayOptionSchema,
 }) satisfies z.ZodType<unknown, LifecycleStageOptions>;
 
 /** Name of the data argument, the first key of every row path (`purchases[3].date`). */

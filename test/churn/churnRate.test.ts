@@ -12,7 +12,7 @@ import {
   type InputIssue,
   InvalidInputError,
 } from "../../src/index.js";
-import { expectIssue } from "./expectIssue.js";
+import { expectIssue } from "../expectInvalidAt.js";
 
 describe("churnRate", () => {
   it("reproduces 1000 → 100 lost = 10 % churn, ignoring 250 acquisitions (formulas.md §8.1)", () => {
@@ -233,8 +233,8 @@ describe("churnRate", () => {
       "churnRate",
       ["customers", 0, "acquiredAt"],
       "invalid_date",
-      "2023-02-30",
     );
+    expect(error.issues[0]!.received).toBe("2023-02-30");
     expect(error.issues.map((i) => i.path)).toEqual([
       ["customers", 0, "acquiredAt"],
       ["customers", 2, "churnedAt"],
