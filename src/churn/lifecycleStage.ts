@@ -14,11 +14,10 @@ import {
   dateProblem,
   parseCivilDay,
   type TimeUnit,
-  timeUnitSchema,
 } from "../core/time.js";
 import { checkArray, parseInput } from "../core/validate.js";
 import { moneyIssueCode } from "./moneyIssueCode.js";
-import { dayOptionSchema, timeZoneOptionSchema } from "./optionSchemas.js";
+import { dayOptionSchema, requiredUnitSchema, timeZoneOptionSchema } from "./optionSchemas.js";
 
 /**
  * Relationship stage (Dwyer, Schurr & Oh 1987, in the four-stage adaptation 考察期 / 形成期 / 稳定期 /
@@ -115,7 +114,7 @@ export interface LifecycleRules {
 
 /** Schema of the shared rule options. @internal */
 export const lifecycleRuleShape = {
-  unit: timeUnitSchema,
+  unit: requiredUnitSchema,
   window: z.number().int().min(1).exactOptional(),
   tolerance: z.number().finite().min(0).lt(1).exactOptional(),
   timeZone: timeZoneOptionSchema.exactOptional(),
