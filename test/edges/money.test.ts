@@ -334,17 +334,24 @@ const MONEY_INPUTS: readonly (readonly [string, (amount: unknown) => unknown, Pr
   ],
   [
     "lifecycleStage",
-    (a) => m.lifecycleStage([{ date: "2024-01-05", amount: a as string }], { asOf: "2024-06-30" }),
-    [0, "amount"],
+    (a) =>
+      m.lifecycleStage([{ date: "2024-01-05", amount: a as string }], {
+        asOf: "2024-06-30",
+        unit: "month",
+      }),
+    ["purchases", 0, "amount"],
   ],
   [
     "lifecyclePattern",
     (a) =>
-      m.lifecyclePattern([
-        { date: "2024-01-05", amount: 30 },
-        { date: "2024-02-10", amount: a as string },
-      ]),
-    [1, "amount"],
+      m.lifecyclePattern(
+        [
+          { date: "2024-01-05", amount: 30 },
+          { date: "2024-02-10", amount: a as string },
+        ],
+        { unit: "month" },
+      ),
+    ["purchases", 1, "amount"],
   ],
   [
     "subscriptionLifetimeValue",
