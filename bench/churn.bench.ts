@@ -27,7 +27,7 @@ const customers = simulateCustomers({
   spend: { p: 6, q: 4, v: 15 },
   seed: 11,
 }).map((c) => ({ ...c, recency: c.recency / 7, T: c.T / 7 }));
-const model = fitBgNbd(customers);
+const model = fitBgNbd(customers, { unit: "week" });
 const spendModel = fitGammaGamma(customers.filter((c) => c.frequency > 0));
 const riskOptions = {
   spendModel,
