@@ -423,8 +423,8 @@ function selectKth(a: Float64Array, k: number): number {
  * plan.entries[2]!.action; // => "let-go"
  * [...plan.byRank]; // => [0, 1, 2]
  * // Days since the last purchase instead of a probability: 0.3 × 0.5^(91 / 182) ≈ 0.212
- * prioritizeRecovery([{ customerId: "D", value: 900, cause: "third-party", cost: 40, daysSinceLastPurchase: 91 }])
- *   .entries[0]!.winBackProbability.toFixed(3); // => "0.212"
+ * const lapsed = { customerId: "D", value: 900, cause: "third-party", cost: 40, daysSinceLastPurchase: 91 } as const;
+ * prioritizeRecovery([lapsed]).entries[0]!.winBackProbability.toFixed(3); // => "0.212"
  * plan.budget!.method; // => "exact"
  * plan.budget!.spend.toString(); // => "250"
  * ```
