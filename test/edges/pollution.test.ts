@@ -86,7 +86,7 @@ describe("recoveryPlanSummary never uses a tier or action as a key (issue 23 ite
     const stored = JSON.parse(JSON.stringify(plan)) as { entries: Record<string, unknown>[] };
     stored.entries[0]!.tier = "__proto__";
     untouched(() =>
-      expectInvalidAt(() => recoveryPlanSummary(stored as never), ["entries", 0, "tier"]),
+      expectInvalidAt(() => recoveryPlanSummary(stored as never), ["plan", "entries", 0, "tier"]),
     );
   });
 
@@ -101,7 +101,10 @@ describe("recoveryPlanSummary never uses a tier or action as a key (issue 23 ite
           ),
         ) as unknown;
         const error = untouched(() =>
-          expectInvalidAt(() => recoveryPlanSummary(stored as never), ["entries", 1, field]),
+          expectInvalidAt(
+            () => recoveryPlanSummary(stored as never),
+            ["plan", "entries", 1, field],
+          ),
         );
         expect(error.message).toContain("Expected one of");
       }
@@ -120,18 +123,18 @@ describe("recoveryPlanSummary never uses a tier or action as a key (issue 23 ite
     const entries = plan.entries.map((e) => ({ ...e }));
     expectInvalidAt(
       () => recoveryPlanSummary({ ...plan, entries: [null] } as never),
-      ["entries", 0],
+      ["plan", "entries", 0],
     );
     expectInvalidAt(
       () =>
         recoveryPlanSummary({ ...plan, entries: [{ ...entries[0]!, selected: "yes" }] } as never),
-      ["entries", 0, "selected"],
+      ["plan", "entries", 0, "selected"],
     );
     expectInvalidAt(
       () => recoveryPlanSummary({ ...plan, entries: [{ ...entries[0]!, cost: "12,5" }] } as never),
-      ["entries", 0, "cost"],
+      ["plan", "entries", 0, "cost"],
     );
-    expectInvalidAt(() => recoveryPlanSummary(null as never), ["entries"]);
+    expectInvalidAt(() => recoveryPlanSummary(null as never), ["plan", "entries"]);
   });
 });
 
