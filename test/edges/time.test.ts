@@ -248,7 +248,7 @@ describe("supported range 0000-01-01 … 9999-12-31 (calendar days in the time z
           periodEnd: "2001-01-01",
           timeZone: "America/Los_Angeles",
         }),
-      [0, "acquiredAt"],
+      ["customers", 0, "acquiredAt"],
     );
     expectInvalidAt(
       () =>
@@ -288,7 +288,7 @@ describe("supported range 0000-01-01 … 9999-12-31 (calendar days in the time z
           periodStart: "1999-01-01",
           periodEnd: "2001-01-01",
         }),
-      [0, "acquiredAt"],
+      ["customers", 0, "acquiredAt"],
     );
   });
 });
@@ -537,7 +537,8 @@ describe("outputs are identical in child processes under different TZ", () => {
       zones.map(async (TZ) => (await run(tsx, [probe], { env: { ...process.env, TZ } })).stdout),
     );
     const parsed = JSON.parse(outputs[0]!) as Record<string, unknown>;
-    expect((parsed.churn as { churnRate: number }).churnRate).toBe(0);
+    // Inclusive calendar days (issue 13): the loss at 01:45 EDT on 3 November is on periodEnd's day.
+    expect((parsed.churn as { churnRate: number }).churnRate).toBe(0.5);
     for (let i = 1; i < zones.length; i++) expect(outputs[i], zones[i]).toBe(outputs[0]);
   }, 120_000);
 });
