@@ -13,7 +13,7 @@ export const dayOptionSchema = z.unknown().superRefine((value, context) => {
   if (typeof value === "string" || value instanceof Date) return;
   context.addIssue({
     code: "custom",
-    message: value === undefined ? "Required: a Date or an ISO date string" : dateProblem(value),
+    message: dateProblem(value),
     params: { code: value === undefined ? "required" : "invalid_type" },
     input: value,
   });
