@@ -321,7 +321,7 @@ const MONEY_INPUTS: readonly (readonly [string, (amount: unknown) => unknown, Pr
         [{ customerId: "a", value: a as string, cause: "own", cost: 1, winBackProbability: 0.5 }],
         { keyValue: 10, smallValue: 1 },
       ),
-    [0, "value"],
+    ["customers", 0, "value"],
   ],
   [
     "prioritizeRecovery (options)",
@@ -642,7 +642,7 @@ describe("no message echoes more than ~100 characters of an input", () => {
           { keyValue: 10, smallValue: 1 },
         ),
       );
-      expect(error.issues[0]!.path).toEqual([0, "cause"]);
+      expect(error.issues[0]!.path).toEqual(["customers", 0, "cause"]);
       expect(error.issues[0]!.message).toMatch(new RegExp(`^Unknown cause ${shown}:`));
     },
   );
