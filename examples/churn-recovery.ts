@@ -73,22 +73,24 @@ const plan = prioritizeRecovery(
     value: r.residualValue.dividedBy(Math.max(r.probabilityAlive, 0.05)), // value if still/again active
     cause: "unknown" as const,
     cost: 4,
-    recency: c.T - c.recency,
+    // Whole days from the last purchase to the end of observation (T − recency is in weeks here).
+    daysSinceLastPurchase: Math.round((c.T - c.recency) * 7),
   })),
-  { budget: 300, halfLife: 26 },
+  { budget: 300, halfLifeDays: 182 }, // the win-back chance halves every 26 weeks
 );
 console.log(
   `\nRecovery plan for ${atRisk.length} at-risk customers: ${plan.budget!.method} selection, spend $${plan.budget!.spend.toFixed(2)} of $300, expected net value $${plan.budget!.expectedNetValue.toFixed(2)} (bound $${plan.budget!.upperBound.toFixed(2)})`,
 );
-for (const e of plan.entries.slice(0, 5)) {
+// Entries are in input order, each with its rank; byRank lists them from rank 1 down.
+for (const e of [...plan.byRank].slice(0, 5).map((i) => plan.entries[i]!)) {
   console.log(
-    `  #${e.rank} ${String(e.customerId).padStart(5)} ${e.tier.padEnd(8)} ${e.action.padEnd(21)} P(win-back) ${e.winBackProbability.toFixed(3)}  net $${e.expectedNetValue.toFixed(2)}  ${e.selected ? "selected" : ""}`,
+    `  #${e.rank} ${e.customerId.padStart(5)} ${e.tier.padEnd(8)} ${e.action.padEnd(21)} P(win-back) ${e.winBackProbability.toFixed(3)}  net $${e.expectedNetValue.toFixed(2)}  ${e.selected ? "selected" : ""}`,
   );
 }
 const summary = recoveryPlanSummary(plan);
 for (const [tier, t] of Object.entries(summary.byTier)) {
   console.log(
-    `  ${tier.padEnd(21)} ${String(t.customers).padStart(5)} customers, ${String(t.selected).padStart(4)} selected, spend $${t.spend.toFixed(2)}, expected return $${t.expectedReturn.toFixed(2)}`,
+    `  ${tier.padEnd(21)} ${String(t.customerCount).padStart(5)} customers, ${String(t.selectedCount).padStart(4)} selected, spend $${t.spend.toFixed(2)}, expected return $${t.expectedReturn.toFixed(2)}`,
   );
 }
 
@@ -103,7 +105,7 @@ const history = transactions
   .filter((t) => t.customerId === firstId)
   .map((t) => ({ date: t.date, amount: t.amount }));
 console.log(
-  `Customer ${firstId}: lifecycle stage on 1998-06-30 = ${lifecycleStage(history, { asOf: "1998-06-30" }).stage}`,
+  `Customer ${firstId}: lifecycle stage on 1998-06-30 = ${lifecycleStage(history, { asOf: "1998-06-30", unit: "month" }).stage}`,
 );
 const last = new Map<string, string>();
 const first = new Map<string, string>();
@@ -117,7 +119,7 @@ const tenures = [...first].map(([id, acquiredAt]) => {
   const lost = new Date(Date.parse(`${last.get(id)!}T00:00:00Z`) + 182 * 86_400_000);
   return lost < new Date("1998-07-01T00:00:00Z") ? { acquiredAt, churnedAt: lost } : { acquiredAt };
 });
-const q = churnRate(tenures, { periodStart: "1998-01-01", periodEnd: "1998-04-01" });
+const q = churnRate(tenures, { periodStart: "1998-01-01", periodEnd: "1998-03-31" }); // both inclusive
 console.log(
-  `Q1 1998: ${q.customersAtStart} customers at the start, ${q.customersLost} lost → churn ${(q.churnRate * 100).toFixed(1)} %, retention ${(q.retentionRate * 100).toFixed(1)} %`,
+  `Q1 1998: ${q.customerCountAtStart} customers at the start, ${q.lostCustomerCount} lost → churn ${(q.churnRate * 100).toFixed(1)} %, retention ${(q.retentionRate * 100).toFixed(1)} %`,
 );

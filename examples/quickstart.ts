@@ -224,15 +224,16 @@ const weeklyDiscountRate = 1.15 ** (1 / 52) - 1;
       value: risk[i]!.residualValue,
       cause: "unknown" as const,
       cost: 4,
-      recency: c.T - c.recency,
+      daysSinceLastPurchase: Math.round((c.T - c.recency) * 7), // T − recency is in weeks
     })),
-    { budget: 300, halfLife: 26 },
+    { budget: 300, halfLifeDays: 182 }, // the win-back chance halves every 26 weeks
   );
   section(
     `6. Top of the recovery plan ($4 offer, $300 budget, ${plan.budget!.method} selection, spend $${plan.budget!.spend.toFixed(2)}, expected net $${plan.budget!.expectedNetValue.toFixed(2)})`,
     ["rank", "customer", "tier", "action", "P(win-back)", "net value", "selected"],
-    plan.entries
+    [...plan.byRank]
       .slice(0, 5)
+      .map((i) => plan.entries[i]!)
       .map((e) => [
         e.rank,
         e.customerId,

@@ -10,6 +10,7 @@
 
 // ── churn: risk, lifecycle, recovery ────────────────────────────────────────────────────────
 export type {
+  ChurnRateCohort,
   ChurnRateGroup,
   ChurnRateOptions,
   ChurnRateResult,
@@ -46,6 +47,7 @@ export { prioritizeRecovery } from "./churn/prioritizeRecovery.js";
 export type {
   RecencyChurnRisk,
   RecencyChurnRiskOptions,
+  RecencyChurnRiskRow,
   RecencyRiskLevel,
 } from "./churn/recencyChurnRisk.js";
 export { recencyChurnRisk } from "./churn/recencyChurnRisk.js";

@@ -1,24 +1,20 @@
 import { z } from "zod";
-import { invalidInput } from "../core/errors.js";
-import {
-  type DateInput,
-  dateLikeSchema,
-  dateProblem,
-  parseInstant,
-  timeZoneSchema,
-} from "../core/time.js";
-import { assertArrayShape, parseInput } from "../core/validate.js";
+import { type IssueCode, IssueCollector, invalidInput } from "../core/errors.js";
+import { type DateInput, dateProblem, formatCivilDay, parseCivilDay } from "../core/time.js";
+import { checkArray, parseInput } from "../core/validate.js";
+import { dayOptionSchema, timeZoneOptionSchema } from "./optionSchemas.js";
 
 /**
- * One customer's relationship dates for {@link churnRate}.
+ * One customer's relationship dates for {@link churnRate}. Other fields (a `customerId`, your own
+ * columns) are allowed and ignored.
  * @category Churn
  */
 export interface CustomerTenure {
-  /** When the customer was acquired (first purchase, contract start). */
+  /** The day the customer was acquired (first purchase, contract start): a calendar day in `options.timeZone`. */
   readonly acquiredAt: DateInput;
-  /** When the customer was lost (contract end, or the date you declared them churned); absent while still a customer. */
+  /** The day the customer was lost (contract end, or the day you declared them churned), on or after `acquiredAt`; absent while still a customer. */
   readonly churnedAt?: DateInput;
-  /** Cohort label (acquisition month, channel, segment, …); default `"all"`. */
+  /** Cohort label (acquisition month, channel, segment, …); default `"all"`. Any string, `"__proto__"` included. */
   readonly cohort?: string;
 }
 
@@ -27,14 +23,13 @@ export interface CustomerTenure {
  * @category Churn
  */
 export interface ChurnRateOptions {
-  /** First instant of the period (inclusive). */
+  /** First day of the period (inclusive): a calendar day in `timeZone`. */
   readonly periodStart: DateInput;
-  /** End of the period (exclusive): a date-only string is the start of that day, so `"1997-04-01"` ends Q1. */
+  /** Last day of the period (inclusive): `{ periodStart: "2024-01-01", periodEnd: "2024-03-31" }` is Q1. */
   readonly periodEnd: DateInput;
   /**
-   * IANA time zone of date-only strings and of date-times without an offset (default `"UTC"`). A
-   * wall time repeated when clocks go back is the earlier instant; one skipped when they go forward
-   * is moved forward by the gap (see {@link DateInput}).
+   * IANA time zone whose calendar days the dates are read in (default `"UTC"`): a date-only
+   * string is that day; a `Date` or a date-time is placed on the day it falls on in this zone.
    */
   readonly timeZone?: string;
 }
@@ -44,38 +39,49 @@ export interface ChurnRateOptions {
  * @category Churn
  */
 export interface ChurnRateGroup {
-  /** Customers at the start of the period: acquired before `periodStart`, not lost before it. */
-  readonly customersAtStart: number;
-  /** Of those, customers lost during the period. */
-  readonly customersLost: number;
-  /** Customers acquired during the period (excluded from both counts). */
-  readonly acquiredDuringPeriod: number;
-  /** `customersLost / customersAtStart`, in [0, 1]. */
+  /** Number of customers at the start of the period: acquired before `periodStart`'s day and not lost before it. */
+  readonly customerCountAtStart: number;
+  /** Number of those customers lost during the period (lost on a day from `periodStart` to `periodEnd`, inclusive). */
+  readonly lostCustomerCount: number;
+  /** Number of customers acquired during the period (excluded from both counts above). */
+  readonly acquiredCustomerCount: number;
+  /** `lostCustomerCount / customerCountAtStart`, in [0, 1]. */
   readonly churnRate: number;
   /** `1 − churnRate`: the share of the starting customers still there at the end, in [0, 1]. */
   readonly retentionRate: number;
 }
 
 /**
- * Result of {@link churnRate}: the whole base and each cohort.
+ * One cohort's row of a {@link ChurnRateResult}.
+ * @category Churn
+ */
+export interface ChurnRateCohort extends ChurnRateGroup {
+  /** The cohort label (`"all"` for customers without one). */
+  readonly cohort: string;
+}
+
+/**
+ * Result of {@link churnRate}: the whole base and each cohort (plain data).
  * @category Churn
  */
 export interface ChurnRateResult extends ChurnRateGroup {
-  /** Start of the period (instant). */
-  readonly periodStart: Date;
-  /** End of the period (exclusive instant). */
-  readonly periodEnd: Date;
-  /** Per cohort, in order of first appearance; cohorts without customers at the start are left out. */
-  readonly byCohort: ReadonlyMap<string, ChurnRateGroup>;
+  /** First day of the period, `"YYYY-MM-DD"` (inclusive). */
+  readonly periodStart: string;
+  /** Last day of the period, `"YYYY-MM-DD"` (inclusive). */
+  readonly periodEnd: string;
+  /** One row per cohort, in order of the cohort's first appearance in the input; cohorts without customers at the start are left out. */
+  readonly byCohort: readonly ChurnRateCohort[];
 }
 
 const optionsSchema = z.strictObject({
-  periodStart: dateLikeSchema,
-  periodEnd: dateLikeSchema,
-  timeZone: timeZoneSchema.exactOptional(),
+  periodStart: dayOptionSchema,
+  periodEnd: dayOptionSchema,
+  timeZone: timeZoneOptionSchema.exactOptional(),
 }) satisfies z.ZodType<unknown, ChurnRateOptions>;
 
 const FN = "churnRate";
+/** Name of the data argument, the first key of every row path (`customers[2].churnedAt`). */
+const ARG = "customers";
 
 interface Counts {
   atStart: number;
@@ -86,12 +92,18 @@ interface Counts {
 function group(c: Counts): ChurnRateGroup {
   const churn = c.lost / c.atStart;
   return {
-    customersAtStart: c.atStart,
-    customersLost: c.lost,
-    acquiredDuringPeriod: c.acquired,
+    customerCountAtStart: c.atStart,
+    lostCustomerCount: c.lost,
+    acquiredCustomerCount: c.acquired,
     churnRate: churn,
     retentionRate: (c.atStart - c.lost) / c.atStart,
   };
+}
+
+/** The code of an unreadable date: missing, not a date at all, or a date that does not exist. */
+function dateCode(value: unknown): IssueCode {
+  if (value === undefined) return "required";
+  return typeof value === "string" || value instanceof Date ? "invalid_date" : "invalid_type";
 }
 
 /**
@@ -100,21 +112,31 @@ function group(c: Counts): ChurnRateGroup {
  *
  * `churn = customers lost during the period / customers at the start of the period`, and
  * `retention = 1 − churn` for the same cohort and period. Customers acquired during the period are
- * excluded from numerator and denominator (they are counted in `acquiredDuringPeriod`), so the
+ * excluded from numerator and denominator (they are counted in `acquiredCustomerCount`), so the
  * common shortcut `(start − end) / start`, which nets acquisitions against losses, is avoided.
- * The period is half-open, `[periodStart, periodEnd)`; a customer is "at the start" when acquired
- * before `periodStart` and not lost before it.
+ *
+ * Cut-offs (the library's one rule): `periodStart` and `periodEnd` are calendar days in `timeZone`,
+ * **both inclusive**, and every date is compared as the calendar day it falls on. A customer is
+ * "at the start" when acquired on a day before `periodStart` and not lost on a day before it; lost
+ * during the period when lost on a day from `periodStart` to `periodEnd`; acquired during it when
+ * acquired on such a day. Customers acquired after `periodEnd` play no part.
  *
  * Pairing with the sBG model: this is the *observed* retention of one period. The shifted-beta-
- * geometric model's `retentionRate` function (models domain) is the *model's* retention rate for a
- * given period; fit the model to the observed survival counts and compare the two.
+ * geometric model's retention (models domain) is the *model's* retention rate for a given period;
+ * fit the model to the observed survival counts and compare the two.
  *
- * @param customers - `{ acquiredAt, churnedAt?, cohort? }` per customer
+ * @param customers - `{ acquiredAt, churnedAt?, cohort? }` per customer (other fields ignored)
  * @param options - `{ periodStart, periodEnd, timeZone? }`
- * @returns counts and rates overall and per cohort
- * @throws {InvalidInputError} on an invalid date (path `[i].acquiredAt`) or one whose calendar day
- *   in `timeZone` is outside 0000-01-01 … 9999-12-31, `churnedAt` before `acquiredAt`, `periodEnd`
- *   not after `periodStart`, or no customer at the start of the period
+ * @returns counts and rates overall and one row per cohort (plain data; the period's days as
+ *   `"YYYY-MM-DD"` strings)
+ * @throws {InvalidInputError} listing every bad row in one pass (up to 100): a row that is not an
+ *   object (`customers[i]`, `invalid_type`), an invalid date or one whose calendar day in
+ *   `timeZone` is outside 0000-01-01 … 9999-12-31 (`customers[i].acquiredAt`, `invalid_date`;
+ *   missing: `required`), `churnedAt` before `acquiredAt` (`customers[i].churnedAt`,
+ *   `inconsistent`), a cohort that is not a string (`customers[i].cohort`, `invalid_type`); an
+ *   invalid option (`options.periodStart`, …), `periodEnd` before `periodStart`
+ *   (`options.periodEnd`, `inconsistent`), or no customer at the start of the period (`customers`,
+ *   `too_small`)
  * @example
  * ```ts
  * import { churnRate } from "customer-value";
@@ -126,11 +148,12 @@ function group(c: Counts): ChurnRateGroup {
  *     { acquiredAt: "2024-03-15" },
  *     { acquiredAt: "2024-05-02" }, // acquired during the period: excluded
  *   ],
- *   { periodStart: "2024-04-01", periodEnd: "2024-07-01" },
+ *   { periodStart: "2024-04-01", periodEnd: "2024-06-30" }, // Q2, both days inclusive
  * );
  * result.churnRate; // => 0.25
  * result.retentionRate; // => 0.75
- * result.acquiredDuringPeriod; // => 1
+ * result.acquiredCustomerCount; // => 1
+ * result.byCohort; // => [{ cohort: "all", customerCountAtStart: 4, lostCustomerCount: 1, acquiredCustomerCount: 1, churnRate: 0.25, retentionRate: 0.75 }]
  * ```
  * @category Churn
  * @see Griffin, J. & Lowenstein, M. W. (2001). Customer Winback. Jossey-Bass. Fader, P. S. & Hardie,
@@ -140,71 +163,122 @@ export function churnRate(
   customers: readonly CustomerTenure[],
   options: ChurnRateOptions,
 ): ChurnRateResult {
-  assertArrayShape(FN, customers);
-  if (!Array.isArray(customers)) throw invalidInput(FN, [], "Expected an array of customers");
+  checkArray(FN, customers, "an array of customers", [ARG]);
   const opts = parseInput(FN, optionsSchema, options, ["options"]);
   const zone = opts.timeZone ?? "UTC";
-  const start = parseInstant(opts.periodStart, zone);
+  const start = parseCivilDay(opts.periodStart, zone);
+  const end = parseCivilDay(opts.periodEnd, zone);
+  const optionIssues = new IssueCollector();
   if (start === undefined) {
-    throw invalidInput(FN, ["options", "periodStart"], dateProblem(opts.periodStart, zone));
+    optionIssues.add(
+      ["options", "periodStart"],
+      dateProblem(opts.periodStart, zone),
+      "invalid_date",
+      opts.periodStart,
+    );
   }
-  const end = parseInstant(opts.periodEnd, zone);
   if (end === undefined) {
-    throw invalidInput(FN, ["options", "periodEnd"], dateProblem(opts.periodEnd, zone));
+    optionIssues.add(
+      ["options", "periodEnd"],
+      dateProblem(opts.periodEnd, zone),
+      "invalid_date",
+      opts.periodEnd,
+    );
   }
-  if (end <= start) {
-    throw invalidInput(FN, ["options", "periodEnd"], "periodEnd must be after periodStart");
+  if (start !== undefined && end !== undefined && end < start) {
+    optionIssues.add(
+      ["options", "periodEnd"],
+      "periodEnd must not be before periodStart (both days are inclusive)",
+      "inconsistent",
+      opts.periodEnd,
+    );
   }
+  optionIssues.throwIfAny(FN);
+  const first = start as number;
+  const last = end as number;
   const total: Counts = { atStart: 0, lost: 0, acquired: 0 };
+  // Cohorts by label, in order of first appearance (a label is a Map key, never an object key).
   const cohorts = new Map<string, Counts>();
-  for (let i = 0; i < customers.length; i++) {
+  const issues = new IssueCollector();
+  for (let i = 0; i < customers.length && !issues.full; i++) {
     const c: unknown = customers[i];
-    if (typeof c !== "object" || c === null) throw invalidInput(FN, [i], "Expected an object");
+    if (typeof c !== "object" || c === null) {
+      issues.add([ARG, i], "Expected an object", c === undefined ? "required" : "invalid_type", c);
+      continue;
+    }
     const { acquiredAt, churnedAt, cohort } = c as Record<string, unknown>;
-    const acquired = parseInstant(acquiredAt, zone);
+    const acquired = parseCivilDay(acquiredAt, zone);
     if (acquired === undefined) {
-      throw invalidInput(FN, [i, "acquiredAt"], dateProblem(acquiredAt, zone));
+      issues.add(
+        [ARG, i, "acquiredAt"],
+        dateProblem(acquiredAt, zone),
+        dateCode(acquiredAt),
+        acquiredAt,
+      );
     }
     let churned: number | undefined;
     if (churnedAt !== undefined) {
-      churned = parseInstant(churnedAt, zone);
+      churned = parseCivilDay(churnedAt, zone);
       if (churned === undefined) {
-        throw invalidInput(FN, [i, "churnedAt"], dateProblem(churnedAt, zone));
-      }
-      if (churned < acquired) {
-        throw invalidInput(FN, [i, "churnedAt"], "churnedAt is before acquiredAt");
+        issues.add(
+          [ARG, i, "churnedAt"],
+          dateProblem(churnedAt, zone),
+          dateCode(churnedAt),
+          churnedAt,
+        );
+      } else if (acquired !== undefined && churned < acquired) {
+        issues.add(
+          [ARG, i, "churnedAt"],
+          "churnedAt is before acquiredAt",
+          "inconsistent",
+          churnedAt,
+        );
       }
     }
     if (cohort !== undefined && typeof cohort !== "string") {
-      throw invalidInput(FN, [i, "cohort"], "Expected a string");
+      issues.add([ARG, i, "cohort"], "Expected a string", "invalid_type", cohort);
     }
-    const label = cohort ?? "all";
+    // Once a problem is found the counts are moot: the rest of the pass only looks for problems.
+    if (issues.size > 0 || acquired === undefined) continue;
+    const label = typeof cohort === "string" ? cohort : "all";
     let counts = cohorts.get(label);
     if (counts === undefined) {
       counts = { atStart: 0, lost: 0, acquired: 0 };
       cohorts.set(label, counts);
     }
-    if (acquired >= start) {
-      if (acquired < end) {
+    if (acquired >= first) {
+      if (acquired <= last) {
         counts.acquired++;
         total.acquired++;
       }
       continue;
     }
-    if (churned !== undefined && churned < start) continue;
+    if (churned !== undefined && churned < first) continue;
     counts.atStart++;
     total.atStart++;
-    if (churned !== undefined && churned < end) {
+    if (churned !== undefined && churned <= last) {
       counts.lost++;
       total.lost++;
     }
   }
+  issues.throwIfAny(FN);
   if (total.atStart === 0) {
-    throw invalidInput(FN, [], "No customer was active at the start of the period");
+    throw invalidInput(
+      FN,
+      [ARG],
+      "No customer was active at the start of the period",
+      "too_small",
+      customers,
+    );
   }
-  const byCohort = new Map<string, ChurnRateGroup>();
+  const byCohort: ChurnRateCohort[] = [];
   for (const [label, counts] of cohorts) {
-    if (counts.atStart > 0) byCohort.set(label, group(counts));
+    if (counts.atStart > 0) byCohort.push({ cohort: label, ...group(counts) });
   }
-  return { periodStart: new Date(start), periodEnd: new Date(end), ...group(total), byCohort };
+  return {
+    periodStart: formatCivilDay(first),
+    periodEnd: formatCivilDay(last),
+    ...group(total),
+    byCohort,
+  };
 }

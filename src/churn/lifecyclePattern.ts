@@ -56,31 +56,36 @@ const optionsSchema = z.strictObject({
  * (长久保持型). The patterns come from the Chinese four-stage adaptation of Dwyer, Schurr & Oh
  * (1987); the thresholds are this library's convention.
  *
- * @param history - the purchases `{ date, amount }` of a relationship that has ended
- * @param options - `{ unit?, window?, tolerance?, timeZone?, longKeptPeriods? }`
+ * @param purchases - the purchases `{ date, amount }` of a relationship that has ended
+ * @param options - `{ unit, window?, tolerance?, timeZone?, longKeptPeriods? }` (`unit` is required)
  * @returns the pattern, the furthest stage and the stage of each period
  * The stage is evaluated only at the periods where it can change and repeated in between, so the
  * cost is O(n log n) in the number of purchases plus the length of `stages` (at most 3,652,425
  * periods: the days of the supported range 0000-01-01 … 9999-12-31).
  *
- * @throws {InvalidInputError} on an empty history, an invalid date or amount (path `[i].date`), a
- *   date whose calendar day in `timeZone` is outside 0000-01-01 … 9999-12-31, or invalid options
+ * @throws {InvalidInputError} listing every bad purchase in one pass (up to 100): an invalid date,
+ *   or one whose calendar day in `timeZone` is outside 0000-01-01 … 9999-12-31
+ *   (`purchases[i].date`, `invalid_date`), an invalid or negative amount (`purchases[i].amount`,
+ *   `invalid_money` / `too_small`); an empty history (`purchases`, `too_small`); a missing `unit`
+ *   (`options.unit`, `required`) or any other invalid option (`options.<key>`)
  * @example
  * ```ts
  * import { lifecyclePattern } from "customer-value";
- * lifecyclePattern([{ date: "2024-01-05", amount: 30 }, { date: "2024-02-10", amount: 25 }]).pattern; // => "early-aborted"
+ * const purchases = [{ date: "2024-01-05", amount: 30 }, { date: "2024-02-10", amount: 25 }];
+ * lifecyclePattern(purchases, { unit: "month" }).pattern; // => "early-aborted"
+ * lifecyclePattern(purchases, { unit: "month" }).stages; // => ["exploration", "exploration"]
  * ```
  * @category Churn
  * @see Dwyer, F. R., Schurr, P. H. & Oh, S. (1987). Developing buyer–seller relationships. Journal
  *   of Marketing 51(2), 11–27.
  */
 export function lifecyclePattern(
-  history: readonly LifecyclePurchase[],
-  options: LifecyclePatternOptions = {},
+  purchases: readonly LifecyclePurchase[],
+  options: LifecyclePatternOptions,
 ): LifecyclePatternResult {
   const fn = "lifecyclePattern";
   const opts = parseInput(fn, optionsSchema, options, ["options"]);
-  const series = periodSeries(fn, history, opts.unit ?? "month", opts.timeZone ?? "UTC", undefined);
+  const series = periodSeries(fn, purchases, opts.unit, opts.timeZone ?? "UTC", undefined);
   const rules = { window: opts.window ?? 3, tolerance: opts.tolerance ?? 0.2 };
   const last = series.lastPurchase;
   // The stage at the end of period k depends on k only through the purchases in [0, k], in the

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { invalidInput } from "../core/errors.js";
+import { type IssueCode, IssueCollector, invalidInput } from "../core/errors.js";
 import {
   type Decimal,
   Money,
@@ -11,14 +11,13 @@ import {
 import {
   calendarPeriodIndex,
   type DateInput,
-  dateLikeSchema,
   dateProblem,
   parseCivilDay,
   type TimeUnit,
-  timeUnitSchema,
-  timeZoneSchema,
 } from "../core/time.js";
-import { assertArrayShape, parseInput } from "../core/validate.js";
+import { checkArray, parseInput } from "../core/validate.js";
+import { moneyIssueCode } from "./moneyIssueCode.js";
+import { dayOptionSchema, requiredUnitSchema, timeZoneOptionSchema } from "./optionSchemas.js";
 
 /**
  * Relationship stage (Dwyer, Schurr & Oh 1987, in the four-stage adaptation 考察期 / 形成期 / 稳定期 /
@@ -43,13 +42,13 @@ export interface LifecyclePurchase {
  * @category Churn
  */
 export interface LifecycleRuleOptions {
-  /** Calendar period the history is bucketed into (default `"month"`). */
-  readonly unit?: TimeUnit;
+  /** Calendar period the purchases are bucketed into. Required (no default: a default would mean months here and days elsewhere); weeks start on Monday. */
+  readonly unit: TimeUnit;
   /** Periods in each comparison window (default 3): the last `window` periods are compared with the `window` before them. */
   readonly window?: number;
   /** Relative change that counts as a rise or a fall (default 0.2 = 20 %). */
   readonly tolerance?: number;
-  /** IANA time zone of date-only strings (default `"UTC"`). */
+  /** IANA time zone whose calendar days the dates are read in (default `"UTC"`). */
   readonly timeZone?: string;
 }
 
@@ -58,7 +57,7 @@ export interface LifecycleRuleOptions {
  * @category Churn
  */
 export interface LifecycleStageOptions extends LifecycleRuleOptions {
-  /** The day the stage is assessed on (its period is the last one, counted as a full period). Required: the library never reads the clock. */
+  /** The day the stage is assessed on, inclusive (a calendar day in `timeZone`; its period is the last one, counted as a full period). Purchases after it are dropped. Required: the library never reads the clock. */
   readonly asOf: DateInput;
 }
 
@@ -73,7 +72,7 @@ export interface LifecycleStageResult {
   readonly reason: string;
   /** Periods from the first purchase's period to the `asOf` period, inclusive. */
   readonly periodsObserved: number;
-  /** Purchases in the history. */
+  /** Number of purchases on or before `asOf` (the ones assessed; later ones are dropped). */
   readonly purchases: number;
   /** Purchases in the recent window. */
   readonly recentPurchases: number;
@@ -115,21 +114,31 @@ export interface LifecycleRules {
 
 /** Schema of the shared rule options. @internal */
 export const lifecycleRuleShape = {
-  unit: timeUnitSchema.exactOptional(),
+  unit: requiredUnitSchema,
   window: z.number().int().min(1).exactOptional(),
   tolerance: z.number().finite().min(0).lt(1).exactOptional(),
-  timeZone: timeZoneSchema.exactOptional(),
+  timeZone: timeZoneOptionSchema.exactOptional(),
 };
 
 const optionsSchema = z.strictObject({
   ...lifecycleRuleShape,
-  asOf: dateLikeSchema,
+  asOf: dayOptionSchema,
 }) satisfies z.ZodType<unknown, LifecycleStageOptions>;
+
+/** Name of the data argument, the first key of every row path (`purchases[3].date`). */
+const ARG = "purchases";
+
+/** The code of an unreadable date: missing, not a date at all, or a date that does not exist. */
+function dateCode(value: unknown): IssueCode {
+  if (value === undefined) return "required";
+  return typeof value === "string" || value instanceof Date ? "invalid_date" : "invalid_type";
+}
 
 /**
  * Validates a purchase history and buckets it into calendar periods from the first purchase's period
- * to `lastDay`'s (or to the last purchase's when `lastDay` is undefined). Costs O(n log n) in the
- * number of purchases whatever the span of dates.
+ * to `lastDay`'s (or to the last purchase's when `lastDay` is undefined). Purchases after `lastDay`
+ * are dropped (the cut-off rule). Every problem of every purchase is reported in one error. Costs
+ * O(n log n) in the number of purchases whatever the span of dates.
  * @internal
  */
 export function periodSeries(
@@ -139,36 +148,55 @@ export function periodSeries(
   zone: string,
   lastDay: number | undefined,
 ): PeriodSeries {
-  assertArrayShape(fn, history);
-  if (!Array.isArray(history)) throw invalidInput(fn, [], "Expected an array of purchases");
-  if (history.length === 0) throw invalidInput(fn, [], "Expected at least one purchase");
+  checkArray(fn, history, "an array of purchases", [ARG]);
+  if (history.length === 0) {
+    throw invalidInput(fn, [ARG], "Expected at least one purchase", "too_small", history);
+  }
   const n = history.length;
   const periodOf = new Float64Array(n);
   const amounts: Decimal[] = new Array(n);
+  const kept: number[] = [];
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
+  const issues = new IssueCollector();
+  for (let i = 0; i < n && !issues.full; i++) {
     const p: unknown = history[i];
-    if (typeof p !== "object" || p === null) throw invalidInput(fn, [i], "Expected an object");
+    if (typeof p !== "object" || p === null) {
+      issues.add([ARG, i], "Expected an object", p === undefined ? "required" : "invalid_type", p);
+      continue;
+    }
     const { date, amount } = p as Record<string, unknown>;
     const day = parseCivilDay(date, zone);
-    if (day === undefined) throw invalidInput(fn, [i, "date"], dateProblem(date, zone));
-    if (lastDay !== undefined && day > lastDay) {
-      throw invalidInput(fn, [i, "date"], "Purchase is after asOf");
+    if (day === undefined) {
+      issues.add([ARG, i, "date"], dateProblem(date, zone), dateCode(date), date);
     }
     const value = readMoney(amount);
-    if (typeof value === "string") throw invalidInput(fn, [i, "amount"], value);
-    if (value.isNegative()) throw invalidInput(fn, [i, "amount"], "Expected a non-negative amount");
+    if (typeof value === "string") {
+      issues.add([ARG, i, "amount"], value, moneyIssueCode(amount, value), amount);
+    } else if (value.isNegative()) {
+      issues.add([ARG, i, "amount"], "Expected a non-negative amount", "too_small", amount);
+    }
+    if (issues.size > 0 || day === undefined || typeof value === "string") continue;
+    if (lastDay !== undefined && day > lastDay) continue; // after the cut-off: dropped
     const period = calendarPeriodIndex(day, unit);
     periodOf[i] = period;
     amounts[i] = value;
+    kept.push(i);
     if (period < first) first = period;
     if (period > last) last = period;
   }
+  issues.throwIfAny(fn);
+  if (kept.length === 0) {
+    throw invalidInput(
+      fn,
+      [ARG],
+      "No purchase on or before asOf (purchases after it are dropped)",
+      "too_small",
+      history,
+    );
+  }
   // Purchases in period order (stable, so equal periods add their amounts in input order).
-  const order = Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => periodOf[a]! - periodOf[b]! || a - b,
-  );
+  const order = kept.sort((a, b) => periodOf[a]! - periodOf[b]! || a - b);
   const periods: number[] = [];
   const countPrefix: number[] = [0];
   const spendPrefix: Decimal[] = [UNROUNDED_ZERO];
@@ -294,9 +322,10 @@ export function stageAt(
  * trend of their purchase rate and spend.
  *
  * Convention (there is no formula in the literature; Dwyer, Schurr & Oh 1987 describe the phases
- * qualitatively): purchases are bucketed into calendar periods (`unit`, default month) from the
- * first purchase's period to the `asOf` period (counted as a full period). The last `window` (3)
- * periods are compared with the `window` periods before them, on purchase count and on spend:
+ * qualitatively): purchases are bucketed into calendar periods of `unit` (required: month, week, …)
+ * from the first purchase's period to the `asOf` period (counted as a full period). The last
+ * `window` (3) periods are compared with the `window` periods before them, on purchase count and on
+ * spend:
  * - exploration: fewer than two purchases, or fewer than `2 × window` periods of history;
  * - decline: no purchase in the recent window, or count or spend fell by more than `tolerance`
  *   (20 %) and neither rose by more than it;
@@ -304,32 +333,40 @@ export function stageAt(
  * - maturity: otherwise (both stable, or moving in opposite directions).
  * Alternatives: a regression slope over the whole history, share-of-wallet instead of spend.
  *
- * @param history - the customer's purchases `{ date, amount }` (any order)
- * @param options - `{ asOf, unit?, window?, tolerance?, timeZone? }`
- * @returns the stage with the reason and the window figures
+ * Cut-off (the library's one rule): `asOf` is a calendar day in `timeZone`, inclusive; purchases
+ * dated after it are **dropped**, not an error, so the same log replays the stage on any past day.
+ *
  * Cost: O(n log n) in the number of purchases, whatever the span of dates.
  *
- * @throws {InvalidInputError} on an empty history, an invalid date or amount (path `[i].date`), a
- *   date whose calendar day in `timeZone` is outside 0000-01-01 … 9999-12-31, a purchase after
- *   `asOf`, or invalid options
+ * @param purchases - the customer's purchases `{ date, amount }` (any order; other fields ignored)
+ * @param options - `{ asOf, unit, window?, tolerance?, timeZone? }`
+ * @returns the stage with the reason and the window figures
+ * @throws {InvalidInputError} listing every bad purchase in one pass (up to 100): an invalid date,
+ *   or one whose calendar day in `timeZone` is outside 0000-01-01 … 9999-12-31
+ *   (`purchases[i].date`, `invalid_date`), an invalid or negative amount (`purchases[i].amount`,
+ *   `invalid_money` / `too_small`); an empty history or none on or before `asOf` (`purchases`,
+ *   `too_small`); a missing `unit` or `asOf` (`options.unit`, `required`) or any other invalid
+ *   option (`options.<key>`)
  * @example
  * ```ts
  * import { lifecycleStage } from "customer-value";
- * const history = [
+ * const purchases = [
  *   { date: "2024-01-05", amount: 20 }, { date: "2024-02-05", amount: 20 },
  *   { date: "2024-03-05", amount: 20 }, { date: "2024-04-05", amount: 20 },
  *   { date: "2024-05-05", amount: 20 }, { date: "2024-06-05", amount: 20 },
  * ];
- * lifecycleStage(history, { asOf: "2024-06-30" }).stage; // => "maturity"
- * lifecycleStage(history, { asOf: "2024-09-30" }).stage; // => "decline"
- * lifecycleStage(history.slice(0, 2), { asOf: "2024-02-28" }).stage; // => "exploration"
+ * lifecycleStage(purchases, { asOf: "2024-06-30", unit: "month" }).stage; // => "maturity"
+ * lifecycleStage(purchases, { asOf: "2024-09-30", unit: "month" }).stage; // => "decline"
+ * // As of 28 February the later purchases are dropped:
+ * lifecycleStage(purchases, { asOf: "2024-02-28", unit: "month" }).purchases; // => 2
+ * lifecycleStage(purchases, { asOf: "2024-02-28", unit: "month" }).stage; // => "exploration"
  * ```
  * @category Churn
  * @see Dwyer, F. R., Schurr, P. H. & Oh, S. (1987). Developing buyer–seller relationships. Journal
  *   of Marketing 51(2), 11–27.
  */
 export function lifecycleStage(
-  history: readonly LifecyclePurchase[],
+  purchases: readonly LifecyclePurchase[],
   options: LifecycleStageOptions,
 ): LifecycleStageResult {
   const fn = "lifecycleStage";
@@ -337,10 +374,17 @@ export function lifecycleStage(
   const zone = opts.timeZone ?? "UTC";
   const asOf = parseCivilDay(opts.asOf, zone);
   if (asOf === undefined) {
-    throw invalidInput(fn, ["options", "asOf"], dateProblem(opts.asOf, zone));
+    throw invalidInput(
+      fn,
+      ["options", "asOf"],
+      dateProblem(opts.asOf, zone),
+      "invalid_date",
+      opts.asOf,
+    );
   }
-  const series = periodSeries(fn, history, opts.unit ?? "month", zone, asOf);
+  const series = periodSeries(fn, purchases, opts.unit, zone, asOf);
   const k = series.length - 1;
   const rules = { window: opts.window ?? 3, tolerance: opts.tolerance ?? 0.2 };
-  return { ...stageAt(series, k, rules), periodsObserved: k + 1, purchases: history.length };
+  const counted = series.countPrefix[series.countPrefix.length - 1]!;
+  return { ...stageAt(series, k, rules), periodsObserved: k + 1, purchases: counted };
 }

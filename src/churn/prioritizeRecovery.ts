@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { echo, invalidInput } from "../core/errors.js";
+import { echo, type IssueCode, IssueCollector, invalidInput } from "../core/errors.js";
 import {
   cachedEstimate,
   createEstimateCache,
@@ -18,7 +18,8 @@ import {
   toMoney,
 } from "../core/money.js";
 import { type Scratch, withScratch } from "../core/scratch.js";
-import { assertArrayShape, describeReceived, parseInput } from "../core/validate.js";
+import { checkArray, describeReceived, parseInput } from "../core/validate.js";
+import { moneyIssueCode } from "./moneyIssueCode.js";
 import { sortIndicesByKey } from "./radixOrder.js";
 
 /**
@@ -52,18 +53,23 @@ export type RecoveryAction =
  * @category Churn
  */
 export interface RecoveryCandidate {
-  /** The customer's id (any string or number; returned unchanged). */
-  readonly customerId: string | number;
+  /** The customer's id (any string, `"__proto__"` included; returned unchanged on the customer's entry). */
+  readonly customerId: string;
   /** The customer's value (a CLV, a segment value, first-lifetime profit: money, one unit for all customers); decides the tier. */
   readonly value: MoneyInput;
   /** Why the customer left. */
   readonly cause: ChurnCause;
   /** Cost of the recovery attempt (offer + contact), money ≥ 0. */
   readonly cost: MoneyInput;
-  /** Probability in [0, 1] that the attempt wins the customer back; when absent it is derived from `recency` and `cause`. */
+  /** Probability in [0, 1] that the attempt wins the customer back; when absent it is derived from `daysSinceLastPurchase` and `cause`. */
   readonly winBackProbability?: number;
-  /** Time since the customer's last purchase (or since they left), ≥ 0, in the unit of `options.halfLife`; used only to derive the win-back probability. */
-  readonly recency?: number;
+  /**
+   * Whole calendar days from the customer's last purchase (or the day they left) to the day the
+   * plan is made, an integer ≥ 0 — the RFM recency measure of the glossary (an `rfmTable` row's
+   * `daysSinceLastPurchase`); *not* the buy-till-you-die `recency` (time from the first to the last
+   * purchase). Used only to derive the win-back probability, with `options.halfLifeDays`.
+   */
+  readonly daysSinceLastPurchase?: number;
   /** Value of the second lifetime after recapture (money); default `value × options.secondLifetimeShare`. */
   readonly secondLifetimeValue?: MoneyInput;
   /** Mark a customer not worth keeping (cannot bring profit, breaks contracts, harms staff or image): always tier `"not-worth-recovering"`. */
@@ -85,8 +91,8 @@ export interface PrioritizeRecoveryOptions {
   readonly smallCostLimit?: MoneyInput;
   /** Base win-back probability per cause, before the recency decay; defaults own 0.5, third-party 0.3, unknown 0.2, uncontrollable 0.05. */
   readonly baseWinBackProbability?: Partial<Record<ChurnCause, number>>;
-  /** Recency at which the derived win-back probability has halved (in the unit of `recency`); default 6. */
-  readonly halfLife?: number;
+  /** Days since the last purchase after which the derived win-back probability has halved (> 0, in days like `daysSinceLastPurchase`); default 182 (26 weeks, about six months). */
+  readonly halfLifeDays?: number;
   /** Second lifetime value as a share of `value` when a customer has no `secondLifetimeValue`; default 1. */
   readonly secondLifetimeShare?: number;
   /** Largest number of cells (candidates × budget in cents) the exact dynamic programme may use before switching to the greedy rule; default 20,000,000. */
@@ -94,15 +100,14 @@ export interface PrioritizeRecoveryOptions {
 }
 
 /**
- * One customer of a {@link RecoveryPlan}.
+ * One customer of a {@link RecoveryPlan} (the plan's `entries` are in input order: entry `i`
+ * belongs to input row `i`).
  * @category Churn
  */
 export interface RecoveryPlanEntry {
   /** The customer's id, as given. */
-  readonly customerId: string | number;
-  /** Position in the input array. */
-  readonly index: number;
-  /** Rank by expected net value, 1 = best. */
+  readonly customerId: string;
+  /** Rank by expected net value, 1 = best (ties by tier, then input order); the ranks are a permutation of 1 … n. */
   readonly rank: number;
   /** Value tier. */
   readonly tier: RecoveryTier;
@@ -150,8 +155,16 @@ export interface BudgetSelection {
  * @category Churn
  */
 export interface RecoveryPlan {
-  /** Customers ranked by expected net value (descending; ties by tier, then input order). */
+  /**
+   * One entry per input customer, **in input order** (entry `i` is input row `i`, as every
+   * per-customer result of the library); each entry carries its `rank`.
+   */
   readonly entries: readonly RecoveryPlanEntry[];
+  /**
+   * The entries' positions from rank 1 down: `entries[byRank[0]]` is the best customer to win back,
+   * `entries[byRank[k]].rank === k + 1`. A typed array (plain data).
+   */
+  readonly byRank: Uint32Array;
   /** Value thresholds used for the tiers. */
   readonly thresholds: {
     /** Value at or above which a customer is key. */
@@ -180,9 +193,11 @@ const TIER_ORDER: Record<RecoveryTier, number> = {
 const probability = z.number().min(0).max(1);
 const moneyField = z.custom<MoneyInput>((v) => moneyProblem(v) === undefined, {
   error: (issue) => moneyProblem(issue.input) ?? "Invalid amount",
+  params: { code: "invalid_money" },
 });
 const nonNegativeMoney = moneyField.refine((v) => !toMoney(v).isNegative(), {
   error: "Expected a non-negative amount",
+  params: { code: "too_small" },
 });
 
 const optionsSchema = z.strictObject({
@@ -198,7 +213,7 @@ const optionsSchema = z.strictObject({
       unknown: probability.exactOptional(),
     })
     .exactOptional(),
-  halfLife: z.number().finite().positive().exactOptional(),
+  halfLifeDays: z.number().finite().positive().exactOptional(),
   secondLifetimeShare: z.number().finite().nonnegative().exactOptional(),
   maxExactCells: z.number().int().positive().exactOptional(),
 }) satisfies z.ZodType<unknown, PrioritizeRecoveryOptions>;
@@ -210,9 +225,13 @@ const BEYOND_FLOAT =
 /** Small cache of `Decimal`s for repeated numeric amounts (offer costs, segment values). */
 type AmountCache = Map<number, Decimal>;
 
+/** Name of the data argument, the first key of every row path (`customers[2].cost`). */
+const ARG = "customers";
+
 /**
- * Validates and converts one amount. Our own `Decimal`s pass through unchanged (they are immutable);
- * numbers go through a small cache because costs and segment values repeat.
+ * Validates and converts one amount, or records the problem in `issues` and returns `undefined`.
+ * Our own `Decimal`s pass through unchanged (they are immutable); numbers go through a small cache
+ * because costs and segment values repeat.
  */
 function money(
   value: unknown,
@@ -220,12 +239,17 @@ function money(
   field: string,
   nonNegative: boolean,
   cache: AmountCache,
-): Decimal {
+  issues: IssueCollector,
+): Decimal | undefined {
   if (typeof value === "number") {
     const problem = moneyProblem(value);
-    if (problem !== undefined) throw invalidInput(FN, [index, field], problem);
+    if (problem !== undefined) {
+      issues.add([ARG, index, field], problem, "invalid_money", value);
+      return undefined;
+    }
     if (nonNegative && value < 0) {
-      throw invalidInput(FN, [index, field], "Expected a non-negative amount");
+      issues.add([ARG, index, field], "Expected a non-negative amount", "too_small", value);
+      return undefined;
     }
     let amount = cache.get(value);
     if (amount === undefined) {
@@ -236,11 +260,35 @@ function money(
   }
   // One read of a Decimal's fields (a well-formed library Decimal comes back as it is).
   const amount = readMoney(value);
-  if (typeof amount === "string") throw invalidInput(FN, [index, field], amount);
+  if (typeof amount === "string") {
+    issues.add([ARG, index, field], amount, moneyIssueCode(value, amount), value);
+    return undefined;
+  }
   if (nonNegative && amount.isNegative()) {
-    throw invalidInput(FN, [index, field], "Expected a non-negative amount");
+    issues.add([ARG, index, field], "Expected a non-negative amount", "too_small", value);
+    return undefined;
   }
   return amount;
+}
+
+/** `"required"` for a missing value, `"invalid_type"` for any other value of the wrong type. */
+function typeCode(value: unknown): IssueCode {
+  return value === undefined ? "required" : "invalid_type";
+}
+
+/** Default of `options.halfLifeDays`: 26 weeks, about six months. */
+const DEFAULT_HALF_LIFE_DAYS = 182;
+
+/**
+ * The documented win-back heuristic: the cause's base probability, halved every `halfLifeDays`
+ * days since the last purchase, `base × 0.5^(daysSinceLastPurchase / halfLifeDays)`.
+ */
+function derivedWinBackProbability(
+  base: number,
+  daysSinceLastPurchase: number,
+  halfLifeDays: number,
+): number {
+  return base * 0.5 ** (daysSinceLastPurchase / halfLifeDays);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -309,7 +357,8 @@ function selectKth(a: Float64Array, k: number): number {
  * For each customer: `expected net value = P(win-back) × second lifetime value − cost` (Stauss &
  * Friege 1999's regain-profit logic; Thomas, Blattberg & Fox 2004's "second lifetime"). The win-back
  * probability is the customer's own when given, otherwise
- * `base[cause] × 0.5^(recency / halfLife)` — a documented heuristic: Kumar, Bhagwat & Zhang (2015)
+ * `base[cause] × 0.5^(daysSinceLastPurchase / halfLifeDays)` (half-life 182 days by default) — a
+ * documented heuristic: Kumar, Bhagwat & Zhang (2015)
  * find the reason for defection and the strength of the first relationship drive reacquisition,
  * and the chance fades with time since the last purchase. The second lifetime value defaults to
  * `value × secondLifetimeShare` (1); supply your own from a CLV model when you have one.
@@ -329,6 +378,11 @@ function selectKth(a: Float64Array, k: number): number {
  * bound (the optimum, or the fractional relaxation). Ties are broken by input order, so the result
  * is deterministic. Without a budget every candidate is selected.
  *
+ * Shape: `entries` are in input order (entry `i` is input row `i`, as every per-customer result of
+ * the library) and each carries its `rank`; `byRank` lists the entries' positions from rank 1 down,
+ * so the ranked list is `[...plan.byRank].map((i) => plan.entries[i])`. Ids are returned as given
+ * (look entries up with `indexByCustomerId(plan.entries)`, which wants unique ids).
+ *
  * Money: value, cost and second lifetime value are validated and returned as exact `Decimal`s, and
  * spend is their exact sum. The expected net value involves a float64 probability, so it is
  * computed once in float64 (`p × SLTV − cost`, relative error ~1e-16) and returned as a `Decimal`
@@ -339,10 +393,19 @@ function selectKth(a: Float64Array, k: number): number {
  *
  * @param customers - the candidates (see {@link RecoveryCandidate})
  * @param options - budget, thresholds, win-back heuristics (see {@link PrioritizeRecoveryOptions})
- * @returns the ranked plan with thresholds and, with a budget, the selection summary
- * @throws {InvalidInputError} on a win-back probability outside [0, 1], a negative cost, an
- *   unknown cause, a missing probability and recency, an empty input with a budget, a negative
- *   budget, or any other invalid field (the path names the customer and field, e.g. `[2].cost`)
+ * @returns the plan: entries in input order with their ranks, the rank order, the thresholds and,
+ *   with a budget, the selection summary
+ * @throws {InvalidInputError} listing every problem found in one pass (up to 100), each with its
+ *   path and code: a non-string id (`customers[i].customerId`, `invalid_type`), an invalid amount
+ *   (`customers[i].value` / `.cost` / `.secondLifetimeValue`, `invalid_money`; a negative cost
+ *   `too_small`), an unknown cause (`customers[i].cause`, `invalid_value`), a win-back probability
+ *   outside [0, 1] (`too_small` / `too_big`), neither a probability nor `daysSinceLastPurchase`
+ *   (`customers[i].winBackProbability`, `required`), a buy-till-you-die `recency` in their place
+ *   (`customers[i].recency`, `wrong_row_kind`), days since the last purchase that are negative or
+ *   not whole (`customers[i].daysSinceLastPurchase`, `too_small` / `not_integer`), an amount beyond
+ *   float64 (`unsupported`); an empty input with a budget (`customers`, `too_small`),
+ *   `smallValue` above `keyValue` (`options.smallValue`, `inconsistent`) or any other invalid option
+ *   (`options.<key>`)
  * @example
  * ```ts
  * import { prioritizeRecovery } from "customer-value";
@@ -356,7 +419,12 @@ function selectKth(a: Float64Array, k: number): number {
  * );
  * plan.entries[0]!.action; // => "recover-strongly"
  * plan.entries[0]!.expectedNetValue.toString(); // => "1800"
+ * plan.entries[0]!.rank; // => 1
  * plan.entries[2]!.action; // => "let-go"
+ * [...plan.byRank]; // => [0, 1, 2]
+ * // Days since the last purchase instead of a probability: 0.3 × 0.5^(91 / 182) ≈ 0.212
+ * const lapsed = { customerId: "D", value: 900, cause: "third-party", cost: 40, daysSinceLastPurchase: 91 } as const;
+ * prioritizeRecovery([lapsed]).entries[0]!.winBackProbability.toFixed(3); // => "0.212"
  * plan.budget!.method; // => "exact"
  * plan.budget!.spend.toString(); // => "250"
  * ```
@@ -370,10 +438,7 @@ export function prioritizeRecovery(
   customers: readonly RecoveryCandidate[],
   options: PrioritizeRecoveryOptions = {},
 ): RecoveryPlan {
-  assertArrayShape(FN, customers);
-  if (!Array.isArray(customers)) {
-    throw invalidInput(FN, [], "Expected an array of customers");
-  }
+  checkArray(FN, customers, "an array of customers", [ARG]);
   const opts = parseInput(FN, optionsSchema, options, ["options"]);
   return withScratch((scratch) => planRecovery(scratch, customers, opts));
 }
@@ -390,16 +455,24 @@ function planRecovery(
   const budget = opts.budget === undefined ? undefined : toMoney(opts.budget);
   const n = customers.length;
   if (budget !== undefined && n === 0) {
-    throw invalidInput(FN, [], "A budget needs at least one customer to spend it on");
+    throw invalidInput(
+      FN,
+      [ARG],
+      "A budget needs at least one customer to spend it on",
+      "too_small",
+      customers,
+    );
   }
   const base: Record<ChurnCause, number> = { ...DEFAULT_BASE, ...opts.baseWinBackProbability };
-  const halfLife = opts.halfLife ?? 6;
+  const halfLifeDays = opts.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS;
   const share = opts.secondLifetimeShare ?? 1;
   const shareDecimal = new Money(share);
   const smallLimitF = toMoney(opts.smallCostLimit ?? 0).toNumber();
 
   // One validating pass: money as exact Decimal (returned) and float64 (ranking and selection).
-  const ids: (string | number)[] = new Array(n);
+  // Every problem of every row is collected (up to the cap) and reported together after the pass.
+  const issues = new IssueCollector();
+  const ids: string[] = new Array(n);
   const values: Decimal[] = new Array(n);
   const costs: Decimal[] = new Array(n);
   // Second lifetime values: the value itself unless some customer has their own or the share is
@@ -414,18 +487,26 @@ function planRecovery(
   const flagged = scratch.uint8("recovery.flagged", n);
   const valueCache: AmountCache = new Map();
   const costCache: AmountCache = new Map();
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n && !issues.full; i++) {
     const c: unknown = customers[i];
-    if (!isRecord(c)) throw invalidInput(FN, [i], "Expected a customer object");
-    const id = c.customerId;
-    if (typeof id !== "string" && (typeof id !== "number" || !Number.isFinite(id))) {
-      throw invalidInput(FN, [i, "customerId"], "Expected a string or finite number id");
+    if (!isRecord(c)) {
+      issues.add([ARG, i], "Expected a customer object", typeCode(c), c);
+      continue;
     }
-    ids[i] = id;
+    const before = issues.size;
+    const id = c.customerId;
+    if (typeof id !== "string") {
+      issues.add(
+        [ARG, i, "customerId"],
+        `Expected a string id, received ${describeReceived(id)}`,
+        typeCode(id),
+        id,
+      );
+    }
     const rawValue = c.value;
     const rawCost = c.cost;
-    const value = money(rawValue, i, "value", false, valueCache);
-    const cost = money(rawCost, i, "cost", true, costCache);
+    const value = money(rawValue, i, "value", false, valueCache, issues);
+    const cost = money(rawCost, i, "cost", true, costCache, issues);
     const cause = c.cause;
     const causeCode =
       cause === "own"
@@ -438,60 +519,101 @@ function planRecovery(
               ? 3
               : -1;
     if (causeCode < 0) {
-      throw invalidInput(
-        FN,
-        [i, "cause"],
+      issues.add(
+        [ARG, i, "cause"],
         `Unknown cause ${echo(cause)}: expected one of ${CAUSES.map((k) => `"${k}"`).join(", ")}`,
+        cause === undefined
+          ? "required"
+          : typeof cause === "string"
+            ? "invalid_value"
+            : "invalid_type",
+        cause,
       );
     }
-    causeCodes[i] = causeCode;
     const p = c.winBackProbability;
+    let probability = 0;
     if (p !== undefined) {
       if (typeof p !== "number" || !(p >= 0 && p <= 1)) {
-        throw invalidInput(
-          FN,
-          [i, "winBackProbability"],
+        issues.add(
+          [ARG, i, "winBackProbability"],
           `Expected a probability in [0, 1], received ${describeReceived(p)}`,
+          typeof p !== "number" || Number.isNaN(p)
+            ? "invalid_type"
+            : p > 1
+              ? "too_big"
+              : "too_small",
+          p,
         );
+      } else {
+        probability = p;
       }
-      probs[i] = p;
     } else {
-      const r = c.recency;
-      if (r === undefined) {
-        throw invalidInput(
-          FN,
-          [i, "winBackProbability"],
-          "Give winBackProbability, or recency to derive it",
+      const days = c.daysSinceLastPurchase;
+      const btydRecency = days === undefined ? c.recency : undefined;
+      if (btydRecency !== undefined) {
+        // A buy-till-you-die row (recency = first to last purchase) is never read as days since.
+        issues.add(
+          [ARG, i, "recency"],
+          "recency is the buy-till-you-die recency (time from the first to the last purchase); give daysSinceLastPurchase (days since the last purchase) or winBackProbability",
+          "wrong_row_kind",
+          btydRecency,
         );
-      }
-      if (typeof r !== "number" || !Number.isFinite(r) || r < 0) {
-        throw invalidInput(
-          FN,
-          [i, "recency"],
-          `Expected a finite number ≥ 0, received ${describeReceived(r)}`,
+      } else if (days === undefined) {
+        issues.add(
+          [ARG, i, "winBackProbability"],
+          "Give winBackProbability, or daysSinceLastPurchase to derive it",
+          "required",
+          undefined,
         );
+      } else if (typeof days !== "number" || !Number.isFinite(days) || days < 0) {
+        issues.add(
+          [ARG, i, "daysSinceLastPurchase"],
+          `Expected a whole number of days ≥ 0, received ${describeReceived(days)}`,
+          typeof days !== "number" || Number.isNaN(days)
+            ? "invalid_type"
+            : days < 0
+              ? "too_small"
+              : "too_big",
+          days,
+        );
+      } else if (!Number.isInteger(days)) {
+        issues.add(
+          [ARG, i, "daysSinceLastPurchase"],
+          `Expected a whole number of days ≥ 0, received ${describeReceived(days)}`,
+          "not_integer",
+          days,
+        );
+      } else if (causeCode >= 0) {
+        probability = derivedWinBackProbability(baseByCause[causeCode]!, days, halfLifeDays);
       }
-      probs[i] = baseByCause[causeCode]! * 0.5 ** (r / halfLife);
     }
     const s = c.secondLifetimeValue;
-    const sltv =
-      s !== undefined
-        ? money(s, i, "secondLifetimeValue", false, valueCache)
-        : share === 1
-          ? value
-          : value.times(shareDecimal);
+    const ownSecond =
+      s !== undefined ? money(s, i, "secondLifetimeValue", false, valueCache, issues) : undefined;
     const flag = c.notWorthRecovering;
     if (flag !== undefined && typeof flag !== "boolean") {
-      throw invalidInput(FN, [i, "notWorthRecovering"], "Expected a boolean");
+      issues.add([ARG, i, "notWorthRecovering"], "Expected a boolean", "invalid_type", flag);
     }
+    if (issues.size > before || value === undefined || cost === undefined) continue;
+    const v = typeof rawValue === "number" ? rawValue : numberFromMoney(value);
+    if (!Number.isFinite(v)) {
+      issues.add([ARG, i, "value"], BEYOND_FLOAT, "unsupported", rawValue);
+      continue;
+    }
+    const costFloat = typeof rawCost === "number" ? rawCost : numberFromMoney(cost);
+    if (!Number.isFinite(costFloat)) {
+      issues.add([ARG, i, "cost"], BEYOND_FLOAT, "unsupported", rawCost);
+      continue;
+    }
+    const sltv =
+      ownSecond !== undefined ? ownSecond : share === 1 ? value : value.times(shareDecimal);
+    ids[i] = id as string;
+    causeCodes[i] = causeCode;
+    probs[i] = probability;
     flagged[i] = flag === true ? 1 : 0;
     values[i] = value;
     costs[i] = cost;
-    const v = typeof rawValue === "number" ? rawValue : numberFromMoney(value);
-    if (!Number.isFinite(v)) throw invalidInput(FN, [i, "value"], BEYOND_FLOAT);
     valueF[i] = v;
-    const costFloat = typeof rawCost === "number" ? rawCost : numberFromMoney(cost);
-    if (!Number.isFinite(costFloat)) throw invalidInput(FN, [i, "cost"], BEYOND_FLOAT);
     costF[i] = costFloat;
     if (sltv !== value && sltvs === undefined) {
       sltvs = values.slice(0, i);
@@ -501,11 +623,13 @@ function planRecovery(
       sltvs[i] = sltv;
       const second = sltv === value ? v : numberFromMoney(sltv);
       if (!Number.isFinite(second)) {
-        throw invalidInput(FN, [i, "secondLifetimeValue"], BEYOND_FLOAT);
+        issues.add([ARG, i, "secondLifetimeValue"], BEYOND_FLOAT, "unsupported", s);
+        continue;
       }
       sltvF![i] = second;
     }
   }
+  issues.throwIfAny(FN);
   const secondValues = sltvs ?? values;
   const secondValueF = sltvF ?? valueF;
 
@@ -525,7 +649,13 @@ function planRecovery(
     smallValue = toMoney(opts.smallValue);
   }
   if (smallValue.greaterThan(keyValue)) {
-    throw invalidInput(FN, ["options", "smallValue"], "smallValue must not exceed keyValue");
+    throw invalidInput(
+      FN,
+      ["options", "smallValue"],
+      "smallValue must not exceed keyValue",
+      "inconsistent",
+      opts.smallValue ?? smallValue,
+    );
   }
   const keyF = numberFromMoney(keyValue);
   const smallF = numberFromMoney(smallValue);
@@ -539,7 +669,9 @@ function planRecovery(
     // show equal values are ordered by the documented tie rule.
     const exactNet = probs[i]! * secondValueF[i]! - costF[i]!;
     if (!Number.isFinite(exactNet)) {
-      throw invalidInput(FN, [i], "The expected net value overflows float64");
+      issues.add([ARG, i], "The expected net value overflows float64", "unsupported");
+      if (issues.full) break;
+      continue;
     }
     const net = estimateFloat(exactNet);
     netF[i] = net;
@@ -562,6 +694,7 @@ function planRecovery(
     tierCode[i] = TIER_ORDER[OUTCOMES[code]!.tier];
     candidate[i] = OUTCOMES[code]!.action !== "let-go" && positive ? 1 : 0;
   }
+  issues.throwIfAny(FN);
 
   // Expected net values become Decimals in the entries (and for the selection's total); customers
   // with equal values share one instance.
@@ -595,20 +728,18 @@ function planRecovery(
   const negatedNet = netF; // negated in place: the entries below read −negatedNet[i]
   for (let i = 0; i < n; i++) negatedNet[i] = -netF[i]!;
   const order = sortIndicesByKey(negatedNet, byTier, scratch, "recovery.rank");
-  // Build the entries in input order (sequential reads of every column) and put each at its rank:
-  // one scattered write per entry instead of a dozen scattered reads.
-  const position = scratch.uint32("recovery.position", n);
-  for (let k = 0; k < n; k++) position[order[k]!] = k;
+  // The entries in input order (sequential reads of every column), each with its rank.
+  const rankOf = scratch.uint32("recovery.position", n);
+  for (let k = 0; k < n; k++) rankOf[order[k]!] = k + 1;
   const entries: RecoveryPlanEntry[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    const k = position[i]!;
-    entries[k] = {
+    const code = outcome[i]!;
+    entries[i] = {
       customerId: ids[i]!,
-      index: i,
-      rank: k + 1,
-      tier: OUTCOMES[outcome[i]!]!.tier,
-      action: OUTCOMES[outcome[i]!]!.action,
-      reason: OUTCOMES[outcome[i]!]!.reason,
+      rank: rankOf[i]!,
+      tier: OUTCOMES[code]!.tier,
+      action: OUTCOMES[code]!.action,
+      reason: OUTCOMES[code]!.reason,
       value: values[i]!,
       cause: CAUSES[causeCodes[i]!]!,
       winBackProbability: probs[i]!,
@@ -618,7 +749,11 @@ function planRecovery(
       selected: selected[i] === 1,
     };
   }
-  const plan: RecoveryPlan = { entries, thresholds: { keyValue, smallValue } };
+  const plan: RecoveryPlan = {
+    entries,
+    byRank: order.slice(),
+    thresholds: { keyValue, smallValue },
+  };
   return selection === undefined ? plan : { ...plan, budget: selection };
 }
 

@@ -1,6 +1,7 @@
-import { invalidInput } from "../core/errors.js";
+import { type IssueCode, IssueCollector, invalidInput } from "../core/errors.js";
 import { type Decimal, type MoneyInput, moneyProblem, toMoney, ZERO } from "../core/money.js";
 import { arrayShapeProblem } from "../core/validate.js";
+import { moneyIssueCode } from "./moneyIssueCode.js";
 import type { RecoveryAction, RecoveryPlan, RecoveryTier } from "./prioritizeRecovery.js";
 
 const FN = "recoveryPlanSummary";
@@ -19,12 +20,12 @@ const ACTIONS: readonly RecoveryAction[] = [
  * @category Churn
  */
 export interface RecoveryGroupTotals {
-  /** Customers in the group. */
-  readonly customers: number;
+  /** Number of customers in the group. */
+  readonly customerCount: number;
   /** Their total value (exact sum). */
   readonly value: Decimal;
-  /** Customers of the group the plan spends on. */
-  readonly selected: number;
+  /** Number of customers of the group the plan spends on (entries with `selected: true`). */
+  readonly selectedCount: number;
   /** Total cost of the selected customers (exact). */
   readonly spend: Decimal;
   /** Total expected return of the selected customers, `Σ (expected net value + cost)` = `Σ P(win-back) × second lifetime value` (exact sum). */
@@ -47,25 +48,25 @@ export interface RecoveryPlanSummary {
 }
 
 interface Accumulator {
-  customers: number;
+  customerCount: number;
   value: Decimal;
-  selected: number;
+  selectedCount: number;
   spend: Decimal;
   expectedReturn: Decimal;
 }
 
 const empty = (): Accumulator => ({
-  customers: 0,
+  customerCount: 0,
   value: ZERO,
-  selected: 0,
+  selectedCount: 0,
   spend: ZERO,
   expectedReturn: ZERO,
 });
 
 const finish = (a: Accumulator): RecoveryGroupTotals => ({
-  customers: a.customers,
+  customerCount: a.customerCount,
   value: a.value,
-  selected: a.selected,
+  selectedCount: a.selectedCount,
   spend: a.spend,
   expectedReturn: a.expectedReturn,
   expectedNetValue: a.expectedReturn.minus(a.spend),
@@ -84,9 +85,11 @@ const finish = (a: Accumulator): RecoveryGroupTotals => ({
  *
  * @param plan - a result of {@link prioritizeRecovery} (or one stored and reloaded)
  * @returns totals overall, by tier and by action
- * @throws {InvalidInputError} when `plan` has no `entries` array (path `entries`), or an entry is
- *   not an object or has an unknown `tier` or `action`, a non-boolean `selected` or an invalid
- *   `value`, `cost` or `expectedNetValue` (path `entries[i].<field>`)
+ * @throws {InvalidInputError} when `plan` has no `entries` array (path `plan.entries`, code
+ *   `required` or `invalid_type`), or listing every bad entry in one pass (up to 100): an entry
+ *   that is not an object (`plan.entries[i]`, `invalid_type`), an unknown `tier` or `action`
+ *   (`plan.entries[i].tier`, `invalid_value`), a non-boolean `selected` (`invalid_type`), or an
+ *   invalid `value`, `cost` or `expectedNetValue` (`plan.entries[i].cost`, `invalid_money`)
  * @example
  * ```ts
  * import { prioritizeRecovery, recoveryPlanSummary } from "customer-value";
@@ -101,7 +104,8 @@ const finish = (a: Accumulator): RecoveryGroupTotals => ({
  * const summary = recoveryPlanSummary(plan);
  * summary.total.spend.toString(); // => "250"
  * summary.total.expectedNetValue.toString(); // => "1990"
- * summary.byAction["let-go"].customers; // => 1
+ * summary.byAction["let-go"].customerCount; // => 1
+ * summary.total.selectedCount; // => 2
  * ```
  * @category Churn
  * @see Stauss, B. & Friege, C. (1999). Regaining service customers: costs and benefits of regain
@@ -111,26 +115,41 @@ export function recoveryPlanSummary(plan: RecoveryPlan): RecoveryPlanSummary {
   const entries: unknown =
     typeof plan === "object" && plan !== null ? (plan as { entries?: unknown }).entries : undefined;
   if (!Array.isArray(entries)) {
-    throw invalidInput(FN, ["entries"], "Expected a plan from prioritizeRecovery");
+    throw invalidInput(
+      FN,
+      ["plan", "entries"],
+      "Expected a plan from prioritizeRecovery (an object with an entries array)",
+      entries === undefined ? "required" : "invalid_type",
+      entries,
+    );
   }
   const list: readonly unknown[] = entries;
   // Bounded length, no holes at the ends: a huge `length` is refused before any work.
   const shape = arrayShapeProblem(list);
-  if (shape) throw invalidInput(FN, ["entries", ...shape.path], shape.message);
+  if (shape) throw invalidInput(FN, ["plan", "entries", ...shape.path], shape.message, shape.code);
+  const n = list.length;
+  // Every entry is read (each field once) and checked before anything is summed, so that one error
+  // lists every bad entry.
+  const issues = new IssueCollector();
+  const checked: CheckedEntry[] = new Array(n);
+  for (let i = 0; i < n && !issues.full; i++) {
+    const entry = readEntry(list[i], i, issues);
+    if (entry !== undefined) checked[i] = entry;
+  }
+  issues.throwIfAny(FN);
   const total = empty();
   // Accumulators by position in TIERS / ACTIONS: a tier or action read from the plan is looked up
   // in a constant list, never used as a property key (a stored plan may say "__proto__").
   const byTier = TIERS.map(empty);
   const byAction = ACTIONS.map(empty);
-  const n = list.length;
   for (let i = 0; i < n; i++) {
-    const entry = readEntry(list[i], i);
+    const entry = checked[i]!;
     const groups = [total, byTier[entry.tier]!, byAction[entry.action]!];
     for (const a of groups) {
-      a.customers++;
+      a.customerCount++;
       a.value = a.value.plus(entry.value);
       if (entry.selected) {
-        a.selected++;
+        a.selectedCount++;
         a.spend = a.spend.plus(entry.cost);
         a.expectedReturn = a.expectedReturn.plus(entry.expectedNetValue).plus(entry.cost);
       }
@@ -166,53 +185,93 @@ interface CheckedEntry {
 }
 
 /**
- * Reads and checks entry `i` of a plan (each field once). A plan may have been stored and reloaded
- * (money then comes back as strings), so money fields accept any {@link MoneyInput}.
+ * Reads and checks entry `i` of a plan (each field once), recording every problem in `issues`;
+ * `undefined` when it has one. A plan may have been stored and reloaded (money then comes back as
+ * strings), so money fields accept any {@link MoneyInput}.
  */
-function readEntry(entry: unknown, i: number): CheckedEntry {
+function readEntry(entry: unknown, i: number, issues: IssueCollector): CheckedEntry | undefined {
+  const at = ["plan", "entries", i];
   if (typeof entry !== "object" || entry === null) {
-    throw invalidInput(FN, ["entries", i], "Expected a plan entry from prioritizeRecovery");
+    issues.add(
+      at,
+      "Expected a plan entry from prioritizeRecovery",
+      entry === undefined ? "required" : "invalid_type",
+      entry,
+    );
+    return undefined;
   }
+  const before = issues.size;
   const { tier, action, value, selected, cost, expectedNetValue } = entry as Record<
     string,
     unknown
   >;
   const tierCode = TIERS.indexOf(tier as RecoveryTier);
   if (tierCode < 0) {
-    throw invalidInput(
-      FN,
-      ["entries", i, "tier"],
+    issues.add(
+      [...at, "tier"],
       `Expected one of ${TIERS.map((t) => `"${t}"`).join(", ")}, received ${describe(tier)}`,
+      choiceCode(tier),
+      tier,
     );
   }
   const actionCode = ACTIONS.indexOf(action as RecoveryAction);
   if (actionCode < 0) {
-    throw invalidInput(
-      FN,
-      ["entries", i, "action"],
+    issues.add(
+      [...at, "action"],
       `Expected one of ${ACTIONS.map((a) => `"${a}"`).join(", ")}, received ${describe(action)}`,
+      choiceCode(action),
+      action,
     );
   }
   if (typeof selected !== "boolean") {
-    throw invalidInput(
-      FN,
-      ["entries", i, "selected"],
+    issues.add(
+      [...at, "selected"],
       `Expected a boolean, received ${describe(selected)}`,
+      selected === undefined ? "required" : "invalid_type",
+      selected,
     );
+  }
+  const valueAmount = amount(value, i, "value", issues);
+  const costAmount = amount(cost, i, "cost", issues);
+  const netAmount = amount(expectedNetValue, i, "expectedNetValue", issues);
+  if (
+    issues.size > before ||
+    valueAmount === undefined ||
+    costAmount === undefined ||
+    netAmount === undefined
+  ) {
+    return undefined;
   }
   return {
     tier: tierCode,
     action: actionCode,
-    value: amount(value, i, "value"),
-    selected,
-    cost: amount(cost, i, "cost"),
-    expectedNetValue: amount(expectedNetValue, i, "expectedNetValue"),
+    value: valueAmount,
+    selected: selected as boolean,
+    cost: costAmount,
+    expectedNetValue: netAmount,
   };
 }
 
-function amount(value: unknown, i: number, field: string): Decimal {
+/** The code of a value that is not one of the allowed strings. */
+function choiceCode(value: unknown): IssueCode {
+  return value === undefined
+    ? "required"
+    : typeof value === "string"
+      ? "invalid_value"
+      : "invalid_type";
+}
+
+function amount(
+  value: unknown,
+  i: number,
+  field: string,
+  issues: IssueCollector,
+): Decimal | undefined {
   const problem = moneyProblem(value);
-  if (problem !== undefined) throw invalidInput(FN, ["entries", i, field], problem);
+  if (problem !== undefined) {
+    issues.add(["plan", "entries", i, field], problem, moneyIssueCode(value, problem), value);
+    return undefined;
+  }
   return toMoney(value as MoneyInput);
 }
 

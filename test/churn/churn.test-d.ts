@@ -2,6 +2,7 @@ import { describe, expectTypeOf, it } from "vitest";
 import {
   type BudgetSelection,
   type ChurnCause,
+  type ChurnRateCohort,
   type ChurnRateResult,
   type ChurnRisk,
   churnRate,
@@ -13,11 +14,13 @@ import {
   lifecycleStage,
   prioritizeRecovery,
   type RecencyChurnRisk,
+  type RecencyChurnRiskRow,
   type RecoveryCandidate,
   type RecoveryPlan,
   type RecoveryPlanSummary,
   recencyChurnRisk,
   recoveryPlanSummary,
+  type TimeUnit,
 } from "../../src/index.js";
 
 describe("churn public types", () => {
@@ -29,26 +32,47 @@ describe("churn public types", () => {
     expectTypeOf<ChurnCause>().toEqualTypeOf<
       "own" | "third-party" | "uncontrollable" | "unknown"
     >();
+    expectTypeOf<RecoveryCandidate["customerId"]>().toEqualTypeOf<string>();
+    expectTypeOf<RecoveryPlan["entries"][number]["customerId"]>().toEqualTypeOf<string>();
+    expectTypeOf<RecoveryPlan["entries"][number]["rank"]>().toEqualTypeOf<number>();
+    expectTypeOf<RecoveryPlan["byRank"]>().toEqualTypeOf<Uint32Array>();
+    expectTypeOf<RecoveryCandidate["daysSinceLastPurchase"]>().toEqualTypeOf<number | undefined>();
     // @ts-expect-error: unknown causes are rejected at compile time too
-    prioritizeRecovery([{ customerId: 1, value: 1, cause: "price", cost: 1 }]);
+    prioritizeRecovery([{ customerId: "1", value: 1, cause: "price", cost: 1 }]);
+    // @ts-expect-error: ids are strings
+    prioritizeRecovery([{ customerId: 1, value: 1, cause: "own", cost: 1 }]);
+    // @ts-expect-error: the buy-till-you-die recency is not days since the last purchase
+    prioritizeRecovery([{ customerId: "1", value: 1, cause: "own", cost: 1, recency: 3 }]);
     // @ts-expect-error: options are strict
     prioritizeRecovery([], { budjet: 1 });
+    // @ts-expect-error: the half-life is in days
+    prioritizeRecovery([], { halfLife: 6 });
   });
   it("recoveryPlanSummary, churnRate, churnRisk, recencyChurnRisk", () => {
     expectTypeOf(recoveryPlanSummary).returns.toEqualTypeOf<RecoveryPlanSummary>();
     expectTypeOf<RecoveryPlanSummary["byTier"]["key"]["spend"]>().toEqualTypeOf<Decimal>();
+    expectTypeOf<RecoveryPlanSummary["total"]["customerCount"]>().toEqualTypeOf<number>();
+    expectTypeOf<RecoveryPlanSummary["total"]["selectedCount"]>().toEqualTypeOf<number>();
     expectTypeOf(churnRate).returns.toEqualTypeOf<ChurnRateResult>();
-    expectTypeOf<ChurnRateResult["byCohort"]>().toEqualTypeOf<
-      ReadonlyMap<string, import("../../src/index.js").ChurnRateGroup>
-    >();
+    expectTypeOf<ChurnRateResult["byCohort"]>().toEqualTypeOf<readonly ChurnRateCohort[]>();
+    expectTypeOf<ChurnRateResult["periodStart"]>().toEqualTypeOf<string>();
     expectTypeOf(churnRisk).returns.toEqualTypeOf<ChurnRisk[]>();
     expectTypeOf<ChurnRisk["valueAtRisk"]>().toEqualTypeOf<Decimal>();
     expectTypeOf(recencyChurnRisk).returns.toEqualTypeOf<RecencyChurnRisk[]>();
+    expectTypeOf(recencyChurnRisk).parameter(0).toEqualTypeOf<readonly RecencyChurnRiskRow[]>();
+    expectTypeOf<RecencyChurnRisk["customerId"]>().toEqualTypeOf<string | undefined>();
+    // @ts-expect-error: an RFM row (no T) is not a buy-till-you-die row
+    recencyChurnRisk([{ customerId: "a", daysSinceLastPurchase: 30, purchases: 3 }]);
   });
   it("lifecycle functions", () => {
     expectTypeOf(lifecycleStage).returns.toHaveProperty("stage").toEqualTypeOf<LifecycleStage>();
     expectTypeOf(lifecyclePattern).returns.toEqualTypeOf<LifecyclePatternResult>();
     // @ts-expect-error: asOf is required
-    lifecycleStage([], {});
+    lifecycleStage([], { unit: "month" });
+    // @ts-expect-error: unit is required (no default)
+    lifecycleStage([], { asOf: "2024-06-30" });
+    // @ts-expect-error: unit is required for the pattern too
+    lifecyclePattern([], {});
+    expectTypeOf(lifecyclePattern).parameter(1).toHaveProperty("unit").toEqualTypeOf<TimeUnit>();
   });
 });

@@ -6,7 +6,13 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CustomerTenure, churnRate, InvalidInputError } from "../../src/index.js";
+import {
+  type CustomerTenure,
+  churnRate,
+  type InputIssue,
+  InvalidInputError,
+} from "../../src/index.js";
+import { expectIssue } from "../expectInvalidAt.js";
 
 describe("churnRate", () => {
   it("reproduces 1000 → 100 lost = 10 % churn, ignoring 250 acquisitions (formulas.md §8.1)", () => {
@@ -20,10 +26,11 @@ describe("churnRate", () => {
     }
     for (let i = 0; i < 250; i++)
       customers.push({ acquiredAt: "2024-03-01", ...(i < 30 ? { churnedAt: "2024-03-20" } : {}) });
-    const result = churnRate(customers, { periodStart: "2024-01-01", periodEnd: "2024-04-01" });
-    expect(result.customersAtStart).toBe(1000);
-    expect(result.customersLost).toBe(100);
-    expect(result.acquiredDuringPeriod).toBe(250);
+    // Q1 2024, both days inclusive.
+    const result = churnRate(customers, { periodStart: "2024-01-01", periodEnd: "2024-03-31" });
+    expect(result.customerCountAtStart).toBe(1000);
+    expect(result.lostCustomerCount).toBe(100);
+    expect(result.acquiredCustomerCount).toBe(250);
     expect(result.churnRate).toBe(0.1);
     expect(result.retentionRate).toBe(0.9);
     // the naive (start − end)/start would give (1000 − 1120)/1000 < 0
@@ -37,16 +44,26 @@ describe("churnRate", () => {
         { acquiredAt: "2023-02-03", cohort: "2023-02" },
         { acquiredAt: "2024-01-10", cohort: "2024-01" },
         { acquiredAt: "2022-12-01", cohort: "2022-12", churnedAt: "2023-12-31" }, // lost before the period
-        { acquiredAt: "2023-01-10", cohort: "__proto__", churnedAt: "2024-02-01" }, // lost on periodEnd: not in the period
+        { acquiredAt: "2023-01-10", cohort: "__proto__", churnedAt: "2024-02-01" }, // lost the day after periodEnd: not in the period
       ],
-      { periodStart: "2024-01-01", periodEnd: "2024-02-01" },
+      { periodStart: "2024-01-01", periodEnd: "2024-01-31" },
     );
-    expect([...result.byCohort.keys()]).toEqual(["2023-01", "2023-02", "__proto__"]);
-    expect(result.byCohort.get("2023-01")!.churnRate).toBe(0.5);
-    expect(result.byCohort.get("__proto__")!.churnRate).toBe(0);
-    expect(result.customersAtStart).toBe(4);
-    expect(result.customersLost).toBe(1);
-    expect(result.acquiredDuringPeriod).toBe(1);
+    expect(result.byCohort.map((c) => c.cohort)).toEqual(["2023-01", "2023-02", "__proto__"]);
+    expect(result.byCohort[0]).toEqual({
+      cohort: "2023-01",
+      customerCountAtStart: 2,
+      lostCustomerCount: 1,
+      acquiredCustomerCount: 0,
+      churnRate: 0.5,
+      retentionRate: 0.5,
+    });
+    expect(result.byCohort[2]!.churnRate).toBe(0);
+    expect(result.customerCountAtStart).toBe(4);
+    expect(result.lostCustomerCount).toBe(1);
+    expect(result.acquiredCustomerCount).toBe(1);
+    // Plain data: survives structuredClone (and JSON) with equal data.
+    expect(structuredClone(result)).toEqual(result);
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
   });
 
   it("reads date-only strings in the given time zone", () => {
@@ -54,15 +71,40 @@ describe("churnRate", () => {
       { acquiredAt: "2023-12-01" },
       { acquiredAt: "2023-12-01", churnedAt: new Date("2024-01-31T23:30:00Z") },
     ];
-    const utc = churnRate(customers, { periodStart: "2024-01-01", periodEnd: "2024-02-01" });
+    const utc = churnRate(customers, { periodStart: "2024-01-01", periodEnd: "2024-01-31" });
     const tokyo = churnRate(customers, {
       periodStart: "2024-01-01",
-      periodEnd: "2024-02-01",
+      periodEnd: "2024-01-31",
       timeZone: "Asia/Tokyo",
     });
-    expect(utc.customersLost).toBe(1);
-    expect(tokyo.customersLost).toBe(0); // 23:30 UTC is already 1 February in Tokyo
-    expect(tokyo.periodStart.toISOString()).toBe("2023-12-31T15:00:00.000Z");
+    expect(utc.lostCustomerCount).toBe(1);
+    expect(tokyo.lostCustomerCount).toBe(0); // 23:30 UTC is already 1 February in Tokyo
+    expect(tokyo.periodStart).toBe("2024-01-01");
+    expect(tokyo.periodEnd).toBe("2024-01-31");
+  });
+
+  it("counts both period days inclusively (the cut-off rule)", () => {
+    const result = churnRate(
+      [
+        { acquiredAt: "2023-12-31", churnedAt: "2024-01-01" }, // lost on periodStart: at the start, lost
+        { acquiredAt: "2023-12-31", churnedAt: "2024-03-31" }, // lost on periodEnd: lost
+        { acquiredAt: "2023-12-31", churnedAt: "2023-12-31" }, // lost the day before: not at the start
+        { acquiredAt: "2023-06-01" },
+        { acquiredAt: "2024-01-01" }, // acquired on periodStart: acquired during
+        { acquiredAt: "2024-03-31T23:59:59" }, // acquired on periodEnd: acquired during
+        { acquiredAt: "2024-04-01" }, // after the period: plays no part
+      ],
+      { periodStart: "2024-01-01", periodEnd: "2024-03-31" },
+    );
+    expect(result.customerCountAtStart).toBe(3);
+    expect(result.lostCustomerCount).toBe(2);
+    expect(result.acquiredCustomerCount).toBe(2);
+    // A one-day period is allowed.
+    const oneDay = churnRate([{ acquiredAt: "2023-12-31", churnedAt: "2024-01-01" }], {
+      periodStart: "2024-01-01",
+      periodEnd: "2024-01-01",
+    });
+    expect(oneDay.churnRate).toBe(1);
   });
 
   it("property: churn and retention in [0, 1] and sum to 1", () => {
@@ -97,62 +139,107 @@ describe("churnRate", () => {
           expect(r.churnRate).toBeGreaterThanOrEqual(0);
           expect(r.churnRate).toBeLessThanOrEqual(1);
           expect(r.churnRate + r.retentionRate).toBeCloseTo(1, 15);
-          expect(r.customersAtStart + r.acquiredDuringPeriod).toBeLessThanOrEqual(customers.length);
+          expect(r.customerCountAtStart + r.acquiredCustomerCount).toBeLessThanOrEqual(
+            customers.length,
+          );
         },
       ),
     );
   });
 
-  const ok = { periodStart: "2024-01-01", periodEnd: "2024-02-01" };
-  const cases: [string, () => unknown, string][] = [
+  const ok = { periodStart: "2024-01-01", periodEnd: "2024-01-31" };
+  const cases: [string, () => unknown, PropertyKey[], InputIssue["code"]][] = [
     [
       "bad acquiredAt",
       () => churnRate([{ acquiredAt: "2023-01-01" }, { acquiredAt: "2023-02-30" }], ok),
-      "[1].acquiredAt",
+      ["customers", 1, "acquiredAt"],
+      "invalid_date",
+    ],
+    [
+      "missing acquiredAt",
+      () => churnRate([{ acquiredAt: "2023-01-01" }, {} as never], ok),
+      ["customers", 1, "acquiredAt"],
+      "required",
     ],
     [
       "bad churnedAt",
       () => churnRate([{ acquiredAt: "2023-01-01", churnedAt: "x" }], ok),
-      "[0].churnedAt",
+      ["customers", 0, "churnedAt"],
+      "invalid_date",
     ],
     [
       "churned before acquired",
       () => churnRate([{ acquiredAt: "2023-01-01", churnedAt: "2022-01-01" }], ok),
-      "[0].churnedAt",
+      ["customers", 0, "churnedAt"],
+      "inconsistent",
     ],
     [
       "non-string cohort",
       () => churnRate([{ acquiredAt: "2023-01-01", cohort: 3 as never }], ok),
-      "[0].cohort",
+      ["customers", 0, "cohort"],
+      "invalid_type",
     ],
     [
       "end before start",
       () =>
         churnRate([{ acquiredAt: "2023-01-01" }], {
           periodStart: "2024-02-01",
-          periodEnd: "2024-01-01",
+          periodEnd: "2024-01-31",
         }),
-      "options.periodEnd",
+      ["options", "periodEnd"],
+      "inconsistent",
     ],
     [
       "bad periodStart",
       () => churnRate([{ acquiredAt: "2023-01-01" }], { ...ok, periodStart: "soon" }),
-      "options.periodStart",
+      ["options", "periodStart"],
+      "invalid_date",
+    ],
+    [
+      "missing periodEnd",
+      () => churnRate([{ acquiredAt: "2023-01-01" }], { periodStart: "2024-01-01" } as never),
+      ["options", "periodEnd"],
+      "required",
     ],
     [
       "bad time zone",
       () => churnRate([{ acquiredAt: "2023-01-01" }], { ...ok, timeZone: "Mars/Base" }),
-      "options.timeZone",
+      ["options", "timeZone"],
+      "invalid_value",
     ],
     [
       "nobody at the start",
       () => churnRate([{ acquiredAt: "2024-01-05" }], ok),
-      "No customer was active",
+      ["customers"],
+      "too_small",
     ],
-    ["empty", () => churnRate([], ok), "No customer was active"],
+    ["empty", () => churnRate([], ok), ["customers"], "too_small"],
+    ["not an array", () => churnRate({} as never, ok), ["customers"], "invalid_type"],
   ];
-  it.each(cases)("%s → InvalidInputError", (_n, call, path) => {
-    expect(call).toThrow(InvalidInputError);
-    expect(call).toThrow(path);
+  it.each(cases)("%s → InvalidInputError with path and code", (_n, call, path, code) => {
+    expectIssue(call, "churnRate", path, code);
+  });
+  it("lists every bad row in one error", () => {
+    const error = expectIssue(
+      () =>
+        churnRate(
+          [
+            { acquiredAt: "2023-02-30" },
+            { acquiredAt: "2023-01-01" },
+            { acquiredAt: "2023-01-01", churnedAt: "2022-01-01", cohort: 3 as never },
+          ],
+          ok,
+        ),
+      "churnRate",
+      ["customers", 0, "acquiredAt"],
+      "invalid_date",
+    );
+    expect(error.issues[0]!.received).toBe("2023-02-30");
+    expect(error.issues.map((i) => i.path)).toEqual([
+      ["customers", 0, "acquiredAt"],
+      ["customers", 2, "churnedAt"],
+      ["customers", 2, "cohort"],
+    ]);
+    expect(error).toBeInstanceOf(InvalidInputError);
   });
 });

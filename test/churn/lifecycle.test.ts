@@ -6,11 +6,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  InvalidInputError,
+  type InputIssue,
   type LifecyclePurchase,
   lifecyclePattern,
   lifecycleStage,
+  toPlainData,
 } from "../../src/index.js";
+import { expectIssue } from "../expectInvalidAt.js";
 
 /** One purchase on the 5th of each listed month of 2024 (month 0 = January), `amount` each. */
 function monthly(
@@ -27,47 +29,78 @@ const monthEnd = (m: number) => new Date(Date.UTC(2024, m + 1, 0)).toISOString()
 
 describe("lifecycleStage", () => {
   it("exploration: too little history", () => {
-    const r = lifecycleStage(monthly([0, 1]), { asOf: monthEnd(1) });
+    const r = lifecycleStage(monthly([0, 1]), { asOf: monthEnd(1), unit: "month" });
     expect(r.stage).toBe("exploration");
     expect(r.periodsObserved).toBe(2);
   });
   it("build-up: spend per month doubling", () => {
     const r = lifecycleStage(
       monthly(range(0, 5), (m) => (m < 3 ? 10 : 25)),
-      { asOf: monthEnd(5) },
+      { asOf: monthEnd(5), unit: "month" },
     );
     expect(r.stage).toBe("build-up");
     expect(r.previousSpend.toString()).toBe("30");
     expect(r.recentSpend.toString()).toBe("75");
   });
   it("maturity: steady monthly purchases", () => {
-    expect(lifecycleStage(monthly(range(0, 11)), { asOf: monthEnd(11) }).stage).toBe("maturity");
+    expect(lifecycleStage(monthly(range(0, 11)), { asOf: monthEnd(11), unit: "month" }).stage).toBe(
+      "maturity",
+    );
   });
   it("decline: purchase rate halves", () => {
-    const r = lifecycleStage(monthly([...range(0, 8), 10]), { asOf: monthEnd(11) });
+    const r = lifecycleStage(monthly([...range(0, 8), 10]), { asOf: monthEnd(11), unit: "month" });
     expect(r.stage).toBe("decline");
     expect(r.recentPurchases).toBe(1);
     expect(r.previousPurchases).toBe(3);
   });
   it("decline: silent for a whole window", () => {
-    expect(lifecycleStage(monthly(range(0, 5)), { asOf: monthEnd(8) }).stage).toBe("decline");
+    expect(lifecycleStage(monthly(range(0, 5)), { asOf: monthEnd(8), unit: "month" }).stage).toBe(
+      "decline",
+    );
   });
   it("the unit and window are options", () => {
     const history = monthly(range(0, 5));
     expect(lifecycleStage(history, { asOf: monthEnd(5), unit: "quarter", window: 1 }).stage).toBe(
       "maturity",
     );
-    expect(lifecycleStage(history, { asOf: monthEnd(5), window: 4 }).stage).toBe("exploration");
+    expect(lifecycleStage(history, { asOf: monthEnd(5), unit: "month", window: 4 }).stage).toBe(
+      "exploration",
+    );
   });
   it("is the same under any process time zone (explicit timeZone)", () => {
     const history: LifecyclePurchase[] = [
       { date: "2024-01-31T23:30:00Z", amount: "10.00" },
       { date: "2024-02-10", amount: "10.00" },
     ];
-    const utc = lifecycleStage(history, { asOf: "2024-02-29" });
-    const tokyo = lifecycleStage(history, { asOf: "2024-02-29", timeZone: "Asia/Tokyo" });
+    const utc = lifecycleStage(history, { asOf: "2024-02-29", unit: "month" });
+    const tokyo = lifecycleStage(history, {
+      asOf: "2024-02-29",
+      unit: "month",
+      timeZone: "Asia/Tokyo",
+    });
     expect(utc.periodsObserved).toBe(2);
     expect(tokyo.periodsObserved).toBe(1); // 23:30 UTC on 31 Jan is February in Tokyo
+  });
+  it("drops purchases after asOf (the cut-off rule): the stage as it was on that day", () => {
+    const history = monthly(range(0, 11));
+    const asOfJune = lifecycleStage(history, { asOf: monthEnd(5), unit: "month" });
+    const onlyToJune = lifecycleStage(monthly(range(0, 5)), { asOf: monthEnd(5), unit: "month" });
+    expect(asOfJune).toEqual(onlyToJune);
+    expect(asOfJune.purchases).toBe(6);
+    // asOf is inclusive: a purchase on the asOf day counts.
+    const onTheDay = lifecycleStage([{ date: "2024-03-31", amount: 5 }], {
+      asOf: "2024-03-31",
+      unit: "day",
+    });
+    expect(onTheDay.purchases).toBe(1);
+  });
+  it("results are plain data (structuredClone keeps them)", () => {
+    const stage = lifecycleStage(monthly(range(0, 11)), { asOf: monthEnd(11), unit: "month" });
+    // Money is Decimal: toPlainData turns it into its exact digits for structuredClone.
+    expect(structuredClone(toPlainData(stage))).toEqual(toPlainData(stage));
+    expect(toPlainData(stage).recentSpend).toBe("60");
+    const pattern = lifecyclePattern(monthly(range(0, 9)), { unit: "month" });
+    expect(structuredClone(pattern)).toEqual(pattern);
   });
   it("property: the stage assignment is total", () => {
     fc.assert(
@@ -102,8 +135,16 @@ describe("lifecycleStage", () => {
       ),
     );
   });
-  const cases: [string, () => unknown, string][] = [
-    ["empty history", () => lifecycleStage([], { asOf: "2024-01-01" }), "at least one purchase"],
+  const one = [{ date: "2024-01-01", amount: 1 }];
+  const S = "lifecycleStage";
+  const cases: [string, () => unknown, string, PropertyKey[], InputIssue["code"]][] = [
+    [
+      "empty history",
+      () => lifecycleStage([], { asOf: "2024-01-01", unit: "month" }),
+      S,
+      ["purchases"],
+      "too_small",
+    ],
     [
       "bad date",
       () =>
@@ -112,58 +153,136 @@ describe("lifecycleStage", () => {
             { date: "2024-01-01", amount: 1 },
             { date: "2024-13-01", amount: 1 },
           ],
-          { asOf: "2024-12-31" },
+          { asOf: "2024-12-31", unit: "month" },
         ),
-      "[1].date",
+      S,
+      ["purchases", 1, "date"],
+      "invalid_date",
     ],
     [
       "negative amount",
-      () => lifecycleStage([{ date: "2024-01-01", amount: -1 }], { asOf: "2024-12-31" }),
-      "[0].amount",
+      () =>
+        lifecycleStage([{ date: "2024-01-01", amount: -1 }], { asOf: "2024-12-31", unit: "month" }),
+      S,
+      ["purchases", 0, "amount"],
+      "too_small",
     ],
     [
-      "purchase after asOf",
-      () => lifecycleStage([{ date: "2025-01-01", amount: 1 }], { asOf: "2024-12-31" }),
-      "[0].date",
+      "unreadable amount",
+      () =>
+        lifecycleStage([{ date: "2024-01-01", amount: "1,5" }], {
+          asOf: "2024-12-31",
+          unit: "month",
+        }),
+      S,
+      ["purchases", 0, "amount"],
+      "invalid_money",
+    ],
+    [
+      "every purchase after asOf (dropped, none left)",
+      () =>
+        lifecycleStage([{ date: "2025-01-01", amount: 1 }], { asOf: "2024-12-31", unit: "month" }),
+      S,
+      ["purchases"],
+      "too_small",
     ],
     [
       "missing asOf",
-      () => lifecycleStage([{ date: "2024-01-01", amount: 1 }], {} as never),
-      "options.asOf",
+      () => lifecycleStage(one, { unit: "month" } as never),
+      S,
+      ["options", "asOf"],
+      "required",
+    ],
+    [
+      "missing unit",
+      () => lifecycleStage(one, { asOf: "2024-12-31" } as never),
+      S,
+      ["options", "unit"],
+      "required",
+    ],
+    [
+      "unknown unit",
+      () => lifecycleStage(one, { asOf: "2024-12-31", unit: "fortnight" as never }),
+      S,
+      ["options", "unit"],
+      "invalid_value",
     ],
     [
       "bad asOf",
-      () => lifecycleStage([{ date: "2024-01-01", amount: 1 }], { asOf: "later" }),
-      "options.asOf",
+      () => lifecycleStage(one, { asOf: "later", unit: "month" }),
+      S,
+      ["options", "asOf"],
+      "invalid_date",
+    ],
+    [
+      "not an array",
+      () => lifecycleStage("x" as never, { asOf: "2024-12-31", unit: "month" }),
+      S,
+      ["purchases"],
+      "invalid_type",
+    ],
+    [
+      "pattern without a unit",
+      () => lifecyclePattern(one, {} as never),
+      "lifecyclePattern",
+      ["options", "unit"],
+      "required",
     ],
     [
       "tolerance 1",
-      () => lifecyclePattern([{ date: "2024-01-01", amount: 1 }], { tolerance: 1 }),
-      "options.tolerance",
+      () => lifecyclePattern(one, { unit: "month", tolerance: 1 }),
+      "lifecyclePattern",
+      ["options", "tolerance"],
+      "too_big",
     ],
     [
       "unknown option",
-      () => lifecyclePattern([{ date: "2024-01-01", amount: 1 }], { asOf: "x" } as never),
-      "options",
+      () => lifecyclePattern(one, { unit: "month", asOf: "x" } as never),
+      "lifecyclePattern",
+      ["options", "asOf"],
+      "unknown_key",
     ],
   ];
-  it.each(cases)("%s → InvalidInputError", (_n, call, path) => {
-    expect(call).toThrow(InvalidInputError);
-    expect(call).toThrow(path);
+  it.each(cases)("%s → InvalidInputError with path and code", (_n, call, fn, path, code) => {
+    expectIssue(call, fn, path, code);
+  });
+  it("lists every bad purchase in one error", () => {
+    const error = expectIssue(
+      () =>
+        lifecycleStage(
+          [
+            { date: "2024-02-30", amount: 1 },
+            { date: "2024-01-01", amount: 1 },
+            { date: "2024-13-01", amount: -2 },
+          ],
+          { asOf: "2024-12-31", unit: "month" },
+        ),
+      S,
+      ["purchases", 0, "date"],
+      "invalid_date",
+    );
+    expect(error.issues.map((i) => [i.path, i.code])).toEqual([
+      [["purchases", 0, "date"], "invalid_date"],
+      [["purchases", 2, "date"], "invalid_date"],
+      [["purchases", 2, "amount"], "too_small"],
+    ]);
   });
 });
 
 describe("lifecyclePattern", () => {
   it("early-aborted: ends during exploration", () => {
-    expect(lifecyclePattern(monthly([0, 1, 2])).pattern).toBe("early-aborted");
+    expect(lifecyclePattern(monthly([0, 1, 2]), { unit: "month" }).pattern).toBe("early-aborted");
   });
   it("mid-way-aborted: grows, then stops before settling", () => {
-    const r = lifecyclePattern(monthly(range(0, 6), (m) => (m < 3 ? 10 : 40)));
+    const r = lifecyclePattern(
+      monthly(range(0, 6), (m) => (m < 3 ? 10 : 40)),
+      { unit: "month" },
+    );
     expect(r.furthestStage).toBe("build-up");
     expect(r.pattern).toBe("mid-way-aborted");
   });
   it("early-exit: matures, then leaves within a few months", () => {
-    const r = lifecyclePattern(monthly(range(0, 9)));
+    const r = lifecyclePattern(monthly(range(0, 9)), { unit: "month" });
     expect(r.furthestStage).toBe("maturity");
     expect(r.maturityPeriods).toBe(5);
     expect(r.pattern).toBe("early-exit");
@@ -173,7 +292,7 @@ describe("lifecyclePattern", () => {
       date: new Date(Date.UTC(2022, m, 5)),
       amount: 20,
     }));
-    const r = lifecyclePattern(history);
+    const r = lifecyclePattern(history, { unit: "month" });
     expect(r.maturityPeriods).toBe(19);
     expect(r.pattern).toBe("long-kept");
     expect(r.stages.length).toBe(24);

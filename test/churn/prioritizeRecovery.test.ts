@@ -7,18 +7,30 @@ import Decimal from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  InvalidInputError,
+  type InputIssue,
   prioritizeRecovery,
   type RecoveryCandidate,
   recoveryPlanSummary,
 } from "../../src/index.js";
-import { expectInvalidAt } from "../expectInvalidAt.js";
+import { expectIssue } from "../expectInvalidAt.js";
 
 const seed: RecoveryCandidate[] = [
   { customerId: "key-own", value: "12000", cause: "own", cost: "400", winBackProbability: 0.5 },
-  { customerId: "key-3p", value: "9000", cause: "third-party", cost: "300", recency: 6 },
+  {
+    customerId: "key-3p",
+    value: "9000",
+    cause: "third-party",
+    cost: "300",
+    daysSinceLastPurchase: 182,
+  },
   { customerId: "ord-1", value: "1500", cause: "own", cost: "60", winBackProbability: 0.4 },
-  { customerId: "ord-2", value: "1200", cause: "uncontrollable", cost: "100", recency: 0 },
+  {
+    customerId: "ord-2",
+    value: "1200",
+    cause: "uncontrollable",
+    cost: "100",
+    daysSinceLastPurchase: 0,
+  },
   { customerId: "small-1", value: "90", cause: "unknown", cost: "15", winBackProbability: 0.5 },
   { customerId: "small-2", value: "60", cause: "own", cost: "0", winBackProbability: 0.5 },
   {
@@ -45,7 +57,7 @@ describe("seed rule set on a hand-made example (formulas.md §8.3)", () => {
   });
   it("ordinary customers are recovered when it pays, let go when it does not", () => {
     expect(e.get("ord-1")!.action).toBe("recover-when-possible");
-    // uncontrollable, recency 0: p = 0.05, 0.05 × 1200 − 100 = −40
+    // uncontrollable, 0 days since the last purchase: p = 0.05, 0.05 × 1200 − 100 = −40
     expect(e.get("ord-2")!.expectedNetValue.toString()).toBe("-40");
     expect(e.get("ord-2")!.action).toBe("let-go");
   });
@@ -60,15 +72,20 @@ describe("seed rule set on a hand-made example (formulas.md §8.3)", () => {
     expect(e.get("bad")!.selected).toBe(false);
     expect(e.get("zero")!.tier).toBe("not-worth-recovering");
   });
-  it("derives P(win-back) = base(cause) × 0.5^(recency/halfLife)", () => {
+  it("derives P(win-back) = base(cause) × 0.5^(daysSinceLastPurchase / halfLifeDays), default 182 days", () => {
     expect(e.get("key-3p")!.winBackProbability).toBeCloseTo(0.15, 15);
     // 0.15 × 9000 − 300 = 1050
     expect(Math.abs(e.get("key-3p")!.expectedNetValue.toNumber() - 1050)).toBeLessThan(1e-9);
   });
   it("computes expected net value exactly and ranks by it", () => {
     expect(e.get("key-own")!.expectedNetValue.toString()).toBe("5600");
-    expect(plan.entries.map((x) => x.customerId).slice(0, 3)).toEqual(["key-own", "bad", "key-3p"]);
-    expect(plan.entries.map((x) => x.rank)).toEqual(plan.entries.map((_, k) => k + 1));
+    const ranked = [...plan.byRank].map((i) => plan.entries[i]!);
+    expect(ranked.map((x) => x.customerId).slice(0, 3)).toEqual(["key-own", "bad", "key-3p"]);
+    expect(ranked.map((x) => x.rank)).toEqual(plan.entries.map((_, k) => k + 1));
+  });
+  it("returns the entries in input order, each with its rank", () => {
+    expect(plan.entries.map((x) => x.customerId)).toEqual(seed.map((c) => c.customerId));
+    expect(plan.entries.map((x) => x.rank)).toEqual([1, 3, 4, 8, 5, 6, 2, 7]);
   });
   it("default thresholds are the nearest-rank 80th percentile and median", () => {
     const p = prioritizeRecovery(seed);
@@ -79,12 +96,12 @@ describe("seed rule set on a hand-made example (formulas.md §8.3)", () => {
   it("summarises spend and return by tier and action", () => {
     const s = recoveryPlanSummary(plan);
     const selected = plan.entries.filter((x) => x.selected);
-    expect(s.total.customers).toBe(seed.length);
-    expect(s.total.selected).toBe(selected.length);
+    expect(s.total.customerCount).toBe(seed.length);
+    expect(s.total.selectedCount).toBe(selected.length);
     expect(s.total.spend.toString()).toBe("760"); // 400 + 300 + 60 + 0
-    expect(s.byTier.key.customers).toBe(2);
-    expect(s.byAction["let-go"].customers).toBe(4);
-    expect(s.byAction["let-go"].selected).toBe(0);
+    expect(s.byTier.key.customerCount).toBe(2);
+    expect(s.byAction["let-go"].customerCount).toBe(4);
+    expect(s.byAction["let-go"].selectedCount).toBe(0);
     expect(s.total.value.toString()).toBe("26850");
   });
 });
@@ -94,7 +111,7 @@ describe("budget selection", () => {
     // values 60,100,120 net; costs 10,20,30; budget 50 → optimum {2,3} = 220
     const customers: RecoveryCandidate[] = [
       {
-        customerId: 1,
+        customerId: "1",
         value: 1000,
         cause: "own",
         cost: 10,
@@ -102,7 +119,7 @@ describe("budget selection", () => {
         winBackProbability: 1,
       },
       {
-        customerId: 2,
+        customerId: "2",
         value: 1000,
         cause: "own",
         cost: 20,
@@ -110,7 +127,7 @@ describe("budget selection", () => {
         winBackProbability: 1,
       },
       {
-        customerId: 3,
+        customerId: "3",
         value: 1000,
         cause: "own",
         cost: 30,
@@ -187,20 +204,26 @@ const candidateArb = fc.record({
 });
 
 function toCandidates(rows: readonly Omit<RecoveryCandidate, "customerId">[]): RecoveryCandidate[] {
-  return rows.map((r, i) => ({ ...r, customerId: i }));
+  return rows.map((r, i) => ({ ...r, customerId: `c${i}` }));
 }
 
 describe("properties", () => {
-  it("the ranking is a permutation of the input", () => {
+  it("entries are in input order; ranks and byRank are matching permutations", () => {
     fc.assert(
       fc.property(fc.array(candidateArb, { maxLength: 40 }), (rows) => {
-        const plan = prioritizeRecovery(toCandidates(rows));
-        const ids = plan.entries.map((e) => e.index).sort((a, b) => a - b);
-        expect(ids).toEqual(rows.map((_, i) => i));
-        for (let k = 1; k < plan.entries.length; k++) {
+        const candidates = toCandidates(rows);
+        const plan = prioritizeRecovery(candidates);
+        expect(plan.entries.map((e) => e.customerId)).toEqual(candidates.map((c) => c.customerId));
+        const ranks = plan.entries.map((e) => e.rank).sort((a, b) => a - b);
+        expect(ranks).toEqual(rows.map((_, i) => i + 1));
+        expect([...plan.byRank].sort((a, b) => a - b)).toEqual(rows.map((_, i) => i));
+        for (let k = 0; k < plan.byRank.length; k++) {
+          expect(plan.entries[plan.byRank[k]!]!.rank).toBe(k + 1);
+        }
+        for (let k = 1; k < plan.byRank.length; k++) {
           expect(
-            plan.entries[k - 1]!.expectedNetValue.greaterThanOrEqualTo(
-              plan.entries[k]!.expectedNetValue,
+            plan.entries[plan.byRank[k - 1]!]!.expectedNetValue.greaterThanOrEqualTo(
+              plan.entries[plan.byRank[k]!]!.expectedNetValue,
             ),
           ).toBe(true);
         }
@@ -303,7 +326,7 @@ describe("properties", () => {
   });
 });
 
-describe("bad input → InvalidInputError with the path", () => {
+describe("bad input → InvalidInputError with the path and code", () => {
   const ok: RecoveryCandidate = {
     customerId: "a",
     value: 100,
@@ -311,50 +334,223 @@ describe("bad input → InvalidInputError with the path", () => {
     cost: 10,
     winBackProbability: 0.5,
   };
-  const cases: [string, () => unknown, string][] = [
+  const P = "prioritizeRecovery";
+  const cases: [string, () => unknown, string, PropertyKey[], InputIssue["code"]][] = [
     [
       "win-back probability > 1",
       () => prioritizeRecovery([ok, { ...ok, winBackProbability: 1.2 }]),
-      "[1].winBackProbability",
+      P,
+      ["customers", 1, "winBackProbability"],
+      "too_big",
     ],
     [
       "win-back probability < 0",
       () => prioritizeRecovery([{ ...ok, winBackProbability: -0.1 }]),
-      "[0].winBackProbability",
+      P,
+      ["customers", 0, "winBackProbability"],
+      "too_small",
     ],
     [
       "NaN probability",
       () => prioritizeRecovery([{ ...ok, winBackProbability: Number.NaN }]),
-      "[0].winBackProbability",
-    ],
-    ["negative cost", () => prioritizeRecovery([ok, ok, { ...ok, cost: "-1" }]), "[2].cost"],
-    ["unknown cause", () => prioritizeRecovery([{ ...ok, cause: "price" as "own" }]), "[0].cause"],
-    ["empty input with a budget", () => prioritizeRecovery([], { budget: 100 }), "invalid input"],
-    ["negative budget", () => prioritizeRecovery([ok], { budget: -5 }), "options.budget"],
-    [
-      "no probability and no recency",
-      () => prioritizeRecovery([{ customerId: 1, value: 1, cause: "own", cost: 1 }]),
-      "[0].winBackProbability",
+      P,
+      ["customers", 0, "winBackProbability"],
+      "invalid_type",
     ],
     [
-      "negative recency",
-      () => prioritizeRecovery([{ customerId: 1, value: 1, cause: "own", cost: 1, recency: -1 }]),
-      "[0].recency",
+      "negative cost",
+      () => prioritizeRecovery([ok, ok, { ...ok, cost: "-1" }]),
+      P,
+      ["customers", 2, "cost"],
+      "too_small",
     ],
-    ["bad value", () => prioritizeRecovery([{ ...ok, value: "1,000" }]), "[0].value"],
-    ["unknown option", () => prioritizeRecovery([ok], { budjet: 1 } as never), "options"],
+    [
+      "unknown cause",
+      () => prioritizeRecovery([{ ...ok, cause: "price" as "own" }]),
+      P,
+      ["customers", 0, "cause"],
+      "invalid_value",
+    ],
+    [
+      "empty input with a budget",
+      () => prioritizeRecovery([], { budget: 100 }),
+      P,
+      ["customers"],
+      "too_small",
+    ],
+    [
+      "negative budget",
+      () => prioritizeRecovery([ok], { budget: -5 }),
+      P,
+      ["options", "budget"],
+      "too_small",
+    ],
+    [
+      "no probability and no days since the last purchase",
+      () => prioritizeRecovery([{ customerId: "1", value: 1, cause: "own", cost: 1 }]),
+      P,
+      ["customers", 0, "winBackProbability"],
+      "required",
+    ],
+    [
+      "negative days since the last purchase",
+      () =>
+        prioritizeRecovery([
+          { customerId: "1", value: 1, cause: "own", cost: 1, daysSinceLastPurchase: -1 },
+        ]),
+      P,
+      ["customers", 0, "daysSinceLastPurchase"],
+      "too_small",
+    ],
+    [
+      "fractional days since the last purchase",
+      () =>
+        prioritizeRecovery([
+          { customerId: "1", value: 1, cause: "own", cost: 1, daysSinceLastPurchase: 2.5 },
+        ]),
+      P,
+      ["customers", 0, "daysSinceLastPurchase"],
+      "not_integer",
+    ],
+    [
+      "a buy-till-you-die recency in place of days since the last purchase",
+      () =>
+        prioritizeRecovery([
+          { customerId: "1", value: 1, cause: "own", cost: 1, recency: 30 } as never,
+        ]),
+      P,
+      ["customers", 0, "recency"],
+      "wrong_row_kind",
+    ],
+    [
+      "bad value",
+      () => prioritizeRecovery([{ ...ok, value: "1,000" }]),
+      P,
+      ["customers", 0, "value"],
+      "invalid_money",
+    ],
+    [
+      "value of the wrong type",
+      () => prioritizeRecovery([{ ...ok, value: true as never }]),
+      P,
+      ["customers", 0, "value"],
+      "invalid_type",
+    ],
+    [
+      "unknown option",
+      () => prioritizeRecovery([ok], { budjet: 1 } as never),
+      P,
+      ["options", "budjet"],
+      "unknown_key",
+    ],
+    [
+      "the old halfLife option",
+      () => prioritizeRecovery([ok], { halfLife: 6 } as never),
+      P,
+      ["options", "halfLife"],
+      "unknown_key",
+    ],
     [
       "smallValue above keyValue",
       () => prioritizeRecovery([ok], { keyValue: 10, smallValue: 20 }),
-      "options.smallValue",
+      P,
+      ["options", "smallValue"],
+      "inconsistent",
     ],
-    ["bad id", () => prioritizeRecovery([{ ...ok, customerId: {} as never }]), "[0].customerId"],
-    ["not an array", () => prioritizeRecovery("x" as never), "invalid input"],
-    ["summary of a non-plan", () => recoveryPlanSummary({} as never), "entries"],
+    [
+      "object id",
+      () => prioritizeRecovery([{ ...ok, customerId: {} as never }]),
+      P,
+      ["customers", 0, "customerId"],
+      "invalid_type",
+    ],
+    [
+      "numeric id",
+      () => prioritizeRecovery([{ ...ok, customerId: 7 as never }]),
+      P,
+      ["customers", 0, "customerId"],
+      "invalid_type",
+    ],
+    ["not an array", () => prioritizeRecovery("x" as never), P, ["customers"], "invalid_type"],
+    [
+      "summary of a non-plan",
+      () => recoveryPlanSummary({} as never),
+      "recoveryPlanSummary",
+      ["plan", "entries"],
+      "required",
+    ],
+    [
+      "summary of an entry with an unknown tier",
+      () =>
+        recoveryPlanSummary({
+          entries: [{ ...prioritizeRecovery([ok]).entries[0]!, tier: "vip" as never }],
+        } as never),
+      "recoveryPlanSummary",
+      ["plan", "entries", 0, "tier"],
+      "invalid_value",
+    ],
+    [
+      "summary of an entry with a bad cost",
+      () =>
+        recoveryPlanSummary({
+          entries: [{ ...prioritizeRecovery([ok]).entries[0]!, cost: "ten" }],
+        } as never),
+      "recoveryPlanSummary",
+      ["plan", "entries", 0, "cost"],
+      "invalid_money",
+    ],
   ];
-  it.each(cases)("%s", (_name, call, path) => {
-    expect(call).toThrow(InvalidInputError);
-    expect(call).toThrow(path);
+  it.each(cases)("%s", (_name, call, fn, path, code) => {
+    expectIssue(call, fn, path, code);
+  });
+  it("lists every bad row and field in one error, with the values received", () => {
+    const error = expectIssue(
+      () =>
+        prioritizeRecovery([
+          { ...ok, cost: -1 },
+          ok,
+          { ...ok, customerId: 3 as never, winBackProbability: 2 },
+          { ...ok, cause: "price" as "own" },
+        ]),
+      P,
+      ["customers", 0, "cost"],
+      "too_small",
+    );
+    expect(error.issues.map((i) => [i.path, i.code, i.received])).toEqual([
+      [["customers", 0, "cost"], "too_small", -1],
+      [["customers", 2, "customerId"], "invalid_type", 3],
+      [["customers", 2, "winBackProbability"], "too_big", 2],
+      [["customers", 3, "cause"], "invalid_value", "price"],
+    ]);
+    expect(error.message).toContain("customers[2].winBackProbability");
+  });
+  it("caps the list at 100 problems and says there are more", () => {
+    const rows = Array.from({ length: 150 }, (_, i) => ({ ...ok, customerId: `c${i}`, cost: -1 }));
+    const error = expectIssue(
+      () => prioritizeRecovery(rows),
+      P,
+      ["customers", 99, "cost"],
+      "too_small",
+    );
+    expect(error.issues).toHaveLength(101);
+    expect(error.issues[100]!.path).toEqual([]);
+  });
+  it("lists every bad entry of a stored plan in one error", () => {
+    const entries = prioritizeRecovery([ok, ok, ok]).entries;
+    const error = expectIssue(
+      () =>
+        recoveryPlanSummary({
+          entries: [{ ...entries[0]!, selected: "yes" }, entries[1], { ...entries[2]!, action: 4 }],
+        } as never),
+      "recoveryPlanSummary",
+      ["plan", "entries", 0, "selected"],
+      "invalid_type",
+    );
+    expect(error.issues[0]!.received).toBe("yes");
+    expect(error.issues.map((i) => i.path)).toEqual([
+      ["plan", "entries", 0, "selected"],
+      ["plan", "entries", 2, "action"],
+    ]);
   });
   it("an empty input without a budget is an empty plan", () => {
     expect(prioritizeRecovery([]).entries).toEqual([]);
@@ -373,22 +569,29 @@ describe("bad input → InvalidInputError with the path", () => {
     }));
     const plan = prioritizeRecovery(customers, { keyValue: 130, smallValue: 110 });
     for (const entry of plan.entries) {
-      const i = entry.index;
+      const i = plan.entries.indexOf(entry);
       const sltv = i >= 7 && i % 3 === 0 ? 1000 + i : 100 + i;
       expect(entry.secondLifetimeValue.toNumber()).toBe(sltv);
       expect(entry.expectedNetValue.toNumber()).toBe(0.5 * sltv - 5);
     }
-    expect(plan.entries[0]!.secondLifetimeValue.toNumber()).toBe(1039);
+    expect(plan.entries[plan.byRank[0]!]!.secondLifetimeValue.toNumber()).toBe(1039);
   });
 });
 
 describe("prioritizeRecovery: float64 edges", () => {
-  it("derives 0.5^(recency / halfLife) exactly at whole half-lives (net exactly 0 is let go)", () => {
-    // unknown cause: base 0.2; recency 18 = 3 half-lives of 6 → 0.025; 0.025 × 400 − 10 = 0.
+  it("derives 0.5^(days / halfLifeDays) exactly at whole half-lives (net exactly 0 is let go)", () => {
+    // unknown cause: base 0.2; 546 days = 3 half-lives of 182 → 0.025; 0.025 × 400 − 10 = 0.
     const plan = prioritizeRecovery(
-      [{ customerId: "X", value: 400, cause: "unknown", cost: 10, recency: 18 }],
+      [{ customerId: "X", value: 400, cause: "unknown", cost: 10, daysSinceLastPurchase: 546 }],
       { keyValue: 1000, smallValue: 100 },
     );
+    expect(plan.entries[0]!.winBackProbability).toBe(0.025);
+    // The same with an explicit half-life of 30 days: 90 days = 3 half-lives.
+    const monthly = prioritizeRecovery(
+      [{ customerId: "X", value: 400, cause: "unknown", cost: 10, daysSinceLastPurchase: 90 }],
+      { keyValue: 1000, smallValue: 100, halfLifeDays: 30 },
+    );
+    expect(monthly.entries[0]!.winBackProbability).toBe(0.025);
     expect(plan.entries[0]!.winBackProbability).toBe(0.025);
     expect(plan.entries[0]!.expectedNetValue.isZero()).toBe(true);
     expect(plan.entries[0]!.action).toBe("let-go");
@@ -413,14 +616,21 @@ describe("prioritizeRecovery: float64 edges", () => {
       ["cost", { ...base, value: 10, cost: "1e400" }],
       ["secondLifetimeValue", { ...base, value: 10, cost: 1, secondLifetimeValue: "-1e999" }],
     ] as const) {
-      expectInvalidAt(() => prioritizeRecovery([customer], thresholds), [0, field]);
+      expectIssue(
+        () => prioritizeRecovery([customer], thresholds),
+        "prioritizeRecovery",
+        ["customers", 0, field],
+        "invalid_money",
+      );
     }
     // Amounts are below 1e21 (MoneyInput), so a sum of two can no longer overflow float64: the
     // amount itself is rejected.
     const overflow = { ...base, value: 1, cost: "1.7e308", secondLifetimeValue: "-1.7e308" };
-    expectInvalidAt(
+    expectIssue(
       () => prioritizeRecovery([{ ...overflow, winBackProbability: 1 }], thresholds),
-      [0, "cost"],
+      "prioritizeRecovery",
+      ["customers", 0, "cost"],
+      "invalid_money",
     );
   });
 });

@@ -5,7 +5,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { InvalidInputError, recencyChurnRisk } from "../../src/index.js";
+import { type InputIssue, recencyChurnRisk, summarizeTransactions } from "../../src/index.js";
+import { expectIssue } from "../expectInvalidAt.js";
 import { cdnowSummary } from "../fixtures/load.js";
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
@@ -16,7 +17,7 @@ describe("recencyChurnRisk", () => {
   it("CDNOW customer 1: gap 15.215 weeks, 8.43 weeks since last purchase → active", () => {
     const r = result[0]!;
     expect(rel(r.typicalGap, 30.43 / 2)).toBeLessThan(1e-12);
-    expect(rel(r.elapsed, 38.86 - 30.43)).toBeLessThan(1e-12);
+    expect(rel(r.timeSinceLastPurchase, 38.86 - 30.43)).toBeLessThan(1e-12);
     expect(rel(r.overdueRatio, (38.86 - 30.43) / 15.215)).toBeLessThan(1e-12);
     expect(rel(r.riskScore, 1 - Math.exp(-(38.86 - 30.43) / 15.215))).toBeLessThan(1e-12);
     expect(r.level).toBe("active");
@@ -34,6 +35,31 @@ describe("recencyChurnRisk", () => {
     const median = gaps.length % 2 ? gaps[m]! : (gaps[m - 1]! + gaps[m]!) / 2;
     const once = result.find((r) => !r.ownGap)!;
     expect(once.typicalGap).toBe(median);
+  });
+  it("returns rows in input order carrying the input's customerId (none when the row has none)", () => {
+    const withIds = recencyChurnRisk(rows.map((r) => ({ ...r, customerId: r.id })));
+    expect(withIds.map((r) => r.customerId)).toEqual(rows.map((r) => r.id));
+    expect(withIds.map(({ customerId: _, ...r }) => r)).toEqual(result);
+    expect("customerId" in result[0]!).toBe(false);
+    expect(structuredClone(withIds)).toEqual(withIds);
+  });
+  it("reads summarizeTransactions rows (buy-till-you-die recency: first to last purchase)", () => {
+    const summary = summarizeTransactions(
+      [
+        { customerId: "ann", date: "2024-01-01", amount: 10 },
+        { customerId: "ann", date: "2024-01-15", amount: 10 },
+        { customerId: "ann", date: "2024-01-29", amount: 10 },
+        { customerId: "bob", date: "2024-01-01", amount: 10 },
+        { customerId: "bob", date: "2024-01-08", amount: 10 },
+      ],
+      { observationEnd: "2024-03-31", unit: "week" },
+    );
+    const [ann, bob] = recencyChurnRisk(summary);
+    expect(ann!.customerId).toBe("ann");
+    expect(ann!.typicalGap).toBe(2); // 4 weeks over 2 repeat purchases
+    expect(bob!.customerId).toBe("bob");
+    expect(bob!.typicalGap).toBe(1);
+    expect(bob!.level).toBe("lapsed"); // last purchase in week 2 of 13
   });
   it("a defaultGap replaces the median", () => {
     const [r] = recencyChurnRisk([{ frequency: 0, recency: 0, T: 10 }], { defaultGap: 4 });
@@ -61,23 +87,82 @@ describe("recencyChurnRisk", () => {
       ),
     );
   });
-  const cases: [string, () => unknown, string][] = [
-    ["recency > T", () => recencyChurnRisk([{ frequency: 1, recency: 5, T: 4 }]), "[0].recency"],
+  const F = "recencyChurnRisk";
+  const cases: [string, () => unknown, PropertyKey[], InputIssue["code"]][] = [
+    [
+      "recency > T",
+      () => recencyChurnRisk([{ frequency: 1, recency: 5, T: 4 }]),
+      ["customers", 0, "recency"],
+      "inconsistent",
+    ],
     [
       "fractional frequency",
       () => recencyChurnRisk([{ frequency: 1.5, recency: 1, T: 4 }]),
-      "[0].frequency",
+      ["customers", 0, "frequency"],
+      "not_integer",
     ],
-    ["T ≤ 0", () => recencyChurnRisk([{ frequency: 0, recency: 0, T: 0 }]), "[0].T"],
+    [
+      "T ≤ 0",
+      () => recencyChurnRisk([{ frequency: 0, recency: 0, T: 0 }]),
+      ["customers", 0, "T"],
+      "too_small",
+    ],
+    [
+      "an RFM row (days since the last purchase, no T)",
+      () =>
+        recencyChurnRisk([
+          { customerId: "a", daysSinceLastPurchase: 30, purchases: 3, totalSpend: "90" } as never,
+        ]),
+      ["customers", 0, "T"],
+      "wrong_row_kind",
+    ],
+    [
+      "numeric id",
+      () => recencyChurnRisk([{ customerId: 4 as never, frequency: 1, recency: 1, T: 4 }]),
+      ["customers", 0, "customerId"],
+      "invalid_type",
+    ],
+    [
+      "rows in two units",
+      () =>
+        recencyChurnRisk([
+          { frequency: 1, recency: 1, T: 4, unit: "week" },
+          { frequency: 1, recency: 1, T: 4, unit: "day" },
+        ]),
+      ["customers", 1, "unit"],
+      "unit_mismatch",
+    ],
     [
       "only one-time buyers",
       () => recencyChurnRisk([{ frequency: 0, recency: 0, T: 3 }]),
-      "options.defaultGap",
+      ["options", "defaultGap"],
+      "required",
     ],
-    ["lapsedAfter < 1", () => recencyChurnRisk([], { lapsedAfter: 0.5 }), "options.lapsedAfter"],
+    [
+      "lapsedAfter < 1",
+      () => recencyChurnRisk([], { lapsedAfter: 0.5 }),
+      ["options", "lapsedAfter"],
+      "too_small",
+    ],
   ];
-  it.each(cases)("%s → InvalidInputError", (_n, call, path) => {
-    expect(call).toThrow(InvalidInputError);
-    expect(call).toThrow(path);
+  it.each(cases)("%s → InvalidInputError with path and code", (_n, call, path, code) => {
+    expectIssue(call, F, path, code);
+  });
+  it("lists every bad row in one error", () => {
+    const error = expectIssue(
+      () =>
+        recencyChurnRisk([
+          { frequency: -1, recency: 0, T: 4 },
+          { frequency: 1, recency: 1, T: 4 },
+          { frequency: 1, recency: 9, T: 4 },
+        ]),
+      F,
+      ["customers", 0, "frequency"],
+      "too_small",
+    );
+    expect(error.issues.map((i) => [i.path, i.code])).toEqual([
+      [["customers", 0, "frequency"], "too_small"],
+      [["customers", 2, "recency"], "inconsistent"],
+    ]);
   });
 });

@@ -22,7 +22,7 @@ describe("prioritizeRecovery default thresholds", () => {
       fc.property(fc.array(value, { minLength: 1, maxLength: 400 }), (values) => {
         const plan = prioritizeRecovery(
           values.map((v, i) => ({
-            customerId: i,
+            customerId: `c${i}`,
             value: v,
             cause: "own",
             cost: 1,
@@ -41,7 +41,7 @@ describe("prioritizeRecovery default thresholds", () => {
     const values = Array.from({ length: 50_000 }, (_, i) => (i * 7919) % 13);
     const plan = prioritizeRecovery(
       values.map((v, i) => ({
-        customerId: i,
+        customerId: `c${i}`,
         value: v,
         cause: "unknown",
         cost: 0,

@@ -57,7 +57,7 @@ describe("item 13: one error type", () => {
           keyValue: 1000,
           smallValue: 100,
         }),
-      [0, "cause"],
+      ["customers", 0, "cause"],
     );
   });
 
@@ -66,23 +66,23 @@ describe("item 13: one error type", () => {
     const entry = plan.entries[0]!;
     expectInvalidAt(
       () => recoveryPlanSummary({ ...plan, entries: [null] } as never),
-      ["entries", 0],
+      ["plan", "entries", 0],
     );
     expectInvalidAt(
       () => recoveryPlanSummary({ ...plan, entries: [{ ...entry, value: "abc" }] } as never),
-      ["entries", 0, "value"],
+      ["plan", "entries", 0, "value"],
     );
     expectInvalidAt(
       () => recoveryPlanSummary({ ...plan, entries: [{ ...entry, cost: Symbol("s") }] } as never),
-      ["entries", 0, "cost"],
+      ["plan", "entries", 0, "cost"],
     );
     expectInvalidAt(
       () => recoveryPlanSummary({ ...plan, entries: [{ ...entry, tier: "constructor" }] } as never),
-      ["entries", 0, "tier"],
+      ["plan", "entries", 0, "tier"],
     );
     expectInvalidAt(
       () => recoveryPlanSummary({ ...plan, entries: [{ ...entry, selected: "yes" }] } as never),
-      ["entries", 0, "selected"],
+      ["plan", "entries", 0, "selected"],
     );
   });
 
@@ -114,7 +114,7 @@ describe("item 13: one error type", () => {
     const holey = [, 9, 10] as number[];
     expectInvalidAt(() => netPromoterScore(holey), ["answers", 0]);
     const error = catchInvalidInput(() => recoveryPlanSummary({ entries: [undefined] } as never));
-    expect(error.issues[0]!.path).toEqual(["entries", 0]);
+    expect(error.issues[0]!.path).toEqual(["plan", "entries", 0]);
   });
 
   it("a Proxy around a Map and a duck-typed Decimal are InvalidInputError (was TypeError)", () => {

@@ -88,7 +88,7 @@ describe("money: a spread copy of a Decimal is not a Decimal", () => {
     const forged = { ...entry, value: { ...entry.value } };
     expectInvalidAt(
       () => recoveryPlanSummary({ ...plan, entries: [forged] } as never),
-      ["entries", 0, "value"],
+      ["plan", "entries", 0, "value"],
     );
   });
 });

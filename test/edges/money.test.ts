@@ -328,7 +328,7 @@ const MONEY_INPUTS: readonly (readonly [string, (amount: unknown) => unknown, Pr
         [{ customerId: "a", value: a as string, cause: "own", cost: 1, winBackProbability: 0.5 }],
         { keyValue: 10, smallValue: 1 },
       ),
-    [0, "value"],
+    ["customers", 0, "value"],
   ],
   [
     "prioritizeRecovery (options)",
@@ -341,17 +341,24 @@ const MONEY_INPUTS: readonly (readonly [string, (amount: unknown) => unknown, Pr
   ],
   [
     "lifecycleStage",
-    (a) => m.lifecycleStage([{ date: "2024-01-05", amount: a as string }], { asOf: "2024-06-30" }),
-    [0, "amount"],
+    (a) =>
+      m.lifecycleStage([{ date: "2024-01-05", amount: a as string }], {
+        asOf: "2024-06-30",
+        unit: "month",
+      }),
+    ["purchases", 0, "amount"],
   ],
   [
     "lifecyclePattern",
     (a) =>
-      m.lifecyclePattern([
-        { date: "2024-01-05", amount: 30 },
-        { date: "2024-02-10", amount: a as string },
-      ]),
-    [1, "amount"],
+      m.lifecyclePattern(
+        [
+          { date: "2024-01-05", amount: 30 },
+          { date: "2024-02-10", amount: a as string },
+        ],
+        { unit: "month" },
+      ),
+    ["purchases", 1, "amount"],
   ],
   [
     "subscriptionLifetimeValue",
@@ -652,7 +659,7 @@ describe("no message echoes more than ~100 characters of an input", () => {
           { keyValue: 10, smallValue: 1 },
         ),
       );
-      expect(error.issues[0]!.path).toEqual([0, "cause"]);
+      expect(error.issues[0]!.path).toEqual(["customers", 0, "cause"]);
       expect(error.issues[0]!.message).toMatch(new RegExp(`^Unknown cause ${shown}:`));
     },
   );

@@ -67,16 +67,24 @@ describe("reproducer: churnRate does not depend on the process time zone", () =>
     // 01:45 EDT, i.e. during the FIRST 01:00–02:00 of 3 November 2024 in New York
     { acquiredAt: "2024-01-01", churnedAt: "2024-11-03T05:45:00Z" },
   ];
-  it("01:30 on the fall-back night is the earlier instant (01:30 EDT = 05:30Z): churn 0", () => {
-    // Before the fix: 0 under TZ=UTC, 0.5 (periodEnd 06:30Z) under TZ=America/Los_Angeles.
+  it("a period end on the fall-back night is that calendar day in the zone, inclusive: churn 0.5", () => {
+    // Before the fix: 0 under TZ=UTC, 0.5 (periodEnd 06:30Z) under TZ=America/Los_Angeles. Since
+    // issue 13 cut-offs are inclusive calendar days: 01:30 is on 3 November, and so is the loss.
     const r = churnRate(customers, {
       periodStart: "2024-10-01",
       periodEnd: "2024-11-03T01:30",
       timeZone: "America/New_York",
     });
-    expect(r.periodEnd.toISOString()).toBe("2024-11-03T05:30:00.000Z");
-    expect(r.churnRate).toBe(0);
-    expect(r.customersLost).toBe(0);
+    expect(r.periodEnd).toBe("2024-11-03");
+    expect(r.churnRate).toBe(0.5);
+    expect(r.lostCustomerCount).toBe(1);
+    // The day before: not lost within the period.
+    const before = churnRate(customers, {
+      periodStart: "2024-10-01",
+      periodEnd: "2024-11-02",
+      timeZone: "America/New_York",
+    });
+    expect(before.lostCustomerCount).toBe(0);
   });
   it("a wall time in the spring-forward gap uses the offset before the gap", () => {
     // 02:30 does not exist on 10 March 2024 in New York (02:00 EST → 03:00 EDT); read at −05:00 it
@@ -86,7 +94,7 @@ describe("reproducer: churnRate does not depend on the process time zone", () =>
       periodEnd: "2024-03-10T02:30",
       timeZone: "America/New_York",
     });
-    expect(r.periodEnd.toISOString()).toBe("2024-03-10T07:30:00.000Z");
+    expect(r.periodEnd).toBe("2024-03-10");
   });
 });
 
@@ -247,7 +255,7 @@ describe("supported range 0000-01-01 … 9999-12-31 (calendar days in the time z
           periodEnd: "2001-01-01",
           timeZone: "America/Los_Angeles",
         }),
-      [0, "acquiredAt"],
+      ["customers", 0, "acquiredAt"],
     );
     expectInvalidAt(
       () =>
@@ -287,7 +295,7 @@ describe("supported range 0000-01-01 … 9999-12-31 (calendar days in the time z
           periodStart: "1999-01-01",
           periodEnd: "2001-01-01",
         }),
-      [0, "acquiredAt"],
+      ["customers", 0, "acquiredAt"],
     );
   });
 });
@@ -309,7 +317,7 @@ describe("fake and lying Dates", () => {
       ["options", "periodStart"],
     );
     expectInvalidAt(
-      () => lifecycleStage([{ date: "2000-01-01", amount: 1 }], { asOf: fake }),
+      () => lifecycleStage([{ date: "2000-01-01", amount: 1 }], { asOf: fake, unit: "month" }),
       ["options", "asOf"],
     );
   });
@@ -537,7 +545,8 @@ describe("outputs are identical in child processes under different TZ", () => {
       zones.map(async (TZ) => (await run(tsx, [probe], { env: { ...process.env, TZ } })).stdout),
     );
     const parsed = JSON.parse(outputs[0]!) as Record<string, unknown>;
-    expect((parsed.churn as { churnRate: number }).churnRate).toBe(0);
+    // Inclusive calendar days (issue 13): the loss at 01:45 EDT on 3 November is on periodEnd's day.
+    expect((parsed.churn as { churnRate: number }).churnRate).toBe(0.5);
     for (let i = 1; i < zones.length; i++) expect(outputs[i], zones[i]).toBe(outputs[0]);
   }, 120_000);
 });

@@ -170,7 +170,7 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
         { acquiredAt: "2024-03-01" },
         { acquiredAt: "2024-05-02" },
       ],
-      { periodStart: "2024-04-01", periodEnd: "2024-07-01" },
+      { periodStart: "2024-04-01", periodEnd: "2024-06-30" },
     ],
     () => [
       [
@@ -397,14 +397,17 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
         { date: "2024-01-05", amount: 30 },
         { date: "2024-02-10", amount: "25" },
       ],
+      { unit: "month" },
     ],
   ],
   lifecycleStage: [
-    () => [lifecycleHistory(), { asOf: "2024-06-30" }],
+    () => [lifecycleHistory(), { asOf: "2024-06-30", unit: "month" }],
     () => [
       lifecycleHistory(),
-      { asOf: new Date("2024-09-30T00:00:00Z"), timeZone: "Europe/Berlin" },
+      { asOf: new Date("2024-09-30T00:00:00Z"), unit: "week", timeZone: "Europe/Berlin" },
     ],
+    // A purchase after asOf is dropped.
+    () => [lifecycleHistory(), { asOf: "2024-03-31", unit: "month" }],
   ],
   lifetimeValueSensitivity: [() => [{ margin: 100, retentionRate: 0.8, discountRate: 0.1 }]],
   loyaltyMatrix: [
@@ -478,6 +481,13 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
   prioritizeRecovery: [
     () => [recoveryCandidates(), { keyValue: 1000, smallValue: 100, budget: 300 }],
     () => [recoveryCandidates(), { keyValue: 1000, smallValue: 100 }],
+    () => [
+      [
+        { customerId: "D", value: 900, cause: "own", cost: 40, daysSinceLastPurchase: 91 },
+        { customerId: "E", value: "120.50", cause: "unknown", cost: 5, daysSinceLastPurchase: 0 },
+      ],
+      { halfLifeDays: 90 },
+    ],
   ],
   probabilityAlive: [
     () => [copy(bg), [{ frequency: 2, recency: 30.43, T: 38.86 }]],
@@ -506,9 +516,16 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
   recencyChurnRisk: [
     () => [
       [
-        { frequency: 4, recency: 40, T: 45 },
-        { frequency: 2, recency: 10, T: 40 },
+        { customerId: "ann", frequency: 4, recency: 40, T: 45, unit: "week" },
+        { customerId: "bob", frequency: 2, recency: 10, T: 40, unit: "week" },
       ],
+    ],
+    () => [
+      [
+        { frequency: 4, recency: 40, T: 45 },
+        { frequency: 0, recency: 0, T: 40 },
+      ],
+      { lapsedAfter: 4 },
     ],
   ],
   recoveryPlanSummary: [
