@@ -125,9 +125,10 @@ describe("churnRisk end to end on CDNOW", () => {
         value: risk[i]!.residualValue,
         cause: "unknown" as const,
         cost: 2,
-        recency: c.T - c.recency,
+        // weeks since the last purchase, as whole days (the candidates' measure)
+        daysSinceLastPurchase: Math.round((c.T - c.recency) * 7),
       })),
-      { budget: 500, halfLife: 26 },
+      { budget: 500, halfLifeDays: 182 },
     );
     expect(plan.budget!.spend.lessThanOrEqualTo(500)).toBe(true);
     expect(plan.entries.length).toBe(customers.length);
