@@ -1,4 +1,4 @@
-import { type FitOptions, fitUnit, maximizeLikelihood, parseFitOptions } from "../fit.js";
+import { type FitOptions, maximizeLikelihood, readFitInput } from "../fit.js";
 import { compressHistories, scaledTolerance } from "../history.js";
 import type { BgNbdModel, BgNbdParams, FittedModel, PurchaseHistoryRow } from "../types.js";
 import { bgNbdObjective, type DropoutShift } from "./bgNbdMath.js";
@@ -18,9 +18,13 @@ export function fitBgNbdVariant<K extends "bg-nbd" | "mbg-nbd">(
   customers: readonly PurchaseHistoryRow[],
   options: FitOptions | undefined,
 ): FittedModel<K, BgNbdParams> {
-  const opts = parseFitOptions(fn, options, NAMES);
-  const data = compressHistories(fn, customers, { requireRepeat: true });
-  const unit = fitUnit(fn, customers, opts.unit);
+  const { opts, data, unit } = readFitInput(
+    fn,
+    options,
+    NAMES,
+    () => compressHistories(fn, customers, { requireRepeat: true }),
+    { rows: customers, argument: "customers" },
+  );
   const scale = 1 / data.maxT;
   const tx = data.tx.map((v) => v * scale);
   const T = data.T.map((v) => v * scale);
@@ -44,7 +48,7 @@ export function fitBgNbdVariant<K extends "bg-nbd" | "mbg-nbd">(
     iterations: fit.iterations,
     converged: true as const,
     customerCount: data.customers,
-    unit,
+    unit: unit!,
   };
   return model;
 }

@@ -1,6 +1,6 @@
 import { invalidInput } from "../../core/errors.js";
 import { digamma, lnGamma } from "../../math/special.js";
-import { type FitOptions, maximizeLikelihood, parseFitOptions } from "../fit.js";
+import { type FitOptions, maximizeLikelihood, readFitInput } from "../fit.js";
 import { compressSpend, scaledTolerance } from "../history.js";
 import type { GammaGammaModel, GammaGammaParams, SpendHistoryRow } from "../types.js";
 
@@ -122,7 +122,7 @@ export function fitGammaGamma(
   options?: FitOptions,
 ): GammaGammaModel {
   const fn = "fitGammaGamma";
-  const opts = parseFitOptions(fn, options, NAMES);
+  const { opts, data } = readFitInput(fn, options, NAMES, () => compressSpend(fn, customers));
   if (opts.unit !== undefined) {
     throw invalidInput(
       fn,
@@ -132,7 +132,6 @@ export function fitGammaGamma(
       opts.unit,
     );
   }
-  const data = compressSpend(fn, customers);
   const fit = maximizeLikelihood(fn, gammaGammaObjective(data.x, data.m, data.weight), NAMES, {
     ...opts,
     tolerance: scaledTolerance(opts.tolerance, data.customers),

@@ -1,4 +1,4 @@
-import { type FitOptions, fitUnit, maximizeLikelihood, parseFitOptions } from "../fit.js";
+import { type FitOptions, maximizeLikelihood, readFitInput } from "../fit.js";
 import { compressHistories, scaledTolerance } from "../history.js";
 import type { ParetoNbdModel, ParetoNbdParams, PurchaseHistoryRow } from "../types.js";
 import { paretoNbdObjective } from "./paretoNbdMath.js";
@@ -78,9 +78,13 @@ export function fitParetoNbd(
   options?: FitOptions,
 ): ParetoNbdModel {
   const fn = "fitParetoNbd";
-  const opts = parseFitOptions(fn, options, NAMES);
-  const data = compressHistories(fn, customers, { requireRepeat: true });
-  const unit = fitUnit(fn, customers, opts.unit);
+  const { opts, data, unit } = readFitInput(
+    fn,
+    options,
+    NAMES,
+    () => compressHistories(fn, customers, { requireRepeat: true }),
+    { rows: customers, argument: "customers" },
+  );
   const scale = 1 / data.maxT;
   const tx = data.tx.map((v) => v * scale);
   const T = data.T.map((v) => v * scale);
@@ -115,6 +119,6 @@ export function fitParetoNbd(
     iterations: fit.iterations,
     converged: true,
     customerCount: data.customers,
-    unit,
+    unit: unit!,
   };
 }
