@@ -28,28 +28,28 @@ export type DiagnosableModel = BgBbModel | PurchaseModel;
  * @internal
  */
 export function parseDiagnosableModel(fn: string, model: unknown): DiagnosableModel {
+  let unit: TimeUnit | undefined;
   if (typeof model === "object" && model !== null) {
-    const unit = (model as { unit?: unknown }).unit;
-    if (!timeUnitSchema.safeParse(unit).success) {
+    const u = (model as { unit?: unknown }).unit;
+    if (!timeUnitSchema.safeParse(u).success) {
       throw invalidInput(
         fn,
         ["model", "unit"],
-        unit === undefined
+        u === undefined
           ? "The model's time unit is required (every fitted model records it as model.unit)"
-          : `Expected a time unit ("day", "week", "month", "quarter" or "year"), received ${describeReceived(unit)}`,
-        unit === undefined ? "required" : "invalid_value",
-        unit,
+          : `Expected a time unit ("day", "week", "month", "quarter" or "year"), received ${describeReceived(u)}`,
+        u === undefined ? "required" : "invalid_value",
+        u,
       );
     }
+    unit = u as TimeUnit;
   }
-  if (
-    typeof model === "object" &&
-    model !== null &&
-    (model as { kind?: unknown }).kind === "bg-bb"
-  ) {
-    return parseBgbbModel(fn, model, ["model"]);
-  }
-  return parsePurchaseModel(fn, model);
+  const parsed: DiagnosableModel =
+    typeof model === "object" && model !== null && (model as { kind?: unknown }).kind === "bg-bb"
+      ? parseBgbbModel(fn, model, ["model"])
+      : parsePurchaseModel(fn, model);
+  // The model parsers of the predictions may not keep the unit: the diagnostics need it.
+  return parsed.unit === undefined && unit !== undefined ? { ...parsed, unit } : parsed;
 }
 
 /**
