@@ -22,3 +22,19 @@ export function expectInvalidAt(
   expect(error.issues[0]!.path).toEqual(path);
   return error;
 }
+
+/**
+ * The one assertion for input errors: `run` throws an `InvalidInputError` from `functionName`
+ * with an issue at exactly `path` whose `code` is `code` (the first such issue is returned).
+ */
+export function expectIssue(
+  run: () => unknown,
+  functionName: string,
+  path: readonly PropertyKey[],
+  code: string,
+): InvalidInputError {
+  const error = catchInvalidInput(run);
+  expect(error.functionName).toBe(functionName);
+  expect(error.issues.map((i) => [i.path, i.code])).toContainEqual([path, code]);
+  return error;
+}

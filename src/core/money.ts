@@ -10,6 +10,11 @@ import { echo, InvalidInputError } from "./errors.js";
  * It is decimal.js's named `Decimal` class type, not its default export: the default export of a
  * CommonJS declaration file is a namespace under ESM `node16`/`nodenext` resolution, so a type
  * written through it would fail (`skipLibCheck: false`) or degrade to `any` in consumers' builds.
+ *
+ * **Not plain data.** A decimal.js instance carries its class as an own property, so
+ * `structuredClone` and `postMessage` reject it (`DataCloneError`); `JSON.stringify` writes it as
+ * a string. Send results that hold money through `toPlainData`, which writes every `Decimal` as
+ * its exact string; every money input accepts those strings back.
  * @category Core
  */
 export type Decimal = DecimalInstance;

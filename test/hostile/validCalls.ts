@@ -17,14 +17,16 @@ const bg = {
   standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
   iterations: 18,
   converged: true,
-  customers: 2357,
+  customerCount: 2357,
+  unit: "week",
 };
 const mbg = { ...bg, kind: "mbg-nbd" };
 const pareto = {
   kind: "pareto-nbd",
   params: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 },
   logLikelihood: -9594.97,
-  customers: 2357,
+  customerCount: 2357,
+  unit: "week",
 };
 const gg = {
   kind: "gamma-gamma",
@@ -33,7 +35,7 @@ const gg = {
   standardErrors: { p: 1.19, q: 0.29, v: 4.16 },
   iterations: 20,
   converged: true,
-  customers: 946,
+  customerCount: 946,
 };
 const bgbb = {
   kind: "bg-bb",
@@ -47,7 +49,8 @@ const bgbb = {
   standardErrors: { alpha: 0.069, beta: 0.029, gamma: 0.051, delta: 0.32 },
   iterations: 22,
   converged: true,
-  customers: 11104,
+  customerCount: 11104,
+  unit: "year",
 };
 const sbg = {
   kind: "sbg",
@@ -56,7 +59,8 @@ const sbg = {
   standardErrors: { alpha: 0.0656, beta: 0.1525 },
   iterations: 10,
   converged: true,
-  customers: 1000,
+  customerCount: 1000,
+  unit: "year",
 };
 
 /** A deep copy of the plain data above (models are mutated by the sweep). */
@@ -125,6 +129,23 @@ export type SeedCall = (api: Record<string, unknown>) => unknown[];
 
 /** Valid seed calls by export name (several per export where options change the code path). */
 export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
+  indexByCustomerId: [
+    () => [
+      [
+        { customerId: "ann", n: 1 },
+        { customerId: "__proto__", n: 2 },
+      ],
+    ],
+  ],
+  toPlainData: [
+    (api) => [
+      (api.retentionLifetimeValue as (p: unknown) => unknown)({
+        margin: 100,
+        retentionRate: 0.8,
+        discountRate: 0.1,
+      }),
+    ],
+  ],
   assignSegments: [
     () => [rfmRows()],
     () => [
