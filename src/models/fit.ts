@@ -6,7 +6,13 @@
  * @module
  */
 import { z } from "zod";
-import { InvalidInputError, IssueCollector, invalidInput, ModelFitError } from "../core/errors.js";
+import {
+  type InputIssue,
+  InvalidInputError,
+  IssueCollector,
+  invalidInput,
+  ModelFitError,
+} from "../core/errors.js";
 import { type TimeUnit, timeUnitSchema } from "../core/time.js";
 import { parseInput } from "../core/validate.js";
 import {
@@ -174,13 +180,13 @@ export function readFitInput<D>(
   compress: () => D,
   units?: { readonly rows: unknown; readonly argument: string },
 ): { opts: FitOptions; data: D; unit: TimeUnit | undefined } {
-  const issues = new IssueCollector();
+  const errors: InvalidInputError[] = [];
   const attempt = <T>(step: () => T): T | undefined => {
     try {
       return step();
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
-      issues.addAll(error.issues);
+      errors.push(error);
       return undefined;
     }
   };
@@ -190,7 +196,16 @@ export function readFitInput<D>(
     units === undefined || opts === undefined
       ? undefined
       : attempt(() => fitUnit(functionName, units.rows, opts.unit, units.argument));
-  issues.throwIfAny(functionName);
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) {
+    // One error: the options' problems first, the rows' after, a "…and n more" note last.
+    const all = errors.flatMap((error) => error.issues);
+    const isNote = (i: InputIssue) => i.path.length === 0 && i.code === "custom";
+    throw new InvalidInputError(functionName, [
+      ...all.filter((i) => !isNote(i)),
+      ...all.filter(isNote),
+    ]);
+  }
   return { opts: opts!, data: data!, unit };
 }
 

@@ -322,7 +322,8 @@ function checkRows(fn: string, rows: unknown, argument: string, what: string): r
 }
 
 /**
- * Lists every problem of every row (up to 100): the slow path taken after the fast pass found one.
+ * Lists every problem of every row (the first 100, then how many more): the slow path taken after
+ * the fast pass found one.
  * `rowIssues` returns a row's problems (empty for a good row). Always throws.
  * @internal
  */
@@ -333,9 +334,9 @@ export function throwRowIssues(
   rowIssues: (row: unknown, base: readonly PropertyKey[]) => readonly InputIssue[],
 ): never {
   const issues = new IssueCollector();
-  for (let i = 0; i < rows.length && !issues.full; i++) {
-    issues.addAll(rowIssues(rows[i], [argument, i]));
-  }
+  // Every row is scanned (the slow path only), so that the error says how many more problems
+  // there are beyond the 100 it lists.
+  for (let i = 0; i < rows.length; i++) issues.addAll(rowIssues(rows[i], [argument, i]));
   issues.throwIfAny(fn);
   // Unreachable unless a row changed between the passes (a getter): report the row as a whole.
   throw invalidInput(fn, [argument], "The rows changed while they were read", "unreadable");

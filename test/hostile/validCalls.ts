@@ -322,10 +322,13 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
     () => [copy(bgbb), [{ frequency: 2, recency: 4, periods: 6 }], { discountRate: 0.1 }],
   ],
   expectedPurchases: [() => [copy(bg), 52], () => [copy(pareto), 52], () => [copy(bgbb), 5]],
-  expectedPurchasesMatrix: [() => [copy(bgbb), { maxFrequency: 6, maxT: 6, horizon: 5 }]],
+  expectedPurchasesMatrix: [
+    () => [copy(bgbb), { maxFrequency: 6, maxT: 6, horizon: 5 }],
+    () => [copy(bg), { maxFrequency: 3, maxT: 40, horizon: 28, unit: "day" }],
+  ],
   expectedRemainingLifetime: [() => [copy(sbg), { renewals: 7, discountRate: 0.1 }]],
-  fitBgBb: [() => [bgbbRows()]],
-  fitBgNbd: [() => [fitRows()]],
+  fitBgBb: [() => [bgbbRows(), { unit: "year" }]],
+  fitBgNbd: [() => [fitRows(), { unit: "week" }]],
   fitGammaGamma: [
     () => [
       [
@@ -337,7 +340,7 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
       ],
     ],
   ],
-  fitMbgNbd: [() => [fitRows()]],
+  fitMbgNbd: [() => [fitRows(), { unit: "week" }]],
   fitParetoNbd: [
     () => [
       [
@@ -348,9 +351,19 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
         { frequency: 3, recency: 10, T: 35 },
         { frequency: 7, recency: 34, T: 36 },
       ],
+      { unit: "week" },
     ],
   ],
-  fitSbg: [() => [[1000, 869, 743, 653, 593, 551, 517, 491]]],
+  fitSbg: [
+    () => [[1000, 869, 743, 653, 593, 551, 517, 491], { unit: "year" }],
+    () => [
+      [
+        { periodsObserved: 3, churned: true, count: 40 },
+        { periodsObserved: 5, churned: false, count: 60, unit: "month" },
+        { periodsObserved: 1, churned: true, count: 20, unit: "month" },
+      ],
+    ],
+  ],
   holdoutComparison: [
     () => [
       copy(bgbb),
@@ -432,7 +445,13 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
     () => [copy(pareto), history()],
     () => [copy(bgbb), [{ frequency: 2, recency: 4, periods: 6 }], { futurePeriods: 1 }],
   ],
-  probabilityAliveMatrix: [() => [copy(bgbb), { maxFrequency: 6, maxT: 6, futurePeriods: 1 }]],
+  probabilityAliveMatrix: [
+    () => [copy(bgbb), { maxFrequency: 6, maxT: 6, futurePeriods: 1 }],
+    () => [
+      copy(bg),
+      { maxFrequency: 3, maxT: 9, unit: "month", unitConversion: "calendar-average" },
+    ],
+  ],
   purchaseCountProbability: [
     () => [copy(bg), 0, 39],
     () => [copy(pareto), 2, 39],
