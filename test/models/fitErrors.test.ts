@@ -93,16 +93,16 @@ const continuousFitters = [
 ] as const;
 
 describe("fitters: options", () => {
-  for (const [name, fit] of continuousFitters) {
+  for (const [name, fitModel] of continuousFitters) {
     it(`${name}: a misspelt option and an unknown starting value are unknown_key at options.…`, () => {
       expectIssue(
-        () => fit(histories, { unit: "week", tolerence: 1 } as never),
+        () => fitModel(histories, { unit: "week", tolerence: 1 } as never),
         name,
         ["options", "tolerence"],
         "unknown_key",
       );
       const error = expectIssue(
-        () => fit(histories, { unit: "week", initial: { q: 1, z: 2 } }),
+        () => fitModel(histories, { unit: "week", initial: { q: 1, z: 2 } }),
         name,
         ["options", "initial", "q"],
         "unknown_key",
@@ -156,7 +156,7 @@ describe("fitters: options", () => {
 });
 
 describe("fitters: every bad row in one pass", () => {
-  for (const [name, fit] of continuousFitters) {
+  for (const [name, fitModel] of continuousFitters) {
     it(`${name}: three bad rows are three issues at customers[i].field`, () => {
       const rows = [
         histories[0]!,
@@ -166,7 +166,7 @@ describe("fitters: every bad row in one pass", () => {
         { frequency: 0, recency: 1, T: 3, count: 2 },
         ...histories.slice(2),
       ];
-      const error = catchInvalidInput(() => fit(rows, { unit: "week" }));
+      const error = catchInvalidInput(() => fitModel(rows, { unit: "week" }));
       expect(error.functionName).toBe(name);
       expect(listed(error.issues)).toEqual([
         [".customers[1].frequency", "not_integer", 1.5],
