@@ -336,6 +336,7 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
         { frequency: 1, monetaryValue: "40.00", count: 20 },
         { frequency: 2, monetaryValue: "22.35", count: 15 },
         { frequency: 3, monetaryValue: 31, count: 10 },
+        { frequency: 5, monetaryValue: "18.20", count: 5 },
         { frequency: 4, monetaryValue: "95.00", count: 3 },
       ],
     ],
