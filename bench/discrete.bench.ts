@@ -5,11 +5,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  fitBgBb,
-  fitSbg,
-  probabilityAliveMatrix,
-} from "../src/index.js";
+import { fitBgBb, fitSbg, probabilityAliveMatrix } from "../src/index.js";
 import { bench, report } from "./harness.js";
 
 const dir = dirname(fileURLToPath(import.meta.url));
@@ -22,17 +18,17 @@ const donations = readFileSync(join(dir, "../test/fixtures/donations.csv"), "utf
     return { frequency: frequency!, recency: recency!, periods: periods!, count: count! };
   });
 
-bench("BG/BB fit, donations (11,104 donors)", () => fitBgBb(donations), {
+bench("BG/BB fit, donations (11,104 donors)", () => fitBgBb(donations, { unit: "year" }), {
   targetMs: 5,
   runs: 21,
   warmup: 3,
 });
 bench(
   "sBG fit, high-end cohort (8 points)",
-  () => fitSbg([1000, 869, 743, 653, 593, 551, 517, 491]),
+  () => fitSbg([1000, 869, 743, 653, 593, 551, 517, 491], { unit: "year" }),
   { targetMs: 2, runs: 51 },
 );
-const model = fitBgBb(donations);
+const model = fitBgBb(donations, { unit: "year" });
 bench(
   "BG/BB P(alive) matrix 100×100",
   () => probabilityAliveMatrix(model, { maxFrequency: 100, maxT: 100 }),
@@ -50,7 +46,8 @@ const bgNbd = {
   standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
   iterations: 18,
   converged: true as const,
-  customers: 2357,
+  customerCount: 2357,
+  unit: "week" as const,
 };
 bench(
   "BG/NBD P(alive) matrix 100×100",

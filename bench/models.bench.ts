@@ -40,14 +40,14 @@ const daily = simulateCustomers({
   spend: { p: 6, q: 4, v: 15 },
   seed: 7,
 });
-bench("fitBgNbd, 1,000,000 simulated customers (days)", () => fitBgNbd(daily), {
+bench("fitBgNbd, 1,000,000 simulated customers (days)", () => fitBgNbd(daily, { unit: "day" }), {
   targetMs: 1500,
   runs: 3,
 });
 
 // The same customers in weeks (daily resolution), scored over the next 52 weeks.
 const weekly = daily.map((c) => ({ ...c, recency: c.recency / 7, T: c.T / 7 }));
-const model = fitBgNbd(weekly);
+const model = fitBgNbd(weekly, { unit: "week" });
 bench(
   "P(alive) + conditional expected purchases (52 weeks), 1,000,000 customers",
   () => {
