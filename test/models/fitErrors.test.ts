@@ -362,7 +362,7 @@ describe("diagnostics", () => {
         ok,
         { ...ok, holdoutFrequency: 6 },
         { ...ok, holdoutPeriods: 0 },
-        { ...ok, frequency: 3, unit: "month" as never },
+        { ...ok, frequency: 3, unit: "month" as const },
       ]),
     );
     expect(listed(error.issues)).toEqual([

@@ -37,6 +37,8 @@ export interface DiscreteHoldoutRow extends DiscretePurchaseHistory {
   readonly holdoutPeriods: number;
   /** How many customers share this row (default 1); integer ≥ 1. */
   readonly count?: number;
+  /** The time unit of one opportunity; when given, it must be the model's. */
+  readonly unit?: TimeUnit;
 }
 
 /**
@@ -51,6 +53,8 @@ export interface PurchaseHoldoutRow extends PurchaseHistory {
   readonly holdoutDuration: number;
   /** How many customers share this row (default 1); integer ≥ 1. */
   readonly count?: number;
+  /** The time unit of `recency`, `T` and `holdoutDuration` (rows of `splitCalibrationHoldout` carry it); when given, it must be the model's. */
+  readonly unit?: TimeUnit;
 }
 
 /**
