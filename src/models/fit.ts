@@ -193,7 +193,8 @@ export function readFitInput<D>(
   const opts = attempt(() => parseFitOptions(functionName, options, names));
   const data = attempt(compress);
   const unit =
-    units === undefined || opts === undefined
+    // The rows' units are read only once the rows are known to be a bounded array of rows.
+    units === undefined || opts === undefined || data === undefined
       ? undefined
       : attempt(() => fitUnit(functionName, units.rows, opts.unit, units.argument));
   if (errors.length === 1) throw errors[0];
