@@ -18,17 +18,17 @@ const donations = readFileSync(join(dir, "../test/fixtures/donations.csv"), "utf
     return { frequency: frequency!, recency: recency!, periods: periods!, count: count! };
   });
 
-bench("BG/BB fit, donations (11,104 donors)", () => fitBgBb(donations), {
+bench("BG/BB fit, donations (11,104 donors)", () => fitBgBb(donations, { unit: "year" }), {
   targetMs: 5,
   runs: 21,
   warmup: 3,
 });
 bench(
   "sBG fit, high-end cohort (8 points)",
-  () => fitSbg([1000, 869, 743, 653, 593, 551, 517, 491]),
+  () => fitSbg([1000, 869, 743, 653, 593, 551, 517, 491], { unit: "year" }),
   { targetMs: 2, runs: 51 },
 );
-const model = fitBgBb(donations);
+const model = fitBgBb(donations, { unit: "year" });
 bench(
   "BG/BB P(alive) matrix 100×100",
   () => probabilityAliveMatrix(model, { maxFrequency: 100, maxT: 100 }),

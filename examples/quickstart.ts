@@ -111,7 +111,7 @@ const spendModel = fitGammaGamma(customers); // repeat buyers only
   section(
     "   Fit quality: mean repeat purchases in the 39-week holdout, by calibration frequency",
     ["frequency", "customers", "actual", "expected"],
-    check.rows.map((r) => [r.label, r.customers, r.actual.toFixed(3), r.expected.toFixed(3)]),
+    check.rows.map((r) => [r.label, r.customerCount, r.actual.toFixed(3), r.expected.toFixed(3)]),
   );
   console.log(
     `   total: predicted ${check.totalExpected.toFixed(1)} repeat purchases, actual ${check.totalActual}; mean absolute error per bin ${check.meanAbsoluteError.toFixed(3)}`,

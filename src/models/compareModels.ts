@@ -4,7 +4,8 @@
  * @module
  */
 import { z } from "zod";
-import { invalidInput } from "../core/errors.js";
+import { InvalidInputError, IssueCollector } from "../core/errors.js";
+import { type TimeUnit, timeUnitSchema } from "../core/time.js";
 import { boundedArray, parseInput } from "../core/validate.js";
 import { chiSquareSurvival } from "../math/chiSquare.js";
 
@@ -21,6 +22,12 @@ export interface ComparableModel {
   readonly logLikelihood: number;
   /** Number of customers fitted (the n of BIC). */
   readonly customerCount: number;
+  /**
+   * The time unit of the data the model was fitted to (every fitted model but the Gamma-Gamma
+   * records one). A continuous-time log-likelihood is a density in the purchase times, so models
+   * compared must share it.
+   */
+  readonly unit?: TimeUnit;
 }
 
 /**
@@ -48,7 +55,7 @@ export interface ModelComparisonRow {
   /** Total log-likelihood ℓ. */
   readonly logLikelihood: number;
   /** Number of estimated parameters k. */
-  readonly parameters: number;
+  readonly parameterCount: number;
   /** Akaike information criterion `2k − 2ℓ` (smaller is better). */
   readonly aic: number;
   /** Bayesian information criterion `k·ln n − 2ℓ`, n = customers (smaller is better). */
@@ -107,6 +114,7 @@ const modelSchema = z.object({
   params: z.record(z.string(), z.number().finite()),
   logLikelihood: z.number().finite().nonpositive(),
   customerCount: z.number().finite().positive(),
+  unit: timeUnitSchema.optional(),
 });
 
 const optionsSchema = z.strictObject({
@@ -124,7 +132,7 @@ const optionsSchema = z.strictObject({
  * distinct rows for n). Differences matter, not levels: a BIC difference above 10 is "very strong"
  * evidence (Kass & Raftery 1995), below 2 "not worth more than a bare mention". The log-likelihoods
  * must come from the same customers in the same time unit: a continuous-time log-likelihood shifts
- * by `Σx·ln c` when time is rescaled by c. BG/NBD, MBG/NBD and Pareto/NBD do not nest one another
+ * by `Σx·ln c` when time is rescaled by c, so models whose `unit` differs are refused. BG/NBD, MBG/NBD and Pareto/NBD do not nest one another
  * (none is a special case of another with parameters inside their range), so no likelihood-ratio
  * test applies between them; compare them by AIC/BIC and by holdout performance. For a pair you
  * declare nested, `2(ℓ_full − ℓ_restricted) ~ χ²(k_full − k_restricted)` under the restricted model.
@@ -132,14 +140,17 @@ const optionsSchema = z.strictObject({
  * @param fits - two or more fitted models of the same data (any `fit…` result)
  * @param options - `nested`: `[restricted, full]` index pairs for likelihood-ratio tests
  * @returns {@link ModelComparison} rows in input order, the recommended index, tests and notes
- * @throws {InvalidInputError} when fewer than two models are given, models of different kinds of
- *   data or different numbers of customers are mixed (path `[i].kind` / `[i].customerCount`), or a
- *   declared nested pair is impossible (path `options.nested[j]`)
+ * @throws {InvalidInputError} listing every problem in one pass: fewer than two models
+ *   (`too_small` at `fits`) or a malformed model (`fits[i].logLikelihood`, …); models of different
+ *   kinds of data or different numbers of customers (`inconsistent` at `fits[i].kind` /
+ *   `fits[i].customerCount`, compared with `fits[0]`); models fitted in different time units
+ *   (`unit_mismatch` at `fits[i].unit`); a declared nested pair that is impossible
+ *   (`options.nested[j]`: `too_big` for an index beyond `fits`, `inconsistent` otherwise)
  * @example
  * ```ts
  * import { compareModels } from "customer-value";
- * const bgNbd = { kind: "bg-nbd", params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, logLikelihood: -9582.43, customerCount: 2357 };
- * const pareto = { kind: "pareto-nbd", params: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, logLikelihood: -9594.97, customerCount: 2357 };
+ * const bgNbd = { kind: "bg-nbd", params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, logLikelihood: -9582.43, customerCount: 2357, unit: "week" } as const;
+ * const pareto = { kind: "pareto-nbd", params: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, logLikelihood: -9594.97, customerCount: 2357, unit: "week" } as const;
  * const comparison = compareModels([bgNbd, pareto]);
  * comparison.recommended; // => 0
  * comparison.rows[1]!.deltaBic.toFixed(2); // => "25.08"
@@ -154,34 +165,60 @@ export function compareModels(
   options: CompareModelsOptions = {},
 ): ModelComparison {
   const fn = "compareModels";
-  const models = parseInput(fn, boundedArray(z.array(modelSchema).min(2)), fits);
-  const opts = parseInput(fn, optionsSchema, options, ["options"]);
-  const family = (kind: string) => FAMILY.get(kind) ?? `"${kind}" data`;
-  const first = models[0]!;
-  for (let i = 1; i < models.length; i++) {
-    const m = models[i]!;
-    if (family(m.kind) !== family(first.kind)) {
-      throw invalidInput(
-        fn,
-        [i, "kind"],
-        `A ${m.kind} model (fitted to ${family(m.kind)}) cannot be compared with a ${first.kind} model (fitted to ${family(first.kind)}): likelihoods of different data are not comparable`,
-      );
+  const issues = new IssueCollector();
+  const attempt = <T>(step: () => T): T | undefined => {
+    try {
+      return step();
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      issues.addAll(error.issues);
+      return undefined;
     }
-    if (m.customerCount !== first.customerCount) {
-      throw invalidInput(
-        fn,
-        [i, "customerCount"],
-        `Fitted to ${m.customerCount} customers, but model 0 to ${first.customerCount}: compare models of the same data`,
-      );
+  };
+  const parsedModels = attempt(() =>
+    parseInput(fn, boundedArray(z.array(modelSchema).min(2)), fits, ["fits"]),
+  );
+  const opts = attempt(() => parseInput(fn, optionsSchema, options, ["options"]));
+  const family = (kind: string) => FAMILY.get(kind) ?? `"${kind}" data`;
+  if (parsedModels !== undefined) {
+    const first = parsedModels[0]!;
+    for (let i = 1; i < parsedModels.length; i++) {
+      const m = parsedModels[i]!;
+      if (family(m.kind) !== family(first.kind)) {
+        issues.add(
+          ["fits", i, "kind"],
+          `A ${m.kind} model (fitted to ${family(m.kind)}) cannot be compared with a ${first.kind} model (fitted to ${family(first.kind)}): likelihoods of different data are not comparable`,
+          "inconsistent",
+          m.kind,
+        );
+      }
+      if (m.customerCount !== first.customerCount) {
+        issues.add(
+          ["fits", i, "customerCount"],
+          `Fitted to ${m.customerCount} customers, but fits[0] to ${first.customerCount}: compare models of the same data`,
+          "inconsistent",
+          m.customerCount,
+        );
+      }
+      if (m.unit !== first.unit) {
+        issues.add(
+          ["fits", i, "unit"],
+          `Fitted to data in ${m.unit === undefined ? "no time unit" : `${m.unit}s`}, but fits[0] to data in ${first.unit === undefined ? "no time unit" : `${first.unit}s`}: a log-likelihood depends on the time unit (it shifts by Σx·ln c when time is rescaled by c); refit both in one unit`,
+          "unit_mismatch",
+          m.unit,
+        );
+      }
     }
   }
+  issues.throwIfAny(fn);
+  const models = parsedModels!;
   const partial = models.map((m, index) => {
     const k = Object.keys(m.params).length;
     return {
       index,
       kind: m.kind,
       logLikelihood: m.logLikelihood,
-      parameters: k,
+      parameterCount: k,
       aic: 2 * k - 2 * m.logLikelihood,
       bic: k * Math.log(m.customerCount) - 2 * m.logLikelihood,
     };
@@ -197,25 +234,29 @@ export function compareModels(
     rank: rankOf.get(r.index)!,
   }));
   const tests: LikelihoodRatioTest[] = [];
-  for (const [j, [restricted, full]] of (opts.nested ?? []).entries()) {
+  for (const [j, [restricted, full]] of (opts!.nested ?? []).entries()) {
     const r = rows[restricted];
     const f = rows[full];
     if (r === undefined || f === undefined || restricted === full) {
-      throw invalidInput(
-        fn,
+      issues.add(
         ["options", "nested", j],
         "Indices must name two different models of `fits`",
+        restricted === full ? "inconsistent" : "too_big",
+        [restricted, full],
       );
+      continue;
     }
-    if (f.parameters <= r.parameters) {
-      throw invalidInput(
-        fn,
+    if (f.parameterCount <= r.parameterCount) {
+      issues.add(
         ["options", "nested", j],
-        `Model ${full} (${f.parameters} parameters) cannot nest model ${restricted} (${r.parameters} parameters)`,
+        `Model ${full} (${f.parameterCount} parameters) cannot nest model ${restricted} (${r.parameterCount} parameters)`,
+        "inconsistent",
+        [restricted, full],
       );
+      continue;
     }
     const statistic = Math.max(0, 2 * (f.logLikelihood - r.logLikelihood));
-    const degreesOfFreedom = f.parameters - r.parameters;
+    const degreesOfFreedom = f.parameterCount - r.parameterCount;
     tests.push({
       restricted,
       full,
@@ -224,6 +265,7 @@ export function compareModels(
       pValue: chiSquareSurvival(statistic, degreesOfFreedom),
     });
   }
+  issues.throwIfAny(fn);
   const kinds = new Set(models.map((m) => m.kind));
   const notes: string[] = [];
   const continuous = ["bg-nbd", "mbg-nbd", "pareto-nbd"].filter((k) => kinds.has(k));

@@ -6,7 +6,13 @@
  * @module
  */
 import { z } from "zod";
-import { invalidInput, ModelFitError } from "../core/errors.js";
+import {
+  type InputIssue,
+  InvalidInputError,
+  IssueCollector,
+  invalidInput,
+  ModelFitError,
+} from "../core/errors.js";
 import { type TimeUnit, timeUnitSchema } from "../core/time.js";
 import { parseInput } from "../core/validate.js";
 import {
@@ -79,10 +85,10 @@ export function parseFitOptions(
   pathPrefix: readonly PropertyKey[] = ["options"],
 ): FitOptions {
   const opts = parseInput(functionName, fitOptionsSchema, options ?? {}, pathPrefix);
+  const issues = new IssueCollector();
   for (const key of Object.keys(opts.initial ?? {})) {
     if (!names.includes(key)) {
-      throw invalidInput(
-        functionName,
+      issues.add(
         [...pathPrefix, "initial", key],
         `Unknown parameter; expected one of ${names.join(", ")}`,
         "unknown_key",
@@ -90,6 +96,7 @@ export function parseFitOptions(
       );
     }
   }
+  issues.throwIfAny(functionName);
   return opts;
 }
 
@@ -97,7 +104,9 @@ export function parseFitOptions(
  * The time unit a fit records on its model: the `unit` every row carries (rows of
  * `summarizeTransactions`), or `options.unit`, which must agree with the rows' when both are
  * given. Reads each row's `unit` once (a field the likelihood does not read). Rows that are not
- * objects are left to the history checks.
+ * objects are left to the history checks. Lists every bad row's unit (`invalid_value` for what is
+ * not a time unit, `inconsistent` for a row in another unit than the first), then `unit_mismatch`
+ * at `options.unit` when the option contradicts the rows, or `required` when there is no unit at all.
  * @internal
  */
 export function fitUnit(
@@ -107,33 +116,35 @@ export function fitUnit(
   argument = "customers",
 ): TimeUnit {
   let rowUnit: TimeUnit | undefined;
+  let firstRow = -1;
+  const issues = new IssueCollector();
   if (Array.isArray(rows)) {
-    for (let i = 0; i < rows.length; i++) {
+    for (let i = 0; i < rows.length && !issues.full; i++) {
       const row: unknown = rows[i];
       if (typeof row !== "object" || row === null) continue;
       const u = (row as { unit?: unknown }).unit;
-      if (u === undefined) continue;
+      if (u === undefined || u === rowUnit) continue;
       if (!timeUnitSchema.safeParse(u).success) {
-        throw invalidInput(
-          functionName,
+        issues.add(
           [argument, i, "unit"],
           `Expected a time unit ("day", "week", "month", "quarter" or "year"), received ${typeof u === "string" ? JSON.stringify(u.slice(0, 64)) : typeof u}`,
           "invalid_value",
           u,
         );
-      }
-      if (rowUnit === undefined) rowUnit = u as TimeUnit;
-      else if (u !== rowUnit) {
-        throw invalidInput(
-          functionName,
+      } else if (rowUnit === undefined) {
+        rowUnit = u as TimeUnit;
+        firstRow = i;
+      } else {
+        issues.add(
           [argument, i, "unit"],
-          `Rows in different time units: this row is in ${u}s, an earlier one in ${rowUnit}s`,
+          `Rows in different time units: this row is in ${String(u)}s, ${argument}[${firstRow}] in ${rowUnit}s`,
           "inconsistent",
           u,
         );
       }
     }
   }
+  issues.throwIfAny(functionName);
   if (optionUnit !== undefined && rowUnit !== undefined && optionUnit !== rowUnit) {
     throw invalidInput(
       functionName,
@@ -154,6 +165,49 @@ export function fitUnit(
     );
   }
   return unit;
+}
+
+/**
+ * Validates everything a fit is given in one pass — the options, the rows (`compress`) and, unless
+ * `units` is omitted (the Gamma-Gamma), the time unit of the rows (see {@link fitUnit}) — and
+ * throws one `InvalidInputError` listing the problems of all three (CONVENTIONS §4).
+ * @internal
+ */
+export function readFitInput<D>(
+  functionName: string,
+  options: unknown,
+  names: readonly string[],
+  compress: () => D,
+  units?: { readonly rows: unknown; readonly argument: string },
+): { opts: FitOptions; data: D; unit: TimeUnit | undefined } {
+  const errors: InvalidInputError[] = [];
+  const attempt = <T>(step: () => T): T | undefined => {
+    try {
+      return step();
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      errors.push(error);
+      return undefined;
+    }
+  };
+  const opts = attempt(() => parseFitOptions(functionName, options, names));
+  const data = attempt(compress);
+  const unit =
+    // The rows' units are read only once the rows are known to be a bounded array of rows.
+    units === undefined || opts === undefined || data === undefined
+      ? undefined
+      : attempt(() => fitUnit(functionName, units.rows, opts.unit, units.argument));
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) {
+    // One error: the options' problems first, the rows' after, a "…and n more" note last.
+    const all = errors.flatMap((error) => error.issues);
+    const isNote = (i: InputIssue) => i.path.length === 0 && i.code === "custom";
+    throw new InvalidInputError(functionName, [
+      ...all.filter((i) => !isNote(i)),
+      ...all.filter(isNote),
+    ]);
+  }
+  return { opts: opts!, data: data!, unit };
 }
 
 /** Result of {@link maximizeLikelihood}, parameters on their natural scale. @internal */

@@ -1,13 +1,21 @@
 /**
  * Boundary validation and row compression for customer histories (CONVENTIONS §4 and §7): one
- * hand-written pass over the rows that throws `InvalidInputError` with the path of the first bad
- * value, then a hash table on the raw float64 bits that merges identical rows into weighted rows.
+ * hand-written pass over the rows; on the first bad row, a second pass lists every problem of every
+ * row (up to 100) with its path `customers[i].field`, its code and the value received. Then a hash
+ * table on the raw float64 bits merges identical rows into weighted rows.
  * @internal
  * @module
  */
-import { invalidInput } from "../core/errors.js";
+import {
+  type InputIssue,
+  InvalidInputError,
+  type IssueCode,
+  IssueCollector,
+  invalidInput,
+  issue,
+} from "../core/errors.js";
 import { moneyProblem, readMoney } from "../core/money.js";
-import { assertArrayShape } from "../core/validate.js";
+import { checkArray, describeReceived } from "../core/validate.js";
 
 /** Distinct histories (columns) with their multiplicities. @internal */
 export interface CompressedHistories {
@@ -23,19 +31,34 @@ export interface CompressedHistories {
   readonly maxT: number;
 }
 
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  return typeof value === "number" ? String(value) : typeof value;
+/** Where row `i` of `argument` is: `customers[3]`, or `customer` for a single row (`i` undefined). */
+function rowPath(argument: string, i: number | undefined): PropertyKey[] {
+  return i === undefined ? [argument] : [argument, i];
 }
 
-/** Reads field `key` of row `i` as a number or throws. */
-function numberField(fn: string, row: Record<string, unknown>, i: number, key: string): number {
-  const v = row[key];
-  if (typeof v !== "number" || !Number.isFinite(v)) {
-    throw invalidInput(fn, [i, key], `Expected a finite number, received ${describe(v)}`);
-  }
-  return v;
+/**
+ * The problem with a value that must be a finite number, or `undefined`: missing (`required`),
+ * another type or not finite (`invalid_type`).
+ */
+function numberIssue(value: unknown, path: readonly PropertyKey[]): InputIssue | undefined {
+  if (typeof value === "number" && Number.isFinite(value)) return undefined;
+  return issue(
+    path,
+    `Expected a finite number, received ${describeReceived(value)}`,
+    value === undefined ? "required" : "invalid_type",
+    value,
+  );
+}
+
+/** The problem with a row that must be an object, or `undefined`. */
+function objectIssue(row: unknown, path: readonly PropertyKey[]): InputIssue | undefined {
+  if (typeof row === "object" && row !== null && !Array.isArray(row)) return undefined;
+  return issue(
+    path,
+    `Expected an object, received ${describeReceived(row)}`,
+    row === undefined ? "required" : "invalid_type",
+    row,
+  );
 }
 
 /**
@@ -55,11 +78,79 @@ export function isValidHistory(x: number, tx: number, T: number): boolean {
   );
 }
 
-/** Validates one purchase history (frequency, recency, T); `i` is the row index for the error path. */
+/**
+ * Every problem of one purchase-history row `{ frequency, recency, T }` at `base` (the row's path):
+ * a missing field (`required`), a field that is not a finite number (`invalid_type`), a fractional
+ * frequency (`not_integer`), a negative frequency or recency or T ≤ 0 (`too_small`), and recency > T
+ * or recency ≠ 0 with frequency 0 (`inconsistent`, at `recency`). Empty for a valid row.
+ * @internal
+ */
+export function historyIssues(row: unknown, base: readonly PropertyKey[]): InputIssue[] {
+  const notObject = objectIssue(row, base);
+  if (notObject) return [notObject];
+  const r = row as Record<string, unknown>;
+  const x = r.frequency;
+  const tx = r.recency;
+  const T = r.T;
+  const found: InputIssue[] = [];
+  const at = (key: string): PropertyKey[] => [...base, key];
+  const bad = (value: unknown, key: string): boolean => {
+    const problem = numberIssue(value, at(key));
+    if (problem) found.push(problem);
+    return problem !== undefined;
+  };
+  const xBad = bad(x, "frequency");
+  const txBad = bad(tx, "recency");
+  const TBad = bad(T, "T");
+  if (!xBad) {
+    const xv = x as number;
+    if (!Number.isInteger(xv)) {
+      found.push(
+        issue(at("frequency"), `Expected an integer ≥ 0, received ${xv}`, "not_integer", xv),
+      );
+    } else if (xv < 0) {
+      found.push(
+        issue(at("frequency"), `Expected an integer ≥ 0, received ${xv}`, "too_small", xv),
+      );
+    }
+  }
+  if (!TBad && !((T as number) > 0)) {
+    found.push(issue(at("T"), `Expected T > 0, received ${T as number}`, "too_small", T));
+  }
+  if (!txBad && (tx as number) < 0) {
+    found.push(
+      issue(at("recency"), `Expected recency ≥ 0, received ${tx as number}`, "too_small", tx),
+    );
+  }
+  if (found.length > 0) return found;
+  const xv = x as number;
+  const txv = tx as number;
+  const Tv = T as number;
+  if (txv > Tv) {
+    found.push(issue(at("recency"), `recency ${txv} is greater than T ${Tv}`, "inconsistent", txv));
+  } else if (xv === 0 && txv !== 0) {
+    found.push(
+      issue(
+        at("recency"),
+        `Expected recency 0 when frequency is 0, received ${txv}`,
+        "inconsistent",
+        txv,
+      ),
+    );
+  }
+  return found;
+}
+
+/**
+ * Validates one purchase history (frequency, recency, T). `i` is the row's index in `argument` (the
+ * argument's name as the signature spells it, default `"customers"`), for the error path
+ * `customers[i].field`; without `i` the path is `customers.field`.
+ */
 export function checkHistory(
   fn: string,
   row: unknown,
   i: number | undefined,
+  argument = "customers",
 ): { x: number; tx: number; T: number } {
   if (typeof row === "object" && row !== null) {
     const r = row as Record<string, unknown>;
@@ -76,36 +167,46 @@ export function checkHistory(
       return { x, tx, T };
     }
   }
-  throw historyProblem(fn, row, i);
+  throw historyProblem(fn, row, i, argument);
 }
 
-/** The error for an invalid history (slow path of {@link checkHistory}). @internal */
-export function historyProblem(fn: string, row: unknown, i: number | undefined): Error {
-  const at = (key: string): PropertyKey[] => (i === undefined ? [key] : [i, key]);
-  if (typeof row !== "object" || row === null || Array.isArray(row)) {
-    return invalidInput(
-      fn,
-      i === undefined ? [] : [i],
-      `Expected an object, received ${describe(row)}`,
-    );
+/**
+ * The error for an invalid history (slow path of {@link checkHistory}): every problem of the row,
+ * at `argument[i].field`.
+ * @internal
+ */
+export function historyProblem(
+  fn: string,
+  row: unknown,
+  i: number | undefined,
+  argument = "customers",
+): InvalidInputError {
+  const found = historyIssues(row, rowPath(argument, i));
+  return new InvalidInputError(
+    fn,
+    found.length > 0
+      ? found
+      : [issue(rowPath(argument, i), "Expected a valid purchase history", "custom")],
+  );
+}
+
+/**
+ * The problem with a row's optional `count` (an integer from 1 to 2^53 − 1), or `undefined`.
+ * @internal
+ */
+export function countIssue(count: unknown, path: readonly PropertyKey[]): InputIssue | undefined {
+  if (count === undefined) return undefined;
+  if (typeof count === "number" && Number.isSafeInteger(count) && count >= 1) return undefined;
+  let code: IssueCode = "invalid_type";
+  if (typeof count === "number" && Number.isFinite(count)) {
+    code = !Number.isInteger(count) ? "not_integer" : count < 1 ? "too_small" : "too_big";
   }
-  const r = row as Record<string, unknown>;
-  for (const key of ["frequency", "recency", "T"]) {
-    const v = r[key];
-    if (typeof v !== "number" || !Number.isFinite(v)) {
-      return invalidInput(fn, at(key), `Expected a finite number, received ${describe(v)}`);
-    }
-  }
-  const x = r.frequency as number;
-  const tx = r.recency as number;
-  const T = r.T as number;
-  if (!Number.isInteger(x) || x < 0) {
-    return invalidInput(fn, at("frequency"), `Expected an integer ≥ 0, received ${x}`);
-  }
-  if (!(T > 0)) return invalidInput(fn, at("T"), `Expected T > 0, received ${T}`);
-  if (tx < 0) return invalidInput(fn, at("recency"), `Expected recency ≥ 0, received ${tx}`);
-  if (tx > T) return invalidInput(fn, at("recency"), `recency ${tx} is greater than T ${T}`);
-  return invalidInput(fn, at("recency"), `Expected recency 0 when frequency is 0, received ${tx}`);
+  return issue(
+    path,
+    `Expected an integer from 1 to 2^53 − 1, received ${describeReceived(count)}`,
+    code,
+    count,
+  );
 }
 
 /** MurmurHash3 block mixing of one 32-bit word into the hash state. */
@@ -205,25 +306,50 @@ class RowTable {
   }
 }
 
-function readCount(fn: string, r: Record<string, unknown>, i: number): number {
-  const count = r.count;
-  if (count === undefined) return 1;
-  if (typeof count !== "number" || !Number.isSafeInteger(count) || count < 1) {
+/** Checks that `rows` is a non-empty array of rows (path `customers`). */
+function checkRows(fn: string, rows: unknown, argument: string, what: string): readonly unknown[] {
+  checkArray(fn, rows, `an array of ${what}`, [argument]);
+  if (rows.length === 0) {
     throw invalidInput(
       fn,
-      [i, "count"],
-      `Expected an integer from 1 to 2^53 − 1, received ${describe(count)}`,
+      [argument],
+      `Expected at least one ${what.replace(/s$/, "")}`,
+      "too_small",
+      rows,
     );
   }
-  return count;
+  return rows;
 }
 
-function checkArray(fn: string, rows: unknown): readonly unknown[] {
-  assertArrayShape(fn, rows);
-  if (!Array.isArray(rows)) {
-    throw invalidInput(fn, [], `Expected an array of customers, received ${describe(rows)}`);
+/**
+ * Lists every problem of every row (the first 100, then how many more): the slow path taken after
+ * the fast pass found one.
+ * `rowIssues` returns a row's problems (empty for a good row). Always throws.
+ * @internal
+ */
+export function throwRowIssues(
+  fn: string,
+  rows: readonly unknown[],
+  argument: string,
+  rowIssues: (row: unknown, base: readonly PropertyKey[]) => readonly InputIssue[],
+): never {
+  const issues = new IssueCollector();
+  // Every row is scanned (the slow path only), so that the error says how many more problems
+  // there are beyond the 100 it lists.
+  for (let i = 0; i < rows.length; i++) issues.addAll(rowIssues(rows[i], [argument, i]));
+  issues.throwIfAny(fn);
+  // Unreachable unless a row changed between the passes (a getter): report the row as a whole.
+  throw invalidInput(fn, [argument], "The rows changed while they were read", "unreadable");
+}
+
+/** Every problem of a history row including its `count`. */
+function historyRowIssues(row: unknown, base: readonly PropertyKey[]): InputIssue[] {
+  const found = historyIssues(row, base);
+  if (typeof row === "object" && row !== null && !Array.isArray(row)) {
+    const problem = countIssue((row as { count?: unknown }).count, [...base, "count"]);
+    if (problem) found.push(problem);
   }
-  return rows;
+  return found;
 }
 
 /**
@@ -255,15 +381,16 @@ export function permute(values: Float64Array, order: Uint32Array): Float64Array 
 /**
  * Validates purchase-history rows and compresses identical `(frequency, recency, T)` rows.
  * With `requireRepeat`, data without any repeat purchase is rejected (no finite maximiser).
+ * Paths name the rows by `argument` (default `"customers"`): `customers[3].recency`; a bad row is
+ * reported with every other bad row (up to 100).
  * @internal
  */
 export function compressHistories(
   fn: string,
   input: unknown,
-  { requireRepeat = false } = {},
+  { requireRepeat = false, argument = "customers" } = {},
 ): CompressedHistories {
-  const rows = checkArray(fn, input);
-  if (rows.length === 0) throw invalidInput(fn, [], "Expected at least one customer");
+  const rows = checkRows(fn, input, argument, "customers");
   const table = new RowTable(Math.min(rows.length, 4096));
   let customers = 0;
   let totalRepeat = 0;
@@ -281,9 +408,15 @@ export function compressHistories(
         isValidHistory(x, tx, T)
       )
     ) {
-      throw historyProblem(fn, row, i);
+      throwRowIssues(fn, rows, argument, historyRowIssues);
     }
-    const w = row.count !== undefined ? readCount(fn, row, i) : 1;
+    const count = row.count;
+    const w =
+      count === undefined
+        ? 1
+        : typeof count === "number" && Number.isSafeInteger(count) && count >= 1
+          ? count
+          : throwRowIssues(fn, rows, argument, historyRowIssues);
     customers += w;
     totalRepeat += w * x;
     if (T > maxT) maxT = T;
@@ -292,8 +425,9 @@ export function compressHistories(
   if (requireRepeat && totalRepeat === 0) {
     throw invalidInput(
       fn,
-      [],
+      [argument],
       "No customer has a repeat purchase (every frequency is 0): the model cannot be identified",
+      "too_small",
     );
   }
   const order = canonicalOrder(table.a, table.b, table.c, table.size);
@@ -309,42 +443,109 @@ export function compressHistories(
 }
 
 /**
+ * Every problem of a spend row `{ frequency, monetaryValue, count? }`: frequency as for a history
+ * (`required`, `invalid_type`, `not_integer`, `too_small`); for a repeat buyer a `monetaryValue`
+ * that is not an amount (`invalid_money`, or `required`) or not positive (`too_small`); `count`.
+ */
+function spendRowIssues(row: unknown, base: readonly PropertyKey[]): InputIssue[] {
+  const notObject = objectIssue(row, base);
+  if (notObject) return [notObject];
+  const r = row as Record<string, unknown>;
+  const x = r.frequency;
+  const found: InputIssue[] = [];
+  const xPath = [...base, "frequency"];
+  const xProblem = numberIssue(x, xPath);
+  if (xProblem) found.push(xProblem);
+  else if (!Number.isInteger(x as number) || (x as number) < 0) {
+    found.push(
+      issue(
+        xPath,
+        `Expected an integer ≥ 0, received ${x as number}`,
+        Number.isInteger(x as number) ? "too_small" : "not_integer",
+        x,
+      ),
+    );
+  }
+  if (found.length === 0) {
+    // Customers without repeat purchases are skipped by the fit: nothing else of theirs is read.
+    if (x === 0) return found;
+    const problem = spendIssue(r.monetaryValue, [...base, "monetaryValue"]);
+    if (problem) found.push(problem);
+  }
+  const c = countIssue(r.count, [...base, "count"]);
+  if (c) found.push(c);
+  return found;
+}
+
+/** The problem with a repeat buyer's mean spend, or `undefined`. */
+function spendIssue(value: unknown, path: readonly PropertyKey[]): InputIssue | undefined {
+  if (value === undefined) {
+    return issue(
+      path,
+      "Expected an amount (Decimal, number or decimal string), received undefined",
+      "required",
+      value,
+    );
+  }
+  const m = readSpend(value);
+  if (typeof m === "string") return issue(path, m, "invalid_money", value);
+  if (!(m > 0)) return issue(path, `Expected a positive amount, received ${m}`, "too_small", value);
+  return undefined;
+}
+
+/** A money amount as a float64, or the reason it is not an amount. */
+function readSpend(value: unknown): number | string {
+  if (typeof value === "number") return moneyProblem(value) ?? value;
+  const amount = readMoney(value);
+  return typeof amount === "string" ? amount : amount.toNumber();
+}
+
+/**
  * Validates spend rows (frequency integer ≥ 0; monetaryValue > 0 for repeat buyers), skips the
  * customers without repeat purchases and compresses identical `(x, z̄)` rows.
- * Money is converted to float64 here, once: z̄ = Number(Decimal).
+ * Money is converted to float64 here, once: z̄ = Number(Decimal). Paths `customers[i].field`
+ * (`argument`); every bad row is reported (up to 100).
  * @internal
  */
 export function compressSpend(
   fn: string,
   input: unknown,
+  argument = "customers",
 ): { x: Float64Array; m: Float64Array; weight: Float64Array; customers: number } {
-  const rows = checkArray(fn, input);
-  if (rows.length === 0) throw invalidInput(fn, [], "Expected at least one repeat buyer");
+  const rows = checkRows(fn, input, argument, "customers");
   const table = new RowTable(Math.min(rows.length, 4096));
   let customers = 0;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (typeof row !== "object" || row === null || Array.isArray(row)) {
-      throw invalidInput(fn, [i], `Expected an object, received ${describe(row)}`);
+      throwRowIssues(fn, rows, argument, spendRowIssues);
     }
     const r = row as Record<string, unknown>;
-    const x = numberField(fn, r, i, "frequency");
-    if (!Number.isInteger(x) || x < 0) {
-      throw invalidInput(fn, [i, "frequency"], `Expected an integer ≥ 0, received ${x}`);
+    const x = r.frequency;
+    if (typeof x !== "number" || !Number.isInteger(x) || x < 0) {
+      throwRowIssues(fn, rows, argument, spendRowIssues);
     }
     // Customers without repeat purchases carry no spend information: skipped, so that the rows of
     // `summarizeTransactions` can be passed as they are.
     if (x === 0) continue;
-    const m = spendValue(fn, r.monetaryValue, [i, "monetaryValue"]);
-    const w = readCount(fn, r, i);
+    const m = readSpend(r.monetaryValue);
+    if (typeof m === "string" || !(m > 0)) throwRowIssues(fn, rows, argument, spendRowIssues);
+    const count = r.count;
+    const w =
+      count === undefined
+        ? 1
+        : typeof count === "number" && Number.isSafeInteger(count) && count >= 1
+          ? count
+          : throwRowIssues(fn, rows, argument, spendRowIssues);
     customers += w;
     table.add(x, m, 0, w);
   }
   if (customers === 0) {
     throw invalidInput(
       fn,
-      [],
+      [argument],
       "No customer has a repeat purchase: the Gamma-Gamma model is fitted to repeat buyers only",
+      "too_small",
     );
   }
   const order = canonicalOrder(table.a, table.b, table.c, table.size);
@@ -356,20 +557,15 @@ export function compressSpend(
   };
 }
 
-/** A positive money amount converted to float64 (the one Decimal → number boundary). @internal */
+/**
+ * A positive money amount converted to float64 (the one Decimal → number boundary); an
+ * `InvalidInputError` at `path` otherwise (`invalid_money`, `required` or `too_small`).
+ * @internal
+ */
 export function spendValue(fn: string, value: unknown, path: readonly PropertyKey[]): number {
-  let m: number;
-  if (typeof value === "number") {
-    const problem = moneyProblem(value);
-    if (problem !== undefined) throw invalidInput(fn, path, problem);
-    m = value;
-  } else {
-    const amount = readMoney(value);
-    if (typeof amount === "string") throw invalidInput(fn, path, amount);
-    m = amount.toNumber();
-  }
-  if (!(m > 0)) throw invalidInput(fn, path, `Expected a positive amount, received ${m}`);
-  return m;
+  const problem = spendIssue(value, path);
+  if (problem) throw new InvalidInputError(fn, [problem]);
+  return readSpend(value) as number;
 }
 
 /**

@@ -64,7 +64,7 @@ describe("a maximum at the boundary of the parameter space is a ModelFitError (i
   // Before: fitBgNbd returned r = 2.3e6, α = 7.7e6, a = 5.4e-10, b = 1.7e8 with standard errors
   // Infinity and `converged: true`. One customer cannot show heterogeneity between customers.
   it("fitBgNbd on one customer", () => {
-    const error = fitError(() => fitBgNbd([{ frequency: 3, recency: 9, T: 10 }]));
+    const error = fitError(() => fitBgNbd([{ frequency: 3, recency: 9, T: 10 }], { unit: "week" }));
     expect(error.message).toMatch(NOT_IDENTIFIED);
     expect(error.message).toMatch(/fit more customers/);
     // The hint names nothing that cannot help here.
@@ -72,12 +72,12 @@ describe("a maximum at the boundary of the parameter space is a ModelFitError (i
   });
   it("fitMbgNbd and fitParetoNbd on one customer", () => {
     // Before: r = 2.9e7, a = 8e-14 (MBG/NBD); r = 2.9e6, s = 1.8e-9, β = 9.2e7 (Pareto/NBD).
-    expect(fitError(() => fitMbgNbd([{ frequency: 3, recency: 9, T: 10 }])).message).toMatch(
-      NOT_IDENTIFIED,
-    );
-    expect(fitError(() => fitParetoNbd([{ frequency: 3, recency: 9, T: 10 }])).message).toMatch(
-      NOT_IDENTIFIED,
-    );
+    expect(
+      fitError(() => fitMbgNbd([{ frequency: 3, recency: 9, T: 10 }], { unit: "week" })).message,
+    ).toMatch(NOT_IDENTIFIED);
+    expect(
+      fitError(() => fitParetoNbd([{ frequency: 3, recency: 9, T: 10 }], { unit: "week" })).message,
+    ).toMatch(NOT_IDENTIFIED);
   });
   it("fitGammaGamma whose q runs off to infinity (before: q = 2.2e8, standard error Infinity)", () => {
     const rows = [
@@ -92,13 +92,15 @@ describe("a maximum at the boundary of the parameter space is a ModelFitError (i
     expect(Object.values(model.standardErrors).every(Number.isFinite)).toBe(true);
   });
   it("fitBgBb on one history (before: α = 7.3e5, β = 7.8e-5)", () => {
-    const error = fitError(() => fitBgBb([{ frequency: 1, recency: 1, periods: 3 }]));
+    const error = fitError(() =>
+      fitBgBb([{ frequency: 1, recency: 1, periods: 3 }], { unit: "year" }),
+    );
     expect(error.message).toMatch(/do not identify alpha.*runs off to infinity/);
   });
   it("fitSbg on a cohort with one churn rate (before: α = β = 3.2e5)", () => {
     // Exactly half of the customers churn every period: no heterogeneity, θ ~ Beta(α, β) with
     // α, β → ∞ at α/(α+β) = 1/2.
-    const error = fitError(() => fitSbg([100, 50, 25, 12.5]));
+    const error = fitError(() => fitSbg([100, 50, 25, 12.5], { unit: "year" }));
     expect(error.message).toMatch(NOT_IDENTIFIED);
   });
   it("1,000 non-repeaters and one repeat buyer (item 7: before, a = 22,620 was returned)", () => {
@@ -107,11 +109,11 @@ describe("a maximum at the boundary of the parameter space is a ModelFitError (i
       { frequency: 1, recency: 30, T: 52 },
     ];
     for (const fitter of [fitBgNbd, fitMbgNbd, fitParetoNbd]) {
-      expect(fitError(() => fitter(rows)).message).toMatch(NOT_IDENTIFIED);
+      expect(fitError(() => fitter(rows, { unit: "week" })).message).toMatch(NOT_IDENTIFIED);
     }
   });
   it("an identified fit reports finite standard errors (CDNOW, Fader, Hardie & Lee 2005)", () => {
-    const model = fitBgNbd(cdnowSummary());
+    const model = fitBgNbd(cdnowSummary(), { unit: "week" });
     // Standard errors of lifetimes' BetaGeoFitter on CDNOW: r 0.012557, α 0.378221, a 0.185719,
     // b 0.705345 (reproduced to 1e-5 relative).
     expect(model.standardErrors.r).toBeCloseTo(0.012557, 5);
@@ -137,16 +139,16 @@ describe("row order never changes the outcome (item 5)", () => {
   ];
   it("eight rows in six orders: the identical error", () => {
     const orders = [eight, [...eight].reverse(), ...[1, 2, 3, 4].map((s) => shuffled(eight, s))];
-    const outcomes = orders.map((rows) => outcome(() => fitBgNbd(rows)));
+    const outcomes = orders.map((rows) => outcome(() => fitBgNbd(rows, { unit: "week" })));
     for (const o of outcomes) expect(o).toEqual(outcomes[0]);
     expect(outcomes[0]).toHaveProperty("error");
-    expect(orders.map((rows) => outcome(() => fitMbgNbd(rows)))).toEqual(
-      orders.map(() => outcome(() => fitMbgNbd(eight))),
+    expect(orders.map((rows) => outcome(() => fitMbgNbd(rows, { unit: "week" })))).toEqual(
+      orders.map(() => outcome(() => fitMbgNbd(eight, { unit: "week" }))),
     );
   });
   it("a small penalty gives a certified fit on them, identical in every order", () => {
     const outcomes = [eight, [...eight].reverse(), shuffled(eight, 9)].map((rows) =>
-      outcome(() => fitBgNbd(rows, { penalty: 0.01 })),
+      outcome(() => fitBgNbd(rows, { unit: "week", penalty: 0.01 })),
     );
     expect(outcomes[0]).toHaveProperty("params");
     for (const o of outcomes) expect(o).toEqual(outcomes[0]);
@@ -155,31 +157,35 @@ describe("row order never changes the outcome (item 5)", () => {
     const rows = cdnowSummary();
     const spend = cdnowSummaryWithSpend();
     for (const seed of [1, 2]) {
-      expect(outcome(() => fitBgNbd(shuffled(rows, seed)))).toEqual(outcome(() => fitBgNbd(rows)));
-      expect(outcome(() => fitMbgNbd(shuffled(rows, seed)))).toEqual(
-        outcome(() => fitMbgNbd(rows)),
+      expect(outcome(() => fitBgNbd(shuffled(rows, seed), { unit: "week" }))).toEqual(
+        outcome(() => fitBgNbd(rows, { unit: "week" })),
+      );
+      expect(outcome(() => fitMbgNbd(shuffled(rows, seed), { unit: "week" }))).toEqual(
+        outcome(() => fitMbgNbd(rows, { unit: "week" })),
       );
       expect(outcome(() => fitGammaGamma(shuffled(spend, seed)))).toEqual(
         outcome(() => fitGammaGamma(spend)),
       );
     }
-    expect(outcome(() => fitParetoNbd(shuffled(rows, 3)))).toEqual(
-      outcome(() => fitParetoNbd(rows)),
+    expect(outcome(() => fitParetoNbd(shuffled(rows, 3), { unit: "week" }))).toEqual(
+      outcome(() => fitParetoNbd(rows, { unit: "week" })),
     );
   });
   it("donations (BG/BB) and fractional sBG cohorts shuffled: bit-identical", () => {
     const rows = donations();
-    expect(outcome(() => fitBgBb(shuffled(rows, 5)))).toEqual(outcome(() => fitBgBb(rows)));
+    expect(outcome(() => fitBgBb(shuffled(rows, 5), { unit: "year" }))).toEqual(
+      outcome(() => fitBgBb(rows, { unit: "year" })),
+    );
     const cohorts = [
       [100.1, 80.3, 66.7, 55.9],
       [0.3, 0.2, 0.1],
       [1000, 869, 743, 653, 593],
       [7.7, 3.3],
     ];
-    const reference = outcome(() => fitSbg(cohorts));
+    const reference = outcome(() => fitSbg(cohorts, { unit: "year" }));
     expect(reference).toHaveProperty("params");
     for (const seed of [1, 2, 3]) {
-      expect(outcome(() => fitSbg(shuffled(cohorts, seed)))).toEqual(reference);
+      expect(outcome(() => fitSbg(shuffled(cohorts, seed), { unit: "year" }))).toEqual(reference);
     }
   });
 });
@@ -196,7 +202,7 @@ describe("a scale-free stopping rule (item 8)", () => {
   const rows = simulateCustomers({ ...truth, n: 5000, minT: 10, maxT: 52, seed: 1 });
 
   it("fits heavy buyers to within sampling error of the truth", () => {
-    const model = fitBgNbd(rows);
+    const model = fitBgNbd(rows, { unit: "week" });
     for (const key of ["r", "alpha", "a", "b"] as const) {
       // within 4 standard errors of the simulated truth (P ≈ 6e-5 per parameter by chance)
       expect(Math.abs(model.params[key] - truth[key])).toBeLessThan(4 * model.standardErrors[key]);
@@ -224,17 +230,17 @@ describe("a scale-free stopping rule (item 8)", () => {
     }
   });
   it("the MBG/NBD on the same heavy buyers converges too", () => {
-    const model = fitMbgNbd(rows);
+    const model = fitMbgNbd(rows, { unit: "week" });
     expect(model.params.r).toBeGreaterThan(4.5);
     expect(model.params.r).toBeLessThan(5.5);
     expect(Object.values(model.standardErrors).every(Number.isFinite)).toBe(true);
   });
   it("a maxIterations hint helps: following it succeeds", () => {
-    const error = fitError(() => fitBgNbd(cdnowSummary(), { maxIterations: 2 }));
+    const error = fitError(() => fitBgNbd(cdnowSummary(), { unit: "week", maxIterations: 2 }));
     expect(error.message).toMatch(/did not converge in 2 iterations/);
     const hinted = /raise `maxIterations` \(the default, (\d+),/.exec(error.message);
     expect(hinted).not.toBeNull();
-    const model = fitBgNbd(cdnowSummary(), { maxIterations: Number(hinted![1]) });
+    const model = fitBgNbd(cdnowSummary(), { unit: "week", maxIterations: Number(hinted![1]) });
     // Fader, Hardie & Lee (2005): r 0.243, α 4.414, a 0.793, b 2.426.
     expect(model.params.r).toBeCloseTo(0.243, 3);
   });
@@ -255,7 +261,7 @@ describe("the work of a fit is bounded (item 12)", () => {
   ];
   it("fitParetoNbd on six rows with recency 0 ends within 2 s of CPU time", () => {
     const start = cpuMs();
-    const error = fitError(() => fitParetoNbd(sixRows));
+    const error = fitError(() => fitParetoNbd(sixRows, { unit: "week" }));
     expect(cpuMs() - start).toBeLessThan(2000);
     expect(error.message).toMatch(NOT_IDENTIFIED);
   });
@@ -288,7 +294,7 @@ describe("the work of a fit is bounded (item 12)", () => {
     ];
     for (const rows of cases) {
       const start = cpuMs();
-      expect(() => fitParetoNbd(rows)).toThrow(ModelFitError);
+      expect(() => fitParetoNbd(rows, { unit: "week" })).toThrow(ModelFitError);
       expect(cpuMs() - start).toBeLessThan(2000);
     }
   });

@@ -365,9 +365,9 @@ describe("each input field is read exactly once (issue 23 item 2)", () => {
     .slice(0, 300)
     .map(({ frequency, recency, T }) => ({ frequency, recency, T }));
   const fitters: [string, () => Record<string, unknown>[], (rows: never) => unknown][] = [
-    ["fitBgNbd", () => histories, (rows) => fitBgNbd(rows)],
-    ["fitMbgNbd", () => histories, (rows) => fitMbgNbd(rows)],
-    ["fitParetoNbd", () => histories, (rows) => fitParetoNbd(rows)],
+    ["fitBgNbd", () => histories, (rows) => fitBgNbd(rows, { unit: "week" })],
+    ["fitMbgNbd", () => histories, (rows) => fitMbgNbd(rows, { unit: "week" })],
+    ["fitParetoNbd", () => histories, (rows) => fitParetoNbd(rows, { unit: "week" })],
     [
       "fitGammaGamma",
       () =>
@@ -376,13 +376,13 @@ describe("each input field is read exactly once (issue 23 item 2)", () => {
           .map((h, i) => ({ frequency: h.frequency, monetaryValue: 10 + ((i * 13) % 40) })),
       (rows) => fitGammaGamma(rows),
     ],
-    ["fitBgBb", () => donations(), (rows) => fitBgBb(rows)],
+    ["fitBgBb", () => donations(), (rows) => fitBgBb(rows, { unit: "year" })],
     [
       "fitSbg",
       // Fader & Hardie (2007), "How to project customer retention", regular cohort's first 8
       // survivor counts (1000, 631, 468, 382, 326, 289, 262, 241) as one row per customer.
       () => sbgRegularRows(),
-      (rows) => fitSbg(rows),
+      (rows) => fitSbg(rows, { unit: "year" }),
     ],
   ];
   for (const [name, data, fitModel] of fitters) {

@@ -337,10 +337,13 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
     () => [copy(pareto), { horizon: 1, unit: "year", unitConversion: "calendar-average" }],
     () => [copy(bgbb), { horizon: 5 }],
   ],
-  expectedPurchasesMatrix: [() => [copy(bgbb), { maxFrequency: 6, maxT: 6, horizon: 5 }]],
+  expectedPurchasesMatrix: [
+    () => [copy(bgbb), { maxFrequency: 6, maxT: 6, horizon: 5 }],
+    () => [copy(bg), { maxFrequency: 3, maxT: 40, horizon: 28, unit: "day" }],
+  ],
   expectedRemainingLifetime: [() => [copy(sbg), { renewals: 7, discountRate: 0.1 }]],
-  fitBgBb: [() => [bgbbRows()]],
-  fitBgNbd: [() => [fitRows()]],
+  fitBgBb: [() => [bgbbRows(), { unit: "year" }]],
+  fitBgNbd: [() => [fitRows(), { unit: "week" }]],
   fitGammaGamma: [
     () => [
       [
@@ -348,11 +351,12 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
         { frequency: 1, monetaryValue: "40.00", count: 20 },
         { frequency: 2, monetaryValue: "22.35", count: 15 },
         { frequency: 3, monetaryValue: 31, count: 10 },
+        { frequency: 5, monetaryValue: "18.20", count: 5 },
         { frequency: 4, monetaryValue: "95.00", count: 3 },
       ],
     ],
   ],
-  fitMbgNbd: [() => [fitRows()]],
+  fitMbgNbd: [() => [fitRows(), { unit: "week" }]],
   fitParetoNbd: [
     () => [
       [
@@ -363,9 +367,19 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
         { frequency: 3, recency: 10, T: 35 },
         { frequency: 7, recency: 34, T: 36 },
       ],
+      { unit: "week" },
     ],
   ],
-  fitSbg: [() => [[1000, 869, 743, 653, 593, 551, 517, 491]]],
+  fitSbg: [
+    () => [[1000, 869, 743, 653, 593, 551, 517, 491], { unit: "year" }],
+    () => [
+      [
+        { periodsObserved: 3, churned: true, count: 40 },
+        { periodsObserved: 5, churned: false, count: 60, unit: "month" },
+        { periodsObserved: 1, churned: true, count: 20, unit: "month" },
+      ],
+    ],
+  ],
   holdoutComparison: [
     () => [
       copy(bgbb),
@@ -494,7 +508,13 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
     () => [copy(pareto), history()],
     () => [copy(bgbb), [{ frequency: 2, recency: 4, periods: 6 }], { futurePeriods: 1 }],
   ],
-  probabilityAliveMatrix: [() => [copy(bgbb), { maxFrequency: 6, maxT: 6, futurePeriods: 1 }]],
+  probabilityAliveMatrix: [
+    () => [copy(bgbb), { maxFrequency: 6, maxT: 6, futurePeriods: 1 }],
+    () => [
+      copy(bg),
+      { maxFrequency: 3, maxT: 9, unit: "month", unitConversion: "calendar-average" },
+    ],
+  ],
   purchaseCountProbability: [
     () => [copy(bg), { purchases: 0, horizon: 39 }],
     () => [copy(pareto), { purchases: 2, horizon: 39 }],

@@ -34,7 +34,8 @@ const model = (params = THETA): BgNbdModel => ({
   standardErrors: { r: 0, alpha: 0, a: 0, b: 0 },
   iterations: 0,
   converged: true,
-  customers: 0,
+  customerCount: 0,
+  unit: "week",
 });
 const delta = Math.log(1.15) / 52;
 
@@ -65,7 +66,8 @@ describe("fitBgNbd on CDNOW (weeks)", () => {
   });
   it("is a plain JSON-serialisable object", () => {
     expect(JSON.parse(JSON.stringify(fit))).toEqual(fit);
-    expect(fit.customers).toBe(2357);
+    expect(fit.customerCount).toBe(2357);
+    expect(fit.unit).toBe("week");
     expect(fit.converged).toBe(true);
   });
   it("accepts count-weighted rows and extra fields with the same result", () => {
@@ -76,13 +78,14 @@ describe("fitBgNbd on CDNOW (weeks)", () => {
         frequency: 0,
         recency: 0,
         T: 38.86,
+        unit: "week" as const,
         count: 0 + rows.filter((r) => r.frequency === 0 && r.T === 38.86).length,
       },
       ...rows.filter((row) => row.frequency === 0 && row.T !== 38.86),
     ];
     const refit = fitBgNbd(weighted);
     expect(rel(refit.logLikelihood, fit.logLikelihood)).toBeLessThan(1e-12);
-    expect(refit.customers).toBe(2357);
+    expect(refit.customerCount).toBe(2357);
   });
 });
 
@@ -326,26 +329,26 @@ describe("BG/NBD predictions at θ_BG (models.md §1.8: [L] P(alive), E[Y]; [C] 
 
 describe("fitBgNbd input errors", () => {
   const bad: [string, unknown, string][] = [
-    ["negative frequency", [{ frequency: -1, recency: 0, T: 1 }], "[0].frequency"],
-    ["non-integer frequency", [{ frequency: 1.5, recency: 0.5, T: 1 }], "[0].frequency"],
-    ["recency > T", [{ frequency: 1, recency: 2, T: 1 }], "[0].recency"],
-    ["T ≤ 0", [{ frequency: 0, recency: 0, T: 0 }], "[0].T"],
-    ["NaN recency", [{ frequency: 1, recency: Number.NaN, T: 1 }], "[0].recency"],
-    ["bad count", [{ frequency: 1, recency: 1, T: 2, count: 0 }], "[0].count"],
-    ["recency without purchases", [{ frequency: 0, recency: 1, T: 2 }], "[0].recency"],
-    ["not an object", [3], "[0]"],
+    ["negative frequency", [{ frequency: -1, recency: 0, T: 1 }], "customers[0].frequency"],
+    ["non-integer frequency", [{ frequency: 1.5, recency: 0.5, T: 1 }], "customers[0].frequency"],
+    ["recency > T", [{ frequency: 1, recency: 2, T: 1 }], "customers[0].recency"],
+    ["T ≤ 0", [{ frequency: 0, recency: 0, T: 0 }], "customers[0].T"],
+    ["NaN recency", [{ frequency: 1, recency: Number.NaN, T: 1 }], "customers[0].recency"],
+    ["bad count", [{ frequency: 1, recency: 1, T: 2, count: 0 }], "customers[0].count"],
+    ["recency without purchases", [{ frequency: 0, recency: 1, T: 2 }], "customers[0].recency"],
+    ["not an object", [3], "customers[0]"],
   ];
   it.each(bad)("%s", (_name, rows, path) => {
-    expect(() => fitBgNbd(rows as never)).toThrow(InvalidInputError);
-    expect(() => fitBgNbd(rows as never)).toThrow(path);
+    expect(() => fitBgNbd(rows as never, { unit: "week" })).toThrow(InvalidInputError);
+    expect(() => fitBgNbd(rows as never, { unit: "week" })).toThrow(path);
   });
   it("no repeat buyers / all-zero data", () => {
     const rows = [
       { frequency: 0, recency: 0, T: 10 },
       { frequency: 0, recency: 0, T: 5 },
     ];
-    expect(() => fitBgNbd(rows)).toThrow(InvalidInputError);
-    expect(() => fitBgNbd(rows)).toThrow(/repeat purchase/);
+    expect(() => fitBgNbd(rows, { unit: "week" })).toThrow(InvalidInputError);
+    expect(() => fitBgNbd(rows, { unit: "week" })).toThrow(/repeat purchase/);
     expect(() => fitBgNbd([])).toThrow(InvalidInputError);
     expect(() => fitBgNbd("x" as never)).toThrow(InvalidInputError);
   });

@@ -10,13 +10,15 @@ const bgNbd: ComparableModel = {
   kind: "bg-nbd",
   params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
   logLikelihood: -9582.4,
-  customers: 2357,
+  customerCount: 2357,
+  unit: "week",
 };
 const pareto: ComparableModel = {
   kind: "pareto-nbd",
   params: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 },
   logLikelihood: -9595.0,
-  customers: 2357,
+  customerCount: 2357,
+  unit: "week",
 };
 
 describe("compareModels", () => {
@@ -37,7 +39,7 @@ describe("compareModels", () => {
   });
   it("likelihood-ratio test: homogeneous geometric churn nested in the sBG (Fader & Hardie 2007 regular cohort)", () => {
     const counts = [1000, 631, 468, 382, 326, 289, 262, 241];
-    const sbg = fitSbg(counts);
+    const sbg = fitSbg(counts, { unit: "year" });
     // Geometric MLE: θ = churners / customer-periods at risk; ℓ = Σ deaths·ln θ + Σ survivals·ln(1−θ)
     let deaths = 0;
     let exposure = 0;
@@ -51,7 +53,8 @@ describe("compareModels", () => {
       kind: "sbg",
       params: { theta },
       logLikelihood: ll,
-      customers: 1000,
+      customerCount: 1000,
+      unit: "year" as const,
     };
     const c = compareModels([geometric, sbg], { nested: [[0, 1]] });
     const test = c.likelihoodRatioTests[0]!;
@@ -62,7 +65,7 @@ describe("compareModels", () => {
     expect(c.recommended).toBe(1);
   });
   it("p-values match the chi-square distribution's known quantiles", () => {
-    const base = { kind: "bg-nbd", customers: 100 };
+    const base = { kind: "bg-nbd", customerCount: 100 };
     const mk = (k: number, ll: number): ComparableModel => ({
       ...base,
       params: Object.fromEntries(Array.from({ length: k }, (_, i) => [`p${i}`, 1])),
@@ -94,7 +97,7 @@ describe("compareModels", () => {
             kind: "pareto-nbd",
             params: Object.fromEntries(Array.from({ length: k }, (_, i) => [`p${i}`, 1])),
             logLikelihood: ll,
-            customers: 500,
+            customerCount: 500,
           }));
           const c = compareModels(fits);
           expect(c.rows.map((r) => r.rank).sort((a, b) => a - b)).toEqual(
@@ -121,17 +124,45 @@ describe("compareModels", () => {
     }
     it("fewer than two models", () => expectInvalid(() => compareModels([bgNbd]), "compareModels"));
     it("different kinds of data", () =>
-      expectInvalid(() => compareModels([bgNbd, { ...bgNbd, kind: "sbg" }]), "→ at [1].kind"));
+      expectInvalid(() => compareModels([bgNbd, { ...bgNbd, kind: "sbg" }]), "→ at fits[1].kind"));
     it("different customers", () =>
       expectInvalid(
-        () => compareModels([bgNbd, { ...pareto, customers: 10 }]),
-        "→ at [1].customers",
+        () => compareModels([bgNbd, { ...pareto, customerCount: 10 }]),
+        "→ at fits[1].customerCount",
       ));
     it("non-finite log-likelihood", () =>
       expectInvalid(
         () => compareModels([bgNbd, { ...pareto, logLikelihood: Number.NaN }]),
-        "→ at [1].logLikelihood",
+        "→ at fits[1].logLikelihood",
       ));
+    it("models fitted in different time units (a log-likelihood depends on the unit)", () => {
+      let caught: unknown;
+      try {
+        compareModels([bgNbd, { ...pareto, unit: "day" }, { ...pareto, unit: "week" }]);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(InvalidInputError);
+      const issues = (caught as InvalidInputError).issues;
+      expect(issues).toHaveLength(1);
+      expect(issues[0]).toMatchObject({
+        path: ["fits", 1, "unit"],
+        code: "unit_mismatch",
+        received: "day",
+      });
+    });
+    it("every problem in one pass", () => {
+      let caught: unknown;
+      try {
+        compareModels([bgNbd, { ...pareto, kind: "sbg", customerCount: 10 }], { nested: [[0, 0]] });
+      } catch (error) {
+        caught = error;
+      }
+      expect((caught as InvalidInputError).issues.map((i) => [i.path.join("."), i.code])).toEqual([
+        ["fits.1.kind", "inconsistent"],
+        ["fits.1.customerCount", "inconsistent"],
+      ]);
+    });
     it("impossible nested pairs", () => {
       expectInvalid(
         () => compareModels([bgNbd, pareto], { nested: [[0, 1]] }),

@@ -36,7 +36,8 @@ describe("fitBgBb — Fader, Hardie & Shang (2010) donations (peers.md §4.6)", 
     expect(fit.params.gamma.toFixed(4)).toBe("0.6567");
     expect(fit.params.delta.toFixed(4)).toBe("2.7834");
     expect(fit.logLikelihood.toFixed(2)).toBe("-33225.58");
-    expect(fit.customers).toBe(11104);
+    expect(fit.customerCount).toBe(11104);
+    expect(fit.unit).toBe("year");
     // models.md §0.4 full precision, reproduced to ≤ 2e-6 relative
     for (const k of ["alpha", "beta", "gamma", "delta"] as const) {
       expectRel(fit.params[k], THETA[k], 2e-6);
@@ -58,7 +59,11 @@ describe("fitBgBb — Fader, Hardie & Shang (2010) donations (peers.md §4.6)", 
       })),
     );
     const withCounts = rows.map((r) => ({ ...r, count: Math.ceil(r.count / 20) }));
-    expectRel(fitBgBb(expanded).logLikelihood, fitBgBb(withCounts).logLikelihood, 1e-12);
+    expectRel(
+      fitBgBb(expanded, { unit: "year" }).logLikelihood,
+      fitBgBb(withCounts).logLikelihood,
+      1e-12,
+    );
   });
 });
 
@@ -186,7 +191,7 @@ describe("BG/BB properties", () => {
 describe("fitBgBb bad input", () => {
   function expectInvalid(input: unknown, path: string): void {
     try {
-      fitBgBb(input as never);
+      fitBgBb(input as never, { unit: "year" });
     } catch (error) {
       expect(error).toBeInstanceOf(InvalidInputError);
       expect((error as Error).message.startsWith("fitBgBb:")).toBe(true);
@@ -197,18 +202,18 @@ describe("fitBgBb bad input", () => {
   }
   const ok = { frequency: 1, recency: 2, periods: 6 };
   it("recency > periods", () =>
-    expectInvalid([ok, { frequency: 1, recency: 7, periods: 6 }], "→ at [1].recency"));
+    expectInvalid([ok, { frequency: 1, recency: 7, periods: 6 }], "→ at customers[1].recency"));
   it("frequency > recency", () =>
-    expectInvalid([{ frequency: 3, recency: 2, periods: 6 }], "→ at [0].frequency"));
+    expectInvalid([{ frequency: 3, recency: 2, periods: 6 }], "→ at customers[0].frequency"));
   it("transactions without a recency, recency without transactions", () => {
-    expectInvalid([{ frequency: 1, recency: 0, periods: 6 }], "→ at [0].recency");
-    expectInvalid([{ frequency: 0, recency: 3, periods: 6 }], "→ at [0].recency");
+    expectInvalid([{ frequency: 1, recency: 0, periods: 6 }], "→ at customers[0].recency");
+    expectInvalid([{ frequency: 0, recency: 3, periods: 6 }], "→ at customers[0].recency");
   });
   it("non-integer, negative, missing, count < 1, empty", () => {
-    expectInvalid([{ frequency: 1.5, recency: 2, periods: 6 }], "→ at [0].frequency");
-    expectInvalid([{ frequency: 1, recency: 2, periods: 0 }], "→ at [0].periods");
-    expectInvalid([ok, { frequency: 1, recency: 2 }], "→ at [1].periods");
-    expectInvalid([{ ...ok, count: 0 }], "→ at [0].count");
+    expectInvalid([{ frequency: 1.5, recency: 2, periods: 6 }], "→ at customers[0].frequency");
+    expectInvalid([{ frequency: 1, recency: 2, periods: 0 }], "→ at customers[0].periods");
+    expectInvalid([ok, { frequency: 1, recency: 2 }], "→ at customers[1].periods");
+    expectInvalid([{ ...ok, count: 0 }], "→ at customers[0].count");
     expectInvalid([], "fitBgBb");
   });
 });

@@ -25,7 +25,8 @@ function model(alpha: number, beta: number): SbgModel {
     standardErrors: { alpha: 0, beta: 0 },
     iterations: 0,
     converged: true,
-    customers: 1000,
+    customerCount: 1000,
+    unit: "year",
   };
 }
 // θ_sBG (models.md §0.4, full-precision MLEs)
@@ -38,7 +39,7 @@ function expectRel(actual: number, expected: number, rel: number): void {
 
 describe("fitSbg — Fader & Hardie (2007) published estimates", () => {
   it("regular segment, first 8 points: α 0.704, β 1.182, LL −1680.27", () => {
-    const fit = fitSbg(REGULAR.slice(0, 8));
+    const fit = fitSbg(REGULAR.slice(0, 8), { unit: "year" });
     expect(fit.kind).toBe("sbg");
     expect(fit.params.alpha.toFixed(3)).toBe("0.704");
     expect(fit.params.beta.toFixed(3)).toBe("1.182");
@@ -50,11 +51,11 @@ describe("fitSbg — Fader & Hardie (2007) published estimates", () => {
     // standard errors, models.md §7.6 [C]
     expect(fit.standardErrors.alpha.toFixed(4)).toBe("0.0656");
     expect(fit.standardErrors.beta.toFixed(4)).toBe("0.1525");
-    expect(fit.customers).toBe(1000);
+    expect(fit.customerCount).toBe(1000);
     expect(fit.converged).toBe(true);
   });
   it("high-end segment, first 8 points: α 0.668, β 3.806, LL −1611.16", () => {
-    const fit = fitSbg(HIGH_END.slice(0, 8));
+    const fit = fitSbg(HIGH_END.slice(0, 8), { unit: "year" });
     expect(fit.params.alpha.toFixed(3)).toBe("0.668");
     expect(fit.params.beta.toFixed(3)).toBe("3.806");
     expect(fit.logLikelihood.toFixed(2)).toBe("-1611.16");
@@ -64,7 +65,10 @@ describe("fitSbg — Fader & Hardie (2007) published estimates", () => {
     expect(fit.standardErrors.beta.toFixed(4)).toBe("0.7855");
   });
   it("fractions of the cohort give the same estimates (models.md §5.3)", () => {
-    const fit = fitSbg(HIGH_END.slice(0, 8).map((n) => n / 1000));
+    const fit = fitSbg(
+      HIGH_END.slice(0, 8).map((n) => n / 1000),
+      { unit: "year" },
+    );
     expectRel(fit.params.alpha, 0.6680883501264947, 5e-6);
     expectRel(fit.params.beta, 3.8060949687750463, 5e-6);
   });
@@ -75,21 +79,24 @@ describe("fitSbg — Fader & Hardie (2007) published estimates", () => {
       rows.push({ periodsObserved: t, churned: true, count: counts[t - 1]! - counts[t]! });
     }
     rows.push({ periodsObserved: 7, churned: false, count: counts[7]! });
-    const a = fitSbg(counts);
-    const b = fitSbg(rows);
+    const a = fitSbg(counts, { unit: "year" });
+    const b = fitSbg(rows, { unit: "year" });
     expectRel(b.logLikelihood, a.logLikelihood, 1e-12);
     expectRel(b.params.alpha, a.params.alpha, 1e-9);
-    expect(b.customers).toBe(1000);
+    expect(b.customerCount).toBe(1000);
   });
   it("a cohort of ten million customers converges (tolerance scaled by customers)", () => {
-    const fit = fitSbg(HIGH_END.slice(0, 8).map((n) => n * 10_000));
+    const fit = fitSbg(
+      HIGH_END.slice(0, 8).map((n) => n * 10_000),
+      { unit: "year" },
+    );
     expectRel(fit.params.alpha, 0.6680883501264947, 1e-5);
     expectRel(fit.params.beta, 3.8060949687750463, 1e-5);
-    expect(fit.customers).toBe(10_000_000);
+    expect(fit.customerCount).toBe(10_000_000);
   });
   it("several cohorts: the log-likelihoods add", () => {
-    const both = fitSbg([REGULAR.slice(0, 8), REGULAR.slice(0, 5)]);
-    expect(both.customers).toBe(2000);
+    const both = fitSbg([REGULAR.slice(0, 8), REGULAR.slice(0, 5)], { unit: "year" });
+    expect(both.customerCount).toBe(2000);
     const rows = [
       ...[1, 2, 3, 4, 5, 6, 7].map((t) => ({
         periodsObserved: t,
@@ -99,7 +106,7 @@ describe("fitSbg — Fader & Hardie (2007) published estimates", () => {
       { periodsObserved: 7, churned: false, count: REGULAR[7]! },
       { periodsObserved: 4, churned: false, count: REGULAR[4]! },
     ];
-    expectRel(fitSbg(rows).logLikelihood, both.logLikelihood, 1e-12);
+    expectRel(fitSbg(rows, { unit: "year" }).logLikelihood, both.logLikelihood, 1e-12);
   });
 });
 
@@ -252,7 +259,7 @@ describe("sBG properties", () => {
         fc.double({ min: 0.3, max: 8, noNaN: true }),
         (alpha, beta) => {
           const S = Array.from(survivalCurve(model(alpha, beta), 10), (s) => s * 1e4);
-          const fit = fitSbg(S);
+          const fit = fitSbg(S, { unit: "year" });
           expectRel(fit.params.alpha, alpha, 1e-4);
           expectRel(fit.params.beta, beta, 1e-4);
         },
@@ -276,38 +283,45 @@ describe("sBG bad input", () => {
     throw new Error("expected an InvalidInputError");
   }
   it("non-monotone survivor counts", () => {
-    expectInvalid(() => fitSbg([1000, 600, 650]), "fitSbg", "→ at [2]");
+    expectInvalid(() => fitSbg([1000, 600, 650], { unit: "year" }), "fitSbg", "→ at survival[2]");
     expectInvalid(
       () =>
-        fitSbg([
-          [1000, 600],
-          [500, 400, 450],
-        ]),
+        fitSbg(
+          [
+            [1000, 600],
+            [500, 400, 450],
+          ],
+          { unit: "year" },
+        ),
       "fitSbg",
-      "→ at [1][2]",
+      "→ at survival[1][2]",
     );
   });
   it("a cohort of size 0", () => {
-    expectInvalid(() => fitSbg([0, 0, 0]), "fitSbg", "→ at [0]");
-    expectInvalid(() => fitSbg([[10, 5], [0]]), "fitSbg", "→ at [1][0]");
+    expectInvalid(() => fitSbg([0, 0, 0], { unit: "year" }), "fitSbg", "→ at survival[0]");
+    expectInvalid(() => fitSbg([[10, 5], [0]], { unit: "year" }), "fitSbg", "→ at survival[1][0]");
   });
   it("negative or non-finite counts, empty input, bad rows", () => {
-    expectInvalid(() => fitSbg([10, -1]), "fitSbg", "→ at [1]");
-    expectInvalid(() => fitSbg([]), "fitSbg", "fitSbg");
+    expectInvalid(() => fitSbg([10, -1], { unit: "year" }), "fitSbg", "→ at survival[1]");
+    expectInvalid(() => fitSbg([], { unit: "year" }), "fitSbg", "fitSbg");
     expectInvalid(
-      () => fitSbg([{ periodsObserved: 0, churned: true }]),
+      () => fitSbg([{ periodsObserved: 0, churned: true }], { unit: "year" }),
       "fitSbg",
-      "→ at [0].periodsObserved",
+      "→ at survival[0].periodsObserved",
     );
     expectInvalid(
-      () => fitSbg([{ periodsObserved: 1.5, churned: false }]),
+      () => fitSbg([{ periodsObserved: 1.5, churned: false }], { unit: "year" }),
       "fitSbg",
-      "→ at [0].periodsObserved",
+      "→ at survival[0].periodsObserved",
     );
-    expectInvalid(() => fitSbg([1000, 600], { tolerance: -1 }), "fitSbg", "→ at options.tolerance");
+    expectInvalid(
+      () => fitSbg([1000, 600], { unit: "year", tolerance: -1 }),
+      "fitSbg",
+      "→ at options.tolerance",
+    );
   });
   it("nobody churned is a ModelFitError", () => {
-    expect(() => fitSbg([100, 100, 100])).toThrow(ModelFitError);
+    expect(() => fitSbg([100, 100, 100], { unit: "year" })).toThrow(ModelFitError);
   });
   it("discount rate ≤ −1 (and ≤ 0, where the lifetime is unbounded)", () => {
     expectInvalid(

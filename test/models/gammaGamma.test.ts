@@ -22,7 +22,7 @@ const model: GammaGammaModel = {
   standardErrors: { p: 0, q: 0, v: 0 },
   iterations: 0,
   converged: true,
-  customers: 0,
+  customerCount: 0,
 };
 const all = cdnowSummaryWithSpend();
 const repeaters = all.filter((row) => row.frequency > 0);
@@ -34,7 +34,7 @@ describe("fitGammaGamma on CDNOW repeaters", () => {
     expect(fit.params.q.toFixed(3)).toBe("3.745");
     expect(fit.params.v.toFixed(2)).toBe("15.45");
     expect(fit.logLikelihood.toFixed(2)).toBe("-4055.92");
-    expect(fit.customers).toBe(946);
+    expect(fit.customerCount).toBe(946);
   });
   it("matches θ_GG to 2e-6, the LL to 1e-12 and the SEs to 1e-6", () => {
     for (const [k, v] of Object.entries(THETA)) {
@@ -116,11 +116,11 @@ describe("conditionalExpectedSpend at θ_GG", () => {
 
 describe("fitGammaGamma input errors", () => {
   it.each([
-    ["negative frequency", [{ frequency: -1, monetaryValue: 10 }], "[0].frequency"],
-    ["non-integer frequency", [{ frequency: 1.2, monetaryValue: 10 }], "[0].frequency"],
-    ["zero amount", [{ frequency: 1, monetaryValue: 0 }], "[0].monetaryValue"],
-    ["bad amount", [{ frequency: 1, monetaryValue: "abc" }], "[0].monetaryValue"],
-    ["bad count", [{ frequency: 1, monetaryValue: 1, count: 1.5 }], "[0].count"],
+    ["negative frequency", [{ frequency: -1, monetaryValue: 10 }], "customers[0].frequency"],
+    ["non-integer frequency", [{ frequency: 1.2, monetaryValue: 10 }], "customers[0].frequency"],
+    ["zero amount", [{ frequency: 1, monetaryValue: 0 }], "customers[0].monetaryValue"],
+    ["bad amount", [{ frequency: 1, monetaryValue: "abc" }], "customers[0].monetaryValue"],
+    ["bad count", [{ frequency: 1, monetaryValue: 1, count: 1.5 }], "customers[0].count"],
   ])("%s", (_name, rows, path) => {
     expect(() => fitGammaGamma(rows as never)).toThrow(InvalidInputError);
     expect(() => fitGammaGamma(rows as never)).toThrow(path);
@@ -131,7 +131,7 @@ describe("fitGammaGamma input errors", () => {
   });
   it("skips customers without repeat purchases (summarizeTransactions rows as they are)", () => {
     const fit = fitGammaGamma(all);
-    expect(fit.customers).toBe(946);
+    expect(fit.customerCount).toBe(946);
     expect(rel(fit.logLikelihood, -4055.9232435028653)).toBeLessThan(1e-12);
   });
 });

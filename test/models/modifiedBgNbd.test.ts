@@ -30,7 +30,8 @@ const model: MbgNbdModel = {
   standardErrors: { r: 0, alpha: 0, a: 0, b: 0 },
   iterations: 0,
   converged: true,
-  customers: 0,
+  customerCount: 0,
+  unit: "week",
 };
 const delta = Math.log(1.15) / 52;
 
@@ -62,7 +63,9 @@ describe("fitMbgNbd on CDNOW (weeks)", () => {
     }
   });
   it("rejects data without repeat purchases", () => {
-    expect(() => fitMbgNbd([{ frequency: 0, recency: 0, T: 3 }])).toThrow(InvalidInputError);
+    expect(() => fitMbgNbd([{ frequency: 0, recency: 0, T: 3 }], { unit: "week" })).toThrow(
+      /repeat purchase/,
+    );
   });
 });
 

@@ -97,7 +97,8 @@ describe("fitParetoNbd on CDNOW (weeks)", () => {
   it("reproduces the published estimates (Fader, Hardie & Lee 2005; peers.md §4.3) to the printed digits", () => {
     expect(model.kind).toBe("pareto-nbd");
     expect(model.converged).toBe(true);
-    expect(model.customers).toBe(2357);
+    expect(model.customerCount).toBe(2357);
+    expect(model.unit).toBe("week");
     expect(model.params.r.toFixed(4)).toBe("0.5533");
     expect(model.params.alpha.toFixed(3)).toBe("10.578");
     expect(model.params.s.toFixed(4)).toBe("0.6062");
@@ -137,8 +138,8 @@ describe("fitParetoNbd on CDNOW (weeks)", () => {
       if (g) g.count += 1;
       else grouped.set(key, { frequency: row.frequency, recency: row.recency, T: row.T, count: 1 });
     }
-    const refit = fitParetoNbd([...grouped.values()]);
-    expect(refit.customers).toBe(2357);
+    const refit = fitParetoNbd([...grouped.values()], { unit: "week" });
+    expect(refit.customerCount).toBe(2357);
     expect(rel(refit.logLikelihood, model.logLikelihood)).toBeLessThan(1e-12);
     expect(rel(refit.params.r, model.params.r)).toBeLessThan(1e-8);
     expect(JSON.parse(JSON.stringify(model))).toEqual(model);
@@ -323,7 +324,8 @@ describe("Pareto/NBD predictions (models.md §3.4–3.7)", () => {
       standardErrors: { r: 0.047629, alpha: 0.84272, s: 0.18728, beta: 6.211 },
       iterations: 21,
       converged: true,
-      customers: 2357,
+      customerCount: 2357,
+      unit: "week",
     };
     const c1 = { frequency: 2, recency: 30.43, T: 38.86 };
     expect(rel(probabilityAlive(model, c1), 0.869118727978)).toBeLessThan(TOL);

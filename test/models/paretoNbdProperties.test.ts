@@ -127,6 +127,8 @@ describe("fitParetoNbd error paths", () => {
     { frequency: 2, recency: 30.43, T: 38.86 },
     { frequency: 0, recency: 0, T: 38.86 },
   ];
+  const week = <R extends object>(rows: readonly R[]) =>
+    rows.map((row) => ({ ...row, unit: "week" as const }));
   const expectInvalid = (fn: () => unknown, path: string) => {
     try {
       fn();
@@ -139,27 +141,36 @@ describe("fitParetoNbd error paths", () => {
   };
   it("rejects bad rows with the path of the bad value", () => {
     expectInvalid(
-      () => fitParetoNbd([...good, { frequency: -1, recency: 0, T: 3 }]),
-      "[2].frequency",
+      () => fitParetoNbd(week([...good, { frequency: -1, recency: 0, T: 3 }])),
+      "customers[2].frequency",
     );
     expectInvalid(
-      () => fitParetoNbd([...good, { frequency: 1.5, recency: 1, T: 3 }]),
-      "[2].frequency",
+      () => fitParetoNbd(week([...good, { frequency: 1.5, recency: 1, T: 3 }])),
+      "customers[2].frequency",
     );
-    expectInvalid(() => fitParetoNbd([...good, { frequency: 1, recency: 4, T: 3 }]), "[2].recency");
     expectInvalid(
-      () => fitParetoNbd([...good, { frequency: 1, recency: 1, T: Number.NaN }]),
-      "[2].T",
+      () => fitParetoNbd(week([...good, { frequency: 1, recency: 4, T: 3 }])),
+      "customers[2].recency",
+    );
+    expectInvalid(
+      () => fitParetoNbd(week([...good, { frequency: 1, recency: 1, T: Number.NaN }])),
+      "customers[2].T",
     );
   });
   it("rejects data without repeat buyers and all-zero data", () => {
-    expectInvalid(() => fitParetoNbd([{ frequency: 0, recency: 0, T: 10 }]), "repeat purchase");
+    expectInvalid(
+      () => fitParetoNbd([{ frequency: 0, recency: 0, T: 10 }], { unit: "week" }),
+      "repeat purchase",
+    );
     expectInvalid(
       () =>
-        fitParetoNbd([
-          { frequency: 0, recency: 0, T: 5 },
-          { frequency: 0, recency: 0, T: 7, count: 4 },
-        ]),
+        fitParetoNbd(
+          [
+            { frequency: 0, recency: 0, T: 5 },
+            { frequency: 0, recency: 0, T: 7, count: 4 },
+          ],
+          { unit: "week" },
+        ),
       "repeat purchase",
     );
     expectInvalid(() => fitParetoNbd([]), "at least one customer");
@@ -167,11 +178,14 @@ describe("fitParetoNbd error paths", () => {
   it("rejects unknown options and unknown initial parameters", () => {
     // @ts-expect-error unknown option
     expectInvalid(() => fitParetoNbd(good, { maxIteration: 3 }), "maxIteration");
-    expectInvalid(() => fitParetoNbd(good, { initial: { a: 1 } }), "initial.a");
+    expectInvalid(() => fitParetoNbd(good, { unit: "week", initial: { a: 1 } }), "initial.a");
   });
   it("throws ModelFitError when the optimiser cannot converge in the allowed iterations", () => {
     expect(() =>
-      fitParetoNbd(good.concat([{ frequency: 5, recency: 20, T: 30 }]), { maxIterations: 1 }),
+      fitParetoNbd(good.concat([{ frequency: 5, recency: 20, T: 30 }]), {
+        maxIterations: 1,
+        unit: "week",
+      }),
     ).toThrow(ModelFitError);
   });
 });
@@ -206,7 +220,7 @@ function simulateParetoNbd(
 describe("refitting simulated Pareto/NBD data recovers the parameters", () => {
   it("20,000 customers, weeks: every estimate within 4 standard errors", () => {
     const truth = { r: 0.6, alpha: 8, s: 0.8, beta: 15 };
-    const fit = fitParetoNbd(simulateParetoNbd(truth, 20000, 7));
+    const fit = fitParetoNbd(simulateParetoNbd(truth, 20000, 7), { unit: "week" });
     for (const key of ["r", "alpha", "s", "beta"] as const) {
       const z = Math.abs(fit.params[key] - truth[key]) / fit.standardErrors[key];
       expect(z, `${key}: ${fit.params[key]} ± ${fit.standardErrors[key]}`).toBeLessThan(4);

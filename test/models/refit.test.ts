@@ -23,7 +23,7 @@ function within<K extends string>(
 describe("refitting simulated data recovers the parameters", () => {
   it("BG/NBD (20,000 customers, weeks)", () => {
     const rows = simulateCustomers({ ...truth, n: 20000, minT: 26, maxT: 52, seed: 1 });
-    const fit = fitBgNbd(rows);
+    const fit = fitBgNbd(rows, { unit: "week" });
     within(fit.params, fit.standardErrors, truth);
   });
   it("MBG/NBD (20,000 customers, weeks)", () => {
@@ -35,7 +35,7 @@ describe("refitting simulated data recovers the parameters", () => {
       maxT: 52,
       seed: 2,
     });
-    const fit = fitMbgNbd(rows);
+    const fit = fitMbgNbd(rows, { unit: "week" });
     within(fit.params, fit.standardErrors, truth);
   });
   it("BG/NBD at daily resolution: α scales with the unit (×7)", () => {
@@ -48,7 +48,7 @@ describe("refitting simulated data recovers the parameters", () => {
       resolution: 1,
       seed: 3,
     });
-    const fit = fitBgNbd(rows);
+    const fit = fitBgNbd(rows, { unit: "day" });
     within(fit.params, fit.standardErrors, daily);
   });
   it("Gamma-Gamma (repeat buyers of 20,000 simulated customers)", () => {

@@ -5,16 +5,22 @@
  * @module
  */
 import { z } from "zod";
-import { invalidInput } from "../../core/errors.js";
+import {
+  type InputIssue,
+  InvalidInputError,
+  type IssueCode,
+  invalidInput,
+  issue,
+} from "../../core/errors.js";
 import type { TimeUnit } from "../../core/time.js";
 import { digamma, lnBeta, lnGamma } from "../../math/special.js";
 import { unitHypergeometric } from "../../math/unitHypergeometric.js";
-import { type FitOptions, fitUnit, maximizeLikelihood, parseFitOptions } from "../fit.js";
+import { type FitOptions, maximizeLikelihood, readFitInput } from "../fit.js";
 
 const PARAMETER_NAMES = ["alpha", "beta", "gamma", "delta"] as const;
 
-import { assertArrayShape } from "../../core/validate.js";
-import { canonicalOrder, permute, scaledTolerance } from "../history.js";
+import { checkArray, describeReceived } from "../../core/validate.js";
+import { canonicalOrder, permute, scaledTolerance, throwRowIssues } from "../history.js";
 
 /**
  * Parameters of the BG/BB model, named as in Fader, Hardie & Shang (2010).
@@ -103,12 +109,120 @@ export interface DiscreteHistories {
  */
 export const MAX_OPPORTUNITIES = 1_000_000;
 
-function isNonNegativeInteger(v: unknown): v is number {
-  return typeof v === "number" && Number.isInteger(v) && v >= 0;
+/** The code for a value that should be an integer ≥ `min`: its type, fraction or size. */
+function integerCode(v: unknown): IssueCode {
+  if (v === undefined) return "required";
+  if (typeof v !== "number" || !Number.isFinite(v)) return "invalid_type";
+  return Number.isInteger(v) ? "too_small" : "not_integer";
+}
+
+/**
+ * Every problem of one discrete history `{ frequency, recency, periods, count? }` at `path` (the
+ * row's path, `customers[3]`): a missing field (`required`), a field that is not a number
+ * (`invalid_type`) or not a whole number (`not_integer`), negative values or `periods` < 1
+ * (`too_small`), more than 10⁶ opportunities (`too_big`), and histories that contradict themselves
+ * (`inconsistent`: recency > periods, frequency > recency, recency 0 with transactions or recency
+ * ≠ 0 without). A `count` where none is allowed is `unknown_key`. Empty for a valid row.
+ * @internal
+ */
+export function discreteHistoryIssues(
+  row: unknown,
+  path: readonly PropertyKey[],
+  allowCount: boolean,
+): InputIssue[] {
+  if (typeof row !== "object" || row === null || Array.isArray(row)) {
+    return [
+      issue(
+        path,
+        `Expected { frequency, recency, periods }, received ${describeReceived(row)}`,
+        row === undefined ? "required" : "invalid_type",
+        row,
+      ),
+    ];
+  }
+  const { frequency: x, recency: tx, periods: n, count } = row as Record<string, unknown>;
+  const found: InputIssue[] = [];
+  const integer = (v: unknown, key: string, min: number): v is number => {
+    if (typeof v === "number" && Number.isInteger(v) && v >= min) return true;
+    found.push(
+      issue(
+        [...path, key],
+        `Expected an integer ≥ ${min}, received ${describeReceived(v)}`,
+        integerCode(v),
+        v,
+      ),
+    );
+    return false;
+  };
+  const xOk = integer(x, "frequency", 0);
+  const txOk = integer(tx, "recency", 0);
+  let nOk = integer(n, "periods", 1);
+  if (nOk && (n as number) > MAX_OPPORTUNITIES) {
+    found.push(
+      issue(
+        [...path, "periods"],
+        `Expected at most ${MAX_OPPORTUNITIES} opportunities, received ${n as number}`,
+        "too_big",
+        n,
+      ),
+    );
+    nOk = false;
+  }
+  if (xOk && txOk && nOk) {
+    const xv = x as number;
+    const txv = tx as number;
+    const nv = n as number;
+    if (txv > nv) {
+      found.push(
+        issue(
+          [...path, "recency"],
+          `recency (${txv}) must not exceed periods (${nv})`,
+          "inconsistent",
+          txv,
+        ),
+      );
+    } else if (xv > 0 && txv === 0) {
+      found.push(
+        issue([...path, "recency"], "recency must be ≥ 1 when frequency > 0", "inconsistent", txv),
+      );
+    } else if (xv > txv) {
+      found.push(
+        issue(
+          [...path, "frequency"],
+          `frequency (${xv}) must not exceed recency (${txv}): x transactions need at least x opportunities`,
+          "inconsistent",
+          xv,
+        ),
+      );
+    } else if (xv === 0 && txv !== 0) {
+      found.push(
+        issue([...path, "recency"], "recency must be 0 when frequency is 0", "inconsistent", txv),
+      );
+    }
+  }
+  if (count !== undefined) {
+    if (!allowCount) {
+      found.push(issue([...path, "count"], "Unexpected key count", "unknown_key", count));
+    } else if (typeof count !== "number" || !Number.isSafeInteger(count) || count < 1) {
+      found.push(
+        issue(
+          [...path, "count"],
+          `Expected an integer from 1 to 2^53 − 1, received ${describeReceived(count)}`,
+          typeof count === "number" && Number.isInteger(count) && count > 1
+            ? "too_big"
+            : integerCode(count),
+          count,
+        ),
+      );
+    }
+  }
+  return found;
 }
 
 /**
  * Checks one discrete history (one hand-written pass; CONVENTIONS §4) and returns (x, t_x, n).
+ * `path` is the row's path as the caller's signature spells it (`["customers", i]`); a bad row
+ * throws an `InvalidInputError` listing all of its problems (see {@link discreteHistoryIssues}).
  * @internal
  */
 export function checkDiscreteHistory(
@@ -117,63 +231,53 @@ export function checkDiscreteHistory(
   path: readonly PropertyKey[],
   allowCount: boolean,
 ): { x: number; tx: number; n: number; w: number } {
-  if (typeof row !== "object" || row === null) {
-    throw invalidInput(fn, path, "Expected { frequency, recency, periods }");
-  }
-  const r = row as Record<string, unknown>;
-  // Each field read once: the value checked is the value used.
-  const { frequency: x, recency: tx, periods: n, count } = r;
-  if (!isNonNegativeInteger(x)) {
-    throw invalidInput(fn, [...path, "frequency"], "Expected an integer ≥ 0");
-  }
-  if (!isNonNegativeInteger(tx)) {
-    throw invalidInput(fn, [...path, "recency"], "Expected an integer ≥ 0");
-  }
-  if (!isNonNegativeInteger(n) || n < 1) {
-    throw invalidInput(fn, [...path, "periods"], "Expected an integer ≥ 1");
-  }
-  if (n > MAX_OPPORTUNITIES) {
-    throw invalidInput(
-      fn,
-      [...path, "periods"],
-      `Expected at most ${MAX_OPPORTUNITIES} opportunities, received ${n}`,
-    );
-  }
-  if (tx > n) {
-    throw invalidInput(fn, [...path, "recency"], `recency (${tx}) must not exceed periods (${n})`);
-  }
-  if (x > 0 && tx === 0) {
-    throw invalidInput(fn, [...path, "recency"], "recency must be ≥ 1 when frequency > 0");
-  }
-  if (x > tx) {
-    throw invalidInput(
-      fn,
-      [...path, "frequency"],
-      `frequency (${x}) must not exceed recency (${tx}): x transactions need at least x opportunities`,
-    );
-  }
-  if (x === 0 && tx !== 0) {
-    throw invalidInput(fn, [...path, "recency"], "recency must be 0 when frequency is 0");
-  }
-  let w = 1;
-  if (count !== undefined) {
-    if (!allowCount) throw invalidInput(fn, [...path, "count"], "Unexpected key count");
-    if (!isNonNegativeInteger(count) || count < 1 || count > Number.MAX_SAFE_INTEGER) {
-      throw invalidInput(fn, [...path, "count"], "Expected an integer from 1 to 2^53 − 1");
+  if (typeof row === "object" && row !== null) {
+    // Each field read once: the value checked is the value used.
+    const { frequency: x, recency: tx, periods: n, count } = row as Record<string, unknown>;
+    if (
+      typeof x === "number" &&
+      typeof tx === "number" &&
+      typeof n === "number" &&
+      Number.isInteger(x) &&
+      Number.isInteger(tx) &&
+      Number.isInteger(n) &&
+      n >= 1 &&
+      n <= MAX_OPPORTUNITIES &&
+      tx <= n &&
+      x <= tx &&
+      x >= 0 &&
+      (x > 0 ? tx > 0 : tx === 0) &&
+      (count === undefined ||
+        (allowCount && typeof count === "number" && Number.isSafeInteger(count) && count >= 1))
+    ) {
+      return { x, tx, n, w: count === undefined ? 1 : (count as number) };
     }
-    w = count;
   }
-  return { x, tx, n, w };
+  const found = discreteHistoryIssues(row, path, allowCount);
+  throw new InvalidInputError(
+    fn,
+    found.length > 0 ? found : [issue(path, "Expected a valid history", "custom")],
+  );
 }
 
-/** Validates rows and compresses identical (x, t_x, n). @internal */
-export function compressDiscreteHistories(fn: string, rows: unknown): DiscreteHistories {
-  assertArrayShape(fn, rows);
-  if (!Array.isArray(rows) || rows.length === 0) {
+/**
+ * Validates rows and compresses identical (x, t_x, n). Paths `customers[i].field` (`argument`);
+ * every bad row is listed (up to 100).
+ * @internal
+ */
+export function compressDiscreteHistories(
+  fn: string,
+  rows: unknown,
+  argument = "customers",
+): DiscreteHistories {
+  checkArray(fn, rows, "a non-empty array of { frequency, recency, periods } rows", [argument]);
+  if (rows.length === 0) {
     throw invalidInput(
       fn,
-      [],
+      [argument],
       "Expected a non-empty array of { frequency, recency, periods } rows",
+      "too_small",
+      rows,
     );
   }
   const index = new Map<number | string, number>();
@@ -183,7 +287,15 @@ export function compressDiscreteHistories(fn: string, rows: unknown): DiscreteHi
   const ws: number[] = [];
   let customers = 0;
   for (let i = 0; i < rows.length; i++) {
-    const { x, tx, n, w } = checkDiscreteHistory(fn, rows[i], [i], true);
+    let h: { x: number; tx: number; n: number; w: number };
+    try {
+      h = checkDiscreteHistory(fn, rows[i], [argument, i], true);
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      // Slow path: list the problems of every row, not only this one.
+      throwRowIssues(fn, rows, argument, (row, base) => discreteHistoryIssues(row, base, true));
+    }
+    const { x, tx, n, w } = h;
     customers += w;
     // exact numeric key while every value is below 2^17; a string key beyond
     const key: number | string = n < 131072 ? (n * 131072 + tx) * 131072 + x : `${x},${tx},${n}`;
@@ -464,11 +576,19 @@ const FN = "fitBgBb";
  * `recency` is an opportunity index, not a time. Some tools also count the first opportunity; here
  * (as in the paper) it is opportunity 0 and is not part of `periods`.
  *
- * @param rows - `{ frequency, recency, periods, count? }` rows (extra fields ignored)
- * @param options - {@link FitOptions} (`initial` names `alpha`, `beta`, `gamma`, `delta`)
- * @returns the fitted {@link BgBbModel}
- * @throws {InvalidInputError} on a malformed row: frequency > recency, recency > periods, recency 0
- *   with transactions, non-integer values, count < 1 (path `[i].field`)
+ * @param customers - `{ frequency, recency, periods, count?, unit? }` rows, one per customer or per
+ *   group of identical customers (extra fields such as `customerId` are ignored)
+ * @param options - {@link FitOptions}: `unit` (the time unit of one opportunity, required unless
+ *   the rows carry it), `penalty`, `initial` (names `alpha`, `beta`, `gamma`, `delta`),
+ *   `maxIterations`, `tolerance`
+ * @returns the fitted {@link BgBbModel}, with `unit` and `customerCount`
+ * @throws {InvalidInputError} listing every problem in one pass (up to 100): a malformed row at
+ *   `customers[i].field` — a missing field (`required`), a non-integer (`not_integer`), a negative
+ *   value or `periods` < 1 or `count` < 1 (`too_small`), `periods` > 10⁶ (`too_big`),
+ *   frequency > recency, recency > periods, recency 0 with transactions (`inconsistent`); bad
+ *   options at `options.<key>` (an unknown key of `initial` is `unknown_key`); no unit
+ *   (`required` at `options.unit`), rows in different units (`inconsistent` at
+ *   `customers[i].unit`) or rows in another unit than `options.unit` (`unit_mismatch`)
  * @throws {ModelFitError} when the optimiser does not converge, or when the data do not identify
  *   the model: the maximum lies at the boundary of the parameter space (a parameter running off
  *   to 0 or ∞, standard error of its logarithm above 20) or the Hessian there is singular or not
@@ -489,7 +609,7 @@ const FN = "fitBgBb";
  *   { frequency: 4, recency: 4, periods: 6, count: 240 }, { frequency: 4, recency: 5, periods: 6, count: 284 },
  *   { frequency: 4, recency: 6, periods: 6, count: 512 }, { frequency: 5, recency: 5, periods: 6, count: 335 },
  *   { frequency: 5, recency: 6, periods: 6, count: 728 }, { frequency: 6, recency: 6, periods: 6, count: 1203 },
- * ]);
+ * ], { unit: "year" });
  * model.params.alpha.toFixed(4); // => "1.2035"
  * model.params.delta.toFixed(4); // => "2.7834"
  * model.logLikelihood.toFixed(2); // => "-33225.58"
@@ -499,12 +619,16 @@ const FN = "fitBgBb";
  *   setting", Marketing Science 29(6).
  */
 export function fitBgBb(
-  rows: readonly DiscretePurchaseHistoryRow[],
+  customers: readonly DiscretePurchaseHistoryRow[],
   options: FitOptions = {},
 ): BgBbModel {
-  const data = compressDiscreteHistories(FN, rows);
-  const opts = parseFitOptions(FN, options, PARAMETER_NAMES, ["options"]);
-  const unit = fitUnit(FN, rows, opts.unit, "rows");
+  const { opts, data, unit } = readFitInput(
+    FN,
+    options,
+    PARAMETER_NAMES,
+    () => compressDiscreteHistories(FN, customers),
+    { rows: customers, argument: "customers" },
+  );
   const k = data.x.length;
   const result = maximizeLikelihood(
     FN,
@@ -532,7 +656,7 @@ export function fitBgBb(
     iterations: result.iterations,
     converged: true,
     customerCount: data.customers,
-    unit,
+    unit: unit!,
   };
 }
 

@@ -1,4 +1,4 @@
-import { type FitOptions, fitUnit, maximizeLikelihood, parseFitOptions } from "../fit.js";
+import { type FitOptions, maximizeLikelihood, readFitInput } from "../fit.js";
 import { compressHistories, scaledTolerance } from "../history.js";
 import type { BgNbdModel, BgNbdParams, FittedModel, PurchaseHistoryRow } from "../types.js";
 import { bgNbdObjective, type DropoutShift } from "./bgNbdMath.js";
@@ -18,9 +18,13 @@ export function fitBgNbdVariant<K extends "bg-nbd" | "mbg-nbd">(
   customers: readonly PurchaseHistoryRow[],
   options: FitOptions | undefined,
 ): FittedModel<K, BgNbdParams> {
-  const opts = parseFitOptions(fn, options, NAMES);
-  const data = compressHistories(fn, customers, { requireRepeat: true });
-  const unit = fitUnit(fn, customers, opts.unit);
+  const { opts, data, unit } = readFitInput(
+    fn,
+    options,
+    NAMES,
+    () => compressHistories(fn, customers, { requireRepeat: true }),
+    { rows: customers, argument: "customers" },
+  );
   const scale = 1 / data.maxT;
   const tx = data.tx.map((v) => v * scale);
   const T = data.T.map((v) => v * scale);
@@ -44,7 +48,7 @@ export function fitBgNbdVariant<K extends "bg-nbd" | "mbg-nbd">(
     iterations: fit.iterations,
     converged: true as const,
     customerCount: data.customers,
-    unit,
+    unit: unit!,
   };
   return model;
 }
@@ -71,10 +75,18 @@ export function fitBgNbdVariant<K extends "bg-nbd" | "mbg-nbd">(
  *
  * @param customers - one row per customer (or per group, with `count`): `frequency` (repeat
  *   purchases), `recency`, `T`; the rows of `summarizeTransactions` are accepted as they are
- * @param options - `penalty`, `initial` (natural scale, keys r, alpha, a, b), `maxIterations`, `tolerance`
- * @returns the fitted model `{ kind: "bg-nbd", params: { r, alpha, a, b }, logLikelihood, standardErrors, iterations, converged, customers }`
- * @throws {InvalidInputError} when a row is malformed: negative or non-integer frequency, recency > T,
- *   T ≤ 0, recency ≠ 0 with frequency 0, or no customer with a repeat purchase
+ *   (their `unit` is recorded on the model; extra fields such as `customerId` are ignored)
+ * @param options - `unit` (of recency and T; required unless the rows carry it), `penalty`,
+ *   `initial` (natural scale, keys r, alpha, a, b), `maxIterations`, `tolerance`
+ * @returns the fitted model `{ kind: "bg-nbd", params: { r, alpha, a, b }, logLikelihood, standardErrors, iterations, converged, customerCount, unit }`
+ * @throws {InvalidInputError} listing every problem in one pass (up to 100): a malformed row at
+ *   `customers[i].field` — a missing field (`required`), not a finite number (`invalid_type`), a
+ *   fractional frequency or count (`not_integer`), a negative frequency or recency, T ≤ 0 or
+ *   count < 1 (`too_small`), recency > T or recency ≠ 0 with frequency 0 (`inconsistent`); no
+ *   customer with a repeat purchase (`too_small` at `customers`); bad options at `options.<key>`
+ *   (a misspelt key or `initial` parameter is `unknown_key`); no time unit (`required` at
+ *   `options.unit`), rows in different units (`inconsistent` at `customers[i].unit`) or in another
+ *   unit than `options.unit` (`unit_mismatch` at `options.unit`)
  * @throws {ModelFitError} when the optimiser does not converge, or when the data do not identify
  *   the model: the maximum lies at the boundary of the parameter space (a parameter running off
  *   to 0 or ∞, standard error of its logarithm above 20) or the Hessian there is singular or not
@@ -91,11 +103,12 @@ export function fitBgNbdVariant<K extends "bg-nbd" | "mbg-nbd">(
  *   { frequency: 4, recency: 36, T: 39, count: 8 },
  *   { frequency: 8, recency: 38, T: 39, count: 4 },
  *   { frequency: 6, recency: 10, T: 39, count: 5 },
- * ]);
+ * ], { unit: "week" });
  * model.kind; // => "bg-nbd"
  * model.params.r.toFixed(3); // => "0.233"
  * model.logLikelihood.toFixed(2); // => "-523.18"
- * model.customers; // => 100
+ * model.customerCount; // => 100
+ * model.unit; // => "week"
  * ```
  * @category Models
  * @see Fader, P. S., Hardie, B. G. S. & Lee, K. L. (2005). "Counting your customers" the easy way:

@@ -4,23 +4,24 @@
  * @module
  */
 import { z } from "zod";
-import { invalidInput } from "../../core/errors.js";
-import { assertArrayShape, parseInput } from "../../core/validate.js";
+import { type InputIssue, invalidInput, issue } from "../../core/errors.js";
+import { checkArray, parseInput } from "../../core/validate.js";
 import { chiSquareSurvival } from "../../math/chiSquare.js";
 import {
   bgbbPurchaseCountProbability,
   compressDiscreteHistories,
   type DiscretePurchaseHistoryRow,
 } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
-import { checkHistory } from "../history.js";
+import { countIssue, historyIssues, isValidHistory, throwRowIssues } from "../history.js";
 import { purchaseKernel } from "../predictions/kernels.js";
 import type { PurchaseHistoryRow } from "../types.js";
 import {
+  checkRowUnits,
   type DiagnosableModel,
   isDiscrete,
   MAX_BINS,
-  MAX_DIAGNOSTIC_OPPORTUNITIES,
   parseDiagnosableModel,
+  rowUnitProblem,
 } from "./diagnosticModels.js";
 
 /**
@@ -78,11 +79,15 @@ const optionsSchema = z.strictObject({
  *
  * @param model - a fitted model: BG/BB with rows `{ frequency, recency, periods, count? }`, or a
  *   continuous-time model with rows `{ frequency, recency, T, count? }` (PMF `P(X(T) = x)`)
- * @param rows - the calibration histories the model was fitted to
+ * @param customers - the calibration histories the model was fitted to (rows with a `unit`, as
+ *   `summarizeTransactions` returns them, must be in the model's unit)
  * @param options - `maxBin` (default 7)
  * @returns the histogram rows, the chi-square statistic, degrees of freedom and p-value
- * @throws {InvalidInputError} on an invalid model, a malformed row (path `[i].field`) or options
- *   (`maxBin` at most 100); a BG/BB history with more than 10⁶ periods
+ * @throws {InvalidInputError} on an invalid model (`model.unit` is required), bad options
+ *   (`options.maxBin`: an integer from 1 to 100), or malformed rows — every bad row listed in one
+ *   pass at `customers[i].field` with its code (`not_integer`, `too_small`, `inconsistent` for
+ *   recency > T, `unit_mismatch` for a row in another unit than the model); a BG/BB history with
+ *   more than 10⁶ periods (`too_big`)
  * @example
  * ```ts
  * import { calibrationFrequencyFit } from "customer-value";
@@ -90,7 +95,7 @@ const optionsSchema = z.strictObject({
  *   kind: "bg-bb",
  *   params: { alpha: 1.2035223936080475, beta: 0.7497163581757659, gamma: 0.6567181695499289, delta: 2.783441982887471 },
  *   logLikelihood: -33225.58, standardErrors: { alpha: 0.069, beta: 0.029, gamma: 0.051, delta: 0.32 },
- *   iterations: 22, converged: true, customers: 11104,
+ *   iterations: 22, converged: true, customerCount: 11104, unit: "year",
  * } as const;
  * const fit = calibrationFrequencyFit(model, [{ frequency: 0, recency: 0, periods: 6, count: 11104 }], { maxBin: 6 });
  * fit.rows[0]!.expected.toFixed(1); // => "3454.9"
@@ -102,7 +107,7 @@ const optionsSchema = z.strictObject({
  */
 export function calibrationFrequencyFit(
   model: DiagnosableModel,
-  rows: readonly DiscretePurchaseHistoryRow[] | readonly PurchaseHistoryRow[],
+  customers: readonly DiscretePurchaseHistoryRow[] | readonly PurchaseHistoryRow[],
   options: CalibrationFrequencyFitOptions = {},
 ): CalibrationFrequencyFit {
   const fn = "calibrationFrequencyFit";
@@ -113,35 +118,56 @@ export function calibrationFrequencyFit(
   // the PMF depends only on the observation length (n or T): count customers per length
   const customersByLength = new Map<number, number>();
   if (isDiscrete(m)) {
-    const data = compressDiscreteHistories(fn, rows);
+    const data = compressDiscreteHistories(fn, customers);
+    checkRowUnits(fn, customers, m.unit);
     for (let k = 0; k < data.x.length; k++) {
       const w = data.weight[k]!;
       actual[Math.min(data.x[k]!, maxBin)]! += w;
       const n = data.n[k]!;
-      if (n > MAX_DIAGNOSTIC_OPPORTUNITIES) {
-        throw invalidInput(
-          fn,
-          [],
-          `A history has ${n} periods; the BG/BB diagnostics accept at most ${MAX_DIAGNOSTIC_OPPORTUNITIES}`,
-        );
-      }
       customersByLength.set(n, (customersByLength.get(n) ?? 0) + w);
     }
   } else {
-    assertArrayShape(fn, rows);
-    if (!Array.isArray(rows) || rows.length === 0) {
-      throw invalidInput(fn, [], "Expected a non-empty array of calibration histories");
+    checkArray(fn, customers, "a non-empty array of calibration histories", ["customers"]);
+    if (customers.length === 0) {
+      throw invalidInput(
+        fn,
+        ["customers"],
+        "Expected a non-empty array of calibration histories",
+        "too_small",
+        customers,
+      );
     }
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i] as unknown as Record<string, unknown>;
-      const { x, T } = checkHistory(fn, row, i);
-      let w = 1;
-      if (row.count !== undefined) {
-        if (typeof row.count !== "number" || !Number.isSafeInteger(row.count) || row.count < 1) {
-          throw invalidInput(fn, [i, "count"], "Expected an integer from 1 to 2^53 − 1");
-        }
-        w = row.count;
+    const rowIssues = (row: unknown, base: readonly PropertyKey[]): InputIssue[] => {
+      const found = historyIssues(row, base);
+      if (typeof row === "object" && row !== null && !Array.isArray(row)) {
+        const r = row as Record<string, unknown>;
+        const count = countIssue(r.count, [...base, "count"]);
+        if (count) found.push(count);
+        const unit = rowUnitProblem(r.unit, m.unit);
+        if (unit) found.push(issue([...base, "unit"], unit.message, unit.code, r.unit));
       }
+      return found;
+    };
+    for (let i = 0; i < customers.length; i++) {
+      const row = customers[i] as unknown as Record<string, unknown>;
+      const x = row?.frequency;
+      const tx = row?.recency;
+      const T = row?.T;
+      const count = row?.count;
+      if (
+        !(
+          typeof x === "number" &&
+          typeof tx === "number" &&
+          typeof T === "number" &&
+          isValidHistory(x, tx, T) &&
+          (count === undefined ||
+            (typeof count === "number" && Number.isSafeInteger(count) && count >= 1)) &&
+          rowUnitProblem(row.unit, m.unit) === undefined
+        )
+      ) {
+        throwRowIssues(fn, customers, "customers", rowIssues);
+      }
+      const w = count === undefined ? 1 : (count as number);
       actual[Math.min(x, maxBin)]! += w;
       customersByLength.set(T, (customersByLength.get(T) ?? 0) + w);
     }
@@ -171,7 +197,12 @@ export function calibrationFrequencyFit(
       chiSquare += ((a - e) * (a - e)) / e;
       bins++;
     } else if (a > 0) {
-      throw invalidInput(fn, [], `Customers with frequency ${x} are impossible under the model`);
+      throw invalidInput(
+        fn,
+        ["customers"],
+        `Customers with frequency ${x} are impossible under the model`,
+        "inconsistent",
+      );
     }
   }
   const degreesOfFreedom = Math.max(1, bins - 1 - Object.keys(m.params).length);

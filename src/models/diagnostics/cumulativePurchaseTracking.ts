@@ -4,12 +4,25 @@
  * @module
  */
 import { z } from "zod";
-import { invalidInput } from "../../core/errors.js";
-import { type DateInput, dateProblem, parseCivilDay, timeZoneSchema } from "../../core/time.js";
-import { boundedArray, checkArray, parseInput } from "../../core/validate.js";
+import { IssueCollector, invalidInput } from "../../core/errors.js";
+import {
+  type DateInput,
+  dateProblem,
+  parseCivilDay,
+  type TimeUnit,
+  timeZoneSchema,
+} from "../../core/time.js";
+import { checkedUnitRatio, type UnitConversion } from "../../core/units.js";
+import { boundedArray, checkArray, describeReceived, parseInput } from "../../core/validate.js";
 import type { BgBbParams } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { purchaseKernel } from "../predictions/kernels.js";
-import { type DiagnosableModel, isDiscrete, parseDiagnosableModel } from "./diagnosticModels.js";
+import {
+  type DiagnosableModel,
+  isDiscrete,
+  modelUnitsPer,
+  parseDiagnosableModel,
+  unitOptionsShape,
+} from "./diagnosticModels.js";
 
 /**
  * Options of {@link cumulativePurchaseTracking}.
@@ -24,15 +37,19 @@ export interface CumulativePurchaseTrackingOptions {
    */
   readonly actual?: readonly number[];
   /**
-   * Time between consecutive cohorts, in the model's time unit (default 1). Daily cohorts tracked in
-   * weeks: `1/7`. For the BG/BB it must be a whole number of opportunities.
+   * Time between consecutive cohorts, in `unit`s (default 1). Daily cohorts tracked in weeks:
+   * `1/7`. For the BG/BB it must be a whole number of opportunities. Not accepted with
+   * first-purchase dates (each date is its own day).
    */
   readonly cohortSpacing?: number;
   /**
-   * With first-purchase dates: the tracking unit, `"day"` or `"week"` (default `"week"`); it must be
-   * the model's time unit. Months and longer have no fixed length and are not accepted.
+   * The time unit of the tracking periods and of `cohortSpacing` (default: the model's unit). A
+   * model fitted in weeks can be tracked in days (exact), or in months with
+   * `unitConversion: "calendar-average"`. The BG/BB is tracked in its own unit only.
    */
-  readonly unit?: "day" | "week";
+  readonly unit?: TimeUnit;
+  /** `"calendar-average"` allows `unit` to be a calendar unit for a model in days or weeks, or the reverse. */
+  readonly unitConversion?: UnitConversion;
   /** With first-purchase dates: day the tracking starts (default: the earliest first purchase). */
   readonly start?: DateInput;
   /** With first-purchase dates: IANA time zone of date-only strings (default `"UTC"`). */
@@ -88,7 +105,7 @@ const optionsSchema = z.strictObject({
   periods: z.number().int().min(1).max(1e6),
   actual: boundedArray(z.array(z.number().finite().nonnegative())).exactOptional(),
   cohortSpacing: z.number().finite().positive().exactOptional(),
-  unit: z.enum(["day", "week"]).exactOptional(),
+  ...unitOptionsShape,
   start: z.custom<DateInput>((v) => typeof v === "string" || v instanceof Date).exactOptional(),
   timeZone: timeZoneSchema.exactOptional(),
 }) satisfies z.ZodType<unknown, CumulativePurchaseTrackingOptions>;
@@ -107,20 +124,24 @@ const optionsSchema = z.strictObject({
  * Cumulative curves hide errors that the incremental curve shows (a model can end at the right
  * total with the wrong shape); look at both.
  *
- * @param model - a fitted model
+ * Periods are periods of `unit` (default: the model's unit; another unit is converted to the
+ * model's, see `unit`), so a model fitted in weeks can be tracked day by day.
  * With **first-purchase dates** instead of cohort sizes (continuous models only), each customer is a
- * cohort of one starting on their first-purchase day, tracked in `unit`s (day or week) from `start`
- * (default: the earliest first purchase); day k of the tracking is `k/7` weeks after the start.
+ * cohort of one starting on their first-purchase day, tracked in `unit`s from `start` (default: the
+ * earliest first purchase); day k of the tracking is `k/7` weeks after the start.
  *
+ * @param model - a fitted model (its `unit` is required)
  * @param cohorts - new customers acquired at the start of period 0, 1, … (non-negative integers), or
  *   every customer's first-purchase date (`Date` or ISO string; date-only strings are days in `timeZone`)
- * @param options - `periods` to track and optional `actual` incremental counts
- * @returns one row per period, ready to plot
- * @throws {InvalidInputError} on an invalid model, a negative or fractional cohort size or an invalid
- *   date (path `[j]`),
- *   all cohorts empty, or bad options (path `options.…`); `periods` above 10⁶, or `periods ×`
- *   number of cohorts above 10⁷ (path `options.periods`); first purchases spanning 10⁶ days or more
- *   after the start (path `[i]`)
+ * @param options - `periods` to track (a count of periods of `unit`), optional `actual`
+ *   incremental counts, `cohortSpacing`, `unit`, `unitConversion`, `start`, `timeZone`
+ * @returns one row per period (`period` is its 1-based index), ready to plot
+ * @throws {InvalidInputError} on an invalid model; every bad cohort size (`cohorts[j]`:
+ *   `not_integer`, `too_small`, …) or invalid date (`invalid_date`) in one pass; all cohorts empty
+ *   (`too_small` at `cohorts`); bad options (`options.<key>`); a `unit` the model's cannot be
+ *   converted to (`unit_mismatch` at `options.unit`); `periods` above 10⁶, or `periods ×` number
+ *   of cohorts above 10⁷ (`too_big` at `options.periods`); first purchases spanning 10⁶ days or
+ *   more after the start (`too_big` at `cohorts[i]`)
  * @example
  * ```ts
  * import { cumulativePurchaseTracking } from "customer-value";
@@ -128,7 +149,7 @@ const optionsSchema = z.strictObject({
  *   kind: "bg-bb",
  *   params: { alpha: 1.2035223936080475, beta: 0.7497163581757659, gamma: 0.6567181695499289, delta: 2.783441982887471 },
  *   logLikelihood: -33225.58, standardErrors: { alpha: 0.069, beta: 0.029, gamma: 0.051, delta: 0.32 },
- *   iterations: 22, converged: true, customers: 11104,
+ *   iterations: 22, converged: true, customerCount: 11104, unit: "year",
  * } as const;
  * const rows = cumulativePurchaseTracking(model, [11104], { periods: 11, actual: [5652, 4674] });
  * rows[0]!.expectedIncremental.toFixed(1); // => "5535.8"
@@ -148,24 +169,54 @@ export function cumulativePurchaseTracking(
   const m = parseDiagnosableModel(fn, model);
   const opts = parseInput(fn, optionsSchema, options, ["options"]);
   const { periods, actual } = opts;
+  // model time units per tracking period
+  const scale = modelUnitsPer(fn, m, opts.unit, opts.unitConversion);
+  const unit = opts.unit ?? m.unit;
   let cohortSpacing = opts.cohortSpacing ?? 1;
-  checkArray(fn, cohorts, "a non-empty array of cohort sizes or dates");
+  checkArray(fn, cohorts, "a non-empty array of cohort sizes or dates", ["cohorts"]);
+  if (cohorts.length === 0) {
+    throw invalidInput(
+      fn,
+      ["cohorts"],
+      "Expected a non-empty array of cohort sizes or dates",
+      "too_small",
+      cohorts,
+    );
+  }
   let cohortSizes = cohorts as readonly number[];
-  if (cohorts.length > 0 && typeof cohorts[0] !== "number") {
+  if (typeof cohorts[0] !== "number") {
     if (isDiscrete(m)) {
-      throw invalidInput(fn, [0], "The BG/BB takes cohort sizes per opportunity, not dates");
+      throw invalidInput(
+        fn,
+        ["cohorts", 0],
+        "The BG/BB takes cohort sizes per opportunity, not dates",
+        "invalid_type",
+        cohorts[0],
+      );
+    }
+    if (opts.cohortSpacing !== undefined) {
+      throw invalidInput(
+        fn,
+        ["options", "cohortSpacing"],
+        "With first-purchase dates each customer is a cohort of one on their own day: drop cohortSpacing",
+        "inconsistent",
+        opts.cohortSpacing,
+      );
     }
     const timeZone = opts.timeZone ?? "UTC";
     const days = new Int32Array(cohorts.length);
     let first = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < cohorts.length; i++) {
+    const issues = new IssueCollector();
+    for (let i = 0; i < cohorts.length && !issues.full; i++) {
       const day = parseCivilDay(cohorts[i], timeZone);
       if (day === undefined) {
-        throw invalidInput(fn, [i], dateProblem(cohorts[i]));
+        issues.add(["cohorts", i], dateProblem(cohorts[i]), "invalid_date", cohorts[i]);
+        continue;
       }
       days[i] = day;
       if (day < first) first = day;
     }
+    issues.throwIfAny(fn);
     if (opts.start !== undefined) {
       const start = parseCivilDay(opts.start, timeZone);
       if (start === undefined || start > first) {
@@ -173,6 +224,8 @@ export function cumulativePurchaseTracking(
           fn,
           ["options", "start"],
           "Expected a valid day on or before the first purchase",
+          start === undefined ? "invalid_date" : "inconsistent",
+          opts.start,
         );
       }
       first = start;
@@ -183,15 +236,18 @@ export function cumulativePurchaseTracking(
       if (k >= MAX_COHORTS) {
         throw invalidInput(
           fn,
-          [i],
+          ["cohorts", i],
           `First purchases span at most ${MAX_COHORTS} days after the start, this one is ${k} days later`,
+          "too_big",
+          cohorts[i],
         );
       }
       while (sizes.length <= k) sizes.push(0);
       sizes[k]! += 1;
     }
     cohortSizes = sizes;
-    cohortSpacing = (opts.unit ?? "week") === "week" ? 1 / 7 : 1;
+    // one day in tracking units
+    cohortSpacing = checkedUnitRatio(fn, ["options", "unit"], "day", unit, opts.unitConversion);
   }
   const discrete = isDiscrete(m);
   if (discrete && !Number.isInteger(cohortSpacing)) {
@@ -199,25 +255,42 @@ export function cumulativePurchaseTracking(
       fn,
       ["options", "cohortSpacing"],
       "The BG/BB needs a whole number of opportunities",
+      "not_integer",
+      cohortSpacing,
     );
   }
-  if (!Array.isArray(cohortSizes) || cohortSizes.length === 0) {
-    throw invalidInput(fn, [], "Expected a non-empty array of cohort sizes");
-  }
   let total = 0;
-  for (let j = 0; j < cohortSizes.length; j++) {
-    const size = cohortSizes[j];
+  const issues = new IssueCollector();
+  for (let j = 0; j < cohortSizes.length && !issues.full; j++) {
+    const size: unknown = cohortSizes[j];
     if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) {
-      throw invalidInput(fn, [j], "Expected a cohort size: an integer from 0 to 2^53 − 1");
+      issues.add(
+        ["cohorts", j],
+        `Expected a cohort size: an integer from 0 to 2^53 − 1, received ${describeReceived(size)}`,
+        size === undefined
+          ? "required"
+          : typeof size !== "number" || !Number.isFinite(size)
+            ? "invalid_type"
+            : !Number.isInteger(size)
+              ? "not_integer"
+              : size < 0
+                ? "too_small"
+                : "too_big",
+        size,
+      );
+      continue;
     }
     total += size;
   }
-  if (total === 0) throw invalidInput(fn, [0], "Every cohort is empty");
+  issues.throwIfAny(fn);
+  if (total === 0) throw invalidInput(fn, ["cohorts"], "Every cohort is empty", "too_small");
   if (cohortSizes.length * periods > MAX_TRACKING_WORK) {
     throw invalidInput(
       fn,
       ["options", "periods"],
       `periods × cohorts is at most ${MAX_TRACKING_WORK} (one expectation per cohort and period), received ${periods} × ${cohortSizes.length}`,
+      "too_big",
+      periods,
     );
   }
   // E[X(t)] of a new customer, memoised by its argument
@@ -230,7 +303,7 @@ export function cumulativePurchaseTracking(
     if (discreteExpected !== undefined) return discreteExpected[t]!;
     let e = memo.get(t);
     if (e === undefined) {
-      e = kernel!.expected(t);
+      e = kernel!.expected(t * scale);
       memo.set(t, e);
     }
     return e;

@@ -4,6 +4,11 @@
  * @internal
  * @module
  */
+import { z } from "zod";
+import { IssueCollector, invalidInput } from "../../core/errors.js";
+import { type TimeUnit, timeUnitSchema } from "../../core/time.js";
+import { checkedUnitRatio, type UnitConversion } from "../../core/units.js";
+import { describeReceived } from "../../core/validate.js";
 import { lnBeta } from "../../math/special.js";
 import { parseBgbbModel } from "../betaGeometricBetaBinomial/betaGeometricBetaBinomialPredictions.js";
 import type { BgBbModel } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
@@ -17,16 +22,116 @@ import type { PurchaseModel } from "../types.js";
  */
 export type DiagnosableModel = BgBbModel | PurchaseModel;
 
-/** Validates the model argument of a diagnostic (path `model…` for the BG/BB). @internal */
+/**
+ * Validates the model argument of a diagnostic: its `unit` (required: `required` or
+ * `invalid_value` at `model.unit`), then the model itself (paths `model.params.r`, `model.kind`).
+ * @internal
+ */
 export function parseDiagnosableModel(fn: string, model: unknown): DiagnosableModel {
-  if (
-    typeof model === "object" &&
-    model !== null &&
-    (model as { kind?: unknown }).kind === "bg-bb"
-  ) {
-    return parseBgbbModel(fn, model, ["model"]);
+  let unit: TimeUnit | undefined;
+  if (typeof model === "object" && model !== null) {
+    const u = (model as { unit?: unknown }).unit;
+    if (!timeUnitSchema.safeParse(u).success) {
+      throw invalidInput(
+        fn,
+        ["model", "unit"],
+        u === undefined
+          ? "The model's time unit is required (every fitted model records it as model.unit)"
+          : `Expected a time unit ("day", "week", "month", "quarter" or "year"), received ${describeReceived(u)}`,
+        u === undefined ? "required" : "invalid_value",
+        u,
+      );
+    }
+    unit = u as TimeUnit;
   }
-  return parsePurchaseModel(fn, model);
+  const parsed: DiagnosableModel =
+    typeof model === "object" && model !== null && (model as { kind?: unknown }).kind === "bg-bb"
+      ? parseBgbbModel(fn, model, ["model"])
+      : parsePurchaseModel(fn, model);
+  // The model parsers of the predictions may not keep the unit: the diagnostics need it.
+  return parsed.unit === undefined && unit !== undefined ? { ...parsed, unit } : parsed;
+}
+
+/**
+ * The `unit` and `unitConversion` options of a diagnostic whose span (a grid's `maxT`, a
+ * horizon, tracking periods) may be stated in another unit than the model's.
+ * @internal
+ */
+export const unitOptionsShape = {
+  unit: timeUnitSchema.exactOptional(),
+  unitConversion: z.literal("calendar-average").exactOptional(),
+};
+
+/**
+ * How many of the model's time units one `unit` lasts (1 when `unit` is omitted): spans stated in
+ * `unit` are multiplied by it. Days and weeks convert exactly, as do months, quarters and years;
+ * across the two families only with `unitConversion: "calendar-average"`, otherwise an
+ * `InvalidInputError` (`unit_mismatch` at `options.unit`). The BG/BB counts discrete opportunities
+ * and takes spans in its own unit only.
+ * @internal
+ */
+export function modelUnitsPer(
+  fn: string,
+  model: DiagnosableModel,
+  unit: TimeUnit | undefined,
+  conversion: UnitConversion | undefined,
+): number {
+  if (unit === undefined || unit === model.unit) return 1;
+  if (isDiscrete(model)) {
+    throw invalidInput(
+      fn,
+      ["options", "unit"],
+      `The BG/BB counts discrete opportunities (of one ${model.unit} each) and takes spans in its own unit only, received ${unit}`,
+      "unit_mismatch",
+      unit,
+    );
+  }
+  return checkedUnitRatio(fn, ["options", "unit"], unit, model.unit, conversion);
+}
+
+/**
+ * The problem with a data row's `unit` (rows of `summarizeTransactions` and
+ * `splitCalibrationHoldout` carry one): it must be the model's, since the row's recency, T and
+ * holdout length are read in the model's unit. `undefined` when the row has no unit or the same.
+ * @internal
+ */
+export function rowUnitProblem(
+  rowUnit: unknown,
+  modelUnit: TimeUnit,
+): { message: string; code: "invalid_value" | "unit_mismatch" } | undefined {
+  if (rowUnit === undefined || rowUnit === modelUnit) return undefined;
+  if (!timeUnitSchema.safeParse(rowUnit).success) {
+    return {
+      message: `Expected a time unit ("day", "week", "month", "quarter" or "year"), received ${describeReceived(rowUnit)}`,
+      code: "invalid_value",
+    };
+  }
+  return {
+    message: `The row is in ${String(rowUnit)}s but the model in ${modelUnit}s: summarize the data in ${modelUnit}s (or fit the model to these rows)`,
+    code: "unit_mismatch",
+  };
+}
+
+/**
+ * Checks the `unit` of every row that carries one against the model's (see {@link rowUnitProblem}),
+ * listing every bad row (paths `customers[i].unit`).
+ * @internal
+ */
+export function checkRowUnits(
+  fn: string,
+  rows: readonly unknown[],
+  modelUnit: TimeUnit,
+  argument = "customers",
+): void {
+  const issues = new IssueCollector();
+  for (let i = 0; i < rows.length && !issues.full; i++) {
+    const row = rows[i];
+    if (typeof row !== "object" || row === null) continue;
+    const unit = (row as { unit?: unknown }).unit;
+    const problem = rowUnitProblem(unit, modelUnit);
+    if (problem) issues.add([argument, i, "unit"], problem.message, problem.code, unit);
+  }
+  issues.throwIfAny(fn);
 }
 
 /**

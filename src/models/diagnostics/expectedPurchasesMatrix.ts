@@ -4,6 +4,8 @@
  */
 import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
+import type { TimeUnit } from "../../core/time.js";
+import type { UnitConversion } from "../../core/units.js";
 import { parseInput } from "../../core/validate.js";
 import { purchaseKernel } from "../predictions/kernels.js";
 import {
@@ -11,7 +13,9 @@ import {
   type DiagnosableModel,
   isDiscrete,
   MAX_GRID_CELLS,
+  modelUnitsPer,
   parseDiagnosableModel,
+  unitOptionsShape,
 } from "./diagnosticModels.js";
 
 /**
@@ -21,10 +25,21 @@ import {
 export interface ExpectedPurchasesMatrixOptions {
   /** Largest calibration frequency of the grid (integer ≥ 0). */
   readonly maxFrequency: number;
-  /** Length of the calibration period: BG/BB, the number of opportunities n; continuous models, T (integer ≥ 1). */
+  /**
+   * Length of the calibration period: BG/BB, the number of opportunities n; continuous models, T in
+   * whole `unit`s (integer ≥ 1); the grid's recencies are 1 … maxT `unit`s.
+   */
   readonly maxT: number;
-  /** Forecast horizon: BG/BB, the number of future opportunities n*; continuous models, a duration (integer ≥ 1). */
+  /** Forecast horizon: BG/BB, the number of future opportunities n*; continuous models, a number of `unit`s (integer ≥ 1). */
   readonly horizon: number;
+  /**
+   * The time unit of `maxT`, the recencies and the horizon (default: the model's unit). Converted
+   * to the model's exactly between days and weeks and between months, quarters and years, across
+   * the two only with `unitConversion: "calendar-average"`. The BG/BB takes its own unit only.
+   */
+  readonly unit?: TimeUnit;
+  /** `"calendar-average"` allows converting between days/weeks and months/quarters/years. */
+  readonly unitConversion?: UnitConversion;
 }
 
 /**
@@ -43,6 +58,7 @@ export interface ExpectedPurchasesCell {
 const optionsSchema = z.strictObject({
   maxFrequency: z.number().int().nonnegative().max(1e4),
   maxT: z.number().int().min(1).max(1e4),
+  ...unitOptionsShape,
   horizon: z.number().int().min(1).max(1e6),
 }) satisfies z.ZodType<unknown, ExpectedPurchasesMatrixOptions>;
 
@@ -57,11 +73,13 @@ const optionsSchema = z.strictObject({
  * expected number of further opportunities alive). O(n² + n*) for the whole grid. Continuous-time
  * models: `E[Y(horizon) | x, t_x, T = maxT]`, recency `1 … maxT` in whole units for `x ≥ 1`.
  *
- * @param model - a fitted model
- * @param options - `maxFrequency`, `maxT`, `horizon`
- * @returns cells in order of frequency, then recency
- * @throws {InvalidInputError} on an invalid model or options (path `options.…`), or a grid of more
- *   than 250,000 cells, `(maxFrequency + 1) × maxT` (path `options.maxT`)
+ * @param model - a fitted model (its `unit` is required)
+ * @param options - `maxFrequency`, `maxT`, `horizon`, and `unit`/`unitConversion` to state `maxT`
+ *   and `horizon` in another unit than the model's
+ * @returns cells in order of frequency, then recency (in `unit`s)
+ * @throws {InvalidInputError} on an invalid model or options (`options.<key>` with its code), a
+ *   `unit` the model's cannot be converted to (`unit_mismatch` at `options.unit`), or a grid of
+ *   more than 250,000 cells, `(maxFrequency + 1) × maxT` (`too_big` at `options.maxT`)
  * @example
  * ```ts
  * import { expectedPurchasesMatrix } from "customer-value";
@@ -69,7 +87,7 @@ const optionsSchema = z.strictObject({
  *   kind: "bg-bb",
  *   params: { alpha: 1.2035223936080475, beta: 0.7497163581757659, gamma: 0.6567181695499289, delta: 2.783441982887471 },
  *   logLikelihood: -33225.58, standardErrors: { alpha: 0.069, beta: 0.029, gamma: 0.051, delta: 0.32 },
- *   iterations: 22, converged: true, customers: 11104,
+ *   iterations: 22, converged: true, customerCount: 11104, unit: "year",
  * } as const;
  * const cells = expectedPurchasesMatrix(model, { maxFrequency: 6, maxT: 6, horizon: 5 });
  * cells.find((c) => c.frequency === 6)!.expectedPurchases.toFixed(4); // => "3.7525"
@@ -84,18 +102,28 @@ export function expectedPurchasesMatrix(
 ): ExpectedPurchasesCell[] {
   const fn = "expectedPurchasesMatrix";
   const m = parseDiagnosableModel(fn, model);
-  const { maxFrequency, maxT, horizon } = parseInput(fn, optionsSchema, options, ["options"]);
+  const { maxFrequency, maxT, horizon, unit, unitConversion } = parseInput(
+    fn,
+    optionsSchema,
+    options,
+    ["options"],
+  );
+  // model time units per grid unit (1 for the BG/BB, which takes its own unit only)
+  const c = modelUnitsPer(fn, m, unit, unitConversion);
   if ((maxFrequency + 1) * maxT > MAX_GRID_CELLS) {
     throw invalidInput(
       fn,
       ["options", "maxT"],
       `The grid (maxFrequency + 1) × maxT has at most ${MAX_GRID_CELLS} cells, received ${(maxFrequency + 1) * maxT}`,
+      "too_big",
+      maxT,
     );
   }
   const cells: ExpectedPurchasesCell[] = [];
   if (!isDiscrete(m)) {
     const kernel = purchaseKernel(m, fn);
-    const at = (x: number, tx: number) => kernel.conditionalExpected(x, tx, maxT, horizon);
+    const at = (x: number, tx: number) =>
+      kernel.conditionalExpected(x, tx * c, maxT * c, horizon * c);
     cells.push({ frequency: 0, recency: 0, expectedPurchases: at(0, 0) });
     for (let x = 1; x <= maxFrequency; x++) {
       for (let tx = 1; tx <= maxT; tx++) {

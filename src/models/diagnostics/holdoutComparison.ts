@@ -4,15 +4,17 @@
  * @module
  */
 import { z } from "zod";
-import { invalidInput } from "../../core/errors.js";
-import { assertArrayShape, describeReceived, parseInput } from "../../core/validate.js";
+import { type InputIssue, type IssueCode, invalidInput, issue } from "../../core/errors.js";
+import type { TimeUnit } from "../../core/time.js";
+import { checkArray, describeReceived, parseInput } from "../../core/validate.js";
 import {
   type BgBbModel,
   bgbbConditionalExpected,
   checkDiscreteHistory,
   type DiscretePurchaseHistory,
+  discreteHistoryIssues,
 } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
-import { checkHistory } from "../history.js";
+import { checkHistory, countIssue, historyIssues, throwRowIssues } from "../history.js";
 import { purchaseKernel } from "../predictions/kernels.js";
 import type { PurchaseHistory, PurchaseModel } from "../types.js";
 import {
@@ -20,6 +22,7 @@ import {
   MAX_BINS,
   MAX_DIAGNOSTIC_OPPORTUNITIES,
   parseDiagnosableModel,
+  rowUnitProblem,
 } from "./diagnosticModels.js";
 
 /**
@@ -34,6 +37,8 @@ export interface DiscreteHoldoutRow extends DiscretePurchaseHistory {
   readonly holdoutPeriods: number;
   /** How many customers share this row (default 1); integer ≥ 1. */
   readonly count?: number;
+  /** The time unit of one opportunity; when given, it must be the model's. */
+  readonly unit?: TimeUnit;
 }
 
 /**
@@ -48,6 +53,8 @@ export interface PurchaseHoldoutRow extends PurchaseHistory {
   readonly holdoutDuration: number;
   /** How many customers share this row (default 1); integer ≥ 1. */
   readonly count?: number;
+  /** The time unit of `recency`, `T` and `holdoutDuration` (rows of `splitCalibrationHoldout` carry it); when given, it must be the model's. */
+  readonly unit?: TimeUnit;
 }
 
 /**
@@ -70,8 +77,8 @@ export interface HoldoutComparisonRow {
   readonly bin: number;
   /** Printable label: `"3"`, or `"7+"` for the pooled bin. */
   readonly label: string;
-  /** Customers in the bin. */
-  readonly customers: number;
+  /** Customers in the bin (the sum of the rows' `count`). */
+  readonly customerCount: number;
   /** Mean actual holdout transactions per customer of the bin. */
   readonly actual: number;
   /** Mean expected holdout transactions per customer of the bin (the model's conditional expectation). */
@@ -100,6 +107,97 @@ const optionsSchema = z.strictObject({
   maxBin: z.number().int().min(1).max(MAX_BINS).exactOptional(),
 }) satisfies z.ZodType<unknown, HoldoutComparisonOptions>;
 
+/** Every problem of one calibration/holdout row at `base` (`customers[i]`). */
+function holdoutRowIssues(
+  row: unknown,
+  base: readonly PropertyKey[],
+  discrete: boolean,
+  modelUnit: TimeUnit,
+): InputIssue[] {
+  if (typeof row !== "object" || row === null || Array.isArray(row)) {
+    return [
+      issue(
+        base,
+        `Expected a row object, received ${describeReceived(row)}`,
+        row === undefined ? "required" : "invalid_type",
+        row,
+      ),
+    ];
+  }
+  const r = row as Record<string, unknown>;
+  const found: InputIssue[] = discrete
+    ? discreteHistoryIssues(row, base, true)
+    : historyIssues(row, base);
+  const hf = r.holdoutFrequency;
+  let limit = Number.POSITIVE_INFINITY;
+  if (discrete) {
+    const hp = r.holdoutPeriods;
+    if (
+      typeof hp !== "number" ||
+      !Number.isInteger(hp) ||
+      hp < 1 ||
+      hp > MAX_DIAGNOSTIC_OPPORTUNITIES
+    ) {
+      found.push(
+        issue(
+          [...base, "holdoutPeriods"],
+          `Expected an integer from 1 to ${MAX_DIAGNOSTIC_OPPORTUNITIES}, received ${describeReceived(hp)}`,
+          integerIssueCode(hp, MAX_DIAGNOSTIC_OPPORTUNITIES),
+          hp,
+        ),
+      );
+    } else limit = hp;
+  } else {
+    const hd = r.holdoutDuration;
+    if (typeof hd !== "number" || !Number.isFinite(hd) || hd <= 0) {
+      found.push(
+        issue(
+          [...base, "holdoutDuration"],
+          `Expected a finite number > 0, received ${describeReceived(hd)}`,
+          hd === undefined
+            ? "required"
+            : typeof hd === "number" && hd <= 0
+              ? "too_small"
+              : "invalid_type",
+          hd,
+        ),
+      );
+    }
+    const count = countIssue(r.count, [...base, "count"]);
+    if (count) found.push(count);
+  }
+  if (typeof hf !== "number" || !Number.isInteger(hf) || hf < 0) {
+    found.push(
+      issue(
+        [...base, "holdoutFrequency"],
+        `Expected an integer ≥ 0, received ${describeReceived(hf)}`,
+        integerIssueCode(hf, Number.POSITIVE_INFINITY),
+        hf,
+      ),
+    );
+  } else if (hf > limit) {
+    found.push(
+      issue(
+        [...base, "holdoutFrequency"],
+        `Expected an integer between 0 and holdoutPeriods (${limit}), received ${hf}`,
+        "inconsistent",
+        hf,
+      ),
+    );
+  }
+  const unit = rowUnitProblem(r.unit, modelUnit);
+  if (unit) found.push(issue([...base, "unit"], unit.message, unit.code, r.unit));
+  return found;
+}
+
+/** The code for a value that should be an integer from its lower bound to `max`. */
+function integerIssueCode(v: unknown, max: number): IssueCode {
+  if (v === undefined) return "required";
+  if (typeof v !== "number" || !Number.isFinite(v)) return "invalid_type";
+  if (!Number.isInteger(v)) return "not_integer";
+  return v > max ? "too_big" : "too_small";
+}
+
 /**
  * Compares a model's holdout predictions with what happened: customers are binned by calibration
  * frequency (or recency), and per bin the mean actual number of holdout transactions is set against
@@ -116,12 +214,17 @@ const optionsSchema = z.strictObject({
  *
  * @param model - a fitted model: BG/BB with rows `{ frequency, recency, periods, holdoutFrequency, holdoutPeriods }`,
  *   or BG/NBD, MBG/NBD, Pareto/NBD with rows `{ frequency, recency, T, holdoutFrequency, holdoutDuration }`
- * @param rows - one row per customer (or group, with `count`)
+ * @param customers - one row per customer (or group, with `count`); rows carrying a `unit` (those of
+ *   `splitCalibrationHoldout`) must be in the model's unit, the unit of `recency`, `T` and
+ *   `holdoutDuration`
  * @param options - `by` ("frequency" | "recency"), `maxBin` (default 7)
- * @returns the bins with sizes, actual and expected means, and the mean absolute errors
- * @throws {InvalidInputError} on an invalid model, a malformed row (path `[i].field`: recency > periods,
- *   frequency > recency, holdoutFrequency > holdoutPeriods, BG/BB `periods` or `holdoutPeriods` above
- *   10⁶, …) or unknown options (`maxBin` at most 100)
+ * @returns the bins with their `customerCount`, actual and expected means, and the mean absolute errors
+ * @throws {InvalidInputError} on an invalid model (`model.unit` is required), bad options
+ *   (`options.maxBin` at most 100, an unknown key is `unknown_key`), or malformed rows — every bad
+ *   row listed in one pass at `customers[i].field`: `inconsistent` for recency > periods or T,
+ *   frequency > recency, holdoutFrequency > holdoutPeriods; `not_integer`, `too_small`,
+ *   `too_big` (BG/BB `periods` or `holdoutPeriods` above 10⁶); `unit_mismatch` for a row in another
+ *   unit than the model
  * @example
  * ```ts
  * import { holdoutComparison } from "customer-value";
@@ -129,7 +232,7 @@ const optionsSchema = z.strictObject({
  *   kind: "bg-bb",
  *   params: { alpha: 1.2035223936080475, beta: 0.7497163581757659, gamma: 0.6567181695499289, delta: 2.783441982887471 },
  *   logLikelihood: -33225.58, standardErrors: { alpha: 0.069, beta: 0.029, gamma: 0.051, delta: 0.32 },
- *   iterations: 22, converged: true, customers: 11104,
+ *   iterations: 22, converged: true, customerCount: 11104, unit: "year",
  * } as const;
  * const table = holdoutComparison(model, [
  *   { frequency: 0, recency: 0, periods: 6, holdoutFrequency: 0, holdoutPeriods: 5, count: 3 },
@@ -145,96 +248,105 @@ const optionsSchema = z.strictObject({
  */
 export function holdoutComparison(
   model: BgBbModel,
-  rows: readonly DiscreteHoldoutRow[],
+  customers: readonly DiscreteHoldoutRow[],
   options?: HoldoutComparisonOptions,
 ): HoldoutComparison;
 export function holdoutComparison(
   model: PurchaseModel,
-  rows: readonly PurchaseHoldoutRow[],
+  customers: readonly PurchaseHoldoutRow[],
   options?: HoldoutComparisonOptions,
 ): HoldoutComparison;
 export function holdoutComparison(
   model: BgBbModel | PurchaseModel,
-  rows: readonly (DiscreteHoldoutRow | PurchaseHoldoutRow)[],
+  customers: readonly (DiscreteHoldoutRow | PurchaseHoldoutRow)[],
   options: HoldoutComparisonOptions = {},
 ): HoldoutComparison {
   const fn = "holdoutComparison";
   const m = parseDiagnosableModel(fn, model);
   const { by = "frequency", maxBin = 7 } = parseInput(fn, optionsSchema, options, ["options"]);
-  assertArrayShape(fn, rows);
-  if (!Array.isArray(rows) || rows.length === 0) {
-    throw invalidInput(fn, [], "Expected a non-empty array of calibration/holdout rows");
+  checkArray(fn, customers, "a non-empty array of calibration/holdout rows", ["customers"]);
+  if (customers.length === 0) {
+    throw invalidInput(
+      fn,
+      ["customers"],
+      "Expected a non-empty array of calibration/holdout rows",
+      "too_small",
+      customers,
+    );
   }
-  const customers = new Float64Array(maxBin + 1);
+  const customerCount = new Float64Array(maxBin + 1);
   const actual = new Float64Array(maxBin + 1);
   const expected = new Float64Array(maxBin + 1);
   // the conditional expectation depends only on the history and the holdout length: memoise
   const memo = new Map<string, number>();
   const discrete = isDiscrete(m);
   const kernel = discrete ? undefined : purchaseKernel(m, fn);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as unknown as Record<string, unknown>;
-    if (typeof row !== "object" || row === null) {
-      throw invalidInput(fn, [i], `Expected a row object, received ${describeReceived(row)}`);
-    }
+  const rowIssues = (row: unknown, base: readonly PropertyKey[]): InputIssue[] =>
+    holdoutRowIssues(row, base, discrete, m.unit);
+  for (let i = 0; i < customers.length; i++) {
+    const row = customers[i] as unknown as Record<string, unknown>;
+    if (typeof row !== "object" || row === null)
+      throwRowIssues(fn, customers, "customers", rowIssues);
     let x: number;
     let tx: number;
-    let length: number;
     let key: string;
-    let w = 1;
+    let w: number;
     let compute: () => number;
+    // Each field read once: the value checked is the value used.
     const hf = row.holdoutFrequency;
+    const unit = row.unit;
     if (discrete) {
-      const h = checkDiscreteHistory(fn, row, [i], true);
+      let h: { x: number; tx: number; n: number; w: number };
+      try {
+        h = checkDiscreteHistory(fn, row, ["customers", i], true);
+      } catch {
+        throwRowIssues(fn, customers, "customers", rowIssues);
+      }
       ({ x, tx, w } = h);
       const hp = row.holdoutPeriods;
-      if (h.n > MAX_DIAGNOSTIC_OPPORTUNITIES) {
-        throw invalidInput(
-          fn,
-          [i, "periods"],
-          `Expected at most ${MAX_DIAGNOSTIC_OPPORTUNITIES} opportunities`,
-        );
-      }
       if (
         typeof hp !== "number" ||
         !Number.isInteger(hp) ||
         hp < 1 ||
-        hp > MAX_DIAGNOSTIC_OPPORTUNITIES
+        hp > MAX_DIAGNOSTIC_OPPORTUNITIES ||
+        typeof hf !== "number" ||
+        !Number.isInteger(hf) ||
+        hf < 0 ||
+        hf > hp ||
+        rowUnitProblem(unit, m.unit) !== undefined
       ) {
-        throw invalidInput(
-          fn,
-          [i, "holdoutPeriods"],
-          `Expected an integer from 1 to ${MAX_DIAGNOSTIC_OPPORTUNITIES}`,
-        );
+        throwRowIssues(fn, customers, "customers", rowIssues);
       }
-      length = hp;
       key = `${x},${tx},${h.n},${hp}`;
-      compute = () => bgbbConditionalExpected(m.params, x, tx, h.n, hp);
+      const n = h.n;
+      compute = () => bgbbConditionalExpected(m.params, x, tx, n, hp);
     } else {
-      const h = checkHistory(fn, row, i);
+      let h: { x: number; tx: number; T: number };
+      try {
+        h = checkHistory(fn, row, i);
+      } catch {
+        throwRowIssues(fn, customers, "customers", rowIssues);
+      }
       ({ x, tx } = h);
       const hd = row.holdoutDuration;
-      if (typeof hd !== "number" || !Number.isFinite(hd) || hd <= 0) {
-        throw invalidInput(fn, [i, "holdoutDuration"], "Expected a finite number > 0");
+      const count = row.count;
+      if (
+        typeof hd !== "number" ||
+        !Number.isFinite(hd) ||
+        hd <= 0 ||
+        typeof hf !== "number" ||
+        !Number.isInteger(hf) ||
+        hf < 0 ||
+        (count !== undefined &&
+          (typeof count !== "number" || !Number.isSafeInteger(count) || count < 1)) ||
+        rowUnitProblem(unit, m.unit) !== undefined
+      ) {
+        throwRowIssues(fn, customers, "customers", rowIssues);
       }
-      if (row.count !== undefined) {
-        if (typeof row.count !== "number" || !Number.isInteger(row.count) || row.count < 1) {
-          throw invalidInput(fn, [i, "count"], "Expected an integer ≥ 1");
-        }
-        w = row.count;
-      }
-      length = Number.POSITIVE_INFINITY;
+      w = count === undefined ? 1 : count;
       key = `${x},${tx},${h.T},${hd}`;
-      compute = () => kernel!.conditionalExpected(x, tx, h.T, hd);
-    }
-    if (typeof hf !== "number" || !Number.isInteger(hf) || hf < 0 || hf > length) {
-      throw invalidInput(
-        fn,
-        [i, "holdoutFrequency"],
-        discrete
-          ? `Expected an integer between 0 and holdoutPeriods (${length})`
-          : "Expected an integer ≥ 0",
-      );
+      const T = h.T;
+      compute = () => kernel!.conditionalExpected(x, tx, T, hd);
     }
     let e = memo.get(key);
     if (e === undefined) {
@@ -242,7 +354,7 @@ export function holdoutComparison(
       memo.set(key, e);
     }
     const bin = Math.min(by === "frequency" ? x : Math.floor(tx), maxBin);
-    customers[bin]! += w;
+    customerCount[bin]! += w;
     actual[bin]! += w * hf;
     expected[bin]! += w * e;
   }
@@ -253,14 +365,14 @@ export function holdoutComparison(
   let totalExpected = 0;
   let total = 0;
   for (let b = 0; b <= maxBin; b++) {
-    const c = customers[b]!;
+    const c = customerCount[b]!;
     if (c === 0) continue;
     const a = actual[b]! / c;
     const e = expected[b]! / c;
     out.push({
       bin: b,
       label: b === maxBin ? `${b}+` : `${b}`,
-      customers: c,
+      customerCount: c,
       actual: a,
       expected: e,
     });

@@ -4,6 +4,8 @@
  */
 import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
+import type { TimeUnit } from "../../core/time.js";
+import type { UnitConversion } from "../../core/units.js";
 import { parseInput } from "../../core/validate.js";
 import { purchaseKernel } from "../predictions/kernels.js";
 import {
@@ -12,7 +14,9 @@ import {
   isDiscrete,
   MAX_DIAGNOSTIC_OPPORTUNITIES,
   MAX_GRID_CELLS,
+  modelUnitsPer,
   parseDiagnosableModel,
+  unitOptionsShape,
 } from "./diagnosticModels.js";
 
 /**
@@ -22,10 +26,21 @@ import {
 export interface ProbabilityAliveMatrixOptions {
   /** Largest calibration frequency of the grid (integer ≥ 0). */
   readonly maxFrequency: number;
-  /** Length of the calibration period: BG/BB, the number of opportunities n; continuous models, T (integer ≥ 1). */
+  /**
+   * Length of the calibration period: BG/BB, the number of opportunities n; continuous models, T in
+   * whole `unit`s (integer ≥ 1); the grid's recencies are 1 … maxT `unit`s.
+   */
   readonly maxT: number;
   /** BG/BB: probability of being alive this many opportunities after n (default 0; 1 = "next opportunity"). */
   readonly futurePeriods?: number;
+  /**
+   * The time unit of `maxT`, the recencies and the horizon (default: the model's unit). Converted
+   * to the model's exactly between days and weeks and between months, quarters and years, across
+   * the two only with `unitConversion: "calendar-average"`. The BG/BB takes its own unit only.
+   */
+  readonly unit?: TimeUnit;
+  /** `"calendar-average"` allows converting between days/weeks and months/quarters/years. */
+  readonly unitConversion?: UnitConversion;
 }
 
 /**
@@ -44,6 +59,7 @@ export interface ProbabilityAliveCell {
 const optionsSchema = z.strictObject({
   maxFrequency: z.number().int().nonnegative().max(1e4),
   maxT: z.number().int().min(1).max(1e4),
+  ...unitOptionsShape,
   futurePeriods: z.number().int().nonnegative().max(MAX_DIAGNOSTIC_OPPORTUNITIES).exactOptional(),
 }) satisfies z.ZodType<unknown, ProbabilityAliveMatrixOptions>;
 
@@ -59,11 +75,14 @@ const optionsSchema = z.strictObject({
  * Reading it: at fixed recency, more transactions mean a *lower* P(alive) for the same silence
  * (the "increasing frequency paradox"): a frequent buyer who has gone quiet has probably left.
  *
- * @param model - a fitted model
- * @param options - `maxFrequency`, `maxT`, optional `futurePeriods`
- * @returns cells in order of frequency, then recency
- * @throws {InvalidInputError} on an invalid model or options (path `options.…`; `futurePeriods` at
- *   most 10⁶), or a grid of more than 250,000 cells, `(maxFrequency + 1) × maxT` (path `options.maxT`)
+ * @param model - a fitted model (its `unit` is required)
+ * @param options - `maxFrequency`, `maxT`, optional `futurePeriods` (BG/BB), and
+ *   `unit`/`unitConversion` to state `maxT` in another unit than the model's
+ * @returns cells in order of frequency, then recency (in `unit`s)
+ * @throws {InvalidInputError} on an invalid model or options (`options.<key>` with its code;
+ *   `futurePeriods` at most 10⁶), a `unit` the model's cannot be converted to (`unit_mismatch` at
+ *   `options.unit`), or a grid of more than 250,000 cells, `(maxFrequency + 1) × maxT` (`too_big`
+ *   at `options.maxT`)
  * @example
  * ```ts
  * import { probabilityAliveMatrix } from "customer-value";
@@ -71,7 +90,7 @@ const optionsSchema = z.strictObject({
  *   kind: "bg-bb",
  *   params: { alpha: 1.2035223936080475, beta: 0.7497163581757659, gamma: 0.6567181695499289, delta: 2.783441982887471 },
  *   logLikelihood: -33225.58, standardErrors: { alpha: 0.069, beta: 0.029, gamma: 0.051, delta: 0.32 },
- *   iterations: 22, converged: true, customers: 11104,
+ *   iterations: 22, converged: true, customerCount: 11104, unit: "year",
  * } as const;
  * const cells = probabilityAliveMatrix(model, { maxFrequency: 6, maxT: 6, futurePeriods: 1 });
  * cells.length; // => 22
@@ -91,24 +110,31 @@ export function probabilityAliveMatrix(
     maxFrequency,
     maxT,
     futurePeriods = 0,
+    unit,
+    unitConversion,
   } = parseInput(fn, optionsSchema, options, ["options"]);
+  // model time units per grid unit (1 for the BG/BB, which takes its own unit only)
+  const c = modelUnitsPer(fn, m, unit, unitConversion);
   if ((maxFrequency + 1) * maxT > MAX_GRID_CELLS) {
     throw invalidInput(
       fn,
       ["options", "maxT"],
       `The grid (maxFrequency + 1) × maxT has at most ${MAX_GRID_CELLS} cells, received ${(maxFrequency + 1) * maxT}`,
+      "too_big",
+      maxT,
     );
   }
   const cells: ProbabilityAliveCell[] = [];
   if (!isDiscrete(m)) {
     const kernel = purchaseKernel(m, fn);
-    cells.push({ frequency: 0, recency: 0, probabilityAlive: kernel.probabilityAlive(0, 0, maxT) });
+    const T = maxT * c;
+    cells.push({ frequency: 0, recency: 0, probabilityAlive: kernel.probabilityAlive(0, 0, T) });
     for (let x = 1; x <= maxFrequency; x++) {
       for (let tx = 1; tx <= maxT; tx++) {
         cells.push({
           frequency: x,
           recency: tx,
-          probabilityAlive: kernel.probabilityAlive(x, tx, maxT),
+          probabilityAlive: kernel.probabilityAlive(x, tx * c, T),
         });
       }
     }

@@ -1,6 +1,6 @@
 import { invalidInput } from "../../core/errors.js";
 import { digamma, lnGamma } from "../../math/special.js";
-import { type FitOptions, maximizeLikelihood, parseFitOptions } from "../fit.js";
+import { type FitOptions, maximizeLikelihood, readFitInput } from "../fit.js";
 import { compressSpend, scaledTolerance } from "../history.js";
 import type { GammaGammaModel, GammaGammaParams, SpendHistoryRow } from "../types.js";
 
@@ -79,8 +79,8 @@ function gammaGammaObjective(x: Float64Array, m: Float64Array, weight: Float64Ar
  * on CDNOW is the sum of its logarithms).
  *
  * Conventions: only repeat buyers (frequency ≥ 1) enter the fit; rows with frequency 0 are skipped
- * (so the rows of `summarizeTransactions` can be passed as they are) and `customers` counts the
- * repeat buyers used. `monetaryValue` is the mean of the **repeat** purchases, the first purchase
+ * (so the rows of `summarizeTransactions` can be passed as they are) and `customerCount` counts
+ * the repeat buyers used. `monetaryValue` is the mean of the **repeat** purchases, the first purchase
  * excluded, as in `summarizeTransactions`, and must be positive. Money enters the model mathematics here, at the boundary: each
  * `monetaryValue` (a `Decimal`, number or decimal string) is converted once to a float64. Identical
  * `(frequency, monetaryValue)` rows are merged; BFGS on log-parameters with the analytic gradient.
@@ -89,10 +89,14 @@ function gammaGammaObjective(x: Float64Array, m: Float64Array, weight: Float64Ar
  * to the optimum, in standard errors, below that of a 10,000-customer fit.
  *
  * @param customers - rows `{ frequency, monetaryValue, count? }` (extra fields ignored; frequency-0 rows skipped)
- * @param options - `penalty`, `initial` (keys p, q, v), `maxIterations`, `tolerance`
- * @returns the fitted model `{ kind: "gamma-gamma", params: { p, q, v }, logLikelihood, standardErrors, … }`
- * @throws {InvalidInputError} when a frequency is not an integer ≥ 0, a repeat buyer's monetaryValue
- *   is not a positive amount, or there is no repeat buyer
+ * @param options - `penalty`, `initial` (keys p, q, v), `maxIterations`, `tolerance` (no `unit`:
+ *   spend has none)
+ * @returns the fitted model `{ kind: "gamma-gamma", params: { p, q, v }, logLikelihood, standardErrors, …, customerCount }`
+ * @throws {InvalidInputError} listing every problem in one pass (up to 100): a frequency that is
+ *   missing (`required`), not a number (`invalid_type`), fractional (`not_integer`) or negative
+ *   (`too_small`) at `customers[i].frequency`; a repeat buyer's `monetaryValue` that is not an
+ *   amount (`invalid_money`) or not positive (`too_small`); a bad `count`; no repeat buyer
+ *   (`too_small` at `customers`); bad options at `options.<key>`, `options.unit` (`unknown_key`)
  * @throws {ModelFitError} when the optimiser does not converge, or when the data do not identify
  *   the model: the maximum lies at the boundary of the parameter space (a parameter running off
  *   to 0 or ∞, standard error of its logarithm above 20) or the Hessian there is singular or not
@@ -122,7 +126,7 @@ export function fitGammaGamma(
   options?: FitOptions,
 ): GammaGammaModel {
   const fn = "fitGammaGamma";
-  const opts = parseFitOptions(fn, options, NAMES);
+  const { opts, data } = readFitInput(fn, options, NAMES, () => compressSpend(fn, customers));
   if (opts.unit !== undefined) {
     throw invalidInput(
       fn,
@@ -132,7 +136,6 @@ export function fitGammaGamma(
       opts.unit,
     );
   }
-  const data = compressSpend(fn, customers);
   const fit = maximizeLikelihood(fn, gammaGammaObjective(data.x, data.m, data.weight), NAMES, {
     ...opts,
     tolerance: scaledTolerance(opts.tolerance, data.customers),

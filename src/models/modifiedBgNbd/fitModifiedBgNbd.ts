@@ -18,10 +18,18 @@ import type { MbgNbdModel, PurchaseHistoryRow } from "../types.js";
  * customers: the gradient bound is `tolerance × max(1, customers/10,000)`, which keeps the distance
  * to the optimum, in standard errors, below that of a 10,000-customer fit.
  *
- * @param customers - rows `{ frequency, recency, T, count? }` (extra fields ignored)
- * @param options - `penalty`, `initial` (keys r, alpha, a, b), `maxIterations`, `tolerance`
- * @returns the fitted model `{ kind: "mbg-nbd", params: { r, alpha, a, b }, … }`
- * @throws {InvalidInputError} on malformed rows (see {@link fitBgNbd}) or data without repeat purchases
+ * @param customers - rows `{ frequency, recency, T, count?, unit? }` (extra fields ignored)
+ * @param options - `unit` (of recency and T; required unless the rows carry it), `penalty`,
+ *   `initial` (keys r, alpha, a, b), `maxIterations`, `tolerance`
+ * @returns the fitted model `{ kind: "mbg-nbd", params: { r, alpha, a, b }, …, customerCount, unit }`
+ * @throws {InvalidInputError} listing every problem in one pass (up to 100): a malformed row at
+ *   `customers[i].field` — a missing field (`required`), not a finite number (`invalid_type`), a
+ *   fractional frequency or count (`not_integer`), a negative frequency or recency, T ≤ 0 or
+ *   count < 1 (`too_small`), recency > T or recency ≠ 0 with frequency 0 (`inconsistent`); no
+ *   customer with a repeat purchase (`too_small` at `customers`); bad options at `options.<key>`
+ *   (a misspelt key or `initial` parameter is `unknown_key`); no time unit (`required` at
+ *   `options.unit`), rows in different units (`inconsistent` at `customers[i].unit`) or in another
+ *   unit than `options.unit` (`unit_mismatch` at `options.unit`)
  * @throws {ModelFitError} when the optimiser does not converge, or when the data do not identify
  *   the model: the maximum lies at the boundary of the parameter space (a parameter running off
  *   to 0 or ∞, standard error of its logarithm above 20) or the Hessian there is singular or not
@@ -38,7 +46,7 @@ import type { MbgNbdModel, PurchaseHistoryRow } from "../types.js";
  *   { frequency: 4, recency: 36, T: 39, count: 8 },
  *   { frequency: 8, recency: 38, T: 39, count: 4 },
  *   { frequency: 6, recency: 10, T: 39, count: 5 },
- * ]);
+ * ], { unit: "week" });
  * model.kind; // => "mbg-nbd"
  * model.params.a.toFixed(3); // => "1.384"
  * ```

@@ -1,4 +1,4 @@
-import { type FitOptions, fitUnit, maximizeLikelihood, parseFitOptions } from "../fit.js";
+import { type FitOptions, maximizeLikelihood, readFitInput } from "../fit.js";
 import { compressHistories, scaledTolerance } from "../history.js";
 import type { ParetoNbdModel, ParetoNbdParams, PurchaseHistoryRow } from "../types.js";
 import { paretoNbdObjective } from "./paretoNbdMath.js";
@@ -42,10 +42,17 @@ const NAMES = ["r", "alpha", "s", "beta"] as const;
  * @param customers - one row per customer (or per group, with `count`): `frequency` (repeat
  *   purchases), `recency`, `T`; extra fields such as `customerId` are ignored, so the rows of
  *   `summarizeTransactions` are accepted as they are
- * @param options - `penalty`, `initial` (natural scale, keys r, alpha, s, beta), `maxIterations`, `tolerance`
- * @returns the fitted model `{ kind: "pareto-nbd", params: { r, alpha, s, beta }, logLikelihood, standardErrors, iterations, converged, customers }`
- * @throws {InvalidInputError} when a row is malformed: negative or non-integer frequency, recency > T,
- *   T ≤ 0, recency ≠ 0 with frequency 0, or no customer with a repeat purchase
+ * @param options - `unit` (of recency and T; required unless the rows carry it), `penalty`,
+ *   `initial` (natural scale, keys r, alpha, s, beta), `maxIterations`, `tolerance`
+ * @returns the fitted model `{ kind: "pareto-nbd", params: { r, alpha, s, beta }, logLikelihood, standardErrors, iterations, converged, customerCount, unit }`
+ * @throws {InvalidInputError} listing every problem in one pass (up to 100): a malformed row at
+ *   `customers[i].field` — a missing field (`required`), not a finite number (`invalid_type`), a
+ *   fractional frequency or count (`not_integer`), a negative frequency or recency, T ≤ 0 or
+ *   count < 1 (`too_small`), recency > T or recency ≠ 0 with frequency 0 (`inconsistent`); no
+ *   customer with a repeat purchase (`too_small` at `customers`); bad options at `options.<key>`
+ *   (a misspelt key or `initial` parameter is `unknown_key`); no time unit (`required` at
+ *   `options.unit`), rows in different units (`inconsistent` at `customers[i].unit`) or in another
+ *   unit than `options.unit` (`unit_mismatch` at `options.unit`)
  * @throws {ModelFitError} when the optimiser does not converge, or when the data do not identify
  *   the model: the maximum lies at the boundary of the parameter space (a parameter running off
  *   to 0 or ∞, standard error of its logarithm above 20) or the Hessian there is singular or not
@@ -63,9 +70,9 @@ const NAMES = ["r", "alpha", "s", "beta"] as const;
  *   { frequency: 5, recency: 20, T: 30 },
  *   { frequency: 3, recency: 10, T: 35 },
  *   { frequency: 7, recency: 34, T: 36 },
- * ]);
+ * ], { unit: "week" });
  * model.kind; // => "pareto-nbd"
- * model.customers; // => 8
+ * model.customerCount; // => 8
  * ```
  * @category Models
  * @see Schmittlein, D. C., Morrison, D. G. & Colombo, R. (1987). Counting your customers: who are
@@ -78,9 +85,13 @@ export function fitParetoNbd(
   options?: FitOptions,
 ): ParetoNbdModel {
   const fn = "fitParetoNbd";
-  const opts = parseFitOptions(fn, options, NAMES);
-  const data = compressHistories(fn, customers, { requireRepeat: true });
-  const unit = fitUnit(fn, customers, opts.unit);
+  const { opts, data, unit } = readFitInput(
+    fn,
+    options,
+    NAMES,
+    () => compressHistories(fn, customers, { requireRepeat: true }),
+    { rows: customers, argument: "customers" },
+  );
   const scale = 1 / data.maxT;
   const tx = data.tx.map((v) => v * scale);
   const T = data.T.map((v) => v * scale);
@@ -115,6 +126,6 @@ export function fitParetoNbd(
     iterations: fit.iterations,
     converged: true,
     customerCount: data.customers,
-    unit,
+    unit: unit!,
   };
 }

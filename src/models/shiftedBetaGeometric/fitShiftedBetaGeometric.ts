@@ -4,14 +4,14 @@
  * @module
  */
 import { z } from "zod";
-import { invalidInput, ModelFitError } from "../../core/errors.js";
+import { IssueCollector, invalidInput, ModelFitError } from "../../core/errors.js";
 import type { TimeUnit } from "../../core/time.js";
-import { boundedArray, parseInput } from "../../core/validate.js";
-import { type FitOptions, fitUnit, maximizeLikelihood, parseFitOptions } from "../fit.js";
+import { arrayShapeProblem, checkArray, describeReceived } from "../../core/validate.js";
+import { type FitOptions, maximizeLikelihood, readFitInput } from "../fit.js";
 
 const PARAMETER_NAMES = ["alpha", "beta"] as const;
 
-import { scaledTolerance } from "../history.js";
+import { countIssue, scaledTolerance } from "../history.js";
 
 /**
  * Parameters of the shifted-beta-geometric model: the churn probability θ of a customer is
@@ -56,7 +56,7 @@ export interface SbgModel {
 
 /**
  * One customer's (or one group of identical customers') subscription history, for
- * {@link fitSbg}.
+ * {@link fitSbg}. Extra fields (a `customerId`, your own columns) are allowed and ignored.
  * @category Models
  */
 export interface SubscriptionHistoryRow {
@@ -69,10 +69,14 @@ export interface SubscriptionHistoryRow {
   readonly churned: boolean;
   /** How many customers share this history (default 1); integer ≥ 1. */
   readonly count?: number;
+  /** The customer's id (ignored by the fit). */
+  readonly customerId?: string;
+  /** The time unit of one contract period; when rows carry it, all must agree (see `FitOptions.unit`). */
+  readonly unit?: TimeUnit;
 }
 
 /**
- * What {@link fitSbg} accepts: one cohort's survivor counts
+ * What {@link fitSbg} accepts as its `survival` argument: one cohort's survivor counts
  * (`[n₀, n₁, …, n_k]`, customers still active after 0, 1, …, k renewals), several cohorts
  * (an array of such arrays, each with its own length), or per-customer rows.
  * @category Models
@@ -83,14 +87,8 @@ export type SbgInput =
   | readonly SubscriptionHistoryRow[];
 
 const FN = "fitSbg";
-
-const rowSchema = z.strictObject({
-  periodsObserved: z.number().int().nonnegative(),
-  churned: z.boolean(),
-  count: z.number().int().positive().exactOptional(),
-}) satisfies z.ZodType<unknown, SubscriptionHistoryRow>;
-
-const countsSchema = boundedArray(z.array(z.number().finite().nonnegative()).min(1));
+/** The name of fitSbg's data argument, the first key of its error paths (`survival[2]`). */
+const ARG = "survival";
 
 /** Weighted sufficient statistics: churn and survival weights indexed by period. @internal */
 export interface SurvivalData {
@@ -101,24 +99,117 @@ export interface SurvivalData {
   readonly customers: number;
 }
 
-function checkCohort(counts: readonly number[], path: readonly PropertyKey[]): void {
-  const parsed = countsSchema.safeParse(counts);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw invalidInput(FN, [...path, ...issue.path], issue.message);
+/** Every problem of one cohort's survivor counts at `path` (`survival` or `survival[c]`). */
+function cohortIssues(counts: unknown, path: readonly PropertyKey[], issues: IssueCollector): void {
+  if (!Array.isArray(counts)) {
+    issues.add(
+      path,
+      `Expected an array of survivor counts, received ${describeReceived(counts)}`,
+      counts === undefined ? "required" : "invalid_type",
+      counts,
+    );
+    return;
   }
-  if (!(counts[0]! > 0)) {
-    throw invalidInput(FN, [...path, 0], "A cohort must start with a positive number of customers");
+  const shape = arrayShapeProblem(counts);
+  if (shape) {
+    issues.add([...path, ...shape.path], shape.message, shape.code);
+    return;
   }
-  for (let t = 1; t < counts.length; t++) {
-    if (counts[t]! > counts[t - 1]!) {
-      throw invalidInput(
-        FN,
+  if (counts.length === 0) {
+    issues.add(
+      path,
+      "Expected at least one survivor count (the cohort's size)",
+      "too_small",
+      counts,
+    );
+    return;
+  }
+  let previous = Number.POSITIVE_INFINITY;
+  for (let t = 0; t < counts.length && !issues.full; t++) {
+    const v: unknown = counts[t];
+    if (typeof v !== "number" || !Number.isFinite(v)) {
+      issues.add(
         [...path, t],
-        `Survivor counts must not increase: ${counts[t]} after ${counts[t - 1]}`,
+        `Expected a finite number ≥ 0, received ${describeReceived(v)}`,
+        v === undefined ? "required" : "invalid_type",
+        v,
+      );
+      previous = Number.NaN;
+      continue;
+    }
+    if (v < 0 || (t === 0 && v === 0)) {
+      issues.add(
+        [...path, t],
+        t === 0
+          ? `A cohort must start with a positive number of customers, received ${v}`
+          : `Expected a count ≥ 0, received ${v}`,
+        "too_small",
+        v,
+      );
+    } else if (v > previous) {
+      issues.add(
+        [...path, t],
+        `Survivor counts must not increase: ${v} after ${previous}`,
+        "inconsistent",
+        v,
       );
     }
+    previous = v;
   }
+}
+
+/** Every problem of one per-customer row at `path` (`survival[i]`). */
+function rowIssues(row: unknown, path: readonly PropertyKey[], issues: IssueCollector): void {
+  if (typeof row !== "object" || row === null || Array.isArray(row)) {
+    issues.add(
+      path,
+      `Expected { periodsObserved, churned }, received ${describeReceived(row)}`,
+      row === undefined ? "required" : "invalid_type",
+      row,
+    );
+    return;
+  }
+  const { periodsObserved: t, churned, count } = row as Record<string, unknown>;
+  let tOk = false;
+  if (typeof t !== "number" || !Number.isFinite(t)) {
+    issues.add(
+      [...path, "periodsObserved"],
+      `Expected an integer ≥ 0, received ${describeReceived(t)}`,
+      t === undefined ? "required" : "invalid_type",
+      t,
+    );
+  } else if (!Number.isInteger(t)) {
+    issues.add(
+      [...path, "periodsObserved"],
+      `Expected an integer ≥ 0, received ${t}`,
+      "not_integer",
+      t,
+    );
+  } else if (t < 0) {
+    issues.add(
+      [...path, "periodsObserved"],
+      `Expected an integer ≥ 0, received ${t}`,
+      "too_small",
+      t,
+    );
+  } else tOk = true;
+  if (typeof churned !== "boolean") {
+    issues.add(
+      [...path, "churned"],
+      `Expected true or false, received ${describeReceived(churned)}`,
+      churned === undefined ? "required" : "invalid_type",
+      churned,
+    );
+  } else if (tOk && churned && t === 0) {
+    issues.add(
+      [...path, "periodsObserved"],
+      "A customer who churned was observed for at least 1 period",
+      "inconsistent",
+      t,
+    );
+  }
+  const c = countIssue(count, [...path, "count"]);
+  if (c) issues.add(c.path, c.message, c.code, count);
 }
 
 /** Lexicographic order of survivor-count series (a shorter prefix first). */
@@ -129,67 +220,92 @@ function compareCohorts(u: readonly number[], v: readonly number[]): number {
   return u.length - v.length;
 }
 
-/** Validates the input and reduces it to weights per period. @internal */
+/**
+ * Validates the `survival` argument of {@link fitSbg} (every problem listed, up to 100, at
+ * `survival[t]`, `survival[c][t]` or `survival[i].field`) and reduces it to weights per period.
+ * @internal
+ */
 export function survivalData(input: unknown): SurvivalData {
-  if (!Array.isArray(input) || input.length === 0) {
+  checkArray(
+    FN,
+    input,
+    "survivor counts, an array of cohorts' survivor counts, or an array of { periodsObserved, churned } rows",
+    [ARG],
+  );
+  if (input.length === 0) {
     throw invalidInput(
       FN,
-      [],
+      [ARG],
       "Expected survivor counts, an array of cohorts' survivor counts, or a non-empty array of { periodsObserved, churned } rows",
+      "too_small",
+      input,
     );
   }
-  const first = input[0] as unknown;
-  let cohorts: readonly (readonly number[])[] | undefined;
-  let paths: PropertyKey[][] = [];
-  if (typeof first === "number") {
-    cohorts = [input as number[]];
-    paths = [[]];
-  } else if (Array.isArray(first)) {
-    cohorts = input as number[][];
-    paths = cohorts.map((_, c) => [c]);
-  }
-  if (cohorts !== undefined) {
-    let maxT = 0;
-    for (let c = 0; c < cohorts.length; c++) {
-      const cohort = cohorts[c];
-      if (!Array.isArray(cohort))
-        throw invalidInput(FN, [c], "Expected an array of survivor counts");
-      checkCohort(cohort, paths[c]!);
-      maxT = Math.max(maxT, cohort.length - 1);
+  const first: unknown = input[0];
+  const issues = new IssueCollector();
+  if (typeof first === "number" || Array.isArray(first)) {
+    // One cohort, or several.
+    const single = typeof first === "number";
+    const cohorts = (single ? [input] : input) as readonly unknown[];
+    for (let c = 0; c < cohorts.length && !issues.full; c++) {
+      cohortIssues(cohorts[c], single ? [ARG] : [ARG, c], issues);
     }
+    issues.throwIfAny(FN);
+    const valid = cohorts as readonly (readonly number[])[];
+    let maxT = 0;
+    for (const cohort of valid) maxT = Math.max(maxT, cohort.length - 1);
     const churnWeight = new Float64Array(maxT + 1);
     const aliveWeight = new Float64Array(maxT + 1);
     let customers = 0;
     // Summed in a canonical order (cohorts sorted by their counts), so that the order of the
     // cohorts cannot change the floating-point sums of fractional counts.
-    for (const cohort of [...cohorts].sort(compareCohorts)) {
+    for (const cohort of [...valid].sort(compareCohorts)) {
       customers += cohort[0]!;
       for (let t = 1; t < cohort.length; t++) churnWeight[t]! += cohort[t - 1]! - cohort[t]!;
       aliveWeight[cohort.length - 1]! += cohort[cohort.length - 1]!;
     }
     return { churnWeight, aliveWeight, customers };
   }
-  const rows = parseInput(FN, boundedArray(z.array(rowSchema)), input);
+  // Per-customer rows: each field read once, into plain arrays.
+  const n = input.length;
+  const periods = new Float64Array(n);
+  const churned = new Uint8Array(n);
+  const weights = new Float64Array(n);
   let maxT = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    if (row.churned && row.periodsObserved < 1) {
-      throw invalidInput(
-        FN,
-        [i, "periodsObserved"],
-        "A customer who churned was observed for at least 1 period",
-      );
+  for (let i = 0; i < n && !issues.full; i++) {
+    const row: unknown = input[i];
+    const {
+      periodsObserved: t,
+      churned: c,
+      count,
+    } = typeof row === "object" && row !== null ? (row as Record<string, unknown>) : {};
+    if (
+      typeof t === "number" &&
+      Number.isInteger(t) &&
+      t >= 0 &&
+      typeof c === "boolean" &&
+      (!c || t >= 1) &&
+      (count === undefined ||
+        (typeof count === "number" && Number.isSafeInteger(count) && count >= 1)) &&
+      !Array.isArray(row)
+    ) {
+      periods[i] = t;
+      churned[i] = c ? 1 : 0;
+      weights[i] = count === undefined ? 1 : (count as number);
+      if (t > maxT) maxT = t;
+    } else {
+      rowIssues(row, [ARG, i], issues);
     }
-    maxT = Math.max(maxT, row.periodsObserved);
   }
+  issues.throwIfAny(FN);
   const churnWeight = new Float64Array(maxT + 1);
   const aliveWeight = new Float64Array(maxT + 1);
   let customers = 0;
-  for (const row of rows) {
-    const w = row.count ?? 1;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i]!;
     customers += w;
-    if (row.churned) churnWeight[row.periodsObserved]! += w;
-    else aliveWeight[row.periodsObserved]! += w;
+    if (churned[i] === 1) churnWeight[periods[i]!]! += w;
+    else aliveWeight[periods[i]!]! += w;
   }
   return { churnWeight, aliveWeight, customers };
 }
@@ -259,18 +375,29 @@ export function shiftedBetaGeometricNegLogLikelihood(
  *
  * The sBG does not nest the continuous-time models; it is a contractual model: churn is observed.
  *
- * @param input - one cohort's survivor counts, an array of cohorts, or `{ periodsObserved, churned, count? }` rows
- * @param options - {@link FitOptions} (`initial` names `alpha` and `beta`)
- * @returns the fitted {@link SbgModel}
- * @throws {InvalidInputError} when a cohort is empty, starts at 0 or increases (path of the bad count),
- *   or a row is malformed
+ * The data argument is named `survival` (not `customers`, which is always an array of customer
+ * rows): what its three forms have in common is survival data, how many customers are still
+ * subscribed after how many renewals. Error paths start with it: `survival[3]` (a count of one
+ * cohort), `survival[1][3]` (of several), `survival[2].churned` (a row).
+ *
+ * @param survival - one cohort's survivor counts, an array of cohorts, or
+ *   `{ periodsObserved, churned, count?, unit? }` rows (extra fields ignored)
+ * @param options - {@link FitOptions}: `unit` (of one contract period; required unless the rows
+ *   carry it), `penalty`, `initial` (names `alpha` and `beta`), `maxIterations`, `tolerance`
+ * @returns the fitted {@link SbgModel}, with `unit` and `customerCount`
+ * @throws {InvalidInputError} listing every problem in one pass (up to 100): a cohort that is
+ *   empty or starts at 0 (`too_small`), a count that is not a finite number (`invalid_type`) or
+ *   negative (`too_small`), counts that increase (`inconsistent`), a malformed row
+ *   (`survival[i].periodsObserved`: `not_integer`, `too_small`, `inconsistent` when a churned
+ *   customer was observed for 0 periods; `survival[i].churned`: `invalid_type`); bad options at
+ *   `options.<key>`; no unit (`required` at `options.unit`) or rows in another unit (`unit_mismatch`)
  * @throws {ModelFitError} when the likelihood has no finite maximum (e.g. nobody ever churns,
  *   or every period loses the same share of customers, so that α and β run off to ∞), when the
  *   Hessian at the solution is singular, or when the optimiser does not converge
  * @example
  * ```ts
  * import { fitSbg } from "customer-value";
- * const model = fitSbg([1000, 869, 743, 653, 593, 551, 517, 491]);
+ * const model = fitSbg([1000, 869, 743, 653, 593, 551, 517, 491], { unit: "year" });
  * model.params.alpha.toFixed(3); // => "0.668"
  * model.params.beta.toFixed(3); // => "3.806"
  * model.logLikelihood.toFixed(2); // => "-1611.16"
@@ -279,12 +406,17 @@ export function shiftedBetaGeometricNegLogLikelihood(
  * @see Fader & Hardie (2007), "How to project customer retention", Journal of Interactive
  *   Marketing 21(1).
  */
-export function fitSbg(input: SbgInput, options: FitOptions = {}): SbgModel {
-  const data = survivalData(input);
-  const opts = parseFitOptions(FN, options, PARAMETER_NAMES, ["options"]);
+export function fitSbg(survival: SbgInput, options: FitOptions = {}): SbgModel {
   // Survivor counts carry no unit; per-customer rows may.
-  const rows = Array.isArray(input) && typeof input[0] === "object" && !Array.isArray(input[0]);
-  const unit = fitUnit(FN, rows ? input : [], opts.unit, "input");
+  const rows =
+    Array.isArray(survival) && typeof survival[0] === "object" && !Array.isArray(survival[0]);
+  const { opts, data, unit } = readFitInput(
+    FN,
+    options,
+    PARAMETER_NAMES,
+    () => survivalData(survival),
+    { rows: rows ? survival : [], argument: ARG },
+  );
   let churned = 0;
   for (const w of data.churnWeight) churned += w;
   if (churned === 0) {
@@ -308,7 +440,7 @@ export function fitSbg(input: SbgInput, options: FitOptions = {}): SbgModel {
     iterations: result.iterations,
     converged: true,
     customerCount: data.customers,
-    unit,
+    unit: unit!,
   };
 }
 

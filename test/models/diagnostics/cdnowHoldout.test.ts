@@ -21,7 +21,7 @@ const rows = splitCalibrationHoldout(transactions, {
   unit: "week",
   bucketing: "elapsed",
 });
-const model = fitBgNbd(rows);
+const model = fitBgNbd(rows, { unit: "week" });
 
 describe("holdoutComparison — BG/NBD on CDNOW (BTYD vignette table, peers.md §4.2)", () => {
   const table = holdoutComparison(
@@ -30,7 +30,7 @@ describe("holdoutComparison — BG/NBD on CDNOW (BTYD vignette table, peers.md �
     { by: "frequency", maxBin: 7 },
   );
   it("bin sizes 1411, 439, 214, 100, 62, 38, 29, 64", () => {
-    expect(table.rows.map((r) => r.customers)).toEqual([1411, 439, 214, 100, 62, 38, 29, 64]);
+    expect(table.rows.map((r) => r.customerCount)).toEqual([1411, 439, 214, 100, 62, 38, 29, 64]);
     expect(table.rows.at(-1)!.label).toBe("7+");
   });
   it("actual means 0.2367 … 6.3594 (printed precision)", () => {
@@ -57,6 +57,13 @@ describe("holdoutComparison — BG/NBD on CDNOW (BTYD vignette table, peers.md �
     expect(Math.abs(table.meanAbsoluteError - 0.2245)).toBeLessThanOrEqual(2.5e-4);
   });
 });
+
+function firstDatesOf(byCustomer: Map<string, Set<number>>): string[] {
+  const start = Date.UTC(1997, 0, 1);
+  return [...byCustomer.values()].map((days) =>
+    new Date(start + Math.min(...days) * 86_400_000).toISOString().slice(0, 10),
+  );
+}
 
 describe("cumulativePurchaseTracking — BG/NBD weekly tracking, weeks 20–25 (BTYD vignette, peers.md §4.2)", () => {
   // daily cohorts of first purchases (84 days of 1997 Q1), tracked in weeks
@@ -100,7 +107,40 @@ describe("cumulativePurchaseTracking — BG/NBD weekly tracking, weeks 20–25 (
       caught = error;
     }
     expect(caught).toBeInstanceOf(InvalidInputError);
-    expect((caught as Error).message).toContain("→ at [1]");
+    expect((caught as InvalidInputError).issues[0]).toMatchObject({
+      path: ["cohorts", 1],
+      code: "invalid_date",
+      received: "1997-02-30",
+    });
+  });
+  it('tracked in days (unit: "day"), day 7k equals week k of the weekly tracking', () => {
+    const daily = cumulativePurchaseTracking(model, cohortSizes, { periods: 7 * 30, unit: "day" });
+    for (let k = 1; k <= 30; k++) {
+      const week = tracking[k - 1]!.expectedCumulative;
+      expect(Math.abs(daily[7 * k - 1]!.expectedCumulative - week)).toBeLessThanOrEqual(
+        1e-9 * week,
+      );
+    }
+    // a month has no fixed length in weeks: only with the calendar-average conversion
+    let caught: unknown;
+    try {
+      cumulativePurchaseTracking(model, cohortSizes, { periods: 3, unit: "month" });
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as InvalidInputError).issues[0]).toMatchObject({
+      path: ["options", "unit"],
+      code: "unit_mismatch",
+    });
+    const monthly = cumulativePurchaseTracking(model, firstDatesOf(byCustomer), {
+      periods: 3,
+      unit: "month",
+      unitConversion: "calendar-average",
+    });
+    const weekly = cumulativePurchaseTracking(model, firstDatesOf(byCustomer), { periods: 14 });
+    // 3 calendar-average months = 13.04 weeks: between weeks 13 and 14 of the weekly tracking
+    expect(monthly[2]!.expectedCumulative).toBeGreaterThan(weekly[12]!.expectedCumulative);
+    expect(monthly[2]!.expectedCumulative).toBeLessThan(weekly[13]!.expectedCumulative);
   });
   it("actual incremental 73, 55, 70, 33, 56, 99 and cumulative 1359 … 1672", () => {
     expect(weeks.map((w) => w.actualIncremental)).toEqual([73, 55, 70, 33, 56, 99]);
@@ -117,7 +157,7 @@ describe("cumulativePurchaseTracking — BG/NBD weekly tracking, weeks 20–25 (
 });
 
 describe("Pareto/NBD on CDNOW (BTYD vignette, peers.md §4.3)", () => {
-  const pareto = fitParetoNbd(rows);
+  const pareto = fitParetoNbd(rows, { unit: "week" });
   it("holdout expected means 0.138 … 6.403 (printed precision)", () => {
     const table = holdoutComparison(
       pareto,
@@ -156,7 +196,7 @@ describe("Pareto/NBD on CDNOW (BTYD vignette, peers.md §4.3)", () => {
 
 describe("compareModels on the three CDNOW fits", () => {
   it("MBG/NBD −9582.1, BG/NBD −9582.4, Pareto/NBD −9595.0 (FHL 2005; models.md §0.4): MBG/NBD recommended, no LRT", () => {
-    const fits = [model, fitMbgNbd(rows), fitParetoNbd(rows)];
+    const fits = [model, fitMbgNbd(rows, { unit: "week" }), fitParetoNbd(rows, { unit: "week" })];
     const c = compareModels(fits);
     expect(c.rows.map((r) => r.logLikelihood.toFixed(1))).toEqual([
       "-9582.4",

@@ -21,7 +21,8 @@ function bgbb(alpha: number, beta: number, gamma: number, delta: number): BgBbMo
     standardErrors: { alpha: 0, beta: 0, gamma: 0, delta: 0 },
     iterations: 0,
     converged: true,
-    customers: 11104,
+    customerCount: 11104,
+    unit: "year",
   };
 }
 // θ_BGBB (models.md §0.4)
@@ -65,7 +66,7 @@ describe("calibrationFrequencyFit — donations (peers.md §4.6, Hardie's spread
     expectInvalid(
       () => calibrationFrequencyFit(MODEL, [{ frequency: 2, recency: 7, periods: 6 }]),
       "calibrationFrequencyFit",
-      "→ at [0].recency",
+      "→ at customers[0].recency",
     );
     expectInvalid(
       () => calibrationFrequencyFit(MODEL, rows, { maxBin: 0 }),
@@ -103,12 +104,12 @@ describe("cumulativePurchaseTracking — donations annual tracking 1996–2006 (
     expectInvalid(
       () => cumulativePurchaseTracking(MODEL, [10, -1], { periods: 3 }),
       "cumulativePurchaseTracking",
-      "→ at [1]",
+      "→ at cohorts[1]",
     );
     expectInvalid(
       () => cumulativePurchaseTracking(MODEL, [0, 0], { periods: 3 }),
       "cumulativePurchaseTracking",
-      "→ at [0]",
+      "→ at cohorts",
     );
     expectInvalid(
       () => cumulativePurchaseTracking(MODEL, [10], { periods: 0 }),
@@ -190,7 +191,7 @@ describe("probabilityAliveMatrix and expectedPurchasesMatrix agree with the per-
       () =>
         probabilityAliveMatrix({ ...MODEL, kind: "nope" } as never, { maxFrequency: 3, maxT: 3 }),
       "probabilityAliveMatrix",
-      "→ at kind",
+      "kind",
     );
   });
 });
@@ -205,7 +206,9 @@ describe("holdoutComparison", () => {
   }));
   it("by frequency: bin sizes, actual means and expected means (expected = FHS 2010 conditional expectation)", () => {
     const table = holdoutComparison(MODEL, holdoutRows, { by: "frequency", maxBin: 7 });
-    expect(table.rows.map((r) => r.customers)).toEqual([3464, 1823, 1430, 1085, 1036, 1063, 1203]);
+    expect(table.rows.map((r) => r.customerCount)).toEqual([
+      3464, 1823, 1430, 1085, 1036, 1063, 1203,
+    ]);
     expect(table.rows.map((r) => r.actual)).toEqual([0, 1, 2, 3, 4, 5, 5]);
     // expected mean of the x = 0 bin is E[X(6, 11) | 0, 0] (models.md §4.7)
     expectRel(table.rows[0]!.expected, 0.0728633389408, 1e-10);
@@ -218,8 +221,8 @@ describe("holdoutComparison", () => {
   it("by recency and pooling of the last bin", () => {
     const table = holdoutComparison(MODEL, holdoutRows, { by: "recency", maxBin: 5 });
     expect(table.rows.map((r) => r.label)).toEqual(["0", "1", "2", "3", "4", "5+"]);
-    expect(table.rows.reduce((s, r) => s + r.customers, 0)).toBe(11104);
-    expect(table.rows[5]!.customers).toBe(
+    expect(table.rows.reduce((s, r) => s + r.customerCount, 0)).toBe(11104);
+    expect(table.rows[5]!.customerCount).toBe(
       119 + 173 + 225 + 284 + 335 + 129 + 234 + 357 + 512 + 728 + 1203,
     );
   });
@@ -228,17 +231,17 @@ describe("holdoutComparison", () => {
     expectInvalid(
       () => holdoutComparison(MODEL, [ok, { ...ok, recency: 8 }]),
       "holdoutComparison",
-      "→ at [1].recency",
+      "→ at customers[1].recency",
     );
     expectInvalid(
       () => holdoutComparison(MODEL, [{ ...ok, frequency: 3 }]),
       "holdoutComparison",
-      "→ at [0].frequency",
+      "→ at customers[0].frequency",
     );
     expectInvalid(
       () => holdoutComparison(MODEL, [{ ...ok, holdoutFrequency: 6 }]),
       "holdoutComparison",
-      "→ at [0].holdoutFrequency",
+      "→ at customers[0].holdoutFrequency",
     );
     expectInvalid(
       () => holdoutComparison(MODEL, [ok], { by: "age" } as never),
