@@ -41,15 +41,13 @@ const customers = [...byCustomer].map(([customerId, days]) => {
   };
 });
 
-const model = fitBgNbd(customers);
+const model = fitBgNbd(customers, { unit: "week" });
 const spendModel = fitGammaGamma(customers.filter((c) => c.frequency > 0));
-const risk = churnRisk(model, customers, {
-  spendModel,
+const risk = churnRisk({ purchase: model, spend: spendModel }, customers, {
   horizon: 52,
   discountRate: 1.15 ** (1 / 52) - 1,
-  unit: "week",
-  margin: 0.3,
-  period: 4,
+  profitMargin: 0.3,
+  noPurchaseWindow: 4,
 });
 
 console.log("Top 5 customers by value at risk (52-week CLV at 30 % margin):");

@@ -122,14 +122,10 @@ const spendModel = fitGammaGamma(customers); // repeat buyers only
 // 52-week CLV, 15 % a year as a weekly rate, 30 % margin.
 const weeklyDiscountRate = 1.15 ** (1 / 52) - 1;
 {
-  const clv = customerLifetimeValue({
-    purchaseModel,
-    spendModel,
-    customers,
-    horizon: 52,
+  const clv = customerLifetimeValue({ purchase: purchaseModel, spend: spendModel }, customers, {
+    horizon: 52, // weeks: the models' unit
     discountRate: weeklyDiscountRate,
-    unit: "week",
-    margin: 0.3,
+    profitMargin: 0.3,
   });
   const alive = probabilityAlive(purchaseModel, customers);
   const top = customers
@@ -211,12 +207,10 @@ const weeklyDiscountRate = 1.15 ** (1 / 52) - 1;
 
 // ── 6. Who to win back first: value at risk → tiers, actions, a $300 budget ───────────────────
 {
-  const risk = churnRisk(purchaseModel, customers, {
-    spendModel,
+  const risk = churnRisk({ purchase: purchaseModel, spend: spendModel }, customers, {
     horizon: 52,
     discountRate: weeklyDiscountRate,
-    unit: "week",
-    margin: 0.3,
+    profitMargin: 0.3,
   });
   const plan = prioritizeRecovery(
     customers.map((c, i) => ({

@@ -52,14 +52,11 @@ export function quickstartFigures(text: string): Record<string, unknown> {
   const purchaseModel = fitBgNbd(customers);
   const spendModel = fitGammaGamma(customers);
   const alive = probabilityAlive(purchaseModel, customers);
-  const clv = customerLifetimeValue({
-    purchaseModel,
-    spendModel,
-    customers,
+  const clv = customerLifetimeValue({ purchase: purchaseModel, spend: spendModel }, customers, {
     horizon: 52,
     discountRate: 1.15 ** (1 / 52) - 1,
     unit: "week",
-    margin: 0.3,
+    profitMargin: 0.3,
   });
   const rfm = rfmTable(transactions, { asOf: "1998-07-01" });
   const segments = segmentSummary(assignSegments(rfmScores(rfm).scores), rfm);
