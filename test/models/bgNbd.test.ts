@@ -61,7 +61,10 @@ describe("fitBgNbd on CDNOW (weeks)", () => {
     }
   });
   it("Σ CET(39) over the CDNOW customers = 1,653.4 (peers.md §4.2, vs 1,882 actual)", () => {
-    const total = conditionalExpectedPurchases(fit, cdnowSummary(), 39).reduce((s, v) => s + v, 0);
+    const total = conditionalExpectedPurchases(fit, cdnowSummary(), { horizon: 39 }).reduce(
+      (s, v) => s + v,
+      0,
+    );
     expect(total.toFixed(1)).toBe("1653.4");
   });
   it("is a plain JSON-serialisable object", () => {
@@ -168,20 +171,22 @@ describe("BG/NBD predictions at θ_BG (models.md §1.8: [L] P(alive), E[Y]; [C] 
     const c = { frequency: x, recency: tx, T };
     const m = model();
     // The printed values carry 12 significant digits: 1e-10 relative.
-    expect(rel(probabilityAlive(m, c), alive)).toBeLessThan(1e-10);
-    expect(rel(conditionalExpectedPurchases(m, c, 1), y1)).toBeLessThan(1e-10);
-    expect(rel(conditionalExpectedPurchases(m, c, 39), y39)).toBeLessThan(1e-10);
-    expect(rel(conditionalExpectedPurchases(m, c, 52), y52)).toBeLessThan(1e-10);
+    expect(rel(probabilityAlive(m, [c])[0]!, alive)).toBeLessThan(1e-10);
+    expect(rel(conditionalExpectedPurchases(m, [c], { horizon: 1 })[0]!, y1)).toBeLessThan(1e-10);
+    expect(rel(conditionalExpectedPurchases(m, [c], { horizon: 39 })[0]!, y39)).toBeLessThan(1e-10);
+    expect(rel(conditionalExpectedPurchases(m, [c], { horizon: 52 })[0]!, y52)).toBeLessThan(1e-10);
     expect(
-      rel(discountedExpectedResidualPurchases(m, c, { discountRate: delta }), dert),
+      rel(discountedExpectedResidualPurchases(m, [c], { continuousDiscountRate: delta })[0]!, dert),
     ).toBeLessThan(1e-10);
   });
   it("array inputs give the same values in input order", () => {
     const customers = table.map(([x, tx, T]) => ({ frequency: x, recency: tx, T }));
     const m = model();
     const alive = probabilityAlive(m, customers);
-    const cet = conditionalExpectedPurchases(m, customers, 52);
-    const dert = discountedExpectedResidualPurchases(m, customers, { discountRate: delta });
+    const cet = conditionalExpectedPurchases(m, customers, { horizon: 52 });
+    const dert = discountedExpectedResidualPurchases(m, customers, {
+      continuousDiscountRate: delta,
+    });
     table.forEach((row, i) => {
       expect(rel(alive[i]!, row[3])).toBeLessThan(1e-10);
       expect(rel(cet[i]!, row[6])).toBeLessThan(1e-10);
@@ -196,14 +201,14 @@ describe("BG/NBD predictions at θ_BG (models.md §1.8: [L] P(alive), E[Y]; [C] 
       [78, 1.85797170353],
     ];
     for (const [t, v] of expected)
-      expect(rel(expectedPurchases(model(), t), v)).toBeLessThan(1e-10);
-    expect(expectedPurchases(model(), 0)).toBe(0);
+      expect(rel(expectedPurchases(model(), { horizon: t }), v)).toBeLessThan(1e-10);
+    expect(expectedPurchases(model(), { horizon: 0 })).toBe(0);
   });
   it("long horizons (z → 1) agree between the series and the general ₂F₁ route", () => {
     // t = 400 (z ≈ 0.989, series) vs t = 410 (z > 0.99, 2F1 with the 1 − z transformation):
     // E[X(t)] must be continuous and increasing across the switch, and grow like t^{1−a}.
-    const below = expectedPurchases(model(), 4.413532265271803 * 98);
-    const above = expectedPurchases(model(), 4.413532265271803 * 100);
+    const below = expectedPurchases(model(), { horizon: 4.413532265271803 * 98 });
+    const above = expectedPurchases(model(), { horizon: 4.413532265271803 * 100 });
     expect(above).toBeGreaterThan(below);
     expect(above / below).toBeLessThan(1.01);
     // Cross-check (models.md §1.5): E[X(t)] = E_p[(1 − (1 + p t/α)^{−r})/p], p ~ Beta(a, b),
@@ -220,56 +225,66 @@ describe("BG/NBD predictions at θ_BG (models.md §1.8: [L] P(alive), E[Y]; [C] 
           Math.exp(a * y - lnB) *
           (1 - p) ** (b - 1);
       }
-      expect(rel(expectedPurchases(model(), t), sum * h)).toBeLessThan(1e-5);
+      expect(rel(expectedPurchases(model(), { horizon: t }), sum * h)).toBeLessThan(1e-5);
     }
   });
   it("Hardie's spreadsheet E[X(t)] to 4 decimals [P]", () => {
     const ts = [0.1429, 1, 3, 31.8571, 32];
     const printed = [0.0078, 0.0532, 0.1506, 1.0405, 1.0437];
     ts.forEach((t, i) => {
-      expect(expectedPurchases(model(), t).toFixed(4)).toBe(printed[i]!.toFixed(4));
+      expect(expectedPurchases(model(), { horizon: t }).toFixed(4)).toBe(printed[i]!.toFixed(4));
     });
   });
   it("PMF P(X(39) = n), n = 0…3 [L]", () => {
     const expected = [0.574307283405, 0.199193061282, 0.0853224087605, 0.0457971917242];
     expected.forEach((v, n) => {
-      expect(rel(purchaseCountProbability(model(), n, 39), v)).toBeLessThan(1e-10);
+      expect(rel(purchaseCountProbability(model(), { purchases: n, horizon: 39 }), v)).toBeLessThan(
+        1e-10,
+      );
     });
   });
   it("PMF at the rounded published parameters [B via lifetimes test]", () => {
     const m = model({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
-    expect(rel(purchaseCountProbability(m, 10, 2), 1.07869e-7)).toBeLessThan(5e-6);
-    expect(rel(purchaseCountProbability(m, 0, 39), 0.5737864)).toBeLessThan(2e-7);
+    expect(
+      rel(purchaseCountProbability(m, { purchases: 10, horizon: 2 }), 1.07869e-7),
+    ).toBeLessThan(5e-6);
+    expect(rel(purchaseCountProbability(m, { purchases: 0, horizon: 39 }), 0.5737864)).toBeLessThan(
+      2e-7,
+    );
     const printed = [
       0.0019995214, 0.0015170236, 0.001163315, 0.0009003148, 0.0007023638, 0.0005517902,
       0.0004361913, 0.0003467171, 0.0002769613, 0.000222226,
     ];
     printed.forEach((v, i) => {
-      expect(rel(purchaseCountProbability(m, 11 + i, 30), v)).toBeLessThan(3e-7);
+      expect(rel(purchaseCountProbability(m, { purchases: 11 + i, horizon: 30 }), v)).toBeLessThan(
+        3e-7,
+      );
     });
   });
   it("the PMF sums to 1 and its mean is E[X(t)]", () => {
     let total = 0;
     let mean = 0;
     for (let n = 0; n < 4000; n++) {
-      const p = purchaseCountProbability(model(), n, 39);
+      const p = purchaseCountProbability(model(), { purchases: n, horizon: 39 });
       total += p;
       mean += n * p;
     }
     expect(Math.abs(total - 1)).toBeLessThan(1e-12);
-    expect(rel(mean, expectedPurchases(model(), 39))).toBeLessThan(1e-9);
+    expect(rel(mean, expectedPurchases(model(), { horizon: 39 }))).toBeLessThan(1e-9);
   });
   it("FHL 2005 worked example E[Y(39)] = 1.226 at the published parameters [P]", () => {
     const m = model({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
     const c = { frequency: 2, recency: 30.43, T: 38.86 };
-    expect(conditionalExpectedPurchases(m, c, 39).toFixed(3)).toBe("1.226");
+    expect(conditionalExpectedPurchases(m, [c], { horizon: 39 })[0]!.toFixed(3)).toBe("1.226");
   });
   it("BTYD vignette values at its estimates [B], to the 5–6 digits its rounded parameters allow", () => {
     const m = model({ r: 0.2425982, alpha: 4.4136842, a: 0.7929899, b: 2.4261667 });
-    expect(rel(expectedPurchases(m, 52), 1.444004)).toBeLessThan(2e-6);
+    expect(rel(expectedPurchases(m, { horizon: 52 }), 1.444004)).toBeLessThan(2e-6);
     const c1516 = { frequency: 26, recency: 30.85714, T: 31 };
-    expect(rel(conditionalExpectedPurchases(m, c1516, 52), 25.75659)).toBeLessThan(5e-6);
-    expect(rel(probabilityAlive(m, c1516), 0.9688523)).toBeLessThan(1e-6);
+    expect(
+      rel(conditionalExpectedPurchases(m, [c1516], { horizon: 52 })[0]!, 25.75659),
+    ).toBeLessThan(5e-6);
+    expect(rel(probabilityAlive(m, [c1516])[0]!, 0.9688523)).toBeLessThan(1e-6);
     // increasing frequency paradox (t_x = 20, T = 39, t = 52)
     const paradox: [number, number][] = [
       [10, 0.3474606],
@@ -279,7 +294,12 @@ describe("BG/NBD predictions at θ_BG (models.md §1.8: [L] P(alive), E[Y]; [C] 
     ];
     for (const [x, v] of paradox) {
       expect(
-        rel(conditionalExpectedPurchases(m, { frequency: x, recency: 20, T: 39 }, 52), v),
+        rel(
+          conditionalExpectedPurchases(m, [{ frequency: x, recency: 20, T: 39 }], {
+            horizon: 52,
+          })[0]!,
+          v,
+        ),
       ).toBeLessThan(1e-5);
     }
   });
@@ -293,24 +313,27 @@ describe("BG/NBD predictions at θ_BG (models.md §1.8: [L] P(alive), E[Y]; [C] 
     ];
     for (const [x, tx, T, alive, y52] of cases) {
       const c = { frequency: x, recency: tx, T };
-      expect(rel(probabilityAlive(m, c), alive)).toBeLessThan(1e-9);
-      expect(rel(conditionalExpectedPurchases(m, c, 52), y52)).toBeLessThan(1e-9);
+      expect(rel(probabilityAlive(m, [c])[0]!, alive)).toBeLessThan(1e-9);
+      expect(rel(conditionalExpectedPurchases(m, [c], { horizon: 52 })[0]!, y52)).toBeLessThan(
+        1e-9,
+      );
     }
     const gone = { frequency: 1000, recency: 100, T: 10000 };
-    expect(probabilityAlive(m, gone)).toBe(0);
-    expect(conditionalExpectedPurchases(m, gone, 52)).toBe(0);
+    expect(probabilityAlive(m, [gone])[0]).toBe(0);
+    expect(conditionalExpectedPurchases(m, [gone], { horizon: 52 })[0]).toBe(0);
   });
   it("a = 1 is a removable singularity (limit agrees with a = 1 ± 1e-6)", () => {
     const c = { frequency: 3, recency: 20, T: 30 };
-    const at = (a: number) => conditionalExpectedPurchases(model({ ...THETA, a }), c, 52);
+    const at = (a: number) =>
+      conditionalExpectedPurchases(model({ ...THETA, a }), [c], { horizon: 52 })[0]!;
     const mid = (at(1 - 1e-6) + at(1 + 1e-6)) / 2;
     expect(rel(at(1), mid)).toBeLessThan(1e-9);
-    const nm = (a: number) => expectedPurchases(model({ ...THETA, a }), 52);
+    const nm = (a: number) => expectedPurchases(model({ ...THETA, a }), { horizon: 52 });
     expect(rel(nm(1), (nm(1 - 1e-6) + nm(1 + 1e-6)) / 2)).toBeLessThan(1e-9);
   });
   it("a + b ≤ 1 (pole-free new-customer form) stays finite and equals the Beta-mixture integral", () => {
     const params = { r: 0.5, alpha: 3, a: 0.4, b: 0.6 }; // a + b − 1 = 0: the pole
-    const value = expectedPurchases(model(params), 10);
+    const value = expectedPurchases(model(params), { horizon: 10 });
     // E[X(t)] = E_p[(1 − (1 + p t/α)^{−r})/p], p ~ Beta(0.4, 0.6), by midpoint rule in u with p = u^{1/a}
     let integral = 0;
     const N = 200000;

@@ -8,7 +8,6 @@ import {
   discountedExpectedResidualPurchases,
   expectedPurchases,
   fitMbgNbd,
-  InvalidInputError,
   type MbgNbdModel,
   probabilityAlive,
   purchaseCountProbability,
@@ -93,9 +92,13 @@ describe("MBG/NBD likelihood, gradient and predictions at θ_MBG (models.md §2.
     );
     expect(rel(-f(p, new Float64Array(4)), ll)).toBeLessThan(1e-10);
     const c = { frequency: x, recency: tx, T };
-    expect(rel(probabilityAlive(model, c), alive)).toBeLessThan(1e-10);
-    expect(rel(conditionalExpectedPurchases(model, c, 39), y39)).toBeLessThan(1e-10);
-    expect(rel(conditionalExpectedPurchases(model, c, 52), y52)).toBeLessThan(1e-10);
+    expect(rel(probabilityAlive(model, [c])[0]!, alive)).toBeLessThan(1e-10);
+    expect(rel(conditionalExpectedPurchases(model, [c], { horizon: 39 })[0]!, y39)).toBeLessThan(
+      1e-10,
+    );
+    expect(rel(conditionalExpectedPurchases(model, [c], { horizon: 52 })[0]!, y52)).toBeLessThan(
+      1e-10,
+    );
   });
   it("gradient for customers 1 and 3 [C]", () => {
     const cases: [number, number, number, number[]][] = [
@@ -136,10 +139,13 @@ describe("MBG/NBD likelihood, gradient and predictions at θ_MBG (models.md §2.
       [52, 1.41888955525],
       [78, 1.80363619329],
     ];
-    for (const [t, v] of ex) expect(rel(expectedPurchases(model, t), v)).toBeLessThan(1e-10);
+    for (const [t, v] of ex)
+      expect(rel(expectedPurchases(model, { horizon: t }), v)).toBeLessThan(1e-10);
     const pmf = [0.582605567407, 0.182763373981, 0.0868705914752, 0.0485507224355];
     pmf.forEach((v, n) => {
-      expect(rel(purchaseCountProbability(model, n, 39), v)).toBeLessThan(1e-10);
+      expect(rel(purchaseCountProbability(model, { purchases: n, horizon: 39 }), v)).toBeLessThan(
+        1e-10,
+      );
     });
   });
   it("DERT (δ = ln 1.15/52) [C]", () => {
@@ -150,15 +156,13 @@ describe("MBG/NBD likelihood, gradient and predictions at θ_MBG (models.md §2.
       [29, 37.71, 38.0, 63.0686011191],
     ];
     for (const [x, tx, T, v] of cases) {
-      const d = discountedExpectedResidualPurchases(
-        model,
-        { frequency: x, recency: tx, T },
-        { discountRate: delta },
-      );
+      const d = discountedExpectedResidualPurchases(model, [{ frequency: x, recency: tx, T }], {
+        continuousDiscountRate: delta,
+      })[0]!;
       expect(rel(d, v)).toBeLessThan(1e-10);
     }
   });
   it("P(alive) < 1 without repeat purchases (unlike the BG/NBD)", () => {
-    expect(probabilityAlive(model, { frequency: 0, recency: 0, T: 1 })).toBeLessThan(1);
+    expect(probabilityAlive(model, [{ frequency: 0, recency: 0, T: 1 }])[0]).toBeLessThan(1);
   });
 });

@@ -328,11 +328,16 @@ describe("Pareto/NBD predictions (models.md §3.4–3.7)", () => {
       unit: "week",
     };
     const c1 = { frequency: 2, recency: 30.43, T: 38.86 };
-    expect(rel(probabilityAlive(model, c1), 0.869118727978)).toBeLessThan(TOL);
-    expect(rel(expectedPurchases(model, 39), 1.21340805993)).toBeLessThan(TOL);
-    expect(rel(purchaseCountProbability(model, 0, 39), 0.593532766445)).toBeLessThan(TOL);
+    expect(rel(probabilityAlive(model, [c1])[0]!, 0.869118727978)).toBeLessThan(TOL);
+    expect(rel(expectedPurchases(model, { horizon: 39 }), 1.21340805993)).toBeLessThan(TOL);
     expect(
-      rel(discountedExpectedResidualPurchases(model, c1, { discountRate: delta }), 6.50019948826),
+      rel(purchaseCountProbability(model, { purchases: 0, horizon: 39 }), 0.593532766445),
+    ).toBeLessThan(TOL);
+    expect(
+      rel(
+        discountedExpectedResidualPurchases(model, [c1], { continuousDiscountRate: delta })[0]!,
+        6.50019948826,
+      ),
     ).toBeLessThan(TOL);
   });
 });
