@@ -220,7 +220,7 @@ describe("continuous models in the other diagnostics", () => {
     expect(cells.length).toBe(1 + 5 * 39);
     for (const c of cells.slice(0, 60)) {
       expect(c.probabilityAlive).toBeCloseTo(
-        probabilityAlive(model, { frequency: c.frequency, recency: c.recency, T: 39 }),
+        probabilityAlive(model, [{ frequency: c.frequency, recency: c.recency, T: 39 }])[0]!,
         14,
       );
     }
