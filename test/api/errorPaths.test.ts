@@ -60,11 +60,30 @@ const WITHOUT_OPTIONS: Record<string, string> = {
   indexByCustomerId: "one argument: the rows",
   toPlainData: "one argument: any value",
   recoveryPlanSummary: "one argument: a plan",
+  conditionalExpectedSpend: "the Gamma-Gamma expectation has nothing to choose",
+  segmentSummary: "two data arguments (segments, and optional measures joined by id)",
 };
 /** Exports that take no array of data rows. */
 const WITHOUT_ROWS: Record<string, string> = {
   toPlainData: "takes any value",
   recoveryPlanSummary: "takes a plan (its entries are checked as `plan.entries[i]`)",
+  customerEquity: "its rows are nested in `groups` (`groups.segments[i]`, test/value/errors.test.ts)",
+  raterIndex: "takes one object of five dimension scores (`scores.<dimension>`)",
+  // formulas of named parameters: fn(parameters)
+  customerBaseValue: "fn(parameters)",
+  deliveredValue: "fn(parameters)",
+  lifetimeValueSensitivity: "fn(parameters)",
+  retentionLifetimeValue: "fn(parameters)",
+  satisfactionIndicators: "fn(parameters)",
+  // questions about a model alone: fn(model, options)
+  expectedPurchases: "fn(model, options)",
+  expectedPurchasesMatrix: "fn(model, options)",
+  expectedRemainingLifetime: "fn(model, options)",
+  probabilityAliveMatrix: "fn(model, options)",
+  purchaseCountProbability: "fn(model, options)",
+  retentionCurve: "fn(model, options)",
+  subscriptionLifetimeValue: "fn(model, options)",
+  survivalCurve: "fn(model, options)",
 };
 
 function optionIndexOf(fn: Fn): number {

@@ -328,8 +328,6 @@ const REVIEWED: Record<string, string> = {
   "src/churn/prioritizeRecovery.ts: base": "cause keys iterated from the constant CAUSES",
   "src/churn/prioritizeRecovery.ts: TIER_ORDER": "tier of the constant OUTCOMES table",
   "src/models/fit.ts: options.initial": "reads a model parameter name from the constant list",
-  "src/models/history.ts: row": "reads the input field named by an internal constant",
-  "src/models/history.ts: r": "reads the input field named by an internal constant",
   "src/satisfaction/kanoClassify.ts: tally": "category from the constant Kano table",
   "src/satisfaction/kanoClassify.ts: t": "category constants of the Kano table",
   "src/satisfaction/raterIndex.ts: read": "dimension from the constant RATER_DIMENSIONS",
@@ -350,8 +348,6 @@ const REVIEWED: Record<string, string> = {
   "src/segmentation/valueMatrix.ts: counts": "cell computed by the rules",
   "src/segmentation/portfolioMatrix.ts: policies": "cell computed by the rules",
   "src/segmentation/rfmScores.ts: o.thresholds": "the three constant measure names",
-  "src/segmentation/split.ts: (row as Record<string, unknown>)":
-    "reads the input field named by the calling function (a constant)",
   "src/segmentation/targetCustomerGrid.ts: cells": "level computed from the constant COST list",
   "src/segmentation/targetCustomerGrid.ts: cells[c]":
     "level computed from the constant DEMAND list",
