@@ -58,14 +58,14 @@ describe("discountedExpectedResidualPurchases: the discount-rate floor", () => {
 });
 
 describe("fitBgBb: periods are bounded like the predictions'", () => {
-  it("a history of 2,000,000 opportunities is rejected at [i].periods", () => {
+  it("a history of 2,000,000 opportunities is rejected at customers[i].periods", () => {
     expectInvalidAt(
       () =>
         fitBgBb([
           { frequency: 1, recency: 3, periods: 6 },
           { frequency: 2, recency: 5, periods: 2_000_000 },
         ]),
-      [1, "periods"],
+      ["customers", 1, "periods"],
     );
   });
 });

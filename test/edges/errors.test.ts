@@ -86,8 +86,8 @@ describe("item 13: one error type", () => {
     );
   });
 
-  it("null rows are InvalidInputError at [i] (was TypeError)", () => {
-    expectInvalidAt(() => holdoutComparison(bg, [null] as never), [0]);
+  it("null rows are InvalidInputError at customers[i] (was TypeError)", () => {
+    expectInvalidAt(() => holdoutComparison(bg, [null] as never), ["customers", 0]);
     expectInvalidAt(
       () => segmentSummary([{ customerId: "a", segment: "x" }], [null] as never),
       ["customers", 0],

@@ -126,7 +126,7 @@ describe("counts are safe integers", () => {
             count: 1e308,
           },
         ]),
-      [0, "count"],
+      ["customers", 0, "count"],
     );
     expectInvalidAt(
       () =>

@@ -423,7 +423,7 @@ const MONEY_INPUTS: readonly (readonly [string, (amount: unknown) => unknown, Pr
         { frequency: 5, monetaryValue: "18.20", count: 5 },
         { frequency: 4, monetaryValue: a as string, count: 3 },
       ]),
-    [5, "monetaryValue"],
+    ["customers", 5, "monetaryValue"],
   ],
   [
     "segmentSummary",

@@ -384,7 +384,8 @@ describe("reproducer: lifecycle functions at the ends of the range do not hang",
       standardErrors: { r: 0.01, alpha: 0.1, a: 0.1, b: 0.1 },
       iterations: 20,
       converged: true,
-      customers: 2357,
+      customerCount: 2357,
+      unit: "week",
     } as const;
     const { ms } = timed(() =>
       expectInvalidAt(
@@ -392,7 +393,7 @@ describe("reproducer: lifecycle functions at the ends of the range do not hang",
           cumulativePurchaseTracking(model as never, ["2000-01-01", new Date(8.64e15)], {
             periods: 10,
           }),
-        [1],
+        ["cohorts", 1],
       ),
     );
     expect(ms).toBeLessThan(2000);

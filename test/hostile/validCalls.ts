@@ -131,8 +131,8 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
   indexByCustomerId: [
     () => [
       [
-        { customerId: "ann", n: 1 },
-        { customerId: "__proto__", n: 2 },
+        { customerId: "ann" },
+        { customerId: "__proto__" },
       ],
     ],
   ],
