@@ -58,10 +58,10 @@ export { recoveryPlanSummary } from "./churn/recoveryPlanSummary.js";
 export type { InputIssue, IssueCode } from "./core/errors.js";
 export { InvalidInputError, ModelFitError } from "./core/errors.js";
 export { indexByCustomerId } from "./core/indexByCustomerId.js";
-export type { PlainData } from "./core/toPlainData.js";
-export { toPlainData } from "./core/toPlainData.js";
 export type { Decimal, MoneyInput } from "./core/money.js";
 export type { DateInput, TimeUnit } from "./core/time.js";
+export type { PlainData } from "./core/toPlainData.js";
+export { toPlainData } from "./core/toPlainData.js";
 export type { UnitConversion } from "./core/units.js";
 
 // ── models: buy-till-you-die models, spend, predictions, CLV, diagnostics, model comparison ──

@@ -67,7 +67,8 @@ const WITHOUT_OPTIONS: Record<string, string> = {
 const WITHOUT_ROWS: Record<string, string> = {
   toPlainData: "takes any value",
   recoveryPlanSummary: "takes a plan (its entries are checked as `plan.entries[i]`)",
-  customerEquity: "its rows are nested in `groups` (`groups.segments[i]`, test/value/errors.test.ts)",
+  customerEquity:
+    "its rows are nested in `groups` (`groups.segments[i]`, test/value/errors.test.ts)",
   raterIndex: "takes one object of five dimension scores (`scores.<dimension>`)",
   // formulas of named parameters: fn(parameters)
   customerBaseValue: "fn(parameters)",

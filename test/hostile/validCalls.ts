@@ -128,14 +128,7 @@ export type SeedCall = (api: Record<string, unknown>) => unknown[];
 
 /** Valid seed calls by export name (several per export where options change the code path). */
 export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
-  indexByCustomerId: [
-    () => [
-      [
-        { customerId: "ann" },
-        { customerId: "__proto__" },
-      ],
-    ],
-  ],
+  indexByCustomerId: [() => [[{ customerId: "ann" }, { customerId: "__proto__" }]]],
   toPlainData: [
     (api) => [
       (api.retentionLifetimeValue as (p: unknown) => unknown)({
