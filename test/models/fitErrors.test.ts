@@ -463,3 +463,21 @@ describe("diagnostics", () => {
     );
   });
 });
+
+describe("fitSbg: a row's periodsObserved is bounded (the data are arrays indexed by period)", () => {
+  it("1e217 periods is too_big at survival[i].periodsObserved, not a RangeError (hostile sweep, seed of 2026-12-02)", () => {
+    expectIssue(
+      () =>
+        fitSbg(
+          [
+            { periodsObserved: 3, churned: true },
+            { periodsObserved: 1.1629248919333585e217, churned: false },
+          ],
+          { unit: "year" },
+        ),
+      "fitSbg",
+      ["survival", 1, "periodsObserved"],
+      "too_big",
+    );
+  });
+});

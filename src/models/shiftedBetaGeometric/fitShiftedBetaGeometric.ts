@@ -87,6 +87,13 @@ export type SbgInput =
   | readonly SubscriptionHistoryRow[];
 
 const FN = "fitSbg";
+
+/**
+ * Most contract periods a per-customer row may report (`periodsObserved`): the fit sums its
+ * likelihood over arrays indexed by period, so the bound bounds memory and time (a million
+ * periods is 80,000 years of monthly renewals).
+ */
+const MAX_PERIODS_OBSERVED = 1_000_000;
 /** The name of fitSbg's data argument, the first key of its error paths (`survival[2]`). */
 const ARG = "survival";
 
@@ -192,6 +199,14 @@ function rowIssues(row: unknown, path: readonly PropertyKey[], issues: IssueColl
       "too_small",
       t,
     );
+  } else if (t > MAX_PERIODS_OBSERVED) {
+    // The likelihood is summed per period: the data are arrays indexed by period.
+    issues.add(
+      [...path, "periodsObserved"],
+      `Expected at most ${MAX_PERIODS_OBSERVED} periods, received ${t}`,
+      "too_big",
+      t,
+    );
   } else tOk = true;
   if (typeof churned !== "boolean") {
     issues.add(
@@ -283,6 +298,7 @@ export function survivalData(input: unknown): SurvivalData {
       typeof t === "number" &&
       Number.isInteger(t) &&
       t >= 0 &&
+      t <= MAX_PERIODS_OBSERVED &&
       typeof c === "boolean" &&
       (!c || t >= 1) &&
       (count === undefined ||
@@ -388,7 +404,7 @@ export function shiftedBetaGeometricNegLogLikelihood(
  * @throws {InvalidInputError} listing every problem in one pass (up to 100): a cohort that is
  *   empty or starts at 0 (`too_small`), a count that is not a finite number (`invalid_type`) or
  *   negative (`too_small`), counts that increase (`inconsistent`), a malformed row
- *   (`survival[i].periodsObserved`: `not_integer`, `too_small`, `inconsistent` when a churned
+ *   (`survival[i].periodsObserved`: `not_integer`, `too_small`, `too_big` above 1,000,000, `inconsistent` when a churned
  *   customer was observed for 0 periods; `survival[i].churned`: `invalid_type`); bad options at
  *   `options.<key>`; no unit (`required` at `options.unit`) or rows in another unit (`unit_mismatch`)
  * @throws {ModelFitError} when the likelihood has no finite maximum (e.g. nobody ever churns,
