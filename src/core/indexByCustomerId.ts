@@ -31,9 +31,12 @@ import { checkArray } from "./validate.js";
  *   (code `"invalid_type"`) or an id appears twice (code `"duplicate"`), at `rows[i].customerId`
  * @category Core
  */
-export function indexByCustomerId<Row extends { readonly customerId: string }>(
-  rows: readonly Row[],
-): Map<string, Row> {
+export function indexByCustomerId<
+  Row extends {
+    /** The customer's id: unique among the rows. */
+    readonly customerId: string;
+  },
+>(rows: readonly Row[]): Map<string, Row> {
   const FN = "indexByCustomerId";
   checkArray(FN, rows, "an array of rows with a customerId", ["rows"]);
   const index = new Map<string, Row>();

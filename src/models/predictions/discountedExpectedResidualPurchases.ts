@@ -46,11 +46,13 @@ export type DiscountOptions = DiscountUnitOptions &
     | {
         /** Compound discount rate d per `unit` (0.1 = 10 %); continuous δ = ln(1 + d). */
         readonly discountRate: number;
+        /** Not with `discountRate`: give one rate or the other. */
         readonly continuousDiscountRate?: never;
       }
     | {
         /** Continuous discount rate δ per `unit` (e^−δt), the convention of the DERT papers. */
         readonly continuousDiscountRate: number;
+        /** Not with `continuousDiscountRate`: give one rate or the other. */
         readonly discountRate?: never;
       }
   );
