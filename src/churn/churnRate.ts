@@ -1,8 +1,14 @@
 import { z } from "zod";
 import { type IssueCode, IssueCollector, invalidInput } from "../core/errors.js";
-import { type DateInput, dateProblem, formatCivilDay, parseCivilDay } from "../core/time.js";
+import {
+  type DateInput,
+  dateLikeSchema,
+  dateProblem,
+  formatCivilDay,
+  parseCivilDay,
+  timeZoneSchema,
+} from "../core/time.js";
 import { checkArray, parseInput } from "../core/validate.js";
-import { dayOptionSchema, timeZoneOptionSchema } from "./optionSchemas.js";
 
 /**
  * One customer's relationship dates for {@link churnRate}. Other fields (a `customerId`, your own
@@ -74,9 +80,9 @@ export interface ChurnRateResult extends ChurnRateGroup {
 }
 
 const optionsSchema = z.strictObject({
-  periodStart: dayOptionSchema,
-  periodEnd: dayOptionSchema,
-  timeZone: timeZoneOptionSchema.exactOptional(),
+  periodStart: dateLikeSchema,
+  periodEnd: dateLikeSchema,
+  timeZone: timeZoneSchema.exactOptional(),
 }) satisfies z.ZodType<unknown, ChurnRateOptions>;
 
 const FN = "churnRate";

@@ -4,6 +4,7 @@ import {
   type Decimal,
   Money,
   type MoneyInput,
+  moneyIssueCode,
   readMoney,
   UNROUNDED_ZERO,
   ZERO,
@@ -11,13 +12,14 @@ import {
 import {
   calendarPeriodIndex,
   type DateInput,
+  dateLikeSchema,
   dateProblem,
   parseCivilDay,
   type TimeUnit,
+  timeZoneSchema,
 } from "../core/time.js";
 import { checkArray, parseInput } from "../core/validate.js";
-import { moneyIssueCode } from "./moneyIssueCode.js";
-import { dayOptionSchema, requiredUnitSchema, timeZoneOptionSchema } from "./optionSchemas.js";
+import { requiredUnitSchema } from "./optionSchemas.js";
 
 /**
  * Relationship stage (Dwyer, Schurr & Oh 1987, in the four-stage adaptation 考察期 / 形成期 / 稳定期 /
@@ -117,12 +119,12 @@ export const lifecycleRuleShape = {
   unit: requiredUnitSchema,
   window: z.number().int().min(1).exactOptional(),
   tolerance: z.number().finite().min(0).lt(1).exactOptional(),
-  timeZone: timeZoneOptionSchema.exactOptional(),
+  timeZone: timeZoneSchema.exactOptional(),
 };
 
 const optionsSchema = z.strictObject({
   ...lifecycleRuleShape,
-  asOf: dayOptionSchema,
+  asOf: dateLikeSchema,
 }) satisfies z.ZodType<unknown, LifecycleStageOptions>;
 
 /** Name of the data argument, the first key of every row path (`purchases[3].date`). */
@@ -172,7 +174,7 @@ export function periodSeries(
     }
     const value = readMoney(amount);
     if (typeof value === "string") {
-      issues.add([ARG, i, "amount"], value, moneyIssueCode(amount, value), amount);
+      issues.add([ARG, i, "amount"], value, moneyIssueCode(amount), amount);
     } else if (value.isNegative()) {
       issues.add([ARG, i, "amount"], "Expected a non-negative amount", "too_small", amount);
     }

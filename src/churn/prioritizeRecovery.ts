@@ -13,13 +13,13 @@ import {
   type Decimal,
   Money,
   type MoneyInput,
+  moneyIssueCode,
   moneyProblem,
   readMoney,
   toMoney,
 } from "../core/money.js";
 import { type Scratch, withScratch } from "../core/scratch.js";
 import { checkArray, describeReceived, parseInput } from "../core/validate.js";
-import { moneyIssueCode } from "./moneyIssueCode.js";
 import { sortIndicesByKey } from "./radixOrder.js";
 
 /**
@@ -261,7 +261,7 @@ function money(
   // One read of a Decimal's fields (a well-formed library Decimal comes back as it is).
   const amount = readMoney(value);
   if (typeof amount === "string") {
-    issues.add([ARG, index, field], amount, moneyIssueCode(value, amount), value);
+    issues.add([ARG, index, field], amount, moneyIssueCode(value), value);
     return undefined;
   }
   if (nonNegative && amount.isNegative()) {

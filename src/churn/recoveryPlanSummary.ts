@@ -1,7 +1,13 @@
 import { type IssueCode, IssueCollector, invalidInput } from "../core/errors.js";
-import { type Decimal, type MoneyInput, moneyProblem, toMoney, ZERO } from "../core/money.js";
+import {
+  type Decimal,
+  type MoneyInput,
+  moneyIssueCode,
+  moneyProblem,
+  toMoney,
+  ZERO,
+} from "../core/money.js";
 import { arrayShapeProblem } from "../core/validate.js";
-import { moneyIssueCode } from "./moneyIssueCode.js";
 import type { RecoveryAction, RecoveryPlan, RecoveryTier } from "./prioritizeRecovery.js";
 
 const FN = "recoveryPlanSummary";
@@ -269,7 +275,7 @@ function amount(
 ): Decimal | undefined {
   const problem = moneyProblem(value);
   if (problem !== undefined) {
-    issues.add(["plan", "entries", i, field], problem, moneyIssueCode(value, problem), value);
+    issues.add(["plan", "entries", i, field], problem, moneyIssueCode(value), value);
     return undefined;
   }
   return toMoney(value as MoneyInput);

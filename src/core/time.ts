@@ -503,10 +503,15 @@ export function dateProblem(input: unknown, timeZone?: string): string {
  * a method of the value, so a fake `Date` cannot throw a `TypeError` from inside zod.
  * @internal
  */
-export const dateLikeSchema = z.custom<DateInput>(
-  (value) => typeof value === "string" || value instanceof Date,
-  { error: (issue) => dateProblem(issue.input), params: { code: "invalid_type" } },
-);
+export const dateLikeSchema = z.custom<DateInput>().superRefine((value, context) => {
+  if (typeof value === "string" || value instanceof Date) return;
+  context.addIssue({
+    code: "custom",
+    message: dateProblem(value),
+    params: { code: value === undefined ? "required" : "invalid_type" },
+    input: value,
+  });
+});
 
 /**
  * The {@link IssueCode} of a value that is not a valid {@link DateInput} (the code to report next
