@@ -143,6 +143,23 @@ export function checkRowUnits(
 export const MAX_GRID_CELLS = 250_000;
 
 /**
+ * Throws an `InvalidInputError` at `options.maxT` (code `"too_big"`) when a (frequency × T) grid
+ * would have more than {@link MAX_GRID_CELLS} cells.
+ * @internal
+ */
+export function checkGridCells(fn: string, maxFrequency: number, maxT: number): void {
+  if ((maxFrequency + 1) * maxT > MAX_GRID_CELLS) {
+    throw invalidInput(
+      fn,
+      ["options", "maxT"],
+      `The grid (maxFrequency + 1) × maxT has at most ${MAX_GRID_CELLS} cells, received ${(maxFrequency + 1) * maxT}`,
+      "too_big",
+      maxT,
+    );
+  }
+}
+
+/**
  * Most bins `maxBin` of {@link calibrationFrequencyFit} and {@link holdoutComparison}: the
  * histogram costs one purchase-count probability per bin and observation length.
  * @internal

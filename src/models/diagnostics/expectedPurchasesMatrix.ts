@@ -3,16 +3,15 @@
  * @module
  */
 import { z } from "zod";
-import { invalidInput } from "../../core/errors.js";
 import type { TimeUnit } from "../../core/time.js";
 import type { UnitConversion } from "../../core/units.js";
 import { parseInput } from "../../core/validate.js";
 import { purchaseKernel } from "../predictions/kernels.js";
 import {
   bgbbGrid,
+  checkGridCells,
   type DiagnosableModel,
   isDiscrete,
-  MAX_GRID_CELLS,
   modelUnitsPer,
   parseDiagnosableModel,
   unitOptionsShape,
@@ -110,15 +109,7 @@ export function expectedPurchasesMatrix(
   );
   // model time units per grid unit (1 for the BG/BB, which takes its own unit only)
   const c = modelUnitsPer(fn, m, unit, unitConversion);
-  if ((maxFrequency + 1) * maxT > MAX_GRID_CELLS) {
-    throw invalidInput(
-      fn,
-      ["options", "maxT"],
-      `The grid (maxFrequency + 1) × maxT has at most ${MAX_GRID_CELLS} cells, received ${(maxFrequency + 1) * maxT}`,
-      "too_big",
-      maxT,
-    );
-  }
+  checkGridCells(fn, maxFrequency, maxT);
   const cells: ExpectedPurchasesCell[] = [];
   if (!isDiscrete(m)) {
     const kernel = purchaseKernel(m, fn);
