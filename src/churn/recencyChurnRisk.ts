@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { type IssueCode, IssueCollector, invalidInput } from "../core/errors.js";
-import { type TimeUnit, timeUnitSchema } from "../core/time.js";
+import { type TimeUnit } from "../core/time.js";
 import { checkArray, describeReceived, parseInput } from "../core/validate.js";
+import { timeUnitSchema } from "../core/classicSchemas.js";
 
 /**
  * Risk level of {@link recencyChurnRisk}: within the usual gap, overdue, or lapsed.

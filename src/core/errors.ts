@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { prettifyError } from "zod/mini";
 
 /**
  * What kind of problem an {@link InputIssue} is, for programs that act on errors without parsing
@@ -163,7 +163,8 @@ function formatIssues(issues: readonly InputIssue[]): string {
     message: issue.message,
     input: undefined,
   }));
-  return z.prettifyError(new z.ZodError(asZod));
+  // zod's own layout ("✖ message\n  → at path"), so messages read like every zod error.
+  return prettifyError({ issues: asZod } as unknown as Parameters<typeof prettifyError>[0]);
 }
 
 /**

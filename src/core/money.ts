@@ -1,6 +1,6 @@
 import type { Decimal as DecimalInstance } from "decimal.js";
 import DecimalJs from "decimal.js";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { echo, InvalidInputError, type IssueCode } from "./errors.js";
 
 /**
@@ -459,24 +459,29 @@ export function toMoney(value: MoneyInput): Decimal {
 }
 
 /** zod schema for a {@link MoneyInput}; parses to a `Decimal`. @internal */
-export const moneySchema = z.custom<MoneyInput>().transform((value, context): Decimal => {
-  // One read: the check and the conversion are the same call.
-  const read = readMoney(value);
-  if (typeof read !== "string") return read;
-  context.addIssue({
-    code: "custom",
-    message: read,
-    input: value,
-    params: { code: moneyIssueCode(value) },
-  });
-  return z.NEVER;
-});
+export const moneySchema = z.pipe(
+  z.custom<MoneyInput>(),
+  z.transform((value: MoneyInput, context): Decimal => {
+    // One read: the check and the conversion are the same call.
+    const read = readMoney(value);
+    if (typeof read !== "string") return read;
+    context.issues.push({
+      code: "custom",
+      message: read,
+      input: value,
+      params: { code: moneyIssueCode(value) },
+    });
+    return z.NEVER;
+  }),
+);
 
 /** zod schema for a non-negative {@link MoneyInput}; parses to a `Decimal`. @internal */
-export const nonNegativeMoneySchema = moneySchema.refine((value) => !value.isNegative(), {
-  error: "Expected a non-negative amount",
-  params: { code: "too_small" },
-});
+export const nonNegativeMoneySchema = moneySchema.check(
+  z.refine((value: Decimal) => !value.isNegative(), {
+    error: "Expected a non-negative amount",
+    params: { code: "too_small" },
+  }),
+);
 
 /**
  * Sum of decimals at 34 significant digits: exact for every realistic amount of money (a total up to

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { echo, type IssueCode } from "./errors.js";
 
 /**
@@ -24,8 +24,10 @@ export type DateInput = Date | string;
  */
 export type TimeUnit = "day" | "week" | "month" | "quarter" | "year";
 
-const TIME_UNITS: readonly string[] = ["day", "week", "month", "quarter", "year"];
-const TIME_UNIT_MESSAGE = `Invalid option: expected one of ${TIME_UNITS.map((u) => `"${u}"`).join("|")}`;
+/** @internal */
+export const TIME_UNITS: readonly string[] = ["day", "week", "month", "quarter", "year"];
+/** @internal */
+export const TIME_UNIT_MESSAGE = `Invalid option: expected one of ${TIME_UNITS.map((u) => `"${u}"`).join("|")}`;
 
 /**
  * zod schema for {@link TimeUnit}. A missing unit is code `"required"` (zod's own enum would say
@@ -33,22 +35,24 @@ const TIME_UNIT_MESSAGE = `Invalid option: expected one of ${TIME_UNITS.map((u) 
  * `"invalid_type"`; the message is zod's enum message in every case.
  * @internal
  */
-export const timeUnitSchema = z.custom<TimeUnit>().superRefine((value, context) => {
-  if (typeof value === "string" && TIME_UNITS.includes(value)) return;
-  context.addIssue({
-    code: "custom",
-    message: TIME_UNIT_MESSAGE,
-    input: value,
-    params: {
-      code:
-        value === undefined
-          ? "required"
-          : typeof value === "string"
-            ? "invalid_value"
-            : "invalid_type",
-    },
-  });
-});
+export const timeUnitSchema = z.custom<TimeUnit>().check(
+  z.superRefine((value, context) => {
+    if (typeof value === "string" && TIME_UNITS.includes(value)) return;
+    context.addIssue({
+      code: "custom",
+      message: TIME_UNIT_MESSAGE,
+      input: value,
+      params: {
+        code:
+          value === undefined
+            ? "required"
+            : typeof value === "string"
+              ? "invalid_value"
+              : "invalid_type",
+      },
+    });
+  }),
+);
 
 const validZones = new Set<string>(["UTC"]);
 
@@ -72,10 +76,12 @@ export function isValidTimeZone(zone: string): boolean {
 }
 
 /** zod schema for an IANA time zone name such as `"Europe/Berlin"`. @internal */
-export const timeZoneSchema = z.string().refine(isValidTimeZone, {
-  error: (issue) => `Unknown time zone ${echo(issue.input)}`,
-  params: { code: "invalid_value" },
-});
+export const timeZoneSchema = z.string().check(
+  z.refine(isValidTimeZone, {
+    error: (issue) => `Unknown time zone ${echo(issue.input)}`,
+    params: { code: "invalid_value" },
+  }),
+);
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
@@ -503,15 +509,17 @@ export function dateProblem(input: unknown, timeZone?: string): string {
  * a method of the value, so a fake `Date` cannot throw a `TypeError` from inside zod.
  * @internal
  */
-export const dateLikeSchema = z.custom<DateInput>().superRefine((value, context) => {
-  if (typeof value === "string" || value instanceof Date) return;
-  context.addIssue({
-    code: "custom",
-    message: dateProblem(value),
-    params: { code: value === undefined ? "required" : "invalid_type" },
-    input: value,
-  });
-});
+export const dateLikeSchema = z.custom<DateInput>().check(
+  z.superRefine((value, context) => {
+    if (typeof value === "string" || value instanceof Date) return;
+    context.addIssue({
+      code: "custom",
+      message: dateProblem(value),
+      params: { code: value === undefined ? "required" : "invalid_type" },
+      input: value,
+    });
+  }),
+);
 
 /**
  * The {@link IssueCode} of a value that is not a valid {@link DateInput} (the code to report next

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { en } from "zod/locales";
+import * as z from "zod/mini";
 import {
   type InputIssue,
   InvalidInputError,
@@ -159,26 +160,37 @@ export function assertArrayShape(
  * rejected with one issue before zod visits (and reports) every element.
  * @internal
  */
-export function boundedArray<S extends z.ZodType>(
+export function boundedArray<S extends z.core.$ZodType>(
   schema: S,
-): z.ZodPipe<z.ZodCustom<z.input<S>, z.input<S>>, z.ZodType<z.output<S>, z.input<S>>> {
-  return z
-    .custom<z.input<S>>(() => true)
-    .superRefine((value, context) => {
-      const problem = arrayShapeProblem(value);
-      if (problem) {
-        // `continue: false` aborts: no element is visited and no later refinement runs over it.
-        context.addIssue({
-          code: "custom",
-          path: [...problem.path],
-          message: problem.message,
-          input: value,
-          continue: false,
-        });
-      }
-    })
-    .pipe(schema as unknown as z.ZodType<z.output<S>, z.input<S>>);
+): z.ZodMiniType<z.output<S>, z.input<S>> {
+  return z.pipe(
+    z
+      .custom<z.input<S>>(() => true)
+      .check(
+        z.superRefine((value, context) => {
+          const problem = arrayShapeProblem(value);
+          if (problem) {
+            // `continue: false` aborts: no element is visited and no later refinement runs over it.
+            context.addIssue({
+              code: "custom",
+              path: [...problem.path],
+              message: problem.message,
+              input: value,
+              continue: false,
+            });
+          }
+        }),
+      ),
+    schema as unknown as z.core.$ZodType<z.output<S>, z.input<S>>,
+  );
 }
+
+/**
+ * English messages for every issue, whatever locale the application configured for its own zod
+ * schemas (`z.config(...)` is global): a per-parse error map takes precedence over the global one.
+ * Built once; zod/mini loads no locale by itself.
+ */
+const englishMessages = en().localeError;
 
 /**
  * Validates `value` against `schema` at a public boundary and returns the parsed value, or throws
@@ -195,7 +207,7 @@ export function boundedArray<S extends z.ZodType>(
  * becomes an {@link InvalidInputError} at the argument, with the original error as its `cause`.
  * @internal
  */
-export function parseInput<S extends z.ZodType>(
+export function parseInput<S extends z.core.$ZodType>(
   functionName: string,
   schema: S,
   value: unknown,
@@ -204,9 +216,12 @@ export function parseInput<S extends z.ZodType>(
   const shape = arrayShapeProblem(value);
   if (shape)
     throw invalidInput(functionName, [...pathPrefix, ...shape.path], shape.message, shape.code);
-  let result: z.ZodSafeParseResult<z.output<S>>;
+  let result: z.core.util.SafeParseResult<z.output<S>>;
   try {
-    result = schema.safeParse(value, { reportInput: true });
+    result = z.safeParse(schema as z.core.$ZodType<z.output<S>>, value, {
+      reportInput: true,
+      error: englishMessages,
+    });
   } catch (error) {
     throw unreadableInput(functionName, pathPrefix, error);
   }

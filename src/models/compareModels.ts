@@ -5,9 +5,10 @@
  */
 import { z } from "zod";
 import { InvalidInputError, IssueCollector } from "../core/errors.js";
-import { type TimeUnit, timeUnitSchema } from "../core/time.js";
-import { boundedArray, parseInput } from "../core/validate.js";
+import { type TimeUnit } from "../core/time.js";
+import { parseInput } from "../core/validate.js";
 import { chiSquareSurvival } from "../math/chiSquare.js";
+import { boundedArray, timeUnitSchema } from "../core/classicSchemas.js";
 
 /**
  * What {@link compareModels} needs from a fitted model; every `fit…` result of this library has it.

@@ -13,7 +13,7 @@ import {
   invalidInput,
   ModelFitError,
 } from "../core/errors.js";
-import { type TimeUnit, timeUnitSchema } from "../core/time.js";
+import { type TimeUnit } from "../core/time.js";
 import { parseInput } from "../core/validate.js";
 import {
   cholesky,
@@ -22,6 +22,7 @@ import {
   minimizeBfgs,
   type Objective,
 } from "../math/optimize.js";
+import { timeUnitSchema } from "../core/classicSchemas.js";
 
 /**
  * Options every `fit…` function accepts.

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { IssueCollector } from "../core/errors.js";
-import { boundedArray } from "../core/validate.js";
 import {
   type AnswerScale,
   answerScaleSchema,
@@ -9,6 +8,7 @@ import {
   parseInto,
   scaleOfInvalidOptions,
 } from "./scale.js";
+import { boundedArray } from "../core/classicSchemas.js";
 
 /** One survey item of a satisfaction index with its answers (other fields are ignored). */
 export interface SatisfactionIndexItem {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IssueCollector } from "../core/errors.js";
-import { boundedArray, describeReceived } from "../core/validate.js";
+import { describeReceived } from "../core/validate.js";
 import {
   type AnswerScale,
   answerScaleSchema,
@@ -9,6 +9,7 @@ import {
   rowObject,
   scaleOfInvalidOptions,
 } from "./scale.js";
+import { boundedArray } from "../core/classicSchemas.js";
 
 /** The five SERVQUAL (RATER) dimensions. */
 export type RaterDimension =

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { IssueCollector, invalidInput } from "../core/errors.js";
-import { boundedArray, checkArray, describeReceived, parseInput } from "../core/validate.js";
+import { checkArray, describeReceived, parseInput } from "../core/validate.js";
 import { CLASSIC_RFM_SEGMENTS, type SegmentRule } from "./segmentPresets.js";
+import { boundedArray } from "../core/classicSchemas.js";
 
 const FN = "assignSegments";
 

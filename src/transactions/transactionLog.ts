@@ -24,22 +24,9 @@ import {
   ZERO,
 } from "../core/money.js";
 import { type Scratch, withScratch } from "../core/scratch.js";
-import {
-  calendarPeriodIndex,
-  type DateInput,
-  dateIssueCode,
-  dateProblem,
-  FIXED_UNIT_DAYS,
-  formatCivilDay,
-  IMPOSSIBLE_DAY,
-  isoDayNumber,
-  MAX_CIVIL_DAY,
-  parseCivilDay,
-  type TimeUnit,
-  timeUnitSchema,
-  timeZoneSchema,
-} from "../core/time.js";
+import { calendarPeriodIndex, type DateInput, dateIssueCode, dateProblem, FIXED_UNIT_DAYS, formatCivilDay, IMPOSSIBLE_DAY, isoDayNumber, MAX_CIVIL_DAY, parseCivilDay, type TimeUnit } from "../core/time.js";
 import { arrayShapeProblem, describeReceived, parseInput } from "../core/validate.js";
+import { timeUnitSchema, timeZoneSchema } from "../core/classicSchemas.js";
 
 // Hot-loop aliases of imported bindings. Some loaders (tsx, vitest, CommonJS output) turn every
 // read of an imported binding into a getter call; a module-level copy is read once.

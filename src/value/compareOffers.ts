@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { echo, IssueCollector } from "../core/errors.js";
 import type { Decimal } from "../core/money.js";
-import { boundedArray } from "../core/validate.js";
 import {
   computeDeliveredValue,
   type DeliveredValueParameters,
@@ -9,6 +8,7 @@ import {
   deliveredValueShape,
 } from "./deliveredValue.js";
 import { parseCollecting } from "./series.js";
+import { boundedArray } from "../core/classicSchemas.js";
 
 /**
  * One competing offer for {@link compareOffers}: a name and its delivered-value components.

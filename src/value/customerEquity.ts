@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { IssueCollector, invalidInput } from "../core/errors.js";
 import { type Decimal, Money, type MoneyInput, sumMoney, ZERO } from "../core/money.js";
-import { boundedArray } from "../core/validate.js";
 import {
   ALWAYS,
   addCodedIssue,
@@ -21,6 +20,7 @@ import {
   retentionRateSchema,
   seriesDenominator,
 } from "./series.js";
+import { boundedArray } from "../core/classicSchemas.js";
 
 /**
  * A segment of current customers and prospects, valued with the Blattberg–Deighton model.

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { InputIssue, InvalidInputError } from "../../src/core/errors.js";
 import {
   calendarPeriodIndex,
@@ -76,7 +76,7 @@ describe("calendar days", () => {
 });
 
 describe("issue codes of bad dates, units and zones (issue 13)", () => {
-  const issuesOf = (schema: z.ZodType, value: unknown): readonly InputIssue[] => {
+  const issuesOf = (schema: z.core.$ZodType, value: unknown): readonly InputIssue[] => {
     try {
       parseInput("f", schema, value, ["options"]);
     } catch (error) {
@@ -106,7 +106,7 @@ describe("issue codes of bad dates, units and zones (issue 13)", () => {
       expect(parseInput("f", schema, { unit })).toEqual({ unit });
     }
     // Optional where a function has a default: absent is fine, a bad value is still an issue.
-    const optional = z.strictObject({ unit: timeUnitSchema.exactOptional() });
+    const optional = z.strictObject({ unit: z.exactOptional(timeUnitSchema) });
     expect(parseInput("f", optional, {})).toEqual({});
     expect(issuesOf(optional, { unit: "days" })[0]!.code).toBe("invalid_value");
   });

@@ -7,7 +7,7 @@
  * @module
  */
 import { collectRowIssues, invalidInput } from "../../core/errors.js";
-import { type TimeUnit, timeUnitSchema } from "../../core/time.js";
+import { type TimeUnit } from "../../core/time.js";
 import { checkArray, describeReceived } from "../../core/validate.js";
 import { checkDiscountFloor } from "../discountRate.js";
 import { parseModelWithUnit } from "../predictions/kernels.js";
@@ -22,6 +22,7 @@ import {
   checkDiscreteHistory,
   MAX_OPPORTUNITIES,
 } from "./fitBetaGeometricBetaBinomial.js";
+import { timeUnitSchema } from "../../core/classicSchemas.js";
 
 /** The BG/BB model schema with its (required) time unit. */
 const bgbbModelSchema = betaGeometricBetaBinomialModelSchema.extend({ unit: timeUnitSchema });

@@ -5,15 +5,9 @@
  */
 import { z } from "zod";
 import { IssueCollector, invalidInput } from "../../core/errors.js";
-import {
-  type DateInput,
-  dateProblem,
-  parseCivilDay,
-  type TimeUnit,
-  timeZoneSchema,
-} from "../../core/time.js";
+import { type DateInput, dateProblem, parseCivilDay, type TimeUnit } from "../../core/time.js";
 import { checkedUnitRatio, type UnitConversion } from "../../core/units.js";
-import { boundedArray, checkArray, describeReceived, parseInput } from "../../core/validate.js";
+import { checkArray, describeReceived, parseInput } from "../../core/validate.js";
 import type { BgBbParams } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { purchaseKernel } from "../predictions/kernels.js";
 import {
@@ -23,6 +17,7 @@ import {
   parseDiagnosableModel,
   unitOptionsShape,
 } from "./diagnosticModels.js";
+import { boundedArray, timeZoneSchema } from "../../core/classicSchemas.js";
 
 /**
  * Options of {@link cumulativePurchaseTracking}.

@@ -7,13 +7,13 @@
 import { z } from "zod";
 import { checkDiscountRate } from "../../core/discount.js";
 import { invalidInput } from "../../core/errors.js";
-import { type Decimal, Money, type MoneyInput, moneySchema } from "../../core/money.js";
-import { timeUnitSchema } from "../../core/time.js";
+import { type Decimal, Money, type MoneyInput } from "../../core/money.js";
 import { parseInput } from "../../core/validate.js";
 import { unitHypergeometric } from "../../math/unitHypergeometric.js";
 import { checkDiscountFloor } from "../discountRate.js";
 import { parseModelWithUnit } from "../predictions/kernels.js";
 import { type SbgModel, shiftedBetaGeometricModelSchema } from "./fitShiftedBetaGeometric.js";
+import { moneySchema, timeUnitSchema } from "../../core/classicSchemas.js";
 
 /** Most periods a survival or retention curve projects. @internal */
 export const MAX_CURVE_PERIODS = 1e7;
