@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { dateLikeSchema, timeZoneSchema } from "../core/classicSchemas.js";
 import { type IssueCode, IssueCollector, invalidInput } from "../core/errors.js";
 import { type DateInput, dateProblem, formatCivilDay, parseCivilDay } from "../core/time.js";
 import { checkArray, parseInput } from "../core/validate.js";
-import { dateLikeSchema, timeZoneSchema } from "../core/classicSchemas.js";
 
 /**
  * One customer's relationship dates for {@link churnRate}. Other fields (a `customerId`, your own

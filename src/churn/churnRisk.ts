@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { collectRowIssues, invalidInput } from "../core/errors.js";
-import { cachedEstimate, createEstimateCache } from "../core/fastMoney.js";
 import { type Decimal, ZERO } from "../core/money.js";
 import type { TimeUnit } from "../core/time.js";
 import type { UnitConversion } from "../core/units.js";
 import { describeReceived, parseInput } from "../core/validate.js";
+import { cachedEstimate, createEstimateCache } from "../internal/fast/fastMoney.js";
 import {
   type CustomerHistory,
   lifetimeValueColumns,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateLikeSchema, timeZoneSchema } from "../core/classicSchemas.js";
 import { type IssueCode, IssueCollector, invalidInput } from "../core/errors.js";
 import {
   type Decimal,
@@ -9,10 +10,15 @@ import {
   UNROUNDED_ZERO,
   ZERO,
 } from "../core/money.js";
-import { calendarPeriodIndex, type DateInput, dateProblem, parseCivilDay, type TimeUnit } from "../core/time.js";
+import {
+  calendarPeriodIndex,
+  type DateInput,
+  dateProblem,
+  parseCivilDay,
+  type TimeUnit,
+} from "../core/time.js";
 import { checkArray, parseInput } from "../core/validate.js";
 import { requiredUnitSchema } from "./optionSchemas.js";
-import { dateLikeSchema, timeZoneSchema } from "../core/classicSchemas.js";
 
 /**
  * Relationship stage (Dwyer, Schurr & Oh 1987, in the four-stage adaptation 考察期 / 形成期 / 稳定期 /

@@ -1,15 +1,6 @@
 import { z } from "zod";
 import { echo, type IssueCode, IssueCollector, invalidInput } from "../core/errors.js";
 import {
-  cachedEstimate,
-  createEstimateCache,
-  type EstimateCache,
-  estimateFloat,
-  exactSum,
-  moneyFromNumber,
-  numberFromMoney,
-} from "../core/fastMoney.js";
-import {
   type Decimal,
   Money,
   type MoneyInput,
@@ -18,9 +9,18 @@ import {
   readMoney,
   toMoney,
 } from "../core/money.js";
-import { type Scratch, withScratch } from "../core/scratch.js";
 import { checkArray, describeReceived, parseInput } from "../core/validate.js";
-import { sortIndicesByKey } from "./radixOrder.js";
+import {
+  cachedEstimate,
+  createEstimateCache,
+  type EstimateCache,
+  estimateFloat,
+  exactSum,
+  moneyFromNumber,
+  numberFromMoney,
+} from "../internal/fast/fastMoney.js";
+import { sortIndicesByKey } from "../internal/fast/radixOrder.js";
+import { type Scratch, withScratch } from "../internal/fast/scratch.js";
 
 /**
  * Why a customer left (or is leaving): the firm's own fault (`"own"`), a third party's (a

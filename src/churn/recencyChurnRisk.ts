@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { type IssueCode, IssueCollector, invalidInput } from "../core/errors.js";
-import { type TimeUnit } from "../core/time.js";
-import { checkArray, describeReceived, parseInput } from "../core/validate.js";
 import { timeUnitSchema } from "../core/classicSchemas.js";
+import { type IssueCode, IssueCollector, invalidInput } from "../core/errors.js";
+import type { TimeUnit } from "../core/time.js";
+import { checkArray, describeReceived, parseInput } from "../core/validate.js";
 
 /**
  * Risk level of {@link recencyChurnRisk}: within the usual gap, overdue, or lapsed.

@@ -4,11 +4,11 @@
  * @module
  */
 import { z } from "zod";
+import { boundedArray, timeUnitSchema } from "../core/classicSchemas.js";
 import { InvalidInputError, IssueCollector } from "../core/errors.js";
-import { type TimeUnit } from "../core/time.js";
+import type { TimeUnit } from "../core/time.js";
 import { parseInput } from "../core/validate.js";
 import { chiSquareSurvival } from "../math/chiSquare.js";
-import { boundedArray, timeUnitSchema } from "../core/classicSchemas.js";
 
 /**
  * What {@link compareModels} needs from a fitted model; every `fit…` result of this library has it.

@@ -6,6 +6,7 @@
  * @module
  */
 import { z } from "zod";
+import { timeUnitSchema } from "../core/classicSchemas.js";
 import {
   type InputIssue,
   InvalidInputError,
@@ -13,7 +14,7 @@ import {
   invalidInput,
   ModelFitError,
 } from "../core/errors.js";
-import { type TimeUnit } from "../core/time.js";
+import type { TimeUnit } from "../core/time.js";
 import { parseInput } from "../core/validate.js";
 import {
   cholesky,
@@ -22,7 +23,6 @@ import {
   minimizeBfgs,
   type Objective,
 } from "../math/optimize.js";
-import { timeUnitSchema } from "../core/classicSchemas.js";
 
 /**
  * Options every `fit…` function accepts.

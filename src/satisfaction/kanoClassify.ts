@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { boundedArray } from "../core/classicSchemas.js";
 import { IssueCollector } from "../core/errors.js";
 import { checkRows, parseInto } from "./scale.js";
-import { boundedArray } from "../core/classicSchemas.js";
 
 /**
  * An answer to a Kano functional ("if the product has…") or dysfunctional ("if it does not

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundedArray } from "../core/classicSchemas.js";
 import { IssueCollector } from "../core/errors.js";
 import {
   type AnswerScale,
@@ -8,7 +9,6 @@ import {
   parseInto,
   scaleOfInvalidOptions,
 } from "./scale.js";
-import { boundedArray } from "../core/classicSchemas.js";
 
 /** One survey item of a satisfaction index with its answers (other fields are ignored). */
 export interface SatisfactionIndexItem {

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { moneySchema } from "../core/classicSchemas.js";
 import { IssueCollector } from "../core/errors.js";
 import { type Decimal, Money, type MoneyInput } from "../core/money.js";
 import { parseInto } from "./scale.js";
-import { moneySchema } from "../core/classicSchemas.js";
 
 /**
  * Plain counts of one period, the parameters of {@link satisfactionIndicators}. Every count is

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundedArray } from "../core/classicSchemas.js";
 import { IssueCollector } from "../core/errors.js";
 import { describeReceived } from "../core/validate.js";
 import {
@@ -9,7 +10,6 @@ import {
   rowObject,
   scaleOfInvalidOptions,
 } from "./scale.js";
-import { boundedArray } from "../core/classicSchemas.js";
 
 /** The five SERVQUAL (RATER) dimensions. */
 export type RaterDimension =

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { boundedArray } from "../core/classicSchemas.js";
 import { IssueCollector, invalidInput } from "../core/errors.js";
 import { checkArray, describeReceived, parseInput } from "../core/validate.js";
 import { CLASSIC_RFM_SEGMENTS, type SegmentRule } from "./segmentPresets.js";
-import { boundedArray } from "../core/classicSchemas.js";
 
 const FN = "assignSegments";
 

@@ -1,12 +1,12 @@
 import { z } from "zod";
+import { timeZoneSchema } from "../core/classicSchemas.js";
 import { invalidInput } from "../core/errors.js";
-import { moneyFromQuotient, moneyFromScaled } from "../core/fastMoney.js";
 import { type Decimal, Money, type MoneyInput, UNROUNDED_ZERO, ZERO } from "../core/money.js";
-import { type Scratch, withScratch } from "../core/scratch.js";
 import { type DateInput, dateProblem, parseCivilDay } from "../core/time.js";
 import { parseInput } from "../core/validate.js";
+import { moneyFromQuotient, moneyFromScaled } from "../internal/fast/fastMoney.js";
+import { type Scratch, withScratch } from "../internal/fast/scratch.js";
 import { parseLog } from "../transactions/transactionLog.js";
-import { timeZoneSchema } from "../core/classicSchemas.js";
 
 const FN = "rfmTable";
 

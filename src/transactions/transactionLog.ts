@@ -6,9 +6,8 @@
  * @module
  */
 import { z } from "zod";
+import { timeUnitSchema, timeZoneSchema } from "../core/classicSchemas.js";
 import { InvalidInputError, type IssueCode, IssueCollector } from "../core/errors.js";
-import { moneyFromQuotient, moneyFromScaled } from "../core/fastMoney.js";
-import { IdColumn } from "../core/idColumn.js";
 import {
   AMOUNT_DECIMAL,
   AMOUNT_INVALID,
@@ -23,10 +22,23 @@ import {
   UNROUNDED_ZERO,
   ZERO,
 } from "../core/money.js";
-import { type Scratch, withScratch } from "../core/scratch.js";
-import { calendarPeriodIndex, type DateInput, dateIssueCode, dateProblem, FIXED_UNIT_DAYS, formatCivilDay, IMPOSSIBLE_DAY, isoDayNumber, MAX_CIVIL_DAY, parseCivilDay, type TimeUnit } from "../core/time.js";
+import {
+  calendarPeriodIndex,
+  type DateInput,
+  dateIssueCode,
+  dateProblem,
+  FIXED_UNIT_DAYS,
+  formatCivilDay,
+  IMPOSSIBLE_DAY,
+  isoDayNumber,
+  MAX_CIVIL_DAY,
+  parseCivilDay,
+  type TimeUnit,
+} from "../core/time.js";
 import { arrayShapeProblem, describeReceived, parseInput } from "../core/validate.js";
-import { timeUnitSchema, timeZoneSchema } from "../core/classicSchemas.js";
+import { moneyFromQuotient, moneyFromScaled } from "../internal/fast/fastMoney.js";
+import { IdColumn } from "../internal/fast/idColumn.js";
+import { type Scratch, withScratch } from "../internal/fast/scratch.js";
 
 // Hot-loop aliases of imported bindings. Some loaders (tsx, vitest, CommonJS output) turn every
 // read of an imported binding into a getter call; a module-level copy is read once.

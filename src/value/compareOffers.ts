@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundedArray } from "../core/classicSchemas.js";
 import { echo, IssueCollector } from "../core/errors.js";
 import type { Decimal } from "../core/money.js";
 import {
@@ -8,7 +9,6 @@ import {
   deliveredValueShape,
 } from "./deliveredValue.js";
 import { parseCollecting } from "./series.js";
-import { boundedArray } from "../core/classicSchemas.js";
 
 /**
  * One competing offer for {@link compareOffers}: a name and its delivered-value components.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundedArray } from "../core/classicSchemas.js";
 import { IssueCollector, invalidInput } from "../core/errors.js";
 import { type Decimal, Money, type MoneyInput, sumMoney, ZERO } from "../core/money.js";
 import {
@@ -20,7 +21,6 @@ import {
   retentionRateSchema,
   seriesDenominator,
 } from "./series.js";
-import { boundedArray } from "../core/classicSchemas.js";
 
 /**
  * A segment of current customers and prospects, valued with the Blattberg–Deighton model.

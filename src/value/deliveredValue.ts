@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { boundedArray } from "../core/classicSchemas.js";
 import { type Decimal, type MoneyInput, sumMoney, ZERO } from "../core/money.js";
 import { parseInput } from "../core/validate.js";
 import { nonNegativeAmountSchema, rate } from "./series.js";
-import { boundedArray } from "../core/classicSchemas.js";
 
 /**
  * One weighted sub-score of a delivered-value component, e.g. durability worth 7,000.

@@ -10,7 +10,6 @@ import { fileURLToPath } from "node:url";
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { exactSum, moneyFromNumber, numberFromMoney } from "../../src/core/fastMoney.js";
 import {
   AMOUNT_INVALID,
   LAYOUT_HOLDS,
@@ -24,6 +23,7 @@ import {
   toMoney,
 } from "../../src/core/money.js";
 import * as m from "../../src/index.js";
+import { exactSum, moneyFromNumber, numberFromMoney } from "../../src/internal/fast/fastMoney.js";
 import { CDNOW_BG_NBD, CDNOW_GAMMA_GAMMA } from "../fixtures/models.js";
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -6,8 +6,10 @@
  * @internal
  * @module
  */
+
+import { timeUnitSchema } from "../../core/classicSchemas.js";
 import { collectRowIssues, invalidInput } from "../../core/errors.js";
-import { type TimeUnit } from "../../core/time.js";
+import type { TimeUnit } from "../../core/time.js";
 import { checkArray, describeReceived } from "../../core/validate.js";
 import { checkDiscountFloor } from "../discountRate.js";
 import { parseModelWithUnit } from "../predictions/kernels.js";
@@ -22,7 +24,6 @@ import {
   checkDiscreteHistory,
   MAX_OPPORTUNITIES,
 } from "./fitBetaGeometricBetaBinomial.js";
-import { timeUnitSchema } from "../../core/classicSchemas.js";
 
 /** The BG/BB model schema with its (required) time unit. */
 const bgbbModelSchema = betaGeometricBetaBinomialModelSchema.extend({ unit: timeUnitSchema });

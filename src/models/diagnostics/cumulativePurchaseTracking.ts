@@ -4,6 +4,7 @@
  * @module
  */
 import { z } from "zod";
+import { boundedArray, timeZoneSchema } from "../../core/classicSchemas.js";
 import { IssueCollector, invalidInput } from "../../core/errors.js";
 import { type DateInput, dateProblem, parseCivilDay, type TimeUnit } from "../../core/time.js";
 import { checkedUnitRatio, type UnitConversion } from "../../core/units.js";
@@ -17,7 +18,6 @@ import {
   parseDiagnosableModel,
   unitOptionsShape,
 } from "./diagnosticModels.js";
-import { boundedArray, timeZoneSchema } from "../../core/classicSchemas.js";
 
 /**
  * Options of {@link cumulativePurchaseTracking}.

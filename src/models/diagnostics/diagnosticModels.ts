@@ -5,8 +5,9 @@
  * @module
  */
 import { z } from "zod";
+import { timeUnitSchema } from "../../core/classicSchemas.js";
 import { IssueCollector, invalidInput } from "../../core/errors.js";
-import { type TimeUnit } from "../../core/time.js";
+import type { TimeUnit } from "../../core/time.js";
 import { checkedUnitRatio, type UnitConversion } from "../../core/units.js";
 import { describeReceived } from "../../core/validate.js";
 import { lnBeta } from "../../math/special.js";
@@ -14,7 +15,6 @@ import { parseBgbbModel } from "../betaGeometricBetaBinomial/betaGeometricBetaBi
 import type { BgBbModel } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { parsePurchaseModel } from "../predictions/kernels.js";
 import type { PurchaseModel } from "../types.js";
-import { timeUnitSchema } from "../../core/classicSchemas.js";
 
 /**
  * A fitted model the diagnostics can check: the BG/BB (discrete opportunities) or a

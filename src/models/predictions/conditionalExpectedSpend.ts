@@ -1,7 +1,7 @@
 import { collectRowIssues, invalidInput } from "../../core/errors.js";
-import { cachedEstimate, createEstimateCache } from "../../core/fastMoney.js";
 import { type Decimal, MONEY_LIMIT } from "../../core/money.js";
 import { checkArray, describeReceived } from "../../core/validate.js";
+import { cachedEstimate, createEstimateCache } from "../../internal/fast/fastMoney.js";
 import { logAddExp } from "../../math/special.js";
 import { spendValue } from "../history.js";
 import type { GammaGammaModel, GammaGammaParams, SpendHistory } from "../types.js";

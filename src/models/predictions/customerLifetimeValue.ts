@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { checkDiscountRate } from "../../core/discount.js";
 import { collectRowIssues, invalidInput } from "../../core/errors.js";
-import { cachedEstimate, createEstimateCache } from "../../core/fastMoney.js";
 import { type Decimal, MONEY_LIMIT } from "../../core/money.js";
 import type { TimeUnit } from "../../core/time.js";
 import type { UnitConversion } from "../../core/units.js";
 import { checkArray, parseInput } from "../../core/validate.js";
+import { cachedEstimate, createEstimateCache } from "../../internal/fast/fastMoney.js";
 import { checkDiscountFloor } from "../discountRate.js";
 import type { GammaGammaModel, PurchaseHistory, PurchaseModel, SpendHistory } from "../types.js";
 import {

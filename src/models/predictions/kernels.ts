@@ -6,6 +6,7 @@
  * @module
  */
 import { z } from "zod";
+import { timeUnitSchema } from "../../core/classicSchemas.js";
 import {
   collectRowIssues,
   echo,
@@ -15,7 +16,7 @@ import {
   IssueCollector,
   invalidInput,
 } from "../../core/errors.js";
-import { type TimeUnit } from "../../core/time.js";
+import type { TimeUnit } from "../../core/time.js";
 import { checkedUnitRatio, type UnitConversion } from "../../core/units.js";
 import { checkArray, parseInput } from "../../core/validate.js";
 import { regularizedIncompleteBeta } from "../../math/incompleteBeta.js";
@@ -39,7 +40,6 @@ import {
   paretoNbdPurchaseCountProbability,
 } from "../paretoNbd/fitParetoNbd.js";
 import type { BgNbdParams, GammaGammaModel, ParetoNbdParams, PurchaseModel } from "../types.js";
-import { timeUnitSchema } from "../../core/classicSchemas.js";
 
 /** The per-customer mathematics of one continuous-time purchase model. @internal */
 export interface PurchaseKernel {

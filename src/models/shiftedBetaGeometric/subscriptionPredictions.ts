@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from "zod";
+import { moneySchema, timeUnitSchema } from "../../core/classicSchemas.js";
 import { checkDiscountRate } from "../../core/discount.js";
 import { invalidInput } from "../../core/errors.js";
 import { type Decimal, Money, type MoneyInput } from "../../core/money.js";
@@ -13,7 +14,6 @@ import { unitHypergeometric } from "../../math/unitHypergeometric.js";
 import { checkDiscountFloor } from "../discountRate.js";
 import { parseModelWithUnit } from "../predictions/kernels.js";
 import { type SbgModel, shiftedBetaGeometricModelSchema } from "./fitShiftedBetaGeometric.js";
-import { moneySchema, timeUnitSchema } from "../../core/classicSchemas.js";
 
 /** Most periods a survival or retention curve projects. @internal */
 export const MAX_CURVE_PERIODS = 1e7;

@@ -1,8 +1,8 @@
 /** The radix permutation sort agrees with a comparator sort (stable, ascending, ±0 equal). */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sortIndicesByKey } from "../../src/churn/radixOrder.js";
-import { withScratch } from "../../src/core/scratch.js";
+import { sortIndicesByKey } from "../../../src/internal/fast/radixOrder.js";
+import { withScratch } from "../../../src/internal/fast/scratch.js";
 
 function reference(keys: Float64Array, order: Uint32Array): number[] {
   return [...order].sort((x, y) => {

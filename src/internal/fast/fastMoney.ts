@@ -13,7 +13,7 @@
  * @internal
  * @module
  */
-import { type Decimal, Money, UNROUNDED_ZERO, UnroundedMoney, ZERO } from "./money.js";
+import { type Decimal, Money, UNROUNDED_ZERO, UnroundedMoney, ZERO } from "../../core/money.js";
 
 /** Significant digits of the library's money precision. */
 const MONEY_PRECISION = 34;

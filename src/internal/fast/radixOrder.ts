@@ -8,7 +8,7 @@
  * @module
  */
 
-import type { Scratch } from "../core/scratch.js";
+import type { Scratch } from "./scratch.js";
 
 const RADIX = 1 << 16;
 const MASK = RADIX - 1;

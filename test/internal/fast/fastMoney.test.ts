@@ -1,6 +1,7 @@
 /** The fast float → Decimal path builds exactly what the decimal.js constructor builds. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type Decimal, Money, sumMoney, UnroundedMoney } from "../../../src/core/money.js";
 import {
   exactDecimalText,
   exactSum,
@@ -9,8 +10,7 @@ import {
   moneyFromQuotient,
   moneyFromScaled,
   numberFromMoney,
-} from "../../src/core/fastMoney.js";
-import { type Decimal, Money, sumMoney, UnroundedMoney } from "../../src/core/money.js";
+} from "../../../src/internal/fast/fastMoney.js";
 
 /** Same value, same internal digits, exponent and sign as decimal.js builds, same own keys. */
 function expectSameDecimal(fast: Decimal, slow: Decimal): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Scratch, withScratch } from "../../src/core/scratch.js";
+import { type Scratch, withScratch } from "../../../src/internal/fast/scratch.js";
 
 describe("scratch arrays", () => {
   it("reuse one buffer per name while it is large enough, and a new one when it is not", () => {

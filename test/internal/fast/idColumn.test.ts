@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { IdColumn } from "../../src/core/idColumn.js";
-import { withScratch } from "../../src/core/scratch.js";
+import { IdColumn } from "../../../src/internal/fast/idColumn.js";
+import { withScratch } from "../../../src/internal/fast/scratch.js";
 
 /** The reference numbering: a Map in first-seen order. */
 function reference(strings: readonly string[]): number[] {
