@@ -12,6 +12,7 @@ import {
 import { checkArray, describeReceived, parseInput } from "../core/validate.js";
 import {
   cachedEstimate,
+  centsRoundedUp,
   createEstimateCache,
   type EstimateCache,
   estimateFloat,
@@ -808,21 +809,6 @@ const OUTCOMES: readonly Outcome[] = [
 /** Code of the cause "uncontrollable" in {@link CAUSES}. */
 const UNCONTROLLABLE = 2;
 
-/**
- * Cost in whole cents, rounded up. With at most two decimals (read off decimal.js's base-10⁷ words
- * as `Decimal#decimalPlaces` does) the float times 100 rounds to the exact cents.
- */
-function centsOf(cost: Decimal, costFloat: number): number {
-  const { d, e } = cost as unknown as { d: number[] | null; e: number };
-  if (d !== null && d !== undefined && costFloat < 2 ** 45) {
-    const w = d.length - 1;
-    let places = (w - Math.floor(e / 7)) * 7;
-    for (let last = d[w]!; last !== 0 && last % 10 === 0; last /= 10) places--;
-    if (places <= 2) return Math.round(costFloat * 100);
-  }
-  return cost.times(100).ceil().toNumber();
-}
-
 function selectWithinBudget(
   scratch: Scratch,
   budget: Decimal,
@@ -842,7 +828,7 @@ function selectWithinBudget(
   let m = 0;
   for (let i = 0; i < n; i++) {
     if (candidate[i] !== 1) continue;
-    const cents = centsOf(costs[i]!, costF[i]!);
+    const cents = centsRoundedUp(costs[i]!, costF[i]!);
     if (cents > capacity) continue;
     itemsAll[m] = i;
     weightAll[m] = cents;

@@ -517,3 +517,20 @@ export function cachedEstimate(cache: EstimateCache, v: number): Decimal {
   cache.values[slot] = value;
   return value;
 }
+
+/**
+ * Cost in whole cents, rounded up. With at most two decimals (read off decimal.js's base-10⁷ words
+ * as `Decimal#decimalPlaces` does) the float times 100 rounds to the exact cents. `costFloat` is
+ * `cost.toNumber()`.
+ * @internal
+ */
+export function centsRoundedUp(cost: Decimal, costFloat: number): number {
+  const { d, e } = cost as unknown as { d: number[] | null; e: number };
+  if (d !== null && d !== undefined && costFloat < 2 ** 45) {
+    const w = d.length - 1;
+    let places = (w - Math.floor(e / 7)) * 7;
+    for (let last = d[w]!; last !== 0 && last % 10 === 0; last /= 10) places--;
+    if (places <= 2) return Math.round(costFloat * 100);
+  }
+  return cost.times(100).ceil().toNumber();
+}
