@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// `node scripts/house-limits.mjs [files…]`: the house limits of docs/conventions.md (Folder layout)
+// for domain code — lines of code per file (blank lines and comments not counted) and lines per
+// exported function body — and module-level `let`s. Without arguments it checks every file under
+// src/ outside the speed seam (src/internal/) and src/math/, prints what exceeds a limit and exits
+// 1 if anything does. `--all` prints every file's figures.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+
+export const MAX_FILE_CODE_LINES = 250;
+export const MAX_EXPORTED_BODY_LINES = 80;
+
+const root = resolve(fileURLToPath(import.meta.url), "../..");
+
+/** Lines of `text` that hold code: not blank, not inside or made only of comments. */
+function codeLines(sourceFile) {
+  const text = sourceFile.getFullText();
+  const lines = new Set();
+  const scanner = ts.createScanner(
+    ts.ScriptTarget.Latest,
+    false,
+    ts.LanguageVariant.Standard,
+    text,
+  );
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    if (
+      token === ts.SyntaxKind.SingleLineCommentTrivia ||
+      token === ts.SyntaxKind.MultiLineCommentTrivia ||
+      token === ts.SyntaxKind.WhitespaceTrivia ||
+      token === ts.SyntaxKind.NewLineTrivia
+    )
+      continue;
+    const start = sourceFile.getLineAndCharacterOfPosition(scanner.getTokenPos()).line;
+    const end = sourceFile.getLineAndCharacterOfPosition(scanner.getTextPos()).line;
+    for (let line = start; line <= end; line++) lines.add(line);
+  }
+  return lines;
+}
+
+function isExported(node) {
+  return (ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Export) !== 0;
+}
+
+/** Exported functions (declarations and `export const f = (…) => …`) with their body's code lines. */
+function exportedBodies(sourceFile, lines) {
+  const found = [];
+  const count = (body) => {
+    const from = sourceFile.getLineAndCharacterOfPosition(body.getStart(sourceFile)).line;
+    const to = sourceFile.getLineAndCharacterOfPosition(body.getEnd()).line;
+    let n = 0;
+    for (let line = from; line <= to; line++) if (lines.has(line)) n++;
+    return n;
+  };
+  for (const statement of sourceFile.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.body && isExported(statement)) {
+      found.push({ name: statement.name?.text ?? "default", lines: count(statement.body) });
+    } else if (ts.isVariableStatement(statement) && isExported(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        const init = declaration.initializer;
+        if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) {
+          found.push({ name: declaration.name.getText(sourceFile), lines: count(init.body) });
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** Module-level `let` declarations (mutable module state). */
+function moduleLets(sourceFile) {
+  const names = [];
+  for (const statement of sourceFile.statements) {
+    if (
+      ts.isVariableStatement(statement) &&
+      (statement.declarationList.flags & ts.NodeFlags.Let) !== 0
+    ) {
+      for (const d of statement.declarationList.declarations)
+        names.push(d.name.getText(sourceFile));
+    }
+  }
+  return names;
+}
+
+/** The figures of one file. */
+export function measure(path) {
+  const text = readFileSync(path, "utf8");
+  const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
+  const lines = codeLines(sourceFile);
+  return {
+    path: relative(root, path),
+    codeLines: lines.size,
+    bodies: exportedBodies(sourceFile, lines),
+    lets: moduleLets(sourceFile),
+  };
+}
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : path.endsWith(".ts") ? [path] : [];
+  });
+}
+
+/** Domain files: src/ outside the speed seam (src/internal/) and the numerics (src/math/). */
+export function domainFiles() {
+  return walk(join(root, "src")).filter((path) => !/[/\\]src[/\\](internal|math)[/\\]/.test(path));
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const all = args.includes("--all");
+  const files = args.filter((a) => a !== "--all").map((a) => resolve(a));
+  let failed = 0;
+  for (const path of files.length > 0 ? files : domainFiles()) {
+    const m = measure(path);
+    const problems = [];
+    if (m.codeLines > MAX_FILE_CODE_LINES) problems.push(`${m.codeLines} lines of code`);
+    for (const b of m.bodies)
+      if (b.lines > MAX_EXPORTED_BODY_LINES) problems.push(`${b.name}() body ${b.lines} lines`);
+    if (m.lets.length > 0) problems.push(`module-level let: ${m.lets.join(", ")}`);
+    if (problems.length > 0) failed++;
+    if (problems.length > 0 || all)
+      console.log(
+        `${m.path}: ${m.codeLines} code lines${problems.length ? ` — ${problems.join("; ")}` : ""}`,
+      );
+  }
+  process.exit(failed > 0 ? 1 : 0);
+}
