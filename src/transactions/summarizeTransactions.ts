@@ -108,7 +108,8 @@ const optionsSchema = z.strictObject({
  * observation end e (all as period indices for `"calendar"`, as calendar days for `"elapsed"`):
  * `frequency` = distinct periods − 1, `recency` = (l − f) / u, `T` = (e − f) / u, with u = 1 for
  * `"calendar"` and the unit length in days (day 1, week 7) for `"elapsed"`;
- * `monetaryValue` = (Σ spend of the periods after f) / `frequency`.
+ * `monetaryValue` = (Σ spend of the periods after f) / `frequency`. In the source, this
+ * definition is one short function, `summarizeCustomer` (`src/transactions/btydSummary.ts`).
  *
  * Conventions: these are the definitions of Fader, Hardie & Lee (2005) and the Python lifetimes
  * library (`summary_data_from_transaction_data`): the first purchase is not a repeat and is left out

@@ -12,6 +12,7 @@ import {
   AMOUNT_SCALED,
   readScaledAmount,
   type ScaledAmount,
+  toCommonScale,
 } from "../../../src/internal/fast/scaledAmount.js";
 
 const Exact = Decimal.clone({ precision: 100 });
@@ -69,5 +70,38 @@ describe("readScaledAmount (exact integer fast path for money)", () => {
     expect(second).toEqual({ units: 225, scale: 2 });
     expect(readScaledAmount("1e3", first)).toBe(AMOUNT_DECIMAL);
     expect(first).toEqual({ units: 15, scale: 1 });
+  });
+});
+
+describe("toCommonScale", () => {
+  /** Plain implementation: exact decimal values, brought to the largest scale when they fit. */
+  function plain(units: readonly number[], scales: readonly number[]): number[] | undefined {
+    const scale = Math.max(0, ...scales);
+    const exact = units.map((u, k) => new Exact(u).times(new Exact(10).pow(scale - scales[k]!)));
+    const total = exact.reduce((sum, v) => sum.plus(v.abs()), new Exact(0));
+    return total.lt(2 ** 52) ? exact.map((v) => v.toNumber()) : undefined;
+  }
+
+  it("brings every amount to the common scale exactly, or leaves the column untouched", () => {
+    const amount = fc.record({
+      units: fc.oneof(
+        fc.integer({ min: -1e6, max: 1e6 }),
+        fc.integer({ min: -(2 ** 50), max: 2 ** 50 }),
+      ),
+      scale: fc.integer({ min: 0, max: 8 }),
+    });
+    fc.assert(
+      fc.property(fc.array(amount, { maxLength: 40 }), (amounts) => {
+        const units = Float64Array.from(amounts, (a) => a.units);
+        const scales = Uint8Array.from(amounts, (a) => a.scale);
+        const scale = Math.max(0, ...scales);
+        const before = [...units];
+        const expected = plain(before, [...scales]);
+        const done = toCommonScale(units, scales, amounts.length, scale);
+        expect(done).toBe(expected !== undefined);
+        expect([...units]).toEqual(expected ?? before);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
