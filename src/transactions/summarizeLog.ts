@@ -228,11 +228,11 @@ function rowMaker(
       lastPurchase: text(numbers.lastDay),
     };
     if (holdoutDuration === undefined) return row;
-    return {
-      ...row,
-      holdoutFrequency: numbers.holdoutFrequency,
-      holdoutSpend: money?.holdoutSpend ?? moneyFromScaled(numbers.holdoutSpend, scale),
-      holdoutDuration,
-    };
+    // The holdout fields, added in place (a copy with spread syntax is several times slower).
+    const split = row as SplitRow;
+    split.holdoutFrequency = numbers.holdoutFrequency;
+    split.holdoutSpend = money?.holdoutSpend ?? moneyFromScaled(numbers.holdoutSpend, scale);
+    split.holdoutDuration = holdoutDuration;
+    return split;
   };
 }
