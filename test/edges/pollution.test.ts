@@ -355,7 +355,8 @@ const REVIEWED: Record<string, string> = {
   "src/segmentation/valueMatrix.ts: (out as Record<string, unknown>)":
     "keys of a zod strictObject output (I, II, III, IV only)",
   "src/transactions/splitCalibrationHoldout.ts: FIXED_UNIT_DAYS": "unit validated by a zod enum",
-  "src/transactions/transactionLog.ts: FIXED_UNIT_DAYS": "unit validated by a zod enum",
+  "src/transactions/logOptions.ts: FIXED_UNIT_DAYS": "unit validated by a zod enum",
+  "src/transactions/summarizeLog.ts: FIXED_UNIT_DAYS": "unit validated by a zod enum",
   "src/value/deliveredValue.ts: components": "keys of the constant COMPONENT_KEYS",
   "src/value/deliveredValue.ts: parsed": "keys of the constant COMPONENT_KEYS",
   "src/value/lifetimeValueSensitivity.ts: elasticities": "driver from the constant DRIVERS",
