@@ -65,11 +65,10 @@ export interface CustomerNumbers {
  * - `recency` = (l − f) / unitDays, the customer's age at the last purchase;
  * - `T` = (cut period − f) / unitDays, the customer's age at the cut-off;
  * - `spend` = Σ amounts; `repeatSpend` = Σ amounts outside period f, so that `monetaryValue` =
- *   `repeatSpend` / `frequency` (0 when `frequency` is 0);
- * - holdout (after `cut.day`): `holdoutFrequency` = periods holding a purchase (a period that
- *   straddles the cut-off counts on both sides), `holdoutSpend` = Σ amounts.
+ *   `repeatSpend` / `frequency` (0 when `frequency` is 0).
  *
- * Returns `false`, writing nothing, when the customer has no calibration purchase (no row).
+ * Returns `false`, writing nothing, when the customer has no calibration purchase (no row). The
+ * holdout fields of a split are {@link summarizeHoldout}'s.
  * `periods` is working memory of at least `to − from` elements.
  * @internal
  */
@@ -116,6 +115,26 @@ export function summarizeCustomer(
   out.firstPeriod = f;
   out.spend = spend;
   out.repeatSpend = spend - firstSpend;
+  return true;
+}
+
+/**
+ * The holdout part of a calibration/holdout split (Python lifetimes
+ * `calibration_and_holdout_data`), over the customer's purchases dated after `cut.day`:
+ * `holdoutFrequency` = periods holding a purchase (a period that straddles the cut-off counts on
+ * both sides), `holdoutSpend` = Σ amounts. `periods` is working memory of at least `to − from`
+ * elements.
+ * @internal
+ */
+export function summarizeHoldout(
+  p: Purchases,
+  from: number,
+  to: number,
+  cut: Cutoff,
+  periods: Int32Array,
+  out: CustomerNumbers,
+): void {
+  const { day, period, units } = p;
   let h = 0;
   let holdoutSpend = 0;
   for (let j = from; j < to; j++) {
@@ -125,5 +144,4 @@ export function summarizeCustomer(
   }
   out.holdoutFrequency = countDistinct(periods, h);
   out.holdoutSpend = holdoutSpend;
-  return true;
 }

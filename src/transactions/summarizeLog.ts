@@ -26,6 +26,7 @@ import {
   type Cutoff,
   type Purchases,
   summarizeCustomer,
+  summarizeHoldout,
 } from "./btydSummary.js";
 import type { TimeSettings } from "./logOptions.js";
 import { parseLog } from "./transactionLog.js";
@@ -54,7 +55,8 @@ export interface SplitRow extends SummaryRow {
 /**
  * Summarises the log per customer with {@link summarizeCustomer}: the calibration summary over
  * transactions dated on or before `cutDay` (with T measured to `cutDay`), and, when
- * `holdoutDuration` is given, the holdout fields over `(cutDay, endDay]` ({@link SplitRow}).
+ * `holdoutDuration` is given, the holdout fields over `(cutDay, endDay]` ({@link summarizeHoldout},
+ * {@link SplitRow}).
  * Customers whose first purchase is after `cutDay` are left out. Rows come in first-seen order.
  * Safe to re-enter: the whole call holds a scratch lease of its own.
  * @internal
@@ -114,6 +116,8 @@ export function summarizeLog(
       const to = start[c + 1]!;
       if (to - from > periods.length) periods = new Int32Array(2 * (to - from));
       if (!summarizeCustomer(purchases, from, to, cut, periods, numbers)) continue;
+      if (holdoutDuration !== undefined)
+        summarizeHoldout(purchases, from, to, cut, periods, numbers);
       const money =
         decimals === undefined
           ? undefined
