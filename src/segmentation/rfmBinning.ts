@@ -7,7 +7,7 @@
  */
 
 import { bucketsBySmallKey } from "../internal/fast/keyBuckets.js";
-import { tieGroups } from "../internal/fast/tieGroups.js";
+import { labelByTieGroup, tieGroups } from "../internal/fast/tieGroups.js";
 import type { RfmTieRule } from "./rfmScores.js";
 
 /**
@@ -32,58 +32,12 @@ export function quantileScore(
 }
 
 /**
- * The quantile cut points of `values` restricted to `members` (all when null): for score j = 2 …
- * `bins`, the smallest value whose tie group scores ≥ j by {@link quantileScore} (`null` when no
- * group does). Scores grow with the value, so these cut points score every customer exactly as
- * the rule does ({@link scoreByCutPoints}).
+ * Quantile binning of one measure over `members` (all customers when null), ties kept together:
+ * each tie group gets its {@link quantileScore}, every member the score of its group. Writes the
+ * scores into `out` and returns the cut points: for score j = 2 … `bins`, the smallest value
+ * scored ≥ j (`null` when none is).
  * @internal
  */
-export function quantileCutPoints(
-  values: Float64Array,
-  members: Int32Array | null,
-  bins: number,
-  ties: RfmTieRule,
-): (number | null)[] {
-  const n = members === null ? values.length : members.length;
-  const groups = tieGroups(values, members);
-  const cuts: (number | null)[] = new Array(bins - 1).fill(null);
-  let first = 0;
-  let reached = 1;
-  for (let g = 0; g < groups.values.length; g++) {
-    const count = groups.counts[g]!;
-    const score = quantileScore(first, count, n, bins, ties);
-    while (reached < score) cuts[++reached - 2] = groups.values[g]!;
-    first += count;
-  }
-  return cuts;
-}
-
-/**
- * Scores by cut points (ascending, `bins − 1` of them, `null` = never reached): a value scores
- * 1 + the number of cut points at or below it, so a value equal to a cut point gets the better
- * score. Writes `out[i]` for every `i` in `members` (all when null).
- * @internal
- */
-export function scoreByCutPoints(
-  values: Float64Array,
-  members: Int32Array | null,
-  cuts: readonly (number | null)[],
-  out: Uint8Array,
-): void {
-  const k = cuts.length;
-  const at = new Float64Array(k).fill(Number.POSITIVE_INFINITY);
-  for (let j = 0; j < k; j++) if (cuts[j] !== null) at[j] = cuts[j]!;
-  const n = members === null ? values.length : members.length;
-  for (let i = 0; i < n; i++) {
-    const idx = members === null ? i : members[i]!;
-    const v = values[idx]!;
-    let score = 1;
-    while (score <= k && v >= at[score - 1]!) score++;
-    out[idx] = score;
-  }
-}
-
-/** Quantile binning of one measure over `members`: writes the scores, returns the cut points. */
 export function quantileBins(
   values: Float64Array,
   members: Int32Array | null,
@@ -91,9 +45,39 @@ export function quantileBins(
   ties: RfmTieRule,
   out: Uint8Array,
 ): (number | null)[] {
-  const cuts = quantileCutPoints(values, members, bins, ties);
-  scoreByCutPoints(values, members, cuts, out);
+  const n = members === null ? values.length : members.length;
+  const groups = tieGroups(values, members);
+  const scores = new Uint8Array(groups.values.length);
+  const cuts: (number | null)[] = new Array(bins - 1).fill(null);
+  let first = 0;
+  for (let g = 0; g < scores.length; g++) {
+    const count = groups.counts[g]!;
+    const score = quantileScore(first, count, n, bins, ties);
+    for (let j = g === 0 ? 2 : scores[g - 1]! + 1; j <= score; j++) cuts[j - 2] = groups.values[g]!;
+    scores[g] = score;
+    first += count;
+  }
+  labelByTieGroup(values, members, groups, scores, out);
   return cuts;
+}
+
+/**
+ * Scores by your cut points (ascending, `bins − 1` of them): a value scores 1 + the number of cut
+ * points at or below it, so a value equal to a cut point gets the better score.
+ * @internal
+ */
+export function scoreByCutPoints(
+  values: Float64Array,
+  cuts: readonly number[],
+  out: Uint8Array,
+): void {
+  const k = cuts.length;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    let score = 1;
+    while (score <= k && v >= cuts[score - 1]!) score++;
+    out[i] = score;
+  }
 }
 
 /** Cut points of nested binning, per group (see `RfmNestedCutPoints`). @internal */

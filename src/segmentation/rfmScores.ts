@@ -241,9 +241,10 @@ function thresholdScores(columns: RfmColumns, thresholds: RfmThresholds): Binned
       totalSpend: [...thresholds.totalSpend],
     },
   };
-  scoreByCutPoints(columns.recency, null, negate(thresholds.daysSinceLastPurchase), binned.recency);
-  scoreByCutPoints(columns.frequency, null, thresholds.purchases, binned.frequency);
-  scoreByCutPoints(columns.monetary, null, thresholds.totalSpend, binned.monetary);
+  const days = thresholds.daysSinceLastPurchase.map((c) => -c + 0);
+  scoreByCutPoints(columns.recency, days, binned.recency);
+  scoreByCutPoints(columns.frequency, thresholds.purchases, binned.frequency);
+  scoreByCutPoints(columns.monetary, thresholds.totalSpend, binned.monetary);
   return binned;
 }
 

@@ -12,6 +12,13 @@ export interface TieGroups {
   readonly values: Float64Array;
   /** `counts[g]`: how many entries equal `values[g]` (all ≥ 1; they sum to the entries counted). */
   readonly counts: Int32Array;
+  /**
+   * How the groups were found, for {@link labelByTieGroup}: every value is k/`scale` for an
+   * integer k ≥ `lowest` (`scale` 1 or 100: counted), or `scale` 0 (sorted).
+   */
+  readonly scale: number;
+  /** The smallest k (counting strategies; 0 when sorted). */
+  readonly lowest: number;
 }
 
 /**
@@ -35,7 +42,8 @@ const MIN_BUCKETS = 4096;
  */
 export function tieGroups(values: Float64Array, members: Int32Array | null): TieGroups {
   const n = members === null ? values.length : members.length;
-  if (n === 0) return { values: new Float64Array(0), counts: new Int32Array(0) };
+  if (n === 0)
+    return { values: new Float64Array(0), counts: new Int32Array(0), scale: 0, lowest: 0 };
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   let integers = true;
@@ -82,7 +90,7 @@ function countScaled(
     out[g] = (k + lo) / scale + 0; // + 0 turns −0 into +0
     counts[g++] = c;
   }
-  return { values: out, counts };
+  return { values: out, counts, scale, lowest: lo };
 }
 
 /** Tie groups by sorting a copy and counting runs of equal values. */
@@ -102,5 +110,63 @@ function sortAndCount(values: Float64Array, members: Int32Array | null, n: numbe
     counts.push(b - a);
     a = b;
   }
-  return { values: Float64Array.from(out), counts: Int32Array.from(counts) };
+  return { values: Float64Array.from(out), counts: Int32Array.from(counts), scale: 0, lowest: 0 };
+}
+
+/**
+ * Writes `out[i] = labels[g]` for every `i` in `members` (all entries when null), where g is the
+ * tie group of `values[i]` in `groups` (= `tieGroups(values, members)`). The labels must not
+ * decrease from one group to the next (a step function of the value, such as a score).
+ *
+ * Counted groups are labelled through a table indexed by k (one lookup per entry); sorted groups
+ * through the values where the label steps up (at most `max label − min label` comparisons per
+ * entry, no search among the distinct values).
+ * @internal
+ */
+export function labelByTieGroup(
+  values: Float64Array,
+  members: Int32Array | null,
+  groups: TieGroups,
+  labels: Uint8Array,
+  out: Uint8Array,
+): void {
+  const n = members === null ? values.length : members.length;
+  const { scale, lowest } = groups;
+  if (scale !== 0) {
+    const last = groups.values.length - 1;
+    const table = new Uint8Array(
+      last < 0 ? 0 : Math.round(groups.values[last]! * scale) - lowest + 1,
+    );
+    for (let g = 0; g <= last; g++)
+      table[Math.round(groups.values[g]! * scale) - lowest] = labels[g]!;
+    if (scale === 1) {
+      for (let i = 0; i < n; i++) {
+        const idx = members === null ? i : members[i]!;
+        out[idx] = table[values[idx]! - lowest]!;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const idx = members === null ? i : members[i]!;
+        out[idx] = table[Math.round(values[idx]! * scale) - lowest]!;
+      }
+    }
+    return;
+  }
+  // Sorted groups: the first value of each step up, and the label from there on.
+  const steps: number[] = [];
+  const stepLabels: number[] = [];
+  for (let g = 1; g < labels.length; g++) {
+    if (labels[g] !== labels[g - 1]) {
+      steps.push(groups.values[g]!);
+      stepLabels.push(labels[g]!);
+    }
+  }
+  const first = labels[0] ?? 0;
+  for (let i = 0; i < n; i++) {
+    const idx = members === null ? i : members[i]!;
+    const v = values[idx]!;
+    let s = 0;
+    while (s < steps.length && v >= steps[s]!) s++;
+    out[idx] = s === 0 ? first : stepLabels[s - 1]!;
+  }
 }
