@@ -94,10 +94,9 @@ export interface TwoByTwoPreset<F extends string, Cell extends string> {
 export function twoByTwoOptionsSchema<F extends string, Cell extends string>(
   preset: TwoByTwoPreset<F, Cell>,
 ): z.ZodMiniType<TwoByTwoOptions<F, Cell>, TwoByTwoOptions<F, Cell>> {
-  const policyShape: Record<string, z.ZodMiniExactOptional<z.ZodMiniString>> = {};
-  for (const cell of Object.keys(preset.policies)) {
-    policyShape[cell] = z.exactOptional(z.string());
-  }
+  const policyShape = Object.fromEntries(
+    Object.keys(preset.policies).map((cell) => [cell, z.exactOptional(z.string())]),
+  );
   const [a, b] = preset.axes;
   return z.strictObject({
     [a]: z.exactOptional(splitRuleSchema),
@@ -142,9 +141,6 @@ export function twoByTwoMatrix<F extends string, Cell extends string>(
 
 /** Drops keys whose value is undefined. @internal */
 export function definedOnly<T extends object>(o: T | undefined): Partial<T> {
-  const out: Partial<T> = {};
-  if (o === undefined) return out;
-  for (const [k, v] of Object.entries(o))
-    if (v !== undefined) (out as Record<string, unknown>)[k] = v;
-  return out;
+  if (o === undefined) return {};
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
