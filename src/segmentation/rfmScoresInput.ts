@@ -10,7 +10,7 @@ import { IssueCollector, invalidInput } from "../core/errors.js";
 import { readMoney } from "../core/money.js";
 import { describeReceived } from "../core/validate.js";
 import type { RfmScoresOptions } from "./rfmScores.js";
-import { checkRowKind } from "./rowKind.js";
+import { checkMeasures, checkRowKind, isRowObject } from "./rowKind.js";
 
 const FN = "rfmScores";
 const MEASURES = ["daysSinceLastPurchase", "purchases", "totalSpend"] as const;
@@ -163,15 +163,8 @@ function reportRows(customers: readonly unknown[]): never {
   const issues = new IssueCollector();
   for (let i = 0; i < customers.length && !issues.full; i++) {
     const row = customers[i];
-    if (typeof row !== "object" || row === null) {
-      issues.add(
-        ["customers", i],
-        `Expected an RFM row { customerId, daysSinceLastPurchase, purchases, totalSpend }, received ${describeReceived(row)}`,
-        row === undefined ? "required" : "invalid_type",
-        row,
-      );
-      continue;
-    }
+    const shape = "an RFM row { customerId, daysSinceLastPurchase, purchases, totalSpend }";
+    if (!isRowObject(issues, "customers", i, row, shape)) continue;
     const { customerId, daysSinceLastPurchase, purchases, totalSpend, recency, T } = row as Record<
       string,
       unknown
@@ -185,27 +178,7 @@ function reportRows(customers: readonly unknown[]): never {
         customerId,
       );
     }
-    for (const [field, value] of [
-      ["daysSinceLastPurchase", daysSinceLastPurchase],
-      ["purchases", purchases],
-    ] as const) {
-      if (typeof value !== "number" || !Number.isFinite(value)) {
-        issues.add(
-          ["customers", i, field],
-          `Expected a finite number, received ${describeReceived(value)}`,
-          value === undefined ? "required" : "invalid_type",
-          value,
-        );
-      }
-    }
-    const amount = readMoney(totalSpend);
-    if (typeof amount === "string")
-      issues.add(
-        ["customers", i, "totalSpend"],
-        amount,
-        totalSpend === undefined ? "required" : "invalid_money",
-        totalSpend,
-      );
+    checkMeasures(issues, "customers", i, daysSinceLastPurchase, purchases, totalSpend);
   }
   issues.throwIfAny(FN);
   // The fast pass saw a problem the report pass did not (a getter that changed its answer).
