@@ -140,6 +140,67 @@ describe("rfmScores — nested", () => {
   });
 });
 
+/**
+ * The definition, written plainly: rank the goodness values ascending; a tie group's rank is its
+ * first / mid / last position (pandas `rank(method="min" | "average" | "max")` minus one) and every
+ * member scores ⌊rank · bins / n⌋ + 1.
+ */
+function definitionScores(goodness: readonly number[], bins: number, ties: string): number[] {
+  const sorted = [...goodness].sort((a, b) => a - b);
+  const n = goodness.length;
+  return goodness.map((v) => {
+    const first = sorted.indexOf(v);
+    const last = sorted.lastIndexOf(v);
+    const rank = ties === "min" ? first : ties === "max" ? last : (first + last) / 2;
+    return Math.min(bins, Math.floor((rank * bins) / n) + 1);
+  });
+}
+
+describe("rfmScores — the quantile rule, customer by customer", () => {
+  it("every score equals the plain definition (integers, cents and arbitrary floats)", () => {
+    const measure = fc.oneof(
+      fc.integer({ min: 0, max: 40 }),
+      fc.integer({ min: 0, max: 4000 }).map((k) => k / 100),
+      fc.double({ min: 0, max: 1000, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ r: fc.integer({ min: 0, max: 60 }), f: measure, m: measure }), {
+          minLength: 1,
+          maxLength: 120,
+        }),
+        fc.integer({ min: 2, max: 9 }),
+        fc.constantFrom("min" as const, "average" as const, "max" as const),
+        (v, bins, ties) => {
+          const { scores } = rfmScores(rowsOf(v), { bins, ties });
+          expect(scores.map((s) => s.recencyScore)).toEqual(
+            definitionScores(
+              v.map((x) => -x.r),
+              bins,
+              ties,
+            ),
+          );
+          expect(scores.map((s) => s.frequencyScore)).toEqual(
+            definitionScores(
+              v.map((x) => x.f),
+              bins,
+              ties,
+            ),
+          );
+          expect(scores.map((s) => s.monetaryScore)).toEqual(
+            definitionScores(
+              v.map((x) => x.m),
+              bins,
+              ties,
+            ),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe("rfmScores — properties", () => {
   const values = fc.array(
     fc.record({
@@ -175,9 +236,9 @@ describe("rfmScores — properties", () => {
     fc.assert(
       fc.property(values, options, (v, o) => {
         const ints = rfmScores(rowsOf(v), o);
-        // shifting by 0.5 keeps the order but forces the sorting path
+        // shifting by 1/3 keeps the order but forces the sorting path (not integers, not cents)
         const halves = rfmScores(
-          rowsOf(v.map((x) => ({ r: x.r + 0.5, f: x.f + 0.5, m: x.m + 0.5 }))),
+          rowsOf(v.map((x) => ({ r: x.r + 1 / 3, f: x.f + 1 / 3, m: x.m + 1 / 3 }))),
           o,
         );
         expect(halves.scores).toEqual(ints.scores);
