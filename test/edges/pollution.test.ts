@@ -341,19 +341,11 @@ const REVIEWED: Record<string, string> = {
   "src/satisfaction/satisfactionLoyaltySegment.ts: counts": "segment computed by the rules",
   "src/satisfaction/servqual.ts: map": "dimension from the constant RATER_DIMENSIONS",
   "src/satisfaction/servqual.ts: weights": "dimension from the constant RATER_DIMENSIONS",
-  "src/segmentation/customerValueMatrix.ts: policies": "cell computed by the rules",
-  "src/segmentation/customerValueMatrix.ts: counts": "cell computed by the rules",
-  "src/segmentation/portfolioMatrix.ts: counts": "cell computed by the rules",
   "src/segmentation/targetCustomerGrid.ts: counts": "target class from the validated cell map",
-  "src/segmentation/valueMatrix.ts: counts": "cell computed by the rules",
-  "src/segmentation/portfolioMatrix.ts: policies": "cell computed by the rules",
-  "src/segmentation/rfmScores.ts: o.thresholds": "the three constant measure names",
+  "src/segmentation/rfmScoresInput.ts: o.thresholds": "the three constant measure names",
   "src/segmentation/targetCustomerGrid.ts: cells": "level computed from the constant COST list",
-  "src/segmentation/targetCustomerGrid.ts: cells[c]":
+  "src/segmentation/targetCustomerGrid.ts: cells[cost]":
     "level computed from the constant DEMAND list",
-  "src/segmentation/valueMatrix.ts: policies": "cell computed by the rules",
-  "src/segmentation/valueMatrix.ts: (out as Record<string, unknown>)":
-    "keys of a zod strictObject output (I, II, III, IV only)",
   "src/transactions/splitCalibrationHoldout.ts: FIXED_UNIT_DAYS": "unit validated by a zod enum",
   "src/transactions/logOptions.ts: FIXED_UNIT_DAYS": "unit validated by a zod enum",
   "src/transactions/summarizeLog.ts: FIXED_UNIT_DAYS": "unit validated by a zod enum",
