@@ -4,7 +4,7 @@
  * §4): fitting and the per-customer mathematics the prediction functions dispatch to.
  * @module
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   type InputIssue,
   InvalidInputError,
@@ -664,9 +664,9 @@ export function fitBgBb(
 export const betaGeometricBetaBinomialModelSchema = z.object({
   kind: z.literal("bg-bb"),
   params: z.object({
-    alpha: z.number().finite().positive(),
-    beta: z.number().finite().positive(),
-    gamma: z.number().finite().positive(),
-    delta: z.number().finite().positive(),
+    alpha: z.number().check(z.positive()),
+    beta: z.number().check(z.positive()),
+    gamma: z.number().check(z.positive()),
+    delta: z.number().check(z.positive()),
   }),
 });
