@@ -1,20 +1,18 @@
 import { type FitOptions, maximizeLikelihood, readFitInput } from "../fit.js";
 import { compressHistories, scaledTolerance } from "../history.js";
 import type { ParetoNbdModel, ParetoNbdParams, PurchaseHistoryRow } from "../types.js";
-import { paretoNbdObjective } from "./paretoNbdMath.js";
+import { paretoNbdObjective } from "./paretoNbdLikelihood.js";
 
 export {
   paretoNbdConditionalExpectedPurchases,
   paretoNbdConditionalExpectedPurchasesMany,
-  paretoNbdConditionalPurchaseCountProbability,
   paretoNbdDert,
   paretoNbdDertIfAlive,
   paretoNbdExpectedIfAlive,
   paretoNbdExpectedPurchases,
   paretoNbdProbabilityAlive,
-  paretoNbdProbabilityAliveMany,
-  paretoNbdPurchaseCountProbability,
-} from "./paretoNbdMath.js";
+} from "./paretoNbdExpectations.js";
+export { paretoNbdPurchaseCountProbability } from "./paretoNbdPurchaseCount.js";
 
 const NAMES = ["r", "alpha", "s", "beta"] as const;
 
