@@ -7,10 +7,10 @@
  * @internal
  * @module
  */
-import { unitContinuedFraction } from "../../math/hypergeometric.js";
 import type { Objective } from "../../math/optimize.js";
 import { modeTrapezoidMean } from "../../math/quadrature.js";
 import { digamma, lnBeta, lnGamma, logistic } from "../../math/special.js";
+import { unitHypergeometric } from "../../math/unitHypergeometric.js";
 import { indexHistories } from "../history.js";
 import type { BgNbdParams } from "../types.js";
 
@@ -367,7 +367,6 @@ export function bgNbdDertIfAlive(
   const R = q.r + x;
   const A = q.alpha + T;
   const bb = q.b + x + m;
-  const cc = q.a + bb;
   const lnR = Math.log(R);
   // ∫ e^{−R(e^d − 1 − d)} dd = e^R Γ(R) R^{−R}: used for R ≤ 1, where the weight's left tail
   // (∝ e^{Rd}) is far longer than the integrand's (∝ e^{(R+1)d}); no cancellation there.
@@ -378,7 +377,7 @@ export function bgNbdDertIfAlive(
     (d) => {
       const lambda = Math.exp(lnR + d) / A;
       const zeta = lambda / (lambda + delta);
-      return zeta * Math.exp(unitContinuedFraction(bb, cc, zeta));
+      return zeta * unitHypergeometric(q.a, bb, zeta);
     },
     Math.min(DERT_MAX_STEP, 0.5 / Math.sqrt(R)),
     MAX_NODES,

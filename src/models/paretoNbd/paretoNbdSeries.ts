@@ -8,10 +8,16 @@
  * @internal
  * @module
  */
-import { logHyp2f1, unitContinuedFraction } from "../../math/hypergeometric.js";
+import { logHyp2f1 } from "../../math/hypergeometric.js";
+import { unitHypergeometric } from "../../math/unitHypergeometric.js";
 
 /** Most terms of the G series (reached only when z is extremely close to 1). */
 const MAX_G_TERMS = 1_000_000;
+
+/** ln ₂F₁(1, b; A + b; z) by Gauss's continued fraction ({@link unitHypergeometric}). */
+function lnUnitFraction(A: number, b: number, z: number): number {
+  return Math.log(unitHypergeometric(A, b, z));
+}
 
 /** Number of values {@link seriesG} writes: ln G, ∂ln G/∂p, ∂ln G/∂q, ∂ln G/∂α, ∂ln G/∂β. */
 export const G_STRIDE = 5;
@@ -60,7 +66,8 @@ export function seriesG(
     // called directly (c > b₀ > 0 always holds here): the general ₂F₁ routine would first apply
     // Euler's transformation when c − 1 − b₀ < 0 and lose the unit parameter, and then sum up to
     // millions of series terms (seconds per likelihood evaluation for t_x = 0 and α ≪ β).
-    lnH = unitContinuedFraction(b0, c, z);
+    const A0 = upper ? q : p; // ₂F₁(1, b₀; A₀ + b₀; z), A₀ = c − b₀ exactly
+    lnH = lnUnitFraction(A0, b0, z);
     if (derivatives) {
       const hp = 1e-5 * p;
       const hq = 1e-5 * q;
@@ -68,13 +75,12 @@ export function seriesG(
       const bp = upper ? hp : 0; // b₀ = p moves with p when α ≥ β, b₀ = q with q otherwise
       const bq = upper ? 0 : hq;
       dHp =
-        (unitContinuedFraction(b0 + bp, c + hp, z) - unitContinuedFraction(b0 - bp, c - hp, z)) /
+        (lnUnitFraction(A0 + hp - bp, b0 + bp, z) - lnUnitFraction(A0 - hp + bp, b0 - bp, z)) /
         (2 * hp);
       dHq =
-        (unitContinuedFraction(b0 + bq, c + hq, z) - unitContinuedFraction(b0 - bq, c - hq, z)) /
+        (lnUnitFraction(A0 + hq - bq, b0 + bq, z) - lnUnitFraction(A0 - hq + bq, b0 - bq, z)) /
         (2 * hq);
-      dHz =
-        (unitContinuedFraction(b0, c, z + hz) - unitContinuedFraction(b0, c, z - hz)) / (2 * hz);
+      dHz = (lnUnitFraction(A0, b0, z + hz) - lnUnitFraction(A0, b0, z - hz)) / (2 * hz);
     }
   } else if (z > 0) {
     let h = 1;
