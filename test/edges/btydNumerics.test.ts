@@ -25,7 +25,7 @@ import {
 import {
   eulerSeriesExpectedIfAlive,
   expectedIfAliveMixture,
-} from "../../src/models/bgNbd/bgNbdMath.js";
+} from "../../src/models/bgNbd/bgNbdExpectedIfAlive.js";
 import type { BgNbdModel, BgNbdParams, MbgNbdModel } from "../../src/models/types.js";
 import { expectInvalidAt } from "../expectInvalidAt.js";
 
