@@ -1,6 +1,6 @@
 /**
  * The Gauss hypergeometric function ₂F₁(a, b; c; z) for real parameters and real z < 1, in float64,
- * following the strategy of the shared reference "models.md" §7.2: terminating cases, Euler's
+ * following the strategy described in `docs/numerics.md` ("₂F₁"): terminating cases, Euler's
  * transformation with its power kept in logarithms, the direct series with a rigorous tail bound,
  * Gauss's continued fraction when a parameter is 1 and z > 0.99, and the linear transformation to
  * 1 − z (Abramowitz & Stegun 1964, Handbook of Mathematical Functions, 15.3.6) otherwise. Negative
@@ -73,7 +73,7 @@ function alternation(p: number, q: number): number {
 
 /**
  * Direct Gauss series Σ (a)_k (b)_k / (c)_k z^k / k!, for |z| < 1. Stops when every later term is
- * bounded by a geometric series whose sum is below 10⁻¹⁷ of the partial sum (the stop rule of §7.2,
+ * bounded by a geometric series whose sum is below 10⁻¹⁷ of the partial sum (the stop rule of docs/numerics.md,
  * made rigorous: the bound uses the monotone factors (a+k)/(k+1) and (b+k)/(c+k) once every factor
  * is positive). Writes the result into `out`; returns false when it did not converge.
  */
@@ -278,7 +278,7 @@ function evaluate(
     // 5. Linear transformation to 1 − z.
     ok = oneMinusZ(out, a, b, c, w);
   } else {
-    // Known limitation (§7.2): the direct series, whose cost grows like 1/(1 − z).
+    // Known limitation (docs/numerics.md): the direct series, whose cost grows like 1/(1 − z).
     ok = directSeries(out, a, b, c, z);
   }
   out.log += logPrefactor;

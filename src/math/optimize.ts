@@ -1,7 +1,7 @@
 /**
  * Unconstrained minimisation by BFGS with a Wolfe line search (Nocedal & Wright 2006, Numerical
  * Optimization, algorithms 6.1, 3.5 and 3.6), and the numerical Hessian used for standard errors
- * (shared reference "models.md" §7.6). Models optimise over log-parameters, so every problem here is
+ * (`docs/numerics.md`, "Optimiser"). Models optimise over log-parameters, so every problem here is
  * unconstrained.
  * @internal
  * @module

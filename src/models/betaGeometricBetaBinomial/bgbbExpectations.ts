@@ -1,6 +1,6 @@
 /**
  * BG/BB predictions for one discrete-time history (Fader, Hardie & Shang 2010, "Customer-base
- * analysis in a discrete-time noncontractual setting", eqs. 7–13): P(alive), expected transactions
+ * analysis in a discrete-time noncontractual setting"): P(alive), expected transactions
  * for a new and for an observed customer, the transaction-count distribution and DERT.
  * @internal
  * @module
@@ -12,7 +12,7 @@ import type { BgBbParams } from "./fitBetaGeometricBetaBinomial.js";
 
 /**
  * P(alive at opportunity n + m | x, t_x, n) = B(α+x, β+n−x)/B(α,β)·B(γ, δ+n+m)/B(γ,δ) / L
- * (models.md §4.3). `m = 0`: alive at the last observed opportunity; `m = 1`: at the next one.
+ * (Fader, Hardie & Shang 2010). `m = 0`: alive at the last observed opportunity; `m = 1`: at the next one.
  * @internal
  */
 export function bgbbProbabilityAlive(
@@ -53,7 +53,7 @@ function survivalSum(gamma: number, delta: number, from: number, to: number, lnS
 
 /**
  * Expected transactions of a new customer in n opportunities:
- * `E[X(n)] = α/(α+β)·Σ_{t=1}^{n} B(γ, δ+t)/B(γ, δ)` (models.md §4.4; finite sum, valid for every γ).
+ * `E[X(n)] = α/(α+β)·Σ_{t=1}^{n} B(γ, δ+t)/B(γ, δ)` (Fader, Hardie & Shang 2010; a finite sum, valid for every γ).
  * @internal
  */
 export function bgbbExpected(p: BgBbParams, n: number): number {
@@ -61,7 +61,7 @@ export function bgbbExpected(p: BgBbParams, n: number): number {
 }
 
 /**
- * P(X(n) = x) for a new customer (models.md §4.4):
+ * P(X(n) = x) for a new customer (Fader, Hardie & Shang 2010):
  * `C(n,x)·B(α+x, β+n−x)/B(α,β)·B(γ, δ+n)/B(γ,δ) + Σ_{i=x}^{n−1} C(i,x)·B(α+x, β+i−x)/B(α,β)·B(γ+1, δ+i)/B(γ,δ)`.
  * The terms of the sum follow each other by a ratio of three rational factors, accumulated in logs
  * (one `Math.log` per term, no special function in the loop), so the cost is O(n − x) cheap steps.
@@ -92,7 +92,7 @@ export function bgbbPurchaseCountProbability(p: BgBbParams, x: number, n: number
 }
 
 /**
- * Conditional expected transactions in the next n* opportunities (models.md §4.5):
+ * Conditional expected transactions in the next n* opportunities (Fader, Hardie & Shang 2010):
  * `E[X(n, n+n*) | x, t_x, n] = B(α+x+1, β+n−x)/B(α,β) / L · Σ_{k=1}^{n*} B(γ, δ+n+k)/B(γ,δ)`.
  * @internal
  */
@@ -110,7 +110,7 @@ export function bgbbConditionalExpected(
 }
 
 /**
- * DERT with per-opportunity discount rate d (models.md §4.6): opportunity n + k discounted by
+ * DERT with per-opportunity discount rate d (Fader, Hardie & Shang 2010): opportunity n + k discounted by
  * (1+d)^{−k}; `B(α+x+1, β+n−x)/B(α,β) · B(γ, δ+n+1)/(B(γ,δ)(1+d)) · ₂F₁(1, δ+n+1; γ+δ+n+1; 1/(1+d)) / L`.
  * @internal
  */

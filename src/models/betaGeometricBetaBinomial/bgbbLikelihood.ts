@@ -1,6 +1,6 @@
 /**
  * The BG/BB log-likelihood of one discrete-time history and its gradient (Fader, Hardie & Shang
- * 2010, "Customer-base analysis in a discrete-time noncontractual setting", eq. 5 and its
+ * 2010, "Customer-base analysis in a discrete-time noncontractual setting", and its
  * derivatives), evaluated as a log-sum-exp of log-betas.
  * @internal
  * @module
@@ -38,7 +38,7 @@ function constantsOf(p: BgBbParams): Float64Array {
 }
 
 /**
- * One history's log-likelihood ℓ(x, t_x, n) (Fader, Hardie & Shang 2010, eq. 5):
+ * One history's log-likelihood ℓ(x, t_x, n) (Fader, Hardie & Shang 2010):
  * `L = B(α+x, β+n−x)/B(α,β)·B(γ, δ+n)/B(γ,δ) + Σ_{i=0}^{n−t_x−1} B(α+x, β+t_x−x+i)/B(α,β)·B(γ+1, δ+t_x+i)/B(γ,δ)`
  * (alive through n, or died after opportunity t_x + i), as the log-sum-exp of its n − t_x + 1
  * log-terms; optionally its gradient (added, times `w`, into `grad`).

@@ -2,7 +2,7 @@
  * The mathematics shared by the BG/NBD (Fader, Hardie & Lee 2005, "Counting your customers the easy
  * way") and the MBG/NBD (Batislam, Denizel & Filiztekin 2007): log-likelihood with analytic
  * gradient, P(alive), expected purchases, the purchase-count PMF and DERT, all in log space
- * (shared reference "models.md" §1–2). The two models differ only by one drop-out opportunity at
+ * (the BG/NBD expressions of Fader, Hardie & Lee 2005 and their MBG/NBD counterparts). The two models differ only by one drop-out opportunity at
  * time 0; `m` is 0 for the BG/NBD and 1 for the MBG/NBD, and every formula below is written with it.
  * @internal
  * @module
@@ -78,8 +78,8 @@ function frequencyTerms(
  * Negative log-likelihood −Σ w ℓ and its gradient over compressed rows (natural parameters
  * r, α, a, b). Per distinct frequency the gamma-function terms are computed once per evaluation
  * ({@link frequencyTerms}); per row only two logarithms and one exponential remain.
- * ℓ = A₁ + LSE(A₂, A₃) with (Fader, Hardie & Lee 2005, eq. 6; Batislam, Denizel & Filiztekin
- * 2007 for m = 1)
+ * ℓ = A₁ + LSE(A₂, A₃) with (Fader, Hardie & Lee 2005; Batislam, Denizel & Filiztekin 2007 for
+ * m = 1)
  * A₁ = lnΓ(r+x) − lnΓ(r) + r ln α,
  * A₂ = lnΓ(a+b) + lnΓ(b+x+m) − lnΓ(b) − lnΓ(a+b+x+m) − (r+x) ln(α+T),
  * A₃ = ln a + lnΓ(a+b) + lnΓ(b+x+m−1) − lnΓ(b) − lnΓ(a+b+x+m) − (r+x) ln(α+t_x)  (when x+m > 0).
@@ -158,7 +158,8 @@ export function bgNbdObjective(
 
 /**
  * P(alive at T | x, t_x, T) = 1/(1+e^u), u = ln(a/(b+x+m−1)) + (r+x)[ln(α+T) − ln(α+t_x)];
- * 1 for a BG/NBD customer with x = 0 (models.md §1.4, §2.3).
+ * 1 for a BG/NBD customer with x = 0 (Fader, Hardie & Lee 2005; Batislam, Denizel & Filiztekin
+ * 2007).
  */
 export function bgNbdProbabilityAlive(
   q: BgNbdParams,
@@ -201,7 +202,7 @@ export function bgNbdExpected(q: BgNbdParams, m: DropoutShift, t: number): numbe
 }
 
 /**
- * P(X(t) = n) for a new customer (models.md §1.6, §2.3):
+ * P(X(t) = n) for a new customer (Fader, Hardie & Lee 2005; Batislam et al. 2007 for m = 1):
  * B(a, b+n+m)/B(a,b)·NB(n; r, α, t) + 1[n+m>0]·B(a+1, b+n+m−1)/B(a,b)·(n = 0 ? 1 : I_{t/(α+t)}(n, r)).
  */
 export function bgNbdPurchaseCountProbability(

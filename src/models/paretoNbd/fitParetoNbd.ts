@@ -118,7 +118,7 @@ export function fitParetoNbd(
   return {
     kind: "pareto-nbd",
     params,
-    // ℓ in the original unit = ℓ on rescaled times + (Σ w·x)·ln(scale)  (models.md §7.6)
+    // ℓ in the original unit = ℓ on rescaled times + (Σ w·x)·ln(scale)  (docs/numerics.md, "Rescaling")
     logLikelihood: fit.logLikelihood + data.totalRepeat * Math.log(scale),
     standardErrors,
     iterations: fit.iterations,

@@ -13,7 +13,7 @@ import type { ParetoNbdParams } from "../types.js";
 import { hypergeometricH } from "./paretoNbdSeries.js";
 
 /**
- * P(alive | x, t_x, T) = E / (E + sI) = exp(ln E − LSE(ln E, ln(sI))) (§3.4); exactly in [0, 1],
+ * P(alive | x, t_x, T) = E / (E + sI) = exp(ln E − LSE(ln E, ln(sI))) (Fader & Hardie 2005); exactly in [0, 1],
  * exactly 1 when t_x = T.
  * @internal
  */
@@ -29,7 +29,7 @@ export function paretoNbdProbabilityAlive(
   // sI/E without forming either (three transcendental calls per customer):
   // α ≥ β: sI/E = s/(r+s+x)·[H(t_x)·((α+T)/(α+t_x))^{p}((β+T)/(β+t_x))^{s} − H(T)],
   // α < β: sI/E = s/(r+s+x)·(α+T)/(β+T)·[H(t_x)·((α+T)/(α+t_x))^{p−1}((β+T)/(β+t_x))^{s+1} − H(T)],
-  // with H the ₂F₁(1, ·; r+s+x+1; z_τ) of G (§3.2); then P(alive) = 1/(1 + sI/E).
+  // with H the ₂F₁(1, ·; r+s+x+1; z_τ) of G (see seriesG); then P(alive) = 1/(1 + sI/E).
   const LA = Math.log((alpha + T) / (alpha + tx));
   const LB = Math.log((beta + T) / (beta + tx));
   const upper = alpha >= beta;
@@ -62,7 +62,7 @@ function powerBracket(epsilon: number, u: number): number {
 }
 
 /**
- * E[X(t)] for a new customer = rβ/(α(s−1))·[1 − (β/(β+t))^{s−1}] (§3.4), with the bracket as
+ * E[X(t)] for a new customer = rβ/(α(s−1))·[1 − (β/(β+t))^{s−1}] (Schmittlein, Morrison & Colombo 1987), with the bracket as
  * −expm1(−(s−1)·log1p(t/β)) and the limit (rβ/α) ln(1 + t/β) at s = 1.
  * @internal
  */
@@ -72,7 +72,8 @@ export function paretoNbdExpectedPurchases(q: ParetoNbdParams, t: number): numbe
 }
 
 /**
- * E[Y(t) | x, t_x, T] = P(alive)·(r+x)(β+T)/((α+T)(s−1))·[1 − ((β+T)/(β+T+t))^{s−1}] (§3.4).
+ * E[Y(t) | x, t_x, T] = P(alive)·(r+x)(β+T)/((α+T)(s−1))·[1 − ((β+T)/(β+T+t))^{s−1}]
+ * (Schmittlein, Morrison & Colombo 1987; Fader & Hardie 2005).
  * @internal
  */
 export function paretoNbdConditionalExpectedPurchases(
@@ -105,7 +106,7 @@ export function paretoNbdExpectedIfAlive(
 }
 
 /**
- * The factor g of DERT = P(alive)·g(x, T, δ): (r+x)/(α+T)·(β+T)·J_s(δ(β+T)) (§3.6).
+ * The factor g of DERT = P(alive)·g(x, T, δ): (r+x)/(α+T)·(β+T)·J_s(δ(β+T)) (see {@link paretoNbdDert}).
  * @internal
  */
 export function paretoNbdDertIfAlive(
@@ -149,7 +150,7 @@ export function paretoNbdConditionalExpectedPurchasesMany(
 }
 
 /**
- * DERT(δ | x, t_x, T) = P(alive)·(r+x)/(α+T)·(β+T)·J_s(δ(β+T)) (§3.6, the factored form of
+ * DERT(δ | x, t_x, T) = P(alive)·(r+x)/(α+T)·(β+T)·J_s(δ(β+T)) (the factored form of
  * Fader, Hardie & Lee 2005, "RFM and CLV: using iso-value curves", eq. 2), δ continuous per unit.
  * @internal
  */

@@ -1,7 +1,7 @@
 /**
  * The Pareto/NBD log-likelihood and its analytic gradient (Schmittlein, Morrison & Colombo 1987;
- * Fader & Hardie 2005, "A note on deriving the Pareto/NBD model and related expressions", eq. 22
- * and its derivatives), per customer ({@link paretoNbdLogLikelihood}, the definition) and over
+ * Fader & Hardie 2005, "A note on deriving the Pareto/NBD model and related expressions", and
+ * its derivatives), per customer ({@link paretoNbdLogLikelihood}, the definition) and over
  * compressed histories ({@link paretoNbdObjective}, the engine a fit minimises). Both combine the
  * same two evaluations of G (see {@link seriesG}) by {@link combineRow}, in log space: nothing
  * overflows for x up to 1,000 and T up to 10,000.
@@ -129,7 +129,7 @@ function evaluateRow(q: ParetoNbdParams, x: number, tx: number, T: number, gradi
 /**
  * One customer's log-likelihood
  * ℓ(r, α, s, β | x, t_x, T) = ln Γ(r+x) − ln Γ(r) + r ln α + s ln β + ln(E + sI)
- * (Fader & Hardie 2005, eq. 22, with E and sI as in {@link combineRow}). {@link paretoNbdObjective}
+ * (Fader & Hardie 2005, with E and sI as in {@link combineRow}). {@link paretoNbdObjective}
  * is the same sum over many customers, with G shared between customers.
  * @internal
  */

@@ -1,7 +1,8 @@
 /**
  * The Pareto/NBD purchase-count distribution P(X(t) = n) for a new customer and
- * P(Y(t) = n | x, t_x, T) for an observed one (Fader & Hardie 2006, "Deriving an expression for
- * P(X(t) = x) under the Pareto/NBD model"), in logs.
+ * P(Y(t) = n | x, t_x, T) for an observed one (Fader & Hardie, "Deriving an expression for
+ * P(X(t) = x) under the Pareto/NBD model"), in logs; the ₂F₁ near z = 1 and the family recurrence
+ * are described in `docs/numerics.md`.
  * @internal
  * @module
  */
@@ -42,7 +43,7 @@ function logNegativeBinomial(n: number, r: number, alpha: number, t: number): nu
 }
 
 /**
- * Q_n(t) = ∫₀^t NB(n; r, α, τ) sβ^s/(β+τ)^{s+1} dτ by the integral form of §3.5 with a 32-point
+ * Q_n(t) = ∫₀^t NB(n; r, α, τ) sβ^s/(β+τ)^{s+1} dτ by its integral form, with a 32-point
  * Gauss–Laguerre rule: Γ(r+n)/(Γ(r) n!)·(sα/β)·u_t^{n+1}/(n+1)·∫₀^∞ e^{−y} φ(u_t e^{−y/(n+1)}) dy.
  */
 function pmfTailLaguerre(q: ParetoNbdParams, n: number, t: number): number {
@@ -66,7 +67,7 @@ function pmfTailLaguerre(q: ParetoNbdParams, n: number, t: number): number {
 /**
  * Q_n(t) by the closed form of Fader & Hardie ("Deriving an expression for P(X(t) = x) under the
  * Pareto/NBD model"), in logs; falls back to the Gauss–Laguerre integral form when the bracket
- * cancels (ρ ≥ 100, §3.5).
+ * cancels (ρ ≥ 100).
  */
 function pmfTail(q: ParetoNbdParams, n: number, t: number): number {
   const { r, alpha, s, beta } = q;
@@ -99,7 +100,7 @@ function pmfTail(q: ParetoNbdParams, n: number, t: number): number {
 }
 
 /**
- * P(X(t) = n) for a new customer = NB(n; r, α, t)(β/(β+t))^s + Q_n(t) (§3.5).
+ * P(X(t) = n) for a new customer = NB(n; r, α, t)(β/(β+t))^s + Q_n(t) (Fader & Hardie).
  * @internal
  */
 export function paretoNbdPurchaseCountProbability(
@@ -115,7 +116,7 @@ export function paretoNbdPurchaseCountProbability(
 
 /**
  * P(Y(t) = n | x, t_x, T) = (1 − P(alive))·1[n = 0] + P(alive)·P_PNBD(X(t) = n | r+x, α+T, s, β+T)
- * (§3.5: given alive at T the posterior is a Pareto/NBD with updated parameters).
+ * (given alive at T the posterior is a Pareto/NBD with updated parameters).
  * @internal
  */
 export function paretoNbdConditionalPurchaseCountProbability(

@@ -1,7 +1,7 @@
 /**
- * The ₂F₁ row evaluation of the Pareto/NBD likelihood: the function G of Fader & Hardie (2005, "A
- * note on deriving the Pareto/NBD model and related expressions", eqs. 17–19, rewritten with
- * Euler's transformation so that the ₂F₁ has a unit first parameter), in logs, with its
+ * The ₂F₁ row evaluation of the Pareto/NBD likelihood: the function G behind the integral of Fader &
+ * Hardie (2005, "A note on deriving the Pareto/NBD model and related expressions"), rewritten with
+ * Euler's transformation so that the ₂F₁ has a unit first parameter, in logs, with its
  * log-derivatives with respect to p, q, α and β; and the bare ₂F₁(1, b; c; z) that P(alive) needs.
  * The strategy (series below z = 0.999, Gauss's continued fraction above) is described in
  * `docs/numerics.md`, "Pareto/NBD".
