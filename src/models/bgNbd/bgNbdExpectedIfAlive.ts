@@ -3,7 +3,7 @@
  * 2005, "Counting your customers the easy way", eq. 10; Batislam, Denizel & Filiztekin 2007), by
  * two routes free of the textbook form's cancellation: a series with a running error bound, and a
  * Beta-mixture integral everywhere else. Tolerances and the trapezoidal rule's step are in
- * `docs/numerics.md` ("BG/NBD expected purchases").
+ * `docs/numerics.md` ("Expected purchases: two routes").
  * @internal
  * @module
  */

@@ -4,7 +4,7 @@
  * Euler's transformation so that the ₂F₁ has a unit first parameter, in logs, with its
  * log-derivatives with respect to p, q, α and β; and the bare ₂F₁(1, b; c; z) that P(alive) needs.
  * The strategy (series below z = 0.999, Gauss's continued fraction above) is described in
- * `docs/numerics.md`, "Pareto/NBD".
+ * `docs/numerics.md`, "Pareto/NBD likelihood".
  * @internal
  * @module
  */
