@@ -1,6 +1,7 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
-import { checkRows, customerIdField, numberField, parseInto, rowObject } from "./scale.js";
+import { parseInto } from "./scale.js";
+import { checkRows, readCustomerNumbers } from "./surveyRows.js";
 
 /** A Dick & Basu loyalty condition. */
 export type DickBasuLoyalty = "loyalty" | "latent-loyalty" | "spurious-loyalty" | "no-loyalty";
@@ -61,10 +62,10 @@ export interface LoyaltyMatrixResult {
 }
 
 const optionsSchema = z.strictObject({
-  attitudeThreshold: z.number().finite().exactOptional(),
-  patronageThreshold: z.number().finite().exactOptional(),
-  split: z.enum(["median", "mean"]).exactOptional(),
-}) satisfies z.ZodType<unknown, LoyaltyMatrixOptions>;
+  attitudeThreshold: z.exactOptional(z.number()),
+  patronageThreshold: z.exactOptional(z.number()),
+  split: z.exactOptional(z.enum(["median", "mean"])),
+}) satisfies z.ZodMiniType<unknown, LoyaltyMatrixOptions>;
 
 /**
  * Dick & Basu's loyalty matrix: true, latent, spurious or no loyalty from relative attitude ×
@@ -120,19 +121,10 @@ export function loyaltyMatrix(
   const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
   const rows = checkRows(["customers"], customers, "customers", issues) ?? [];
   const n = rows.length;
-  const ids: string[] = new Array(n);
-  const attitudes = new Float64Array(n);
-  const patronages = new Float64Array(n);
-  const seen = new Set<string>();
-  for (let i = 0; i < n && !issues.full; i++) {
-    const row = rowObject("customers", i, rows[i], issues);
-    if (row === undefined) continue;
-    ids[i] = customerIdField("customers", i, row.customerId, seen, issues) as string;
-    attitudes[i] =
-      numberField("customers", i, "relativeAttitude", row.relativeAttitude, issues) ?? 0;
-    patronages[i] =
-      numberField("customers", i, "repeatPatronage", row.repeatPatronage, issues) ?? 0;
-  }
+  const {
+    ids,
+    columns: [attitudes, patronages],
+  } = readCustomerNumbers(rows, [{ key: "relativeAttitude" }, { key: "repeatPatronage" }], issues);
   issues.throwIfAny(fn);
   // No issue: the options were read.
   const { split = "median", ...given } = parsed as LoyaltyMatrixOptions;

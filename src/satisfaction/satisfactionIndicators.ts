@@ -1,7 +1,6 @@
-import { z } from "zod";
-import { moneySchema } from "../core/classicSchemas.js";
+import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
-import { type Decimal, Money, type MoneyInput } from "../core/money.js";
+import { type Decimal, Money, type MoneyInput, moneySchema } from "../core/money.js";
 import { parseInto } from "./scale.js";
 
 /**
@@ -52,30 +51,29 @@ export interface SatisfactionIndicators {
   readonly meanPurchasePerTransaction?: Decimal;
 }
 
-const count = z.number().int().nonnegative();
+const count = z.int().check(z.nonnegative());
 
 const countsSchema = z.strictObject({
-  customerCount: z.number().int().positive(),
-  repurchasingCustomers: count.exactOptional(),
-  complainingCustomers: count.exactOptional(),
-  referringCustomers: count.exactOptional(),
-  satisfiedCustomers: count.exactOptional(),
-  priceChange: z
-    .strictObject({
-      relativeChange: z
-        .number()
-        .finite()
-        .refine((x) => x !== 0, {
+  customerCount: z.int().check(z.positive()),
+  repurchasingCustomers: z.exactOptional(count),
+  complainingCustomers: z.exactOptional(count),
+  referringCustomers: z.exactOptional(count),
+  satisfiedCustomers: z.exactOptional(count),
+  priceChange: z.exactOptional(
+    z.strictObject({
+      relativeChange: z.number().check(
+        z.refine((x) => x !== 0, {
           error: "Expected a non-zero price change",
           params: { code: "invalid_value" },
         }),
-      customersExposed: z.number().int().positive(),
+      ),
+      customersExposed: z.int().check(z.positive()),
       customersLost: count,
-    })
-    .exactOptional(),
-  transactions: count.exactOptional(),
-  revenue: moneySchema.exactOptional(),
-}) satisfies z.ZodType<unknown, SatisfactionCounts>;
+    }),
+  ),
+  transactions: z.exactOptional(count),
+  revenue: z.exactOptional(moneySchema),
+}) satisfies z.ZodMiniType<unknown, SatisfactionCounts>;
 
 /**
  * The practitioner satisfaction indicators as rates from plain counts: repurchase, complaint,

@@ -1,15 +1,8 @@
-import { z } from "zod";
-import { boundedArray } from "../core/classicSchemas.js";
+import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
-import { describeReceived } from "../core/validate.js";
-import {
-  type AnswerScale,
-  answerScaleSchema,
-  checkRows,
-  parseInto,
-  rowObject,
-  scaleOfInvalidOptions,
-} from "./scale.js";
+import { boundedArray, describeReceived } from "../core/validate.js";
+import { type AnswerScale, answerScaleSchema, parseOptionsAndScale } from "./scale.js";
+import { checkRows, rowObject } from "./surveyRows.js";
 
 /** The five SERVQUAL (RATER) dimensions. */
 export type RaterDimension =
@@ -171,8 +164,8 @@ export const DEFAULT_ITEM_MAP: RaterItemMap = {
   empathy: [18, 19, 20, 21, 22],
 };
 
-const itemIds = boundedArray(z.array(z.number().int()));
-const nonNegative = z.number().nonnegative().finite();
+const itemIds = boundedArray(z.array(z.int()));
+const nonNegative = z.number().check(z.nonnegative());
 
 /** zod schema for RATER weights: non-negative, positive sum. @internal */
 export const raterWeightsSchema = z
@@ -183,25 +176,27 @@ export const raterWeightsSchema = z
     assurance: nonNegative,
     empathy: nonNegative,
   })
-  .refine((w) => w.tangibles + w.reliability + w.responsiveness + w.assurance + w.empathy > 0, {
-    error: "Expected weights summing to a positive number",
-    params: { code: "too_small" },
-  }) satisfies z.ZodType<unknown, RaterValues>;
+  .check(
+    z.refine((w) => w.tangibles + w.reliability + w.responsiveness + w.assurance + w.empathy > 0, {
+      error: "Expected weights summing to a positive number",
+      params: { code: "too_small" },
+    }),
+  ) satisfies z.ZodMiniType<unknown, RaterValues>;
 
 const optionsSchema = z.strictObject({
-  dimensions: z
-    .strictObject({
+  dimensions: z.exactOptional(
+    z.strictObject({
       tangibles: itemIds,
       reliability: itemIds,
       responsiveness: itemIds,
       assurance: itemIds,
       empathy: itemIds,
-    })
-    .exactOptional(),
-  weights: raterWeightsSchema.exactOptional(),
-  reverseScored: itemIds.exactOptional(),
-  scale: answerScaleSchema.exactOptional(),
-}) satisfies z.ZodType<unknown, ServqualOptions>;
+    }),
+  ),
+  weights: z.exactOptional(raterWeightsSchema),
+  reverseScored: z.exactOptional(itemIds),
+  scale: z.exactOptional(answerScaleSchema),
+}) satisfies z.ZodMiniType<unknown, ServqualOptions>;
 
 /** SERVQUAL's 7-point scale, the default. */
 const SEVEN_POINT: AnswerScale = { min: 1, max: 7 };
@@ -274,11 +269,14 @@ export function servqual(
 ): ServqualResult {
   const fn = "servqual";
   const issues = new IssueCollector();
-  const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
-  const scale =
-    parsed === undefined
-      ? scaleOfInvalidOptions(options, answerScaleSchema, SEVEN_POINT)
-      : (parsed.scale ?? SEVEN_POINT);
+  const { parsed, scale } = parseOptionsAndScale(
+    fn,
+    optionsSchema,
+    options,
+    answerScaleSchema,
+    SEVEN_POINT,
+    issues,
+  );
   const map = parsed?.dimensions ?? DEFAULT_ITEM_MAP;
   const dimensionOf = new Map<number, RaterDimension>();
   for (const dimension of RATER_DIMENSIONS) {

@@ -1,7 +1,7 @@
-import { z } from "zod";
-import { boundedArray } from "../core/classicSchemas.js";
+import * as z from "zod/mini";
 import { IssueCollector, invalidInput } from "../core/errors.js";
 import { type Decimal, Money, type MoneyInput, sumMoney, ZERO } from "../core/money.js";
+import { boundedArray } from "../core/validate.js";
 import {
   ALWAYS,
   addCodedIssue,
@@ -10,17 +10,14 @@ import {
   amountSchema,
   countSchema,
   discountRateSchema,
-  divergenceMessage,
   finiteHorizon,
   horizonSchema,
   nonNegativeAmountSchema,
   parseCollecting,
   periodCountSchema,
-  rate,
-  ratesAreValid,
   retentionRateSchema,
-  seriesDenominator,
-} from "./series.js";
+} from "./schemas.js";
+import { divergenceMessage, rate, ratesAreValid, seriesDenominator } from "./series.js";
 
 /**
  * A segment of current customers and prospects, valued with the Blattberg–Deighton model.
@@ -158,12 +155,12 @@ const FN = "customerEquity";
 const segmentSchema = z.strictObject({
   name: z.string(),
   customerCount: countSchema,
-  prospectCount: countSchema.exactOptional(),
+  prospectCount: z.exactOptional(countSchema),
   margin: amountSchema,
   retentionRate: retentionRateSchema,
-  retentionCost: nonNegativeAmountSchema.exactOptional(),
-  acquisitionRate: z.number().min(0).max(1).exactOptional(),
-  acquisitionCost: nonNegativeAmountSchema.exactOptional(),
+  retentionCost: z.exactOptional(nonNegativeAmountSchema),
+  acquisitionRate: z.exactOptional(z.number().check(z.minimum(0), z.maximum(1))),
+  acquisitionCost: z.exactOptional(nonNegativeAmountSchema),
 });
 
 const cohortSchema = z.strictObject({
@@ -172,51 +169,55 @@ const cohortSchema = z.strictObject({
   customerCount: countSchema,
   margin: amountSchema,
   retentionRate: retentionRateSchema,
-  retentionCost: nonNegativeAmountSchema.exactOptional(),
-  acquisitionCost: nonNegativeAmountSchema.exactOptional(),
+  retentionCost: z.exactOptional(nonNegativeAmountSchema),
+  acquisitionCost: z.exactOptional(nonNegativeAmountSchema),
 });
 
 const groupsSchema = z
   .strictObject({
-    segments: boundedArray(z.array(segmentSchema).readonly()).exactOptional(),
-    cohorts: boundedArray(z.array(cohortSchema).readonly()).exactOptional(),
+    segments: z.exactOptional(boundedArray(z.readonly(z.array(segmentSchema)))),
+    cohorts: z.exactOptional(boundedArray(z.readonly(z.array(cohortSchema)))),
   })
-  .superRefine((groups, context) => {
-    const segments = Array.isArray(groups.segments) ? groups.segments : [];
-    const cohorts = Array.isArray(groups.cohorts) ? groups.cohorts : [];
-    if (segments.length + cohorts.length === 0) {
-      addCodedIssue(context, [], "Give at least one segment or cohort", "too_small", groups);
-    }
-    segments.forEach((segment, i) => {
-      if (
-        typeof segment === "object" &&
-        segment !== null &&
-        typeof segment.prospectCount === "number" &&
-        segment.prospectCount > 0 &&
-        segment.acquisitionRate === undefined
-      ) {
-        addCodedIssue(
-          context,
-          ["segments", i, "acquisitionRate"],
-          "A segment with prospects needs an acquisitionRate (the share acquired, in [0, 1])",
-          "required",
-          undefined,
-        );
+  .check(
+    z.superRefine((groups, context) => {
+      const segments = Array.isArray(groups.segments) ? groups.segments : [];
+      const cohorts = Array.isArray(groups.cohorts) ? groups.cohorts : [];
+      if (segments.length + cohorts.length === 0) {
+        addCodedIssue(context, [], "Give at least one segment or cohort", "too_small", groups);
       }
-    });
-  }, ALWAYS) satisfies z.ZodType<unknown, EquityGroups>;
+      segments.forEach((segment, i) => {
+        if (
+          typeof segment === "object" &&
+          segment !== null &&
+          typeof segment.prospectCount === "number" &&
+          segment.prospectCount > 0 &&
+          segment.acquisitionRate === undefined
+        ) {
+          addCodedIssue(
+            context,
+            ["segments", i, "acquisitionRate"],
+            "A segment with prospects needs an acquisitionRate (the share acquired, in [0, 1])",
+            "required",
+            undefined,
+          );
+        }
+      });
+    }, ALWAYS),
+  ) satisfies z.ZodMiniType<unknown, EquityGroups>;
 
 const optionsSchema = z
   .strictObject({
     discountRate: discountRateSchema,
-    allowLargeDiscountRate: allowLargeDiscountRateSchema.exactOptional(),
-    horizon: horizonSchema.exactOptional(),
+    allowLargeDiscountRate: z.exactOptional(allowLargeDiscountRateSchema),
+    horizon: z.exactOptional(horizonSchema),
   })
-  .superRefine((options, context) => {
-    addDiscountRateIssues(context, options.discountRate, options.allowLargeDiscountRate, [
-      "discountRate",
-    ]);
-  }, ALWAYS) satisfies z.ZodType<unknown, CustomerEquityOptions>;
+  .check(
+    z.superRefine((options, context) => {
+      addDiscountRateIssues(context, options.discountRate, options.allowLargeDiscountRate, [
+        "discountRate",
+      ]);
+    }, ALWAYS),
+  ) satisfies z.ZodMiniType<unknown, CustomerEquityOptions>;
 
 /**
  * Present value at time `start` of the retained stream after acquisition:

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { IssueCollector, invalidInput } from "../core/errors.js";
 import { type Decimal, Money, type MoneyInput, readMoney, ZERO } from "../core/money.js";
 import { checkArray, describeReceived } from "../core/validate.js";
@@ -9,9 +9,8 @@ import {
   discountRateSchema,
   MAX_HORIZON,
   parseCollecting,
-  rate,
-  type ValueScheduleRow,
-} from "./series.js";
+} from "./schemas.js";
+import { rate, type ValueScheduleRow } from "./series.js";
 
 /**
  * One period of the projected stream of {@link discountedCashFlowValue}, period 1 first.
@@ -66,14 +65,16 @@ const FN = "discountedCashFlowValue";
 const optionsSchema = z
   .strictObject({
     discountRate: discountRateSchema,
-    allowLargeDiscountRate: allowLargeDiscountRateSchema.exactOptional(),
-    timing: z.enum(["first-payment-now", "end-of-period"]).exactOptional(),
+    allowLargeDiscountRate: z.exactOptional(allowLargeDiscountRateSchema),
+    timing: z.exactOptional(z.enum(["first-payment-now", "end-of-period"])),
   })
-  .superRefine((options, context) => {
-    addDiscountRateIssues(context, options.discountRate, options.allowLargeDiscountRate, [
-      "discountRate",
-    ]);
-  }, ALWAYS) satisfies z.ZodType<unknown, DiscountedCashFlowOptions>;
+  .check(
+    z.superRefine((options, context) => {
+      addDiscountRateIssues(context, options.discountRate, options.allowLargeDiscountRate, [
+        "discountRate",
+      ]);
+    }, ALWAYS),
+  ) satisfies z.ZodMiniType<unknown, DiscountedCashFlowOptions>;
 
 /** Keys a cash-flow row may have. */
 function isCashFlowKey(key: string): boolean {

@@ -7,9 +7,9 @@ import {
   type RetentionLifetimeValueParameters,
   retentionLifetimeValueSchema,
 } from "./retentionLifetimeValue.js";
+import { finiteHorizon } from "./schemas.js";
 import {
   exponents,
-  finiteHorizon,
   type LifetimeValueTiming,
   rate,
   seriesDenominator,

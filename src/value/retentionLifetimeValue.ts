@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { type Decimal, type MoneyInput, ZERO } from "../core/money.js";
 import { parseInput } from "../core/validate.js";
 import {
@@ -8,19 +8,21 @@ import {
   allowLargeDiscountRateSchema,
   amountSchema,
   discountRateSchema,
-  divergenceMessage,
   finiteHorizon,
-  finiteSeries,
   growthRateSchema,
   horizonSchema,
+  nonNegativeAmountSchema,
+  retentionRateSchema,
+  timingSchema,
+} from "./schemas.js";
+import {
+  divergenceMessage,
+  finiteSeries,
   infiniteSeries,
   type LifetimeValueTiming,
-  nonNegativeAmountSchema,
   ratesAreValid,
-  retentionRateSchema,
   type SeriesInput,
   seriesDenominator,
-  timingSchema,
   type ValueScheduleRow,
 } from "./series.js";
 
@@ -87,35 +89,37 @@ export const retentionLifetimeValueSchema = z
     margin: amountSchema,
     retentionRate: retentionRateSchema,
     discountRate: discountRateSchema,
-    allowLargeDiscountRate: allowLargeDiscountRateSchema.exactOptional(),
-    horizon: horizonSchema.exactOptional(),
-    timing: timingSchema.exactOptional(),
-    growthRate: growthRateSchema.exactOptional(),
-    acquisitionCost: nonNegativeAmountSchema.exactOptional(),
+    allowLargeDiscountRate: z.exactOptional(allowLargeDiscountRateSchema),
+    horizon: z.exactOptional(horizonSchema),
+    timing: z.exactOptional(timingSchema),
+    growthRate: z.exactOptional(growthRateSchema),
+    acquisitionCost: z.exactOptional(nonNegativeAmountSchema),
   })
-  .superRefine((input, context) => {
-    if (
-      !addDiscountRateIssues(context, input.discountRate, input.allowLargeDiscountRate, [
-        "discountRate",
-      ])
-    )
-      return;
-    if (input.horizon !== undefined && input.horizon !== "infinite") return;
-    if (!ratesAreValid(input.retentionRate, input.discountRate, input.growthRate)) return;
-    const g = input.growthRate ?? 0;
-    if (seriesDenominator(input.retentionRate, input.discountRate, g).gt(0)) return;
-    const growthIsTheCause =
-      input.growthRate !== undefined &&
-      seriesDenominator(input.retentionRate, input.discountRate, 0).gt(0);
-    const field = growthIsTheCause ? "growthRate" : "retentionRate";
-    addCodedIssue(
-      context,
-      [field],
-      divergenceMessage(input.retentionRate, input.discountRate, input.growthRate),
-      "inconsistent",
-      growthIsTheCause ? input.growthRate : input.retentionRate,
-    );
-  }, ALWAYS) satisfies z.ZodType<unknown, RetentionLifetimeValueParameters>;
+  .check(
+    z.superRefine((input, context) => {
+      if (
+        !addDiscountRateIssues(context, input.discountRate, input.allowLargeDiscountRate, [
+          "discountRate",
+        ])
+      )
+        return;
+      if (input.horizon !== undefined && input.horizon !== "infinite") return;
+      if (!ratesAreValid(input.retentionRate, input.discountRate, input.growthRate)) return;
+      const g = input.growthRate ?? 0;
+      if (seriesDenominator(input.retentionRate, input.discountRate, g).gt(0)) return;
+      const growthIsTheCause =
+        input.growthRate !== undefined &&
+        seriesDenominator(input.retentionRate, input.discountRate, 0).gt(0);
+      const field = growthIsTheCause ? "growthRate" : "retentionRate";
+      addCodedIssue(
+        context,
+        [field],
+        divergenceMessage(input.retentionRate, input.discountRate, input.growthRate),
+        "inconsistent",
+        growthIsTheCause ? input.growthRate : input.retentionRate,
+      );
+    }, ALWAYS),
+  ) satisfies z.ZodMiniType<unknown, RetentionLifetimeValueParameters>;
 
 /** Parsed input. @internal */
 export type ParsedRetentionInput = z.output<typeof retentionLifetimeValueSchema>;
