@@ -1,13 +1,12 @@
 import * as z from "zod/mini";
 import { IssueCollector, invalidInput } from "../core/errors.js";
-import { type NetPromoterScoreResult, NPS_SCALE, npsFromAnswers } from "./netPromoterScore.js";
-import { normalCdf, normalQuantile } from "./normal.js";
 import {
-  type AnswerScale,
-  confidenceLevelSchema,
-  npsScaleSchema,
-  parseOptionsAndScale,
-} from "./scale.js";
+  type NetPromoterScoreResult,
+  npsFromAnswers,
+  parseNpsOptions,
+} from "./netPromoterScore.js";
+import { normalCdf, normalQuantile } from "./normal.js";
+import { type AnswerScale, confidenceLevelSchema, npsScaleSchema } from "./scale.js";
 import { checkAnswers } from "./surveyRows.js";
 
 /** Options of {@link compareNetPromoterScores}. */
@@ -98,14 +97,7 @@ export function compareNetPromoterScores(
 ): NetPromoterScoreComparison {
   const fn = "compareNetPromoterScores";
   const issues = new IssueCollector();
-  const { parsed, scale } = parseOptionsAndScale(
-    fn,
-    optionsSchema,
-    options,
-    npsScaleSchema,
-    NPS_SCALE,
-    issues,
-  );
+  const { parsed, scale } = parseNpsOptions(fn, optionsSchema, options, issues);
   const firstValues = checkAnswers(["first"], first, scale, issues);
   const secondValues = checkAnswers(["second"], second, scale, issues);
   issues.throwIfAny(fn);

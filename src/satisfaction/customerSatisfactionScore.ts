@@ -111,9 +111,8 @@ export function customerSatisfactionScore(
     fn,
     optionsSchema,
     options,
-    answerScaleSchema,
-    undefined,
     issues,
+    undefined,
   );
   const checked = checkAnswers(["answers"], answers, checkedScale, issues);
   issues.throwIfAny(fn);

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
 import { type AnswerScale, answerScaleSchema, parseOptionsAndScale } from "./scale.js";
-import { checkRows, readCustomerNumbers } from "./surveyRows.js";
+import { readSatisfactionRows } from "./surveyRows.js";
 
 /** One customer's satisfaction and observed repeat behaviour (other fields of the row are ignored). */
 export interface LoyaltyScoreInput {
@@ -52,9 +52,6 @@ const optionsSchema = z.strictObject({
   competitiveness: z.exactOptional(z.number().check(z.minimum(0), z.maximum(1))),
   attitudinalWeight: z.exactOptional(z.number().check(z.minimum(0), z.maximum(1))),
 }) satisfies z.ZodMiniType<unknown, LoyaltyScoreOptions>;
-
-/** No range: readings are checked for type only (the scale option itself was invalid). */
-const ANY_NUMBER: AnswerScale = { min: Number.NEGATIVE_INFINITY, max: Number.POSITIVE_INFINITY };
 
 /** The default satisfaction scale. */
 const FIVE_POINT: AnswerScale = { min: 1, max: 5 };
@@ -116,26 +113,14 @@ export function loyaltyScore(
 ): readonly LoyaltyScoreResult[] {
   const fn = "loyaltyScore";
   const issues = new IssueCollector();
-  const { parsed, scale } = parseOptionsAndScale(
-    fn,
-    optionsSchema,
-    options,
-    answerScaleSchema,
-    FIVE_POINT,
-    issues,
-  );
-  const rows = checkRows(["customers"], customers, "customers", issues, false) ?? [];
-  // With an invalid scale option satisfaction is checked for type only.
-  const { min, max } = scale ?? ANY_NUMBER;
-  const n = rows.length;
-  const fields = [
-    { key: "satisfaction", min, max },
-    { key: "repeatPurchase", min: 0, max: 1 },
-  ] as const;
+  const { parsed, scale } = parseOptionsAndScale(fn, optionsSchema, options, issues, FIVE_POINT);
   const {
     ids,
-    columns: [satisfactions, repeats],
-  } = readCustomerNumbers(rows, fields, issues);
+    satisfactions,
+    others: repeats,
+    range: { min, max },
+  } = readSatisfactionRows(customers, scale, "repeatPurchase", { min: 0, max: 1 }, issues);
+  const n = ids.length;
   issues.throwIfAny(fn);
   // No issue: the options were read.
   const {

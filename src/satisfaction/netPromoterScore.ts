@@ -132,14 +132,7 @@ export function netPromoterScore(
 ): NetPromoterScoreResult {
   const fn = "netPromoterScore";
   const issues = new IssueCollector();
-  const { parsed, scale } = parseOptionsAndScale(
-    fn,
-    optionsSchema,
-    options,
-    npsScaleSchema,
-    NPS_SCALE,
-    issues,
-  );
+  const { parsed, scale } = parseNpsOptions(fn, optionsSchema, options, issues);
   const values = checkAnswers(["answers"], answers, scale, issues);
   issues.throwIfAny(fn);
   // No issue: both were read.
@@ -149,6 +142,20 @@ export function netPromoterScore(
 
 /** The default NPS scale, 0–10. @internal */
 export const NPS_SCALE: AnswerScale = { min: 0, max: 10 };
+
+/**
+ * Parses the options of an NPS function and settles the scale its answers are checked against
+ * (one of the two NPS scales, 0–10 by default): {@link parseOptionsAndScale}.
+ * @internal
+ */
+export function parseNpsOptions<O extends { readonly scale?: AnswerScale | undefined }>(
+  fnName: string,
+  schema: z.core.$ZodType<O>,
+  options: unknown,
+  issues: IssueCollector,
+): { readonly parsed: O | undefined; readonly scale: AnswerScale | undefined } {
+  return parseOptionsAndScale(fnName, schema, options, issues, NPS_SCALE, npsScaleSchema);
+}
 
 /** NPS result from validated answers. @internal */
 export function npsFromAnswers(

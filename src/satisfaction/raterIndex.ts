@@ -1,12 +1,12 @@
 import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
-import { type AnswerScale, answerScaleSchema, parseInto } from "./scale.js";
 import {
   normaliseWeights,
   RATER_DIMENSIONS,
   type RaterValues,
   raterWeightsSchema,
-} from "./servqual.js";
+} from "./rater.js";
+import { type AnswerScale, answerScaleSchema, parseInto } from "./scale.js";
 
 /** Options of {@link raterIndex}. */
 export interface RaterIndexOptions {

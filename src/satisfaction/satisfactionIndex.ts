@@ -111,14 +111,7 @@ export function satisfactionIndex(
 ): SatisfactionIndexResult {
   const fn = "satisfactionIndex";
   const issues = new IssueCollector();
-  const { parsed, scale } = parseOptionsAndScale(
-    fn,
-    optionsSchema,
-    options,
-    answerScaleSchema,
-    ACSI_SCALE,
-    issues,
-  );
+  const { parsed, scale } = parseOptionsAndScale(fn, optionsSchema, options, issues, ACSI_SCALE);
   const list =
     checkRows(["items"], items, "items", issues) === undefined
       ? undefined

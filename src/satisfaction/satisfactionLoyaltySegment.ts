@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
 import { type AnswerScale, answerScaleSchema, parseOptionsAndScale } from "./scale.js";
-import { checkRows, readCustomerNumbers } from "./surveyRows.js";
+import { readSatisfactionRows } from "./surveyRows.js";
 
 /** A Jones & Sasser satisfaction × loyalty segment (apostle and terrorist are the extremes). */
 export type JonesSasserSegment =
@@ -71,9 +71,6 @@ export interface SatisfactionLoyaltySegmentResult {
 function defaultThreshold(max: number): number {
   return Math.min(max, 4);
 }
-
-/** No range: readings are checked for type only (the scale option itself was invalid). */
-const ANY_NUMBER: AnswerScale = { min: Number.NEGATIVE_INFINITY, max: Number.POSITIVE_INFINITY };
 
 /** Jones & Sasser's 5-point scale, the default. */
 const FIVE_POINT: AnswerScale = { min: 1, max: 5 };
@@ -156,26 +153,14 @@ export function satisfactionLoyaltySegment(
 ): SatisfactionLoyaltySegmentResult {
   const fn = "satisfactionLoyaltySegment";
   const issues = new IssueCollector();
-  const { parsed, scale } = parseOptionsAndScale(
-    fn,
-    optionsSchema,
-    options,
-    answerScaleSchema,
-    FIVE_POINT,
-    issues,
-  );
-  const rows = checkRows(["customers"], customers, "customers", issues, false) ?? [];
-  // With an invalid scale option the readings are checked for type only.
-  const { min, max } = scale ?? ANY_NUMBER;
-  const n = rows.length;
-  const fields = [
-    { key: "satisfaction", min, max },
-    { key: "loyalty", min, max },
-  ] as const;
+  const { parsed, scale } = parseOptionsAndScale(fn, optionsSchema, options, issues, FIVE_POINT);
   const {
     ids,
-    columns: [satisfactions, loyalties],
-  } = readCustomerNumbers(rows, fields, issues);
+    satisfactions,
+    others: loyalties,
+    range: { min, max },
+  } = readSatisfactionRows(customers, scale, "loyalty", undefined, issues);
+  const n = ids.length;
   issues.throwIfAny(fn);
   const sHigh = parsed?.satisfactionThreshold ?? defaultThreshold(max);
   const lHigh = parsed?.loyaltyThreshold ?? defaultThreshold(max);

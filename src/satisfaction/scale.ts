@@ -95,16 +95,17 @@ export function scaleOfInvalidOptions(
 /**
  * The opening of every satisfaction function that takes a scale: parses `options` (problems go to
  * `issues`) and settles the scale the data are checked against — the parsed `scale`, else
- * `fallback`; when the options are invalid, {@link scaleOfInvalidOptions}.
+ * `fallback`; when the options are invalid, {@link scaleOfInvalidOptions} (checking the scale
+ * with `scaleSchema`, by default {@link answerScaleSchema}).
  * @internal
  */
 export function parseOptionsAndScale<O extends { readonly scale?: AnswerScale | undefined }>(
   fnName: string,
   schema: z.core.$ZodType<O>,
   options: unknown,
-  scaleSchema: z.core.$ZodType<AnswerScale>,
-  fallback: AnswerScale | undefined,
   issues: IssueCollector,
+  fallback: AnswerScale | undefined,
+  scaleSchema: z.core.$ZodType<AnswerScale> = answerScaleSchema,
 ): { readonly parsed: O | undefined; readonly scale: AnswerScale | undefined } {
   const parsed = parseInto(fnName, schema, options, ["options"], issues);
   const scale =

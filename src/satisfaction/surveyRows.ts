@@ -241,3 +241,39 @@ export function readCustomerNumbers<const F extends readonly NumberFieldRule[]>(
   }
   return { ids, columns: columns as unknown as { readonly [K in keyof F]: Float64Array } };
 }
+
+/** Any number: the range checked when the scale option itself was invalid (types only). */
+const ANY_NUMBER: AnswerScale = { min: Number.NEGATIVE_INFINITY, max: Number.POSITIVE_INFINITY };
+
+/**
+ * Reads the `customers` of a satisfaction × loyalty function (an empty array is allowed): each
+ * row's `customerId`, its `satisfaction` on the answer scale and one more reading `otherKey`,
+ * inside `otherRange` (default: the scale too). With no scale (the scale option was invalid) the
+ * readings on the scale are checked for type only. Returns the ids, both columns and the range
+ * used; the columns are only meaningful when no issue was recorded.
+ * @internal
+ */
+export function readSatisfactionRows(
+  customers: unknown,
+  scale: AnswerScale | undefined,
+  otherKey: string,
+  otherRange: AnswerScale | undefined,
+  issues: IssueCollector,
+): {
+  readonly ids: string[];
+  readonly satisfactions: Float64Array;
+  readonly others: Float64Array;
+  readonly range: AnswerScale;
+} {
+  const rows = checkRows(["customers"], customers, "customers", issues, false) ?? [];
+  const range = scale ?? ANY_NUMBER;
+  const fields = [
+    { key: "satisfaction", min: range.min, max: range.max },
+    { key: otherKey, min: (otherRange ?? range).min, max: (otherRange ?? range).max },
+  ] as const;
+  const {
+    ids,
+    columns: [satisfactions, others],
+  } = readCustomerNumbers(rows, fields, issues);
+  return { ids, satisfactions, others, range };
+}

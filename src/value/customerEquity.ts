@@ -247,6 +247,95 @@ function retainedValue(
   return total;
 }
 
+/** The parsed input of {@link customerEquity}. */
+type ParsedEquityInput = z.output<typeof groupsSchema> & z.output<typeof optionsSchema>;
+
+/**
+ * Records every group whose infinite retention series diverges (`1 + d − r ≤ 0`) at its
+ * `retentionRate` (code `inconsistent`).
+ */
+function reportDivergentGroups(parsed: ParsedEquityInput, d: number, issues: IssueCollector): void {
+  const check = (group: "segments" | "cohorts", i: number, retentionRate: number) => {
+    if (ratesAreValid(retentionRate, d) && !seriesDenominator(retentionRate, d, 0).gt(0)) {
+      issues.add(
+        ["groups", group, i, "retentionRate"],
+        divergenceMessage(retentionRate, d),
+        "inconsistent",
+        retentionRate,
+      );
+    }
+  };
+  parsed.segments?.forEach((g, i) => {
+    check("segments", i, g.retentionRate);
+  });
+  parsed.cohorts?.forEach((g, i) => {
+    check("cohorts", i, g.retentionRate);
+  });
+}
+
+/**
+ * One segment's equity (Blattberg & Deighton 1996): the retained value of a current customer,
+ * the expected value of a prospect `a·(m + retained value) − acquisition cost`, both times their
+ * counts.
+ */
+function segmentEquity(
+  s: z.output<typeof segmentSchema>,
+  d: number,
+  horizon: number | undefined,
+): SegmentEquity {
+  const retentionCost = s.retentionCost ?? ZERO;
+  const valuePerCustomer = retainedValue(s.margin, s.retentionRate, retentionCost, d, horizon);
+  const acquisitionRate = rate(s.acquisitionRate ?? 0);
+  const valuePerProspect = acquisitionRate
+    .times(s.margin.plus(valuePerCustomer))
+    .minus(s.acquisitionCost ?? ZERO);
+  const currentValue = valuePerCustomer.times(rate(s.customerCount));
+  const prospectValue = valuePerProspect.times(rate(s.prospectCount ?? 0));
+  return {
+    name: s.name,
+    valuePerCustomer,
+    currentValue,
+    valuePerProspect,
+    prospectValue,
+    equity: currentValue.plus(prospectValue),
+  };
+}
+
+/**
+ * One cohort's equity (Gupta, Lehmann & Stuart 2004): the lifetime value of a customer acquired
+ * `k` periods from now, less its acquisition cost, times the cohort size, discounted by
+ * `(1 + d)^k`; 0 when the cohort arrives after the horizon.
+ */
+function cohortEquity(
+  c: z.output<typeof cohortSchema>,
+  i: number,
+  d: number,
+  horizon: number | undefined,
+): CohortEquity {
+  const k = c.periodsUntilAcquisition;
+  if (horizon !== undefined && k > horizon) {
+    return { name: c.name, lifetimeValuePerCustomer: ZERO, equity: ZERO };
+  }
+  const remaining = horizon === undefined ? undefined : horizon - k;
+  const lifetimeValuePerCustomer = c.margin.plus(
+    retainedValue(c.margin, c.retentionRate, c.retentionCost ?? ZERO, d, remaining),
+  );
+  const equity = lifetimeValuePerCustomer
+    .minus(c.acquisitionCost ?? ZERO)
+    .times(rate(c.customerCount))
+    .div(rate(d).plus(1).pow(k));
+  if (!equity.isFinite()) {
+    throw invalidInput(
+      FN,
+      ["groups", "cohorts", i, "periodsUntilAcquisition"],
+      "The cohort's discounting overflowed",
+      "unsupported",
+      k,
+    );
+  }
+  return { name: c.name, lifetimeValuePerCustomer, equity };
+}
+
 /**
  * Customer equity: the discounted value of the current customers plus the prospects and future
  * cohorts the firm will acquire (Rust, Lemon & Zeithaml 2004; Blattberg & Deighton 1996).
@@ -325,67 +414,11 @@ export function customerEquity(
   const d = parsed.discountRate;
   const horizon = finiteHorizon(parsed.horizon);
   if (horizon === undefined) {
-    const check = (group: "segments" | "cohorts", i: number, retentionRate: number) => {
-      if (ratesAreValid(retentionRate, d) && !seriesDenominator(retentionRate, d, 0).gt(0)) {
-        issues.add(
-          ["groups", group, i, "retentionRate"],
-          divergenceMessage(retentionRate, d),
-          "inconsistent",
-          retentionRate,
-        );
-      }
-    };
-    parsed.segments?.forEach((g, i) => {
-      check("segments", i, g.retentionRate);
-    });
-    parsed.cohorts?.forEach((g, i) => {
-      check("cohorts", i, g.retentionRate);
-    });
+    reportDivergentGroups(parsed, d, issues);
     issues.throwIfAny(FN);
   }
-  const segments: SegmentEquity[] = (parsed.segments ?? []).map((s) => {
-    const retentionCost = s.retentionCost ?? ZERO;
-    const valuePerCustomer = retainedValue(s.margin, s.retentionRate, retentionCost, d, horizon);
-    const acquisitionRate = rate(s.acquisitionRate ?? 0);
-    const valuePerProspect = acquisitionRate
-      .times(s.margin.plus(valuePerCustomer))
-      .minus(s.acquisitionCost ?? ZERO);
-    const currentValue = valuePerCustomer.times(rate(s.customerCount));
-    const prospectValue = valuePerProspect.times(rate(s.prospectCount ?? 0));
-    return {
-      name: s.name,
-      valuePerCustomer,
-      currentValue,
-      valuePerProspect,
-      prospectValue,
-      equity: currentValue.plus(prospectValue),
-    };
-  });
-  const onePlusD = rate(d).plus(1);
-  const cohorts: CohortEquity[] = (parsed.cohorts ?? []).map((c, i) => {
-    const k = c.periodsUntilAcquisition;
-    if (horizon !== undefined && k > horizon) {
-      return { name: c.name, lifetimeValuePerCustomer: ZERO, equity: ZERO };
-    }
-    const remaining = horizon === undefined ? undefined : horizon - k;
-    const lifetimeValuePerCustomer = c.margin.plus(
-      retainedValue(c.margin, c.retentionRate, c.retentionCost ?? ZERO, d, remaining),
-    );
-    const equity = lifetimeValuePerCustomer
-      .minus(c.acquisitionCost ?? ZERO)
-      .times(rate(c.customerCount))
-      .div(onePlusD.pow(k));
-    if (!equity.isFinite()) {
-      throw invalidInput(
-        FN,
-        ["groups", "cohorts", i, "periodsUntilAcquisition"],
-        "The cohort's discounting overflowed",
-        "unsupported",
-        k,
-      );
-    }
-    return { name: c.name, lifetimeValuePerCustomer, equity };
-  });
+  const segments = (parsed.segments ?? []).map((s) => segmentEquity(s, d, horizon));
+  const cohorts = (parsed.cohorts ?? []).map((c, i) => cohortEquity(c, i, d, horizon));
   const currentValue = sumMoney(segments.map((s) => s.currentValue));
   const futureValue = sumMoney([
     ...segments.map((s) => s.prospectValue),
