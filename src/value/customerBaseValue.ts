@@ -5,10 +5,9 @@ import {
   ALWAYS,
   addCodedIssue,
   addDiscountRateIssues,
-  allowLargeDiscountRateSchema,
   amountSchema,
   countSchema,
-  discountRateSchema,
+  discountRateShape,
   finiteHorizon,
   horizonSchema,
   nonNegativeAmountSchema,
@@ -127,8 +126,7 @@ const parametersSchema = z
     customerCount: countSchema,
     margin: amountSchema,
     retentionRate: retentionRateSchema,
-    discountRate: discountRateSchema,
-    allowLargeDiscountRate: z.exactOptional(allowLargeDiscountRateSchema),
+    ...discountRateShape,
     timing: z.exactOptional(timingSchema),
     horizon: z.exactOptional(horizonSchema),
     acquisitionCost: z.exactOptional(nonNegativeAmountSchema),
@@ -136,12 +134,7 @@ const parametersSchema = z
   })
   .check(
     z.superRefine((input, context) => {
-      if (
-        !addDiscountRateIssues(context, input.discountRate, input.allowLargeDiscountRate, [
-          "discountRate",
-        ])
-      )
-        return;
+      if (!addDiscountRateIssues(context, input)) return;
       if (!ratesAreValid(input.retentionRate, input.discountRate)) return;
       const change = input.levers?.retention ?? 0;
       if (typeof change !== "number" || !(change >= -1 && change <= 1)) return;

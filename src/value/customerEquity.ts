@@ -6,10 +6,9 @@ import {
   ALWAYS,
   addCodedIssue,
   addDiscountRateIssues,
-  allowLargeDiscountRateSchema,
   amountSchema,
   countSchema,
-  discountRateSchema,
+  discountRateShape,
   finiteHorizon,
   horizonSchema,
   nonNegativeAmountSchema,
@@ -207,15 +206,12 @@ const groupsSchema = z
 
 const optionsSchema = z
   .strictObject({
-    discountRate: discountRateSchema,
-    allowLargeDiscountRate: z.exactOptional(allowLargeDiscountRateSchema),
+    ...discountRateShape,
     horizon: z.exactOptional(horizonSchema),
   })
   .check(
     z.superRefine((options, context) => {
-      addDiscountRateIssues(context, options.discountRate, options.allowLargeDiscountRate, [
-        "discountRate",
-      ]);
+      addDiscountRateIssues(context, options);
     }, ALWAYS),
   ) satisfies z.ZodMiniType<unknown, CustomerEquityOptions>;
 

@@ -5,8 +5,7 @@ import { checkArray, describeReceived } from "../core/validate.js";
 import {
   ALWAYS,
   addDiscountRateIssues,
-  allowLargeDiscountRateSchema,
-  discountRateSchema,
+  discountRateShape,
   MAX_HORIZON,
   parseCollecting,
 } from "./schemas.js";
@@ -64,15 +63,12 @@ const FN = "discountedCashFlowValue";
 
 const optionsSchema = z
   .strictObject({
-    discountRate: discountRateSchema,
-    allowLargeDiscountRate: z.exactOptional(allowLargeDiscountRateSchema),
+    ...discountRateShape,
     timing: z.exactOptional(z.enum(["first-payment-now", "end-of-period"])),
   })
   .check(
     z.superRefine((options, context) => {
-      addDiscountRateIssues(context, options.discountRate, options.allowLargeDiscountRate, [
-        "discountRate",
-      ]);
+      addDiscountRateIssues(context, options);
     }, ALWAYS),
   ) satisfies z.ZodMiniType<unknown, DiscountedCashFlowOptions>;
 

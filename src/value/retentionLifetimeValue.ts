@@ -5,9 +5,8 @@ import {
   ALWAYS,
   addCodedIssue,
   addDiscountRateIssues,
-  allowLargeDiscountRateSchema,
   amountSchema,
-  discountRateSchema,
+  discountRateShape,
   finiteHorizon,
   growthRateSchema,
   horizonSchema,
@@ -88,8 +87,7 @@ export const retentionLifetimeValueSchema = z
   .strictObject({
     margin: amountSchema,
     retentionRate: retentionRateSchema,
-    discountRate: discountRateSchema,
-    allowLargeDiscountRate: z.exactOptional(allowLargeDiscountRateSchema),
+    ...discountRateShape,
     horizon: z.exactOptional(horizonSchema),
     timing: z.exactOptional(timingSchema),
     growthRate: z.exactOptional(growthRateSchema),
@@ -97,12 +95,7 @@ export const retentionLifetimeValueSchema = z
   })
   .check(
     z.superRefine((input, context) => {
-      if (
-        !addDiscountRateIssues(context, input.discountRate, input.allowLargeDiscountRate, [
-          "discountRate",
-        ])
-      )
-        return;
+      if (!addDiscountRateIssues(context, input)) return;
       if (input.horizon !== undefined && input.horizon !== "infinite") return;
       if (!ratesAreValid(input.retentionRate, input.discountRate, input.growthRate)) return;
       const g = input.growthRate ?? 0;

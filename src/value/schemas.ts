@@ -48,25 +48,37 @@ export const allowLargeDiscountRateSchema = z.boolean({
 export type RefinementContext = z.core.$RefinementCtx;
 
 /**
- * Records the problems of a discount rate (the one rule of `checkDiscountRate`) as issues of a zod
- * refinement at `path`, with their codes (`required`, `invalid_type`, `too_small`,
- * `implausible_rate`) and the received value. Returns whether the rate is valid.
+ * The two fields of every value function that discounts: `discountRate` and its opt-in
+ * `allowLargeDiscountRate`. Their rule runs in the object's refinement,
+ * {@link addDiscountRateIssues}.
+ * @internal
+ */
+export const discountRateShape = {
+  discountRate: discountRateSchema,
+  allowLargeDiscountRate: z.exactOptional(allowLargeDiscountRateSchema),
+};
+
+/**
+ * Records the problems of `input.discountRate` (the one rule of `checkDiscountRate`, with the
+ * opt-in `input.allowLargeDiscountRate`) as issues of a zod refinement at `discountRate`, with
+ * their codes (`required`, `invalid_type`, `too_small`, `implausible_rate`) and the received
+ * value. Returns whether the rate is valid.
  * @internal
  */
 export function addDiscountRateIssues(
   context: RefinementContext,
-  value: unknown,
-  allowLarge: unknown,
-  path: readonly PropertyKey[],
-): value is number {
+  input: { readonly discountRate?: unknown; readonly allowLargeDiscountRate?: unknown },
+): boolean {
+  const value = input.discountRate;
   if (value === undefined) return false; // the field's own schema reported it (`required`)
   try {
-    checkDiscountRate("", value, path, allowLarge === true);
+    checkDiscountRate("", value, ["discountRate"], input.allowLargeDiscountRate === true);
     return true;
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error;
-    for (const found of error.issues)
-      addCodedIssue(context, path, found.message, found.code, value);
+    for (const found of error.issues) {
+      addCodedIssue(context, ["discountRate"], found.message, found.code, value);
+    }
     return false;
   }
 }
