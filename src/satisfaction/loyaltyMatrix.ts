@@ -1,7 +1,8 @@
 import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
+import { readCustomerNumbers } from "./rowFields.js";
 import { parseInto } from "./scale.js";
-import { checkRows, readCustomerNumbers } from "./surveyRows.js";
+import { checkRows } from "./surveyRows.js";
 
 /** A Dick & Basu loyalty condition. */
 export type DickBasuLoyalty = "loyalty" | "latent-loyalty" | "spurious-loyalty" | "no-loyalty";

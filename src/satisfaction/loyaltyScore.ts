@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
+import { readSatisfactionRows } from "./rowFields.js";
 import { type AnswerScale, answerScaleSchema, parseOptionsAndScale } from "./scale.js";
-import { readSatisfactionRows } from "./surveyRows.js";
 
 /** One customer's satisfaction and observed repeat behaviour (other fields of the row are ignored). */
 export interface LoyaltyScoreInput {

@@ -1,8 +1,9 @@
 import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
 import { describeReceived } from "../core/validate.js";
+import { customerIdField, numberField, rowObject } from "./rowFields.js";
 import { parseInto } from "./scale.js";
-import { checkRows, customerIdField, numberField, rowObject } from "./surveyRows.js";
+import { checkRows } from "./surveyRows.js";
 
 /**
  * The seven practitioner loyalty types (monopoly, inertia, latent, convenience, price, incentive,

@@ -76,6 +76,48 @@ const countsSchema = z.strictObject({
 }) satisfies z.ZodMiniType<unknown, SatisfactionCounts>;
 
 /**
+ * The shares of the customer base: repurchasing, complaining, referring and satisfied customers
+ * divided by `customerCount`, for the counts given; a count above `customerCount` is recorded
+ * (code `inconsistent`).
+ */
+function customerRates(counts: SatisfactionCounts, issues: IssueCollector): SatisfactionIndicators {
+  const rates: {
+    repurchaseRate?: number;
+    complaintRate?: number;
+    referralRate?: number;
+    satisfactionRate?: number;
+  } = {};
+  const rate = (
+    key:
+      | "repurchasingCustomers"
+      | "complainingCustomers"
+      | "referringCustomers"
+      | "satisfiedCustomers",
+  ): number | undefined => {
+    const value = counts[key];
+    if (value === undefined) return undefined;
+    if (value > counts.customerCount) {
+      issues.add(
+        ["parameters", key],
+        `${key} (${value}) exceeds customerCount (${counts.customerCount})`,
+        "inconsistent",
+        value,
+      );
+    }
+    return value / counts.customerCount;
+  };
+  const repurchase = rate("repurchasingCustomers");
+  if (repurchase !== undefined) rates.repurchaseRate = repurchase;
+  const complaint = rate("complainingCustomers");
+  if (complaint !== undefined) rates.complaintRate = complaint;
+  const referral = rate("referringCustomers");
+  if (referral !== undefined) rates.referralRate = referral;
+  const satisfied = rate("satisfiedCustomers");
+  if (satisfied !== undefined) rates.satisfactionRate = satisfied;
+  return rates;
+}
+
+/**
  * The practitioner satisfaction indicators as rates from plain counts: repurchase, complaint,
  * referral and satisfaction rates, price sensitivity, and mean purchase per transaction.
  *
@@ -128,41 +170,8 @@ export function satisfactionIndicators(parameters: SatisfactionCounts): Satisfac
   issues.throwIfAny(fn);
   const counts = c as SatisfactionCounts;
   const rates: {
-    repurchaseRate?: number;
-    complaintRate?: number;
-    referralRate?: number;
-    satisfactionRate?: number;
-    priceChangeLossRate?: number;
-    priceSensitivity?: number;
-    meanPurchasePerTransaction?: Decimal;
-  } = {};
-  const rate = (
-    key:
-      | "repurchasingCustomers"
-      | "complainingCustomers"
-      | "referringCustomers"
-      | "satisfiedCustomers",
-  ): number | undefined => {
-    const value = counts[key];
-    if (value === undefined) return undefined;
-    if (value > counts.customerCount) {
-      issues.add(
-        ["parameters", key],
-        `${key} (${value}) exceeds customerCount (${counts.customerCount})`,
-        "inconsistent",
-        value,
-      );
-    }
-    return value / counts.customerCount;
-  };
-  const repurchase = rate("repurchasingCustomers");
-  if (repurchase !== undefined) rates.repurchaseRate = repurchase;
-  const complaint = rate("complainingCustomers");
-  if (complaint !== undefined) rates.complaintRate = complaint;
-  const referral = rate("referringCustomers");
-  if (referral !== undefined) rates.referralRate = referral;
-  const satisfied = rate("satisfiedCustomers");
-  if (satisfied !== undefined) rates.satisfactionRate = satisfied;
+    -readonly [K in keyof SatisfactionIndicators]: SatisfactionIndicators[K];
+  } = customerRates(counts, issues);
   if (counts.priceChange !== undefined) {
     const { customersExposed, customersLost, relativeChange } = counts.priceChange;
     const path = ["parameters", "priceChange"];

@@ -8,9 +8,10 @@
 import type { IssueCollector } from "../core/errors.js";
 import { describeReceived } from "../core/validate.js";
 import { RATER_DIMENSIONS, type RaterDimension, type RaterItemMap } from "./rater.js";
+import { rowObject } from "./rowFields.js";
 import type { AnswerScale } from "./scale.js";
 import type { ItemTotals } from "./servqualGaps.js";
-import { answerIssue, rowObject } from "./surveyRows.js";
+import { answerIssue } from "./surveyRows.js";
 
 /**
  * The dimension of each item id of the map; an item listed twice is reported at

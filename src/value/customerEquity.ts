@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { IssueCollector, invalidInput } from "../core/errors.js";
-import { type Decimal, Money, type MoneyInput, sumMoney, ZERO } from "../core/money.js";
+import { type Decimal, type MoneyInput, sumMoney, ZERO } from "../core/money.js";
 import { boundedArray } from "../core/validate.js";
 import {
   ALWAYS,
@@ -16,7 +16,13 @@ import {
   periodCountSchema,
   retentionRateSchema,
 } from "./schemas.js";
-import { divergenceMessage, rate, ratesAreValid, seriesDenominator } from "./series.js";
+import {
+  divergenceMessage,
+  rate,
+  ratesAreValid,
+  retainedValue,
+  seriesDenominator,
+} from "./series.js";
 
 /**
  * A segment of current customers and prospects, valued with the Blattberg–Deighton model.
@@ -214,34 +220,6 @@ const optionsSchema = z
       addDiscountRateIssues(context, options);
     }, ALWAYS),
   ) satisfies z.ZodMiniType<unknown, CustomerEquityOptions>;
-
-/**
- * Present value at time `start` of the retained stream after acquisition:
- * `Σ_{t=1..n} (m·r − R)·r^(t−1) / (1+d)^t`, with n = `periods` (or ∞ when undefined).
- */
-function retainedValue(
-  margin: Decimal,
-  retentionRate: number,
-  retentionCost: Decimal,
-  discountRate: number,
-  periods: number | undefined,
-): Decimal {
-  const r = rate(retentionRate);
-  const perPeriod = margin.times(r).minus(retentionCost);
-  if (periods === undefined) {
-    return perPeriod.div(seriesDenominator(retentionRate, discountRate, 0));
-  }
-  const onePlusD = rate(discountRate).plus(1);
-  let total = ZERO;
-  let rPow: Decimal = new Money(1);
-  let dPow: Decimal = onePlusD;
-  for (let t = 1; t <= periods; t++) {
-    total = total.plus(perPeriod.times(rPow).div(dPow));
-    rPow = rPow.times(r);
-    dPow = dPow.times(onePlusD);
-  }
-  return total;
-}
 
 /** The parsed input of {@link customerEquity}. */
 type ParsedEquityInput = z.output<typeof groupsSchema> & z.output<typeof optionsSchema>;

@@ -186,3 +186,34 @@ export function ratesAreValid(
       (typeof growthRate === "number" && Number.isFinite(growthRate) && growthRate > -1))
   );
 }
+
+/**
+ * Present value at time `start` of the retained stream after acquisition:
+ * `Σ_{t=1..n} (m·r − R)·r^(t−1) / (1+d)^t`, with n = `periods` (or ∞ when undefined: the
+ * closed form `(m·r − R) / (1 + d − r)`, the caller has checked that it converges). Blattberg &
+ * Deighton (1996) for segments; Gupta, Lehmann & Stuart (2004) after a cohort's acquisition.
+ * @internal
+ */
+export function retainedValue(
+  margin: Decimal,
+  retentionRate: number,
+  retentionCost: Decimal,
+  discountRate: number,
+  periods: number | undefined,
+): Decimal {
+  const r = rate(retentionRate);
+  const perPeriod = margin.times(r).minus(retentionCost);
+  if (periods === undefined) {
+    return perPeriod.div(seriesDenominator(retentionRate, discountRate, 0));
+  }
+  const onePlusD = rate(discountRate).plus(1);
+  let total = ZERO;
+  let rPow: Decimal = new Money(1);
+  let dPow: Decimal = onePlusD;
+  for (let t = 1; t <= periods; t++) {
+    total = total.plus(perPeriod.times(rPow).div(dPow));
+    rPow = rPow.times(r);
+    dPow = dPow.times(onePlusD);
+  }
+  return total;
+}
