@@ -124,8 +124,9 @@ export function loyaltyMatrix(
   const n = rows.length;
   const {
     ids,
-    columns: [attitudes, patronages],
-  } = readCustomerNumbers(rows, [{ key: "relativeAttitude" }, { key: "repeatPatronage" }], issues);
+    first: attitudes,
+    second: patronages,
+  } = readCustomerNumbers(rows, { key: "relativeAttitude" }, { key: "repeatPatronage" }, issues);
   issues.throwIfAny(fn);
   // No issue: the options were read.
   const { split = "median", ...given } = parsed as LoyaltyMatrixOptions;

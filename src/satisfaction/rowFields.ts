@@ -115,31 +115,33 @@ export interface NumberFieldRule {
 }
 
 /**
- * Reads `customers[i].customerId` and the numeric `fields` of every row in one pass (each value
+ * Reads `customers[i].customerId` and two numeric fields of every row in one pass (each value
  * read once), recording every problem in `issues` ({@link rowObject}, {@link customerIdField},
- * {@link numberField}); returns the ids and one column per field, in field order. The columns are
- * only meaningful when no issue was recorded.
+ * {@link numberField}); returns the ids and one column per field. The columns are only
+ * meaningful when no issue was recorded.
  * @internal
  */
-export function readCustomerNumbers<const F extends readonly NumberFieldRule[]>(
+export function readCustomerNumbers(
   rows: readonly unknown[],
-  fields: F,
+  first: NumberFieldRule,
+  second: NumberFieldRule,
   issues: IssueCollector,
-): { readonly ids: string[]; readonly columns: { readonly [K in keyof F]: Float64Array } } {
+): { readonly ids: string[]; readonly first: Float64Array; readonly second: Float64Array } {
   const n = rows.length;
   const ids: string[] = new Array(n);
-  const columns = fields.map(() => new Float64Array(n));
+  const firstColumn = new Float64Array(n);
+  const secondColumn = new Float64Array(n);
+  const { key: a, min: aMin, max: aMax } = first;
+  const { key: b, min: bMin, max: bMax } = second;
   const seen = new Set<string>();
   for (let i = 0; i < n && !issues.full; i++) {
     const row = rowObject("customers", i, rows[i], issues);
     if (row === undefined) continue;
     ids[i] = customerIdField("customers", i, row.customerId, seen, issues) as string;
-    for (let f = 0; f < fields.length; f++) {
-      const { key, min, max } = fields[f]!;
-      columns[f]![i] = numberField("customers", i, key, row[key], issues, min, max) ?? 0;
-    }
+    firstColumn[i] = numberField("customers", i, a, row[a], issues, aMin, aMax) ?? 0;
+    secondColumn[i] = numberField("customers", i, b, row[b], issues, bMin, bMax) ?? 0;
   }
-  return { ids, columns: columns as unknown as { readonly [K in keyof F]: Float64Array } };
+  return { ids, first: firstColumn, second: secondColumn };
 }
 
 /** Any number: the range checked when the scale option itself was invalid (types only). */
@@ -167,13 +169,11 @@ export function readSatisfactionRows(
 } {
   const rows = checkRows(["customers"], customers, "customers", issues, false) ?? [];
   const range = scale ?? ANY_NUMBER;
-  const fields = [
+  const { ids, first, second } = readCustomerNumbers(
+    rows,
     { key: "satisfaction", min: range.min, max: range.max },
-    { key: otherKey, min: (otherRange ?? range).min, max: (otherRange ?? range).max },
-  ] as const;
-  const {
-    ids,
-    columns: [satisfactions, others],
-  } = readCustomerNumbers(rows, fields, issues);
-  return { ids, satisfactions, others, range };
+    { key: otherKey, ...(otherRange ?? range) },
+    issues,
+  );
+  return { ids, satisfactions: first, others: second, range };
 }
