@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
-import { readCustomerNumbers } from "./rowFields.js";
+import { customerIdField, numberField, rowObject } from "./rowFields.js";
 import { parseInto } from "./scale.js";
 import { checkRows } from "./surveyRows.js";
 
@@ -122,11 +122,19 @@ export function loyaltyMatrix(
   const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
   const rows = checkRows(["customers"], customers, "customers", issues) ?? [];
   const n = rows.length;
-  const {
-    ids,
-    first: attitudes,
-    second: patronages,
-  } = readCustomerNumbers(rows, { key: "relativeAttitude" }, { key: "repeatPatronage" }, issues);
+  const ids: string[] = new Array(n);
+  const attitudes = new Float64Array(n);
+  const patronages = new Float64Array(n);
+  const seen = new Set<string>();
+  for (let i = 0; i < n && !issues.full; i++) {
+    const row = rowObject("customers", i, rows[i], issues);
+    if (row === undefined) continue;
+    ids[i] = customerIdField("customers", i, row.customerId, seen, issues) as string;
+    attitudes[i] =
+      numberField("customers", i, "relativeAttitude", row.relativeAttitude, issues) ?? 0;
+    patronages[i] =
+      numberField("customers", i, "repeatPatronage", row.repeatPatronage, issues) ?? 0;
+  }
   issues.throwIfAny(fn);
   // No issue: the options were read.
   const { split = "median", ...given } = parsed as LoyaltyMatrixOptions;
