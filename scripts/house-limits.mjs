@@ -102,9 +102,13 @@ function walk(dir) {
   });
 }
 
-/** Domain files: src/ outside the speed seam (src/internal/) and the numerics (src/math/). */
+/** Domain files: src/ outside the speed seam (src/internal/), the numerics (src/math/) and src/index.ts. */
 export function domainFiles() {
-  return walk(join(root, "src")).filter((path) => !/[/\\]src[/\\](internal|math)[/\\]/.test(path));
+  // The export list (src/index.ts, one line per export) is not domain code either.
+  return walk(join(root, "src")).filter(
+    (path) =>
+      !/[/\\]src[/\\](internal|math)[/\\]/.test(path) && !/[/\\]src[/\\]index\.ts$/.test(path),
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
