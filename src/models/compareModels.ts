@@ -3,11 +3,10 @@
  * likelihood-ratio tests for nested pairs.
  * @module
  */
-import { z } from "zod";
-import { boundedArray, timeUnitSchema } from "../core/classicSchemas.js";
+import * as z from "zod/mini";
 import { InvalidInputError, IssueCollector } from "../core/errors.js";
-import type { TimeUnit } from "../core/time.js";
-import { parseInput } from "../core/validate.js";
+import { type TimeUnit, timeUnitSchema } from "../core/time.js";
+import { boundedArray, parseInput } from "../core/validate.js";
 import { chiSquareSurvival } from "../math/chiSquare.js";
 
 /**
@@ -111,18 +110,20 @@ const FAMILY: ReadonlyMap<string, string> = new Map([
 ]);
 
 const modelSchema = z.object({
-  kind: z.string().min(1),
-  params: z.record(z.string(), z.number().finite()),
-  logLikelihood: z.number().finite().nonpositive(),
-  customerCount: z.number().finite().positive(),
-  unit: timeUnitSchema.optional(),
+  kind: z.string().check(z.minLength(1)),
+  params: z.record(z.string(), z.number()),
+  logLikelihood: z.number().check(z.nonpositive()),
+  customerCount: z.number().check(z.positive()),
+  unit: z.optional(timeUnitSchema),
 });
 
 const optionsSchema = z.strictObject({
-  nested: boundedArray(
-    z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])),
-  ).exactOptional(),
-}) satisfies z.ZodType<unknown, CompareModelsOptions>;
+  nested: z.exactOptional(
+    boundedArray(
+      z.array(z.tuple([z.int().check(z.nonnegative()), z.int().check(z.nonnegative())])),
+    ),
+  ),
+}) satisfies z.ZodMiniType<unknown, CompareModelsOptions>;
 
 /**
  * Compares fitted models of the same data: log-likelihood, parameter count, AIC and BIC side by
@@ -177,7 +178,7 @@ export function compareModels(
     }
   };
   const parsedModels = attempt(() =>
-    parseInput(fn, boundedArray(z.array(modelSchema).min(2)), fits, ["fits"]),
+    parseInput(fn, boundedArray(z.array(modelSchema).check(z.minLength(2))), fits, ["fits"]),
   );
   const opts = attempt(() => parseInput(fn, optionsSchema, options, ["options"]));
   const family = (kind: string) => FAMILY.get(kind) ?? `"${kind}" data`;

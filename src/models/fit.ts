@@ -5,8 +5,7 @@
  * @internal
  * @module
  */
-import { z } from "zod";
-import { timeUnitSchema } from "../core/classicSchemas.js";
+import * as z from "zod/mini";
 import {
   type InputIssue,
   InvalidInputError,
@@ -14,7 +13,7 @@ import {
   invalidInput,
   ModelFitError,
 } from "../core/errors.js";
-import type { TimeUnit } from "../core/time.js";
+import { type TimeUnit, timeUnitSchema } from "../core/time.js";
 import { parseInput } from "../core/validate.js";
 import {
   cholesky,
@@ -67,12 +66,12 @@ export interface FitOptions {
 
 /** zod schema for {@link FitOptions}, checked against the interface. @internal */
 export const fitOptionsSchema = z.strictObject({
-  unit: timeUnitSchema.exactOptional(),
-  penalty: z.number().finite().nonnegative().exactOptional(),
-  initial: z.record(z.string(), z.number().finite().positive()).exactOptional(),
-  maxIterations: z.number().int().positive().exactOptional(),
-  tolerance: z.number().finite().positive().exactOptional(),
-}) satisfies z.ZodType<unknown, FitOptions>;
+  unit: z.exactOptional(timeUnitSchema),
+  penalty: z.exactOptional(z.number().check(z.nonnegative())),
+  initial: z.exactOptional(z.record(z.string(), z.number().check(z.positive()))),
+  maxIterations: z.exactOptional(z.int().check(z.positive())),
+  tolerance: z.exactOptional(z.number().check(z.positive())),
+}) satisfies z.ZodMiniType<unknown, FitOptions>;
 
 /**
  * Validates a fit's options: the {@link FitOptions} shape, and that every key of `initial` names one

@@ -6,10 +6,9 @@
  * @internal
  * @module
  */
-
-import { timeUnitSchema } from "../../core/classicSchemas.js";
+import * as z from "zod/mini";
 import { collectRowIssues, invalidInput } from "../../core/errors.js";
-import type { TimeUnit } from "../../core/time.js";
+import { type TimeUnit, timeUnitSchema } from "../../core/time.js";
 import { checkArray, describeReceived } from "../../core/validate.js";
 import { checkDiscountFloor } from "../discountRate.js";
 import { parseModelWithUnit } from "../predictions/kernels.js";
@@ -26,7 +25,10 @@ import {
 } from "./fitBetaGeometricBetaBinomial.js";
 
 /** The BG/BB model schema with its (required) time unit. */
-const bgbbModelSchema = betaGeometricBetaBinomialModelSchema.extend({ unit: timeUnitSchema });
+const bgbbModelSchema = z.object({
+  ...betaGeometricBetaBinomialModelSchema.shape,
+  unit: timeUnitSchema,
+});
 
 /** Whether a prediction function's model argument is a BG/BB model (checked before validation). @internal */
 export function isBetaGeometricBetaBinomial(model: unknown): model is BgBbModel {

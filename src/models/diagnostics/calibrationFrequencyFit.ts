@@ -3,7 +3,7 @@
  * with 0, 1, 2, … repeat transactions, with a chi-square statistic.
  * @module
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { type InputIssue, invalidInput, issue } from "../../core/errors.js";
 import { checkArray, parseInput } from "../../core/validate.js";
 import { chiSquareSurvival } from "../../math/chiSquare.js";
@@ -64,8 +64,8 @@ export interface CalibrationFrequencyFit {
 }
 
 const optionsSchema = z.strictObject({
-  maxBin: z.number().int().min(1).max(MAX_BINS).exactOptional(),
-}) satisfies z.ZodType<unknown, CalibrationFrequencyFitOptions>;
+  maxBin: z.exactOptional(z.int().check(z.minimum(1), z.maximum(MAX_BINS))),
+}) satisfies z.ZodMiniType<unknown, CalibrationFrequencyFitOptions>;
 
 /**
  * Compares the calibration frequency histogram with the model's prediction: the expected number of

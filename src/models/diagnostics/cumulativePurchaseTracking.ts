@@ -3,20 +3,24 @@
  * plot" of the BTYD literature).
  * @module
  */
-import { z } from "zod";
-import { boundedArray, timeZoneSchema } from "../../core/classicSchemas.js";
+import * as z from "zod/mini";
 import { IssueCollector, invalidInput } from "../../core/errors.js";
-import { type DateInput, dateProblem, parseCivilDay, type TimeUnit } from "../../core/time.js";
+import {
+  type DateInput,
+  dateProblem,
+  parseCivilDay,
+  type TimeUnit,
+  timeZoneSchema,
+} from "../../core/time.js";
 import { checkedUnitRatio, type UnitConversion } from "../../core/units.js";
-import { checkArray, describeReceived, parseInput } from "../../core/validate.js";
+import { boundedArray, checkArray, describeReceived, parseInput } from "../../core/validate.js";
 import type { BgBbParams } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
-import { purchaseKernel } from "../predictions/kernels.js";
+import { purchaseKernel, unitOptionsShape } from "../predictions/kernels.js";
 import {
   type DiagnosableModel,
   isDiscrete,
   modelUnitsPer,
   parseDiagnosableModel,
-  unitOptionsShape,
 } from "./diagnosticModels.js";
 
 /**
@@ -97,13 +101,13 @@ function bgbbExpectedUpTo(p: BgBbParams, n: number): Float64Array {
 }
 
 const optionsSchema = z.strictObject({
-  periods: z.number().int().min(1).max(1e6),
-  actual: boundedArray(z.array(z.number().finite().nonnegative())).exactOptional(),
-  cohortSpacing: z.number().finite().positive().exactOptional(),
+  periods: z.int().check(z.minimum(1), z.maximum(1e6)),
+  actual: z.exactOptional(boundedArray(z.array(z.number().check(z.nonnegative())))),
+  cohortSpacing: z.exactOptional(z.number().check(z.positive())),
   ...unitOptionsShape,
-  start: z.custom<DateInput>((v) => typeof v === "string" || v instanceof Date).exactOptional(),
-  timeZone: timeZoneSchema.exactOptional(),
-}) satisfies z.ZodType<unknown, CumulativePurchaseTrackingOptions>;
+  start: z.exactOptional(z.custom<DateInput>((v) => typeof v === "string" || v instanceof Date)),
+  timeZone: z.exactOptional(timeZoneSchema),
+}) satisfies z.ZodMiniType<unknown, CumulativePurchaseTrackingOptions>;
 
 /**
  * Tracks expected against actual repeat transactions period by period: for cohorts of new

@@ -3,7 +3,7 @@
  * calibration frequency or recency.
  * @module
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { type InputIssue, type IssueCode, invalidInput, issue } from "../../core/errors.js";
 import type { TimeUnit } from "../../core/time.js";
 import { checkArray, describeReceived, parseInput } from "../../core/validate.js";
@@ -103,9 +103,9 @@ export interface HoldoutComparison {
 }
 
 const optionsSchema = z.strictObject({
-  by: z.enum(["frequency", "recency"]).exactOptional(),
-  maxBin: z.number().int().min(1).max(MAX_BINS).exactOptional(),
-}) satisfies z.ZodType<unknown, HoldoutComparisonOptions>;
+  by: z.exactOptional(z.enum(["frequency", "recency"])),
+  maxBin: z.exactOptional(z.int().check(z.minimum(1), z.maximum(MAX_BINS))),
+}) satisfies z.ZodMiniType<unknown, HoldoutComparisonOptions>;
 
 /** Every problem of one calibration/holdout row at `base` (`customers[i]`). */
 function holdoutRowIssues(

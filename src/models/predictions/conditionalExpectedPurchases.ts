@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseInput } from "../../core/validate.js";
 import {
   bgbbConditionalExpectedFor,
@@ -20,9 +20,9 @@ import {
 } from "./kernels.js";
 
 const optionsSchema = z.strictObject({
-  horizon: z.number().finite().nonnegative(),
+  horizon: z.number().check(z.nonnegative()),
   ...unitOptionsShape,
-}) satisfies z.ZodType<unknown, HorizonOptions>;
+}) satisfies z.ZodMiniType<unknown, HorizonOptions>;
 
 /**
  * Expected number of purchases in the next `horizon` time units, (T, T + t], of each customer with

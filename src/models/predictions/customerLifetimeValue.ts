@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { checkDiscountRate } from "../../core/discount.js";
 import { collectRowIssues, invalidInput } from "../../core/errors.js";
 import { type Decimal, MONEY_LIMIT } from "../../core/money.js";
@@ -78,13 +78,12 @@ export const MAX_LIFETIME_HORIZON = 10_000;
 
 /** The `horizon` option of the lifetime values (finite: whole periods, 1 … 10,000). @internal */
 export const lifetimeHorizonSchema = z.union([
-  z
-    .number()
-    .int()
-    .positive()
-    .max(MAX_LIFETIME_HORIZON, {
+  z.int().check(
+    z.positive(),
+    z.maximum(MAX_LIFETIME_HORIZON, {
       error: `A finite horizon is at most ${MAX_LIFETIME_HORIZON} periods (use "infinite" beyond)`,
     }),
+  ),
   z.literal("infinite"),
 ]);
 
@@ -93,11 +92,11 @@ export const lifetimeValueOptionsShape = {
   horizon: lifetimeHorizonSchema,
   discountRate: z.number(),
   ...unitOptionsShape,
-  profitMargin: z.number().finite().positive().max(1).exactOptional(),
-  allowLargeDiscountRate: z.boolean().exactOptional(),
+  profitMargin: z.exactOptional(z.number().check(z.positive(), z.maximum(1))),
+  allowLargeDiscountRate: z.exactOptional(z.boolean()),
 };
 
-const optionsSchema = z.strictObject(lifetimeValueOptionsShape) satisfies z.ZodType<
+const optionsSchema = z.strictObject(lifetimeValueOptionsShape) satisfies z.ZodMiniType<
   unknown,
   LifetimeValueOptions
 >;

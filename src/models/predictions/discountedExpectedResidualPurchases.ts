@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { checkDiscountRate } from "../../core/discount.js";
 import { invalidInput } from "../../core/errors.js";
 import type { TimeUnit } from "../../core/time.js";
@@ -58,9 +58,9 @@ export type DiscountOptions = DiscountUnitOptions &
   );
 
 const optionsSchema = z.strictObject({
-  discountRate: z.unknown().optional(),
-  continuousDiscountRate: z.unknown().optional(),
-  allowLargeDiscountRate: z.boolean().exactOptional(),
+  discountRate: z.optional(z.unknown()),
+  continuousDiscountRate: z.optional(z.unknown()),
+  allowLargeDiscountRate: z.exactOptional(z.boolean()),
   ...unitOptionsShape,
 });
 

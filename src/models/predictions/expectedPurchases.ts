@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { TimeUnit } from "../../core/time.js";
 import type { UnitConversion } from "../../core/units.js";
 import { parseInput } from "../../core/validate.js";
@@ -37,9 +37,9 @@ export interface HorizonOptions {
 }
 
 const optionsSchema = z.strictObject({
-  horizon: z.number().finite().nonnegative(),
+  horizon: z.number().check(z.nonnegative()),
   ...unitOptionsShape,
-}) satisfies z.ZodType<unknown, HorizonOptions>;
+}) satisfies z.ZodMiniType<unknown, HorizonOptions>;
 
 const bgbbOptionsSchema = z.strictObject({ horizon: z.unknown(), ...unitOptionsShape });
 

@@ -5,8 +5,7 @@
  * @internal
  * @module
  */
-import { z } from "zod";
-import { timeUnitSchema } from "../../core/classicSchemas.js";
+import * as z from "zod/mini";
 import {
   collectRowIssues,
   echo,
@@ -16,7 +15,7 @@ import {
   IssueCollector,
   invalidInput,
 } from "../../core/errors.js";
-import type { TimeUnit } from "../../core/time.js";
+import { type TimeUnit, timeUnitSchema } from "../../core/time.js";
 import { checkedUnitRatio, type UnitConversion } from "../../core/units.js";
 import { checkArray, parseInput } from "../../core/validate.js";
 import { regularizedIncompleteBeta } from "../../math/incompleteBeta.js";
@@ -169,7 +168,7 @@ export function purchaseKernel(
   }
 }
 
-const positive = z.number().finite().positive();
+const positive = z.number().check(z.positive());
 const bgParamsSchema = z.object({ r: positive, alpha: positive, a: positive, b: positive });
 const paretoParamsSchema = z.object({ r: positive, alpha: positive, s: positive, beta: positive });
 
@@ -204,7 +203,7 @@ export function parsePurchaseModel(
  * {@link parseInput} for a model schema with a required `unit`: a missing unit is reported as
  * `"required"` (zod reports a missing enum value as `"invalid_value"`). @internal
  */
-export function parseModelWithUnit<S extends z.ZodType>(
+export function parseModelWithUnit<S extends z.core.$ZodType>(
   fn: string,
   schema: S,
   model: unknown,
@@ -276,8 +275,8 @@ export function parseSpendModel(
 
 /** The `unit` and `unitConversion` options every prediction with a horizon or a rate takes. @internal */
 export const unitOptionsShape = {
-  unit: timeUnitSchema.exactOptional(),
-  unitConversion: z.literal("calendar-average").exactOptional(),
+  unit: z.exactOptional(timeUnitSchema),
+  unitConversion: z.exactOptional(z.literal("calendar-average")),
 };
 
 /**

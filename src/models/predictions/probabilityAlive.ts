@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseInput } from "../../core/validate.js";
 import {
   bgbbProbabilityAliveFor,
@@ -109,7 +109,7 @@ export function probabilityAlive(
 }
 
 const discreteOptionsSchema = z.strictObject({
-  futurePeriods: z.unknown().optional(),
+  futurePeriods: z.optional(z.unknown()),
 });
 
 const noOptionsSchema = z.strictObject({});

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { invalidInput } from "../../core/errors.js";
 import type { TimeUnit } from "../../core/time.js";
 import type { UnitConversion } from "../../core/units.js";
@@ -118,13 +118,13 @@ export interface PurchaseCountOptions {
   readonly unitConversion?: UnitConversion;
 }
 
-const purchasesSchema = z.number().int().nonnegative().max(MAX_PURCHASE_COUNT);
+const purchasesSchema = z.int().check(z.nonnegative(), z.maximum(MAX_PURCHASE_COUNT));
 
 const optionsSchema = z.strictObject({
   purchases: purchasesSchema,
-  horizon: z.number().finite().nonnegative(),
+  horizon: z.number().check(z.nonnegative()),
   ...unitOptionsShape,
-}) satisfies z.ZodType<unknown, PurchaseCountOptions>;
+}) satisfies z.ZodMiniType<unknown, PurchaseCountOptions>;
 
 const bgbbOptionsSchema = z.strictObject({
   purchases: purchasesSchema,

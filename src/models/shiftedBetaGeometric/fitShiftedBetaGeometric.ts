@@ -3,7 +3,7 @@
  * project customer retention"; shared reference "models.md" §5).
  * @module
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { IssueCollector, invalidInput, ModelFitError } from "../../core/errors.js";
 import type { TimeUnit } from "../../core/time.js";
 import { arrayShapeProblem, checkArray, describeReceived } from "../../core/validate.js";
@@ -464,7 +464,7 @@ export function fitSbg(survival: SbgInput, options: FitOptions = {}): SbgModel {
 export const shiftedBetaGeometricModelSchema = z.object({
   kind: z.literal("sbg"),
   params: z.object({
-    alpha: z.number().finite().positive(),
-    beta: z.number().finite().positive(),
+    alpha: z.number().check(z.positive()),
+    beta: z.number().check(z.positive()),
   }),
 });
