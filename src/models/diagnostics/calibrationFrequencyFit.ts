@@ -12,7 +12,13 @@ import {
   compressDiscreteHistories,
   type DiscretePurchaseHistoryRow,
 } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
-import { countIssue, historyIssues, isValidHistory, throwRowIssues } from "../history.js";
+import {
+  countIssue,
+  countWeight,
+  historyIssues,
+  isValidHistory,
+  throwRowIssues,
+} from "../historyValidation.js";
 import { purchaseKernel } from "../predictions/kernels.js";
 import type { PurchaseHistoryRow } from "../types.js";
 import {
@@ -153,23 +159,12 @@ export function calibrationFrequencyFit(
       const x = row?.frequency;
       const tx = row?.recency;
       const T = row?.T;
-      const count = row?.count;
-      if (
-        !(
-          typeof x === "number" &&
-          typeof tx === "number" &&
-          typeof T === "number" &&
-          isValidHistory(x, tx, T) &&
-          (count === undefined ||
-            (typeof count === "number" && Number.isSafeInteger(count) && count >= 1)) &&
-          rowUnitProblem(row.unit, m.unit) === undefined
-        )
-      ) {
+      const w = isValidHistory(x, tx, T) ? countWeight(row.count) : 0;
+      if (w === 0 || rowUnitProblem(row.unit, m.unit) !== undefined) {
         throwRowIssues(fn, customers, "customers", rowIssues);
       }
-      const w = count === undefined ? 1 : (count as number);
-      actual[Math.min(x, maxBin)]! += w;
-      customersByLength.set(T, (customersByLength.get(T) ?? 0) + w);
+      actual[Math.min(x as number, maxBin)]! += w;
+      customersByLength.set(T as number, (customersByLength.get(T as number) ?? 0) + w);
     }
   }
   const kernel = isDiscrete(m) ? undefined : purchaseKernel(m, fn);

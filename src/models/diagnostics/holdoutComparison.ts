@@ -14,7 +14,13 @@ import {
   type DiscretePurchaseHistory,
   discreteHistoryIssues,
 } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
-import { checkHistory, countIssue, historyIssues, throwRowIssues } from "../history.js";
+import {
+  checkHistory,
+  countIssue,
+  countWeight,
+  historyIssues,
+  throwRowIssues,
+} from "../historyValidation.js";
 import { purchaseKernel } from "../predictions/kernels.js";
 import type { PurchaseHistory, PurchaseModel } from "../types.js";
 import {
@@ -329,7 +335,7 @@ export function holdoutComparison(
       }
       ({ x, tx } = h);
       const hd = row.holdoutDuration;
-      const count = row.count;
+      w = countWeight(row.count);
       if (
         typeof hd !== "number" ||
         !Number.isFinite(hd) ||
@@ -337,13 +343,11 @@ export function holdoutComparison(
         typeof hf !== "number" ||
         !Number.isInteger(hf) ||
         hf < 0 ||
-        (count !== undefined &&
-          (typeof count !== "number" || !Number.isSafeInteger(count) || count < 1)) ||
+        w === 0 ||
         rowUnitProblem(unit, m.unit) !== undefined
       ) {
         throwRowIssues(fn, customers, "customers", rowIssues);
       }
-      w = count === undefined ? 1 : count;
       key = `${x},${tx},${h.T},${hd}`;
       const T = h.T;
       compute = () => kernel!.conditionalExpected(x, tx, T, hd);

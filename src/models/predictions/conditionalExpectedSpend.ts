@@ -3,7 +3,7 @@ import { type Decimal, MONEY_LIMIT } from "../../core/money.js";
 import { checkArray, describeReceived } from "../../core/validate.js";
 import { cachedEstimate, createEstimateCache } from "../../internal/fast/fastMoney.js";
 import { logAddExp } from "../../math/special.js";
-import { spendValue } from "../history.js";
+import { spendValue } from "../historyValidation.js";
 import type { GammaGammaModel, GammaGammaParams, SpendHistory } from "../types.js";
 import { parseSpendModel } from "./kernels.js";
 

@@ -28,7 +28,7 @@ import {
   bgNbdPurchaseCountProbability,
   type DropoutShift,
 } from "../bgNbd/bgNbdMath.js";
-import { historyProblem, isValidHistory } from "../history.js";
+import { historyIssues, historyProblem, isValidHistory } from "../historyValidation.js";
 import {
   paretoNbdConditionalExpectedPurchases,
   paretoNbdDert,
@@ -335,38 +335,18 @@ export function finiteResult(fn: string, value: number, path: readonly PropertyK
 }
 
 /**
- * The error of an invalid history row with its path starting at the `customers` argument
- * (`customers[3].recency`), whatever prefix the shared history check used. @internal
+ * The error of an invalid history row at `customers[i]` (see {@link historyProblem}); a row that
+ * was valid when read again (a getter) is reported as a whole (`invalid_type`). @internal
  */
 export function customerProblem(fn: string, row: unknown, i: number): InvalidInputError {
   const error = historyProblem(fn, row, i);
-  if (!(error instanceof InvalidInputError)) throw error;
-  if (error.issues.every((x) => x.path[0] === "customers" && x.code !== "custom")) return error;
+  if (error.issues.every((x) => x.code !== "custom")) return error;
   return new InvalidInputError(
     fn,
-    error.issues.map((x) => {
-      const path = x.path[0] === "customers" ? x.path : ["customers", ...x.path];
-      if (x.code !== "custom") return { ...x, path };
-      const key = path[path.length - 1];
-      if (typeof key !== "string" || typeof row !== "object" || row === null) {
-        return { ...x, path, code: "invalid_type" as const, received: row };
-      }
-      // Read once more only on this error path, to describe the bad value.
-      const r = row as { frequency?: unknown; recency?: unknown; T?: unknown };
-      const value =
-        key === "frequency" ? r.frequency : key === "recency" ? r.recency : key === "T" ? r.T : row;
-      return { ...x, path, code: historyCode(key, value), received: value };
-    }),
+    error.issues.map((x) =>
+      x.code === "custom" ? { ...x, code: "invalid_type" as const, received: row } : x,
+    ),
   );
-}
-
-/** A specific code for a history field reported without one. */
-function historyCode(key: string, value: unknown): IssueCode {
-  if (typeof value !== "number" || !Number.isFinite(value))
-    return value === undefined ? "required" : "invalid_type";
-  if (key === "frequency") return Number.isInteger(value) ? "too_small" : "not_integer";
-  if (key === "T" || value < 0) return "too_small";
-  return "inconsistent"; // recency > T, or recency ≠ 0 without repeat purchases
 }
 
 /**
@@ -376,21 +356,8 @@ function historyCode(key: string, value: unknown): IssueCode {
 export function throwCustomerProblems(fn: string, rows: readonly unknown[], first: number): never {
   const firstError = customerProblem(fn, rows[first], first);
   collectRowIssues(fn, rows.length, (i) => {
-    const row = rows[i] as Record<string, unknown> | null | undefined;
-    const x = row?.frequency;
-    const tx = row?.recency;
-    const T = row?.T;
-    if (
-      !(
-        typeof row === "object" &&
-        typeof x === "number" &&
-        typeof tx === "number" &&
-        typeof T === "number" &&
-        isValidHistory(x, tx, T)
-      )
-    ) {
-      throw customerProblem(fn, row, i);
-    }
+    const found = historyIssues(rows[i], ["customers", i]);
+    if (found.length > 0) throw new InvalidInputError(fn, found);
   });
   throw firstError; // a row that changed between reads: its first error
 }
@@ -420,20 +387,12 @@ export function conditionalOverRows(
   let lastT = Number.NaN;
   let lastK = -1;
   for (let i = 0; i < n; i++) {
-    const row = rows[i] as Record<string, unknown>;
-    const x = row?.frequency;
-    const tx = row?.recency;
-    const T = row?.T;
-    if (
-      !(
-        typeof x === "number" &&
-        typeof tx === "number" &&
-        typeof T === "number" &&
-        isValidHistory(x, tx, T)
-      )
-    ) {
-      throwCustomerProblems(fn, rows, i);
-    }
+    // Numbers once isValidHistory has checked them (each field is read once).
+    const row = rows[i] as { frequency: number; recency: number; T: number } | undefined;
+    const x = row?.frequency as number;
+    const tx = row?.recency as number;
+    const T = row?.T as number;
+    if (!isValidHistory(x, tx, T)) throwCustomerProblems(fn, rows, i);
     if (ifAlive === undefined) {
       out[i] = direct(x, tx, T);
       continue;

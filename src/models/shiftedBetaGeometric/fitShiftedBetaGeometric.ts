@@ -11,7 +11,8 @@ import { type FitOptions, maximizeLikelihood, readFitInput } from "../fit.js";
 
 const PARAMETER_NAMES = ["alpha", "beta"] as const;
 
-import { countIssue, scaledTolerance } from "../history.js";
+import { scaledTolerance } from "../history.js";
+import { countIssue, countWeight } from "../historyValidation.js";
 
 /**
  * Parameters of the shifted-beta-geometric model: the churn probability θ of a customer is
@@ -301,13 +302,12 @@ export function survivalData(input: unknown): SurvivalData {
       t <= MAX_PERIODS_OBSERVED &&
       typeof c === "boolean" &&
       (!c || t >= 1) &&
-      (count === undefined ||
-        (typeof count === "number" && Number.isSafeInteger(count) && count >= 1)) &&
+      countWeight(count) > 0 &&
       !Array.isArray(row)
     ) {
       periods[i] = t;
       churned[i] = c ? 1 : 0;
-      weights[i] = count === undefined ? 1 : (count as number);
+      weights[i] = countWeight(count);
       if (t > maxT) maxT = t;
     } else {
       rowIssues(row, [ARG, i], issues);
