@@ -12,10 +12,9 @@ import {
   countWeight,
   historyRowIssues,
   isValidHistory,
-  readSpend,
-  spendRowIssues,
   throwRowIssues,
 } from "./historyValidation.js";
+import { readSpend, spendRowIssues } from "./spendValidation.js";
 
 /** The slow-path lister of every bad row, re-exported for the fits that import it from here. @internal */
 export { throwRowIssues };

@@ -381,9 +381,8 @@ describe("no NaN or infinity leaves a prediction", () => {
     );
   });
   it("the row-wise guard names the customer whose result is not finite", async () => {
-    const { conditionalOverRows, finiteResult } = await import(
-      "../../src/models/predictions/kernels.js"
-    );
+    const { conditionalOverRows } = await import("../../src/models/predictions/customerRows.js");
+    const { finiteResult } = await import("../../src/models/predictions/modelArguments.js");
     const rows = [
       { frequency: 1, recency: 1, T: 2 },
       { frequency: 2, recency: 1, T: 3 },

@@ -11,7 +11,7 @@ import { collectRowIssues, invalidInput } from "../../core/errors.js";
 import { type TimeUnit, timeUnitSchema } from "../../core/time.js";
 import { checkArray, describeReceived } from "../../core/validate.js";
 import { checkDiscountFloor } from "../discountRate.js";
-import { parseModelWithUnit } from "../predictions/kernels.js";
+import { parseModelWithUnit } from "../predictions/modelArguments.js";
 import {
   type BgBbModel,
   betaGeometricBetaBinomialModelSchema,

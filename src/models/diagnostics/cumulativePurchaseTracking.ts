@@ -15,7 +15,8 @@ import {
 import { checkedUnitRatio, type UnitConversion } from "../../core/units.js";
 import { boundedArray, checkArray, describeReceived, parseInput } from "../../core/validate.js";
 import type { BgBbParams } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
-import { purchaseKernel, unitOptionsShape } from "../predictions/kernels.js";
+import { purchaseKernel } from "../predictions/kernels.js";
+import { unitOptionsShape } from "../predictions/modelArguments.js";
 import {
   type DiagnosableModel,
   isDiscrete,

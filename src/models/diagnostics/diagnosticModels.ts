@@ -11,7 +11,7 @@ import { describeReceived } from "../../core/validate.js";
 import { lnBeta } from "../../math/special.js";
 import { parseBgbbModel } from "../betaGeometricBetaBinomial/betaGeometricBetaBinomialPredictions.js";
 import type { BgBbModel } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
-import { parsePurchaseModel } from "../predictions/kernels.js";
+import { parsePurchaseModel } from "../predictions/modelArguments.js";
 import type { PurchaseModel } from "../types.js";
 
 /**

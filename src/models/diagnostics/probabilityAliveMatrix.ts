@@ -6,7 +6,8 @@ import * as z from "zod/mini";
 import type { TimeUnit } from "../../core/time.js";
 import type { UnitConversion } from "../../core/units.js";
 import { parseInput } from "../../core/validate.js";
-import { purchaseKernel, unitOptionsShape } from "../predictions/kernels.js";
+import { purchaseKernel } from "../predictions/kernels.js";
+import { unitOptionsShape } from "../predictions/modelArguments.js";
 import {
   bgbbGrid,
   checkGridCells,

@@ -9,15 +9,15 @@ import type {
   DiscretePurchaseHistory,
 } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import type { PurchaseHistory, PurchaseModel } from "../types.js";
+import { conditionalOverRows } from "./customerRows.js";
 import type { HorizonOptions } from "./expectedPurchases.js";
+import { purchaseKernel } from "./kernels.js";
 import {
-  conditionalOverRows,
   finiteResult,
   modelUnitsPer,
   parsePurchaseModel,
-  purchaseKernel,
   unitOptionsShape,
-} from "./kernels.js";
+} from "./modelArguments.js";
 
 const optionsSchema = z.strictObject({
   horizon: z.number().check(z.nonnegative()),

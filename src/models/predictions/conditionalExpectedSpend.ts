@@ -3,9 +3,9 @@ import { type Decimal, MONEY_LIMIT } from "../../core/money.js";
 import { checkArray, describeReceived } from "../../core/validate.js";
 import { cachedEstimate, createEstimateCache } from "../../internal/fast/fastMoney.js";
 import { logAddExp } from "../../math/special.js";
-import { spendValue } from "../historyValidation.js";
+import { spendValue } from "../spendValidation.js";
 import type { GammaGammaModel, GammaGammaParams, SpendHistory } from "../types.js";
-import { parseSpendModel } from "./kernels.js";
+import { parseSpendModel } from "./modelArguments.js";
 
 /**
  * E[M | x, z̄] = p(v + x z̄)/(px + q − 1) in float64 (Fader, Hardie & Lee 2005, eq. 4); the

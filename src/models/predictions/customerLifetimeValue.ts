@@ -13,16 +13,15 @@ import {
   gammaGammaExpectedSpend,
   hasFiniteSpend,
 } from "./conditionalExpectedSpend.js";
+import { conditionalOverRows } from "./customerRows.js";
+import { type PurchaseKernel, purchaseKernel } from "./kernels.js";
 import {
   allChecked,
-  conditionalOverRows,
   modelUnitsPer,
-  type PurchaseKernel,
   parsePurchaseModel,
   parseSpendModel,
-  purchaseKernel,
   unitOptionsShape,
-} from "./kernels.js";
+} from "./modelArguments.js";
 
 /**
  * A customer as {@link customerLifetimeValue} needs them: purchase history and mean repeat spend

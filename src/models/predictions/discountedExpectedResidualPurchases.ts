@@ -14,14 +14,14 @@ import type {
 } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { checkDiscountFloor } from "../discountRate.js";
 import type { PurchaseHistory, PurchaseModel } from "../types.js";
+import { conditionalOverRows } from "./customerRows.js";
+import { purchaseKernel } from "./kernels.js";
 import {
   allChecked,
-  conditionalOverRows,
   modelUnitsPer,
   parsePurchaseModel,
-  purchaseKernel,
   unitOptionsShape,
-} from "./kernels.js";
+} from "./modelArguments.js";
 
 /**
  * Options of {@link discountedExpectedResidualPurchases} besides the rate.

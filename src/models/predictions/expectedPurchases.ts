@@ -8,13 +8,13 @@ import {
 } from "../betaGeometricBetaBinomial/betaGeometricBetaBinomialPredictions.js";
 import type { BgBbModel } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import type { PurchaseModel } from "../types.js";
+import { purchaseKernel } from "./kernels.js";
 import {
   finiteResult,
   modelUnitsPer,
   parsePurchaseModel,
-  purchaseKernel,
   unitOptionsShape,
-} from "./kernels.js";
+} from "./modelArguments.js";
 
 /**
  * Options of the predictions over a forecast span: {@link expectedPurchases} and

@@ -9,7 +9,9 @@ import type {
   DiscretePurchaseHistory,
 } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import type { PurchaseHistory, PurchaseModel } from "../types.js";
-import { conditionalOverRows, parsePurchaseModel, purchaseKernel } from "./kernels.js";
+import { conditionalOverRows } from "./customerRows.js";
+import { purchaseKernel } from "./kernels.js";
+import { parsePurchaseModel } from "./modelArguments.js";
 
 /**
  * Options of {@link probabilityAlive} for the BG/BB.

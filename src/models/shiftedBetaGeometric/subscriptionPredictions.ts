@@ -12,7 +12,7 @@ import { timeUnitSchema } from "../../core/time.js";
 import { parseInput } from "../../core/validate.js";
 import { unitHypergeometric } from "../../math/unitHypergeometric.js";
 import { checkDiscountFloor } from "../discountRate.js";
-import { parseModelWithUnit } from "../predictions/kernels.js";
+import { parseModelWithUnit } from "../predictions/modelArguments.js";
 import { type SbgModel, shiftedBetaGeometricModelSchema } from "./fitShiftedBetaGeometric.js";
 
 /** Most periods a survival or retention curve projects. @internal */
