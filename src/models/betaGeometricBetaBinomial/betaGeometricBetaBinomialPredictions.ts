@@ -7,10 +7,10 @@
  * @module
  */
 import * as z from "zod/mini";
+import { checkDiscountFloor } from "../../core/discount.js";
 import { collectRowIssues, invalidInput } from "../../core/errors.js";
 import { type TimeUnit, timeUnitSchema } from "../../core/time.js";
 import { checkArray, describeReceived } from "../../core/validate.js";
-import { checkDiscountFloor } from "../discountRate.js";
 import { parseModelWithUnit } from "../predictions/modelArguments.js";
 import {
   type BgBbModel,

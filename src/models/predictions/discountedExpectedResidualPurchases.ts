@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { checkDiscountRate } from "../../core/discount.js";
+import { checkDiscountFloor, checkDiscountRate } from "../../core/discount.js";
 import { invalidInput } from "../../core/errors.js";
 import type { TimeUnit } from "../../core/time.js";
 import type { UnitConversion } from "../../core/units.js";
@@ -12,7 +12,6 @@ import type {
   BgBbModel,
   DiscretePurchaseHistory,
 } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
-import { checkDiscountFloor } from "../discountRate.js";
 import type { PurchaseHistory, PurchaseModel } from "../types.js";
 import { conditionalOverRows } from "./customerRows.js";
 import { purchaseKernel } from "./kernels.js";

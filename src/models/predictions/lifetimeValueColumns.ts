@@ -7,11 +7,10 @@
  * @module
  */
 import * as z from "zod/mini";
-import { checkDiscountRate } from "../../core/discount.js";
+import { checkDiscountFloor, checkDiscountRate } from "../../core/discount.js";
 import { collectRowIssues, invalidInput } from "../../core/errors.js";
 import { MONEY_LIMIT } from "../../core/money.js";
 import { checkArray, parseInput } from "../../core/validate.js";
-import { checkDiscountFloor } from "../discountRate.js";
 import type { GammaGammaModel } from "../types.js";
 import {
   checkSpendCustomer,

@@ -5,13 +5,12 @@
  * @module
  */
 import * as z from "zod/mini";
-import { checkDiscountRate } from "../../core/discount.js";
+import { checkDiscountFloor, checkDiscountRate } from "../../core/discount.js";
 import { invalidInput } from "../../core/errors.js";
 import { type Decimal, Money, type MoneyInput, moneySchema } from "../../core/money.js";
 import { timeUnitSchema } from "../../core/time.js";
 import { parseInput } from "../../core/validate.js";
 import { unitHypergeometric } from "../../math/unitHypergeometric.js";
-import { checkDiscountFloor } from "../discountRate.js";
 import { parseModelWithUnit } from "../predictions/modelArguments.js";
 import { type SbgModel, shiftedBetaGeometricModelSchema } from "./fitShiftedBetaGeometric.js";
 
