@@ -1,5 +1,5 @@
 /**
- * Issue 13, one error rule, for the fitters and the diagnostics: paths `options.<key>`,
+ * One error rule for the fitters and the diagnostics (docs/conventions.md, Errors): paths `options.<key>`,
  * `customers[i].<field>` (`survival[…]` for the sBG, `cohorts[j]` for tracking), a specific code
  * and the received value on every issue, every bad row of a call listed in one error, and the
  * time unit of the data required, consistent across rows and matching the model's.

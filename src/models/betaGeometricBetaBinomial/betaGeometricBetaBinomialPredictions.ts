@@ -2,7 +2,8 @@
  * The BG/BB case of the public prediction functions (`probabilityAlive`, `expectedPurchases`,
  * `conditionalExpectedPurchases`, `purchaseCountProbability`, `discountedExpectedResidualPurchases`):
  * validation of the discrete-time arguments and the per-customer mathematics of
- * {@link fitBgBb}'s model (shared reference "models.md" §4.3–4.6).
+ * {@link fitBgBb}'s model (Fader, Hardie & Shang 2010, "Customer-base analysis in a discrete-time
+ * noncontractual setting", Marketing Science 29(6), §3 and the appendix).
  * @internal
  * @module
  */

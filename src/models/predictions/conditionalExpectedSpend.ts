@@ -29,7 +29,12 @@ export function gammaGammaExpectedSpend(q: GammaGammaParams, x: number, zbar: nu
   return Math.exp(Math.log(q.p) + lnSpend - lnDenominator);
 }
 
-/** Whether a repeat buyer's expected spend is finite: px + q > 1 (models.md §6.3). @internal */
+/**
+ * Whether a repeat buyer's expected spend is finite: px + q > 1, the denominator of
+ * E[M | x, z̄] = p(v + x·z̄)/(px + q − 1) (Fader, Hardie & Lee 2005, "RFM and CLV"; Fader & Hardie
+ * 2013, "The Gamma-Gamma model of monetary value").
+ * @internal
+ */
 export function hasFiniteSpend(q: GammaGammaParams, x: number): boolean {
   return q.p * x + q.q > 1;
 }

@@ -103,7 +103,7 @@ export function conditionalOverRows(
     out[i] = p * g;
   }
   // No NaN leaves the library: a value outside float64's reach (e.g. the uncovered corner of the
-  // ₂F₁ strategy, models.md §7.2) is reported for the customer it concerns.
+  // ₂F₁ strategy, docs/numerics.md) is reported for the customer it concerns.
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(out[i]!)) {
       throw invalidInput(

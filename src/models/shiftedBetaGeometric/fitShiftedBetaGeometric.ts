@@ -1,6 +1,6 @@
 /**
  * The shifted-beta-geometric (sBG) model of contract renewals: fitting (Fader & Hardie 2007, "How to
- * project customer retention"; shared reference "models.md" §5).
+ * project customer retention", Journal of Interactive Marketing 21(1)).
  * @module
  */
 import * as z from "zod/mini";
@@ -93,7 +93,8 @@ const FN = "fitSbg";
 /**
  * Negative log-likelihood of the sBG and its gradient on the natural scale, by the recursions
  * `ln P(T=1) = ln α − ln(α+β)`, `ln P(T=t) = ln P(T=t−1) + ln(β+t−2) − ln(α+β+t−1)`,
- * `ln S(t) = ln S(t−1) + ln(β+t−1) − ln(α+β+t−1)` (models.md §5.2–5.3).
+ * `ln S(t) = ln S(t−1) + ln(β+t−1) − ln(α+β+t−1)` (Fader & Hardie 2007, eqs. 5–6, in logs; the
+ * likelihood of survivor counts and of right-censored customers, their eq. 7).
  * @internal
  */
 export function shiftedBetaGeometricNegLogLikelihood(

@@ -1,7 +1,8 @@
 /**
  * Predictions of the shifted-beta-geometric model: survival curve, retention rates, discounted
- * expected (residual) lifetime and subscription lifetime value (Fader & Hardie 2007, 2010; shared
- * reference "models.md" §5.2, §5.4).
+ * expected (residual) lifetime and subscription lifetime value (Fader & Hardie 2007, "How to
+ * project customer retention", J. Interactive Marketing 21(1); Fader & Hardie 2010, "Customer-base
+ * valuation in a contractual setting", Marketing Science 29(1): DEL and DERL as ₂F₁).
  * @module
  */
 import * as z from "zod/mini";
