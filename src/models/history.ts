@@ -97,12 +97,12 @@ export function compressHistories(
       "too_small",
     );
   }
-  const order = canonicalOrder(table.a, table.b, table.c, table.size);
+  const distinct = distinctRows(table);
   return {
-    x: permute(table.a, order),
-    tx: permute(table.b, order),
-    T: permute(table.c, order),
-    weight: permute(table.w, order),
+    x: distinct.a,
+    tx: distinct.b,
+    T: distinct.c,
+    weight: distinct.w,
     customers,
     totalRepeat,
     maxT,
@@ -152,12 +152,23 @@ export function compressSpend(
       "too_small",
     );
   }
+  const distinct = distinctRows(table);
+  return { x: distinct.a, m: distinct.b, weight: distinct.w, customers };
+}
+
+/** The distinct rows of `table` as columns in {@link canonicalOrder} (−0 becomes 0). */
+function distinctRows(table: RowTable): {
+  a: Float64Array;
+  b: Float64Array;
+  c: Float64Array;
+  w: Float64Array;
+} {
   const order = canonicalOrder(table.a, table.b, table.c, table.size);
   return {
-    x: permute(table.a, order),
-    m: permute(table.b, order),
-    weight: permute(table.w, order),
-    customers,
+    a: permute(table.a, order),
+    b: permute(table.b, order),
+    c: permute(table.c, order),
+    w: permute(table.w, order),
   };
 }
 

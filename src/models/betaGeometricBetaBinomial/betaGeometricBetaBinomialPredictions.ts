@@ -195,6 +195,21 @@ export function bgbbProbabilityAliveFor(
   return mapCustomers(fn, customers, (x, tx, n) => bgbbProbabilityAlive(p, x, tx, n, m));
 }
 
+/**
+ * The validated model (its unit checked against `unit`) and the forecast span in whole
+ * opportunities (`options.horizon`), shared by the span predictions.
+ */
+function modelAndHorizon(
+  fn: string,
+  model: BgBbModel,
+  horizon: unknown,
+  unit: TimeUnit | undefined,
+): { params: BgBbModel["params"]; n: number } {
+  const parsed = parseBgbbModel(fn, model);
+  checkBgbbUnit(fn, parsed, unit);
+  return { params: parsed.params, n: opportunities(fn, horizon, ["options", "horizon"], 0) };
+}
+
 /** BG/BB `expectedPurchases`: E[X(n)] for a new customer, n = `horizon` opportunities. @internal */
 export function bgbbExpectedFor(
   fn: string,
@@ -202,10 +217,8 @@ export function bgbbExpectedFor(
   horizon: unknown,
   unit: TimeUnit | undefined,
 ): number {
-  const parsed = parseBgbbModel(fn, model);
-  checkBgbbUnit(fn, parsed, unit);
-  const n = opportunities(fn, horizon, ["options", "horizon"], 0);
-  return finite(fn, bgbbExpected(parsed.params, n), ["options", "horizon"]);
+  const { params, n } = modelAndHorizon(fn, model, horizon, unit);
+  return finite(fn, bgbbExpected(params, n), ["options", "horizon"]);
 }
 
 /** BG/BB `conditionalExpectedPurchases`: E[X(n, n + n*) | x, t_x, n]. @internal */
@@ -216,10 +229,7 @@ export function bgbbConditionalExpectedFor(
   horizon: unknown,
   unit: TimeUnit | undefined,
 ): Float64Array {
-  const parsed = parseBgbbModel(fn, model);
-  checkBgbbUnit(fn, parsed, unit);
-  const p = parsed.params;
-  const nStar = opportunities(fn, horizon, ["options", "horizon"], 0);
+  const { params: p, n: nStar } = modelAndHorizon(fn, model, horizon, unit);
   return mapCustomers(fn, customers, (x, tx, n) => bgbbConditionalExpected(p, x, tx, n, nStar));
 }
 
@@ -231,10 +241,8 @@ export function bgbbPurchaseCountProbabilityFor(
   horizon: unknown,
   unit: TimeUnit | undefined,
 ): number {
-  const parsed = parseBgbbModel(fn, model);
-  checkBgbbUnit(fn, parsed, unit);
-  const n = opportunities(fn, horizon, ["options", "horizon"], 0);
-  return finite(fn, bgbbPurchaseCountProbability(parsed.params, count, n), ["options", "horizon"]);
+  const { params, n } = modelAndHorizon(fn, model, horizon, unit);
+  return finite(fn, bgbbPurchaseCountProbability(params, count, n), ["options", "horizon"]);
 }
 
 /**
