@@ -18,13 +18,8 @@ import {
 } from "../math/optimize.js";
 import type { FitOptions } from "./fitInput.js";
 
-export {
-  type FitOptions,
-  fitOptionsSchema,
-  fitUnit,
-  parseFitOptions,
-  readFitInput,
-} from "./fitInput.js";
+// What the fits import with the likelihood maximisation.
+export { type FitOptions, readFitInput } from "./fitInput.js";
 
 /** Result of {@link maximizeLikelihood}, parameters on their natural scale. @internal */
 export interface MaximumLikelihoodResult {
