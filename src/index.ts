@@ -111,7 +111,7 @@ export type {
   ProbabilityAliveMatrixOptions,
 } from "./models/diagnostics/probabilityAliveMatrix.js";
 export { probabilityAliveMatrix } from "./models/diagnostics/probabilityAliveMatrix.js";
-export type { FitOptions } from "./models/fit.js";
+export type { FitOptions } from "./models/fitInput.js";
 export { fitGammaGamma } from "./models/gammaGamma/fitGammaGamma.js";
 export { fitMbgNbd } from "./models/modifiedBgNbd/fitModifiedBgNbd.js";
 export { fitParetoNbd } from "./models/paretoNbd/fitParetoNbd.js";

@@ -3,11 +3,10 @@
  * likelihood-ratio tests for nested pairs.
  * @module
  */
-import { z } from "zod";
-import { boundedArray, timeUnitSchema } from "../core/classicSchemas.js";
+import * as z from "zod/mini";
 import { InvalidInputError, IssueCollector } from "../core/errors.js";
-import type { TimeUnit } from "../core/time.js";
-import { parseInput } from "../core/validate.js";
+import { type TimeUnit, timeUnitSchema } from "../core/time.js";
+import { boundedArray, parseInput } from "../core/validate.js";
 import { chiSquareSurvival } from "../math/chiSquare.js";
 
 /**
@@ -111,18 +110,20 @@ const FAMILY: ReadonlyMap<string, string> = new Map([
 ]);
 
 const modelSchema = z.object({
-  kind: z.string().min(1),
-  params: z.record(z.string(), z.number().finite()),
-  logLikelihood: z.number().finite().nonpositive(),
-  customerCount: z.number().finite().positive(),
-  unit: timeUnitSchema.optional(),
+  kind: z.string().check(z.minLength(1)),
+  params: z.record(z.string(), z.number()),
+  logLikelihood: z.number().check(z.nonpositive()),
+  customerCount: z.number().check(z.positive()),
+  unit: z.optional(timeUnitSchema),
 });
 
 const optionsSchema = z.strictObject({
-  nested: boundedArray(
-    z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])),
-  ).exactOptional(),
-}) satisfies z.ZodType<unknown, CompareModelsOptions>;
+  nested: z.exactOptional(
+    boundedArray(
+      z.array(z.tuple([z.int().check(z.nonnegative()), z.int().check(z.nonnegative())])),
+    ),
+  ),
+}) satisfies z.ZodMiniType<unknown, CompareModelsOptions>;
 
 /**
  * Compares fitted models of the same data: log-likelihood, parameter count, AIC and BIC side by
@@ -177,42 +178,66 @@ export function compareModels(
     }
   };
   const parsedModels = attempt(() =>
-    parseInput(fn, boundedArray(z.array(modelSchema).min(2)), fits, ["fits"]),
+    parseInput(fn, boundedArray(z.array(modelSchema).check(z.minLength(2))), fits, ["fits"]),
   );
   const opts = attempt(() => parseInput(fn, optionsSchema, options, ["options"]));
-  const family = (kind: string) => FAMILY.get(kind) ?? `"${kind}" data`;
-  if (parsedModels !== undefined) {
-    const first = parsedModels[0]!;
-    for (let i = 1; i < parsedModels.length; i++) {
-      const m = parsedModels[i]!;
-      if (family(m.kind) !== family(first.kind)) {
-        issues.add(
-          ["fits", i, "kind"],
-          `A ${m.kind} model (fitted to ${family(m.kind)}) cannot be compared with a ${first.kind} model (fitted to ${family(first.kind)}): likelihoods of different data are not comparable`,
-          "inconsistent",
-          m.kind,
-        );
-      }
-      if (m.customerCount !== first.customerCount) {
-        issues.add(
-          ["fits", i, "customerCount"],
-          `Fitted to ${m.customerCount} customers, but fits[0] to ${first.customerCount}: compare models of the same data`,
-          "inconsistent",
-          m.customerCount,
-        );
-      }
-      if (m.unit !== first.unit) {
-        issues.add(
-          ["fits", i, "unit"],
-          `Fitted to data in ${m.unit === undefined ? "no time unit" : `${m.unit}s`}, but fits[0] to data in ${first.unit === undefined ? "no time unit" : `${first.unit}s`}: a log-likelihood depends on the time unit (it shifts by Σx·ln c when time is rescaled by c); refit both in one unit`,
-          "unit_mismatch",
-          m.unit,
-        );
-      }
-    }
-  }
+  if (parsedModels !== undefined) checkSameData(parsedModels, issues);
   issues.throwIfAny(fn);
   const models = parsedModels!;
+  const { rows, order } = criteriaRows(models);
+  const tests = likelihoodRatioTests(opts!.nested ?? [], rows, issues);
+  issues.throwIfAny(fn);
+  return {
+    rows,
+    recommended: order[0]!.index,
+    likelihoodRatioTests: tests,
+    notes: comparisonNotes(models, order),
+  };
+}
+
+type ParsedModel = z.output<typeof modelSchema>;
+
+/** Records an issue for every fit of another data family, customer count or time unit than fits[0]. */
+function checkSameData(parsedModels: readonly ParsedModel[], issues: IssueCollector): void {
+  const family = (kind: string) => FAMILY.get(kind) ?? `"${kind}" data`;
+  const first = parsedModels[0]!;
+  for (let i = 1; i < parsedModels.length; i++) {
+    const m = parsedModels[i]!;
+    if (family(m.kind) !== family(first.kind)) {
+      issues.add(
+        ["fits", i, "kind"],
+        `A ${m.kind} model (fitted to ${family(m.kind)}) cannot be compared with a ${first.kind} model (fitted to ${family(first.kind)}): likelihoods of different data are not comparable`,
+        "inconsistent",
+        m.kind,
+      );
+    }
+    if (m.customerCount !== first.customerCount) {
+      issues.add(
+        ["fits", i, "customerCount"],
+        `Fitted to ${m.customerCount} customers, but fits[0] to ${first.customerCount}: compare models of the same data`,
+        "inconsistent",
+        m.customerCount,
+      );
+    }
+    if (m.unit !== first.unit) {
+      issues.add(
+        ["fits", i, "unit"],
+        `Fitted to data in ${m.unit === undefined ? "no time unit" : `${m.unit}s`}, but fits[0] to data in ${first.unit === undefined ? "no time unit" : `${first.unit}s`}: a log-likelihood depends on the time unit (it shifts by Σx·ln c when time is rescaled by c); refit both in one unit`,
+        "unit_mismatch",
+        m.unit,
+      );
+    }
+  }
+}
+
+/**
+ * The information criteria per model, AIC = 2k − 2ℓ and BIC = k·ln N − 2ℓ (Akaike 1974; Schwarz
+ * 1978), their differences to the best, and the rank by BIC (ties by input order).
+ */
+function criteriaRows(models: readonly ParsedModel[]): {
+  rows: ModelComparisonRow[];
+  order: readonly { readonly index: number; readonly kind: string; readonly bic: number }[];
+} {
   const partial = models.map((m, index) => {
     const k = Object.keys(m.params).length;
     return {
@@ -234,8 +259,20 @@ export function compareModels(
     deltaAic: r.aic - minAic,
     rank: rankOf.get(r.index)!,
   }));
+  return { rows, order };
+}
+
+/**
+ * Likelihood-ratio tests of the declared nested pairs: 2(ℓ_full − ℓ_restricted) against χ² with
+ * the difference in parameter counts as degrees of freedom (Wilks 1938); bad pairs are recorded.
+ */
+function likelihoodRatioTests(
+  nested: readonly (readonly [number, number])[],
+  rows: readonly ModelComparisonRow[],
+  issues: IssueCollector,
+): LikelihoodRatioTest[] {
   const tests: LikelihoodRatioTest[] = [];
-  for (const [j, [restricted, full]] of (opts!.nested ?? []).entries()) {
+  for (const [j, [restricted, full]] of nested.entries()) {
     const r = rows[restricted];
     const f = rows[full];
     if (r === undefined || f === undefined || restricted === full) {
@@ -266,7 +303,14 @@ export function compareModels(
       pValue: chiSquareSurvival(statistic, degreesOfFreedom),
     });
   }
-  issues.throwIfAny(fn);
+  return tests;
+}
+
+/** Plain-language notes: families that do not nest, and the BIC gap on the Kass & Raftery scale. */
+function comparisonNotes(
+  models: readonly ParsedModel[],
+  order: readonly { readonly index: number; readonly kind: string; readonly bic: number }[],
+): string[] {
   const kinds = new Set(models.map((m) => m.kind));
   const notes: string[] = [];
   const continuous = ["bg-nbd", "mbg-nbd", "pareto-nbd"].filter((k) => kinds.has(k));
@@ -283,5 +327,5 @@ export function compareModels(
       gap > 10 ? "very strong" : gap > 6 ? "strong" : gap > 2 ? "positive" : "weak"
     } evidence on the Kass & Raftery scale).`,
   );
-  return { rows, recommended: best.index, likelihoodRatioTests: tests, notes };
+  return notes;
 }

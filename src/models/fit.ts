@@ -1,215 +1,25 @@
 /**
- * Shared maximum-likelihood machinery for every model family: option validation, BFGS on
- * log-parameters, convergence checks that throw {@link ModelFitError}, and standard errors by the
- * delta method from a numerical Hessian (shared reference "models.md" §7.6).
+ * Shared maximum-likelihood machinery for every model family: BFGS on log-parameters, a certificate
+ * of the maximum (positive-definite Hessian, Newton decrement), identification checks that throw
+ * {@link ModelFitError}, and standard errors by the delta method from a numerical Hessian of the
+ * analytic gradient (Nocedal & Wright 2006, §3.3, §6.1 and §8.1; Boyd & Vandenberghe 2004, §9.5.1).
+ * Option and row validation is in fitInput.ts.
  * @internal
  * @module
  */
-import { z } from "zod";
-import { timeUnitSchema } from "../core/classicSchemas.js";
-import {
-  type InputIssue,
-  InvalidInputError,
-  IssueCollector,
-  invalidInput,
-  ModelFitError,
-} from "../core/errors.js";
-import type { TimeUnit } from "../core/time.js";
-import { parseInput } from "../core/validate.js";
+import { ModelFitError } from "../core/errors.js";
 import {
   cholesky,
   choleskySolve,
   hessianFromGradient,
+  type MinimizeResult,
   minimizeBfgs,
   type Objective,
 } from "../math/optimize.js";
+import type { FitOptions } from "./fitInput.js";
 
-/**
- * Options every `fit…` function accepts.
- * @category Models
- */
-export interface FitOptions {
-  /**
-   * The time unit of the rows' `recency` and `T` (of one opportunity or contract period for the
-   * BG/BB and the sBG), recorded on the model as `model.unit`. Required unless every row carries
-   * the same `unit` (the rows of `summarizeTransactions` and `splitCalibrationHoldout` do); when
-   * both are given they must agree. Not accepted by `fitGammaGamma` (spend has no time unit).
-   */
-  readonly unit?: TimeUnit;
-  /**
-   * L2 penalty λ added to the negative log-likelihood as λ·Σ p² over the model's parameters (the
-   * `penalizer_coef` of the Python lifetimes library). Default 0: plain maximum likelihood. The
-   * reported `logLikelihood` never includes the penalty.
-   */
-  readonly penalty?: number;
-  /** Starting values on the parameters' natural scale, named as in the model's `params` (default: all 1). */
-  readonly initial?: Readonly<Record<string, number>>;
-  /**
-   * Most quasi-Newton iterations (default 200). The work of a fit is bounded by 25 evaluations of
-   * the likelihood per allowed iteration, plus a few Hessians to certify the result.
-   */
-  readonly maxIterations?: number;
-  /**
-   * Convergence tolerance (default 1e-6) per 10,000 customers: a fit stops when every component of
-   * the log-likelihood's gradient on the log-parameter scale is at most
-   * `tolerance × max(1, customers / 10,000)`. The log-likelihood is a sum over customers, so its
-   * gradient grows with the data; scaling the bound keeps the accuracy of the parameters the same
-   * on a thousand customers and on millions.
-   *
-   * A fit that stops before this bound holds (when rounding noise in a log-likelihood of 10⁵ or
-   * more keeps any step from decreasing it) is accepted when the Newton decrement √(gᵀH⁻¹g), its
-   * distance to the maximum measured in standard errors, is at most 1e-4 (after a few Newton
-   * steps): a scale-free test. Every accepted fit must also have a positive-definite Hessian and
-   * identified parameters (see the fitting functions' `@throws`).
-   */
-  readonly tolerance?: number;
-}
-
-/** zod schema for {@link FitOptions}, checked against the interface. @internal */
-export const fitOptionsSchema = z.strictObject({
-  unit: timeUnitSchema.exactOptional(),
-  penalty: z.number().finite().nonnegative().exactOptional(),
-  initial: z.record(z.string(), z.number().finite().positive()).exactOptional(),
-  maxIterations: z.number().int().positive().exactOptional(),
-  tolerance: z.number().finite().positive().exactOptional(),
-}) satisfies z.ZodType<unknown, FitOptions>;
-
-/**
- * Validates a fit's options: the {@link FitOptions} shape, and that every key of `initial` names one
- * of the model's parameters (a misspelt starting value is an error, not silently ignored).
- * @internal
- */
-export function parseFitOptions(
-  functionName: string,
-  options: unknown,
-  names: readonly string[],
-  pathPrefix: readonly PropertyKey[] = ["options"],
-): FitOptions {
-  const opts = parseInput(functionName, fitOptionsSchema, options ?? {}, pathPrefix);
-  const issues = new IssueCollector();
-  for (const key of Object.keys(opts.initial ?? {})) {
-    if (!names.includes(key)) {
-      issues.add(
-        [...pathPrefix, "initial", key],
-        `Unknown parameter; expected one of ${names.join(", ")}`,
-        "unknown_key",
-        key,
-      );
-    }
-  }
-  issues.throwIfAny(functionName);
-  return opts;
-}
-
-/**
- * The time unit a fit records on its model: the `unit` every row carries (rows of
- * `summarizeTransactions`), or `options.unit`, which must agree with the rows' when both are
- * given. Reads each row's `unit` once (a field the likelihood does not read). Rows that are not
- * objects are left to the history checks. Lists every bad row's unit (`invalid_value` for what is
- * not a time unit, `inconsistent` for a row in another unit than the first), then `unit_mismatch`
- * at `options.unit` when the option contradicts the rows, or `required` when there is no unit at all.
- * @internal
- */
-export function fitUnit(
-  functionName: string,
-  rows: unknown,
-  optionUnit: TimeUnit | undefined,
-  argument = "customers",
-): TimeUnit {
-  let rowUnit: TimeUnit | undefined;
-  let firstRow = -1;
-  const issues = new IssueCollector();
-  if (Array.isArray(rows)) {
-    for (let i = 0; i < rows.length && !issues.full; i++) {
-      const row: unknown = rows[i];
-      if (typeof row !== "object" || row === null) continue;
-      const u = (row as { unit?: unknown }).unit;
-      if (u === undefined || u === rowUnit) continue;
-      if (!timeUnitSchema.safeParse(u).success) {
-        issues.add(
-          [argument, i, "unit"],
-          `Expected a time unit ("day", "week", "month", "quarter" or "year"), received ${typeof u === "string" ? JSON.stringify(u.slice(0, 64)) : typeof u}`,
-          "invalid_value",
-          u,
-        );
-      } else if (rowUnit === undefined) {
-        rowUnit = u as TimeUnit;
-        firstRow = i;
-      } else {
-        issues.add(
-          [argument, i, "unit"],
-          `Rows in different time units: this row is in ${String(u)}s, ${argument}[${firstRow}] in ${rowUnit}s`,
-          "inconsistent",
-          u,
-        );
-      }
-    }
-  }
-  issues.throwIfAny(functionName);
-  if (optionUnit !== undefined && rowUnit !== undefined && optionUnit !== rowUnit) {
-    throw invalidInput(
-      functionName,
-      ["options", "unit"],
-      `The rows are in ${rowUnit}s but options.unit is "${optionUnit}": convert the rows (summarize them again in ${optionUnit}s) or drop the option`,
-      "unit_mismatch",
-      optionUnit,
-    );
-  }
-  const unit = optionUnit ?? rowUnit;
-  if (unit === undefined) {
-    throw invalidInput(
-      functionName,
-      ["options", "unit"],
-      "The time unit of the data is required: pass options.unit (the unit of recency and T), or fit rows that carry a unit (those of summarizeTransactions do)",
-      "required",
-      undefined,
-    );
-  }
-  return unit;
-}
-
-/**
- * Validates everything a fit is given in one pass — the options, the rows (`compress`) and, unless
- * `units` is omitted (the Gamma-Gamma), the time unit of the rows (see {@link fitUnit}) — and
- * throws one `InvalidInputError` listing the problems of all three (CONVENTIONS §4).
- * @internal
- */
-export function readFitInput<D>(
-  functionName: string,
-  options: unknown,
-  names: readonly string[],
-  compress: () => D,
-  units?: { readonly rows: unknown; readonly argument: string },
-): { opts: FitOptions; data: D; unit: TimeUnit | undefined } {
-  const errors: InvalidInputError[] = [];
-  const attempt = <T>(step: () => T): T | undefined => {
-    try {
-      return step();
-    } catch (error) {
-      if (!(error instanceof InvalidInputError)) throw error;
-      errors.push(error);
-      return undefined;
-    }
-  };
-  const opts = attempt(() => parseFitOptions(functionName, options, names));
-  const data = attempt(compress);
-  const unit =
-    // The rows' units are read only once the rows are known to be a bounded array of rows.
-    units === undefined || opts === undefined || data === undefined
-      ? undefined
-      : attempt(() => fitUnit(functionName, units.rows, opts.unit, units.argument));
-  if (errors.length === 1) throw errors[0];
-  if (errors.length > 1) {
-    // One error: the options' problems first, the rows' after, a "…and n more" note last.
-    const all = errors.flatMap((error) => error.issues);
-    const isNote = (i: InputIssue) => i.path.length === 0 && i.code === "custom";
-    throw new InvalidInputError(functionName, [
-      ...all.filter((i) => !isNote(i)),
-      ...all.filter(isNote),
-    ]);
-  }
-  return { opts: opts!, data: data!, unit };
-}
+// What the fits import with the likelihood maximisation.
+export { type FitOptions, readFitInput } from "./fitInput.js";
 
 /** Result of {@link maximizeLikelihood}, parameters on their natural scale. @internal */
 export interface MaximumLikelihoodResult {
@@ -298,11 +108,38 @@ export function maximizeLikelihood(
   names: readonly string[],
   options: FitOptions,
 ): MaximumLikelihoodResult {
-  const n = names.length;
-  const penalty = options.penalty ?? 0;
+  const onLogScale = logScaleObjective(negLogLikelihood, names.length, options.penalty ?? 0);
+  const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
+  const result = minimizeBfgs(
+    onLogScale,
+    names.map((name) => Math.log(options.initial?.[name] ?? 1)),
+    { maxIterations, gradientTolerance: options.tolerance ?? 1e-6 },
+  );
+  const where = `${result.iterations} iterations, largest gradient ${largestAbs(result.gradient)}`;
+  checkStop(functionName, result, maxIterations, where);
+  const { x, factor } = certifiedMaximum(functionName, onLogScale, result, where);
+  const params = Float64Array.from(x, Math.exp);
+  const standardErrors = identifiedStandardErrors(functionName, names, x, params, factor);
+  const gradient = new Float64Array(names.length);
+  const negLL = negLogLikelihood(params, gradient);
+  if (!Number.isFinite(negLL)) {
+    throw new ModelFitError(
+      functionName,
+      "the log-likelihood is not finite at the estimates",
+      IDENTIFICATION_HINT,
+    );
+  }
+  return { params, logLikelihood: -negLL, standardErrors, iterations: result.iterations };
+}
+
+/**
+ * The objective on θ = ln p: `negLogLikelihood` at p = exp θ plus the L2 penalty Σ penalty·p_j²,
+ * with the chain rule ∂f/∂θ_j = p_j ∂f/∂p_j; non-finite values become +∞ ("outside the domain").
+ */
+function logScaleObjective(negLogLikelihood: Objective, n: number, penalty: number): Objective {
   const p = new Float64Array(n);
   const gp = new Float64Array(n);
-  const onLogScale: Objective = (theta, gradient) => {
+  return (theta, gradient) => {
     for (let j = 0; j < n; j++) p[j] = Math.exp(theta[j]!);
     let f = negLogLikelihood(p, gp);
     for (let j = 0; j < n; j++) {
@@ -313,13 +150,15 @@ export function maximizeLikelihood(
     }
     return Number.isFinite(f) ? f : Number.POSITIVE_INFINITY;
   };
-  const start = names.map((name) => Math.log(options.initial?.[name] ?? 1));
-  const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
-  const result = minimizeBfgs(onLogScale, start, {
-    maxIterations,
-    gradientTolerance: options.tolerance ?? 1e-6,
-  });
-  const where = `${result.iterations} iterations, largest gradient ${largestAbs(result.gradient)}`;
+}
+
+/** Step 1: throws when BFGS stopped without converging (bad start, iterations or evaluations used up). */
+function checkStop(
+  functionName: string,
+  result: MinimizeResult,
+  maxIterations: number,
+  where: string,
+): void {
   if (result.stop === "start") {
     throw new ModelFitError(
       functionName,
@@ -343,8 +182,21 @@ export function maximizeLikelihood(
       `pass starting values closer to the estimates in \`initial\`, or ${IDENTIFICATION_HINT}`,
     );
   }
+}
 
-  // Certify the maximum with the Hessian, polishing with damped Newton steps if needed.
+/**
+ * Step 2: certifies the point BFGS reached as the maximum, polishing it with damped Newton steps if
+ * needed: the Hessian of the objective on the log scale must be positive definite and the Newton
+ * decrement at most {@link NEWTON_DECREMENT_TOLERANCE} (unless the gradient bound already holds).
+ * Returns the point and the Cholesky factor of its Hessian.
+ */
+function certifiedMaximum(
+  functionName: string,
+  onLogScale: Objective,
+  result: MinimizeResult,
+  where: string,
+): { x: Float64Array; factor: Float64Array } {
+  const n = result.x.length;
   let x = Float64Array.from(result.x);
   let f = result.value;
   let g = Float64Array.from(result.gradient);
@@ -400,7 +252,22 @@ export function maximizeLikelihood(
       "pass starting values closer to the estimates in `initial`, or add a small `penalty` (e.g. 0.01)",
     );
   }
-  const params = Float64Array.from(x, Math.exp);
+  return { x, factor };
+}
+
+/**
+ * Step 3: the standard errors of the parameters (`params` = exp `logParams`) by the delta method, SE(p_j) = p_j·SE(ln p_j) with
+ * SE(ln p_j)² = (H_θ⁻¹)_jj; throws when a parameter is not identified (SE(ln p_j) above
+ * {@link MAX_LOG_STANDARD_ERROR}, or p_j outside [1/{@link PARAMETER_BOUND}, {@link PARAMETER_BOUND}]).
+ */
+function identifiedStandardErrors(
+  functionName: string,
+  names: readonly string[],
+  logParams: Float64Array,
+  params: Float64Array,
+  factor: Float64Array,
+): Float64Array {
+  const n = names.length;
   const standardErrors = new Float64Array(n);
   const unit = new Float64Array(n);
   for (let j = 0; j < n; j++) {
@@ -415,8 +282,8 @@ export function maximizeLikelihood(
     ) {
       throw new ModelFitError(
         functionName,
-        `the data do not identify ${names[j]}: the likelihood increases as it runs off to ${x[j]! > 0 ? "infinity" : "0"} (stopped at ${pj.toPrecision(3)}, standard error of its logarithm ${logSe.toPrecision(3)}), a maximum at the boundary of the parameter space`,
-        x[j]! > 0 ? IDENTIFICATION_HINT : MORE_DATA_HINT,
+        `the data do not identify ${names[j]}: the likelihood increases as it runs off to ${logParams[j]! > 0 ? "infinity" : "0"} (stopped at ${pj.toPrecision(3)}, standard error of its logarithm ${logSe.toPrecision(3)}), a maximum at the boundary of the parameter space`,
+        logParams[j]! > 0 ? IDENTIFICATION_HINT : MORE_DATA_HINT,
       );
     }
     standardErrors[j] = pj * logSe;
@@ -428,43 +295,5 @@ export function maximizeLikelihood(
       );
     }
   }
-  const gradient = new Float64Array(n);
-  const negLL = negLogLikelihood(params, gradient);
-  if (!Number.isFinite(negLL)) {
-    throw new ModelFitError(
-      functionName,
-      "the log-likelihood is not finite at the estimates",
-      IDENTIFICATION_HINT,
-    );
-  }
-  return { params, logLikelihood: -negLL, standardErrors, iterations: result.iterations };
-}
-
-/**
- * Compresses rows into distinct keys with multiplicities (CONVENTIONS §7). `key` returns the
- * values that make two rows identical; the result holds each distinct key once with its summed
- * weight, in first-seen order.
- * @internal
- */
-export function compressRows<R>(
-  rows: readonly R[],
-  values: (row: R) => readonly number[],
-  weight: (row: R) => number,
-): { keys: number[][]; weights: number[] } {
-  const index = new Map<string, number>();
-  const keys: number[][] = [];
-  const weights: number[] = [];
-  for (const row of rows) {
-    const v = values(row);
-    const k = v.join(",");
-    const at = index.get(k);
-    if (at === undefined) {
-      index.set(k, keys.length);
-      keys.push([...v]);
-      weights.push(weight(row));
-    } else {
-      weights[at] = weights[at]! + weight(row);
-    }
-  }
-  return { keys, weights };
+  return standardErrors;
 }

@@ -4,54 +4,18 @@
  * arguments on every call, so a mutation never leaks into the next case. The figures come from the
  * exports' own `@example`s (the fitted models are the published CDNOW / Fader–Hardie fits).
  */
+import {
+  CDNOW_BG_NBD,
+  CDNOW_GAMMA_GAMMA,
+  CDNOW_PARETO_NBD,
+  DONATIONS_BG_BB,
+} from "../fixtures/models.js";
 
-const bg = {
-  kind: "bg-nbd",
-  params: {
-    r: 0.2425929282798216,
-    alpha: 4.413532265271803,
-    a: 0.7928859664405851,
-    b: 2.42575238262545,
-  },
-  logLikelihood: -9582.43,
-  standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
-  iterations: 18,
-  converged: true,
-  customerCount: 2357,
-  unit: "week",
-};
+const bg = CDNOW_BG_NBD;
 const mbg = { ...bg, kind: "mbg-nbd" };
-const pareto = {
-  kind: "pareto-nbd",
-  params: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 },
-  logLikelihood: -9594.97,
-  customerCount: 2357,
-  unit: "week",
-};
-const gg = {
-  kind: "gamma-gamma",
-  params: { p: 6.248802496074264, q: 3.744588460923312, v: 15.447748064932831 },
-  logLikelihood: -4055.92,
-  standardErrors: { p: 1.19, q: 0.29, v: 4.16 },
-  iterations: 20,
-  converged: true,
-  customerCount: 946,
-};
-const bgbb = {
-  kind: "bg-bb",
-  params: {
-    alpha: 1.2035223936080475,
-    beta: 0.7497163581757659,
-    gamma: 0.6567181695499289,
-    delta: 2.783441982887471,
-  },
-  logLikelihood: -33225.58,
-  standardErrors: { alpha: 0.069, beta: 0.029, gamma: 0.051, delta: 0.32 },
-  iterations: 22,
-  converged: true,
-  customerCount: 11104,
-  unit: "year",
-};
+const pareto = CDNOW_PARETO_NBD;
+const gg = CDNOW_GAMMA_GAMMA;
+const bgbb = DONATIONS_BG_BB;
 const sbg = {
   kind: "sbg",
   params: { alpha: 0.7040772796023907, beta: 1.182042983460019 },

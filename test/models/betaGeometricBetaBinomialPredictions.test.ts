@@ -8,7 +8,8 @@ import { purchaseCountProbability } from "../../src/models/predictions/purchaseC
 import { catchInvalidInput } from "../expectInvalidAt.js";
 import { donations } from "../fixtures/load.js";
 
-// θ_BGBB (models.md §0.4) and the test values of models.md §4.7 / peers.md §4.6.
+// BG/BB estimates for the donations data (Fader, Hardie & Shang 2010) and test values checked
+// against the BTYD R package (bgbb.* functions).
 const MODEL: BgBbModel = {
   kind: "bg-bb",
   params: {

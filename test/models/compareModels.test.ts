@@ -5,7 +5,7 @@ import { type ComparableModel, compareModels } from "../../src/models/compareMod
 import { fitSbg } from "../../src/models/shiftedBetaGeometric/fitShiftedBetaGeometric.js";
 
 // Published log-likelihoods on CDNOW (Fader, Hardie & Lee 2005, "Counting your customers the easy
-// way", Marketing Science 24(2)): BG/NBD −9582.4, Pareto/NBD −9595.0 (peers.md §4.2, 4.3).
+// way", Marketing Science 24(2)): BG/NBD −9582.4, Pareto/NBD −9595.0 (reproduced by the BTYD R package).
 const bgNbd: ComparableModel = {
   kind: "bg-nbd",
   params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },

@@ -1,13 +1,11 @@
 /**
- * Issue 13, one error rule, for the fitters and the diagnostics: paths `options.<key>`,
+ * One error rule for the fitters and the diagnostics (docs/conventions.md, Errors): paths `options.<key>`,
  * `customers[i].<field>` (`survival[…]` for the sBG, `cohorts[j]` for tracking), a specific code
  * and the received value on every issue, every bad row of a call listed in one error, and the
  * time unit of the data required, consistent across rows and matching the model's.
  */
 import { describe, expect, it } from "vitest";
 import {
-  type BgBbModel,
-  type BgNbdModel,
   calibrationFrequencyFit,
   cumulativePurchaseTracking,
   expectedPurchasesMatrix,
@@ -22,6 +20,7 @@ import {
   probabilityAliveMatrix,
 } from "../../src/index.js";
 import { catchInvalidInput, expectIssue } from "../expectInvalidAt.js";
+import { CDNOW_BG_NBD, DONATIONS_BG_BB } from "../fixtures/models.js";
 
 const histories = [
   { frequency: 0, recency: 0, T: 39, count: 50 },
@@ -46,36 +45,8 @@ const spend = [
   { frequency: 3, monetaryValue: 31, count: 10 },
   { frequency: 4, monetaryValue: "95.00", count: 3 },
 ];
-const bg: BgNbdModel = {
-  kind: "bg-nbd",
-  params: {
-    r: 0.2425929282798216,
-    alpha: 4.413532265271803,
-    a: 0.7928859664405851,
-    b: 2.42575238262545,
-  },
-  logLikelihood: -9582.43,
-  standardErrors: { r: 0.0126, alpha: 0.378, a: 0.186, b: 0.705 },
-  iterations: 18,
-  converged: true,
-  customerCount: 2357,
-  unit: "week",
-};
-const bgbb: BgBbModel = {
-  kind: "bg-bb",
-  params: {
-    alpha: 1.2035223936080475,
-    beta: 0.7497163581757659,
-    gamma: 0.6567181695499289,
-    delta: 2.783441982887471,
-  },
-  logLikelihood: -33225.58,
-  standardErrors: { alpha: 0.069, beta: 0.029, gamma: 0.051, delta: 0.32 },
-  iterations: 22,
-  converged: true,
-  customerCount: 11104,
-  unit: "year",
-};
+const bg = CDNOW_BG_NBD;
+const bgbb = DONATIONS_BG_BB;
 
 /** `[path as printed, code, received]` of every issue, for whole-list comparisons. */
 function listed(issues: readonly InputIssue[]): [string, string, unknown][] {

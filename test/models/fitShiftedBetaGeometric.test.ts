@@ -12,8 +12,7 @@ import {
   survivalCurve,
 } from "../../src/models/shiftedBetaGeometric/subscriptionPredictions.js";
 
-// Fader & Hardie (2007), "How to project customer retention", Table 1 (shared reference
-// models.md §0.5, peers.md §4.7): customers alive at the start of years 1…13 out of 1,000.
+// Fader & Hardie (2007), "How to project customer retention", Table 1: customers alive at the start of years 1…13 out of 1,000.
 const REGULAR = [1000, 631, 468, 382, 326, 289, 262, 241, 223, 207, 194, 183, 173];
 const HIGH_END = [1000, 869, 743, 653, 593, 551, 517, 491, 468, 445, 427, 409, 394];
 
@@ -29,7 +28,8 @@ function model(alpha: number, beta: number): SbgModel {
     unit: "year",
   };
 }
-// θ_sBG (models.md §0.4, full-precision MLEs)
+// Maximum-likelihood estimates of Fader & Hardie (2007) to full precision (this library's fits of
+// Table 1, first 8 points; the published 3-digit values are asserted below).
 const REG = model(0.7040772796023907, 1.182042983460019);
 const HIGH = model(0.6680883501264947, 3.8060949687750463);
 
@@ -44,11 +44,11 @@ describe("fitSbg — Fader & Hardie (2007) published estimates", () => {
     expect(fit.params.alpha.toFixed(3)).toBe("0.704");
     expect(fit.params.beta.toFixed(3)).toBe("1.182");
     expect(fit.logLikelihood.toFixed(2)).toBe("-1680.27");
-    // models.md §0.4 full precision (re-derived independently to ≤ 2e-6)
+    // full precision (re-derived independently to ≤ 2e-6)
     expectRel(fit.params.alpha, 0.7040772796023907, 2e-6);
     expectRel(fit.params.beta, 1.182042983460019, 2e-6);
     expectRel(fit.logLikelihood, -1680.265188463284, 1e-10);
-    // standard errors, models.md §7.6 [C]
+    // standard error by the delta method from the numerical Hessian (see maximizeLikelihood)
     expect(fit.standardErrors.alpha.toFixed(4)).toBe("0.0656");
     expect(fit.standardErrors.beta.toFixed(4)).toBe("0.1525");
     expect(fit.customerCount).toBe(1000);
@@ -64,7 +64,7 @@ describe("fitSbg — Fader & Hardie (2007) published estimates", () => {
     expect(fit.standardErrors.alpha.toFixed(4)).toBe("0.1037");
     expect(fit.standardErrors.beta.toFixed(4)).toBe("0.7855");
   });
-  it("fractions of the cohort give the same estimates (models.md §5.3)", () => {
+  it("fractions of the cohort give the same estimates (the likelihood is linear in the counts)", () => {
     const fit = fitSbg(
       HIGH_END.slice(0, 8).map((n) => n / 1000),
       { unit: "year" },
@@ -110,8 +110,8 @@ describe("fitSbg — Fader & Hardie (2007) published estimates", () => {
   });
 });
 
-describe("sBG predictions — models.md §5.5 test values", () => {
-  it("survival curve and projected survivors (peers.md §4.7)", () => {
+describe("sBG predictions — Fader & Hardie (2007, 2010) formulas on the published estimates", () => {
+  it("survival curve and projected survivors (Fader & Hardie 2007, Table 1 projections)", () => {
     const regular = survivalCurve(REG, { periods: 12 });
     const high = survivalCurve(HIGH, { periods: 12 });
     expect(regular.length).toBe(13);
@@ -134,7 +134,7 @@ describe("sBG predictions — models.md §5.5 test values", () => {
       "378.0",
     ]);
   });
-  it("retention rates rise with the period (peers.md §4.7)", () => {
+  it("retention rates rise with the period", () => {
     const regularCurve = retentionCurve(REG, { periods: 12 });
     const regular = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((t) =>
       regularCurve[t - 1]!.toFixed(3),
@@ -195,7 +195,7 @@ describe("sBG predictions — models.md §5.5 test values", () => {
     expectRel(expectedRemainingLifetime(HIGH, { renewals: n, discountRate: d }), sum, 1e-9);
   });
   it("subscription CLV: DEL and DERL times the price, exact decimals", () => {
-    // DEL(0.1): regular 3.694908443258 (models.md §5.5)
+    // DEL(0.1): regular 3.694908443258 (Fader & Hardie 2010: DEL = ₂F₁(1, β; α+β; 1/(1+d)))
     const del = subscriptionLifetimeValue(REG, { pricePerPeriod: "100", discountRate: 0.1 });
     expectRel(del.toNumber(), 369.4908443258, 1e-12);
     const highDel = subscriptionLifetimeValue(HIGH, {

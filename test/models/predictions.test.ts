@@ -1,6 +1,7 @@
 /**
  * Prediction dispatch, customer lifetime value and the input errors of every prediction function.
- * Reference values: models.md §1.8 (θ_BG: E[Y(52)], DERT at δ = ln 1.15/52) and §6.4 (θ_GG spend).
+ * Reference values: the CDNOW BG/NBD (Fader, Hardie & Lee 2005a: E[Y(52)]; DERT at δ = ln 1.15/52,
+ * Fader, Hardie & Lee 2005b, "RFM and CLV") and the Gamma-Gamma spend (Fader & Hardie 2013).
  */
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
@@ -28,7 +29,7 @@ const c3 = { frequency: 0, recency: 0, T: 38.86, monetaryValue: 0 };
 const weekly15 = 1.15 ** (1 / 52) - 1; // 15 % a year, per week; ln(1 + d) = ln(1.15)/52
 
 describe("customerLifetimeValue", () => {
-  it("infinite horizon = margin × E[M] × DERT(ln(1 + d)) [models.md §1.8, §6.4]", () => {
+  it("infinite horizon = margin × E[M] × DERT(ln(1 + d)) (Fader, Hardie & Lee 2005b)", () => {
     const [v1, v3] = customerLifetimeValue(
       { purchase: purchaseModel, spend: spendModel },
       [c1, c3],
@@ -177,7 +178,7 @@ describe("dispatch to the Pareto/NBD", () => {
     customerCount: 0,
     unit: "week",
   };
-  it("DERT at the BTYD 78-week parameters, δ = 0.0027 (peers.md §4.8, 4 decimals)", () => {
+  it("DERT at the BTYD 78-week parameters, δ = 0.0027 (BTYD R package, 4 decimals)", () => {
     const c = { frequency: 7, recency: 35, T: 77.86 };
     expect(
       discountedExpectedResidualPurchases(pareto, [c], {
@@ -381,9 +382,8 @@ describe("no NaN or infinity leaves a prediction", () => {
     );
   });
   it("the row-wise guard names the customer whose result is not finite", async () => {
-    const { conditionalOverRows, finiteResult } = await import(
-      "../../src/models/predictions/kernels.js"
-    );
+    const { conditionalOverRows } = await import("../../src/models/predictions/customerRows.js");
+    const { finiteResult } = await import("../../src/models/predictions/modelArguments.js");
     const rows = [
       { frequency: 1, recency: 1, T: 2 },
       { frequency: 2, recency: 1, T: 3 },

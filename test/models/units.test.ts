@@ -1,7 +1,7 @@
 /**
- * Acceptance of issue 13, item 4 ("models know their time unit"): a lifetime value asked in another
+ * Models know their time unit: a lifetime value asked in another
  * unit than the model's converts the horizon and the rate (before, `unit` changed nothing), and an
- * implausible rate is an error. CDNOW BG/NBD (weeks, models.md §1.8) and Gamma-Gamma (§6.4).
+ * implausible rate is an error. CDNOW BG/NBD (weeks; Fader, Hardie & Lee 2005) and Gamma-Gamma (Fader & Hardie 2013).
  */
 import { describe, expect, it } from "vitest";
 import {

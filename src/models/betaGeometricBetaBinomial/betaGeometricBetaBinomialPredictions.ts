@@ -2,17 +2,17 @@
  * The BG/BB case of the public prediction functions (`probabilityAlive`, `expectedPurchases`,
  * `conditionalExpectedPurchases`, `purchaseCountProbability`, `discountedExpectedResidualPurchases`):
  * validation of the discrete-time arguments and the per-customer mathematics of
- * {@link fitBgBb}'s model (shared reference "models.md" §4.3–4.6).
+ * {@link fitBgBb}'s model (Fader, Hardie & Shang 2010, "Customer-base analysis in a discrete-time
+ * noncontractual setting", Marketing Science 29(6), §3 and the appendix).
  * @internal
  * @module
  */
-
-import { timeUnitSchema } from "../../core/classicSchemas.js";
+import * as z from "zod/mini";
+import { checkDiscountFloor } from "../../core/discount.js";
 import { collectRowIssues, invalidInput } from "../../core/errors.js";
-import type { TimeUnit } from "../../core/time.js";
+import { type TimeUnit, timeUnitSchema } from "../../core/time.js";
 import { checkArray, describeReceived } from "../../core/validate.js";
-import { checkDiscountFloor } from "../discountRate.js";
-import { parseModelWithUnit } from "../predictions/kernels.js";
+import { parseModelWithUnit } from "../predictions/modelArguments.js";
 import {
   type BgBbModel,
   betaGeometricBetaBinomialModelSchema,
@@ -26,7 +26,10 @@ import {
 } from "./fitBetaGeometricBetaBinomial.js";
 
 /** The BG/BB model schema with its (required) time unit. */
-const bgbbModelSchema = betaGeometricBetaBinomialModelSchema.extend({ unit: timeUnitSchema });
+const bgbbModelSchema = z.object({
+  ...betaGeometricBetaBinomialModelSchema.shape,
+  unit: timeUnitSchema,
+});
 
 /** Whether a prediction function's model argument is a BG/BB model (checked before validation). @internal */
 export function isBetaGeometricBetaBinomial(model: unknown): model is BgBbModel {
@@ -192,6 +195,21 @@ export function bgbbProbabilityAliveFor(
   return mapCustomers(fn, customers, (x, tx, n) => bgbbProbabilityAlive(p, x, tx, n, m));
 }
 
+/**
+ * The validated model (its unit checked against `unit`) and the forecast span in whole
+ * opportunities (`options.horizon`), shared by the span predictions.
+ */
+function modelAndHorizon(
+  fn: string,
+  model: BgBbModel,
+  horizon: unknown,
+  unit: TimeUnit | undefined,
+): { params: BgBbModel["params"]; n: number } {
+  const parsed = parseBgbbModel(fn, model);
+  checkBgbbUnit(fn, parsed, unit);
+  return { params: parsed.params, n: opportunities(fn, horizon, ["options", "horizon"], 0) };
+}
+
 /** BG/BB `expectedPurchases`: E[X(n)] for a new customer, n = `horizon` opportunities. @internal */
 export function bgbbExpectedFor(
   fn: string,
@@ -199,10 +217,8 @@ export function bgbbExpectedFor(
   horizon: unknown,
   unit: TimeUnit | undefined,
 ): number {
-  const parsed = parseBgbbModel(fn, model);
-  checkBgbbUnit(fn, parsed, unit);
-  const n = opportunities(fn, horizon, ["options", "horizon"], 0);
-  return finite(fn, bgbbExpected(parsed.params, n), ["options", "horizon"]);
+  const { params, n } = modelAndHorizon(fn, model, horizon, unit);
+  return finite(fn, bgbbExpected(params, n), ["options", "horizon"]);
 }
 
 /** BG/BB `conditionalExpectedPurchases`: E[X(n, n + n*) | x, t_x, n]. @internal */
@@ -213,10 +229,7 @@ export function bgbbConditionalExpectedFor(
   horizon: unknown,
   unit: TimeUnit | undefined,
 ): Float64Array {
-  const parsed = parseBgbbModel(fn, model);
-  checkBgbbUnit(fn, parsed, unit);
-  const p = parsed.params;
-  const nStar = opportunities(fn, horizon, ["options", "horizon"], 0);
+  const { params: p, n: nStar } = modelAndHorizon(fn, model, horizon, unit);
   return mapCustomers(fn, customers, (x, tx, n) => bgbbConditionalExpected(p, x, tx, n, nStar));
 }
 
@@ -228,10 +241,8 @@ export function bgbbPurchaseCountProbabilityFor(
   horizon: unknown,
   unit: TimeUnit | undefined,
 ): number {
-  const parsed = parseBgbbModel(fn, model);
-  checkBgbbUnit(fn, parsed, unit);
-  const n = opportunities(fn, horizon, ["options", "horizon"], 0);
-  return finite(fn, bgbbPurchaseCountProbability(parsed.params, count, n), ["options", "horizon"]);
+  const { params, n } = modelAndHorizon(fn, model, horizon, unit);
+  return finite(fn, bgbbPurchaseCountProbability(params, count, n), ["options", "horizon"]);
 }
 
 /**

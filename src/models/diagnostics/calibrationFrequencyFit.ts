@@ -3,8 +3,9 @@
  * with 0, 1, 2, … repeat transactions, with a chi-square statistic.
  * @module
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { type InputIssue, invalidInput, issue } from "../../core/errors.js";
+import type { TimeUnit } from "../../core/time.js";
 import { checkArray, parseInput } from "../../core/validate.js";
 import { chiSquareSurvival } from "../../math/chiSquare.js";
 import {
@@ -12,7 +13,13 @@ import {
   compressDiscreteHistories,
   type DiscretePurchaseHistoryRow,
 } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
-import { countIssue, historyIssues, isValidHistory, throwRowIssues } from "../history.js";
+import {
+  countIssue,
+  countWeight,
+  historyIssues,
+  isValidHistory,
+  throwRowIssues,
+} from "../historyValidation.js";
 import { purchaseKernel } from "../predictions/kernels.js";
 import type { PurchaseHistoryRow } from "../types.js";
 import {
@@ -64,8 +71,8 @@ export interface CalibrationFrequencyFit {
 }
 
 const optionsSchema = z.strictObject({
-  maxBin: z.number().int().min(1).max(MAX_BINS).exactOptional(),
-}) satisfies z.ZodType<unknown, CalibrationFrequencyFitOptions>;
+  maxBin: z.exactOptional(z.int().check(z.minimum(1), z.maximum(MAX_BINS))),
+}) satisfies z.ZodMiniType<unknown, CalibrationFrequencyFitOptions>;
 
 /**
  * Compares the calibration frequency histogram with the model's prediction: the expected number of
@@ -127,50 +134,7 @@ export function calibrationFrequencyFit(
       customersByLength.set(n, (customersByLength.get(n) ?? 0) + w);
     }
   } else {
-    checkArray(fn, customers, "a non-empty array of calibration histories", ["customers"]);
-    if (customers.length === 0) {
-      throw invalidInput(
-        fn,
-        ["customers"],
-        "Expected a non-empty array of calibration histories",
-        "too_small",
-        customers,
-      );
-    }
-    const rowIssues = (row: unknown, base: readonly PropertyKey[]): InputIssue[] => {
-      const found = historyIssues(row, base);
-      if (typeof row === "object" && row !== null && !Array.isArray(row)) {
-        const r = row as Record<string, unknown>;
-        const count = countIssue(r.count, [...base, "count"]);
-        if (count) found.push(count);
-        const unit = rowUnitProblem(r.unit, m.unit);
-        if (unit) found.push(issue([...base, "unit"], unit.message, unit.code, r.unit));
-      }
-      return found;
-    };
-    for (let i = 0; i < customers.length; i++) {
-      const row = customers[i] as unknown as Record<string, unknown>;
-      const x = row?.frequency;
-      const tx = row?.recency;
-      const T = row?.T;
-      const count = row?.count;
-      if (
-        !(
-          typeof x === "number" &&
-          typeof tx === "number" &&
-          typeof T === "number" &&
-          isValidHistory(x, tx, T) &&
-          (count === undefined ||
-            (typeof count === "number" && Number.isSafeInteger(count) && count >= 1)) &&
-          rowUnitProblem(row.unit, m.unit) === undefined
-        )
-      ) {
-        throwRowIssues(fn, customers, "customers", rowIssues);
-      }
-      const w = count === undefined ? 1 : (count as number);
-      actual[Math.min(x, maxBin)]! += w;
-      customersByLength.set(T, (customersByLength.get(T) ?? 0) + w);
-    }
+    countHistories(fn, m.unit, customers, maxBin, actual, customersByLength);
   }
   const kernel = isDiscrete(m) ? undefined : purchaseKernel(m, fn);
   for (const [length, w] of customersByLength) {
@@ -186,6 +150,68 @@ export function calibrationFrequencyFit(
     }
     expected[maxBin]! += w * Math.max(0, 1 - below);
   }
+  return histogramTest(fn, actual, expected, maxBin, Object.keys(m.params).length);
+}
+
+/**
+ * Validates continuous-time histories (every bad row listed, up to 100) and adds each customer's
+ * weight to `actual` at their (pooled) frequency and to `customersByLength` at their T.
+ */
+function countHistories(
+  fn: string,
+  modelUnit: TimeUnit,
+  customers: unknown,
+  maxBin: number,
+  actual: Float64Array,
+  customersByLength: Map<number, number>,
+): void {
+  checkArray(fn, customers, "a non-empty array of calibration histories", ["customers"]);
+  if (customers.length === 0) {
+    throw invalidInput(
+      fn,
+      ["customers"],
+      "Expected a non-empty array of calibration histories",
+      "too_small",
+      customers,
+    );
+  }
+  const rowIssues = (row: unknown, base: readonly PropertyKey[]): InputIssue[] => {
+    const found = historyIssues(row, base);
+    if (typeof row === "object" && row !== null && !Array.isArray(row)) {
+      const r = row as Record<string, unknown>;
+      const count = countIssue(r.count, [...base, "count"]);
+      if (count) found.push(count);
+      const unit = rowUnitProblem(r.unit, modelUnit);
+      if (unit) found.push(issue([...base, "unit"], unit.message, unit.code, r.unit));
+    }
+    return found;
+  };
+  for (let i = 0; i < customers.length; i++) {
+    const row = customers[i] as unknown as Record<string, unknown>;
+    const x = row?.frequency;
+    const tx = row?.recency;
+    const T = row?.T;
+    const w = isValidHistory(x, tx, T) ? countWeight(row.count) : 0;
+    if (w === 0 || rowUnitProblem(row.unit, modelUnit) !== undefined) {
+      throwRowIssues(fn, customers, "customers", rowIssues);
+    }
+    actual[Math.min(x as number, maxBin)]! += w;
+    customersByLength.set(T as number, (customersByLength.get(T as number) ?? 0) + w);
+  }
+}
+
+/**
+ * The histogram with Pearson's χ² of actual against expected counts over the bins with a positive
+ * expectation, its degrees of freedom (bins − 1 − parameters, at least 1) and p-value; a customer
+ * in a bin the model deems impossible is an error.
+ */
+function histogramTest(
+  fn: string,
+  actual: Float64Array,
+  expected: Float64Array,
+  maxBin: number,
+  parameterCount: number,
+): CalibrationFrequencyFit {
   const out: FrequencyHistogramRow[] = [];
   let chiSquare = 0;
   let bins = 0;
@@ -205,7 +231,7 @@ export function calibrationFrequencyFit(
       );
     }
   }
-  const degreesOfFreedom = Math.max(1, bins - 1 - Object.keys(m.params).length);
+  const degreesOfFreedom = Math.max(1, bins - 1 - parameterCount);
   return {
     rows: out,
     chiSquare,

@@ -3,21 +3,21 @@
  * plot" of the BTYD literature).
  * @module
  */
-import { z } from "zod";
-import { boundedArray, timeZoneSchema } from "../../core/classicSchemas.js";
-import { IssueCollector, invalidInput } from "../../core/errors.js";
-import { type DateInput, dateProblem, parseCivilDay, type TimeUnit } from "../../core/time.js";
+import * as z from "zod/mini";
+import { invalidInput } from "../../core/errors.js";
+import { type DateInput, type TimeUnit, timeZoneSchema } from "../../core/time.js";
 import { checkedUnitRatio, type UnitConversion } from "../../core/units.js";
-import { checkArray, describeReceived, parseInput } from "../../core/validate.js";
+import { boundedArray, checkArray, parseInput } from "../../core/validate.js";
 import type { BgBbParams } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { purchaseKernel } from "../predictions/kernels.js";
+import { unitOptionsShape } from "../predictions/modelArguments.js";
 import {
   type DiagnosableModel,
   isDiscrete,
   modelUnitsPer,
   parseDiagnosableModel,
-  unitOptionsShape,
 } from "./diagnosticModels.js";
+import { cohortsFromDates, totalCohortSize } from "./trackingCohorts.js";
 
 /**
  * Options of {@link cumulativePurchaseTracking}.
@@ -68,9 +68,6 @@ export interface PurchaseTrackingRow {
   readonly actualCumulative?: number;
 }
 
-/** Most days first purchases may span after the start (cohorts from dates). @internal */
-const MAX_COHORTS = 1_000_000;
-
 /**
  * Most `periods × cohorts` of {@link cumulativePurchaseTracking}: one expectation per cohort and
  * period, so 10⁷ keeps a call well under a second.
@@ -97,13 +94,13 @@ function bgbbExpectedUpTo(p: BgBbParams, n: number): Float64Array {
 }
 
 const optionsSchema = z.strictObject({
-  periods: z.number().int().min(1).max(1e6),
-  actual: boundedArray(z.array(z.number().finite().nonnegative())).exactOptional(),
-  cohortSpacing: z.number().finite().positive().exactOptional(),
+  periods: z.int().check(z.minimum(1), z.maximum(1e6)),
+  actual: z.exactOptional(boundedArray(z.array(z.number().check(z.nonnegative())))),
+  cohortSpacing: z.exactOptional(z.number().check(z.positive())),
   ...unitOptionsShape,
-  start: z.custom<DateInput>((v) => typeof v === "string" || v instanceof Date).exactOptional(),
-  timeZone: timeZoneSchema.exactOptional(),
-}) satisfies z.ZodType<unknown, CumulativePurchaseTrackingOptions>;
+  start: z.exactOptional(z.custom<DateInput>((v) => typeof v === "string" || v instanceof Date)),
+  timeZone: z.exactOptional(timeZoneSchema),
+}) satisfies z.ZodMiniType<unknown, CumulativePurchaseTrackingOptions>;
 
 /**
  * Tracks expected against actual repeat transactions period by period: for cohorts of new
@@ -180,67 +177,7 @@ export function cumulativePurchaseTracking(
   }
   let cohortSizes = cohorts as readonly number[];
   if (typeof cohorts[0] !== "number") {
-    if (isDiscrete(m)) {
-      throw invalidInput(
-        fn,
-        ["cohorts", 0],
-        "The BG/BB takes cohort sizes per opportunity, not dates",
-        "invalid_type",
-        cohorts[0],
-      );
-    }
-    if (opts.cohortSpacing !== undefined) {
-      throw invalidInput(
-        fn,
-        ["options", "cohortSpacing"],
-        "With first-purchase dates each customer is a cohort of one on their own day: drop cohortSpacing",
-        "inconsistent",
-        opts.cohortSpacing,
-      );
-    }
-    const timeZone = opts.timeZone ?? "UTC";
-    const days = new Int32Array(cohorts.length);
-    let first = Number.POSITIVE_INFINITY;
-    const issues = new IssueCollector();
-    for (let i = 0; i < cohorts.length && !issues.full; i++) {
-      const day = parseCivilDay(cohorts[i], timeZone);
-      if (day === undefined) {
-        issues.add(["cohorts", i], dateProblem(cohorts[i]), "invalid_date", cohorts[i]);
-        continue;
-      }
-      days[i] = day;
-      if (day < first) first = day;
-    }
-    issues.throwIfAny(fn);
-    if (opts.start !== undefined) {
-      const start = parseCivilDay(opts.start, timeZone);
-      if (start === undefined || start > first) {
-        throw invalidInput(
-          fn,
-          ["options", "start"],
-          "Expected a valid day on or before the first purchase",
-          start === undefined ? "invalid_date" : "inconsistent",
-          opts.start,
-        );
-      }
-      first = start;
-    }
-    const sizes: number[] = [];
-    for (let i = 0; i < days.length; i++) {
-      const k = days[i]! - first;
-      if (k >= MAX_COHORTS) {
-        throw invalidInput(
-          fn,
-          ["cohorts", i],
-          `First purchases span at most ${MAX_COHORTS} days after the start, this one is ${k} days later`,
-          "too_big",
-          cohorts[i],
-        );
-      }
-      while (sizes.length <= k) sizes.push(0);
-      sizes[k]! += 1;
-    }
-    cohortSizes = sizes;
+    cohortSizes = cohortsFromDates(fn, m, cohorts as readonly DateInput[], opts);
     // one day in tracking units
     cohortSpacing = checkedUnitRatio(fn, ["options", "unit"], "day", unit, opts.unitConversion);
   }
@@ -254,30 +191,7 @@ export function cumulativePurchaseTracking(
       cohortSpacing,
     );
   }
-  let total = 0;
-  const issues = new IssueCollector();
-  for (let j = 0; j < cohortSizes.length && !issues.full; j++) {
-    const size: unknown = cohortSizes[j];
-    if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) {
-      issues.add(
-        ["cohorts", j],
-        `Expected a cohort size: an integer from 0 to 2^53 − 1, received ${describeReceived(size)}`,
-        size === undefined
-          ? "required"
-          : typeof size !== "number" || !Number.isFinite(size)
-            ? "invalid_type"
-            : !Number.isInteger(size)
-              ? "not_integer"
-              : size < 0
-                ? "too_small"
-                : "too_big",
-        size,
-      );
-      continue;
-    }
-    total += size;
-  }
-  issues.throwIfAny(fn);
+  const total = totalCohortSize(fn, cohortSizes);
   if (total === 0) throw invalidInput(fn, ["cohorts"], "Every cohort is empty", "too_small");
   if (cohortSizes.length * periods > MAX_TRACKING_WORK) {
     throw invalidInput(
@@ -303,6 +217,20 @@ export function cumulativePurchaseTracking(
     }
     return e;
   };
+  return trackingRows(expectedNew, cohortSizes, cohortSpacing, periods, actual);
+}
+
+/**
+ * The tracking table: period by period, the expected cumulative purchases Σ_j size_j·E[X(t − j·spacing)]
+ * of the cohorts acquired so far, its increment, and the actual figures when given.
+ */
+function trackingRows(
+  expectedNew: (t: number) => number,
+  cohortSizes: readonly number[],
+  cohortSpacing: number,
+  periods: number,
+  actual: readonly number[] | undefined,
+): PurchaseTrackingRow[] {
   const cumulativeAt = (t: number): number => {
     let sum = 0;
     for (let j = 0; j < cohortSizes.length; j++) {

@@ -4,16 +4,14 @@
  * @internal
  * @module
  */
-import { z } from "zod";
-import { timeUnitSchema } from "../../core/classicSchemas.js";
 import { IssueCollector, invalidInput } from "../../core/errors.js";
-import type { TimeUnit } from "../../core/time.js";
+import { type TimeUnit, timeUnitSchema } from "../../core/time.js";
 import { checkedUnitRatio, type UnitConversion } from "../../core/units.js";
 import { describeReceived } from "../../core/validate.js";
 import { lnBeta } from "../../math/special.js";
 import { parseBgbbModel } from "../betaGeometricBetaBinomial/betaGeometricBetaBinomialPredictions.js";
 import type { BgBbModel } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
-import { parsePurchaseModel } from "../predictions/kernels.js";
+import { parsePurchaseModel } from "../predictions/modelArguments.js";
 import type { PurchaseModel } from "../types.js";
 
 /**
@@ -52,16 +50,6 @@ export function parseDiagnosableModel(fn: string, model: unknown): DiagnosableMo
   // The model parsers of the predictions may not keep the unit: the diagnostics need it.
   return parsed.unit === undefined && unit !== undefined ? { ...parsed, unit } : parsed;
 }
-
-/**
- * The `unit` and `unitConversion` options of a diagnostic whose span (a grid's `maxT`, a
- * horizon, tracking periods) may be stated in another unit than the model's.
- * @internal
- */
-export const unitOptionsShape = {
-  unit: timeUnitSchema.exactOptional(),
-  unitConversion: z.literal("calendar-average").exactOptional(),
-};
 
 /**
  * How many of the model's time units one `unit` lasts (1 when `unit` is omitted): spans stated in

@@ -2,11 +2,12 @@
  * Conditional expected purchases over a grid of calibration histories, as plain rows.
  * @module
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { TimeUnit } from "../../core/time.js";
 import type { UnitConversion } from "../../core/units.js";
 import { parseInput } from "../../core/validate.js";
 import { purchaseKernel } from "../predictions/kernels.js";
+import { unitOptionsShape } from "../predictions/modelArguments.js";
 import {
   bgbbGrid,
   checkGridCells,
@@ -14,7 +15,6 @@ import {
   isDiscrete,
   modelUnitsPer,
   parseDiagnosableModel,
-  unitOptionsShape,
 } from "./diagnosticModels.js";
 
 /**
@@ -55,11 +55,11 @@ export interface ExpectedPurchasesCell {
 }
 
 const optionsSchema = z.strictObject({
-  maxFrequency: z.number().int().nonnegative().max(1e4),
-  maxT: z.number().int().min(1).max(1e4),
+  maxFrequency: z.int().check(z.nonnegative(), z.maximum(1e4)),
+  maxT: z.int().check(z.minimum(1), z.maximum(1e4)),
   ...unitOptionsShape,
-  horizon: z.number().int().min(1).max(1e6),
-}) satisfies z.ZodType<unknown, ExpectedPurchasesMatrixOptions>;
+  horizon: z.int().check(z.minimum(1), z.maximum(1e6)),
+}) satisfies z.ZodMiniType<unknown, ExpectedPurchasesMatrixOptions>;
 
 /**
  * Conditional expected transactions in the next `horizon` periods for every calibration history on a

@@ -3,27 +3,18 @@
  * calibration frequency or recency.
  * @module
  */
-import { z } from "zod";
-import { type InputIssue, type IssueCode, invalidInput, issue } from "../../core/errors.js";
+import * as z from "zod/mini";
+import { type InputIssue, invalidInput } from "../../core/errors.js";
 import type { TimeUnit } from "../../core/time.js";
-import { checkArray, describeReceived, parseInput } from "../../core/validate.js";
-import {
-  type BgBbModel,
-  bgbbConditionalExpected,
-  checkDiscreteHistory,
-  type DiscretePurchaseHistory,
-  discreteHistoryIssues,
+import { checkArray, parseInput } from "../../core/validate.js";
+import type {
+  BgBbModel,
+  DiscretePurchaseHistory,
 } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
-import { checkHistory, countIssue, historyIssues, throwRowIssues } from "../history.js";
 import { purchaseKernel } from "../predictions/kernels.js";
 import type { PurchaseHistory, PurchaseModel } from "../types.js";
-import {
-  isDiscrete,
-  MAX_BINS,
-  MAX_DIAGNOSTIC_OPPORTUNITIES,
-  parseDiagnosableModel,
-  rowUnitProblem,
-} from "./diagnosticModels.js";
+import { isDiscrete, MAX_BINS, parseDiagnosableModel } from "./diagnosticModels.js";
+import { holdoutRowIssues, readHoldoutRow } from "./holdoutRows.js";
 
 /**
  * A customer's calibration history and holdout outcome, for a discrete-time model (BG/BB).
@@ -103,100 +94,9 @@ export interface HoldoutComparison {
 }
 
 const optionsSchema = z.strictObject({
-  by: z.enum(["frequency", "recency"]).exactOptional(),
-  maxBin: z.number().int().min(1).max(MAX_BINS).exactOptional(),
-}) satisfies z.ZodType<unknown, HoldoutComparisonOptions>;
-
-/** Every problem of one calibration/holdout row at `base` (`customers[i]`). */
-function holdoutRowIssues(
-  row: unknown,
-  base: readonly PropertyKey[],
-  discrete: boolean,
-  modelUnit: TimeUnit,
-): InputIssue[] {
-  if (typeof row !== "object" || row === null || Array.isArray(row)) {
-    return [
-      issue(
-        base,
-        `Expected a row object, received ${describeReceived(row)}`,
-        row === undefined ? "required" : "invalid_type",
-        row,
-      ),
-    ];
-  }
-  const r = row as Record<string, unknown>;
-  const found: InputIssue[] = discrete
-    ? discreteHistoryIssues(row, base, true)
-    : historyIssues(row, base);
-  const hf = r.holdoutFrequency;
-  let limit = Number.POSITIVE_INFINITY;
-  if (discrete) {
-    const hp = r.holdoutPeriods;
-    if (
-      typeof hp !== "number" ||
-      !Number.isInteger(hp) ||
-      hp < 1 ||
-      hp > MAX_DIAGNOSTIC_OPPORTUNITIES
-    ) {
-      found.push(
-        issue(
-          [...base, "holdoutPeriods"],
-          `Expected an integer from 1 to ${MAX_DIAGNOSTIC_OPPORTUNITIES}, received ${describeReceived(hp)}`,
-          integerIssueCode(hp, MAX_DIAGNOSTIC_OPPORTUNITIES),
-          hp,
-        ),
-      );
-    } else limit = hp;
-  } else {
-    const hd = r.holdoutDuration;
-    if (typeof hd !== "number" || !Number.isFinite(hd) || hd <= 0) {
-      found.push(
-        issue(
-          [...base, "holdoutDuration"],
-          `Expected a finite number > 0, received ${describeReceived(hd)}`,
-          hd === undefined
-            ? "required"
-            : typeof hd === "number" && hd <= 0
-              ? "too_small"
-              : "invalid_type",
-          hd,
-        ),
-      );
-    }
-    const count = countIssue(r.count, [...base, "count"]);
-    if (count) found.push(count);
-  }
-  if (typeof hf !== "number" || !Number.isInteger(hf) || hf < 0) {
-    found.push(
-      issue(
-        [...base, "holdoutFrequency"],
-        `Expected an integer ≥ 0, received ${describeReceived(hf)}`,
-        integerIssueCode(hf, Number.POSITIVE_INFINITY),
-        hf,
-      ),
-    );
-  } else if (hf > limit) {
-    found.push(
-      issue(
-        [...base, "holdoutFrequency"],
-        `Expected an integer between 0 and holdoutPeriods (${limit}), received ${hf}`,
-        "inconsistent",
-        hf,
-      ),
-    );
-  }
-  const unit = rowUnitProblem(r.unit, modelUnit);
-  if (unit) found.push(issue([...base, "unit"], unit.message, unit.code, r.unit));
-  return found;
-}
-
-/** The code for a value that should be an integer from its lower bound to `max`. */
-function integerIssueCode(v: unknown, max: number): IssueCode {
-  if (v === undefined) return "required";
-  if (typeof v !== "number" || !Number.isFinite(v)) return "invalid_type";
-  if (!Number.isInteger(v)) return "not_integer";
-  return v > max ? "too_big" : "too_small";
-}
+  by: z.exactOptional(z.enum(["frequency", "recency"])),
+  maxBin: z.exactOptional(z.int().check(z.minimum(1), z.maximum(MAX_BINS))),
+}) satisfies z.ZodMiniType<unknown, HoldoutComparisonOptions>;
 
 /**
  * Compares a model's holdout predictions with what happened: customers are binned by calibration
@@ -284,70 +184,7 @@ export function holdoutComparison(
   const rowIssues = (row: unknown, base: readonly PropertyKey[]): InputIssue[] =>
     holdoutRowIssues(row, base, discrete, m.unit);
   for (let i = 0; i < customers.length; i++) {
-    const row = customers[i] as unknown as Record<string, unknown>;
-    if (typeof row !== "object" || row === null)
-      throwRowIssues(fn, customers, "customers", rowIssues);
-    let x: number;
-    let tx: number;
-    let key: string;
-    let w: number;
-    let compute: () => number;
-    // Each field read once: the value checked is the value used.
-    const hf = row.holdoutFrequency;
-    const unit = row.unit;
-    if (discrete) {
-      let h: { x: number; tx: number; n: number; w: number };
-      try {
-        h = checkDiscreteHistory(fn, row, ["customers", i], true);
-      } catch {
-        throwRowIssues(fn, customers, "customers", rowIssues);
-      }
-      ({ x, tx, w } = h);
-      const hp = row.holdoutPeriods;
-      if (
-        typeof hp !== "number" ||
-        !Number.isInteger(hp) ||
-        hp < 1 ||
-        hp > MAX_DIAGNOSTIC_OPPORTUNITIES ||
-        typeof hf !== "number" ||
-        !Number.isInteger(hf) ||
-        hf < 0 ||
-        hf > hp ||
-        rowUnitProblem(unit, m.unit) !== undefined
-      ) {
-        throwRowIssues(fn, customers, "customers", rowIssues);
-      }
-      key = `${x},${tx},${h.n},${hp}`;
-      const n = h.n;
-      compute = () => bgbbConditionalExpected(m.params, x, tx, n, hp);
-    } else {
-      let h: { x: number; tx: number; T: number };
-      try {
-        h = checkHistory(fn, row, i);
-      } catch {
-        throwRowIssues(fn, customers, "customers", rowIssues);
-      }
-      ({ x, tx } = h);
-      const hd = row.holdoutDuration;
-      const count = row.count;
-      if (
-        typeof hd !== "number" ||
-        !Number.isFinite(hd) ||
-        hd <= 0 ||
-        typeof hf !== "number" ||
-        !Number.isInteger(hf) ||
-        hf < 0 ||
-        (count !== undefined &&
-          (typeof count !== "number" || !Number.isSafeInteger(count) || count < 1)) ||
-        rowUnitProblem(unit, m.unit) !== undefined
-      ) {
-        throwRowIssues(fn, customers, "customers", rowIssues);
-      }
-      w = count === undefined ? 1 : count;
-      key = `${x},${tx},${h.T},${hd}`;
-      const T = h.T;
-      compute = () => kernel!.conditionalExpected(x, tx, T, hd);
-    }
+    const { x, tx, w, hf, key, compute } = readHoldoutRow(fn, m, kernel, customers, i, rowIssues);
     let e = memo.get(key);
     if (e === undefined) {
       e = compute();
@@ -358,6 +195,19 @@ export function holdoutComparison(
     actual[bin]! += w * hf;
     expected[bin]! += w * e;
   }
+  return holdoutTable(customerCount, actual, expected, maxBin);
+}
+
+/**
+ * The comparison table from the per-bin sums of weights, actual and expected holdout purchases:
+ * the non-empty bins with their means ("7+" for the pooled last bin) and the mean absolute errors.
+ */
+function holdoutTable(
+  customerCount: Float64Array,
+  actual: Float64Array,
+  expected: Float64Array,
+  maxBin: number,
+): HoldoutComparison {
   const out: HoldoutComparisonRow[] = [];
   let absSum = 0;
   let weightedAbs = 0;

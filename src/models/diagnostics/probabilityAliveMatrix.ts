@@ -2,11 +2,12 @@
  * P(alive) over a grid of calibration histories (the frequency/recency heat map), as plain rows.
  * @module
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { TimeUnit } from "../../core/time.js";
 import type { UnitConversion } from "../../core/units.js";
 import { parseInput } from "../../core/validate.js";
 import { purchaseKernel } from "../predictions/kernels.js";
+import { unitOptionsShape } from "../predictions/modelArguments.js";
 import {
   bgbbGrid,
   checkGridCells,
@@ -15,7 +16,6 @@ import {
   MAX_DIAGNOSTIC_OPPORTUNITIES,
   modelUnitsPer,
   parseDiagnosableModel,
-  unitOptionsShape,
 } from "./diagnosticModels.js";
 
 /**
@@ -56,11 +56,13 @@ export interface ProbabilityAliveCell {
 }
 
 const optionsSchema = z.strictObject({
-  maxFrequency: z.number().int().nonnegative().max(1e4),
-  maxT: z.number().int().min(1).max(1e4),
+  maxFrequency: z.int().check(z.nonnegative(), z.maximum(1e4)),
+  maxT: z.int().check(z.minimum(1), z.maximum(1e4)),
   ...unitOptionsShape,
-  futurePeriods: z.number().int().nonnegative().max(MAX_DIAGNOSTIC_OPPORTUNITIES).exactOptional(),
-}) satisfies z.ZodType<unknown, ProbabilityAliveMatrixOptions>;
+  futurePeriods: z.exactOptional(
+    z.int().check(z.nonnegative(), z.maximum(MAX_DIAGNOSTIC_OPPORTUNITIES)),
+  ),
+}) satisfies z.ZodMiniType<unknown, ProbabilityAliveMatrixOptions>;
 
 /**
  * P(alive) for every possible calibration history on a grid: frequency `x = 0 … maxFrequency`,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseInput } from "../../core/validate.js";
 import {
   bgbbConditionalExpectedFor,
@@ -9,20 +9,20 @@ import type {
   DiscretePurchaseHistory,
 } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import type { PurchaseHistory, PurchaseModel } from "../types.js";
+import { conditionalOverRows } from "./customerRows.js";
 import type { HorizonOptions } from "./expectedPurchases.js";
+import { purchaseKernel } from "./kernels.js";
 import {
-  conditionalOverRows,
   finiteResult,
   modelUnitsPer,
   parsePurchaseModel,
-  purchaseKernel,
   unitOptionsShape,
-} from "./kernels.js";
+} from "./modelArguments.js";
 
 const optionsSchema = z.strictObject({
-  horizon: z.number().finite().nonnegative(),
+  horizon: z.number().check(z.nonnegative()),
   ...unitOptionsShape,
-}) satisfies z.ZodType<unknown, HorizonOptions>;
+}) satisfies z.ZodMiniType<unknown, HorizonOptions>;
 
 /**
  * Expected number of purchases in the next `horizon` time units, (T, T + t], of each customer with

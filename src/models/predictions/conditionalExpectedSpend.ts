@@ -3,9 +3,9 @@ import { type Decimal, MONEY_LIMIT } from "../../core/money.js";
 import { checkArray, describeReceived } from "../../core/validate.js";
 import { cachedEstimate, createEstimateCache } from "../../internal/fast/fastMoney.js";
 import { logAddExp } from "../../math/special.js";
-import { spendValue } from "../history.js";
+import { spendValue } from "../spendValidation.js";
 import type { GammaGammaModel, GammaGammaParams, SpendHistory } from "../types.js";
-import { parseSpendModel } from "./kernels.js";
+import { parseSpendModel } from "./modelArguments.js";
 
 /**
  * E[M | x, z̄] = p(v + x z̄)/(px + q − 1) in float64 (Fader, Hardie & Lee 2005, eq. 4); the
@@ -29,7 +29,12 @@ export function gammaGammaExpectedSpend(q: GammaGammaParams, x: number, zbar: nu
   return Math.exp(Math.log(q.p) + lnSpend - lnDenominator);
 }
 
-/** Whether a repeat buyer's expected spend is finite: px + q > 1 (models.md §6.3). @internal */
+/**
+ * Whether a repeat buyer's expected spend is finite: px + q > 1, the denominator of
+ * E[M | x, z̄] = p(v + x·z̄)/(px + q − 1) (Fader, Hardie & Lee 2005, "RFM and CLV"; Fader & Hardie
+ * 2013, "The Gamma-Gamma model of monetary value").
+ * @internal
+ */
 export function hasFiniteSpend(q: GammaGammaParams, x: number): boolean {
   return q.p * x + q.q > 1;
 }

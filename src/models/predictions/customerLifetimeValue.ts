@@ -1,28 +1,16 @@
-import { z } from "zod";
-import { checkDiscountRate } from "../../core/discount.js";
-import { collectRowIssues, invalidInput } from "../../core/errors.js";
-import { type Decimal, MONEY_LIMIT } from "../../core/money.js";
+import type { Decimal } from "../../core/money.js";
 import type { TimeUnit } from "../../core/time.js";
 import type { UnitConversion } from "../../core/units.js";
-import { checkArray, parseInput } from "../../core/validate.js";
 import { cachedEstimate, createEstimateCache } from "../../internal/fast/fastMoney.js";
-import { checkDiscountFloor } from "../discountRate.js";
 import type { GammaGammaModel, PurchaseHistory, PurchaseModel, SpendHistory } from "../types.js";
-import {
-  checkSpendCustomer,
-  gammaGammaExpectedSpend,
-  hasFiniteSpend,
-} from "./conditionalExpectedSpend.js";
-import {
-  allChecked,
-  conditionalOverRows,
-  modelUnitsPer,
-  type PurchaseKernel,
-  parsePurchaseModel,
-  parseSpendModel,
-  purchaseKernel,
-  unitOptionsShape,
-} from "./kernels.js";
+import { lifetimeValueColumns } from "./lifetimeValueColumns.js";
+
+// The engine and the option schemas, re-exported for `churnRisk` (it takes the same arguments).
+export { lifetimeValueColumns } from "./lifetimeValueColumns.js";
+export {
+  type LifetimeValueParsedOptions,
+  lifetimeValueOptionsShape,
+} from "./lifetimeValueOptions.js";
 
 /**
  * A customer as {@link customerLifetimeValue} needs them: purchase history and mean repeat spend
@@ -72,40 +60,6 @@ export interface LifetimeValueOptions {
   /** Accept a discount rate of 1 (100 %) or more per `unit`. */
   readonly allowLargeDiscountRate?: boolean;
 }
-
-/** Largest finite `horizon` of {@link customerLifetimeValue}, in periods. @internal */
-export const MAX_LIFETIME_HORIZON = 10_000;
-
-/** The `horizon` option of the lifetime values (finite: whole periods, 1 … 10,000). @internal */
-export const lifetimeHorizonSchema = z.union([
-  z
-    .number()
-    .int()
-    .positive()
-    .max(MAX_LIFETIME_HORIZON, {
-      error: `A finite horizon is at most ${MAX_LIFETIME_HORIZON} periods (use "infinite" beyond)`,
-    }),
-  z.literal("infinite"),
-]);
-
-/** The options every lifetime value takes (churnRisk adds its own). @internal */
-export const lifetimeValueOptionsShape = {
-  horizon: lifetimeHorizonSchema,
-  discountRate: z.number(),
-  ...unitOptionsShape,
-  profitMargin: z.number().finite().positive().max(1).exactOptional(),
-  allowLargeDiscountRate: z.boolean().exactOptional(),
-};
-
-const optionsSchema = z.strictObject(lifetimeValueOptionsShape) satisfies z.ZodType<
-  unknown,
-  LifetimeValueOptions
->;
-
-/** The validated lifetime-value options. @internal */
-export type LifetimeValueParsedOptions = z.output<typeof optionsSchema>;
-
-const modelSchema = z.strictObject({ purchase: z.unknown(), spend: z.unknown() });
 
 /**
  * Customer lifetime value from a purchase model and the Gamma-Gamma spend model: for each customer,
@@ -183,195 +137,4 @@ export function customerLifetimeValue(
   const cache = createEstimateCache();
   for (let i = 0; i < n; i++) out[i] = cachedEstimate(cache, value[i]!);
   return out;
-}
-
-/**
- * {@link customerLifetimeValue} as float64 columns (same validation, same errors, same values),
- * reported under the name `fn` (`churnRisk` takes the same arguments, so the paths agree). With
- * `withAlive` it also returns P(alive) per customer, for `churnRisk`, which would otherwise
- * evaluate it a second time. `customers` are the rows as read: each field of each row is read once
- * (use those rather than reading the caller's rows again). `parsedOptions`, when given, are the
- * caller's already-validated options (then `options` is not read).
- * @internal
- */
-export function lifetimeValueColumns(
-  fn: string,
-  model: unknown,
-  customers: unknown,
-  options: unknown,
-  withAlive: boolean,
-  parsedOptions?: LifetimeValueParsedOptions,
-): {
-  readonly value: Float64Array;
-  readonly alive: Float64Array | undefined;
-  readonly customers: readonly CustomerHistory[];
-  readonly kernel: PurchaseKernel;
-  readonly modelUnitsPerUnit: number;
-} {
-  const pair = parseInput(fn, modelSchema, model, ["model"]);
-  const purchase = parsePurchaseModel(fn, pair.purchase, ["model", "purchase"]);
-  const kernel = purchaseKernel(purchase, fn, ["model", "purchase"]);
-  const spend = parseSpendModel(fn, pair.spend, ["model", "spend"]);
-  const opts = parsedOptions ?? parseInput(fn, optionsSchema, options, ["options"]);
-  // A wrong rate and a wrong unit are reported together.
-  const [d, c] = allChecked<[number, number]>(
-    fn,
-    () =>
-      checkDiscountRate(
-        fn,
-        opts.discountRate,
-        ["options", "discountRate"],
-        opts.allowLargeDiscountRate === true,
-      ),
-    () => modelUnitsPer(fn, purchase.unit, opts.unit, opts.unitConversion),
-  );
-  if (opts.horizon === "infinite") checkDiscountFloor(fn, d / c, ["options", "discountRate"]);
-  checkArray(fn, customers, "an array of customers", ["customers"]);
-  // Each row's fields read once: the values validated are the values used.
-  const rows = readOnce(customers);
-  const margin = opts.profitMargin ?? 1;
-  const n = rows.length;
-  let alive: Float64Array | undefined;
-  let recorded = 0;
-  let aliveOf = kernel.probabilityAlive;
-  if (withAlive) {
-    const column = new Float64Array(n);
-    const probabilityAlive = kernel.probabilityAlive;
-    // The row pass evaluates P(alive) once per row, in order, when the kernel factorises: keep it.
-    aliveOf = (x, tx, T) => {
-      const p = probabilityAlive(x, tx, T);
-      column[recorded++] = p;
-      return p;
-    };
-    alive = column;
-  }
-  const discounted = discountedPurchases(
-    fn,
-    { ...kernel, probabilityAlive: aliveOf },
-    rows,
-    opts.horizon,
-    d,
-    c,
-  );
-  if (alive !== undefined && recorded !== n) {
-    // A kernel without the factorisation: evaluate P(alive) separately.
-    const p = kernel.probabilityAlive;
-    alive = conditionalOverRows(fn, rows, p, undefined, p);
-  }
-  const params = spend.params;
-  const value = discounted; // overwritten in place: discounted purchases → value
-  for (let i = 0; i < n; i++) {
-    const row = rows[i] as Record<string, unknown> | null | undefined;
-    let x: number;
-    let zbar: number;
-    const frequency = row?.frequency;
-    const m = row?.monetaryValue;
-    if (
-      typeof frequency === "number" &&
-      frequency > 0 &&
-      Number.isInteger(frequency) &&
-      typeof m === "number" &&
-      m > 0 &&
-      m < MONEY_LIMIT &&
-      hasFiniteSpend(params, frequency)
-    ) {
-      x = frequency;
-      zbar = m;
-    } else {
-      try {
-        ({ x, zbar } = checkSpendCustomer(fn, spend, row, i, ["customers"], ["model", "spend"]));
-      } catch (error) {
-        // Slow path: list every row whose spend is invalid (up to 100) in one error.
-        collectRowIssues(fn, n, (j) => {
-          checkSpendCustomer(fn, spend, rows[j], j, ["customers"], ["model", "spend"]);
-        });
-        throw error;
-      }
-    }
-    const v = margin * gammaGammaExpectedSpend(params, x, zbar) * discounted[i]!;
-    if (!Number.isFinite(v)) {
-      // No NaN or infinity leaves the library (a spend near float64's limit, say).
-      throw invalidInput(
-        fn,
-        ["customers", i],
-        "This customer's lifetime value is not finite in float64 (check monetaryValue)",
-        "unsupported",
-      );
-    }
-    value[i] = v;
-  }
-  return { value, alive, customers: rows, kernel, modelUnitsPerUnit: c };
-}
-
-/** Discounted expected purchases per customer (see {@link customerLifetimeValue}). */
-function discountedPurchases(
-  fn: string,
-  kernel: PurchaseKernel,
-  customers: readonly unknown[],
-  horizon: number | "infinite",
-  d: number,
-  c: number,
-): Float64Array {
-  let discounted: Float64Array;
-  if (horizon === "infinite") {
-    const delta = Math.log1p(d) / c;
-    const ifAlive = kernel.dertIfAlive;
-    discounted = conditionalOverRows(
-      fn,
-      customers,
-      kernel.probabilityAlive,
-      ifAlive === undefined ? undefined : (x, T) => ifAlive(x, T, delta),
-      (x, tx, T) => kernel.dert(x, tx, T, delta),
-    );
-  } else {
-    const H = horizon;
-    // Period k ends at model time k·c and is discounted by (1 + d)^−k.
-    const factors = new Float64Array(H + 1);
-    const ends = new Float64Array(H + 1);
-    for (let k = 1; k <= H; k++) {
-      factors[k] = (1 + d) ** -k;
-      ends[k] = k * c;
-    }
-    const sum = (expected: (t: number) => number): number => {
-      let total = 0;
-      let previous = 0;
-      for (let k = 1; k <= H; k++) {
-        const current = expected(ends[k]!);
-        total += (current - previous) * factors[k]!;
-        previous = current;
-      }
-      return total;
-    };
-    const ifAlive = kernel.expectedIfAlive;
-    discounted = conditionalOverRows(
-      fn,
-      customers,
-      kernel.probabilityAlive,
-      ifAlive === undefined ? undefined : (x, T) => sum((t) => ifAlive(x, T, t)),
-      (x, tx, T) => sum((t) => kernel.conditionalExpected(x, tx, T, t)),
-    );
-  }
-  return discounted;
-}
-
-/**
- * A copy of `customers` in which every row is a new plain object holding the four fields a lifetime
- * value uses (and the `customerId` churnRisk copies), each read from the caller's row exactly once (a getter cannot give the validation one
- * value and the computation another). Rows that are not plain objects are passed on unchanged for
- * the validation to report. Written out field by field: one object shape, about as fast as reading
- * the rows (a loop over field names would be several times slower on a million rows).
- */
-function readOnce(customers: readonly unknown[]): readonly CustomerHistory[] {
-  const n = customers.length;
-  const rows: unknown[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = customers[i];
-    if (typeof c !== "object" || c === null || Array.isArray(c)) {
-      rows[i] = c;
-      continue;
-    }
-    const { frequency, recency, T, monetaryValue, customerId } = c as Record<string, unknown>;
-    rows[i] = { frequency, recency, T, monetaryValue, customerId };
-  }
-  return rows as readonly CustomerHistory[];
 }

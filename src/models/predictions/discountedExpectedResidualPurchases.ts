@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { checkDiscountRate } from "../../core/discount.js";
+import * as z from "zod/mini";
+import { checkDiscountFloor, checkDiscountRate } from "../../core/discount.js";
 import { invalidInput } from "../../core/errors.js";
 import type { TimeUnit } from "../../core/time.js";
 import type { UnitConversion } from "../../core/units.js";
@@ -12,16 +12,15 @@ import type {
   BgBbModel,
   DiscretePurchaseHistory,
 } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
-import { checkDiscountFloor } from "../discountRate.js";
 import type { PurchaseHistory, PurchaseModel } from "../types.js";
+import { conditionalOverRows } from "./customerRows.js";
+import { purchaseKernel } from "./kernels.js";
 import {
   allChecked,
-  conditionalOverRows,
   modelUnitsPer,
   parsePurchaseModel,
-  purchaseKernel,
   unitOptionsShape,
-} from "./kernels.js";
+} from "./modelArguments.js";
 
 /**
  * Options of {@link discountedExpectedResidualPurchases} besides the rate.
@@ -58,9 +57,9 @@ export type DiscountOptions = DiscountUnitOptions &
   );
 
 const optionsSchema = z.strictObject({
-  discountRate: z.unknown().optional(),
-  continuousDiscountRate: z.unknown().optional(),
-  allowLargeDiscountRate: z.boolean().exactOptional(),
+  discountRate: z.optional(z.unknown()),
+  continuousDiscountRate: z.optional(z.unknown()),
+  allowLargeDiscountRate: z.exactOptional(z.boolean()),
   ...unitOptionsShape,
 });
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { TimeUnit } from "../../core/time.js";
 import type { UnitConversion } from "../../core/units.js";
 import { parseInput } from "../../core/validate.js";
@@ -8,13 +8,13 @@ import {
 } from "../betaGeometricBetaBinomial/betaGeometricBetaBinomialPredictions.js";
 import type { BgBbModel } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import type { PurchaseModel } from "../types.js";
+import { purchaseKernel } from "./kernels.js";
 import {
   finiteResult,
   modelUnitsPer,
   parsePurchaseModel,
-  purchaseKernel,
   unitOptionsShape,
-} from "./kernels.js";
+} from "./modelArguments.js";
 
 /**
  * Options of the predictions over a forecast span: {@link expectedPurchases} and
@@ -37,9 +37,9 @@ export interface HorizonOptions {
 }
 
 const optionsSchema = z.strictObject({
-  horizon: z.number().finite().nonnegative(),
+  horizon: z.number().check(z.nonnegative()),
   ...unitOptionsShape,
-}) satisfies z.ZodType<unknown, HorizonOptions>;
+}) satisfies z.ZodMiniType<unknown, HorizonOptions>;
 
 const bgbbOptionsSchema = z.strictObject({ horizon: z.unknown(), ...unitOptionsShape });
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseInput } from "../../core/validate.js";
 import {
   bgbbProbabilityAliveFor,
@@ -9,7 +9,9 @@ import type {
   DiscretePurchaseHistory,
 } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import type { PurchaseHistory, PurchaseModel } from "../types.js";
-import { conditionalOverRows, parsePurchaseModel, purchaseKernel } from "./kernels.js";
+import { conditionalOverRows } from "./customerRows.js";
+import { purchaseKernel } from "./kernels.js";
+import { parsePurchaseModel } from "./modelArguments.js";
 
 /**
  * Options of {@link probabilityAlive} for the BG/BB.
@@ -109,7 +111,7 @@ export function probabilityAlive(
 }
 
 const discreteOptionsSchema = z.strictObject({
-  futurePeriods: z.unknown().optional(),
+  futurePeriods: z.optional(z.unknown()),
 });
 
 const noOptionsSchema = z.strictObject({});

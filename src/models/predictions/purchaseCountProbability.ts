@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { invalidInput } from "../../core/errors.js";
 import type { TimeUnit } from "../../core/time.js";
 import type { UnitConversion } from "../../core/units.js";
@@ -9,13 +9,13 @@ import {
 } from "../betaGeometricBetaBinomial/betaGeometricBetaBinomialPredictions.js";
 import type { BgBbModel } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import type { PurchaseModel } from "../types.js";
+import { purchaseKernel } from "./kernels.js";
 import {
   finiteResult,
   modelUnitsPer,
   parsePurchaseModel,
-  purchaseKernel,
   unitOptionsShape,
-} from "./kernels.js";
+} from "./modelArguments.js";
 
 /**
  * Largest purchase count `n` {@link purchaseCountProbability} accepts. The Pareto/NBD closed form
@@ -118,13 +118,13 @@ export interface PurchaseCountOptions {
   readonly unitConversion?: UnitConversion;
 }
 
-const purchasesSchema = z.number().int().nonnegative().max(MAX_PURCHASE_COUNT);
+const purchasesSchema = z.int().check(z.nonnegative(), z.maximum(MAX_PURCHASE_COUNT));
 
 const optionsSchema = z.strictObject({
   purchases: purchasesSchema,
-  horizon: z.number().finite().nonnegative(),
+  horizon: z.number().check(z.nonnegative()),
   ...unitOptionsShape,
-}) satisfies z.ZodType<unknown, PurchaseCountOptions>;
+}) satisfies z.ZodMiniType<unknown, PurchaseCountOptions>;
 
 const bgbbOptionsSchema = z.strictObject({
   purchases: purchasesSchema,

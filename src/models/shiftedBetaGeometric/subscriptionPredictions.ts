@@ -1,18 +1,18 @@
 /**
  * Predictions of the shifted-beta-geometric model: survival curve, retention rates, discounted
- * expected (residual) lifetime and subscription lifetime value (Fader & Hardie 2007, 2010; shared
- * reference "models.md" §5.2, §5.4).
+ * expected (residual) lifetime and subscription lifetime value (Fader & Hardie 2007, "How to
+ * project customer retention", J. Interactive Marketing 21(1); Fader & Hardie 2010, "Customer-base
+ * valuation in a contractual setting", Marketing Science 29(1): DEL and DERL as ₂F₁).
  * @module
  */
-import { z } from "zod";
-import { moneySchema, timeUnitSchema } from "../../core/classicSchemas.js";
-import { checkDiscountRate } from "../../core/discount.js";
+import * as z from "zod/mini";
+import { checkDiscountFloor, checkDiscountRate } from "../../core/discount.js";
 import { invalidInput } from "../../core/errors.js";
-import { type Decimal, Money, type MoneyInput } from "../../core/money.js";
+import { type Decimal, Money, type MoneyInput, moneySchema } from "../../core/money.js";
+import { timeUnitSchema } from "../../core/time.js";
 import { parseInput } from "../../core/validate.js";
 import { unitHypergeometric } from "../../math/unitHypergeometric.js";
-import { checkDiscountFloor } from "../discountRate.js";
-import { parseModelWithUnit } from "../predictions/kernels.js";
+import { parseModelWithUnit } from "../predictions/modelArguments.js";
 import { type SbgModel, shiftedBetaGeometricModelSchema } from "./fitShiftedBetaGeometric.js";
 
 /** Most periods a survival or retention curve projects. @internal */
@@ -28,15 +28,15 @@ export interface CurveOptions {
 }
 
 const survivalOptionsSchema = z.strictObject({
-  periods: z.number().int().nonnegative().max(MAX_CURVE_PERIODS),
-}) satisfies z.ZodType<unknown, CurveOptions>;
+  periods: z.int().check(z.nonnegative(), z.maximum(MAX_CURVE_PERIODS)),
+}) satisfies z.ZodMiniType<unknown, CurveOptions>;
 
 const retentionOptionsSchema = z.strictObject({
-  periods: z.number().int().min(1).max(MAX_CURVE_PERIODS),
-}) satisfies z.ZodType<unknown, CurveOptions>;
+  periods: z.int().check(z.minimum(1), z.maximum(MAX_CURVE_PERIODS)),
+}) satisfies z.ZodMiniType<unknown, CurveOptions>;
 
 /** The sBG model schema with its (required) time unit: the length of one contract period. */
-const modelSchema = shiftedBetaGeometricModelSchema.extend({ unit: timeUnitSchema });
+const modelSchema = z.extend(shiftedBetaGeometricModelSchema, { unit: timeUnitSchema });
 
 /** The validated copy of the model (each parameter read once); paths `model.params.alpha`, `model.unit`. */
 function parseModel(fn: string, model: unknown): SbgModel {
@@ -156,10 +156,10 @@ export interface ExpectedRemainingLifetimeOptions {
 }
 
 const derlOptionsSchema = z.strictObject({
-  renewals: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  renewals: z.int().check(z.nonnegative(), z.maximum(Number.MAX_SAFE_INTEGER)),
   discountRate: z.number(),
-  allowLargeDiscountRate: z.boolean().exactOptional(),
-}) satisfies z.ZodType<unknown, ExpectedRemainingLifetimeOptions>;
+  allowLargeDiscountRate: z.exactOptional(z.boolean()),
+}) satisfies z.ZodMiniType<unknown, ExpectedRemainingLifetimeOptions>;
 
 /** DERL(d | n) = (β+n)/(α+β+n)·₂F₁(1, β+n+1; α+β+n+1; 1/(1+d)). @internal */
 export function sbgDerl(alpha: number, beta: number, n: number, d: number): number {
@@ -254,8 +254,8 @@ export interface SubscriptionLifetimeValueOptions {
 const clvOptionsSchema = z.strictObject({
   pricePerPeriod: moneySchema,
   discountRate: z.number(),
-  renewals: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).exactOptional(),
-  allowLargeDiscountRate: z.boolean().exactOptional(),
+  renewals: z.exactOptional(z.int().check(z.nonnegative(), z.maximum(Number.MAX_SAFE_INTEGER))),
+  allowLargeDiscountRate: z.exactOptional(z.boolean()),
 });
 
 /**

@@ -12,7 +12,7 @@ import { probabilityAlive } from "../../../src/models/predictions/probabilityAli
 import { splitCalibrationHoldout } from "../../../src/transactions/splitCalibrationHoldout.js";
 import { cdnowSample } from "../../fixtures/load.js";
 
-// BTYD walkthrough on the CDNOW sample (peers.md §4.2): 39-week calibration (1997-01-01 … 09-30),
+// BTYD walkthrough on the CDNOW sample (BTYD R package vignette): 39-week calibration (1997-01-01 … 09-30),
 // 39-week holdout, weeks as the time unit, same-day purchases merged.
 const transactions = cdnowSample();
 const rows = splitCalibrationHoldout(transactions, {
@@ -23,7 +23,7 @@ const rows = splitCalibrationHoldout(transactions, {
 });
 const model = fitBgNbd(rows, { unit: "week" });
 
-describe("holdoutComparison — BG/NBD on CDNOW (BTYD vignette table, peers.md §4.2)", () => {
+describe("holdoutComparison — BG/NBD on CDNOW (BTYD R package vignette table)", () => {
   const table = holdoutComparison(
     model,
     rows.map((r) => ({ ...r, holdoutDuration: 39 })),
@@ -51,7 +51,7 @@ describe("holdoutComparison — BG/NBD on CDNOW (BTYD vignette table, peers.md �
     for (const [i, v] of printed.entries()) {
       expect(Math.abs(table.rows[i]!.expected - v)).toBeLessThanOrEqual(2.5e-4);
     }
-    // Σ CET(39) over all customers = 1,653.4 [peers.md §4.2, computed]
+    // Σ CET(39) over all customers = 1,653.4 [BTYD R package, computed]
     expect(table.totalExpected.toFixed(1)).toBe("1653.4");
     // MAE of the printed table: mean of |actual − expected| over the 8 bins = 0.2245
     expect(Math.abs(table.meanAbsoluteError - 0.2245)).toBeLessThanOrEqual(2.5e-4);
@@ -65,7 +65,7 @@ function firstDatesOf(byCustomer: Map<string, Set<number>>): string[] {
   );
 }
 
-describe("cumulativePurchaseTracking — BG/NBD weekly tracking, weeks 20–25 (BTYD vignette, peers.md §4.2)", () => {
+describe("cumulativePurchaseTracking — BG/NBD weekly tracking, weeks 20–25 (BTYD R package vignette)", () => {
   // daily cohorts of first purchases (84 days of 1997 Q1), tracked in weeks
   const start = Date.UTC(1997, 0, 1);
   const dayOf = (date: string) => Math.round((Date.parse(date) - start) / 86_400_000);
@@ -156,7 +156,7 @@ describe("cumulativePurchaseTracking — BG/NBD weekly tracking, weeks 20–25 (
   });
 });
 
-describe("Pareto/NBD on CDNOW (BTYD vignette, peers.md §4.3)", () => {
+describe("Pareto/NBD on CDNOW (BTYD R package vignette)", () => {
   const pareto = fitParetoNbd(rows, { unit: "week" });
   it("holdout expected means 0.138 … 6.403 (printed precision)", () => {
     const table = holdoutComparison(
@@ -168,7 +168,7 @@ describe("Pareto/NBD on CDNOW (BTYD vignette, peers.md §4.3)", () => {
     for (const [i, v] of printed.entries()) {
       expect(Math.abs(table.rows[i]!.expected - v)).toBeLessThanOrEqual(1e-3);
     }
-    // Σ CET(39) = 1,665.6 [peers.md §4.3, computed]
+    // Σ CET(39) = 1,665.6 [BTYD R package, computed]
     expect(Math.abs(table.totalExpected - 1665.6)).toBeLessThanOrEqual(0.2);
   });
   it("weekly tracking weeks 20–25: 78.308 … 69.933 and 1308.856 … 1674.253", () => {
@@ -195,7 +195,7 @@ describe("Pareto/NBD on CDNOW (BTYD vignette, peers.md §4.3)", () => {
 });
 
 describe("compareModels on the three CDNOW fits", () => {
-  it("MBG/NBD −9582.1, BG/NBD −9582.4, Pareto/NBD −9595.0 (FHL 2005; models.md §0.4): MBG/NBD recommended, no LRT", () => {
+  it("MBG/NBD −9582.1, BG/NBD −9582.4, Pareto/NBD −9595.0 (Fader, Hardie & Lee 2005; Batislam, Denizel & Filiztekin 2007): MBG/NBD recommended, no LRT", () => {
     const fits = [model, fitMbgNbd(rows, { unit: "week" }), fitParetoNbd(rows, { unit: "week" })];
     const c = compareModels(fits);
     expect(c.rows.map((r) => r.logLikelihood.toFixed(1))).toEqual([

@@ -25,7 +25,7 @@ function bgbb(alpha: number, beta: number, gamma: number, delta: number): BgBbMo
     unit: "year",
   };
 }
-// θ_BGBB (models.md §0.4)
+// BG/BB estimates for the donations data (Fader, Hardie & Shang 2010)
 const MODEL = bgbb(1.2035223936080475, 0.7497163581757659, 0.6567181695499289, 2.783441982887471);
 const rows = donations();
 
@@ -44,7 +44,7 @@ function expectInvalid(f: () => unknown, fnName: string, path: string): void {
   throw new Error("expected an InvalidInputError");
 }
 
-describe("calibrationFrequencyFit — donations (peers.md §4.6, Hardie's spreadsheet)", () => {
+describe("calibrationFrequencyFit — donations (BTYD R package and Hardie's BG/BB spreadsheet)", () => {
   const fit = calibrationFrequencyFit(MODEL, rows, { maxBin: 6 });
   it("expected donors with x = 0 and x = 6: 3,454.9 and 1,253.1; actual counts from the data", () => {
     expect(fit.rows[0]!.expected.toFixed(1)).toBe("3454.9");
@@ -76,7 +76,7 @@ describe("calibrationFrequencyFit — donations (peers.md §4.6, Hardie's spread
   });
 });
 
-describe("cumulativePurchaseTracking — donations annual tracking 1996–2006 (BTYD vignette, peers.md §4.6)", () => {
+describe("cumulativePurchaseTracking — donations annual tracking 1996–2006 (BTYD R package vignette)", () => {
   const actual = [5652, 4674, 4019, 3552, 3555, 3163, 3110, 2938, 2703, 2573, 1936];
   const expected = [
     5535.833, 4717.059, 4147.621, 3724.665, 3395.888, 3131.647, 2913.778, 2730.482, 2573.731,
@@ -84,7 +84,7 @@ describe("cumulativePurchaseTracking — donations annual tracking 1996–2006 (
   ];
   const tracking = cumulativePurchaseTracking(MODEL, [11104], { periods: 11, actual });
   it("incremental expectations match BTYD's to its parameter precision (≤ 1e-4 relative)", () => {
-    // BTYD's estimates differ from the MLE in the 5th digit (models.md §4.7), hence 1e-4.
+    // the BTYD R package's estimates differ from the MLE in the 5th digit, hence 1e-4.
     for (const [i, e] of expected.entries()) expectRel(tracking[i]!.expectedIncremental, e, 1e-4);
     expectRel(tracking.at(-1)!.expectedCumulative, 37627.29, 1e-4);
     expect(tracking.at(-1)!.actualCumulative).toBe(37875);
@@ -210,7 +210,7 @@ describe("holdoutComparison", () => {
       3464, 1823, 1430, 1085, 1036, 1063, 1203,
     ]);
     expect(table.rows.map((r) => r.actual)).toEqual([0, 1, 2, 3, 4, 5, 5]);
-    // expected mean of the x = 0 bin is E[X(6, 11) | 0, 0] (models.md §4.7)
+    // expected mean of the x = 0 bin is E[X(6, 11) | 0, 0] (Fader, Hardie & Shang 2010, conditional expectation)
     expectRel(table.rows[0]!.expected, 0.0728633389408, 1e-10);
     expectRel(table.rows[6]!.expected, 3.75254424661, 1e-10);
     expect(table.totalExpected.toFixed(1)).toBe("12884.2");
