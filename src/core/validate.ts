@@ -52,39 +52,6 @@ export function describeReceived(value: unknown): string {
 }
 
 /**
- * Why a value that `Decimal.isDecimal` recognises (a decimal.js instance from any copy of the
- * library, or any object with its `toStringTag`) is not a usable finite Decimal, or `undefined`.
- * The digits are checked the way decimal.js stores them (sign ±1, an integer exponent, base-1e7
- * words), without calling any of the object's methods, so a duck-typed imitation is an
- * {@link InvalidInputError} rather than a `TypeError` or a `DecimalError`.
- * @internal
- */
-export function decimalShapeProblem(value: unknown): string | undefined {
-  const { s, e, d } = value as { s?: unknown; e?: unknown; d?: unknown };
-  if (
-    d === null ||
-    (typeof e === "number" && Number.isNaN(e)) ||
-    (typeof s === "number" && Number.isNaN(s))
-  ) {
-    return "Expected a finite Decimal amount";
-  }
-  const wellFormed =
-    (s === 1 || s === -1) &&
-    typeof e === "number" &&
-    Number.isSafeInteger(e) &&
-    Array.isArray(d) &&
-    d.length > 0 &&
-    d.length <= 1_000 &&
-    d.every(
-      (word) => typeof word === "number" && Number.isInteger(word) && word >= 0 && word < 1e7,
-    ) &&
-    (d.length === 1 || d[0] !== 0);
-  return wellFormed
-    ? undefined
-    : "Expected a Decimal (decimal.js), received an object that only looks like one";
-}
-
-/**
  * The first problem with an array's shape that would make iterating it unsafe: not an array, too
  * long ({@link MAX_ARRAY_LENGTH}), or a hole (an empty slot) at its first or last index — an
  * array made by setting `length` is rejected before anything is allocated for it. Holes inside

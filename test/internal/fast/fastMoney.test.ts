@@ -1,10 +1,13 @@
 /** The fast float → Decimal path builds exactly what the decimal.js constructor builds. */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { type Decimal, Money, sumMoney, UnroundedMoney } from "../../../src/core/money.js";
 import {
+  centsRoundedUp,
+  DECIMAL_FIELDS_HOLD,
   exactDecimalText,
   exactSum,
+  fastPathsAgree,
   moneyFromEstimate,
   moneyFromNumber,
   moneyFromQuotient,
@@ -294,5 +297,90 @@ describe("exactSum", () => {
     const values = [new Money("1e40"), new Money(1), new Money("-1e40")];
     expect(exactSum(values).toString()).toBe("1");
     expect(sumMoney(values).toString()).toBe("0");
+  });
+});
+
+describe("the load-time self-check of decimal.js's layout", () => {
+  it("passes on the installed decimal.js, so the fast builders are on", () => {
+    expect(DECIMAL_FIELDS_HOLD).toBe(true);
+    expect(fastPathsAgree()).toBe(true);
+    expect(fastPathsAgree((text) => new Money(text))).toBe(true);
+  });
+
+  it("fails when the public constructor builds a different value, shape or class", () => {
+    // A rounding difference in the last of 34 digits, an extra own field (a changed layout), another
+    // constructor (other prototype), a constructor that throws.
+    expect(fastPathsAgree((text) => new Money(text).plus("1e-40"))).toBe(false);
+    expect(fastPathsAgree((text) => Object.assign(new Money(text), { extra: 0 }) as Decimal)).toBe(
+      false,
+    );
+    expect(fastPathsAgree((text) => new UnroundedMoney(text))).toBe(false);
+    expect(
+      fastPathsAgree(() => {
+        throw new Error("changed API");
+      }),
+    ).toBe(false);
+  });
+
+  it("in fallback mode (simulated mismatch) every builder and reader gives decimal.js's own values", async () => {
+    // Simulate a decimal.js whose clones do not behave as the fast builders assume: every clone
+    // computes at 20 significant digits, so the 34-digit quotient probe disagrees.
+    vi.resetModules();
+    vi.doMock("decimal.js", async (importOriginal) => {
+      const real = ((await importOriginal()) as { default: typeof Money }).default;
+      const Changed = real.clone();
+      const clone = Changed.clone.bind(Changed);
+      Changed.clone = (config?: { precision?: number }) =>
+        clone({ ...config, precision: Math.min(config?.precision ?? 20, 20) });
+      return { default: Changed, Decimal: Changed };
+    });
+    try {
+      const fast = await import("../../../src/internal/fast/fastMoney.js");
+      const money = await import("../../../src/core/money.js");
+      const M = money.Money;
+      expect(fast.DECIMAL_FIELDS_HOLD).toBe(false);
+      expect(money.LAYOUT_HOLDS).toBe(false);
+      const same = (a: Decimal, b: Decimal) =>
+        expect([a.toString(), a.eq(b)]).toEqual([b.toString(), true]);
+      same(fast.moneyFromQuotient(1, 7, 0), new M(1).div(7));
+      expect(fast.moneyFromQuotient(1, 7, 0).toString()).toBe("0.14285714285714285714"); // 20 digits
+      same(fast.moneyFromQuotient(-200, 3, 2), new M(-200).div(3).times("0.01"));
+      same(fast.moneyFromNumber(123.45), new M(123.45));
+      same(fast.moneyFromNumber(-0.000123), new M("-0.000123"));
+      same(fast.moneyFromScaled(12345, 2), new M("123.45"));
+      same(fast.moneyFromScaled(-7, 0), new M(-7));
+      same(fast.moneyFromEstimate(2 / 3), new M("0.666666666666667"));
+      expect(fast.numberFromMoney(new M("123.45"))).toBe(123.45);
+      same(fast.exactSum([new M("0.1"), new M("0.2"), new M("-0.05")]), new M("0.25"));
+      expect(fast.centsRoundedUp(new M("1.234"), 1.234)).toBe(124);
+      expect(fast.centsRoundedUp(new M("1.23"), 1.23)).toBe(123);
+      // Readers go through toString: same amounts, same problems.
+      same(money.readMoney(new M("12.5")) as Decimal, new M("12.5"));
+      same(money.readMoney(new Money("-3.25")) as Decimal, new M("-3.25"));
+      expect(money.moneyProblem(new Money("NaN"))).toBe("Expected a finite Decimal amount");
+      expect(money.moneyProblem(new Money("1e40"))).toMatch(/out of range/);
+      expect(fast.decimalShapeProblem(new Money("Infinity"))).toBe(
+        "Expected a finite Decimal amount",
+      );
+      expect(fast.decimalShapeProblem(new M("2.5"))).toBeUndefined();
+    } finally {
+      vi.doUnmock("decimal.js");
+      vi.resetModules();
+    }
+  });
+});
+
+describe("centsRoundedUp", () => {
+  it("equals cost × 100 rounded up, on random amounts of up to 4 decimals", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10 ** 12 }),
+        fc.integer({ min: 0, max: 4 }),
+        (units, scale) => {
+          const cost = new Money(units).times(`1e-${scale}`);
+          expect(centsRoundedUp(cost, cost.toNumber())).toBe(cost.times(100).ceil().toNumber());
+        },
+      ),
+    );
   });
 });
