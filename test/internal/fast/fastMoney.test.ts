@@ -14,6 +14,7 @@ import {
   moneyFromScaled,
   numberFromMoney,
 } from "../../../src/internal/fast/fastMoney.js";
+import { runs } from "../../slow/runs.js";
 
 /** Same value, same internal digits, exponent and sign as decimal.js builds, same own keys. */
 function expectSameDecimal(fast: Decimal, slow: Decimal): void {
@@ -41,7 +42,7 @@ describe("moneyFromScaled", () => {
           expectSameDecimal(moneyFromScaled(u, scale), new Money(u).times(pow10(scale)));
         },
       ),
-      { numRuns: 20000 },
+      { numRuns: runs(20000) },
     );
   });
   it("edge values", () => {
@@ -82,7 +83,7 @@ describe("moneyFromQuotient", () => {
           expectSameDecimal(moneyFromQuotient(u, divisor, scale), reference(u, divisor, scale));
         },
       ),
-      { numRuns: 30000 },
+      { numRuns: runs(30000) },
     );
   });
   it("rounds exact ties at the 35th digit to even, and carries 9s", () => {
@@ -120,7 +121,7 @@ describe("moneyFromEstimate", () => {
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (v) => {
         expect(Object.is(new Money(exactDecimalText(v)).toNumber(), v === 0 ? 0 : v)).toBe(true);
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
   it("rounds the exact value of any float to 15 significant digits, half-even", () => {
@@ -138,7 +139,7 @@ describe("moneyFromEstimate", () => {
           expectSameDecimal(moneyFromEstimate(v), reference(v));
         },
       ),
-      { numRuns: 30000 },
+      { numRuns: runs(30000) },
     );
   });
   it("edge values: exact ties, powers of ten, range ends, rounding up to a power of ten", () => {
@@ -192,7 +193,7 @@ describe("moneyFromNumber", () => {
           new Money(v).times(3).plus(1).toString(),
         );
       }),
-      { numRuns: 20000 },
+      { numRuns: runs(20000) },
     );
   });
   it("edge values", () => {
@@ -213,7 +214,7 @@ describe("numberFromMoney", () => {
         expect(Object.is(numberFromMoney(new Money(v)), new Money(v).toNumber())).toBe(true);
         expect(Object.is(numberFromMoney(moneyFromNumber(v)), v)).toBe(true);
       }),
-      { numRuns: 20000 },
+      { numRuns: runs(20000) },
     );
   });
   it("equals toNumber() on decimal strings with up to 34 digits", () => {
@@ -226,7 +227,7 @@ describe("numberFromMoney", () => {
           expect(Object.is(numberFromMoney(value), value.toNumber())).toBe(true);
         },
       ),
-      { numRuns: 20000 },
+      { numRuns: runs(20000) },
     );
   });
   it("edge values", () => {
@@ -277,7 +278,7 @@ describe("exactSum", () => {
       fc.property(fc.array(amount, { maxLength: 200 }), (values) => {
         same(exactSum(values), exact(values));
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
   it("equals sumMoney when the total fits 34 digits (cents, estimates), also when cancelling", () => {
