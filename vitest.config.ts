@@ -7,7 +7,10 @@ import { defineConfig } from "vitest/config";
 // - files whose properties take their run count from `test/slow/runs.ts`: a tenth of the runs in
 //   the fast suite, all of them in the slow one.
 const slow = process.env.VITEST_SLOW === "1";
-const withLongRuns = ["test/internal/fast/fastMoney.test.ts"];
+const withLongRuns = [
+  "test/internal/fast/fastMoney.test.ts",
+  "test/core/civilCalendar.test.ts",
+];
 
 export default defineConfig({
   test: {
