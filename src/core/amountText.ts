@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import { echo } from "./errors.js";
+import { echo } from "./echo.js";
 
 /**
  * Most significant digits an amount may have: the library's 34-digit precision (that of IEEE 754

@@ -8,7 +8,7 @@
  */
 import * as z from "zod/mini";
 import { daysFromCivil, MAX_CIVIL_DAY, MIN_CIVIL_DAY, MS_PER_DAY } from "./civilCalendar.js";
-import { echo } from "./errors.js";
+import { echo } from "./echo.js";
 
 const MS_PER_HOUR = 3_600_000;
 
