@@ -6,6 +6,10 @@ import { defineConfig } from "vitest/config";
 // - `test/examples/`: the runnable examples, each run as its own process;
 // - files whose properties take their run count from `test/slow/runs.ts`: a tenth of the runs in
 //   the fast suite, all of them in the slow one.
+//
+// Type tests (`*.test-d.ts`) run with a plain `vitest run`; `npm test` turns them off
+// (`--typecheck.enabled=false`) because its `tsc --noEmit` has already checked them (tsconfig
+// includes test/), and checking the project twice would cost a second full tsc run.
 const slow = process.env.VITEST_SLOW === "1";
 const withLongRuns = [
   "test/internal/fast/fastMoney.test.ts",
