@@ -11,10 +11,7 @@ import { defineConfig } from "vitest/config";
 // (`--typecheck.enabled=false`) because its `tsc --noEmit` has already checked them (tsconfig
 // includes test/), and checking the project twice would cost a second full tsc run.
 const slow = process.env.VITEST_SLOW === "1";
-const withLongRuns = [
-  "test/internal/fast/fastMoney.test.ts",
-  "test/core/civilCalendar.test.ts",
-];
+const withLongRuns = ["test/internal/fast/fastMoney.test.ts", "test/core/civilCalendar.test.ts"];
 
 export default defineConfig({
   test: {
