@@ -8,7 +8,7 @@
  */
 import * as z from "zod/mini";
 import {
-  DECIMAL_FIELDS_HOLD,
+  DECIMAL_FIELDS_READABLE,
   isOwnAmount,
   ownMoney,
   readDecimalAmount,
@@ -52,13 +52,12 @@ export { type Decimal, Money, UNROUNDED_ZERO, UnroundedMoney, ZERO } from "./dec
 export type MoneyInput = Decimal | number | string;
 
 /**
- * Whether this copy of decimal.js lays out its instances as the fast readers and builders expect
- * (the load-time self-check of `internal/fast/fastMoney.ts`). If a future decimal.js changes its
- * internals, amounts are read through their `toString` and built through the public constructor
- * instead — slower, never wrong.
+ * Whether this copy of decimal.js lays out its instances as the field readers expect (the
+ * load-time self-check of `internal/fast/fastMoney.ts`). If a future decimal.js changes its
+ * internals, `Decimal` amounts are read through their `toString` instead — slower, never wrong.
  * @internal
  */
-export const LAYOUT_HOLDS: boolean = DECIMAL_FIELDS_HOLD;
+export const LAYOUT_HOLDS: boolean = DECIMAL_FIELDS_READABLE;
 
 /**
  * Reads any value as an amount of money, checking it against the bounds every amount obeys: a

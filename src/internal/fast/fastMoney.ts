@@ -9,8 +9,10 @@
  * decimal.js does not promise its field layout, so `package.json` pins the release line the tests
  * ran against, and at load {@link fastPathsAgree} builds a few values both ways — fast builder and
  * public constructor or arithmetic — and reads them back. Should anything differ (a future
- * decimal.js laying out its instances differently), {@link DECIMAL_FIELDS_HOLD} is false and every
- * builder and reader here takes the public path instead: slower, never wrong. Tests check every
+ * decimal.js laying out its instances differently), {@link DECIMAL_FIELDS_HOLD} (builders) or
+ * {@link DECIMAL_FIELDS_READABLE} (readers) is false and every builder or reader here takes the
+ * public path instead: slower, never wrong. (Two flags, both `@__PURE__`, so that a bundle that
+ * only reads money does not keep the builders.) Tests check every
  * builder against decimal.js itself on random values, and the fallback on a simulated mismatch:
  *
  * - {@link moneyFromNumber}: `new Money(v)`, the shortest round-trip decimal of a float (inputs);
@@ -128,7 +130,7 @@ function wordDigits(word: number): number {
  * @internal
  */
 export function numberFromMoney(value: Decimal): number {
-  return DECIMAL_FIELDS_HOLD ? fastNumber(value) : value.toNumber();
+  return DECIMAL_FIELDS_READABLE ? fastNumber(value) : value.toNumber();
 }
 
 function fastNumber(value: Decimal): number {
@@ -184,7 +186,7 @@ const MAX_POSITION = 8;
  * @internal
  */
 export function exactSum(values: readonly Decimal[]): Decimal {
-  if (DECIMAL_FIELDS_HOLD) return fastExactSum(values);
+  if (DECIMAL_FIELDS_READABLE) return fastExactSum(values);
   let total: Decimal = UNROUNDED_ZERO;
   for (const value of values) total = total.plus(value); // UnroundedMoney: no rounding
   return new Money(total).toSignificantDigits(MONEY_PRECISION, Money.ROUND_HALF_EVEN);
@@ -570,7 +572,7 @@ export function cachedEstimate(cache: EstimateCache, v: number): Decimal {
  * @internal
  */
 export function centsRoundedUp(cost: Decimal, costFloat: number): number {
-  if (!DECIMAL_FIELDS_HOLD) {
+  if (!DECIMAL_FIELDS_READABLE) {
     return cost.decimalPlaces() <= 2 && costFloat < 2 ** 45
       ? Math.round(costFloat * 100)
       : cost.times(100).ceil().toNumber();
@@ -608,11 +610,11 @@ const MAX_WORDS = 8;
 /**
  * Reads a decimal.js instance (of any copy of decimal.js) as an amount: through its fields (see
  * {@link readDecimalFields}), or through its own `toString` when the fields are not laid out as
- * this file expects ({@link DECIMAL_FIELDS_HOLD} false). Never throws.
+ * this file expects ({@link DECIMAL_FIELDS_READABLE} false). Never throws.
  * @internal
  */
 export function readDecimalAmount(value: object): DecimalRead {
-  return DECIMAL_FIELDS_HOLD ? readDecimalFields(value) : readDecimalText(value);
+  return DECIMAL_FIELDS_READABLE ? readDecimalFields(value) : readDecimalText(value);
 }
 
 /**
@@ -680,8 +682,12 @@ function wordsRead(s: number, e: number, words: readonly number[], wordCount: nu
   return { text, canonical };
 }
 
-/** The fallback reader: the value's own `toString`, read as a decimal string. */
-function readDecimalText(value: object): DecimalRead {
+/**
+ * The fallback reader of {@link readDecimalAmount}: the value's own `toString`, read as a decimal
+ * string. Never throws.
+ * @internal
+ */
+export function readDecimalText(value: object): DecimalRead {
   let text: unknown;
   try {
     text = (value as { toString(): unknown }).toString();
@@ -702,7 +708,7 @@ function readDecimalText(value: object): DecimalRead {
  * @internal
  */
 export function isOwnAmount(value: object): boolean {
-  return DECIMAL_FIELDS_HOLD && ownAmountFields(value);
+  return DECIMAL_FIELDS_READABLE && ownAmountFields(value);
 }
 
 function ownAmountFields(value: object): boolean {
@@ -776,7 +782,7 @@ export function ownMoney(value: object): boolean {
  * @internal
  */
 export function decimalShapeProblem(value: unknown): string | undefined {
-  if (!DECIMAL_FIELDS_HOLD) {
+  if (!DECIMAL_FIELDS_READABLE) {
     const read = readDecimalText(value as object);
     if (read === NON_FINITE_DECIMAL) return NON_FINITE_DECIMAL.problem;
     return read.problem === undefined ? undefined : LOOKALIKE;
@@ -842,22 +848,44 @@ const PROBE_QUOTIENTS: readonly (readonly [number, number, number])[] = [
 const PROBE_ESTIMATES = [2 / 3, -1.2345678, 3.3e-8, 123456789.123, 987654321012345];
 
 /**
- * Builds a few values both ways — each fast builder against `reference` (by default the public
- * `Money` constructor) and decimal.js's public arithmetic: integers, decimals, negatives, tiny and
- * large exponents, a 34-digit quotient — and reads them back through the field readers. True when
- * everything agrees; any difference or exception is false. Run once at load into
- * {@link DECIMAL_FIELDS_HOLD}; a test runs it against a deliberately wrong reference.
+ * Whether the field readers read what decimal.js's public API says: on values made by `reference`
+ * (by default the public `Money` constructor) of every shape — integers, decimals, negatives, tiny
+ * and large exponents — the fields give the same text, number, sum and own-amount verdict. Any
+ * difference or exception is false. Run once at load into {@link DECIMAL_FIELDS_READABLE}.
  * @internal
  */
-export function fastPathsAgree(reference: (text: string) => Decimal = publicMoney): boolean {
+export function fieldsReadable(reference: (text: string) => Decimal = publicMoney): boolean {
   try {
+    const terms: Decimal[] = [];
     for (const v of PROBE_NUMBERS) {
       const expected = reference(String(v));
-      if (!sameDecimal(fastFromNumber(v), expected)) return false;
+      terms.push(expected);
       if (fastNumber(expected) !== v || !ownAmountFields(expected)) return false;
       const read = readDecimalFields(expected);
       if (read.problem !== undefined || !read.canonical || read.text === undefined) return false;
-      if (!reference(read.text).eq(expected)) return false;
+      if (reference(read.text).toString() !== expected.toString()) return false;
+    }
+    const total = terms.reduce((sum, term) => sum.plus(term), reference("0"));
+    return fastExactSum(terms).toString() === total.toString();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Builds a few values both ways — each fast builder against `reference` (by default the public
+ * `Money` constructor) and decimal.js's public arithmetic: integers, decimals, negatives, tiny and
+ * large exponents, a 34-digit quotient — comparing value, fields, prototype and own keys, after
+ * checking the readers ({@link fieldsReadable}). True when everything agrees; any difference or
+ * exception is false. Run once at load into {@link DECIMAL_FIELDS_HOLD}; a test runs it against
+ * deliberately wrong references.
+ * @internal
+ */
+export function fastPathsAgree(reference: (text: string) => Decimal = publicMoney): boolean {
+  if (!fieldsReadable(reference)) return false;
+  try {
+    for (const v of PROBE_NUMBERS) {
+      if (!sameDecimal(fastFromNumber(v), reference(String(v)))) return false;
     }
     for (const [units, scale] of PROBE_SCALED) {
       if (!sameDecimal(fastFromScaled(units, scale), reference(`${units}e-${scale}`))) return false;
@@ -877,9 +905,7 @@ export function fastPathsAgree(reference: (text: string) => Decimal = publicMone
       );
       if (!sameDecimal(fastEstimate(v), expected)) return false;
     }
-    const terms = PROBE_NUMBERS.map((v) => reference(String(v)));
-    const total = terms.reduce((sum, term) => sum.plus(term), reference("0"));
-    return sameDecimal(fastExactSum(terms), total);
+    return true;
   } catch {
     return false;
   }
@@ -890,9 +916,17 @@ function publicMoney(text: string): Decimal {
 }
 
 /**
- * Whether this copy of decimal.js lays out its instances as this file writes and reads them
- * ({@link fastPathsAgree} at load). When false, every builder and reader here goes through
- * decimal.js's public constructor, arithmetic and `toString`.
+ * Whether this copy of decimal.js lays out its instances as this file reads them
+ * ({@link fieldsReadable} at load). When false, every reader here goes through decimal.js's public
+ * `toString`, `toNumber` and arithmetic.
  * @internal
  */
-export const DECIMAL_FIELDS_HOLD: boolean = fastPathsAgree();
+export const DECIMAL_FIELDS_READABLE: boolean = /* @__PURE__ */ fieldsReadable();
+
+/**
+ * Whether this copy of decimal.js lays out its instances as this file writes and reads them
+ * ({@link fastPathsAgree} at load). When false, every builder here goes through decimal.js's public
+ * constructor and arithmetic.
+ * @internal
+ */
+export const DECIMAL_FIELDS_HOLD: boolean = /* @__PURE__ */ fastPathsAgree();

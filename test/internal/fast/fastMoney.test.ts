@@ -5,14 +5,18 @@ import { type Decimal, Money, sumMoney, UnroundedMoney } from "../../../src/core
 import {
   centsRoundedUp,
   DECIMAL_FIELDS_HOLD,
+  DECIMAL_FIELDS_READABLE,
   exactDecimalText,
   exactSum,
   fastPathsAgree,
+  fieldsReadable,
   moneyFromEstimate,
   moneyFromNumber,
   moneyFromQuotient,
   moneyFromScaled,
   numberFromMoney,
+  readDecimalAmount,
+  readDecimalText,
 } from "../../../src/internal/fast/fastMoney.js";
 import { runs } from "../../slow/runs.js";
 
@@ -303,8 +307,9 @@ describe("exactSum", () => {
 
 describe("the load-time self-check of decimal.js's layout", () => {
   it("passes on the installed decimal.js, so the fast builders are on", () => {
-    expect(DECIMAL_FIELDS_HOLD).toBe(true);
+    expect([DECIMAL_FIELDS_HOLD, DECIMAL_FIELDS_READABLE]).toEqual([true, true]);
     expect(fastPathsAgree()).toBe(true);
+    expect(fieldsReadable()).toBe(true);
     expect(fastPathsAgree((text) => new Money(text))).toBe(true);
   });
 
@@ -316,6 +321,19 @@ describe("the load-time self-check of decimal.js's layout", () => {
       false,
     );
     expect(fastPathsAgree((text) => new UnroundedMoney(text))).toBe(false);
+    // The readers' own check: a changed layout (the exponent counted from another digit) or values
+    // that are not the text's.
+    const shifted = (text: string) => {
+      const x = new Money(text) as unknown as { s: number; e: number; d: number[] };
+      return Object.assign(Object.create(Money.prototype), {
+        constructor: Money,
+        s: x.s,
+        e: x.e + 1,
+        d: x.d,
+      }) as Decimal;
+    };
+    expect(fieldsReadable(shifted)).toBe(false);
+    expect(fieldsReadable((text) => new Money(text).neg())).toBe(false);
     expect(
       fastPathsAgree(() => {
         throw new Error("changed API");
@@ -340,7 +358,6 @@ describe("the load-time self-check of decimal.js's layout", () => {
       const money = await import("../../../src/core/money.js");
       const M = money.Money;
       expect(fast.DECIMAL_FIELDS_HOLD).toBe(false);
-      expect(money.LAYOUT_HOLDS).toBe(false);
       const same = (a: Decimal, b: Decimal) =>
         expect([a.toString(), a.eq(b)]).toEqual([b.toString(), true]);
       same(fast.moneyFromQuotient(1, 7, 0), new M(1).div(7));
@@ -368,6 +385,30 @@ describe("the load-time self-check of decimal.js's layout", () => {
       vi.doUnmock("decimal.js");
       vi.resetModules();
     }
+  });
+});
+
+describe("readDecimalText (the readers' fallback)", () => {
+  it("reads what the field reader reads, on random amounts and on the bounds", () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 34n) + 1n, max: 10n ** 34n - 1n }),
+        fc.integer({ min: -300, max: -14 }),
+        (units, exponent) => {
+          const value = new Money(`${units}e${exponent}`);
+          const fields = readDecimalAmount(value);
+          const text = readDecimalText(value);
+          expect(text.problem).toBe(fields.problem);
+          if (text.problem === undefined && fields.problem === undefined) {
+            expect(new Money(text.text).eq(new Money(fields.text))).toBe(true);
+          }
+        },
+      ),
+      { numRuns: runs(2000) },
+    );
+    expect(readDecimalText(new Money("NaN")).problem).toBe("Expected a finite Decimal amount");
+    expect(readDecimalText(new Money("1e21")).problem).toMatch(/out of range/);
+    expect(readDecimalText({ toString: () => 5 }).problem).toMatch(/malformed/);
   });
 });
 
