@@ -1,6 +1,7 @@
 /**
  * Discrete and contractual models: BG/BB fit on the donations data (11,104 donors, 22 patterns),
- * sBG fit on a Fader & Hardie (2007) cohort, and a 100×100 P(alive) grid (targets from issue 5).
+ * sBG fit on a Fader & Hardie (2007) cohort, and a 100×100 P(alive) grid (targets: the
+ * project's performance goals).
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";

@@ -1,5 +1,5 @@
 /**
- * Benchmarks of issue 4 (continuous buy-till-you-die models), medians including validation.
+ * Continuous buy-till-you-die models (BG/NBD, MBG/NBD, Gamma–Gamma, CLV), medians including validation.
  * `npm run bench -- models`.
  */
 import {
@@ -10,11 +10,9 @@ import {
   fitMbgNbd,
   probabilityAlive,
 } from "../src/index.js";
-import { cdnowSummary, cdnowSummaryWithSpend } from "../test/fixtures/load.js";
-import { simulateCustomers } from "../test/models/simulate.js";
+import { cdnow, cdnowSummaryWithSpend, inWeeks, millionDailyCustomers } from "./btydCustomers.js";
 import { bench, report } from "./harness.js";
 
-const cdnow = cdnowSummary();
 const repeaters = cdnowSummaryWithSpend().filter((row) => row.frequency > 0);
 
 bench("fitBgNbd, CDNOW summary (2,357 customers)", () => fitBgNbd(cdnow), {
@@ -28,25 +26,14 @@ bench("fitGammaGamma, CDNOW repeaters (946)", () => fitGammaGamma(repeaters), {
 });
 
 // 1,000,000 customers observed for 6–12 months, times in whole days.
-const daily = simulateCustomers({
-  r: 0.25,
-  alpha: 30,
-  a: 0.8,
-  b: 2.5,
-  n: 1_000_000,
-  minT: 182,
-  maxT: 365,
-  resolution: 1,
-  spend: { p: 6, q: 4, v: 15 },
-  seed: 7,
-});
+const daily = millionDailyCustomers(true);
 bench("fitBgNbd, 1,000,000 simulated customers (days)", () => fitBgNbd(daily, { unit: "day" }), {
   targetMs: 1500,
   runs: 3,
 });
 
 // The same customers in weeks (daily resolution), scored over the next 52 weeks.
-const weekly = daily.map((c) => ({ ...c, recency: c.recency / 7, T: c.T / 7 }));
+const weekly = inWeeks(daily);
 const model = fitBgNbd(weekly, { unit: "week" });
 bench(
   "P(alive) + conditional expected purchases (52 weeks), 1,000,000 customers",

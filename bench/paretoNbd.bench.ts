@@ -1,5 +1,5 @@
 /**
- * Pareto/NBD benchmarks (issue 4), medians including validation. `npm run bench -- paretoNbd`.
+ * Pareto/NBD benchmarks, medians including validation. `npm run bench -- paretoNbd`.
  */
 import {
   conditionalExpectedPurchases,
@@ -8,30 +8,17 @@ import {
   probabilityAlive,
 } from "../src/index.js";
 import { paretoNbdConditionalExpectedPurchasesMany } from "../src/models/paretoNbd/fitParetoNbd.js";
-import { cdnowSummary } from "../test/fixtures/load.js";
-import { simulateCustomers } from "../test/models/simulate.js";
+import { cdnow, inWeeks, millionDailyCustomers } from "./btydCustomers.js";
 import { bench, report } from "./harness.js";
 
-const cdnow = cdnowSummary();
-
-// Target of issue 4: ≤ 40 ms (Python lifetimes: 270 ms on this kind of machine).
+// Target: ≤ 40 ms (Python lifetimes: 270 ms on this kind of machine).
 bench("fitParetoNbd, CDNOW summary (2,357 customers)", () => fitParetoNbd(cdnow), {
   targetMs: 40,
   runs: 15,
 });
 
 // 1,000,000 customers observed for 6–12 months at daily resolution, in weeks.
-const customers = simulateCustomers({
-  r: 0.25,
-  alpha: 30,
-  a: 0.8,
-  b: 2.5,
-  n: 1_000_000,
-  minT: 182,
-  maxT: 365,
-  resolution: 1,
-  seed: 7,
-}).map((c) => ({ ...c, recency: c.recency / 7, T: c.T / 7 }));
+const customers = inWeeks(millionDailyCustomers());
 const model = fitParetoNbd(cdnow);
 
 bench(

@@ -1,5 +1,5 @@
 /**
- * Segmentation hot paths (issue 6): rfmTable on 1,000,000 transactions ≤ 400 ms; rfmScores +
+ * Segmentation hot paths: rfmTable on 1,000,000 transactions ≤ 400 ms; rfmScores +
  * assignSegments for 1,000,000 customers ≤ 400 ms. Validation is included in both.
  * Data: a seeded, CDNOW-like log — 250,000 customers, ~4 purchases each on average with a
  * heavy one-time-buyer share, two years of calendar days, amounts as decimal strings.

@@ -1,10 +1,10 @@
 /**
- * Issue 2 benchmark: `summarizeTransactions` on 1,000,000 generated transactions of 100,000
+ * Benchmark: `summarizeTransactions` on 1,000,000 generated transactions of 100,000
  * customers (ISO date strings, amounts as strings with cents), parsing and validation included;
  * target < 400 ms median, peak RSS < 600 MB (measured for one call in a fresh process, input
  * included). Also the real CDNOW_master log (69,659 rows), and `splitCalibrationHoldout` on the
  * same generated log.
- * For comparison (issue 2): Python lifetimes needs about 410 ms on the generated log with parsed
+ * For comparison: Python lifetimes needs about 410 ms on the generated log with parsed
  * dates (490 ms with parsing) and 54 ms on CDNOW_master.
  */
 import { execFileSync } from "node:child_process";

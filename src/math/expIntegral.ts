@@ -1,7 +1,7 @@
 /**
  * J_s(Z) = ∫₀^∞ e^{−Zu}(1+u)^{−s} du = e^Z E_s(Z) = Z^{s−1} U(s, s, Z) (U: Tricomi's confluent
  * hypergeometric function), by 64-point Gauss–Legendre quadrature after the substitution 1 + u = e^y
- * (shared reference "models.md" §7.3, method (a); DLMF 8.19 for E_s and 13.4.4 for U).
+ * (DLMF 8.19 for E_s and 13.4.4 for U).
  * @internal
  * @module
  */
@@ -15,7 +15,8 @@ function phi(s: number, Z: number, y: number): number {
 /**
  * ln J_s(Z) for s > 0, Z > 0 (any real s works when Z > 0). The integrand e^{φ(y)} peaks at
  * y₀ = ln((1−s)/Z) when s < 1 and 1 − s > Z (else at 0); the rule covers [0, Y] where φ(Y) is 45 below
- * the peak. Measured relative error ≤ 7.5·10⁻¹⁵ over s ∈ [0.05, 1001.5], Z ∈ [10⁻⁴, 100] (§7.3).
+ * the peak. Measured relative error ≤ 7.5·10⁻¹⁵ over s ∈ [0.05, 1001.5], Z ∈ [10⁻⁴, 100]
+ * (test/math/expIntegral.test.ts).
  * Returns `NaN` outside the domain.
  * @internal
  */

@@ -1,6 +1,6 @@
 /**
  * The Gauss hypergeometric function ₂F₁(a, b; c; z) for real parameters and real z < 1, in float64,
- * following the strategy of the shared reference "models.md" §7.2: terminating cases, Euler's
+ * following the strategy described in `docs/numerics.md` ("₂F₁"): terminating cases, Euler's
  * transformation with its power kept in logarithms, the direct series with a rigorous tail bound,
  * Gauss's continued fraction when a parameter is 1 and z > 0.99, and the linear transformation to
  * 1 − z (Abramowitz & Stegun 1964, Handbook of Mathematical Functions, 15.3.6) otherwise. Negative
@@ -14,13 +14,12 @@
  */
 import { hyp2f1NearOne, nearOneCost } from "./hypergeometricNearOne.js";
 import { lnGamma } from "./special.js";
+import { unitHypergeometric } from "./unitHypergeometric.js";
 
 /** Relative size of the neglected tail at which a series stops. */
 const SERIES_EPS = 1e-17;
 /** Most terms of a direct series before giving up (reached only for z extremely close to 1). */
 const MAX_TERMS = 5_000_000;
-/** Most continued-fraction steps (1 − 10⁻⁶ needs about 14,000). */
-const MAX_CF_STEPS = 1_000_000;
 /** Rescaling factor of running sums, and its logarithm. */
 const BIG = 1e250;
 const LN_BIG = Math.log(BIG);
@@ -28,9 +27,16 @@ const LN_BIG = Math.log(BIG);
 /** Cost of one term of the near-one evaluation relative to a direct-series term. */
 const NEAR_ONE_WEIGHT = 4;
 
-// Result registers of the signed-log kernels (no allocation in hot loops).
-let outSign = 1;
-let outLog = 0;
+/**
+ * A value carried as sign · e^{log}: the result slot of the signed-log kernels below, owned by the
+ * caller (each public entry point makes one per call), so that nothing is kept between calls.
+ */
+interface SignedLog {
+  /** −1, 0 or 1. */
+  sign: number;
+  /** ln of the magnitude. */
+  log: number;
+}
 
 function isNonPositiveInteger(v: number): boolean {
   return v <= 0 && Number.isInteger(v);
@@ -43,25 +49,19 @@ function sinPi(x: number): number {
   return Math.sin(Math.PI * r);
 }
 
-// Sign register of lnAbsGamma.
-let gammaSign = 1;
-
 /**
- * ln |Γ(x)| for real x, setting `gammaSign`; +∞ at the poles (non-positive integers), so that
- * 1/Γ there is e^{−∞} = 0. Negative arguments use the reflection Γ(x) = π / (sin(πx) Γ(1 − x)).
+ * ln |Γ(x)| for real x; +∞ at the poles (non-positive integers), so that 1/Γ there is e^{−∞} = 0.
+ * Negative arguments use the reflection Γ(x) = π / (sin(πx) Γ(1 − x)) (DLMF 5.5.3).
  */
 function lnAbsGamma(x: number): number {
-  if (x > 0) {
-    gammaSign = 1;
-    return lnGamma(x);
-  }
-  if (Number.isInteger(x)) {
-    gammaSign = 1;
-    return Number.POSITIVE_INFINITY;
-  }
-  const s = sinPi(x);
-  gammaSign = s > 0 ? 1 : -1;
-  return Math.log(Math.PI) - Math.log(Math.abs(s)) - lnGamma(1 - x);
+  if (x > 0) return lnGamma(x);
+  if (Number.isInteger(x)) return Number.POSITIVE_INFINITY;
+  return Math.log(Math.PI) - Math.log(Math.abs(sinPi(x))) - lnGamma(1 - x);
+}
+
+/** The sign of Γ(x) (1 at the poles, where 1/Γ = 0 makes it irrelevant): that of sin(πx) for x < 0. */
+function gammaSign(x: number): number {
+  return x > 0 || Number.isInteger(x) || sinPi(x) > 0 ? 1 : -1;
 }
 
 /**
@@ -73,11 +73,12 @@ function alternation(p: number, q: number): number {
 
 /**
  * Direct Gauss series Σ (a)_k (b)_k / (c)_k z^k / k!, for |z| < 1. Stops when every later term is
- * bounded by a geometric series whose sum is below 10⁻¹⁷ of the partial sum (the stop rule of §7.2,
+ * bounded by a geometric series whose sum is below 10⁻¹⁷ of the partial sum (the stop rule of docs/numerics.md,
  * made rigorous: the bound uses the monotone factors (a+k)/(k+1) and (b+k)/(c+k) once every factor
- * is positive). Writes the result into `outSign`/`outLog`; returns false when it did not converge.
+ * is positive). Writes the result into `out`; returns false when it did not converge.
  */
 function directSeries(
+  out: SignedLog,
   a: number,
   b: number,
   c: number,
@@ -116,89 +117,49 @@ function directSeries(
     }
     if (k >= maxTerms - 1) return false;
   }
-  outSign = sum > 0 ? 1 : sum < 0 ? -1 : 0;
-  outLog = Math.log(Math.abs(sum)) + logScale;
+  out.sign = sum > 0 ? 1 : sum < 0 ? -1 : 0;
+  out.log = Math.log(Math.abs(sum)) + logScale;
   return true;
-}
-
-/**
- * Gauss's continued fraction for ₂F₁(1, b; c; z), c > b > 0, 0 ≤ z < 1, by the modified Lentz
- * method (§7.2). Returns ln F (F > 0 here). Also used directly where a model needs exactly this
- * family at z close to 1 (the BG/NBD DERT integrand).
- */
-export function unitContinuedFraction(b: number, c: number, z: number): number {
-  const tiny = 1e-300;
-  let f = 1;
-  let C = 1;
-  let D = 0;
-  for (let m = 1; m <= MAX_CF_STEPS; m++) {
-    let k: number;
-    if (m % 2 === 1) {
-      const j = (m - 1) / 2;
-      k = j === 0 ? b / c : ((b + j) * (c - 1 + j)) / ((c - 1 + 2 * j) * (c + 2 * j));
-    } else {
-      const j = m / 2;
-      k = (j * (c - 1 - b + j)) / ((c + 2 * j - 2) * (c + 2 * j - 1));
-    }
-    const am = -k * z;
-    D = 1 + am * D;
-    if (D === 0) D = tiny;
-    D = 1 / D;
-    C = 1 + am / C;
-    if (C === 0) C = tiny;
-    const delta = C * D;
-    f *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
-  return -Math.log(f);
 }
 
 /**
  * Linear transformation to 1 − z (A&S 15.3.6) for non-integer m = c − a − b, writing the signed log
  * result. Gamma functions of negative arguments by reflection, signs tracked.
  */
-function oneMinusZ(a: number, b: number, c: number, w: number): boolean {
+function oneMinusZ(out: SignedLog, a: number, b: number, c: number, w: number): boolean {
   const m = c - a - b;
   const lnGc = lnAbsGamma(c);
-  const sGc = gammaSign;
+  const sGc = gammaSign(c);
   // Term 1: Γ(c)Γ(m)/(Γ(c−a)Γ(c−b)) · F(a, b; 1−m; w)
-  let log1 = lnGc + lnAbsGamma(m);
-  let sign1 = sGc * gammaSign;
-  log1 -= lnAbsGamma(c - a);
-  sign1 *= gammaSign;
-  log1 -= lnAbsGamma(c - b);
-  sign1 *= gammaSign;
+  let log1 = lnGc + lnAbsGamma(m) - lnAbsGamma(c - a) - lnAbsGamma(c - b);
+  let sign1 = sGc * gammaSign(m) * gammaSign(c - a) * gammaSign(c - b);
   if (log1 !== Number.NEGATIVE_INFINITY) {
-    if (!directSeries(a, b, 1 - m, w)) return false;
-    log1 += outLog;
-    sign1 *= outSign;
+    if (!directSeries(out, a, b, 1 - m, w)) return false;
+    log1 += out.log;
+    sign1 *= out.sign;
   }
-  // Term 2: (1−w... ) w^m Γ(c)Γ(−m)/(Γ(a)Γ(b)) · F(c−a, c−b; 1+m; w)
-  let log2 = lnGc + lnAbsGamma(-m) + m * Math.log(w);
-  let sign2 = sGc * gammaSign;
-  log2 -= lnAbsGamma(a);
-  sign2 *= gammaSign;
-  log2 -= lnAbsGamma(b);
-  sign2 *= gammaSign;
+  // Term 2: w^m Γ(c)Γ(−m)/(Γ(a)Γ(b)) · F(c−a, c−b; 1+m; w)
+  let log2 = lnGc + lnAbsGamma(-m) + m * Math.log(w) - lnAbsGamma(a) - lnAbsGamma(b);
+  let sign2 = sGc * gammaSign(-m) * gammaSign(a) * gammaSign(b);
   if (log2 !== Number.NEGATIVE_INFINITY) {
-    if (!directSeries(c - a, c - b, 1 + m, w)) return false;
-    log2 += outLog;
-    sign2 *= outSign;
+    if (!directSeries(out, c - a, c - b, 1 + m, w)) return false;
+    log2 += out.log;
+    sign2 *= out.sign;
   }
-  combine(sign1, log1, sign2, log2);
+  combine(out, sign1, log1, sign2, log2);
   return true;
 }
 
-/** outSign·e^{outLog} = s1·e^{l1} + s2·e^{l2}. */
-function combine(s1: number, l1: number, s2: number, l2: number): void {
+/** out = s1·e^{l1} + s2·e^{l2}. */
+function combine(out: SignedLog, s1: number, l1: number, s2: number, l2: number): void {
   if (s1 === 0 || l1 === Number.NEGATIVE_INFINITY) {
-    outSign = s2;
-    outLog = l2;
+    out.sign = s2;
+    out.log = l2;
     return;
   }
   if (s2 === 0 || l2 === Number.NEGATIVE_INFINITY) {
-    outSign = s1;
-    outLog = l1;
+    out.sign = s1;
+    out.log = l1;
     return;
   }
   const hi = Math.max(l1, l2);
@@ -207,17 +168,24 @@ function combine(s1: number, l1: number, s2: number, l2: number): void {
   const sLo = l1 >= l2 ? s2 : s1;
   const ratio = Math.exp(lo - hi);
   if (sHi === sLo) {
-    outSign = sHi;
-    outLog = hi + Math.log1p(ratio);
+    out.sign = sHi;
+    out.log = hi + Math.log1p(ratio);
   } else {
     const d = 1 - ratio; // cancellation happens here when the two terms nearly cancel
-    outSign = d > 0 ? sHi : d < 0 ? -sHi : 0;
-    outLog = hi + Math.log(Math.abs(d));
+    out.sign = d > 0 ? sHi : d < 0 ? -sHi : 0;
+    out.log = hi + Math.log(Math.abs(d));
   }
 }
 
-/** The strategy of §7.2 on 0 ≤ z < 1, writing the signed log into outSign/outLog. */
-function evaluate(a: number, b: number, c: number, z: number, wExact?: number): boolean {
+/** The strategy of docs/numerics.md ("₂F₁") on 0 ≤ z < 1, writing the signed log into `out`. */
+function evaluate(
+  out: SignedLog,
+  a: number,
+  b: number,
+  c: number,
+  z: number,
+  wExact?: number,
+): boolean {
   if (
     !(Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(c) && Number.isFinite(z) && z < 1)
   ) {
@@ -225,8 +193,8 @@ function evaluate(a: number, b: number, c: number, z: number, wExact?: number): 
   }
   // 1. Terminating cases.
   if (a === 0 || b === 0 || z === 0) {
-    outSign = 1;
-    outLog = 0;
+    out.sign = 1;
+    out.log = 0;
     return true;
   }
   const aTerm = isNonPositiveInteger(a);
@@ -246,11 +214,11 @@ function evaluate(a: number, b: number, c: number, z: number, wExact?: number): 
       alternation(a, c - b) + (aTerm ? 0 : 0.5) <= alternation(b, c - a) + (bTerm ? 0 : 0.5);
     const p = keepA ? a : b;
     const q = keepA ? b : a;
-    const ok = evaluate(p, c - q, c, zz);
-    outLog -= p * Math.log1p(-z);
+    const ok = evaluate(out, p, c - q, c, zz);
+    out.log -= p * Math.log1p(-z);
     return ok;
   }
-  if (aTerm || bTerm) return directSeries(a, b, c, z);
+  if (aTerm || bTerm) return directSeries(out, a, b, c, z);
   const w = wExact ?? 1 - z;
   // 2. Near z = 1, the 1 − z transformation that stays exact at integer c − a − b, unless the
   // direct series (positive terms here) converges within the transformation's cost: it does
@@ -263,14 +231,14 @@ function evaluate(a: number, b: number, c: number, z: number, wExact?: number): 
       const pa = euler ? c - a : a;
       const pb = euler ? c - b : b;
       const cap = Math.min(MAX_TERMS, Math.max(64, nearCost));
-      if (pa > 0 && pb > 0 && c > 0 && directSeries(pa, pb, c, z, cap)) {
-        if (euler) outLog += (c - a - b) * Math.log(w);
+      if (pa > 0 && pb > 0 && c > 0 && directSeries(out, pa, pb, c, z, cap)) {
+        if (euler) out.log += (c - a - b) * Math.log(w);
         return true;
       }
       const near = hyp2f1NearOne(a, b, c, w);
       if (near !== undefined) {
-        outSign = near.sign;
-        outLog = near.log;
+        out.sign = near.sign;
+        out.log = near.log;
         return true;
       }
     }
@@ -286,33 +254,34 @@ function evaluate(a: number, b: number, c: number, z: number, wExact?: number): 
     b = b2;
     m = -m;
     if (a === 0 || b === 0) {
-      outSign = 1;
-      outLog = logPrefactor;
+      out.sign = 1;
+      out.log = logPrefactor;
       return true;
     }
     if (isNonPositiveInteger(a) || isNonPositiveInteger(b)) {
-      const ok = directSeries(a, b, c, z);
-      outLog += logPrefactor;
+      const ok = directSeries(out, a, b, c, z);
+      out.log += logPrefactor;
       return ok;
     }
   }
   let ok: boolean;
   if (z <= 0.99) {
     // 3. Direct series.
-    ok = directSeries(a, b, c, z);
+    ok = directSeries(out, a, b, c, z);
   } else if ((a === 1 && c > b && b > 0) || (b === 1 && c > a && a > 0)) {
     // 4. Gauss continued fraction for a unit parameter.
-    outSign = 1;
-    outLog = unitContinuedFraction(a === 1 ? b : a, c, z);
+    const other = a === 1 ? b : a;
+    out.sign = 1;
+    out.log = Math.log(unitHypergeometric(c - other, other, z));
     ok = true;
   } else if (Math.abs(m) <= 6 && Math.abs(m - Math.round(m)) >= 0.05) {
     // 5. Linear transformation to 1 − z.
-    ok = oneMinusZ(a, b, c, w);
+    ok = oneMinusZ(out, a, b, c, w);
   } else {
-    // Known limitation (§7.2): the direct series, whose cost grows like 1/(1 − z).
-    ok = directSeries(a, b, c, z);
+    // Known limitation (docs/numerics.md): the direct series, whose cost grows like 1/(1 − z).
+    ok = directSeries(out, a, b, c, z);
   }
-  outLog += logPrefactor;
+  out.log += logPrefactor;
   return ok;
 }
 
@@ -324,8 +293,9 @@ function evaluate(a: number, b: number, c: number, z: number, wExact?: number): 
  * @internal
  */
 export function hyp2f1(a: number, b: number, c: number, z: number): number {
-  if (!evaluate(a, b, c, z)) return Number.NaN;
-  return outSign === 0 ? 0 : outSign * Math.exp(outLog);
+  const out: SignedLog = { sign: 1, log: 0 };
+  if (!evaluate(out, a, b, c, z)) return Number.NaN;
+  return out.sign === 0 ? 0 : out.sign * Math.exp(out.log);
 }
 
 /**
@@ -336,9 +306,10 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
  * @internal
  */
 export function logHyp2f1(a: number, b: number, c: number, z: number): number {
-  if (!evaluate(a, b, c, z)) return Number.NaN;
-  if (outSign < 0) return Number.NaN;
-  return outSign === 0 ? Number.NEGATIVE_INFINITY : outLog;
+  const out: SignedLog = { sign: 1, log: 0 };
+  if (!evaluate(out, a, b, c, z)) return Number.NaN;
+  if (out.sign < 0) return Number.NaN;
+  return out.sign === 0 ? Number.NEGATIVE_INFINITY : out.log;
 }
 
 /**
@@ -349,9 +320,10 @@ export function logHyp2f1(a: number, b: number, c: number, z: number): number {
  */
 export function logHyp2f1Complement(a: number, b: number, c: number, w: number): number {
   if (!(w > 0 && w <= 1)) return Number.NaN;
-  if (!evaluate(a, b, c, 1 - w, w)) return Number.NaN;
-  if (outSign < 0) return Number.NaN;
-  return outSign === 0 ? Number.NEGATIVE_INFINITY : outLog;
+  const out: SignedLog = { sign: 1, log: 0 };
+  if (!evaluate(out, a, b, c, 1 - w, w)) return Number.NaN;
+  if (out.sign < 0) return Number.NaN;
+  return out.sign === 0 ? Number.NEGATIVE_INFINITY : out.log;
 }
 
 /** Steps of the contiguous recurrence between two direct evaluations in {@link logHyp2f1Family}. */

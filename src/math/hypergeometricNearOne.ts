@@ -157,6 +157,46 @@ export function nearOneCost(a: number, b: number, c: number, w: number): number 
 }
 
 /**
+ * The finite part of the paired 1 − z transformation, Γ(c)/(Γ(c−a)Γ(c−b))·Σ_{k<m₀} (a)_k (b)_k
+ * (−1)^k Γ(m−k) w^k / k! (summed as t_k with t₀ = 1 times Γ(m)), in signed logs, and
+ * `absLog` = ln(Σ|terms| / |sum|), its cancellation. Zero (log −∞) when m₀ = 0.
+ */
+function finitePart(
+  a: number,
+  b: number,
+  c: number,
+  m: number,
+  m0: number,
+  w: number,
+): { value: SignedLog; absLog: number } {
+  if (!(m0 > 0)) return { value: { sign: 0, log: Number.NEGATIVE_INFINITY }, absLog: 0 };
+  let term = 1;
+  let sum = 1;
+  let abs = 1;
+  let scale = 0;
+  for (let k = 0; k < m0 - 1; k++) {
+    term *= ((a + k) * (b + k) * w) / ((k + 1) * (k + 1 - m));
+    sum += term;
+    abs += Math.abs(term);
+    if (abs > BIG) {
+      sum /= BIG;
+      abs /= BIG;
+      term /= BIG;
+      scale += LN_BIG;
+    }
+  }
+  // ln[Γ(c)Γ(m)/(Γ(c−a)Γ(c−b))] = [ln Γ(c) − ln Γ(c−a)] − [ln Γ(m+a) − ln Γ(m)], c − b = m + a.
+  const lnPrefactor = a * (lnGammaDividedDifference(c - a, a) - lnGammaDividedDifference(m, a));
+  return {
+    value: {
+      sign: sum > 0 ? 1 : sum < 0 ? -1 : 0,
+      log: lnPrefactor + Math.log(Math.abs(sum)) + scale,
+    },
+    absLog: Math.log(abs) - Math.log(Math.abs(sum)),
+  };
+}
+
+/**
  * The transformed evaluation at z = 1 − w, 0 < w < 1, given w (so that w keeps its relative
  * precision when z is within rounding of 1); `undefined` when the parameters are outside its domain
  * (see the module comment) or the tail series does not converge within `maxTerms`.
@@ -181,33 +221,7 @@ export function hyp2f1NearOne(
   const m0 = Math.round(m);
   const eps = m - m0;
 
-  // Finite part: Σ_{k<m₀} (a)_k (b)_k (−1)^k Γ(m−k) w^k / k!, as t_k with t₀ = 1 times Γ(m).
-  let finite: SignedLog = { sign: 0, log: Number.NEGATIVE_INFINITY };
-  let finiteAbsLog = 0; // ln(Σ|terms| / |sum|) of the finite part
-  if (m0 > 0) {
-    let term = 1;
-    let sum = 1;
-    let abs = 1;
-    let scale = 0;
-    for (let k = 0; k < m0 - 1; k++) {
-      term *= ((a + k) * (b + k) * w) / ((k + 1) * (k + 1 - m));
-      sum += term;
-      abs += Math.abs(term);
-      if (abs > BIG) {
-        sum /= BIG;
-        abs /= BIG;
-        term /= BIG;
-        scale += LN_BIG;
-      }
-    }
-    finiteAbsLog = Math.log(abs) - Math.log(Math.abs(sum));
-    // ln[Γ(c)Γ(m)/(Γ(c−a)Γ(c−b))] = [ln Γ(c) − ln Γ(c−a)] − [ln Γ(m+a) − ln Γ(m)], c − b = m + a.
-    const lnPrefactor = a * (lnGammaDividedDifference(c - a, a) - lnGammaDividedDifference(m, a));
-    finite = {
-      sign: sum > 0 ? 1 : sum < 0 ? -1 : 0,
-      log: lnPrefactor + Math.log(Math.abs(sum)) + scale,
-    };
-  }
+  const { value: finite, absLog: finiteAbsLog } = finitePart(a, b, c, m, m0, w);
 
   // Paired tail: Σ_n u_n·h_n with u_n = w^n f_n(0)/f_0(0), h_n = expm1(ελ_n)/ε, λ_n = ln(f_n(ε)/f_n(0))/ε.
   let A = a + m0;

@@ -1,7 +1,8 @@
 /**
  * The regularised incomplete beta function I_z(a, b), by the continued fraction of DLMF 8.17.22
  * (NIST Digital Library of Mathematical Functions, §8.17) evaluated with the modified Lentz method,
- * the prefactor z^a (1 − z)^b / (a B(a, b)) formed in logarithms (shared reference "models.md" §7.4).
+ * the prefactor z^a (1 − z)^b / (a B(a, b)) formed in logarithms
+ * (Press et al. 2007, Numerical Recipes, 3rd ed., §6.4, for the choice of side).
  * @internal
  * @module
  */
@@ -44,7 +45,7 @@ function direct(z: number, a: number, b: number): number {
 /**
  * I_z(a, b) = (1/B(a, b)) ∫₀^z u^{a−1}(1−u)^{b−1} du for a, b > 0 and 0 ≤ z ≤ 1. Uses the
  * continued fraction when z < (a+1)/(a+b+2) and I_z(a, b) = 1 − I_{1−z}(b, a) otherwise.
- * Measured accuracy (models.md §7.4): ≤ 2·10⁻¹² relative. Returns `NaN` outside the domain.
+ * Measured accuracy: ≤ 2·10⁻¹² relative (test/math/hypergeometric.test.ts). Returns `NaN` outside the domain.
  * @internal
  */
 export function regularizedIncompleteBeta(z: number, a: number, b: number): number {

@@ -1,7 +1,7 @@
 /**
  * Unconstrained minimisation by BFGS with a Wolfe line search (Nocedal & Wright 2006, Numerical
  * Optimization, algorithms 6.1, 3.5 and 3.6), and the numerical Hessian used for standard errors
- * (shared reference "models.md" §7.6). Models optimise over log-parameters, so every problem here is
+ * (`docs/numerics.md`, "Optimiser"). Models optimise over log-parameters, so every problem here is
  * unconstrained.
  * @internal
  * @module
@@ -122,21 +122,7 @@ export function minimizeBfgs(
 
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
     if (maxAbs(g) <= gtol) return done(x, f, g, iteration - 1, "gradient");
-    for (let i = 0; i < n; i++) {
-      let v = 0;
-      for (let j = 0; j < n; j++) v -= H[i * n + j]! * g[j]!;
-      p[i] = v;
-    }
-    let slope = dot(p, g);
-    if (!(slope < 0)) {
-      // Not a descent direction: reset to steepest descent.
-      H.fill(0);
-      for (let i = 0; i < n; i++) {
-        H[i * n + i] = 1;
-        p[i] = -g[i]!;
-      }
-      slope = dot(p, g);
-    }
+    const slope = searchDirection(H, g, p);
     const step = wolfeLineSearch(counted, x, f, p, slope, xNew, gNew);
     if (step === undefined) {
       if (evaluations >= maxEvaluations) return done(x, f, g, iteration, "evaluations");
@@ -156,32 +142,69 @@ export function minimizeBfgs(
     if (relativeChange < ftol && maxAbs(g) <= gtol * 1e3) {
       return done(x, f, g, iteration, "stalled-near-stationary");
     }
-    const sy = dot(s, y);
-    if (sy > 1e-300) {
-      if (!scaled) {
-        // Nocedal & Wright (6.20): scale the initial matrix before the first update.
-        const scale = sy / dot(y, y);
-        for (let i = 0; i < n * n; i++) H[i] = H[i]! * scale;
-        scaled = true;
-      }
-      for (let i = 0; i < n; i++) {
-        let v = 0;
-        for (let j = 0; j < n; j++) v += H[i * n + j]! * y[j]!;
-        Hy[i] = v;
-      }
-      const yHy = dot(y, Hy);
-      const rho = 1 / sy;
-      for (let i = 0; i < n; i++) {
-        for (let j = 0; j < n; j++) {
-          H[i * n + j] =
-            H[i * n + j]! -
-            rho * (Hy[i]! * s[j]! + s[i]! * Hy[j]!) +
-            (rho * rho * yHy + rho) * s[i]! * s[j]!;
-        }
-      }
-    }
+    scaled = updateInverseHessian(H, s, y, Hy, scaled);
   }
   return done(x, f, g, maxIterations, "iterations");
+}
+
+/**
+ * The BFGS search direction p = −H·g into `p`, returning the slope pᵀg; when it is not a descent
+ * direction, H is reset to the identity and p to steepest descent.
+ */
+function searchDirection(H: Float64Array, g: Float64Array, p: Float64Array): number {
+  const n = g.length;
+  for (let i = 0; i < n; i++) {
+    let v = 0;
+    for (let j = 0; j < n; j++) v -= H[i * n + j]! * g[j]!;
+    p[i] = v;
+  }
+  let slope = dot(p, g);
+  if (!(slope < 0)) {
+    H.fill(0);
+    for (let i = 0; i < n; i++) {
+      H[i * n + i] = 1;
+      p[i] = -g[i]!;
+    }
+    slope = dot(p, g);
+  }
+  return slope;
+}
+
+/**
+ * The BFGS update of the inverse Hessian approximation H (Nocedal & Wright 2006, eq. 6.17) from the
+ * step s and the gradient change y, skipped when sᵀy ≤ 10⁻³⁰⁰; before the first update H is scaled
+ * by sᵀy/yᵀy (eq. 6.20). `Hy` is scratch of length n. Returns whether H has been scaled.
+ */
+function updateInverseHessian(
+  H: Float64Array,
+  s: Float64Array,
+  y: Float64Array,
+  Hy: Float64Array,
+  scaled: boolean,
+): boolean {
+  const n = s.length;
+  const sy = dot(s, y);
+  if (!(sy > 1e-300)) return scaled;
+  if (!scaled) {
+    const scale = sy / dot(y, y);
+    for (let i = 0; i < n * n; i++) H[i] = H[i]! * scale;
+  }
+  for (let i = 0; i < n; i++) {
+    let v = 0;
+    for (let j = 0; j < n; j++) v += H[i * n + j]! * y[j]!;
+    Hy[i] = v;
+  }
+  const yHy = dot(y, Hy);
+  const rho = 1 / sy;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      H[i * n + j] =
+        H[i * n + j]! -
+        rho * (Hy[i]! * s[j]! + s[i]! * Hy[j]!) +
+        (rho * rho * yHy + rho) * s[i]! * s[j]!;
+    }
+  }
+  return true;
 }
 
 const REASONS: Readonly<Record<StopReason, string>> = {

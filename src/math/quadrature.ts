@@ -1,8 +1,8 @@
 /**
  * Gaussian quadrature rules, computed once by Newton iteration on the orthogonal polynomials and
- * cached (Press, Teukolsky, Vetterling & Flannery 2007, Numerical Recipes, 3rd ed., §4.6; shared
- * reference "models.md" §7.5): Gauss–Legendre on [−1, 1] (used for J_s, §7.3) and Gauss–Laguerre
- * for ∫₀^∞ e^{−y} f(y) dy (used for the Pareto/NBD PMF tail, §3.5).
+ * cached (Press, Teukolsky, Vetterling & Flannery 2007, Numerical Recipes, 3rd ed., §4.6):
+ * Gauss–Legendre on [−1, 1] (used for J_s) and Gauss–Laguerre for ∫₀^∞ e^{−y} f(y) dy (used for the
+ * Pareto/NBD purchase-count tail).
  * @internal
  * @module
  */

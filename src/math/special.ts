@@ -1,6 +1,7 @@
 /**
- * Special functions in float64. Formulas and accuracy figures: shared reference "models.md" §7.1
- * (Stirling's series for ln Γ with an upward shift; asymptotic series for ψ and ψ₁).
+ * Special functions in float64: Stirling's series for ln Γ with an upward shift (DLMF 5.11.1), the
+ * asymptotic series for ψ and ψ₁ after the recurrence (DLMF 5.11.2, 5.15.8); accuracy in
+ * `docs/numerics.md` ("Special functions").
  * @internal
  * @module
  */

@@ -1,7 +1,6 @@
-import { z } from "zod";
-import { boundedArray } from "../core/classicSchemas.js";
+import * as z from "zod/mini";
 import { IssueCollector, invalidInput } from "../core/errors.js";
-import { checkArray, describeReceived, parseInput } from "../core/validate.js";
+import { boundedArray, checkArray, describeReceived, parseInput } from "../core/validate.js";
 import { CLASSIC_RFM_SEGMENTS, type SegmentRule } from "./segmentPresets.js";
 
 const FN = "assignSegments";
@@ -34,36 +33,39 @@ export interface AssignSegmentsOptions {
   readonly otherName?: string;
 }
 
-const range = z
-  .tuple([z.number().int().min(1).max(9), z.number().int().min(1).max(9)])
-  .refine(([lo, hi]) => lo <= hi, {
+const score = z.int().check(z.minimum(1), z.maximum(9));
+const range = z.tuple([score, score]).check(
+  z.refine(([lo, hi]) => lo <= hi, {
     error: "Range [lo, hi] needs lo ≤ hi",
     params: { code: "inconsistent" },
-  });
+  }),
+);
 
 const ruleSchema = z.union([
   z.strictObject({
-    name: z.string().min(1),
+    name: z.string().check(z.minLength(1)),
     recencyScore: range,
     frequencyScore: range,
     monetaryScore: range,
   }),
   z.strictObject({
-    name: z.string().min(1),
+    name: z.string().check(z.minLength(1)),
     codes: boundedArray(
       z.array(
         z
           .string()
-          .regex(/^[1-9]{3}$/, { error: 'Expected a code of three digits 1..9, e.g. "344"' }),
+          .check(
+            z.regex(/^[1-9]{3}$/, { error: 'Expected a code of three digits 1..9, e.g. "344"' }),
+          ),
       ),
     ),
   }),
 ]);
 
 const optionsSchema = z.strictObject({
-  rules: boundedArray(z.array(ruleSchema)).exactOptional(),
-  otherName: z.string().min(1).exactOptional(),
-}) satisfies z.ZodType<unknown, AssignSegmentsOptions>;
+  rules: z.exactOptional(boundedArray(z.array(ruleSchema))),
+  otherName: z.exactOptional(z.string().check(z.minLength(1))),
+}) satisfies z.ZodMiniType<unknown, AssignSegmentsOptions>;
 
 /**
  * Names each customer's segment from its R, F, M scores: the rules are tried in order and the

@@ -1,10 +1,12 @@
-import { z } from "zod";
+import type * as z from "zod/mini";
 import type { Decimal, MoneyInput } from "../core/money.js";
-import { parseInput } from "../core/validate.js";
-import { readCustomerRows, type SplitRule, splitPoint, splitRuleSchema } from "./split.js";
-import { definedOnly, type MatrixPlacement } from "./valueMatrix.js";
-
-const FN = "customerValueMatrix";
+import type { SplitRule } from "./split.js";
+import {
+  type MatrixPlacement,
+  type TwoByTwoPreset,
+  twoByTwoMatrix,
+  twoByTwoOptionsSchema,
+} from "./valueGrid.js";
 
 /** The four groups of Marcus's customer value matrix. */
 export type CustomerValueCell = "Best" | "Spenders" | "Frequent" | "Uncertain";
@@ -63,18 +65,23 @@ export const CUSTOMER_VALUE_POLICIES: Readonly<Record<CustomerValueCell, string>
   Uncertain: "Infrequent, low spend: low-cost contact; find those who can move up",
 });
 
-const optionsSchema = z.strictObject({
-  purchases: splitRuleSchema.exactOptional(),
-  averageSpend: splitRuleSchema.exactOptional(),
-  policies: z
-    .strictObject({
-      Best: z.string().exactOptional(),
-      Spenders: z.string().exactOptional(),
-      Frequent: z.string().exactOptional(),
-      Uncertain: z.string().exactOptional(),
-    })
-    .exactOptional(),
-}) satisfies z.ZodType<unknown, CustomerValueMatrixOptions>;
+/** Marcus's matrix: high/low purchases × high/low average spend. */
+const PRESET: TwoByTwoPreset<"purchases" | "averageSpend", CustomerValueCell> = {
+  fn: "customerValueMatrix",
+  axes: ["purchases", "averageSpend"],
+  defaults: { purchases: "mean", averageSpend: "mean" },
+  cells: [
+    ["Uncertain", "Spenders"],
+    ["Frequent", "Best"],
+  ],
+  policies: CUSTOMER_VALUE_POLICIES,
+  nonNegative: ["purchases"],
+};
+
+const optionsSchema = twoByTwoOptionsSchema(PRESET) satisfies z.ZodMiniType<
+  unknown,
+  CustomerValueMatrixOptions
+>;
 
 /**
  * Marcus's (1998) customer value matrix: purchase frequency × average purchase amount → Best (high,
@@ -118,35 +125,5 @@ export function customerValueMatrix(
   customers: readonly CustomerValueInput[],
   options: CustomerValueMatrixOptions = {},
 ): CustomerValueMatrixResult {
-  const opts = parseInput(FN, optionsSchema, options, ["options"]);
-  const { ids, values } = readCustomerRows(
-    FN,
-    "customers",
-    customers,
-    ["purchases", "averageSpend"],
-    ["purchases"],
-  );
-  const ps = splitPoint(values.purchases, opts.purchases ?? "mean");
-  const as = splitPoint(values.averageSpend, opts.averageSpend ?? "mean");
-  const policies = { ...CUSTOMER_VALUE_POLICIES, ...definedOnly(opts.policies) };
-  const counts: Record<CustomerValueCell, number> = {
-    Best: 0,
-    Spenders: 0,
-    Frequent: 0,
-    Uncertain: 0,
-  };
-  const placements = ids.map((customerId, i): MatrixPlacement<CustomerValueCell> => {
-    const highF = values.purchases[i]!.gte(ps);
-    const highA = values.averageSpend[i]!.gte(as);
-    const cell: CustomerValueCell = highF
-      ? highA
-        ? "Best"
-        : "Frequent"
-      : highA
-        ? "Spenders"
-        : "Uncertain";
-    counts[cell]++;
-    return { customerId, cell, policy: policies[cell] };
-  });
-  return { placements, splitPoints: { purchases: ps, averageSpend: as }, counts, policies };
+  return twoByTwoMatrix(PRESET, optionsSchema, customers, options);
 }

@@ -1,10 +1,12 @@
-import { z } from "zod";
+import type * as z from "zod/mini";
 import type { Decimal, MoneyInput } from "../core/money.js";
-import { parseInput } from "../core/validate.js";
-import { readCustomerRows, type SplitRule, splitPoint, splitRuleSchema } from "./split.js";
-import { definedOnly, type MatrixPlacement } from "./valueMatrix.js";
-
-const FN = "portfolioMatrix";
+import type { SplitRule } from "./split.js";
+import {
+  type MatrixPlacement,
+  type TwoByTwoPreset,
+  twoByTwoMatrix,
+  twoByTwoOptionsSchema,
+} from "./valueGrid.js";
 
 /** The four groups of the customer portfolio matrix. */
 export type PortfolioCell = "Star" | "Question" | "Cash cow" | "Dog";
@@ -64,18 +66,22 @@ export const PORTFOLIO_POLICIES: Readonly<Record<PortfolioCell, string>> = Objec
   Dog: "Low potential, weak relationship: minimal visits; serve through low-cost channels",
 });
 
-const optionsSchema = z.strictObject({
-  potentialVolume: splitRuleSchema.exactOptional(),
-  relationshipStrength: splitRuleSchema.exactOptional(),
-  policies: z
-    .strictObject({
-      Star: z.string().exactOptional(),
-      Question: z.string().exactOptional(),
-      "Cash cow": z.string().exactOptional(),
-      Dog: z.string().exactOptional(),
-    })
-    .exactOptional(),
-}) satisfies z.ZodType<unknown, PortfolioMatrixOptions>;
+/** The portfolio matrix: high/low potential volume × strong/weak relationship. */
+const PRESET: TwoByTwoPreset<"potentialVolume" | "relationshipStrength", PortfolioCell> = {
+  fn: "portfolioMatrix",
+  axes: ["potentialVolume", "relationshipStrength"],
+  defaults: { potentialVolume: "median", relationshipStrength: "median" },
+  cells: [
+    ["Dog", "Cash cow"],
+    ["Question", "Star"],
+  ],
+  policies: PORTFOLIO_POLICIES,
+};
+
+const optionsSchema = twoByTwoOptionsSchema(PRESET) satisfies z.ZodMiniType<
+  unknown,
+  PortfolioMatrixOptions
+>;
 
 /**
  * The customer portfolio matrix (a BCG matrix for accounts): potential volume × relationship
@@ -118,32 +124,5 @@ export function portfolioMatrix(
   customers: readonly PortfolioInput[],
   options: PortfolioMatrixOptions = {},
 ): PortfolioMatrixResult {
-  const opts = parseInput(FN, optionsSchema, options, ["options"]);
-  const { ids, values } = readCustomerRows(FN, "customers", customers, [
-    "potentialVolume",
-    "relationshipStrength",
-  ]);
-  const vs = splitPoint(values.potentialVolume, opts.potentialVolume ?? "median");
-  const ss = splitPoint(values.relationshipStrength, opts.relationshipStrength ?? "median");
-  const policies = { ...PORTFOLIO_POLICIES, ...definedOnly(opts.policies) };
-  const counts: Record<PortfolioCell, number> = { Star: 0, Question: 0, "Cash cow": 0, Dog: 0 };
-  const placements = ids.map((customerId, i): MatrixPlacement<PortfolioCell> => {
-    const highV = values.potentialVolume[i]!.gte(vs);
-    const strong = values.relationshipStrength[i]!.gte(ss);
-    const cell: PortfolioCell = highV
-      ? strong
-        ? "Star"
-        : "Question"
-      : strong
-        ? "Cash cow"
-        : "Dog";
-    counts[cell]++;
-    return { customerId, cell, policy: policies[cell] };
-  });
-  return {
-    placements,
-    splitPoints: { potentialVolume: vs, relationshipStrength: ss },
-    counts,
-    policies,
-  };
+  return twoByTwoMatrix(PRESET, optionsSchema, customers, options);
 }

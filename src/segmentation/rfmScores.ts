@@ -1,8 +1,7 @@
-import { z } from "zod";
-import { IssueCollector, invalidInput } from "../core/errors.js";
-import { type MoneyInput, readMoney } from "../core/money.js";
-import { checkArray, describeReceived, parseInput } from "../core/validate.js";
-import { checkRowKind } from "./rowKind.js";
+import type { MoneyInput } from "../core/money.js";
+import { checkArray, parseInput } from "../core/validate.js";
+import { nestedBins, quantileBins, scoreByCutPoints } from "./rfmBinning.js";
+import { type RfmColumns, readRfmColumns, rfmScoresOptionsSchema } from "./rfmScoresInput.js";
 
 const FN = "rfmScores";
 
@@ -138,255 +137,6 @@ export interface RfmScoresResult {
   readonly nestedCutPoints?: RfmNestedCutPoints;
 }
 
-const finiteArray = z.array(z.number().finite());
-const MEASURES = ["daysSinceLastPurchase", "purchases", "totalSpend"] as const;
-
-const optionsSchema = z
-  .strictObject({
-    bins: z.number().int().min(2).max(9).exactOptional(),
-    method: z.enum(["quantile", "thresholds"]).exactOptional(),
-    thresholds: z
-      .strictObject({
-        daysSinceLastPurchase: finiteArray,
-        purchases: finiteArray,
-        totalSpend: finiteArray,
-      })
-      .exactOptional(),
-    ties: z.enum(["min", "average", "max"]).exactOptional(),
-    nested: z.boolean().exactOptional(),
-  })
-  .superRefine((o, ctx) => {
-    const bins = o.bins ?? 5;
-    const method = o.method ?? "quantile";
-    if (method === "thresholds") {
-      if (o.thresholds === undefined) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["thresholds"],
-          message: 'method "thresholds" needs thresholds',
-          input: undefined,
-          params: { code: "required" },
-        });
-        return;
-      }
-      if (o.nested === true) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["nested"],
-          message: 'nested binning needs method "quantile"',
-          input: o.nested,
-          params: { code: "inconsistent" },
-        });
-      }
-      for (const key of MEASURES) {
-        const cuts = o.thresholds[key];
-        if (cuts.length !== bins - 1) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["thresholds", key],
-            message: `Expected ${bins - 1} cut points for ${bins} bins, received ${cuts.length}`,
-            input: cuts,
-            params: { code: "inconsistent" },
-          });
-          continue;
-        }
-        for (let i = 1; i < cuts.length; i++) {
-          const days = key === "daysSinceLastPurchase";
-          const ordered = days ? cuts[i]! < cuts[i - 1]! : cuts[i]! > cuts[i - 1]!;
-          if (!ordered) {
-            ctx.addIssue({
-              code: "custom",
-              path: ["thresholds", key, i],
-              message: `Cut points must be strictly ${days ? "decreasing (days: the score-2 cut first)" : "increasing"}; ${cuts[i]} follows ${cuts[i - 1]}`,
-              input: cuts[i],
-              params: { code: "inconsistent" },
-            });
-          }
-        }
-      }
-    } else if (o.thresholds !== undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["thresholds"],
-        message: 'thresholds need method "thresholds"',
-        input: o.thresholds,
-        params: { code: "inconsistent" },
-      });
-    }
-  }) satisfies z.ZodType<unknown, RfmScoresOptions>;
-
-const CODES: string[] = [];
-for (let r = 0; r < 10; r++)
-  for (let f = 0; f < 10; f++) for (let m = 0; m < 10; m++) CODES.push(`${r}${f}${m}`);
-
-/**
- * Quantile scores of `values` (goodness: larger is better) restricted to `members` (indices), with
- * ties kept together. Writes scores into `out` and returns the goodness cut points.
- */
-function quantileBins(
-  values: Float64Array,
-  members: Int32Array | null,
-  bins: number,
-  ties: RfmTieRule,
-  out: Uint8Array,
-): (number | null)[] {
-  const n = members === null ? values.length : members.length;
-  // Small-integer measures (days, purchase counts) are grouped by a histogram in O(n + range);
-  // anything else is sorted.
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  let integers = true;
-  for (let i = 0; i < n; i++) {
-    const v = values[members === null ? i : members[i]!]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-    if (integers && !Number.isInteger(v)) integers = false;
-  }
-  const distinct: number[] = [];
-  const groupScore: number[] = [];
-  const scoreOf = (a: number, b: number): number => {
-    const rank = ties === "min" ? a : ties === "max" ? b - 1 : (a + b - 1) / 2;
-    return Math.min(bins, Math.floor((rank * bins) / n) + 1);
-  };
-  if (n > 0 && integers && max - min <= Math.max(4 * n, 4096)) {
-    const range = max - min + 1;
-    const counts = new Int32Array(range);
-    for (let i = 0; i < n; i++) counts[values[members === null ? i : members[i]!]! - min]!++;
-    const byValue = new Uint8Array(range);
-    let a = 0;
-    for (let v = 0; v < range; v++) {
-      const c = counts[v]!;
-      if (c === 0) continue;
-      const score = scoreOf(a, a + c);
-      distinct.push(v + min === 0 ? 0 : v + min);
-      groupScore.push(score);
-      byValue[v] = score;
-      a += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const idx = members === null ? i : members[i]!;
-      out[idx] = byValue[values[idx]! - min]!;
-    }
-    return cutPointsOf(distinct, groupScore, bins);
-  }
-  const groups =
-    n > 0 && !integers
-      ? hundredthsHistogram(values, members, n, min, max, scoreOf, out)
-      : undefined;
-  if (groups !== undefined) return cutPointsOf(groups.distinct, groups.groupScore, bins);
-  const sorted = new Float64Array(n);
-  if (members === null) sorted.set(values);
-  else for (let i = 0; i < n; i++) sorted[i] = values[members[i]!]!;
-  sorted.sort();
-  // distinct values and the score of each tie group
-  let a = 0;
-  while (a < n) {
-    const v = sorted[a]!;
-    let b = a + 1;
-    while (b < n && sorted[b] === v) b++;
-    distinct.push(v);
-    groupScore.push(scoreOf(a, b));
-    a = b;
-  }
-  // Scores grow with the value, so a value's score is 1 + the number of cut points at or below
-  // it: at most bins − 1 comparisons per customer instead of a search among the distinct values.
-  const cuts = cutPointsOf(distinct, groupScore, bins);
-  const thresholds = new Float64Array(bins - 1).fill(Number.POSITIVE_INFINITY);
-  for (let j = 0; j < bins - 1; j++) {
-    const c = cuts[j];
-    if (c !== null && c !== undefined) thresholds[j] = c;
-  }
-  const count = members === null ? values.length : members.length;
-  for (let i = 0; i < count; i++) {
-    const idx = members === null ? i : members[i]!;
-    const v = values[idx]!;
-    let score = 1;
-    while (score < bins && v >= thresholds[score - 1]!) score++;
-    out[idx] = score;
-  }
-  return cuts;
-}
-
-/** Tie groups found by {@link hundredthsHistogram}: the distinct values and the score of each. */
-interface TieGroups {
-  readonly distinct: number[];
-  readonly groupScore: number[];
-}
-
-/**
- * The histogram path for amounts in hundredths (money with cents): when every value v is exactly
- * k/100 for an integer k (`Math.round(v·100) / 100 === v`, so k orders like v and k/100 gives v
- * back), no value is zero (keeps the sign of a zero cut point as the sorting path has it) and the
- * range of k is small, the tie groups come from counting k instead of sorting. Returns undefined
- * (and does nothing) otherwise; on success fills `out` and returns the tie groups.
- */
-function hundredthsHistogram(
-  values: Float64Array,
-  members: Int32Array | null,
-  n: number,
-  min: number,
-  max: number,
-  scoreOf: (a: number, b: number) => number,
-  out: Uint8Array,
-): TieGroups | undefined {
-  const lo = Math.round(min * 100);
-  const range = Math.round(max * 100) - lo + 1;
-  if (!(range <= Math.max(4 * n, 4096))) return undefined;
-  for (let i = 0; i < n; i++) {
-    const v = values[members === null ? i : members[i]!]!;
-    if (v === 0 || Math.round(v * 100) / 100 !== v) return undefined;
-  }
-  const counts = new Int32Array(range);
-  for (let i = 0; i < n; i++)
-    counts[Math.round(values[members === null ? i : members[i]!]! * 100) - lo]!++;
-  const byValue = new Uint8Array(range);
-  const distinct: number[] = [];
-  const groupScore: number[] = [];
-  let a = 0;
-  for (let k = 0; k < range; k++) {
-    const c = counts[k]!;
-    if (c === 0) continue;
-    const score = scoreOf(a, a + c);
-    distinct.push((k + lo) / 100);
-    groupScore.push(score);
-    byValue[k] = score;
-    a += c;
-  }
-  for (let i = 0; i < n; i++) {
-    const idx = members === null ? i : members[i]!;
-    out[idx] = byValue[Math.round(values[idx]! * 100) - lo]!;
-  }
-  return { distinct, groupScore };
-}
-
-/** Cut point for score j = the smallest value scored ≥ j (null when none). */
-function cutPointsOf(
-  distinct: readonly number[],
-  groupScore: readonly number[],
-  bins: number,
-): (number | null)[] {
-  const cuts: (number | null)[] = new Array(bins - 1).fill(null);
-  for (let g = distinct.length - 1; g >= 0; g--) {
-    const s = groupScore[g]!;
-    for (let j = 2; j <= s; j++) cuts[j - 2] = distinct[g]!;
-  }
-  return cuts;
-}
-
-function thresholdBins(values: Float64Array, cuts: readonly number[], out: Uint8Array): void {
-  const k = cuts.length;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    let s = 1;
-    while (s <= k && v >= cuts[s - 1]!) s++;
-    out[i] = s;
-  }
-}
-
-function negate(cuts: readonly (number | null)[]): (number | null)[] {
-  return cuts.map((c) => (c === null ? null : c === 0 ? 0 : -c));
-}
-
 /**
  * Scores each customer 1..`bins` on recency (days since the last purchase), frequency (purchases)
  * and monetary value (total spend) — higher is better on all three — by quantiles of the data or
@@ -402,6 +152,8 @@ function negate(cuts: readonly (number | null)[]): (number | null)[] {
  * cut points returned show exactly where they fell. This is the SPSS "assign ties to the same bin"
  * rule; the alternatives are NTILE / `rank(method="first")` (splits ties: equal customers get
  * different scores) and pandas `qcut(duplicates="drop")` / R `rfm` (fewer bins, labels shift).
+ * The rule is one short function, `quantileScore` in `src/segmentation/rfmBinning.ts`; the scores
+ * are then applied through the cut points it implies.
  *
  * Threshold method: `purchases ≥ cᵢ` (`totalSpend` likewise) or `daysSinceLastPurchase ≤ cᵢ` earns
  * score i + 2 — a cut point belongs to the better bin, like R `rfm`'s `lower ≤ x < upper`.
@@ -449,189 +201,106 @@ export function rfmScores(
   customers: readonly RfmMeasures[],
   options: RfmScoresOptions = {},
 ): RfmScoresResult {
-  const opts = parseInput(FN, optionsSchema, options, ["options"]);
+  const opts = parseInput(FN, rfmScoresOptionsSchema, options, ["options"]);
   checkArray(FN, customers, "an array of RFM rows", ["customers"]);
   const bins = opts.bins ?? 5;
   const method = opts.method ?? "quantile";
   const ties = opts.ties ?? "min";
   const nested = opts.nested ?? false;
-  const n = customers.length;
-  const ids: string[] = new Array(n);
-  const r = new Float64Array(n);
-  const f = new Float64Array(n);
-  const m = new Float64Array(n);
-  // Fast pass: every field read once into a local that is both checked and used. The first bad
-  // row stops it; the report pass then lists every problem.
-  for (let i = 0; i < n; i++) {
-    const row = customers[i];
-    if (typeof row !== "object" || row === null) reportRows(customers);
-    const {
-      customerId,
-      daysSinceLastPurchase: days,
-      purchases,
-      totalSpend,
-      recency,
-      T,
-    } = row as unknown as Record<string, unknown>;
-    if (
-      typeof customerId !== "string" ||
-      recency !== undefined ||
-      T !== undefined ||
-      typeof days !== "number" ||
-      !Number.isFinite(days) ||
-      typeof purchases !== "number" ||
-      !Number.isFinite(purchases)
-    ) {
-      reportRows(customers);
-    }
-    let spend: number;
-    if (
-      typeof totalSpend === "number" &&
-      Number.isFinite(totalSpend) &&
-      Math.abs(totalSpend) < 1e21
-    ) {
-      spend = totalSpend;
-    } else {
-      const amount = readMoney(totalSpend);
-      if (typeof amount === "string") reportRows(customers);
-      spend = (amount as Exclude<typeof amount, string>).toNumber();
-    }
-    ids[i] = customerId;
-    r[i] = days === 0 ? 0 : -days;
-    f[i] = purchases;
-    m[i] = spend;
+  const columns = readRfmColumns(customers);
+  const binned =
+    method === "thresholds"
+      ? thresholdScores(columns, opts.thresholds!)
+      : quantileScores(columns, bins, ties, nested);
+  const scores = scoreRows(columns.ids, binned);
+  const result = { scores, bins, method, ties, nested, cutPoints: binned.cutPoints };
+  return binned.nestedCutPoints === undefined
+    ? result
+    : { ...result, nestedCutPoints: binned.nestedCutPoints };
+}
+
+/** The three scores of every customer (1..bins each) and the cut points that produced them. */
+interface Binned {
+  readonly recency: Uint8Array;
+  readonly frequency: Uint8Array;
+  readonly monetary: Uint8Array;
+  readonly cutPoints: RfmCutPoints;
+  readonly nestedCutPoints?: RfmNestedCutPoints;
+}
+
+/** The threshold method: your cut points, days negated into goodness. */
+function thresholdScores(columns: RfmColumns, thresholds: RfmThresholds): Binned {
+  const n = columns.ids.length;
+  const binned = {
+    recency: new Uint8Array(n),
+    frequency: new Uint8Array(n),
+    monetary: new Uint8Array(n),
+    cutPoints: {
+      daysSinceLastPurchase: [...thresholds.daysSinceLastPurchase],
+      purchases: [...thresholds.purchases],
+      totalSpend: [...thresholds.totalSpend],
+    },
+  };
+  const days = thresholds.daysSinceLastPurchase.map((c) => -c + 0);
+  scoreByCutPoints(columns.recency, days, binned.recency);
+  scoreByCutPoints(columns.frequency, thresholds.purchases, binned.frequency);
+  scoreByCutPoints(columns.monetary, thresholds.totalSpend, binned.monetary);
+  return binned;
+}
+
+/** The quantile method, independent or nested. */
+function quantileScores(
+  columns: RfmColumns,
+  bins: number,
+  ties: RfmTieRule,
+  nested: boolean,
+): Binned {
+  const n = columns.ids.length;
+  const recency = new Uint8Array(n);
+  const frequency = new Uint8Array(n);
+  const monetary = new Uint8Array(n);
+  const days = negate(quantileBins(columns.recency, null, bins, ties, recency));
+  if (nested) {
+    const { frequency: f, monetary: m } = columns;
+    const nestedCutPoints = nestedBins(f, m, recency, frequency, monetary, bins, ties);
+    const cutPoints = { daysSinceLastPurchase: days, purchases: [], totalSpend: [] };
+    return { recency, frequency, monetary, cutPoints, nestedCutPoints };
   }
-  const rs = new Uint8Array(n);
-  const fs = new Uint8Array(n);
-  const ms = new Uint8Array(n);
-  let cutPoints: RfmCutPoints;
-  let nestedCutPoints: RfmNestedCutPoints | undefined;
-  if (method === "thresholds") {
-    const t = opts.thresholds!;
-    thresholdBins(
-      r,
-      t.daysSinceLastPurchase.map((c) => (c === 0 ? 0 : -c)),
-      rs,
-    );
-    thresholdBins(f, t.purchases, fs);
-    thresholdBins(m, t.totalSpend, ms);
-    cutPoints = {
-      daysSinceLastPurchase: [...t.daysSinceLastPurchase],
-      purchases: [...t.purchases],
-      totalSpend: [...t.totalSpend],
-    };
-  } else if (!nested) {
-    cutPoints = {
-      daysSinceLastPurchase: negate(quantileBins(r, null, bins, ties, rs)),
-      purchases: quantileBins(f, null, bins, ties, fs),
-      totalSpend: quantileBins(m, null, bins, ties, ms),
-    };
-  } else {
-    const days = negate(quantileBins(r, null, bins, ties, rs));
-    const purchaseCuts: RfmNestedPurchaseCuts[] = [];
-    for (const [key, members] of groupBy(n, (j) => rs[j]!))
-      purchaseCuts.push({
-        recencyScore: key,
-        cutPoints: quantileBins(f, members, bins, ties, fs),
-      });
-    const spendCuts: RfmNestedSpendCuts[] = [];
-    for (const [key, members] of groupBy(n, (j) => rs[j]! * 10 + fs[j]!))
-      spendCuts.push({
-        recencyScore: Math.floor(key / 10),
-        frequencyScore: key % 10,
-        cutPoints: quantileBins(m, members, bins, ties, ms),
-      });
-    cutPoints = { daysSinceLastPurchase: days, purchases: [], totalSpend: [] };
-    nestedCutPoints = { purchases: purchaseCuts, totalSpend: spendCuts };
-  }
+  const cutPoints = {
+    daysSinceLastPurchase: days,
+    purchases: quantileBins(columns.frequency, null, bins, ties, frequency),
+    totalSpend: quantileBins(columns.monetary, null, bins, ties, monetary),
+  };
+  return { recency, frequency, monetary, cutPoints };
+}
+
+/** The result rows: one plain object per customer, in input order. */
+function scoreRows(ids: readonly string[], binned: Binned): RfmScoreRow[] {
+  const { recency, frequency, monetary } = binned;
+  const n = ids.length;
   const scores: RfmScoreRow[] = new Array(n);
   for (let j = 0; j < n; j++) {
-    const R = rs[j]!;
-    const F = fs[j]!;
-    const M = ms[j]!;
+    const R = recency[j]!;
+    const F = frequency[j]!;
+    const M = monetary[j]!;
     scores[j] = {
       customerId: ids[j]!,
       recencyScore: R,
       frequencyScore: F,
       monetaryScore: M,
-      rfmCode: CODES[R * 100 + F * 10 + M]!,
+      rfmCode: RFM_CODES[R * 100 + F * 10 + M]!,
       scoreSum: R + F + M,
     };
   }
-  const result = { scores, bins, method, ties, nested, cutPoints };
-  return nestedCutPoints === undefined ? result : { ...result, nestedCutPoints };
+  return scores;
 }
 
-/** The report pass of {@link rfmScores}: lists the problems of every row (up to the cap) and throws. */
-function reportRows(customers: readonly unknown[]): never {
-  const issues = new IssueCollector();
-  for (let i = 0; i < customers.length && !issues.full; i++) {
-    const row = customers[i];
-    if (typeof row !== "object" || row === null) {
-      issues.add(
-        ["customers", i],
-        `Expected an RFM row { customerId, daysSinceLastPurchase, purchases, totalSpend }, received ${describeReceived(row)}`,
-        row === undefined ? "required" : "invalid_type",
-        row,
-      );
-      continue;
-    }
-    const { customerId, daysSinceLastPurchase, purchases, totalSpend, recency, T } = row as Record<
-      string,
-      unknown
-    >;
-    if (checkRowKind(issues, "customers", i, recency, T)) continue;
-    if (typeof customerId !== "string") {
-      issues.add(
-        ["customers", i, "customerId"],
-        `Expected a customer id (string), received ${describeReceived(customerId)}`,
-        customerId === undefined ? "required" : "invalid_type",
-        customerId,
-      );
-    }
-    for (const [field, value] of [
-      ["daysSinceLastPurchase", daysSinceLastPurchase],
-      ["purchases", purchases],
-    ] as const) {
-      if (typeof value !== "number" || !Number.isFinite(value)) {
-        issues.add(
-          ["customers", i, field],
-          `Expected a finite number, received ${describeReceived(value)}`,
-          value === undefined ? "required" : "invalid_type",
-          value,
-        );
-      }
-    }
-    const amount = readMoney(totalSpend);
-    if (typeof amount === "string")
-      issues.add(
-        ["customers", i, "totalSpend"],
-        amount,
-        totalSpend === undefined ? "required" : "invalid_money",
-        totalSpend,
-      );
-  }
-  issues.throwIfAny(FN);
-  // The fast pass saw a problem the report pass did not (a getter that changed its answer).
-  throw invalidInput(FN, ["customers"], "The rows changed while they were read", "unreadable");
-}
+/** The code strings `"000"` … `"999"`, indexed by 100·R + 10·F + M (built once, read-only). */
+const RFM_CODES: readonly string[] = Object.freeze(
+  Array.from({ length: 1000 }, (_, k) => String(k).padStart(3, "0")),
+);
 
-/** Members (row indices) of each key, keys ascending. */
-function groupBy(n: number, key: (j: number) => number): [number, Int32Array][] {
-  const counts = new Int32Array(1000);
-  for (let j = 0; j < n; j++) counts[key(j)]!++;
-  const groups: [number, Int32Array][] = [];
-  const byKey: (Int32Array | undefined)[] = new Array(1000);
-  for (let k = 0; k < 1000; k++) {
-    if (counts[k] === 0) continue;
-    const members = new Int32Array(counts[k]!);
-    byKey[k] = members;
-    groups.push([k, members]);
-  }
-  const fill = new Int32Array(1000);
-  for (let j = 0; j < n; j++) {
-    const k = key(j);
-    byKey[k]![fill[k]!++] = j;
-  }
-  return groups;
+/** Days ↔ goodness: cut points negated (zero stays +0). */
+function negate(cuts: readonly (number | null)[]): (number | null)[] {
+  return cuts.map((c) => (c === null ? null : -c + 0));
 }

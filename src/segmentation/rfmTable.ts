@@ -1,8 +1,7 @@
-import { z } from "zod";
-import { timeZoneSchema } from "../core/classicSchemas.js";
+import * as z from "zod/mini";
 import { invalidInput } from "../core/errors.js";
 import { type Decimal, Money, type MoneyInput, UNROUNDED_ZERO, ZERO } from "../core/money.js";
-import { type DateInput, dateProblem, parseCivilDay } from "../core/time.js";
+import { type DateInput, dateProblem, parseCivilDay, timeZoneSchema } from "../core/time.js";
 import { parseInput } from "../core/validate.js";
 import { moneyFromQuotient, moneyFromScaled } from "../internal/fast/fastMoney.js";
 import { type Scratch, withScratch } from "../internal/fast/scratch.js";
@@ -53,8 +52,8 @@ const optionsSchema = z.strictObject({
   asOf: z.custom<DateInput>((v) => typeof v === "string" || v instanceof Date, {
     error: (issue) => dateProblem(issue.input),
   }),
-  timeZone: timeZoneSchema.exactOptional(),
-}) satisfies z.ZodType<unknown, RfmTableOptions>;
+  timeZone: z.exactOptional(timeZoneSchema),
+}) satisfies z.ZodMiniType<unknown, RfmTableOptions>;
 
 /**
  * Summarises a transaction log into per-customer RFM measures: days since the last purchase,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
 import { parseInput } from "../core/validate.js";
 import { readSegments, type SegmentInput } from "./segmentSummary.js";
@@ -56,9 +56,9 @@ export interface SegmentMigrationOptions {
 }
 
 const optionsSchema = z.strictObject({
-  enteredName: z.string().min(1).exactOptional(),
-  leftName: z.string().min(1).exactOptional(),
-}) satisfies z.ZodType<unknown, SegmentMigrationOptions>;
+  enteredName: z.exactOptional(z.string().check(z.minLength(1))),
+  leftName: z.exactOptional(z.string().check(z.minLength(1))),
+}) satisfies z.ZodMiniType<unknown, SegmentMigrationOptions>;
 
 /**
  * Cross-tabulates two segment snapshots: how many customers moved from each segment to each

@@ -1,13 +1,8 @@
 import { IssueCollector } from "../core/errors.js";
-import {
-  type Decimal as DecimalValue,
-  Money,
-  type MoneyInput,
-  readMoney,
-  ZERO,
-} from "../core/money.js";
+import { type Decimal as DecimalValue, Money, ZERO } from "../core/money.js";
 import { checkArray, describeReceived } from "../core/validate.js";
-import { checkRowKind } from "./rowKind.js";
+import type { RfmMeasures } from "./rfmScores.js";
+import { checkMeasures, checkRowKind, isRowObject } from "./rowKind.js";
 
 const FN = "segmentSummary";
 
@@ -20,23 +15,11 @@ export interface SegmentInput {
 }
 
 /**
- * A customer's RFM measures for {@link segmentSummary}: an {@link RfmRow} of `rfmTable` fits as it
- * is. Buy-till-you-die rows (carrying `recency` or `T`) are refused, as in `rfmScores`.
+ * A customer's RFM measures for {@link segmentSummary}: the rows `rfmScores` reads, so an
+ * {@link RfmRow} of `rfmTable` fits as it is. `customerId` is unique and matched with the segment
+ * rows. Buy-till-you-die rows (carrying `recency` or `T`) are refused, as in `rfmScores`.
  */
-export interface SegmentSummaryValues {
-  /** The customer's id (unique; matched with the segment rows). */
-  readonly customerId: string;
-  /** Calendar days from the last purchase to the analysis day. */
-  readonly daysSinceLastPurchase: number;
-  /** Number of purchases, the first one included. */
-  readonly purchases: number;
-  /** The customer's total spend. */
-  readonly totalSpend: MoneyInput;
-  /** Not accepted: `recency` is the buy-till-you-die recency. Use `daysSinceLastPurchase`. */
-  readonly recency?: never;
-  /** Not accepted: `T` marks a buy-till-you-die row. */
-  readonly T?: never;
-}
+export interface SegmentSummaryValues extends RfmMeasures {}
 
 /** One segment's line of a {@link segmentSummary}. */
 export interface SegmentSummaryRow {
@@ -193,15 +176,8 @@ function readMeasures(
   const byId = new Map<string, Measures | undefined>();
   for (let i = 0; i < customers.length && !issues.full; i++) {
     const row: unknown = customers[i];
-    if (typeof row !== "object" || row === null) {
-      issues.add(
-        ["customers", i],
-        `Expected { customerId, daysSinceLastPurchase, purchases, totalSpend }, received ${describeReceived(row)}`,
-        row === undefined ? "required" : "invalid_type",
-        row,
-      );
-      continue;
-    }
+    const shape = "{ customerId, daysSinceLastPurchase, purchases, totalSpend }";
+    if (!isRowObject(issues, "customers", i, row, shape)) continue;
     // Each field read once: the value checked is the value used.
     const { customerId, daysSinceLastPurchase, purchases, totalSpend, recency, T } = row as Record<
       string,
@@ -229,30 +205,15 @@ function readMeasures(
         customerId,
       );
     }
-    for (const [field, value] of [
-      ["daysSinceLastPurchase", daysSinceLastPurchase],
-      ["purchases", purchases],
-    ] as const) {
-      if (typeof value !== "number" || !Number.isFinite(value)) {
-        ok = false;
-        issues.add(
-          ["customers", i, field],
-          `Expected a finite number, received ${describeReceived(value)}`,
-          value === undefined ? "required" : "invalid_type",
-          value,
-        );
-      }
-    }
-    const money = readMoney(totalSpend);
-    if (typeof money === "string") {
-      ok = false;
-      issues.add(
-        ["customers", i, "totalSpend"],
-        money,
-        totalSpend === undefined ? "required" : "invalid_money",
-        totalSpend,
-      );
-    }
+    const money = checkMeasures(
+      issues,
+      "customers",
+      i,
+      daysSinceLastPurchase,
+      purchases,
+      totalSpend,
+    );
+    if (money === undefined) ok = false;
     if (ok) {
       byId.set(customerId as string, {
         days: daysSinceLastPurchase as number,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
 import { type Decimal as DecimalValue, Money, readMoney, ZERO } from "../core/money.js";
 import { checkArray, describeReceived } from "../core/validate.js";
@@ -19,7 +19,7 @@ export type SplitRule = "median" | "mean" | number;
 export type GridSplitRule = "tertiles" | readonly [number, number];
 
 /** @internal */
-export const splitRuleSchema = z.union([z.enum(["median", "mean"]), z.number().finite()], {
+export const splitRuleSchema = z.union([z.enum(["median", "mean"]), z.number()], {
   error: 'Expected "median", "mean" or a finite number',
 });
 
@@ -27,10 +27,12 @@ export const splitRuleSchema = z.union([z.enum(["median", "mean"]), z.number().f
 export const gridSplitRuleSchema = z.union(
   [
     z.literal("tertiles"),
-    z.tuple([z.number().finite(), z.number().finite()]).refine(([a, b]) => a < b, {
-      error: "Thresholds [low, high] need low < high",
-      params: { code: "inconsistent" },
-    }),
+    z.tuple([z.number(), z.number()]).check(
+      z.refine(([a, b]) => a < b, {
+        error: "Thresholds [low, high] need low < high",
+        params: { code: "inconsistent" },
+      }),
+    ),
   ],
   { error: 'Expected "tertiles" or two increasing numbers [low, high]' },
 );

@@ -1,12 +1,8 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { Decimal, MoneyInput } from "../core/money.js";
 import { parseInput } from "../core/validate.js";
-import {
-  type GridSplitRule,
-  gridSplitPoints,
-  gridSplitRuleSchema,
-  readCustomerRows,
-} from "./split.js";
+import { type GridSplitRule, gridSplitPoints, gridSplitRuleSchema } from "./split.js";
+import { placeOnGrid } from "./valueGrid.js";
 
 const FN = "targetCustomerGrid";
 
@@ -94,10 +90,10 @@ const targetClass = z.enum(["key target", "target", "non-target"]);
 const row = z.strictObject({ small: targetClass, medium: targetClass, large: targetClass });
 
 const optionsSchema = z.strictObject({
-  totalCost: gridSplitRuleSchema.exactOptional(),
-  demand: gridSplitRuleSchema.exactOptional(),
-  cells: z.strictObject({ low: row, medium: row, high: row }).exactOptional(),
-}) satisfies z.ZodType<unknown, TargetCustomerGridOptions>;
+  totalCost: z.exactOptional(gridSplitRuleSchema),
+  demand: z.exactOptional(gridSplitRuleSchema),
+  cells: z.exactOptional(z.strictObject({ low: row, medium: row, high: row })),
+}) satisfies z.ZodMiniType<unknown, TargetCustomerGridOptions>;
 
 const COST: readonly CostLevel[] = ["low", "medium", "high"];
 const DEMAND: readonly DemandLevel[] = ["small", "medium", "large"];
@@ -143,21 +139,22 @@ export function targetCustomerGrid(
   options: TargetCustomerGridOptions = {},
 ): TargetCustomerGridResult {
   const opts = parseInput(FN, optionsSchema, options, ["options"]);
-  const { ids, values } = readCustomerRows(FN, "customers", customers, ["totalCost", "demand"]);
-  const cs = gridSplitPoints(values.totalCost, opts.totalCost ?? "tertiles");
-  const ds = gridSplitPoints(values.demand, opts.demand ?? "tertiles");
+  const rules = { totalCost: opts.totalCost ?? "tertiles", demand: opts.demand ?? "tertiles" };
   const cells = opts.cells ?? TARGET_GRID_CELLS;
   const counts: Record<TargetClass, number> = { "key target": 0, target: 0, "non-target": 0 };
-  const placements = ids.map((customerId, i): TargetGridPlacement => {
-    const c = COST[level(values.totalCost[i]!, cs)]!;
-    const d = DEMAND[level(values.demand[i]!, ds)]!;
-    const target = cells[c][d];
-    counts[target]++;
-    return { customerId, cost: c, demand: d, target };
-  });
-  return { placements, splitPoints: { totalCost: cs, demand: ds }, counts, cells };
-}
-
-function level(v: Decimal, [a, b]: readonly [Decimal, Decimal]): number {
-  return v.gte(b) ? 2 : v.gte(a) ? 1 : 0;
+  const { placements, splitPoints } = placeOnGrid(
+    FN,
+    customers,
+    ["totalCost", "demand"],
+    (values, axis) =>
+      gridSplitPoints(values, axis === "totalCost" ? rules.totalCost : rules.demand),
+    (customerId, costLevel, demandLevel): TargetGridPlacement => {
+      const cost = COST[costLevel]!;
+      const demand = DEMAND[demandLevel]!;
+      const target = cells[cost][demand];
+      counts[target]++;
+      return { customerId, cost, demand, target };
+    },
+  );
+  return { placements, splitPoints, counts, cells };
 }

@@ -1,9 +1,14 @@
-import { z } from "zod";
+import type * as z from "zod/mini";
 import type { Decimal, MoneyInput } from "../core/money.js";
-import { parseInput } from "../core/validate.js";
-import { readCustomerRows, type SplitRule, splitPoint, splitRuleSchema } from "./split.js";
+import type { SplitRule } from "./split.js";
+import {
+  type MatrixPlacement,
+  type TwoByTwoPreset,
+  twoByTwoMatrix,
+  twoByTwoOptionsSchema,
+} from "./valueGrid.js";
 
-const FN = "valueMatrix";
+export type { MatrixPlacement } from "./valueGrid.js";
 
 /** The four groups of the current value × growth potential matrix. */
 export type ValueMatrixCell = "I" | "II" | "III" | "IV";
@@ -26,16 +31,6 @@ export interface ValueMatrixOptions {
   readonly potential?: SplitRule;
   /** Policy text per cell, overriding {@link VALUE_MATRIX_POLICIES}. */
   readonly policies?: Partial<Readonly<Record<ValueMatrixCell, string>>>;
-}
-
-/** A customer's place in a two-by-two matrix (a row of a matrix's `placements`). */
-export interface MatrixPlacement<Cell extends string> {
-  /** The customer's id, from the input row. */
-  readonly customerId: string;
-  /** The cell. */
-  readonly cell: Cell;
-  /** The recommended policy for the cell. */
-  readonly policy: string;
 }
 
 /** Result of {@link valueMatrix}. */
@@ -72,20 +67,22 @@ export const VALUE_MATRIX_POLICIES: Readonly<Record<ValueMatrixCell, string>> = 
   IV: "High current value, high potential: prioritise — most resources, dedicated attention",
 });
 
-const policiesSchema = z
-  .strictObject({
-    I: z.string().exactOptional(),
-    II: z.string().exactOptional(),
-    III: z.string().exactOptional(),
-    IV: z.string().exactOptional(),
-  })
-  .exactOptional();
+/** The value matrix: high/low current value × high/low potential. */
+const PRESET: TwoByTwoPreset<"current" | "potential", ValueMatrixCell> = {
+  fn: "valueMatrix",
+  axes: ["current", "potential"],
+  defaults: { current: "median", potential: "median" },
+  cells: [
+    ["I", "II"],
+    ["III", "IV"],
+  ],
+  policies: VALUE_MATRIX_POLICIES,
+};
 
-const optionsSchema = z.strictObject({
-  current: splitRuleSchema.exactOptional(),
-  potential: splitRuleSchema.exactOptional(),
-  policies: policiesSchema,
-}) satisfies z.ZodType<unknown, ValueMatrixOptions>;
+const optionsSchema = twoByTwoOptionsSchema(PRESET) satisfies z.ZodMiniType<
+  unknown,
+  ValueMatrixOptions
+>;
 
 /**
  * Places customers in the current value × growth potential matrix: I (low, low), II (low current,
@@ -128,27 +125,5 @@ export function valueMatrix(
   customers: readonly ValueMatrixInput[],
   options: ValueMatrixOptions = {},
 ): ValueMatrixResult {
-  const opts = parseInput(FN, optionsSchema, options, ["options"]);
-  const { ids, values } = readCustomerRows(FN, "customers", customers, ["current", "potential"]);
-  const cs = splitPoint(values.current, opts.current ?? "median");
-  const ps = splitPoint(values.potential, opts.potential ?? "median");
-  const policies = { ...VALUE_MATRIX_POLICIES, ...definedOnly(opts.policies) };
-  const counts: Record<ValueMatrixCell, number> = { I: 0, II: 0, III: 0, IV: 0 };
-  const placements = ids.map((customerId, i): MatrixPlacement<ValueMatrixCell> => {
-    const highC = values.current[i]!.gte(cs);
-    const highP = values.potential[i]!.gte(ps);
-    const cell: ValueMatrixCell = highC ? (highP ? "IV" : "III") : highP ? "II" : "I";
-    counts[cell]++;
-    return { customerId, cell, policy: policies[cell] };
-  });
-  return { placements, splitPoints: { current: cs, potential: ps }, counts, policies };
-}
-
-/** Drops keys whose value is undefined. @internal */
-export function definedOnly<T extends object>(o: T | undefined): Partial<T> {
-  const out: Partial<T> = {};
-  if (o === undefined) return out;
-  for (const [k, v] of Object.entries(o))
-    if (v !== undefined) (out as Record<string, unknown>)[k] = v;
-  return out;
+  return twoByTwoMatrix(PRESET, optionsSchema, customers, options);
 }

@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { IssueCollector } from "../core/errors.js";
+import * as z from "zod/mini";
 import type { Decimal } from "../core/money.js";
 import {
   calendarPeriodIndex,
@@ -8,18 +7,9 @@ import {
   formatCivilDay,
   type TimeUnit,
 } from "../core/time.js";
+import { dateInputSchema, readLogOptions, timeOptionShape } from "./logOptions.js";
+import { summarizeLog } from "./summarizeLog.js";
 import type { CustomerSummary, Transaction } from "./summarizeTransactions.js";
-import {
-  bucketingSchema,
-  dateInputSchema,
-  optionDay,
-  parseOptions,
-  rejectCall,
-  summarizeLog,
-  timeSettings,
-  timeUnitSchema,
-  timeZoneSchema,
-} from "./transactionLog.js";
 
 /**
  * Options of {@link splitCalibrationHoldout}.
@@ -76,10 +66,8 @@ export interface CalibrationHoldoutSummary extends CustomerSummary {
 const optionsSchema = z.strictObject({
   calibrationEnd: dateInputSchema,
   observationEnd: dateInputSchema,
-  unit: timeUnitSchema,
-  bucketing: bucketingSchema.exactOptional(),
-  timeZone: timeZoneSchema.exactOptional(),
-}) satisfies z.ZodType<unknown, SplitCalibrationHoldoutOptions>;
+  ...timeOptionShape,
+}) satisfies z.ZodMiniType<unknown, SplitCalibrationHoldoutOptions>;
 
 /**
  * Splits a transaction log at `calibrationEnd` for validating a model out of sample: each
@@ -143,23 +131,23 @@ export function splitCalibrationHoldout(
   options: SplitCalibrationHoldoutOptions,
 ): CalibrationHoldoutSummary[] {
   const fn = "splitCalibrationHoldout";
-  const issues = new IssueCollector();
-  const opts = parseOptions(fn, optionsSchema, options, issues);
-  if (opts === undefined) return rejectCall(fn, transactions, issues);
-  const settings = timeSettings(opts, issues);
-  const cut = optionDay("calibrationEnd", opts.calibrationEnd, settings.timeZone, issues);
-  const end = optionDay("observationEnd", opts.observationEnd, settings.timeZone, issues);
-  if (cut !== undefined && end !== undefined && end < cut) {
-    issues.add(
-      ["options", "calibrationEnd"],
-      `calibrationEnd (${formatCivilDay(cut)}) is after observationEnd (${formatCivilDay(end)})`,
-      "inconsistent",
-      opts.calibrationEnd,
-    );
-  }
-  if (cut === undefined || end === undefined || issues.size > 0) {
-    return rejectCall(fn, transactions, issues, settings.timeZone);
-  }
+  const { settings, days } = readLogOptions(
+    fn,
+    optionsSchema,
+    options,
+    transactions,
+    ["calibrationEnd", "observationEnd"],
+    ({ calibrationEnd: cut, observationEnd: end }, opts, issues) => {
+      if (end >= cut) return;
+      issues.add(
+        ["options", "calibrationEnd"],
+        `calibrationEnd (${formatCivilDay(cut)}) is after observationEnd (${formatCivilDay(end)})`,
+        "inconsistent",
+        opts.calibrationEnd,
+      );
+    },
+  );
+  const { calibrationEnd: cut, observationEnd: end } = days;
   const holdoutDuration =
     settings.bucketing === "calendar"
       ? calendarPeriodIndex(end, settings.unit) - calendarPeriodIndex(cut, settings.unit)

@@ -1,18 +1,8 @@
-import { z } from "zod";
-import { IssueCollector } from "../core/errors.js";
+import * as z from "zod/mini";
 import type { Decimal, MoneyInput } from "../core/money.js";
 import type { DateInput, TimeUnit } from "../core/time.js";
-import {
-  bucketingSchema,
-  dateInputSchema,
-  optionDay,
-  parseOptions,
-  rejectCall,
-  summarizeLog,
-  timeSettings,
-  timeUnitSchema,
-  timeZoneSchema,
-} from "./transactionLog.js";
+import { dateInputSchema, readLogOptions, timeOptionShape } from "./logOptions.js";
+import { summarizeLog } from "./summarizeLog.js";
 
 /**
  * One purchase in a transaction log. Other fields (quantity, order id, …) may be present and are
@@ -106,10 +96,8 @@ export interface CustomerSummary {
 
 const optionsSchema = z.strictObject({
   observationEnd: dateInputSchema,
-  unit: timeUnitSchema,
-  bucketing: bucketingSchema.exactOptional(),
-  timeZone: timeZoneSchema.exactOptional(),
-}) satisfies z.ZodType<unknown, SummarizeTransactionsOptions>;
+  ...timeOptionShape,
+}) satisfies z.ZodMiniType<unknown, SummarizeTransactionsOptions>;
 
 /**
  * Turns a transaction log into one purchase-history row per customer: `frequency`, `recency`,
@@ -120,7 +108,8 @@ const optionsSchema = z.strictObject({
  * observation end e (all as period indices for `"calendar"`, as calendar days for `"elapsed"`):
  * `frequency` = distinct periods − 1, `recency` = (l − f) / u, `T` = (e − f) / u, with u = 1 for
  * `"calendar"` and the unit length in days (day 1, week 7) for `"elapsed"`;
- * `monetaryValue` = (Σ spend of the periods after f) / `frequency`.
+ * `monetaryValue` = (Σ spend of the periods after f) / `frequency`. In the source, this
+ * definition is one short function, `summarizeCustomer` (`src/transactions/btydSummary.ts`).
  *
  * Conventions: these are the definitions of Fader, Hardie & Lee (2005) and the Python lifetimes
  * library (`summary_data_from_transaction_data`): the first purchase is not a repeat and is left out
@@ -181,13 +170,9 @@ export function summarizeTransactions(
   options: SummarizeTransactionsOptions,
 ): CustomerSummary[] {
   const fn = "summarizeTransactions";
-  const issues = new IssueCollector();
-  const opts = parseOptions(fn, optionsSchema, options, issues);
-  if (opts === undefined) return rejectCall(fn, transactions, issues);
-  const settings = timeSettings(opts, issues);
-  const end = optionDay("observationEnd", opts.observationEnd, settings.timeZone, issues);
-  if (end === undefined || issues.size > 0) {
-    return rejectCall(fn, transactions, issues, settings.timeZone);
-  }
+  const { settings, days } = readLogOptions(fn, optionsSchema, options, transactions, [
+    "observationEnd",
+  ]);
+  const end = days.observationEnd;
   return summarizeLog(fn, transactions, settings, end, end, undefined);
 }

@@ -1,15 +1,5 @@
-import Decimal from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  AMOUNT_DECIMAL,
-  AMOUNT_INVALID,
-  AMOUNT_SCALED,
-  moneyProblem,
-  readScaledAmount,
-  scaledAmount,
-  toMoney,
-} from "../../src/core/money.js";
 import {
   civilDayOfInstant,
   IMPOSSIBLE_DAY,
@@ -17,52 +7,6 @@ import {
   parseCivilDay,
 } from "../../src/core/time.js";
 import { referenceCivilDay } from "../edges/intlReference.js";
-
-const Exact = Decimal.clone({ precision: 100 });
-
-function check(value: unknown): void {
-  const kind = readScaledAmount(value);
-  if (moneyProblem(value) !== undefined) {
-    expect(kind).toBe(AMOUNT_INVALID);
-    return;
-  }
-  expect(kind).not.toBe(AMOUNT_INVALID);
-  if (kind === AMOUNT_SCALED) {
-    expect(Number.isSafeInteger(scaledAmount.units)).toBe(true);
-    const read = new Exact(scaledAmount.units).div(new Exact(10).pow(scaledAmount.scale));
-    expect(read.eq(toMoney(value as string).toString())).toBe(true);
-  }
-}
-
-describe("readScaledAmount (exact integer fast path for money)", () => {
-  it("reads exactly what toMoney reads, and rejects exactly what moneyProblem rejects", () => {
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.double(),
-          fc.integer(),
-          fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 100),
-          fc.stringMatching(/^[+-]?\d{0,18}(\.\d{0,10})?([eE][+-]?\d{1,2})?$/),
-          fc.string({ maxLength: 6 }),
-          fc.constantFrom("12,5", "", ".", "+", "-", "5.", ".5", "-0", "0.00", " 1", "1 ", "NaN"),
-        ),
-        check,
-      ),
-      { numRuns: 2000 },
-    );
-  });
-  it("classifies typical amounts", () => {
-    expect(readScaledAmount("12.50")).toBe(AMOUNT_SCALED);
-    expect(scaledAmount).toEqual({ units: 1250, scale: 2 });
-    expect(readScaledAmount(-0.07)).toBe(AMOUNT_SCALED);
-    expect(scaledAmount).toEqual({ units: -7, scale: 2 });
-    expect(readScaledAmount("1e3")).toBe(AMOUNT_DECIMAL);
-    expect(readScaledAmount("0.123456789")).toBe(AMOUNT_DECIMAL);
-    expect(readScaledAmount(new Decimal(1))).toBe(AMOUNT_DECIMAL);
-    expect(readScaledAmount("12,5")).toBe(AMOUNT_INVALID);
-    expect(readScaledAmount(Number.NaN)).toBe(AMOUNT_INVALID);
-  });
-});
 
 describe("isoDayNumber (fast YYYY-MM-DD)", () => {
   it("agrees with parseCivilDay on every shape", () => {

@@ -1,5 +1,5 @@
 /**
- * BG/NBD and MBG/NBD prediction numerics at the edges (issue 23, items 1, 6 and 7): large r, large
+ * BG/NBD and MBG/NBD prediction numerics at the edges: large r, large
  * a, small α, a = 1, a + b < 1, heavy buyers' DERT. Every truth below is a 40–80-digit mpmath
  * evaluation by `test/fixtures/btydNumerics.py` (re-run it to regenerate btydNumerics.json):
  * - E[Y(t) | alive] from the untransformed ₂F₁ form c/(a−1)·[1 − (1−z)^{r+x} ₂F₁(r+x, b+x+m; c; z)]
@@ -25,7 +25,7 @@ import {
 import {
   eulerSeriesExpectedIfAlive,
   expectedIfAliveMixture,
-} from "../../src/models/bgNbd/bgNbdMath.js";
+} from "../../src/models/bgNbd/bgNbdExpectedIfAlive.js";
 import type { BgNbdModel, BgNbdParams, MbgNbdModel } from "../../src/models/types.js";
 import { expectInvalidAt } from "../expectInvalidAt.js";
 
@@ -72,7 +72,7 @@ function model(params: BgNbdParams, m: 0 | 1 = 0): BgNbdModel | MbgNbdModel {
 const rel = (value: number, truth: number): number => Math.abs(value / truth - 1);
 const bg = (params: BgNbdParams) => model(params, 0);
 
-describe("issue 23 reproducers", () => {
+describe("regions where the textbook formula fails (docs/numerics.md)", () => {
   it("item 1: large r gives the right, positive E[X(t)] (was −3.03e11)", () => {
     // mpmath: 18.91320226884554 (fixture "issue 1: E[X(3650)], large r")
     const value = expectedPurchases(bg({ r: 500, alpha: 10000, a: 2, b: 20 }), { horizon: 3650 });

@@ -10,7 +10,6 @@ import Decimal from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  AMOUNT_INVALID,
   LAYOUT_HOLDS,
   MONEY_MAX_DIGITS,
   MONEY_MAX_EXPONENT,
@@ -18,11 +17,11 @@ import {
   Money,
   moneyProblem,
   readMoney,
-  readScaledAmount,
   toMoney,
 } from "../../src/core/money.js";
 import * as m from "../../src/index.js";
 import { exactSum, moneyFromNumber, numberFromMoney } from "../../src/internal/fast/fastMoney.js";
+import { AMOUNT_INVALID, readScaledAmount } from "../../src/internal/fast/scaledAmount.js";
 import { CDNOW_BG_NBD, CDNOW_GAMMA_GAMMA } from "../fixtures/models.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -117,14 +116,14 @@ describe("money bounds (MoneyInput)", () => {
     expect(problem).toBeTypeOf("string");
     expect(problem!.length).toBeLessThan(300);
     expect(readMoney(value)).toBe(problem);
-    expect(readScaledAmount(value)).toBe(AMOUNT_INVALID);
+    expect(readScaledAmount(value, { units: 0, scale: 0 })).toBe(AMOUNT_INVALID);
     expect(() => toMoney(value as string)).toThrow(m.InvalidInputError);
   });
 
   it.each(ACCEPTED)("accepts %s", (value, expected) => {
     expect(moneyProblem(value)).toBeUndefined();
     expect(toMoney(value as string).toString()).toBe(expected);
-    expect(readScaledAmount(value)).not.toBe(AMOUNT_INVALID);
+    expect(readScaledAmount(value, { units: 0, scale: 0 })).not.toBe(AMOUNT_INVALID);
   });
 
   it("returns a well-formed library Decimal itself and rebuilds any other", () => {

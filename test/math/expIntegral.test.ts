@@ -29,7 +29,7 @@ describe("Gaussian quadrature rules", () => {
 });
 
 describe("expIntegralJ", () => {
-  // 40-digit test values of models.md §7.3 [C]
+  // 40-digit high-precision test values [C]
   it.each([
     [0.4081095, 0.23861197296, 2.5032082586837447],
     [0.6062134688357712, 0.13580535558206283, 2.865999232426021],
@@ -47,7 +47,7 @@ describe("expIntegralJ", () => {
         fc.double({ min: 0.05, max: 1000, noNaN: true }),
         fc.double({ min: 1, max: 100, noNaN: true }),
         (s, Z) => {
-          // models.md §7.3 (b): J_s(Z) = 1/(Z+s − 1·s/(Z+s+2 − 2(s+1)/(Z+s+4 − …)))
+          // Independent route, a continued fraction of E_s (DLMF §8.19): J_s(Z) = 1/(Z+s − 1·s/(Z+s+2 − 2(s+1)/(Z+s+4 − …)))
           let f = Z + s;
           let C = f;
           let D = 0;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { digamma, lnBeta, lnGamma, logSumExp, trigamma } from "../../src/math/special.js";
 
-// Test values: shared reference models.md §7.1 (40-digit references).
+// Test values: 40-digit high-precision references [C] for lnΓ, ψ, ψ₁ and ln B.
 describe("lnGamma", () => {
   it.each([
     [0.2425929282798216, 1.319816296661302],

@@ -1,7 +1,7 @@
 /**
  * Gamma-Gamma on the 946 CDNOW repeat buyers. Sources: Fader, Hardie & Lee (2005, JMR) / Hardie note
  * 025 [P] (p 6.25, q 3.74, v 15.44; spreadsheet conditional expectations, 2 decimals); lifetimes
- * 0.11.3 [L] and computed values [C] of models.md §6.4; standard errors models.md §7.6.
+ * 0.11.3 [L] (values and standard errors) and high-precision computations [C].
  */
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
@@ -55,7 +55,7 @@ describe("fitGammaGamma on CDNOW repeaters", () => {
 });
 
 describe("conditionalExpectedSpend at θ_GG", () => {
-  it("reference customers [L] (models.md §6.4)", () => {
+  it("reference customers [L] (lifetimes 0.11.3)", () => {
     const cases: [number, string, number][] = [
       [2, "22.35", 24.6586161892],
       [1, "11.77", 18.9114798699],

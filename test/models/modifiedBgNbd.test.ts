@@ -1,6 +1,7 @@
 /**
- * MBG/NBD on CDNOW. Sources: BTYDplus estimates via the lifetimes test suite (peers.md §4.4, 3
- * decimals), lifetimes 0.11.3 outputs [L] and computed values [C] of models.md §2.4.
+ * MBG/NBD on CDNOW. Sources: BTYDplus estimates via the lifetimes test suite (3 decimals),
+ * lifetimes 0.11.3 outputs [L] and high-precision computations [C] (Batislam, Denizel & Filiztekin
+ * 2007 formulas).
  */
 import { describe, expect, it } from "vitest";
 import {
@@ -50,7 +51,7 @@ describe("fitMbgNbd on CDNOW (weeks)", () => {
     }
     expect(rel(fit.logLikelihood, -9582.13268489992)).toBeLessThan(1e-12);
   });
-  it("standard errors match lifetimes to 2e-6 (models.md §7.6)", () => {
+  it("standard errors match lifetimes to 2e-6", () => {
     const se = {
       r: 0.0832639452977,
       alpha: 0.695597191603,
@@ -68,7 +69,7 @@ describe("fitMbgNbd on CDNOW (weeks)", () => {
   });
 });
 
-describe("MBG/NBD likelihood, gradient and predictions at θ_MBG (models.md §2.4)", () => {
+describe("MBG/NBD likelihood, gradient and predictions at θ_MBG ([L], [C])", () => {
   const p = Float64Array.of(THETA.r, THETA.alpha, THETA.a, THETA.b);
   const table: [number, number, number, number, number, number, number][] = [
     [2, 30.43, 38.86, -9.48586025911, 0.706126258715, 1.26267077871, 1.59682587369],

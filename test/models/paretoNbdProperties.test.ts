@@ -12,7 +12,7 @@ import {
   paretoNbdProbabilityAlive,
   paretoNbdPurchaseCountProbability,
 } from "../../src/models/paretoNbd/fitParetoNbd.js";
-import { paretoNbdLogLikelihood } from "../../src/models/paretoNbd/paretoNbdMath.js";
+import { paretoNbdLogLikelihood } from "../../src/models/paretoNbd/paretoNbdLikelihood.js";
 import { gamma, random } from "./simulate.js";
 
 const param = (min: number, max: number) =>

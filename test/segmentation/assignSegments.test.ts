@@ -11,8 +11,8 @@ import {
   type SegmentRule,
   segmentSummary,
 } from "../../src/index.js";
+import { expectIssue } from "../expectInvalidAt.js";
 import { cdnowMaster } from "../fixtures/load.js";
-import { expectInvalid } from "./helpers.js";
 
 const triple = (code: string, customerId = code): RfmScoreInput => ({
   customerId,
@@ -159,10 +159,10 @@ describe("assignSegments", () => {
         frequencyScore: [1, 5],
         monetaryScore: [1, 5],
       };
-      expectInvalid(
+      expectIssue(
         () => assignSegments(scores, { rules: [bad] }),
         "assignSegments",
-        "options.rules[0].recencyScore",
+        ["options", "rules", 0, "recencyScore"],
         "inconsistent",
       );
       const out: SegmentRule = {
@@ -171,16 +171,16 @@ describe("assignSegments", () => {
         frequencyScore: [0, 5],
         monetaryScore: [1, 5],
       };
-      expectInvalid(
+      expectIssue(
         () => assignSegments(scores, { rules: [out] }),
         "assignSegments",
-        "options.rules[0].frequencyScore[0]",
+        ["options", "rules", 0, "frequencyScore", 0],
         "too_small",
       );
-      expectInvalid(
+      expectIssue(
         () => assignSegments(scores, { rules: [{ name: "Y", codes: ["55"] }] }),
         "assignSegments",
-        "options.rules[0].codes[0]",
+        ["options", "rules", 0, "codes", 0],
         "invalid_format",
       );
     });
@@ -193,19 +193,19 @@ describe("assignSegments", () => {
         { customerId: "w", recency: 1, frequency: 1, monetary: 1 },
       ] as unknown as RfmScoreInput[];
       const run = () => assignSegments(rows);
-      const error = expectInvalid(run, "assignSegments", "scores[0].recencyScore", "too_small");
-      expectInvalid(run, "assignSegments", "scores[1].frequencyScore", "too_big");
-      expectInvalid(run, "assignSegments", "scores[2].monetaryScore", "not_integer");
-      expectInvalid(run, "assignSegments", "scores[3].customerId", "invalid_type");
+      const error = expectIssue(run, "assignSegments", ["scores", 0, "recencyScore"], "too_small");
+      expectIssue(run, "assignSegments", ["scores", 1, "frequencyScore"], "too_big");
+      expectIssue(run, "assignSegments", ["scores", 2, "monetaryScore"], "not_integer");
+      expectIssue(run, "assignSegments", ["scores", 3, "customerId"], "invalid_type");
       // old field names: the score fields are missing
-      expectInvalid(run, "assignSegments", "scores[4].recencyScore", "required");
+      expectIssue(run, "assignSegments", ["scores", 4, "recencyScore"], "required");
       expect(error.issues).toHaveLength(7);
     });
     it("unknown option", () => {
-      expectInvalid(
+      expectIssue(
         () => assignSegments(scores, { preset: "rfm" } as unknown as { rules: SegmentRule[] }),
         "assignSegments",
-        "options.preset",
+        ["options", "preset"],
         "unknown_key",
       );
     });

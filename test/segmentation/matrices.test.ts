@@ -14,11 +14,11 @@ import {
   type ValueMatrixInput,
   valueMatrix,
 } from "../../src/index.js";
-import { expectInvalid } from "./helpers.js";
+import { expectIssue } from "../expectInvalidAt.js";
 
 describe("customerValueMatrix (Marcus 1998)", () => {
-  // Worked example of formulas.md §5.2: A(10, 50), B(2, 200), C(8, 20), D(1, 30), E(9, 120);
-  // mean F = 6, mean average = 84 → A Frequent, B Spenders, C Frequent, D Uncertain, E Best.
+  // Hand-computed on Marcus's (1998) mean split: A(10, 50), B(2, 200), C(8, 20), D(1, 30),
+  // E(9, 120); mean F = 6, mean average = 84 → A Frequent, B Spenders, C Frequent, D Uncertain, E Best.
   const rows: CustomerValueInput[] = [
     { customerId: "A", purchases: 10, averageSpend: 50 },
     { customerId: "B", purchases: 2, averageSpend: "200" },
@@ -53,10 +53,11 @@ describe("customerValueMatrix (Marcus 1998)", () => {
     expect(byId.get("A")).toEqual({ customerId: "A", cell: "Best", policy: "VIP desk" });
   });
   it("bad input: every problem with its path and code", () => {
-    expectInvalid(
+    expectIssue(
       () => customerValueMatrix(rows, { purchases: "mode" as "mean" }),
       "customerValueMatrix",
-      "options.purchases",
+      ["options", "purchases"],
+      "invalid_type",
     );
     const run = () =>
       customerValueMatrix([
@@ -65,11 +66,16 @@ describe("customerValueMatrix (Marcus 1998)", () => {
         { customerId: "x", purchases: 1, averageSpend: 1 },
         { customerId: "z", frequency: 1, averageMonetary: 1 } as unknown as CustomerValueInput,
       ]);
-    const error = expectInvalid(run, "customerValueMatrix", "customers[0].purchases", "too_small");
-    expectInvalid(run, "customerValueMatrix", "customers[1].averageSpend", "invalid_money");
-    expectInvalid(run, "customerValueMatrix", "customers[2].customerId", "duplicate");
-    expectInvalid(run, "customerValueMatrix", "customers[3].purchases", "required");
-    expectInvalid(run, "customerValueMatrix", "customers[3].averageSpend", "required");
+    const error = expectIssue(
+      run,
+      "customerValueMatrix",
+      ["customers", 0, "purchases"],
+      "too_small",
+    );
+    expectIssue(run, "customerValueMatrix", ["customers", 1, "averageSpend"], "invalid_money");
+    expectIssue(run, "customerValueMatrix", ["customers", 2, "customerId"], "duplicate");
+    expectIssue(run, "customerValueMatrix", ["customers", 3, "purchases"], "required");
+    expectIssue(run, "customerValueMatrix", ["customers", 3, "averageSpend"], "required");
     expect(error.issues).toHaveLength(5);
   });
 });
@@ -115,32 +121,34 @@ describe("valueMatrix", () => {
   });
   it("bad input", () => {
     const rows = [{ customerId: "a", current: 1, potential: 2 }];
-    expectInvalid(
+    expectIssue(
       () => valueMatrix(rows, { current: "p90" as "median" }),
       "valueMatrix",
-      "options.current",
+      ["options", "current"],
+      "invalid_type",
     );
-    expectInvalid(
+    expectIssue(
       () => valueMatrix(rows, { potential: Number.NaN }),
       "valueMatrix",
-      "options.potential",
+      ["options", "potential"],
+      "invalid_type",
     );
-    expectInvalid(
+    expectIssue(
       () => valueMatrix([{ customerId: "a", current: 1, potential: "x" }]),
       "valueMatrix",
-      "customers[0].potential",
+      ["customers", 0, "potential"],
       "invalid_money",
     );
-    expectInvalid(
+    expectIssue(
       () => valueMatrix(rows, { policies: { V: "x" } } as never),
       "valueMatrix",
-      "options.policies.V",
+      ["options", "policies", "V"],
       "unknown_key",
     );
-    expectInvalid(
+    expectIssue(
       () => valueMatrix(new Map() as unknown as ValueMatrixInput[]),
       "valueMatrix",
-      "customers",
+      ["customers"],
       "invalid_type",
     );
   });
@@ -164,15 +172,16 @@ describe("portfolioMatrix", () => {
     });
   });
   it("bad input", () => {
-    expectInvalid(
+    expectIssue(
       () =>
         portfolioMatrix([{ customerId: "a", potentialVolume: 1, relationshipStrength: 1 }], {
           potentialVolume: "max" as "mean",
         }),
       "portfolioMatrix",
-      "options.potentialVolume",
+      ["options", "potentialVolume"],
+      "invalid_type",
     );
-    expectInvalid(
+    expectIssue(
       () =>
         portfolioMatrix([
           {
@@ -182,7 +191,7 @@ describe("portfolioMatrix", () => {
           },
         ]),
       "portfolioMatrix",
-      "customers[0].relationshipStrength",
+      ["customers", 0, "relationshipStrength"],
       "invalid_money",
     );
   });
@@ -224,21 +233,22 @@ describe("targetCustomerGrid", () => {
   });
   it("bad input: unknown split rule, unordered thresholds, invalid measure", () => {
     const rows = [{ customerId: "a", totalCost: 1, demand: 2 }];
-    expectInvalid(
+    expectIssue(
       () => targetCustomerGrid(rows, { totalCost: "median" as "tertiles" }),
       "targetCustomerGrid",
-      "options.totalCost",
+      ["options", "totalCost"],
+      "invalid_type",
     );
-    expectInvalid(
+    expectIssue(
       () => targetCustomerGrid(rows, { demand: [10, 5] }),
       "targetCustomerGrid",
-      "options.demand",
+      ["options", "demand"],
       "inconsistent",
     );
-    expectInvalid(
+    expectIssue(
       () => targetCustomerGrid([{ customerId: "a", totalCost: 1, demand: "" }]),
       "targetCustomerGrid",
-      "customers[0].demand",
+      ["customers", 0, "demand"],
       "invalid_money",
     );
   });

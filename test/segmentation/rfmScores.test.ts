@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { indexByCustomerId, type RfmMeasures, rfmScores } from "../../src/index.js";
-import { expectInvalid } from "./helpers.js";
+import { expectIssue } from "../expectInvalidAt.js";
 
 function rowsOf(values: readonly { r: number; f: number; m: number }[]): RfmMeasures[] {
   return values.map((v, i) => ({
@@ -26,9 +26,10 @@ describe("rfmScores — quantile bins", () => {
     expect(result.scores.map((s) => s.recencyScore)).toEqual([1, 1, 1, 2, 2, 2, 3, 3]);
   });
 
-  // Fixture of formulas.md §5.1 ("Fixture for tie handling"): frequencies [1,1,1,1,1,1,2,2,3,5], 5 bins.
-  // NTILE would put the six 1s into bins 1-3; here ties are never split. Hand computation of
-  // ⌊rank·5/10⌋ + 1 with rank = first / mid / last position of each tie group:
+  // Tie-handling fixture: frequencies [1,1,1,1,1,1,2,2,3,5], 5 bins. NTILE (SQL; dplyr `ntile`)
+  // would put the six 1s into bins 1-3; here ties are never split (IBM SPSS "RFM Binning": ties to
+  // the same bin). Hand computation of ⌊rank·5/10⌋ + 1 with rank = first / mid / last position of
+  // each tie group, as pandas `rank(method="min" | "average" | "max")` numbers them:
   it.each([
     ["min", [1, 1, 1, 1, 1, 1, 4, 4, 5, 5], [2, 2, 2, 3]], // ranks 0, 6, 8, 9
     ["average", [2, 2, 2, 2, 2, 2, 4, 4, 5, 5], [1, 2, 2, 3]], // ranks 2.5, 6.5, 8, 9
@@ -139,6 +140,67 @@ describe("rfmScores — nested", () => {
   });
 });
 
+/**
+ * The definition, written plainly: rank the goodness values ascending; a tie group's rank is its
+ * first / mid / last position (pandas `rank(method="min" | "average" | "max")` minus one) and every
+ * member scores ⌊rank · bins / n⌋ + 1.
+ */
+function definitionScores(goodness: readonly number[], bins: number, ties: string): number[] {
+  const sorted = [...goodness].sort((a, b) => a - b);
+  const n = goodness.length;
+  return goodness.map((v) => {
+    const first = sorted.indexOf(v);
+    const last = sorted.lastIndexOf(v);
+    const rank = ties === "min" ? first : ties === "max" ? last : (first + last) / 2;
+    return Math.min(bins, Math.floor((rank * bins) / n) + 1);
+  });
+}
+
+describe("rfmScores — the quantile rule, customer by customer", () => {
+  it("every score equals the plain definition (integers, cents and arbitrary floats)", () => {
+    const measure = fc.oneof(
+      fc.integer({ min: 0, max: 40 }),
+      fc.integer({ min: 0, max: 4000 }).map((k) => k / 100),
+      fc.double({ min: 0, max: 1000, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ r: fc.integer({ min: 0, max: 60 }), f: measure, m: measure }), {
+          minLength: 1,
+          maxLength: 120,
+        }),
+        fc.integer({ min: 2, max: 9 }),
+        fc.constantFrom("min" as const, "average" as const, "max" as const),
+        (v, bins, ties) => {
+          const { scores } = rfmScores(rowsOf(v), { bins, ties });
+          expect(scores.map((s) => s.recencyScore)).toEqual(
+            definitionScores(
+              v.map((x) => -x.r),
+              bins,
+              ties,
+            ),
+          );
+          expect(scores.map((s) => s.frequencyScore)).toEqual(
+            definitionScores(
+              v.map((x) => x.f),
+              bins,
+              ties,
+            ),
+          );
+          expect(scores.map((s) => s.monetaryScore)).toEqual(
+            definitionScores(
+              v.map((x) => x.m),
+              bins,
+              ties,
+            ),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe("rfmScores — properties", () => {
   const values = fc.array(
     fc.record({
@@ -174,9 +236,9 @@ describe("rfmScores — properties", () => {
     fc.assert(
       fc.property(values, options, (v, o) => {
         const ints = rfmScores(rowsOf(v), o);
-        // shifting by 0.5 keeps the order but forces the sorting path
+        // shifting by 1/3 keeps the order but forces the sorting path (not integers, not cents)
         const halves = rfmScores(
-          rowsOf(v.map((x) => ({ r: x.r + 0.5, f: x.f + 0.5, m: x.m + 0.5 }))),
+          rowsOf(v.map((x) => ({ r: x.r + 1 / 3, f: x.f + 1 / 3, m: x.m + 1 / 3 }))),
           o,
         );
         expect(halves.scores).toEqual(ints.scores);
@@ -288,9 +350,14 @@ describe("rfmScores — properties", () => {
 describe("rfmScores — bad input", () => {
   const rows = rowsOf([{ r: 1, f: 1, m: 1 }]);
   it("bins outside 2..9", () => {
-    expectInvalid(() => rfmScores(rows, { bins: 1 }), "rfmScores", "options.bins", "too_small");
-    expectInvalid(() => rfmScores(rows, { bins: 10 }), "rfmScores", "options.bins", "too_big");
-    expectInvalid(() => rfmScores(rows, { bins: 2.5 }), "rfmScores", "options.bins", "not_integer");
+    expectIssue(() => rfmScores(rows, { bins: 1 }), "rfmScores", ["options", "bins"], "too_small");
+    expectIssue(() => rfmScores(rows, { bins: 10 }), "rfmScores", ["options", "bins"], "too_big");
+    expectIssue(
+      () => rfmScores(rows, { bins: 2.5 }),
+      "rfmScores",
+      ["options", "bins"],
+      "not_integer",
+    );
   });
   it("unordered, overlapping or wrongly sized thresholds", () => {
     const good = {
@@ -298,80 +365,80 @@ describe("rfmScores — bad input", () => {
       purchases: [2, 3, 5, 10],
       totalSpend: [20, 50, 100, 500],
     };
-    const at = "options.thresholds";
-    expectInvalid(
+    const at = ["options", "thresholds"] as const;
+    expectIssue(
       () =>
         rfmScores(rows, {
           method: "thresholds",
           thresholds: { ...good, purchases: [2, 5, 3, 10] },
         }),
       "rfmScores",
-      `${at}.purchases[2]`,
+      [...at, "purchases", 2],
       "inconsistent",
     );
-    expectInvalid(
+    expectIssue(
       () =>
         rfmScores(rows, {
           method: "thresholds",
           thresholds: { ...good, totalSpend: [20, 50, 50, 500] },
         }),
       "rfmScores",
-      `${at}.totalSpend[2]`,
+      [...at, "totalSpend", 2],
       "inconsistent",
     );
-    expectInvalid(
+    expectIssue(
       () =>
         rfmScores(rows, {
           method: "thresholds",
           thresholds: { ...good, daysSinceLastPurchase: [30, 90, 180, 365] },
         }),
       "rfmScores",
-      `${at}.daysSinceLastPurchase[1]`,
+      [...at, "daysSinceLastPurchase", 1],
       "inconsistent",
     );
-    expectInvalid(
+    expectIssue(
       () => rfmScores(rows, { method: "thresholds", thresholds: { ...good, purchases: [2, 3] } }),
       "rfmScores",
-      `${at}.purchases`,
+      [...at, "purchases"],
       "inconsistent",
     );
-    expectInvalid(() => rfmScores(rows, { method: "thresholds" }), "rfmScores", at, "required");
-    expectInvalid(() => rfmScores(rows, { thresholds: good }), "rfmScores", at, "inconsistent");
-    expectInvalid(
+    expectIssue(() => rfmScores(rows, { method: "thresholds" }), "rfmScores", at, "required");
+    expectIssue(() => rfmScores(rows, { thresholds: good }), "rfmScores", at, "inconsistent");
+    expectIssue(
       () => rfmScores(rows, { method: "thresholds", thresholds: good, nested: true }),
       "rfmScores",
-      "options.nested",
+      ["options", "nested"],
       "inconsistent",
     );
     // the old measure names are unknown keys, not silently ignored
-    expectInvalid(
+    expectIssue(
       () =>
         rfmScores(rows, {
           method: "thresholds",
           thresholds: { ...good, recency: [1, 2, 3, 4] } as typeof good,
         }),
       "rfmScores",
-      `${at}.recency`,
+      [...at, "recency"],
       "unknown_key",
     );
   });
   it("unknown tie rule, method or option", () => {
-    expectInvalid(
+    expectIssue(
       () => rfmScores(rows, { ties: "random" as "min" }),
       "rfmScores",
-      "options.ties",
+      ["options", "ties"],
       "invalid_value",
     );
-    expectInvalid(
+    expectIssue(
       () => rfmScores(rows, { method: "jenks" as "quantile" }),
       "rfmScores",
-      "options.method",
+      ["options", "method"],
       "invalid_value",
     );
-    expectInvalid(
+    expectIssue(
       () => rfmScores(rows, { bin: 4 } as never),
       "rfmScores",
-      "options.bin",
+      ["options", "bin"],
       "unknown_key",
     );
   });
@@ -384,29 +451,29 @@ describe("rfmScores — bad input", () => {
       null,
       { customerId: "ok", daysSinceLastPurchase: 1, purchases: 1, totalSpend: 1 },
     ] as unknown as RfmMeasures[];
-    const error = expectInvalid(
+    const error = expectIssue(
       () => rfmScores(bad),
       "rfmScores",
-      "customers[0].daysSinceLastPurchase",
+      ["customers", 0, "daysSinceLastPurchase"],
       "invalid_type",
     );
-    expectInvalid(() => rfmScores(bad), "rfmScores", "customers[1].totalSpend", "invalid_money");
-    expectInvalid(() => rfmScores(bad), "rfmScores", "customers[2].customerId", "invalid_type");
-    expectInvalid(
+    expectIssue(() => rfmScores(bad), "rfmScores", ["customers", 1, "totalSpend"], "invalid_money");
+    expectIssue(() => rfmScores(bad), "rfmScores", ["customers", 2, "customerId"], "invalid_type");
+    expectIssue(
       () => rfmScores(bad),
       "rfmScores",
-      "customers[3].daysSinceLastPurchase",
+      ["customers", 3, "daysSinceLastPurchase"],
       "required",
     );
-    expectInvalid(() => rfmScores(bad), "rfmScores", "customers[4]", "invalid_type");
+    expectIssue(() => rfmScores(bad), "rfmScores", ["customers", 4], "invalid_type");
     expect(error.issues).toHaveLength(5);
     expect(error.issues[1]!.received).toBe("3.x");
   });
   it("a Map or a non-array is refused at customers", () => {
-    expectInvalid(
+    expectIssue(
       () => rfmScores(new Map() as unknown as RfmMeasures[]),
       "rfmScores",
-      "customers",
+      ["customers"],
       "invalid_type",
     );
   });

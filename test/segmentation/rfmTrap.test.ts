@@ -1,5 +1,5 @@
 /**
- * Issue 13's sharpest trap: `recency` is the buy-till-you-die recency (first to last purchase) in
+ * The RFM trap: `recency` is the buy-till-you-die recency (first to last purchase) in
  * `summarizeTransactions` rows and was "days since the last purchase" in RFM. Piping one into the
  * other silently inverted the R scores. Now the RFM measures have their own names, and a BTYD row
  * where an RFM row belongs is an InvalidInputError naming the field — never inverted scores.
@@ -13,7 +13,7 @@ import {
   rfmTable,
   summarizeTransactions,
 } from "../../src/index.js";
-import { expectInvalid } from "./helpers.js";
+import { expectIssue } from "../expectInvalidAt.js";
 
 // Five customers, analysis day 2024-06-30:
 // - "loyal" bought every month since January, last yesterday: the most recent customer;
@@ -43,7 +43,7 @@ describe("the RFM recency trap is closed", () => {
     const run = () =>
       // @ts-expect-error BTYD rows are not RFM measures
       rfmScores(summaries, { bins: 3 });
-    const error = expectInvalid(run, "rfmScores", "customers[0].recency", "wrong_row_kind");
+    const error = expectIssue(run, "rfmScores", ["customers", 0, "recency"], "wrong_row_kind");
     // every row is named, one issue per row
     expect(error.issues).toHaveLength(summaries.length);
     expect(error.issues.every((issue) => issue.code === "wrong_row_kind")).toBe(true);
@@ -59,17 +59,22 @@ describe("the RFM recency trap is closed", () => {
       daysSinceLastPurchase: row.recency,
       purchases: row.frequency,
     }));
-    // @ts-expect-error recency and T are declared `never` on RFM rows
-    expectInvalid(() => rfmScores(dressed), "rfmScores", "customers[0].recency", "wrong_row_kind");
+    expectIssue(
+      // @ts-expect-error recency and T are declared `never` on RFM rows
+      () => rfmScores(dressed),
+      "rfmScores",
+      ["customers", 0, "recency"],
+      "wrong_row_kind",
+    );
     // A row carrying only T is refused at T.
     const onlyT = [
       { customerId: "x", daysSinceLastPurchase: 1, purchases: 1, totalSpend: 1, T: 10 },
     ];
-    const error = expectInvalid(
+    const error = expectIssue(
       // @ts-expect-error T marks a BTYD row
       () => rfmScores(onlyT),
       "rfmScores",
-      "customers[0].T",
+      ["customers", 0, "T"],
       "wrong_row_kind",
     );
     expect(error).toBeInstanceOf(InvalidInputError);

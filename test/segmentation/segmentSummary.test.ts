@@ -7,7 +7,7 @@ import {
   segmentMigration,
   segmentSummary,
 } from "../../src/index.js";
-import { expectInvalid } from "./helpers.js";
+import { expectIssue } from "../expectInvalidAt.js";
 
 const segmentNames = ["Champions", "At Risk", "Lost", "Other"] as const;
 const customers = fc.array(
@@ -94,23 +94,23 @@ describe("segmentSummary", () => {
           { customerId: "b", daysSinceLastPurchase: 1, purchases: 1, totalSpend: 1 },
         ],
       );
-    const error = expectInvalid(run, "segmentSummary", "segments[1].segment", "invalid_type");
-    expectInvalid(run, "segmentSummary", "segments[2].customerId", "duplicate");
-    expectInvalid(run, "segmentSummary", "segments[4]", "invalid_type");
-    expectInvalid(run, "segmentSummary", "customers[0].totalSpend", "invalid_money");
-    expectInvalid(run, "segmentSummary", "customers[2].customerId", "duplicate");
+    const error = expectIssue(run, "segmentSummary", ["segments", 1, "segment"], "invalid_type");
+    expectIssue(run, "segmentSummary", ["segments", 2, "customerId"], "duplicate");
+    expectIssue(run, "segmentSummary", ["segments", 4], "invalid_type");
+    expectIssue(run, "segmentSummary", ["customers", 0, "totalSpend"], "invalid_money");
+    expectIssue(run, "segmentSummary", ["customers", 2, "customerId"], "duplicate");
     // "c" has no measures; "a" has invalid ones (reported at customers[0] only)
-    expectInvalid(run, "segmentSummary", "segments[3].customerId", "inconsistent");
+    expectIssue(run, "segmentSummary", ["segments", 3, "customerId"], "inconsistent");
     expect(error.issues).toHaveLength(6);
   });
 
   it("buy-till-you-die rows are refused (wrong_row_kind), never read as RFM", () => {
     const btyd = [{ customerId: "a", frequency: 3, recency: 40, T: 52, monetaryValue: 10 }];
-    const error = expectInvalid(
+    const error = expectIssue(
       // @ts-expect-error BTYD rows are not RFM measures
       () => segmentSummary([seg("a", "X")], btyd),
       "segmentSummary",
-      "customers[0].recency",
+      ["customers", 0, "recency"],
       "wrong_row_kind",
     );
     expect(error.issues[0]!.message).toContain("daysSinceLastPurchase");
@@ -186,28 +186,28 @@ describe("segmentMigration", () => {
         [seg("a", 1 as unknown as string), seg("z", "X"), seg("z", "X")],
         [seg("b", null as unknown as string)],
       );
-    expectInvalid(run, "segmentMigration", "before[0].segment", "invalid_type");
-    expectInvalid(run, "segmentMigration", "before[2].customerId", "duplicate");
-    expectInvalid(run, "segmentMigration", "after[0].segment", "invalid_type");
-    expectInvalid(
+    expectIssue(run, "segmentMigration", ["before", 0, "segment"], "invalid_type");
+    expectIssue(run, "segmentMigration", ["before", 2, "customerId"], "duplicate");
+    expectIssue(run, "segmentMigration", ["after", 0, "segment"], "invalid_type");
+    expectIssue(
       () => segmentMigration(new Map() as unknown as SegmentInput[], []),
       "segmentMigration",
-      "before",
+      ["before"],
       "invalid_type",
     );
-    expectInvalid(
+    expectIssue(
       () =>
         segmentMigration([], [], { newName: "x" } as unknown as {
           enteredName: string;
         }),
       "segmentMigration",
-      "options.newName",
+      ["options", "newName"],
       "unknown_key",
     );
-    expectInvalid(
+    expectIssue(
       () => segmentMigration([], [], { leftName: "" }),
       "segmentMigration",
-      "options.leftName",
+      ["options", "leftName"],
       "too_small",
     );
   });

@@ -1,5 +1,5 @@
 /**
- * The error contract of the transaction functions (docs/conventions.md, Errors; issue 13): paths
+ * The error contract of the transaction functions (docs/conventions.md, Errors): paths
  * `options.<key>` and `transactions[i].<field>`, a specific `code` and the `received` value on every
  * issue, and every problem of a call — options and rows — in one error, up to 100.
  */

@@ -1,6 +1,6 @@
 /**
- * Property tests (fast-check) for the transaction summaries: the invariants of issue 2 and an
- * independent oracle written with date-fns (calendar differences) and decimal.js (exact sums).
+ * Property tests (fast-check) for the transaction summaries: the BTYD invariants (0 ≤ recency ≤ T,
+ * frequency ≤ distinct periods − 1, exact spend, order independence) and an independent oracle written with date-fns (calendar differences) and decimal.js (exact sums).
  */
 import { TZDate, tz } from "@date-fns/tz";
 import {

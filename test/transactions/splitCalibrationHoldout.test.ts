@@ -26,8 +26,9 @@ function invalid(run: () => unknown): InvalidInputError {
 
 const split = { calibrationEnd: "1997-09-30", observationEnd: "1998-06-30" } as const;
 
-describe("splitCalibrationHoldout on CDNOW_master (issue 2 acceptance)", () => {
-  // Figures of issue 2 (lifetimes calibration_and_holdout_data, freq="W", on CDNOW_master).
+describe("splitCalibrationHoldout on CDNOW_master (Python lifetimes reference figures)", () => {
+  // Figures computed with the Python lifetimes library (calibration_and_holdout_data, freq="W",
+  // on CDNOW_master).
   const rows = splitCalibrationHoldout(cdnowMaster(), { ...split, unit: "week" });
   it("reproduces the calibration sums and the holdout frequency in calendar weeks", () => {
     expect(rows.length).toBe(23_570);
@@ -41,7 +42,7 @@ describe("splitCalibrationHoldout on CDNOW_master (issue 2 acceptance)", () => {
   });
 });
 
-describe("splitCalibrationHoldout on CDNOW_sample (issue 2 acceptance)", () => {
+describe("splitCalibrationHoldout on CDNOW_sample (Fader, Hardie & Lee 2005 summaries)", () => {
   // Reference: cdnow_customers_summary.csv and cdnow_customers_summary_with_transactions.csv
   // (Fader, Hardie & Lee 2005 / Hardie note 025; bundled with lifetimes): elapsed weeks, same-day
   // purchases merged, calibration 1997-01-01..1997-09-30.
@@ -67,7 +68,7 @@ describe("splitCalibrationHoldout on CDNOW_sample (issue 2 acceptance)", () => {
       r.T.toFixed(2),
     ]);
     expect(actual).toEqual(expected);
-    expect(sum(rows, "frequency")).toBe(2_457); // Σx, models.md §0.5
+    expect(sum(rows, "frequency")).toBe(2_457); // Σx of the 2,357-customer CDNOW sample (Fader, Hardie & Lee 2005)
   });
   it("matches zbar to the cent for every customer", () => {
     const byId = new Map(rows.map((row) => [row.customerId, row]));

@@ -28,8 +28,8 @@ function invalid(run: () => unknown): InvalidInputError {
 
 const end = { unit: "day", observationEnd: "1997-12-31" } as const;
 
-describe("summarizeTransactions on CDNOW_master (issue 2 acceptance)", () => {
-  // Figures of issue 2, computed with the Python lifetimes library's
+describe("summarizeTransactions on CDNOW_master (Python lifetimes reference figures)", () => {
+  // Figures computed with the Python lifetimes library's
   // summary_data_from_transaction_data(freq="W") on the full CDNOW master log
   // (Fader, Hardie & Lee 2005 data, observation end 1998-06-30).
   const rows = summarizeTransactions(cdnowMaster(), {

@@ -32,7 +32,7 @@ describe("transaction summary types", () => {
       bucketing: "rolling";
     }>().not.toExtend<SummarizeTransactionsOptions>();
     expectTypeOf<{ observationEnd: string }>().not.toExtend<SplitCalibrationHoldoutOptions>();
-    // No default unit (issue 13): a unit-less call does not compile.
+    // No default unit (docs/conventions.md, Time units): a unit-less call does not compile.
     expectTypeOf<{ observationEnd: string }>().not.toExtend<SummarizeTransactionsOptions>();
     expectTypeOf<{
       calibrationEnd: string;

@@ -42,8 +42,11 @@ type Pool = Map<string, WeakRef<ArrayBuffer>>;
 
 /** One pool per nesting level of {@link withScratch}; level 0 serves the outermost call. */
 const levels: Pool[] = [];
-/** Number of open leases (the nesting level the next {@link withScratch} gets). */
-let depth = 0;
+/**
+ * The open leases, outermost first: their number is the nesting level the next
+ * {@link withScratch} gets (a stack, so that no module-level variable is reassigned).
+ */
+const open: Lease[] = [];
 
 class Lease implements Scratch {
   readonly #pool: Pool;
@@ -92,18 +95,18 @@ class Lease implements Scratch {
  * @internal
  */
 export function withScratch<T>(body: (scratch: Scratch) => T): T {
-  const level = depth;
+  const level = open.length;
   let pool = levels[level];
   if (pool === undefined) {
     pool = new Map();
     levels[level] = pool;
   }
   const lease = new Lease(pool);
-  depth = level + 1;
+  open.push(lease);
   try {
     return body(lease);
   } finally {
     lease.close();
-    depth = level;
+    open.length = level;
   }
 }

@@ -7,7 +7,7 @@ const NAMES = ["r", "alpha", "a", "b"] as const;
 
 /**
  * Fits the BG/NBD or the MBG/NBD by maximum likelihood (shared by {@link fitBgNbd} and
- * `fitMbgNbd`). Times are rescaled so that max T = 1 before optimising (models.md §7.6),
+ * `fitMbgNbd`). Times are rescaled so that max T = 1 before optimising (docs/numerics.md, "Rescaling"),
  * and α, its standard error and the log-likelihood are transformed back.
  * @internal
  */
@@ -42,7 +42,7 @@ export function fitBgNbdVariant<K extends "bg-nbd" | "mbg-nbd">(
   const model: FittedModel<K, BgNbdParams> = {
     kind,
     params,
-    // ℓ in the original unit = ℓ on rescaled times + (Σ w·x)·ln(scale)  (models.md §7.6)
+    // ℓ in the original unit = ℓ on rescaled times + (Σ w·x)·ln(scale)  (docs/numerics.md, "Rescaling")
     logLikelihood: fit.logLikelihood + data.totalRepeat * Math.log(scale),
     standardErrors,
     iterations: fit.iterations,

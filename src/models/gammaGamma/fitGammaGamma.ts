@@ -7,7 +7,8 @@ import type { GammaGammaModel, GammaGammaParams, SpendHistoryRow } from "../type
 const NAMES = ["p", "q", "v"] as const;
 
 /**
- * −Σ w ℓ and gradient for the Gamma-Gamma model (models.md §6.2), natural parameters (p, q, v):
+ * −Σ w ℓ and gradient for the Gamma-Gamma model (Fader, Hardie & Lee 2005, "RFM and CLV: using iso-value
+ * curves"; Colombo & Jiang 1999), natural parameters (p, q, v):
  * ℓ = lnΓ(px+q) − lnΓ(px) − lnΓ(q) + q ln v + (px−1) ln z̄ + px ln x − (px+q) ln(v + x z̄).
  */
 function gammaGammaObjective(x: Float64Array, m: Float64Array, weight: Float64Array) {

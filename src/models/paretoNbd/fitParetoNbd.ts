@@ -1,20 +1,18 @@
 import { type FitOptions, maximizeLikelihood, readFitInput } from "../fit.js";
 import { compressHistories, scaledTolerance } from "../history.js";
 import type { ParetoNbdModel, ParetoNbdParams, PurchaseHistoryRow } from "../types.js";
-import { paretoNbdObjective } from "./paretoNbdMath.js";
+import { paretoNbdObjective } from "./paretoNbdLikelihood.js";
 
 export {
   paretoNbdConditionalExpectedPurchases,
   paretoNbdConditionalExpectedPurchasesMany,
-  paretoNbdConditionalPurchaseCountProbability,
   paretoNbdDert,
   paretoNbdDertIfAlive,
   paretoNbdExpectedIfAlive,
   paretoNbdExpectedPurchases,
   paretoNbdProbabilityAlive,
-  paretoNbdProbabilityAliveMany,
-  paretoNbdPurchaseCountProbability,
-} from "./paretoNbdMath.js";
+} from "./paretoNbdExpectations.js";
+export { paretoNbdPurchaseCountProbability } from "./paretoNbdPurchaseCount.js";
 
 const NAMES = ["r", "alpha", "s", "beta"] as const;
 
@@ -120,7 +118,7 @@ export function fitParetoNbd(
   return {
     kind: "pareto-nbd",
     params,
-    // ℓ in the original unit = ℓ on rescaled times + (Σ w·x)·ln(scale)  (models.md §7.6)
+    // ℓ in the original unit = ℓ on rescaled times + (Σ w·x)·ln(scale)  (docs/numerics.md, "Rescaling")
     logLikelihood: fit.logLikelihood + data.totalRepeat * Math.log(scale),
     standardErrors,
     iterations: fit.iterations,
