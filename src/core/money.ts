@@ -31,8 +31,6 @@ export {
   MONEY_MAX_EXPONENT,
   MONEY_MAX_LENGTH,
   MONEY_MIN_EXPONENT,
-  numberProblem,
-  stringProblem,
 } from "./amountText.js";
 export { type Decimal, Money, UNROUNDED_ZERO, UnroundedMoney, ZERO } from "./decimal.js";
 
@@ -171,5 +169,3 @@ export function sumMoney(values: Iterable<Decimal>): Decimal {
   for (const value of values) total = total.plus(value);
   return total;
 }
-
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
