@@ -14,28 +14,27 @@ export const MAX_EXPORTED_BODY_LINES = 80;
 
 const root = resolve(fileURLToPath(import.meta.url), "../..");
 
-/** Lines of `text` that hold code: not blank, not inside or made only of comments. */
+/**
+ * Lines that hold code: lines touched by a token of the syntax tree (comments and blank lines are
+ * trivia, not tokens; template literals are tokens however many lines they span).
+ */
 function codeLines(sourceFile) {
-  const text = sourceFile.getFullText();
   const lines = new Set();
-  const scanner = ts.createScanner(
-    ts.ScriptTarget.Latest,
-    false,
-    ts.LanguageVariant.Standard,
-    text,
-  );
-  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
-    if (
-      token === ts.SyntaxKind.SingleLineCommentTrivia ||
-      token === ts.SyntaxKind.MultiLineCommentTrivia ||
-      token === ts.SyntaxKind.WhitespaceTrivia ||
-      token === ts.SyntaxKind.NewLineTrivia
-    )
-      continue;
-    const start = sourceFile.getLineAndCharacterOfPosition(scanner.getTokenPos()).line;
-    const end = sourceFile.getLineAndCharacterOfPosition(scanner.getTextPos()).line;
-    for (let line = start; line <= end; line++) lines.add(line);
-  }
+  const visit = (node) => {
+    // Doc comments are parsed into JSDoc nodes; they are comments, not code.
+    if (node.kind >= ts.SyntaxKind.FirstJSDocNode && node.kind <= ts.SyntaxKind.LastJSDocNode)
+      return;
+    const children = node.getChildren(sourceFile);
+    if (children.length === 0) {
+      if (node.kind === ts.SyntaxKind.EndOfFileToken) return;
+      const start = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line;
+      const end = sourceFile.getLineAndCharacterOfPosition(node.getEnd()).line;
+      for (let line = start; line <= end; line++) lines.add(line);
+      return;
+    }
+    for (const child of children) visit(child);
+  };
+  visit(sourceFile);
   return lines;
 }
 

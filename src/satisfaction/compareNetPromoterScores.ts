@@ -1,16 +1,13 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { IssueCollector, invalidInput } from "../core/errors.js";
-import { type NetPromoterScoreResult, NPS_SCALE, npsFromAnswers } from "./netPromoterScore.js";
 import {
-  type AnswerScale,
-  checkAnswers,
-  confidenceLevelSchema,
-  normalCdf,
-  normalQuantile,
-  npsScaleSchema,
-  parseInto,
-  scaleOfInvalidOptions,
-} from "./scale.js";
+  type NetPromoterScoreResult,
+  npsFromAnswers,
+  parseNpsOptions,
+} from "./netPromoterScore.js";
+import { normalCdf, normalQuantile } from "./normal.js";
+import { type AnswerScale, confidenceLevelSchema, npsScaleSchema } from "./scale.js";
+import { checkAnswers } from "./surveyRows.js";
 
 /** Options of {@link compareNetPromoterScores}. */
 export interface CompareNetPromoterScoresOptions {
@@ -51,9 +48,9 @@ export interface NetPromoterScoreComparison {
 }
 
 const optionsSchema = z.strictObject({
-  scale: npsScaleSchema.exactOptional(),
-  confidenceLevel: confidenceLevelSchema.exactOptional(),
-}) satisfies z.ZodType<unknown, CompareNetPromoterScoresOptions>;
+  scale: z.exactOptional(npsScaleSchema),
+  confidenceLevel: z.exactOptional(confidenceLevelSchema),
+}) satisfies z.ZodMiniType<unknown, CompareNetPromoterScoresOptions>;
 
 /**
  * Tests whether two independent samples (two periods, two stores, two vendors) have different Net
@@ -100,11 +97,7 @@ export function compareNetPromoterScores(
 ): NetPromoterScoreComparison {
   const fn = "compareNetPromoterScores";
   const issues = new IssueCollector();
-  const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
-  const scale =
-    parsed === undefined
-      ? scaleOfInvalidOptions(options, npsScaleSchema, NPS_SCALE)
-      : (parsed.scale ?? NPS_SCALE);
+  const { parsed, scale } = parseNpsOptions(fn, optionsSchema, options, issues);
   const firstValues = checkAnswers(["first"], first, scale, issues);
   const secondValues = checkAnswers(["second"], second, scale, issues);
   issues.throwIfAny(fn);

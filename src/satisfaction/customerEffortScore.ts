@@ -1,13 +1,9 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
 import type { ScoreInterval } from "./netPromoterScore.js";
-import {
-  type AnswerScale,
-  checkAnswers,
-  confidenceLevelSchema,
-  normalQuantile,
-  parseInto,
-} from "./scale.js";
+import { normalQuantile } from "./normal.js";
+import { type AnswerScale, confidenceLevelSchema, parseInto } from "./scale.js";
+import { checkAnswers } from "./surveyRows.js";
 
 /** Options of {@link customerEffortScore}. */
 export interface CustomerEffortScoreOptions {
@@ -54,9 +50,9 @@ export interface CustomerEffortScoreResult {
 
 const optionsSchema = z.strictObject({
   version: z.enum(["1.0", "2.0"]),
-  method: z.enum(["mean", "percent-easy", "net"]).exactOptional(),
-  confidenceLevel: confidenceLevelSchema.exactOptional(),
-}) satisfies z.ZodType<unknown, CustomerEffortScoreOptions>;
+  method: z.exactOptional(z.enum(["mean", "percent-easy", "net"])),
+  confidenceLevel: z.exactOptional(confidenceLevelSchema),
+}) satisfies z.ZodMiniType<unknown, CustomerEffortScoreOptions>;
 
 /** The answer scale of a version: 1–5 for 1.0, 1–7 for 2.0. */
 function versionScale(version: "1.0" | "2.0"): AnswerScale {

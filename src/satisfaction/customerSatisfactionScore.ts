@@ -1,15 +1,14 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
 import type { ScoreInterval } from "./netPromoterScore.js";
+import { normalQuantile } from "./normal.js";
 import {
   type AnswerScale,
   answerScaleSchema,
-  checkAnswers,
   confidenceLevelSchema,
-  normalQuantile,
-  parseInto,
-  scaleOfInvalidOptions,
+  parseOptionsAndScale,
 } from "./scale.js";
+import { checkAnswers } from "./surveyRows.js";
 
 /** Options of {@link customerSatisfactionScore}. */
 export interface CustomerSatisfactionScoreOptions {
@@ -48,14 +47,16 @@ export interface CustomerSatisfactionScoreResult {
 const optionsSchema = z
   .strictObject({
     scale: answerScaleSchema,
-    method: z.enum(["top-box", "top-2-box", "mean"]).exactOptional(),
-    confidenceLevel: confidenceLevelSchema.exactOptional(),
+    method: z.exactOptional(z.enum(["top-box", "top-2-box", "mean"])),
+    confidenceLevel: z.exactOptional(confidenceLevelSchema),
   })
-  .refine((o) => (o.method ?? "top-2-box") !== "top-2-box" || o.scale.max - o.scale.min >= 2, {
-    error: "top-2-box needs a scale with at least three points",
-    path: ["method"],
-    params: { code: "inconsistent" },
-  }) satisfies z.ZodType<unknown, CustomerSatisfactionScoreOptions>;
+  .check(
+    z.refine((o) => (o.method ?? "top-2-box") !== "top-2-box" || o.scale.max - o.scale.min >= 2, {
+      error: "top-2-box needs a scale with at least three points",
+      path: ["method"],
+      params: { code: "inconsistent" },
+    }),
+  ) satisfies z.ZodMiniType<unknown, CustomerSatisfactionScoreOptions>;
 
 /**
  * Customer Satisfaction Score (CSAT) of answers to "How satisfied were you…?" on an explicit scale,
@@ -106,13 +107,14 @@ export function customerSatisfactionScore(
 ): CustomerSatisfactionScoreResult {
   const fn = "customerSatisfactionScore";
   const issues = new IssueCollector();
-  const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
-  const checked = checkAnswers(
-    ["answers"],
-    answers,
-    parsed?.scale ?? scaleOfInvalidOptions(options, answerScaleSchema, undefined),
+  const { parsed, scale: checkedScale } = parseOptionsAndScale(
+    fn,
+    optionsSchema,
+    options,
     issues,
+    undefined,
   );
+  const checked = checkAnswers(["answers"], answers, checkedScale, issues);
   issues.throwIfAny(fn);
   // No issue: both were read.
   const {

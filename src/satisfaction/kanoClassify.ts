@@ -1,7 +1,8 @@
-import { z } from "zod";
-import { boundedArray } from "../core/classicSchemas.js";
+import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
-import { checkRows, parseInto } from "./scale.js";
+import { boundedArray } from "../core/validate.js";
+import { parseInto } from "./scale.js";
+import { checkRows } from "./surveyRows.js";
 
 /**
  * An answer to a Kano functional ("if the product has…") or dysfunctional ("if it does not
@@ -119,12 +120,12 @@ const responsesSchema = boundedArray(
       dysfunctional: answerSchema,
     }),
   ),
-) satisfies z.ZodType<unknown, readonly KanoResponse[]>;
+) satisfies z.ZodMiniType<unknown, readonly KanoResponse[]>;
 
-const row = boundedArray(z.array(categorySchema).length(5));
+const row = boundedArray(z.array(categorySchema).check(z.length(5)));
 const optionsSchema = z.strictObject({
-  table: boundedArray(z.array(row).length(5)).exactOptional(),
-}) satisfies z.ZodType<unknown, KanoClassifyOptions>;
+  table: z.exactOptional(boundedArray(z.array(row).check(z.length(5)))),
+}) satisfies z.ZodMiniType<unknown, KanoClassifyOptions>;
 
 /**
  * Kano classification: each respondent's functional/dysfunctional answer pair to a category, and

@@ -1,6 +1,8 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
-import { checkRows, customerIdField, numberField, parseInto, rowObject } from "./scale.js";
+import { customerIdField, numberField, rowObject } from "./rowFields.js";
+import { parseInto } from "./scale.js";
+import { checkRows } from "./surveyRows.js";
 
 /** A Dick & Basu loyalty condition. */
 export type DickBasuLoyalty = "loyalty" | "latent-loyalty" | "spurious-loyalty" | "no-loyalty";
@@ -61,10 +63,10 @@ export interface LoyaltyMatrixResult {
 }
 
 const optionsSchema = z.strictObject({
-  attitudeThreshold: z.number().finite().exactOptional(),
-  patronageThreshold: z.number().finite().exactOptional(),
-  split: z.enum(["median", "mean"]).exactOptional(),
-}) satisfies z.ZodType<unknown, LoyaltyMatrixOptions>;
+  attitudeThreshold: z.exactOptional(z.number()),
+  patronageThreshold: z.exactOptional(z.number()),
+  split: z.exactOptional(z.enum(["median", "mean"])),
+}) satisfies z.ZodMiniType<unknown, LoyaltyMatrixOptions>;
 
 /**
  * Dick & Basu's loyalty matrix: true, latent, spurious or no loyalty from relative attitude ×

@@ -1,15 +1,7 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
-import {
-  type AnswerScale,
-  answerScaleSchema,
-  checkRows,
-  customerIdField,
-  numberField,
-  parseInto,
-  rowObject,
-  scaleOfInvalidOptions,
-} from "./scale.js";
+import { readSatisfactionRows } from "./rowFields.js";
+import { type AnswerScale, answerScaleSchema, parseOptionsAndScale } from "./scale.js";
 
 /** One customer's satisfaction and observed repeat behaviour (other fields of the row are ignored). */
 export interface LoyaltyScoreInput {
@@ -55,14 +47,11 @@ export interface LoyaltyScoreResult {
 }
 
 const optionsSchema = z.strictObject({
-  scale: answerScaleSchema.exactOptional(),
-  curvature: z.number().positive().finite().exactOptional(),
-  competitiveness: z.number().min(0).max(1).exactOptional(),
-  attitudinalWeight: z.number().min(0).max(1).exactOptional(),
-}) satisfies z.ZodType<unknown, LoyaltyScoreOptions>;
-
-/** No range: readings are checked for type only (the scale option itself was invalid). */
-const ANY_NUMBER: AnswerScale = { min: Number.NEGATIVE_INFINITY, max: Number.POSITIVE_INFINITY };
+  scale: z.exactOptional(answerScaleSchema),
+  curvature: z.exactOptional(z.number().check(z.positive())),
+  competitiveness: z.exactOptional(z.number().check(z.minimum(0), z.maximum(1))),
+  attitudinalWeight: z.exactOptional(z.number().check(z.minimum(0), z.maximum(1))),
+}) satisfies z.ZodMiniType<unknown, LoyaltyScoreOptions>;
 
 /** The default satisfaction scale. */
 const FIVE_POINT: AnswerScale = { min: 1, max: 5 };
@@ -124,27 +113,14 @@ export function loyaltyScore(
 ): readonly LoyaltyScoreResult[] {
   const fn = "loyaltyScore";
   const issues = new IssueCollector();
-  const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
-  const rows = checkRows(["customers"], customers, "customers", issues, false) ?? [];
-  // With an invalid scale option satisfaction is checked for type only.
-  const { min, max } =
-    (parsed === undefined
-      ? scaleOfInvalidOptions(options, answerScaleSchema, FIVE_POINT)
-      : (parsed.scale ?? FIVE_POINT)) ?? ANY_NUMBER;
-  const n = rows.length;
-  const ids: string[] = new Array(n);
-  const satisfactions = new Float64Array(n);
-  const repeats = new Float64Array(n);
-  const seen = new Set<string>();
-  for (let i = 0; i < n && !issues.full; i++) {
-    const row = rowObject("customers", i, rows[i], issues);
-    if (row === undefined) continue;
-    ids[i] = customerIdField("customers", i, row.customerId, seen, issues) as string;
-    satisfactions[i] =
-      numberField("customers", i, "satisfaction", row.satisfaction, issues, min, max) ?? 0;
-    repeats[i] =
-      numberField("customers", i, "repeatPurchase", row.repeatPurchase, issues, 0, 1) ?? 0;
-  }
+  const { parsed, scale } = parseOptionsAndScale(fn, optionsSchema, options, issues, FIVE_POINT);
+  const {
+    ids,
+    satisfactions,
+    others: repeats,
+    range: { min, max },
+  } = readSatisfactionRows(customers, scale, "repeatPurchase", { min: 0, max: 1 }, issues);
+  const n = ids.length;
   issues.throwIfAny(fn);
   // No issue: the options were read.
   const {

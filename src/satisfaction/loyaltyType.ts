@@ -1,7 +1,9 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
 import { describeReceived } from "../core/validate.js";
-import { checkRows, customerIdField, numberField, parseInto, rowObject } from "./scale.js";
+import { customerIdField, numberField, rowObject } from "./rowFields.js";
+import { parseInto } from "./scale.js";
+import { checkRows } from "./surveyRows.js";
 
 /**
  * The seven practitioner loyalty types (monopoly, inertia, latent, convenience, price, incentive,
@@ -67,12 +69,15 @@ const OPTIONAL_DRIVERS = [
 ] as const;
 
 const optionsSchema = z.strictObject({
-  threshold: z
-    .number()
-    .gt(0, { error: "Expected a threshold in (0, 1]" })
-    .max(1, { error: "Expected a threshold in (0, 1]" })
-    .exactOptional(),
-}) satisfies z.ZodType<unknown, LoyaltyTypeOptions>;
+  threshold: z.exactOptional(
+    z
+      .number()
+      .check(
+        z.gt(0, { error: "Expected a threshold in (0, 1]" }),
+        z.maximum(1, { error: "Expected a threshold in (0, 1]" }),
+      ),
+  ),
+}) satisfies z.ZodMiniType<unknown, LoyaltyTypeOptions>;
 
 /**
  * Classifies each customer into the seven practitioner loyalty types — monopoly, inertia, latent,

@@ -1,14 +1,13 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
+import { normalQuantile } from "./normal.js";
 import {
   type AnswerScale,
-  checkAnswers,
   confidenceLevelSchema,
-  normalQuantile,
   npsScaleSchema,
-  parseInto,
-  scaleOfInvalidOptions,
+  parseOptionsAndScale,
 } from "./scale.js";
+import { checkAnswers } from "./surveyRows.js";
 
 /** Options of {@link netPromoterScore}. */
 export interface NetPromoterScoreOptions {
@@ -69,10 +68,10 @@ export interface NetPromoterScoreResult {
 }
 
 const optionsSchema = z.strictObject({
-  scale: npsScaleSchema.exactOptional(),
-  confidenceLevel: confidenceLevelSchema.exactOptional(),
-  interval: z.enum(["wald", "adjusted-wald"]).exactOptional(),
-}) satisfies z.ZodType<unknown, NetPromoterScoreOptions>;
+  scale: z.exactOptional(npsScaleSchema),
+  confidenceLevel: z.exactOptional(confidenceLevelSchema),
+  interval: z.exactOptional(z.enum(["wald", "adjusted-wald"])),
+}) satisfies z.ZodMiniType<unknown, NetPromoterScoreOptions>;
 
 /**
  * Net Promoter Score of the answers to "How likely is it that you would recommend us to a friend
@@ -133,11 +132,7 @@ export function netPromoterScore(
 ): NetPromoterScoreResult {
   const fn = "netPromoterScore";
   const issues = new IssueCollector();
-  const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
-  const scale =
-    parsed === undefined
-      ? scaleOfInvalidOptions(options, npsScaleSchema, NPS_SCALE)
-      : (parsed.scale ?? NPS_SCALE);
+  const { parsed, scale } = parseNpsOptions(fn, optionsSchema, options, issues);
   const values = checkAnswers(["answers"], answers, scale, issues);
   issues.throwIfAny(fn);
   // No issue: both were read.
@@ -147,6 +142,20 @@ export function netPromoterScore(
 
 /** The default NPS scale, 0–10. @internal */
 export const NPS_SCALE: AnswerScale = { min: 0, max: 10 };
+
+/**
+ * Parses the options of an NPS function and settles the scale its answers are checked against
+ * (one of the two NPS scales, 0–10 by default): {@link parseOptionsAndScale}.
+ * @internal
+ */
+export function parseNpsOptions<O extends { readonly scale?: AnswerScale | undefined }>(
+  fnName: string,
+  schema: z.core.$ZodType<O>,
+  options: unknown,
+  issues: IssueCollector,
+): { readonly parsed: O | undefined; readonly scale: AnswerScale | undefined } {
+  return parseOptionsAndScale(fnName, schema, options, issues, NPS_SCALE, npsScaleSchema);
+}
 
 /** NPS result from validated answers. @internal */
 export function npsFromAnswers(

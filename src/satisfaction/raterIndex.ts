@@ -1,12 +1,12 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
-import { type AnswerScale, answerScaleSchema, parseInto } from "./scale.js";
 import {
   normaliseWeights,
   RATER_DIMENSIONS,
   type RaterValues,
   raterWeightsSchema,
-} from "./servqual.js";
+} from "./rater.js";
+import { type AnswerScale, answerScaleSchema, parseInto } from "./scale.js";
 
 /** Options of {@link raterIndex}. */
 export interface RaterIndexOptions {
@@ -34,21 +34,21 @@ export interface RaterIndexResult {
 }
 
 const optionsSchema = z.strictObject({
-  weights: raterWeightsSchema.exactOptional(),
-  scale: answerScaleSchema.exactOptional(),
-}) satisfies z.ZodType<unknown, RaterIndexOptions>;
+  weights: z.exactOptional(raterWeightsSchema),
+  scale: z.exactOptional(answerScaleSchema),
+}) satisfies z.ZodMiniType<unknown, RaterIndexOptions>;
 
 /** SERVQUAL's 7-point scale, the default. */
 const SEVEN_POINT: AnswerScale = { min: 1, max: 7 };
 
-const finite = z.number().finite();
+const finite = z.number();
 const scoresSchema = z.strictObject({
   tangibles: finite,
   reliability: finite,
   responsiveness: finite,
   assurance: finite,
   empathy: finite,
-}) satisfies z.ZodType<unknown, RaterValues>;
+}) satisfies z.ZodMiniType<unknown, RaterValues>;
 
 /**
  * A 0–100 service-quality index from the five RATER dimension scores (reliability, assurance,

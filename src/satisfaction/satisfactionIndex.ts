@@ -1,14 +1,8 @@
-import { z } from "zod";
-import { boundedArray } from "../core/classicSchemas.js";
+import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
-import {
-  type AnswerScale,
-  answerScaleSchema,
-  checkAnswers,
-  checkRows,
-  parseInto,
-  scaleOfInvalidOptions,
-} from "./scale.js";
+import { boundedArray } from "../core/validate.js";
+import { type AnswerScale, answerScaleSchema, parseInto, parseOptionsAndScale } from "./scale.js";
+import { checkAnswers, checkRows } from "./surveyRows.js";
 
 /** One survey item of a satisfaction index with its answers (other fields are ignored). */
 export interface SatisfactionIndexItem {
@@ -53,14 +47,16 @@ export interface SatisfactionIndexResult {
 
 const optionsSchema = z
   .strictObject({
-    weights: boundedArray(z.array(z.number().finite().nonnegative())),
-    scale: answerScaleSchema.exactOptional(),
+    weights: boundedArray(z.array(z.number().check(z.nonnegative()))),
+    scale: z.exactOptional(answerScaleSchema),
   })
-  .refine((o) => o.weights.reduce((s, w) => s + w, 0) > 0, {
-    error: "Expected weights summing to a positive number",
-    path: ["weights"],
-    params: { code: "too_small" },
-  }) satisfies z.ZodType<unknown, SatisfactionIndexOptions>;
+  .check(
+    z.refine((o) => o.weights.reduce((s, w) => s + w, 0) > 0, {
+      error: "Expected weights summing to a positive number",
+      path: ["weights"],
+      params: { code: "too_small" },
+    }),
+  ) satisfies z.ZodMiniType<unknown, SatisfactionIndexOptions>;
 
 /** The items' shape; their answers are checked by `checkAnswers` (every bad answer listed). */
 const itemsSchema = boundedArray(z.array(z.object({ name: z.string(), answers: z.unknown() })));
@@ -115,11 +111,7 @@ export function satisfactionIndex(
 ): SatisfactionIndexResult {
   const fn = "satisfactionIndex";
   const issues = new IssueCollector();
-  const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
-  const scale =
-    parsed === undefined
-      ? scaleOfInvalidOptions(options, answerScaleSchema, ACSI_SCALE)
-      : (parsed.scale ?? ACSI_SCALE);
+  const { parsed, scale } = parseOptionsAndScale(fn, optionsSchema, options, issues, ACSI_SCALE);
   const list =
     checkRows(["items"], items, "items", issues) === undefined
       ? undefined

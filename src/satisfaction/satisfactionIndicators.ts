@@ -1,7 +1,6 @@
-import { z } from "zod";
-import { moneySchema } from "../core/classicSchemas.js";
+import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
-import { type Decimal, Money, type MoneyInput } from "../core/money.js";
+import { type Decimal, Money, type MoneyInput, moneySchema } from "../core/money.js";
 import { parseInto } from "./scale.js";
 
 /**
@@ -52,30 +51,71 @@ export interface SatisfactionIndicators {
   readonly meanPurchasePerTransaction?: Decimal;
 }
 
-const count = z.number().int().nonnegative();
+const count = z.int().check(z.nonnegative());
 
 const countsSchema = z.strictObject({
-  customerCount: z.number().int().positive(),
-  repurchasingCustomers: count.exactOptional(),
-  complainingCustomers: count.exactOptional(),
-  referringCustomers: count.exactOptional(),
-  satisfiedCustomers: count.exactOptional(),
-  priceChange: z
-    .strictObject({
-      relativeChange: z
-        .number()
-        .finite()
-        .refine((x) => x !== 0, {
+  customerCount: z.int().check(z.positive()),
+  repurchasingCustomers: z.exactOptional(count),
+  complainingCustomers: z.exactOptional(count),
+  referringCustomers: z.exactOptional(count),
+  satisfiedCustomers: z.exactOptional(count),
+  priceChange: z.exactOptional(
+    z.strictObject({
+      relativeChange: z.number().check(
+        z.refine((x) => x !== 0, {
           error: "Expected a non-zero price change",
           params: { code: "invalid_value" },
         }),
-      customersExposed: z.number().int().positive(),
+      ),
+      customersExposed: z.int().check(z.positive()),
       customersLost: count,
-    })
-    .exactOptional(),
-  transactions: count.exactOptional(),
-  revenue: moneySchema.exactOptional(),
-}) satisfies z.ZodType<unknown, SatisfactionCounts>;
+    }),
+  ),
+  transactions: z.exactOptional(count),
+  revenue: z.exactOptional(moneySchema),
+}) satisfies z.ZodMiniType<unknown, SatisfactionCounts>;
+
+/**
+ * The shares of the customer base: repurchasing, complaining, referring and satisfied customers
+ * divided by `customerCount`, for the counts given; a count above `customerCount` is recorded
+ * (code `inconsistent`).
+ */
+function customerRates(counts: SatisfactionCounts, issues: IssueCollector): SatisfactionIndicators {
+  const rates: {
+    repurchaseRate?: number;
+    complaintRate?: number;
+    referralRate?: number;
+    satisfactionRate?: number;
+  } = {};
+  const rate = (
+    key:
+      | "repurchasingCustomers"
+      | "complainingCustomers"
+      | "referringCustomers"
+      | "satisfiedCustomers",
+  ): number | undefined => {
+    const value = counts[key];
+    if (value === undefined) return undefined;
+    if (value > counts.customerCount) {
+      issues.add(
+        ["parameters", key],
+        `${key} (${value}) exceeds customerCount (${counts.customerCount})`,
+        "inconsistent",
+        value,
+      );
+    }
+    return value / counts.customerCount;
+  };
+  const repurchase = rate("repurchasingCustomers");
+  if (repurchase !== undefined) rates.repurchaseRate = repurchase;
+  const complaint = rate("complainingCustomers");
+  if (complaint !== undefined) rates.complaintRate = complaint;
+  const referral = rate("referringCustomers");
+  if (referral !== undefined) rates.referralRate = referral;
+  const satisfied = rate("satisfiedCustomers");
+  if (satisfied !== undefined) rates.satisfactionRate = satisfied;
+  return rates;
+}
 
 /**
  * The practitioner satisfaction indicators as rates from plain counts: repurchase, complaint,
@@ -130,41 +170,8 @@ export function satisfactionIndicators(parameters: SatisfactionCounts): Satisfac
   issues.throwIfAny(fn);
   const counts = c as SatisfactionCounts;
   const rates: {
-    repurchaseRate?: number;
-    complaintRate?: number;
-    referralRate?: number;
-    satisfactionRate?: number;
-    priceChangeLossRate?: number;
-    priceSensitivity?: number;
-    meanPurchasePerTransaction?: Decimal;
-  } = {};
-  const rate = (
-    key:
-      | "repurchasingCustomers"
-      | "complainingCustomers"
-      | "referringCustomers"
-      | "satisfiedCustomers",
-  ): number | undefined => {
-    const value = counts[key];
-    if (value === undefined) return undefined;
-    if (value > counts.customerCount) {
-      issues.add(
-        ["parameters", key],
-        `${key} (${value}) exceeds customerCount (${counts.customerCount})`,
-        "inconsistent",
-        value,
-      );
-    }
-    return value / counts.customerCount;
-  };
-  const repurchase = rate("repurchasingCustomers");
-  if (repurchase !== undefined) rates.repurchaseRate = repurchase;
-  const complaint = rate("complainingCustomers");
-  if (complaint !== undefined) rates.complaintRate = complaint;
-  const referral = rate("referringCustomers");
-  if (referral !== undefined) rates.referralRate = referral;
-  const satisfied = rate("satisfiedCustomers");
-  if (satisfied !== undefined) rates.satisfactionRate = satisfied;
+    -readonly [K in keyof SatisfactionIndicators]: SatisfactionIndicators[K];
+  } = customerRates(counts, issues);
   if (counts.priceChange !== undefined) {
     const { customersExposed, customersLost, relativeChange } = counts.priceChange;
     const path = ["parameters", "priceChange"];

@@ -1,15 +1,7 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
-import {
-  type AnswerScale,
-  answerScaleSchema,
-  checkRows,
-  customerIdField,
-  numberField,
-  parseInto,
-  rowObject,
-  scaleOfInvalidOptions,
-} from "./scale.js";
+import { readSatisfactionRows } from "./rowFields.js";
+import { type AnswerScale, answerScaleSchema, parseOptionsAndScale } from "./scale.js";
 
 /** A Jones & Sasser satisfaction × loyalty segment (apostle and terrorist are the extremes). */
 export type JonesSasserSegment =
@@ -80,36 +72,35 @@ function defaultThreshold(max: number): number {
   return Math.min(max, 4);
 }
 
-/** No range: readings are checked for type only (the scale option itself was invalid). */
-const ANY_NUMBER: AnswerScale = { min: Number.NEGATIVE_INFINITY, max: Number.POSITIVE_INFINITY };
-
 /** Jones & Sasser's 5-point scale, the default. */
 const FIVE_POINT: AnswerScale = { min: 1, max: 5 };
 
 const optionsSchema = z
   .strictObject({
-    scale: answerScaleSchema.exactOptional(),
-    satisfactionThreshold: z.number().finite().exactOptional(),
-    loyaltyThreshold: z.number().finite().exactOptional(),
+    scale: z.exactOptional(answerScaleSchema),
+    satisfactionThreshold: z.exactOptional(z.number()),
+    loyaltyThreshold: z.exactOptional(z.number()),
   })
-  .superRefine((o, context) => {
-    const { min, max } = o.scale ?? FIVE_POINT;
-    for (const key of ["satisfactionThreshold", "loyaltyThreshold"] as const) {
-      const value = o[key] ?? defaultThreshold(max);
-      if (value < min || value > max) {
-        context.addIssue({
-          code: "custom",
-          path: [key],
-          message:
-            o[key] === undefined
-              ? `The default threshold ${value} is outside the scale ${min}..${max}; give one`
-              : `Threshold ${value} is outside the scale ${min}..${max}`,
-          input: o[key],
-          params: { code: value < min ? "too_small" : "too_big" },
-        });
+  .check(
+    z.superRefine((o, context) => {
+      const { min, max } = o.scale ?? FIVE_POINT;
+      for (const key of ["satisfactionThreshold", "loyaltyThreshold"] as const) {
+        const value = o[key] ?? defaultThreshold(max);
+        if (value < min || value > max) {
+          context.addIssue({
+            code: "custom",
+            path: [key],
+            message:
+              o[key] === undefined
+                ? `The default threshold ${value} is outside the scale ${min}..${max}; give one`
+                : `Threshold ${value} is outside the scale ${min}..${max}`,
+            input: o[key],
+            params: { code: value < min ? "too_small" : "too_big" },
+          });
+        }
       }
-    }
-  }) satisfies z.ZodType<unknown, SatisfactionLoyaltySegmentOptions>;
+    }),
+  ) satisfies z.ZodMiniType<unknown, SatisfactionLoyaltySegmentOptions>;
 
 /**
  * Jones & Sasser's satisfaction × loyalty segments: loyalist (apostle), mercenary, hostage,
@@ -162,26 +153,14 @@ export function satisfactionLoyaltySegment(
 ): SatisfactionLoyaltySegmentResult {
   const fn = "satisfactionLoyaltySegment";
   const issues = new IssueCollector();
-  const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
-  const rows = checkRows(["customers"], customers, "customers", issues, false) ?? [];
-  // With an invalid scale option the readings are checked for type only.
-  const { min, max } =
-    (parsed === undefined
-      ? scaleOfInvalidOptions(options, answerScaleSchema, FIVE_POINT)
-      : (parsed.scale ?? FIVE_POINT)) ?? ANY_NUMBER;
-  const n = rows.length;
-  const ids: string[] = new Array(n);
-  const satisfactions = new Float64Array(n);
-  const loyalties = new Float64Array(n);
-  const seen = new Set<string>();
-  for (let i = 0; i < n && !issues.full; i++) {
-    const row = rowObject("customers", i, rows[i], issues);
-    if (row === undefined) continue;
-    ids[i] = customerIdField("customers", i, row.customerId, seen, issues) as string;
-    satisfactions[i] =
-      numberField("customers", i, "satisfaction", row.satisfaction, issues, min, max) ?? 0;
-    loyalties[i] = numberField("customers", i, "loyalty", row.loyalty, issues, min, max) ?? 0;
-  }
+  const { parsed, scale } = parseOptionsAndScale(fn, optionsSchema, options, issues, FIVE_POINT);
+  const {
+    ids,
+    satisfactions,
+    others: loyalties,
+    range: { min, max },
+  } = readSatisfactionRows(customers, scale, "loyalty", undefined, issues);
+  const n = ids.length;
   issues.throwIfAny(fn);
   const sHigh = parsed?.satisfactionThreshold ?? defaultThreshold(max);
   const lHigh = parsed?.loyaltyThreshold ?? defaultThreshold(max);

@@ -1,14 +1,14 @@
-import { z } from "zod";
-import { boundedArray } from "../core/classicSchemas.js";
+import * as z from "zod/mini";
 import { echo, IssueCollector } from "../core/errors.js";
 import type { Decimal } from "../core/money.js";
+import { boundedArray } from "../core/validate.js";
 import {
   computeDeliveredValue,
   type DeliveredValueParameters,
   type DeliveredValueResult,
   deliveredValueShape,
 } from "./deliveredValue.js";
-import { parseCollecting } from "./series.js";
+import { parseCollecting } from "./schemas.js";
 
 /**
  * One competing offer for {@link compareOffers}: a name and its delivered-value components.
@@ -65,15 +65,16 @@ export interface CompareOffersResult {
 const FN = "compareOffers";
 
 const offersSchema = boundedArray(
-  z
-    .array(z.strictObject({ name: z.string(), ...deliveredValueShape }))
-    .min(1, { error: "Give at least one offer to compare" })
-    .readonly(),
-) satisfies z.ZodType<unknown, readonly Offer[]>;
+  z.readonly(
+    z
+      .array(z.strictObject({ name: z.string(), ...deliveredValueShape }))
+      .check(z.minLength(1, { error: "Give at least one offer to compare" })),
+  ),
+) satisfies z.ZodMiniType<unknown, readonly Offer[]>;
 
 const optionsSchema = z.strictObject({
-  by: z.enum(["difference", "ratio"]).exactOptional(),
-}) satisfies z.ZodType<unknown, CompareOffersOptions>;
+  by: z.exactOptional(z.enum(["difference", "ratio"])),
+}) satisfies z.ZodMiniType<unknown, CompareOffersOptions>;
 
 /**
  * Ranks competing offers by customer delivered value, so you can see which supplier a rational

@@ -1,26 +1,27 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { type Decimal, type MoneyInput, ZERO } from "../core/money.js";
 import { parseInput } from "../core/validate.js";
 import {
   ALWAYS,
   addCodedIssue,
   addDiscountRateIssues,
-  allowLargeDiscountRateSchema,
   amountSchema,
   countSchema,
-  discountRateSchema,
-  divergenceMessage,
+  discountRateShape,
   finiteHorizon,
-  finiteSeries,
   horizonSchema,
+  nonNegativeAmountSchema,
+  retentionRateSchema,
+  timingSchema,
+} from "./schemas.js";
+import {
+  divergenceMessage,
+  finiteSeries,
   infiniteSeries,
   type LifetimeValueTiming,
-  nonNegativeAmountSchema,
   rate,
   ratesAreValid,
-  retentionRateSchema,
   seriesDenominator,
-  timingSchema,
 } from "./series.js";
 
 /**
@@ -113,11 +114,11 @@ export interface CustomerBaseValueResult {
 const FN = "customerBaseValue";
 
 const leversSchema = z.strictObject({
-  retention: z.number().min(-1).max(1).exactOptional(),
-  acquisition: countSchema.exactOptional(),
-  crossSell: amountSchema.exactOptional(),
-  upSell: amountSchema.exactOptional(),
-  costToServe: amountSchema.exactOptional(),
+  retention: z.exactOptional(z.number().check(z.minimum(-1), z.maximum(1))),
+  acquisition: z.exactOptional(countSchema),
+  crossSell: z.exactOptional(amountSchema),
+  upSell: z.exactOptional(amountSchema),
+  costToServe: z.exactOptional(amountSchema),
 });
 
 const parametersSchema = z
@@ -125,53 +126,49 @@ const parametersSchema = z
     customerCount: countSchema,
     margin: amountSchema,
     retentionRate: retentionRateSchema,
-    discountRate: discountRateSchema,
-    allowLargeDiscountRate: allowLargeDiscountRateSchema.exactOptional(),
-    timing: timingSchema.exactOptional(),
-    horizon: horizonSchema.exactOptional(),
-    acquisitionCost: nonNegativeAmountSchema.exactOptional(),
-    levers: leversSchema.exactOptional(),
+    ...discountRateShape,
+    timing: z.exactOptional(timingSchema),
+    horizon: z.exactOptional(horizonSchema),
+    acquisitionCost: z.exactOptional(nonNegativeAmountSchema),
+    levers: z.exactOptional(leversSchema),
   })
-  .superRefine((input, context) => {
-    if (
-      !addDiscountRateIssues(context, input.discountRate, input.allowLargeDiscountRate, [
-        "discountRate",
-      ])
-    )
-      return;
-    if (!ratesAreValid(input.retentionRate, input.discountRate)) return;
-    const change = input.levers?.retention ?? 0;
-    if (typeof change !== "number" || !(change >= -1 && change <= 1)) return;
-    const improved = input.retentionRate + change;
-    if (improved < 0 || improved > 1) {
-      addCodedIssue(
-        context,
-        ["levers", "retention"],
-        `retentionRate + levers.retention = ${improved} is outside [0, 1]`,
-        "inconsistent",
-        change,
-      );
-      return;
-    }
-    if (input.horizon !== undefined && input.horizon !== "infinite") return;
-    if (!seriesDenominator(input.retentionRate, input.discountRate, 0).gt(0)) {
-      addCodedIssue(
-        context,
-        ["retentionRate"],
-        divergenceMessage(input.retentionRate, input.discountRate),
-        "inconsistent",
-        input.retentionRate,
-      );
-    } else if (!seriesDenominator(improved, input.discountRate, 0).gt(0)) {
-      addCodedIssue(
-        context,
-        ["levers", "retention"],
-        divergenceMessage(improved, input.discountRate),
-        "inconsistent",
-        change,
-      );
-    }
-  }, ALWAYS) satisfies z.ZodType<unknown, CustomerBaseValueParameters>;
+  .check(
+    z.superRefine((input, context) => {
+      if (!addDiscountRateIssues(context, input)) return;
+      if (!ratesAreValid(input.retentionRate, input.discountRate)) return;
+      const change = input.levers?.retention ?? 0;
+      if (typeof change !== "number" || !(change >= -1 && change <= 1)) return;
+      const improved = input.retentionRate + change;
+      if (improved < 0 || improved > 1) {
+        addCodedIssue(
+          context,
+          ["levers", "retention"],
+          `retentionRate + levers.retention = ${improved} is outside [0, 1]`,
+          "inconsistent",
+          change,
+        );
+        return;
+      }
+      if (input.horizon !== undefined && input.horizon !== "infinite") return;
+      if (!seriesDenominator(input.retentionRate, input.discountRate, 0).gt(0)) {
+        addCodedIssue(
+          context,
+          ["retentionRate"],
+          divergenceMessage(input.retentionRate, input.discountRate),
+          "inconsistent",
+          input.retentionRate,
+        );
+      } else if (!seriesDenominator(improved, input.discountRate, 0).gt(0)) {
+        addCodedIssue(
+          context,
+          ["levers", "retention"],
+          divergenceMessage(improved, input.discountRate),
+          "inconsistent",
+          change,
+        );
+      }
+    }, ALWAYS),
+  ) satisfies z.ZodMiniType<unknown, CustomerBaseValueParameters>;
 
 /**
  * Value of the customer base as value per customer × number of customers, and what each of the

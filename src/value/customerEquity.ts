@@ -1,24 +1,26 @@
-import { z } from "zod";
-import { boundedArray } from "../core/classicSchemas.js";
+import * as z from "zod/mini";
 import { IssueCollector, invalidInput } from "../core/errors.js";
-import { type Decimal, Money, type MoneyInput, sumMoney, ZERO } from "../core/money.js";
+import { type Decimal, type MoneyInput, sumMoney, ZERO } from "../core/money.js";
+import { boundedArray } from "../core/validate.js";
 import {
   ALWAYS,
   addCodedIssue,
   addDiscountRateIssues,
-  allowLargeDiscountRateSchema,
   amountSchema,
   countSchema,
-  discountRateSchema,
-  divergenceMessage,
+  discountRateShape,
   finiteHorizon,
   horizonSchema,
   nonNegativeAmountSchema,
   parseCollecting,
   periodCountSchema,
+  retentionRateSchema,
+} from "./schemas.js";
+import {
+  divergenceMessage,
   rate,
   ratesAreValid,
-  retentionRateSchema,
+  retainedValue,
   seriesDenominator,
 } from "./series.js";
 
@@ -158,12 +160,12 @@ const FN = "customerEquity";
 const segmentSchema = z.strictObject({
   name: z.string(),
   customerCount: countSchema,
-  prospectCount: countSchema.exactOptional(),
+  prospectCount: z.exactOptional(countSchema),
   margin: amountSchema,
   retentionRate: retentionRateSchema,
-  retentionCost: nonNegativeAmountSchema.exactOptional(),
-  acquisitionRate: z.number().min(0).max(1).exactOptional(),
-  acquisitionCost: nonNegativeAmountSchema.exactOptional(),
+  retentionCost: z.exactOptional(nonNegativeAmountSchema),
+  acquisitionRate: z.exactOptional(z.number().check(z.minimum(0), z.maximum(1))),
+  acquisitionCost: z.exactOptional(nonNegativeAmountSchema),
 });
 
 const cohortSchema = z.strictObject({
@@ -172,78 +174,140 @@ const cohortSchema = z.strictObject({
   customerCount: countSchema,
   margin: amountSchema,
   retentionRate: retentionRateSchema,
-  retentionCost: nonNegativeAmountSchema.exactOptional(),
-  acquisitionCost: nonNegativeAmountSchema.exactOptional(),
+  retentionCost: z.exactOptional(nonNegativeAmountSchema),
+  acquisitionCost: z.exactOptional(nonNegativeAmountSchema),
 });
 
 const groupsSchema = z
   .strictObject({
-    segments: boundedArray(z.array(segmentSchema).readonly()).exactOptional(),
-    cohorts: boundedArray(z.array(cohortSchema).readonly()).exactOptional(),
+    segments: z.exactOptional(boundedArray(z.readonly(z.array(segmentSchema)))),
+    cohorts: z.exactOptional(boundedArray(z.readonly(z.array(cohortSchema)))),
   })
-  .superRefine((groups, context) => {
-    const segments = Array.isArray(groups.segments) ? groups.segments : [];
-    const cohorts = Array.isArray(groups.cohorts) ? groups.cohorts : [];
-    if (segments.length + cohorts.length === 0) {
-      addCodedIssue(context, [], "Give at least one segment or cohort", "too_small", groups);
-    }
-    segments.forEach((segment, i) => {
-      if (
-        typeof segment === "object" &&
-        segment !== null &&
-        typeof segment.prospectCount === "number" &&
-        segment.prospectCount > 0 &&
-        segment.acquisitionRate === undefined
-      ) {
-        addCodedIssue(
-          context,
-          ["segments", i, "acquisitionRate"],
-          "A segment with prospects needs an acquisitionRate (the share acquired, in [0, 1])",
-          "required",
-          undefined,
-        );
+  .check(
+    z.superRefine((groups, context) => {
+      const segments = Array.isArray(groups.segments) ? groups.segments : [];
+      const cohorts = Array.isArray(groups.cohorts) ? groups.cohorts : [];
+      if (segments.length + cohorts.length === 0) {
+        addCodedIssue(context, [], "Give at least one segment or cohort", "too_small", groups);
       }
-    });
-  }, ALWAYS) satisfies z.ZodType<unknown, EquityGroups>;
+      segments.forEach((segment, i) => {
+        if (
+          typeof segment === "object" &&
+          segment !== null &&
+          typeof segment.prospectCount === "number" &&
+          segment.prospectCount > 0 &&
+          segment.acquisitionRate === undefined
+        ) {
+          addCodedIssue(
+            context,
+            ["segments", i, "acquisitionRate"],
+            "A segment with prospects needs an acquisitionRate (the share acquired, in [0, 1])",
+            "required",
+            undefined,
+          );
+        }
+      });
+    }, ALWAYS),
+  ) satisfies z.ZodMiniType<unknown, EquityGroups>;
 
 const optionsSchema = z
   .strictObject({
-    discountRate: discountRateSchema,
-    allowLargeDiscountRate: allowLargeDiscountRateSchema.exactOptional(),
-    horizon: horizonSchema.exactOptional(),
+    ...discountRateShape,
+    horizon: z.exactOptional(horizonSchema),
   })
-  .superRefine((options, context) => {
-    addDiscountRateIssues(context, options.discountRate, options.allowLargeDiscountRate, [
-      "discountRate",
-    ]);
-  }, ALWAYS) satisfies z.ZodType<unknown, CustomerEquityOptions>;
+  .check(
+    z.superRefine((options, context) => {
+      addDiscountRateIssues(context, options);
+    }, ALWAYS),
+  ) satisfies z.ZodMiniType<unknown, CustomerEquityOptions>;
+
+/** The parsed input of {@link customerEquity}. */
+type ParsedEquityInput = z.output<typeof groupsSchema> & z.output<typeof optionsSchema>;
 
 /**
- * Present value at time `start` of the retained stream after acquisition:
- * `Σ_{t=1..n} (m·r − R)·r^(t−1) / (1+d)^t`, with n = `periods` (or ∞ when undefined).
+ * Records every group whose infinite retention series diverges (`1 + d − r ≤ 0`) at its
+ * `retentionRate` (code `inconsistent`).
  */
-function retainedValue(
-  margin: Decimal,
-  retentionRate: number,
-  retentionCost: Decimal,
-  discountRate: number,
-  periods: number | undefined,
-): Decimal {
-  const r = rate(retentionRate);
-  const perPeriod = margin.times(r).minus(retentionCost);
-  if (periods === undefined) {
-    return perPeriod.div(seriesDenominator(retentionRate, discountRate, 0));
+function reportDivergentGroups(parsed: ParsedEquityInput, d: number, issues: IssueCollector): void {
+  const check = (group: "segments" | "cohorts", i: number, retentionRate: number) => {
+    if (ratesAreValid(retentionRate, d) && !seriesDenominator(retentionRate, d, 0).gt(0)) {
+      issues.add(
+        ["groups", group, i, "retentionRate"],
+        divergenceMessage(retentionRate, d),
+        "inconsistent",
+        retentionRate,
+      );
+    }
+  };
+  parsed.segments?.forEach((g, i) => {
+    check("segments", i, g.retentionRate);
+  });
+  parsed.cohorts?.forEach((g, i) => {
+    check("cohorts", i, g.retentionRate);
+  });
+}
+
+/**
+ * One segment's equity (Blattberg & Deighton 1996): the retained value of a current customer,
+ * the expected value of a prospect `a·(m + retained value) − acquisition cost`, both times their
+ * counts.
+ */
+function segmentEquity(
+  s: z.output<typeof segmentSchema>,
+  d: number,
+  horizon: number | undefined,
+): SegmentEquity {
+  const retentionCost = s.retentionCost ?? ZERO;
+  const valuePerCustomer = retainedValue(s.margin, s.retentionRate, retentionCost, d, horizon);
+  const acquisitionRate = rate(s.acquisitionRate ?? 0);
+  const valuePerProspect = acquisitionRate
+    .times(s.margin.plus(valuePerCustomer))
+    .minus(s.acquisitionCost ?? ZERO);
+  const currentValue = valuePerCustomer.times(rate(s.customerCount));
+  const prospectValue = valuePerProspect.times(rate(s.prospectCount ?? 0));
+  return {
+    name: s.name,
+    valuePerCustomer,
+    currentValue,
+    valuePerProspect,
+    prospectValue,
+    equity: currentValue.plus(prospectValue),
+  };
+}
+
+/**
+ * One cohort's equity (Gupta, Lehmann & Stuart 2004): the lifetime value of a customer acquired
+ * `k` periods from now, less its acquisition cost, times the cohort size, discounted by
+ * `(1 + d)^k`; 0 when the cohort arrives after the horizon.
+ */
+function cohortEquity(
+  c: z.output<typeof cohortSchema>,
+  i: number,
+  d: number,
+  horizon: number | undefined,
+): CohortEquity {
+  const k = c.periodsUntilAcquisition;
+  if (horizon !== undefined && k > horizon) {
+    return { name: c.name, lifetimeValuePerCustomer: ZERO, equity: ZERO };
   }
-  const onePlusD = rate(discountRate).plus(1);
-  let total = ZERO;
-  let rPow: Decimal = new Money(1);
-  let dPow: Decimal = onePlusD;
-  for (let t = 1; t <= periods; t++) {
-    total = total.plus(perPeriod.times(rPow).div(dPow));
-    rPow = rPow.times(r);
-    dPow = dPow.times(onePlusD);
+  const remaining = horizon === undefined ? undefined : horizon - k;
+  const lifetimeValuePerCustomer = c.margin.plus(
+    retainedValue(c.margin, c.retentionRate, c.retentionCost ?? ZERO, d, remaining),
+  );
+  const equity = lifetimeValuePerCustomer
+    .minus(c.acquisitionCost ?? ZERO)
+    .times(rate(c.customerCount))
+    .div(rate(d).plus(1).pow(k));
+  if (!equity.isFinite()) {
+    throw invalidInput(
+      FN,
+      ["groups", "cohorts", i, "periodsUntilAcquisition"],
+      "The cohort's discounting overflowed",
+      "unsupported",
+      k,
+    );
   }
-  return total;
+  return { name: c.name, lifetimeValuePerCustomer, equity };
 }
 
 /**
@@ -324,67 +388,11 @@ export function customerEquity(
   const d = parsed.discountRate;
   const horizon = finiteHorizon(parsed.horizon);
   if (horizon === undefined) {
-    const check = (group: "segments" | "cohorts", i: number, retentionRate: number) => {
-      if (ratesAreValid(retentionRate, d) && !seriesDenominator(retentionRate, d, 0).gt(0)) {
-        issues.add(
-          ["groups", group, i, "retentionRate"],
-          divergenceMessage(retentionRate, d),
-          "inconsistent",
-          retentionRate,
-        );
-      }
-    };
-    parsed.segments?.forEach((g, i) => {
-      check("segments", i, g.retentionRate);
-    });
-    parsed.cohorts?.forEach((g, i) => {
-      check("cohorts", i, g.retentionRate);
-    });
+    reportDivergentGroups(parsed, d, issues);
     issues.throwIfAny(FN);
   }
-  const segments: SegmentEquity[] = (parsed.segments ?? []).map((s) => {
-    const retentionCost = s.retentionCost ?? ZERO;
-    const valuePerCustomer = retainedValue(s.margin, s.retentionRate, retentionCost, d, horizon);
-    const acquisitionRate = rate(s.acquisitionRate ?? 0);
-    const valuePerProspect = acquisitionRate
-      .times(s.margin.plus(valuePerCustomer))
-      .minus(s.acquisitionCost ?? ZERO);
-    const currentValue = valuePerCustomer.times(rate(s.customerCount));
-    const prospectValue = valuePerProspect.times(rate(s.prospectCount ?? 0));
-    return {
-      name: s.name,
-      valuePerCustomer,
-      currentValue,
-      valuePerProspect,
-      prospectValue,
-      equity: currentValue.plus(prospectValue),
-    };
-  });
-  const onePlusD = rate(d).plus(1);
-  const cohorts: CohortEquity[] = (parsed.cohorts ?? []).map((c, i) => {
-    const k = c.periodsUntilAcquisition;
-    if (horizon !== undefined && k > horizon) {
-      return { name: c.name, lifetimeValuePerCustomer: ZERO, equity: ZERO };
-    }
-    const remaining = horizon === undefined ? undefined : horizon - k;
-    const lifetimeValuePerCustomer = c.margin.plus(
-      retainedValue(c.margin, c.retentionRate, c.retentionCost ?? ZERO, d, remaining),
-    );
-    const equity = lifetimeValuePerCustomer
-      .minus(c.acquisitionCost ?? ZERO)
-      .times(rate(c.customerCount))
-      .div(onePlusD.pow(k));
-    if (!equity.isFinite()) {
-      throw invalidInput(
-        FN,
-        ["groups", "cohorts", i, "periodsUntilAcquisition"],
-        "The cohort's discounting overflowed",
-        "unsupported",
-        k,
-      );
-    }
-    return { name: c.name, lifetimeValuePerCustomer, equity };
-  });
+  const segments = (parsed.segments ?? []).map((s) => segmentEquity(s, d, horizon));
+  const cohorts = (parsed.cohorts ?? []).map((c, i) => cohortEquity(c, i, d, horizon));
   const currentValue = sumMoney(segments.map((s) => s.currentValue));
   const futureValue = sumMoney([
     ...segments.map((s) => s.prospectValue),

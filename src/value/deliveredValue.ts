@@ -1,8 +1,8 @@
-import { z } from "zod";
-import { boundedArray } from "../core/classicSchemas.js";
+import * as z from "zod/mini";
 import { type Decimal, type MoneyInput, sumMoney, ZERO } from "../core/money.js";
-import { parseInput } from "../core/validate.js";
-import { nonNegativeAmountSchema, rate } from "./series.js";
+import { boundedArray, parseInput } from "../core/validate.js";
+import { nonNegativeAmountSchema } from "./schemas.js";
+import { rate } from "./series.js";
 
 /**
  * One weighted sub-score of a delivered-value component, e.g. durability worth 7,000.
@@ -101,9 +101,11 @@ export const COMPONENT_KEYS = [
 ] as const;
 
 const weightedScoreSchema = z.strictObject({
-  name: z.string().exactOptional(),
+  name: z.exactOptional(z.string()),
   value: nonNegativeAmountSchema,
-  weight: z.number().nonnegative({ error: "A weight cannot be negative" }).exactOptional(),
+  weight: z.exactOptional(
+    z.number().check(z.nonnegative({ error: "A weight cannot be negative" })),
+  ),
 });
 
 /**
@@ -112,22 +114,22 @@ const weightedScoreSchema = z.strictObject({
  */
 const componentSchema = z.union([
   nonNegativeAmountSchema,
-  boundedArray(z.array(weightedScoreSchema).readonly()),
+  boundedArray(z.readonly(z.array(weightedScoreSchema))),
 ]);
 
 /** zod shape of {@link DeliveredValueParameters}; parses every component to a `Decimal`. @internal */
 export const deliveredValueShape = {
-  productValue: componentSchema.exactOptional(),
-  serviceValue: componentSchema.exactOptional(),
-  personnelValue: componentSchema.exactOptional(),
-  imageValue: componentSchema.exactOptional(),
-  monetaryCost: componentSchema.exactOptional(),
-  timeCost: componentSchema.exactOptional(),
-  energyCost: componentSchema.exactOptional(),
-  psychicCost: componentSchema.exactOptional(),
+  productValue: z.exactOptional(componentSchema),
+  serviceValue: z.exactOptional(componentSchema),
+  personnelValue: z.exactOptional(componentSchema),
+  imageValue: z.exactOptional(componentSchema),
+  monetaryCost: z.exactOptional(componentSchema),
+  timeCost: z.exactOptional(componentSchema),
+  energyCost: z.exactOptional(componentSchema),
+  psychicCost: z.exactOptional(componentSchema),
 };
 
-const inputSchema = z.strictObject(deliveredValueShape) satisfies z.ZodType<
+const inputSchema = z.strictObject(deliveredValueShape) satisfies z.ZodMiniType<
   unknown,
   DeliveredValueParameters
 >;

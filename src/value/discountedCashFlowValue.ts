@@ -1,17 +1,15 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { IssueCollector, invalidInput } from "../core/errors.js";
 import { type Decimal, Money, type MoneyInput, readMoney, ZERO } from "../core/money.js";
 import { checkArray, describeReceived } from "../core/validate.js";
 import {
   ALWAYS,
   addDiscountRateIssues,
-  allowLargeDiscountRateSchema,
-  discountRateSchema,
+  discountRateShape,
   MAX_HORIZON,
   parseCollecting,
-  rate,
-  type ValueScheduleRow,
-} from "./series.js";
+} from "./schemas.js";
+import { rate, type ValueScheduleRow } from "./series.js";
 
 /**
  * One period of the projected stream of {@link discountedCashFlowValue}, period 1 first.
@@ -65,15 +63,14 @@ const FN = "discountedCashFlowValue";
 
 const optionsSchema = z
   .strictObject({
-    discountRate: discountRateSchema,
-    allowLargeDiscountRate: allowLargeDiscountRateSchema.exactOptional(),
-    timing: z.enum(["first-payment-now", "end-of-period"]).exactOptional(),
+    ...discountRateShape,
+    timing: z.exactOptional(z.enum(["first-payment-now", "end-of-period"])),
   })
-  .superRefine((options, context) => {
-    addDiscountRateIssues(context, options.discountRate, options.allowLargeDiscountRate, [
-      "discountRate",
-    ]);
-  }, ALWAYS) satisfies z.ZodType<unknown, DiscountedCashFlowOptions>;
+  .check(
+    z.superRefine((options, context) => {
+      addDiscountRateIssues(context, options);
+    }, ALWAYS),
+  ) satisfies z.ZodMiniType<unknown, DiscountedCashFlowOptions>;
 
 /** Keys a cash-flow row may have. */
 function isCashFlowKey(key: string): boolean {

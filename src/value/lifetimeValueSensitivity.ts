@@ -7,13 +7,14 @@ import {
   type RetentionLifetimeValueParameters,
   retentionLifetimeValueSchema,
 } from "./retentionLifetimeValue.js";
+import { finiteHorizon } from "./schemas.js";
 import {
   exponents,
-  finiteHorizon,
   type LifetimeValueTiming,
   rate,
   seriesDenominator,
   timingFactor,
+  type ValueScheduleRow,
 } from "./series.js";
 
 /**
@@ -83,6 +84,75 @@ function driverValue(parsed: ParsedRetentionInput, driver: LifetimeValueDriver):
   }
 }
 
+/** The products `x·∂V/∂x` of the value's drivers (before dividing by V), exact decimals. */
+interface DriverTerms {
+  /** `m·∂V/∂m`: the gross value, before the acquisition cost. */
+  readonly gross: Decimal;
+  /** `r·∂V/∂r`. */
+  readonly rTerm: Decimal;
+  /** `d·∂V/∂d`. */
+  readonly dTerm: Decimal;
+  /** `g·∂V/∂g`. */
+  readonly gTerm: Decimal;
+}
+
+/**
+ * The driver terms of the infinite-horizon closed form `V = m·A/D − AC` with
+ * `D = 1 + d − r(1 + g)` and `A` the timing factor (`1 + d`, `r` or `1`), differentiated
+ * analytically (divisions at 34 digits).
+ */
+function closedFormTerms(parsed: ParsedRetentionInput, timing: LifetimeValueTiming): DriverTerms {
+  const m = parsed.margin;
+  const r = rate(parsed.retentionRate);
+  const d = rate(parsed.discountRate);
+  const g = rate(parsed.growthRate ?? 0);
+  const one = new Money(1);
+  const D = seriesDenominator(parsed.retentionRate, parsed.discountRate, parsed.growthRate ?? 0);
+  const A = timingFactor(timing, parsed.retentionRate, parsed.discountRate);
+  const aR = timing === "end-of-period" ? one : ZERO;
+  const aD = timing === "first-payment-now" ? one : ZERO;
+  const D2 = D.times(D);
+  return {
+    gross: m.times(A).div(D),
+    rTerm: r
+      .times(m)
+      .times(aR.times(D).plus(A.times(g.plus(1))))
+      .div(D2),
+    dTerm: d.times(m).times(aD.times(D).minus(A)).div(D2),
+    gTerm: g.times(m).times(A).times(r).div(D2),
+  };
+}
+
+/**
+ * The driver terms of a finite horizon from its schedule, period by period:
+ * `r·∂PV_k/∂r = s_k·PV_k`, `(1+d)·∂PV_k/∂d = −e_k·PV_k`, `(1+g)·∂PV_k/∂g = (k−1)·PV_k`.
+ */
+function scheduleTerms(
+  schedule: readonly ValueScheduleRow[],
+  timing: LifetimeValueTiming,
+  d: Decimal,
+  g: Decimal,
+): DriverTerms {
+  let sumS = ZERO;
+  let sumE = ZERO;
+  let sumK = ZERO;
+  let gross = ZERO;
+  for (const row of schedule) {
+    const pv = row.presentValue;
+    const { s, e } = exponents(timing, row.period);
+    gross = gross.plus(pv);
+    sumS = sumS.plus(pv.times(s));
+    sumE = sumE.plus(pv.times(e));
+    sumK = sumK.plus(pv.times(row.period - 1));
+  }
+  return {
+    gross,
+    rTerm: sumS,
+    dTerm: sumE.neg().times(d).div(d.plus(1)),
+    gTerm: sumK.times(g).div(g.plus(1)),
+  };
+}
+
 /**
  * Elasticities of retention-based lifetime value to margin, retention, discount rate, growth and
  * acquisition cost: the lever table that says how much value 1% more retention buys.
@@ -140,48 +210,13 @@ export function lifetimeValueSensitivity(
   }
   const timing = result.convention;
   const value = result.value;
-  const m = parsed.margin;
-  const r = rate(parsed.retentionRate);
   const d = rate(parsed.discountRate);
   const g = rate(parsed.growthRate ?? 0);
+  const { gross, rTerm, dTerm, gTerm } =
+    finiteHorizon(parsed.horizon) === undefined
+      ? closedFormTerms(parsed, timing)
+      : scheduleTerms(result.schedule, timing, d, g);
   const ac = parsed.acquisitionCost ?? ZERO;
-  const one = new Money(1);
-  // Products x·∂V/∂x for each driver, in exact decimals (divisions at 34 digits).
-  let gross: Decimal;
-  let rTerm: Decimal;
-  let dTerm: Decimal;
-  let gTerm: Decimal;
-  if (finiteHorizon(parsed.horizon) === undefined) {
-    const D = seriesDenominator(parsed.retentionRate, parsed.discountRate, parsed.growthRate ?? 0);
-    const A = timingFactor(timing, parsed.retentionRate, parsed.discountRate);
-    const aR = timing === "end-of-period" ? one : ZERO;
-    const aD = timing === "first-payment-now" ? one : ZERO;
-    const D2 = D.times(D);
-    gross = m.times(A).div(D);
-    rTerm = r
-      .times(m)
-      .times(aR.times(D).plus(A.times(g.plus(1))))
-      .div(D2);
-    dTerm = d.times(m).times(aD.times(D).minus(A)).div(D2);
-    gTerm = g.times(m).times(A).times(r).div(D2);
-  } else {
-    // r·∂PV_k/∂r = s_k·PV_k; (1+d)·∂PV_k/∂d = −e_k·PV_k; (1+g)·∂PV_k/∂g = (k−1)·PV_k.
-    let sumS = ZERO;
-    let sumE = ZERO;
-    let sumK = ZERO;
-    gross = ZERO;
-    for (const row of result.schedule) {
-      const pv = row.presentValue;
-      const { s, e } = exponents(timing, row.period);
-      gross = gross.plus(pv);
-      sumS = sumS.plus(pv.times(s));
-      sumE = sumE.plus(pv.times(e));
-      sumK = sumK.plus(pv.times(row.period - 1));
-    }
-    rTerm = sumS;
-    dTerm = sumE.neg().times(d).div(d.plus(1));
-    gTerm = sumK.times(g).div(g.plus(1));
-  }
   const elasticity = (term: Decimal): number => {
     const e = term.div(value).toNumber();
     return e === 0 ? 0 : e;

@@ -1,26 +1,27 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { type Decimal, type MoneyInput, ZERO } from "../core/money.js";
 import { parseInput } from "../core/validate.js";
 import {
   ALWAYS,
   addCodedIssue,
   addDiscountRateIssues,
-  allowLargeDiscountRateSchema,
   amountSchema,
-  discountRateSchema,
-  divergenceMessage,
+  discountRateShape,
   finiteHorizon,
-  finiteSeries,
   growthRateSchema,
   horizonSchema,
+  nonNegativeAmountSchema,
+  retentionRateSchema,
+  timingSchema,
+} from "./schemas.js";
+import {
+  divergenceMessage,
+  finiteSeries,
   infiniteSeries,
   type LifetimeValueTiming,
-  nonNegativeAmountSchema,
   ratesAreValid,
-  retentionRateSchema,
   type SeriesInput,
   seriesDenominator,
-  timingSchema,
   type ValueScheduleRow,
 } from "./series.js";
 
@@ -86,36 +87,32 @@ export const retentionLifetimeValueSchema = z
   .strictObject({
     margin: amountSchema,
     retentionRate: retentionRateSchema,
-    discountRate: discountRateSchema,
-    allowLargeDiscountRate: allowLargeDiscountRateSchema.exactOptional(),
-    horizon: horizonSchema.exactOptional(),
-    timing: timingSchema.exactOptional(),
-    growthRate: growthRateSchema.exactOptional(),
-    acquisitionCost: nonNegativeAmountSchema.exactOptional(),
+    ...discountRateShape,
+    horizon: z.exactOptional(horizonSchema),
+    timing: z.exactOptional(timingSchema),
+    growthRate: z.exactOptional(growthRateSchema),
+    acquisitionCost: z.exactOptional(nonNegativeAmountSchema),
   })
-  .superRefine((input, context) => {
-    if (
-      !addDiscountRateIssues(context, input.discountRate, input.allowLargeDiscountRate, [
-        "discountRate",
-      ])
-    )
-      return;
-    if (input.horizon !== undefined && input.horizon !== "infinite") return;
-    if (!ratesAreValid(input.retentionRate, input.discountRate, input.growthRate)) return;
-    const g = input.growthRate ?? 0;
-    if (seriesDenominator(input.retentionRate, input.discountRate, g).gt(0)) return;
-    const growthIsTheCause =
-      input.growthRate !== undefined &&
-      seriesDenominator(input.retentionRate, input.discountRate, 0).gt(0);
-    const field = growthIsTheCause ? "growthRate" : "retentionRate";
-    addCodedIssue(
-      context,
-      [field],
-      divergenceMessage(input.retentionRate, input.discountRate, input.growthRate),
-      "inconsistent",
-      growthIsTheCause ? input.growthRate : input.retentionRate,
-    );
-  }, ALWAYS) satisfies z.ZodType<unknown, RetentionLifetimeValueParameters>;
+  .check(
+    z.superRefine((input, context) => {
+      if (!addDiscountRateIssues(context, input)) return;
+      if (input.horizon !== undefined && input.horizon !== "infinite") return;
+      if (!ratesAreValid(input.retentionRate, input.discountRate, input.growthRate)) return;
+      const g = input.growthRate ?? 0;
+      if (seriesDenominator(input.retentionRate, input.discountRate, g).gt(0)) return;
+      const growthIsTheCause =
+        input.growthRate !== undefined &&
+        seriesDenominator(input.retentionRate, input.discountRate, 0).gt(0);
+      const field = growthIsTheCause ? "growthRate" : "retentionRate";
+      addCodedIssue(
+        context,
+        [field],
+        divergenceMessage(input.retentionRate, input.discountRate, input.growthRate),
+        "inconsistent",
+        growthIsTheCause ? input.growthRate : input.retentionRate,
+      );
+    }, ALWAYS),
+  ) satisfies z.ZodMiniType<unknown, RetentionLifetimeValueParameters>;
 
 /** Parsed input. @internal */
 export type ParsedRetentionInput = z.output<typeof retentionLifetimeValueSchema>;

@@ -1,212 +1,17 @@
 /**
- * Internal helpers shared by the deterministic value functions: the rate schemas, the geometric
- * retention series in exact decimals, and the divergence checks.
+ * The arithmetic shared by the deterministic value functions: the geometric retention series in
+ * exact decimals (finite, period by period, and the infinite closed form) and the divergence
+ * check. Their validation lives in schemas.ts.
  * @internal
  * @module
  */
-import { z } from "zod";
-import { checkDiscountRate } from "../core/discount.js";
-import { InvalidInputError, type IssueCode, type IssueCollector } from "../core/errors.js";
-import { type Decimal, Money, type MoneyInput, readMoney, ZERO } from "../core/money.js";
-import { parseInput } from "../core/validate.js";
+import { type Decimal, Money, ZERO } from "../core/money.js";
 
 /**
  * When each period's margin is counted and discounted. See {@link retentionLifetimeValue}.
  * @category Value
  */
 export type LifetimeValueTiming = "first-payment-now" | "end-of-period" | "start-of-period";
-
-/** zod schema for {@link LifetimeValueTiming}. @internal */
-export const timingSchema = z.enum(["first-payment-now", "end-of-period", "start-of-period"]);
-
-/** A retention rate per period, a fraction in [0, 1]. @internal */
-export const retentionRateSchema = z
-  .number({ error: "Expected a retention rate per period, a number in [0, 1]" })
-  .min(0, { error: "A retention rate is a fraction in [0, 1] (0.8 = 80% per period)" })
-  .max(1, { error: "A retention rate is a fraction in [0, 1] (0.8 = 80% per period)" });
-
-/**
- * The field schema of a discount rate: it accepts anything, because the rule
- * (`checkDiscountRate`: finite, ≥ 0, < 1 per period unless `allowLargeDiscountRate: true`) needs
- * the sibling opt-in and runs in the object's refinement, {@link addDiscountRateIssues}.
- * @internal
- */
-export const discountRateSchema = z.custom<number>((value) => value !== undefined, {
-  error: "Expected a discount rate per period (a finite number, 0.1 for 10 %), received undefined",
-  params: { code: "required" },
-});
-
-/** The opt-in for a discount rate of 1 (100 %) or more per period. @internal */
-export const allowLargeDiscountRateSchema = z.boolean({
-  error: "Expected allowLargeDiscountRate to be true or false",
-});
-
-/**
- * Records the problems of a discount rate (the one rule of `checkDiscountRate`) as issues of a zod
- * refinement at `path`, with their codes (`required`, `invalid_type`, `too_small`,
- * `implausible_rate`) and the received value. Returns whether the rate is valid.
- * @internal
- */
-export function addDiscountRateIssues(
-  context: z.RefinementCtx,
-  value: unknown,
-  allowLarge: unknown,
-  path: readonly PropertyKey[],
-): value is number {
-  if (value === undefined) return false; // the field's own schema reported it (`required`)
-  try {
-    checkDiscountRate("", value, path, allowLarge === true);
-    return true;
-  } catch (error) {
-    if (!(error instanceof InvalidInputError)) throw error;
-    for (const found of error.issues)
-      addCodedIssue(context, path, found.message, found.code, value);
-    return false;
-  }
-}
-
-/**
- * Parses one argument of a function that takes two (data and options), adding its problems to
- * `issues` instead of throwing, so that one error lists the problems of both arguments.
- * @internal
- */
-export function parseCollecting<S extends z.ZodType>(
-  functionName: string,
-  issues: IssueCollector,
-  schema: S,
-  value: unknown,
-  argumentName: string,
-): z.output<S> | undefined {
-  try {
-    return parseInput(functionName, schema, value, [argumentName]);
-  } catch (error) {
-    if (!(error instanceof InvalidInputError)) throw error;
-    issues.addAll(error.issues);
-    return undefined;
-  }
-}
-
-/** Adds a refinement issue carrying one of the library's issue codes. @internal */
-export function addCodedIssue(
-  context: z.RefinementCtx,
-  path: readonly PropertyKey[],
-  message: string,
-  code: IssueCode,
-  input: unknown,
-): void {
-  context.addIssue({ code: "custom", path: [...path], message, input, params: { code } });
-}
-
-/**
- * Runs a whole-object refinement even when a field already failed (zod skips refinements after
- * an aborting issue), so that one call reports every problem. The refinement must check each
- * field it reads. @internal
- */
-export const ALWAYS: { when: (payload: { value: unknown }) => boolean } = {
-  when: (payload) => typeof payload.value === "object" && payload.value !== null,
-};
-
-/**
- * An amount of money (code `invalid_money` when it cannot be read exactly, `required` when
- * missing).
- * @internal
- */
-export const amountSchema = z.custom<MoneyInput>().transform((value, context): Decimal => {
-  const read = readMoney(value);
-  if (typeof read !== "string") return read;
-  context.addIssue({
-    code: "custom",
-    message: read,
-    input: value,
-    params: { code: value === undefined ? "required" : "invalid_money" },
-  });
-  return z.NEVER;
-});
-
-/** An amount ≥ 0 (code `too_small` when negative). @internal */
-export const nonNegativeAmountSchema = amountSchema.refine((value) => !value.isNegative(), {
-  error: "Expected a non-negative amount",
-  params: { code: "too_small" },
-});
-
-/** A margin growth rate per period, a fraction greater than −1. @internal */
-export const growthRateSchema = z
-  .number({ error: "Expected a margin growth rate per period, a number greater than -1" })
-  .gt(-1, { error: "A growth rate per period must be greater than -1 (0.05 = 5% per period)" });
-
-/**
- * Most periods of a finite-horizon value (`horizon`, a cohort's `periodsUntilAcquisition`, the
- * cash flows of `discountedCashFlowValue`). Each period is a row of exact 34-digit decimal
- * arithmetic (about 40 µs with its divisions), and `lifetimeValueSensitivity` evaluates the series
- * several times: 10,000 periods keep every call well under 2 s (100,000 took 8 s). 10,000 periods
- * are 27 years of days or 833 years of months.
- * @internal
- */
-export const MAX_HORIZON = 10_000;
-
-/** How far ahead a value counts: a whole number of periods in (0, 10,000], or `"infinite"`. @internal */
-export type Horizon = number | "infinite";
-
-/**
- * The schema of a {@link Horizon}: `"infinite"`, or a whole number of periods in
- * (0, {@link MAX_HORIZON}] (the periods are summed one by one, so a fraction is `not_integer`).
- * @internal
- */
-export const horizonSchema = z
-  .custom<Horizon>(() => true)
-  .superRefine((value, context) => {
-    const problem = horizonProblem(value);
-    if (problem) addCodedIssue(context, [], problem.message, problem.code, value);
-  });
-
-/** What is wrong with a horizon, or `undefined`. @internal */
-export function horizonProblem(
-  value: unknown,
-): { readonly message: string; readonly code: IssueCode } | undefined {
-  if (value === "infinite") return undefined;
-  if (typeof value !== "number" || Number.isNaN(value)) {
-    return {
-      message: `Expected a horizon: a whole number of periods in (0, ${MAX_HORIZON}] or "infinite"`,
-      code: typeof value === "string" ? "invalid_value" : "invalid_type",
-    };
-  }
-  if (value <= 0) {
-    return {
-      message: `A finite horizon is at least 1 period (omit it or pass "infinite" for the infinite horizon), received ${value}`,
-      code: "too_small",
-    };
-  }
-  if (value > MAX_HORIZON) {
-    return {
-      message: `A finite horizon is at most ${MAX_HORIZON} periods (pass "infinite" for the infinite-horizon closed form), received ${value}`,
-      code: "too_big",
-    };
-  }
-  if (!Number.isInteger(value)) {
-    return {
-      message: `A horizon is a whole number of periods (use the same period as the rates), received ${value}`,
-      code: "not_integer",
-    };
-  }
-  return undefined;
-}
-
-/** The finite horizon of a parsed {@link Horizon}, or `undefined` for the infinite one. @internal */
-export function finiteHorizon(horizon: Horizon | undefined): number | undefined {
-  return horizon === undefined || horizon === "infinite" ? undefined : horizon;
-}
-
-/** A count of customers or prospects: a finite number ≥ 0 (expected counts may be fractional). @internal */
-export const countSchema = z
-  .number({ error: "Expected a number of customers" })
-  .nonnegative({ error: "A number of customers cannot be negative" });
-
-/** A count of periods from now, a whole number in [0, {@link MAX_HORIZON}]. @internal */
-export const periodCountSchema = z
-  .number({ error: "Expected a whole number of periods" })
-  .int({ error: "A number of periods is a whole number" })
-  .nonnegative({ error: "A number of periods cannot be negative" })
-  .max(MAX_HORIZON, { error: `A number of periods is at most ${MAX_HORIZON}` });
 
 /** Converts a validated float rate to an exact decimal through its shortest decimal form. @internal */
 export function rate(value: number): Decimal {
@@ -380,4 +185,35 @@ export function ratesAreValid(
     (growthRate === undefined ||
       (typeof growthRate === "number" && Number.isFinite(growthRate) && growthRate > -1))
   );
+}
+
+/**
+ * Present value at time `start` of the retained stream after acquisition:
+ * `Σ_{t=1..n} (m·r − R)·r^(t−1) / (1+d)^t`, with n = `periods` (or ∞ when undefined: the
+ * closed form `(m·r − R) / (1 + d − r)`, the caller has checked that it converges). Blattberg &
+ * Deighton (1996) for segments; Gupta, Lehmann & Stuart (2004) after a cohort's acquisition.
+ * @internal
+ */
+export function retainedValue(
+  margin: Decimal,
+  retentionRate: number,
+  retentionCost: Decimal,
+  discountRate: number,
+  periods: number | undefined,
+): Decimal {
+  const r = rate(retentionRate);
+  const perPeriod = margin.times(r).minus(retentionCost);
+  if (periods === undefined) {
+    return perPeriod.div(seriesDenominator(retentionRate, discountRate, 0));
+  }
+  const onePlusD = rate(discountRate).plus(1);
+  let total = ZERO;
+  let rPow: Decimal = new Money(1);
+  let dPow: Decimal = onePlusD;
+  for (let t = 1; t <= periods; t++) {
+    total = total.plus(perPeriod.times(rPow).div(dPow));
+    rPow = rPow.times(r);
+    dPow = dPow.times(onePlusD);
+  }
+  return total;
 }

@@ -5,7 +5,7 @@ import { expectInvalid } from "./expectInvalid.js";
 
 const fn = "customerEffortScore";
 
-describe("customerEffortScore (Dixon et al. 2010; 2013; formulas.md §6.4)", () => {
+describe("customerEffortScore (Dixon et al. 2010; 2013)", () => {
   it("version 2.0: mean, % agreeing 5–7 (GitLab/Zonka bands) and net", () => {
     const answers = [7, 6, 5, 5, 4, 2, 6, 7];
     const mean = customerEffortScore(answers, { version: "2.0" });

@@ -6,7 +6,7 @@ import { expectInvalid } from "./expectInvalid.js";
 const fn = "customerSatisfactionScore";
 const five = { min: 1, max: 5 };
 
-describe("customerSatisfactionScore — vendor definitions (formulas.md §6.3)", () => {
+describe("customerSatisfactionScore — vendor definitions (SoGoSurvey, QuestionPro; Hayes 2008 top-box reporting)", () => {
   it("top-2-box on 1–5 counts 4s and 5s (SoGoSurvey: #(4 or 5)/#responses × 100)", () => {
     const answers = [5, 4, 4, 3, 5, 2, 4, 5, 1, 4];
     const r = customerSatisfactionScore(answers, { scale: five });

@@ -14,7 +14,7 @@ function answersFrom(promoters: number, passives: number, detractors: number): n
   ];
 }
 
-describe("netPromoterScore — published fixtures (formulas.md §6.5)", () => {
+describe("netPromoterScore — published fixtures (Reichheld 2003 buckets)", () => {
   it("[10, 9, 10, 4] → 50 (gist referencing Medallia)", () => {
     const r = netPromoterScore([10, 9, 10, 4]);
     expect(r.score).toBe(50);

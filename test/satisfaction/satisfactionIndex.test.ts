@@ -10,7 +10,7 @@ const means877 = [
   { name: "performance", answers: [7] },
 ];
 
-describe("satisfactionIndex — ACSI fixtures (formulas.md §6.6)", () => {
+describe("satisfactionIndex — ACSI fixtures (Fornell et al. 1996 index; Verint's State of Ohio example)", () => {
   it("means (8, 7, 7) with the State of Ohio weights (Verint blog) → 70.98", () => {
     const r = satisfactionIndex(means877, { weights: [0.3885, 0.319, 0.2925] });
     expect(r.index).toBeCloseTo((7 * 0.3885 + 6 * 0.319 + 6 * 0.2925) / 0.09, 10);

@@ -5,7 +5,7 @@ import { expectInvalid } from "./expectInvalid.js";
 
 const fn = "satisfactionIndicators";
 
-describe("satisfactionIndicators (course list, formulas.md §6.2)", () => {
+describe("satisfactionIndicators (Kotler & Keller 2016, ch. 5: measuring satisfaction)", () => {
   it("computes each rate over the customers at the start of the period", () => {
     const r = satisfactionIndicators({
       customerCount: 1000,

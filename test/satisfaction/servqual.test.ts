@@ -89,7 +89,7 @@ describe("servqual — hand-made 22-item example", () => {
   });
 });
 
-describe("servqual — 12manage forum fixture (formulas.md §6.1)", () => {
+describe("servqual — 12manage forum fixture (Parasuraman, Zeithaml & Berry 1988 gap scores)", () => {
   it("dimension gaps T −0.65, Rel −1.10, Resp −0.83, A −0.70, E −1.01 → unweighted −0.858, weighted −0.9007", () => {
     const gaps = [-0.65, -1.1, -0.83, -0.7, -1.01];
     const rows: ServqualResponse[] = [];

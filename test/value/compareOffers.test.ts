@@ -6,8 +6,8 @@ import { expectInvalid } from "./expectInvalid.js";
 const FN = "compareOffers";
 
 describe("compareOffers", () => {
-  // Caterpillar vs a competitor's equal tractor (Kotler & Keller; formulas.md §1): the competitor's
-  // is worth 90,000 and priced 90,000; Caterpillar's is worth 110,000 and priced 100,000.
+  // Caterpillar vs a competitor's equal tractor (Kotler & Keller 2012): the competitor's is
+  // worth 90,000 and priced 90,000; Caterpillar's is worth 110,000 and priced 100,000.
   it("a rational customer picks the Caterpillar tractor, by 10,000 of delivered value", () => {
     const result = compareOffers([
       { name: "competitor", productValue: 90000, monetaryCost: 90000 },

@@ -7,7 +7,7 @@ const FN = "customerBaseValue";
 const base = { customerCount: 10000, margin: 100, retentionRate: 0.8, discountRate: 0.1 } as const;
 
 describe("customerBaseValue", () => {
-  it("value per customer × number of customers (formulas.md §3.1, static base: N·CLV with AC sunk)", () => {
+  it("value per customer × number of customers (Gupta & Lehmann 2003 static base: N·CLV with AC sunk)", () => {
     const result = customerBaseValue(base);
     expect(result.valuePerCustomer.toFixed(2)).toBe("266.67");
     expect(result.baseValue.eq(result.valuePerCustomer.times(10000))).toBe(true);

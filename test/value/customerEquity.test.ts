@@ -4,7 +4,7 @@ import { customerEquity, retentionLifetimeValue } from "../../src/index.js";
 import { expectInvalid } from "./expectInvalid.js";
 
 const FN = "customerEquity";
-// Blattberg & Deighton (1996) worked in Tsao's BD-model slides (formulas.md §3.1):
+// Blattberg & Deighton (1996), as worked in Tsao's BD-model slides:
 // a = 0.3, m = 100, A = 50, R = 20, r = 0.6, d = 0.1 ⇒ bracket 180, CE per prospect 4.0.
 const bd = {
   name: "bd",

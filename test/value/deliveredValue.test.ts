@@ -7,8 +7,8 @@ import { expectInvalid } from "./expectInvalid.js";
 const FN = "deliveredValue";
 
 describe("deliveredValue", () => {
-  // Kotler & Keller's Caterpillar perceived-value example (formulas.md §1): worth 90,000 if equal to
-  // the competitor's, premiums durability 7,000, reliability 6,000, service 5,000, warranty 2,000;
+  // Kotler & Keller's (2012) Caterpillar perceived-value example: worth 90,000 if equal to the
+  // competitor's, premiums durability 7,000, reliability 6,000, service 5,000, warranty 2,000;
   // total 110,000; price 100,000 ⇒ delivered value 10,000, ratio 1.10.
   it("reproduces the Caterpillar tractor: 110,000 of value for a price of 100,000", () => {
     const result = deliveredValue({

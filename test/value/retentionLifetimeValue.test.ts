@@ -18,7 +18,7 @@ function relativeError(actual: Decimal, expected: number): number {
 }
 
 describe("retentionLifetimeValue: the three conventions (Fader & Hardie 2012, note 024)", () => {
-  // m = 100, r = 0.8, d = 0.1; Fader & Hardie's three closed forms, worked in formulas.md §2.7.
+  // m = 100, r = 0.8, d = 0.1; Fader & Hardie's three closed forms (note 024).
   it("end-of-period m·r/(1+d−r) = 266.67 (Gupta & Lehmann 2003; Kotler & Keller 2012)", () => {
     const result = retentionLifetimeValue(base);
     expect(result.convention).toBe("end-of-period");
@@ -47,7 +47,7 @@ describe("retentionLifetimeValue: the three conventions (Fader & Hardie 2012, no
     expect(now.minus(end).toString()).toBe("100");
     expect(now.div(1.1).minus(start).abs().toNumber()).toBeLessThan(1e-30);
   });
-  // Gupta & Lehmann (2003) margin-multiple table r/(1+i−r), as laid out in formulas.md §2.7.
+  // Gupta & Lehmann (2003), margin-multiple table r/(1+i−r).
   it.each([
     [0.6, 0.1, "1.20"],
     [0.6, 0.16, "1.07"],
@@ -59,7 +59,7 @@ describe("retentionLifetimeValue: the three conventions (Fader & Hardie 2012, no
     const value = retentionLifetimeValue({ margin: 1, retentionRate: r, discountRate: i }).value;
     expect(value.toFixed(2)).toBe(multiple);
   });
-  // Monthly homework example M = 15.49, d = 1%/month (justaaa.com, re-checked in formulas.md §2.7).
+  // Monthly homework example M = 15.49, d = 1%/month (justaaa.com; the closed form m·r/(1+d−r)).
   it.each([
     [0.99, "766.755"],
     [0.95, "245.258"],
@@ -94,7 +94,7 @@ describe("retentionLifetimeValue: finite horizon", () => {
   it("five payments from t = 0 (Fader & Hardie 2014 truncated CLV, T = 4) = 292.063", () => {
     const result = retentionLifetimeValue({ ...base, timing: "first-payment-now", horizon: 5 });
     expect(result.value.toFixed(3)).toBe("292.063");
-    // the closed form m(1+d)/(1+d−r)·[1 − (r/(1+d))^(T+1)], formulas.md §2.3
+    // the closed form m(1+d)/(1+d−r)·[1 − (r/(1+d))^(T+1)] (Fader & Hardie 2014)
     const closed = ((100 * 1.1) / 0.3) * (1 - (0.8 / 1.1) ** 5);
     expect(relativeError(result.value, closed)).toBeLessThan(1e-12);
   });
