@@ -46,6 +46,9 @@ describe("house limits (scripts/house-limits.mjs)", () => {
   it(`no domain file has more than ${limits.MAX_FILE_CODE_LINES} lines of code`, () => {
     const over = limits
       .domainFiles()
+      // src/index.ts is the public export list (one name per line, grouped by domain): its length
+      // is the size of the API, not of any definition.
+      .filter((path) => !path.endsWith(join("src", "index.ts")))
       .map((path) => limits.measure(path))
       .filter((m) => m.codeLines > limits.MAX_FILE_CODE_LINES)
       .map((m) => `${m.path}: ${m.codeLines}`);
