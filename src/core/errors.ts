@@ -1,4 +1,10 @@
 import { prettifyError } from "zod/mini";
+import { shorten } from "./echo.js";
+
+export { ECHO_LIMIT, echo } from "./echo.js";
+
+/** Longest issue message kept whole; longer ones are cut (a backstop for every echo). */
+const MESSAGE_LIMIT = 400;
 
 /**
  * What kind of problem an {@link InputIssue} is, for programs that act on errors without parsing
@@ -298,35 +304,6 @@ export function collectRowIssues(
     }
   }
   issues.throwIfAny(functionName);
-}
-
-/** Longest part of a received string that a message quotes. @internal */
-export const ECHO_LIMIT = 64;
-/** Longest issue message kept whole; longer ones are cut (a backstop for every echo). */
-const MESSAGE_LIMIT = 400;
-
-/** `text` itself, or its first `limit` characters and its length: `"999…"…(100001 characters)`. */
-function shorten(text: string, limit = ECHO_LIMIT): string {
-  return text.length <= limit ? text : `${text.slice(0, limit)}…(${text.length} characters)`;
-}
-
-/**
- * A received value as an error message quotes it, never longer than about 100 characters: a
- * string in JSON quotes cut to its first {@link ECHO_LIMIT} characters plus its length
- * (`"99999…"…(100001 characters)`), a number, bigint or boolean in its usual form, anything else by
- * its type. Never throws and never calls user code (no `toString`).
- * @internal
- */
-export function echo(value: unknown): string {
-  if (typeof value === "string") {
-    return value.length <= ECHO_LIMIT
-      ? JSON.stringify(value)
-      : `${JSON.stringify(value.slice(0, ECHO_LIMIT))}…(${value.length} characters)`;
-  }
-  if (typeof value === "bigint") return `${shorten(String(value))}n (a BigInt)`;
-  if (typeof value === "number" || typeof value === "boolean") return shorten(String(value));
-  if (value === null) return "null";
-  return typeof value;
 }
 
 /** The issue with its message cut to {@link MESSAGE_LIMIT} characters (plus the length). */

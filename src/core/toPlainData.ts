@@ -2,9 +2,11 @@
  * Turning a result into plain data for `postMessage`, `structuredClone`, JSON or a chart library.
  * @module
  */
+
+import { decimalShapeProblem } from "../internal/fast/fastMoney.js";
 import { InvalidInputError, invalidInput } from "./errors.js";
 import type { Decimal } from "./money.js";
-import { arrayShapeProblem, decimalShapeProblem } from "./validate.js";
+import { arrayShapeProblem } from "./validate.js";
 
 /**
  * The type of `toPlainData(value)`: `T` with every `Decimal` replaced by its exact decimal string.

@@ -1,5 +1,5 @@
 /**
- * Issue 13, one error rule: a table over every export, derived from its valid seed call
+ * One error rule: a table over every export, derived from its valid seed call
  * (test/hostile/validCalls.ts) and its parameter names, that breaks one option and one field of
  * one data row and asserts the path format (`options.<key>`, `<argument>[i].<field>`) and the
  * machine-readable `code`. Every issue of every such error starts at a parameter of the function

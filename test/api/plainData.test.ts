@@ -1,5 +1,5 @@
 /**
- * Issue 13: every public result is plain data. One valid call of every export (the seeds of the
+ * Every public result is plain data. One valid call of every export (the seeds of the
  * hostile sweep) is run, and its result must (1) hold no `Map`, `Set`, function, symbol, accessor
  * or class instance other than `Decimal`, `Date` and typed arrays; (2) survive `structuredClone` —
  * what `postMessage` does — with equal data when it holds no `Decimal`; (3) when it does (a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   collectRowIssues,
   InvalidInputError,
@@ -45,7 +45,7 @@ describe("InvalidInputError", () => {
     try {
       parseInput(
         "f",
-        z.strictObject({ a: z.number().int(), b: z.number(), c: z.number().min(1) }),
+        z.strictObject({ a: z.int(), b: z.number(), c: z.number().check(z.minimum(1)) }),
         { a: 1.5, c: 0 },
         ["options"],
       );

@@ -75,7 +75,7 @@ describe("calendar days", () => {
   });
 });
 
-describe("issue codes of bad dates, units and zones (issue 13)", () => {
+describe("issue codes of bad dates, units and zones", () => {
   const issuesOf = (schema: z.core.$ZodType, value: unknown): readonly InputIssue[] => {
     try {
       parseInput("f", schema, value, ["options"]);

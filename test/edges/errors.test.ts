@@ -1,8 +1,9 @@
 /**
- * Issue 23, items 13 and 14: every throw from a public function is an `InvalidInputError` or a
- * `ModelFitError`, and every message says what was expected, at the right path.
+ * One error type and specific messages: every throw from a public function is an
+ * `InvalidInputError` or a `ModelFitError`, and every message says what was expected, at the right
+ * path.
  *
- * The first tests are the issue's reproducers (each failed before the fix: TypeError, RangeError,
+ * The first tests are reproducers (each failed before the fix: TypeError, RangeError,
  * DecimalError, a hang, or a bare "Invalid input"). The last one is the fast hostile sweep: every
  * export, every value of a valid call replaced in turn by each of a fixed set of hostile values
  * (test/hostile/sweep.ts); the slow suite runs the seeded fast-check sweep on top.
@@ -39,7 +40,7 @@ const candidates = [
 /** An array whose `length` was set without elements. */
 const hugeArray = <T>(): T[] => Object.assign([] as T[], { length: 2 ** 32 - 1 });
 
-describe("item 13: one error type", () => {
+describe("one error type: InvalidInputError for every bad input", () => {
   it("a BigInt in an input is described, not a TypeError from JSON.stringify", () => {
     const error = expectInvalidAt(
       () =>
@@ -144,7 +145,7 @@ describe("item 13: one error type", () => {
   });
 });
 
-describe("item 14: messages that say what was expected, at the right path", () => {
+describe("messages that say what was expected, at the right path", () => {
   it("a bad custom segment rule reports the closest branch of the union", () => {
     // Before: one issue "Invalid input" at rules[0] (zod's union message).
     const error = catchInvalidInput(() =>

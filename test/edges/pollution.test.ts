@@ -1,5 +1,5 @@
 /**
- * Issue 23 item 11: no prototype pollution, and no object-literal lookup by a user string.
+ * No prototype pollution, and no object-literal lookup by a user string.
  *
  * 1. The reproducer: a stored recovery plan whose `entries[0].tier` is `"__proto__"` made
  *    recoveryPlanSummary set `Object.prototype.customers = NaN`.
@@ -82,7 +82,7 @@ const plan: RecoveryPlan = prioritizeRecovery(
   { keyValue: 1000, smallValue: 100 },
 );
 
-describe("recoveryPlanSummary never uses a tier or action as a key (issue 23 item 11)", () => {
+describe("recoveryPlanSummary never uses a tier or action as a key", () => {
   it('the reproducer: a stored plan with tier "__proto__" is an error and pollutes nothing', () => {
     const stored = JSON.parse(JSON.stringify(plan)) as { entries: Record<string, unknown>[] };
     stored.entries[0]!.tier = "__proto__";

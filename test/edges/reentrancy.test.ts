@@ -1,5 +1,5 @@
 /**
- * Issue 23 item 2: re-entrant calls and read-once inputs.
+ * Re-entrant calls and read-once inputs.
  *
  * Every function that uses scratch memory (core/scratch.ts) — summarizeTransactions,
  * splitCalibrationHoldout, rfmTable (the transaction-log parser and id numbering) and
@@ -154,7 +154,7 @@ function nestedCalls(): void {
   );
 }
 
-describe("re-entrant calls from a getter on an input row (issue 23 item 2)", () => {
+describe("re-entrant calls from a getter on an input row", () => {
   it("the reproducer: c0 keeps its own firstPurchase and totalSpend", () => {
     const log = withReentrantField(outerLog, outerLog.length - 1, "customerId", () => {
       summarizeTransactions(innerLog, innerSummaryOptions);
@@ -252,7 +252,7 @@ function containsHostile(value: unknown): boolean {
   return JSON.stringify(plain(value)).includes("hostile");
 }
 
-describe("each input field is read exactly once (issue 23 item 2)", () => {
+describe("each input field is read exactly once", () => {
   const log = outerLog.map((t) => ({ ...t }) as Record<string, unknown>);
 
   it("summarizeTransactions, splitCalibrationHoldout, rfmTable", () => {

@@ -1,6 +1,5 @@
 /**
- * Issue 23, item 3 and the lifecycle part of item 12: wall-clock conversion without the process
- * time zone, an explicit DST rule, a documented supported date range, and date-walking loops bounded
+ * Time without the host: wall-clock conversion without the process time zone, an explicit DST rule, a documented supported date range, and date-walking loops bounded
  * by it. Numeric truths come from the IANA tz database through `Intl` (see `intlReference.ts`, a
  * second, independent route to the same offsets) and from the tz source lines cited inline.
  * Run under several TZ values: `TZ=America/Los_Angeles npx vitest run test/edges/time.test.ts`
@@ -69,7 +68,7 @@ describe("reproducer: churnRate does not depend on the process time zone", () =>
   ];
   it("a period end on the fall-back night is that calendar day in the zone, inclusive: churn 0.5", () => {
     // Before the fix: 0 under TZ=UTC, 0.5 (periodEnd 06:30Z) under TZ=America/Los_Angeles. Since
-    // issue 13 cut-offs are inclusive calendar days: 01:30 is on 3 November, and so is the loss.
+    // Cut-offs are inclusive calendar days: 01:30 is on 3 November, and so is the loss.
     const r = churnRate(customers, {
       periodStart: "2024-10-01",
       periodEnd: "2024-11-03T01:30",
@@ -546,7 +545,7 @@ describe("outputs are identical in child processes under different TZ", () => {
       zones.map(async (TZ) => (await run(tsx, [probe], { env: { ...process.env, TZ } })).stdout),
     );
     const parsed = JSON.parse(outputs[0]!) as Record<string, unknown>;
-    // Inclusive calendar days (issue 13): the loss at 01:45 EDT on 3 November is on periodEnd's day.
+    // Inclusive calendar days: the loss at 01:45 EDT on 3 November is on periodEnd's day.
     expect((parsed.churn as { churnRate: number }).churnRate).toBe(0.5);
     for (let i = 1; i < zones.length; i++) expect(outputs[i], zones[i]).toBe(outputs[0]);
   }, 120_000);

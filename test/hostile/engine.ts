@@ -41,7 +41,7 @@ export function getterHostile(then: unknown): Hostile {
 }
 
 /**
- * The fixed hostile values of the fast suite (issue 23's list). Values that need the original
+ * The fixed hostile values of the fast suite. Values that need the original
  * (getters, proxies, holes) receive it.
  */
 export const HOSTILE_VALUES: readonly Hostile[] = [

@@ -1,7 +1,7 @@
 /**
  * Known failures of the hostile sweeps: a broken promise that cannot be fixed at once is listed
  * here by reproducer, so the sweeps stay green while it is tracked. Empty: every failure the sweeps
- * found (issue 23) is fixed. test/edges/errors.test.ts fails on an entry whose calls in the fast
+ * found is fixed. test/edges/errors.test.ts fails on an entry whose calls in the fast
  * sweep all pass, so the list cannot go stale silently.
  */
 
@@ -11,7 +11,7 @@ export interface KnownFailure {
   readonly export: string;
   /** A minimal reproducer, in words. */
   readonly reproducer: string;
-  /** The issue 23 item (and so the branch) whose fix it waits for. */
+  /** The fix it waits for (the change, or the branch, that mends it). */
   readonly awaits: string;
   /** Whether a sweep call (by its label, `export#seed path := value; …`) is this failure. */
   readonly matches: (label: string) => boolean;

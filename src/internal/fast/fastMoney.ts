@@ -1,10 +1,19 @@
 /**
- * Fast construction of the library's `Decimal`s where a million values are returned (summaries,
- * RFM tables, lifetime values, churn risk, recovery plans). Each builder makes exactly the value
- * decimal.js would make — same sign `s`, base-10 exponent `e`, digits `d` in base-10⁷ words, own
- * `constructor` — by writing those internal fields directly, which avoids the generic parser and
- * arithmetic (about 0.3–1.5 µs per value). Tests check every builder against decimal.js itself on
- * random values:
+ * decimal.js internals, in one place. This is the only file that reads or writes decimal.js's
+ * private fields (sign `s`, base-10 exponent `e`, digits `d` in base-10⁷ words, the own
+ * `constructor`): the fast builders of the library's `Decimal`s where a million values are
+ * returned (summaries, RFM tables, lifetime values, churn risk, recovery plans), which avoid the
+ * generic parser and arithmetic (about 0.3–1.5 µs per value), and the readers that check and
+ * convert `Decimal` inputs without calling their methods.
+ *
+ * decimal.js does not promise its field layout, so `package.json` pins the release line the tests
+ * ran against, and at load {@link fastPathsAgree} builds a few values both ways — fast builder and
+ * public constructor or arithmetic — and reads them back. Should anything differ (a future
+ * decimal.js laying out its instances differently), {@link DECIMAL_FIELDS_HOLD} (builders) or
+ * {@link DECIMAL_FIELDS_READABLE} (readers) is false and every builder or reader here takes the
+ * public path instead: slower, never wrong. (Two flags, both `@__PURE__`, so that a bundle that
+ * only reads money does not keep the builders.) Tests check every
+ * builder against decimal.js itself on random values, and the fallback on a simulated mismatch:
  *
  * - {@link moneyFromNumber}: `new Money(v)`, the shortest round-trip decimal of a float (inputs);
  * - {@link moneyFromEstimate}: a float estimate at 15 significant digits (model outputs);
@@ -13,7 +22,14 @@
  * @internal
  * @module
  */
-import { type Decimal, Money, UNROUNDED_ZERO, UnroundedMoney, ZERO } from "../../core/money.js";
+import {
+  boundsProblem,
+  MONEY_MAX_DIGITS,
+  MONEY_MAX_EXPONENT,
+  MONEY_MIN_EXPONENT,
+  stringProblem,
+} from "../../core/amountText.js";
+import { type Decimal, Money, UNROUNDED_ZERO, UnroundedMoney, ZERO } from "../../core/decimal.js";
 
 /** Significant digits of the library's money precision. */
 const MONEY_PRECISION = 34;
@@ -38,6 +54,10 @@ function decimalOf(s: number, e: number, d: number[]): Decimal {
 
 /** `new Money(v)` for a finite float64 `v`, faster. @internal */
 export function moneyFromNumber(v: number): Decimal {
+  return DECIMAL_FIELDS_HOLD ? fastFromNumber(v) : new Money(v);
+}
+
+function fastFromNumber(v: number): Decimal {
   const abs = Math.abs(v);
   if (!(abs >= 1e-6 && abs < 1e21)) return new Money(v);
   const text = String(abs); // shortest round-trip digits, plain notation in this range
@@ -110,6 +130,10 @@ function wordDigits(word: number): number {
  * @internal
  */
 export function numberFromMoney(value: Decimal): number {
+  return DECIMAL_FIELDS_READABLE ? fastNumber(value) : value.toNumber();
+}
+
+function fastNumber(value: Decimal): number {
   const x = value as unknown as { s: number; e: number; d: number[] | null };
   const d = x.d;
   if (d === null || d === undefined) return value.toNumber();
@@ -162,6 +186,13 @@ const MAX_POSITION = 8;
  * @internal
  */
 export function exactSum(values: readonly Decimal[]): Decimal {
+  if (DECIMAL_FIELDS_READABLE) return fastExactSum(values);
+  let total: Decimal = UNROUNDED_ZERO;
+  for (const value of values) total = total.plus(value); // UnroundedMoney: no rounding
+  return new Money(total).toSignificantDigits(MONEY_PRECISION, Money.ROUND_HALF_EVEN);
+}
+
+function fastExactSum(values: readonly Decimal[]): Decimal {
   const count = values.length;
   const acc = new Float64Array(MAX_POSITION - MIN_POSITION + 1);
   let exact: Decimal = UNROUNDED_ZERO;
@@ -301,6 +332,10 @@ function wordsOf4(w0: number, w1: number, r: number, rest: number): number[] {
  */
 export function moneyFromScaled(units: number, scale: number): Decimal {
   if (units === 0) return ZERO;
+  return DECIMAL_FIELDS_HOLD ? fastFromScaled(units, scale) : new Money(`${units}e-${scale}`);
+}
+
+function fastFromScaled(units: number, scale: number): Decimal {
   const c = Math.abs(units);
   const count = digitCount(c);
   return fromCoefficient(units < 0, c, count, count - 1 - scale);
@@ -316,9 +351,17 @@ export function moneyFromScaled(units: number, scale: number): Decimal {
 export function moneyFromQuotient(units: number, divisor: number, scale: number): Decimal {
   if (units === 0) return ZERO;
   const a = Math.abs(units);
-  if (!(a < 2 ** 52 && divisor >= 1 && divisor < 2 ** 31 && Number.isInteger(divisor))) {
+  if (
+    !(a < 2 ** 52 && divisor >= 1 && divisor < 2 ** 31 && Number.isInteger(divisor)) ||
+    !DECIMAL_FIELDS_HOLD
+  ) {
     return new Money(units).div(divisor).times(new Money(`1e-${scale}`));
   }
+  return fastQuotient(units, a, divisor, scale);
+}
+
+/** {@link moneyFromQuotient} by long division, for `a` = |units| in its fast range. */
+function fastQuotient(units: number, a: number, divisor: number, scale: number): Decimal {
   // Integer part: q·divisor ≤ a < 2⁵², so the product and the remainder are exact.
   const q = floorDivide(a, divisor);
   let r = a - q * divisor;
@@ -384,6 +427,10 @@ const SPLITTER = 134_217_729; // 2²⁷ + 1, Veltkamp's splitting constant
  * @internal
  */
 export function moneyFromEstimate(v: number): Decimal {
+  return DECIMAL_FIELDS_HOLD ? fastEstimate(v) : estimateSlow(v);
+}
+
+function fastEstimate(v: number): Decimal {
   if (!roundEstimate(Math.abs(v))) return estimateSlow(v);
   const c = rounded.c;
   const count = c < 1e15 ? 15 : 16; // 16 when rounded up to 10¹⁵
@@ -525,6 +572,11 @@ export function cachedEstimate(cache: EstimateCache, v: number): Decimal {
  * @internal
  */
 export function centsRoundedUp(cost: Decimal, costFloat: number): number {
+  if (!DECIMAL_FIELDS_READABLE) {
+    return cost.decimalPlaces() <= 2 && costFloat < 2 ** 45
+      ? Math.round(costFloat * 100)
+      : cost.times(100).ceil().toNumber();
+  }
   const { d, e } = cost as unknown as { d: number[] | null; e: number };
   if (d !== null && d !== undefined && costFloat < 2 ** 45) {
     const w = d.length - 1;
@@ -534,3 +586,347 @@ export function centsRoundedUp(cost: Decimal, costFloat: number): number {
   }
   return cost.times(100).ceil().toNumber();
 }
+
+// ---------------------------------------------------------------------------------------------
+// Reading `Decimal` inputs through their fields (money.ts's readers and toPlainData's check).
+
+/**
+ * A decimal.js instance read from its fields (or, in fallback mode, its text): its canonical text,
+ * or why it is not an amount. `canonical` says the fields are laid out exactly as decimal.js lays
+ * them out, so the object itself can be used in arithmetic.
+ * @internal
+ */
+export type DecimalRead =
+  | { readonly text: string; readonly canonical: boolean; readonly problem?: undefined }
+  | { readonly problem: string };
+
+const MALFORMED_DECIMAL: DecimalRead = {
+  problem: "Expected a Decimal amount, received a malformed Decimal-like object",
+};
+const NON_FINITE_DECIMAL: DecimalRead = { problem: "Expected a finite Decimal amount" };
+/** Words read at most: 34 digits fill 6 base-10⁷ words; more words means too many digits. */
+const MAX_WORDS = 8;
+
+/**
+ * Reads a decimal.js instance (of any copy of decimal.js) as an amount: through its fields (see
+ * {@link readDecimalFields}), or through its own `toString` when the fields are not laid out as
+ * this file expects ({@link DECIMAL_FIELDS_READABLE} false). Never throws.
+ * @internal
+ */
+export function readDecimalAmount(value: object): DecimalRead {
+  return DECIMAL_FIELDS_READABLE ? readDecimalFields(value) : readDecimalText(value);
+}
+
+/**
+ * Reads a decimal.js instance through its sign `s`, exponent `e` and base-10⁷ digit words `d` —
+ * each read once, inside `try`, so a malformed or hostile object gives a problem rather than a
+ * decimal.js error or a `TypeError` — and checks every field. Its value is what decimal.js's own
+ * `toString` would print: the digits of `d` (words after the first padded to 7) with the leading
+ * one at 10^e.
+ */
+function readDecimalFields(value: object): DecimalRead {
+  let s: unknown;
+  let e: unknown;
+  const words: number[] = [];
+  let wordCount: number;
+  try {
+    const fields = value as { s?: unknown; e?: unknown; d?: unknown };
+    s = fields.s;
+    e = fields.e;
+    const d = fields.d;
+    if (d === null || d === undefined) {
+      return s === 1 || s === -1 || Number.isNaN(s) ? NON_FINITE_DECIMAL : MALFORMED_DECIMAL;
+    }
+    if (!Array.isArray(d)) return MALFORMED_DECIMAL;
+    wordCount = d.length;
+    for (let k = 0; k < wordCount && k < MAX_WORDS; k++) {
+      const word: unknown = d[k];
+      if (typeof word !== "number" || !Number.isInteger(word) || word < 0 || word >= 1e7) {
+        return MALFORMED_DECIMAL;
+      }
+      words.push(word);
+    }
+  } catch {
+    return MALFORMED_DECIMAL;
+  }
+  if ((s !== 1 && s !== -1) || typeof e !== "number" || !Number.isSafeInteger(e)) {
+    return MALFORMED_DECIMAL;
+  }
+  return wordsRead(s, e, words, wordCount);
+}
+
+/** {@link readDecimalFields} once the fields are read and typed: text, bounds and layout. */
+function wordsRead(s: number, e: number, words: readonly number[], wordCount: number): DecimalRead {
+  if (wordCount === 0) return MALFORMED_DECIMAL;
+  const sign = s < 0 ? "-" : "";
+  const lead = words[0]!;
+  if (lead === 0) {
+    return wordCount === 1 ? { text: `${sign}0`, canonical: e === 0 } : MALFORMED_DECIMAL;
+  }
+  if (wordCount > MAX_WORDS) {
+    return { problem: `Decimal amount has more than ${MONEY_MAX_DIGITS} significant digits` };
+  }
+  let digits = String(lead);
+  for (let k = 1; k < wordCount; k++) digits += String(words[k]! + 1e7).slice(1);
+  let end = digits.length;
+  while (digits.charCodeAt(end - 1) === 48) end--;
+  digits = digits.slice(0, end);
+  const text = `${sign}${digits[0]}${end > 1 ? `.${digits.slice(1)}` : ""}e${e}`;
+  const problem = boundsProblem(text, end, e);
+  if (problem !== undefined) return { problem };
+  // decimal.js's layout: the first word holds (e + 1) mod 7 digits (7 when that is 0), and there
+  // is no trailing zero word.
+  let size = (e + 1) % LOG_BASE;
+  if (size <= 0) size += LOG_BASE;
+  const canonical = String(lead).length === size && words[wordCount - 1] !== 0;
+  return { text, canonical };
+}
+
+/**
+ * The fallback reader of {@link readDecimalAmount}: the value's own `toString`, read as a decimal
+ * string. Never throws.
+ * @internal
+ */
+export function readDecimalText(value: object): DecimalRead {
+  let text: unknown;
+  try {
+    text = (value as { toString(): unknown }).toString();
+  } catch {
+    return MALFORMED_DECIMAL;
+  }
+  if (typeof text !== "string") return MALFORMED_DECIMAL;
+  if (text === "NaN" || text === "Infinity" || text === "-Infinity") return NON_FINITE_DECIMAL;
+  const problem = stringProblem(text);
+  return problem === undefined ? { text, canonical: false } : { problem };
+}
+
+/**
+ * The fast path of reading money for the library's own `Decimal`s (the results of one function
+ * passed to the next): whether `value` is a `Decimal` of `Money`, laid out exactly as decimal.js
+ * lays it out, within the money bounds — checked field by field without allocating. `false` sends
+ * the value down the general path, which says what is wrong (always, in fallback mode).
+ * @internal
+ */
+export function isOwnAmount(value: object): boolean {
+  return DECIMAL_FIELDS_READABLE && ownAmountFields(value);
+}
+
+function ownAmountFields(value: object): boolean {
+  try {
+    const x = value as { s?: unknown; e?: unknown; d?: unknown };
+    if (!ownMoney(value)) return false;
+    const s = x.s;
+    const e = x.e;
+    const d = x.d;
+    if ((s !== 1 && s !== -1) || typeof e !== "number" || !Array.isArray(d)) return false;
+    const n = d.length;
+    if (n === 0 || n > 6) return false; // 34 digits fill at most 6 words
+    const lead: unknown = d[0];
+    if (lead === 0) return n === 1 && e === 0;
+    if (typeof lead !== "number" || !Number.isInteger(lead) || lead < 1 || lead >= 1e7) {
+      return false;
+    }
+    if (!Number.isInteger(e) || e > MONEY_MAX_EXPONENT || e < MONEY_MIN_EXPONENT) return false;
+    let size = (e + 1) % LOG_BASE;
+    if (size <= 0) size += LOG_BASE;
+    if (wordDigits(lead) !== size) return false;
+    return trailingWordsFit(d, n, lead, size);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the words after the lead are valid, the last is not 0, and the digits fit 34. */
+function trailingWordsFit(d: readonly unknown[], n: number, lead: number, size: number): boolean {
+  let last = lead;
+  for (let k = 1; k < n; k++) {
+    const word: unknown = d[k];
+    if (typeof word !== "number" || !Number.isInteger(word) || word < 0 || word >= 1e7) {
+      return false;
+    }
+    last = word;
+  }
+  if (last === 0) return false; // a trailing zero word: not decimal.js's layout
+  let digits = size + LOG_BASE * (n - 1);
+  while (last % 10 === 0) {
+    last /= 10;
+    digits--;
+  }
+  return digits <= MONEY_MAX_DIGITS;
+}
+
+/**
+ * Whether a decimal is an instance of the library's own `Money`. decimal.js gives every instance
+ * an own `constructor`, so a spread copy (`{ ...amount }`) has one too: the prototype tells a real
+ * instance from a plain object holding its fields. Never throws.
+ * @internal
+ */
+export function ownMoney(value: object): boolean {
+  try {
+    return (
+      (value as { constructor?: unknown }).constructor === Money &&
+      Object.getPrototypeOf(value) === Money.prototype
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Why a value that `Decimal.isDecimal` recognises (a decimal.js instance from any copy of the
+ * library, or any object with its `toStringTag`) is not a usable finite Decimal, or `undefined`.
+ * The digits are checked the way decimal.js stores them (sign ±1, an integer exponent, base-1e7
+ * words), without calling any of the object's methods, so a duck-typed imitation is an
+ * `InvalidInputError` rather than a `TypeError` or a `DecimalError`. In fallback mode the value's
+ * `toString` is read instead.
+ * @internal
+ */
+export function decimalShapeProblem(value: unknown): string | undefined {
+  if (!DECIMAL_FIELDS_READABLE) {
+    const read = readDecimalText(value as object);
+    if (read === NON_FINITE_DECIMAL) return NON_FINITE_DECIMAL.problem;
+    return read.problem === undefined ? undefined : LOOKALIKE;
+  }
+  const { s, e, d } = value as { s?: unknown; e?: unknown; d?: unknown };
+  if (
+    d === null ||
+    (typeof e === "number" && Number.isNaN(e)) ||
+    (typeof s === "number" && Number.isNaN(s))
+  ) {
+    return NON_FINITE_DECIMAL.problem;
+  }
+  const wellFormed =
+    (s === 1 || s === -1) &&
+    typeof e === "number" &&
+    Number.isSafeInteger(e) &&
+    Array.isArray(d) &&
+    d.length > 0 &&
+    d.length <= 1_000 &&
+    d.every(
+      (word) => typeof word === "number" && Number.isInteger(word) && word >= 0 && word < 1e7,
+    ) &&
+    (d.length === 1 || d[0] !== 0);
+  return wellFormed ? undefined : LOOKALIKE;
+}
+
+const LOOKALIKE = "Expected a Decimal (decimal.js), received an object that only looks like one";
+
+// ---------------------------------------------------------------------------------------------
+// The load-time self-check.
+
+/** Whether two decimals are the same value with the same fields, prototype and own keys. */
+function sameDecimal(fast: Decimal, expected: Decimal): boolean {
+  const a = fast as unknown as { s: unknown; e: unknown; d: unknown };
+  const b = expected as unknown as { s: unknown; e: unknown; d: unknown };
+  return (
+    Object.getPrototypeOf(fast) === Object.getPrototypeOf(expected) &&
+    Object.keys(fast).join() === Object.keys(expected).join() &&
+    a.s === b.s &&
+    a.e === b.e &&
+    Array.isArray(a.d) &&
+    Array.isArray(b.d) &&
+    a.d.join() === b.d.join() &&
+    fast.toString() === expected.toString() &&
+    fast.plus(expected).eq(expected.times(2))
+  );
+}
+
+const PROBE_NUMBERS = [1, -42, 123.45, -0.000123, 0.1, 1234567.125, 1.5e20, 9.87654321e-5];
+const PROBE_SCALED: readonly (readonly [number, number])[] = [
+  [12345, 2],
+  [-1, 8],
+  [9007199254740991, 4],
+  [10000000, 0],
+  [123, 30],
+];
+const PROBE_QUOTIENTS: readonly (readonly [number, number, number])[] = [
+  [1, 7, 0], // 34 digits, rounded
+  [-200, 3, 2],
+  [5, 8, 0],
+  [123456789, 1000003, 5],
+];
+const PROBE_ESTIMATES = [2 / 3, -1.2345678, 3.3e-8, 123456789.123, 987654321012345];
+
+/**
+ * Whether the field readers read what decimal.js's public API says: on values made by `reference`
+ * (by default the public `Money` constructor) of every shape — integers, decimals, negatives, tiny
+ * and large exponents — the fields give the same text, number, sum and own-amount verdict. Any
+ * difference or exception is false. Run once at load into {@link DECIMAL_FIELDS_READABLE}.
+ * @internal
+ */
+export function fieldsReadable(reference: (text: string) => Decimal = publicMoney): boolean {
+  try {
+    const terms: Decimal[] = [];
+    for (const v of PROBE_NUMBERS) {
+      const expected = reference(String(v));
+      terms.push(expected);
+      if (fastNumber(expected) !== v || !ownAmountFields(expected)) return false;
+      const read = readDecimalFields(expected);
+      if (read.problem !== undefined || !read.canonical || read.text === undefined) return false;
+      if (reference(read.text).toString() !== expected.toString()) return false;
+    }
+    const total = terms.reduce((sum, term) => sum.plus(term), reference("0"));
+    return fastExactSum(terms).toString() === total.toString();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Builds a few values both ways — each fast builder against `reference` (by default the public
+ * `Money` constructor) and decimal.js's public arithmetic: integers, decimals, negatives, tiny and
+ * large exponents, a 34-digit quotient — comparing value, fields, prototype and own keys, after
+ * checking the readers ({@link fieldsReadable}). True when everything agrees; any difference or
+ * exception is false. Run once at load into {@link DECIMAL_FIELDS_HOLD}; a test runs it against
+ * deliberately wrong references.
+ * @internal
+ */
+export function fastPathsAgree(reference: (text: string) => Decimal = publicMoney): boolean {
+  if (!fieldsReadable(reference)) return false;
+  try {
+    for (const v of PROBE_NUMBERS) {
+      if (!sameDecimal(fastFromNumber(v), reference(String(v)))) return false;
+    }
+    for (const [units, scale] of PROBE_SCALED) {
+      if (!sameDecimal(fastFromScaled(units, scale), reference(`${units}e-${scale}`))) return false;
+    }
+    for (const [units, divisor, scale] of PROBE_QUOTIENTS) {
+      const expected = reference(String(units))
+        .div(reference(String(divisor)))
+        .times(reference(`1e-${scale}`));
+      if (!sameDecimal(fastQuotient(units, Math.abs(units), divisor, scale), expected)) {
+        return false;
+      }
+    }
+    for (const v of PROBE_ESTIMATES) {
+      const expected = reference(exactDecimalText(v)).toSignificantDigits(
+        ESTIMATE_DIGITS,
+        Money.ROUND_HALF_EVEN,
+      );
+      if (!sameDecimal(fastEstimate(v), expected)) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function publicMoney(text: string): Decimal {
+  return new Money(text);
+}
+
+/**
+ * Whether this copy of decimal.js lays out its instances as this file reads them
+ * ({@link fieldsReadable} at load). When false, every reader here goes through decimal.js's public
+ * `toString`, `toNumber` and arithmetic.
+ * @internal
+ */
+export const DECIMAL_FIELDS_READABLE: boolean = /* @__PURE__ */ fieldsReadable();
+
+/**
+ * Whether this copy of decimal.js lays out its instances as this file writes and reads them
+ * ({@link fastPathsAgree} at load). When false, every builder here goes through decimal.js's public
+ * constructor and arithmetic.
+ * @internal
+ */
+export const DECIMAL_FIELDS_HOLD: boolean = /* @__PURE__ */ fastPathsAgree();

@@ -1,16 +1,24 @@
 /** The fast float → Decimal path builds exactly what the decimal.js constructor builds. */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { type Decimal, Money, sumMoney, UnroundedMoney } from "../../../src/core/money.js";
 import {
+  centsRoundedUp,
+  DECIMAL_FIELDS_HOLD,
+  DECIMAL_FIELDS_READABLE,
   exactDecimalText,
   exactSum,
+  fastPathsAgree,
+  fieldsReadable,
   moneyFromEstimate,
   moneyFromNumber,
   moneyFromQuotient,
   moneyFromScaled,
   numberFromMoney,
+  readDecimalAmount,
+  readDecimalText,
 } from "../../../src/internal/fast/fastMoney.js";
+import { runs } from "../../slow/runs.js";
 
 /** Same value, same internal digits, exponent and sign as decimal.js builds, same own keys. */
 function expectSameDecimal(fast: Decimal, slow: Decimal): void {
@@ -38,7 +46,7 @@ describe("moneyFromScaled", () => {
           expectSameDecimal(moneyFromScaled(u, scale), new Money(u).times(pow10(scale)));
         },
       ),
-      { numRuns: 20000 },
+      { numRuns: runs(20000) },
     );
   });
   it("edge values", () => {
@@ -79,7 +87,7 @@ describe("moneyFromQuotient", () => {
           expectSameDecimal(moneyFromQuotient(u, divisor, scale), reference(u, divisor, scale));
         },
       ),
-      { numRuns: 30000 },
+      { numRuns: runs(30000) },
     );
   });
   it("rounds exact ties at the 35th digit to even, and carries 9s", () => {
@@ -117,7 +125,7 @@ describe("moneyFromEstimate", () => {
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (v) => {
         expect(Object.is(new Money(exactDecimalText(v)).toNumber(), v === 0 ? 0 : v)).toBe(true);
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
   it("rounds the exact value of any float to 15 significant digits, half-even", () => {
@@ -135,7 +143,7 @@ describe("moneyFromEstimate", () => {
           expectSameDecimal(moneyFromEstimate(v), reference(v));
         },
       ),
-      { numRuns: 30000 },
+      { numRuns: runs(30000) },
     );
   });
   it("edge values: exact ties, powers of ten, range ends, rounding up to a power of ten", () => {
@@ -189,7 +197,7 @@ describe("moneyFromNumber", () => {
           new Money(v).times(3).plus(1).toString(),
         );
       }),
-      { numRuns: 20000 },
+      { numRuns: runs(20000) },
     );
   });
   it("edge values", () => {
@@ -210,7 +218,7 @@ describe("numberFromMoney", () => {
         expect(Object.is(numberFromMoney(new Money(v)), new Money(v).toNumber())).toBe(true);
         expect(Object.is(numberFromMoney(moneyFromNumber(v)), v)).toBe(true);
       }),
-      { numRuns: 20000 },
+      { numRuns: runs(20000) },
     );
   });
   it("equals toNumber() on decimal strings with up to 34 digits", () => {
@@ -223,7 +231,7 @@ describe("numberFromMoney", () => {
           expect(Object.is(numberFromMoney(value), value.toNumber())).toBe(true);
         },
       ),
-      { numRuns: 20000 },
+      { numRuns: runs(20000) },
     );
   });
   it("edge values", () => {
@@ -274,7 +282,7 @@ describe("exactSum", () => {
       fc.property(fc.array(amount, { maxLength: 200 }), (values) => {
         same(exactSum(values), exact(values));
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
   it("equals sumMoney when the total fits 34 digits (cents, estimates), also when cancelling", () => {
@@ -294,5 +302,127 @@ describe("exactSum", () => {
     const values = [new Money("1e40"), new Money(1), new Money("-1e40")];
     expect(exactSum(values).toString()).toBe("1");
     expect(sumMoney(values).toString()).toBe("0");
+  });
+});
+
+describe("the load-time self-check of decimal.js's layout", () => {
+  it("passes on the installed decimal.js, so the fast builders are on", () => {
+    expect([DECIMAL_FIELDS_HOLD, DECIMAL_FIELDS_READABLE]).toEqual([true, true]);
+    expect(fastPathsAgree()).toBe(true);
+    expect(fieldsReadable()).toBe(true);
+    expect(fastPathsAgree((text) => new Money(text))).toBe(true);
+  });
+
+  it("fails when the public constructor builds a different value, shape or class", () => {
+    // A rounding difference in the last of 34 digits, an extra own field (a changed layout), another
+    // constructor (other prototype), a constructor that throws.
+    expect(fastPathsAgree((text) => new Money(text).plus("1e-40"))).toBe(false);
+    expect(fastPathsAgree((text) => Object.assign(new Money(text), { extra: 0 }) as Decimal)).toBe(
+      false,
+    );
+    expect(fastPathsAgree((text) => new UnroundedMoney(text))).toBe(false);
+    // The readers' own check: a changed layout (the exponent counted from another digit) or values
+    // that are not the text's.
+    const shifted = (text: string) => {
+      const x = new Money(text) as unknown as { s: number; e: number; d: number[] };
+      return Object.assign(Object.create(Money.prototype), {
+        constructor: Money,
+        s: x.s,
+        e: x.e + 1,
+        d: x.d,
+      }) as Decimal;
+    };
+    expect(fieldsReadable(shifted)).toBe(false);
+    expect(fieldsReadable((text) => new Money(text).neg())).toBe(false);
+    expect(
+      fastPathsAgree(() => {
+        throw new Error("changed API");
+      }),
+    ).toBe(false);
+  });
+
+  it("in fallback mode (simulated mismatch) every builder and reader gives decimal.js's own values", async () => {
+    // Simulate a decimal.js whose clones do not behave as the fast builders assume: every clone
+    // computes at 20 significant digits, so the 34-digit quotient probe disagrees.
+    vi.resetModules();
+    vi.doMock("decimal.js", async (importOriginal) => {
+      const real = ((await importOriginal()) as { default: typeof Money }).default;
+      const Changed = real.clone();
+      const clone = Changed.clone.bind(Changed);
+      Changed.clone = (config?: { precision?: number }) =>
+        clone({ ...config, precision: Math.min(config?.precision ?? 20, 20) });
+      return { default: Changed, Decimal: Changed };
+    });
+    try {
+      const fast = await import("../../../src/internal/fast/fastMoney.js");
+      const money = await import("../../../src/core/money.js");
+      const M = money.Money;
+      expect(fast.DECIMAL_FIELDS_HOLD).toBe(false);
+      const same = (a: Decimal, b: Decimal) =>
+        expect([a.toString(), a.eq(b)]).toEqual([b.toString(), true]);
+      same(fast.moneyFromQuotient(1, 7, 0), new M(1).div(7));
+      expect(fast.moneyFromQuotient(1, 7, 0).toString()).toBe("0.14285714285714285714"); // 20 digits
+      same(fast.moneyFromQuotient(-200, 3, 2), new M(-200).div(3).times("0.01"));
+      same(fast.moneyFromNumber(123.45), new M(123.45));
+      same(fast.moneyFromNumber(-0.000123), new M("-0.000123"));
+      same(fast.moneyFromScaled(12345, 2), new M("123.45"));
+      same(fast.moneyFromScaled(-7, 0), new M(-7));
+      same(fast.moneyFromEstimate(2 / 3), new M("0.666666666666667"));
+      expect(fast.numberFromMoney(new M("123.45"))).toBe(123.45);
+      same(fast.exactSum([new M("0.1"), new M("0.2"), new M("-0.05")]), new M("0.25"));
+      expect(fast.centsRoundedUp(new M("1.234"), 1.234)).toBe(124);
+      expect(fast.centsRoundedUp(new M("1.23"), 1.23)).toBe(123);
+      // Readers go through toString: same amounts, same problems.
+      same(money.readMoney(new M("12.5")) as Decimal, new M("12.5"));
+      same(money.readMoney(new Money("-3.25")) as Decimal, new M("-3.25"));
+      expect(money.moneyProblem(new Money("NaN"))).toBe("Expected a finite Decimal amount");
+      expect(money.moneyProblem(new Money("1e40"))).toMatch(/out of range/);
+      expect(fast.decimalShapeProblem(new Money("Infinity"))).toBe(
+        "Expected a finite Decimal amount",
+      );
+      expect(fast.decimalShapeProblem(new M("2.5"))).toBeUndefined();
+    } finally {
+      vi.doUnmock("decimal.js");
+      vi.resetModules();
+    }
+  });
+});
+
+describe("readDecimalText (the readers' fallback)", () => {
+  it("reads what the field reader reads, on random amounts and on the bounds", () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 34n) + 1n, max: 10n ** 34n - 1n }),
+        fc.integer({ min: -300, max: -14 }),
+        (units, exponent) => {
+          const value = new Money(`${units}e${exponent}`);
+          const fields = readDecimalAmount(value);
+          const text = readDecimalText(value);
+          expect(text.problem).toBe(fields.problem);
+          if (text.problem === undefined && fields.problem === undefined) {
+            expect(new Money(text.text).eq(new Money(fields.text))).toBe(true);
+          }
+        },
+      ),
+      { numRuns: runs(2000) },
+    );
+    expect(readDecimalText(new Money("NaN")).problem).toBe("Expected a finite Decimal amount");
+    expect(readDecimalText(new Money("1e21")).problem).toMatch(/out of range/);
+    expect(readDecimalText({ toString: () => 5 }).problem).toMatch(/malformed/);
+  });
+});
+
+describe("centsRoundedUp", () => {
+  it("equals cost × 100 rounded up, on random amounts of up to 4 decimals", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10 ** 12 }),
+        fc.integer({ min: 0, max: 4 }),
+        (units, scale) => {
+          const cost = new Money(units).times(`1e-${scale}`);
+          expect(centsRoundedUp(cost, cost.toNumber())).toBe(cost.times(100).ceil().toNumber());
+        },
+      ),
+    );
   });
 });
