@@ -1,7 +1,13 @@
-import { z } from "zod";
-import { dateLikeSchema, timeZoneSchema } from "../core/classicSchemas.js";
+import * as z from "zod/mini";
 import { type IssueCode, IssueCollector, invalidInput } from "../core/errors.js";
-import { type DateInput, dateProblem, formatCivilDay, parseCivilDay } from "../core/time.js";
+import {
+  type DateInput,
+  dateLikeSchema,
+  dateProblem,
+  formatCivilDay,
+  parseCivilDay,
+  timeZoneSchema,
+} from "../core/time.js";
 import { checkArray, parseInput } from "../core/validate.js";
 
 /**
@@ -76,8 +82,8 @@ export interface ChurnRateResult extends ChurnRateGroup {
 const optionsSchema = z.strictObject({
   periodStart: dateLikeSchema,
   periodEnd: dateLikeSchema,
-  timeZone: timeZoneSchema.exactOptional(),
-}) satisfies z.ZodType<unknown, ChurnRateOptions>;
+  timeZone: z.exactOptional(timeZoneSchema),
+}) satisfies z.ZodMiniType<unknown, ChurnRateOptions>;
 
 const FN = "churnRate";
 /** Name of the data argument, the first key of every row path (`customers[2].churnedAt`). */

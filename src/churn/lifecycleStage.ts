@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { dateLikeSchema, timeZoneSchema } from "../core/classicSchemas.js";
+import * as z from "zod/mini";
 import { type IssueCode, IssueCollector, invalidInput } from "../core/errors.js";
 import {
   type Decimal,
@@ -13,12 +12,14 @@ import {
 import {
   calendarPeriodIndex,
   type DateInput,
+  dateLikeSchema,
   dateProblem,
   parseCivilDay,
   type TimeUnit,
+  timeUnitSchema,
+  timeZoneSchema,
 } from "../core/time.js";
 import { checkArray, parseInput } from "../core/validate.js";
-import { requiredUnitSchema } from "./optionSchemas.js";
 
 /**
  * Relationship stage (Dwyer, Schurr & Oh 1987, in the four-stage adaptation 考察期 / 形成期 / 稳定期 /
@@ -115,16 +116,16 @@ export interface LifecycleRules {
 
 /** Schema of the shared rule options. @internal */
 export const lifecycleRuleShape = {
-  unit: requiredUnitSchema,
-  window: z.number().int().min(1).exactOptional(),
-  tolerance: z.number().finite().min(0).lt(1).exactOptional(),
-  timeZone: timeZoneSchema.exactOptional(),
+  unit: timeUnitSchema,
+  window: z.exactOptional(z.int().check(z.minimum(1))),
+  tolerance: z.exactOptional(z.number().check(z.minimum(0), z.lt(1))),
+  timeZone: z.exactOptional(timeZoneSchema),
 };
 
 const optionsSchema = z.strictObject({
   ...lifecycleRuleShape,
   asOf: dateLikeSchema,
-}) satisfies z.ZodType<unknown, LifecycleStageOptions>;
+}) satisfies z.ZodMiniType<unknown, LifecycleStageOptions>;
 
 /** Name of the data argument, the first key of every row path (`purchases[3].date`). */
 const ARG = "purchases";

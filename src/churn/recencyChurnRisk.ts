@@ -1,7 +1,6 @@
-import { z } from "zod";
-import { timeUnitSchema } from "../core/classicSchemas.js";
+import * as z from "zod/mini";
 import { type IssueCode, IssueCollector, invalidInput } from "../core/errors.js";
-import type { TimeUnit } from "../core/time.js";
+import { type TimeUnit, timeUnitSchema } from "../core/time.js";
 import { checkArray, describeReceived, parseInput } from "../core/validate.js";
 
 /**
@@ -61,9 +60,9 @@ export interface RecencyChurnRisk {
 }
 
 const optionsSchema = z.strictObject({
-  lapsedAfter: z.number().finite().min(1).exactOptional(),
-  defaultGap: z.number().finite().positive().exactOptional(),
-}) satisfies z.ZodType<unknown, RecencyChurnRiskOptions>;
+  lapsedAfter: z.exactOptional(z.number().check(z.minimum(1))),
+  defaultGap: z.exactOptional(z.number().check(z.positive())),
+}) satisfies z.ZodMiniType<unknown, RecencyChurnRiskOptions>;
 
 const FN = "recencyChurnRisk";
 /** Name of the data argument, the first key of every row path (`customers[2].recency`). */
