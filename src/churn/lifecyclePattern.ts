@@ -5,9 +5,9 @@ import {
   type LifecycleRuleOptions,
   type LifecycleStage,
   lifecycleRuleShape,
-  periodSeries,
   stageAt,
 } from "./lifecycleStage.js";
+import { periodSeries } from "./periodSeries.js";
 
 /**
  * How an ended relationship ran (named by the stage in which it ended).

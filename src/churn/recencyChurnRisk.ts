@@ -122,6 +122,85 @@ export function recencyChurnRisk(
   checkArray(FN, customers, "an array of customers", [ARG]);
   const opts = parseInput(FN, optionsSchema, options, ["options"]);
   const lapsedAfter = opts.lapsedAfter ?? 3;
+  const { ids, x, tx, T, gaps } = readRows(customers);
+  const fallback = opts.defaultGap ?? medianOf(gaps);
+  const n = customers.length;
+  const out: RecencyChurnRisk[] = new Array(n);
+  const issues = new IssueCollector();
+  for (let i = 0; i < n; i++) {
+    const own = x[i]! > 0;
+    if (!own && fallback === undefined) {
+      throw invalidInput(
+        FN,
+        ["options", "defaultGap"],
+        "One-time buyers need a defaultGap when no customer has repeat purchases",
+        "required",
+        undefined,
+      );
+    }
+    const gap = own ? tx[i]! / x[i]! : (fallback as number);
+    const risk = recencyRisk(T[i]! - tx[i]!, gap, own, lapsedAfter);
+    if (risk === undefined) {
+      // recency / frequency underflows (recency 5e-324, frequency 1e308): no usable pace.
+      issues.add(
+        own ? [ARG, i, "recency"] : ["options", "defaultGap"],
+        `The typical gap between purchases (${gap}) is too small to measure how overdue the customer is`,
+        "unsupported",
+        own ? tx[i]! : fallback,
+      );
+      if (issues.full) break;
+      continue;
+    }
+    const id = ids[i];
+    out[i] = id === undefined ? risk : { customerId: id, ...risk };
+  }
+  issues.throwIfAny(FN);
+  return out;
+}
+
+/**
+ * The rule for one customer: `elapsed` (T − tₓ) over the typical `gap` is the overdue ratio; the
+ * risk score is `1 − e^{−ratio}`; the level is `"active"` up to a ratio of 1, `"lapsed"` above
+ * `lapsedAfter`, `"at-risk"` in between. `undefined` when the ratio is not finite (a gap too small
+ * to measure against).
+ */
+function recencyRisk(
+  elapsed: number,
+  gap: number,
+  ownGap: boolean,
+  lapsedAfter: number,
+): RecencyChurnRisk | undefined {
+  const ratio = elapsed / gap;
+  if (!Number.isFinite(ratio)) return undefined;
+  return {
+    timeSinceLastPurchase: elapsed,
+    typicalGap: gap,
+    ownGap,
+    overdueRatio: ratio,
+    riskScore: -Math.expm1(-ratio),
+    level: ratio <= 1 ? "active" : ratio > lapsedAfter ? "lapsed" : "at-risk",
+  };
+}
+
+/** The median of `values` (sorted in place), `undefined` for none. */
+function medianOf(values: number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  values.sort((a, b) => a - b);
+  const mid = values.length >> 1;
+  return values.length % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+}
+
+/** The validated rows as columns, and the repeat buyers' own gaps `tₓ / x`. */
+interface RowColumns {
+  readonly ids: (string | undefined)[];
+  readonly x: Float64Array;
+  readonly tx: Float64Array;
+  readonly T: Float64Array;
+  readonly gaps: number[];
+}
+
+/** Validates every row into columns; throws listing every bad row. */
+function readRows(customers: readonly unknown[]): RowColumns {
   const n = customers.length;
   const ids: (string | undefined)[] = new Array(n);
   const x = new Float64Array(n);
@@ -147,25 +226,7 @@ export function recencyChurnRisk(
         customerId,
       );
     }
-    if (unit !== undefined) {
-      if (!timeUnitSchema.safeParse(unit).success) {
-        issues.add(
-          [ARG, i, "unit"],
-          `Expected one of "day", "week", "month", "quarter", "year", received ${describeReceived(unit)}`,
-          typeof unit === "string" ? "invalid_value" : "invalid_type",
-          unit,
-        );
-      } else if (firstUnit === undefined) {
-        firstUnit = unit;
-      } else if (unit !== firstUnit) {
-        issues.add(
-          [ARG, i, "unit"],
-          `Every row must be in the same unit: this row is in ${describeReceived(unit)}, an earlier one in ${describeReceived(firstUnit)}`,
-          "unit_mismatch",
-          unit,
-        );
-      }
-    }
+    if (unit !== undefined) firstUnit = checkUnit(unit, firstUnit, i, issues);
     if (age === undefined && row.daysSinceLastPurchase !== undefined) {
       issues.add(
         [ARG, i, "T"],
@@ -175,47 +236,7 @@ export function recencyChurnRisk(
       );
       continue;
     }
-    const frequencyCode = countCode(frequency);
-    if (frequencyCode !== undefined) {
-      issues.add([ARG, i, "frequency"], "Expected an integer ≥ 0", frequencyCode, frequency);
-    }
-    const ageCode = positiveCode(age);
-    if (ageCode !== undefined) {
-      issues.add([ARG, i, "T"], "Expected a finite number > 0", ageCode, age);
-    }
-    if (typeof recency !== "number" || !Number.isFinite(recency) || recency < 0) {
-      issues.add(
-        [ARG, i, "recency"],
-        "Expected a number with 0 ≤ recency ≤ T",
-        recency === undefined
-          ? "required"
-          : typeof recency !== "number" || Number.isNaN(recency)
-            ? "invalid_type"
-            : recency < 0
-              ? "too_small"
-              : "too_big",
-        recency,
-      );
-    } else if (frequencyCode === undefined && ageCode === undefined) {
-      const f = frequency as number;
-      if (recency > (age as number)) {
-        issues.add([ARG, i, "recency"], "Expected recency ≤ T", "inconsistent", recency);
-      } else if (f > 0 && recency === 0) {
-        issues.add(
-          [ARG, i, "recency"],
-          "Expected recency > 0 for a repeat buyer",
-          "inconsistent",
-          recency,
-        );
-      } else if (f === 0 && recency !== 0) {
-        issues.add(
-          [ARG, i, "recency"],
-          "Expected recency 0 when frequency is 0",
-          "inconsistent",
-          recency,
-        );
-      }
-    }
+    checkSummary(frequency, recency, age, i, issues);
     if (issues.size > before) continue;
     const f = frequency as number;
     ids[i] = customerId as string | undefined;
@@ -225,51 +246,83 @@ export function recencyChurnRisk(
     if (f > 0) gaps.push((recency as number) / f);
   }
   issues.throwIfAny(FN);
-  let fallback = opts.defaultGap;
-  if (fallback === undefined && gaps.length > 0) {
-    gaps.sort((a, b) => a - b);
-    const mid = gaps.length >> 1;
-    fallback = gaps.length % 2 === 1 ? gaps[mid]! : (gaps[mid - 1]! + gaps[mid]!) / 2;
+  return { ids, x, tx, T, gaps };
+}
+
+/**
+ * Checks a row's `unit`: a time unit, and the same as the first row that has one. Returns the first
+ * unit seen so far (this one when it is the first).
+ */
+function checkUnit(unit: unknown, firstUnit: unknown, i: number, issues: IssueCollector): unknown {
+  if (!timeUnitSchema.safeParse(unit).success) {
+    issues.add(
+      [ARG, i, "unit"],
+      `Expected one of "day", "week", "month", "quarter", "year", received ${describeReceived(unit)}`,
+      typeof unit === "string" ? "invalid_value" : "invalid_type",
+      unit,
+    );
+  } else if (firstUnit === undefined) {
+    return unit;
+  } else if (unit !== firstUnit) {
+    issues.add(
+      [ARG, i, "unit"],
+      `Every row must be in the same unit: this row is in ${describeReceived(unit)}, an earlier one in ${describeReceived(firstUnit)}`,
+      "unit_mismatch",
+      unit,
+    );
   }
-  const out: RecencyChurnRisk[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const own = x[i]! > 0;
-    if (!own && fallback === undefined) {
-      throw invalidInput(
-        FN,
-        ["options", "defaultGap"],
-        "One-time buyers need a defaultGap when no customer has repeat purchases",
-        "required",
-        undefined,
-      );
-    }
-    const gap = own ? tx[i]! / x[i]! : (fallback as number);
-    const elapsed = T[i]! - tx[i]!;
-    const ratio = elapsed / gap;
-    if (!Number.isFinite(ratio)) {
-      // recency / frequency underflows (recency 5e-324, frequency 1e308): no usable pace.
+  return firstUnit;
+}
+
+/** Checks `frequency`, `recency` and `T` of one row, each alone and together. */
+function checkSummary(
+  frequency: unknown,
+  recency: unknown,
+  age: unknown,
+  i: number,
+  issues: IssueCollector,
+): void {
+  const frequencyCode = countCode(frequency);
+  if (frequencyCode !== undefined) {
+    issues.add([ARG, i, "frequency"], "Expected an integer ≥ 0", frequencyCode, frequency);
+  }
+  const ageCode = positiveCode(age);
+  if (ageCode !== undefined) {
+    issues.add([ARG, i, "T"], "Expected a finite number > 0", ageCode, age);
+  }
+  if (typeof recency !== "number" || !Number.isFinite(recency) || recency < 0) {
+    issues.add(
+      [ARG, i, "recency"],
+      "Expected a number with 0 ≤ recency ≤ T",
+      recency === undefined
+        ? "required"
+        : typeof recency !== "number" || Number.isNaN(recency)
+          ? "invalid_type"
+          : recency < 0
+            ? "too_small"
+            : "too_big",
+      recency,
+    );
+  } else if (frequencyCode === undefined && ageCode === undefined) {
+    const f = frequency as number;
+    if (recency > (age as number)) {
+      issues.add([ARG, i, "recency"], "Expected recency ≤ T", "inconsistent", recency);
+    } else if (f > 0 && recency === 0) {
       issues.add(
-        own ? [ARG, i, "recency"] : ["options", "defaultGap"],
-        `The typical gap between purchases (${gap}) is too small to measure how overdue the customer is`,
-        "unsupported",
-        own ? tx[i]! : fallback,
+        [ARG, i, "recency"],
+        "Expected recency > 0 for a repeat buyer",
+        "inconsistent",
+        recency,
       );
-      if (issues.full) break;
-      continue;
+    } else if (f === 0 && recency !== 0) {
+      issues.add(
+        [ARG, i, "recency"],
+        "Expected recency 0 when frequency is 0",
+        "inconsistent",
+        recency,
+      );
     }
-    const risk: RecencyChurnRisk = {
-      timeSinceLastPurchase: elapsed,
-      typicalGap: gap,
-      ownGap: own,
-      overdueRatio: ratio,
-      riskScore: -Math.expm1(-ratio),
-      level: ratio <= 1 ? "active" : ratio > lapsedAfter ? "lapsed" : "at-risk",
-    };
-    const id = ids[i];
-    out[i] = id === undefined ? risk : { customerId: id, ...risk };
   }
-  issues.throwIfAny(FN);
-  return out;
 }
 
 /** The code of a bad count (`frequency`), or `undefined` for an integer ≥ 0. */
