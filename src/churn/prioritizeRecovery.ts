@@ -153,7 +153,8 @@ export interface RecoveryPlan {
  * `"ordinary"`. Actions: key → recover strongly (always attempted by the rules, reported even when the
  * expected net value is negative); ordinary → recover when possible if the expected net value is
  * positive, else let go; small → minimal effort if the cost is at most `smallCostLimit` and the
- * expected net value is positive, else let go; not worth recovering → let go.
+ * expected net value is positive, else let go; not worth recovering → let go. The rule, as code, is
+ * `classify` in `src/churn/recoveryRules.ts` (with the win-back and expected-net-value formulas).
  *
  * Budget selection (a 0/1 knapsack): candidates are customers whose action is not "let go" and whose
  * expected net value is positive; costs are rounded up to whole cents. When candidates × budget in
