@@ -135,6 +135,13 @@ export interface RecoveryPlan {
   readonly budget?: BudgetSelection;
 }
 
+const FN = "prioritizeRecovery";
+
+const optionsSchema = recoveryOptionsSchema satisfies z.ZodMiniType<
+  unknown,
+  PrioritizeRecoveryOptions
+>;
+
 /**
  * Ranks churned or at-risk customers by what winning them back is worth, assigns the course's
  * recovery tiers and actions, and (with a `budget`) selects whom to spend on.
@@ -228,13 +235,6 @@ export function prioritizeRecovery(
   const opts = parseInput(FN, optionsSchema, options, ["options"]);
   return withScratch((scratch) => planRecovery(scratch, customers, opts));
 }
-
-const FN = "prioritizeRecovery";
-
-const optionsSchema = recoveryOptionsSchema satisfies z.ZodMiniType<
-  unknown,
-  PrioritizeRecoveryOptions
->;
 
 /** {@link prioritizeRecovery} after its options, under the scratch lease `scratch`. */
 function planRecovery(
