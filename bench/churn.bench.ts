@@ -1,5 +1,5 @@
 /**
- * Benchmarks of issue 8 (churn risk and recovery), medians including validation.
+ * Benchmarks of churn risk and recovery prioritisation, medians including validation.
  * `npm run bench -- churn`. Target: churnRisk + prioritizeRecovery (with budget) for 1,000,000
  * customers ≤ 2 s.
  */

@@ -1,7 +1,13 @@
-import { z } from "zod";
-import { dateLikeSchema, timeZoneSchema } from "../core/classicSchemas.js";
+import * as z from "zod/mini";
 import { type IssueCode, IssueCollector, invalidInput } from "../core/errors.js";
-import { type DateInput, dateProblem, formatCivilDay, parseCivilDay } from "../core/time.js";
+import {
+  type DateInput,
+  dateLikeSchema,
+  dateProblem,
+  formatCivilDay,
+  parseCivilDay,
+  timeZoneSchema,
+} from "../core/time.js";
 import { checkArray, parseInput } from "../core/validate.js";
 
 /**
@@ -76,8 +82,8 @@ export interface ChurnRateResult extends ChurnRateGroup {
 const optionsSchema = z.strictObject({
   periodStart: dateLikeSchema,
   periodEnd: dateLikeSchema,
-  timeZone: timeZoneSchema.exactOptional(),
-}) satisfies z.ZodType<unknown, ChurnRateOptions>;
+  timeZone: z.exactOptional(timeZoneSchema),
+}) satisfies z.ZodMiniType<unknown, ChurnRateOptions>;
 
 const FN = "churnRate";
 /** Name of the data argument, the first key of every row path (`customers[2].churnedAt`). */
@@ -166,102 +172,8 @@ export function churnRate(
   checkArray(FN, customers, "an array of customers", [ARG]);
   const opts = parseInput(FN, optionsSchema, options, ["options"]);
   const zone = opts.timeZone ?? "UTC";
-  const start = parseCivilDay(opts.periodStart, zone);
-  const end = parseCivilDay(opts.periodEnd, zone);
-  const optionIssues = new IssueCollector();
-  if (start === undefined) {
-    optionIssues.add(
-      ["options", "periodStart"],
-      dateProblem(opts.periodStart, zone),
-      "invalid_date",
-      opts.periodStart,
-    );
-  }
-  if (end === undefined) {
-    optionIssues.add(
-      ["options", "periodEnd"],
-      dateProblem(opts.periodEnd, zone),
-      "invalid_date",
-      opts.periodEnd,
-    );
-  }
-  if (start !== undefined && end !== undefined && end < start) {
-    optionIssues.add(
-      ["options", "periodEnd"],
-      "periodEnd must not be before periodStart (both days are inclusive)",
-      "inconsistent",
-      opts.periodEnd,
-    );
-  }
-  optionIssues.throwIfAny(FN);
-  const first = start as number;
-  const last = end as number;
-  const total: Counts = { atStart: 0, lost: 0, acquired: 0 };
-  // Cohorts by label, in order of first appearance (a label is a Map key, never an object key).
-  const cohorts = new Map<string, Counts>();
-  const issues = new IssueCollector();
-  for (let i = 0; i < customers.length && !issues.full; i++) {
-    const c: unknown = customers[i];
-    if (typeof c !== "object" || c === null) {
-      issues.add([ARG, i], "Expected an object", c === undefined ? "required" : "invalid_type", c);
-      continue;
-    }
-    const { acquiredAt, churnedAt, cohort } = c as Record<string, unknown>;
-    const acquired = parseCivilDay(acquiredAt, zone);
-    if (acquired === undefined) {
-      issues.add(
-        [ARG, i, "acquiredAt"],
-        dateProblem(acquiredAt, zone),
-        dateCode(acquiredAt),
-        acquiredAt,
-      );
-    }
-    let churned: number | undefined;
-    if (churnedAt !== undefined) {
-      churned = parseCivilDay(churnedAt, zone);
-      if (churned === undefined) {
-        issues.add(
-          [ARG, i, "churnedAt"],
-          dateProblem(churnedAt, zone),
-          dateCode(churnedAt),
-          churnedAt,
-        );
-      } else if (acquired !== undefined && churned < acquired) {
-        issues.add(
-          [ARG, i, "churnedAt"],
-          "churnedAt is before acquiredAt",
-          "inconsistent",
-          churnedAt,
-        );
-      }
-    }
-    if (cohort !== undefined && typeof cohort !== "string") {
-      issues.add([ARG, i, "cohort"], "Expected a string", "invalid_type", cohort);
-    }
-    // Once a problem is found the counts are moot: the rest of the pass only looks for problems.
-    if (issues.size > 0 || acquired === undefined) continue;
-    const label = typeof cohort === "string" ? cohort : "all";
-    let counts = cohorts.get(label);
-    if (counts === undefined) {
-      counts = { atStart: 0, lost: 0, acquired: 0 };
-      cohorts.set(label, counts);
-    }
-    if (acquired >= first) {
-      if (acquired <= last) {
-        counts.acquired++;
-        total.acquired++;
-      }
-      continue;
-    }
-    if (churned !== undefined && churned < first) continue;
-    counts.atStart++;
-    total.atStart++;
-    if (churned !== undefined && churned <= last) {
-      counts.lost++;
-      total.lost++;
-    }
-  }
-  issues.throwIfAny(FN);
+  const period = periodDays(opts, zone);
+  const { total, cohorts } = countCustomers(customers, zone, period);
   if (total.atStart === 0) {
     throw invalidInput(
       FN,
@@ -276,9 +188,152 @@ export function churnRate(
     if (counts.atStart > 0) byCohort.push({ cohort: label, ...group(counts) });
   }
   return {
-    periodStart: formatCivilDay(first),
-    periodEnd: formatCivilDay(last),
+    periodStart: formatCivilDay(period.first),
+    periodEnd: formatCivilDay(period.last),
     ...group(total),
     byCohort,
   };
+}
+
+/** The period's first and last day (both inclusive, days since 1970-01-01). */
+interface Period {
+  readonly first: number;
+  readonly last: number;
+}
+
+/**
+ * A customer's part in the period's counts — the definition of the denominator:
+ * - acquired on a day from `first` to `last` → `"acquired"` (in neither churn count);
+ * - acquired before `first` and not lost before it → at the start, and `"lost"` when lost on a day
+ *   up to `last`, else `"retained"`;
+ * - otherwise (acquired after the period, or lost before it) → `"none"`.
+ */
+function partInPeriod(
+  acquired: number,
+  churned: number | undefined,
+  { first, last }: Period,
+): "acquired" | "lost" | "retained" | "none" {
+  if (acquired >= first) return acquired <= last ? "acquired" : "none";
+  if (churned !== undefined && churned < first) return "none";
+  return churned !== undefined && churned <= last ? "lost" : "retained";
+}
+
+/** Reads the period's days from the options; throws listing every problem with them. */
+function periodDays(
+  opts: { readonly periodStart: DateInput; readonly periodEnd: DateInput },
+  zone: string,
+): Period {
+  const start = parseCivilDay(opts.periodStart, zone);
+  const end = parseCivilDay(opts.periodEnd, zone);
+  const issues = new IssueCollector();
+  if (start === undefined) {
+    issues.add(
+      ["options", "periodStart"],
+      dateProblem(opts.periodStart, zone),
+      "invalid_date",
+      opts.periodStart,
+    );
+  }
+  if (end === undefined) {
+    issues.add(
+      ["options", "periodEnd"],
+      dateProblem(opts.periodEnd, zone),
+      "invalid_date",
+      opts.periodEnd,
+    );
+  }
+  if (start !== undefined && end !== undefined && end < start) {
+    issues.add(
+      ["options", "periodEnd"],
+      "periodEnd must not be before periodStart (both days are inclusive)",
+      "inconsistent",
+      opts.periodEnd,
+    );
+  }
+  issues.throwIfAny(FN);
+  return { first: start as number, last: end as number };
+}
+
+/**
+ * Validates every customer and counts them by {@link partInPeriod}, overall and by cohort (cohorts
+ * by label, in order of first appearance; a label is a Map key, never an object key). Throws
+ * listing every bad row.
+ */
+function countCustomers(
+  customers: readonly unknown[],
+  zone: string,
+  period: Period,
+): { total: Counts; cohorts: Map<string, Counts> } {
+  const total: Counts = { atStart: 0, lost: 0, acquired: 0 };
+  const cohorts = new Map<string, Counts>();
+  const issues = new IssueCollector();
+  for (let i = 0; i < customers.length && !issues.full; i++) {
+    const tenure = readTenure(customers[i], i, zone, issues);
+    // Once a problem is found the counts are moot: the rest of the pass only looks for problems.
+    if (issues.size > 0 || tenure === undefined) continue;
+    let counts = cohorts.get(tenure.cohort);
+    if (counts === undefined) {
+      counts = { atStart: 0, lost: 0, acquired: 0 };
+      cohorts.set(tenure.cohort, counts);
+    }
+    const part = partInPeriod(tenure.acquired, tenure.churned, period);
+    tally(counts, part);
+    tally(total, part);
+  }
+  issues.throwIfAny(FN);
+  return { total, cohorts };
+}
+
+/** Adds one customer's part to `counts`. */
+function tally(counts: Counts, part: ReturnType<typeof partInPeriod>): void {
+  if (part === "acquired") counts.acquired++;
+  if (part === "lost" || part === "retained") counts.atStart++;
+  if (part === "lost") counts.lost++;
+}
+
+/** One customer's days and cohort, or `undefined` when a problem was recorded in `issues`. */
+function readTenure(
+  c: unknown,
+  i: number,
+  zone: string,
+  issues: IssueCollector,
+): { acquired: number; churned: number | undefined; cohort: string } | undefined {
+  if (typeof c !== "object" || c === null) {
+    issues.add([ARG, i], "Expected an object", c === undefined ? "required" : "invalid_type", c);
+    return undefined;
+  }
+  const { acquiredAt, churnedAt, cohort } = c as Record<string, unknown>;
+  const acquired = parseCivilDay(acquiredAt, zone);
+  if (acquired === undefined) {
+    issues.add(
+      [ARG, i, "acquiredAt"],
+      dateProblem(acquiredAt, zone),
+      dateCode(acquiredAt),
+      acquiredAt,
+    );
+  }
+  let churned: number | undefined;
+  if (churnedAt !== undefined) {
+    churned = parseCivilDay(churnedAt, zone);
+    if (churned === undefined) {
+      issues.add(
+        [ARG, i, "churnedAt"],
+        dateProblem(churnedAt, zone),
+        dateCode(churnedAt),
+        churnedAt,
+      );
+    } else if (acquired !== undefined && churned < acquired) {
+      issues.add(
+        [ARG, i, "churnedAt"],
+        "churnedAt is before acquiredAt",
+        "inconsistent",
+        churnedAt,
+      );
+    }
+  }
+  if (cohort !== undefined && typeof cohort !== "string") {
+    issues.add([ARG, i, "cohort"], "Expected a string", "invalid_type", cohort);
+  }
+  if (acquired === undefined) return undefined;
+  return { acquired, churned, cohort: typeof cohort === "string" ? cohort : "all" };
 }

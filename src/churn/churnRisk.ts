@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { collectRowIssues, invalidInput } from "../core/errors.js";
 import { type Decimal, ZERO } from "../core/money.js";
 import type { TimeUnit } from "../core/time.js";
@@ -62,8 +62,8 @@ export interface ChurnRisk {
 
 const optionsSchema = z.strictObject({
   ...lifetimeValueOptionsShape,
-  noPurchaseWindow: z.number().finite().positive().exactOptional(),
-}) satisfies z.ZodType<unknown, ChurnRiskOptions>;
+  noPurchaseWindow: z.exactOptional(z.number().check(z.positive())),
+}) satisfies z.ZodMiniType<unknown, ChurnRiskOptions>;
 
 const FN = "churnRisk";
 

@@ -1,13 +1,13 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseInput } from "../core/validate.js";
 import {
   type LifecyclePurchase,
   type LifecycleRuleOptions,
   type LifecycleStage,
   lifecycleRuleShape,
-  periodSeries,
   stageAt,
 } from "./lifecycleStage.js";
+import { periodSeries } from "./periodSeries.js";
 
 /**
  * How an ended relationship ran (named by the stage in which it ended).
@@ -41,8 +41,8 @@ export interface LifecyclePatternResult {
 
 const optionsSchema = z.strictObject({
   ...lifecycleRuleShape,
-  longKeptPeriods: z.number().int().min(1).exactOptional(),
-}) satisfies z.ZodType<unknown, LifecyclePatternOptions>;
+  longKeptPeriods: z.exactOptional(z.int().check(z.minimum(1))),
+}) satisfies z.ZodMiniType<unknown, LifecyclePatternOptions>;
 
 /**
  * The lifecycle pattern of an ended relationship: early-aborted, mid-way-aborted, early-exit or

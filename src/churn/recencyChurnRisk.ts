@@ -1,8 +1,8 @@
-import { z } from "zod";
-import { timeUnitSchema } from "../core/classicSchemas.js";
-import { type IssueCode, IssueCollector, invalidInput } from "../core/errors.js";
+import * as z from "zod/mini";
+import { IssueCollector, invalidInput } from "../core/errors.js";
 import type { TimeUnit } from "../core/time.js";
-import { checkArray, describeReceived, parseInput } from "../core/validate.js";
+import { checkArray, parseInput } from "../core/validate.js";
+import { readRows } from "./btydRows.js";
 
 /**
  * Risk level of {@link recencyChurnRisk}: within the usual gap, overdue, or lapsed.
@@ -61,9 +61,9 @@ export interface RecencyChurnRisk {
 }
 
 const optionsSchema = z.strictObject({
-  lapsedAfter: z.number().finite().min(1).exactOptional(),
-  defaultGap: z.number().finite().positive().exactOptional(),
-}) satisfies z.ZodType<unknown, RecencyChurnRiskOptions>;
+  lapsedAfter: z.exactOptional(z.number().check(z.minimum(1))),
+  defaultGap: z.exactOptional(z.number().check(z.positive())),
+}) satisfies z.ZodMiniType<unknown, RecencyChurnRiskOptions>;
 
 const FN = "recencyChurnRisk";
 /** Name of the data argument, the first key of every row path (`customers[2].recency`). */
@@ -123,116 +123,11 @@ export function recencyChurnRisk(
   checkArray(FN, customers, "an array of customers", [ARG]);
   const opts = parseInput(FN, optionsSchema, options, ["options"]);
   const lapsedAfter = opts.lapsedAfter ?? 3;
+  const { ids, x, tx, T, gaps } = readRows(FN, customers);
+  const fallback = opts.defaultGap ?? medianOf(gaps);
   const n = customers.length;
-  const ids: (string | undefined)[] = new Array(n);
-  const x = new Float64Array(n);
-  const tx = new Float64Array(n);
-  const T = new Float64Array(n);
-  const gaps: number[] = [];
-  const issues = new IssueCollector();
-  let firstUnit: unknown;
-  for (let i = 0; i < n && !issues.full; i++) {
-    const c: unknown = customers[i];
-    if (typeof c !== "object" || c === null) {
-      issues.add([ARG, i], "Expected an object", c === undefined ? "required" : "invalid_type", c);
-      continue;
-    }
-    const before = issues.size;
-    const row = c as Record<string, unknown>;
-    const { customerId, frequency, recency, T: age, unit } = row;
-    if (customerId !== undefined && typeof customerId !== "string") {
-      issues.add(
-        [ARG, i, "customerId"],
-        `Expected a string id, received ${describeReceived(customerId)}`,
-        "invalid_type",
-        customerId,
-      );
-    }
-    if (unit !== undefined) {
-      if (!timeUnitSchema.safeParse(unit).success) {
-        issues.add(
-          [ARG, i, "unit"],
-          `Expected one of "day", "week", "month", "quarter", "year", received ${describeReceived(unit)}`,
-          typeof unit === "string" ? "invalid_value" : "invalid_type",
-          unit,
-        );
-      } else if (firstUnit === undefined) {
-        firstUnit = unit;
-      } else if (unit !== firstUnit) {
-        issues.add(
-          [ARG, i, "unit"],
-          `Every row must be in the same unit: this row is in ${describeReceived(unit)}, an earlier one in ${describeReceived(firstUnit)}`,
-          "unit_mismatch",
-          unit,
-        );
-      }
-    }
-    if (age === undefined && row.daysSinceLastPurchase !== undefined) {
-      issues.add(
-        [ARG, i, "T"],
-        "This is an RFM row (daysSinceLastPurchase); recencyChurnRisk reads buy-till-you-die rows { frequency, recency, T }, as summarizeTransactions returns them",
-        "wrong_row_kind",
-        age,
-      );
-      continue;
-    }
-    const frequencyCode = countCode(frequency);
-    if (frequencyCode !== undefined) {
-      issues.add([ARG, i, "frequency"], "Expected an integer ≥ 0", frequencyCode, frequency);
-    }
-    const ageCode = positiveCode(age);
-    if (ageCode !== undefined) {
-      issues.add([ARG, i, "T"], "Expected a finite number > 0", ageCode, age);
-    }
-    if (typeof recency !== "number" || !Number.isFinite(recency) || recency < 0) {
-      issues.add(
-        [ARG, i, "recency"],
-        "Expected a number with 0 ≤ recency ≤ T",
-        recency === undefined
-          ? "required"
-          : typeof recency !== "number" || Number.isNaN(recency)
-            ? "invalid_type"
-            : recency < 0
-              ? "too_small"
-              : "too_big",
-        recency,
-      );
-    } else if (frequencyCode === undefined && ageCode === undefined) {
-      const f = frequency as number;
-      if (recency > (age as number)) {
-        issues.add([ARG, i, "recency"], "Expected recency ≤ T", "inconsistent", recency);
-      } else if (f > 0 && recency === 0) {
-        issues.add(
-          [ARG, i, "recency"],
-          "Expected recency > 0 for a repeat buyer",
-          "inconsistent",
-          recency,
-        );
-      } else if (f === 0 && recency !== 0) {
-        issues.add(
-          [ARG, i, "recency"],
-          "Expected recency 0 when frequency is 0",
-          "inconsistent",
-          recency,
-        );
-      }
-    }
-    if (issues.size > before) continue;
-    const f = frequency as number;
-    ids[i] = customerId as string | undefined;
-    x[i] = f;
-    tx[i] = recency as number;
-    T[i] = age as number;
-    if (f > 0) gaps.push((recency as number) / f);
-  }
-  issues.throwIfAny(FN);
-  let fallback = opts.defaultGap;
-  if (fallback === undefined && gaps.length > 0) {
-    gaps.sort((a, b) => a - b);
-    const mid = gaps.length >> 1;
-    fallback = gaps.length % 2 === 1 ? gaps[mid]! : (gaps[mid - 1]! + gaps[mid]!) / 2;
-  }
   const out: RecencyChurnRisk[] = new Array(n);
+  const issues = new IssueCollector();
   for (let i = 0; i < n; i++) {
     const own = x[i]! > 0;
     if (!own && fallback === undefined) {
@@ -245,9 +140,8 @@ export function recencyChurnRisk(
       );
     }
     const gap = own ? tx[i]! / x[i]! : (fallback as number);
-    const elapsed = T[i]! - tx[i]!;
-    const ratio = elapsed / gap;
-    if (!Number.isFinite(ratio)) {
+    const risk = recencyRisk(T[i]! - tx[i]!, gap, own, lapsedAfter);
+    if (risk === undefined) {
       // recency / frequency underflows (recency 5e-324, frequency 1e308): no usable pace.
       issues.add(
         own ? [ARG, i, "recency"] : ["options", "defaultGap"],
@@ -258,14 +152,6 @@ export function recencyChurnRisk(
       if (issues.full) break;
       continue;
     }
-    const risk: RecencyChurnRisk = {
-      timeSinceLastPurchase: elapsed,
-      typicalGap: gap,
-      ownGap: own,
-      overdueRatio: ratio,
-      riskScore: -Math.expm1(-ratio),
-      level: ratio <= 1 ? "active" : ratio > lapsedAfter ? "lapsed" : "at-risk",
-    };
     const id = ids[i];
     out[i] = id === undefined ? risk : { customerId: id, ...risk };
   }
@@ -273,20 +159,34 @@ export function recencyChurnRisk(
   return out;
 }
 
-/** The code of a bad count (`frequency`), or `undefined` for an integer ≥ 0. */
-function countCode(value: unknown): IssueCode | undefined {
-  if (value === undefined) return "required";
-  if (typeof value !== "number" || Number.isNaN(value)) return "invalid_type";
-  if (value < 0) return "too_small";
-  if (!Number.isInteger(value)) return Number.isFinite(value) ? "not_integer" : "too_big";
-  return undefined;
+/**
+ * The rule for one customer: `elapsed` (T − tₓ) over the typical `gap` is the overdue ratio; the
+ * risk score is `1 − e^{−ratio}`; the level is `"active"` up to a ratio of 1, `"lapsed"` above
+ * `lapsedAfter`, `"at-risk"` in between. `undefined` when the ratio is not finite (a gap too small
+ * to measure against).
+ */
+function recencyRisk(
+  elapsed: number,
+  gap: number,
+  ownGap: boolean,
+  lapsedAfter: number,
+): RecencyChurnRisk | undefined {
+  const ratio = elapsed / gap;
+  if (!Number.isFinite(ratio)) return undefined;
+  return {
+    timeSinceLastPurchase: elapsed,
+    typicalGap: gap,
+    ownGap,
+    overdueRatio: ratio,
+    riskScore: -Math.expm1(-ratio),
+    level: ratio <= 1 ? "active" : ratio > lapsedAfter ? "lapsed" : "at-risk",
+  };
 }
 
-/** The code of a bad positive number (`T`), or `undefined` for a finite number > 0. */
-function positiveCode(value: unknown): IssueCode | undefined {
-  if (value === undefined) return "required";
-  if (typeof value !== "number" || Number.isNaN(value)) return "invalid_type";
-  if (value <= 0) return "too_small";
-  if (!Number.isFinite(value)) return "too_big";
-  return undefined;
+/** The median of `values` (sorted in place), `undefined` for none. */
+function medianOf(values: number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  values.sort((a, b) => a - b);
+  const mid = values.length >> 1;
+  return values.length % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
 }

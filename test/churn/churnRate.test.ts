@@ -1,8 +1,8 @@
 /**
  * churnRate: churn = lost / customers at the start, acquisitions excluded; retention = 1 − churn
- * (formulas.md §8.1). Worked example as printed there (jiandaoyun.com): 1000 customers at the
- * start, 100 lost → 10 % churn — here with 250 acquisitions during the period that the naive
- * (start − end)/start formula would wrongly net against the losses.
+ * (Griffin & Lowenstein 2001). Worked example as printed by jiandaoyun.com (简道云, "客户流失率"):
+ * 1000 customers at the start, 100 lost → 10 % churn — here with 250 acquisitions during the period
+ * that the naive (start − end)/start formula would wrongly net against the losses.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -15,7 +15,7 @@ import {
 import { expectIssue } from "../expectInvalidAt.js";
 
 describe("churnRate", () => {
-  it("reproduces 1000 → 100 lost = 10 % churn, ignoring 250 acquisitions (formulas.md §8.1)", () => {
+  it("reproduces 1000 → 100 lost = 10 % churn, ignoring 250 acquisitions (jiandaoyun.com example)", () => {
     const customers: CustomerTenure[] = [];
     for (let i = 0; i < 1000; i++) {
       customers.push(

@@ -267,9 +267,9 @@ describe("churnRisk end to end on CDNOW", () => {
 });
 
 describe("churnRisk with a Pareto/NBD model", () => {
-  // θ_PNBD: the CDNOW (weeks) maximum-likelihood fit of ../shared/reference/models.md §0.4, and the
-  // conditional P(Y(39) = 0) and P(alive) of its §3.7 reference customers, as printed by the Python
-  // lifetimes library ([L] there).
+  // θ_PNBD: the Pareto/NBD maximum-likelihood fit to the CDNOW sample in weeks (Fader, Hardie & Lee
+  // 2005's data; the fit of the Python lifetimes library's ParetoNBDFitter), and the conditional
+  // P(Y(39) = 0) and P(alive) of ten CDNOW customers, as printed by the lifetimes library.
   const model = CDNOW_PARETO_NBD;
   const spendModel = CDNOW_GAMMA_GAMMA;
   const reference: [number, number, number, number, number][] = [

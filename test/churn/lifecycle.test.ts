@@ -1,7 +1,7 @@
 /**
- * lifecycleStage and lifecyclePattern: the documented rule set (formulas.md §4 — Dwyer, Schurr &
- * Oh 1987 in the four-stage adaptation; there is no published formula, so the example histories are
- * hand-made to sit clearly inside each rule).
+ * lifecycleStage and lifecyclePattern: the documented rule set (Dwyer, Schurr & Oh 1987 in the
+ * four-stage adaptation 考察期 / 形成期 / 稳定期 / 退化期; there is no published formula, so the
+ * example histories are hand-made to sit clearly inside each rule).
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

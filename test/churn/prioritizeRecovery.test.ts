@@ -1,7 +1,7 @@
 /**
- * prioritizeRecovery and recoveryPlanSummary. Seed rule set: the course rule set reproduced in
- * formulas.md §8.3 (key customers 极力挽回, ordinary 尽力挽回, small 见机行事, worthless 彻底放弃);
- * expected net value = P(win-back) × SLTV − cost (formulas.md §8.4, Stauss & Friege 1999).
+ * prioritizeRecovery and recoveryPlanSummary. Seed rule set: the Chinese CRM course's recovery rule
+ * set (key customers 极力挽回, ordinary 尽力挽回, small 见机行事, worthless 彻底放弃); expected net
+ * value = P(win-back) × SLTV − cost (Stauss & Friege 1999; Thomas, Blattberg & Fox 2004).
  */
 import Decimal from "decimal.js";
 import fc from "fast-check";
@@ -47,7 +47,7 @@ const seed: RecoveryCandidate[] = [
 const byId = (plan: ReturnType<typeof prioritizeRecovery>) =>
   new Map(plan.entries.map((e) => [e.customerId, e]));
 
-describe("seed rule set on a hand-made example (formulas.md §8.3)", () => {
+describe("seed rule set (CRM course) on a hand-made example", () => {
   const plan = prioritizeRecovery(seed, { keyValue: 5000, smallValue: 500 });
   const e = byId(plan);
   it("key customers are recovered strongly", () => {

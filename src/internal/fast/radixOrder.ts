@@ -3,7 +3,8 @@
  * bits (four passes of 16 bits, skipping passes where every key has the same digit). On a million
  * rows this is several times faster than `Uint32Array.prototype.sort` with a comparator, allocates
  * only a few typed arrays, and — being stable — keeps the incoming order of equal keys, which is how
- * callers break ties deterministically.
+ * callers break ties deterministically. Also the counting sort of indices by a small integer key
+ * ({@link orderBySmallKey}).
  * @internal
  * @module
  */
@@ -15,10 +16,11 @@ const MASK = RADIX - 1;
 const SIGN = 0x80000000;
 
 /**
- * Returns `order` (a permutation of indices into `keys`) sorted stably by ascending `keys[index]`.
+ * Returns `order` (a permutation of indices into `keys`) sorted stably by ascending `keys[index]`,
+ * or by descending keys when `descending` is true (equal keys keep their incoming order either way).
  * Keys must not be NaN; −0 and +0 are treated as equal. The input array is not modified. The work
  * arrays and the result are arrays of the lease `scratch` named after `scratchName` (see
- * `core/scratch.ts`): the result is valid until the next sort with the same name on that lease.
+ * `scratch.ts`): the result is valid until the next sort with the same name on that lease.
  * @internal
  */
 export function sortIndicesByKey(
@@ -26,6 +28,7 @@ export function sortIndicesByKey(
   order: Uint32Array,
   scratch: Scratch,
   scratchName: string,
+  descending = false,
 ): Uint32Array {
   const n = order.length;
   if (n < 2) return order.slice();
@@ -36,17 +39,19 @@ export function sortIndicesByKey(
   let lo = work("lo");
   let idx = work("idx");
   idx.set(order);
+  // Descending: the complement of the ascending digits (equal keys stay equal, so stable still).
+  const flip = descending ? -1 : 0;
   for (let j = 0; j < n; j++) {
     cell[0] = keys[idx[j]!]! + 0; // −0 + 0 = +0
     // Map the IEEE bits to an unsigned integer of the same order (little-endian word order).
     const h = bits[1]!;
     const l = bits[0]!;
     if (h & SIGN) {
-      hi[j] = ~h >>> 0;
-      lo[j] = ~l >>> 0;
+      hi[j] = (~h ^ flip) >>> 0;
+      lo[j] = (~l ^ flip) >>> 0;
     } else {
-      hi[j] = (h | SIGN) >>> 0;
-      lo[j] = l;
+      hi[j] = ((h | SIGN) ^ flip) >>> 0;
+      lo[j] = (l ^ flip) >>> 0;
     }
   }
   let hi2 = work("hi2");
@@ -76,4 +81,25 @@ export function sortIndicesByKey(
     [idx, idx2] = [idx2, idx];
   }
   return idx;
+}
+
+/**
+ * The indices `0 … n−1` of `keys` (small integers in `[0, buckets)`) ordered stably by key: a
+ * counting sort, O(n + buckets), equal keys in index order. The result is the scratch array
+ * `scratchName` of the lease `scratch` (valid until the next request of that name on the lease).
+ * @internal
+ */
+export function orderBySmallKey(
+  keys: Uint8Array,
+  buckets: number,
+  scratch: Scratch,
+  scratchName: string,
+): Uint32Array {
+  const n = keys.length;
+  const next = new Uint32Array(buckets + 1);
+  for (let i = 0; i < n; i++) next[keys[i]! + 1]!++;
+  for (let b = 1; b <= buckets; b++) next[b]! += next[b - 1]!;
+  const order = scratch.uint32(scratchName, n);
+  for (let i = 0; i < n; i++) order[next[keys[i]!]!++] = i;
+  return order;
 }
