@@ -24,9 +24,6 @@ export default defineConfig({
           "node_modules/**",
           "test/slow/**",
           "test/examples/**",
-          // House limits (file and function sizes, no classic zod): enabled by the lead after the
-          // refactor merges.
-          "test/house/**",
         ],
     typecheck: { enabled: !slow, include: ["test/**/*.test-d.ts"] },
     testTimeout: 120_000,
