@@ -18,13 +18,7 @@ export default defineConfig({
     include: slow
       ? ["test/slow/**/*.test.ts", "test/examples/**/*.test.ts", ...withLongRuns]
       : ["test/**/*.test.ts"],
-    exclude: slow
-      ? ["node_modules/**"]
-      : [
-          "node_modules/**",
-          "test/slow/**",
-          "test/examples/**",
-        ],
+    exclude: slow ? ["node_modules/**"] : ["node_modules/**", "test/slow/**", "test/examples/**"],
     typecheck: { enabled: !slow, include: ["test/**/*.test-d.ts"] },
     testTimeout: 120_000,
     hookTimeout: 120_000,

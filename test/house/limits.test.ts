@@ -84,9 +84,11 @@ describe("the measuring itself", () => {
       path,
       [
         "/**",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the sample source holds a template
         " * A doc comment with `${backticks}` that is not code.",
         " */",
         "let register = 0;",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the sample source holds a template
         "const label = `a ${register} template`;",
         "",
         "// a line comment",
