@@ -1,5 +1,5 @@
 /**
- * Issue 13, the traps closed at compile time (one file for the whole surface; the domains' own
+ * The API's traps closed at compile time (one file for the whole surface; the domains' own
  * type tests go into detail):
  * - buy-till-you-die rows do not go into RFM scoring;
  * - `purchaseCountProbability` cannot be called with two bare numbers;

@@ -74,7 +74,7 @@ const bg = (params: BgNbdParams) => model(params, 0);
 
 describe("regions where the textbook formula fails (docs/numerics.md)", () => {
   it("item 1: large r gives the right, positive E[X(t)] (was −3.03e11)", () => {
-    // mpmath: 18.91320226884554 (fixture "issue 1: E[X(3650)], large r")
+    // mpmath: 18.91320226884554 (fixture "E[X(3650)], large r")
     const value = expectedPurchases(bg({ r: 500, alpha: 10000, a: 2, b: 20 }), { horizon: 3650 });
     expect(rel(value, 18.91320226884554)).toBeLessThan(1e-13);
   });
@@ -92,7 +92,7 @@ describe("regions where the textbook formula fails (docs/numerics.md)", () => {
     } as const;
     const customer = { frequency: 10, recency: 300, T: 365, monetaryValue: 20 };
     const spend = conditionalExpectedSpend(spendModel, [customer])[0]!.toNumber();
-    // E[Y(3650) | 10, 300, 365] = 9.8069345397321859 (mpmath, fixture "issue 1: E[Y(3650)] ... x 10").
+    // E[Y(3650) | 10, 300, 365] = 9.8069345397321859 (mpmath, fixture "E[Y(3650)] ... x 10").
     const undiscounted = customerLifetimeValue(
       { purchase: purchaseModel, spend: spendModel },
       [customer],
@@ -140,7 +140,7 @@ describe("regions where the textbook formula fails (docs/numerics.md)", () => {
         continuousDiscountRate: 0.01,
       })[0]!;
     const truth = (x: number) =>
-      Number(fixture.dert.find((c) => c.label === `issue 6: BG x ${x}`)!.dert);
+      Number(fixture.dert.find((c) => c.label === `DERT: BG x ${x}`)!.dert);
     expect(rel(at(300), truth(300))).toBeLessThan(1e-12); // 188.0771 (188.566 before)
     expect(rel(at(1000), truth(1000))).toBeLessThan(1e-12); // 0.0210331
     expect(rel(at(2000), truth(2000))).toBeLessThan(1e-12);

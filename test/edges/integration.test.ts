@@ -1,5 +1,5 @@
 /**
- * Regressions found by the hostile sweep (test/hostile) once the issue-23 fixes were merged: each
+ * Regressions found by the hostile sweep (test/hostile) across the domains: each
  * was a broken promise of one error type, no non-finite result or no slow call.
  */
 import { describe, expect, it } from "vitest";

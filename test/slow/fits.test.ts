@@ -1,5 +1,5 @@
 /**
- * Fits on many small random data sets (issue 23, items 5 and 12): every fit returns a certified
+ * Fits on many small random data sets: every fit returns a certified
  * model with finite standard errors or throws ModelFitError, within 2 s, and the order of the rows
  * never changes the outcome. Seeded (fast-check) so that a failure can be replayed.
  */

@@ -1,11 +1,10 @@
 /**
- * Issue 23 acceptance: a seeded fast-check sweep over every export of `src/index.ts` with hostile
+ * The promises at the edges: a seeded fast-check sweep over every export of `src/index.ts` with hostile
  * values (test/hostile/sweep.ts) asserts, per call, only `InvalidInputError` / `ModelFitError`,
  * no bare "Invalid input" message, no non-finite number or Decimal returned (deep, typed arrays
  * included), no call over 2 s, and `Object.prototype` / `Array.prototype` untouched; and the
  * whole sweep, run in two processes with `TZ=UTC` and `TZ=America/Los_Angeles`, returns identical
- * results (a canonical digest of every call). Known failures awaiting other branches of issue 23
- * are listed, by reproducer, in test/hostile/knownFailures.ts.
+ * results (a canonical digest of every call). Known failures, if any, are listed, by reproducer, in test/hostile/knownFailures.ts.
  */
 import { spawn } from "node:child_process";
 import { dirname, resolve } from "node:path";

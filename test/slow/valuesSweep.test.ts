@@ -1,6 +1,5 @@
 /**
- * Hostile-number sweep of the non-BG/NBD predictions and the value formulas (issue 23, items 4 and
- * 12): sBG, BG/BB, Gamma-Gamma, Pareto/NBD purchase counts, customerLifetimeValue, src/value and
+ * Hostile-number sweep of the non-BG/NBD predictions and the value formulas: sBG, BG/BB, Gamma-Gamma, Pareto/NBD purchase counts, customerLifetimeValue, src/value and
  * the model diagnostics. Every call, with numbers drawn from 0, −0, subnormals, 1e-300 … 1.7e308,
  * MAX_SAFE_INTEGER, NaN and ±∞ in every numeric slot, must
  * - return a result whose every number (deep, typed arrays and Decimals included) is finite, or

@@ -81,7 +81,8 @@ describe("splitCalibrationHoldout on CDNOW_sample (Fader, Hardie & Lee 2005 summ
       checked++;
     }
     expect(checked).toBe(2_357);
-    // 946 repeaters with mean zbar 35.08 (peers.md §4.1).
+    // 946 repeaters with mean zbar 35.08: the repeaters Fader & Hardie (2013, "The Gamma-Gamma Model
+    // of Monetary Value") fit; lifetimes' tests assert count 946 and mean 35 on the same summary.
     const repeaters = rows.filter((row) => row.frequency > 0);
     expect(repeaters.length).toBe(946);
     const mean = repeaters
@@ -90,7 +91,8 @@ describe("splitCalibrationHoldout on CDNOW_sample (Fader, Hardie & Lee 2005 summ
     expect(mean.toFixed(2)).toBe("35.08");
   });
   it("counts the 1,882 holdout repeat transactions and a 39-week holdout", () => {
-    // peers.md §4.1: holdout repeat transactions 1,882 (Σ act × bin of the BTYD holdout table).
+    // Holdout repeat transactions 1,882 = Σ actual mean × bin size of the 39-week holdout table in
+    // R BTYD's vignette (bins 0…7+: 1411, 439, 214, 100, 62, 38, 29, 64 customers).
     expect(sum(rows, "holdoutFrequency")).toBe(1_882);
     expect(rows[0]?.holdoutDuration).toBe(39);
   });
