@@ -1,4 +1,4 @@
-import { en } from "zod/locales";
+import en from "zod/v4/locales/en.js";
 import * as z from "zod/mini";
 import { arrayShapeProblem } from "./arrayShape.js";
 import { type InputIssue, InvalidInputError, invalidInput, MAX_REPORTED_ISSUES } from "./errors.js";
