@@ -4,9 +4,15 @@
 // Bundles four imports of `customer-value` with esbuild — minified, ESM, browser platform,
 // tree-shaken — resolving the package the way an app's bundler does (through package.json
 // "exports", from a node_modules/customer-value link to this checkout), gzips each result
-// (level 9) and compares with the budgets of issue 15 (kB = 1000 bytes). Prints the table and what
-// dominates each bundle (minified bytes by package, from esbuild's metafile). Exits 1 when a budget
-// is missed. Run `npm run build` first (or pass --build).
+// (level 9) and compares with the size budgets (kB = 1000 bytes). Prints the table and what
+// dominates each bundle (minified bytes by package, from esbuild's metafile). Run `npm run build`
+// first (or pass --build).
+//
+// Each import has a budget (the target) and, while the budget is not met, a ceiling: the size
+// measured when the budget was last missed, rounded up. CI runs this script: it exits 1 when an
+// import grows past its ceiling (or past its budget when it has no ceiling), so nothing gets
+// heavier unnoticed; `--strict` also fails on a missed budget. A ceiling is removed once the budget
+// is met. docs/bundle.md keeps the figures and what dominates each bundle.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -31,13 +37,15 @@ const cases = [
     name: "retentionLifetimeValue",
     source: "export { retentionLifetimeValue } from 'customer-value';",
     budget: 25,
+    ceiling: 27,
   },
   {
     name: "fitBgNbd + probabilityAlive",
     source: "export { fitBgNbd, probabilityAlive } from 'customer-value';",
     budget: 25,
+    ceiling: 27,
   },
-  { name: "whole library", source: "export * from 'customer-value';", budget: 80 },
+  { name: "whole library", source: "export * from 'customer-value';", budget: 80, ceiling: 98 },
 ];
 
 /** The package an input file belongs to (`customer-value` for dist/), for the attribution. */
@@ -62,6 +70,7 @@ symlinkSync(root, join(app, "node_modules", "customer-value"), "dir");
 const kB = (bytes) => (bytes / 1000).toFixed(1);
 const rows = [];
 let missed = 0;
+let grew = 0;
 for (const c of cases) {
   const result = await build({
     stdin: { contents: c.source, resolveDir: app, loader: "js" },
@@ -89,8 +98,11 @@ for (const c of cases) {
     .map(([name, bytes]) => `${name} ${Math.round((100 * bytes) / code.length)} %`)
     .join(", ");
   const ok = gzip <= c.budget * 1000;
+  const limit = c.ceiling ?? c.budget;
+  const status = ok ? "ok" : gzip <= limit * 1000 ? `over budget, under ceiling ${limit}` : "OVER";
   if (!ok) missed++;
-  rows.push([c.name, kB(code.length), kB(gzip), `${c.budget}`, ok ? "ok" : "OVER", shares]);
+  if (gzip > limit * 1000) grew++;
+  rows.push([c.name, kB(code.length), kB(gzip), `${c.budget}`, status, shares]);
 }
 
 rmSync(app, { recursive: true, force: true });
@@ -108,5 +120,9 @@ if (missed > 0) {
   console.log(
     `\n${missed} of ${cases.length} size budgets missed (gzipped, esbuild, browser, ESM)`,
   );
+}
+if (grew > 0) {
+  console.log(`${grew} of ${cases.length} imports grew past their ceiling`);
   process.exit(1);
 }
+if (missed > 0 && process.argv.includes("--strict")) process.exit(1);
