@@ -19,7 +19,7 @@ import {
 import type { FitOptions } from "./fitInput.js";
 
 // What the fits import with the likelihood maximisation.
-export { type FitOptions, readFitInput } from "./fitInput.js";
+export { type FitOptions, readFitInput, readRescaledHistories } from "./fitInput.js";
 
 /** Result of {@link maximizeLikelihood}, parameters on their natural scale. @internal */
 export interface MaximumLikelihoodResult {

@@ -14,6 +14,8 @@ import {
 } from "../core/errors.js";
 import { type TimeUnit, timeUnitSchema } from "../core/time.js";
 import { parseInput } from "../core/validate.js";
+import { type CompressedHistories, compressHistories } from "./history.js";
+import type { PurchaseHistoryRow } from "./types.js";
 
 /**
  * Options every `fit…` function accepts.
@@ -200,4 +202,45 @@ export function readFitInput<D>(
     ]);
   }
   return { opts: opts!, data: data!, unit };
+}
+
+/**
+ * The inputs of a continuous-time count-model fit (BG/NBD, MBG/NBD, Pareto/NBD): the options, the
+ * purchase histories compressed to distinct `(x, t_x, T)` rows, the time unit, and the times
+ * rescaled so that the longest `T` is 1 (`tx`, `T` below, with `scale` = 1 / max T), which keeps
+ * the rate parameters α (and β) near 1 for the optimiser (docs/numerics.md, "Rescaling"). The
+ * fitted α and β are divided by `scale` afterwards, and the log-likelihood moves back by
+ * `Σ w·x · ln(scale)`.
+ * @internal
+ */
+export function readRescaledHistories(
+  functionName: string,
+  customers: readonly PurchaseHistoryRow[],
+  options: FitOptions | undefined,
+  names: readonly string[],
+): {
+  opts: FitOptions;
+  data: CompressedHistories;
+  unit: TimeUnit;
+  scale: number;
+  tx: Float64Array;
+  T: Float64Array;
+} {
+  const { opts, data, unit } = readFitInput(
+    functionName,
+    options,
+    names,
+    () => compressHistories(functionName, customers, { requireRepeat: true }),
+    { rows: customers, argument: "customers" },
+  );
+  const scale = 1 / data.maxT;
+  return {
+    opts,
+    data,
+    // readFitInput returns a unit whenever it is given the rows' units to check.
+    unit: unit!,
+    scale,
+    tx: data.tx.map((v) => v * scale),
+    T: data.T.map((v) => v * scale),
+  };
 }

@@ -1,5 +1,5 @@
-import { type FitOptions, maximizeLikelihood, readFitInput } from "../fit.js";
-import { compressHistories, scaledTolerance } from "../history.js";
+import { type FitOptions, maximizeLikelihood, readRescaledHistories } from "../fit.js";
+import { scaledTolerance } from "../history.js";
 import type { BgNbdModel, BgNbdParams, FittedModel, PurchaseHistoryRow } from "../types.js";
 import { bgNbdObjective, type DropoutShift } from "./bgNbdMath.js";
 
@@ -18,16 +18,7 @@ export function fitBgNbdVariant<K extends "bg-nbd" | "mbg-nbd">(
   customers: readonly PurchaseHistoryRow[],
   options: FitOptions | undefined,
 ): FittedModel<K, BgNbdParams> {
-  const { opts, data, unit } = readFitInput(
-    fn,
-    options,
-    NAMES,
-    () => compressHistories(fn, customers, { requireRepeat: true }),
-    { rows: customers, argument: "customers" },
-  );
-  const scale = 1 / data.maxT;
-  const tx = data.tx.map((v) => v * scale);
-  const T = data.T.map((v) => v * scale);
+  const { opts, data, unit, scale, tx, T } = readRescaledHistories(fn, customers, options, NAMES);
   const initial: Record<string, number> = { ...opts.initial };
   initial.alpha = (opts.initial?.alpha ?? 1 / scale) * scale;
   const fit = maximizeLikelihood(fn, bgNbdObjective(m, data.x, tx, T, data.weight), NAMES, {
@@ -48,7 +39,7 @@ export function fitBgNbdVariant<K extends "bg-nbd" | "mbg-nbd">(
     iterations: fit.iterations,
     converged: true as const,
     customerCount: data.customers,
-    unit: unit!,
+    unit,
   };
   return model;
 }

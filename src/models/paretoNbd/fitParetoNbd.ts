@@ -1,5 +1,5 @@
-import { type FitOptions, maximizeLikelihood, readFitInput } from "../fit.js";
-import { compressHistories, scaledTolerance } from "../history.js";
+import { type FitOptions, maximizeLikelihood, readRescaledHistories } from "../fit.js";
+import { scaledTolerance } from "../history.js";
 import type { ParetoNbdModel, ParetoNbdParams, PurchaseHistoryRow } from "../types.js";
 import { paretoNbdObjective } from "./paretoNbdLikelihood.js";
 
@@ -83,16 +83,7 @@ export function fitParetoNbd(
   options?: FitOptions,
 ): ParetoNbdModel {
   const fn = "fitParetoNbd";
-  const { opts, data, unit } = readFitInput(
-    fn,
-    options,
-    NAMES,
-    () => compressHistories(fn, customers, { requireRepeat: true }),
-    { rows: customers, argument: "customers" },
-  );
-  const scale = 1 / data.maxT;
-  const tx = data.tx.map((v) => v * scale);
-  const T = data.T.map((v) => v * scale);
+  const { opts, data, unit, scale, tx, T } = readRescaledHistories(fn, customers, options, NAMES);
   const initial: Record<string, number> = { ...opts.initial };
   initial.alpha = (opts.initial?.alpha ?? 1 / scale) * scale;
   initial.beta = (opts.initial?.beta ?? 1 / scale) * scale;
@@ -124,6 +115,6 @@ export function fitParetoNbd(
     iterations: fit.iterations,
     converged: true,
     customerCount: data.customers,
-    unit: unit!,
+    unit,
   };
 }
