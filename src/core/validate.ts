@@ -1,5 +1,5 @@
-import en from "zod/v4/locales/en.js";
 import * as z from "zod/mini";
+import en from "zod/v4/locales/en.js";
 import { arrayShapeProblem } from "./arrayShape.js";
 import { type InputIssue, InvalidInputError, invalidInput, MAX_REPORTED_ISSUES } from "./errors.js";
 import { specificIssues } from "./zodIssues.js";
