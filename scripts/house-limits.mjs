@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `node scripts/house-limits.mjs [files…]`: the house limits of docs/conventions.md (Folder layout)
+// `node scripts/house-limits.mjs [files…]`: the house limits of docs/conventions.md (Code layout)
 // for domain code — lines of code per file (blank lines and comments not counted) and lines per
 // exported function body — and module-level `let`s. Without arguments it checks every file under
 // src/ outside the speed seam (src/internal/) and src/math/, prints what exceeds a limit and exits

@@ -1,5 +1,5 @@
 /**
- * The house limits of docs/conventions.md (Folder layout), measured by scripts/house-limits.mjs:
+ * The house limits of docs/conventions.md (Code layout), measured by scripts/house-limits.mjs:
  * domain files (src/ outside the speed seam src/internal/ and the numerics src/math/) stay short
  * and their exported functions readable; no module-level mutable state holds a result; every zod
  * schema is built with the tree-shakeable `zod/mini`.
