@@ -23,6 +23,9 @@ export default defineConfig([
     target: "node20",
     treeshake: true,
     noExternal: ["zod"],
+    banner: {
+      js: "/*! customer-value. Includes parts of zod (MIT License, Copyright (c) 2025 Colin McDonnell): see THIRD-PARTY-NOTICES.md */",
+    },
     minifyWhitespace: true,
     minifySyntax: true,
   },
