@@ -179,7 +179,10 @@ function center(values: Float64Array, split: "median" | "mean"): number {
   }
   const sorted = values.slice().sort();
   const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : (sorted[mid - 1] as number) / 2 + (sorted[mid] as number) / 2;
+  if (sorted.length % 2 === 1) return sorted[mid] as number;
+  const below = sorted[mid - 1] as number;
+  const above = sorted[mid] as number;
+  // Halving first cannot overflow; clamping keeps it between the two middle values, which halving
+  // subnormals (−6.4e-323 / 2 rounds to −3e-323) would otherwise break.
+  return Math.min(Math.max(below / 2 + above / 2, below), above);
 }

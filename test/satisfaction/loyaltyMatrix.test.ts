@@ -31,6 +31,16 @@ describe("loyaltyMatrix (Dick & Basu 1994)", () => {
     expect(odd.segments[0]).toEqual({ customerId: "a", segment: "loyalty" });
     expect(loyaltyMatrix(customers, { split: "mean" }).patronageThreshold).toBeCloseTo(0.5, 15);
   });
+  it("a median of two equal subnormal attitudes is that attitude (halving them would round past it)", () => {
+    // Counterexample fast-check found: two customers at −6.4e-323 were both "low attitude".
+    const customers = [
+      { customerId: "a", relativeAttitude: -6.4e-323, repeatPatronage: 0 },
+      { customerId: "b", relativeAttitude: -6.4e-323, repeatPatronage: 0 },
+    ];
+    const r = loyaltyMatrix(customers);
+    expect(r.attitudeThreshold).toBe(-6.4e-323);
+    expect(r.counts.loyalty + r.counts.latentLoyalty).toBe(2);
+  });
   it("the conditions partition the customers", () => {
     fc.assert(
       fc.property(
