@@ -1,7 +1,13 @@
 import * as z from "zod/mini";
 import en from "zod/v4/locales/en.js";
 import { arrayShapeProblem } from "./arrayShape.js";
-import { type InputIssue, InvalidInputError, invalidInput, MAX_REPORTED_ISSUES } from "./errors.js";
+import {
+  type InputIssue,
+  InvalidInputError,
+  type IssueCollector,
+  invalidInput,
+  MAX_REPORTED_ISSUES,
+} from "./errors.js";
 import { specificIssues } from "./zodIssues.js";
 
 export {
@@ -102,6 +108,28 @@ export function parseInput<S extends z.core.$ZodType>(
     });
   }
   throw new InvalidInputError(functionName, reported);
+}
+
+/**
+ * {@link parseInput} for one argument of a call that reports every argument's problems in one
+ * error: the problems go into `issues` (and `undefined` comes back) instead of being thrown, and
+ * the caller throws once with `issues.throwIfAny(functionName)` after checking its other arguments.
+ * @internal
+ */
+export function parseInputCollecting<S extends z.core.$ZodType>(
+  functionName: string,
+  schema: S,
+  value: unknown,
+  pathPrefix: readonly PropertyKey[],
+  issues: IssueCollector,
+): z.output<S> | undefined {
+  try {
+    return parseInput(functionName, schema, value, pathPrefix);
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    issues.addAll(error.issues);
+    return undefined;
+  }
 }
 
 /**

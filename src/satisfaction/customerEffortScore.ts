@@ -1,8 +1,9 @@
 import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
+import { parseInputCollecting } from "../core/validate.js";
 import type { ScoreInterval } from "./netPromoterScore.js";
 import { normalQuantile } from "./normal.js";
-import { type AnswerScale, confidenceLevelSchema, parseInto } from "./scale.js";
+import { type AnswerScale, confidenceLevelSchema } from "./scale.js";
 import { checkAnswers } from "./surveyRows.js";
 
 /** Options of {@link customerEffortScore}. */
@@ -104,7 +105,7 @@ export function customerEffortScore(
 ): CustomerEffortScoreResult {
   const fn = "customerEffortScore";
   const issues = new IssueCollector();
-  const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
+  const parsed = parseInputCollecting(fn, optionsSchema, options, ["options"], issues);
   const checked = checkAnswers(
     ["answers"],
     answers,

@@ -1,7 +1,6 @@
 import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
-import { boundedArray } from "../core/validate.js";
-import { parseInto } from "./scale.js";
+import { boundedArray, parseInputCollecting } from "../core/validate.js";
 import { checkRows } from "./surveyRows.js";
 
 /**
@@ -184,11 +183,11 @@ export function kanoClassify(
 ): KanoResult {
   const fn = "kanoClassify";
   const issues = new IssueCollector();
-  const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
+  const parsed = parseInputCollecting(fn, optionsSchema, options, ["options"], issues);
   const rows =
     checkRows(["responses"], responses, "responses", issues) === undefined
       ? undefined
-      : parseInto(fn, responsesSchema, responses, ["responses"], issues);
+      : parseInputCollecting(fn, responsesSchema, responses, ["responses"], issues);
   issues.throwIfAny(fn);
   // No issue: both were read.
   const table = (parsed as KanoClassifyOptions).table ?? DEFAULT_TABLE;

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
+import { parseInputCollecting } from "../core/validate.js";
 import { customerIdField, numberField, rowObject } from "./rowFields.js";
-import { parseInto } from "./scale.js";
 import { checkRows } from "./surveyRows.js";
 
 /** A Dick & Basu loyalty condition. */
@@ -119,7 +119,7 @@ export function loyaltyMatrix(
 ): LoyaltyMatrixResult {
   const fn = "loyaltyMatrix";
   const issues = new IssueCollector();
-  const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
+  const parsed = parseInputCollecting(fn, optionsSchema, options, ["options"], issues);
   const rows = checkRows(["customers"], customers, "customers", issues) ?? [];
   const n = rows.length;
   const ids: string[] = new Array(n);

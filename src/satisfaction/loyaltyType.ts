@@ -1,8 +1,7 @@
 import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
-import { describeReceived } from "../core/validate.js";
+import { describeReceived, parseInputCollecting } from "../core/validate.js";
 import { customerIdField, numberField, rowObject } from "./rowFields.js";
-import { parseInto } from "./scale.js";
 import { checkRows } from "./surveyRows.js";
 
 /**
@@ -136,7 +135,7 @@ export function loyaltyType(
 ): readonly LoyaltyTypeResult[] {
   const fn = "loyaltyType";
   const issues = new IssueCollector();
-  const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
+  const parsed = parseInputCollecting(fn, optionsSchema, options, ["options"], issues);
   const rows = checkRows(["customers"], customers, "customers", issues, false) ?? [];
   const drivers: Omit<LoyaltyDrivers, "customerId">[] = new Array(rows.length);
   const ids: string[] = new Array(rows.length);

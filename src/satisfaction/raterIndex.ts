@@ -1,12 +1,13 @@
 import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
+import { parseInputCollecting } from "../core/validate.js";
 import {
   normaliseWeights,
   RATER_DIMENSIONS,
   type RaterValues,
   raterWeightsSchema,
 } from "./rater.js";
-import { type AnswerScale, answerScaleSchema, parseInto } from "./scale.js";
+import { type AnswerScale, answerScaleSchema } from "./scale.js";
 
 /** Options of {@link raterIndex}. */
 export interface RaterIndexOptions {
@@ -90,8 +91,8 @@ const scoresSchema = z.strictObject({
 export function raterIndex(scores: RaterValues, options: RaterIndexOptions = {}): RaterIndexResult {
   const fn = "raterIndex";
   const issues = new IssueCollector();
-  const parsed = parseInto(fn, optionsSchema, options, ["options"], issues);
-  const values = parseInto(fn, scoresSchema, scores, ["scores"], issues);
+  const parsed = parseInputCollecting(fn, optionsSchema, options, ["options"], issues);
+  const values = parseInputCollecting(fn, scoresSchema, scores, ["scores"], issues);
   const { min, max } = parsed?.scale ?? SEVEN_POINT;
   if (parsed !== undefined && values !== undefined) {
     for (const d of RATER_DIMENSIONS) {

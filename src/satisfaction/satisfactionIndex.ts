@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
-import { boundedArray } from "../core/validate.js";
-import { type AnswerScale, answerScaleSchema, parseInto, parseOptionsAndScale } from "./scale.js";
+import { boundedArray, parseInputCollecting } from "../core/validate.js";
+import { type AnswerScale, answerScaleSchema, parseOptionsAndScale } from "./scale.js";
 import { checkAnswers, checkRows } from "./surveyRows.js";
 
 /** One survey item of a satisfaction index with its answers (other fields are ignored). */
@@ -115,7 +115,7 @@ export function satisfactionIndex(
   const list =
     checkRows(["items"], items, "items", issues) === undefined
       ? undefined
-      : parseInto(fn, itemsSchema, items, ["items"], issues);
+      : parseInputCollecting(fn, itemsSchema, items, ["items"], issues);
   const checked = (list ?? []).map((item, i) =>
     checkAnswers(["items", i, "answers"], item.answers, scale, issues),
   );

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
 import { type Decimal, Money, type MoneyInput, moneySchema } from "../core/money.js";
-import { parseInto } from "./scale.js";
+import { parseInputCollecting } from "../core/validate.js";
 
 /**
  * Plain counts of one period, the parameters of {@link satisfactionIndicators}. Every count is
@@ -166,7 +166,7 @@ function customerRates(counts: SatisfactionCounts, issues: IssueCollector): Sati
 export function satisfactionIndicators(parameters: SatisfactionCounts): SatisfactionIndicators {
   const fn = "satisfactionIndicators";
   const issues = new IssueCollector();
-  const c = parseInto(fn, countsSchema, parameters, ["parameters"], issues);
+  const c = parseInputCollecting(fn, countsSchema, parameters, ["parameters"], issues);
   issues.throwIfAny(fn);
   const counts = c as SatisfactionCounts;
   const rates: {

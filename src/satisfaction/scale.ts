@@ -6,8 +6,8 @@
  * @module
  */
 import * as z from "zod/mini";
-import { InvalidInputError, type IssueCollector } from "../core/errors.js";
-import { parseInput } from "../core/validate.js";
+import type { IssueCollector } from "../core/errors.js";
+import { parseInputCollecting } from "../core/validate.js";
 
 /**
  * The range of survey answers, `{ min, max }`: the lowest and the highest integer answer a
@@ -49,28 +49,6 @@ export const confidenceLevelSchema = z
   .check(z.gt(0, { error: CONFIDENCE_RANGE }), z.lt(1, { error: CONFIDENCE_RANGE }));
 
 /**
- * Parses `value` with `schema` like `parseInput`, but records the problems in `issues` (and
- * returns `undefined`) instead of throwing, so that the options and the data of one call are
- * reported in one error.
- * @internal
- */
-export function parseInto<S extends z.core.$ZodType>(
-  fnName: string,
-  schema: S,
-  value: unknown,
-  path: readonly PropertyKey[],
-  issues: IssueCollector,
-): z.output<S> | undefined {
-  try {
-    return parseInput(fnName, schema, value, path);
-  } catch (error) {
-    if (!(error instanceof InvalidInputError)) throw error;
-    issues.addAll(error.issues);
-    return undefined;
-  }
-}
-
-/**
  * The answer scale to check data against when the options as a whole were invalid (another option
  * was wrong): `options.scale` if it is valid by itself, `fallback` when it is absent, `undefined`
  * (check types only) when it is invalid too or cannot be read. Only runs on the error path.
@@ -107,7 +85,7 @@ export function parseOptionsAndScale<O extends { readonly scale?: AnswerScale | 
   fallback: AnswerScale | undefined,
   scaleSchema: z.core.$ZodType<AnswerScale> = answerScaleSchema,
 ): { readonly parsed: O | undefined; readonly scale: AnswerScale | undefined } {
-  const parsed = parseInto(fnName, schema, options, ["options"], issues);
+  const parsed = parseInputCollecting(fnName, schema, options, ["options"], issues);
   const scale =
     parsed === undefined
       ? scaleOfInvalidOptions(options, scaleSchema, fallback)

@@ -18,7 +18,7 @@ import {
   timeUnitSchema,
   timeZoneSchema,
 } from "../core/time.js";
-import { parseInput } from "../core/validate.js";
+import { parseInputCollecting } from "../core/validate.js";
 import { withScratch } from "../internal/fast/scratch.js";
 import { parseLog } from "./transactionLog.js";
 
@@ -91,7 +91,7 @@ export function readLogOptions<
   consistent?: (days: Record<K, number>, options: z.output<S>, issues: IssueCollector) => void,
 ): LogOptions<z.output<S>, K> {
   const issues = new IssueCollector();
-  const opts = parseOptions(functionName, schema, options, issues);
+  const opts = parseInputCollecting(functionName, schema, options, ["options"], issues);
   if (opts === undefined) return rejectCall(functionName, transactions, issues);
   const settings = timeSettings(opts, issues);
   const days = {} as Record<K, number>;
@@ -107,26 +107,6 @@ export function readLogOptions<
     return rejectCall(functionName, transactions, issues, settings.timeZone);
   }
   return { options: opts, settings, days };
-}
-
-/**
- * Parses the options object with `schema` (paths `options.<key>`). Returns the parsed options, or
- * `undefined` after adding every problem to `issues` (so that the caller can still check the rows
- * and report everything in one error).
- */
-function parseOptions<S extends z.ZodMiniType>(
-  functionName: string,
-  schema: S,
-  options: unknown,
-  issues: IssueCollector,
-): z.output<S> | undefined {
-  try {
-    return parseInput(functionName, schema, options, ["options"]);
-  } catch (error) {
-    if (!(error instanceof InvalidInputError)) throw error;
-    issues.addAll(error.issues);
-    return undefined;
-  }
 }
 
 /**

@@ -1,14 +1,13 @@
 import * as z from "zod/mini";
 import { echo, IssueCollector } from "../core/errors.js";
 import type { Decimal } from "../core/money.js";
-import { boundedArray } from "../core/validate.js";
+import { boundedArray, parseInputCollecting } from "../core/validate.js";
 import {
   computeDeliveredValue,
   type DeliveredValueParameters,
   type DeliveredValueResult,
   deliveredValueShape,
 } from "./deliveredValue.js";
-import { parseCollecting } from "./schemas.js";
 
 /**
  * One competing offer for {@link compareOffers}: a name and its delivered-value components.
@@ -124,8 +123,8 @@ export function compareOffers(
   options: CompareOffersOptions = {},
 ): CompareOffersResult {
   const issues = new IssueCollector();
-  const parsedOffers = parseCollecting(FN, issues, offersSchema, offers, "offers");
-  const parsedOptions = parseCollecting(FN, issues, optionsSchema, options, "options");
+  const parsedOffers = parseInputCollecting(FN, offersSchema, offers, ["offers"], issues);
+  const parsedOptions = parseInputCollecting(FN, optionsSchema, options, ["options"], issues);
   issues.throwIfAny(FN);
   const parsed = parsedOffers!; // parsed: throwIfAny threw otherwise
   const by = parsedOptions!.by ?? "difference";

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { IssueCollector, invalidInput } from "../core/errors.js";
 import { type Decimal, type MoneyInput, sumMoney, ZERO } from "../core/money.js";
-import { boundedArray } from "../core/validate.js";
+import { boundedArray, parseInputCollecting } from "../core/validate.js";
 import {
   ALWAYS,
   addCodedIssue,
@@ -12,7 +12,6 @@ import {
   finiteHorizon,
   horizonSchema,
   nonNegativeAmountSchema,
-  parseCollecting,
   periodCountSchema,
   retentionRateSchema,
 } from "./schemas.js";
@@ -380,8 +379,8 @@ export function customerEquity(
   options: CustomerEquityOptions,
 ): CustomerEquityResult {
   const issues = new IssueCollector();
-  const parsedGroups = parseCollecting(FN, issues, groupsSchema, groups, "groups");
-  const parsedOptions = parseCollecting(FN, issues, optionsSchema, options, "options");
+  const parsedGroups = parseInputCollecting(FN, groupsSchema, groups, ["groups"], issues);
+  const parsedOptions = parseInputCollecting(FN, optionsSchema, options, ["options"], issues);
   issues.throwIfAny(FN);
   // Both parsed (throwIfAny threw otherwise).
   const parsed = { ...parsedGroups!, ...parsedOptions! };

@@ -1,14 +1,8 @@
 import * as z from "zod/mini";
 import { IssueCollector, invalidInput } from "../core/errors.js";
 import { type Decimal, Money, type MoneyInput, readMoney, ZERO } from "../core/money.js";
-import { checkArray, describeReceived } from "../core/validate.js";
-import {
-  ALWAYS,
-  addDiscountRateIssues,
-  discountRateShape,
-  MAX_HORIZON,
-  parseCollecting,
-} from "./schemas.js";
+import { checkArray, describeReceived, parseInputCollecting } from "../core/validate.js";
+import { ALWAYS, addDiscountRateIssues, discountRateShape, MAX_HORIZON } from "./schemas.js";
 import { rate, type ValueScheduleRow } from "./series.js";
 
 /**
@@ -240,7 +234,7 @@ export function discountedCashFlowValue(
     );
   }
   const { margins, survival } = readCashFlows(cashFlows, issues);
-  const parsedOptions = parseCollecting(FN, issues, optionsSchema, options, "options");
+  const parsedOptions = parseInputCollecting(FN, optionsSchema, options, ["options"], issues);
   issues.throwIfAny(FN);
   const parsed = parsedOptions!; // parsed: throwIfAny threw otherwise
   const convention = parsed.timing ?? "end-of-period";

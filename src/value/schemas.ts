@@ -7,7 +7,7 @@
  */
 import * as z from "zod/mini";
 import { checkDiscountRate } from "../core/discount.js";
-import { InvalidInputError, type IssueCode, type IssueCollector } from "../core/errors.js";
+import { InvalidInputError, type IssueCode } from "../core/errors.js";
 import {
   type Decimal,
   type MoneyInput,
@@ -16,7 +16,6 @@ import {
   moneySchema,
   nonNegativeMoneySchema,
 } from "../core/money.js";
-import { parseInput } from "../core/validate.js";
 
 /** zod schema for a {@link LifetimeValueTiming} (see series.ts). @internal */
 export const timingSchema = z.enum(["first-payment-now", "end-of-period", "start-of-period"]);
@@ -80,27 +79,6 @@ export function addDiscountRateIssues(
       addCodedIssue(context, ["discountRate"], found.message, found.code, value);
     }
     return false;
-  }
-}
-
-/**
- * Parses one argument of a function that takes two (data and options), adding its problems to
- * `issues` instead of throwing, so that one error lists the problems of both arguments.
- * @internal
- */
-export function parseCollecting<S extends z.core.$ZodType>(
-  functionName: string,
-  issues: IssueCollector,
-  schema: S,
-  value: unknown,
-  argumentName: string,
-): z.output<S> | undefined {
-  try {
-    return parseInput(functionName, schema, value, [argumentName]);
-  } catch (error) {
-    if (!(error instanceof InvalidInputError)) throw error;
-    issues.addAll(error.issues);
-    return undefined;
   }
 }
 
