@@ -11,22 +11,11 @@ import {
   prioritizeRecovery,
   type RecoveryCandidate,
 } from "../src/index.js";
-import { simulateCustomers } from "../test/models/simulate.js";
+import { inWeeks, millionDailyCustomers } from "./btydCustomers.js";
 import { bench, report } from "./harness.js";
 
 // 1,000,000 customers observed for 26–52 weeks (daily resolution, in weeks).
-const customers = simulateCustomers({
-  r: 0.25,
-  alpha: 30,
-  a: 0.8,
-  b: 2.5,
-  n: 1_000_000,
-  minT: 182,
-  maxT: 365,
-  resolution: 1,
-  spend: { p: 6, q: 4, v: 15 },
-  seed: 11,
-}).map((c) => ({ ...c, recency: c.recency / 7, T: c.T / 7 }));
+const customers = inWeeks(millionDailyCustomers(true, 11));
 const model = fitBgNbd(customers, { unit: "week" });
 const spendModel = fitGammaGamma(customers.filter((c) => c.frequency > 0));
 const riskOptions = {

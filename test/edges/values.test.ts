@@ -8,8 +8,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
-  type BgBbModel,
-  type BgNbdModel,
   conditionalExpectedSpend,
   cumulativePurchaseTracking,
   customerLifetimeValue,
@@ -18,61 +16,30 @@ import {
   expectedPurchases,
   expectedPurchasesMatrix,
   expectedRemainingLifetime,
-  type GammaGammaModel,
-  type ParetoNbdModel,
   probabilityAlive,
   probabilityAliveMatrix,
   purchaseCountProbability,
   retentionLifetimeValue,
-  type SbgModel,
   subscriptionLifetimeValue,
   survivalCurve,
 } from "../../src/index.js";
 import { sbgDel, sbgDerl } from "../../src/models/shiftedBetaGeometric/subscriptionPredictions.js";
 import { expectInvalidAt } from "../expectInvalidAt.js";
+import {
+  bgbbModel,
+  bgNbdModel,
+  gammaGammaModel,
+  paretoNbdModel,
+  sbgModel,
+} from "../fixtures/models.js";
 
-const meta = {
-  logLikelihood: -1,
-  iterations: 1,
-  converged: true,
-  customerCount: 1,
-  unit: "week",
-} as const;
-const sbg = (alpha: number, beta: number): SbgModel => ({
-  kind: "sbg",
-  params: { alpha, beta },
-  standardErrors: { alpha: 1, beta: 1 },
-  ...meta,
-});
-const REGULAR = sbg(0.7040772796023907, 1.182042983460019);
-const bgbb = (alpha: number, beta: number, gamma: number, delta: number): BgBbModel => ({
-  kind: "bg-bb",
-  params: { alpha, beta, gamma, delta },
-  standardErrors: { alpha: 1, beta: 1, gamma: 1, delta: 1 },
-  ...meta,
-});
+const REGULAR = sbgModel(0.7040772796023907, 1.182042983460019);
 /** Fader, Hardie & Shang (2010) donations fit. */
-const DONATIONS = bgbb(1.2035, 0.7497, 0.6567, 2.7834);
-const gg = (p: number, q: number, v: number): GammaGammaModel => ({
-  kind: "gamma-gamma",
-  params: { p, q, v },
-  standardErrors: { p: 1, q: 1, v: 1 },
-  ...meta,
-});
+const DONATIONS = bgbbModel(1.2035, 0.7497, 0.6567, 2.7834);
 /** The Gamma-Gamma model fitted to CDNOW (p 6.25, q 3.74, v 15.45: Fader, Hardie & Lee 2005, as in lifetimes' docs). */
-const GG = gg(6.25, 3.74, 15.45);
-const PARETO: ParetoNbdModel = {
-  kind: "pareto-nbd",
-  params: { r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67 },
-  standardErrors: { r: 1, alpha: 1, s: 1, beta: 1 },
-  ...meta,
-};
-const BG: BgNbdModel = {
-  kind: "bg-nbd",
-  params: { r: 0.2426, alpha: 4.4135, a: 0.7929, b: 2.4258 },
-  standardErrors: { r: 1, alpha: 1, a: 1, b: 1 },
-  ...meta,
-};
+const GG = gammaGammaModel(6.25, 3.74, 15.45);
+const PARETO = paretoNbdModel(0.55, 10.58, 0.61, 11.67);
+const BG = bgNbdModel(0.2426, 4.4135, 0.7929, 2.4258);
 
 const rel = (got: number, want: number) => Math.abs(got - want) / Math.abs(want);
 
@@ -112,7 +79,7 @@ describe("shifted-beta-geometric: no NaN at tiny rates or extreme parameters", (
       [1e300, 1e300],
       [1e-300, 1e-300],
     ] as const) {
-      const model = sbg(alpha, beta);
+      const model = sbgModel(alpha, beta);
       for (const d of [1e-6, 0.1, 1e300]) {
         const v = expectedRemainingLifetime(model, {
           renewals: 7,
@@ -126,19 +93,20 @@ describe("shifted-beta-geometric: no NaN at tiny rates or extreme parameters", (
       expect(curve.every((s) => Number.isFinite(s) && s >= 0 && s <= 1)).toBe(true);
     }
     // α = β = 1e-300: θ is 0 or 1 with probability ½ each, so S(t) = ½ for t ≥ 1 (was NaN)
-    expect(Array.from(survivalCurve(sbg(1e-300, 1e-300), { periods: 3 }))).toEqual([
+    expect(Array.from(survivalCurve(sbgModel(1e-300, 1e-300), { periods: 3 }))).toEqual([
       1, 0.5, 0.5, 0.5,
     ]);
     // α = β = 1e300: θ = ½ for everyone, DERL = (1+d)·½/(d+½) = 11/12 at d = 0.1
     expect(
       rel(
-        expectedRemainingLifetime(sbg(1e300, 1e300), { renewals: 7, discountRate: 0.1 }),
+        expectedRemainingLifetime(sbgModel(1e300, 1e300), { renewals: 7, discountRate: 0.1 }),
         11 / 12,
       ),
     ).toBeLessThan(1e-12);
     // α + β overflows float64: an InvalidInputError, not the 0.5 the fraction read as b/c = 0 gave
     expectInvalidAt(
-      () => expectedRemainingLifetime(sbg(1.7e308, 1.7e308), { renewals: 7, discountRate: 0.1 }),
+      () =>
+        expectedRemainingLifetime(sbgModel(1.7e308, 1.7e308), { renewals: 7, discountRate: 0.1 }),
       ["model", "params"],
     );
   });
@@ -162,7 +130,7 @@ describe("Gamma-Gamma expected spend", () => {
     // p(v + x z̄)/(px + q − 1) at v = 1e308, x = 2, z̄ = 1e20 (Fader, Hardie & Lee 2005, eq. 4),
     // mpmath 30 digits: 6.25·(1e308 + 2e20)/(12.5 + 3.74 − 1) = 4.10104986876640419947506561680e307;
     // p·v alone is 6.25e308 (Infinity before the fix). Logs: relative error ≤ |ln E|·ε ≈ 1.6e-13.
-    const spend = conditionalExpectedSpend(gg(6.25, 3.74, 1e308), [
+    const spend = conditionalExpectedSpend(gammaGammaModel(6.25, 3.74, 1e308), [
       {
         frequency: 2,
         monetaryValue: 1e20,
@@ -173,20 +141,26 @@ describe("Gamma-Gamma expected spend", () => {
   it("an expectation beyond float64 is an InvalidInputError at monetaryValue", () => {
     // p 1, q 0.5, v 1e308, x 1, z̄ 1: (1e308 + 1)/0.5 = 2e308 > float64's 1.8e308
     expectInvalidAt(
-      () => conditionalExpectedSpend(gg(1, 0.5, 1e308), [{ frequency: 1, monetaryValue: 1 }]),
+      () =>
+        conditionalExpectedSpend(gammaGammaModel(1, 0.5, 1e308), [
+          { frequency: 1, monetaryValue: 1 },
+        ]),
       ["customers", 0, "monetaryValue"],
     );
   });
   it("px + q ≤ 1 (infinite expectation) was a negative spend; now InvalidInputError at params.q", () => {
     // p 0.1, q 0.5, x 1: px + q − 1 = −0.4, the old formula returned −(0.1·(1 + 20))/0.4 = −5.25
     expectInvalidAt(
-      () => conditionalExpectedSpend(gg(0.1, 0.5, 1), [{ frequency: 1, monetaryValue: 20 }]),
+      () =>
+        conditionalExpectedSpend(gammaGammaModel(0.1, 0.5, 1), [
+          { frequency: 1, monetaryValue: 20 },
+        ]),
       ["model", "params", "q"],
     );
     expectInvalidAt(
       () =>
         customerLifetimeValue(
-          { purchase: BG, spend: gg(0.1, 0.5, 1) },
+          { purchase: BG, spend: gammaGammaModel(0.1, 0.5, 1) },
           [{ frequency: 1, recency: 3, T: 5, monetaryValue: 20 }],
           { horizon: 10, discountRate: 0.01, unit: "week" },
         ),
@@ -199,11 +173,14 @@ describe("BG/BB at extreme accepted parameters and long histories", () => {
   it("tiny parameters were NaN (δ + k − 1 rounded to 0); now finite and right", () => {
     // γ = δ = 1e-300: θ is 0 or 1 with probability ½ each, S(k) = ½ for k ≥ 1;
     // E[X(10)] = α/(α+β)·Σ_{k=1}^{10} S(k) = ½·10·½ = 2.5 (Fader, Hardie & Shang 2010, eq. 9)
-    expect(expectedPurchases(bgbb(0.5, 0.5, 1e-300, 1e-300), { horizon: 10 })).toBeCloseTo(2.5, 12);
-    const tiny = bgbb(0.5, 1e-300, 3, 3);
+    expect(expectedPurchases(bgbbModel(0.5, 0.5, 1e-300, 1e-300), { horizon: 10 })).toBeCloseTo(
+      2.5,
+      12,
+    );
+    const tiny = bgbbModel(0.5, 1e-300, 3, 3);
     const p = purchaseCountProbability(tiny, { purchases: 2, horizon: 10 });
     expect(Number.isFinite(p) && p >= 0 && p <= 1).toBe(true);
-    const alive = probabilityAlive(bgbb(3, 3, 1e8 / 100, 1e-300), [
+    const alive = probabilityAlive(bgbbModel(3, 3, 1e8 / 100, 1e-300), [
       {
         frequency: 3,
         recency: 5,
@@ -214,12 +191,14 @@ describe("BG/BB at extreme accepted parameters and long histories", () => {
   });
   it("parameters above 1e6 are an InvalidInputError naming the parameter (ln B differences are noise there)", () => {
     expectInvalidAt(
-      () => expectedPurchases(bgbb(1e300, 1, 1, 1), { horizon: 10 }),
+      () => expectedPurchases(bgbbModel(1e300, 1, 1, 1), { horizon: 10 }),
       ["model", "params", "alpha"],
     );
     expectInvalidAt(
       () =>
-        probabilityAlive(bgbb(1, 1, 1, 1.7e308), [{ frequency: 1, recency: 1, periods: 2 }])[0]!,
+        probabilityAlive(bgbbModel(1, 1, 1, 1.7e308), [
+          { frequency: 1, recency: 1, periods: 2 },
+        ])[0]!,
       ["model", "params", "delta"],
     );
   });

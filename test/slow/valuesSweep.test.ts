@@ -10,6 +10,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as cv from "../../src/index.js";
+import {
+  bgbbModel,
+  bgNbdModel,
+  gammaGammaModel,
+  paretoNbdModel,
+  sbgModel,
+} from "../fixtures/models.js";
 
 const BUDGET_MS = 2000;
 const SEED = 20261202;
@@ -102,47 +109,7 @@ function check(label: string, f: () => unknown): void {
   expect(nonFinite(result), `${label} returned a non-finite number`).toBeUndefined();
 }
 
-const meta = {
-  logLikelihood: -1,
-  iterations: 1,
-  converged: true,
-  customerCount: 1,
-  unit: "week",
-} as const;
-const sbg = (alpha: number, beta: number) =>
-  ({
-    kind: "sbg",
-    params: { alpha, beta },
-    standardErrors: { alpha: 1, beta: 1 },
-    ...meta,
-  }) as cv.SbgModel;
-const bgbb = (alpha: number, beta: number, gamma: number, delta: number) =>
-  ({
-    kind: "bg-bb",
-    params: { alpha, beta, gamma, delta },
-    standardErrors: { alpha: 1, beta: 1, gamma: 1, delta: 1 },
-    ...meta,
-  }) as cv.BgBbModel;
-const gammaGamma = (p: number, q: number, v: number) =>
-  ({
-    kind: "gamma-gamma",
-    params: { p, q, v },
-    standardErrors: { p: 1, q: 1, v: 1 },
-    ...meta,
-  }) as cv.GammaGammaModel;
-const pareto = (r: number, alpha: number, s: number, beta: number) =>
-  ({
-    kind: "pareto-nbd",
-    params: { r, alpha, s, beta },
-    standardErrors: { r: 1, alpha: 1, s: 1, beta: 1 },
-    ...meta,
-  }) as cv.ParetoNbdModel;
-const bgNbd = {
-  kind: "bg-nbd",
-  params: { r: 0.2426, alpha: 4.4135, a: 0.7929, b: 2.4258 },
-  standardErrors: { r: 1, alpha: 1, a: 1, b: 1 },
-  ...meta,
-} as cv.BgNbdModel;
+const bgNbd = bgNbdModel(0.2426, 4.4135, 0.7929, 2.4258);
 
 // endOnFailure: no shrinking (a slow counterexample would be re-run for minutes); the seed replays it
 const runs = (n: number) => ({ seed: SEED, numRuns: n, endOnFailure: true });
@@ -151,7 +118,7 @@ describe("hostile numbers: finite or InvalidInputError, each call under 2 s", ()
   it("shifted-beta-geometric predictions", () => {
     fc.assert(
       fc.property(positive, positive, hostile, count, count, (alpha, beta, d, n, periods) => {
-        const model = sbg(alpha, beta);
+        const model = sbgModel(alpha, beta);
         check(`survivalCurve(${alpha}, ${beta}, ${periods})`, () =>
           cv.survivalCurve(model, { periods: periods }),
         );
@@ -179,7 +146,7 @@ describe("hostile numbers: finite or InvalidInputError, each call under 2 s", ()
         count,
         hostile,
         ([alpha, beta, gamma, delta], x, extra, t, d) => {
-          const model = bgbb(alpha, beta, gamma, delta);
+          const model = bgbbModel(alpha, beta, gamma, delta);
           const periods = x + extra;
           const customer = {
             frequency: x,
@@ -224,7 +191,7 @@ describe("hostile numbers: finite or InvalidInputError, each call under 2 s", ()
           check(
             `conditionalExpectedSpend(${p}, ${q}, ${v}, ${frequency}, ${String(monetaryValue)})`,
             () =>
-              cv.conditionalExpectedSpend(gammaGamma(p, q, v), [
+              cv.conditionalExpectedSpend(gammaGammaModel(p, q, v), [
                 {
                   frequency,
                   monetaryValue: monetaryValue as number,
@@ -244,8 +211,13 @@ describe("hostile numbers: finite or InvalidInputError, each call under 2 s", ()
         count,
         hostile,
         ([r, alpha, s, beta], n, t) => {
-          check(`purchaseCountProbability(pareto(${r}, ${alpha}, ${s}, ${beta}), ${n}, ${t})`, () =>
-            cv.purchaseCountProbability(pareto(r, alpha, s, beta), { purchases: n, horizon: t }),
+          check(
+            `purchaseCountProbability(paretoNbdModel(${r}, ${alpha}, ${s}, ${beta}), ${n}, ${t})`,
+            () =>
+              cv.purchaseCountProbability(paretoNbdModel(r, alpha, s, beta), {
+                purchases: n,
+                horizon: t,
+              }),
           );
         },
       ),
@@ -259,13 +231,13 @@ describe("hostile numbers: finite or InvalidInputError, each call under 2 s", ()
         fc.oneof(count, fc.constant("infinite" as const)),
         hostile,
         money,
-        fc.constantFrom(bgNbd, pareto(0.55, 10.58, 0.61, 11.67)),
+        fc.constantFrom(bgNbd, paretoNbdModel(0.55, 10.58, 0.61, 11.67)),
         (horizon, discountRate, monetaryValue, purchaseModel) => {
           check(
             `customerLifetimeValue(${horizon}, ${discountRate}, ${String(monetaryValue)})`,
             () =>
               cv.customerLifetimeValue(
-                { purchase: purchaseModel, spend: gammaGamma(6.25, 3.74, 15.45) },
+                { purchase: purchaseModel, spend: gammaGammaModel(6.25, 3.74, 15.45) },
                 [
                   {
                     frequency: 2,
@@ -355,7 +327,7 @@ describe("hostile numbers: finite or InvalidInputError, each call under 2 s", ()
   it("diagnostics with hostile sizes", () => {
     fc.assert(
       fc.property(count, count, count, (a, b, c) => {
-        const model = bgbb(1.2, 0.75, 0.66, 2.78);
+        const model = bgbbModel(1.2, 0.75, 0.66, 2.78);
         check(`probabilityAliveMatrix(${a}, ${b}, ${c})`, () =>
           cv.probabilityAliveMatrix(model, { maxFrequency: a, maxT: b, futurePeriods: c }),
         );

@@ -2,14 +2,7 @@
  * Property tests (fast-check) for the transaction summaries: the BTYD invariants (0 ≤ recency ≤ T,
  * frequency ≤ distinct periods − 1, exact spend, order independence) and an independent oracle written with date-fns (calendar differences) and decimal.js (exact sums).
  */
-import { TZDate, tz } from "@date-fns/tz";
-import {
-  differenceInCalendarDays,
-  differenceInCalendarMonths,
-  differenceInCalendarQuarters,
-  differenceInCalendarWeeks,
-  differenceInCalendarYears,
-} from "date-fns";
+import { TZDate } from "@date-fns/tz";
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
@@ -21,11 +14,11 @@ import {
   type TimeUnit,
   type Transaction,
 } from "../../src/index.js";
+import { dateFnsPeriodIndex } from "../fixtures/dateFnsOracle.js";
 
 const Exact = Decimal.clone({ precision: 60 });
 /** The library's documented division precision: 34 significant digits, half-even. */
 const Money34 = Decimal.clone({ precision: 34, rounding: Decimal.ROUND_HALF_EVEN });
-const utc = tz("UTC");
 const ORIGIN = Date.UTC(2023, 0, 1);
 
 function isoDay(offset: number): string {
@@ -75,21 +68,7 @@ const settingsArb = fc.oneof(
 
 /** Period index of an ISO day by date-fns (independent of the library's own calendar code). */
 function oraclePeriod(day: string, unit: TimeUnit, bucketing: "calendar" | "elapsed"): number {
-  const date = new Date(`${day}T00:00:00Z`);
-  const origin = new Date(0);
-  if (bucketing === "elapsed") return differenceInCalendarDays(date, origin, { in: utc });
-  switch (unit) {
-    case "day":
-      return differenceInCalendarDays(date, origin, { in: utc });
-    case "week":
-      return differenceInCalendarWeeks(date, origin, { weekStartsOn: 1, in: utc });
-    case "month":
-      return differenceInCalendarMonths(date, origin, { in: utc });
-    case "quarter":
-      return differenceInCalendarQuarters(date, origin, { in: utc });
-    default:
-      return differenceInCalendarYears(date, origin, { in: utc });
-  }
+  return dateFnsPeriodIndex(new Date(`${day}T00:00:00Z`), bucketing === "elapsed" ? "day" : unit);
 }
 
 function exact(amount: MoneyInput | undefined): Decimal {
