@@ -2,7 +2,6 @@
  * Heat maps of the P(alive) and expected-purchases grids, and the sBG survival and retention curves.
  * @module
  */
-import { invalidInput } from "../core/errors.js";
 import type { TimeUnit } from "../core/time.js";
 import type { ExpectedPurchasesCell } from "../models/diagnostics/expectedPurchasesMatrix.js";
 import type { ProbabilityAliveCell } from "../models/diagnostics/probabilityAliveMatrix.js";
@@ -11,6 +10,7 @@ import {
   type ChartOptions,
   checkOptions,
   finite,
+  invalidInput,
   OKABE_ITO,
   TIME_KINDS,
   type TimeChartOptions,

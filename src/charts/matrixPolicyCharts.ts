@@ -19,6 +19,22 @@ interface Grid {
   readonly layout: Layout;
 }
 
+/** Splits a text into lines of at most `width` characters, at spaces (a longer word keeps its line). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === "" ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== "") lines.push(line);
+  return lines;
+}
+
 function twoByTwo(
   grid: Grid,
   result: { counts: Readonly<Record<string, number>>; policies: Readonly<Record<string, string>> },
@@ -30,8 +46,9 @@ function twoByTwo(
     x: grid.x[x + 1],
     y: grid.y[y + 1],
     customers: result.counts[cell] ?? 0,
-    label: `${cell}: ${result.counts[cell] ?? 0} customers`,
+    label: `${cell}: ${result.counts[cell] ?? 0} customer${result.counts[cell] === 1 ? "" : "s"}`,
     policy: result.policies[cell] ?? "",
+    policyLines: wrap(result.policies[cell] ?? "", 36),
   }));
   const axis = (labels: readonly [string, string, string]) => ({
     type: "ordinal",
@@ -64,12 +81,12 @@ function twoByTwo(
         },
       },
       {
-        mark: { type: "text", fontWeight: "bold", dy: -10, limit: 250 },
+        mark: { type: "text", fontWeight: "bold", dy: -24 },
         encoding: { text: { field: "label", type: "nominal" } },
       },
       {
-        mark: { type: "text", dy: 8, limit: 250, fontSize: 10 },
-        encoding: { text: { field: "policy", type: "nominal" } },
+        mark: { type: "text", baseline: "top", dy: -8, fontSize: 10 },
+        encoding: { text: { field: "policyLines" } },
       },
     ],
   };
@@ -93,7 +110,7 @@ function twoByTwo(
  *   { customerId: "b", purchases: 1, averageSpend: "15" },
  * ]);
  * const spec = customerValueMatrixChart(result);
- * (spec.data as { values: { label: string }[] }).values[0]!.label; // => "Best: 1 customers"
+ * (spec.data as { values: { label: string }[] }).values[0]!.label; // => "Best: 1 customer"
  * ```
  * @category Charts
  * @see Marcus, C. (1998). A practical yet meaningful approach to customer segmentation. Journal

@@ -3,8 +3,28 @@
  * the option and number checks. No runtime dependency: a Vega-Lite spec is plain JSON.
  * @module
  */
-import { invalidInput } from "../core/errors.js";
+import { InvalidInputError, type IssueCode } from "../core/errors.js";
 import type { TimeUnit } from "../core/time.js";
+
+/**
+ * The error of a chart function: an {@link InvalidInputError} with one issue. (The bundled
+ * dist/charts.* files take `InvalidInputError` from the package's main entry, so `instanceof`
+ * holds whichever entry a user imports it from; see tsup.config.ts.)
+ * @internal
+ */
+export function invalidInput(
+  fn: string,
+  path: readonly PropertyKey[],
+  message: string,
+  code: IssueCode,
+  ...received: [] | [unknown]
+): InvalidInputError {
+  const issue = { path, message, code };
+  return new InvalidInputError(
+    fn,
+    received.length === 0 ? [issue] : [{ ...issue, received: received[0] }],
+  );
+}
 
 /** The Vega-Lite v5 JSON schema every chart declares in `$schema`. @internal */
 export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json";

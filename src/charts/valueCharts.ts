@@ -5,12 +5,12 @@
  */
 
 import type { RecoveryPlan } from "../churn/prioritizeRecovery.js";
-import { invalidInput } from "../core/errors.js";
 import {
   baseSpec,
   type ChartOptions,
   checkOptions,
   finite,
+  invalidInput,
   type NumberLike,
   OKABE_ITO,
   type VegaLiteSpec,

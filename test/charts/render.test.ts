@@ -32,8 +32,14 @@ function recordingLogger(messages: string[]) {
       level = value;
       return logger;
     },
-    error: (...args: readonly unknown[]) => (messages.push(`error: ${args.join(" ")}`), logger),
-    warn: (...args: readonly unknown[]) => (messages.push(`warn: ${args.join(" ")}`), logger),
+    error: (...args: readonly unknown[]) => {
+      messages.push(`error: ${args.join(" ")}`);
+      return logger;
+    },
+    warn: (...args: readonly unknown[]) => {
+      messages.push(`warn: ${args.join(" ")}`);
+      return logger;
+    },
     info: () => logger,
     debug: () => logger,
   };
