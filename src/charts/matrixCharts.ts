@@ -42,11 +42,6 @@ function heatMap(
         title: colorTitle,
         scale: domain === undefined ? { scheme: "viridis" } : { scheme: "viridis", domain },
       },
-      tooltip: [
-        { field: "frequency", type: "quantitative" },
-        { field: "recency", type: "quantitative" },
-        { field: "value", type: "quantitative", title: colorTitle, format: ".3f" },
-      ],
     },
   };
 }
