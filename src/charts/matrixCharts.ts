@@ -9,6 +9,7 @@ import {
   baseSpec,
   type ChartOptions,
   checkOptions,
+  checkUnit,
   finite,
   invalidInput,
   OKABE_ITO,
@@ -152,7 +153,8 @@ function curveValues(fn: string, name: string, curve: ArrayLike<number>, first: 
  * @param options - `title`, `width` (default 480), `height` (default 260)
  * @returns a Vega-Lite v5 spec (lines: x = period, y = share)
  * @throws {InvalidInputError} when neither curve is given (`curves`, code `required`), a curve
- *   value is not finite (`curves.survival[i]`), or on bad options
+ *   value is not finite (`curves.survival[i]`), `unit` is not a time unit (`curves.unit`), or on
+ *   bad options
  * @example
  * ```ts
  * import { survivalChart } from "customer-value/charts";
@@ -170,6 +172,7 @@ export function survivalChart(curves: SurvivalChartInput, options?: ChartOptions
   if (curves.survival === undefined && curves.retention === undefined) {
     throw invalidInput(fn, ["curves"], "give `survival`, `retention` or both", "required");
   }
+  checkUnit(fn, curves.unit, ["curves", "unit"]);
   const values = [
     ...(curves.survival === undefined ? [] : curveValues(fn, "survival", curves.survival, 0)),
     ...(curves.retention === undefined ? [] : curveValues(fn, "retention", curves.retention, 1)),

@@ -164,6 +164,13 @@ export function finite(fn: string, value: NumberLike, path: readonly PropertyKey
   return x;
 }
 
+/** Throws `invalid_value` at `path` unless `unit` is a time unit. @internal */
+export function checkUnit(fn: string, unit: unknown, path: readonly PropertyKey[]): void {
+  if (!(UNITS as readonly unknown[]).includes(unit)) {
+    throw invalidInput(fn, path, `must be one of ${UNITS.join(", ")}`, "invalid_value", unit);
+  }
+}
+
 /** `" (weeks)"` for a unit, `""` without one. @internal */
 export function unitSuffix(unit: TimeUnit | undefined): string {
   return unit === undefined ? "" : ` (${unit}s)`;
