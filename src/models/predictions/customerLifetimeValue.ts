@@ -80,10 +80,10 @@ export interface LifetimeValueOptions {
  *   DERT numerics slow down; use a finite horizon for undiscounted totals.
  * Other conventions give other numbers: a mid-period convention discounts each period by a factor
  * (1+d)^{1/2} less; lifetimes' loop counts a "month" as 30 units of the model's time whatever that
- * unit is — 30 days on daily data (1.5 % shorter than a calendar month), 30 weeks on weekly data, so
- * its Quickstart's "12 months" are 360 weeks and its first customer's CLV 3.9 times this function's 12 calendar
- * months (docs/migrating.md reproduces lifetimes' table and explains it). Choose the unit and rate
- * of your data instead.
+ * unit is — 30 days on daily data (1.5 % shorter than a calendar month), 30 weeks on weekly data,
+ * so its Quickstart's "12 months" are 360 weeks and its first customer's CLV is 3.9 times this
+ * function's over 12 calendar months (docs/migrating.md reproduces lifetimes' table and explains
+ * it). Choose the unit and rate of your data instead.
  * Spend is assumed independent of the purchase process (the Gamma-Gamma assumption).
  *
  * Money: `monetaryValue` is converted to float64 once; each value is a float64 model estimate,
