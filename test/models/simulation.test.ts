@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  type BgBbModel,
   expectedPurchases,
   fitBgBb,
   fitBgNbd,
@@ -13,7 +14,9 @@ import {
   fitMbgNbd,
   fitParetoNbd,
   fitSbg,
+  type MbgNbdModel,
   purchaseCountProbability,
+  type SbgModel,
   simulateDiscreteHistories,
   simulatePurchaseHistories,
   simulateSubscriptions,
@@ -22,28 +25,23 @@ import {
 import { chiSquareSurvival } from "../../src/math/chiSquare.js";
 import { xoshiro128StarStar } from "../../src/models/simulation/random.js";
 import { expectIssue } from "../expectInvalidAt.js";
+import {
+  bgbbModel,
+  bgNbdModel,
+  gammaGammaModel,
+  paretoNbdModel,
+  sbgModel,
+} from "../fixtures/models.js";
 
 // Published estimates used as "true" parameters: CDNOW BG/NBD and Pareto/NBD (Fader, Hardie & Lee
 // 2005; peers.md §4.2–4.3), donations BG/BB (Fader, Hardie & Shang 2010, §4.6), the "regular"
 // sBG segment (Fader & Hardie 2007, §4.7), CDNOW Gamma-Gamma (Fader, Hardie & Lee 2005 JMR, §4.5).
-const bgNbd = {
-  kind: "bg-nbd",
-  params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
-  unit: "week",
-} as const;
-const mbgNbd = { ...bgNbd, kind: "mbg-nbd" } as const;
-const paretoNbd = {
-  kind: "pareto-nbd",
-  params: { r: 0.553, alpha: 10.58, s: 0.606, beta: 11.67 },
-  unit: "week",
-} as const;
-const bgBb = {
-  kind: "bg-bb",
-  params: { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 },
-  unit: "year",
-} as const;
-const sbg = { kind: "sbg", params: { alpha: 0.704, beta: 1.182 }, unit: "year" } as const;
-const gammaGamma = { kind: "gamma-gamma", params: { p: 6.25, q: 3.74, v: 15.44 } } as const;
+const bgNbd = bgNbdModel(0.243, 4.414, 0.793, 2.426);
+const mbgNbd: MbgNbdModel = { ...bgNbd, kind: "mbg-nbd" };
+const paretoNbd = paretoNbdModel(0.553, 10.58, 0.606, 11.67);
+const bgBb: BgBbModel = { ...bgbbModel(1.204, 0.75, 0.657, 2.783), unit: "year" };
+const sbg: SbgModel = { ...sbgModel(0.704, 1.182), unit: "year" };
+const gammaGamma = gammaGammaModel(6.25, 3.74, 15.44);
 
 const ages = (n: number, T = 39) => Array.from({ length: n }, () => ({ T }));
 
@@ -118,13 +116,10 @@ describe("determinism", () => {
 });
 
 describe("parameter recovery: fitting simulated data finds the true parameters within 3 SE", () => {
-  const within = (
-    fitted: Record<string, number>,
-    errors: Record<string, number>,
-    truth: Record<string, number>,
-  ) => {
-    for (const name of Object.keys(truth)) {
-      expect(Math.abs(fitted[name]! - truth[name]!), name).toBeLessThan(3 * errors[name]!);
+  const within = <P extends object>(fitted: P, errors: P, truth: P) => {
+    for (const name of Object.keys(truth) as (keyof P)[]) {
+      const gap = Math.abs((fitted[name] as number) - (truth[name] as number));
+      expect(gap, String(name)).toBeLessThan(3 * (errors[name] as number));
     }
   };
 

@@ -130,3 +130,12 @@ export function beta(u: Uniform, a: number, b: number): number {
 export function geometricFailures(u: Uniform, p: number): number {
   return Math.floor(Math.log(u()) / Math.log1p(-p));
 }
+
+/**
+ * The seed of replicate `r` of a study seeded with `seed`: one SplitMix32 output of the two mixed,
+ * so replicates draw from unrelated streams.
+ * @internal
+ */
+export function replicateSeed(seed: number, r: number): number {
+  return splitMix32(seed ^ Math.imul(r + 1, 0x27d4eb2f))[1];
+}

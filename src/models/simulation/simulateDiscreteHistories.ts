@@ -3,7 +3,10 @@ import type { TimeUnit } from "../../core/time.js";
 import { parseInput } from "../../core/validate.js";
 import { parseBgbbModel } from "../betaGeometricBetaBinomial/betaGeometricBetaBinomialPredictions.js";
 import { MAX_OPPORTUNITIES } from "../betaGeometricBetaBinomial/discreteHistories.js";
-import type { BgBbModel } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
+import type {
+  BgBbModel,
+  BgBbParams,
+} from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { beta, customerStream, geometricFailures, type Uniform } from "./random.js";
 import { readSimulationTargets, seedSchema } from "./simulationInput.js";
 
@@ -64,7 +67,7 @@ export interface SimulatedDiscreteHistory {
  * Deterministic: customer i draws from its own stream seeded from (`seed`, i) — same seed, same rows;
  * a customer's row does not depend on the number of customers or on the holdout length.
  *
- * @param model - a BG/BB model (its `params` and `unit`)
+ * @param model - a BG/BB model: a fitted one, or only the `kind`, `params` and `unit` you choose
  * @param customers - one row per customer with `periods` (a whole number of opportunities from 0 to
  *   1,000,000) and optional `customerId`; other fields are ignored
  * @param options - `{ seed, holdoutPeriods? }`
@@ -89,7 +92,7 @@ export interface SimulatedDiscreteHistory {
  *   noncontractual setting. Marketing Science 29(6), 1086–1108.
  */
 export function simulateDiscreteHistories(
-  model: BgBbModel,
+  model: Pick<BgBbModel, "kind" | "params" | "unit">,
   customers: readonly DiscreteSimulationTarget[],
   options: DiscreteSimulationOptions,
 ): SimulatedDiscreteHistory[] {
@@ -98,14 +101,11 @@ export function simulateDiscreteHistories(
   const opts = parseInput(fn, optionsSchema, options, ["options"]);
   const { lengths, ids } = readSimulationTargets(fn, customers, "periods", true, MAX_OPPORTUNITIES);
   const holdout = opts.holdoutPeriods ?? 0;
-  const { alpha, beta: b, gamma: g, delta } = parsed.params;
   const rows: SimulatedDiscreteHistory[] = new Array(lengths.length);
   for (let i = 0; i < lengths.length; i++) {
     const u = customerStream(opts.seed, i);
     const n = lengths[i]!;
-    const p = beta(u, alpha, b);
-    const theta = beta(u, g, delta);
-    const path = transactions(u, p, Math.min(geometricFailures(u, theta), n + holdout), n);
+    const path = discretePath(u, parsed.params, n, n + holdout);
     const id = ids[i];
     rows[i] = {
       ...(id === undefined ? {} : { customerId: id }),
@@ -125,6 +125,22 @@ const optionsSchema = z.strictObject({
   seed: seedSchema,
   holdoutPeriods: z.exactOptional(z.int().check(z.minimum(1), z.maximum(MAX_OPPORTUNITIES))),
 }) satisfies z.ZodMiniType<unknown, DiscreteSimulationOptions>;
+
+/**
+ * One BG/BB customer's path over opportunities 1 … `end`, split at `n`: p ~ Beta(α, β),
+ * θ ~ Beta(γ, δ), the opportunities survived ~ Geometric(θ), then the transactions.
+ * @internal
+ */
+export function discretePath(
+  u: Uniform,
+  params: BgBbParams,
+  n: number,
+  end: number,
+): { x: number; tx: number; holdoutX: number } {
+  const p = beta(u, params.alpha, params.beta);
+  const theta = beta(u, params.gamma, params.delta);
+  return transactions(u, p, Math.min(geometricFailures(u, theta), end), n);
+}
 
 /**
  * Transactions among the first `alive` opportunities, split at `n`: the gap to the next one is

@@ -5,7 +5,7 @@ import { invalidInput } from "../../core/errors.js";
 import type { TimeUnit } from "../../core/time.js";
 import { parseInput } from "../../core/validate.js";
 import { parsePurchaseModel, parseSpendModel } from "../predictions/modelArguments.js";
-import type { GammaGammaParams, PurchaseModel } from "../types.js";
+import type { GammaGammaModel, GammaGammaParams, PurchaseModel } from "../types.js";
 import { beta as betaDraw, customerStream, exponential, gamma, type Uniform } from "./random.js";
 import { MAX_SIMULATED_PURCHASES, readSimulationTargets, seedSchema } from "./simulationInput.js";
 
@@ -89,8 +89,9 @@ export interface SimulatedSpendHistory extends SimulatedPurchaseHistory {
  * simulated or on the holdout length (its calibration part is the same with or without one).
  * Times are continuous (not rounded to days or weeks).
  *
- * @param model - a BG/NBD, MBG/NBD or Pareto/NBD model (its `params` and `unit`), or
- *   `{ purchase, spend }` with a Gamma-Gamma `spend` model to also simulate `monetaryValue`
+ * @param model - a BG/NBD, MBG/NBD or Pareto/NBD model — a fitted one, or only the `kind`, `params`
+ *   and `unit` you choose — or `{ purchase, spend }` with a Gamma-Gamma `spend` model (`kind` and
+ *   `params`) to also simulate `monetaryValue`
  * @param customers - one row per customer with its observation length `T` (≥ 0, in the model's
  *   unit) and optional `customerId`; other fields are ignored
  * @param options - `{ seed, holdoutDuration? }`
@@ -119,14 +120,14 @@ export interface SimulatedSpendHistory extends SimulatedPurchaseHistory {
  *   Management Science 33(1); Fader, Hardie & Lee (2005), "RFM and CLV", JMR 42(4).
  */
 export function simulatePurchaseHistories(
-  model: PurchaseModel,
+  model: Pick<PurchaseModel, "kind" | "params" | "unit">,
   customers: readonly PurchaseSimulationTarget[],
   options: PurchaseSimulationOptions,
 ): SimulatedPurchaseHistory[];
 export function simulatePurchaseHistories(
   model: {
-    readonly purchase: PurchaseModel;
-    readonly spend: { readonly params: GammaGammaParams };
+    readonly purchase: Pick<PurchaseModel, "kind" | "params" | "unit">;
+    readonly spend: Pick<GammaGammaModel, "kind" | "params">;
   },
   customers: readonly PurchaseSimulationTarget[],
   options: PurchaseSimulationOptions,
@@ -193,14 +194,17 @@ function asPair(model: unknown): { purchase: unknown; spend: unknown } | undefin
   return undefined;
 }
 
-/** One customer's simulated path: calibration (x, tₓ) and holdout purchases; `undefined` past the cap. */
-type Path = { x: number; tx: number; holdoutX: number } | undefined;
+/** One customer's simulated path: calibration (x, tₓ) and holdout purchases; `undefined` past the cap. @internal */
+export type Path = { x: number; tx: number; holdoutX: number } | undefined;
 
 /**
  * The purchase process of a model, as a function drawing one customer's path on (0, end] with the
  * calibration period (0, T].
+ * @internal
  */
-function purchaseProcess(model: PurchaseModel): (u: Uniform, T: number, end: number) => Path {
+export function purchaseProcess(
+  model: PurchaseModel,
+): (u: Uniform, T: number, end: number) => Path {
   if (model.kind === "pareto-nbd") {
     const { r, alpha, s, beta } = model.params;
     return (u, T, end) => {

@@ -57,7 +57,7 @@ export interface SimulatedSubscription {
  * Deterministic: subscriber i draws from its own stream seeded from (`seed`, i) — same seed, same
  * rows; a subscriber's row does not depend on how many are simulated.
  *
- * @param model - an sBG model (its `params` and `unit`)
+ * @param model - an sBG model: a fitted one, or only the `kind`, `params` and `unit` you choose
  * @param customers - one row per subscriber with `periods` (a whole number from 0 to 1,000,000) and
  *   optional `customerId`; other fields are ignored
  * @param options - `{ seed }`
@@ -81,7 +81,7 @@ export interface SimulatedSubscription {
  *   Interactive Marketing 21(1), 76–90.
  */
 export function simulateSubscriptions(
-  model: SbgModel,
+  model: Pick<SbgModel, "kind" | "params" | "unit">,
   customers: readonly SubscriptionSimulationTarget[],
   options: SubscriptionSimulationOptions,
 ): SimulatedSubscription[] {
