@@ -153,6 +153,13 @@ export {
   survivalCurve,
 } from "./models/shiftedBetaGeometric/subscriptionPredictions.js";
 export type {
+  PredictiveCheck,
+  PredictiveCheckOptions,
+  PredictiveCheckRow,
+  PredictiveCheckTotal,
+} from "./models/simulation/predictiveCheck.js";
+export { predictiveCheck } from "./models/simulation/predictiveCheck.js";
+export type {
   DiscreteSimulationOptions,
   DiscreteSimulationTarget,
   SimulatedDiscreteHistory,
