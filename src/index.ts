@@ -153,6 +153,32 @@ export {
   survivalCurve,
 } from "./models/shiftedBetaGeometric/subscriptionPredictions.js";
 export type {
+  PredictiveCheck,
+  PredictiveCheckOptions,
+  PredictiveCheckRow,
+  PredictiveCheckTotal,
+} from "./models/simulation/predictiveCheck.js";
+export { predictiveCheck } from "./models/simulation/predictiveCheck.js";
+export type {
+  DiscreteSimulationOptions,
+  DiscreteSimulationTarget,
+  SimulatedDiscreteHistory,
+} from "./models/simulation/simulateDiscreteHistories.js";
+export { simulateDiscreteHistories } from "./models/simulation/simulateDiscreteHistories.js";
+export type {
+  PurchaseSimulationOptions,
+  PurchaseSimulationTarget,
+  SimulatedPurchaseHistory,
+  SimulatedSpendHistory,
+} from "./models/simulation/simulatePurchaseHistories.js";
+export { simulatePurchaseHistories } from "./models/simulation/simulatePurchaseHistories.js";
+export type {
+  SimulatedSubscription,
+  SubscriptionSimulationOptions,
+  SubscriptionSimulationTarget,
+} from "./models/simulation/simulateSubscriptions.js";
+export { simulateSubscriptions } from "./models/simulation/simulateSubscriptions.js";
+export type {
   BgNbdModel,
   BgNbdParams,
   FittedModel,
