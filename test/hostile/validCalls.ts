@@ -449,6 +449,17 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
       { relationshipStrength: 0.5 },
     ],
   ],
+  predictiveCheck: [
+    () => [copy(bg), fitRows(), { seed: 1, replicates: 10 }],
+    () => [
+      copy(bgbb),
+      [
+        { frequency: 0, recency: 0, periods: 6, holdoutFrequency: 0, holdoutPeriods: 5, count: 3 },
+        { frequency: 6, recency: 6, periods: 6, holdoutFrequency: 4, holdoutPeriods: 5 },
+      ],
+      { seed: 2, replicates: 10, level: 0.8, maxBin: 6 },
+    ],
+  ],
   prioritizeRecovery: [
     () => [recoveryCandidates(), { keyValue: 1000, smallValue: 100, budget: 300 }],
     () => [recoveryCandidates(), { keyValue: 1000, smallValue: 100 }],
@@ -605,6 +616,18 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
         weights: { tangibles: 11, reliability: 32, responsiveness: 22, assurance: 19, empathy: 16 },
       },
     ],
+  ],
+  simulateDiscreteHistories: [
+    () => [copy(bgbb), [{ periods: 6, customerId: "ann" }, { periods: 0 }], { seed: 1 }],
+    () => [copy(bgbb), [{ periods: 3 }], { seed: 2, holdoutPeriods: 4 }],
+  ],
+  simulatePurchaseHistories: [
+    () => [copy(bg), [{ T: 39, customerId: "ann" }, { T: 0 }], { seed: 1 }],
+    () => [copy(pareto), history(), { seed: 2, holdoutDuration: 39 }],
+    () => [{ purchase: copy(mbg), spend: copy(gg) }, history(), { seed: 3 }],
+  ],
+  simulateSubscriptions: [
+    () => [copy(sbg), [{ periods: 7, customerId: "ann" }, { periods: 0 }], { seed: 1 }],
   ],
   splitCalibrationHoldout: [
     () => [

@@ -159,7 +159,7 @@ export function predictiveCheck(
       }
     }
   }
-  return summarize(data, counts, calibration, holdout, { replicates, level, maxBin });
+  return summarize(fn, data, counts, calibration, holdout, { replicates, level, maxBin });
 }
 
 const optionsSchema = z.strictObject({
@@ -177,6 +177,7 @@ function customerPath(m: DiagnosableModel): (u: Uniform, length: number, end: nu
 
 /** The actual counts of the data and the simulated distributions, as result rows. */
 function summarize(
+  fn: string,
   data: ReturnType<typeof readPredictiveRows>,
   counts: Float64Array,
   calibration: Float64Array,
@@ -192,6 +193,14 @@ function summarize(
     actualBins[Math.min(data.x[i]!, o.maxBin)]! += w;
     actualCalibration += w * data.x[i]!;
     actualHoldout += w * data.holdoutX[i]!;
+  }
+  if (!Number.isFinite(actualCalibration + actualHoldout)) {
+    throw invalidInput(
+      fn,
+      ["customers"],
+      "The customers' purchases add up beyond the range of a float64 (a frequency or holdoutFrequency near 1e308)",
+      "unsupported",
+    );
   }
   const band = (actual: number, simulated: Float64Array): PredictiveCheckTotal => ({
     actual,
