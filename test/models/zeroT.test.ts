@@ -9,9 +9,6 @@
  * pareto_nbd_fitter.py's P(alive) = E/(E + sI) with I = 0 when recency = T, hence 1).
  */
 import { describe, expect, it } from "vitest";
-import { lnGamma } from "../../src/math/special.js";
-import { bgNbdObjective } from "../../src/models/bgNbd/bgNbdMath.js";
-import { paretoNbdLogLikelihood } from "../../src/models/paretoNbd/paretoNbdLikelihood.js";
 import {
   type BgNbdModel,
   calibrationFrequencyFit,
@@ -27,9 +24,12 @@ import {
   type PurchaseModel,
   probabilityAlive,
 } from "../../src/index.js";
+import { lnGamma } from "../../src/math/special.js";
+import { bgNbdObjective } from "../../src/models/bgNbd/bgNbdMath.js";
+import { paretoNbdLogLikelihood } from "../../src/models/paretoNbd/paretoNbdLikelihood.js";
 import { expectIssue } from "../expectInvalidAt.js";
-import { CDNOW_BG_NBD, CDNOW_GAMMA_GAMMA, CDNOW_PARETO_NBD } from "../fixtures/models.js";
 import { cdnowSummary } from "../fixtures/load.js";
+import { CDNOW_BG_NBD, CDNOW_GAMMA_GAMMA, CDNOW_PARETO_NBD } from "../fixtures/models.js";
 
 const CDNOW_MBG_NBD: BgNbdModel & { kind: "mbg-nbd" } = {
   ...CDNOW_BG_NBD,
@@ -49,14 +49,17 @@ describe("predictions for a T = 0 customer are those for a customer just acquire
     const { a, b } = CDNOW_BG_NBD.params;
     expect(probabilityAlive(CDNOW_MBG_NBD, [NEW])[0]).toBeCloseTo(b / (a + b), 15);
   });
-  it.each(MODELS)("%s: E[X(T, T+t] | 0, 0, 0] = E[X(t)], the unconditional expectation", (_, model) => {
-    for (const horizon of [0.5, 1, 10, 39, 520]) {
-      const conditional = conditionalExpectedPurchases(model, [NEW], { horizon })[0]!;
-      const unconditional = expectedPurchases(model, { horizon });
-      expect(conditional).toBeGreaterThan(0);
-      expect(Math.abs(conditional - unconditional)).toBeLessThanOrEqual(1e-14 * unconditional);
-    }
-  });
+  it.each(MODELS)(
+    "%s: E[X(T, T+t] | 0, 0, 0] = E[X(t)], the unconditional expectation",
+    (_, model) => {
+      for (const horizon of [0.5, 1, 10, 39, 520]) {
+        const conditional = conditionalExpectedPurchases(model, [NEW], { horizon })[0]!;
+        const unconditional = expectedPurchases(model, { horizon });
+        expect(conditional).toBeGreaterThan(0);
+        expect(Math.abs(conditional - unconditional)).toBeLessThanOrEqual(1e-14 * unconditional);
+      }
+    },
+  );
   it.each(MODELS)("%s: DERT, CLV and churn risk are finite and positive", (_, model) => {
     const dert = discountedExpectedResidualPurchases(model, [NEW], { discountRate: 0.01 })[0]!;
     expect(dert).toBeGreaterThan(0);
@@ -120,10 +123,10 @@ describe("T = 0 with repeat purchases, or T < 0, is not a history", () => {
     expectIssue(() => fitBgNbd(rows), "fitBgNbd", ["customers", 5, "T"], "inconsistent");
   });
   it("data where every T is 0 cannot be fitted", () => {
-    for (const fit of [fitBgNbd, fitMbgNbd, fitParetoNbd]) {
+    for (const fitter of [fitBgNbd, fitMbgNbd, fitParetoNbd]) {
       const error = expectIssue(
-        () => fit([NEW, { ...NEW, count: 7 }], { unit: "day" }),
-        fit.name,
+        () => fitter([NEW, { ...NEW, count: 7 }], { unit: "day" }),
+        fitter.name,
         ["customers"],
         "too_small",
       );
@@ -184,14 +187,17 @@ describe("fits: T = 0 rows add nothing", () => {
     ["fitBgNbd", fitBgNbd],
     ["fitMbgNbd", fitMbgNbd],
     ["fitParetoNbd", fitParetoNbd],
-  ] as const)("%s: same parameters and log-likelihood with and without 41 T = 0 customers", (_, fit) => {
-    const without = fit(rows);
-    const withZero = fit(withNew);
-    expect(withZero.customerCount).toBe(without.customerCount + 41);
-    expect(withZero.logLikelihood).toBeCloseTo(without.logLikelihood, 6);
-    for (const [name, value] of Object.entries(without.params)) {
-      const other = (withZero.params as Record<string, number>)[name]!;
-      expect(Math.abs(other - value) / value).toBeLessThan(1e-5);
-    }
-  });
+  ] as const)(
+    "%s: same parameters and log-likelihood with and without 41 T = 0 customers",
+    (_, fitter) => {
+      const without = fitter(rows);
+      const withZero = fitter(withNew);
+      expect(withZero.customerCount).toBe(without.customerCount + 41);
+      expect(withZero.logLikelihood).toBeCloseTo(without.logLikelihood, 6);
+      for (const [name, value] of Object.entries(without.params)) {
+        const other = (withZero.params as unknown as Record<string, number>)[name]!;
+        expect(Math.abs(other - value) / value).toBeLessThan(1e-5);
+      }
+    },
+  );
 });

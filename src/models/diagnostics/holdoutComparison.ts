@@ -55,7 +55,19 @@ export interface PurchaseHoldoutRow extends PurchaseHistory {
 export interface HoldoutComparisonOptions {
   /** Bin customers by calibration `"frequency"` (default) or `"recency"`. */
   readonly by?: "frequency" | "recency";
-  /** Values ≥ maxBin are pooled into the last bin ("7+"); default 7. Integer ≥ 1. */
+  /**
+   * Width w of each bin, in purchases (by frequency) or in the model's time unit (by recency):
+   * bins [0, w), [w, 2w), … up to the last, open bin. Default 1: one bin per frequency, or per
+   * whole time unit of recency. By recency on daily or weekly data, a width of about a tenth of
+   * the calibration period spreads the repeat buyers over the bins (with width 1 they fall into
+   * "0"…"6" days and "7+"; customers without repeat purchases have recency 0 and are always in
+   * the first bin). A finite number > 0.
+   */
+  readonly binWidth?: number;
+  /**
+   * Number of the last, open bin: values ≥ maxBin·binWidth are pooled into it ("7+", or "28+" for
+   * weekly bins of width 4); default 7. Integer from 1 to 100.
+   */
   readonly maxBin?: number;
 }
 
@@ -64,9 +76,15 @@ export interface HoldoutComparisonOptions {
  * @category Models
  */
 export interface HoldoutComparisonRow {
-  /** Calibration frequency (or recency) of the bin; the last bin holds every value ≥ maxBin. */
+  /**
+   * The bin's lower bound: calibration frequency (or recency) k·binWidth for bin k; the last bin
+   * holds every value ≥ maxBin·binWidth.
+   */
   readonly bin: number;
-  /** Printable label: `"3"`, or `"7+"` for the pooled bin. */
+  /**
+   * Printable label: with width 1, the value (`"3"`); else the half-open range (`"[4, 8)"`); the
+   * pooled last bin is its lower bound and a plus (`"7+"`, `"28+"`).
+   */
   readonly label: string;
   /** Customers in the bin (the sum of the rows' `count`). */
   readonly customerCount: number;
@@ -95,6 +113,7 @@ export interface HoldoutComparison {
 
 const optionsSchema = z.strictObject({
   by: z.exactOptional(z.enum(["frequency", "recency"])),
+  binWidth: z.exactOptional(z.number().check(z.positive())),
   maxBin: z.exactOptional(z.int().check(z.minimum(1), z.maximum(MAX_BINS))),
 }) satisfies z.ZodMiniType<unknown, HoldoutComparisonOptions>;
 
@@ -110,17 +129,20 @@ const optionsSchema = z.strictObject({
  * small. `meanAbsoluteError` averages |actual − expected| over the bins (the convention of
  * published comparisons); `weightedMeanAbsoluteError` weights them by bin size.
  *
- * Continuous-time models bin recency by its whole number of time units (`Math.floor`).
+ * Bins have width `binWidth` (default 1): bin k holds the customers whose calibration frequency or
+ * recency v has k·w ≤ v < (k+1)·w, and the last bin every v ≥ maxBin·w. By recency, width 1 bins
+ * it by its whole number of time units; on daily data choose a width in days (`binWidth: 28` for
+ * four-week bins).
  *
  * @param model - a fitted model: BG/BB with rows `{ frequency, recency, periods, holdoutFrequency, holdoutPeriods }`,
  *   or BG/NBD, MBG/NBD, Pareto/NBD with rows `{ frequency, recency, T, holdoutFrequency, holdoutDuration }`
  * @param customers - one row per customer (or group, with `count`); rows carrying a `unit` (those of
  *   `splitCalibrationHoldout`) must be in the model's unit, the unit of `recency`, `T` and
  *   `holdoutDuration`
- * @param options - `by` ("frequency" | "recency"), `maxBin` (default 7)
+ * @param options - `by` ("frequency" | "recency"), `binWidth` (default 1), `maxBin` (default 7)
  * @returns the bins with their `customerCount`, actual and expected means, and the mean absolute errors
  * @throws {InvalidInputError} on an invalid model (`model.unit` is required), bad options
- *   (`options.maxBin` at most 100, an unknown key is `unknown_key`), or malformed rows — every bad
+ *   (`options.maxBin` at most 100, `options.binWidth` not > 0, an unknown key is `unknown_key`), or malformed rows — every bad
  *   row listed in one pass at `customers[i].field`: `inconsistent` for recency > periods or T,
  *   frequency > recency, holdoutFrequency > holdoutPeriods; `not_integer`, `too_small`,
  *   `too_big` (BG/BB `periods` or `holdoutPeriods` above 10⁶); `unit_mismatch` for a row in another
@@ -140,6 +162,9 @@ const optionsSchema = z.strictObject({
  * ]);
  * table.rows.map((row) => row.label); // => ["0", "6"]
  * table.rows[1]!.expected.toFixed(4); // => "3.7525"
+ * // By recency, in bins three opportunities wide
+ * const rows = [{ frequency: 2, recency: 4, periods: 6, holdoutFrequency: 1, holdoutPeriods: 5 }];
+ * holdoutComparison(model, rows, { by: "recency", binWidth: 3 }).rows[0]!.label; // => "[3, 6)"
  * ```
  * @category Models
  * @see Fader, Hardie & Lee (2005), "Counting your customers the easy way", Marketing Science 24(2);
@@ -163,7 +188,11 @@ export function holdoutComparison(
 ): HoldoutComparison {
   const fn = "holdoutComparison";
   const m = parseDiagnosableModel(fn, model);
-  const { by = "frequency", maxBin = 7 } = parseInput(fn, optionsSchema, options, ["options"]);
+  const {
+    by = "frequency",
+    binWidth = 1,
+    maxBin = 7,
+  } = parseInput(fn, optionsSchema, options, ["options"]);
   checkArray(fn, customers, "a non-empty array of calibration/holdout rows", ["customers"]);
   if (customers.length === 0) {
     throw invalidInput(
@@ -190,12 +219,30 @@ export function holdoutComparison(
       e = compute();
       memo.set(key, e);
     }
-    const bin = Math.min(by === "frequency" ? x : Math.floor(tx), maxBin);
+    const bin = binIndex(by === "frequency" ? x : tx, binWidth, maxBin);
     customerCount[bin]! += w;
     actual[bin]! += w * hf;
     expected[bin]! += w * e;
   }
-  return holdoutTable(customerCount, actual, expected, maxBin);
+  return holdoutTable(customerCount, actual, expected, maxBin, binWidth);
+}
+
+/**
+ * The bin k of a value v ≥ 0 at width w, edge(k) ≤ v < edge(k + 1), at most `last`: ⌊v/w⌋, moved
+ * by one where the division or the product k·w rounds across an edge (0.3/0.1 = 2.9999999999999996,
+ * 3·0.1 = 0.30000000000000004), so that a value on an edge lands in the bin its label starts with.
+ */
+function binIndex(v: number, w: number, last: number): number {
+  if (w === 1) return Math.min(Math.floor(v), last);
+  let k = Math.floor(v / w);
+  if (edge(k, w) > v) k -= 1;
+  else if (edge(k + 1, w) <= v) k += 1;
+  return Math.min(k, last);
+}
+
+/** The bin edge k·w to 12 significant digits, as labels print it (no 0.30000000000000004). */
+function edge(k: number, w: number): number {
+  return Number((k * w).toPrecision(12));
 }
 
 /**
@@ -207,6 +254,7 @@ function holdoutTable(
   actual: Float64Array,
   expected: Float64Array,
   maxBin: number,
+  binWidth: number,
 ): HoldoutComparison {
   const out: HoldoutComparisonRow[] = [];
   let absSum = 0;
@@ -220,8 +268,13 @@ function holdoutTable(
     const a = actual[b]! / c;
     const e = expected[b]! / c;
     out.push({
-      bin: b,
-      label: b === maxBin ? `${b}+` : `${b}`,
+      bin: edge(b, binWidth),
+      label:
+        b === maxBin
+          ? `${edge(b, binWidth)}+`
+          : binWidth === 1
+            ? `${b}`
+            : `[${edge(b, binWidth)}, ${edge(b + 1, binWidth)})`,
       customerCount: c,
       actual: a,
       expected: e,

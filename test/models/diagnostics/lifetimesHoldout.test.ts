@@ -36,7 +36,9 @@ describe("holdoutComparison(fitBgNbd(calibration), splitCalibrationHoldout(log))
     expect(rows).toHaveLength(5000);
     const newcomers = rows.filter((r) => r.T === 0);
     expect(newcomers).toHaveLength(23);
-    expect(newcomers.every((r) => r.firstPurchase === "2014-09-01" && r.frequency === 0)).toBe(true);
+    expect(newcomers.every((r) => r.firstPurchase === "2014-09-01" && r.frequency === 0)).toBe(
+      true,
+    );
     expect(model.customerCount).toBe(5000);
     expect(rows[0]!.holdoutDuration).toBe(121); // 2014-09-01 … 2014-12-31
   });
