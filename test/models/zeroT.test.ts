@@ -17,6 +17,7 @@ import {
   customerLifetimeValue,
   discountedExpectedResidualPurchases,
   expectedPurchases,
+  fitBgBb,
   fitBgNbd,
   fitMbgNbd,
   fitParetoNbd,
@@ -28,8 +29,13 @@ import { lnGamma } from "../../src/math/special.js";
 import { bgNbdObjective } from "../../src/models/bgNbd/bgNbdMath.js";
 import { paretoNbdLogLikelihood } from "../../src/models/paretoNbd/paretoNbdLikelihood.js";
 import { expectIssue } from "../expectInvalidAt.js";
-import { cdnowSummary } from "../fixtures/load.js";
-import { CDNOW_BG_NBD, CDNOW_GAMMA_GAMMA, CDNOW_PARETO_NBD } from "../fixtures/models.js";
+import { cdnowSummary, donations } from "../fixtures/load.js";
+import {
+  CDNOW_BG_NBD,
+  CDNOW_GAMMA_GAMMA,
+  CDNOW_PARETO_NBD,
+  DONATIONS_BG_BB,
+} from "../fixtures/models.js";
 
 const CDNOW_MBG_NBD: BgNbdModel & { kind: "mbg-nbd" } = {
   ...CDNOW_BG_NBD,
@@ -200,4 +206,42 @@ describe("fits: T = 0 rows add nothing", () => {
       }
     },
   );
+});
+
+describe("the BG/BB analogue: periods = 0 (acquired at the last opportunity observed)", () => {
+  // Fader, Hardie & Shang (2010), eq. 5 at x = t_x = n = 0: L = B(α, β)/B(α, β)·B(γ, δ)/B(γ, δ) = 1,
+  // the sum over deaths being empty; P(alive at opportunity n + 1) = B(γ, δ+1)/B(γ, δ) = δ/(γ+δ).
+  const model = DONATIONS_BG_BB;
+  const first = { frequency: 0, recency: 0, periods: 0 };
+  it("P(alive) = 1 now and δ/(γ+δ) at the next opportunity; E[X(n, n+n*) | 0, 0, 0] = E[X(n*)]", () => {
+    const { gamma, delta } = model.params;
+    expect(probabilityAlive(model, [first])[0]).toBe(1);
+    expect(probabilityAlive(model, [first], { futurePeriods: 1 })[0]).toBeCloseTo(
+      delta / (gamma + delta),
+      14,
+    );
+    for (const horizon of [1, 5, 20]) {
+      const conditional = conditionalExpectedPurchases(model, [first], { horizon })[0]!;
+      expect(conditional).toBeCloseTo(expectedPurchases(model, { horizon }), 13);
+    }
+  });
+  it("fitBgBb: the same fit with and without 500 such donors", () => {
+    const rows = donations();
+    const without = fitBgBb(rows);
+    const withFirst = fitBgBb([...rows, { ...first, count: 500, unit: "year" as const }]);
+    expect(withFirst.customerCount).toBe(without.customerCount + 500);
+    expect(withFirst.logLikelihood).toBeCloseTo(without.logLikelihood, 6);
+    for (const [name, value] of Object.entries(without.params)) {
+      const other = (withFirst.params as unknown as Record<string, number>)[name]!;
+      expect(Math.abs(other - value) / value).toBeLessThan(1e-5);
+    }
+  });
+  it("periods = 0 with transactions is inconsistent", () => {
+    expectIssue(
+      () => probabilityAlive(model, [{ frequency: 1, recency: 1, periods: 0 }]),
+      "probabilityAlive",
+      ["customers", 0, "recency"],
+      "inconsistent",
+    );
+  });
 });
