@@ -6,7 +6,8 @@
  * formulas (lifetimes 0.11.3 @4f2833f, lifetimes/fitters/beta_geo_fitter.py:295
  * `np.where(frequency == 0, 1.0, …)` for the BG/NBD P(alive); modified_beta_geo_fitter.py:213
  * `1 / (1 + a/(b + frequency)·((α+T)/(α+recency))^(r+frequency))`, which is b/(a+b) at x = T = 0;
- * pareto_nbd_fitter.py's P(alive) = E/(E + sI) with I = 0 when recency = T, hence 1).
+ * pareto_nbd_fitter.py's P(alive) = E/(E + sI) with I = 0 when recency = T, hence 1), and so does
+ * BTYD (2.4.3, R/bgnbd.R:58 `out$PAlive <- 1/(1 + as.numeric(x > 0) * C4 / C3)`: 1 when x = 0).
  */
 import { describe, expect, it } from "vitest";
 import {
