@@ -134,6 +134,10 @@ const optionsSchema = z.strictObject({
  * it by its whole number of time units; on daily data choose a width in days (`binWidth: 28` for
  * four-week bins).
  *
+ * Customers first seen on the calibration end day (`T = 0` in the rows of
+ * `splitCalibrationHoldout`; BG/BB `periods = 0`) are included in the frequency-0 (recency-0) bin
+ * with the expectation of a customer just acquired, E[X(holdout)], as lifetimes scores them.
+ *
  * @param model - a fitted model: BG/BB with rows `{ frequency, recency, periods, holdoutFrequency, holdoutPeriods }`,
  *   or BG/NBD, MBG/NBD, Pareto/NBD with rows `{ frequency, recency, T, holdoutFrequency, holdoutDuration }`
  * @param customers - one row per customer (or group, with `count`); rows carrying a `unit` (those of
@@ -143,7 +147,7 @@ const optionsSchema = z.strictObject({
  * @returns the bins with their `customerCount`, actual and expected means, and the mean absolute errors
  * @throws {InvalidInputError} on an invalid model (`model.unit` is required), bad options
  *   (`options.maxBin` at most 100, `options.binWidth` not > 0, an unknown key is `unknown_key`), or malformed rows — every bad
- *   row listed in one pass at `customers[i].field`: `inconsistent` for recency > periods or T,
+ *   row listed in one pass at `customers[i].field`: `inconsistent` for recency > periods or T, T = 0 with frequency > 0,
  *   frequency > recency, holdoutFrequency > holdoutPeriods; `not_integer`, `too_small`,
  *   `too_big` (BG/BB `periods` or `holdoutPeriods` above 10⁶); `unit_mismatch` for a row in another
  *   unit than the model
