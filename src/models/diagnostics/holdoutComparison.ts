@@ -1,6 +1,6 @@
 /**
  * Calibration-vs-holdout comparison: actual against expected mean holdout purchases per bin of
- * calibration frequency or recency.
+ * calibration frequency, recency or time since the last purchase.
  * @module
  */
 import * as z from "zod/mini";
@@ -53,8 +53,12 @@ export interface PurchaseHoldoutRow extends PurchaseHistory {
  * @category Models
  */
 export interface HoldoutComparisonOptions {
-  /** Bin customers by calibration `"frequency"` (default) or `"recency"`. */
-  readonly by?: "frequency" | "recency";
+  /**
+   * Bin customers by calibration `"frequency"` (default), `"recency"`, or
+   * `"timeSinceLastPurchase"`: T − recency (BG/BB: periods − recency), the time from the last
+   * purchase to the calibration end (lifetimes' `kind="time_since_last_purchase"`).
+   */
+  readonly by?: "frequency" | "recency" | "timeSinceLastPurchase";
   /**
    * Width w of each bin, in purchases (by frequency) or in the model's time unit (by recency):
    * bins [0, w), [w, 2w), … up to the last, open bin. Default 1: one bin per frequency, or per
@@ -77,8 +81,8 @@ export interface HoldoutComparisonOptions {
  */
 export interface HoldoutComparisonRow {
   /**
-   * The bin's lower bound: calibration frequency (or recency) k·binWidth for bin k; the last bin
-   * holds every value ≥ maxBin·binWidth.
+   * The bin's lower bound: calibration frequency (recency, time since the last purchase)
+   * k·binWidth for bin k; the last bin holds every value ≥ maxBin·binWidth.
    */
   readonly bin: number;
   /**
@@ -112,14 +116,15 @@ export interface HoldoutComparison {
 }
 
 const optionsSchema = z.strictObject({
-  by: z.exactOptional(z.enum(["frequency", "recency"])),
+  by: z.exactOptional(z.enum(["frequency", "recency", "timeSinceLastPurchase"])),
   binWidth: z.exactOptional(z.number().check(z.positive())),
   maxBin: z.exactOptional(z.int().check(z.minimum(1), z.maximum(MAX_BINS))),
 }) satisfies z.ZodMiniType<unknown, HoldoutComparisonOptions>;
 
 /**
  * Compares a model's holdout predictions with what happened: customers are binned by calibration
- * frequency (or recency), and per bin the mean actual number of holdout transactions is set against
+ * frequency (or recency, or time since the last purchase T − recency), and per bin the mean actual
+ * number of holdout transactions is set against
  * the mean of the model's conditional expectation `E[X(holdout) | calibration history]`.
  *
  * This is the table of Fader, Hardie & Lee (2005, Figure 4) and Fader, Hardie & Shang (2010,
@@ -129,21 +134,21 @@ const optionsSchema = z.strictObject({
  * small. `meanAbsoluteError` averages |actual − expected| over the bins (the convention of
  * published comparisons); `weightedMeanAbsoluteError` weights them by bin size.
  *
- * Bins have width `binWidth` (default 1): bin k holds the customers whose calibration frequency or
- * recency v has k·w ≤ v < (k+1)·w, and the last bin every v ≥ maxBin·w. By recency, width 1 bins
- * it by its whole number of time units; on daily data choose a width in days (`binWidth: 28` for
+ * Bins have width `binWidth` (default 1): bin k holds the customers whose binned value v has
+ * k·w ≤ v < (k+1)·w, and the last bin every v ≥ maxBin·w. By recency (or time since the last
+ * purchase), width 1 bins it by its whole number of time units; on daily data choose a width in days (`binWidth: 28` for
  * four-week bins).
  *
  * Customers first seen on the calibration end day (`T = 0` in the rows of
- * `splitCalibrationHoldout`; BG/BB `periods = 0`) are included in the frequency-0 (recency-0) bin
- * with the expectation of a customer just acquired, E[X(holdout)], as lifetimes scores them.
+ * `splitCalibrationHoldout`; BG/BB `periods = 0`) are included in the first bin with the expectation of a customer just acquired, E[X(holdout)], as lifetimes scores them.
  *
  * @param model - a fitted model: BG/BB with rows `{ frequency, recency, periods, holdoutFrequency, holdoutPeriods }`,
  *   or BG/NBD, MBG/NBD, Pareto/NBD with rows `{ frequency, recency, T, holdoutFrequency, holdoutDuration }`
  * @param customers - one row per customer (or group, with `count`); rows carrying a `unit` (those of
  *   `splitCalibrationHoldout`) must be in the model's unit, the unit of `recency`, `T` and
  *   `holdoutDuration`
- * @param options - `by` ("frequency" | "recency"), `binWidth` (default 1), `maxBin` (default 7)
+ * @param options - `by` ("frequency" | "recency" | "timeSinceLastPurchase"), `binWidth` (default 1),
+ *   `maxBin` (default 7)
  * @returns the bins with their `customerCount`, actual and expected means, and the mean absolute errors
  * @throws {InvalidInputError} on an invalid model (`model.unit` is required), bad options
  *   (`options.maxBin` at most 100, `options.binWidth` not > 0, an unknown key is `unknown_key`), or malformed rows — every bad
@@ -217,13 +222,21 @@ export function holdoutComparison(
   const rowIssues = (row: unknown, base: readonly PropertyKey[]): InputIssue[] =>
     holdoutRowIssues(row, base, discrete, m.unit);
   for (let i = 0; i < customers.length; i++) {
-    const { x, tx, w, hf, key, compute } = readHoldoutRow(fn, m, kernel, customers, i, rowIssues);
+    const { x, tx, T, w, hf, key, compute } = readHoldoutRow(
+      fn,
+      m,
+      kernel,
+      customers,
+      i,
+      rowIssues,
+    );
     let e = memo.get(key);
     if (e === undefined) {
       e = compute();
       memo.set(key, e);
     }
-    const bin = binIndex(by === "frequency" ? x : tx, binWidth, maxBin);
+    const value = by === "frequency" ? x : by === "recency" ? tx : T - tx;
+    const bin = binIndex(value, binWidth, maxBin);
     customerCount[bin]! += w;
     actual[bin]! += w * hf;
     expected[bin]! += w * e;

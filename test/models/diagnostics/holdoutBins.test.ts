@@ -12,7 +12,7 @@ import {
 } from "../../../src/index.js";
 import { expectIssue } from "../../expectInvalidAt.js";
 import { exampleTransactions } from "../../fixtures/load.js";
-import { CDNOW_BG_NBD } from "../../fixtures/models.js";
+import { CDNOW_BG_NBD, DONATIONS_BG_BB } from "../../fixtures/models.js";
 
 const row = (recency: number, holdoutFrequency: number) => ({
   frequency: recency === 0 ? 0 : 2,
@@ -68,6 +68,34 @@ describe("holdoutComparison by recency with a bin width", () => {
     expect(t.rows.map((r) => [r.label, r.customerCount])).toEqual([
       ["[0, 2)", 1],
       ["[2, 4)", 6],
+    ]);
+  });
+  it("by time since the last purchase, T − recency: 40 − 30 = 10 → [8, 12), 40 − 0 → 12+", () => {
+    const since = holdoutComparison(CDNOW_BG_NBD, rows, {
+      by: "timeSinceLastPurchase",
+      binWidth: 4,
+      maxBin: 3,
+    });
+    // T − recency: 40, 36.1, 36, 32.01, 32, 28, 10
+    expect(since.rows.map((r) => [r.label, r.customerCount])).toEqual([
+      ["[8, 12)", 1],
+      ["12+", 6],
+    ]);
+    expect(since.rows[0]!.actual).toBe(4);
+    expect(since.rows[0]!.expected).toBeCloseTo(each[6]!, 14);
+  });
+  it("BG/BB: time since the last purchase is periods − recency, in opportunities", () => {
+    const table = holdoutComparison(
+      DONATIONS_BG_BB,
+      [
+        { frequency: 3, recency: 4, periods: 6, holdoutFrequency: 2, holdoutPeriods: 5 },
+        { frequency: 0, recency: 0, periods: 6, holdoutFrequency: 0, holdoutPeriods: 5 },
+      ],
+      { by: "timeSinceLastPurchase" },
+    );
+    expect(table.rows.map((r) => [r.label, r.actual])).toEqual([
+      ["2", 2],
+      ["6", 0],
     ]);
   });
   it("rejects a width that is not a positive number", () => {
