@@ -210,7 +210,9 @@ export function readFitInput<D>(
  * rescaled so that the longest `T` is 1 (`tx`, `T` below, with `scale` = 1 / max T), which keeps
  * the rate parameters α (and β) near 1 for the optimiser (docs/numerics.md, "Rescaling"). The
  * fitted α and β are divided by `scale` afterwards, and the log-likelihood moves back by
- * `Σ w·x · ln(scale)`.
+ * `Σ w·x · ln(scale)`. Rows with T = 0 (x = 0, t_x = 0) stay 0 under the rescaling and add ln 1 = 0
+ * to every likelihood; max T is positive because the compression rejects data without a repeat
+ * purchase (and data where every T is 0 first, with its own message).
  * @internal
  */
 export function readRescaledHistories(

@@ -89,6 +89,16 @@ export function compressHistories(
     if ((T as number) > maxT) maxT = T as number;
     table.add(x as number, tx as number, T as number, w);
   }
+  if (requireRepeat && maxT === 0) {
+    // Only customers first seen at the end of observation: each contributes ln 1 = 0 to every
+    // likelihood, so there is nothing to fit (and no time scale to rescale by).
+    throw invalidInput(
+      fn,
+      [argument],
+      "Every customer has T = 0 (first purchase at the end of observation): the data say nothing about the model yet",
+      "too_small",
+    );
+  }
   if (requireRepeat && totalRepeat === 0) {
     throw invalidInput(
       fn,

@@ -18,7 +18,7 @@ export interface PurchaseHistory {
   readonly frequency: number;
   /** Time from the first purchase to the last repeat purchase (0 when `frequency` is 0); 0 ≤ recency ≤ T. */
   readonly recency: number;
-  /** Time from the first purchase to the end of the observation period (the customer's "age"); T > 0. */
+  /** Time from the first purchase to the end of the observation period (the customer's "age"); T ≥ 0 (0 for a customer first seen at the end of observation, whose frequency and recency are then 0). */
   readonly T: number;
 }
 

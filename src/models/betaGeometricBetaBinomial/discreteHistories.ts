@@ -107,8 +107,7 @@ function countProblem(
 /**
  * Every problem of one discrete history `{ frequency, recency, periods, count? }` at `path` (the
  * row's path, `customers[3]`): a missing field (`required`), a field that is not a number
- * (`invalid_type`) or not a whole number (`not_integer`), negative values or `periods` < 1
- * (`too_small`), more than 10⁶ opportunities (`too_big`), and histories that contradict themselves
+ * (`invalid_type`) or not a whole number (`not_integer`), negative values (`too_small`), more than 10⁶ opportunities (`too_big`), and histories that contradict themselves
  * (`inconsistent`: recency > periods, frequency > recency, recency 0 with transactions or recency
  * ≠ 0 without). A `count` where none is allowed is `unknown_key`. Empty for a valid row.
  * @internal
@@ -144,7 +143,9 @@ export function discreteHistoryIssues(
   };
   const xOk = integer(x, "frequency", 0);
   const txOk = integer(tx, "recency", 0);
-  let nOk = integer(n, "periods", 1);
+  // periods 0: acquired at the last opportunity observed; the history (0, 0, 0) has likelihood 1
+  // and the predictions of a new customer (Fader, Hardie & Shang 2010, eq. 5 at n = 0).
+  let nOk = integer(n, "periods", 0);
   if (nOk && (n as number) > MAX_OPPORTUNITIES) {
     found.push(
       issue(
@@ -189,7 +190,7 @@ export function checkDiscreteHistory(
       Number.isInteger(x) &&
       Number.isInteger(tx) &&
       Number.isInteger(n) &&
-      n >= 1 &&
+      n >= 0 &&
       n <= MAX_OPPORTUNITIES &&
       tx <= n &&
       x <= tx &&

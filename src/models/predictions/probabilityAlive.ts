@@ -51,7 +51,7 @@ export interface DiscreteAliveOptions {
  * @returns one probability in [0, 1] per customer, a `Float64Array` in input order
  * @throws {InvalidInputError} on an invalid model (paths `model.kind`, `model.params.r`,
  *   `model.unit`), or invalid customers — every bad row is listed (up to 100), at
- *   `customers[i].<field>` (frequency not an integer ≥ 0, recency > T, T ≤ 0, …)
+ *   `customers[i].<field>` (frequency not an integer ≥ 0, recency > T, T < 0, T = 0 with frequency > 0, …)
  * @throws {InvalidInputError} for a BG/BB model with a parameter above 10⁶ (path
  *   `model.params.<name>`), `periods` or `options.futurePeriods` above 10⁶ opportunities
  * @example
