@@ -1,13 +1,7 @@
 import * as z from "zod/mini";
 import { invalidInput } from "../core/errors.js";
 import { type Decimal, Money, type MoneyInput, UNROUNDED_ZERO, ZERO } from "../core/money.js";
-import {
-  type DateInput,
-  dateProblem,
-  MIN_CIVIL_DAY,
-  parseCivilDay,
-  timeZoneSchema,
-} from "../core/time.js";
+import { type DateInput, dateProblem, parseCivilDay, timeZoneSchema } from "../core/time.js";
 import { parseInput } from "../core/validate.js";
 import { moneyFromQuotient, moneyFromScaled } from "../internal/fast/fastMoney.js";
 import { type Scratch, withScratch } from "../internal/fast/scratch.js";
@@ -19,7 +13,10 @@ const FN = "rfmTable";
 export interface RfmTransaction {
   /** The customer's id (a non-empty string). */
   readonly customerId: string;
-  /** When the purchase happened: a `Date` or an ISO string; a date-only string is a calendar day in `timeZone`. */
+  /**
+   * When the purchase happened: a `Date` or an ISO 8601 string (`"2024-03-01"`, `"20240301"`,
+   * `"2024-03-01T18:30"`); a date-only string is a calendar day in `timeZone`.
+   */
   readonly date: DateInput;
   /** What the purchase was worth; omitted amounts count as a purchase with no spend. */
   readonly amount?: MoneyInput;
@@ -152,26 +149,37 @@ export function rfmTable(
 }
 
 /**
- * More than the supported days (0000-01-01 … 9999-12-31 are 3,652,425 < 2^22), so a (customer,
- * day) pair packs into one float64 key, exact for up to 2^31 customers.
+ * Per customer, the number of distinct calendar days among its kept purchases: the days grouped by
+ * customer (a counting sort on the customer numbers), then each customer's few days sorted and
+ * their distinct values counted — linear in the log but for the per-customer sorts, no hashing.
  */
-const DAY_SPAN = 2 ** 22;
-
-/** Per customer, the number of distinct calendar days among its kept purchases. */
 function purchaseDays(log: {
   readonly count: number;
   readonly customer: Int32Array;
   readonly day: Int32Array;
   readonly customerIds: readonly string[];
 }): Float64Array {
-  const days = new Float64Array(log.customerIds.length);
-  const seen = new Set<number>();
-  for (let k = 0; k < log.count; k++) {
-    const c = log.customer[k]!;
-    const key = c * DAY_SPAN + (log.day[k]! - MIN_CIVIL_DAY);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    days[c]!++;
+  const customers = log.customerIds.length;
+  const { count, customer, day } = log;
+  // end[c]: one past customer c's slot in `grouped` once filled (starts as its first slot).
+  const end = new Int32Array(customers + 1);
+  for (let k = 0; k < count; k++) end[customer[k]! + 1]!++;
+  for (let c = 0; c < customers; c++) end[c + 1]! += end[c]!;
+  const grouped = new Int32Array(count);
+  for (let k = 0; k < count; k++) grouped[end[customer[k]!]!++] = day[k]!;
+  const days = new Float64Array(customers);
+  let from = 0;
+  for (let c = 0; c < customers; c++) {
+    const to = end[c]!;
+    if (to - from > 1) {
+      const own = grouped.subarray(from, to).sort();
+      let distinct = 1;
+      for (let k = 1; k < own.length; k++) if (own[k] !== own[k - 1]) distinct++;
+      days[c] = distinct;
+    } else {
+      days[c] = to - from;
+    }
+    from = to;
   }
   return days;
 }
