@@ -10,8 +10,6 @@ import { echo, type IssueCode } from "./errors.js";
 import type { DateInput } from "./time.js";
 import { civilDayOfInstant, startOfCivilDay, wallClockToInstant } from "./timeZones.js";
 
-/** A calendar date, ISO 8601 extended (`1997-09-30`) or basic (`19970930`) format. */
-const DATE_ONLY = /^(\d{4})(?:-(\d{2})-(\d{2})|(\d{2})(\d{2}))$/;
 /** A date-time in the extended format (`1997-09-30T12:00:00+01:00`; a space for the `T` too). */
 const DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -64,16 +62,6 @@ export function isoDayNumber(input: string): number {
   const month = m0 * 10 + m1;
   const day = d0 * 10 + d1;
   return validCivil(year, month, day) ? daysFromCivil(year, month, day) : IMPOSSIBLE_DAY;
-}
-
-/** The day number of a date-only string in either format, `undefined` if impossible or another shape. */
-function dateOnlyDay(input: string): number | undefined {
-  const m = DATE_ONLY.exec(input);
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2] ?? m[4]);
-  const day = Number(m[3] ?? m[5]);
-  return validCivil(year, month, day) ? daysFromCivil(year, month, day) : undefined;
 }
 
 const getTime = Date.prototype.getTime;
@@ -131,9 +119,10 @@ export function parseInstant(input: unknown, timeZone: string): number | undefin
   if (input instanceof Date) {
     ms = timeValue(input);
   } else if (typeof input === "string") {
-    if (DATE_ONLY.test(input)) {
-      const day = dateOnlyDay(input);
-      if (day === undefined) return undefined;
+    // A date-only string, extended or basic format, is the start of its day.
+    const day = isoDayNumber(input);
+    if (day === IMPOSSIBLE_DAY) return undefined;
+    if (!Number.isNaN(day)) {
       ms = startOfCivilDay(day, timeZone);
     } else {
       const parsed = parseDateTime(input);
