@@ -248,6 +248,7 @@ export type {
   ScoreInterval,
 } from "./satisfaction/netPromoterScore.js";
 export { netPromoterScore } from "./satisfaction/netPromoterScore.js";
+export type { NpsCategories } from "./satisfaction/npsCategories.js";
 export type { RaterIndexOptions, RaterIndexResult } from "./satisfaction/raterIndex.js";
 export { raterIndex } from "./satisfaction/raterIndex.js";
 export type {

@@ -160,11 +160,13 @@ function mapCustomers(
   for (let i = 0; i < rows.length; i++) {
     let h: { x: number; tx: number; n: number };
     try {
-      h = checkDiscreteHistory(fn, rows[i], ["customers", i], false);
+      // The fitter's rows as they are: a compressed row's `count` is checked as the fitter checks
+      // it (and does not change the row's prediction); other fields are ignored.
+      h = checkDiscreteHistory(fn, rows[i], ["customers", i], true);
     } catch (error) {
       // Slow path: list every invalid row (up to 100) in one error.
       collectRowIssues(fn, rows.length, (j) => {
-        checkDiscreteHistory(fn, rows[j], ["customers", j], false);
+        checkDiscreteHistory(fn, rows[j], ["customers", j], true);
       });
       throw error; // a row that changed between reads: its first error
     }

@@ -14,6 +14,7 @@ import {
 } from "../../core/errors.js";
 import { checkArray, describeReceived } from "../../core/validate.js";
 import { canonicalOrder, permute, throwRowIssues } from "../history.js";
+import { countIssue } from "../historyValidation.js";
 
 /** Compressed BG/BB data: distinct (x, t_x, n) with weights. @internal */
 export interface DiscreteHistories {
@@ -93,15 +94,7 @@ function countProblem(
   allowCount: boolean,
 ): InputIssue | undefined {
   if (!allowCount) return issue([...path, "count"], "Unexpected key count", "unknown_key", count);
-  if (typeof count === "number" && Number.isSafeInteger(count) && count >= 1) return undefined;
-  return issue(
-    [...path, "count"],
-    `Expected an integer from 1 to 2^53 − 1, received ${describeReceived(count)}`,
-    typeof count === "number" && Number.isInteger(count) && count > 1
-      ? "too_big"
-      : integerCode(count),
-    count,
-  );
+  return countIssue(count, [...path, "count"]);
 }
 
 /**
