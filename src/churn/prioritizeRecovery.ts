@@ -246,6 +246,9 @@ const optionsSchema = recoveryOptionsSchema satisfies z.ZodMiniType<
  * // Days since the last purchase instead of a probability: 0.3 × 0.5^(91 / 182) ≈ 0.212
  * const lapsed = { customerId: "D", value: 900, cause: "third-party", cost: 40, daysSinceLastPurchase: 91 } as const;
  * prioritizeRecovery([lapsed]).entries[0]!.winBackProbability.toFixed(3); // => "0.212"
+ * // Still likely alive (P(alive) 0.9 > aliveThreshold 0.5): retained, never a win-back case
+ * const active = { ...lapsed, customerId: "E", probabilityAlive: 0.9 } as const;
+ * prioritizeRecovery([active]).entries[0]!.action; // => "retain"
  * plan.budget!.method; // => "exact"
  * plan.budget!.spend.toString(); // => "250"
  * ```
