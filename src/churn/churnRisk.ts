@@ -73,7 +73,7 @@ export interface ChurnRisk {
   /**
    * Whole days from the last purchase to the end of observation, `(T − recency)` converted from the
    * model's unit and rounded (a week is 7 days; a month, quarter or year only with
-   * `unitConversion: "calendar-average"`, else the field is absent). Exact for rows summarised with
+   * `unitConversion: "calendar-average"`, else the field is absent, as it is beyond 2⁵³ days). Exact for rows summarised with
    * `bucketing: "elapsed"`; with calendar periods it is whole periods in days. The recency of a
    * recovery candidate (`prioritizeRecovery`'s `halfLifeDays` is in days too).
    */
@@ -118,7 +118,7 @@ function checkCustomerId(id: unknown, i: number): void {
  *   same computation; the errors carry the same paths).
  * - Value if alive: a customer who has left buys nothing, so the residual value factorises as
  *   `P(alive) × E[value | history, alive]`; `valueIfAlive` is that second factor (computed at
- *   tₓ = T, where it is the same, when P(alive) is below 10⁻⁶).
+ *   tₓ = T, where it is the same, when P(alive) is so small that the residual value underflows).
  * - Value at risk `= (1 − P(alive)) × valueIfAlive = valueIfAlive − residualValue`: the expected
  *   value lost because the customer may already be gone — what a successful win-back restores, and
  *   the sum to rank at-risk customers by. It is the `value` of a `prioritizeRecovery` candidate
@@ -212,9 +212,8 @@ export function churnRisk(
       valueIfAlive: cachedEstimate(ifAliveCache, v),
       valueAtRisk: p === 1 ? ZERO : cachedEstimate(atRiskCache, v * (1 - p)),
     };
-    if (dayFactor !== undefined) {
-      row.daysSinceLastPurchase = Math.max(0, Math.round((c.T - c.recency) * dayFactor));
-    }
+    const days = dayFactor === undefined ? -1 : Math.round((c.T - c.recency) * dayFactor);
+    if (days >= 0 && days <= Number.MAX_SAFE_INTEGER) row.daysSinceLastPurchase = days;
     out[i] = id === undefined ? row : { customerId: id, ...row };
   }
   return out;

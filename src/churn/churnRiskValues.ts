@@ -12,16 +12,21 @@ import type { CustomerHistory } from "../models/predictions/customerLifetimeValu
 import { lifetimeValueColumns } from "../models/predictions/lifetimeValueColumns.js";
 import type { LifetimeValueParsedOptions } from "../models/predictions/lifetimeValueOptions.js";
 
-/** Below this P(alive) the quotient residual / P(alive) is not trusted (see {@link valuesIfAlive}). */
-const SMALL_ALIVE = 1e-6;
+/** The smallest normal float64: a residual value below it has lost digits to underflow. */
+const MIN_NORMAL = 2 ** -1022;
+/** Repeat purchases up to which the value if alive can be evaluated again at tₓ = T. */
+const MAX_REDO_FREQUENCY = 1e6;
 
 /**
  * The value if alive, `E[value | history, alive at T]`, per customer. A customer who has left buys
  * nothing, so the residual value is `P(alive) × E[value | alive]` and the value if alive is
  * `residual / P(alive)`. In the BG/NBD, MBG/NBD and Pareto/NBD the posterior of the rates given
  * "alive at T" depends on (x, T) only — the likelihood of an alive customer is λˣe^{−λT} times the
- * survival terms, whatever tₓ — so when P(alive) is tiny (the quotient would lose its digits, or
- * divide 0 by 0) a repeat buyer's value if alive is computed at tₓ = T, where P(alive) is not small.
+ * survival terms, whatever tₓ — so when the residual value has underflowed (P(alive) so small that
+ * `P(alive) × value if alive` is 0 or subnormal, and the quotient would lose its digits or divide 0
+ * by 0), a repeat buyer's value if alive is computed at tₓ = T, where P(alive) is not small.
+ * Otherwise the quotient is as precise as its two factors. A customer beyond that (no repeat
+ * purchase, or more than a million) is an `InvalidInputError` (`unsupported`).
  * @internal
  */
 export function valuesIfAlive(
@@ -37,9 +42,10 @@ export function valuesIfAlive(
   const redo: number[] = [];
   for (let i = 0; i < n; i++) {
     const p = alive[i]!;
-    if (p >= SMALL_ALIVE) out[i] = value[i]! / p;
-    else if (rows[i]!.frequency > 0) redo.push(i);
-    else if (p > 0 && Number.isFinite(value[i]! / p)) out[i] = value[i]! / p;
+    const v = value[i]!;
+    const x = rows[i]!.frequency;
+    if (p > 0 && v >= MIN_NORMAL && Number.isFinite(v / p)) out[i] = v / p;
+    else if (x > 0 && x <= MAX_REDO_FREQUENCY) redo.push(i);
     else {
       throw invalidInput(
         fn,

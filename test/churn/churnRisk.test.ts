@@ -299,6 +299,31 @@ describe("churnRisk end to end on CDNOW", () => {
     const averaged = churnRisk(monthly, one, { ...monthOpts, unitConversion: "calendar-average" });
     expect(averaged[0]!.daysSinceLastPurchase).toBe(30);
   });
+  it("value if alive where P(alive) underflows to 0 (x 2000, tₓ 1, T 50): as at tₓ 45 and tₓ = T", () => {
+    // The BG/NBD value if alive depends on (x, T) only; at tₓ = 1 the residual value is 0 in
+    // float64, at tₓ = 45 P(alive) is about 1e-80 and the quotient still holds every digit.
+    const at = (recency: number) =>
+      churnRisk(pair, [{ frequency: 2000, recency, T: 50, monetaryValue: 10 }], opts)[0]!;
+    const [gone, faint, last] = [at(1), at(45), at(50)];
+    expect(gone.probabilityAlive).toBe(0);
+    expect(gone.residualValue.isZero()).toBe(true);
+    expect(faint.probabilityAlive).toBeLessThan(1e-60);
+    const v = last.valueIfAlive.toNumber();
+    expect(v).toBeGreaterThan(0);
+    expect(Math.abs(gone.valueIfAlive.toNumber() - v)).toBeLessThanOrEqual(1e-12 * v);
+    expect(Math.abs(faint.valueIfAlive.toNumber() - v)).toBeLessThanOrEqual(1e-9 * v);
+    expect(gone.valueAtRisk.toNumber()).toBe(gone.valueIfAlive.toNumber()); // all of it is at risk
+  });
+  it("an absurd history: P(alive) 0 beyond 10⁶ repeat purchases is refused, days beyond 2⁵³ left out", () => {
+    const absurd = [{ frequency: 1e308, recency: 30, T: 38, monetaryValue: 10 }];
+    expectInvalidAt(() => churnRisk(pair, absurd, opts), ["customers", 0]);
+    const ancient = churnRisk(
+      pair,
+      [{ frequency: 0, recency: 0, T: 1e300, monetaryValue: 0 }],
+      opts,
+    );
+    expect("daysSinceLastPurchase" in ancient[0]!).toBe(false);
+  });
   it("noPurchaseWindow is in unit: 4 weeks = 28 days on a weekly model", () => {
     const weeks = churnRisk(pair, one, { ...opts, noPurchaseWindow: 4 });
     const days = churnRisk(pair, one, {
