@@ -64,7 +64,11 @@ export interface RecoveryCandidate {
    * derive the win-back probability, with `options.halfLifeDays` (days too).
    */
   readonly daysSinceLastPurchase?: number | undefined;
-  /** Value of the second lifetime after recapture (money); default `value × options.secondLifetimeShare`. */
+  /**
+   * Value of the second lifetime after recapture (money); default `value × options.secondLifetimeShare`.
+   * For a candidate that may still be alive, weigh your own by `1 − probabilityAlive` (as the value at
+   * risk is): a win-back restores something only if the customer is gone.
+   */
   readonly secondLifetimeValue?: MoneyInput;
   /** Mark a customer not worth keeping (cannot bring profit, breaks contracts, harms staff or image): always tier `"not-worth-recovering"`. */
   readonly notWorthRecovering?: boolean;
