@@ -226,8 +226,10 @@ const optionsSchema = recoveryOptionsSchema satisfies z.ZodMiniType<
  *   `too_small`), an unknown cause (`customers[i].cause`, `invalid_value`), a win-back probability
  *   outside [0, 1] (`too_small` / `too_big`), neither a probability nor `daysSinceLastPurchase`
  *   (`customers[i].winBackProbability`, `required`), a buy-till-you-die `recency` in their place
- *   (`customers[i].recency`, `wrong_row_kind`), days since the last purchase that are negative or
- *   not whole (`customers[i].daysSinceLastPurchase`, `too_small` / `not_integer`), an amount beyond
+ *   (`customers[i].recency`, `wrong_row_kind`) or a `timeSinceLastPurchase` in some other unit
+ *   (`customers[i].timeSinceLastPurchase`, `unit_mismatch`), days since the last purchase that are
+ *   negative or not whole (`customers[i].daysSinceLastPurchase`, `too_small` / `not_integer`), a
+ *   `probabilityAlive` outside [0, 1] (`too_small` / `too_big` / `invalid_type`), an amount beyond
  *   float64 (`unsupported`); an empty input with a budget (`customers`, `too_small`),
  *   `smallValue` above `keyValue` (`options.smallValue`, `inconsistent`) or any other invalid option
  *   (`options.<key>`)
