@@ -73,9 +73,10 @@ export interface ChurnRisk {
   /**
    * Whole days from the last purchase to the end of observation, `(T − recency)` converted from the
    * model's unit and rounded (a week is 7 days; a month, quarter or year only with
-   * `unitConversion: "calendar-average"`, else the field is absent, as it is beyond 2⁵³ days). Exact for rows summarised with
-   * `bucketing: "elapsed"`; with calendar periods it is whole periods in days. The recency of a
-   * recovery candidate (`prioritizeRecovery`'s `halfLifeDays` is in days too).
+   * `unitConversion: "calendar-average"`, else the field is absent, as it is beyond 2⁵³ days).
+   * Exact for rows summarised with `bucketing: "elapsed"`; with calendar periods it is whole
+   * periods in days. The recency of a recovery candidate (`prioritizeRecovery`'s `halfLifeDays` is
+   * in days too).
    */
   readonly daysSinceLastPurchase?: number;
 }
@@ -126,8 +127,8 @@ function checkCustomerId(id: unknown, i: number): void {
  *   is sure of (P(alive) = 1, as the BG/NBD says of every one-time buyer) has none.
  * - Days since the last purchase: `T − recency` in whole days (see the field).
  *
- * Money: the residual value, the value if alive and the value at risk are float64 model estimates, returned as
- * `Decimal`s of their 15 significant digits (as `customerLifetimeValue`).
+ * Money: the residual value, the value if alive and the value at risk are float64 model
+ * estimates, returned as `Decimal`s of their 15 significant digits (as `customerLifetimeValue`).
  *
  * @param model - `{ purchase, spend }`: a fitted BG/NBD, MBG/NBD or Pareto/NBD model and a fitted
  *   Gamma-Gamma model

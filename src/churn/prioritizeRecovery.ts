@@ -189,17 +189,18 @@ const optionsSchema = recoveryOptionsSchema satisfies z.ZodMiniType<
  * `"retain"` (still a customer: no recovery tier, no win-back spend, ranked after every recovery
  * case); value ≤ 0 → `"not-worth-recovering"`; value ≥ `keyValue` → `"key"`; value < `smallValue`
  * → `"small"`; else `"ordinary"` (the default thresholds are percentiles of the recovery cases'
- * values, the active customers left out). Actions: key → recover strongly (always attempted by the rules, reported even when the
- * expected net value is negative); ordinary → recover when possible if the expected net value is
- * positive, else let go; small → minimal effort if the cost is at most `smallCostLimit` and the
- * expected net value is positive, else let go; not worth recovering → let go. The rule, as code, is
+ * values, the active customers left out). Actions: key → recover strongly (always attempted by the
+ * rules, reported even when the expected net value is negative); ordinary → recover when possible
+ * if the expected net value is positive, else let go; small → minimal effort if the cost is at most
+ * `smallCostLimit` and the expected net value is positive, else let go; not worth recovering → let
+ * go; active → retain. The rule, as code, is
  * `classify` in `src/churn/recoveryRules.ts` (with the win-back and expected-net-value formulas).
  *
- * Budget selection (a 0/1 knapsack): candidates are customers whose action is neither "let go" nor "retain" and whose
- * expected net value is positive; costs are rounded up to whole cents. When candidates × budget in
- * cents ≤ `maxExactCells` the selection is exact (dynamic programme over cents); otherwise the greedy
- * rule by value per cost, compared with the best single candidate that fits — the classic fix that
- * guarantees at least half the optimum. The result states the method, the guarantee and an upper
+ * Budget selection (a 0/1 knapsack): candidates are customers whose action is neither "let go" nor
+ * "retain" and whose expected net value is positive; costs are rounded up to whole cents. When
+ * candidates × budget in cents ≤ `maxExactCells` the selection is exact (dynamic programme over
+ * cents); otherwise the greedy rule by value per cost, compared with the best single candidate that
+ * fits — the classic fix that guarantees at least half the optimum. The result states the method, the guarantee and an upper
  * bound (the optimum, or the fractional relaxation). Ties are broken by input order, so the result
  * is deterministic. Without a budget every candidate is selected.
  *
