@@ -470,6 +470,27 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
       ],
       { halfLifeDays: 90 },
     ],
+    () => [
+      [
+        {
+          customerId: "F",
+          value: "310.25",
+          probabilityAlive: 0.2,
+          cause: "own",
+          cost: 4,
+          daysSinceLastPurchase: 120,
+        },
+        {
+          customerId: "G",
+          value: 40,
+          probabilityAlive: 0.9,
+          cause: "unknown",
+          cost: 4,
+          daysSinceLastPurchase: 7,
+        },
+      ],
+      { budget: 50, aliveThreshold: 0.5, halfLifeDays: 182 },
+    ],
   ],
   probabilityAlive: [
     () => [copy(bg), [{ frequency: 2, recency: 30.43, T: 38.86 }]],
