@@ -418,3 +418,20 @@ describe("no NaN or infinity leaves a prediction", () => {
     );
   });
 });
+
+describe("a huge frequency is computed, not cached (no array of that length)", () => {
+  it("scores x = 1e9 and reports x = 1e308 as an InvalidInputError, never a RangeError", async () => {
+    const { CDNOW_BG_NBD, CDNOW_GAMMA_GAMMA } = await import("../fixtures/models.js");
+    const { customerLifetimeValue, InvalidInputError } = await import("../../src/index.js");
+    const pair = { purchase: CDNOW_BG_NBD, spend: CDNOW_GAMMA_GAMMA };
+    const options = { horizon: 52, discountRate: 0.0027 };
+    const row = (frequency: number) => [
+      { frequency, recency: 38.86, T: 38.86, monetaryValue: 22.35 },
+    ];
+    // Linear in x for a customer alive at T who buys at their posterior rate: 1e5 → 1.80e6, 1e9 → 1.80e10.
+    const small = customerLifetimeValue(pair, row(1e5), options)[0]!.toNumber();
+    const large = customerLifetimeValue(pair, row(1e9), options)[0]!.toNumber();
+    expect(large / small).toBeCloseTo(1e4, 2);
+    expect(() => customerLifetimeValue(pair, row(1e308), options)).toThrow(InvalidInputError);
+  });
+});
