@@ -119,8 +119,10 @@ export function conditionalExpectedSpend(
 }
 
 /**
- * Validates a spend customer (frequency integer ≥ 0; positive monetaryValue when frequency ≥ 1)
- * and the model's q when the population mean is needed.
+ * Validates a spend customer and reads the (x, z̄) the model's convention gives it: with
+ * `model.firstTransaction` `"exclude"` (or absent) x = frequency and z̄ = monetaryValue ≥ 0 (read
+ * when frequency ≥ 1); with `"include"` x = frequency + 1 and z̄ = totalSpend / x (totalSpend ≥ 0).
+ * Checks the model's q when the population mean is needed, and p·x + q > 1.
  * @internal
  */
 export function checkSpendCustomer(
@@ -136,11 +138,11 @@ export function checkSpendCustomer(
     const c = customer as Record<string, unknown>;
     const x = c.frequency;
     const m = c.monetaryValue;
-    if (typeof x === "number" && Number.isInteger(x)) {
+    if (typeof x === "number" && Number.isInteger(x) && model.firstTransaction !== "include") {
       if (
         x > 0 &&
         typeof m === "number" &&
-        m > 0 &&
+        m >= 0 &&
         m < MONEY_LIMIT &&
         hasFiniteSpend(model.params, x)
       ) {
@@ -176,6 +178,10 @@ export function checkSpendCustomer(
       x,
     );
   }
+  if (model.firstTransaction === "include") {
+    const total = spendValue(fn, c.totalSpend, at("totalSpend"));
+    return { x: finiteSpendCount(fn, model, x + 1, modelPath), zbar: total / (x + 1) };
+  }
   if (x === 0) {
     if (!(model.params.q > 1)) {
       throw invalidInput(
@@ -188,14 +194,27 @@ export function checkSpendCustomer(
     }
     return { x, zbar: 0 };
   }
+  return {
+    x: finiteSpendCount(fn, model, x, modelPath),
+    zbar: spendValue(fn, c.monetaryValue, at("monetaryValue")),
+  };
+}
+
+/** `x`, after checking that p·x + q > 1 (else the expected spend is infinite: `unsupported` at the model's q). */
+function finiteSpendCount(
+  fn: string,
+  model: GammaGammaModel,
+  x: number,
+  modelPath: readonly PropertyKey[],
+): number {
   if (!hasFiniteSpend(model.params, x)) {
     throw invalidInput(
       fn,
       [...modelPath, "params", "q"],
-      `p·frequency + q = ${model.params.p * x + model.params.q} ≤ 1: this customer's expected spend is infinite under the model`,
+      `p·x + q = ${model.params.p * x + model.params.q} ≤ 1 (x = ${x} purchases): this customer's expected spend is infinite under the model`,
       "unsupported",
       model.params.q,
     );
   }
-  return { x, zbar: spendValue(fn, c.monetaryValue, at("monetaryValue")) };
+  return x;
 }

@@ -212,6 +212,8 @@ export function fitSbg(survival: SbgInput, options: FitOptions = {}): SbgModel {
     (p, g) => shiftedBetaGeometricNegLogLikelihood(data, p[0]!, p[1]!, g),
     PARAMETER_NAMES,
     { ...opts, tolerance: scaledTolerance(opts.tolerance, data.customers) },
+    // Not in lifetimes; defined as its other fits: −Σℓ/N + λ(α² + β²).
+    { penaltyWeight: data.customers },
   );
   return {
     kind: "sbg",
