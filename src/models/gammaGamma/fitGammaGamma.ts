@@ -164,16 +164,16 @@ export function fitGammaGamma(
       opts.initial.q,
     );
   }
-  const fit = maximizeBoundary(fn, constrained, () =>
+  const run = (lowerQ: number) =>
     maximizeLikelihood(
       fn,
       gammaGammaObjective(data.x, data.m, data.weight),
       NAMES,
       { ...opts, tolerance: scaledTolerance(opts.tolerance, data.customers) },
       // lifetimes' GammaGammaFitter: mean negative log-likelihood + λ Σ p² over (p, q, v).
-      { penaltyWeight: data.customers, lowerBounds: constrained ? [0, 1, 0] : [0, 0, 0] },
-    ),
-  );
+      { penaltyWeight: data.customers, lowerBounds: [0, lowerQ, 0] },
+    );
+  const fit = constrained ? constrainedFit(fn, run) : run(0);
   const [p, q, v] = fit.params;
   const [sp, sq, sv] = fit.standardErrors;
   const params: GammaGammaParams = { p: p!, q: q!, v: v! };
@@ -191,20 +191,29 @@ export function fitGammaGamma(
 }
 
 /**
- * Runs a fit; with the q > 1 constraint, a maximum running off to the boundary q → 1 becomes a
- * `ModelFitError` that says so (the data favour q ≤ 1, an infinite population mean).
+ * The fit under q > 1 (q = 1 + e^θ). When it fails, the unconstrained fit tells why: a maximum at
+ * q ≤ 1 means the constrained one lies on the boundary q → 1 (an infinite population mean), which
+ * the error says; otherwise the constrained fit's own error stands.
  */
-function maximizeBoundary<T>(fn: string, constrained: boolean, run: () => T): T {
+function constrainedFit<T extends { params: Float64Array }>(
+  fn: string,
+  run: (lowerQ: number) => T,
+): T {
   try {
-    return run();
+    return run(1);
   } catch (error) {
-    if (!constrained || !(error instanceof ModelFitError) || !error.reason.includes("q − 1")) {
+    if (!(error instanceof ModelFitError)) throw error;
+    let freeQ: number;
+    try {
+      freeQ = run(0).params[1]!;
+    } catch {
       throw error;
     }
+    if (freeQ > 1) throw error;
     throw new ModelFitError(
       fn,
-      "with constrainFiniteMean the likelihood is largest at the boundary q → 1: the data favour q ≤ 1, a spend distribution whose population mean p·v/(q − 1) is infinite",
-      "fit without constrainFiniteMean (repeat buyers' expected spends stay finite while p·frequency + q > 1), or fit more customers",
+      `with constrainFiniteMean the likelihood is largest at the boundary q → 1 (without the constraint q = ${freeQ.toPrecision(4)}): the data favour q ≤ 1, a spend distribution whose population mean p·v/(q − 1) is infinite`,
+      "fit without constrainFiniteMean (repeat buyers' expected spends stay finite while p·frequency + q > 1), lower the `penalty`, or fit more customers",
     );
   }
 }
