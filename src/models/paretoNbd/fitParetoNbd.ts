@@ -34,7 +34,9 @@ const NAMES = ["r", "alpha", "s", "beta"] as const;
  * derivation, the ₂F₁ parameter derivatives summed term by term) works on times rescaled to
  * max T = 1, so a `penalty` applies to the rescaled parameters, as in the Python lifetimes library,
  * and, as there, to the **total** negative log-likelihood (−ℓ + λ·Σp², lifetimes'
- * `ParetoNBDFitter`; the other fits penalise the mean, see {@link FitOptions.penalty}).
+ * `ParetoNBDFitter`; the other fits penalise the mean, see {@link FitOptions.penalty}). lifetimes
+ * divides its weighted total by the mean weight, 1 for one row per customer (its default, the
+ * case reproduced here); rows merged with `count` here stand for that many customers.
  * Standard errors are from the Hessian (delta method). The likelihood is typically very flat in β
  * (on CDNOW its standard error is 6.2 for β = 11.7), so different optimisers agree on β only to a
  * few digits while the log-likelihood agrees to ten.
