@@ -113,6 +113,7 @@ export type {
 export { probabilityAliveMatrix } from "./models/diagnostics/probabilityAliveMatrix.js";
 export type { FitOptions } from "./models/fitInput.js";
 export { fitGammaGamma } from "./models/gammaGamma/fitGammaGamma.js";
+export type { GammaGammaFitOptions } from "./models/gammaGamma/gammaGammaOptions.js";
 export { fitMbgNbd } from "./models/modifiedBgNbd/fitModifiedBgNbd.js";
 export { fitParetoNbd } from "./models/paretoNbd/fitParetoNbd.js";
 export { conditionalExpectedPurchases } from "./models/predictions/conditionalExpectedPurchases.js";

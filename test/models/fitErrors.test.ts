@@ -199,13 +199,16 @@ describe("fitters: every bad row in one pass", () => {
   });
   it("fitGammaGamma: frequency and monetaryValue at customers[i] (invalid_money, too_small)", () => {
     const error = catchInvalidInput(() =>
-      fitGammaGamma([
-        ...spend,
-        { frequency: 2, monetaryValue: "12,50" },
-        { frequency: 1, monetaryValue: -3 },
-        { frequency: 1.5, monetaryValue: "1" },
-        { frequency: 0, monetaryValue: "not read: no repeat purchase" },
-      ]),
+      fitGammaGamma(
+        [
+          ...spend,
+          { frequency: 2, monetaryValue: "12,50" },
+          { frequency: 1, monetaryValue: -3 },
+          { frequency: 1.5, monetaryValue: "1" },
+          { frequency: 0, monetaryValue: "not read: no repeat purchase" },
+        ],
+        { nonPositiveSpend: "error" },
+      ),
     );
     expect(listed(error.issues)).toEqual([
       [".customers[5].monetaryValue", "invalid_money", "12,50"],

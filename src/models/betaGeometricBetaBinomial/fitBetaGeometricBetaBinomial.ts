@@ -192,6 +192,8 @@ export function fitBgBb(
     },
     PARAMETER_NAMES,
     { ...opts, tolerance: scaledTolerance(opts.tolerance, data.customers) },
+    // lifetimes' BetaGeoBetaBinomFitter: −Σwℓ/Σw + λΣp².
+    { penaltyWeight: data.customers },
   );
   const [alpha, beta, gamma, delta] = result.params;
   const [sa, sb, sg, sd] = result.standardErrors;

@@ -86,14 +86,19 @@ export interface LifetimeValueOptions {
  * it). Choose the unit and rate of your data instead.
  * Spend is assumed independent of the purchase process (the Gamma-Gamma assumption).
  *
- * Money: `monetaryValue` is converted to float64 once; each value is a float64 model estimate,
+ * Spend per customer: E[M | x, z̄] read as the spend model was fitted (`model.spend.firstTransaction`):
+ * x = `frequency` and z̄ = `monetaryValue` (≥ 0; a mean of 0 gives p·v/(p·x + q − 1)), or with the
+ * first transaction included x = `frequency + 1` and z̄ = `totalSpend / (frequency + 1)`.
+ *
+ * Money: `monetaryValue` (or `totalSpend`) is converted to float64 once; each value is a float64 model estimate,
  * returned as a `Decimal` of its 15 significant digits (the decimal precision float64 guarantees;
  * not rounded to cents — that is the caller's choice).
  *
  * @param model - `{ purchase, spend }`: a fitted BG/NBD, MBG/NBD or Pareto/NBD model and a fitted
  *   Gamma-Gamma model
- * @param customers - `{ frequency, recency, T, monetaryValue }` per customer, times in the purchase
- *   model's unit (extra fields such as `customerId` are ignored)
+ * @param customers - `{ frequency, recency, T, monetaryValue, totalSpend? }` per customer, times in
+ *   the purchase model's unit (`totalSpend` read only by a spend model fitted with
+ *   `firstTransaction: "include"`; extra fields such as `customerId` are ignored)
  * @param options - `{ horizon, discountRate, unit?, unitConversion?, profitMargin?, allowLargeDiscountRate? }`
  * @returns one `Decimal` per customer, in input order
  * @throws {InvalidInputError} on invalid models (paths `model.purchase.params.r`,
