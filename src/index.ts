@@ -130,7 +130,7 @@ export type {
 export { discountedExpectedResidualPurchases } from "./models/predictions/discountedExpectedResidualPurchases.js";
 export type { HorizonOptions } from "./models/predictions/expectedPurchases.js";
 export { expectedPurchases } from "./models/predictions/expectedPurchases.js";
-export type { DiscreteAliveOptions } from "./models/predictions/probabilityAlive.js";
+export type { ProbabilityAliveOptions } from "./models/predictions/probabilityAlive.js";
 export { probabilityAlive } from "./models/predictions/probabilityAlive.js";
 export type { PurchaseCountOptions } from "./models/predictions/purchaseCountProbability.js";
 export { purchaseCountProbability } from "./models/predictions/purchaseCountProbability.js";

@@ -463,10 +463,10 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
   probabilityAlive: [
     () => [copy(bg), [{ frequency: 2, recency: 30.43, T: 38.86 }]],
     () => [copy(pareto), history()],
-    () => [copy(bgbb), [{ frequency: 2, recency: 4, periods: 6 }], { futurePeriods: 1 }],
+    () => [copy(bgbb), [{ frequency: 2, recency: 4, periods: 6 }], { horizon: 1 }],
   ],
   probabilityAliveMatrix: [
-    () => [copy(bgbb), { maxFrequency: 6, maxT: 6, futurePeriods: 1 }],
+    () => [copy(bgbb), { maxFrequency: 6, maxT: 6, horizon: 1 }],
     () => [
       copy(bg),
       { maxFrequency: 3, maxT: 9, unit: "month", unitConversion: "calendar-average" },

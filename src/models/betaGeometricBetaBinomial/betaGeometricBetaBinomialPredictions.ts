@@ -180,18 +180,18 @@ function mapCustomers(
   return out;
 }
 
-/** BG/BB `probabilityAlive`: P(alive at n + futurePeriods). @internal */
+/** BG/BB `probabilityAlive`: P(alive at n + horizon), `horizon` in opportunities. @internal */
 export function bgbbProbabilityAliveFor(
   fn: string,
   model: BgBbModel,
   customers: unknown,
-  futurePeriods: unknown,
+  horizon: unknown,
+  unit: TimeUnit | undefined,
 ): Float64Array {
-  const p = parseBgbbModel(fn, model).params;
-  const m =
-    futurePeriods === undefined
-      ? 0
-      : opportunities(fn, futurePeriods, ["options", "futurePeriods"], 0);
+  const parsed = parseBgbbModel(fn, model);
+  checkBgbbUnit(fn, parsed, unit);
+  const p = parsed.params;
+  const m = horizon === undefined ? 0 : opportunities(fn, horizon, ["options", "horizon"], 0);
   return mapCustomers(fn, customers, (x, tx, n) => bgbbProbabilityAlive(p, x, tx, n, m));
 }
 

@@ -13,7 +13,7 @@ import { digamma, lnBeta, lnGamma, logistic } from "../../math/special.js";
 import { unitHypergeometric } from "../../math/unitHypergeometric.js";
 import { indexHistories } from "../history.js";
 import type { BgNbdParams } from "../types.js";
-import { bgNbdExpectedIfAlive } from "./bgNbdExpectedIfAlive.js";
+import { betaLogitMean, bgNbdExpectedIfAlive } from "./bgNbdExpectedIfAlive.js";
 
 /** 0 for the BG/NBD, 1 for the MBG/NBD (the extra drop-out chance right after the first purchase). */
 export type DropoutShift = 0 | 1;
@@ -179,6 +179,51 @@ export function bgNbdProbabilityAlive(
 }
 
 export { bgNbdExpectedIfAlive };
+
+/**
+ * One customer's log-likelihood ℓ(r, α, a, b | x, t_x, T) = A₁ + LSE(A₂, A₃) (A₁ + A₂ when
+ * x + m = 0), with the A's of {@link bgNbdObjective} (Fader, Hardie & Lee 2005, eq. 6; Batislam,
+ * Denizel & Filiztekin 2007 for m = 1): the definition that the objective sums over compressed rows
+ * with the gamma-function terms shared per frequency. A log-density in the x purchase times.
+ * @internal
+ */
+export function bgNbdLogLikelihood(
+  q: BgNbdParams,
+  m: DropoutShift,
+  x: number,
+  tx: number,
+  T: number,
+): number {
+  const { r, alpha, a, b } = q;
+  const lgab = lnGamma(a + b) - lnGamma(b) - lnGamma(a + b + x + m);
+  const A1 = lnGamma(r + x) - lnGamma(r) + r * Math.log(alpha);
+  const A2 = lgab + lnGamma(b + x + m) - (r + x) * Math.log(alpha + T);
+  if (x + m === 0) return A1 + A2;
+  const A3 = Math.log(a) + lgab + lnGamma(b + x + m - 1) - (r + x) * Math.log(alpha + tx);
+  return A1 + Math.max(A2, A3) + Math.log1p(Math.exp(-Math.abs(A2 - A3)));
+}
+
+/**
+ * P(alive at T + t | alive at T, x): drop-out happens only at a purchase, so given (λ, p) an
+ * active customer survives (T, T + t] with probability E[(1−p)^N] = e^{−pλt}, N ~ Poisson(λt);
+ * averaged over the posterior λ ~ Gamma(r+x, α+T) this is (1 + p·t/(α+T))^{−(r+x)}, and over
+ * p ~ Beta(a, b+x+m) it is ₂F₁(r+x, a; a+b+x+m; −t/(α+T)), evaluated as that Beta mixture by
+ * {@link betaLogitMean} (positive, at most 1, non-increasing in t). Exactly 1 at t = 0; `NaN` where
+ * the mixture would need more than 100,000 nodes (a or b + x + m below ≈ 2·10⁻³).
+ * @internal
+ */
+export function bgNbdAliveAfterIfAlive(
+  q: BgNbdParams,
+  m: DropoutShift,
+  x: number,
+  T: number,
+  t: number,
+): number {
+  if (t === 0) return 1;
+  const R = q.r + x;
+  const u = t / (q.alpha + T);
+  return betaLogitMean(q.a, q.b + x + m, (p) => Math.exp(-R * Math.log1p(p * u)));
+}
 
 /** Most trapezoid nodes of one DERT evaluation: bounds the time of a prediction (≈ 10 ms). */
 const MAX_NODES = 100_000;
