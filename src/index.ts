@@ -117,12 +117,15 @@ export { fitMbgNbd } from "./models/modifiedBgNbd/fitModifiedBgNbd.js";
 export { fitParetoNbd } from "./models/paretoNbd/fitParetoNbd.js";
 export { conditionalExpectedPurchases } from "./models/predictions/conditionalExpectedPurchases.js";
 export { conditionalExpectedSpend } from "./models/predictions/conditionalExpectedSpend.js";
+export type { ConditionalPurchaseCountOptions } from "./models/predictions/conditionalPurchaseCountProbability.js";
+export { conditionalPurchaseCountProbability } from "./models/predictions/conditionalPurchaseCountProbability.js";
 export type {
   CustomerHistory,
   LifetimeValueOptions,
   ValueModel,
 } from "./models/predictions/customerLifetimeValue.js";
 export { customerLifetimeValue } from "./models/predictions/customerLifetimeValue.js";
+export { customerLogLikelihood } from "./models/predictions/customerLogLikelihood.js";
 export type {
   DiscountOptions,
   DiscountUnitOptions,

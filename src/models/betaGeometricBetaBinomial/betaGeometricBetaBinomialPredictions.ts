@@ -17,6 +17,7 @@ import {
   type BgBbModel,
   betaGeometricBetaBinomialModelSchema,
   bgbbConditionalExpected,
+  bgbbConditionalPurchaseCountProbability,
   bgbbDert,
   bgbbExpected,
   bgbbProbabilityAlive,
@@ -231,6 +232,21 @@ export function bgbbConditionalExpectedFor(
 ): Float64Array {
   const { params: p, n: nStar } = modelAndHorizon(fn, model, horizon, unit);
   return mapCustomers(fn, customers, (x, tx, n) => bgbbConditionalExpected(p, x, tx, n, nStar));
+}
+
+/** BG/BB `conditionalPurchaseCountProbability`: P(X(n, n + n*) = k | x, t_x, n). @internal */
+export function bgbbConditionalPurchaseCountFor(
+  fn: string,
+  model: BgBbModel,
+  customers: unknown,
+  count: number,
+  horizon: unknown,
+  unit: TimeUnit | undefined,
+): Float64Array {
+  const { params: p, n: nStar } = modelAndHorizon(fn, model, horizon, unit);
+  return mapCustomers(fn, customers, (x, tx, n) =>
+    bgbbConditionalPurchaseCountProbability(p, x, tx, n, count, nStar),
+  );
 }
 
 /** BG/BB `purchaseCountProbability`: P(X(n) = x). @internal */
