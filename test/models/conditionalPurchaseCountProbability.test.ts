@@ -13,8 +13,8 @@ import {
   conditionalExpectedPurchases,
   conditionalPurchaseCountProbability,
   type MbgNbdModel,
-  probabilityAlive,
   type PurchaseModel,
+  probabilityAlive,
 } from "../../src/index.js";
 import { expectIssue } from "../expectInvalidAt.js";
 import { CDNOW_BG_NBD, CDNOW_PARETO_NBD, DONATIONS_BG_BB } from "../fixtures/models.js";

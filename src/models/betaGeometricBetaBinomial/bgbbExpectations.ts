@@ -144,7 +144,12 @@ export function bgbbConditionalPurchaseCountProbability(
   nStar: number,
 ): number {
   const alive = bgbbProbabilityAlive(p, x, tx, n);
-  const posterior = { alpha: p.alpha + x, beta: p.beta + (n - x), gamma: p.gamma, delta: p.delta + n };
+  const posterior = {
+    alpha: p.alpha + x,
+    beta: p.beta + (n - x),
+    gamma: p.gamma,
+    delta: p.delta + n,
+  };
   const ifAlive = alive === 0 ? 0 : bgbbPurchaseCountProbability(posterior, k, nStar);
   return Math.min(1, (k === 0 ? 1 - alive : 0) + alive * ifAlive);
 }

@@ -141,8 +141,12 @@ export function conditionalPurchaseCountProbability(
           budget(x);
           return kernel.purchaseCountIfAlive(n, x, T, span);
         };
-  const out = conditionalOverRows(fn, customers, kernel.probabilityAlive, ifAlive, (x, tx, T) =>
-    kernel.probabilityAlive(x, tx, T) * ifAlive(x, T),
+  const out = conditionalOverRows(
+    fn,
+    customers,
+    kernel.probabilityAlive,
+    ifAlive,
+    (x, tx, T) => kernel.probabilityAlive(x, tx, T) * ifAlive(x, T),
   );
   if (n === 0) for (let i = 0; i < out.length; i++) out[i] = 1 - out[i]!;
   for (let i = 0; i < out.length; i++) out[i] = Math.min(1, Math.max(0, out[i]!));

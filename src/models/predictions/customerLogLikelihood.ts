@@ -26,8 +26,8 @@ import { parsePurchaseModel, parseSpendModel } from "./modelArguments.js";
  * maximised, for **one** customer per row — a row's `count` does not multiply it, so
  * `Σ countᵢ·ℓᵢ` over the rows a model was fitted to equals its `logLikelihood` (BTYD's
  * `bgnbd.LL`, `pnbd.LL`, `bgbb.LL` per customer; lifetimes' `_negative_log_likelihood` before the
- * sum). Use it to find the customers the model explains worst, to compare models customer by
- * customer, or to check a refit.
+ * sum). Use it to compare two models customer by customer on the same rows (same time unit),
+ * to build likelihood-ratio or cross-validation statistics, or to check a refit.
  *
  * The formulas are the fitters' own: BG/NBD `ℓ = A₁ + ln(e^{A₂} + 1[x>0]·e^{A₃})` (Fader, Hardie &
  * Lee 2005, eq. 6) and MBG/NBD (Batislam, Denizel & Filiztekin 2007, drop-out also at x = 0);

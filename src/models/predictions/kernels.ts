@@ -154,7 +154,7 @@ function paretoKernel(q: ParetoNbdParams): PurchaseKernel {
         t,
       ),
     // Given alive at T, μ ~ Gamma(s, β + T): E[e^{−μt}] (Fader & Hardie 2014, note 015).
-    aliveAfterIfAlive: (x, T, t) => Math.exp(-q.s * Math.log1p(t / (q.beta + T))),
+    aliveAfterIfAlive: (_x, T, t) => Math.exp(-q.s * Math.log1p(t / (q.beta + T))),
     logLikelihood: (x, tx, T) => paretoNbdLogLikelihood(q, x, tx, T),
     expectedIfAlive: (x, T, t) => paretoNbdExpectedIfAlive(q, x, T, t),
     dertIfAlive: (x, T, delta) => paretoNbdDertIfAlive(q, x, T, delta),

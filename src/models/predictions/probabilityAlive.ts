@@ -94,7 +94,7 @@ export interface ProbabilityAliveOptions {
  * alive[0]; // => 0.726609136799
  * alive[1]; // => 1
  * // A year (52 weeks) later, whatever they buy meanwhile:
- * probabilityAlive(model, customers, { horizon: 52 })[0]; // => 0.6358
+ * probabilityAlive(model, customers, { horizon: 52 })[0]; // => 0.531707356631
  * ```
  * @category Models
  * @see Fader, Hardie & Lee (2005), "Counting your customers the easy way", Marketing Science 24(2);
