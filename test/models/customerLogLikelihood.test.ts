@@ -17,6 +17,7 @@ import {
   fitGammaGamma,
   fitMbgNbd,
   fitParetoNbd,
+  fitSbg,
   type MbgNbdModel,
 } from "../../src/index.js";
 import { expectIssue } from "../expectInvalidAt.js";
@@ -26,6 +27,7 @@ import {
   CDNOW_GAMMA_GAMMA,
   CDNOW_PARETO_NBD,
   DONATIONS_BG_BB,
+  sbgModel,
 } from "../fixtures/models.js";
 
 const CDNOW_MBG_NBD: MbgNbdModel = {
@@ -176,6 +178,57 @@ describe("customerLogLikelihood: Σ countᵢ·ℓᵢ is the model's logLikelihoo
       rows.map((row) => row.count),
     );
     expect(Math.abs(atPublished - -33225.58127434616)).toBeLessThan(1e-8); // lifetimes total
+  });
+});
+
+describe("customerLogLikelihood: sBG subscribers", () => {
+  // Fader & Hardie (2007), "How to project customer retention", Table 1: customers of the regular
+  // and high-end segments alive at the start of years 1…8 (1,000 each); published LLs −1,680.27
+  // and −1,611.16 at α 0.704, β 1.182 and α 0.668, β 3.806.
+  const cohorts = [
+    [[1000, 631, 468, 382, 326, 289, 262, 241], "-1680.27"],
+    [[1000, 869, 743, 653, 593, 551, 517, 491], "-1611.16"],
+  ] as const;
+  const rowsOf = (survivors: readonly number[]) => [
+    ...survivors.slice(1).map((alive, t) => ({
+      periodsObserved: t + 1,
+      churned: true,
+      count: survivors[t]! - alive,
+    })),
+    { periodsObserved: survivors.length - 1, churned: false, count: survivors.at(-1)! },
+  ];
+  it("Σ countᵢ·ℓᵢ over per-customer rows is fitSbg's logLikelihood, the published LL", () => {
+    for (const [survivors, published] of cohorts) {
+      const rows = rowsOf(survivors);
+      const fit = fitSbg(rows, { unit: "year" });
+      const total = sum(
+        customerLogLikelihood(fit, rows),
+        rows.map((row) => row.count),
+      );
+      expect(Math.abs(total - fit.logLikelihood)).toBeLessThan(1e-10 * Math.abs(total));
+      expect(total.toFixed(2)).toBe(published);
+      // the same model fitted to the survivor counts
+      expect(fitSbg([...survivors], { unit: "year" }).logLikelihood.toFixed(2)).toBe(published);
+    }
+  });
+  it("ℓ is ln P(T = t) for a cancellation and ln S(t) for an active subscriber", () => {
+    const ll = customerLogLikelihood(sbgModel(1, 1), [
+      { periodsObserved: 1, churned: true },
+      { periodsObserved: 3, churned: true },
+      { periodsObserved: 3, churned: false },
+      { periodsObserved: 0, churned: false },
+    ]);
+    // α = β = 1: θ uniform, P(T = t) = 1/(t(t+1)), S(t) = 1/(t+1)
+    expectRelative(ll.slice(0, 3), [Math.log(1 / 2), Math.log(1 / 12), Math.log(1 / 4)], 1e-14);
+    expect(ll[3]).toBe(0);
+  });
+  it("bad rows are listed at customers[i].<field>", () => {
+    expectIssue(
+      () => customerLogLikelihood(sbgModel(1, 1), [{ periodsObserved: 0, churned: true }]),
+      "customerLogLikelihood",
+      ["customers", 0, "periodsObserved"],
+      "inconsistent",
+    );
   });
 });
 

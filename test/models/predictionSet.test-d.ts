@@ -8,11 +8,13 @@ import {
   type GammaGammaModel,
   type ProbabilityAliveOptions,
   probabilityAlive,
+  type SbgModel,
 } from "../../src/index.js";
 
 declare const bg: BgNbdModel;
 declare const gg: GammaGammaModel;
 declare const bgbb: BgBbModel;
+declare const sbg: SbgModel;
 const customer = { frequency: 1, recency: 2, T: 3 };
 const discrete = { frequency: 1, recency: 2, periods: 6 };
 
@@ -27,6 +29,9 @@ describe("per-customer log-likelihood, conditional counts, P(alive) later", () =
     ).toEqualTypeOf<Float64Array>();
     expectTypeOf(
       customerLogLikelihood(gg, [{ frequency: 1, monetaryValue: "2.50" }]),
+    ).toEqualTypeOf<Float64Array>();
+    expectTypeOf(
+      customerLogLikelihood(sbg, [{ periodsObserved: 3, churned: false }]),
     ).toEqualTypeOf<Float64Array>();
     // @ts-expect-error a spend model takes spend rows
     customerLogLikelihood(gg, [customer]);

@@ -1,5 +1,5 @@
 import { collectRowIssues, invalidInput } from "../../core/errors.js";
-import { checkArray } from "../../core/validate.js";
+import { checkArray, parseInput } from "../../core/validate.js";
 import { parseBgbbModel } from "../betaGeometricBetaBinomial/betaGeometricBetaBinomialPredictions.js";
 import {
   type BgBbModel,
@@ -9,6 +9,13 @@ import {
 } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { gammaGammaLogLikelihood } from "../gammaGamma/gammaGammaLikelihood.js";
 import { countWeight, throwRowIssues } from "../historyValidation.js";
+import {
+  type SbgModel,
+  type SubscriptionHistoryRow,
+  shiftedBetaGeometricModelSchema,
+} from "../shiftedBetaGeometric/fitShiftedBetaGeometric.js";
+import { sbgLogLikelihood } from "../shiftedBetaGeometric/sbgLikelihood.js";
+import { subscriptionRows } from "../shiftedBetaGeometric/survivalData.js";
 import { readSpend, spendRowIssues } from "../spendValidation.js";
 import type {
   GammaGammaModel,
@@ -35,14 +42,18 @@ import { parsePurchaseModel, parseSpendModel } from "./modelArguments.js";
  * deriving the Pareto/NBD model"); BG/BB the log of the sum over the opportunities after t_x at
  * which the customer may have died (Fader, Hardie & Shang 2010, eq. 5); Gamma-Gamma the log-density
  * of the mean repeat spend z̄ given x (Fader, Hardie & Lee 2005, JMR), **0 for a customer without
- * repeat purchases** (the fit leaves them out: they carry no spend information). The continuous
+ * repeat purchases** (the fit leaves them out: they carry no spend information); sBG, for a
+ * subscriber row `{ periodsObserved: t, churned }`, `ln P(T = t)` if they cancelled after period t
+ * and `ln S(t)` if still active (Fader & Hardie 2007, eqs. 5–7). The continuous
  * models' ℓ is a log-density in the x purchase times, so it depends on the time unit (it shifts by
  * x·ln c when times are scaled by c) and can be positive.
  *
- * @param model - a fitted BG/NBD, MBG/NBD, Pareto/NBD (with its `unit`), BG/BB or Gamma-Gamma model
+ * @param model - a fitted BG/NBD, MBG/NBD, Pareto/NBD (with its `unit`), BG/BB, Gamma-Gamma or sBG
+ *   model
  * @param customers - BG/NBD, MBG/NBD, Pareto/NBD: `{ frequency, recency, T }` in the model's time
  *   unit; BG/BB: `{ frequency, recency, periods, count? }`; Gamma-Gamma:
- *   `{ frequency, monetaryValue, count? }` (money, converted to a float64 here). Extra fields such
+ *   `{ frequency, monetaryValue, count? }` (money, converted to a float64 here); sBG:
+ *   `{ periodsObserved, churned, count? }` (per-customer rows, not survivor counts). Extra fields such
  *   as `customerId` are ignored; `count` is allowed and does not scale the result
  * @returns one log-likelihood per customer (finite, any sign), a `Float64Array` in input order
  * @throws {InvalidInputError} on an invalid model (`model.kind`, `model.params.<name>`,
@@ -68,7 +79,8 @@ import { parsePurchaseModel, parseSpendModel } from "./modelArguments.js";
  * @see Fader, Hardie & Lee (2005), "Counting your customers the easy way", Marketing Science 24(2);
  *   Fader & Hardie (2005), "A note on deriving the Pareto/NBD model and related expressions";
  *   Fader, Hardie & Shang (2010), Marketing Science 29(6); Fader, Hardie & Lee (2005), "RFM and
- *   CLV: using iso-value curves for customer base analysis", JMR 42(4).
+ *   CLV: using iso-value curves for customer base analysis", JMR 42(4); Fader & Hardie (2007), "How
+ *   to project customer retention", Journal of Interactive Marketing 21(1).
  */
 export function customerLogLikelihood(
   model: PurchaseModel,
@@ -83,15 +95,28 @@ export function customerLogLikelihood(
   customers: readonly SpendHistoryRow[],
 ): Float64Array;
 export function customerLogLikelihood(
-  model: PurchaseModel | BgBbModel | GammaGammaModel,
+  model: SbgModel,
+  customers: readonly SubscriptionHistoryRow[],
+): Float64Array;
+export function customerLogLikelihood(
+  model: PurchaseModel | BgBbModel | GammaGammaModel | SbgModel,
   customers:
     | readonly PurchaseHistoryRow[]
     | readonly DiscretePurchaseHistoryRow[]
-    | readonly SpendHistoryRow[],
+    | readonly SpendHistoryRow[]
+    | readonly SubscriptionHistoryRow[],
 ): Float64Array {
   const fn = "customerLogLikelihood";
   const kind = typeof model === "object" && model !== null ? (model as { kind?: unknown }).kind : 0;
   if (kind === "bg-bb") return discreteLogLikelihoods(fn, parseBgbbModel(fn, model), customers);
+  if (kind === "sbg") {
+    const { alpha, beta } = parseInput(fn, shiftedBetaGeometricModelSchema, model, [
+      "model",
+    ]).params;
+    checkArray(fn, customers, "an array of customers", ["customers"]);
+    const { periods, churned } = subscriptionRows(customers, fn, "customers");
+    return periods.map((t, i) => sbgLogLikelihood(alpha, beta, t, churned[i] === 1));
+  }
   if (kind === "gamma-gamma") {
     return spendLogLikelihoods(fn, parseSpendModel(fn, model).params, customers);
   }
