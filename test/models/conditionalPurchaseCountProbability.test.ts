@@ -17,7 +17,7 @@ import {
   probabilityAlive,
 } from "../../src/index.js";
 import { expectIssue } from "../expectInvalidAt.js";
-import { CDNOW_BG_NBD, CDNOW_PARETO_NBD, DONATIONS_BG_BB } from "../fixtures/models.js";
+import { bgNbdModel, CDNOW_BG_NBD, CDNOW_PARETO_NBD, DONATIONS_BG_BB } from "../fixtures/models.js";
 
 const CDNOW_MBG_NBD: MbgNbdModel = {
   ...CDNOW_BG_NBD,
@@ -184,6 +184,35 @@ describe("conditionalPurchaseCountProbability: a distribution whose mean is the 
       unit: "day",
     });
     expectRelative(days, [...pmf(CDNOW_PARETO_NBD, 1)], 1e-14);
+  });
+});
+
+describe("conditionalPurchaseCountProbability: PyMC-Marketing's expected_probability_no_purchase tests", () => {
+  // pymc-marketing tests/clv/models/test_beta_geo.py at (a, b, α, r) = (0.793, 2.426, 4.414, 0.243):
+  // infrequent, long-quiet customers buy nothing in the next 3 periods (P ≈ 1, atol 0.01);
+  // customers who bought at every period up to T buy within 30, 90, 120 (P ≈ 0, atol 0.01);
+  // t = 0 gives exactly 1.
+  const model = bgNbdModel(0.243, 4.414, 0.793, 2.426);
+  const none = (rows: { frequency: number; recency: number; T: number }[], horizon: number) => [
+    ...conditionalPurchaseCountProbability(model, rows, { purchases: 0, horizon }),
+  ];
+  it("infrequent customers: ≈ 1; frequent customers: ≈ 0; now: 1", () => {
+    const infrequent = [
+      [3, 100, 500],
+      [30, 30, 300],
+      [5, 500, 1000],
+      [70, 70, 700],
+      [9, 900, 1800],
+    ].map(([frequency, recency, T]) => ({ frequency: frequency!, recency: recency!, T: T! }));
+    for (const p of none(infrequent, 3)) expect(Math.abs(p - 1)).toBeLessThan(0.01);
+    const frequent = [100, 300, 500, 700, 900].map((x) => ({ frequency: x, recency: x, T: x }));
+    for (const t of [30, 90, 120]) for (const p of none(frequent, t)) expect(p).toBeLessThan(0.01);
+    const recent = [1, 3, 5, 7, 9].map((x, i) => ({
+      frequency: x,
+      recency: i % 2 === 0 ? 20 : 30,
+      T: i % 2 === 0 ? 25 : 35,
+    }));
+    expect(none(recent, 0)).toEqual([1, 1, 1, 1, 1]);
   });
 });
 

@@ -23,6 +23,7 @@ import {
 import { expectIssue } from "../expectInvalidAt.js";
 import { cdnowSummary, cdnowSummaryWithSpend, donations } from "../fixtures/load.js";
 import {
+  bgNbdModel,
   CDNOW_BG_NBD,
   CDNOW_GAMMA_GAMMA,
   CDNOW_PARETO_NBD,
@@ -135,6 +136,16 @@ describe("customerLogLikelihood: reference values (12 printed digits)", () => {
       [-3.55047619419, -3.73595918491, -3.55989238079, -9.7743589006, -11.7165572356],
       1e-10,
     );
+  });
+  it("BG/NBD at (r, α, a, b) = (0.25, 4, 0.8, 2.5), T = 40: PyMC-Marketing's stable-logp test (Hardie note 027)", () => {
+    // pymc-marketing tests/clv/models/test_beta_geo.py, test_numerically_stable_logp: −0.59947382
+    // for (x, t_x) = (0, 0) and 100.7957 for (200, 38), checked there to 5 decimals.
+    const ll = customerLogLikelihood(bgNbdModel(0.25, 4, 0.8, 2.5), [
+      { frequency: 0, recency: 0, T: 40 },
+      { frequency: 200, recency: 38, T: 40 },
+    ]);
+    expect(ll[0]).toBeCloseTo(-0.59947382, 5);
+    expect(ll[1]).toBeCloseTo(100.7957, 4);
   });
   it("a row's count is not read into the value; input order is kept", () => {
     const ll = customerLogLikelihood(CDNOW_BG_NBD, [{ ...REFERENCE[3]!, count: 7 }, REFERENCE[0]!]);
