@@ -3,9 +3,9 @@
  * (β+T+t))^s (Fader & Hardie 2014, "Additional results for the Pareto/NBD model", note 015,
  * eq. 18; PyMC-Marketing `ParetoNBDModel.expected_probability_alive(future_t=…)`), checked with
  * lifetimes' P(alive) of the ten reference customers (models.md §3.7 [L]). BG/NBD and MBG/NBD:
- * P(alive)·₂F₁(r+x, a; a+b+x+m; −t/(α+T)), checked against an independent route, the Pfaff form
- * (1 + t/(α+T))^{−(r+x)}·₂F₁(r+x, b+x+m; a+b+x+m; t/(α+T+t)) by the library's ₂F₁, and against
- * simulation of the drop-out process. BG/BB: lifetimes' P(alive at 7) (models.md §4.7 [L]) and
+ * P(alive)·₂F₁(r+x, a; a+b+x+m; −t/(α+T)), checked route against route (the Pfaff form by the
+ * library's ₂F₁ where the prediction uses the Beta mixture, and the Beta mixture where it uses the
+ * ₂F₁) and against a simulation of the drop-out process. BG/BB: lifetimes' P(alive at 7) (models.md §4.7 [L]) and
  * Fader, Hardie & Shang (2010), Table 6 (P(alive in 2002): 0.11, 0.59, 0.93).
  */
 import { describe, expect, it } from "vitest";
@@ -16,6 +16,7 @@ import {
   probabilityAlive,
 } from "../../src/index.js";
 import { hyp2f1 } from "../../src/math/hypergeometric.js";
+import { betaLogitMean } from "../../src/models/bgNbd/bgNbdExpectedIfAlive.js";
 import { expectIssue } from "../expectInvalidAt.js";
 import { CDNOW_BG_NBD, CDNOW_PARETO_NBD, DONATIONS_BG_BB } from "../fixtures/models.js";
 
@@ -84,6 +85,25 @@ describe("probabilityAlive with a horizon", () => {
           const survive = (1 + t / (alpha + T)) ** -R * hyp2f1(R, B, a + B, t / (alpha + T + t));
           const expected = today[i]! * survive;
           expect(Math.abs(later[i]! - expected)).toBeLessThanOrEqual(1e-12 * expected);
+        });
+      }
+    }
+  });
+  it("BG/NBD and MBG/NBD: the Beta-mixture route (the careful path) agrees with the ₂F₁ fast path (1e-10 relative)", () => {
+    const cases: [PurchaseModel, 0 | 1][] = [
+      [CDNOW_BG_NBD, 0],
+      [CDNOW_MBG_NBD, 1],
+    ];
+    for (const [model, m] of cases) {
+      const { r, alpha, a, b } = model.params as { r: number; alpha: number; a: number; b: number };
+      const today = probabilityAlive(model, REFERENCE);
+      for (const t of [0.01, 1, 13, 52]) {
+        const later = probabilityAlive(model, REFERENCE, { horizon: t });
+        REFERENCE.forEach(({ frequency: x, T }, i) => {
+          const u = t / (alpha + T);
+          const survive = betaLogitMean(a, b + x + m, (p) => (1 + p * u) ** -(r + x));
+          const expected = today[i]! * survive;
+          expect(Math.abs(later[i]! - expected)).toBeLessThanOrEqual(1e-10 * expected);
         });
       }
     }
