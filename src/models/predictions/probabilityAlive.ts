@@ -56,7 +56,8 @@ export interface ProbabilityAliveOptions {
  * happens only at a purchase: `S = E[(1 + p·t/(α+T))^{−(r+x)}] = ₂F₁(r+x, a; a+b+x+m; −t/(α+T))`,
  * p ~ Beta(a, b+x+m) (m = 0 BG/NBD, 1 MBG/NBD), the posterior given alive, derived here from the
  * model's assumptions (e^{−pλt} is the chance of no drop-out among the Poisson(λt) purchases) and
- * evaluated as that Beta mixture. `horizon: 0` is today's P(alive) exactly.
+ * evaluated by its Pfaff form in logs (the Beta mixture for horizons beyond 19·(α+T)). `horizon: 0`
+ * is today's P(alive) exactly.
  *
  * Reading it: P(alive) falls as the time since the last purchase (T − t_x) grows relative to the
  * customer's usual gap between purchases; a frequent buyer who has gone quiet is more likely gone
