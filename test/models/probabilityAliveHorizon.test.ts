@@ -14,6 +14,7 @@ import {
   type ProbabilityAliveOptions,
   type PurchaseModel,
   probabilityAlive,
+  probabilityAliveMatrix,
 } from "../../src/index.js";
 import { hyp2f1 } from "../../src/math/hypergeometric.js";
 import { betaLogitMean } from "../../src/models/bgNbd/bgNbdExpectedIfAlive.js";
@@ -166,6 +167,19 @@ describe("probabilityAlive with a horizon", () => {
         });
         previous = next;
       }
+    }
+  });
+  it("probabilityAliveMatrix takes the same horizon: each cell is probabilityAlive of its history", () => {
+    for (const model of [CDNOW_BG_NBD, CDNOW_PARETO_NBD] as PurchaseModel[]) {
+      const cells = probabilityAliveMatrix(model, { maxFrequency: 3, maxT: 10, horizon: 26 });
+      const alive = probabilityAlive(
+        model,
+        cells.map((c) => ({ frequency: c.frequency, recency: c.recency, T: 10 })),
+        { horizon: 26 },
+      );
+      cells.forEach((cell, i) => {
+        expect(Math.abs(cell.probabilityAlive - alive[i]!)).toBeLessThanOrEqual(1e-15);
+      });
     }
   });
   it("a horizon in another unit: 364 days = 52 weeks", () => {
