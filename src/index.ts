@@ -118,12 +118,15 @@ export { fitMbgNbd } from "./models/modifiedBgNbd/fitModifiedBgNbd.js";
 export { fitParetoNbd } from "./models/paretoNbd/fitParetoNbd.js";
 export { conditionalExpectedPurchases } from "./models/predictions/conditionalExpectedPurchases.js";
 export { conditionalExpectedSpend } from "./models/predictions/conditionalExpectedSpend.js";
+export type { ConditionalPurchaseCountOptions } from "./models/predictions/conditionalPurchaseCountProbability.js";
+export { conditionalPurchaseCountProbability } from "./models/predictions/conditionalPurchaseCountProbability.js";
 export type {
   CustomerHistory,
   LifetimeValueOptions,
   ValueModel,
 } from "./models/predictions/customerLifetimeValue.js";
 export { customerLifetimeValue } from "./models/predictions/customerLifetimeValue.js";
+export { customerLogLikelihood } from "./models/predictions/customerLogLikelihood.js";
 export type {
   DiscountOptions,
   DiscountUnitOptions,
@@ -131,7 +134,7 @@ export type {
 export { discountedExpectedResidualPurchases } from "./models/predictions/discountedExpectedResidualPurchases.js";
 export type { HorizonOptions } from "./models/predictions/expectedPurchases.js";
 export { expectedPurchases } from "./models/predictions/expectedPurchases.js";
-export type { DiscreteAliveOptions } from "./models/predictions/probabilityAlive.js";
+export type { ProbabilityAliveOptions } from "./models/predictions/probabilityAlive.js";
 export { probabilityAlive } from "./models/predictions/probabilityAlive.js";
 export type { PurchaseCountOptions } from "./models/predictions/purchaseCountProbability.js";
 export { purchaseCountProbability } from "./models/predictions/purchaseCountProbability.js";

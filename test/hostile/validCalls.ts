@@ -181,6 +181,16 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
     () => [copy(gg), [{ frequency: 2, monetaryValue: "22.35" }]],
     () => [copy(gg), [{ frequency: 0, monetaryValue: 0 }]],
   ],
+  conditionalPurchaseCountProbability: [
+    () => [
+      copy(pareto),
+      [{ frequency: 2, recency: 30.43, T: 38.86 }],
+      { purchases: 0, horizon: 39 },
+    ],
+    () => [copy(bg), history(), { purchases: 1, horizon: 39 }],
+    () => [copy(mbg), history(), { purchases: 2, horizon: 10, unit: "day" }],
+    () => [copy(bgbb), [{ frequency: 2, recency: 4, periods: 6 }], { purchases: 1, horizon: 5 }],
+  ],
   cumulativePurchaseTracking: [() => [copy(bgbb), [11104], { periods: 11, actual: [5652, 4674] }]],
   customerBaseValue: [
     () => [
@@ -243,6 +253,14 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
       spendHistory(),
       { horizon: 12, discountRate: 0.01, unit: "month", unitConversion: "calendar-average" },
     ],
+  ],
+  customerLogLikelihood: [
+    () => [copy(bg), history()],
+    () => [copy(pareto), history()],
+    () => [copy(mbg), history()],
+    () => [copy(bgbb), [{ frequency: 2, recency: 4, periods: 6, count: 3 }]],
+    () => [copy(gg), [{ frequency: 2, monetaryValue: "22.35" }]],
+    () => [copy(sbg), [{ periodsObserved: 3, churned: true }]],
   ],
   customerSatisfactionScore: [
     () => [[5, 4, 4, 3, 5, 2, 4, 5, 1, 4], { scale: { min: 1, max: 5 } }],
@@ -495,10 +513,16 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
   probabilityAlive: [
     () => [copy(bg), [{ frequency: 2, recency: 30.43, T: 38.86 }]],
     () => [copy(pareto), history()],
-    () => [copy(bgbb), [{ frequency: 2, recency: 4, periods: 6 }], { futurePeriods: 1 }],
+    () => [copy(mbg), history(), { horizon: 52 }],
+    () => [
+      copy(pareto),
+      history(),
+      { horizon: 12, unit: "month", unitConversion: "calendar-average" },
+    ],
+    () => [copy(bgbb), [{ frequency: 2, recency: 4, periods: 6 }], { horizon: 1 }],
   ],
   probabilityAliveMatrix: [
-    () => [copy(bgbb), { maxFrequency: 6, maxT: 6, futurePeriods: 1 }],
+    () => [copy(bgbb), { maxFrequency: 6, maxT: 6, horizon: 1 }],
     () => [
       copy(bg),
       { maxFrequency: 3, maxT: 9, unit: "month", unitConversion: "calendar-average" },

@@ -17,6 +17,7 @@ import {
   type BgBbModel,
   betaGeometricBetaBinomialModelSchema,
   bgbbConditionalExpected,
+  bgbbConditionalPurchaseCountProbability,
   bgbbDert,
   bgbbExpected,
   bgbbProbabilityAlive,
@@ -182,18 +183,18 @@ function mapCustomers(
   return out;
 }
 
-/** BG/BB `probabilityAlive`: P(alive at n + futurePeriods). @internal */
+/** BG/BB `probabilityAlive`: P(alive at n + horizon), `horizon` in opportunities. @internal */
 export function bgbbProbabilityAliveFor(
   fn: string,
   model: BgBbModel,
   customers: unknown,
-  futurePeriods: unknown,
+  horizon: unknown,
+  unit: TimeUnit | undefined,
 ): Float64Array {
-  const p = parseBgbbModel(fn, model).params;
-  const m =
-    futurePeriods === undefined
-      ? 0
-      : opportunities(fn, futurePeriods, ["options", "futurePeriods"], 0);
+  const parsed = parseBgbbModel(fn, model);
+  checkBgbbUnit(fn, parsed, unit);
+  const p = parsed.params;
+  const m = horizon === undefined ? 0 : opportunities(fn, horizon, ["options", "horizon"], 0);
   return mapCustomers(fn, customers, (x, tx, n) => bgbbProbabilityAlive(p, x, tx, n, m));
 }
 
@@ -233,6 +234,21 @@ export function bgbbConditionalExpectedFor(
 ): Float64Array {
   const { params: p, n: nStar } = modelAndHorizon(fn, model, horizon, unit);
   return mapCustomers(fn, customers, (x, tx, n) => bgbbConditionalExpected(p, x, tx, n, nStar));
+}
+
+/** BG/BB `conditionalPurchaseCountProbability`: P(X(n, n + n*) = k | x, t_x, n). @internal */
+export function bgbbConditionalPurchaseCountFor(
+  fn: string,
+  model: BgBbModel,
+  customers: unknown,
+  count: number,
+  horizon: unknown,
+  unit: TimeUnit | undefined,
+): Float64Array {
+  const { params: p, n: nStar } = modelAndHorizon(fn, model, horizon, unit);
+  return mapCustomers(fn, customers, (x, tx, n) =>
+    bgbbConditionalPurchaseCountProbability(p, x, tx, n, count, nStar),
+  );
 }
 
 /** BG/BB `purchaseCountProbability`: P(X(n) = x). @internal */

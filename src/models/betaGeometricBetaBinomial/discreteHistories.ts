@@ -27,7 +27,7 @@ export interface DiscreteHistories {
 
 /**
  * Most transaction opportunities the BG/BB fit and predictions accept, in a history's `periods` and in a
- * forecast span (`t`, `futurePeriods`). The likelihood of a history is a sum of `periods − recency`
+ * forecast span (`t`, `horizon`). The likelihood of a history is a sum of `periods − recency`
  * terms and the forecasts sums over their span, so the cost is linear in them: 10⁶ opportunities
  * (2,700 years of days) keep every call in tens of milliseconds.
  * @internal

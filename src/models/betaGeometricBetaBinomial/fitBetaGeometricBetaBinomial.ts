@@ -14,6 +14,7 @@ import { compressDiscreteHistories } from "./discreteHistories.js";
 
 export {
   bgbbConditionalExpected,
+  bgbbConditionalPurchaseCountProbability,
   bgbbDert,
   bgbbExpected,
   bgbbProbabilityAlive,

@@ -12,6 +12,7 @@ export {
   paretoNbdExpectedPurchases,
   paretoNbdProbabilityAlive,
 } from "./paretoNbdExpectations.js";
+export { paretoNbdLogLikelihood } from "./paretoNbdLikelihood.js";
 export { paretoNbdPurchaseCountProbability } from "./paretoNbdPurchaseCount.js";
 
 const NAMES = ["r", "alpha", "s", "beta"] as const;
