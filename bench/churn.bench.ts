@@ -26,20 +26,22 @@ const riskOptions = {
 };
 const causes: readonly ChurnCause[] = ["own", "third-party", "uncontrollable", "unknown"];
 const offerCosts = [0, 2, 5, 10, 25];
-// The ids and whole days since the last purchase (T − recency, in weeks here, times 7), as a
-// customer table would hold them: made once, outside the timed runs.
+// The ids, as a customer table would hold them: made once, outside the timed runs.
 const ids = customers.map((_, i) => `c${i}`);
-const daysSince = Int32Array.from(customers, (c) => Math.round((c.T - c.recency) * 7));
 
+// The recipe of docs/churn-recovery.md: each churnRisk row is a candidate as it is (value at risk,
+// P(alive), whole days since the last purchase).
 function plan(risk: ReturnType<typeof churnRisk>) {
   const candidates: RecoveryCandidate[] = new Array(customers.length);
   for (let i = 0; i < customers.length; i++) {
+    const r = risk[i]!;
     candidates[i] = {
       customerId: ids[i]!,
-      value: risk[i]!.residualValue,
+      value: r.valueAtRisk,
+      probabilityAlive: r.probabilityAlive,
+      daysSinceLastPurchase: r.daysSinceLastPurchase,
       cause: causes[i % 4]!,
       cost: offerCosts[i % 5]!,
-      daysSinceLastPurchase: daysSince[i]!,
     };
   }
   // Half-life 26 weeks.

@@ -2,7 +2,9 @@
  * Churn recovery on the bundled CDNOW sample: `npx tsx examples/churn-recovery.ts`.
  * 1. Summarise the calibration period (1997-01-01 … 1997-09-30) in weeks, fit BG/NBD + Gamma-Gamma.
  * 2. churnRisk: P(alive), P(no purchase in the next 4 weeks), residual value, value at risk.
- * 3. prioritizeRecovery: tiers, actions and a $300 budget; recoveryPlanSummary.
+ * 3. prioritizeRecovery on the churnRisk rows as they are (the recipe of docs/churn-recovery.md and
+ *    the README: value = value at risk, P(alive), days since the last purchase), a $4 offer and a
+ *    $300 budget; recoveryPlanSummary.
  * 4. Model-free: recencyChurnRisk, lifecycleStage and churnRate on the same data.
  */
 import {
@@ -14,34 +16,17 @@ import {
   prioritizeRecovery,
   recencyChurnRisk,
   recoveryPlanSummary,
+  summarizeTransactions,
 } from "../src/index.js";
 import { loadCdnowSample } from "./data/load.js";
 
 const transactions = loadCdnowSample();
-const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
-const calibrationEnd = day("1997-09-30");
-const byCustomer = new Map<string, Map<number, number>>(); // id → day → cents (calibration)
-for (const t of transactions) {
-  const d = day(t.date);
-  if (d > calibrationEnd) continue;
-  const days = byCustomer.get(t.customerId) ?? new Map<number, number>();
-  days.set(d, (days.get(d) ?? 0) + Math.round(Number(t.amount) * 100));
-  byCustomer.set(t.customerId, days);
-}
-const customers = [...byCustomer].map(([customerId, days]) => {
-  const sorted = [...days].sort((a, b) => a[0] - b[0]);
-  const repeat = sorted.slice(1);
-  const cents = repeat.reduce((s, [, c]) => s + c, 0);
-  return {
-    customerId,
-    frequency: repeat.length,
-    recency: repeat.length === 0 ? 0 : (sorted.at(-1)![0] - sorted[0]![0]) / 7,
-    T: (calibrationEnd - sorted[0]![0]) / 7,
-    monetaryValue: repeat.length === 0 ? 0 : cents / repeat.length / 100,
-  };
-});
-
-const model = fitBgNbd(customers, { unit: "week" });
+// The 39-week calibration period, in weeks (elapsed days / 7, same-day purchases merged).
+const customers = summarizeTransactions(
+  transactions.filter((t) => t.date <= "1997-09-30"),
+  { observationEnd: "1997-09-30", unit: "week", bucketing: "elapsed" },
+);
+const model = fitBgNbd(customers);
 const spendModel = fitGammaGamma(customers.filter((c) => c.frequency > 0));
 const risk = churnRisk({ purchase: model, spend: spendModel }, customers, {
   horizon: 52,
@@ -51,41 +36,37 @@ const risk = churnRisk({ purchase: model, spend: spendModel }, customers, {
 });
 
 console.log("Top 5 customers by value at risk (52-week CLV at 30 % margin):");
-console.log("customer  P(alive)  P(no buy, 4w)  residual  at risk");
-const ranked = customers
-  .map((c, i) => ({ id: c.customerId, ...risk[i]! }))
-  .sort((a, b) => b.valueAtRisk.comparedTo(a.valueAtRisk));
+console.log("customer  P(alive)  P(no buy, 4w)  residual  if alive  at risk  days");
+const ranked = [...risk].sort((a, b) => b.valueAtRisk.comparedTo(a.valueAtRisk));
 for (const r of ranked.slice(0, 5)) {
   console.log(
-    `${r.id.padStart(8)}  ${r.probabilityAlive.toFixed(3).padStart(8)}  ${r.probabilityNoPurchase.toFixed(3).padStart(13)}  ${r.residualValue.toFixed(2).padStart(8)}  ${r.valueAtRisk.toFixed(2).padStart(7)}`,
+    `${r.customerId!.padStart(8)}  ${r.probabilityAlive.toFixed(3).padStart(8)}  ${r.probabilityNoPurchase.toFixed(3).padStart(13)}  ${r.residualValue.toFixed(2).padStart(8)}  ${r.valueIfAlive.toFixed(2).padStart(8)}  ${r.valueAtRisk.toFixed(2).padStart(7)}  ${String(r.daysSinceLastPurchase).padStart(4)}`,
   );
 }
 
-// Recover the customers the model thinks may be gone (P(alive) < 0.5): a $4 offer each, $300 budget.
-const atRisk = customers
-  .map((c, i) => ({ c, r: risk[i]! }))
-  .filter(({ r }) => r.probabilityAlive < 0.5);
+// Every churnRisk row is a candidate as it is: a $4 offer each, $300 budget.
 const plan = prioritizeRecovery(
-  atRisk.map(({ c, r }) => ({
-    customerId: c.customerId,
-    value: r.residualValue.dividedBy(Math.max(r.probabilityAlive, 0.05)), // value if still/again active
+  risk.map((r) => ({
+    customerId: r.customerId!,
+    value: r.valueAtRisk, // (1 − P(alive)) × value if alive: what a win-back restores
+    probabilityAlive: r.probabilityAlive, // above aliveThreshold: "retain", no win-back spend
+    daysSinceLastPurchase: r.daysSinceLastPurchase, // whole days, like halfLifeDays
     cause: "unknown" as const,
     cost: 4,
-    // Whole days from the last purchase to the end of observation (T − recency is in weeks here).
-    daysSinceLastPurchase: Math.round((c.T - c.recency) * 7),
   })),
-  { budget: 300, halfLifeDays: 182 }, // the win-back chance halves every 26 weeks
+  { budget: 300, halfLifeDays: 182, aliveThreshold: 0.5 },
 );
+const summary = recoveryPlanSummary(plan);
 console.log(
-  `\nRecovery plan for ${atRisk.length} at-risk customers: ${plan.budget!.method} selection, spend $${plan.budget!.spend.toFixed(2)} of $300, expected net value $${plan.budget!.expectedNetValue.toFixed(2)} (bound $${plan.budget!.upperBound.toFixed(2)})`,
+  `\nRecovery plan for ${customers.length} customers, ${summary.byAction.retain.customerCount} still likely active (retain): ${plan.budget!.method} selection, spend $${plan.budget!.spend.toFixed(2)} of $300, expected net value $${plan.budget!.expectedNetValue.toFixed(2)} (bound $${plan.budget!.upperBound.toFixed(2)})`,
 );
 // Entries are in input order, each with its rank; byRank lists them from rank 1 down.
-for (const e of [...plan.byRank].slice(0, 5).map((i) => plan.entries[i]!)) {
+for (const i of [...plan.byRank].slice(0, 5)) {
+  const e = plan.entries[i]!;
   console.log(
-    `  #${e.rank} ${e.customerId.padStart(5)} ${e.tier.padEnd(8)} ${e.action.padEnd(21)} P(win-back) ${e.winBackProbability.toFixed(3)}  net $${e.expectedNetValue.toFixed(2)}  ${e.selected ? "selected" : ""}`,
+    `  #${e.rank} ${e.customerId.padStart(5)} ${e.tier.padEnd(8)} ${e.action.padEnd(21)} P(alive) ${risk[i]!.probabilityAlive.toFixed(3)}  P(win-back) ${e.winBackProbability.toFixed(3)}  net $${e.expectedNetValue.toFixed(2)}  ${e.selected ? "selected" : ""}`,
   );
 }
-const summary = recoveryPlanSummary(plan);
 for (const [tier, t] of Object.entries(summary.byTier)) {
   console.log(
     `  ${tier.padEnd(21)} ${String(t.customerCount).padStart(5)} customers, ${String(t.selectedCount).padStart(4)} selected, spend $${t.spend.toFixed(2)}, expected return $${t.expectedReturn.toFixed(2)}`,

@@ -206,6 +206,8 @@ const weeklyDiscountRate = 1.15 ** (1 / 52) - 1;
 }
 
 // ── 6. Who to win back first: value at risk → tiers, actions, a $300 budget ───────────────────
+// The recipe of docs/churn-recovery.md, the README and examples/churn-recovery.ts: each churnRisk
+// row is a candidate as it is (value at risk, P(alive), whole days since the last purchase).
 {
   const risk = churnRisk({ purchase: purchaseModel, spend: spendModel }, customers, {
     horizon: 52,
@@ -213,30 +215,33 @@ const weeklyDiscountRate = 1.15 ** (1 / 52) - 1;
     profitMargin: 0.3,
   });
   const plan = prioritizeRecovery(
-    customers.map((c, i) => ({
-      customerId: c.customerId,
-      value: risk[i]!.residualValue,
+    risk.map((r) => ({
+      customerId: r.customerId!,
+      value: r.valueAtRisk, // (1 − P(alive)) × value if alive: what a win-back restores
+      probabilityAlive: r.probabilityAlive, // above aliveThreshold: "retain", no win-back spend
+      daysSinceLastPurchase: r.daysSinceLastPurchase, // whole days, like halfLifeDays
       cause: "unknown" as const,
       cost: 4,
-      daysSinceLastPurchase: Math.round((c.T - c.recency) * 7), // T − recency is in weeks
     })),
-    { budget: 300, halfLifeDays: 182 }, // the win-back chance halves every 26 weeks
+    { budget: 300, halfLifeDays: 182, aliveThreshold: 0.5 },
   );
+  const retained = plan.entries.filter((e) => e.action === "retain").length;
   section(
-    `6. Top of the recovery plan ($4 offer, $300 budget, ${plan.budget!.method} selection, spend $${plan.budget!.spend.toFixed(2)}, expected net $${plan.budget!.expectedNetValue.toFixed(2)})`,
-    ["rank", "customer", "tier", "action", "P(win-back)", "net value", "selected"],
-    [...plan.byRank]
-      .slice(0, 5)
-      .map((i) => plan.entries[i]!)
-      .map((e) => [
+    `6. Top of the recovery plan ($4 offer, $300 budget, ${plan.budget!.method} selection, spend $${plan.budget!.spend.toFixed(2)}, expected net $${plan.budget!.expectedNetValue.toFixed(2)}; ${count(retained)} customers still likely active: retain)`,
+    ["rank", "customer", "tier", "action", "P(alive)", "P(win-back)", "net value", "selected"],
+    [...plan.byRank].slice(0, 5).map((i) => {
+      const e = plan.entries[i]!;
+      return [
         e.rank,
         e.customerId,
         e.tier,
         e.action,
+        risk[i]!.probabilityAlive.toFixed(3),
         e.winBackProbability.toFixed(3),
         e.expectedNetValue.toFixed(2),
         e.selected ? "yes" : "no",
-      ]),
+      ];
+    }),
   );
 }
 

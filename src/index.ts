@@ -113,16 +113,20 @@ export type {
 export { probabilityAliveMatrix } from "./models/diagnostics/probabilityAliveMatrix.js";
 export type { FitOptions } from "./models/fitInput.js";
 export { fitGammaGamma } from "./models/gammaGamma/fitGammaGamma.js";
+export type { GammaGammaFitOptions } from "./models/gammaGamma/gammaGammaOptions.js";
 export { fitMbgNbd } from "./models/modifiedBgNbd/fitModifiedBgNbd.js";
 export { fitParetoNbd } from "./models/paretoNbd/fitParetoNbd.js";
 export { conditionalExpectedPurchases } from "./models/predictions/conditionalExpectedPurchases.js";
 export { conditionalExpectedSpend } from "./models/predictions/conditionalExpectedSpend.js";
+export type { ConditionalPurchaseCountOptions } from "./models/predictions/conditionalPurchaseCountProbability.js";
+export { conditionalPurchaseCountProbability } from "./models/predictions/conditionalPurchaseCountProbability.js";
 export type {
   CustomerHistory,
   LifetimeValueOptions,
   ValueModel,
 } from "./models/predictions/customerLifetimeValue.js";
 export { customerLifetimeValue } from "./models/predictions/customerLifetimeValue.js";
+export { customerLogLikelihood } from "./models/predictions/customerLogLikelihood.js";
 export type {
   DiscountOptions,
   DiscountUnitOptions,
@@ -130,7 +134,7 @@ export type {
 export { discountedExpectedResidualPurchases } from "./models/predictions/discountedExpectedResidualPurchases.js";
 export type { HorizonOptions } from "./models/predictions/expectedPurchases.js";
 export { expectedPurchases } from "./models/predictions/expectedPurchases.js";
-export type { DiscreteAliveOptions } from "./models/predictions/probabilityAlive.js";
+export type { ProbabilityAliveOptions } from "./models/predictions/probabilityAlive.js";
 export { probabilityAlive } from "./models/predictions/probabilityAlive.js";
 export type { PurchaseCountOptions } from "./models/predictions/purchaseCountProbability.js";
 export { purchaseCountProbability } from "./models/predictions/purchaseCountProbability.js";
@@ -152,6 +156,32 @@ export {
   subscriptionLifetimeValue,
   survivalCurve,
 } from "./models/shiftedBetaGeometric/subscriptionPredictions.js";
+export type {
+  PredictiveCheck,
+  PredictiveCheckOptions,
+  PredictiveCheckRow,
+  PredictiveCheckTotal,
+} from "./models/simulation/predictiveCheck.js";
+export { predictiveCheck } from "./models/simulation/predictiveCheck.js";
+export type {
+  DiscreteSimulationOptions,
+  DiscreteSimulationTarget,
+  SimulatedDiscreteHistory,
+} from "./models/simulation/simulateDiscreteHistories.js";
+export { simulateDiscreteHistories } from "./models/simulation/simulateDiscreteHistories.js";
+export type {
+  PurchaseSimulationOptions,
+  PurchaseSimulationTarget,
+  SimulatedPurchaseHistory,
+  SimulatedSpendHistory,
+} from "./models/simulation/simulatePurchaseHistories.js";
+export { simulatePurchaseHistories } from "./models/simulation/simulatePurchaseHistories.js";
+export type {
+  SimulatedSubscription,
+  SubscriptionSimulationOptions,
+  SubscriptionSimulationTarget,
+} from "./models/simulation/simulateSubscriptions.js";
+export { simulateSubscriptions } from "./models/simulation/simulateSubscriptions.js";
 export type {
   BgNbdModel,
   BgNbdParams,
@@ -222,6 +252,7 @@ export type {
   ScoreInterval,
 } from "./satisfaction/netPromoterScore.js";
 export { netPromoterScore } from "./satisfaction/netPromoterScore.js";
+export type { NpsCategories } from "./satisfaction/npsCategories.js";
 export type { RaterIndexOptions, RaterIndexResult } from "./satisfaction/raterIndex.js";
 export { raterIndex } from "./satisfaction/raterIndex.js";
 export type {

@@ -111,9 +111,9 @@ function checkSummary(
   if (frequencyCode !== undefined) {
     issues.add([ARG, i, "frequency"], "Expected an integer ≥ 0", frequencyCode, frequency);
   }
-  const ageCode = positiveCode(age);
+  const ageCode = nonNegativeCode(age);
   if (ageCode !== undefined) {
-    issues.add([ARG, i, "T"], "Expected a finite number > 0", ageCode, age);
+    issues.add([ARG, i, "T"], "Expected a finite number ≥ 0", ageCode, age);
   }
   if (typeof recency !== "number" || !Number.isFinite(recency) || recency < 0) {
     issues.add(
@@ -159,11 +159,14 @@ function countCode(value: unknown): IssueCode | undefined {
   return undefined;
 }
 
-/** The code of a bad positive number (`T`), or `undefined` for a finite number > 0. */
-function positiveCode(value: unknown): IssueCode | undefined {
+/**
+ * The code of a bad age (`T`), or `undefined` for a finite number ≥ 0 (0: first purchase at the end
+ * of observation; recency ≤ T and recency > 0 for a repeat buyer keep such a row a one-time buyer).
+ */
+function nonNegativeCode(value: unknown): IssueCode | undefined {
   if (value === undefined) return "required";
   if (typeof value !== "number" || Number.isNaN(value)) return "invalid_type";
-  if (value <= 0) return "too_small";
+  if (value < 0) return "too_small";
   if (!Number.isFinite(value)) return "too_big";
   return undefined;
 }

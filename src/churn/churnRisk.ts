@@ -11,6 +11,7 @@ import {
   lifetimeValueOptionsShape,
   type ValueModel,
 } from "../models/predictions/customerLifetimeValue.js";
+import { daysPerModelUnit, valuesIfAlive } from "./churnRiskValues.js";
 
 /**
  * Options of {@link churnRisk}: those of `customerLifetimeValue` (for the residual value) and the
@@ -54,10 +55,30 @@ export interface ChurnRisk {
   readonly probabilityAlive: number;
   /** Probability of no purchase in the next `noPurchaseWindow`, in [0, 1] (≥ 1 − P(alive)). */
   readonly probabilityNoPurchase: number;
-  /** Expected residual value: the customer's `customerLifetimeValue` over `horizon`. */
+  /**
+   * Expected residual value: the customer's `customerLifetimeValue` over `horizon`, already weighted
+   * by P(alive) (`residualValue = P(alive) × valueIfAlive`).
+   */
   readonly residualValue: Decimal;
-  /** `residualValue × (1 − P(alive))`: the value exposed to the customer having already left. */
+  /**
+   * The residual value if the customer is still alive, `E[value | history, alive]` =
+   * `residualValue / P(alive)`: what the customer is worth retained (or won back).
+   */
+  readonly valueIfAlive: Decimal;
+  /**
+   * Value at risk, `(1 − P(alive)) × valueIfAlive`: the expected value lost because the customer
+   * may already be gone (`valueIfAlive − residualValue`). The `value` of a recovery candidate.
+   */
   readonly valueAtRisk: Decimal;
+  /**
+   * Whole days from the last purchase to the end of observation, `(T − recency)` converted from the
+   * model's unit and rounded (a week is 7 days; a month, quarter or year only with
+   * `unitConversion: "calendar-average"`, else the field is absent, as it is beyond 2⁵³ days).
+   * Exact for rows summarised with `bucketing: "elapsed"`; with calendar periods it is whole
+   * periods in days. The recency of a recovery candidate (`prioritizeRecovery`'s `halfLifeDays` is
+   * in days too).
+   */
+  readonly daysSinceLastPurchase?: number;
 }
 
 const optionsSchema = z.strictObject({
@@ -82,7 +103,8 @@ function checkCustomerId(id: unknown, i: number): void {
 /**
  * Churn risk from a fitted BG/NBD, MBG/NBD or Pareto/NBD model and the Gamma-Gamma spend model: per
  * customer, P(alive), the probability of no purchase in the next `noPurchaseWindow`, the expected
- * residual value and the value at risk.
+ * residual value, the value if alive, the value at risk and the days since the last purchase — the
+ * rows `prioritizeRecovery` takes as candidates.
  *
  * - P(alive) as in `probabilityAlive` (Fader, Hardie & Lee 2005).
  * - No purchase in the next window of t model units (`noPurchaseWindow` in `unit`s): a customer
@@ -95,13 +117,18 @@ function checkCustomerId(id: unknown, i: number): void {
  *   P(X(t) = 0), the conditional PMF of `purchaseCountProbability`).
  * - Residual value: `customerLifetimeValue` with the same model, customers and options (it is the
  *   same computation; the errors carry the same paths).
- * - Value at risk `= residual value × (1 − P(alive))`: the share of the residual value that rests on
- *   a customer the model thinks may already be gone — the sum to rank at-risk customers by.
- *   Convention: this follows the issue's definition; an alternative is the undiscounted expected
- *   value of a still-alive customer times (1 − P(alive)).
+ * - Value if alive: a customer who has left buys nothing, so the residual value factorises as
+ *   `P(alive) × E[value | history, alive]`; `valueIfAlive` is that second factor (computed at
+ *   tₓ = T, where it is the same, when P(alive) is so small that the residual value underflows).
+ * - Value at risk `= (1 − P(alive)) × valueIfAlive = valueIfAlive − residualValue`: the expected
+ *   value lost because the customer may already be gone — what a successful win-back restores, and
+ *   the sum to rank at-risk customers by. It is the `value` of a `prioritizeRecovery` candidate
+ *   (with `probabilityAlive` and `daysSinceLastPurchase` from the same row). A customer the model
+ *   is sure of (P(alive) = 1, as the BG/NBD says of every one-time buyer) has none.
+ * - Days since the last purchase: `T − recency` in whole days (see the field).
  *
- * Money: the residual value and the value at risk are float64 model estimates, returned as
- * `Decimal`s of their 15 significant digits (as `customerLifetimeValue`).
+ * Money: the residual value, the value if alive and the value at risk are float64 model
+ * estimates, returned as `Decimal`s of their 15 significant digits (as `customerLifetimeValue`).
  *
  * @param model - `{ purchase, spend }`: a fitted BG/NBD, MBG/NBD or Pareto/NBD model and a fitted
  *   Gamma-Gamma model
@@ -132,7 +159,9 @@ function checkCustomerId(id: unknown, i: number): void {
  * );
  * risk!.customerId; // => "ann"
  * risk!.probabilityAlive.toFixed(4); // => "0.7266"
- * risk!.valueAtRisk.lessThan(risk!.residualValue); // => true
+ * // value at risk = (1 − P(alive)) × value if alive = value if alive − residual value
+ * risk!.valueAtRisk.toFixed(2) === risk!.valueIfAlive.minus(risk!.residualValue).toFixed(2); // => true
+ * risk!.daysSinceLastPurchase; // => 59
  * ```
  * @category Churn
  * @see Fader, P. S., Hardie, B. G. S. & Lee, K. L. (2005). "Counting your customers" the easy way:
@@ -153,6 +182,8 @@ export function churnRisk(
   // The customers as the lifetime value read them (each field once): not the caller's rows again.
   const rows = columns.customers;
   const t = (noPurchaseWindow ?? 1) * columns.modelUnitsPerUnit;
+  const ifAlive = valuesIfAlive(FN, model, rows, lifetimeOptions, values, alive);
+  const dayFactor = daysPerModelUnit(model, lifetimeOptions.unitConversion);
   const n = rows.length;
   const out: ChurnRisk[] = new Array(n);
   // The no-purchase probability depends on (x, T) only: reuse it across equal neighbours.
@@ -160,6 +191,7 @@ export function churnRisk(
   let lastT = Number.NaN;
   let quiet = 0;
   const residualCache = createEstimateCache();
+  const ifAliveCache = createEstimateCache();
   const atRiskCache = createEstimateCache();
   for (let i = 0; i < n; i++) {
     const c = rows[i]!;
@@ -173,20 +205,19 @@ export function churnRisk(
       lastT = c.T;
       quiet = kernel.noPurchaseIfAlive(lastX, lastT, t);
     }
-    const noPurchase = Math.min(1, Math.max(0, 1 - p + p * quiet));
-    const value = values[i]!;
-    const residualValue = cachedEstimate(residualCache, value);
-    const valueAtRisk = p === 1 ? ZERO : cachedEstimate(atRiskCache, value * (1 - p));
-    out[i] =
-      id === undefined
-        ? { probabilityAlive: p, probabilityNoPurchase: noPurchase, residualValue, valueAtRisk }
-        : {
-            customerId: id,
-            probabilityAlive: p,
-            probabilityNoPurchase: noPurchase,
-            residualValue,
-            valueAtRisk,
-          };
+    const v = ifAlive[i]!;
+    const row: Mutable<ChurnRisk> = {
+      probabilityAlive: p,
+      probabilityNoPurchase: Math.min(1, Math.max(0, 1 - p + p * quiet)),
+      residualValue: cachedEstimate(residualCache, values[i]!),
+      valueIfAlive: cachedEstimate(ifAliveCache, v),
+      valueAtRisk: p === 1 ? ZERO : cachedEstimate(atRiskCache, v * (1 - p)),
+    };
+    const days = dayFactor === undefined ? -1 : Math.round((c.T - c.recency) * dayFactor);
+    if (days >= 0 && days <= Number.MAX_SAFE_INTEGER) row.daysSinceLastPurchase = days;
+    out[i] = id === undefined ? row : { customerId: id, ...row };
   }
   return out;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };

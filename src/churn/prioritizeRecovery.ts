@@ -27,14 +27,28 @@ export type { BudgetSelection } from "./recoveryBudget.js";
 export type { ChurnCause, RecoveryAction, RecoveryTier } from "./recoveryRules.js";
 
 /**
- * One churned or at-risk customer as {@link prioritizeRecovery} needs them.
+ * One churned or at-risk customer as {@link prioritizeRecovery} needs them. From a `churnRisk` row
+ * `r`: `{ customerId, value: r.valueAtRisk, probabilityAlive: r.probabilityAlive,
+ * daysSinceLastPurchase: r.daysSinceLastPurchase, cause, cost }`.
  * @category Churn
  */
 export interface RecoveryCandidate {
   /** The customer's id (any string, `"__proto__"` included; returned unchanged on the customer's entry). */
   readonly customerId: string;
-  /** The customer's value (a CLV, a segment value, first-lifetime profit: money, one unit for all customers); decides the tier. */
+  /**
+   * The value at risk: what is lost if the customer stays gone, and what a win-back restores
+   * (money, one unit for all customers); decides the tier. For an at-risk customer, `churnRisk`'s
+   * `valueAtRisk`, `(1 − P(alive)) × value if alive` — never the `residualValue`, which is what the
+   * customer is expected to bring *without* a win-back. For a customer known to have left, the
+   * value they would have brought if retained (a CLV, a segment value).
+   */
   readonly value: MoneyInput;
+  /**
+   * P(alive) in [0, 1] (`churnRisk`'s `probabilityAlive`), when the customer may still be active:
+   * above `options.aliveThreshold` the customer is tier `"active"`, action `"retain"` — no win-back.
+   * Leave it out for customers known to have left.
+   */
+  readonly probabilityAlive?: number;
   /** Why the customer left. */
   readonly cause: ChurnCause;
   /** Cost of the recovery attempt (offer + contact), money ≥ 0. */
@@ -45,10 +59,16 @@ export interface RecoveryCandidate {
    * Whole calendar days from the customer's last purchase (or the day they left) to the day the
    * plan is made, an integer ≥ 0 — the RFM recency measure of the glossary (an `rfmTable` row's
    * `daysSinceLastPurchase`); *not* the buy-till-you-die `recency` (time from the first to the last
-   * purchase). Used only to derive the win-back probability, with `options.halfLifeDays`.
+   * purchase), nor a `timeSinceLastPurchase` in some other unit (`unit_mismatch`). `churnRisk` rows
+   * carry it (`undefined` counts as absent, as when a `churnRisk` row has no days). Used only to
+   * derive the win-back probability, with `options.halfLifeDays` (days too).
    */
-  readonly daysSinceLastPurchase?: number;
-  /** Value of the second lifetime after recapture (money); default `value × options.secondLifetimeShare`. */
+  readonly daysSinceLastPurchase?: number | undefined;
+  /**
+   * Value of the second lifetime after recapture (money); default `value × options.secondLifetimeShare`.
+   * For a candidate that may still be alive, weigh your own by `1 − probabilityAlive` (as the value at
+   * risk is): a win-back restores something only if the customer is gone.
+   */
   readonly secondLifetimeValue?: MoneyInput;
   /** Mark a customer not worth keeping (cannot bring profit, breaks contracts, harms staff or image): always tier `"not-worth-recovering"`. */
   readonly notWorthRecovering?: boolean;
@@ -69,6 +89,12 @@ export interface PrioritizeRecoveryOptions {
   readonly smallCostLimit?: MoneyInput;
   /** Base win-back probability per cause, before the recency decay; defaults own 0.5, third-party 0.3, unknown 0.2, uncontrollable 0.05. */
   readonly baseWinBackProbability?: Partial<Record<ChurnCause, number>>;
+  /**
+   * P(alive) above which a candidate that gives `probabilityAlive` is still likely active: tier
+   * `"active"`, action `"retain"`, never funded by the budget; in [0, 1], default 0.5 (more likely
+   * alive than gone); 1 turns the rule off.
+   */
+  readonly aliveThreshold?: number;
   /** Days since the last purchase after which the derived win-back probability has halved (> 0, in days like `daysSinceLastPurchase`); default 182 (26 weeks, about six months). */
   readonly halfLifeDays?: number;
   /** Second lifetime value as a share of `value` when a customer has no `secondLifetimeValue`; default 1. */
@@ -85,7 +111,7 @@ export interface PrioritizeRecoveryOptions {
 export interface RecoveryPlanEntry {
   /** The customer's id, as given. */
   readonly customerId: string;
-  /** Rank by expected net value, 1 = best (ties by tier, then input order); the ranks are a permutation of 1 … n. */
+  /** Rank by expected net value, 1 = best (ties by tier, then input order; active customers after every recovery case); the ranks are a permutation of 1 … n. */
   readonly rank: number;
   /** Value tier. */
   readonly tier: RecoveryTier;
@@ -155,19 +181,26 @@ const optionsSchema = recoveryOptionsSchema satisfies z.ZodMiniType<
  * and the chance fades with time since the last purchase. The second lifetime value defaults to
  * `value × secondLifetimeShare` (1); supply your own from a CLV model when you have one.
  *
- * Tier rules (course rule set, thresholds are options): flagged `notWorthRecovering` or value ≤ 0 →
- * `"not-worth-recovering"`; value ≥ `keyValue` → `"key"`; value < `smallValue` → `"small"`; else
- * `"ordinary"`. Actions: key → recover strongly (always attempted by the rules, reported even when the
- * expected net value is negative); ordinary → recover when possible if the expected net value is
- * positive, else let go; small → minimal effort if the cost is at most `smallCostLimit` and the
- * expected net value is positive, else let go; not worth recovering → let go. The rule, as code, is
+ * Value: the value at risk (see {@link RecoveryCandidate.value}), so that `P(win-back) × value` is
+ * what the attempt is expected to restore; from `churnRisk`, pass `valueAtRisk` as it is.
+ *
+ * Tier rules (course rule set, thresholds are options): flagged `notWorthRecovering` →
+ * `"not-worth-recovering"`; `probabilityAlive` above `aliveThreshold` (0.5) → `"active"`, action
+ * `"retain"` (still a customer: no recovery tier, no win-back spend, ranked after every recovery
+ * case); value ≤ 0 → `"not-worth-recovering"`; value ≥ `keyValue` → `"key"`; value < `smallValue`
+ * → `"small"`; else `"ordinary"` (the default thresholds are percentiles of the recovery cases'
+ * values, the active customers left out). Actions: key → recover strongly (always attempted by the
+ * rules, reported even when the expected net value is negative); ordinary → recover when possible
+ * if the expected net value is positive, else let go; small → minimal effort if the cost is at most
+ * `smallCostLimit` and the expected net value is positive, else let go; not worth recovering → let
+ * go; active → retain. The rule, as code, is
  * `classify` in `src/churn/recoveryRules.ts` (with the win-back and expected-net-value formulas).
  *
- * Budget selection (a 0/1 knapsack): candidates are customers whose action is not "let go" and whose
- * expected net value is positive; costs are rounded up to whole cents. When candidates × budget in
- * cents ≤ `maxExactCells` the selection is exact (dynamic programme over cents); otherwise the greedy
- * rule by value per cost, compared with the best single candidate that fits — the classic fix that
- * guarantees at least half the optimum. The result states the method, the guarantee and an upper
+ * Budget selection (a 0/1 knapsack): candidates are customers whose action is neither "let go" nor
+ * "retain" and whose expected net value is positive; costs are rounded up to whole cents. When
+ * candidates × budget in cents ≤ `maxExactCells` the selection is exact (dynamic programme over
+ * cents); otherwise the greedy rule by value per cost, compared with the best single candidate that
+ * fits — the classic fix that guarantees at least half the optimum. The result states the method, the guarantee and an upper
  * bound (the optimum, or the fractional relaxation). Ties are broken by input order, so the result
  * is deterministic. Without a budget every candidate is selected.
  *
@@ -194,8 +227,10 @@ const optionsSchema = recoveryOptionsSchema satisfies z.ZodMiniType<
  *   `too_small`), an unknown cause (`customers[i].cause`, `invalid_value`), a win-back probability
  *   outside [0, 1] (`too_small` / `too_big`), neither a probability nor `daysSinceLastPurchase`
  *   (`customers[i].winBackProbability`, `required`), a buy-till-you-die `recency` in their place
- *   (`customers[i].recency`, `wrong_row_kind`), days since the last purchase that are negative or
- *   not whole (`customers[i].daysSinceLastPurchase`, `too_small` / `not_integer`), an amount beyond
+ *   (`customers[i].recency`, `wrong_row_kind`) or a `timeSinceLastPurchase` in some other unit
+ *   (`customers[i].timeSinceLastPurchase`, `unit_mismatch`), days since the last purchase that are
+ *   negative or not whole (`customers[i].daysSinceLastPurchase`, `too_small` / `not_integer`), a
+ *   `probabilityAlive` outside [0, 1] (`too_small` / `too_big` / `invalid_type`), an amount beyond
  *   float64 (`unsupported`); an empty input with a budget (`customers`, `too_small`),
  *   `smallValue` above `keyValue` (`options.smallValue`, `inconsistent`) or any other invalid option
  *   (`options.<key>`)
@@ -218,6 +253,9 @@ const optionsSchema = recoveryOptionsSchema satisfies z.ZodMiniType<
  * // Days since the last purchase instead of a probability: 0.3 × 0.5^(91 / 182) ≈ 0.212
  * const lapsed = { customerId: "D", value: 900, cause: "third-party", cost: 40, daysSinceLastPurchase: 91 } as const;
  * prioritizeRecovery([lapsed]).entries[0]!.winBackProbability.toFixed(3); // => "0.212"
+ * // Still likely alive (P(alive) 0.9 > aliveThreshold 0.5): retained, never a win-back case
+ * const active = { ...lapsed, customerId: "E", probabilityAlive: 0.9 } as const;
+ * prioritizeRecovery([active]).entries[0]!.action; // => "retain"
  * plan.budget!.method; // => "exact"
  * plan.budget!.spend.toString(); // => "250"
  * ```
@@ -261,7 +299,7 @@ function planRecovery(
     halfLifeDays: opts.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS,
     secondLifetimeShare: opts.secondLifetimeShare ?? 1,
   });
-  const thresholds = tierThresholds(FN, columns.valueFloat, opts);
+  const thresholds = tierThresholds(FN, columns, opts);
   const classified = classifyCandidates(FN, scratch, columns, thresholds);
   // Expected net values become Decimals in the entries (and for the selection's total); customers
   // with equal values share one instance.
@@ -286,32 +324,43 @@ function planRecovery(
   const byRank = rankOrder(scratch, classified);
   const plan: RecoveryPlan = {
     entries: planEntries(scratch, columns, classified, selected, byRank, netCache),
-    byRank: byRank.slice(),
+    byRank,
     thresholds: { keyValue: thresholds.keyValue.exact, smallValue: thresholds.smallValue.exact },
   };
   return selection === undefined ? plan : { ...plan, budget: selection };
 }
 
-/** Tier order of the rank's tie rule: key first. */
+/** Tier order of the rank's tie rule: key first; active customers (no recovery case) last. */
 const TIER_ORDER: Record<RecoveryTier, number> = {
   key: 0,
   ordinary: 1,
   small: 2,
   "not-worth-recovering": 3,
+  active: 4,
 };
 /** {@link TIER_ORDER} of each outcome code. */
 const TIER_ORDER_OF_OUTCOME = Uint8Array.from(OUTCOMES, (o) => TIER_ORDER[o.tier]);
 
 /**
- * The rank order: expected net value descending, then tier order, then input order — a stable
- * counting sort by tier, then a stable radix sort by expected net value.
+ * The rank order: the recovery cases before the active customers, then expected net value
+ * descending, then tier order, then input order — a stable counting sort by tier, a stable radix
+ * sort by expected net value, then a stable partition that moves the active customers last.
  */
 function rankOrder(scratch: Scratch, { outcome, net }: ClassifiedColumns): Uint32Array {
   const n = outcome.length;
   const tier = scratch.uint8("recovery.tier", n);
   for (let i = 0; i < n; i++) tier[i] = TIER_ORDER_OF_OUTCOME[outcome[i]!]!;
-  const byTier = orderBySmallKey(tier, 4, scratch, "recovery.byTier");
-  return sortIndicesByKey(net, byTier, scratch, "recovery.rank", true);
+  const byTier = orderBySmallKey(tier, 5, scratch, "recovery.byTier");
+  const byNet = sortIndicesByKey(net, byTier, scratch, "recovery.rank", true);
+  const order = new Uint32Array(n);
+  let k = 0;
+  for (const pass of [false, true]) {
+    for (let j = 0; j < n; j++) {
+      const i = byNet[j]!;
+      if ((tier[i] === TIER_ORDER.active) === pass) order[k++] = i;
+    }
+  }
+  return order;
 }
 
 /** The entries in input order (sequential reads of every column), each with its rank. */

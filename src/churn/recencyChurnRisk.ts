@@ -22,7 +22,7 @@ export interface RecencyChurnRiskRow {
   readonly frequency: number;
   /** Time from the first to the last purchase, tₓ, in `unit` (0 when `frequency` is 0); 0 ≤ recency ≤ T. Not the time since the last purchase. */
   readonly recency: number;
-  /** Time from the first purchase to the end of observation, in `unit`; T > 0. */
+  /** Time from the first purchase to the end of observation, in `unit`; T ≥ 0 (0: first purchase at the end of observation, then frequency and recency are 0). */
   readonly T: number;
   /** The time unit of `recency` and `T` (rows of `summarizeTransactions` carry it); when given, every row must have the same. */
   readonly unit?: TimeUnit;
@@ -90,7 +90,7 @@ const ARG = "customers";
  * @returns one result row per customer, in input order, carrying the row's `customerId` when it
  *   has one
  * @throws {InvalidInputError} listing every bad row in one pass (up to 100): a non-integer or
- *   negative `frequency` (`customers[i].frequency`, `not_integer` / `too_small`), `T` ≤ 0
+ *   negative `frequency` (`customers[i].frequency`, `not_integer` / `too_small`), `T` < 0
  *   (`customers[i].T`, `too_small`), `recency` outside [0, T] or inconsistent with `frequency`
  *   (`customers[i].recency`, `too_small` / `inconsistent`), a missing `T` on a row that has
  *   `daysSinceLastPurchase` (an RFM row: `customers[i].T`, `wrong_row_kind`), a non-string id

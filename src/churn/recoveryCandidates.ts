@@ -13,6 +13,7 @@ import type { Scratch } from "../internal/fast/scratch.js";
 import {
   type AmountCache,
   money,
+  readAlive,
   readCause,
   readFlag,
   readId,
@@ -33,6 +34,8 @@ export interface CandidateColumns {
   readonly secondValues: Decimal[];
   /** Win-back probabilities, given or derived. */
   readonly winBack: Float64Array;
+  /** P(alive) as given, −1 where a candidate gave none. */
+  readonly alive: Float64Array;
   readonly valueFloat: Float64Array;
   readonly costFloat: Float64Array;
   /** Second lifetime values in float64 (the `valueFloat` array itself when every one is its value). */
@@ -65,6 +68,7 @@ export function readCandidates(
   let secondValues: Decimal[] | undefined;
   let secondValueFloat: Float64Array | undefined;
   const winBack = scratch.float64("recovery.probs", n);
+  const alive = scratch.float64("recovery.alive", n);
   const valueFloat = scratch.float64("recovery.value", n);
   const costFloat = scratch.float64("recovery.cost", n);
   const cause = scratch.uint8("recovery.cause", n);
@@ -88,6 +92,7 @@ export function readCandidates(
     const ownSecond =
       s !== undefined ? money(s, i, "secondLifetimeValue", false, valueCache, issues) : undefined;
     const flag = readFlag(c.notWorthRecovering, i, issues);
+    const pAlive = readAlive(c.probabilityAlive, i, issues);
     if (issues.size > before || value === undefined || cost === undefined) continue;
     const v = typeof rawValue === "number" ? rawValue : numberFromMoney(value);
     if (!withinFloat(v, rawValue, i, "value", issues)) continue;
@@ -97,6 +102,7 @@ export function readCandidates(
     ids[i] = id;
     cause[i] = causeCode;
     winBack[i] = p;
+    alive[i] = pAlive;
     flagged[i] = flag ? 1 : 0;
     values[i] = value;
     costs[i] = cost;
@@ -119,6 +125,7 @@ export function readCandidates(
     costs,
     secondValues: secondValues ?? values,
     winBack,
+    alive,
     valueFloat,
     costFloat,
     secondValueFloat: secondValueFloat ?? valueFloat,

@@ -16,6 +16,7 @@ import {
   CAUSES,
   type ComparableAmount,
   classify,
+  DEFAULT_ALIVE_THRESHOLD,
   expectedNetValue,
   type TierCandidate,
   type TierThresholds,
@@ -23,18 +24,21 @@ import {
 
 /**
  * The tier thresholds: the options, or by default the 80th (key) and 50th (small) nearest-rank
- * percentiles of the values. Throws when `smallValue` exceeds `keyValue`.
+ * percentiles of the values of the recovery cases (the customers not above `aliveThreshold`).
+ * Throws when `smallValue` exceeds `keyValue`.
  * @internal
  */
 export function tierThresholds(
   fn: string,
-  valueFloat: Float64Array,
+  { valueFloat, alive }: Pick<CandidateColumns, "valueFloat" | "alive">,
   opts: RecoveryOptions,
 ): TierThresholds {
+  const aliveThreshold = opts.aliveThreshold ?? DEFAULT_ALIVE_THRESHOLD;
   let keyValue: Decimal;
   let smallValue: Decimal;
   if (opts.keyValue === undefined || opts.smallValue === undefined) {
-    const values = Float64Array.from(valueFloat); // reordered by the selection
+    // A copy (reordered by the selection) of the recovery cases' values.
+    const values = valueFloat.filter((_, i) => !(alive[i]! > aliveThreshold));
     keyValue =
       opts.keyValue === undefined
         ? new Money(nearestRankPercentile(values, 0.8))
@@ -60,6 +64,7 @@ export function tierThresholds(
     keyValue: { float: numberFromMoney(keyValue), exact: keyValue },
     smallValue: { float: numberFromMoney(smallValue), exact: smallValue },
     smallCostLimit: toMoney(opts.smallCostLimit ?? 0).toNumber(),
+    aliveThreshold,
   };
 }
 
@@ -69,7 +74,7 @@ export interface ClassifiedColumns {
   readonly outcome: Uint8Array;
   /** Expected net value as reported (15 significant digits). */
   readonly net: Float64Array;
-  /** 1 when the budget may fund the customer: an attempted action and a positive expected net value. */
+  /** 1 when the budget may fund the customer: an attempted recovery and a positive expected net value. */
   readonly candidate: Uint8Array;
 }
 
@@ -86,7 +91,8 @@ export function classifyCandidates(
   columns: CandidateColumns,
   thresholds: TierThresholds,
 ): ClassifiedColumns {
-  const { winBack, valueFloat, secondValueFloat, costFloat, values, flagged, cause } = columns;
+  const { winBack, alive, valueFloat, secondValueFloat, costFloat, values, flagged, cause } =
+    columns;
   const n = values.length;
   const outcome = scratch.uint8("recovery.outcome", n);
   const net = scratch.float64("recovery.net", n);
@@ -99,6 +105,7 @@ export function classifyCandidates(
     cost: 0,
     expectedNetValue: 0,
     cause: "own",
+    probabilityAlive: -1,
   };
   const issues = new IssueCollector();
   for (let i = 0; i < n; i++) {
@@ -116,9 +123,10 @@ export function classifyCandidates(
     row.cost = costFloat[i]!;
     row.expectedNetValue = reported;
     row.cause = CAUSES[cause[i]!]!;
+    row.probabilityAlive = alive[i]!;
     const o = classify(row, thresholds);
     outcome[i] = o.code;
-    candidate[i] = o.action !== "let-go" && reported > 0 ? 1 : 0;
+    candidate[i] = o.action !== "let-go" && o.action !== "retain" && reported > 0 ? 1 : 0;
   }
   issues.throwIfAny(fn);
   return { outcome, net, candidate };

@@ -40,6 +40,22 @@ export function readFlag(flag: unknown, i: number, issues: IssueCollector): bool
   return flag === true;
 }
 
+/**
+ * The candidate's P(alive), or −1 when it gave none (−1 also after recording a value that is not a
+ * probability).
+ */
+export function readAlive(p: unknown, i: number, issues: IssueCollector): number {
+  if (p === undefined) return -1;
+  if (typeof p === "number" && p >= 0 && p <= 1) return p;
+  issues.add(
+    [ARG, i, "probabilityAlive"],
+    `Expected a probability in [0, 1], received ${describeReceived(p)}`,
+    typeof p !== "number" || Number.isNaN(p) ? "invalid_type" : p > 1 ? "too_big" : "too_small",
+    p,
+  );
+  return -1;
+}
+
 /** Whether `float` (the amount `raw` in float64) is finite; records the problem otherwise. */
 export function withinFloat(
   float: number,
@@ -105,6 +121,7 @@ export function readWinBack(
   }
   const days = c.daysSinceLastPurchase;
   const btydRecency = days === undefined ? c.recency : undefined;
+  const inUnits = days === undefined ? c.timeSinceLastPurchase : undefined;
   if (btydRecency !== undefined) {
     issues.add(
       [ARG, i, "recency"],
@@ -112,10 +129,17 @@ export function readWinBack(
       "wrong_row_kind",
       btydRecency,
     );
+  } else if (inUnits !== undefined) {
+    issues.add(
+      [ARG, i, "timeSinceLastPurchase"],
+      "timeSinceLastPurchase is in its rows' time unit, and halfLifeDays is in days; give daysSinceLastPurchase (whole days, as churnRisk rows carry it) or winBackProbability",
+      "unit_mismatch",
+      inUnits,
+    );
   } else if (days === undefined) {
     issues.add(
       [ARG, i, "winBackProbability"],
-      "Give winBackProbability, or daysSinceLastPurchase to derive it",
+      'Give winBackProbability, or daysSinceLastPurchase to derive it (churnRisk rows carry it for a model in days or weeks, or with unitConversion: "calendar-average")',
       "required",
       undefined,
     );

@@ -33,6 +33,7 @@ export const recoveryOptionsSchema = z.strictObject({
       unknown: z.exactOptional(probability),
     }),
   ),
+  aliveThreshold: z.exactOptional(probability),
   halfLifeDays: z.exactOptional(z.number().check(z.positive())),
   secondLifetimeShare: z.exactOptional(z.number().check(z.nonnegative())),
   maxExactCells: z.exactOptional(z.int().check(z.positive())),

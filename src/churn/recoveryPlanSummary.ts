@@ -12,13 +12,20 @@ import type { RecoveryAction, RecoveryPlan, RecoveryTier } from "./prioritizeRec
 
 const FN = "recoveryPlanSummary";
 /** The tiers, in the order of {@link RecoveryPlanSummary.byTier}. */
-const TIERS: readonly RecoveryTier[] = ["key", "ordinary", "small", "not-worth-recovering"];
+const TIERS: readonly RecoveryTier[] = [
+  "key",
+  "ordinary",
+  "small",
+  "not-worth-recovering",
+  "active",
+];
 /** The actions, in the order of {@link RecoveryPlanSummary.byAction}. */
 const ACTIONS: readonly RecoveryAction[] = [
   "recover-strongly",
   "recover-when-possible",
   "minimal-effort",
   "let-go",
+  "retain",
 ];
 
 /**
@@ -47,9 +54,9 @@ export interface RecoveryGroupTotals {
 export interface RecoveryPlanSummary {
   /** Totals over the whole plan. */
   readonly total: RecoveryGroupTotals;
-  /** Totals per tier (every tier present, possibly with zero customers). */
+  /** Totals per tier (every tier present, possibly with zero customers; `active`: the customers retained, not recovered). */
   readonly byTier: Readonly<Record<RecoveryTier, RecoveryGroupTotals>>;
-  /** Totals per recommended action (every action present). */
+  /** Totals per recommended action (every action present; `retain` spends nothing). */
   readonly byAction: Readonly<Record<RecoveryAction, RecoveryGroupTotals>>;
 }
 
@@ -168,12 +175,14 @@ export function recoveryPlanSummary(plan: RecoveryPlan): RecoveryPlanSummary {
       ordinary: finish(byTier[1]!),
       small: finish(byTier[2]!),
       "not-worth-recovering": finish(byTier[3]!),
+      active: finish(byTier[4]!),
     },
     byAction: {
       "recover-strongly": finish(byAction[0]!),
       "recover-when-possible": finish(byAction[1]!),
       "minimal-effort": finish(byAction[2]!),
       "let-go": finish(byAction[3]!),
+      retain: finish(byAction[4]!),
     },
   };
 }

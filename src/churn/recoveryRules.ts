@@ -18,21 +18,24 @@ export type ChurnCause = "own" | "third-party" | "uncontrollable" | "unknown";
 
 /**
  * Value tier of a lost or at-risk customer (the course rule set: 关键客户 key, 普通客户 ordinary,
- * 小客户 small, 劣质客户 not worth recovering).
+ * 小客户 small, 劣质客户 not worth recovering), or `"active"`: a customer still likely alive
+ * (P(alive) above `aliveThreshold`), who is no recovery case at all.
  * @category Churn
  */
-export type RecoveryTier = "key" | "ordinary" | "small" | "not-worth-recovering";
+export type RecoveryTier = "key" | "ordinary" | "small" | "not-worth-recovering" | "active";
 
 /**
- * Recommended recovery action (极力挽回 recover strongly, 尽力挽回 recover when possible, 见机行事
- * minimal effort, 彻底放弃 let go).
+ * Recommended action (极力挽回 recover strongly, 尽力挽回 recover when possible, 见机行事 minimal
+ * effort, 彻底放弃 let go), or `"retain"` for an `"active"` customer: keep serving them as a current
+ * customer — no win-back offer, no win-back budget.
  * @category Churn
  */
 export type RecoveryAction =
   | "recover-strongly"
   | "recover-when-possible"
   | "minimal-effort"
-  | "let-go";
+  | "let-go"
+  | "retain";
 
 /** The causes; a cause's position is its code in the engine's columns. @internal */
 export const CAUSES = ["own", "third-party", "uncontrollable", "unknown"] as const;
@@ -44,6 +47,9 @@ export const DEFAULT_BASE_WIN_BACK: Readonly<Record<ChurnCause, number>> = {
   unknown: 0.2,
   uncontrollable: 0.05,
 };
+
+/** Default of `options.aliveThreshold`: more likely alive than gone. @internal */
+export const DEFAULT_ALIVE_THRESHOLD = 0.5;
 
 /** Default of `options.halfLifeDays`: 26 weeks, about six months. @internal */
 export const DEFAULT_HALF_LIFE_DAYS = 182;
@@ -135,6 +141,12 @@ const OUTCOME = {
     "let-go",
     "small customer whose recovery is not expected to pay: let go",
   ),
+  retain: outcome(
+    9,
+    "active",
+    "retain",
+    "still likely active (P(alive) above the threshold): retain, no win-back spend",
+  ),
 } as const;
 const BASE_OUTCOMES: readonly RecoveryOutcome[] = Object.values(OUTCOME);
 /** Each outcome with the note for a cause beyond anyone's control, by the plain outcome's code. */
@@ -179,6 +191,8 @@ export interface TierCandidate {
   expectedNetValue: number;
   /** Why the customer left. */
   cause: ChurnCause;
+  /** P(alive) when the candidate gave one, else −1. */
+  probabilityAlive: number;
 }
 
 /** The tier thresholds (options or their percentile defaults). @internal */
@@ -189,23 +203,28 @@ export interface TierThresholds {
   readonly smallValue: ComparableAmount;
   /** Largest cost of a "trivial effort" for a small customer, float64. */
   readonly smallCostLimit: number;
+  /** P(alive) above which a customer is active (retained, not recovered). */
+  readonly aliveThreshold: number;
 }
 
 /**
  * The recovery tier rule (the course rule set): the customer's tier, action and reason.
- * - marked `notWorthRecovering`, or value ≤ 0 → not worth recovering, let go;
+ * - marked `notWorthRecovering` → not worth recovering, let go;
+ * - P(alive) given and above `aliveThreshold` → active, retain (no recovery tier, no budget);
+ * - value ≤ 0 → not worth recovering, let go;
  * - value ≥ `keyValue` → key, recover strongly (even when the expected net value is not positive);
  * - value ≥ `smallValue` → ordinary: recover when possible if the expected net value is positive,
  *   else let go;
  * - otherwise small: minimal effort if the expected net value is positive and the cost is at most
  *   `smallCostLimit`, else let go.
- * An attempted action for an uncontrollable cause carries a note that the win-back rate is low.
+ * An attempted recovery for an uncontrollable cause carries a note that the win-back rate is low.
  * @internal
  */
 export function classify(c: TierCandidate, t: TierThresholds): RecoveryOutcome {
   const positive = c.expectedNetValue > 0;
   let o: RecoveryOutcome;
   if (c.notWorthRecovering) o = OUTCOME.flagged;
+  else if (c.probabilityAlive > t.aliveThreshold) return OUTCOME.retain;
   else if (!(c.value.float > 0)) o = OUTCOME.noValue;
   else if (atLeast(c.value, t.keyValue)) o = positive ? OUTCOME.key : OUTCOME.keyNegative;
   else if (atLeast(c.value, t.smallValue)) o = positive ? OUTCOME.ordinary : OUTCOME.ordinaryLetGo;

@@ -10,32 +10,41 @@ import { echo, type IssueCode } from "./errors.js";
 import type { DateInput } from "./time.js";
 import { civilDayOfInstant, startOfCivilDay, wallClockToInstant } from "./timeZones.js";
 
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+/** A date-time in the extended format (`1997-09-30T12:00:00+01:00`; a space for the `T` too). */
 const DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
+/** A date-time in the basic format (`19970930T120000Z`, `19970930T1200+0100`), same groups. */
+const DATE_TIME_BASIC =
+  /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(?:(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{4})?$/;
 
 /** Returned by {@link isoDayNumber} for a well-formed but impossible date. @internal */
 export const IMPOSSIBLE_DAY = Number.POSITIVE_INFINITY;
 
 /**
- * Fast path for the commonest date format, `"YYYY-MM-DD"`, without a regular expression: the day
- * number, {@link IMPOSSIBLE_DAY} for a well-formed impossible date (`"1997-02-30"`), or `NaN` when
- * the string has another shape (the caller then falls back to {@link parseCivilDay}).
+ * Fast path for the commonest date formats, ISO 8601 calendar dates in the extended
+ * (`"YYYY-MM-DD"`) or basic (`"YYYYMMDD"`) format, without a regular expression: the day number,
+ * {@link IMPOSSIBLE_DAY} for a well-formed impossible date (`"1997-02-30"`, `"19970230"`), or
+ * `NaN` when the string has another shape (the caller then falls back to {@link parseCivilDay}).
  * @internal
  */
 export function isoDayNumber(input: string): number {
-  if (input.length !== 10 || input.charCodeAt(4) !== 45 || input.charCodeAt(7) !== 45) {
+  // Offsets of the month and day digits: after the hyphens (extended) or straight on (basic).
+  let m = 5;
+  let d = 8;
+  if (input.length === 8) {
+    m = 4;
+    d = 6;
+  } else if (input.length !== 10 || input.charCodeAt(4) !== 45 || input.charCodeAt(7) !== 45) {
     return Number.NaN;
   }
   const y0 = input.charCodeAt(0) - 48;
   const y1 = input.charCodeAt(1) - 48;
   const y2 = input.charCodeAt(2) - 48;
   const y3 = input.charCodeAt(3) - 48;
-  const m0 = input.charCodeAt(5) - 48;
-  const m1 = input.charCodeAt(6) - 48;
-  const d0 = input.charCodeAt(8) - 48;
-  const d1 = input.charCodeAt(9) - 48;
+  const m0 = input.charCodeAt(m) - 48;
+  const m1 = input.charCodeAt(m + 1) - 48;
+  const d0 = input.charCodeAt(d) - 48;
+  const d1 = input.charCodeAt(d + 1) - 48;
   if (
     (y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0 ||
     y0 > 9 ||
@@ -74,25 +83,15 @@ export function timeValue(input: Date): number {
 /**
  * Parses a {@link DateInput} to the calendar day it falls on in `timeZone`, as days since
  * 1970-01-01. Returns `undefined` for an invalid or impossible date (`"1997-02-30"`) and for a day
- * outside the supported range 0000-01-01 … 9999-12-31 ({@link dateProblem} says which).
- * `"YYYYMMDD"` is accepted only when `allowCompact` is true.
+ * outside the supported range 0000-01-01 … 9999-12-31 ({@link dateProblem} says which). Strings
+ * are ISO 8601 in the extended (`"1997-09-30"`) or the basic (`"19970930"`) format.
  * @internal
  */
-export function parseCivilDay(
-  input: unknown,
-  timeZone: string,
-  allowCompact = false,
-): number | undefined {
+export function parseCivilDay(input: unknown, timeZone: string): number | undefined {
   if (typeof input === "string") {
+    // Both date-only formats are the fast path's; an impossible one is not a date-time either.
     const fast = isoDayNumber(input);
     if (!Number.isNaN(fast)) return fast === IMPOSSIBLE_DAY ? undefined : fast;
-    const m = DATE_ONLY.exec(input) ?? (allowCompact ? DATE_COMPACT.exec(input) : null);
-    if (m) {
-      const year = Number(m[1]);
-      const month = Number(m[2]);
-      const day = Number(m[3]);
-      return validCivil(year, month, day) ? daysFromCivil(year, month, day) : undefined;
-    }
     // Only the calendar day is needed: a wall-clock time's day is the one written.
     const parsed = parseDateTime(input);
     if (parsed === undefined) return undefined;
@@ -115,22 +114,16 @@ export function parseCivilDay(
  * in `timeZone` is outside the supported range 0000-01-01 … 9999-12-31.
  * @internal
  */
-export function parseInstant(
-  input: unknown,
-  timeZone: string,
-  allowCompact = false,
-): number | undefined {
+export function parseInstant(input: unknown, timeZone: string): number | undefined {
   let ms: number;
   if (input instanceof Date) {
     ms = timeValue(input);
   } else if (typeof input === "string") {
-    const m = DATE_ONLY.exec(input) ?? (allowCompact ? DATE_COMPACT.exec(input) : null);
-    if (m) {
-      const year = Number(m[1]);
-      const month = Number(m[2]);
-      const day = Number(m[3]);
-      if (!validCivil(year, month, day)) return undefined;
-      ms = startOfCivilDay(daysFromCivil(year, month, day), timeZone);
+    // A date-only string, extended or basic format, is the start of its day.
+    const day = isoDayNumber(input);
+    if (day === IMPOSSIBLE_DAY) return undefined;
+    if (!Number.isNaN(day)) {
+      ms = startOfCivilDay(day, timeZone);
     } else {
       const parsed = parseDateTime(input);
       if (parsed === undefined) return undefined;
@@ -146,14 +139,15 @@ export function parseInstant(
 }
 
 /**
- * Reads an ISO 8601 date-time string: its wall-clock time written as UTC milliseconds, its
+ * Reads an ISO 8601 date-time string, extended (`1997-09-30T12:00:00+01:00`) or basic
+ * (`19970930T120000+0100`) format, not mixed: its wall-clock time written as UTC milliseconds, its
  * calendar day, and its offset from UTC in ms when it has one. Fractions of a millisecond are
  * truncated (as ISO 8601 and Temporal do), so the wall time never rolls into the next day.
  */
 function parseDateTime(
   input: string,
 ): { wallMs: number; localDay: number; offsetMs: number | undefined } | undefined {
-  const m = DATE_TIME.exec(input);
+  const m = DATE_TIME.exec(input) ?? DATE_TIME_BASIC.exec(input);
   if (!m) return undefined;
   const year = Number(m[1]);
   const month = Number(m[2]);

@@ -35,11 +35,13 @@ export {
 } from "./timeZones.js";
 
 /**
- * A point in time or a calendar day: a `Date`, or an ISO 8601 string. A date-only string
- * (`"1997-01-01"`, or `"19970101"` where a function documents it) is that calendar day in the
- * function's `timeZone` option (default `"UTC"`). A date-time string without an offset
- * (`"1997-01-01T10:30"`, `"1997-01-01 10:30:00"`) is a wall-clock time in `timeZone`; one with an
- * offset (`"1997-01-01T10:30:00Z"`, `"…+02:00"`) is an instant.
+ * A point in time or a calendar day: a `Date`, or an ISO 8601 string in the extended format
+ * (`"1997-01-01"`, `"1997-01-01T10:30:00+02:00"`) or the basic format (`"19970101"`,
+ * `"19970101T103000+0200"`), not mixed. A date-only string is that calendar day in the function's
+ * `timeZone` option (default `"UTC"`). A date-time string without an offset (`"1997-01-01T10:30"`,
+ * `"1997-01-01 10:30:00"`, `"19970101T1030"`) is a wall-clock time in `timeZone`; one with an
+ * offset (`"1997-01-01T10:30:00Z"`, `"…+02:00"`, `"…+0200"`) is an instant. An impossible date
+ * (`"1997-02-30"`, `"19970230"`) is an `InvalidInputError` (code `"invalid_date"`).
  *
  * Wall-clock times are resolved through the IANA database, never the process time zone: one that
  * happens twice (clocks going back) is the earlier instant; one that never happens (clocks going

@@ -4,6 +4,7 @@
  */
 
 import { decimalShapeProblem } from "../internal/fast/fastMoney.js";
+import { timeValue } from "./dateParsing.js";
 import { InvalidInputError, invalidInput } from "./errors.js";
 import type { Decimal } from "./money.js";
 import { arrayShapeProblem } from "./validate.js";
@@ -25,6 +26,13 @@ export type PlainData<T> = T extends Decimal
 
 function isDecimal(value: object): value is Decimal {
   return (value as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag] === "Decimal";
+}
+
+/** The index of the first non-finite element of a float array view, or −1. */
+function nonFiniteIndex(view: ArrayBufferView): number {
+  if (!(view instanceof Float64Array || view instanceof Float32Array)) return -1;
+  for (let i = 0; i < view.length; i++) if (!Number.isFinite(view[i]!)) return i;
+  return -1;
 }
 
 /** Nesting deeper than this is not a result of this library (and may be a cycle). */
@@ -54,7 +62,30 @@ function plain(value: unknown, path: PropertyKey[]): unknown {
     if (problem) throw invalidInput("toPlainData", path, problem, "invalid_money");
     return value.toFixed();
   }
-  if (value instanceof Date || ArrayBuffer.isView(value)) return value;
+  if (value instanceof Date) {
+    if (Number.isNaN(timeValue(value))) {
+      throw invalidInput(
+        "toPlainData",
+        path,
+        "Expected a valid Date (no result of this library holds an Invalid Date)",
+        "unsupported",
+        value,
+      );
+    }
+    return value;
+  }
+  if (ArrayBuffer.isView(value)) {
+    const at = nonFiniteIndex(value);
+    if (at >= 0) {
+      throw invalidInput(
+        "toPlainData",
+        [...path, at],
+        "Expected finite numbers (no result of this library holds NaN or Infinity)",
+        "unsupported",
+      );
+    }
+    return value;
+  }
   if (Array.isArray(value)) {
     const shape = arrayShapeProblem(value);
     if (shape)
@@ -95,8 +126,9 @@ function plain(value: unknown, path: PropertyKey[]): unknown {
  * ```
  * @param value - any result of this library (or anything built from results)
  * @returns the same data with `Decimal`s as strings
- * @throws InvalidInputError at `value…` when the value cannot be a result: a non-finite number or
- *   nesting deeper than 64 levels (a cycle) (code `"unsupported"`), a malformed `Decimal`
+ * @throws InvalidInputError at `value…` when the value cannot be a result: a non-finite number, an
+ *   Invalid Date, a float array holding NaN or ±Infinity, or nesting deeper than 64 levels (a
+ *   cycle) (code `"unsupported"`), a malformed `Decimal`
  *   (`"invalid_money"`), an array longer than 2^27 or with a hole at an end, or reading it throws
  *   (a getter, a Proxy: `"unreadable"`)
  * @category Core

@@ -30,6 +30,25 @@ export interface MaximumLikelihoodResult {
   readonly iterations: number;
 }
 
+/**
+ * How a fit applies its penalty and where its parameters live (see {@link maximizeLikelihood}).
+ * @internal
+ */
+export interface LikelihoodShape {
+  /**
+   * The weight W of the penalty against the total negative log-likelihood: the objective is
+   * −ℓ + W·λ·Σ p_j². W = the number of customers makes λ the penalty on the **mean** negative
+   * log-likelihood, −ℓ/N + λ·Σ p_j² (lifetimes' BG/NBD, MBG/NBD, BG/BB, Gamma-Gamma; our sBG);
+   * W = 1 makes it the penalty on the total (lifetimes' Pareto/NBD).
+   */
+  readonly penaltyWeight: number;
+  /**
+   * Lower bounds c_j (default all 0): p_j = c_j + exp θ_j, so p_j > c_j (the Gamma-Gamma's
+   * `q > 1` constraint has c_q = 1). Standard errors by the delta method, SE(p_j) = (p_j − c_j)·SE(θ_j).
+   */
+  readonly lowerBounds?: readonly number[];
+}
+
 /** Default of {@link FitOptions.maxIterations}. */
 const DEFAULT_MAX_ITERATIONS = 200;
 /** Newton steps tried after BFGS to certify (and if needed polish) the maximum. */
@@ -98,6 +117,7 @@ function largestAbs(a: ArrayLike<number>): string {
  *   into `gradient`; non-finite means "outside the domain"
  * @param names - parameter names, in the order of `p`
  * @param options - validated {@link FitOptions}
+ * @param shape - the weight of the penalty and the parameters' lower bounds ({@link LikelihoodShape})
  * @throws {ModelFitError} when the optimiser does not converge, when it converges to a point that
  *   is not a certified maximum, or when the data do not identify a parameter
  * @internal
@@ -107,19 +127,23 @@ export function maximizeLikelihood(
   negLogLikelihood: Objective,
   names: readonly string[],
   options: FitOptions,
+  shape: LikelihoodShape,
 ): MaximumLikelihoodResult {
-  const onLogScale = logScaleObjective(negLogLikelihood, names.length, options.penalty ?? 0);
+  const lower = Float64Array.from(names, (_, j) => shape.lowerBounds?.[j] ?? 0);
+  const penalty = (options.penalty ?? 0) * shape.penaltyWeight;
+  const onLogScale = logScaleObjective(negLogLikelihood, lower, penalty);
   const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
   const result = minimizeBfgs(
     onLogScale,
-    names.map((name) => Math.log(options.initial?.[name] ?? 1)),
+    names.map((name, j) => Math.log((options.initial?.[name] ?? lower[j]! + 1) - lower[j]!)),
     { maxIterations, gradientTolerance: options.tolerance ?? 1e-6 },
   );
   const where = `${result.iterations} iterations, largest gradient ${largestAbs(result.gradient)}`;
   checkStop(functionName, result, maxIterations, where);
   const { x, factor } = certifiedMaximum(functionName, onLogScale, result, where);
-  const params = Float64Array.from(x, Math.exp);
-  const standardErrors = identifiedStandardErrors(functionName, names, x, params, factor);
+  const excess = Float64Array.from(x, Math.exp);
+  const standardErrors = identifiedStandardErrors(functionName, names, lower, x, excess, factor);
+  const params = excess.map((e, j) => lower[j]! + e);
   const gradient = new Float64Array(names.length);
   const negLL = negLogLikelihood(params, gradient);
   if (!Number.isFinite(negLL)) {
@@ -133,20 +157,26 @@ export function maximizeLikelihood(
 }
 
 /**
- * The objective on θ = ln p: `negLogLikelihood` at p = exp θ plus the L2 penalty Σ penalty·p_j²,
- * with the chain rule ∂f/∂θ_j = p_j ∂f/∂p_j; non-finite values become +∞ ("outside the domain").
+ * The objective on θ = ln(p − c): `negLogLikelihood` at p = c + exp θ plus the L2 penalty
+ * Σ penalty·p_j² (`penalty` already multiplied by its {@link LikelihoodShape.penaltyWeight}), with
+ * the chain rule ∂f/∂θ_j = (p_j − c_j) ∂f/∂p_j; non-finite values become +∞ ("outside the domain").
  */
-function logScaleObjective(negLogLikelihood: Objective, n: number, penalty: number): Objective {
+function logScaleObjective(
+  negLogLikelihood: Objective,
+  lower: Float64Array,
+  penalty: number,
+): Objective {
+  const n = lower.length;
   const p = new Float64Array(n);
   const gp = new Float64Array(n);
   return (theta, gradient) => {
-    for (let j = 0; j < n; j++) p[j] = Math.exp(theta[j]!);
+    for (let j = 0; j < n; j++) p[j] = lower[j]! + Math.exp(theta[j]!);
     let f = negLogLikelihood(p, gp);
     for (let j = 0; j < n; j++) {
       const pj = p[j]!;
       f += penalty * pj * pj;
-      // ∂f/∂θ_j = p_j ∂f/∂p_j
-      gradient[j] = pj * (gp[j]! + 2 * penalty * pj);
+      // ∂f/∂θ_j = (p_j − c_j) ∂f/∂p_j
+      gradient[j] = (pj - lower[j]!) * (gp[j]! + 2 * penalty * pj);
     }
     return Number.isFinite(f) ? f : Number.POSITIVE_INFINITY;
   };
@@ -256,15 +286,17 @@ function certifiedMaximum(
 }
 
 /**
- * Step 3: the standard errors of the parameters (`params` = exp `logParams`) by the delta method, SE(p_j) = p_j·SE(ln p_j) with
- * SE(ln p_j)² = (H_θ⁻¹)_jj; throws when a parameter is not identified (SE(ln p_j) above
- * {@link MAX_LOG_STANDARD_ERROR}, or p_j outside [1/{@link PARAMETER_BOUND}, {@link PARAMETER_BOUND}]).
+ * Step 3: the standard errors of the parameters p_j = c_j + e_j (`excess` e = exp `logParams`, c
+ * the lower bounds) by the delta method, SE(p_j) = e_j·SE(ln e_j) with SE(ln e_j)² = (H_θ⁻¹)_jj;
+ * throws when a parameter is not identified (SE(ln e_j) above {@link MAX_LOG_STANDARD_ERROR}, or
+ * e_j outside [1/{@link PARAMETER_BOUND}, {@link PARAMETER_BOUND}]).
  */
 function identifiedStandardErrors(
   functionName: string,
   names: readonly string[],
+  lower: Float64Array,
   logParams: Float64Array,
-  params: Float64Array,
+  excess: Float64Array,
   factor: Float64Array,
 ): Float64Array {
   const n = names.length;
@@ -275,14 +307,15 @@ function identifiedStandardErrors(
     unit[j] = 1;
     // SE(ln p_j) = sqrt((H_θ⁻¹)_jj); SE(p_j) = p_j · SE(ln p_j) (delta method).
     const logSe = Math.sqrt(Math.max(0, choleskySolve(factor, n, unit)[j]!));
-    const pj = params[j]!;
+    const pj = excess[j]!;
     if (
       !(logSe <= MAX_LOG_STANDARD_ERROR) ||
       !(pj >= 1 / PARAMETER_BOUND && pj <= PARAMETER_BOUND)
     ) {
+      const name = lower[j] === 0 ? names[j] : `${names[j]} − ${lower[j]}`;
       throw new ModelFitError(
         functionName,
-        `the data do not identify ${names[j]}: the likelihood increases as it runs off to ${logParams[j]! > 0 ? "infinity" : "0"} (stopped at ${pj.toPrecision(3)}, standard error of its logarithm ${logSe.toPrecision(3)}), a maximum at the boundary of the parameter space`,
+        `the data do not identify ${name}: the likelihood increases as it runs off to ${logParams[j]! > 0 ? "infinity" : "0"} (stopped at ${pj.toPrecision(3)}, standard error of its logarithm ${logSe.toPrecision(3)}), a maximum at the boundary of the parameter space`,
         logParams[j]! > 0 ? IDENTIFICATION_HINT : MORE_DATA_HINT,
       );
     }

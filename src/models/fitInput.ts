@@ -30,9 +30,15 @@ export interface FitOptions {
    */
   readonly unit?: TimeUnit;
   /**
-   * L2 penalty λ added to the negative log-likelihood as λ·Σ p² over the model's parameters (the
-   * `penalizer_coef` of the Python lifetimes library). Default 0: plain maximum likelihood. The
-   * reported `logLikelihood` never includes the penalty.
+   * L2 penalty λ ≥ 0 on the parameters, exactly the `penalizer_coef` of the Python lifetimes
+   * library (the same λ gives the same estimates). The fit minimises
+   * `−ℓ(θ)/N + λ·Σ_j p_j²` — the **mean** negative log-likelihood over the N customers plus λ times
+   * the sum of the squared parameters — for the BG/NBD, MBG/NBD, BG/BB, Gamma-Gamma and sBG (the
+   * sBG is not in lifetimes; it is defined the same way), and `−ℓ(θ) + λ·Σ_j p_j²` (the **total**)
+   * for the Pareto/NBD, as lifetimes' `ParetoNBDFitter` does. Every parameter is penalised, the
+   * rates α and β of the BG/NBD, MBG/NBD and Pareto/NBD on times rescaled so that the longest `T`
+   * is 1 (as lifetimes). Default 0: plain maximum likelihood. The reported `logLikelihood` never
+   * includes the penalty; `standardErrors` come from the penalised objective's curvature.
    */
   readonly penalty?: number;
   /** Starting values on the parameters' natural scale, named as in the model's `params` (default: all 1). */
@@ -210,7 +216,9 @@ export function readFitInput<D>(
  * rescaled so that the longest `T` is 1 (`tx`, `T` below, with `scale` = 1 / max T), which keeps
  * the rate parameters α (and β) near 1 for the optimiser (docs/numerics.md, "Rescaling"). The
  * fitted α and β are divided by `scale` afterwards, and the log-likelihood moves back by
- * `Σ w·x · ln(scale)`.
+ * `Σ w·x · ln(scale)`. Rows with T = 0 (x = 0, t_x = 0) stay 0 under the rescaling and add ln 1 = 0
+ * to every likelihood; max T is positive because the compression rejects data without a repeat
+ * purchase (and data where every T is 0 first, with its own message).
  * @internal
  */
 export function readRescaledHistories(

@@ -14,7 +14,6 @@ import {
   isValidHistory,
   throwRowIssues,
 } from "./historyValidation.js";
-import { readSpend, spendRowIssues } from "./spendValidation.js";
 
 /** The slow-path lister of every bad row, re-exported for the fits that import it from here. @internal */
 export { throwRowIssues };
@@ -89,6 +88,16 @@ export function compressHistories(
     if ((T as number) > maxT) maxT = T as number;
     table.add(x as number, tx as number, T as number, w);
   }
+  if (requireRepeat && maxT === 0) {
+    // Only customers first seen at the end of observation: each contributes ln 1 = 0 to every
+    // likelihood, so there is nothing to fit (and no time scale to rescale by).
+    throw invalidInput(
+      fn,
+      [argument],
+      "Every customer has T = 0 (first purchase at the end of observation): the data say nothing about the model yet",
+      "too_small",
+    );
+  }
   if (requireRepeat && totalRepeat === 0) {
     throw invalidInput(
       fn,
@@ -107,53 +116,6 @@ export function compressHistories(
     totalRepeat,
     maxT,
   };
-}
-
-/**
- * Validates spend rows (frequency integer ≥ 0; monetaryValue > 0 for repeat buyers), skips the
- * customers without repeat purchases and compresses identical `(x, z̄)` rows.
- * Money is converted to float64 here, once: z̄ = Number(Decimal). Paths `customers[i].field`
- * (`argument`); every bad row is reported (up to 100).
- * @internal
- */
-export function compressSpend(
-  fn: string,
-  input: unknown,
-  argument = "customers",
-): { x: Float64Array; m: Float64Array; weight: Float64Array; customers: number } {
-  const rows = checkRows(fn, input, argument, "customers");
-  const table = new RowTable(Math.min(rows.length, 4096));
-  let customers = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    if (typeof row !== "object" || row === null || Array.isArray(row)) {
-      throwRowIssues(fn, rows, argument, spendRowIssues);
-    }
-    const r = row as Record<string, unknown>;
-    const x = r.frequency;
-    if (typeof x !== "number" || !Number.isInteger(x) || x < 0) {
-      throwRowIssues(fn, rows, argument, spendRowIssues);
-    }
-    // Customers without repeat purchases carry no spend information: skipped, so that the rows of
-    // `summarizeTransactions` can be passed as they are.
-    if (x === 0) continue;
-    const m = readSpend(r.monetaryValue);
-    if (typeof m === "string" || !(m > 0)) throwRowIssues(fn, rows, argument, spendRowIssues);
-    const w = countWeight(r.count);
-    if (w === 0) throwRowIssues(fn, rows, argument, spendRowIssues);
-    customers += w;
-    table.add(x, m, 0, w);
-  }
-  if (customers === 0) {
-    throw invalidInput(
-      fn,
-      [argument],
-      "No customer has a repeat purchase: the Gamma-Gamma model is fitted to repeat buyers only",
-      "too_small",
-    );
-  }
-  const distinct = distinctRows(table);
-  return { x: distinct.a, m: distinct.b, weight: distinct.w, customers };
 }
 
 /** The distinct rows of `table` as columns in {@link canonicalOrder} (−0 becomes 0). */

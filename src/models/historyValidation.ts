@@ -50,9 +50,13 @@ export function objectIssue(row: unknown, path: readonly PropertyKey[]): InputIs
 
 /**
  * The rule every purchase history obeys: frequency x a whole number ≥ 0, 0 ≤ t_x ≤ T, T finite and
- * > 0, and t_x = 0 when x = 0 (Fader, Hardie & Lee 2005, §2: (x, t_x, T) with t_x the time of the
- * last of x repeat purchases). Takes the fields as read from a row, so that every row loop makes
- * this one check; after it, the three are numbers.
+ * ≥ 0, t_x = 0 when x = 0, and x = 0 when T = 0 (Fader, Hardie & Lee 2005, §2: (x, t_x, T) with t_x
+ * the time of the last of x repeat purchases). T = 0 is a customer whose first purchase falls at the
+ * end of observation (`splitCalibrationHoldout` makes one of everyone who first bought on the
+ * calibration end day): the history (0, 0, 0) says nothing yet, every model's likelihood of it is 1
+ * (ln 1 = 0) and its predictions are those for a customer just acquired, as in lifetimes and BTYD.
+ * Repeat purchases need time after the first, so x > 0 with T = 0 is not a history. Takes the fields
+ * as read from a row, so that every row loop makes this one check; after it, the three are numbers.
  * @internal
  */
 export function isValidHistory(x: unknown, tx: unknown, T: unknown): boolean {
@@ -62,19 +66,20 @@ export function isValidHistory(x: unknown, tx: unknown, T: unknown): boolean {
     typeof T === "number" &&
     Number.isInteger(x) &&
     x >= 0 &&
-    T > 0 &&
+    T >= 0 &&
     T < Number.POSITIVE_INFINITY &&
     tx >= 0 &&
     tx <= T &&
-    (x > 0 || tx === 0)
+    (x > 0 ? T > 0 : tx === 0)
   );
 }
 
 /**
  * Every problem of one purchase-history row `{ frequency, recency, T }` at `base` (the row's path):
  * a missing field (`required`), a field that is not a finite number (`invalid_type`), a fractional
- * frequency (`not_integer`), a negative frequency or recency or T ≤ 0 (`too_small`), and recency > T
- * or recency ≠ 0 with frequency 0 (`inconsistent`, at `recency`). Empty for a valid row.
+ * frequency (`not_integer`), a negative frequency, recency or T (`too_small`), recency > T or
+ * recency ≠ 0 with frequency 0 (`inconsistent`, at `recency`), and T = 0 with repeat purchases
+ * (`inconsistent`, at `T`). Empty for a valid row.
  * @internal
  */
 export function historyIssues(row: unknown, base: readonly PropertyKey[]): InputIssue[] {
@@ -106,8 +111,8 @@ export function historyIssues(row: unknown, base: readonly PropertyKey[]): Input
       );
     }
   }
-  if (!TBad && !((T as number) > 0)) {
-    found.push(issue(at("T"), `Expected T > 0, received ${T as number}`, "too_small", T));
+  if (!TBad && !((T as number) >= 0)) {
+    found.push(issue(at("T"), `Expected T ≥ 0, received ${T as number}`, "too_small", T));
   }
   if (!txBad && (tx as number) < 0) {
     found.push(
@@ -127,6 +132,15 @@ export function historyIssues(row: unknown, base: readonly PropertyKey[]): Input
         `Expected recency 0 when frequency is 0, received ${txv}`,
         "inconsistent",
         txv,
+      ),
+    );
+  } else if (xv > 0 && Tv === 0) {
+    found.push(
+      issue(
+        at("T"),
+        `Expected T > 0 when frequency is ${xv} (repeat purchases come after the first purchase), received 0`,
+        "inconsistent",
+        Tv,
       ),
     );
   }

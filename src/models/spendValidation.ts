@@ -9,12 +9,28 @@ import { moneyProblem, readMoney } from "../core/money.js";
 import { countIssue, numberIssue, objectIssue } from "./historyValidation.js";
 
 /**
- * Every problem of a spend row `{ frequency, monetaryValue, count? }`: frequency as for a history
- * (`required`, `invalid_type`, `not_integer`, `too_small`); for a repeat buyer a `monetaryValue`
- * that is not an amount (`invalid_money`, or `required`) or not positive (`too_small`); `count`.
+ * Which spend a Gamma-Gamma fit reads from a row, and whether a non-positive mean is a problem.
  * @internal
  */
-export function spendRowIssues(row: unknown, base: readonly PropertyKey[]): InputIssue[] {
+export interface SpendReading {
+  /** `"exclude"`: the repeat purchases' mean `monetaryValue` of repeat buyers; `"include"`: `totalSpend` of every customer. */
+  readonly firstTransaction: "exclude" | "include";
+  /** Whether a spend ≤ 0 is a problem (`too_small`) rather than a row left out of the fit. */
+  readonly rejectNonPositive: boolean;
+}
+
+/**
+ * Every problem of a spend row `{ frequency, monetaryValue | totalSpend, count? }`: frequency as
+ * for a history (`required`, `invalid_type`, `not_integer`, `too_small`); the spend the fit reads
+ * ({@link SpendReading}) that is not an amount (`invalid_money`, or `required`) or, when
+ * `rejectNonPositive`, not positive (`too_small`); `count`.
+ * @internal
+ */
+export function spendRowIssues(
+  row: unknown,
+  base: readonly PropertyKey[],
+  reading: SpendReading = { firstTransaction: "exclude", rejectNonPositive: true },
+): InputIssue[] {
   const notObject = objectIssue(row, base);
   if (notObject) return [notObject];
   const r = row as Record<string, unknown>;
@@ -34,9 +50,14 @@ export function spendRowIssues(row: unknown, base: readonly PropertyKey[]): Inpu
     );
   }
   if (found.length === 0) {
-    // Customers without repeat purchases are skipped by the fit: nothing else of theirs is read.
-    if (x === 0) return found;
-    const problem = spendIssue(r.monetaryValue, [...base, "monetaryValue"]);
+    const include = reading.firstTransaction === "include";
+    // Without the first purchase, non-repeat customers are skipped: nothing else of theirs is read.
+    if (x === 0 && !include) return found;
+    const problem = spendIssue(
+      include ? r.totalSpend : r.monetaryValue,
+      [...base, include ? "totalSpend" : "monetaryValue"],
+      reading.rejectNonPositive ? "positive" : "any",
+    );
     if (problem) found.push(problem);
   }
   const c = countIssue(r.count, [...base, "count"]);
@@ -44,8 +65,15 @@ export function spendRowIssues(row: unknown, base: readonly PropertyKey[]): Inpu
   return found;
 }
 
-/** The problem with a repeat buyer's mean spend, or `undefined`. */
-function spendIssue(value: unknown, path: readonly PropertyKey[]): InputIssue | undefined {
+/**
+ * The problem with a spend amount, or `undefined`: not an amount, or below the `least` allowed
+ * (`"positive"`: > 0, `"non-negative"`: ≥ 0, `"any"`: every amount).
+ */
+function spendIssue(
+  value: unknown,
+  path: readonly PropertyKey[],
+  least: "positive" | "non-negative" | "any",
+): InputIssue | undefined {
   if (value === undefined) {
     return issue(
       path,
@@ -56,7 +84,12 @@ function spendIssue(value: unknown, path: readonly PropertyKey[]): InputIssue | 
   }
   const m = readSpend(value);
   if (typeof m === "string") return issue(path, m, "invalid_money", value);
-  if (!(m > 0)) return issue(path, `Expected a positive amount, received ${m}`, "too_small", value);
+  if (least === "positive" && !(m > 0)) {
+    return issue(path, `Expected a positive amount, received ${m}`, "too_small", value);
+  }
+  if (least === "non-negative" && !(m >= 0)) {
+    return issue(path, `Expected an amount ≥ 0, received ${m}`, "too_small", value);
+  }
   return undefined;
 }
 
@@ -68,12 +101,12 @@ export function readSpend(value: unknown): number | string {
 }
 
 /**
- * A positive money amount converted to float64 (the one Decimal → number boundary); an
- * `InvalidInputError` at `path` otherwise (`invalid_money`, `required` or `too_small`).
+ * A mean spend ≥ 0 converted to float64 (the one Decimal → number boundary of the predictions);
+ * an `InvalidInputError` at `path` otherwise (`invalid_money`, `required` or `too_small`).
  * @internal
  */
 export function spendValue(fn: string, value: unknown, path: readonly PropertyKey[]): number {
-  const problem = spendIssue(value, path);
+  const problem = spendIssue(value, path, "non-negative");
   if (problem) throw new InvalidInputError(fn, [problem]);
   return readSpend(value) as number;
 }

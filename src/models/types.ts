@@ -18,7 +18,7 @@ export interface PurchaseHistory {
   readonly frequency: number;
   /** Time from the first purchase to the last repeat purchase (0 when `frequency` is 0); 0 ≤ recency ≤ T. */
   readonly recency: number;
-  /** Time from the first purchase to the end of the observation period (the customer's "age"); T > 0. */
+  /** Time from the first purchase to the end of the observation period (the customer's "age"); T ≥ 0 (0 for a customer first seen at the end of observation, whose frequency and recency are then 0). */
   readonly T: number;
 }
 
@@ -47,8 +47,17 @@ export interface PurchaseHistoryRow extends PurchaseHistory {
 export interface SpendHistory {
   /** Number of repeat purchases `x` (integer ≥ 0; the fit needs x ≥ 1). */
   readonly frequency: number;
-  /** Mean value `z̄` of the repeat purchases (money, > 0 for repeat buyers). */
+  /**
+   * Mean value `z̄` of the repeat purchases (money). `fitGammaGamma` fits repeat buyers whose
+   * mean is > 0 (others are left out, see `excludedCount`); predictions accept any mean ≥ 0.
+   */
   readonly monetaryValue: MoneyInput;
+  /**
+   * Total spend over every purchase, the first included (money ≥ 0; the rows of
+   * `summarizeTransactions` have it). Read only with `firstTransaction: "include"` (the fit's
+   * option, then recorded on the model): the mean spend is then `totalSpend / (frequency + 1)`.
+   */
+  readonly totalSpend?: MoneyInput;
 }
 
 /**
@@ -158,7 +167,22 @@ export interface ParetoNbdModel extends FittedModel<"pareto-nbd", ParetoNbdParam
  * @category Models
  */
 export interface GammaGammaModel
-  extends Omit<FittedModel<"gamma-gamma", GammaGammaParams>, "unit"> {}
+  extends Omit<FittedModel<"gamma-gamma", GammaGammaParams>, "unit"> {
+  /**
+   * Customers (with their `count`) left out of the fit because their mean spend is ≤ 0 (option
+   * `nonPositiveSpend: "exclude"`, the default); `customerCount` counts those fitted. Rows with
+   * frequency 0 are not counted here: without the first transaction they carry no spend. Absent
+   * on models written by hand or stored by earlier versions.
+   */
+  readonly excludedCount?: number;
+  /**
+   * Which transactions the spends are means of (`fitGammaGamma`'s `firstTransaction` option):
+   * `"exclude"` — the repeat purchases (`frequency` of mean `monetaryValue`); `"include"` — every
+   * purchase (`frequency + 1` of mean `totalSpend / (frequency + 1)`). Predictions read a
+   * customer's spend the same way. Absent means `"exclude"`.
+   */
+  readonly firstTransaction?: "exclude" | "include";
+}
 
 /**
  * Every continuous-time purchase model (BG/NBD, MBG/NBD, Pareto/NBD).

@@ -6,16 +6,27 @@ import {
   parseNpsOptions,
 } from "./netPromoterScore.js";
 import { normalCdf, normalQuantile } from "./normal.js";
-import { type AnswerScale, confidenceLevelSchema, npsScaleSchema } from "./scale.js";
+import {
+  type NpsCategories,
+  npsCategoriesSchema,
+  npsScaleAndCategoriesCheck,
+  STANDARD_NPS_CATEGORIES,
+} from "./npsCategories.js";
+import { type AnswerScale, answerScaleSchema, confidenceLevelSchema } from "./scale.js";
 import { checkAnswers } from "./surveyRows.js";
 
 /** Options of {@link compareNetPromoterScores}. */
 export interface CompareNetPromoterScoresOptions {
   /**
    * Answer scale of both samples: `{ min: 0, max: 10 }` (default) or `{ min: 1, max: 10 }`; any
-   * other scale is an error (code `invalid_value`).
+   * other scale needs `categories` (without them it is an error, code `invalid_value`).
    */
   readonly scale?: AnswerScale;
+  /**
+   * Custom category breaks of both samples, as in {@link netPromoterScore} (default
+   * `{ detractorMax: 6, promoterMin: 9 }`).
+   */
+  readonly categories?: NpsCategories;
   /** Confidence level of the interval for the difference, strictly between 0 and 1 (default `0.95`). */
   readonly confidenceLevel?: number;
 }
@@ -47,10 +58,16 @@ export interface NetPromoterScoreComparison {
   };
 }
 
-const optionsSchema = z.strictObject({
-  scale: z.exactOptional(npsScaleSchema),
-  confidenceLevel: z.exactOptional(confidenceLevelSchema),
-}) satisfies z.ZodMiniType<unknown, CompareNetPromoterScoresOptions>;
+const optionsSchema = z
+  .strictObject({
+    scale: z.exactOptional(answerScaleSchema),
+    categories: z.exactOptional(npsCategoriesSchema),
+    confidenceLevel: z.exactOptional(confidenceLevelSchema),
+  })
+  .check(npsScaleAndCategoriesCheck) satisfies z.ZodMiniType<
+  unknown,
+  CompareNetPromoterScoresOptions
+>;
 
 /**
  * Tests whether two independent samples (two periods, two stores, two vendors) have different Net
@@ -72,12 +89,14 @@ const optionsSchema = z.strictObject({
  *
  * @param first - integer answers of the first sample (at least one)
  * @param second - integer answers of the second sample (at least one)
- * @param options - answer scale and confidence level
+ * @param options - answer scale, category breaks (as in {@link netPromoterScore}) and confidence
+ *   level
  * @returns both scores, their difference, its standard error, z, the p-value and an interval
  * @throws {@link InvalidInputError} listing every problem: an empty sample (path `first` or
  *   `second`, code `too_small`), answers that are not integers on the scale (`first[i]` or
  *   `second[i]`, codes as in {@link netPromoterScore}), a scale other than the two NPS scales
- *   (`options.scale`, `invalid_value`); or, alone, when both samples have zero variance (every
+ *   without `categories` (`options.scale`, `invalid_value`), breaks off the scale or out of order
+ *   (`options.categories.*`, as in {@link netPromoterScore}); or, alone, when both samples have zero variance (every
  *   answer of each sample in one bucket), where the z test is undefined (code `unsupported`)
  * @example
  * ```ts
@@ -102,9 +121,10 @@ export function compareNetPromoterScores(
   const secondValues = checkAnswers(["second"], second, scale, issues);
   issues.throwIfAny(fn);
   // No issue: everything was read.
-  const level = (parsed as CompareNetPromoterScoresOptions).confidenceLevel ?? 0.95;
-  const a = npsFromAnswers(firstValues as Float64Array, level);
-  const b = npsFromAnswers(secondValues as Float64Array, level);
+  const { confidenceLevel: level = 0.95, categories = STANDARD_NPS_CATEGORIES } =
+    parsed as CompareNetPromoterScoresOptions;
+  const a = npsFromAnswers(firstValues as Float64Array, level, "wald", categories);
+  const b = npsFromAnswers(secondValues as Float64Array, level, "wald", categories);
   const difference = a.score - b.score;
   const standardError = Math.sqrt(a.standardError ** 2 + b.standardError ** 2);
   if (!(standardError > 0)) {

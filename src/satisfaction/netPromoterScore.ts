@@ -2,7 +2,14 @@ import * as z from "zod/mini";
 import { IssueCollector } from "../core/errors.js";
 import { normalQuantile } from "./normal.js";
 import {
+  type NpsCategories,
+  npsCategoriesSchema,
+  npsScaleAndCategoriesCheck,
+  STANDARD_NPS_CATEGORIES,
+} from "./npsCategories.js";
+import {
   type AnswerScale,
+  answerScaleSchema,
   confidenceLevelSchema,
   npsScaleSchema,
   parseOptionsAndScale,
@@ -13,11 +20,18 @@ import { checkAnswers } from "./surveyRows.js";
 export interface NetPromoterScoreOptions {
   /**
    * The answer scale of the "how likely are you to recommend" question: `{ min: 0, max: 10 }`
-   * (Reichheld's and Bain's, default) or `{ min: 1, max: 10 }` (some survey tools); any other
-   * scale is an error (code `invalid_value`). Buckets are the same on both: detractors up to 6,
-   * passives 7–8, promoters 9–10.
+   * (Reichheld's and Bain's, default) or `{ min: 1, max: 10 }` (some survey tools). Buckets are
+   * the same on both: detractors up to 6, passives 7–8, promoters 9–10. Any other scale needs
+   * `categories` (without them it is an error, code `invalid_value`).
    */
   readonly scale?: AnswerScale;
+  /**
+   * Custom category breaks, for another scale or a stricter reading: answers up to
+   * `detractorMax` are detractors, from `promoterMin` up promoters, in between passives. Default
+   * `{ detractorMax: 6, promoterMin: 9 }` (Reichheld 2003). Both must lie on the scale, with
+   * `detractorMax < promoterMin`.
+   */
+  readonly categories?: NpsCategories;
   /** Confidence level of the interval, strictly between 0 and 1 (default `0.95`). */
   readonly confidenceLevel?: number;
   /**
@@ -47,11 +61,11 @@ export interface ScoreInterval {
 export interface NetPromoterScoreResult {
   /** Number of answers counted (the denominator). */
   readonly responseCount: number;
-  /** Answers of 9 or 10. */
+  /** Answers of 9 or 10 (of `categories.promoterMin` or more). */
   readonly promoters: number;
-  /** Answers of 7 or 8. */
+  /** Answers of 7 or 8 (strictly between the two breaks). */
   readonly passives: number;
-  /** Answers of 6 or below. */
+  /** Answers of 6 or below (of `categories.detractorMax` or less). */
   readonly detractors: number;
   /** promoters / responses, a fraction in [0, 1]. */
   readonly promoterShare: number;
@@ -67,11 +81,14 @@ export interface NetPromoterScoreResult {
   readonly confidenceInterval: ScoreInterval;
 }
 
-const optionsSchema = z.strictObject({
-  scale: z.exactOptional(npsScaleSchema),
-  confidenceLevel: z.exactOptional(confidenceLevelSchema),
-  interval: z.exactOptional(z.enum(["wald", "adjusted-wald"])),
-}) satisfies z.ZodMiniType<unknown, NetPromoterScoreOptions>;
+const optionsSchema = z
+  .strictObject({
+    scale: z.exactOptional(answerScaleSchema),
+    categories: z.exactOptional(npsCategoriesSchema),
+    confidenceLevel: z.exactOptional(confidenceLevelSchema),
+    interval: z.exactOptional(z.enum(["wald", "adjusted-wald"])),
+  })
+  .check(npsScaleAndCategoriesCheck) satisfies z.ZodMiniType<unknown, NetPromoterScoreOptions>;
 
 /**
  * Net Promoter Score of the answers to "How likely is it that you would recommend us to a friend
@@ -80,6 +97,12 @@ const optionsSchema = z.strictObject({
  * **Formula.** Answers 9–10 are promoters, 7–8 passives, 0–6 detractors (Reichheld 2003; fixed
  * in every source). With n answers, p = promoters/n and d = detractors/n,
  * `NPS = 100 · (p − d)`, on −100..100 (percentage points, the "%" dropped).
+ *
+ * **Custom categories.** A survey that asks the question on another scale, or reads it more
+ * strictly, gives its own breaks: `{ scale: { min: 1, max: 5 }, categories: { detractorMax: 3,
+ * promoterMin: 5 } }` makes 5 a promoter, 4 a passive and 1–3 detractors. The formula, standard
+ * error and intervals are unchanged (they only use the three counts). Such a score is an NPS-style
+ * index, not comparable with published 0–10 benchmarks.
  *
  * **Uncertainty.** Each answer is a score X ∈ {+1 (promoter), 0 (passive), −1 (detractor)} and
  * NPS = 100·mean(X). The answers are a multinomial sample, so Var(X) = p + d − (p − d)² and
@@ -105,13 +128,15 @@ const optionsSchema = z.strictObject({
  * *The American Statistician* 70(4): 365–372.
  *
  * @param answers - integer answers on the scale (at least one)
- * @param options - answer scale, confidence level and interval method
+ * @param options - answer scale, category breaks, confidence level and interval method
  * @returns counts, shares, the score in [−100, 100], its standard error and confidence interval
  * @throws {@link InvalidInputError} listing every problem: the answer set is empty (path
  *   `answers`, code `too_small`), an answer is not a number (`answers[i]`, `invalid_type`), not an
  *   integer (`not_integer`) or outside the scale (`too_small` / `too_big`), the scale is not one of
- *   the two NPS scales (`options.scale`, `invalid_value`), or another option is invalid
- *   (`options.<key>`)
+ *   the two NPS scales and no `categories` are given (`options.scale`, `invalid_value`), a break is
+ *   off the scale (`options.categories.detractorMax`, `too_small`; `.promoterMin`, `too_big`) or
+ *   `promoterMin ≤ detractorMax` (`options.categories.promoterMin`, `inconsistent`), or another
+ *   option is invalid (`options.<key>`)
  * @example
  * ```ts
  * import { netPromoterScore } from "customer-value";
@@ -123,6 +148,9 @@ const optionsSchema = z.strictObject({
  * netPromoterScore([10, 9, 10, 4], { interval: "adjusted-wald" }).confidenceInterval.lower; // => -33.59
  * netPromoterScore([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]).score; // => -45.4545
  * netPromoterScore([1, 10, 9], { scale: { min: 1, max: 10 } }).score; // => 33.33
+ * // A 1–5 question: 5 promotes, 4 is passive, 1–3 detract.
+ * const fivePoint = { scale: { min: 1, max: 5 }, categories: { detractorMax: 3, promoterMin: 5 } };
+ * netPromoterScore([5, 5, 4, 3, 1], fivePoint).score; // => 0
  * ```
  * @category Satisfaction
  */
@@ -136,8 +164,12 @@ export function netPromoterScore(
   const values = checkAnswers(["answers"], answers, scale, issues);
   issues.throwIfAny(fn);
   // No issue: both were read.
-  const { confidenceLevel = 0.95, interval = "wald" } = parsed as NetPromoterScoreOptions;
-  return npsFromAnswers(values as Float64Array, confidenceLevel, interval);
+  const {
+    confidenceLevel = 0.95,
+    interval = "wald",
+    categories = STANDARD_NPS_CATEGORIES,
+  } = parsed as NetPromoterScoreOptions;
+  return npsFromAnswers(values as Float64Array, confidenceLevel, interval, categories);
 }
 
 /** The default NPS scale, 0–10. @internal */
@@ -145,7 +177,9 @@ export const NPS_SCALE: AnswerScale = { min: 0, max: 10 };
 
 /**
  * Parses the options of an NPS function and settles the scale its answers are checked against
- * (one of the two NPS scales, 0–10 by default): {@link parseOptionsAndScale}.
+ * (0–10 by default; one of the two NPS scales unless custom categories are given):
+ * {@link parseOptionsAndScale}. When the options are invalid, a scale is still used to check the
+ * answers if it is a valid NPS scale.
  * @internal
  */
 export function parseNpsOptions<O extends { readonly scale?: AnswerScale | undefined }>(
@@ -157,18 +191,20 @@ export function parseNpsOptions<O extends { readonly scale?: AnswerScale | undef
   return parseOptionsAndScale(fnName, schema, options, issues, NPS_SCALE, npsScaleSchema);
 }
 
-/** NPS result from validated answers. @internal */
+/** NPS result from validated answers, with the given category breaks. @internal */
 export function npsFromAnswers(
   values: Float64Array,
   level: number,
   interval: "wald" | "adjusted-wald" = "wald",
+  categories: NpsCategories = STANDARD_NPS_CATEGORIES,
 ): NetPromoterScoreResult {
+  const { detractorMax, promoterMin } = categories;
   let promoters = 0;
   let detractors = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
-    if (v >= 9) promoters++;
-    else if (v <= 6) detractors++;
+    if (v >= promoterMin) promoters++;
+    else if (v <= detractorMax) detractors++;
   }
   return npsFromCounts(
     promoters,

@@ -13,7 +13,10 @@ const FN = "rfmTable";
 export interface RfmTransaction {
   /** The customer's id (a non-empty string). */
   readonly customerId: string;
-  /** When the purchase happened: a `Date` or an ISO string; a date-only string is a calendar day in `timeZone`. */
+  /**
+   * When the purchase happened: a `Date` or an ISO 8601 string (`"2024-03-01"`, `"20240301"`,
+   * `"2024-03-01T18:30"`); a date-only string is a calendar day in `timeZone`.
+   */
   readonly date: DateInput;
   /** What the purchase was worth; omitted amounts count as a purchase with no spend. */
   readonly amount?: MoneyInput;
@@ -29,6 +32,14 @@ export interface RfmTableOptions {
   readonly asOf: DateInput;
   /** IANA time zone in which dates are calendar days (default `"UTC"`). */
   readonly timeZone?: string;
+  /**
+   * Whether a customer's purchases on the same calendar day (in `timeZone`) count separately or as
+   * one: `"separate"` (default; every transaction is a purchase, as R `rfm` counts them) or
+   * `"merge"` (one purchase per customer per day, its amounts summed, as PyMC-Marketing's
+   * `rfm_summary` counts them at its default daily `time_unit`). Only `purchases` and
+   * `averageSpend` change; `totalSpend` and `daysSinceLastPurchase` are the same either way.
+   */
+  readonly sameDayPurchases?: "separate" | "merge";
 }
 
 /**
@@ -53,6 +64,7 @@ const optionsSchema = z.strictObject({
     error: (issue) => dateProblem(issue.input),
   }),
   timeZone: z.exactOptional(timeZoneSchema),
+  sameDayPurchases: z.exactOptional(z.enum(["separate", "merge"])),
 }) satisfies z.ZodMiniType<unknown, RfmTableOptions>;
 
 /**
@@ -65,21 +77,32 @@ const optionsSchema = z.strictObject({
  * Hughes (1994) and of the R `rfm` package (`rfm_table_order`): every purchase counts, the first
  * one included, and recency is the time *since* the last purchase. They are not the
  * buy-till-you-die summaries of `summarizeTransactions` (repeat purchases `frequency`, `recency` =
- * time from the first to the last purchase, `T`), whose rows {@link rfmScores} refuses. Several
- * purchases on one day count separately; a purchase without `amount` counts with zero spend.
- * Monetary value is reported both as total (Hughes, R `rfm`) and as mean per purchase (Marcus
- * 1998; PyMC-Marketing).
+ * time from the first to the last purchase, `T`), whose rows {@link rfmScores} refuses. A
+ * purchase without `amount` counts with zero spend. Monetary value is reported both as total
+ * (Hughes, R `rfm`) and as mean per purchase (Marcus 1998; PyMC-Marketing).
+ *
+ * **Same-day purchases.** Peers disagree on two orders placed on one day. R `rfm`
+ * (`rfm_table_order`) counts every transaction, so n is the number of transactions: the default
+ * here (`sameDayPurchases: "separate"`). PyMC-Marketing's `rfm_summary(...,
+ * include_first_transaction=True)` (like lifetimes' `summary_data_from_transaction_data`) first
+ * sums each customer's transactions per period of `time_unit` (default a day), so n is the number
+ * of distinct purchase days and the mean spend is per day: `sameDayPurchases: "merge"`, which
+ * reproduces it. Merging is what `summarizeTransactions` always does for the buy-till-you-die
+ * `frequency`; separate counting suits order-level analyses (several baskets a day are several
+ * visits).
  *
  * `asOf` is an inclusive calendar day; purchases dated after it are dropped (the library's one
  * cut-off rule), and a customer whose purchases all fall after it has no row.
  *
  * @param transactions - the purchases, in any order
- * @param options - `asOf` (the analysis day, inclusive) and `timeZone`
+ * @param options - `asOf` (the analysis day, inclusive), `timeZone`, and `sameDayPurchases`
+ *   (`"separate"`, the default, or `"merge"`)
  * @returns one new {@link RfmRow} per customer with a purchase on or before `asOf`, in order of
  *   first appearance in the log
  * @throws {@link InvalidInputError} when a row is not an object, a customer id is empty, a date or
  *   an amount is invalid (path of the transaction's field), or an option is invalid
- *   (`options.asOf`, code `"invalid_date"`; `options.timeZone`; an unknown key)
+ *   (`options.asOf`, code `"invalid_date"`; `options.timeZone`; `options.sameDayPurchases`, code
+ *   `"invalid_value"`; an unknown key)
  * @example
  * ```ts
  * import { rfmTable } from "customer-value";
@@ -98,9 +121,19 @@ const optionsSchema = z.strictObject({
  * table[0]?.totalSpend.toString(); // => "55.5"
  * table[0]?.averageSpend.toString(); // => "27.75"
  * table[1]?.daysSinceLastPurchase; // => 50
+ * // Two orders on one day: two purchases (R rfm), or one of 30.00 (PyMC-Marketing).
+ * const sameDay = [
+ *   { customerId: "c", date: "2024-03-01", amount: 10 },
+ *   { customerId: "c", date: "2024-03-01T18:30", amount: 20 },
+ * ];
+ * rfmTable(sameDay, { asOf: "2024-03-31" })[0]?.purchases; // => 2
+ * const merged = rfmTable(sameDay, { asOf: "2024-03-31", sameDayPurchases: "merge" })[0];
+ * merged?.purchases; // => 1
+ * merged?.averageSpend.toString(); // => "30"
  * ```
  * @category Segmentation
  * @see Hughes, A. M. (1994). *Strategic Database Marketing*. Probus. Ch. on RFM analysis.
+ * @see R package `rfm` (Hebbali), `rfm_table_order`; PyMC-Marketing `pymc_marketing.clv.utils.rfm_summary`.
  */
 export function rfmTable(
   transactions: readonly RfmTransaction[],
@@ -111,7 +144,44 @@ export function rfmTable(
   const asOf = parseCivilDay(opts.asOf, timeZone);
   if (asOf === undefined)
     throw invalidInput(FN, ["options", "asOf"], dateProblem(opts.asOf), "invalid_date", opts.asOf);
-  return withScratch((scratch) => tabulate(scratch, transactions, timeZone, asOf));
+  const merge = opts.sameDayPurchases === "merge";
+  return withScratch((scratch) => tabulate(scratch, transactions, timeZone, asOf, merge));
+}
+
+/**
+ * Per customer, the number of distinct calendar days among its kept purchases: the days grouped by
+ * customer (a counting sort on the customer numbers), then each customer's few days sorted and
+ * their distinct values counted — linear in the log but for the per-customer sorts, no hashing.
+ */
+function purchaseDays(log: {
+  readonly count: number;
+  readonly customer: Int32Array;
+  readonly day: Int32Array;
+  readonly customerIds: readonly string[];
+}): Float64Array {
+  const customers = log.customerIds.length;
+  const { count, customer, day } = log;
+  // end[c]: one past customer c's slot in `grouped` once filled (starts as its first slot).
+  const end = new Int32Array(customers + 1);
+  for (let k = 0; k < count; k++) end[customer[k]! + 1]!++;
+  for (let c = 0; c < customers; c++) end[c + 1]! += end[c]!;
+  const grouped = new Int32Array(count);
+  for (let k = 0; k < count; k++) grouped[end[customer[k]!]!++] = day[k]!;
+  const days = new Float64Array(customers);
+  let from = 0;
+  for (let c = 0; c < customers; c++) {
+    const to = end[c]!;
+    if (to - from > 1) {
+      const own = grouped.subarray(from, to).sort();
+      let distinct = 1;
+      for (let k = 1; k < own.length; k++) if (own[k] !== own[k - 1]) distinct++;
+      days[c] = distinct;
+    } else {
+      days[c] = to - from;
+    }
+    from = to;
+  }
+  return days;
 }
 
 /** {@link rfmTable} after the options, under the scratch lease `scratch`. */
@@ -120,6 +190,7 @@ function tabulate(
   transactions: unknown,
   timeZone: string,
   asOf: number,
+  merge: boolean,
 ): RfmRow[] {
   // One validating pass over the log (shared with summarizeTransactions); purchases after asOf
   // are left out (the cut-off rule).
@@ -143,11 +214,13 @@ function tabulate(
     exact = new Array<Decimal>(customers).fill(UNROUNDED_ZERO);
     for (let k = 0; k < count; k++) exact[customer[k]!] = exact[customer[k]!]!.plus(decimals[k]!);
   }
+  // Merged: one purchase per customer and calendar day, its amounts summed (the total is the same).
+  const days = merge ? purchaseDays(log) : undefined;
   const rows: RfmRow[] = [];
   for (let c = 0; c < customers; c++) {
-    const purchases = acc[3 * c + 1]!;
     // A customer seen only after asOf has no kept purchase: no row.
-    if (purchases === 0) continue;
+    if (acc[3 * c + 1] === 0) continue;
+    const purchases = days === undefined ? acc[3 * c + 1]! : days[c]!;
     let totalSpend: Decimal;
     let averageSpend: Decimal;
     if (exact === undefined) {

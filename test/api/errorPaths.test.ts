@@ -61,6 +61,7 @@ const WITHOUT_OPTIONS: Record<string, string> = {
   toPlainData: "one argument: any value",
   recoveryPlanSummary: "one argument: a plan",
   conditionalExpectedSpend: "the Gamma-Gamma expectation has nothing to choose",
+  customerLogLikelihood: "the log-likelihood at the model's parameters has nothing to choose",
   segmentSummary: "two data arguments (segments, and optional measures joined by id)",
 };
 /** Exports that take no array of data rows. */

@@ -76,3 +76,28 @@ describe("every public result is plain data", () => {
     });
   }
 });
+
+describe("toPlainData refuses what no result holds", () => {
+  it("rejects an Invalid Date and a float array holding NaN or Infinity, with the path", () => {
+    const bad = [
+      [{ at: new Date(Number.NaN) }, ["value", "at"]],
+      [{ curve: Float64Array.of(1, Number.NaN) }, ["value", "curve", 1]],
+      [[Float32Array.of(Number.POSITIVE_INFINITY)], ["value", 0, 0]],
+    ] as const;
+    for (const [value, path] of bad) {
+      let caught: unknown;
+      try {
+        api.toPlainData(value);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(api.InvalidInputError);
+      expect((caught as InstanceType<typeof api.InvalidInputError>).issues[0]).toMatchObject({
+        path,
+        code: "unsupported",
+      });
+    }
+    const fine = { at: new Date(0), curve: Float64Array.of(1, 2), ids: Int32Array.of(3) };
+    expect(api.toPlainData(fine)).toEqual(fine);
+  });
+});

@@ -15,9 +15,11 @@ import {
   prioritizeRecovery,
   type RecencyChurnRisk,
   type RecencyChurnRiskRow,
+  type RecoveryAction,
   type RecoveryCandidate,
   type RecoveryPlan,
   type RecoveryPlanSummary,
+  type RecoveryTier,
   recencyChurnRisk,
   recoveryPlanSummary,
   type TimeUnit,
@@ -47,6 +49,33 @@ describe("churn public types", () => {
     prioritizeRecovery([], { budjet: 1 });
     // @ts-expect-error: the half-life is in days
     prioritizeRecovery([], { halfLife: 6 });
+    const inWeeks = { customerId: "1", value: 1, cause: "own", cost: 1, timeSinceLastPurchase: 3 };
+    // @ts-expect-error: a time since the last purchase in some unit is not days
+    prioritizeRecovery([{ ...inWeeks, cause: "own", timeSinceLastPurchase: 3 }]);
+    expectTypeOf<RecoveryTier>().toEqualTypeOf<
+      "key" | "ordinary" | "small" | "not-worth-recovering" | "active"
+    >();
+    expectTypeOf<RecoveryAction>().toEqualTypeOf<
+      "recover-strongly" | "recover-when-possible" | "minimal-effort" | "let-go" | "retain"
+    >();
+    expectTypeOf<RecoveryCandidate["probabilityAlive"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<
+      RecoveryPlanSummary["byAction"]["retain"]["customerCount"]
+    >().toEqualTypeOf<number>();
+    expectTypeOf<RecoveryPlanSummary["byTier"]["active"]["value"]>().toEqualTypeOf<Decimal>();
+  });
+  it("a churnRisk row is a recovery candidate without conversion", () => {
+    const toCandidate = (r: ChurnRisk): RecoveryCandidate => ({
+      customerId: r.customerId ?? "",
+      value: r.valueAtRisk,
+      probabilityAlive: r.probabilityAlive,
+      daysSinceLastPurchase: r.daysSinceLastPurchase,
+      cause: "unknown",
+      cost: 4,
+    });
+    expectTypeOf(toCandidate).returns.toEqualTypeOf<RecoveryCandidate>();
+    expectTypeOf<ChurnRisk["valueIfAlive"]>().toEqualTypeOf<Decimal>();
+    expectTypeOf<ChurnRisk["daysSinceLastPurchase"]>().toEqualTypeOf<number | undefined>();
   });
   it("recoveryPlanSummary, churnRate, churnRisk, recencyChurnRisk", () => {
     expectTypeOf(recoveryPlanSummary).returns.toEqualTypeOf<RecoveryPlanSummary>();

@@ -111,32 +111,66 @@ describe("churnRisk end to end on CDNOW", () => {
       unit: "week",
     });
     for (const i of [0, 1, 157, 2356]) {
+      const p = risk[i]!.probabilityAlive;
       expect(risk[i]!.residualValue.equals(values[i]!)).toBe(true);
       expect(risk[i]!.residualValue.precision()).toBeLessThanOrEqual(15);
-      const atRisk = values[i]!.toNumber() * (1 - risk[i]!.probabilityAlive);
-      expect(risk[i]!.valueAtRisk.toNumber()).toBeCloseTo(atRisk, 10);
+      expect(risk[i]!.valueIfAlive.precision()).toBeLessThanOrEqual(15);
+      expect(risk[i]!.valueAtRisk.precision()).toBeLessThanOrEqual(15);
+      // residual = P(alive) × value if alive; value at risk = (1 − P(alive)) × value if alive
+      const ifAlive = values[i]!.toNumber() / p;
+      expect(risk[i]!.valueIfAlive.toNumber()).toBeCloseTo(ifAlive, 10);
+      expect(risk[i]!.valueAtRisk.toNumber()).toBeCloseTo(ifAlive * (1 - p), 10);
     }
   });
 
-  it("feeds prioritizeRecovery: value at risk as the value, derived win-back probability", () => {
+  it("daysSinceLastPurchase: whole days from the last calibration purchase to 1997-09-30", () => {
+    // Independently of the weeks: the last purchase day of each customer, from the log itself.
+    const last = new Map<string, number>();
+    for (const t of cdnowSample()) {
+      const d = day(t.date);
+      if (d <= calibrationEnd) last.set(t.customerId, Math.max(last.get(t.customerId) ?? d, d));
+    }
+    customers.forEach((c, i) => {
+      expect(risk[i]!.daysSinceLastPurchase).toBe(calibrationEnd - last.get(c.id)!);
+    });
+    expect(risk[0]!.daysSinceLastPurchase).toBe(59); // customer 1: last purchase 1997-08-02
+  });
+
+  it("feeds prioritizeRecovery as it is: value at risk, P(alive), days; active customers retained", () => {
     const plan = prioritizeRecovery(
-      customers.map((c, i) => ({
-        customerId: c.id,
-        value: risk[i]!.residualValue,
+      risk.map((r, i) => ({
+        customerId: customers[i]!.id,
+        value: r.valueAtRisk,
+        probabilityAlive: r.probabilityAlive,
+        daysSinceLastPurchase: r.daysSinceLastPurchase,
         cause: "unknown" as const,
         cost: 2,
-        // weeks since the last purchase, as whole days (the candidates' measure)
-        daysSinceLastPurchase: Math.round((c.T - c.recency) * 7),
       })),
-      { budget: 500, halfLifeDays: 182 },
+      { budget: 500 },
     );
     expect(plan.budget!.spend.lessThanOrEqualTo(500)).toBe(true);
     expect(plan.entries.length).toBe(customers.length);
+    const active = risk.filter((r) => r.probabilityAlive > 0.5).length;
+    expect(active).toBeGreaterThan(1000); // most CDNOW customers are still likely alive
+    plan.entries.forEach((e, i) => {
+      const likelyAlive = risk[i]!.probabilityAlive > 0.5;
+      expect(e.tier === "active").toBe(likelyAlive);
+      expect(e.action === "retain").toBe(likelyAlive);
+      if (likelyAlive) expect(e.selected).toBe(false);
+      // the expected net value is what a win-back restores of the value at risk, minus its cost
+      const restored = e.winBackProbability * risk[i]!.valueAtRisk.toNumber() - 2;
+      expect(e.expectedNetValue.toNumber()).toBeCloseTo(restored, 9);
+    });
+    // every recovery case ranks before every active customer
+    const firstActive = plan.entries.length - active;
+    expect(
+      [...plan.byRank].slice(firstActive).every((i) => plan.entries[i]!.tier === "active"),
+    ).toBe(true);
   });
 
   const bg: BgNbdModel = model;
   const gg: GammaGammaModel = spendModel;
-  it("property: probabilities in [0, 1], P(no purchase) ≥ 1 − P(alive), 0 ≤ value at risk ≤ residual", () => {
+  it("property: probabilities in [0, 1], P(no purchase) ≥ 1 − P(alive), residual + value at risk = value if alive", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 60 }),
@@ -158,7 +192,11 @@ describe("churnRisk end to end on CDNOW", () => {
             1 - out!.probabilityAlive - 1e-15,
           );
           expect(out!.valueAtRisk.isNegative()).toBe(false);
-          expect(out!.valueAtRisk.lessThanOrEqualTo(out!.residualValue)).toBe(true);
+          expect(out!.valueAtRisk.lessThanOrEqualTo(out!.valueIfAlive)).toBe(true);
+          expect(out!.residualValue.lessThanOrEqualTo(out!.valueIfAlive)).toBe(true);
+          const sum = out!.residualValue.plus(out!.valueAtRisk).toNumber();
+          const ifAlive = out!.valueIfAlive.toNumber();
+          expect(Math.abs(sum - ifAlive)).toBeLessThanOrEqual(1e-12 * ifAlive);
         },
       ),
     );
@@ -252,6 +290,40 @@ describe("churnRisk end to end on CDNOW", () => {
     const values = customerLifetimeValue(pair, rows, opts);
     expect(risk.map((r) => r.residualValue.toString())).toEqual(values.map((v) => v.toString()));
   });
+  it("daysSinceLastPurchase: weeks × 7; months only with calendar-average, else absent", () => {
+    expect(churnRisk(pair, one, opts)[0]!.daysSinceLastPurchase).toBe(7);
+    const monthly = { ...pair, purchase: { ...bg, unit: "month" as const } };
+    const monthOpts = { ...opts, unit: "month" as const };
+    expect("daysSinceLastPurchase" in churnRisk(monthly, one, monthOpts)[0]!).toBe(false);
+    // one month at the Gregorian average, 365.2425 / 12 = 30.44 days → 30
+    const averaged = churnRisk(monthly, one, { ...monthOpts, unitConversion: "calendar-average" });
+    expect(averaged[0]!.daysSinceLastPurchase).toBe(30);
+  });
+  it("value if alive where P(alive) underflows to 0 (x 2000, tₓ 1, T 50): as at tₓ 45 and tₓ = T", () => {
+    // The BG/NBD value if alive depends on (x, T) only; at tₓ = 1 the residual value is 0 in
+    // float64, at tₓ = 45 P(alive) is about 1e-80 and the quotient still holds every digit.
+    const at = (recency: number) =>
+      churnRisk(pair, [{ frequency: 2000, recency, T: 50, monetaryValue: 10 }], opts)[0]!;
+    const [gone, faint, last] = [at(1), at(45), at(50)];
+    expect(gone.probabilityAlive).toBe(0);
+    expect(gone.residualValue.isZero()).toBe(true);
+    expect(faint.probabilityAlive).toBeLessThan(1e-60);
+    const v = last.valueIfAlive.toNumber();
+    expect(v).toBeGreaterThan(0);
+    expect(Math.abs(gone.valueIfAlive.toNumber() - v)).toBeLessThanOrEqual(1e-12 * v);
+    expect(Math.abs(faint.valueIfAlive.toNumber() - v)).toBeLessThanOrEqual(1e-9 * v);
+    expect(gone.valueAtRisk.toNumber()).toBe(gone.valueIfAlive.toNumber()); // all of it is at risk
+  });
+  it("an absurd history: P(alive) 0 beyond 10⁶ repeat purchases is refused, days beyond 2⁵³ left out", () => {
+    const absurd = [{ frequency: 1e308, recency: 30, T: 38, monetaryValue: 10 }];
+    expectInvalidAt(() => churnRisk(pair, absurd, opts), ["customers", 0]);
+    const ancient = churnRisk(
+      pair,
+      [{ frequency: 0, recency: 0, T: 1e300, monetaryValue: 0 }],
+      opts,
+    );
+    expect("daysSinceLastPurchase" in ancient[0]!).toBe(false);
+  });
   it("noPurchaseWindow is in unit: 4 weeks = 28 days on a weekly model", () => {
     const weeks = churnRisk(pair, one, { ...opts, noPurchaseWindow: 4 });
     const days = churnRisk(pair, one, {
@@ -307,13 +379,35 @@ describe("churnRisk with a Pareto/NBD model", () => {
     });
   });
 
-  it("value at risk is residual value × (1 − P(alive)) and at most the residual value", () => {
+  it("value at risk is (1 − P(alive)) × value if alive, and residual value = P(alive) × value if alive", () => {
     risk.forEach((row) => {
-      expect(row.valueAtRisk.lessThanOrEqualTo(row.residualValue)).toBe(true);
-      const expected = row.residualValue.toNumber() * (1 - row.probabilityAlive);
-      expect(Math.abs(row.valueAtRisk.toNumber() - expected)).toBeLessThanOrEqual(
-        1e-12 * (1 + expected),
+      const p = row.probabilityAlive;
+      const ifAlive = row.valueIfAlive.toNumber();
+      expect(Math.abs(row.valueAtRisk.toNumber() - ifAlive * (1 - p))).toBeLessThanOrEqual(
+        1e-12 * ifAlive,
       );
+      expect(Math.abs(row.residualValue.toNumber() - ifAlive * p)).toBeLessThanOrEqual(
+        1e-12 * ifAlive,
+      );
+    });
+  });
+
+  it("the value if alive depends on (x, T) only, also where P(alive) is 2.4e-8 (customer x 21, tₓ 4.71)", () => {
+    // Given "alive at T", the Pareto/NBD likelihood is λˣe^{−(λ+μ)T}, whatever tₓ: the value if
+    // alive of each repeat buyer is the same at tₓ = T (P(alive) = 1) and half-way.
+    const repeat = customers.filter((c) => c.frequency > 0);
+    const at = (share: number) =>
+      churnRisk(
+        { purchase: model, spend: spendModel },
+        repeat.map((c) => ({ ...c, recency: c.recency + share * (c.T - c.recency) })),
+        { horizon: 52, discountRate: 0.0027, unit: "week" },
+      );
+    const [given, half, last] = [at(0), at(0.5), at(1)];
+    repeat.forEach((_, k) => {
+      const v = last[k]!.valueIfAlive.toNumber();
+      expect(last[k]!.residualValue.toNumber()).toBeCloseTo(v, 10); // P(alive) = 1 at tₓ = T
+      expect(Math.abs(given[k]!.valueIfAlive.toNumber() - v)).toBeLessThanOrEqual(1e-9 * v);
+      expect(Math.abs(half[k]!.valueIfAlive.toNumber() - v)).toBeLessThanOrEqual(1e-9 * v);
     });
   });
 });

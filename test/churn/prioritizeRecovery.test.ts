@@ -106,6 +106,91 @@ describe("seed rule set (CRM course) on a hand-made example", () => {
   });
 });
 
+describe("customers still likely alive: retained, not recovered", () => {
+  // The issue 16 case: P(alive) ≈ 0.95 must not come out as "recover-strongly".
+  const mixed: RecoveryCandidate[] = [
+    {
+      customerId: "active-big",
+      value: 9000,
+      probabilityAlive: 0.95,
+      cause: "own",
+      cost: 10,
+      winBackProbability: 0.5,
+    },
+    {
+      customerId: "gone-big",
+      value: 5000,
+      probabilityAlive: 0.1,
+      cause: "own",
+      cost: 10,
+      winBackProbability: 0.5,
+    },
+    {
+      customerId: "gone-mid",
+      value: 800,
+      probabilityAlive: 0.3,
+      cause: "own",
+      cost: 10,
+      winBackProbability: 0.5,
+    },
+    { customerId: "left", value: 300, cause: "own", cost: 10, winBackProbability: 0.5 },
+    {
+      customerId: "edge",
+      value: 700,
+      probabilityAlive: 0.5,
+      cause: "own",
+      cost: 10,
+      winBackProbability: 0.5,
+    },
+  ];
+  const plan = prioritizeRecovery(mixed, { budget: 1000 });
+  it("P(alive) above 0.5 → tier active, action retain, not selected, ranked last", () => {
+    const e = plan.entries[0]!;
+    expect([e.tier, e.action, e.selected]).toEqual(["active", "retain", false]);
+    expect(e.reason).toMatch(/still likely active/);
+    expect(e.rank).toBe(5); // its expected net value (4490) is the largest, yet it ranks last
+    expect(e.expectedNetValue.toString()).toBe("4490");
+  });
+  it("the others follow the recovery rules (P(alive) 0.5 is not above the threshold)", () => {
+    expect(plan.entries.slice(1).map((e) => e.action)).not.toContain("retain");
+    // key, ordinary, small (let go: costs more than a trivial effort), ordinary
+    expect(plan.entries.slice(1).map((e) => e.action)).toEqual([
+      "recover-strongly",
+      "recover-when-possible",
+      "let-go",
+      "recover-when-possible",
+    ]);
+    expect(plan.entries.map((e) => e.selected)).toEqual([false, true, true, false, true]);
+    expect(plan.budget!.spend.toString()).toBe("30");
+  });
+  it("default value thresholds are percentiles of the recovery cases only", () => {
+    // values 5000, 800, 300, 700: nearest-rank 80th percentile 5000, median 700
+    expect(plan.thresholds.keyValue.toString()).toBe("5000");
+    expect(plan.thresholds.smallValue.toString()).toBe("700");
+  });
+  it("aliveThreshold moves the line; 1 turns the rule off", () => {
+    const strict = prioritizeRecovery(mixed, { aliveThreshold: 0.2 });
+    expect(strict.entries.map((e) => e.action === "retain")).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+    ]);
+    const off = prioritizeRecovery(mixed, { aliveThreshold: 1 });
+    expect(off.entries.map((e) => e.tier)).not.toContain("active");
+    expect(off.entries[0]!.action).toBe("recover-strongly");
+  });
+  it("the summary counts the retained customers under active / retain, with no spend", () => {
+    const summary = recoveryPlanSummary(plan);
+    expect(summary.byTier.active.customerCount).toBe(1);
+    expect(summary.byAction.retain.customerCount).toBe(1);
+    expect(summary.byAction.retain.value.toString()).toBe("9000");
+    expect(summary.byAction.retain.spend.toString()).toBe("0");
+    expect(summary.total.customerCount).toBe(5);
+  });
+});
+
 describe("budget selection", () => {
   it("picks the optimum exactly on a classic knapsack (greedy by ratio would not)", () => {
     // values 60,100,120 net; costs 10,20,30; budget 50 → optimum {2,3} = 220
@@ -370,6 +455,37 @@ describe("bad input → InvalidInputError with the path and code", () => {
       P,
       ["customers", 0, "cause"],
       "invalid_value",
+    ],
+    [
+      "P(alive) above 1",
+      () => prioritizeRecovery([ok, { ...ok, probabilityAlive: 1.5 }]),
+      P,
+      ["customers", 1, "probabilityAlive"],
+      "too_big",
+    ],
+    [
+      "P(alive) that is not a number",
+      () => prioritizeRecovery([{ ...ok, probabilityAlive: "0.9" as never }]),
+      P,
+      ["customers", 0, "probabilityAlive"],
+      "invalid_type",
+    ],
+    [
+      "aliveThreshold above 1",
+      () => prioritizeRecovery([ok], { aliveThreshold: 2 }),
+      P,
+      ["options", "aliveThreshold"],
+      "too_big",
+    ],
+    [
+      "a time since the last purchase in weeks instead of days",
+      () => {
+        const { winBackProbability: _, ...noProbability } = ok;
+        return prioritizeRecovery([{ ...noProbability, timeSinceLastPurchase: 8 } as never]);
+      },
+      P,
+      ["customers", 0, "timeSinceLastPurchase"],
+      "unit_mismatch",
     ],
     [
       "empty input with a budget",

@@ -36,6 +36,15 @@ describe("recencyChurnRisk", () => {
     const once = result.find((r) => !r.ownGap)!;
     expect(once.typicalGap).toBe(median);
   });
+  it("a customer first seen at the end of observation (T = 0) has just bought: active, risk 0", () => {
+    const [first] = recencyChurnRisk([
+      ...rows,
+      { frequency: 0, recency: 0, T: 0, unit: "week" },
+    ]).slice(-1);
+    expect(first!.timeSinceLastPurchase).toBe(0);
+    expect(first!.riskScore).toBe(0);
+    expect(first!.level).toBe("active");
+  });
   it("returns rows in input order carrying the input's customerId (none when the row has none)", () => {
     const withIds = recencyChurnRisk(rows.map((r) => ({ ...r, customerId: r.id })));
     expect(withIds.map((r) => r.customerId)).toEqual(rows.map((r) => r.id));
@@ -102,10 +111,16 @@ describe("recencyChurnRisk", () => {
       "not_integer",
     ],
     [
-      "T ≤ 0",
-      () => recencyChurnRisk([{ frequency: 0, recency: 0, T: 0 }]),
+      "T < 0",
+      () => recencyChurnRisk([{ frequency: 0, recency: 0, T: -1 }]),
       ["customers", 0, "T"],
       "too_small",
+    ],
+    [
+      "T = 0 with repeat purchases",
+      () => recencyChurnRisk([{ frequency: 1, recency: 0, T: 0 }]),
+      ["customers", 0, "recency"],
+      "inconsistent",
     ],
     [
       "an RFM row (days since the last purchase, no T)",

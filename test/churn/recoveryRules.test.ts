@@ -21,11 +21,12 @@ const thresholds: TierThresholds = {
   keyValue: amount("1000"),
   smallValue: amount("100"),
   smallCostLimit: 5,
+  aliveThreshold: 0.5,
 };
 function candidate(
   value: string,
   net: number,
-  more: { cost?: number; cause?: ChurnCause; flagged?: boolean } = {},
+  more: { cost?: number; cause?: ChurnCause; flagged?: boolean; alive?: number } = {},
 ): TierCandidate {
   return {
     notWorthRecovering: more.flagged ?? false,
@@ -33,6 +34,7 @@ function candidate(
     cost: more.cost ?? 10,
     expectedNetValue: net,
     cause: more.cause ?? "own",
+    probabilityAlive: more.alive ?? -1,
   };
 }
 const rule = (c: TierCandidate) => {
@@ -86,6 +88,29 @@ describe("classify: the tier rule", () => {
     };
     expect(classify(above, t).tier).toBe("key");
     expect(classify(below, t).tier).toBe("ordinary");
+  });
+  it("P(alive) above the threshold → active, retain, whatever the value (no recovery tier)", () => {
+    expect(rule(candidate("5000", 900, { alive: 0.95 }))).toBe("active retain");
+    expect(rule(candidate("0", -4, { alive: 0.51 }))).toBe("active retain");
+    expect(classify(candidate("50", 1, { alive: 1 }), thresholds).reason).toMatch(
+      /still likely active/,
+    );
+    // at the threshold, below it, or not given: the recovery rules apply
+    expect(rule(candidate("5000", 900, { alive: 0.5 }))).toBe("key recover-strongly");
+    expect(rule(candidate("5000", 900, { alive: 0.1 }))).toBe("key recover-strongly");
+    expect(rule(candidate("5000", 900))).toBe("key recover-strongly");
+    // flagged customers stay flagged; a threshold of 1 turns the rule off
+    expect(rule(candidate("5000", 900, { alive: 0.9, flagged: true }))).toBe(
+      "not-worth-recovering let-go",
+    );
+    const off = { ...thresholds, aliveThreshold: 1 };
+    expect(classify(candidate("5000", 900, { alive: 1 }), off).tier).toBe("key");
+    // no note about an uncontrollable cause on a retained customer
+    const kept = classify(
+      candidate("5000", 900, { alive: 0.9, cause: "uncontrollable" }),
+      thresholds,
+    );
+    expect(kept.reason).not.toMatch(/beyond anyone's control/);
   });
   it("every outcome's code is its position in OUTCOMES", () => {
     expect(OUTCOMES.map((o) => o.code)).toEqual(OUTCOMES.map((_, i) => i));

@@ -31,10 +31,10 @@ describe("calendar days", () => {
     expect(daysFromCivil(1997, 1, 1) * 86_400_000).toBe(Date.UTC(1997, 0, 1));
     expect(daysFromCivil(2000, 2, 29) * 86_400_000).toBe(Date.UTC(2000, 1, 29));
   });
-  it("parses ISO and compact dates and rejects impossible ones", () => {
+  it("parses ISO dates, extended and basic format, and rejects impossible ones", () => {
     expect(formatCivilDay(parseCivilDay("1997-01-01", "UTC")!)).toBe("1997-01-01");
-    expect(parseCivilDay("19970101", "UTC")).toBeUndefined();
-    expect(parseCivilDay("19970101", "UTC", true)).toBe(parseCivilDay("1997-01-01", "UTC"));
+    expect(parseCivilDay("19970101", "UTC")).toBe(parseCivilDay("1997-01-01", "UTC"));
+    expect(parseCivilDay("19970230", "UTC")).toBeUndefined();
     expect(parseCivilDay("1997-02-30", "UTC")).toBeUndefined();
     expect(parseCivilDay("1997-13-01", "UTC")).toBeUndefined();
     expect(parseCivilDay("1996-02-29", "UTC")).toBeDefined();

@@ -1,8 +1,9 @@
 /**
  * Runs every ```ts code block of the hand-written guides (docs/*.md) and of README.md, so the docs
  * cannot rot. Blocks run in order, each as its own module; `// =>` claims are checked as in the
- * TSDoc examples. A block fenced as ```ts no-run is shown but not executed (use it only for code
- * that needs the user's own data source).
+ * TSDoc examples. Imports from "./examples/…" and "./test/fixtures/…" (the peers' datasets the
+ * migration guide reproduces) resolve from the repository root. A block fenced as ```ts no-run is
+ * shown but not executed (use it only for code that needs the user's own data source).
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -52,7 +53,8 @@ function toModule(block: Block): string {
       /from "customer-value\/charts"/g,
       `from ${JSON.stringify(join(root, "src/charts/index.js"))}`,
     )
-    .replaceAll(/from "\.\/examples\//g, `from "${join(root, "examples")}/`);
+    .replaceAll(/from "\.\/examples\//g, `from "${join(root, "examples")}/`)
+    .replaceAll(/from "\.\/test\/fixtures\//g, `from "${join(root, "test/fixtures")}/`);
   return `import { __check } from ${JSON.stringify(join(root, "test/docs/check.js"))};\n${body}\n`;
 }
 

@@ -97,7 +97,7 @@ describe("BG/BB diagnostics keep a tiny β or δ (no absorption into n)", () => 
   for (const change of [{ beta: 1e-200 }, { beta: 5e-324 }, { delta: 5e-324 }]) {
     it(`${JSON.stringify(change)}: finite matrices and holdout expectations`, () => {
       const model = bgbb(change);
-      const grid = probabilityAliveMatrix(model, { maxFrequency: 6, maxT: 6, futurePeriods: 1 });
+      const grid = probabilityAliveMatrix(model, { maxFrequency: 6, maxT: 6, horizon: 1 });
       for (const cell of grid) expect(Number.isFinite(cell.probabilityAlive)).toBe(true);
       const holdout = holdoutComparison(model, [
         { frequency: 6, recency: 6, periods: 6, holdoutFrequency: 4, holdoutPeriods: 5 },

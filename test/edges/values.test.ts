@@ -289,8 +289,8 @@ describe("diagnostics with hostile sizes", () => {
       ["options", "maxT"],
     );
     expectInvalidAt(
-      () => probabilityAliveMatrix(DONATIONS, { maxFrequency: 6, maxT: 6, futurePeriods: 1e308 }),
-      ["options", "futurePeriods"],
+      () => probabilityAliveMatrix(DONATIONS, { maxFrequency: 6, maxT: 6, horizon: 1e308 }),
+      ["options", "horizon"],
     );
   });
   it("BG/BB tracking over 10⁵ periods is O(periods) and equals E[X(n)]", () => {

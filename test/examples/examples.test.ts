@@ -92,8 +92,11 @@ describe("examples run and print what their docs promise", { timeout: 120_000 },
       /^Champions\s+624\s+26\.5%\s+164876\.58$/,
       "5. Satisfaction to loyalty",
       /^NPS\s+25\.0 /,
-      "6. Top of the recovery plan",
-      /^\s+1\s+509\s+key\s+recover-strongly/,
+      // Issue 16: the plan values customers by value at risk and retains the likely-alive ones, so
+      // rank 1 is no longer 509 (P(alive) 0.95, now "retain") but 1901 (P(alive) ≈ 0, $1,858 if
+      // alive); the totals are those of docs/churn-recovery.md and the README (same recipe).
+      "6. Top of the recovery plan ($4 offer, $300 budget, exact selection, spend $160.00, expected net $373.26; 1,964 customers still likely active: retain)",
+      /^\s+1\s+1901\s+key\s+recover-strongly\s+0\.000\s/,
       "7. Charts written to examples/output/",
       "tracking.svg",
       "nps-distribution.svg",
@@ -154,9 +157,18 @@ describe("examples run and print what their docs promise", { timeout: 120_000 },
     const out = await runExample("churn-recovery.ts");
     expectLines(out, [
       "Top 5 customers by value at risk",
-      /^Recovery plan for \d+ at-risk customers: (exact|greedy) selection/,
+      /^Recovery plan for 2357 customers, 1964 still likely active \(retain\): exact selection, spend \$160\.00 of \$300, expected net value \$373\.26/,
       /#1\s+\d+ key\s+recover-strongly/,
+      /^\s+active\s+1964 customers,\s+0 selected, spend \$0\.00/,
     ]);
+    // Issue 16: the example and the guide (and the README, and the quickstart above) run one
+    // recipe and agree to the cent: the totals printed are the ones the guide claims.
+    const guide = readFileSync(join(root, "docs/churn-recovery.md"), "utf8");
+    const claimed = (expression: string) =>
+      JSON.parse(guide.split(`${expression}; // => `)[1]!.split("\n")[0]!) as string;
+    const spend = claimed("plan.budget?.spend.toFixed(2)");
+    const net = claimed("plan.budget?.expectedNetValue.toFixed(2)");
+    expect(out).toContain(`spend $${spend} of $300, expected net value $${net}`);
   });
 
   it("score-in-workers.ts: parallel scores equal single-threaded ones", async () => {

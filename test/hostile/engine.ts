@@ -283,8 +283,16 @@ export function nonFinitePath(
       ? undefined
       : `${at} = Decimal ${String(value)}`;
   }
-  if (value instanceof Date)
-    return Number.isNaN(value.getTime()) ? `${at} = Invalid Date` : undefined;
+  if (value instanceof Date) {
+    // A Proxy of a Date (passed through unchanged, e.g. by toPlainData) is not a Date to getTime.
+    let time: number;
+    try {
+      time = Date.prototype.getTime.call(value);
+    } catch {
+      return undefined;
+    }
+    return Number.isNaN(time) ? `${at} = Invalid Date` : undefined;
+  }
   if (ArrayBuffer.isView(value)) {
     const items = value as unknown as ArrayLike<number | bigint>;
     for (let i = 0; i < items.length; i++) {

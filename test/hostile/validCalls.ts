@@ -181,6 +181,16 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
     () => [copy(gg), [{ frequency: 2, monetaryValue: "22.35" }]],
     () => [copy(gg), [{ frequency: 0, monetaryValue: 0 }]],
   ],
+  conditionalPurchaseCountProbability: [
+    () => [
+      copy(pareto),
+      [{ frequency: 2, recency: 30.43, T: 38.86 }],
+      { purchases: 0, horizon: 39 },
+    ],
+    () => [copy(bg), history(), { purchases: 1, horizon: 39 }],
+    () => [copy(mbg), history(), { purchases: 2, horizon: 10, unit: "day" }],
+    () => [copy(bgbb), [{ frequency: 2, recency: 4, periods: 6 }], { purchases: 1, horizon: 5 }],
+  ],
   cumulativePurchaseTracking: [() => [copy(bgbb), [11104], { periods: 11, actual: [5652, 4674] }]],
   customerBaseValue: [
     () => [
@@ -243,6 +253,14 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
       spendHistory(),
       { horizon: 12, discountRate: 0.01, unit: "month", unitConversion: "calendar-average" },
     ],
+  ],
+  customerLogLikelihood: [
+    () => [copy(bg), history()],
+    () => [copy(pareto), history()],
+    () => [copy(mbg), history()],
+    () => [copy(bgbb), [{ frequency: 2, recency: 4, periods: 6, count: 3 }]],
+    () => [copy(gg), [{ frequency: 2, monetaryValue: "22.35" }]],
+    () => [copy(sbg), [{ periodsObserved: 3, churned: true }]],
   ],
   customerSatisfactionScore: [
     () => [[5, 4, 4, 3, 5, 2, 4, 5, 1, 4], { scale: { min: 1, max: 5 } }],
@@ -449,6 +467,17 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
       { relationshipStrength: 0.5 },
     ],
   ],
+  predictiveCheck: [
+    () => [copy(bg), fitRows(), { seed: 1, replicates: 10 }],
+    () => [
+      copy(bgbb),
+      [
+        { frequency: 0, recency: 0, periods: 6, holdoutFrequency: 0, holdoutPeriods: 5, count: 3 },
+        { frequency: 6, recency: 6, periods: 6, holdoutFrequency: 4, holdoutPeriods: 5 },
+      ],
+      { seed: 2, replicates: 10, level: 0.8, maxBin: 6 },
+    ],
+  ],
   prioritizeRecovery: [
     () => [recoveryCandidates(), { keyValue: 1000, smallValue: 100, budget: 300 }],
     () => [recoveryCandidates(), { keyValue: 1000, smallValue: 100 }],
@@ -459,14 +488,41 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
       ],
       { halfLifeDays: 90 },
     ],
+    () => [
+      [
+        {
+          customerId: "F",
+          value: "310.25",
+          probabilityAlive: 0.2,
+          cause: "own",
+          cost: 4,
+          daysSinceLastPurchase: 120,
+        },
+        {
+          customerId: "G",
+          value: 40,
+          probabilityAlive: 0.9,
+          cause: "unknown",
+          cost: 4,
+          daysSinceLastPurchase: 7,
+        },
+      ],
+      { budget: 50, aliveThreshold: 0.5, halfLifeDays: 182 },
+    ],
   ],
   probabilityAlive: [
     () => [copy(bg), [{ frequency: 2, recency: 30.43, T: 38.86 }]],
     () => [copy(pareto), history()],
-    () => [copy(bgbb), [{ frequency: 2, recency: 4, periods: 6 }], { futurePeriods: 1 }],
+    () => [copy(mbg), history(), { horizon: 52 }],
+    () => [
+      copy(pareto),
+      history(),
+      { horizon: 12, unit: "month", unitConversion: "calendar-average" },
+    ],
+    () => [copy(bgbb), [{ frequency: 2, recency: 4, periods: 6 }], { horizon: 1 }],
   ],
   probabilityAliveMatrix: [
-    () => [copy(bgbb), { maxFrequency: 6, maxT: 6, futurePeriods: 1 }],
+    () => [copy(bgbb), { maxFrequency: 6, maxT: 6, horizon: 1 }],
     () => [
       copy(bg),
       { maxFrequency: 3, maxT: 9, unit: "month", unitConversion: "calendar-average" },
@@ -605,6 +661,18 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
         weights: { tangibles: 11, reliability: 32, responsiveness: 22, assurance: 19, empathy: 16 },
       },
     ],
+  ],
+  simulateDiscreteHistories: [
+    () => [copy(bgbb), [{ periods: 6, customerId: "ann" }, { periods: 0 }], { seed: 1 }],
+    () => [copy(bgbb), [{ periods: 3 }], { seed: 2, holdoutPeriods: 4 }],
+  ],
+  simulatePurchaseHistories: [
+    () => [copy(bg), [{ T: 39, customerId: "ann" }, { T: 0 }], { seed: 1 }],
+    () => [copy(pareto), history(), { seed: 2, holdoutDuration: 39 }],
+    () => [{ purchase: copy(mbg), spend: copy(gg) }, history(), { seed: 3 }],
+  ],
+  simulateSubscriptions: [
+    () => [copy(sbg), [{ periods: 7, customerId: "ann" }, { periods: 0 }], { seed: 1 }],
   ],
   splitCalibrationHoldout: [
     () => [

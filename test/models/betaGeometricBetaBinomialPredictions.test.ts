@@ -36,14 +36,10 @@ describe("public prediction functions with a BG/BB model", () => {
       { frequency: 2, recency: 4, periods: 6 },
       { frequency: 6, recency: 6, periods: 6 },
     ];
-    const next = probabilityAlive(MODEL, customers, { futurePeriods: 1 });
+    const next = probabilityAlive(MODEL, customers, { horizon: 1 });
     expect(Array.from(next, (p) => p.toFixed(2))).toEqual(["0.11", "0.59", "0.93"]);
     expectRel(probabilityAlive(MODEL, [customers[0]!])[0]!, 0.116218156485, 1e-10);
-    expectRel(
-      probabilityAlive(MODEL, [customers[1]!], { futurePeriods: 1 })[0]!,
-      0.589657189079,
-      1e-10,
-    );
+    expectRel(probabilityAlive(MODEL, [customers[1]!], { horizon: 1 })[0]!, 0.589657189079, 1e-10);
   });
   it("expectedPurchases and purchaseCountProbability (3,454.9 and 1,253.1 expected donors)", () => {
     expectRel(expectedPurchases(MODEL, { horizon: 10 }), 3.17982906512, 1e-10);
@@ -108,9 +104,9 @@ describe("public prediction functions with a BG/BB model", () => {
       [
         () =>
           probabilityAlive(MODEL, [{ frequency: 1, recency: 1, periods: 6 }], {
-            futurePeriods: 0.5,
+            horizon: 0.5,
           })[0]!,
-        "→ at options.futurePeriods",
+        "→ at options.horizon",
       ],
       [() => expectedPurchases(MODEL, { horizon: 2.5 }), "→ at options.horizon"],
       [

@@ -2,13 +2,18 @@ import { describe, expectTypeOf, it } from "vitest";
 import {
   type BgBbModel,
   compareModels,
+  conditionalExpectedPurchases,
   type Decimal,
+  type DiscretePurchaseHistory,
+  type DiscretePurchaseHistoryRow,
+  discountedExpectedResidualPurchases,
   expectedRemainingLifetime,
   fitBgBb,
   fitSbg,
   type HoldoutComparison,
   holdoutComparison,
   type ModelComparison,
+  probabilityAlive,
   probabilityAliveMatrix,
   type SbgModel,
   subscriptionLifetimeValue,
@@ -60,5 +65,21 @@ describe("discrete and contractual model types", () => {
     ).toEqualTypeOf<number>();
     // @ts-expect-error an sBG model cannot be checked against a purchase holdout
     holdoutComparison(sbg, []);
+  });
+  it("the BG/BB predictions take the fitter's rows (count, customerId, fields of your own)", () => {
+    expectTypeOf<DiscretePurchaseHistoryRow>().toExtend<DiscretePurchaseHistory>();
+    expectTypeOf<Parameters<typeof fitBgBb>[0][number]>().toExtend<DiscretePurchaseHistory>();
+    // A variable, not a literal argument: extra fields are the caller's own (no excess-property check).
+    const rows = [
+      { customerId: "a", frequency: 2, recency: 4, periods: 6, count: 3, unit: "year" as const },
+    ];
+    const model = fitBgBb(rows);
+    expectTypeOf(probabilityAlive(model, rows, { futurePeriods: 1 })).toEqualTypeOf<Float64Array>();
+    expectTypeOf(
+      conditionalExpectedPurchases(model, rows, { horizon: 5 }),
+    ).toEqualTypeOf<Float64Array>();
+    expectTypeOf(
+      discountedExpectedResidualPurchases(model, rows, { discountRate: 0.1 }),
+    ).toEqualTypeOf<Float64Array>();
   });
 });

@@ -212,7 +212,7 @@ describe("fitBgBb bad input", () => {
   });
   it("non-integer, negative, missing, count < 1, empty", () => {
     expectInvalid([{ frequency: 1.5, recency: 2, periods: 6 }], "→ at customers[0].frequency");
-    expectInvalid([{ frequency: 1, recency: 2, periods: 0 }], "→ at customers[0].periods");
+    expectInvalid([{ frequency: 1, recency: 2, periods: -1 }], "→ at customers[0].periods");
     expectInvalid([ok, { frequency: 1, recency: 2 }], "→ at customers[1].periods");
     expectInvalid([{ ...ok, count: 0 }], "→ at customers[0].count");
     expectInvalid([], "fitBgBb");

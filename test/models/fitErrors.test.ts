@@ -151,7 +151,7 @@ describe("fitters: every bad row in one pass", () => {
       fitBgNbd(
         [
           ...histories,
-          { frequency: -2, recency: "3", T: 0 },
+          { frequency: -2, recency: "3", T: -1 },
           { recency: 1, T: 2, count: 0 },
           null,
         ] as never,
@@ -161,7 +161,7 @@ describe("fitters: every bad row in one pass", () => {
     expect(listed(error.issues)).toEqual([
       [".customers[7].recency", "invalid_type", "3"],
       [".customers[7].frequency", "too_small", -2],
-      [".customers[7].T", "too_small", 0],
+      [".customers[7].T", "too_small", -1],
       [".customers[8].frequency", "required", undefined],
       [".customers[8].count", "too_small", 0],
       [".customers[9]", "invalid_type", null],
@@ -199,13 +199,16 @@ describe("fitters: every bad row in one pass", () => {
   });
   it("fitGammaGamma: frequency and monetaryValue at customers[i] (invalid_money, too_small)", () => {
     const error = catchInvalidInput(() =>
-      fitGammaGamma([
-        ...spend,
-        { frequency: 2, monetaryValue: "12,50" },
-        { frequency: 1, monetaryValue: -3 },
-        { frequency: 1.5, monetaryValue: "1" },
-        { frequency: 0, monetaryValue: "not read: no repeat purchase" },
-      ]),
+      fitGammaGamma(
+        [
+          ...spend,
+          { frequency: 2, monetaryValue: "12,50" },
+          { frequency: 1, monetaryValue: -3 },
+          { frequency: 1.5, monetaryValue: "1" },
+          { frequency: 0, monetaryValue: "not read: no repeat purchase" },
+        ],
+        { nonPositiveSpend: "error" },
+      ),
     );
     expect(listed(error.issues)).toEqual([
       [".customers[5].monetaryValue", "invalid_money", "12,50"],

@@ -320,8 +320,10 @@ describe("sBG bad input", () => {
       "→ at options.tolerance",
     );
   });
-  it("nobody churned is a ModelFitError", () => {
+  it("nobody churned is a ModelFitError, with or without a penalty (α → 0 is not penalised)", () => {
     expect(() => fitSbg([100, 100, 100], { unit: "year" })).toThrow(ModelFitError);
+    expect(() => fitSbg([100, 100, 100], { unit: "year" })).not.toThrow(/penalty/);
+    expect(() => fitSbg([100, 100, 100], { unit: "year", penalty: 0.01 })).toThrow(ModelFitError);
   });
   it("discount rate ≤ −1 (and ≤ 0, where the lifetime is unbounded)", () => {
     expectInvalid(

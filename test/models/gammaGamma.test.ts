@@ -87,7 +87,7 @@ describe("conditionalExpectedSpend at θ_GG", () => {
     );
     expect(rel(total, 33464.93838376285)).toBeLessThan(1e-12);
   });
-  it("errors: bad frequency, non-positive amount, q ≤ 1 for a new customer", () => {
+  it("errors: bad frequency, negative amount, q ≤ 1 for a new customer", () => {
     const check = (f: () => unknown, path: string) => {
       expect(f).toThrow(InvalidInputError);
       expect(f).toThrow(path);
@@ -97,7 +97,7 @@ describe("conditionalExpectedSpend at θ_GG", () => {
       "customers[0].frequency",
     );
     check(
-      () => conditionalExpectedSpend(model, [{ frequency: 2, monetaryValue: 0 }]),
+      () => conditionalExpectedSpend(model, [{ frequency: 2, monetaryValue: -0.01 }]),
       "customers[0].monetaryValue",
     );
     check(
@@ -123,7 +123,6 @@ describe("fitGammaGamma input errors", () => {
   it.each([
     ["negative frequency", [{ frequency: -1, monetaryValue: 10 }], "customers[0].frequency"],
     ["non-integer frequency", [{ frequency: 1.2, monetaryValue: 10 }], "customers[0].frequency"],
-    ["zero amount", [{ frequency: 1, monetaryValue: 0 }], "customers[0].monetaryValue"],
     ["bad amount", [{ frequency: 1, monetaryValue: "abc" }], "customers[0].monetaryValue"],
     ["bad count", [{ frequency: 1, monetaryValue: 1, count: 1.5 }], "customers[0].count"],
   ])("%s", (_name, rows, path) => {

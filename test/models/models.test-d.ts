@@ -14,6 +14,7 @@ import {
   fitBgNbd,
   fitGammaGamma,
   fitMbgNbd,
+  type GammaGammaFitOptions,
   type GammaGammaModel,
   type LifetimeValueOptions,
   type MbgNbdModel,
@@ -41,6 +42,19 @@ describe("model types", () => {
     expectTypeOf<ParetoNbdModel["params"]>().toHaveProperty("beta");
     expectTypeOf<BgNbdModel>().toExtend<PurchaseModel>();
     expectTypeOf<GammaGammaModel>().not.toExtend<PurchaseModel>();
+  });
+  it("Gamma-Gamma options and what the model records", () => {
+    const options: GammaGammaFitOptions = {
+      penalty: 0.01,
+      nonPositiveSpend: "error",
+      constrainFiniteMean: true,
+      firstTransaction: "include",
+    };
+    fitGammaGamma([{ frequency: 0, monetaryValue: 0, totalSpend: "12.50" }], options);
+    // @ts-expect-error -- "drop" is not one of "exclude" | "error"
+    fitGammaGamma([{ frequency: 1, monetaryValue: 2 }], { nonPositiveSpend: "drop" });
+    expectTypeOf(gg.excludedCount).toEqualTypeOf<number | undefined>();
+    expectTypeOf(gg.firstTransaction).toEqualTypeOf<"exclude" | "include" | undefined>();
   });
   it("predictions: Float64Array in input order, number for a population figure, Decimal for money", () => {
     expectTypeOf(probabilityAlive(bg, [customer])[0]!).toEqualTypeOf<number>();

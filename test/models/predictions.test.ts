@@ -418,3 +418,21 @@ describe("no NaN or infinity leaves a prediction", () => {
     );
   });
 });
+
+describe("a huge frequency is computed, not cached (no array of that length)", () => {
+  it("scores x = 1e9 and reports x = 1e308 as an InvalidInputError, never a RangeError", async () => {
+    const { CDNOW_BG_NBD, CDNOW_GAMMA_GAMMA } = await import("../fixtures/models.js");
+    const { customerLifetimeValue, InvalidInputError } = await import("../../src/index.js");
+    const pair = { purchase: CDNOW_BG_NBD, spend: CDNOW_GAMMA_GAMMA };
+    const options = { horizon: 52, discountRate: 0.0027 };
+    const row = (frequency: number) => [
+      { frequency, recency: 38.86, T: 38.86, monetaryValue: 22.35 },
+    ];
+    // For a customer alive at T the value grows as the posterior rate (r + x)/(α + T) (and the
+    // spend tends to the customer's own mean): 1e5 → 1.80e6, 1e9 → 1.80e10, a ratio of 1e4 to 1e-5.
+    const small = customerLifetimeValue(pair, row(1e5), options)[0]!.toNumber();
+    const large = customerLifetimeValue(pair, row(1e9), options)[0]!.toNumber();
+    expect(large / small / 1e4).toBeCloseTo(1, 5);
+    expect(() => customerLifetimeValue(pair, row(1e308), options)).toThrow(InvalidInputError);
+  });
+});

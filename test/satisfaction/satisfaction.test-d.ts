@@ -14,6 +14,7 @@ import {
   loyaltyType,
   type NetPromoterScoreOptions,
   type NetPromoterScoreResult,
+  type NpsCategories,
   netPromoterScore,
   type RaterValues,
   raterIndex,
@@ -35,6 +36,16 @@ describe("satisfaction public types", () => {
       .parameter(1)
       .toEqualTypeOf<NetPromoterScoreOptions | undefined>();
     expectTypeOf<NonNullable<NetPromoterScoreOptions["scale"]>>().toEqualTypeOf<AnswerScale>();
+    expectTypeOf<
+      NonNullable<NetPromoterScoreOptions["categories"]>
+    >().toEqualTypeOf<NpsCategories>();
+    netPromoterScore([5], {
+      scale: { min: 1, max: 5 },
+      categories: { detractorMax: 3, promoterMin: 5 },
+    });
+    compareNetPromoterScores([5], [1], { categories: { detractorMax: 6, promoterMin: 10 } });
+    // @ts-expect-error: the breaks are named (detractorMax, promoterMin), not a tuple
+    netPromoterScore([9], { categories: [6, 9] });
   });
   it("CSAT requires an explicit scale; CES requires a version", () => {
     // @ts-expect-error: options (with scale) are required

@@ -11,6 +11,7 @@ import type {
   RfmScoreInput,
   RfmScoreRow,
   RfmScoresResult,
+  RfmTableOptions,
   rfmScores,
   rfmTable,
   SegmentInput,
@@ -28,6 +29,9 @@ import type {
 describe("segmentation types", () => {
   it("rfmTable returns an array of RfmRow with customerId and Decimal money", () => {
     expectTypeOf<ReturnType<typeof rfmTable>>().toEqualTypeOf<RfmRow[]>();
+    expectTypeOf<RfmTableOptions["sameDayPurchases"]>().toEqualTypeOf<
+      "separate" | "merge" | undefined
+    >();
     expectTypeOf<RfmRow["totalSpend"]>().toEqualTypeOf<Decimal>();
     expectTypeOf<RfmRow["customerId"]>().toEqualTypeOf<string>();
     expectTypeOf<RfmRow>().not.toHaveProperty("recency");

@@ -156,7 +156,7 @@ describe("hostile numbers: finite or InvalidInputError, each call under 2 s", ()
           const label = `(${alpha}, ${beta}, ${gamma}, ${delta}) ${JSON.stringify(customer)} t=${t}`;
           check(
             `probabilityAlive${label}`,
-            () => cv.probabilityAlive(model, [customer], { futurePeriods: t })[0]!,
+            () => cv.probabilityAlive(model, [customer], { horizon: t })[0]!,
           );
           check(`expectedPurchases${label}`, () => cv.expectedPurchases(model, { horizon: t }));
           check(
@@ -329,7 +329,7 @@ describe("hostile numbers: finite or InvalidInputError, each call under 2 s", ()
       fc.property(count, count, count, (a, b, c) => {
         const model = bgbbModel(1.2, 0.75, 0.66, 2.78);
         check(`probabilityAliveMatrix(${a}, ${b}, ${c})`, () =>
-          cv.probabilityAliveMatrix(model, { maxFrequency: a, maxT: b, futurePeriods: c }),
+          cv.probabilityAliveMatrix(model, { maxFrequency: a, maxT: b, horizon: c }),
         );
         check(`expectedPurchasesMatrix(${a}, ${b}, ${c})`, () =>
           cv.expectedPurchasesMatrix(model, { maxFrequency: a, maxT: b, horizon: c }),

@@ -17,6 +17,7 @@ import {
   type BgBbModel,
   betaGeometricBetaBinomialModelSchema,
   bgbbConditionalExpected,
+  bgbbConditionalPurchaseCountProbability,
   bgbbDert,
   bgbbExpected,
   bgbbProbabilityAlive,
@@ -160,11 +161,13 @@ function mapCustomers(
   for (let i = 0; i < rows.length; i++) {
     let h: { x: number; tx: number; n: number };
     try {
-      h = checkDiscreteHistory(fn, rows[i], ["customers", i], false);
+      // The fitter's rows as they are: a compressed row's `count` is checked as the fitter checks
+      // it (and does not change the row's prediction); other fields are ignored.
+      h = checkDiscreteHistory(fn, rows[i], ["customers", i], true);
     } catch (error) {
       // Slow path: list every invalid row (up to 100) in one error.
       collectRowIssues(fn, rows.length, (j) => {
-        checkDiscreteHistory(fn, rows[j], ["customers", j], false);
+        checkDiscreteHistory(fn, rows[j], ["customers", j], true);
       });
       throw error; // a row that changed between reads: its first error
     }
@@ -180,18 +183,18 @@ function mapCustomers(
   return out;
 }
 
-/** BG/BB `probabilityAlive`: P(alive at n + futurePeriods). @internal */
+/** BG/BB `probabilityAlive`: P(alive at n + horizon), `horizon` in opportunities. @internal */
 export function bgbbProbabilityAliveFor(
   fn: string,
   model: BgBbModel,
   customers: unknown,
-  futurePeriods: unknown,
+  horizon: unknown,
+  unit: TimeUnit | undefined,
 ): Float64Array {
-  const p = parseBgbbModel(fn, model).params;
-  const m =
-    futurePeriods === undefined
-      ? 0
-      : opportunities(fn, futurePeriods, ["options", "futurePeriods"], 0);
+  const parsed = parseBgbbModel(fn, model);
+  checkBgbbUnit(fn, parsed, unit);
+  const p = parsed.params;
+  const m = horizon === undefined ? 0 : opportunities(fn, horizon, ["options", "horizon"], 0);
   return mapCustomers(fn, customers, (x, tx, n) => bgbbProbabilityAlive(p, x, tx, n, m));
 }
 
@@ -231,6 +234,21 @@ export function bgbbConditionalExpectedFor(
 ): Float64Array {
   const { params: p, n: nStar } = modelAndHorizon(fn, model, horizon, unit);
   return mapCustomers(fn, customers, (x, tx, n) => bgbbConditionalExpected(p, x, tx, n, nStar));
+}
+
+/** BG/BB `conditionalPurchaseCountProbability`: P(X(n, n + n*) = k | x, t_x, n). @internal */
+export function bgbbConditionalPurchaseCountFor(
+  fn: string,
+  model: BgBbModel,
+  customers: unknown,
+  count: number,
+  horizon: unknown,
+  unit: TimeUnit | undefined,
+): Float64Array {
+  const { params: p, n: nStar } = modelAndHorizon(fn, model, horizon, unit);
+  return mapCustomers(fn, customers, (x, tx, n) =>
+    bgbbConditionalPurchaseCountProbability(p, x, tx, n, count, nStar),
+  );
 }
 
 /** BG/BB `purchaseCountProbability`: P(X(n) = x). @internal */

@@ -126,3 +126,30 @@ export function bgbbDert(p: BgBbParams, x: number, tx: number, n: number, d: num
     ell;
   return Math.exp(lnFront) * unitHypergeometric(gamma, delta + (n + 1), 1 / (1 + d));
 }
+
+/**
+ * P(X(n, n+n*) = k | x, t_x, n), the number of transactions in the next n* opportunities. Given
+ * alive at n the posterior is p ~ Beta(α+x, β+n−x), θ ~ Beta(γ, δ+n) (independent: the history's
+ * likelihood while alive is p^x (1−p)^{n−x} (1−θ)^n) and the future is a new BG/BB customer's, so
+ * `P = (1 − A)·1[k=0] + A·P(X(n*) = k | α+x, β+n−x, γ, δ+n)`, A = P(alive at n) (derived here from
+ * Fader, Hardie & Shang 2010, eqs. 8 and 11; its mean is their eq. 13).
+ * @internal
+ */
+export function bgbbConditionalPurchaseCountProbability(
+  p: BgBbParams,
+  x: number,
+  tx: number,
+  n: number,
+  k: number,
+  nStar: number,
+): number {
+  const alive = bgbbProbabilityAlive(p, x, tx, n);
+  const posterior = {
+    alpha: p.alpha + x,
+    beta: p.beta + (n - x),
+    gamma: p.gamma,
+    delta: p.delta + n,
+  };
+  const ifAlive = alive === 0 ? 0 : bgbbPurchaseCountProbability(posterior, k, nStar);
+  return Math.min(1, (k === 0 ? 1 - alive : 0) + alive * ifAlive);
+}

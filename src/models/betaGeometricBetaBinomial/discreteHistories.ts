@@ -14,6 +14,7 @@ import {
 } from "../../core/errors.js";
 import { checkArray, describeReceived } from "../../core/validate.js";
 import { canonicalOrder, permute, throwRowIssues } from "../history.js";
+import { countIssue } from "../historyValidation.js";
 
 /** Compressed BG/BB data: distinct (x, t_x, n) with weights. @internal */
 export interface DiscreteHistories {
@@ -26,7 +27,7 @@ export interface DiscreteHistories {
 
 /**
  * Most transaction opportunities the BG/BB fit and predictions accept, in a history's `periods` and in a
- * forecast span (`t`, `futurePeriods`). The likelihood of a history is a sum of `periods − recency`
+ * forecast span (`t`, `horizon`). The likelihood of a history is a sum of `periods − recency`
  * terms and the forecasts sums over their span, so the cost is linear in them: 10⁶ opportunities
  * (2,700 years of days) keep every call in tens of milliseconds.
  * @internal
@@ -93,22 +94,13 @@ function countProblem(
   allowCount: boolean,
 ): InputIssue | undefined {
   if (!allowCount) return issue([...path, "count"], "Unexpected key count", "unknown_key", count);
-  if (typeof count === "number" && Number.isSafeInteger(count) && count >= 1) return undefined;
-  return issue(
-    [...path, "count"],
-    `Expected an integer from 1 to 2^53 − 1, received ${describeReceived(count)}`,
-    typeof count === "number" && Number.isInteger(count) && count > 1
-      ? "too_big"
-      : integerCode(count),
-    count,
-  );
+  return countIssue(count, [...path, "count"]);
 }
 
 /**
  * Every problem of one discrete history `{ frequency, recency, periods, count? }` at `path` (the
  * row's path, `customers[3]`): a missing field (`required`), a field that is not a number
- * (`invalid_type`) or not a whole number (`not_integer`), negative values or `periods` < 1
- * (`too_small`), more than 10⁶ opportunities (`too_big`), and histories that contradict themselves
+ * (`invalid_type`) or not a whole number (`not_integer`), negative values (`too_small`), more than 10⁶ opportunities (`too_big`), and histories that contradict themselves
  * (`inconsistent`: recency > periods, frequency > recency, recency 0 with transactions or recency
  * ≠ 0 without). A `count` where none is allowed is `unknown_key`. Empty for a valid row.
  * @internal
@@ -144,7 +136,9 @@ export function discreteHistoryIssues(
   };
   const xOk = integer(x, "frequency", 0);
   const txOk = integer(tx, "recency", 0);
-  let nOk = integer(n, "periods", 1);
+  // periods 0: acquired at the last opportunity observed; the history (0, 0, 0) has likelihood 1
+  // and the predictions of a new customer (Fader, Hardie & Shang 2010, eq. 5 at n = 0).
+  let nOk = integer(n, "periods", 0);
   if (nOk && (n as number) > MAX_OPPORTUNITIES) {
     found.push(
       issue(
@@ -189,7 +183,7 @@ export function checkDiscreteHistory(
       Number.isInteger(x) &&
       Number.isInteger(tx) &&
       Number.isInteger(n) &&
-      n >= 1 &&
+      n >= 0 &&
       n <= MAX_OPPORTUNITIES &&
       tx <= n &&
       x <= tx &&

@@ -14,6 +14,7 @@ import { compressDiscreteHistories } from "./discreteHistories.js";
 
 export {
   bgbbConditionalExpected,
+  bgbbConditionalPurchaseCountProbability,
   bgbbDert,
   bgbbExpected,
   bgbbProbabilityAlive,
@@ -83,7 +84,10 @@ export interface DiscretePurchaseHistory {
   readonly frequency: number;
   /** Index of the last opportunity with a transaction, `t_x` (integer; 0 iff frequency is 0; ≤ periods). */
   readonly recency: number;
-  /** Number of repeat transaction opportunities observed after the first, `n` (integer ≥ 1). */
+  /**
+   * Number of repeat transaction opportunities observed after the first, `n` (integer ≥ 0; 0 for a
+   * customer acquired at the last opportunity observed, whose frequency and recency are then 0).
+   */
   readonly periods: number;
 }
 
@@ -125,7 +129,7 @@ const FN = "fitBgBb";
  * @returns the fitted {@link BgBbModel}, with `unit` and `customerCount`
  * @throws {InvalidInputError} listing every problem in one pass (up to 100): a malformed row at
  *   `customers[i].field` — a missing field (`required`), a non-integer (`not_integer`), a negative
- *   value or `periods` < 1 or `count` < 1 (`too_small`), `periods` > 10⁶ (`too_big`),
+ *   value or `count` < 1 (`too_small`), `periods` > 10⁶ (`too_big`),
  *   frequency > recency, recency > periods, recency 0 with transactions (`inconsistent`); bad
  *   options at `options.<key>` (an unknown key of `initial` is `unknown_key`); no unit
  *   (`required` at `options.unit`), rows in different units (`inconsistent` at
@@ -189,6 +193,8 @@ export function fitBgBb(
     },
     PARAMETER_NAMES,
     { ...opts, tolerance: scaledTolerance(opts.tolerance, data.customers) },
+    // lifetimes' BetaGeoBetaBinomFitter: −Σwℓ/Σw + λΣp².
+    { penaltyWeight: data.customers },
   );
   const [alpha, beta, gamma, delta] = result.params;
   const [sa, sb, sg, sd] = result.standardErrors;

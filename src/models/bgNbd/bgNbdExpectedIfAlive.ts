@@ -130,34 +130,45 @@ function logShiftedRatio(v: number, w: number, wBar: number): number {
 const MIXTURE_MAX_STEP = 0.25;
 
 /**
- * g = E_p[(1 − (1 + p·u)^{−R})/p], p ~ Beta(a, B), u = t/(α+T), by the trapezoidal rule in
- * y = logit p (density ∝ p^a (1−p)^B in y, unimodal with mode ln(a/B) and curvature
- * aB/(a+B) there), normalised by the same rule. Step h = min(0.25, ½·√(1/a + 1/B)): the integrand
- * is analytic for |Im y| < π/2 and the weight is near-Gaussian of width √(1/a + 1/B) at its mode,
- * so both error terms of the trapezoidal rule are below e^{−39} (Trefethen & Weideman 2014).
- * The inner expectation over λ ~ Gamma(R, α+T) is exact: E[(1 − e^{−pλt})/p].
+ * The mean E_p[f(p)] of a bounded, non-negative f over p ~ Beta(a, B), by the trapezoidal rule in
+ * y = logit p (density ∝ p^a (1−p)^B in y, unimodal with mode ln(a/B) and curvature aB/(a+B)
+ * there), normalised by the same rule. Step h = min(0.25, ½·√(1/a + 1/B)): for integrands analytic
+ * for |Im y| < π/2 (functions of p with no singularity on the negative p axis near 0, such as
+ * (1 + p·u)^{−R}) and a weight near-Gaussian of width √(1/a + 1/B) at its mode, both error terms of
+ * the trapezoidal rule are below e^{−39} (Trefethen & Weideman 2014). Returns `NaN` where more than
+ * 100,000 nodes would be needed (a or B below ≈ 2·10⁻³).
  * @internal
  */
-export function expectedIfAliveMixture(R: number, a: number, B: number, u: number): number {
+export function betaLogitMean(a: number, B: number, f: (p: number) => number): number {
   const p0 = a / (a + B);
   const q0 = B / (a + B);
   const y0 = Math.log(a) - Math.log(B);
   const h = Math.min(MIXTURE_MAX_STEP, 0.5 * Math.sqrt(1 / a + 1 / B));
-  const Ru = R * u;
-  // g ≤ R·u; when that bound is beyond float64 so may g be (and u = ∞ would lose the λ-mixture).
-  if (!Number.isFinite(Ru)) return Number.POSITIVE_INFINITY;
   return modeTrapezoidMean(
     // ln[p^a (1−p)^B] relative to the mode, without cancellation: with p = logistic(y0 + d),
     // ln(p/p0) = −ln(1 + q0·(e^{−d} − 1)) and ln((1−p)/q0) = −ln(1 + p0·(e^d − 1)).
     (d) => -a * logShiftedRatio(-d, q0, p0) - B * logShiftedRatio(d, p0, q0),
     (d) => {
       const y = y0 + d;
-      const p = y < 0 ? Math.exp(y) / (1 + Math.exp(y)) : 1 / (1 + Math.exp(-y));
-      const pu = p * u;
-      // (1 − (1+pu)^{−R})/p → R·u as p → 0.
-      return pu < 1e-300 ? Ru : -Math.expm1(-R * Math.log1p(pu)) / p;
+      return f(y < 0 ? Math.exp(y) / (1 + Math.exp(y)) : 1 / (1 + Math.exp(-y)));
     },
     h,
     MAX_NODES,
   );
+}
+
+/**
+ * g = E_p[(1 − (1 + p·u)^{−R})/p], p ~ Beta(a, B), u = t/(α+T), by {@link betaLogitMean}.
+ * The inner expectation over λ ~ Gamma(R, α+T) is exact: E[(1 − e^{−pλt})/p].
+ * @internal
+ */
+export function expectedIfAliveMixture(R: number, a: number, B: number, u: number): number {
+  const Ru = R * u;
+  // g ≤ R·u; when that bound is beyond float64 so may g be (and u = ∞ would lose the λ-mixture).
+  if (!Number.isFinite(Ru)) return Number.POSITIVE_INFINITY;
+  return betaLogitMean(a, B, (p) => {
+    const pu = p * u;
+    // (1 − (1+pu)^{−R})/p → R·u as p → 0.
+    return pu < 1e-300 ? Ru : -Math.expm1(-R * Math.log1p(pu)) / p;
+  });
 }

@@ -7,13 +7,15 @@
  * @internal
  * @module
  */
+
+import { logHyp2f1 } from "../../math/hypergeometric.js";
 import type { Objective } from "../../math/optimize.js";
 import { modeTrapezoidMean } from "../../math/quadrature.js";
 import { digamma, lnBeta, lnGamma, logistic } from "../../math/special.js";
 import { unitHypergeometric } from "../../math/unitHypergeometric.js";
 import { indexHistories } from "../history.js";
 import type { BgNbdParams } from "../types.js";
-import { bgNbdExpectedIfAlive } from "./bgNbdExpectedIfAlive.js";
+import { betaLogitMean, bgNbdExpectedIfAlive } from "./bgNbdExpectedIfAlive.js";
 
 /** 0 for the BG/NBD, 1 for the MBG/NBD (the extra drop-out chance right after the first purchase). */
 export type DropoutShift = 0 | 1;
@@ -179,6 +181,60 @@ export function bgNbdProbabilityAlive(
 }
 
 export { bgNbdExpectedIfAlive };
+
+/**
+ * One customer's log-likelihood ℓ(r, α, a, b | x, t_x, T) = A₁ + LSE(A₂, A₃) (A₁ + A₂ when
+ * x + m = 0), with the A's of {@link bgNbdObjective} (Fader, Hardie & Lee 2005, eq. 6; Batislam,
+ * Denizel & Filiztekin 2007 for m = 1): the definition that the objective sums over compressed rows
+ * with the gamma-function terms shared per frequency. A log-density in the x purchase times.
+ * @internal
+ */
+export function bgNbdLogLikelihood(
+  q: BgNbdParams,
+  m: DropoutShift,
+  x: number,
+  tx: number,
+  T: number,
+): number {
+  const { r, alpha, a, b } = q;
+  const lgab = lnGamma(a + b) - lnGamma(b) - lnGamma(a + b + x + m);
+  const A1 = lnGamma(r + x) - lnGamma(r) + r * Math.log(alpha);
+  const A2 = lgab + lnGamma(b + x + m) - (r + x) * Math.log(alpha + T);
+  if (x + m === 0) return A1 + A2;
+  const A3 = Math.log(a) + lgab + lnGamma(b + x + m - 1) - (r + x) * Math.log(alpha + tx);
+  return A1 + Math.max(A2, A3) + Math.log1p(Math.exp(-Math.abs(A2 - A3)));
+}
+
+/**
+ * P(alive at T + t | alive at T, x): drop-out happens only at a purchase, so given (λ, p) an
+ * active customer survives (T, T + t] with probability E[(1−p)^N] = e^{−pλt}, N ~ Poisson(λt);
+ * averaged over the posterior λ ~ Gamma(r+x, α+T) this is (1 + p·t/(α+T))^{−(r+x)}, and over
+ * p ~ Beta(a, B), B = b+x+m, it is ₂F₁(r+x, a; a+B; −t/(α+T)) = (1+u)^{−(r+x)}·₂F₁(r+x, B; a+B; z)
+ * (Pfaff), u = t/(α+T), z = u/(1+u). Fast path for z ≤ 0.95: that ₂F₁ in logs (about 4 µs; agrees
+ * with the mixture to ≤ 10⁻¹¹ relative over r, a, b from 10⁻² to 50, x to 10⁴); otherwise, or when
+ * it fails, the Beta mixture by {@link betaLogitMean} (about 90 µs; positive, at most 1,
+ * non-increasing in t). Exactly 1 at t = 0; `NaN` where the mixture would need more than 100,000
+ * nodes (a or b + x + m below ≈ 2·10⁻³).
+ * @internal
+ */
+export function bgNbdAliveAfterIfAlive(
+  q: BgNbdParams,
+  m: DropoutShift,
+  x: number,
+  T: number,
+  t: number,
+): number {
+  if (t === 0) return 1;
+  const R = q.r + x;
+  const B = q.b + x + m;
+  const u = t / (q.alpha + T);
+  const z = u / (1 + u);
+  if (z <= 0.95) {
+    const fast = Math.exp(-R * Math.log1p(u) + logHyp2f1(R, B, q.a + B, z));
+    if (fast >= 0 && fast <= 1) return fast;
+  }
+  return betaLogitMean(q.a, B, (p) => Math.exp(-R * Math.log1p(p * u)));
+}
 
 /** Most trapezoid nodes of one DERT evaluation: bounds the time of a prediction (≈ 10 ms). */
 const MAX_NODES = 100_000;

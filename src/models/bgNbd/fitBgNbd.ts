@@ -21,11 +21,18 @@ export function fitBgNbdVariant<K extends "bg-nbd" | "mbg-nbd">(
   const { opts, data, unit, scale, tx, T } = readRescaledHistories(fn, customers, options, NAMES);
   const initial: Record<string, number> = { ...opts.initial };
   initial.alpha = (opts.initial?.alpha ?? 1 / scale) * scale;
-  const fit = maximizeLikelihood(fn, bgNbdObjective(m, data.x, tx, T, data.weight), NAMES, {
-    ...opts,
-    initial,
-    tolerance: scaledTolerance(opts.tolerance, data.customers),
-  });
+  const fit = maximizeLikelihood(
+    fn,
+    bgNbdObjective(m, data.x, tx, T, data.weight),
+    NAMES,
+    {
+      ...opts,
+      initial,
+      tolerance: scaledTolerance(opts.tolerance, data.customers),
+    },
+    // lifetimes' BetaGeoFitter / ModifiedBetaGeoFitter: −Σℓ/N + λΣp² on the rescaled parameters.
+    { penaltyWeight: data.customers },
+  );
   const [r, alphaScaled, a, b] = fit.params;
   const [ser, sealpha, sea, seb] = fit.standardErrors;
   const params: BgNbdParams = { r: r!, alpha: alphaScaled! / scale, a: a!, b: b! };
@@ -59,7 +66,8 @@ export function fitBgNbdVariant<K extends "bg-nbd" | "mbg-nbd">(
  * times, so it shifts by `Σx·ln c` if the unit changes by `c`). Identical rows are merged before
  * optimising; the optimiser (BFGS on log-parameters with the analytic gradient) works on times
  * rescaled to max T = 1, so a `penalty` applies to the rescaled parameters, as in the Python
- * lifetimes library. Standard errors are from the Hessian (delta method).
+ * lifetimes library, added to the mean negative log-likelihood (−ℓ/N + λ·Σp², lifetimes'
+ * `BetaGeoFitter` and `ModifiedBetaGeoFitter`; see {@link FitOptions.penalty}). Standard errors are from the Hessian (delta method).
  * The log-likelihood is a sum over customers, so `tolerance` (default 1e-6) applies per 10,000
  * customers: the gradient bound is `tolerance × max(1, customers/10,000)`, which keeps the distance
  * to the optimum, in standard errors, below that of a 10,000-customer fit.
@@ -72,8 +80,9 @@ export function fitBgNbdVariant<K extends "bg-nbd" | "mbg-nbd">(
  * @returns the fitted model `{ kind: "bg-nbd", params: { r, alpha, a, b }, logLikelihood, standardErrors, iterations, converged, customerCount, unit }`
  * @throws {InvalidInputError} listing every problem in one pass (up to 100): a malformed row at
  *   `customers[i].field` — a missing field (`required`), not a finite number (`invalid_type`), a
- *   fractional frequency or count (`not_integer`), a negative frequency or recency, T ≤ 0 or
- *   count < 1 (`too_small`), recency > T or recency ≠ 0 with frequency 0 (`inconsistent`); no
+ *   fractional frequency or count (`not_integer`), a negative frequency, recency or T, or
+ *   count < 1 (`too_small`), recency > T, recency ≠ 0 with frequency 0 or T = 0 with frequency > 0
+ *   (`inconsistent`); every T = 0 or no
  *   customer with a repeat purchase (`too_small` at `customers`); bad options at `options.<key>`
  *   (a misspelt key or `initial` parameter is `unknown_key`); no time unit (`required` at
  *   `options.unit`), rows in different units (`inconsistent` at `customers[i].unit`) or in another

@@ -157,7 +157,7 @@ export const MAX_BINS = 100;
 
 /**
  * Most opportunities a BG/BB diagnostic accepts in `periods`, `holdoutPeriods` and
- * `futurePeriods` (each costs linear work per history).
+ * `horizon` (each costs linear work per history).
  * @internal
  */
 export const MAX_DIAGNOSTIC_OPPORTUNITIES = 1_000_000;

@@ -33,6 +33,8 @@ export interface HoldoutRow {
   /** Calibration frequency and recency. */
   readonly x: number;
   readonly tx: number;
+  /** Calibration length: T (continuous time) or `periods` n (BG/BB). */
+  readonly T: number;
   /** The row's weight (`count`, default 1). */
   readonly w: number;
   /** Holdout purchases. */
@@ -60,6 +62,7 @@ export function readHoldoutRow(
     throwRowIssues(fn, customers, "customers", rowIssues);
   let x: number;
   let tx: number;
+  let T: number;
   let key: string;
   let w: number;
   let compute: () => number;
@@ -89,8 +92,8 @@ export function readHoldoutRow(
       throwRowIssues(fn, customers, "customers", rowIssues);
     }
     key = `${x},${tx},${h.n},${hp}`;
-    const n = h.n;
-    compute = () => bgbbConditionalExpected(m.params, x, tx, n, hp);
+    T = h.n;
+    compute = () => bgbbConditionalExpected(m.params, x, tx, T, hp);
   } else {
     let h: { x: number; tx: number; T: number };
     try {
@@ -114,10 +117,10 @@ export function readHoldoutRow(
       throwRowIssues(fn, customers, "customers", rowIssues);
     }
     key = `${x},${tx},${h.T},${hd}`;
-    const T = h.T;
+    T = h.T;
     compute = () => kernel!.conditionalExpected(x, tx, T, hd);
   }
-  return { x, tx, w, hf: hf as number, key, compute };
+  return { x, tx, T, w, hf: hf as number, key, compute };
 }
 
 /** Every problem of one calibration/holdout row at `base` (`customers[i]`). @internal */

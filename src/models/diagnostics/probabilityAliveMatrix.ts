@@ -6,14 +6,14 @@ import * as z from "zod/mini";
 import type { TimeUnit } from "../../core/time.js";
 import type { UnitConversion } from "../../core/units.js";
 import { parseInput } from "../../core/validate.js";
+import { opportunities } from "../betaGeometricBetaBinomial/betaGeometricBetaBinomialPredictions.js";
 import { purchaseKernel } from "../predictions/kernels.js";
-import { unitOptionsShape } from "../predictions/modelArguments.js";
+import { finiteResult, unitOptionsShape } from "../predictions/modelArguments.js";
 import {
   bgbbGrid,
   checkGridCells,
   type DiagnosableModel,
   isDiscrete,
-  MAX_DIAGNOSTIC_OPPORTUNITIES,
   modelUnitsPer,
   parseDiagnosableModel,
 } from "./diagnosticModels.js";
@@ -30,8 +30,11 @@ export interface ProbabilityAliveMatrixOptions {
    * whole `unit`s (integer ≥ 1); the grid's recencies are 1 … maxT `unit`s.
    */
   readonly maxT: number;
-  /** BG/BB: probability of being alive this many opportunities after n (default 0; 1 = "next opportunity"). */
-  readonly futurePeriods?: number;
+  /**
+   * P(alive) this far past the end of observation, ≥ 0 (default 0), in `unit`s as
+   * {@link probabilityAlive}'s `horizon`; BG/BB: whole opportunities after n (1 = "next opportunity").
+   */
+  readonly horizon?: number;
   /**
    * The time unit of `maxT`, the recencies and the horizon (default: the model's unit). Converted
    * to the model's exactly between days and weeks and between months, quarters and years, across
@@ -59,9 +62,7 @@ const optionsSchema = z.strictObject({
   maxFrequency: z.int().check(z.nonnegative(), z.maximum(1e4)),
   maxT: z.int().check(z.minimum(1), z.maximum(1e4)),
   ...unitOptionsShape,
-  futurePeriods: z.exactOptional(
-    z.int().check(z.nonnegative(), z.maximum(MAX_DIAGNOSTIC_OPPORTUNITIES)),
-  ),
+  horizon: z.exactOptional(z.number().check(z.nonnegative())),
 }) satisfies z.ZodMiniType<unknown, ProbabilityAliveMatrixOptions>;
 
 /**
@@ -70,18 +71,20 @@ const optionsSchema = z.strictObject({
  * Fader, Hardie & Shang (2010, Figure 9) and BTYD's `plotProbabilityAliveMatrix`.
  *
  * BG/BB: `P(alive at n+m | x, t_x, n) = B(α+x, β+n−x)/B(α,β)·B(γ, δ+n+m)/B(γ,δ) / L(x, t_x, n)`
- * with `n = maxT`, `m = futurePeriods`; only valid cells (`x ≤ t_x ≤ n`, `t_x = 0` iff `x = 0`) are
+ * with `n = maxT`, `m = horizon`; only valid cells (`x ≤ t_x ≤ n`, `t_x = 0` iff `x = 0`) are
  * returned. Continuous-time models (BG/NBD, MBG/NBD, Pareto/NBD): `T = maxT`, recency `1 … maxT` in
- * whole time units for `x ≥ 1` (and 0 for `x = 0`); `futurePeriods` is ignored. The BG/BB grid costs O(n²) log-beta evaluations (suffix sums of the likelihood terms).
+ * whole time units for `x ≥ 1` (and 0 for `x = 0`), times the survival through `horizon` of
+ * {@link probabilityAlive}. The BG/BB grid costs O(n²) log-beta evaluations (suffix sums of the
+ * likelihood terms).
  * Reading it: at fixed recency, more transactions mean a *lower* P(alive) for the same silence
  * (the "increasing frequency paradox"): a frequent buyer who has gone quiet has probably left.
  *
  * @param model - a fitted model (its `unit` is required)
- * @param options - `maxFrequency`, `maxT`, optional `futurePeriods` (BG/BB), and
+ * @param options - `maxFrequency`, `maxT`, optional `horizon`, and
  *   `unit`/`unitConversion` to state `maxT` in another unit than the model's
  * @returns cells in order of frequency, then recency (in `unit`s)
  * @throws {InvalidInputError} on an invalid model or options (`options.<key>` with its code;
- *   `futurePeriods` at most 10⁶), a `unit` the model's cannot be converted to (`unit_mismatch` at
+ *   BG/BB: `horizon` a whole number of opportunities, at most 10⁶), a `unit` the model's cannot be converted to (`unit_mismatch` at
  *   `options.unit`), or a grid of more than 250,000 cells, `(maxFrequency + 1) × maxT` (`too_big`
  *   at `options.maxT`)
  * @example
@@ -93,7 +96,7 @@ const optionsSchema = z.strictObject({
  *   logLikelihood: -33225.58, standardErrors: { alpha: 0.069, beta: 0.029, gamma: 0.051, delta: 0.32 },
  *   iterations: 22, converged: true, customerCount: 11104, unit: "year",
  * } as const;
- * const cells = probabilityAliveMatrix(model, { maxFrequency: 6, maxT: 6, futurePeriods: 1 });
+ * const cells = probabilityAliveMatrix(model, { maxFrequency: 6, maxT: 6, horizon: 1 });
  * cells.length; // => 22
  * cells.find((c) => c.frequency === 2 && c.recency === 4)!.probabilityAlive.toFixed(2); // => "0.59"
  * ```
@@ -110,7 +113,7 @@ export function probabilityAliveMatrix(
   const {
     maxFrequency,
     maxT,
-    futurePeriods = 0,
+    horizon = 0,
     unit,
     unitConversion,
   } = parseInput(fn, optionsSchema, options, ["options"]);
@@ -121,22 +124,27 @@ export function probabilityAliveMatrix(
   if (!isDiscrete(m)) {
     const kernel = purchaseKernel(m, fn);
     const T = maxT * c;
-    cells.push({ frequency: 0, recency: 0, probabilityAlive: kernel.probabilityAlive(0, 0, T) });
+    const t = finiteResult(fn, horizon * c, ["options", "horizon"]);
+    const later = (x: number): number => (t === 0 ? 1 : kernel.aliveAfterIfAlive(x, T, t));
+    const at0 = kernel.probabilityAlive(0, 0, T) * later(0);
+    cells.push({ frequency: 0, recency: 0, probabilityAlive: at0 });
     for (let x = 1; x <= maxFrequency; x++) {
+      const survive = later(x);
       for (let tx = 1; tx <= maxT; tx++) {
         cells.push({
           frequency: x,
           recency: tx,
-          probabilityAlive: kernel.probabilityAlive(x, tx * c, T),
+          probabilityAlive: kernel.probabilityAlive(x, tx * c, T) * survive,
         });
       }
     }
     return cells;
   }
+  const ahead = opportunities(fn, horizon, ["options", "horizon"], 0);
   const { params } = m;
   // B(γ, δ+n+m)/B(γ, δ+n) = Π_{k<m} (δ+n+k)/(γ+δ+n+k)
   let shift = 1;
-  for (let k = 0; k < futurePeriods; k++) {
+  for (let k = 0; k < ahead; k++) {
     shift /= 1 + params.gamma / (params.delta + (maxT + k));
   }
   bgbbGrid(params, maxFrequency, maxT, (x, tx, alive) => {

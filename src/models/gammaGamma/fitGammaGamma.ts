@@ -1,8 +1,9 @@
-import { invalidInput } from "../../core/errors.js";
+import { invalidInput, ModelFitError } from "../../core/errors.js";
 import { digamma, lnGamma } from "../../math/special.js";
-import { type FitOptions, maximizeLikelihood, readFitInput } from "../fit.js";
-import { compressSpend, scaledTolerance } from "../history.js";
+import { maximizeLikelihood } from "../fit.js";
+import { scaledTolerance } from "../history.js";
 import type { GammaGammaModel, GammaGammaParams, SpendHistoryRow } from "../types.js";
+import { type GammaGammaFitOptions, readGammaGammaInput } from "./gammaGammaOptions.js";
 
 const NAMES = ["p", "q", "v"] as const;
 
@@ -79,30 +80,44 @@ function gammaGammaObjective(x: Float64Array, m: Float64Array, weight: Float64Ar
  * `Γ(px+q)/(Γ(px)Γ(q))·v^q·x^{px}·z̄^{px−1}/(v + x z̄)^{px+q}` (the published log-likelihood −4055.92
  * on CDNOW is the sum of its logarithms).
  *
- * Conventions: only repeat buyers (frequency ≥ 1) enter the fit; rows with frequency 0 are skipped
- * (so the rows of `summarizeTransactions` can be passed as they are) and `customerCount` counts
- * the repeat buyers used. `monetaryValue` is the mean of the **repeat** purchases, the first purchase
- * excluded, as in `summarizeTransactions`, and must be positive. Money enters the model mathematics here, at the boundary: each
- * `monetaryValue` (a `Decimal`, number or decimal string) is converted once to a float64. Identical
- * `(frequency, monetaryValue)` rows are merged; BFGS on log-parameters with the analytic gradient.
+ * Conventions: by default (`firstTransaction: "exclude"`, as Fader, Hardie & Lee and lifetimes)
+ * only repeat buyers (frequency ≥ 1) enter the fit, with x = `frequency` transactions of mean
+ * `monetaryValue`, the mean of the **repeat** purchases as in `summarizeTransactions`; rows with
+ * frequency 0 are skipped (so the rows of `summarizeTransactions` can be passed as they are).
+ * With `firstTransaction: "include"` (CLVTools' `remove.first.transaction = FALSE`) every row
+ * enters with x = `frequency + 1` transactions of mean `totalSpend / (frequency + 1)`; the model
+ * records the choice as `firstTransaction` and the spend predictions read customers the same way.
+ * A mean spend ≤ 0 (refunds, free orders) cannot come from the model's gamma distribution: such
+ * customers are left out and counted in `excludedCount` (`nonPositiveSpend: "exclude"`, the
+ * default), or rejected (`"error"`); `customerCount` counts the customers fitted.
+ * `constrainFiniteMean` keeps q > 1 (lifetimes' `q_constraint`). `penalty` is lifetimes'
+ * `penalizer_coef`: the fit minimises −ℓ/N + λ(p² + q² + v²), on spend in the data's money unit.
+ * Money enters the model mathematics here, at the boundary: each amount (a `Decimal`, number or
+ * decimal string) is converted once to a float64. Identical `(x, z̄)` rows are merged; BFGS on
+ * log-parameters (ln(q − 1) under the constraint) with the analytic gradient.
  * The log-likelihood is a sum over customers, so `tolerance` (default 1e-6) applies per 10,000
  * customers: the gradient bound is `tolerance × max(1, customers/10,000)`, which keeps the distance
  * to the optimum, in standard errors, below that of a 10,000-customer fit.
  *
- * @param customers - rows `{ frequency, monetaryValue, count? }` (extra fields ignored; frequency-0 rows skipped)
- * @param options - `penalty`, `initial` (keys p, q, v), `maxIterations`, `tolerance` (no `unit`:
- *   spend has none)
- * @returns the fitted model `{ kind: "gamma-gamma", params: { p, q, v }, logLikelihood, standardErrors, …, customerCount }`
+ * @param customers - rows `{ frequency, monetaryValue, totalSpend?, count? }` (extra fields
+ *   ignored; `totalSpend` read only with `firstTransaction: "include"`)
+ * @param options - {@link GammaGammaFitOptions}: `penalty`, `initial` (keys p, q, v),
+ *   `maxIterations`, `tolerance` (no `unit`: spend has none), `nonPositiveSpend`,
+ *   `constrainFiniteMean`, `firstTransaction`
+ * @returns the fitted model `{ kind: "gamma-gamma", params: { p, q, v }, logLikelihood,
+ *   standardErrors, …, customerCount, excludedCount, firstTransaction }`
  * @throws {InvalidInputError} listing every problem in one pass (up to 100): a frequency that is
  *   missing (`required`), not a number (`invalid_type`), fractional (`not_integer`) or negative
- *   (`too_small`) at `customers[i].frequency`; a repeat buyer's `monetaryValue` that is not an
- *   amount (`invalid_money`) or not positive (`too_small`); a bad `count`; no repeat buyer
- *   (`too_small` at `customers`); bad options at `options.<key>`, `options.unit` (`unknown_key`)
+ *   (`too_small`) at `customers[i].frequency`; a spend the fit reads that is not an amount
+ *   (`invalid_money`, `required`) at `customers[i].monetaryValue` (`.totalSpend` with the first
+ *   transaction), or ≤ 0 with `nonPositiveSpend: "error"` (`too_small`); a bad `count`; no
+ *   customer to fit (`too_small` at `customers`); bad options at `options.<key>`, `options.unit`
+ *   (`unknown_key`), a starting q ≤ 1 under `constrainFiniteMean` (`too_small`)
  * @throws {ModelFitError} when the optimiser does not converge, or when the data do not identify
  *   the model: the maximum lies at the boundary of the parameter space (a parameter running off
- *   to 0 or ∞, standard error of its logarithm above 20) or the Hessian there is singular or not
- *   positive definite, typical of too few customers or customers without heterogeneity. A fit
- *   never returns such a solution with `converged: true`.
+ *   to 0 or ∞, standard error of its logarithm above 20; under `constrainFiniteMean`, q → 1) or
+ *   the Hessian there is singular or not positive definite, typical of too few customers or
+ *   customers without heterogeneity. A fit never returns such a solution with `converged: true`.
  * @example
  * ```ts
  * import { fitGammaGamma } from "customer-value";
@@ -116,18 +131,20 @@ function gammaGammaObjective(x: Float64Array, m: Float64Array, weight: Float64Ar
  * ]);
  * model.kind; // => "gamma-gamma"
  * model.params.p.toFixed(2); // => "14.05"
+ * model.excludedCount; // => 0
  * ```
  * @category Models
  * @see Fader, P. S., Hardie, B. G. S. & Lee, K. L. (2005). RFM and CLV: using iso-value curves for
  *   customer base analysis. Journal of Marketing Research 42(4), 415–430; Hardie, B. G. S. (2013),
- *   "The Gamma-Gamma model of monetary value" (note 025).
+ *   "The Gamma-Gamma model of monetary value" (note 025); lifetimes `GammaGammaFitter.fit`
+ *   (`penalizer_coef`, `q_constraint`); CLVTools `gg(remove.first.transaction = )`.
  */
 export function fitGammaGamma(
   customers: readonly SpendHistoryRow[],
-  options?: FitOptions,
+  options?: GammaGammaFitOptions,
 ): GammaGammaModel {
   const fn = "fitGammaGamma";
-  const { opts, data } = readFitInput(fn, options, NAMES, () => compressSpend(fn, customers));
+  const { opts, own, data } = readGammaGammaInput(fn, customers, options, NAMES);
   if (opts.unit !== undefined) {
     throw invalidInput(
       fn,
@@ -137,10 +154,26 @@ export function fitGammaGamma(
       opts.unit,
     );
   }
-  const fit = maximizeLikelihood(fn, gammaGammaObjective(data.x, data.m, data.weight), NAMES, {
-    ...opts,
-    tolerance: scaledTolerance(opts.tolerance, data.customers),
-  });
+  const constrained = own.constrainFiniteMean;
+  if (constrained && opts.initial?.q !== undefined && !(opts.initial.q > 1)) {
+    throw invalidInput(
+      fn,
+      ["options", "initial", "q"],
+      `With constrainFiniteMean the starting q must be > 1, received ${opts.initial.q}`,
+      "too_small",
+      opts.initial.q,
+    );
+  }
+  const run = (lowerQ: number) =>
+    maximizeLikelihood(
+      fn,
+      gammaGammaObjective(data.x, data.m, data.weight),
+      NAMES,
+      { ...opts, tolerance: scaledTolerance(opts.tolerance, data.customers) },
+      // lifetimes' GammaGammaFitter: mean negative log-likelihood + λ Σ p² over (p, q, v).
+      { penaltyWeight: data.customers, lowerBounds: [0, lowerQ, 0] },
+    );
+  const fit = constrained ? constrainedFit(fn, run) : run(0);
   const [p, q, v] = fit.params;
   const [sp, sq, sv] = fit.standardErrors;
   const params: GammaGammaParams = { p: p!, q: q!, v: v! };
@@ -152,5 +185,35 @@ export function fitGammaGamma(
     iterations: fit.iterations,
     converged: true,
     customerCount: data.customers,
+    excludedCount: data.excluded,
+    firstTransaction: own.firstTransaction,
   };
+}
+
+/**
+ * The fit under q > 1 (q = 1 + e^θ). When it fails, the unconstrained fit tells why: a maximum at
+ * q ≤ 1 means the constrained one lies on the boundary q → 1 (an infinite population mean), which
+ * the error says; otherwise the constrained fit's own error stands.
+ */
+function constrainedFit<T extends { params: Float64Array }>(
+  fn: string,
+  run: (lowerQ: number) => T,
+): T {
+  try {
+    return run(1);
+  } catch (error) {
+    if (!(error instanceof ModelFitError)) throw error;
+    let freeQ: number;
+    try {
+      freeQ = run(0).params[1]!;
+    } catch {
+      throw error;
+    }
+    if (freeQ > 1) throw error;
+    throw new ModelFitError(
+      fn,
+      `with constrainFiniteMean the likelihood is largest at the boundary q → 1 (without the constraint q = ${freeQ.toPrecision(4)}): the data favour q ≤ 1, a spend distribution whose population mean p·v/(q − 1) is infinite`,
+      "fit without constrainFiniteMean (repeat buyers' expected spends stay finite while p·frequency + q > 1), lower the `penalty`, or fit more customers",
+    );
+  }
 }

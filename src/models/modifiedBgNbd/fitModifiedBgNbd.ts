@@ -24,8 +24,9 @@ import type { MbgNbdModel, PurchaseHistoryRow } from "../types.js";
  * @returns the fitted model `{ kind: "mbg-nbd", params: { r, alpha, a, b }, …, customerCount, unit }`
  * @throws {InvalidInputError} listing every problem in one pass (up to 100): a malformed row at
  *   `customers[i].field` — a missing field (`required`), not a finite number (`invalid_type`), a
- *   fractional frequency or count (`not_integer`), a negative frequency or recency, T ≤ 0 or
- *   count < 1 (`too_small`), recency > T or recency ≠ 0 with frequency 0 (`inconsistent`); no
+ *   fractional frequency or count (`not_integer`), a negative frequency, recency or T, or
+ *   count < 1 (`too_small`), recency > T, recency ≠ 0 with frequency 0 or T = 0 with frequency > 0
+ *   (`inconsistent`); every T = 0 or no
  *   customer with a repeat purchase (`too_small` at `customers`); bad options at `options.<key>`
  *   (a misspelt key or `initial` parameter is `unknown_key`); no time unit (`required` at
  *   `options.unit`), rows in different units (`inconsistent` at `customers[i].unit`) or in another

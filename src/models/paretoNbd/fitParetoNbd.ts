@@ -12,6 +12,7 @@ export {
   paretoNbdExpectedPurchases,
   paretoNbdProbabilityAlive,
 } from "./paretoNbdExpectations.js";
+export { paretoNbdLogLikelihood } from "./paretoNbdLikelihood.js";
 export { paretoNbdPurchaseCountProbability } from "./paretoNbdPurchaseCount.js";
 
 const NAMES = ["r", "alpha", "s", "beta"] as const;
@@ -32,7 +33,11 @@ const NAMES = ["r", "alpha", "s", "beta"] as const;
  * times: it shifts by `Σx·ln c` if the unit changes by `c`). Identical rows are merged before
  * optimising; the optimiser (BFGS on log-parameters with the analytic gradient of Fader & Hardie's
  * derivation, the ₂F₁ parameter derivatives summed term by term) works on times rescaled to
- * max T = 1, so a `penalty` applies to the rescaled parameters, as in the Python lifetimes library.
+ * max T = 1, so a `penalty` applies to the rescaled parameters, as in the Python lifetimes library,
+ * and, as there, to the **total** negative log-likelihood (−ℓ + λ·Σp², lifetimes'
+ * `ParetoNBDFitter`; the other fits penalise the mean, see {@link FitOptions.penalty}). lifetimes
+ * divides its weighted total by the mean weight, 1 for one row per customer (its default, the
+ * case reproduced here); rows merged with `count` here stand for that many customers.
  * Standard errors are from the Hessian (delta method). The likelihood is typically very flat in β
  * (on CDNOW its standard error is 6.2 for β = 11.7), so different optimisers agree on β only to a
  * few digits while the log-likelihood agrees to ten.
@@ -45,8 +50,9 @@ const NAMES = ["r", "alpha", "s", "beta"] as const;
  * @returns the fitted model `{ kind: "pareto-nbd", params: { r, alpha, s, beta }, logLikelihood, standardErrors, iterations, converged, customerCount, unit }`
  * @throws {InvalidInputError} listing every problem in one pass (up to 100): a malformed row at
  *   `customers[i].field` — a missing field (`required`), not a finite number (`invalid_type`), a
- *   fractional frequency or count (`not_integer`), a negative frequency or recency, T ≤ 0 or
- *   count < 1 (`too_small`), recency > T or recency ≠ 0 with frequency 0 (`inconsistent`); no
+ *   fractional frequency or count (`not_integer`), a negative frequency, recency or T, or
+ *   count < 1 (`too_small`), recency > T, recency ≠ 0 with frequency 0 or T = 0 with frequency > 0
+ *   (`inconsistent`); every T = 0 or no
  *   customer with a repeat purchase (`too_small` at `customers`); bad options at `options.<key>`
  *   (a misspelt key or `initial` parameter is `unknown_key`); no time unit (`required` at
  *   `options.unit`), rows in different units (`inconsistent` at `customers[i].unit`) or in another
@@ -87,11 +93,18 @@ export function fitParetoNbd(
   const initial: Record<string, number> = { ...opts.initial };
   initial.alpha = (opts.initial?.alpha ?? 1 / scale) * scale;
   initial.beta = (opts.initial?.beta ?? 1 / scale) * scale;
-  const fit = maximizeLikelihood(fn, paretoNbdObjective(data.x, tx, T, data.weight), NAMES, {
-    ...opts,
-    initial,
-    tolerance: scaledTolerance(opts.tolerance, data.customers),
-  });
+  const fit = maximizeLikelihood(
+    fn,
+    paretoNbdObjective(data.x, tx, T, data.weight),
+    NAMES,
+    {
+      ...opts,
+      initial,
+      tolerance: scaledTolerance(opts.tolerance, data.customers),
+    },
+    // lifetimes' ParetoNBDFitter: −Σℓ / mean(weights) + λΣp², the total with unit weights.
+    { penaltyWeight: 1 },
+  );
   const [r, alphaScaled, s, betaScaled] = fit.params;
   const [ser, sealpha, ses, sebeta] = fit.standardErrors;
   const params: ParetoNbdParams = {

@@ -45,20 +45,28 @@ export function hasFiniteSpend(q: GammaGammaParams, x: number): boolean {
  *
  * Formula: `E[M | x, z̄] = p(v + x z̄)/(px + q − 1) = w·pv/(q−1) + (1 − w)·z̄`, `w = (q−1)/(px+q−1)`:
  * a weighted average of the population mean `pv/(q−1)` and the customer's own mean, shrinking
- * more for customers with few purchases. A customer without repeat purchases gets the population
- * mean (their `monetaryValue` is ignored).
+ * more for customers with few purchases. It is defined at z̄ = 0 (a repeat buyer whose purchases
+ * were free or refunded gets `pv/(px + q − 1)`). A customer without repeat purchases gets the
+ * population mean (their `monetaryValue` is ignored).
+ *
+ * Convention: customers are read as the model was fitted (`model.firstTransaction`): x =
+ * `frequency` repeat purchases of mean z̄ = `monetaryValue` (default), or, for a model fitted with
+ * `firstTransaction: "include"` (CLVTools' `remove.first.transaction = FALSE`), x = `frequency + 1`
+ * purchases of mean z̄ = `totalSpend / (frequency + 1)`.
  *
  * Money: `monetaryValue` is converted to float64 once at this boundary; each expectation is a
  * float64 model estimate, returned as a `Decimal` of its 15 significant digits (as
  * `customerLifetimeValue`; round it for display).
  *
  * @param model - a fitted Gamma-Gamma model (it has no time unit)
- * @param customers - `{ frequency, monetaryValue }` per customer (mean of the **repeat**
- *   purchases; extra fields such as `customerId` are ignored)
+ * @param customers - `{ frequency, monetaryValue, totalSpend? }` per customer (`monetaryValue` ≥ 0,
+ *   the mean of the **repeat** purchases; `totalSpend` ≥ 0 read only under `firstTransaction:
+ *   "include"`; extra fields such as `customerId` are ignored)
  * @returns the expected value per transaction of each customer, in the money unit of the data,
  *   as a `Decimal[]` in input order
  * @throws {InvalidInputError} on an invalid model (`model.params.p`, …) or invalid customers
- *   (every bad row listed, up to 100, at `customers[i].<field>`); for a customer with frequency 0
+ *   (every bad row listed, up to 100, at `customers[i].<field>`, e.g. a negative `monetaryValue`,
+ *   `too_small`); for a customer with frequency 0
  *   when q ≤ 1, or a repeat buyer with p·frequency + q ≤ 1 (the expectation is then infinite; path
  *   `model.params.q`, code `"unsupported"`); or when the expectation exceeds float64's range,
  *   ≈ 1.8e308 (path `customers[i].monetaryValue`)
@@ -76,6 +84,8 @@ export function hasFiniteSpend(q: GammaGammaParams, x: number): boolean {
  * ]);
  * spend[0]!.toNumber(); // => 24.6586161892
  * spend[1]!.toFixed(2); // => "35.17"
+ * // A repeat buyer whose purchase was free: p·v/(p + q − 1)
+ * conditionalExpectedSpend(spendModel, [{ frequency: 1, monetaryValue: 0 }])[0]!.toFixed(2); // => "10.73"
  * ```
  * @category Models
  * @see Fader, P. S., Hardie, B. G. S. & Lee, K. L. (2005). RFM and CLV: using iso-value curves for
@@ -119,8 +129,10 @@ export function conditionalExpectedSpend(
 }
 
 /**
- * Validates a spend customer (frequency integer ≥ 0; positive monetaryValue when frequency ≥ 1)
- * and the model's q when the population mean is needed.
+ * Validates a spend customer and reads the (x, z̄) the model's convention gives it: with
+ * `model.firstTransaction` `"exclude"` (or absent) x = frequency and z̄ = monetaryValue ≥ 0 (read
+ * when frequency ≥ 1); with `"include"` x = frequency + 1 and z̄ = totalSpend / x (totalSpend ≥ 0).
+ * Checks the model's q when the population mean is needed, and p·x + q > 1.
  * @internal
  */
 export function checkSpendCustomer(
@@ -136,11 +148,11 @@ export function checkSpendCustomer(
     const c = customer as Record<string, unknown>;
     const x = c.frequency;
     const m = c.monetaryValue;
-    if (typeof x === "number" && Number.isInteger(x)) {
+    if (typeof x === "number" && Number.isInteger(x) && model.firstTransaction !== "include") {
       if (
         x > 0 &&
         typeof m === "number" &&
-        m > 0 &&
+        m >= 0 &&
         m < MONEY_LIMIT &&
         hasFiniteSpend(model.params, x)
       ) {
@@ -176,6 +188,10 @@ export function checkSpendCustomer(
       x,
     );
   }
+  if (model.firstTransaction === "include") {
+    const total = spendValue(fn, c.totalSpend, at("totalSpend"));
+    return { x: finiteSpendCount(fn, model, x + 1, modelPath), zbar: total / (x + 1) };
+  }
   if (x === 0) {
     if (!(model.params.q > 1)) {
       throw invalidInput(
@@ -188,14 +204,27 @@ export function checkSpendCustomer(
     }
     return { x, zbar: 0 };
   }
+  return {
+    x: finiteSpendCount(fn, model, x, modelPath),
+    zbar: spendValue(fn, c.monetaryValue, at("monetaryValue")),
+  };
+}
+
+/** `x`, after checking that p·x + q > 1 (else the expected spend is infinite: `unsupported` at the model's q). */
+function finiteSpendCount(
+  fn: string,
+  model: GammaGammaModel,
+  x: number,
+  modelPath: readonly PropertyKey[],
+): number {
   if (!hasFiniteSpend(model.params, x)) {
     throw invalidInput(
       fn,
       [...modelPath, "params", "q"],
-      `p·frequency + q = ${model.params.p * x + model.params.q} ≤ 1: this customer's expected spend is infinite under the model`,
+      `p·x + q = ${model.params.p * x + model.params.q} ≤ 1 (x = ${x} purchases): this customer's expected spend is infinite under the model`,
       "unsupported",
       model.params.q,
     );
   }
-  return { x, zbar: spendValue(fn, c.monetaryValue, at("monetaryValue")) };
+  return x;
 }

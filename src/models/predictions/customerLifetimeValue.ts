@@ -78,18 +78,27 @@ export interface LifetimeValueOptions {
  *   iso-value paper). The rate must be at least 10⁻⁶ per model period (0.037 % a year on daily
  *   data): as d → 0 the value grows without bound when the model's lifetime has no mean, and the
  *   DERT numerics slow down; use a finite horizon for undiscounted totals.
- * The alternatives — a mid-period convention, or lifetimes' fixed 30-day months with a monthly
- * rate — differ by at most a factor (1+d)^{1/2}; choose the unit and rate of your data instead.
+ * Other conventions give other numbers: a mid-period convention discounts each period by a factor
+ * (1+d)^{1/2} less; lifetimes' loop counts a "month" as 30 units of the model's time whatever that
+ * unit is — 30 days on daily data (1.5 % shorter than a calendar month), 30 weeks on weekly data,
+ * so its Quickstart's "12 months" are 360 weeks and its first customer's CLV is 3.9 times this
+ * function's over 12 calendar months (docs/migrating.md reproduces lifetimes' table and explains
+ * it). Choose the unit and rate of your data instead.
  * Spend is assumed independent of the purchase process (the Gamma-Gamma assumption).
  *
- * Money: `monetaryValue` is converted to float64 once; each value is a float64 model estimate,
+ * Spend per customer: E[M | x, z̄] read as the spend model was fitted (`model.spend.firstTransaction`):
+ * x = `frequency` and z̄ = `monetaryValue` (≥ 0; a mean of 0 gives p·v/(p·x + q − 1)), or with the
+ * first transaction included x = `frequency + 1` and z̄ = `totalSpend / (frequency + 1)`.
+ *
+ * Money: `monetaryValue` (or `totalSpend`) is converted to float64 once; each value is a float64 model estimate,
  * returned as a `Decimal` of its 15 significant digits (the decimal precision float64 guarantees;
  * not rounded to cents — that is the caller's choice).
  *
  * @param model - `{ purchase, spend }`: a fitted BG/NBD, MBG/NBD or Pareto/NBD model and a fitted
  *   Gamma-Gamma model
- * @param customers - `{ frequency, recency, T, monetaryValue }` per customer, times in the purchase
- *   model's unit (extra fields such as `customerId` are ignored)
+ * @param customers - `{ frequency, recency, T, monetaryValue, totalSpend? }` per customer, times in
+ *   the purchase model's unit (`totalSpend` read only by a spend model fitted with
+ *   `firstTransaction: "include"`; extra fields such as `customerId` are ignored)
  * @param options - `{ horizon, discountRate, unit?, unitConversion?, profitMargin?, allowLargeDiscountRate? }`
  * @returns one `Decimal` per customer, in input order
  * @throws {InvalidInputError} on invalid models (paths `model.purchase.params.r`,

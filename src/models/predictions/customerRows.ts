@@ -38,6 +38,13 @@ export function throwCustomerProblems(fn: string, rows: readonly unknown[], firs
   throw firstError; // a row that changed between reads: its first error
 }
 
+/**
+ * Largest frequency whose g(x, T) is cached (the cache of a T is indexed by x): real customers
+ * buy far fewer times; a row with x = 1e9 or 1e308 is computed directly instead of allocating an
+ * array of that length.
+ */
+const MAX_CACHED_FREQUENCY = 65_535;
+
 /** Most distinct T values whose g(x, T) is cached (continuous-time data have a distinct T per customer). */
 const MAX_CACHED_T = 65_536;
 
@@ -85,7 +92,7 @@ export function conditionalOverRows(
       lastT = T;
       lastK = k ?? -1;
     }
-    if (lastK < 0) {
+    if (lastK < 0 || x > MAX_CACHED_FREQUENCY) {
       out[i] = p * ifAlive(x, T);
       continue;
     }

@@ -1,10 +1,12 @@
 import { type InvalidInputError, invalidInput } from "../../core/errors.js";
 import { regularizedIncompleteBeta } from "../../math/incompleteBeta.js";
 import {
+  bgNbdAliveAfterIfAlive,
   bgNbdConditionalExpected,
   bgNbdDertIfAlive,
   bgNbdExpected,
   bgNbdExpectedIfAlive,
+  bgNbdLogLikelihood,
   bgNbdProbabilityAlive,
   bgNbdPurchaseCountProbability,
   type DropoutShift,
@@ -15,6 +17,7 @@ import {
   paretoNbdDertIfAlive,
   paretoNbdExpectedIfAlive,
   paretoNbdExpectedPurchases,
+  paretoNbdLogLikelihood,
   paretoNbdProbabilityAlive,
   paretoNbdPurchaseCountProbability,
 } from "../paretoNbd/fitParetoNbd.js";
@@ -29,6 +32,15 @@ export interface PurchaseKernel {
   dert(x: number, tx: number, T: number, delta: number): number;
   /** Probability that a customer alive at T with x repeat purchases buys nothing in the next t. */
   noPurchaseIfAlive(x: number, T: number, t: number): number;
+  /**
+   * P(X(T, T+t] = n | alive at T, x): the purchase-count PMF of the posterior customer (the model's
+   * new-customer PMF at the posterior parameters).
+   */
+  purchaseCountIfAlive(n: number, x: number, T: number, t: number): number;
+  /** P(alive at T + t | alive at T, x): survival through the next t. */
+  aliveAfterIfAlive(x: number, T: number, t: number): number;
+  /** One customer's log-likelihood ℓ(x, t_x, T) at the model's parameters (the fitters' formula). */
+  logLikelihood(x: number, tx: number, T: number): number;
   /**
    * When the model factorises as P(alive | x, t_x, T)·g(x, T), the factor g of the conditional
    * expectation (lets batch paths compute g once per distinct (x, T)).
@@ -104,6 +116,18 @@ function bgKernel(
     },
     // Drop-out happens only at a purchase: no purchase means none of the Poisson events occurs.
     noPurchaseIfAlive: (x, T, t) => Math.exp((q.r + x) * Math.log1p(-t / (q.alpha + T + t))),
+    // Given alive at T the future is a BG/NBD process (drop-out only after a purchase) with
+    // λ ~ Gamma(r + x, α + T), p ~ Beta(a, b + x + m): the BG/NBD PMF at those parameters.
+    purchaseCountIfAlive: (n, x, T, t) =>
+      bgNbdPurchaseCountProbability(
+        { r: q.r + x, alpha: q.alpha + T, a: q.a, b: q.b + x + m },
+        0,
+        n,
+        t,
+        regularizedIncompleteBeta,
+      ),
+    aliveAfterIfAlive: (x, T, t) => served(bgNbdAliveAfterIfAlive(q, m, x, T, t), x),
+    logLikelihood: (x, tx, T) => bgNbdLogLikelihood(q, m, x, tx, T),
     expectedIfAlive: (x, T, t) => served(bgNbdExpectedIfAlive(q, m, x, T, t), x),
     dertIfAlive,
   };
@@ -123,6 +147,15 @@ function paretoKernel(q: ParetoNbdParams): PurchaseKernel {
         0,
         t,
       ),
+    purchaseCountIfAlive: (n, x, T, t) =>
+      paretoNbdPurchaseCountProbability(
+        { r: q.r + x, alpha: q.alpha + T, s: q.s, beta: q.beta + T },
+        n,
+        t,
+      ),
+    // Given alive at T, μ ~ Gamma(s, β + T): E[e^{−μt}] (Fader & Hardie 2014, note 015).
+    aliveAfterIfAlive: (_x, T, t) => Math.exp(-q.s * Math.log1p(t / (q.beta + T))),
+    logLikelihood: (x, tx, T) => paretoNbdLogLikelihood(q, x, tx, T),
     expectedIfAlive: (x, T, t) => paretoNbdExpectedIfAlive(q, x, T, t),
     dertIfAlive: (x, T, delta) => paretoNbdDertIfAlive(q, x, T, delta),
   };

@@ -143,11 +143,12 @@ function timesExpectedSpend(
     const frequency = row?.frequency;
     const m = row?.monetaryValue;
     if (
+      spend.firstTransaction !== "include" &&
       typeof frequency === "number" &&
       frequency > 0 &&
       Number.isInteger(frequency) &&
       typeof m === "number" &&
-      m > 0 &&
+      m >= 0 &&
       m < MONEY_LIMIT &&
       hasFiniteSpend(params, frequency)
     ) {
@@ -245,8 +246,11 @@ function readOnce(customers: readonly unknown[]): readonly CustomerHistory[] {
       rows[i] = c;
       continue;
     }
-    const { frequency, recency, T, monetaryValue, customerId } = c as Record<string, unknown>;
-    rows[i] = { frequency, recency, T, monetaryValue, customerId };
+    const { frequency, recency, T, monetaryValue, totalSpend, customerId } = c as Record<
+      string,
+      unknown
+    >;
+    rows[i] = { frequency, recency, T, monetaryValue, totalSpend, customerId };
   }
   return rows as readonly CustomerHistory[];
 }

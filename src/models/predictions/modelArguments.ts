@@ -110,6 +110,7 @@ export function parseModelWithUnit<S extends z.core.$ZodType>(
 const gammaGammaSchema = z.looseObject({
   kind: z.literal("gamma-gamma"),
   params: z.object({ p: positive, q: positive, v: positive }),
+  firstTransaction: z.optional(z.enum(["exclude", "include"])),
 });
 
 /**

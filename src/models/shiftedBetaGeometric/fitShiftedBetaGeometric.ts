@@ -204,7 +204,8 @@ export function fitSbg(survival: SbgInput, options: FitOptions = {}): SbgModel {
     throw new ModelFitError(
       FN,
       "nobody churned, so the data cannot identify the churn distribution",
-      "observe the cohort for longer, or add a small `penalty` (e.g. 0.001)",
+      // A penalty does not help: the likelihood grows as α → 0, which an L2 penalty does not resist.
+      "observe the cohort for longer, until some customers have churned",
     );
   }
   const result = maximizeLikelihood(
@@ -212,6 +213,8 @@ export function fitSbg(survival: SbgInput, options: FitOptions = {}): SbgModel {
     (p, g) => shiftedBetaGeometricNegLogLikelihood(data, p[0]!, p[1]!, g),
     PARAMETER_NAMES,
     { ...opts, tolerance: scaledTolerance(opts.tolerance, data.customers) },
+    // Not in lifetimes; defined as its other fits: −Σℓ/N + λ(α² + β²).
+    { penaltyWeight: data.customers },
   );
   return {
     kind: "sbg",

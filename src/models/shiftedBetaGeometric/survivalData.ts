@@ -212,10 +212,15 @@ function cohortWeights(cohorts: readonly unknown[], single: boolean): SurvivalDa
 }
 
 /**
- * Per-customer rows `{ periodsObserved, churned, count? }`, validated (each field read once, into
- * plain arrays), as churn and survival weights per period.
+ * Per-customer rows `{ periodsObserved, churned, count? }` of `fn`'s argument `argument`, validated
+ * (each field read once; every problem listed, up to 100, at `argument[i].field`) into columns.
+ * @internal
  */
-function rowWeights(input: readonly unknown[]): SurvivalData {
+export function subscriptionRows(
+  input: readonly unknown[],
+  fn: string = FN,
+  argument: string = ARG,
+): { periods: Float64Array; churned: Uint8Array; weights: Float64Array; maxT: number } {
   const issues = new IssueCollector();
   const n = input.length;
   const periods = new Float64Array(n);
@@ -244,10 +249,17 @@ function rowWeights(input: readonly unknown[]): SurvivalData {
       weights[i] = countWeight(count);
       if (t > maxT) maxT = t;
     } else {
-      rowIssues(row, [ARG, i], issues);
+      rowIssues(row, [argument, i], issues);
     }
   }
-  issues.throwIfAny(FN);
+  issues.throwIfAny(fn);
+  return { periods, churned, weights, maxT };
+}
+
+/** Per-customer rows as churn and survival weights per period. */
+function rowWeights(input: readonly unknown[]): SurvivalData {
+  const { periods, churned, weights, maxT } = subscriptionRows(input);
+  const n = input.length;
   const churnWeight = new Float64Array(maxT + 1);
   const aliveWeight = new Float64Array(maxT + 1);
   let customers = 0;

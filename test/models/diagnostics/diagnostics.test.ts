@@ -121,7 +121,7 @@ describe("cumulativePurchaseTracking — donations annual tracking 1996–2006 (
 
 describe("probabilityAliveMatrix and expectedPurchasesMatrix agree with the per-customer formulas", () => {
   it("donation patterns: P(alive in 2002) 0.11 / 0.59 / 0.93 (FHS 2010 Table 6)", () => {
-    const cells = probabilityAliveMatrix(MODEL, { maxFrequency: 6, maxT: 6, futurePeriods: 1 });
+    const cells = probabilityAliveMatrix(MODEL, { maxFrequency: 6, maxT: 6, horizon: 1 });
     expect(cells.length).toBe(22);
     const at = (x: number, t: number) =>
       cells.find((c) => c.frequency === x && c.recency === t)!.probabilityAlive;
