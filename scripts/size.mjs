@@ -50,8 +50,7 @@ const cases = [
   // library's code (a chart only reads a result), so its cost is the charts' own.
   {
     name: "charts: netPromoterScoreChart + probabilityAliveChart",
-    source:
-      "export { netPromoterScoreChart, probabilityAliveChart } from 'customer-value/charts';",
+    source: "export { netPromoterScoreChart, probabilityAliveChart } from 'customer-value/charts';",
     budget: 12,
   },
   {
