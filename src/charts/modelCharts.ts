@@ -23,8 +23,8 @@ const seriesColor = { field: "series", type: "nominal", title: null, scale: ACTU
 
 /**
  * Grouped bars of the calibration frequency histogram: customers with 0, 1, 2, … repeat
- * transactions, actual (blue) beside the model's expectation (orange), with the chi-square test in
- * the subtitle-free default title — the in-sample check of Fader, Hardie & Lee (2005, Figure 2).
+ * transactions, actual (blue) beside the model's expectation (orange), with the chi-square statistic
+ * and its p-value in the default title — the in-sample check of Fader, Hardie & Lee (2005, Figure 2).
  *
  * @param fit - the result of `calibrationFrequencyFit`
  * @param options - `title`, `width` (default 420), `height` (default 260)
