@@ -19,9 +19,10 @@ import {
   fitParetoNbd,
   fitSbg,
   type MbgNbdModel,
+  summarizeTransactions,
 } from "../../src/index.js";
 import { expectIssue } from "../expectInvalidAt.js";
-import { cdnowSummary, cdnowSummaryWithSpend, donations } from "../fixtures/load.js";
+import { cdnowSample, cdnowSummary, cdnowSummaryWithSpend, donations } from "../fixtures/load.js";
 import {
   bgNbdModel,
   CDNOW_BG_NBD,
@@ -263,11 +264,11 @@ describe("customerLogLikelihood: errors", () => {
       () =>
         customerLogLikelihood(CDNOW_GAMMA_GAMMA, [
           { frequency: 1, monetaryValue: "3" },
-          { frequency: 2, monetaryValue: 0 },
+          { frequency: 2, monetaryValue: "12,50" },
         ]),
       fn,
       ["customers", 1, "monetaryValue"],
-      "too_small",
+      "invalid_money",
     );
     expectIssue(
       () =>
@@ -289,6 +290,43 @@ describe("customerLogLikelihood: errors", () => {
       fn,
       ["model", "params", "s"],
       "too_small",
+    );
+  });
+});
+
+describe("customerLogLikelihood reads Gamma-Gamma rows as the fit reads them", () => {
+  it("gives 0 to rows the fit leaves out, so Σ count·ℓ is still the model's log-likelihood", () => {
+    // CDNOW_master has such a customer (a repeat buyer whose mean spend is 0); here a copy of the
+    // 1/10 sample with one zero-mean repeat buyer added.
+    const rows = [
+      ...cdnowSummaryWithSpend(),
+      { frequency: 2, recency: 10, T: 39, monetaryValue: "0" },
+    ];
+    const model = fitGammaGamma(rows);
+    expect(model.excludedCount).toBe(1);
+    const ell = customerLogLikelihood(model, rows);
+    expect(ell[rows.length - 1]).toBe(0);
+    const total = ell.reduce((a, b) => a + b, 0);
+    expect(Math.abs(total - model.logLikelihood)).toBeLessThan(
+      1e-8 * Math.abs(model.logLikelihood),
+    );
+  });
+
+  it('follows firstTransaction: "include" (x + 1 transactions, mean totalSpend/(x + 1))', () => {
+    const rows = summarizeTransactions(
+      cdnowSample().map((t) => ({ customerId: t.customerId, date: t.date, amount: t.amount })),
+      { observationEnd: "1997-09-30", unit: "week", bucketing: "elapsed" },
+    );
+    const model = fitGammaGamma(rows, { firstTransaction: "include" });
+    const ell = customerLogLikelihood(model, rows);
+    // Every customer has spend information now, but those whose purchases all cost 0 are left out.
+    const scored = ell.filter((v) => v !== 0).length;
+    expect(scored).toBe(model.customerCount);
+    expect(rows.length - scored).toBe(model.excludedCount);
+    expect(model.customerCount).toBeGreaterThan(2000);
+    const total = ell.reduce((a, b) => a + b, 0);
+    expect(Math.abs(total - model.logLikelihood)).toBeLessThan(
+      1e-8 * Math.abs(model.logLikelihood),
     );
   });
 });

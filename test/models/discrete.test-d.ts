@@ -74,7 +74,7 @@ describe("discrete and contractual model types", () => {
       { customerId: "a", frequency: 2, recency: 4, periods: 6, count: 3, unit: "year" as const },
     ];
     const model = fitBgBb(rows);
-    expectTypeOf(probabilityAlive(model, rows, { futurePeriods: 1 })).toEqualTypeOf<Float64Array>();
+    expectTypeOf(probabilityAlive(model, rows, { horizon: 1 })).toEqualTypeOf<Float64Array>();
     expectTypeOf(
       conditionalExpectedPurchases(model, rows, { horizon: 5 }),
     ).toEqualTypeOf<Float64Array>();

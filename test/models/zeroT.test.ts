@@ -217,7 +217,7 @@ describe("the BG/BB analogue: periods = 0 (acquired at the last opportunity obse
   it("P(alive) = 1 now and δ/(γ+δ) at the next opportunity; E[X(n, n+n*) | 0, 0, 0] = E[X(n*)]", () => {
     const { gamma, delta } = model.params;
     expect(probabilityAlive(model, [first])[0]).toBe(1);
-    expect(probabilityAlive(model, [first], { futurePeriods: 1 })[0]).toBeCloseTo(
+    expect(probabilityAlive(model, [first], { horizon: 1 })[0]).toBeCloseTo(
       delta / (gamma + delta),
       14,
     );

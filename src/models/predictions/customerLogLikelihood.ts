@@ -41,8 +41,9 @@ import { parsePurchaseModel, parseSpendModel } from "./modelArguments.js";
  * Pareto/NBD `ln Γ(r+x) − ln Γ(r) + r ln α + s ln β + ln(E + sI)` (Fader & Hardie 2005, "A note on
  * deriving the Pareto/NBD model"); BG/BB the log of the sum over the opportunities after t_x at
  * which the customer may have died (Fader, Hardie & Shang 2010, eq. 5); Gamma-Gamma the log-density
- * of the mean repeat spend z̄ given x (Fader, Hardie & Lee 2005, JMR), **0 for a customer without
- * repeat purchases** (the fit leaves them out: they carry no spend information); sBG, for a
+ * of the mean repeat spend z̄ given x (Fader, Hardie & Lee 2005, JMR; under the model's
+ * `firstTransaction: "include"`, of `totalSpend/(x + 1)` over x + 1 transactions), **0 for a row the
+ * fit leaves out** (no repeat purchase, or a mean spend ≤ 0: no spend information); sBG, for a
  * subscriber row `{ periodsObserved: t, churned }`, `ln P(T = t)` if they cancelled after period t
  * and `ln S(t)` if still active (Fader & Hardie 2007, eqs. 5–7). The continuous
  * models' ℓ is a log-density in the x purchase times, so it depends on the time unit (it shifts by
@@ -58,8 +59,8 @@ import { parsePurchaseModel, parseSpendModel } from "./modelArguments.js";
  * @returns one log-likelihood per customer (finite, any sign), a `Float64Array` in input order
  * @throws {InvalidInputError} on an invalid model (`model.kind`, `model.params.<name>`,
  *   `model.unit`) or invalid customers — every bad row is listed (up to 100), at
- *   `customers[i].<field>` (as the model's fitter or predictions report them; a Gamma-Gamma repeat
- *   buyer's `monetaryValue` must be a positive amount)
+ *   `customers[i].<field>` (as the model's fitter or predictions report them; a Gamma-Gamma row's
+ *   `monetaryValue`, or `totalSpend` under `firstTransaction: "include"`, must be an amount)
  * @example
  * ```ts
  * import { customerLogLikelihood } from "customer-value";
@@ -118,7 +119,7 @@ export function customerLogLikelihood(
     return periods.map((t, i) => sbgLogLikelihood(alpha, beta, t, churned[i] === 1));
   }
   if (kind === "gamma-gamma") {
-    return spendLogLikelihoods(fn, parseSpendModel(fn, model).params, customers);
+    return spendLogLikelihoods(fn, parseSpendModel(fn, model), customers);
   }
   const kernel = purchaseKernel(parsePurchaseModel(fn, model), fn);
   return conditionalOverRows(fn, customers, kernel.logLikelihood, undefined, kernel.logLikelihood);
@@ -151,27 +152,38 @@ function discreteLogLikelihoods(fn: string, model: BgBbModel, customers: unknown
   return out;
 }
 
-/** Gamma-Gamma rows: 0 for x = 0, else the log-density of z̄ (validated as the fitter does). */
-function spendLogLikelihoods(
-  fn: string,
-  params: GammaGammaParams,
-  customers: unknown,
-): Float64Array {
+/**
+ * Gamma-Gamma rows, read as the fit reads them (`readSpendData`, the model's `firstTransaction`):
+ * the log-density of the mean spend over the customer's transactions; 0 for the rows the fit
+ * leaves out (no repeat purchase under `"exclude"`, a mean spend ≤ 0).
+ */
+function spendLogLikelihoods(fn: string, model: GammaGammaModel, customers: unknown): Float64Array {
+  const params = model.params;
+  const reading = {
+    firstTransaction: model.firstTransaction === "include" ? "include" : "exclude",
+    rejectNonPositive: false,
+  } as const;
+  const include = reading.firstTransaction === "include";
   checkArray(fn, customers, "an array of customers", ["customers"]);
   const rows: readonly unknown[] = customers;
   const out = new Float64Array(rows.length);
+  const bad = (): never =>
+    throwRowIssues(fn, rows, "customers", (row, base) => spendRowIssues(row, base, reading));
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    const r = (typeof row === "object" && row !== null ? row : {}) as Record<string, unknown>;
-    const x = r.frequency;
-    const bad = (): never => throwRowIssues(fn, rows, "customers", spendRowIssues);
     if (typeof row !== "object" || row === null || Array.isArray(row)) bad();
-    if (typeof x !== "number" || !Number.isInteger(x) || x < 0) bad();
+    const r = row as Record<string, unknown>;
+    const frequency = r.frequency; // each field read once
+    if (typeof frequency !== "number" || !Number.isInteger(frequency) || frequency < 0) bad();
     if (countWeight(r.count) === 0) bad();
-    if (x === 0) continue;
-    const m = readSpend(r.monetaryValue);
-    if (typeof m === "string" || !(m > 0)) bad();
-    const ell = gammaGammaLogLikelihood(params, x as number, m as number);
+    if (frequency === 0 && !include) continue;
+    const value = include ? r.totalSpend : r.monetaryValue;
+    const amount = value === undefined ? "required" : readSpend(value);
+    if (typeof amount === "string") bad();
+    const x = include ? (frequency as number) + 1 : (frequency as number);
+    const m = include ? (amount as number) / x : (amount as number);
+    if (!(m > 0)) continue; // left out of the fit: adds nothing to its log-likelihood
+    const ell = gammaGammaLogLikelihood(params, x, m);
     if (!Number.isFinite(ell)) {
       throw invalidInput(
         fn,
