@@ -1,4 +1,20 @@
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
+
+// `customer-value/charts` (src/charts/) has no runtime import but the error class. Its bundled files
+// take `InvalidInputError` from the package's main entry (a self-reference through "exports"), so a
+// chart's error is `instanceof` the class users import from "customer-value" in Node, in ESM and
+// CommonJS alike, and dist/index.* stay exactly as they were (no shared chunk). dist/modules/
+// imports ../core/errors.js as every other module does, so a bundler keeps one copy.
+const errorsFromMainEntry: NonNullable<Options["esbuildPlugins"]>[number] = {
+  name: "errors-from-main-entry",
+  setup(build) {
+    build.onResolve({ filter: /\/core\/errors\.js$/ }, (args) =>
+      args.importer.includes("/src/charts/")
+        ? { path: "customer-value", external: true }
+        : undefined,
+    );
+  },
+};
 
 // One dist/, two ESM layouts (see docs/bundle.md):
 // - dist/index.js and dist/index.cjs: one bundled file each, with the declarations rolled up into
@@ -26,6 +42,18 @@ export default defineConfig([
     banner: {
       js: "/*! customer-value. Includes parts of zod (MIT License, Copyright (c) 2025 Colin McDonnell): see THIRD-PARTY-NOTICES.md */",
     },
+    minifyWhitespace: true,
+    minifySyntax: true,
+  },
+  {
+    entry: { charts: "src/charts/index.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    sourcemap: true,
+    clean: false,
+    target: "node20",
+    treeshake: true,
+    esbuildPlugins: [errorsFromMainEntry],
     minifyWhitespace: true,
     minifySyntax: true,
   },

@@ -1,18 +1,25 @@
 /**
- * Five charts from the library's diagnostic rows, as SVG files in examples/output/:
+ * Five charts from the library's results, as SVG files in examples/output/:
  * `npx tsx examples/charts.ts` (the quickstart calls {@link writeCharts} too).
  *
- * The library returns chart data as plain rows; rendering is the examples' business. Here the rows
- * become Vega-Lite specs, rendered headlessly to SVG by vega (examples/lib/charts.ts).
+ * Each spec comes from `customer-value/charts` (a Vega-Lite v5 spec, plain JSON with the data
+ * inlined); vega renders it headlessly to SVG here (examples/lib/charts.ts). In a page, hand the
+ * same spec to vega-embed.
  *
- * 1. tracking.svg — weekly and cumulative repeat purchases, actual vs BG/NBD expected
+ * 1. tracking.svg — cumulative and weekly repeat purchases, actual vs BG/NBD expected
  * 2. calibration-vs-holdout.svg — mean holdout purchases by calibration frequency, actual vs expected
  * 3. p-alive-heatmap.svg — P(alive) by frequency and recency (T = 39 weeks)
- * 4. rfm-segments.svg — customers and revenue share per RFM segment
- * 5. nps-distribution.svg — answers 0–10 coloured by promoter / passive / detractor
+ * 4. rfm-segments.svg — share of customers and share of revenue per RFM segment
+ * 5. nps-distribution.svg — detractors, passives and promoters, and the NPS with its interval
  */
 import { fileURLToPath } from "node:url";
-import type { TopLevelSpec } from "vega-lite";
+import {
+  holdoutComparisonChart,
+  netPromoterScoreChart,
+  probabilityAliveChart,
+  purchaseTrackingChart,
+  segmentShareChart,
+} from "../src/charts/index.js";
 import {
   assignSegments,
   cumulativePurchaseTracking,
@@ -94,175 +101,43 @@ export async function writeCharts(
     cohortSpacing: 1 / 7,
     actual: weeklyRepeatPurchases(transactions),
   });
-  const trackingValues = tracking.flatMap((row) => [
-    { week: row.period, series: "actual", view: "weekly", purchases: row.actualIncremental ?? 0 },
-    { week: row.period, series: "expected", view: "weekly", purchases: row.expectedIncremental },
-    {
-      week: row.period,
-      series: "actual",
-      view: "cumulative",
-      purchases: row.actualCumulative ?? 0,
-    },
-    {
-      week: row.period,
-      series: "expected",
-      view: "cumulative",
-      purchases: row.expectedCumulative,
-    },
-  ]);
-  const trackingPanel = (view: "weekly" | "cumulative", title: string) => ({
-    title,
-    width: 560,
-    height: 200,
-    transform: [{ filter: `datum.view === '${view}'` }],
-    layer: [
-      {
-        mark: { type: "line" as const },
-        encoding: {
-          x: { field: "week", type: "quantitative" as const, title: "week since 1997-01-01" },
-          y: { field: "purchases", type: "quantitative" as const, title: "repeat purchases" },
-          color: { field: "series", type: "nominal" as const, title: "series" },
-          strokeDash: { field: "series", type: "nominal" as const },
-        },
-      },
-      {
-        mark: { type: "rule" as const, color: "#888" },
-        encoding: { x: { datum: 39 } },
-      },
-    ],
-  });
+  const trackingTitle = "Repeat purchases, actual vs BG/NBD expected (calibration ends at week 39)";
   paths.push(
-    await writeChart("tracking", {
-      $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-      title: "Repeat purchases, actual vs BG/NBD expected (calibration ends at week 39)",
-      data: { values: trackingValues },
-      vconcat: [trackingPanel("cumulative", "cumulative"), trackingPanel("weekly", "weekly")],
-    } as TopLevelSpec),
+    await writeChart(
+      "tracking",
+      purchaseTrackingChart(tracking, {
+        unit: "week",
+        calibrationPeriods: 39,
+        title: trackingTitle,
+      }),
+    ),
   );
 
   // ── 2. calibration vs holdout, by frequency ────────────────────────────────────────────────
   const byFrequency = holdoutComparison(model, rows, { by: "frequency", maxBin: 7 });
-  paths.push(
-    await writeChart("calibration-vs-holdout", {
-      $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-      title: "Mean repeat purchases in the 39-week holdout, by calibration frequency",
-      width: 480,
-      height: 260,
-      data: {
-        values: byFrequency.rows.flatMap((row) => [
-          { bin: row.bin, label: row.label, series: "actual", value: row.actual },
-          { bin: row.bin, label: row.label, series: "expected", value: row.expected },
-        ]),
-      },
-      mark: { type: "line", point: true },
-      encoding: {
-        x: {
-          field: "label",
-          type: "ordinal",
-          sort: { field: "bin" },
-          title: "repeat purchases in calibration",
-        },
-        y: { field: "value", type: "quantitative", title: "mean purchases in holdout" },
-        color: { field: "series", type: "nominal", title: "series" },
-      },
-    }),
-  );
+  paths.push(await writeChart("calibration-vs-holdout", holdoutComparisonChart(byFrequency)));
 
   // ── 3. P(alive) heat map ───────────────────────────────────────────────────────────────────
   const alive = probabilityAliveMatrix(model, { maxFrequency: 20, maxT: 39 });
+  const aliveTitle = "P(alive) after 39 weeks, by frequency and recency (BG/NBD, CDNOW)";
   paths.push(
-    await writeChart("p-alive-heatmap", {
-      $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-      title: "P(alive) after 39 weeks, by frequency and recency (BG/NBD, CDNOW)",
-      width: 520,
-      height: 300,
-      data: { values: alive.map((row) => ({ ...row })) },
-      mark: "rect",
-      encoding: {
-        x: { field: "recency", type: "ordinal", title: "recency (weeks, age at last purchase)" },
-        y: { field: "frequency", type: "ordinal", sort: "descending", title: "frequency" },
-        color: {
-          field: "probabilityAlive",
-          type: "quantitative",
-          title: "P(alive)",
-          scale: { domain: [0, 1], scheme: "viridis" },
-        },
-      },
-    }),
+    await writeChart(
+      "p-alive-heatmap",
+      probabilityAliveChart(alive, { unit: "week", title: aliveTitle }),
+    ),
   );
 
   // ── 4. RFM segments ────────────────────────────────────────────────────────────────────────
   const table = rfmTable(transactions, { asOf: "1998-07-01" });
   const summary = segmentSummary(assignSegments(rfmScores(table).scores), table);
+  const segmentsTitle = "RFM segments as of 1998-07-01: share of customers and of revenue";
   paths.push(
-    await writeChart("rfm-segments", {
-      $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-      title: "RFM segments as of 1998-07-01: customers (bars) and share of revenue (labels)",
-      width: 460,
-      height: 280,
-      data: {
-        values: [...summary]
-          .sort((a, b) => b.customerCount - a.customerCount)
-          .map((row) => ({
-            segment: row.segment,
-            customers: row.customerCount,
-            revenueShare: `${(100 * row.spendShare).toFixed(1)}% of revenue`,
-          })),
-      },
-      encoding: {
-        y: {
-          field: "segment",
-          type: "nominal",
-          sort: null, // the rows are sorted by customers below
-          title: null,
-        },
-        x: { field: "customers", type: "quantitative", title: "customers" },
-      },
-      layer: [
-        { mark: { type: "bar", color: "#4c78a8" } },
-        {
-          mark: { type: "text", align: "left", dx: 4 },
-          encoding: { text: { field: "revenueShare" } },
-        },
-      ],
-    }),
+    await writeChart("rfm-segments", segmentShareChart(summary, { title: segmentsTitle })),
   );
 
   // ── 5. NPS distribution ────────────────────────────────────────────────────────────────────
-  const answers = surveyAnswers();
-  const nps = netPromoterScore(answers);
-  const counts = Array.from({ length: 11 }, (_, answer) => ({
-    answer,
-    responses: answers.filter((a) => a === answer).length,
-    group: answer >= 9 ? "promoter" : answer >= 7 ? "passive" : "detractor",
-  }));
-  paths.push(
-    await writeChart("nps-distribution", {
-      $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-      title: `Would you recommend us? 200 answers, NPS ${nps.score.toFixed(1)} (95 % CI ${nps.confidenceInterval.lower.toFixed(1)} to ${nps.confidenceInterval.upper.toFixed(1)})`,
-      width: 440,
-      height: 240,
-      data: { values: counts },
-      mark: "bar",
-      encoding: {
-        x: {
-          field: "answer",
-          type: "ordinal",
-          title: "answer (0 = not at all likely, 10 = extremely likely)",
-        },
-        y: { field: "responses", type: "quantitative", title: "responses" },
-        color: {
-          field: "group",
-          type: "nominal",
-          title: "group",
-          scale: {
-            domain: ["detractor", "passive", "promoter"],
-            range: ["#e45756", "#bab0ac", "#54a24b"],
-          },
-        },
-      },
-    }),
-  );
+  const nps = netPromoterScore(surveyAnswers());
+  paths.push(await writeChart("nps-distribution", netPromoterScoreChart(nps)));
   return paths;
 }
 

@@ -4,7 +4,8 @@
 // Builds, packs the package (`npm pack`), installs the tarball once with TypeScript ~5.9 and
 // @types/node into a throwaway directory, then for each module mode — ESM `nodenext`, ESM `node16`,
 // `bundler`, CommonJS `node16`, CommonJS `commonjs` — and each of `skipLibCheck: false` and `true`
-// compiles test/consumers/consumer.ts.txt (one call into every domain, plus `// @ts-expect-error`
+// compiles test/consumers/consumer.ts.txt (one call into every domain and one chart of the
+// `customer-value/charts` subpath, plus `// @ts-expect-error`
 // lines that only hold when money is typed as `Decimal`, not `any`) and runs the output with Node.
 // Every run must print the same figures.
 //

@@ -2,7 +2,8 @@
  * Runs every `@example` in the TSDoc comments of `src/` and checks each `// =>` claim.
  *
  * Rules for writing examples (CONVENTIONS §5):
- * - an example is a fenced ```ts block inside a TSDoc comment, importing from "customer-value";
+ * - an example is a fenced ```ts block inside a TSDoc comment, importing from "customer-value"
+ *   (or "customer-value/charts");
  * - a line `expression; // => expected` claims that `expression` evaluates to `expected`
  *   (a JavaScript literal). Numbers are compared to the digits printed (`// => 266.67` accepts
  *   266.666…); everything else with deep equality.
@@ -72,7 +73,11 @@ function toModule(example: Example, position: string): string {
       return `${indent}__check(() => (${expression}), ${JSON.stringify(expected)}, (${expected}), ${JSON.stringify(`${position}:${example.line + i}`)});`;
     })
     .join("\n")
-    .replaceAll(/from "customer-value"/g, `from ${JSON.stringify(join(root, "src/index.js"))}`);
+    .replaceAll(/from "customer-value"/g, `from ${JSON.stringify(join(root, "src/index.js"))}`)
+    .replaceAll(
+      /from "customer-value\/charts"/g,
+      `from ${JSON.stringify(join(root, "src/charts/index.js"))}`,
+    );
   return `import { __check } from ${JSON.stringify(join(root, "test/docs/check.js"))};\n${body}\n`;
 }
 

@@ -49,6 +49,10 @@ function toModule(block: Block): string {
     })
     .join("\n")
     .replaceAll(/from "customer-value"/g, `from ${JSON.stringify(join(root, "src/index.js"))}`)
+    .replaceAll(
+      /from "customer-value\/charts"/g,
+      `from ${JSON.stringify(join(root, "src/charts/index.js"))}`,
+    )
     .replaceAll(/from "\.\/examples\//g, `from "${join(root, "examples")}/`)
     .replaceAll(/from "\.\/test\/fixtures\//g, `from "${join(root, "test/fixtures")}/`);
   return `import { __check } from ${JSON.stringify(join(root, "test/docs/check.js"))};\n${body}\n`;

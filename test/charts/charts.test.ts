@@ -1,0 +1,235 @@
+/**
+ * What each chart shows: its inlined data follows the result it takes (counts, shares, cumulative
+ * sums, cell positions), its axis titles carry the units, and bad options or non-finite values are
+ * refused with an `InvalidInputError` at the right path.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  customerValueMatrixChart,
+  frequencyHistogramChart,
+  holdoutComparisonChart,
+  lifetimeValueChart,
+  netPromoterScoreChart,
+  purchaseTrackingChart,
+  recoveryPlanChart,
+  rfmHeatmapChart,
+  survivalChart,
+  type VegaLiteSpec,
+} from "../../src/charts/index.js";
+import {
+  customerValueMatrix,
+  netPromoterScore,
+  prioritizeRecovery,
+  retentionCurve,
+  rfmScores,
+  rfmTable,
+  survivalCurve,
+} from "../../src/index.js";
+import { expectIssue } from "../expectInvalidAt.js";
+import { cdnowSample } from "../fixtures/load.js";
+import { sbgModel } from "../fixtures/models.js";
+
+type Row = Record<string, unknown>;
+const values = (spec: VegaLiteSpec) => (spec.data as { values: Row[] }).values;
+
+describe("data follow the results", () => {
+  it("RFM heat map: the cells' counts add up to the customers, one cell per (R, F) pair", () => {
+    const table = rfmTable(cdnowSample(), { asOf: "1998-07-01" });
+    const scores = rfmScores(table);
+    const cells = values(rfmHeatmapChart(scores));
+    expect(cells.reduce((s, c) => s + (c.customers as number), 0)).toBe(table.length);
+    const pairs = new Set(scores.scores.map((s) => `${s.recencyScore},${s.frequencyScore}`));
+    expect(cells).toHaveLength(pairs.size);
+    const top = scores.scores.filter((s) => s.recencyScore === 5 && s.frequencyScore === 5);
+    const mean = top.reduce((s, r) => s + r.monetaryScore, 0) / top.length;
+    const cell = cells.find((c) => c.recencyScore === 5 && c.frequencyScore === 5)!;
+    expect(cell.customers).toBe(top.length);
+    expect(cell.meanMonetaryScore).toBeCloseTo(mean, 12);
+  });
+
+  it("recovery plan: cumulative spend and expected return in rank order, from (0, 0)", () => {
+    const plan = prioritizeRecovery(
+      [
+        { customerId: "a", value: 100, cause: "own", cost: 10, winBackProbability: 0.5 },
+        { customerId: "b", value: 900, cause: "unknown", cost: 30, winBackProbability: 0.5 },
+        { customerId: "c", value: 50, cause: "unknown", cost: 5, winBackProbability: 0.2 },
+      ],
+      { budget: 40 },
+    );
+    const spec = recoveryPlanChart(plan);
+    const rows = values(spec);
+    // rank 1 is b (0.5 × 900 − 30 = 420), then a (40), then c (5)
+    expect(rows.map((r) => r.customerId)).toEqual(["", "b", "a", "c"]);
+    expect(rows.map((r) => r.spend)).toEqual([0, 30, 40, 45]);
+    expect(rows.map((r) => r.expectedReturn)).toEqual([0, 450, 500, 510]);
+    expect(rows.map((r) => r.selected)).toEqual(["start", "selected", "selected", "not selected"]);
+    expect((spec.layer as Row[]).length).toBe(3); // line, points, the budget rule
+    expect(JSON.stringify(spec)).toContain('"x":{"datum":40}');
+  });
+
+  it("customer value matrix: each cell at its (purchases, spend) corner with its count", () => {
+    const result = customerValueMatrix([
+      { customerId: "a", purchases: 9, averageSpend: "80" },
+      { customerId: "b", purchases: 9, averageSpend: "10" },
+      { customerId: "c", purchases: 1, averageSpend: "10" },
+    ]);
+    const cells = values(customerValueMatrixChart(result));
+    const at = (cell: string) => cells.find((c) => c.cell === cell)!;
+    expect([at("Best").x, at("Best").y, at("Best").customers]).toEqual(["high", "high", 1]);
+    expect([at("Frequent").x, at("Frequent").y]).toEqual(["high", "low"]);
+    expect([at("Spenders").x, at("Spenders").y, at("Spenders").customers]).toEqual([
+      "low",
+      "high",
+      0,
+    ]);
+    expect((at("Uncertain").policyLines as string[]).join(" ")).toBe(result.policies.Uncertain);
+  });
+
+  it("NPS: shares of the three groups and the interval of the result", () => {
+    const nps = netPromoterScore([10, 9, 9, 8, 7, 10, 6, 3, 9, 10, 8, 5]);
+    const spec = netPromoterScoreChart(nps);
+    const [bars, score] = spec.vconcat as { data: { values: Row[] } }[];
+    expect(bars!.data.values.map((v) => v.answers)).toEqual([3, 3, 6]);
+    expect(score!.data.values).toEqual([
+      { score: 25, lower: nps.confidenceInterval.lower, upper: nps.confidenceInterval.upper },
+    ]);
+  });
+
+  it("survival: S(0…n) from period 0 and r(1…n) from period 1, on the sBG curves", () => {
+    const model = { ...sbgModel(0.668, 3.806), unit: "year" as const };
+    const spec = survivalChart({
+      survival: survivalCurve(model, { periods: 4 }),
+      retention: retentionCurve(model, { periods: 4 }),
+      unit: "year",
+    });
+    const rows = values(spec);
+    expect(rows.filter((r) => r.series === "survival S(t)").map((r) => r.period)).toEqual([
+      0, 1, 2, 3, 4,
+    ]);
+    expect(rows.filter((r) => r.series === "retention rate r(t)").map((r) => r.period)).toEqual([
+      1, 2, 3, 4,
+    ]);
+  });
+
+  it("lifetime values: Decimals become numbers; interval ends become their own series", () => {
+    const spec = lifetimeValueChart([{ value: 10, lower: 8, upper: 12 }, { value: 20 }]);
+    expect(values(spec).map((r) => r.series)).toEqual(["value", "lower end", "upper end", "value"]);
+  });
+});
+
+describe("titles and units", () => {
+  const fit = {
+    rows: [{ frequency: 0, label: "0", actual: 10, expected: 9.5 }],
+    chiSquare: 0.03,
+    degreesOfFreedom: 1,
+    pValue: 0.86,
+  };
+  it("the caller's title and size replace the defaults", () => {
+    const spec = frequencyHistogramChart(fit, { title: "Fit", width: 300, height: 200 });
+    expect([spec.title, spec.width, spec.height]).toEqual(["Fit", 300, 200]);
+  });
+  it("the time unit reaches the axis titles", () => {
+    const tracking = purchaseTrackingChart(
+      [{ period: 1, expectedIncremental: 1, expectedCumulative: 1 }],
+      { unit: "day" },
+    );
+    expect(JSON.stringify(tracking)).toContain('"title":"period (days)"');
+    const spec = holdoutComparisonChart(
+      {
+        rows: [],
+        meanAbsoluteError: 0,
+        weightedMeanAbsoluteError: 0,
+        totalActual: 0,
+        totalExpected: 0,
+      },
+      { by: "recency", unit: "month" },
+    );
+    expect(JSON.stringify(spec)).toContain("recency in calibration (months)");
+  });
+});
+
+describe("errors", () => {
+  const fit = { rows: [], chiSquare: 0, degreesOfFreedom: 1, pValue: 1 };
+  it("options are strict and checked", () => {
+    expectIssue(
+      () => frequencyHistogramChart(fit, { titel: "x" } as never),
+      "frequencyHistogramChart",
+      ["options", "titel"],
+      "unknown_key",
+    );
+    expectIssue(
+      () => frequencyHistogramChart(fit, { width: 0 }),
+      "frequencyHistogramChart",
+      ["options", "width"],
+      "invalid_value",
+    );
+    expectIssue(
+      () => frequencyHistogramChart(fit, { height: Number.NaN }),
+      "frequencyHistogramChart",
+      ["options", "height"],
+      "invalid_value",
+    );
+    expectIssue(
+      () => frequencyHistogramChart(fit, { title: 3 } as never),
+      "frequencyHistogramChart",
+      ["options", "title"],
+      "invalid_value",
+    );
+    expectIssue(
+      () =>
+        holdoutComparisonChart(
+          {
+            rows: [],
+            meanAbsoluteError: 0,
+            weightedMeanAbsoluteError: 0,
+            totalActual: 0,
+            totalExpected: 0,
+          },
+          { unit: "weeks" } as never,
+        ),
+      "holdoutComparisonChart",
+      ["options", "unit"],
+      "invalid_value",
+    );
+    expectIssue(
+      () => frequencyHistogramChart(fit, [] as never),
+      "frequencyHistogramChart",
+      ["options"],
+      "invalid_type",
+    );
+  });
+  it("no NaN gets in: non-finite values are refused at their path", () => {
+    expectIssue(
+      () => survivalChart({ survival: [1, Number.NaN], unit: "year" }),
+      "survivalChart",
+      ["curves", "survival", 1],
+      "invalid_value",
+    );
+    expectIssue(() => survivalChart({ unit: "year" }), "survivalChart", ["curves"], "required");
+    expectIssue(
+      () => survivalChart({ survival: [1], unit: "decade" as never }),
+      "survivalChart",
+      ["curves", "unit"],
+      "invalid_value",
+    );
+    expectIssue(
+      () => lifetimeValueChart([1, Number.POSITIVE_INFINITY]),
+      "lifetimeValueChart",
+      ["values", 1],
+      "invalid_value",
+    );
+    expectIssue(
+      () => lifetimeValueChart([{ value: 1, upper: Number.NaN }]),
+      "lifetimeValueChart",
+      ["values", 0, "upper"],
+      "invalid_value",
+    );
+    expectIssue(() => lifetimeValueChart([]), "lifetimeValueChart", ["values"], "too_small");
+  });
+  it("inputs are not mutated", () => {
+    const input = [{ value: 1, lower: 0.5 }];
+    const copy = structuredClone(input);
+    lifetimeValueChart(input);
+    expect(input).toEqual(copy);
+  });
+});
