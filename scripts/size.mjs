@@ -43,9 +43,12 @@ const cases = [
     name: "fitBgNbd + probabilityAlive",
     source: "export { fitBgNbd, probabilityAlive } from 'customer-value';",
     budget: 25,
-    ceiling: 27,
+    // 27 until issue 16 gave probabilityAlive a `horizon` for every model (P(alive at T + t):
+    // a ₂F₁ path with a Beta-mixture fallback, unit conversion): +1 kB.
+    ceiling: 28,
   },
-  { name: "whole library", source: "export * from 'customer-value';", budget: 80, ceiling: 98 },
+  // 98 until issues 16 and 19 added the prediction set, the simulators and predictiveCheck: +7 kB.
+  { name: "whole library", source: "export * from 'customer-value';", budget: 80, ceiling: 105 },
   // customer-value/charts: ≤ 6 kB per chart function (issue 21); the import must not pull in the
   // library's code (a chart only reads a result), so its cost is the charts' own.
   {

@@ -7,8 +7,10 @@ import {
   checkDiscreteHistory,
   type DiscretePurchaseHistoryRow,
 } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
+import { bgNbdLogLikelihood } from "../bgNbd/bgNbdMath.js";
 import { gammaGammaLogLikelihood } from "../gammaGamma/gammaGammaLikelihood.js";
 import { countWeight, throwRowIssues } from "../historyValidation.js";
+import { paretoNbdLogLikelihood } from "../paretoNbd/fitParetoNbd.js";
 import {
   type SbgModel,
   type SubscriptionHistoryRow,
@@ -19,13 +21,11 @@ import { subscriptionRows } from "../shiftedBetaGeometric/survivalData.js";
 import { readSpend, spendRowIssues } from "../spendValidation.js";
 import type {
   GammaGammaModel,
-  GammaGammaParams,
   PurchaseHistoryRow,
   PurchaseModel,
   SpendHistoryRow,
 } from "../types.js";
 import { conditionalOverRows } from "./customerRows.js";
-import { purchaseKernel } from "./kernels.js";
 import { parsePurchaseModel, parseSpendModel } from "./modelArguments.js";
 
 /**
@@ -121,8 +121,23 @@ export function customerLogLikelihood(
   if (kind === "gamma-gamma") {
     return spendLogLikelihoods(fn, parseSpendModel(fn, model), customers);
   }
-  const kernel = purchaseKernel(parsePurchaseModel(fn, model), fn);
-  return conditionalOverRows(fn, customers, kernel.logLikelihood, undefined, kernel.logLikelihood);
+  const ell = purchaseLogLikelihood(parsePurchaseModel(fn, model));
+  return conditionalOverRows(fn, customers, ell, undefined, ell);
+}
+
+/**
+ * ℓ(x, t_x, T) of a continuous-time model, the fitters' formula — kept out of the prediction
+ * kernels so that a bundle scoring customers does not carry the likelihoods.
+ */
+function purchaseLogLikelihood(model: PurchaseModel): (x: number, tx: number, T: number) => number {
+  switch (model.kind) {
+    case "bg-nbd":
+      return (x, tx, T) => bgNbdLogLikelihood(model.params, 0, x, tx, T);
+    case "mbg-nbd":
+      return (x, tx, T) => bgNbdLogLikelihood(model.params, 1, x, tx, T);
+    case "pareto-nbd":
+      return (x, tx, T) => paretoNbdLogLikelihood(model.params, x, tx, T);
+  }
 }
 
 /** BG/BB rows (`count` allowed), each history's ℓ computed once. */

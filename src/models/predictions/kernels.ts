@@ -6,7 +6,6 @@ import {
   bgNbdDertIfAlive,
   bgNbdExpected,
   bgNbdExpectedIfAlive,
-  bgNbdLogLikelihood,
   bgNbdProbabilityAlive,
   bgNbdPurchaseCountProbability,
   type DropoutShift,
@@ -17,7 +16,6 @@ import {
   paretoNbdDertIfAlive,
   paretoNbdExpectedIfAlive,
   paretoNbdExpectedPurchases,
-  paretoNbdLogLikelihood,
   paretoNbdProbabilityAlive,
   paretoNbdPurchaseCountProbability,
 } from "../paretoNbd/fitParetoNbd.js";
@@ -39,8 +37,6 @@ export interface PurchaseKernel {
   purchaseCountIfAlive(n: number, x: number, T: number, t: number): number;
   /** P(alive at T + t | alive at T, x): survival through the next t. */
   aliveAfterIfAlive(x: number, T: number, t: number): number;
-  /** One customer's log-likelihood ℓ(x, t_x, T) at the model's parameters (the fitters' formula). */
-  logLikelihood(x: number, tx: number, T: number): number;
   /**
    * When the model factorises as P(alive | x, t_x, T)·g(x, T), the factor g of the conditional
    * expectation (lets batch paths compute g once per distinct (x, T)).
@@ -127,7 +123,6 @@ function bgKernel(
         regularizedIncompleteBeta,
       ),
     aliveAfterIfAlive: (x, T, t) => served(bgNbdAliveAfterIfAlive(q, m, x, T, t), x),
-    logLikelihood: (x, tx, T) => bgNbdLogLikelihood(q, m, x, tx, T),
     expectedIfAlive: (x, T, t) => served(bgNbdExpectedIfAlive(q, m, x, T, t), x),
     dertIfAlive,
   };
@@ -155,7 +150,6 @@ function paretoKernel(q: ParetoNbdParams): PurchaseKernel {
       ),
     // Given alive at T, μ ~ Gamma(s, β + T): E[e^{−μt}] (Fader & Hardie 2014, note 015).
     aliveAfterIfAlive: (_x, T, t) => Math.exp(-q.s * Math.log1p(t / (q.beta + T))),
-    logLikelihood: (x, tx, T) => paretoNbdLogLikelihood(q, x, tx, T),
     expectedIfAlive: (x, T, t) => paretoNbdExpectedIfAlive(q, x, T, t),
     dertIfAlive: (x, T, delta) => paretoNbdDertIfAlive(q, x, T, delta),
   };
