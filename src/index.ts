@@ -130,6 +130,15 @@ export type {
 export { discountedExpectedResidualPurchases } from "./models/predictions/discountedExpectedResidualPurchases.js";
 export type { HorizonOptions } from "./models/predictions/expectedPurchases.js";
 export { expectedPurchases } from "./models/predictions/expectedPurchases.js";
+export type {
+  DensityPoint,
+  HeterogeneityDensities,
+  HeterogeneityDensityOptions,
+  MixingDensity,
+} from "./models/predictions/heterogeneityDensities.js";
+export { heterogeneityDensities } from "./models/predictions/heterogeneityDensities.js";
+export type { PosteriorMeanRates } from "./models/predictions/posteriorMeanRates.js";
+export { posteriorMeanRates } from "./models/predictions/posteriorMeanRates.js";
 export type { DiscreteAliveOptions } from "./models/predictions/probabilityAlive.js";
 export { probabilityAlive } from "./models/predictions/probabilityAlive.js";
 export type { PurchaseCountOptions } from "./models/predictions/purchaseCountProbability.js";
@@ -141,6 +150,7 @@ export type {
   SubscriptionHistoryRow,
 } from "./models/shiftedBetaGeometric/fitShiftedBetaGeometric.js";
 export { fitSbg } from "./models/shiftedBetaGeometric/fitShiftedBetaGeometric.js";
+export { retentionElasticity } from "./models/shiftedBetaGeometric/retentionElasticity.js";
 export type {
   CurveOptions,
   ExpectedRemainingLifetimeOptions,

@@ -5,12 +5,21 @@ import type { UnitConversion } from "../../core/units.js";
 import { parseInput } from "../../core/validate.js";
 import {
   bgbbPurchaseCountProbabilityFor,
+  checkBgbbUnit,
   isBetaGeometricBetaBinomial,
+  opportunities,
+  parseBgbbModel,
 } from "../betaGeometricBetaBinomial/betaGeometricBetaBinomialPredictions.js";
 import type { BgBbModel } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import type { PurchaseModel } from "../types.js";
+import {
+  bgbbIntervalCount,
+  bgNbdIntervalCount,
+  paretoNbdIntervalCount,
+} from "./intervalPurchaseCount.js";
 import { purchaseKernel } from "./kernels.js";
 import {
+  allChecked,
   finiteResult,
   modelUnitsPer,
   parsePurchaseModel,
@@ -78,7 +87,10 @@ export function purchaseCountProbability(
   const fn = "purchaseCountProbability";
   if (isBetaGeometricBetaBinomial(model)) {
     const opts = parseInput(fn, bgbbOptionsSchema, options, ["options"]);
-    return bgbbPurchaseCountProbabilityFor(fn, model, opts.purchases, opts.horizon, opts.unit);
+    if (opts.from === undefined || opts.from === 0) {
+      return bgbbPurchaseCountProbabilityFor(fn, model, opts.purchases, opts.horizon, opts.unit);
+    }
+    return bgbbIntervalFor(fn, model, opts.purchases, opts.from, opts.horizon, opts.unit);
   }
   const parsed = parsePurchaseModel(fn, model);
   const opts = parseInput(fn, optionsSchema, options, ["options"]);
@@ -96,10 +108,19 @@ export function purchaseCountProbability(
       );
     }
   }
-  const kernel = purchaseKernel(parsed, fn);
-  const span = opts.horizon * modelUnitsPer(fn, parsed.unit, opts.unit, opts.unitConversion);
+  const perUnit = modelUnitsPer(fn, parsed.unit, opts.unit, opts.unitConversion);
+  const span = opts.horizon * perUnit;
+  const start = (opts.from ?? 0) * perUnit;
   if (span === 0) return n === 0 ? 1 : 0;
-  return finiteResult(fn, kernel.purchaseCountProbability(n, span), ["options", "horizon"]);
+  if (start === 0) {
+    const kernel = purchaseKernel(parsed, fn);
+    return finiteResult(fn, kernel.purchaseCountProbability(n, span), ["options", "horizon"]);
+  }
+  const value =
+    parsed.kind === "pareto-nbd"
+      ? paretoNbdIntervalCount(parsed.params, n, start, span)
+      : bgNbdIntervalCount(parsed.params, parsed.kind === "bg-nbd" ? 0 : 1, n, start, span);
+  return finiteResult(fn, value, ["options", "from"]);
 }
 
 /**
@@ -110,8 +131,13 @@ export function purchaseCountProbability(
 export interface PurchaseCountOptions {
   /** The number n of repeat purchases, an integer from 0 to 100,000. */
   readonly purchases: number;
-  /** Time since acquisition, ≥ 0, in `unit`s (BG/BB: whole opportunities). */
+  /** Length of the window, ≥ 0, in `unit`s (BG/BB: whole opportunities). */
   readonly horizon: number;
+  /**
+   * Start of the window, as time since acquisition (t₁ ≥ 0, in `unit`s; BG/BB: whole
+   * opportunities); default 0. The window is (from, from + horizon].
+   */
+  readonly from?: number;
   /** The time unit of `horizon`; default the model's `unit` (the BG/BB takes its own unit only). */
   readonly unit?: TimeUnit;
   /** `"calendar-average"` allows converting between days/weeks and months/quarters/years. */
@@ -123,11 +149,32 @@ const purchasesSchema = z.int().check(z.nonnegative(), z.maximum(MAX_PURCHASE_CO
 const optionsSchema = z.strictObject({
   purchases: purchasesSchema,
   horizon: z.number().check(z.nonnegative()),
+  from: z.exactOptional(z.number().check(z.nonnegative(), z.lte(Number.MAX_VALUE))),
   ...unitOptionsShape,
 }) satisfies z.ZodMiniType<unknown, PurchaseCountOptions>;
 
 const bgbbOptionsSchema = z.strictObject({
   purchases: purchasesSchema,
   horizon: z.unknown(),
+  from: z.exactOptional(z.unknown()),
   ...unitOptionsShape,
 });
+
+/** BG/BB over (n₁, n₁ + n*]: `from` and `horizon` in whole opportunities of the model's unit. */
+function bgbbIntervalFor(
+  fn: string,
+  model: BgBbModel,
+  count: number,
+  from: unknown,
+  horizon: unknown,
+  unit: TimeUnit | undefined,
+): number {
+  const parsed = parseBgbbModel(fn, model);
+  checkBgbbUnit(fn, parsed, unit);
+  const [n1, span] = allChecked(
+    fn,
+    () => opportunities(fn, from, ["options", "from"], 0),
+    () => opportunities(fn, horizon, ["options", "horizon"], 0),
+  );
+  return finiteResult(fn, bgbbIntervalCount(parsed.params, count, n1, span), ["options", "from"]);
+}

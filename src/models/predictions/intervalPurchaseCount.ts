@@ -1,0 +1,116 @@
+/**
+ * The purchase-count distribution of a newly acquired customer over a window (t₁, t₁ + τ] that
+ * starts after acquisition: P(X(t₁, t₁+τ) = n) (BTYD `pnbd.pmf.General`, `bgbb.pmf.General`,
+ * `bgnbd.pmf.General`). Each model is reduced to its t₁ = 0 distribution by conditioning on being
+ * alive at t₁:
+ *
+ * - Pareto/NBD (Fader & Hardie, "Deriving an expression for P(X(t, t+τ) = x) under the
+ *   Pareto/NBD model", note 013): alive at t₁ with probability e^{−μt₁}, independent of λ, and
+ *   e^{−μt₁}·Gamma(μ; s, β) = (β/(β+t₁))^s·Gamma(μ; s, β+t₁), so
+ *   `P = 1[n=0]·(1 − (β/(β+t₁))^s) + (β/(β+t₁))^s·P_PNBD(X(τ) = n | r, α, s, β+t₁)`.
+ * - BG/BB (Fader, Hardie & Shang 2010, appendix): alive after n₁ opportunities with probability
+ *   (1−θ)^{n₁}, so with c = B(γ, δ+n₁)/B(γ, δ):
+ *   `P = 1[n=0]·(1 − c) + c·P_BGBB(X(n*) = n | α, β, γ, δ+n₁)`.
+ * - BG/NBD (MBG/NBD): given (λ, p) a customer is alive at t₁ with probability e^{−λpt₁}
+ *   (times 1 − p for the MBG/NBD's drop-out at acquisition), and e^{−λpt₁}·Gamma(λ; r, α) =
+ *   (α/(α+pt₁))^r·Gamma(λ; r, α+pt₁); λ and p stay coupled, so the average over
+ *   p ~ Beta(a, b) of `1[n=0]·(1 − w(p)) + w(p)·[(1−p)^n·NB(n; r, α+pt₁, τ) +
+ *   1[n>0]·p(1−p)^{n−1}·I_{τ/(α+pt₁+τ)}(n, r)]`, w(p) = (1−p)^m·(α/(α+pt₁))^r, is a
+ *   one-dimensional integral, taken by Gauss–Legendre quadrature (below).
+ *
+ * BTYD's `bgnbd.pmf.General` (2.4.3) evaluates the t₁ = 0 formula at τ = t.end − t.start, ignoring
+ * t.start; this is the distribution over the later window instead.
+ * @internal
+ * @module
+ */
+import { regularizedIncompleteBeta } from "../../math/incompleteBeta.js";
+import { gaussLegendre } from "../../math/quadrature.js";
+import { lnBeta, lnGamma } from "../../math/special.js";
+import { bgbbPurchaseCountProbability } from "../betaGeometricBetaBinomial/bgbbExpectations.js";
+import type { BgBbParams } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
+import type { DropoutShift } from "../bgNbd/bgNbdMath.js";
+import { paretoNbdPurchaseCountProbability } from "../paretoNbd/paretoNbdPurchaseCount.js";
+import type { BgNbdParams, ParetoNbdParams } from "../types.js";
+
+const clamp01 = (v: number): number => Math.min(1, Math.max(0, v));
+
+/** Pareto/NBD P(X(t₁, t₁+τ) = n). @internal */
+export function paretoNbdIntervalCount(
+  q: ParetoNbdParams,
+  n: number,
+  t1: number,
+  tau: number,
+): number {
+  const alive = Math.exp(-q.s * Math.log1p(t1 / q.beta));
+  const later = paretoNbdPurchaseCountProbability({ ...q, beta: q.beta + t1 }, n, tau);
+  return clamp01((n === 0 ? 1 - alive : 0) + alive * later);
+}
+
+/** BG/BB P(X(n₁, n₁+n*) = n), n₁ and n* whole opportunities. @internal */
+export function bgbbIntervalCount(p: BgBbParams, n: number, n1: number, span: number): number {
+  const alive = Math.exp(lnBeta(p.gamma, p.delta + n1) - lnBeta(p.gamma, p.delta));
+  const later = bgbbPurchaseCountProbability({ ...p, delta: p.delta + n1 }, n, span);
+  return clamp01((n === 0 ? 1 - alive : 0) + alive * later);
+}
+
+/** Panels of the geometric split of each half of (0, 1): [2^{−k−1}, 2^{−k}], k < PANELS, and [0, 2^{−PANELS}]. */
+const PANELS = 48;
+/** Gauss–Legendre points per panel. */
+const POINTS = 16;
+
+/**
+ * E[f(P)] for P ~ Beta(a, b): the two halves of (0, 1) are mapped so the beta density's endpoint
+ * behaviour is absorbed (p = ½·v^{1/a} on (0, ½], 1 − p = ½·w^{1/b} on [½, 1): p^{a−1}dp =
+ * (½)^a/a·dv), and each of v, w ∈ (0, 1) is split into panels that halve towards 0, each with a
+ * 16-point Gauss–Legendre rule. The geometric panels follow a feature at any scale of p (the factor
+ * (α/(α+pt₁))^r bends at p ≈ α/t₁), so the rule stays accurate for windows far beyond α.
+ */
+function betaExpectation(a: number, b: number, f: (p: number) => number): number {
+  const { nodes, weights } = gaussLegendre(POINTS);
+  const lnB = lnBeta(a, b);
+  const half = (shape: number, other: number, toP: (u: number) => number): number => {
+    let sum = 0;
+    for (let k = 0; k <= PANELS; k++) {
+      const hi = 2 ** -k;
+      const lo = k === PANELS ? 0 : hi / 2;
+      for (let i = 0; i < POINTS; i++) {
+        const v = lo + ((hi - lo) * (nodes[i]! + 1)) / 2;
+        const u = 0.5 * v ** (1 / shape); // p (or 1 − p) on this half
+        sum += ((weights[i]! * (hi - lo)) / 2) * Math.exp((other - 1) * Math.log1p(-u)) * f(toP(u));
+      }
+      if (k === PANELS) break;
+    }
+    return Math.exp(shape * Math.log(0.5) - Math.log(shape) - lnB) * sum;
+  };
+  return half(a, b, (u) => u) + half(b, a, (u) => 1 - u);
+}
+
+/** BG/NBD (m = 0) and MBG/NBD (m = 1) P(X(t₁, t₁+τ) = n). @internal */
+export function bgNbdIntervalCount(
+  q: BgNbdParams,
+  m: DropoutShift,
+  n: number,
+  t1: number,
+  tau: number,
+): number {
+  const { r, alpha, a, b } = q;
+  const lnCoefficient = lnGamma(r + n) - lnGamma(r) - lnGamma(n + 1);
+  const value = betaExpectation(a, b, (p) => {
+    const shifted = alpha + p * t1;
+    const lnStay = Math.log1p(-p); // −∞ at p = 1: every power below is taken with 0⁰ = 1
+    const power = (k: number) => (k === 0 ? 0 : k * lnStay);
+    const w = Math.exp(power(m) + r * Math.log(alpha / shifted));
+    if (w === 0) return n === 0 ? 1 : 0;
+    const lnNb =
+      lnCoefficient +
+      r * Math.log(shifted / (shifted + tau)) +
+      (n === 0 ? 0 : n * Math.log(tau / (shifted + tau)));
+    let alive = Math.exp(power(n) + lnNb);
+    if (n > 0) {
+      const tail = regularizedIncompleteBeta(tau / (shifted + tau), n, r);
+      alive += p * Math.exp(power(n - 1)) * tail;
+    }
+    return (n === 0 ? 1 - w : 0) + w * alive;
+  });
+  return clamp01(value);
+}
