@@ -141,6 +141,12 @@ export type { PosteriorMeanRates } from "./models/predictions/posteriorMeanRates
 export { posteriorMeanRates } from "./models/predictions/posteriorMeanRates.js";
 export type { DiscreteAliveOptions } from "./models/predictions/probabilityAlive.js";
 export { probabilityAlive } from "./models/predictions/probabilityAlive.js";
+export type {
+  AlivePathPoint,
+  PathPurchase,
+  ProbabilityAlivePathOptions,
+} from "./models/predictions/probabilityAlivePath.js";
+export { probabilityAlivePath } from "./models/predictions/probabilityAlivePath.js";
 export type { PurchaseCountOptions } from "./models/predictions/purchaseCountProbability.js";
 export { purchaseCountProbability } from "./models/predictions/purchaseCountProbability.js";
 export type {

@@ -17,7 +17,6 @@ import {
   retentionElasticity,
 } from "../../src/index.js";
 import { expectInvalidAt, expectIssue } from "../expectInvalidAt.js";
-import posteriorMeans from "../fixtures/posteriorMeans.json" with { type: "json" };
 import {
   bgbbModel,
   bgNbdModel,
@@ -25,6 +24,7 @@ import {
   paretoNbdModel,
   sbgModel,
 } from "../fixtures/models.js";
+import posteriorMeans from "../fixtures/posteriorMeans.json" with { type: "json" };
 
 const rel = (actual: number, expected: number) => Math.abs(actual - expected) / Math.abs(expected);
 const BG = bgNbdModel(0.2425929282798216, 4.413532265271803, 0.7928859664405851, 2.42575238262545);
