@@ -129,7 +129,10 @@ function cutDays(settings: TimeSettings, firstDay: number, endDay: number): numb
  * );
  * path.length; // => 8
  * path[0].probabilityAlive; // => 1
- * path[2]; // => { date: "1997-01-26", T: 2, frequency: 1, recency: 2, probabilityAlive: 0.753657950832 }
+ * path[2].date; // => "1997-01-26"
+ * path[2].T; // => 2
+ * path[2].frequency; // => 1
+ * path[2].probabilityAlive; // => 0.753657950832
  * path[7].probabilityAlive; // => 0.599168102581
  * ```
  * @category Models
