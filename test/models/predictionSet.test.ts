@@ -4,7 +4,8 @@
  * Reference values: scipy.stats 1.17.1 `gamma.pdf/ppf`, `beta.pdf/ppf` (the same densities as R's
  * dgamma/dbeta that BTYD's heterogeneity plots draw); test/fixtures/posteriorMeans.py (direct 2-D
  * numerical integration, scipy nquad) → posteriorMeans.json; test/fixtures/intervalCounts.py (mpmath
- * 30-digit quadrature and the ₂F₁ closed form at n = 0); mpmath `nsum` of the elasticity's defining
+ * 30-digit quadrature and the ₂F₁ closed form at n = 0); test/fixtures/paretoIntervalCounts.py (the
+ * closed form of BTYD `pnbd.pmf.General`, Hardie note 013, re-typed with mpmath); mpmath `nsum` of the elasticity's defining
  * series (values inline, with the command).
  */
 import { describe, expect, it } from "vitest";
@@ -21,6 +22,8 @@ import {
   bgbbModel,
   bgNbdModel,
   CDNOW_BG_NBD,
+  CDNOW_PARETO_NBD,
+  DONATIONS_BG_BB,
   paretoNbdModel,
   sbgModel,
 } from "../fixtures/models.js";
@@ -162,6 +165,25 @@ describe("purchaseCountProbability with from (window (from, from + horizon])", (
     }
   });
 
+  it("Pareto/NBD equals the closed form of BTYD pnbd.pmf.General / Hardie note 013 (fixtures/paretoIntervalCounts.py)", () => {
+    // At from = 0 BTYD as shipped gives the same values; for from > 0 its B₂ terms use
+    // max(α, β + t₁) + t₂ where conditioning on "alive at t₁" gives + (t₂ − t₁): as shipped its
+    // probabilities sum to 1.157 at (39, 78), with the window length they sum to 1 and equal ours.
+    const cases: [number, number, number, number][] = [
+      [0, 0, 39, 0.593532766445094],
+      [1, 0, 39, 0.165584804227002],
+      [0, 39, 39, 0.790222114333119],
+      [1, 39, 39, 0.0742299395992138],
+      [2, 39, 39, 0.0420878443546371],
+      [0, 1000, 52, 0.958511341283891],
+      [2, 1000, 52, 0.00737963774197581],
+    ];
+    for (const [purchases, from, horizon, expected] of cases) {
+      const p = purchaseCountProbability(CDNOW_PARETO_NBD, { purchases, from, horizon });
+      expect(rel(p, expected)).toBeLessThan(1e-12);
+    }
+  });
+
   it("from = 0 is today's result; Σₙ P = 1; Σₙ n·P = E[X(from + horizon)] − E[X(from)]", () => {
     for (const model of [BG, MBG, PARETO]) {
       expect(purchaseCountProbability(model, { purchases: 3, horizon: 39, from: 0 })).toBe(
@@ -184,6 +206,22 @@ describe("purchaseCountProbability with from (window (from, from + horizon])", (
         expect(Math.abs(total - 1)).toBeLessThan(1e-12);
         expect(rel(mean, expected)).toBeLessThan(1e-10);
       }
+    }
+  });
+
+  it("BG/BB equals BTYD bgbb.pmf.General's formula at the donations parameters", () => {
+    // pieces 1–3 of bgbb.pmf.General (BTYD 2.4.3, R/bgbb.R; Fader, Hardie & Shang 2010, appendix),
+    // evaluated with mpmath (30 digits) at n.cal = from, n.star = horizon
+    const cases: [number, number, number, number][] = [
+      [0, 6, 5, 0.627219094344511],
+      [1, 6, 5, 0.0714961474733004],
+      [2, 6, 5, 0.0671567142725769],
+      [0, 3, 10, 0.511666801751764],
+      [2, 3, 10, 0.0601883110081263],
+    ];
+    for (const [purchases, from, horizon, expected] of cases) {
+      const p = purchaseCountProbability(DONATIONS_BG_BB, { purchases, from, horizon });
+      expect(rel(p, expected)).toBeLessThan(1e-12);
     }
   });
 
