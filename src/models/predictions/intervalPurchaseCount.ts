@@ -19,7 +19,10 @@
  *   one-dimensional integral, taken by Gauss–Legendre quadrature (below).
  *
  * BTYD's `bgnbd.pmf.General` (2.4.3) evaluates the t₁ = 0 formula at τ = t.end − t.start, ignoring
- * t.start; this is the distribution over the later window instead.
+ * t.start; this is the distribution over the later window instead. BTYD's `pnbd.pmf.General` uses
+ * max(α, β+t₁) + t.end in its B₂ terms where the derivation gives max(α, β+t₁) + τ: at t₁ > 0 its
+ * values sum to more than 1 (1.157 at CDNOW, t₁ = 39, τ = 39); with τ its closed form equals this
+ * one (test/fixtures/paretoIntervalCounts.py).
  * @internal
  * @module
  */

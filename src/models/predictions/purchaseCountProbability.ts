@@ -61,7 +61,8 @@ export const PARETO_COUNT_BUDGET = 5e6;
  * only shifts the drop-out distribution (β → β + t₁, δ → δ + n₁) and for the BG/NBD couples λ and p
  * (a one-dimensional integral over p, evaluated by Gauss–Legendre quadrature; see
  * `intervalPurchaseCount.ts`). BTYD's `bgnbd.pmf.General` ignores its `t.start` (it returns the
- * t₁ = 0 value for the window's length); this function does not.
+ * t₁ = 0 value for the window's length), and its `pnbd.pmf.General` puts t.end where the window
+ * length belongs (its values sum to more than 1 for t.start > 0); this function does neither.
  *
  * @param model - a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model (BG/BB: `horizon` counts
  *   whole opportunities in the model's own unit; Fader, Hardie & Shang 2010, eq. 8)
