@@ -184,6 +184,21 @@ describe("purchaseCountProbability with from (window (from, from + horizon])", (
     }
   });
 
+  it("BG/NBD with large beta shapes, where the count pulls the mass away from the beta's mode", () => {
+    // fixtures/intervalCounts.py, "sharp": 6.29049269866019e-24 (mpmath, 30 digits); the
+    // quadrature's panels resolve the shifted peak to about 10⁻⁸ relative at this 10⁻²⁴ value
+    const sharp = {
+      ...bgNbdModel(0.11387551645447617, 160.8965687953995, 38.12015806318125, 37.759667039837794),
+      kind: "mbg-nbd" as const,
+    };
+    const p = purchaseCountProbability(sharp, {
+      purchases: 20,
+      from: 565.5271382282549,
+      horizon: 69.88876775649624,
+    });
+    expect(rel(p, 6.29049269866019e-24)).toBeLessThan(1e-8);
+  });
+
   it("from = 0 is today's result; Σₙ P = 1; Σₙ n·P = E[X(from + horizon)] − E[X(from)]", () => {
     for (const model of [BG, MBG, PARETO]) {
       expect(purchaseCountProbability(model, { purchases: 3, horizon: 39, from: 0 })).toBe(

@@ -56,36 +56,62 @@ export function bgbbIntervalCount(p: BgBbParams, n: number, n1: number, span: nu
   return clamp01((n === 0 ? 1 - alive : 0) + alive * later);
 }
 
-/** Panels of the geometric split of each half of (0, 1): [2^{−k−1}, 2^{−k}], k < PANELS, and [0, 2^{−PANELS}]. */
-const PANELS = 48;
+/** Most octaves of p (or 1 − p) the rule resolves before its last panel, [0, 2^{−1−MAX_OCTAVES}]. */
+const MAX_OCTAVES = 1100;
 /** Gauss–Legendre points per panel. */
 const POINTS = 16;
+/** Most panels per octave (a shape c > 1 gets about √c: the density's relative width is 1/√c). */
+const MAX_PANELS = 64;
 
 /**
- * E[f(P)] for P ~ Beta(a, b): the two halves of (0, 1) are mapped so the beta density's endpoint
- * behaviour is absorbed (p = ½·v^{1/a} on (0, ½], 1 − p = ½·w^{1/b} on [½, 1): p^{a−1}dp =
- * (½)^a/a·dv), and each of v, w ∈ (0, 1) is split into panels that halve towards 0, each with a
- * 16-point Gauss–Legendre rule. The geometric panels follow a feature at any scale of p (the factor
- * (α/(α+pt₁))^r bends at p ≈ α/t₁), so the rule stays accurate for windows far beyond α.
+ * E[f(P)] for P ~ Beta(a, b). Each half of (0, 1) is split into octaves of its distance u to the
+ * near end (u = p on (0, ½], u = 1 − p on [½, 1)): [2^{−k−1}, 2^{−k}]·½ for k below `octaves`, then
+ * [0, 2^{−octaves}]·½, each with 16-point Gauss–Legendre rules. With the near shape c ≤ 1 (and on
+ * the last panel) the octave is mapped by u = h·s^{1/c} (h its upper end), which turns u^{c−1}du
+ * into h^c/c·ds: the density's endpoint behaviour is integrated exactly. With c > 1 the density is
+ * bounded and the octave is cut
+ * into about √c panels, its peak being about 1/√c wide relative to u. Octaves follow a feature at
+ * any scale of p — f bends at p ≈ α/t₁ — down to `smallest`, below which f is flat.
  */
-function betaExpectation(a: number, b: number, f: (p: number) => number): number {
+function betaExpectation(a: number, b: number, smallest: number, f: (p: number) => number): number {
   const { nodes, weights } = gaussLegendre(POINTS);
   const lnB = lnBeta(a, b);
-  const half = (shape: number, other: number, toP: (u: number) => number): number => {
+  const rule = (lo: number, hi: number, g: (x: number) => number): number => {
     let sum = 0;
-    for (let k = 0; k <= PANELS; k++) {
-      const hi = 2 ** -k;
-      const lo = k === PANELS ? 0 : hi / 2;
-      for (let i = 0; i < POINTS; i++) {
-        const v = lo + ((hi - lo) * (nodes[i]! + 1)) / 2;
-        const u = 0.5 * v ** (1 / shape); // p (or 1 − p) on this half
-        sum += ((weights[i]! * (hi - lo)) / 2) * Math.exp((other - 1) * Math.log1p(-u)) * f(toP(u));
-      }
-      if (k === PANELS) break;
-    }
-    return Math.exp(shape * Math.log(0.5) - Math.log(shape) - lnB) * sum;
+    for (let i = 0; i < POINTS; i++) sum += weights[i]! * g(lo + ((hi - lo) * (nodes[i]! + 1)) / 2);
+    return ((hi - lo) / 2) * sum;
   };
-  return half(a, b, (u) => u) + half(b, a, (u) => 1 - u);
+  const half = (c: number, other: number, toP: (u: number) => number, octaves: number) => {
+    // every weight is formed in logs: h^c/B(a, b) alone can overflow when (1 − u)^{other−1} underflows
+    const lnFar = (u: number) => (other - 1) * Math.log1p(-u) - lnB;
+    let total = 0;
+    for (let k = 0; k <= octaves; k++) {
+      const lnTop = -(k + 1) * Math.LN2; // ln h, h = ½·2^{−k}
+      if (c <= 1 || k === octaves) {
+        const lnScale = c * lnTop - Math.log(c); // h^c/c
+        const low = k === octaves ? 0 : Math.exp(-c * Math.LN2); // s from 2^{−c}
+        const g = (s: number) => {
+          const u = Math.exp(lnTop + Math.log(s) / c);
+          return Math.exp(lnScale + lnFar(u)) * f(toP(u));
+        };
+        total += rule(low, 1, g);
+        continue;
+      }
+      // the density on this octave is at most h^{c−1}·2^{|other−1|}/B(a, b)
+      if ((c - 1) * lnTop + Math.abs(other - 1) * Math.LN2 - lnB < -745) break;
+      const top = Math.exp(lnTop);
+      const bottom = top / 2;
+      const panels = Math.min(MAX_PANELS, Math.ceil(Math.sqrt(c)));
+      const g = (u: number) => Math.exp((c - 1) * Math.log(u) + lnFar(u)) * f(toP(u));
+      for (let j = 0; j < panels; j++) {
+        const lo = bottom + ((top - bottom) * j) / panels;
+        total += rule(lo, bottom + ((top - bottom) * (j + 1)) / panels, g);
+      }
+    }
+    return total;
+  };
+  const octaves = Math.min(MAX_OCTAVES, Math.max(8, Math.ceil(-Math.log2(2 * smallest))));
+  return half(a, b, (u) => u, octaves) + half(b, a, (u) => 1 - u, 16);
 }
 
 /** BG/NBD (m = 0) and MBG/NBD (m = 1) P(X(t₁, t₁+τ) = n). @internal */
@@ -98,7 +124,9 @@ export function bgNbdIntervalCount(
 ): number {
   const { r, alpha, a, b } = q;
   const lnCoefficient = lnGamma(r + n) - lnGamma(r) - lnGamma(n + 1);
-  const value = betaExpectation(a, b, (p) => {
+  // f is flat in p below a thousandth of its smallest scale: α/t₁ (drop-out before t₁), 1/(n+1)
+  const smallest = 1e-3 * Math.min(alpha / t1, 1 / (n + 1), 1);
+  const value = betaExpectation(a, b, smallest, (p) => {
     const shifted = alpha + p * t1;
     const lnStay = Math.log1p(-p); // −∞ at p = 1: every power below is taken with 0⁰ = 1
     const power = (k: number) => (k === 0 ? 0 : k * lnStay);
