@@ -159,8 +159,9 @@ function mixing(
  * p ~ Beta(α, β) (purchase probability per opportunity) and θ ~ Beta(γ, δ) (drop-out probability
  * per opportunity). The grid runs evenly from the `lowerQuantile` to the `upperQuantile` of each
  * distribution (found by bisection on the CDF), so a J-shaped density with shape below 1 starts
- * just above 0 instead of at its pole. (Only when that quantile underflows to 0 — a shape below
- * about 0.003 — does the first point sit on the pole; its density, infinite, is reported as 0.)
+ * just above 0 instead of at its pole. (Only when a quantile rounds to the pole itself — 0 for a
+ * shape below about 0.003, or 1 for a beta's second shape that small — does a grid end sit on it;
+ * its density, infinite, is reported as 0.)
  *
  * @param model - a fitted BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model
  * @param options - `{ points?, lowerQuantile?, upperQuantile? }` (defaults 200, 0.001, 0.999)
