@@ -123,12 +123,13 @@ export function posteriorMeanRates(
     let rates: ReturnType<typeof bgRates>;
     if (parsed.kind === "pareto-nbd") {
       const q = parsed.params;
-      const ll = (x: number, tx: number, T: number) => paretoNbdLogLikelihood(q, x, tx, T);
-      const up = (k: "r" | "s", x: number, tx: number, T: number) =>
-        Math.exp(paretoNbdLogLikelihood({ ...q, [k]: q[k] + 1 }, x, tx, T) - ll(x, tx, T));
+      const withR = { ...q, r: q.r + 1 };
+      const withS = { ...q, s: q.s + 1 };
+      const ratio = (shifted: typeof q, x: number, tx: number, T: number) =>
+        Math.exp(paretoNbdLogLikelihood(shifted, x, tx, T) - paretoNbdLogLikelihood(q, x, tx, T));
       rates = [
-        (x, tx, T) => (q.r / q.alpha) * up("r", x, tx, T),
-        (x, tx, T) => (q.s / q.beta) * up("s", x, tx, T),
+        (x, tx, T) => (q.r / q.alpha) * ratio(withR, x, tx, T),
+        (x, tx, T) => (q.s / q.beta) * ratio(withS, x, tx, T),
       ];
     } else {
       const kernel = purchaseKernel(parsed, fn);

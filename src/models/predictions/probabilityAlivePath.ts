@@ -3,7 +3,6 @@ import { invalidInput } from "../../core/errors.js";
 import {
   calendarPeriodIndex,
   type DateInput,
-  FIXED_UNIT_DAYS,
   formatCivilDay,
   type TimeUnit,
 } from "../../core/time.js";
@@ -75,11 +74,14 @@ const optionsSchema = z.strictObject({ observationEnd: dateInputSchema, ...timeO
 /** A stand-in id for rows without one (parseLog numbers customers; the path has a single one). */
 const SOLE_CUSTOMER = "\u0000path";
 
+/** The unit length in days of `"elapsed"` bucketing (validated: day or week only). */
+const elapsedUnitDays = (settings: TimeSettings): number => (settings.unit === "week" ? 7 : 1);
+
 /** The cut-off days of the path: one per period from the first purchase's to `endDay`'s. */
 function cutDays(settings: TimeSettings, firstDay: number, endDay: number): number[] {
   const out: number[] = [];
-  const step = FIXED_UNIT_DAYS[settings.unit];
-  if (settings.bucketing === "elapsed" && step !== undefined) {
+  if (settings.bucketing === "elapsed") {
+    const step = elapsedUnitDays(settings);
     for (let d = firstDay; d < endDay; d += step) out.push(d);
   } else {
     let period = calendarPeriodIndex(firstDay, settings.unit);
@@ -180,7 +182,7 @@ export function probabilityAlivePath(
     const day = log.day.subarray(0, n);
     const p = { day, period: periodsOf(day, n, settings, new Int32Array(n)), units: undefined };
     const calendar = settings.bucketing === "calendar";
-    const unitDays = calendar ? 1 : FIXED_UNIT_DAYS[settings.unit]!;
+    const unitDays = calendar ? 1 : elapsedUnitDays(settings);
     const out: AlivePathPoint[] = [];
     const work = new Int32Array(n);
     const h = {} as CustomerNumbers;
