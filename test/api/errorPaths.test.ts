@@ -62,6 +62,7 @@ const WITHOUT_OPTIONS: Record<string, string> = {
   recoveryPlanSummary: "one argument: a plan",
   conditionalExpectedSpend: "the Gamma-Gamma expectation has nothing to choose",
   segmentSummary: "two data arguments (segments, and optional measures joined by id)",
+  posteriorMeanRates: "fn(model, customers): a posterior mean has nothing to choose",
 };
 /** Exports that take no array of data rows. */
 const WITHOUT_ROWS: Record<string, string> = {
@@ -80,9 +81,11 @@ const WITHOUT_ROWS: Record<string, string> = {
   expectedPurchases: "fn(model, options)",
   expectedPurchasesMatrix: "fn(model, options)",
   expectedRemainingLifetime: "fn(model, options)",
+  heterogeneityDensities: "fn(model, options?)",
   probabilityAliveMatrix: "fn(model, options)",
   purchaseCountProbability: "fn(model, options)",
   retentionCurve: "fn(model, options)",
+  retentionElasticity: "fn(model, options)",
   subscriptionLifetimeValue: "fn(model, options)",
   survivalCurve: "fn(model, options)",
 };

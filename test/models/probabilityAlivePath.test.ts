@@ -111,5 +111,23 @@ describe("probabilityAlivePath", () => {
       ["options", "end"],
       "unknown_key",
     );
+    expectIssue(
+      () =>
+        probabilityAlivePath({ ...CDNOW_BG_NBD, unit: "day" }, [{ date: "1997-01-01" }], {
+          observationEnd: "9999-12-31",
+        }),
+      fn,
+      ["options", "observationEnd"],
+      "too_big",
+    );
+    expectIssue(
+      () =>
+        probabilityAlivePath(CDNOW_BG_NBD, [, { date: "1997-01-01" }] as never, {
+          observationEnd: "1997-09-30",
+        }),
+      fn,
+      ["purchases", 0],
+      "required",
+    );
   });
 });

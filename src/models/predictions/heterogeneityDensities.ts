@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { invalidInput } from "../../core/errors.js";
 import { parseInput } from "../../core/validate.js";
 import { upperGammaRegularized } from "../../math/chiSquare.js";
 import { regularizedIncompleteBeta } from "../../math/incompleteBeta.js";
@@ -167,7 +168,8 @@ function mixing(
  * @param options - `{ points?, lowerQuantile?, upperQuantile? }` (defaults 200, 0.001, 0.999)
  * @returns `{ purchase, dropout }`, each a {@link MixingDensity} with `points.length` grid rows
  * @throws {InvalidInputError} on an invalid model (`model.kind`, `model.params.r`, `model.unit`,
- *   …) or options (`options.points` not an integer from 2 to 10,000, a quantile out of range,
+ *   …), a distribution beyond float64 (a rate so small that the variance overflows: `model.params`,
+ *   code `"unsupported"`) or options (`options.points` not an integer from 2 to 10,000, a quantile out of range,
  *   an unknown key)
  * @example
  * ```ts
@@ -208,8 +210,20 @@ export function heterogeneityDensities(
   const n = opts.points ?? 200;
   const lower = opts.lowerQuantile ?? 0.001;
   const upper = opts.upperQuantile ?? 0.999;
-  return {
+  const out = {
     purchase: mixing(laws[0], laws[1], n, lower, upper),
     dropout: mixing(laws[2], laws[3], n, lower, upper),
   };
+  for (const d of [out.purchase, out.dropout]) {
+    const numbers = [d.mean, d.variance, ...d.points.map((p) => p.value)];
+    if (!numbers.every(Number.isFinite)) {
+      throw invalidInput(
+        fn,
+        ["model", "params"],
+        `The ${d.distribution} distribution of ${d.parameter} with parameters ${d.shapes.join(", ")} lies beyond float64 (its mean, variance or quantiles overflow)`,
+        "unsupported",
+      );
+    }
+  }
+  return out;
 }

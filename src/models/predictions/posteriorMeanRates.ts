@@ -1,3 +1,4 @@
+import { IssueCollector } from "../../core/errors.js";
 import {
   isBetaGeometricBetaBinomial,
   mapCustomers,
@@ -73,7 +74,8 @@ function bgRates(
  *   `{ frequency, recency, periods }`), with an optional `customerId`
  * @returns one {@link PosteriorMeanRates} row per customer, in input order
  * @throws {InvalidInputError} on an invalid model (`model.params.r`, `model.unit`, …) or invalid
- *   customers (every bad row listed, up to 100, at `customers[i].<field>`)
+ *   customers (every bad row listed, up to 100, at `customers[i].<field>`; a `customerId` that is
+ *   not a string, code `"invalid_type"`)
  * @example
  * ```ts
  * import { posteriorMeanRates } from "customer-value";
@@ -138,9 +140,10 @@ export function posteriorMeanRates(
     purchase = conditionalOverRows(fn, customers, rates[0], undefined, rates[0]);
     dropout = conditionalOverRows(fn, customers, rates[1], undefined, rates[1]);
   }
+  const ids = customerIds(fn, customers);
   const rows: PosteriorMeanRates[] = [];
   for (let i = 0; i < purchase.length; i++) {
-    const id = (customers[i] as { customerId?: unknown }).customerId;
+    const id = ids[i];
     const purchaseRate = purchase[i]!;
     const dropoutRate = dropout[i]!;
     rows.push(
@@ -150,4 +153,23 @@ export function posteriorMeanRates(
     );
   }
   return rows;
+}
+
+/** The rows' `customerId`s (each read once); one that is present but not a string is an error. */
+function customerIds(fn: string, customers: readonly unknown[]): (string | undefined)[] {
+  const issues = new IssueCollector();
+  const ids = customers.map((row, i) => {
+    const id = (row as { customerId?: unknown }).customerId;
+    if (id !== undefined && typeof id !== "string") {
+      issues.add(
+        ["customers", i, "customerId"],
+        "Expected a customer id (string)",
+        "invalid_type",
+        id,
+      );
+    }
+    return typeof id === "string" ? id : undefined;
+  });
+  issues.throwIfAny(fn);
+  return ids;
 }

@@ -18,6 +18,7 @@ import {
   type TimeSettings,
   timeOptionShape,
 } from "../../transactions/logOptions.js";
+import { checkLogShape } from "../../transactions/rowProblems.js";
 import { periodsOf } from "../../transactions/summarizeLog.js";
 import { parseLog } from "../../transactions/transactionLog.js";
 import type { PurchaseModel } from "../types.js";
@@ -116,7 +117,8 @@ function cutDays(settings: TimeSettings, firstDay: number, endDay: number): numb
  * @throws {InvalidInputError} on an invalid model, options (`options.<key>`; `options.unit` other
  *   than the model's, code `"unit_mismatch"`) or purchases (`purchases[i].date`,
  *   `purchases[i].customerId`; two different ids, code `"inconsistent"`; no purchase on or before
- *   `observationEnd`, path `purchases`, code `"too_small"`)
+ *   `observationEnd`, path `purchases`, code `"too_small"`), or a path of more than 100,000 points
+ *   or 5·10⁷ point × purchase steps (`options.observationEnd`, code `"too_big"`)
  * @example
  * ```ts
  * import { probabilityAlivePath } from "customer-value";
@@ -161,7 +163,8 @@ export function probabilityAlivePath(
   const withUnit = given === undefined ? options : { ...given, unit: parsed.unit };
   const { settings, days } = readLogOptions(fn, optionsSchema, withUnit, [], ["observationEnd"]);
   const endDay = days.observationEnd;
-  const rows = Array.isArray(purchases) ? purchases.map(asLogRow) : purchases;
+  // the array's shape first (holes, a length of 2³²−1), then one pass over its elements
+  const rows = checkLogShape(fn, purchases, "purchases", undefined).map(asLogRow);
   const alive = purchaseKernel(parsed, fn).probabilityAlive;
   return withScratch((scratch) => {
     const log = parseLog(
@@ -187,6 +190,7 @@ export function probabilityAlivePath(
     const work = new Int32Array(n);
     const h = {} as CustomerNumbers;
     const firstDay = day.reduce((a, b) => Math.min(a, b));
+    checkPathSize(fn, settings, endDay - firstDay, n);
     for (const cutDay of cutDays(settings, firstDay, endDay)) {
       const period = calendar ? calendarPeriodIndex(cutDay, settings.unit) : cutDay;
       const cut: Cutoff = { day: cutDay, period, unitDays };
@@ -203,6 +207,27 @@ export function probabilityAlivePath(
     }
     return out;
   });
+}
+
+/** Most points of a path: 100,000 (274 years of days, 1,900 years of weeks). */
+const MAX_PATH_POINTS = 100_000;
+/** Most points × purchases (each point summarises the purchases up to it). */
+const MAX_PATH_WORK = 5e7;
+/** The fewest days a period of each unit lasts (bounds the number of points before they are listed). */
+const MIN_UNIT_DAYS = { day: 1, week: 7, month: 28, quarter: 89, year: 365 } as const;
+
+/** Refuses a path of more than {@link MAX_PATH_POINTS} points or {@link MAX_PATH_WORK} steps. */
+function checkPathSize(fn: string, settings: TimeSettings, spanDays: number, n: number): void {
+  const unit = settings.unit;
+  const points = Math.floor(spanDays / MIN_UNIT_DAYS[unit]) + 2;
+  if (points > MAX_PATH_POINTS || points * n > MAX_PATH_WORK) {
+    throw invalidInput(
+      fn,
+      ["options", "observationEnd"],
+      `A path of about ${points} ${unit}s over ${n} purchases is beyond the ${MAX_PATH_POINTS} points (and ${MAX_PATH_WORK} point × purchase steps) a path serves; use a later first purchase, an earlier observationEnd or a longer unit`,
+      "too_big",
+    );
+  }
 }
 
 /** A purchase row as a transaction-log row (the date read once; the id defaulted). */
