@@ -213,13 +213,26 @@ export function probabilityAlivePath(
 const MAX_PATH_POINTS = 100_000;
 /** Most points × purchases (each point summarises the purchases up to it). */
 const MAX_PATH_WORK = 5e7;
-/** The fewest days a period of each unit lasts (bounds the number of points before they are listed). */
-const MIN_UNIT_DAYS = { day: 1, week: 7, month: 28, quarter: 89, year: 365 } as const;
+/** The fewest days a period of `unit` lasts (bounds the number of points before they are listed). */
+function minUnitDays(unit: TimeUnit): number {
+  switch (unit) {
+    case "day":
+      return 1;
+    case "week":
+      return 7;
+    case "month":
+      return 28;
+    case "quarter":
+      return 89;
+    case "year":
+      return 365;
+  }
+}
 
 /** Refuses a path of more than {@link MAX_PATH_POINTS} points or {@link MAX_PATH_WORK} steps. */
 function checkPathSize(fn: string, settings: TimeSettings, spanDays: number, n: number): void {
   const unit = settings.unit;
-  const points = Math.floor(spanDays / MIN_UNIT_DAYS[unit]) + 2;
+  const points = Math.floor(spanDays / minUnitDays(unit)) + 2;
   if (points > MAX_PATH_POINTS || points * n > MAX_PATH_WORK) {
     throw invalidInput(
       fn,
