@@ -134,8 +134,23 @@ export type {
 export { discountedExpectedResidualPurchases } from "./models/predictions/discountedExpectedResidualPurchases.js";
 export type { HorizonOptions } from "./models/predictions/expectedPurchases.js";
 export { expectedPurchases } from "./models/predictions/expectedPurchases.js";
+export type {
+  DensityPoint,
+  HeterogeneityDensities,
+  HeterogeneityDensityOptions,
+  MixingDensity,
+} from "./models/predictions/heterogeneityDensities.js";
+export { heterogeneityDensities } from "./models/predictions/heterogeneityDensities.js";
+export type { PosteriorMeanRates } from "./models/predictions/posteriorMeanRates.js";
+export { posteriorMeanRates } from "./models/predictions/posteriorMeanRates.js";
 export type { ProbabilityAliveOptions } from "./models/predictions/probabilityAlive.js";
 export { probabilityAlive } from "./models/predictions/probabilityAlive.js";
+export type {
+  AlivePathPoint,
+  PathPurchase,
+  ProbabilityAlivePathOptions,
+} from "./models/predictions/probabilityAlivePath.js";
+export { probabilityAlivePath } from "./models/predictions/probabilityAlivePath.js";
 export type { PurchaseCountOptions } from "./models/predictions/purchaseCountProbability.js";
 export { purchaseCountProbability } from "./models/predictions/purchaseCountProbability.js";
 export type {
@@ -145,6 +160,7 @@ export type {
   SubscriptionHistoryRow,
 } from "./models/shiftedBetaGeometric/fitShiftedBetaGeometric.js";
 export { fitSbg } from "./models/shiftedBetaGeometric/fitShiftedBetaGeometric.js";
+export { retentionElasticity } from "./models/shiftedBetaGeometric/retentionElasticity.js";
 export type {
   CurveOptions,
   ExpectedRemainingLifetimeOptions,

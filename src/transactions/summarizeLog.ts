@@ -128,8 +128,8 @@ export function summarizeLog(
   });
 }
 
-/** The period of each of the `n` days, into `out`: see {@link Purchases.period}. */
-function periodsOf(
+/** The period of each of the `n` days, into `out`: see {@link Purchases.period}. @internal */
+export function periodsOf(
   day: Int32Array,
   n: number,
   settings: TimeSettings,

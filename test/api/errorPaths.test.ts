@@ -63,6 +63,7 @@ const WITHOUT_OPTIONS: Record<string, string> = {
   conditionalExpectedSpend: "the Gamma-Gamma expectation has nothing to choose",
   customerLogLikelihood: "the log-likelihood at the model's parameters has nothing to choose",
   segmentSummary: "two data arguments (segments, and optional measures joined by id)",
+  posteriorMeanRates: "fn(model, customers): a posterior mean has nothing to choose",
 };
 /** Exports that take no array of data rows. */
 const WITHOUT_ROWS: Record<string, string> = {
@@ -81,9 +82,11 @@ const WITHOUT_ROWS: Record<string, string> = {
   expectedPurchases: "fn(model, options)",
   expectedPurchasesMatrix: "fn(model, options)",
   expectedRemainingLifetime: "fn(model, options)",
+  heterogeneityDensities: "fn(model, options?)",
   probabilityAliveMatrix: "fn(model, options)",
   purchaseCountProbability: "fn(model, options)",
   retentionCurve: "fn(model, options)",
+  retentionElasticity: "fn(model, options)",
   subscriptionLifetimeValue: "fn(model, options)",
   survivalCurve: "fn(model, options)",
 };

@@ -317,6 +317,11 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
     () => [copy(bg), { maxFrequency: 3, maxT: 40, horizon: 28, unit: "day" }],
   ],
   expectedRemainingLifetime: [() => [copy(sbg), { renewals: 7, discountRate: 0.1 }]],
+  heterogeneityDensities: [
+    () => [copy(bg), { points: 5 }],
+    () => [copy(pareto), { lowerQuantile: 0.01, upperQuantile: 0.99 }],
+    () => [copy(bgbb)],
+  ],
   fitBgBb: [() => [bgbbRows(), { unit: "year" }]],
   fitBgNbd: [() => [fitRows(), { unit: "week" }]],
   fitGammaGamma: [
@@ -528,10 +533,32 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
       { maxFrequency: 3, maxT: 9, unit: "month", unitConversion: "calendar-average" },
     ],
   ],
+  posteriorMeanRates: [
+    () => [copy(bg), [{ customerId: "ann", frequency: 2, recency: 30.43, T: 38.86 }]],
+    () => [copy(pareto), history()],
+    () => [copy(bgbb), [{ frequency: 2, recency: 4, periods: 6 }]],
+  ],
+  probabilityAlivePath: [
+    () => [
+      copy(bg),
+      [{ date: "1997-01-06" }, { date: "1997-01-20" }],
+      { observationEnd: "1997-03-02" },
+    ],
+    () => [
+      copy(pareto),
+      [
+        { customerId: "ann", date: "1997-01-06" },
+        { customerId: "ann", date: "1997-02-20" },
+      ],
+      { observationEnd: "1997-03-02", bucketing: "elapsed", timeZone: "Europe/Paris" },
+    ],
+  ],
   purchaseCountProbability: [
     () => [copy(bg), { purchases: 0, horizon: 39 }],
     () => [copy(pareto), { purchases: 2, horizon: 39 }],
     () => [copy(bgbb), { purchases: 1, horizon: 5 }],
+    () => [copy(mbg), { purchases: 1, from: 39, horizon: 39 }],
+    () => [copy(bgbb), { purchases: 1, from: 6, horizon: 5 }],
   ],
   raterIndex: [
     () => [{ tangibles: 6, reliability: 5, responsiveness: 5.5, assurance: 6, empathy: 4 }],
@@ -568,6 +595,7 @@ export const VALID_CALLS: Record<string, readonly SeedCall[]> = {
     },
   ],
   retentionCurve: [() => [copy(sbg), { periods: 12 }]],
+  retentionElasticity: [() => [copy(sbg), { renewals: 0, discountRate: 0.1 }]],
   retentionLifetimeValue: [
     () => [{ margin: 100, retentionRate: 0.8, discountRate: 0.1 }],
     () => [

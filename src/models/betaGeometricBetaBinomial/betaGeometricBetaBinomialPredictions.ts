@@ -149,7 +149,8 @@ function finite(fn: string, value: number, path: readonly PropertyKey[]): number
   return value;
 }
 
-function mapCustomers(
+/** Validates discrete histories and maps `f` over them (memoised per (x, t_x, n)). @internal */
+export function mapCustomers(
   fn: string,
   customers: unknown,
   f: (x: number, tx: number, n: number) => number,

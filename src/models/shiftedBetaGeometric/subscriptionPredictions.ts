@@ -38,16 +38,21 @@ const retentionOptionsSchema = z.strictObject({
 /** The sBG model schema with its (required) time unit: the length of one contract period. */
 const modelSchema = z.extend(shiftedBetaGeometricModelSchema, { unit: timeUnitSchema });
 
-/** The validated copy of the model (each parameter read once); paths `model.params.alpha`, `model.unit`. */
-function parseModel(fn: string, model: unknown): SbgModel {
+/** The validated copy of the model (each parameter read once); paths `model.params.alpha`, `model.unit`. @internal */
+export function parseModel(fn: string, model: unknown): SbgModel {
   return parseModelWithUnit(fn, modelSchema, model, ["model"]) as SbgModel;
 }
 
 /**
  * The discount rate of an sBG value: the one rule (`checkDiscountRate`: ≥ 0, < 1 unless
  * `allowLargeDiscountRate`) and the infinite-sum floor of 10⁻⁶ per period (code `"too_small"`).
+ * @internal
  */
-function sbgDiscountRate(fn: string, rate: unknown, allowLarge: boolean | undefined): number {
+export function sbgDiscountRate(
+  fn: string,
+  rate: unknown,
+  allowLarge: boolean | undefined,
+): number {
   const path = ["options", "discountRate"];
   const d = checkDiscountRate(fn, rate, path, allowLarge === true);
   checkDiscountFloor(fn, d, path);
