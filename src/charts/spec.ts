@@ -140,9 +140,10 @@ export function checkOptions<T extends ChartOptions>(
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
     throw invalidInput(fn, ["options"], "options must be an object", "invalid_type", options);
   }
-  const kinds = { ...BASE_KINDS, ...extra };
+  // A Map, so that an option named "toString" or "__proto__" is an unknown key, not a prototype hit.
+  const kinds = new Map(Object.entries({ ...BASE_KINDS, ...extra }));
   for (const [key, value] of Object.entries(options)) {
-    const kind = kinds[key];
+    const kind = kinds.get(key);
     if (kind === undefined) {
       throw invalidInput(fn, ["options", key], `unknown option "${key}"`, "unknown_key");
     }

@@ -150,6 +150,17 @@ describe("titles and units", () => {
 
 describe("errors", () => {
   const fit = { rows: [], chiSquare: 0, degreesOfFreedom: 1, pValue: 1 };
+  it("an option named after an Object.prototype member is an unknown key, not a prototype hit", () => {
+    for (const key of ["toString", "__proto__", "constructor", "hasOwnProperty"]) {
+      expectIssue(
+        () => frequencyHistogramChart(fit, JSON.parse(`{"${key}": 1}`)),
+        "frequencyHistogramChart",
+        ["options", key],
+        "unknown_key",
+      );
+    }
+  });
+
   it("options are strict and checked", () => {
     expectIssue(
       () => frequencyHistogramChart(fit, { titel: "x" } as never),

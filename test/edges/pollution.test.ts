@@ -319,6 +319,8 @@ describe("user strings that name Object.prototype members are ordinary strings",
  * user string. Keep reasons short and true; remove an entry when its lookup goes.
  */
 const REVIEWED: Record<string, string> = {
+  "src/charts/matrixPolicyCharts.ts: result.counts": "cell from the constant grid layout",
+  "src/charts/matrixPolicyCharts.ts: result.policies": "cell from the constant grid layout",
   "src/core/units.ts: FIXED_DAYS": "indexed by a TimeUnit narrowed to day | week",
   "src/core/units.ts: MONTHS": "indexed by a TimeUnit narrowed to month | quarter | year",
   "src/core/toPlainData.ts: (value as Record<string, unknown>)":
