@@ -25,9 +25,7 @@ describe("BG/BB predictions take the fitter's rows as they are", () => {
 
   it("probabilityAlive, conditionalExpectedPurchases and DERT accept count, customerId and extra fields", () => {
     const alive = probabilityAlive(model, rows, { horizon: 1 });
-    expect(Array.from(alive)).toEqual(
-      Array.from(probabilityAlive(model, bare, { horizon: 1 })),
-    );
+    expect(Array.from(alive)).toEqual(Array.from(probabilityAlive(model, bare, { horizon: 1 })));
     // FHS 2010 Table 6: P(alive in 2002) of a 6-for-6 donor is 0.93, of a never-again donor 0.11.
     const six = rows.findIndex((r) => r.frequency === 6 && r.recency === 6);
     const none = rows.findIndex((r) => r.frequency === 0);

@@ -122,9 +122,14 @@ describe("probabilityAlivePath", () => {
     );
     expectIssue(
       () =>
-        probabilityAlivePath(CDNOW_BG_NBD, [, { date: "1997-01-01" }] as never, {
-          observationEnd: "1997-09-30",
-        }),
+        // A hole at index 0, built without a sparse-array literal.
+        probabilityAlivePath(
+          CDNOW_BG_NBD,
+          Object.assign(new Array(2), { 1: { date: "1997-01-01" } }) as never,
+          {
+            observationEnd: "1997-09-30",
+          },
+        ),
       fn,
       ["purchases", 0],
       "required",
