@@ -72,7 +72,9 @@ export interface PredictiveCheck {
   readonly calibrationPurchases: PredictiveCheckTotal;
   /** Purchases in the holdout periods, when the rows carry holdout outcomes. */
   readonly holdoutPurchases?: PredictiveCheckTotal;
+  /** How many data sets were simulated. */
   readonly replicates: number;
+  /** Coverage of the `lower`–`upper` bands. */
   readonly level: number;
 }
 
