@@ -47,8 +47,8 @@ const cases = [
     // a ₂F₁ path with a Beta-mixture fallback, unit conversion): +1 kB.
     ceiling: 28,
   },
-  // 98 until issues 16 and 19 added the prediction set, the simulators and predictiveCheck: +7 kB.
-  { name: "whole library", source: "export * from 'customer-value';", budget: 80, ceiling: 105 },
+  // 98 until issues 16 and 19 added the prediction set, the simulators and predictiveCheck: +10 kB.
+  { name: "whole library", source: "export * from 'customer-value';", budget: 80, ceiling: 108 },
   // customer-value/charts: ≤ 6 kB per chart function (issue 21); the import must not pull in the
   // library's code (a chart only reads a result), so its cost is the charts' own.
   {
