@@ -10,7 +10,7 @@ import {
   type lifetimeValueChart,
   netPromoterScoreChart,
   probabilityAliveChart,
-  probabilityAlivePathChart,
+  type probabilityAlivePathChart,
   recoveryPlanChart,
   type rfmHeatmapChart,
   servqualGapChart,
