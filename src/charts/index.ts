@@ -25,6 +25,8 @@ export {
   holdoutComparisonChart,
   purchaseTrackingChart,
 } from "./modelCharts.js";
+export type { HeterogeneityChartOptions } from "./predictionCharts.js";
+export { heterogeneityChart, probabilityAlivePathChart } from "./predictionCharts.js";
 export { netPromoterScoreChart, servqualGapChart } from "./satisfactionCharts.js";
 export type { RfmHeatmapChartOptions } from "./segmentCharts.js";
 export { rfmHeatmapChart, segmentShareChart } from "./segmentCharts.js";

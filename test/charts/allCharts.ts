@@ -13,11 +13,13 @@ import {
   customerLifetimeValue,
   customerValueMatrix,
   expectedPurchasesMatrix,
+  heterogeneityDensities,
   holdoutComparison,
   netPromoterScore,
   portfolioMatrix,
   prioritizeRecovery,
   probabilityAliveMatrix,
+  probabilityAlivePath,
   retentionCurve,
   rfmScores,
   rfmTable,
@@ -28,7 +30,13 @@ import {
   valueMatrix,
 } from "../../src/index.js";
 import { cdnowSample } from "../fixtures/load.js";
-import { CDNOW_BG_NBD, CDNOW_GAMMA_GAMMA, sbgModel } from "../fixtures/models.js";
+import {
+  CDNOW_BG_NBD,
+  CDNOW_GAMMA_GAMMA,
+  CDNOW_PARETO_NBD,
+  DONATIONS_BG_BB,
+  sbgModel,
+} from "../fixtures/models.js";
 
 /** One spec per chart function (the function's name), plus variants under `name:variant`. */
 export function allCharts(): Record<string, charts.VegaLiteSpec> {
@@ -76,6 +84,15 @@ export function allCharts(): Record<string, charts.VegaLiteSpec> {
     expectation: 7,
     perception: i < 4 ? 6 : i < 9 ? 5 : i < 13 ? 7 : 6,
   }));
+  // the CDNOW customer with the most purchases: a path with many jumps
+  const counts = new Map<string, number>();
+  for (const t of transactions) counts.set(t.customerId, (counts.get(t.customerId) ?? 0) + 1);
+  const busiest = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+  const path = probabilityAlivePath(
+    model,
+    transactions.filter((t) => t.customerId === busiest),
+    { observationEnd: "1998-06-30" },
+  );
   const actual = Array.from({ length: 20 }, (_, i) => 30 + 5 * i);
   return {
     frequencyHistogramChart: charts.frequencyHistogramChart(calibrationFrequencyFit(model, rows)),
@@ -101,6 +118,13 @@ export function allCharts(): Record<string, charts.VegaLiteSpec> {
       retention: retentionCurve(sbg, { periods: 12 }),
       unit: sbg.unit,
     }),
+    probabilityAlivePathChart: charts.probabilityAlivePathChart(path),
+    heterogeneityChart: charts.heterogeneityChart(heterogeneityDensities(model), { unit }),
+    "heterogeneityChart:pareto-nbd": charts.heterogeneityChart(
+      heterogeneityDensities(CDNOW_PARETO_NBD),
+      { unit },
+    ),
+    "heterogeneityChart:bg-bb": charts.heterogeneityChart(heterogeneityDensities(DONATIONS_BG_BB)),
     rfmHeatmapChart: charts.rfmHeatmapChart(scores),
     "rfmHeatmapChart:monetaryScore": charts.rfmHeatmapChart(scores, { colorBy: "monetaryScore" }),
     segmentShareChart: charts.segmentShareChart(

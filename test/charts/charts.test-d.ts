@@ -5,10 +5,12 @@ import { expectTypeOf, it } from "vitest";
 import {
   customerValueMatrixChart,
   frequencyHistogramChart,
+  heterogeneityChart,
   holdoutComparisonChart,
   type lifetimeValueChart,
   netPromoterScoreChart,
   probabilityAliveChart,
+  type probabilityAlivePathChart,
   recoveryPlanChart,
   type rfmHeatmapChart,
   servqualGapChart,
@@ -18,10 +20,12 @@ import type {
   calibrationFrequencyFit,
   customerLifetimeValue,
   customerValueMatrix,
+  heterogeneityDensities,
   holdoutComparison,
   netPromoterScore,
   prioritizeRecovery,
   probabilityAliveMatrix,
+  probabilityAlivePath,
   rfmScores,
   servqual,
 } from "../../src/index.js";
@@ -44,6 +48,10 @@ it("charts take the results of the library's functions", () => {
   expectTypeOf<R<typeof rfmScores>>().toMatchTypeOf<Parameters<typeof rfmHeatmapChart>[0]>();
   expectTypeOf<R<typeof customerLifetimeValue>>().toMatchTypeOf<
     Parameters<typeof lifetimeValueChart>[0]
+  >();
+  expectTypeOf(heterogeneityChart).parameter(0).toEqualTypeOf<R<typeof heterogeneityDensities>>();
+  expectTypeOf<R<typeof probabilityAlivePath>>().toMatchTypeOf<
+    Parameters<typeof probabilityAlivePathChart>[0]
   >();
   expectTypeOf(netPromoterScoreChart).returns.toEqualTypeOf<VegaLiteSpec>();
   // @ts-expect-error a NPS result is not a SERVQUAL result

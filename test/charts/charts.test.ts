@@ -7,9 +7,11 @@ import { describe, expect, it } from "vitest";
 import {
   customerValueMatrixChart,
   frequencyHistogramChart,
+  heterogeneityChart,
   holdoutComparisonChart,
   lifetimeValueChart,
   netPromoterScoreChart,
+  probabilityAlivePathChart,
   purchaseTrackingChart,
   recoveryPlanChart,
   rfmHeatmapChart,
@@ -18,8 +20,10 @@ import {
 } from "../../src/charts/index.js";
 import {
   customerValueMatrix,
+  heterogeneityDensities,
   netPromoterScore,
   prioritizeRecovery,
+  probabilityAlivePath,
   retentionCurve,
   rfmScores,
   rfmTable,
@@ -27,7 +31,7 @@ import {
 } from "../../src/index.js";
 import { expectIssue } from "../expectInvalidAt.js";
 import { cdnowSample } from "../fixtures/load.js";
-import { sbgModel } from "../fixtures/models.js";
+import { CDNOW_BG_NBD, CDNOW_PARETO_NBD, DONATIONS_BG_BB, sbgModel } from "../fixtures/models.js";
 
 type Row = Record<string, unknown>;
 const values = (spec: VegaLiteSpec) => (spec.data as { values: Row[] }).values;
@@ -109,6 +113,70 @@ describe("data follow the results", () => {
     expect(rows.filter((r) => r.series === "retention rate r(t)").map((r) => r.period)).toEqual([
       1, 2, 3, 4,
     ]);
+  });
+
+  it("P(alive) path: every point of the path, repeat purchases marked where the count rises", () => {
+    const sample = cdnowSample();
+    const id = sample.find(
+      (t) => sample.filter((u) => u.customerId === t.customerId).length >= 4,
+    )!.customerId;
+    const purchases = sample.filter((t) => t.customerId === id);
+    const path = probabilityAlivePath(CDNOW_BG_NBD, purchases, { observationEnd: "1998-06-30" });
+    const spec = probabilityAlivePathChart(path);
+    const rows = values(spec);
+    expect(rows.map((r) => [r.date, r.probabilityAlive])).toEqual(
+      path.map((p) => [p.date, p.probabilityAlive]),
+    );
+    const marked = rows.filter((r) => r.purchase).length;
+    // one mark per repeat purchase period: the path's last repeat count
+    expect(marked).toBe(path.at(-1)!.frequency);
+    expect(marked).toBeGreaterThan(0);
+    const [line, points] = spec.layer as { encoding: Row; transform?: unknown }[];
+    expect(JSON.stringify(line!.encoding)).toContain('"scale":{"domain":[0,1]}');
+    expect(points!.transform).toEqual([{ filter: "datum.purchase" }]);
+    expect(JSON.stringify(spec)).toContain('"type":"temporal"');
+  });
+
+  it("heterogeneity: each panel's curve is the result's grid, its rule the result's mean", () => {
+    const densities = heterogeneityDensities(CDNOW_PARETO_NBD, { points: 40 });
+    const spec = heterogeneityChart(densities, { unit: "week" });
+    const panels = spec.hconcat as { data: { values: Row[] }; layer: { encoding: Row }[] }[];
+    expect(panels).toHaveLength(2);
+    for (const [i, side] of (["purchase", "dropout"] as const).entries()) {
+      const d = densities[side];
+      expect(panels[i]!.data.values).toEqual(d.points.map((p) => ({ ...p })));
+      expect(panels[i]!.layer[1]!.encoding.x).toEqual({ datum: d.mean });
+    }
+    const text = JSON.stringify(spec);
+    expect(text).toContain("purchase rate λ (purchases per week)");
+    expect(text).toContain("drop-out rate μ (drop-outs per week)");
+    // without a unit the rates say so; the BG/NBD's p and the BG/BB's need none
+    expect(JSON.stringify(heterogeneityChart(densities))).toContain("per unit of time");
+    const bgnbd = JSON.stringify(heterogeneityChart(heterogeneityDensities(CDNOW_BG_NBD)));
+    expect(bgnbd).toContain("drop-out probability p (after each repeat purchase)");
+    const bgbb = JSON.stringify(heterogeneityChart(heterogeneityDensities(DONATIONS_BG_BB)));
+    expect(bgbb).toContain("purchase probability p (per opportunity)");
+    expect(bgbb).toContain("drop-out probability θ (per opportunity)");
+  });
+
+  it("heterogeneity: a pole cuts the y axis at twice the 90th percentile, a smooth density does not", () => {
+    // r = 0.243 < 1: λ's density has a pole at 0 (3.7e9 at the grid's first point)
+    const polar = heterogeneityChart(heterogeneityDensities(CDNOW_BG_NBD, { points: 11 }));
+    const purchase = (
+      polar.hconcat as { data: { values: Row[] }; layer: { encoding: Row }[] }[]
+    )[0]!;
+    const sorted = purchase.data.values.map((v) => v.density as number).sort((a, b) => a - b);
+    expect((purchase.layer[0]!.encoding.y as Row).scale).toEqual({ domain: [0, 2 * sorted[9]!] });
+    // Gamma(5, 10): no pole, the whole curve
+    const smooth = heterogeneityChart({
+      purchase: { ...heterogeneityDensities(CDNOW_BG_NBD).purchase },
+      dropout: heterogeneityDensities({
+        ...CDNOW_PARETO_NBD,
+        params: { r: 5, alpha: 10, s: 5, beta: 10 },
+      }).dropout,
+    });
+    const dropout = (smooth.hconcat as { layer: { encoding: Row }[] }[])[1]!;
+    expect((dropout.layer[0]!.encoding.y as Row).scale).toBeUndefined();
   });
 
   it("lifetime values: Decimals become numbers; interval ends become their own series", () => {
@@ -237,7 +305,77 @@ describe("errors", () => {
     );
     expectIssue(() => lifetimeValueChart([]), "lifetimeValueChart", ["values"], "too_small");
   });
+  it("P(alive) path and heterogeneity: bad input is refused at its path", () => {
+    const point = { date: "1997-01-12", T: 0, frequency: 0, recency: 0, probabilityAlive: 1 };
+    expectIssue(
+      () => probabilityAlivePathChart([]),
+      "probabilityAlivePathChart",
+      ["path"],
+      "too_small",
+    );
+    expectIssue(
+      () => probabilityAlivePathChart([point, { ...point, probabilityAlive: Number.NaN }]),
+      "probabilityAlivePathChart",
+      ["path", 1, "probabilityAlive"],
+      "invalid_value",
+    );
+    expectIssue(
+      () => probabilityAlivePathChart([{ ...point, date: "12/01/1997" }]),
+      "probabilityAlivePathChart",
+      ["path", 0, "date"],
+      "invalid_value",
+    );
+    expectIssue(
+      () => probabilityAlivePathChart([point], { unit: "week" } as never),
+      "probabilityAlivePathChart",
+      ["options", "unit"],
+      "unknown_key",
+    );
+    const densities = heterogeneityDensities(CDNOW_BG_NBD, { points: 5 });
+    const points = densities.purchase.points.map((p, i) =>
+      i === 2 ? { ...p, density: Number.POSITIVE_INFINITY } : p,
+    );
+    expectIssue(
+      () => heterogeneityChart({ ...densities, purchase: { ...densities.purchase, points } }),
+      "heterogeneityChart",
+      ["densities", "purchase", "points", 2, "density"],
+      "invalid_value",
+    );
+    expectIssue(
+      () => heterogeneityChart({ ...densities, dropout: { ...densities.dropout, points: [] } }),
+      "heterogeneityChart",
+      ["densities", "dropout", "points"],
+      "too_small",
+    );
+    expectIssue(
+      () =>
+        heterogeneityChart({
+          ...densities,
+          dropout: { ...densities.dropout, parameter: "kappa" as never },
+        }),
+      "heterogeneityChart",
+      ["densities", "dropout", "parameter"],
+      "invalid_value",
+    );
+    expectIssue(
+      () => heterogeneityChart(densities, { unit: "weeks" } as never),
+      "heterogeneityChart",
+      ["options", "unit"],
+      "invalid_value",
+    );
+    expectIssue(
+      () => heterogeneityChart(null as never),
+      "heterogeneityChart",
+      ["densities"],
+      "invalid_type",
+    );
+  });
+
   it("inputs are not mutated", () => {
+    const densities = heterogeneityDensities(CDNOW_BG_NBD, { points: 5 });
+    const densitiesCopy = structuredClone(densities);
+    heterogeneityChart(densities, { unit: "week" });
+    expect(densities).toEqual(densitiesCopy);
     const input = [{ value: 1, lower: 0.5 }];
     const copy = structuredClone(input);
     lifetimeValueChart(input);
