@@ -5,7 +5,7 @@
  * `NaN` ever leaves the library.
  *
  * Every export is listed here, grouped by domain.
- * @packageDocumentation
+ * @module customer-value
  */
 
 // ── churn: risk, lifecycle, recovery ────────────────────────────────────────────────────────

@@ -9,7 +9,7 @@
  * import { netPromoterScoreChart } from "customer-value/charts";
  * const spec = netPromoterScoreChart(netPromoterScore([10, 9, 7, 3]));
  * ```
- * @module
+ * @module customer-value/charts
  */
 
 export type { SurvivalChartInput } from "./matrixCharts.js";

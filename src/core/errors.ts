@@ -32,6 +32,7 @@ const MESSAGE_LIMIT = 400;
  * | `unsupported` | a valid value beyond what the numerics support (see the bounds table) |
  * | `unreadable` | reading the input threw (a getter, a Proxy) |
  * | `custom` | anything else |
+ * @category Core
  */
 export type IssueCode =
   | "invalid_type"
@@ -54,7 +55,10 @@ export type IssueCode =
   | "unreadable"
   | "custom";
 
-/** One problem found in a function's input: where it is, what kind of problem, and what is wrong. */
+/**
+ * One problem found in a function's input: where it is, what kind of problem, and what is wrong.
+ * @category Core
+ */
 export interface InputIssue {
   /**
    * Path to the bad value, starting with the argument's name as the signature spells it:
@@ -103,7 +107,7 @@ export interface InputIssue {
  * issues[0].received; // => "1997-02-30"
  * message; // => 'summarizeTransactions: invalid input\n✖ Invalid date "1997-02-30"\n  → at transactions[1].date'
  * ```
- * @category Errors
+ * @category Core
  */
 export class InvalidInputError extends Error {
   /** Always `"InvalidInputError"`. */
@@ -135,7 +139,7 @@ export class InvalidInputError extends Error {
  * const error = new ModelFitError("fitBgNbd", "did not converge in 200 iterations", "raise maxIterations");
  * error.message; // => "fitBgNbd: did not converge in 200 iterations. Try: raise maxIterations."
  * ```
- * @category Errors
+ * @category Core
  */
 export class ModelFitError extends Error {
   /** Always `"ModelFitError"`. */

@@ -14,7 +14,7 @@ import type { TimeUnit } from "./time.js";
  * year of 365.2425 days (the 400-year cycle's 146,097 days / 400), a quarter of a quarter of that and
  * a month of a twelfth (30.436875 days). Without it, such a conversion is an error, because the
  * answer depends on which months are meant.
- * @category Time
+ * @category Core
  */
 export type UnitConversion = "calendar-average";
 

@@ -15,7 +15,10 @@ import {
 import { type AnswerScale, answerScaleSchema, confidenceLevelSchema } from "./scale.js";
 import { checkAnswers } from "./surveyRows.js";
 
-/** Options of {@link compareNetPromoterScores}. */
+/**
+ * Options of {@link compareNetPromoterScores}.
+ * @category Satisfaction
+ */
 export interface CompareNetPromoterScoresOptions {
   /**
    * Answer scale of both samples: `{ min: 0, max: 10 }` (default) or `{ min: 1, max: 10 }`; any
@@ -31,7 +34,10 @@ export interface CompareNetPromoterScoresOptions {
   readonly confidenceLevel?: number;
 }
 
-/** Result of {@link compareNetPromoterScores}. */
+/**
+ * Result of {@link compareNetPromoterScores}.
+ * @category Satisfaction
+ */
 export interface NetPromoterScoreComparison {
   /** The first sample's NPS (as {@link netPromoterScore} returns it). */
   readonly first: NetPromoterScoreResult;

@@ -6,7 +6,10 @@ import { normalQuantile } from "./normal.js";
 import { type AnswerScale, confidenceLevelSchema } from "./scale.js";
 import { checkAnswers } from "./surveyRows.js";
 
-/** Options of {@link customerEffortScore}. */
+/**
+ * Options of {@link customerEffortScore}.
+ * @category Satisfaction
+ */
 export interface CustomerEffortScoreOptions {
   /**
    * The question version (required, the two are not comparable): `"1.0"` = "How much effort did
@@ -25,7 +28,10 @@ export interface CustomerEffortScoreOptions {
   readonly confidenceLevel?: number;
 }
 
-/** Result of {@link customerEffortScore}. */
+/**
+ * Result of {@link customerEffortScore}.
+ * @category Satisfaction
+ */
 export interface CustomerEffortScoreResult {
   /** The question version. */
   readonly version: "1.0" | "2.0";

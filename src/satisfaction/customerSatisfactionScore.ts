@@ -10,7 +10,10 @@ import {
 } from "./scale.js";
 import { checkAnswers } from "./surveyRows.js";
 
-/** Options of {@link customerSatisfactionScore}. */
+/**
+ * Options of {@link customerSatisfactionScore}.
+ * @category Satisfaction
+ */
 export interface CustomerSatisfactionScoreOptions {
   /** The answer scale, stated explicitly (e.g. `{ min: 1, max: 5 }`): CSAT scales vary by tool. */
   readonly scale: AnswerScale;
@@ -23,7 +26,10 @@ export interface CustomerSatisfactionScoreOptions {
   readonly confidenceLevel?: number;
 }
 
-/** Result of {@link customerSatisfactionScore}. */
+/**
+ * Result of {@link customerSatisfactionScore}.
+ * @category Satisfaction
+ */
 export interface CustomerSatisfactionScoreResult {
   /** The scoring method used. */
   readonly method: "top-box" | "top-2-box" | "mean";

@@ -7,10 +7,14 @@ import { checkRows } from "./surveyRows.js";
  * An answer to a Kano functional ("if the product has…") or dysfunctional ("if it does not
  * have…") question, in the standard order: like, must-be (expect it), neutral, live-with
  * (tolerate it), dislike.
+ * @category Satisfaction
  */
 export type KanoAnswer = "like" | "must-be" | "neutral" | "live-with" | "dislike";
 
-/** A Kano quality category. */
+/**
+ * A Kano quality category.
+ * @category Satisfaction
+ */
 export type KanoCategory =
   | "attractive"
   | "one-dimensional"
@@ -19,7 +23,10 @@ export type KanoCategory =
   | "reverse"
   | "questionable";
 
-/** One respondent's pair of answers about one attribute (other fields of the row are ignored). */
+/**
+ * One respondent's pair of answers about one attribute (other fields of the row are ignored).
+ * @category Satisfaction
+ */
 export interface KanoResponse {
   /** The product attribute (feature) asked about. */
   readonly attribute: string;
@@ -29,7 +36,10 @@ export interface KanoResponse {
   readonly dysfunctional: KanoAnswer;
 }
 
-/** Options of {@link kanoClassify}. */
+/**
+ * Options of {@link kanoClassify}.
+ * @category Satisfaction
+ */
 export interface KanoClassifyOptions {
   /**
    * A replacement 5×5 evaluation table: rows = functional answer, columns = dysfunctional answer,
@@ -39,7 +49,10 @@ export interface KanoClassifyOptions {
   readonly table?: readonly (readonly KanoCategory[])[];
 }
 
-/** How many responses of an attribute fell in each category. */
+/**
+ * How many responses of an attribute fell in each category.
+ * @category Satisfaction
+ */
 export interface KanoCounts {
   /** Attractive (A): delights when present, no harm when absent. */
   readonly attractive: number;
@@ -55,7 +68,10 @@ export interface KanoCounts {
   readonly questionable: number;
 }
 
-/** The Kano reading of one attribute. */
+/**
+ * The Kano reading of one attribute.
+ * @category Satisfaction
+ */
 export interface KanoAttributeResult {
   /** The attribute. */
   readonly attribute: string;
@@ -73,7 +89,10 @@ export interface KanoAttributeResult {
   readonly worse?: number;
 }
 
-/** Result of {@link kanoClassify}. */
+/**
+ * Result of {@link kanoClassify}.
+ * @category Satisfaction
+ */
 export interface KanoResult {
   /** The category of each response, in input order (exactly one per response). */
   readonly classes: readonly KanoCategory[];

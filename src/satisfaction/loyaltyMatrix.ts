@@ -4,10 +4,16 @@ import { parseInputCollecting } from "../core/validate.js";
 import { customerIdField, numberField, rowObject } from "./rowFields.js";
 import { checkRows } from "./surveyRows.js";
 
-/** A Dick & Basu loyalty condition. */
+/**
+ * A Dick & Basu loyalty condition.
+ * @category Satisfaction
+ */
 export type DickBasuLoyalty = "loyalty" | "latent-loyalty" | "spurious-loyalty" | "no-loyalty";
 
-/** One customer's relative attitude and repeat patronage (other fields of the row are ignored). */
+/**
+ * One customer's relative attitude and repeat patronage (other fields of the row are ignored).
+ * @category Satisfaction
+ */
 export interface LoyaltyMatrixInput {
   /** The customer's id (unique among the rows). */
   readonly customerId: string;
@@ -17,7 +23,10 @@ export interface LoyaltyMatrixInput {
   readonly repeatPatronage: number;
 }
 
-/** Options of {@link loyaltyMatrix}. */
+/**
+ * Options of {@link loyaltyMatrix}.
+ * @category Satisfaction
+ */
 export interface LoyaltyMatrixOptions {
   /** Attitude at or above this is high. Default: the sample's split statistic (see `split`). */
   readonly attitudeThreshold?: number;
@@ -27,7 +36,10 @@ export interface LoyaltyMatrixOptions {
   readonly split?: "median" | "mean";
 }
 
-/** Number of customers in each loyalty condition. */
+/**
+ * Number of customers in each loyalty condition.
+ * @category Satisfaction
+ */
 export interface DickBasuCounts {
   /** High attitude, high patronage. */
   readonly loyalty: number;
@@ -39,7 +51,10 @@ export interface DickBasuCounts {
   readonly noLoyalty: number;
 }
 
-/** One customer's loyalty condition, a row of {@link LoyaltyMatrixResult.segments}. */
+/**
+ * One customer's loyalty condition, a row of {@link LoyaltyMatrixResult.segments}.
+ * @category Satisfaction
+ */
 export interface LoyaltyMatrixRow {
   /** The customer's id, as given. */
   readonly customerId: string;
@@ -47,7 +62,10 @@ export interface LoyaltyMatrixRow {
   readonly segment: DickBasuLoyalty;
 }
 
-/** Result of {@link loyaltyMatrix}. */
+/**
+ * Result of {@link loyaltyMatrix}.
+ * @category Satisfaction
+ */
 export interface LoyaltyMatrixResult {
   /**
    * The loyalty condition of every customer, one row per input row, in input order (look one up

@@ -3,7 +3,10 @@ import { IssueCollector } from "../core/errors.js";
 import { readSatisfactionRows } from "./rowFields.js";
 import { type AnswerScale, answerScaleSchema, parseOptionsAndScale } from "./scale.js";
 
-/** One customer's satisfaction and observed repeat behaviour (other fields of the row are ignored). */
+/**
+ * One customer's satisfaction and observed repeat behaviour (other fields of the row are ignored).
+ * @category Satisfaction
+ */
 export interface LoyaltyScoreInput {
   /** The customer's id (unique among the rows). */
   readonly customerId: string;
@@ -13,7 +16,10 @@ export interface LoyaltyScoreInput {
   readonly repeatPurchase: number;
 }
 
-/** Options of {@link loyaltyScore}. */
+/**
+ * Options of {@link loyaltyScore}.
+ * @category Satisfaction
+ */
 export interface LoyaltyScoreOptions {
   /** The satisfaction answer scale, default `{ min: 1, max: 5 }`. */
   readonly scale?: AnswerScale;
@@ -32,7 +38,10 @@ export interface LoyaltyScoreOptions {
   readonly attitudinalWeight?: number;
 }
 
-/** One customer's loyalty score, a row of the result of {@link loyaltyScore}. */
+/**
+ * One customer's loyalty score, a row of the result of {@link loyaltyScore}.
+ * @category Satisfaction
+ */
 export interface LoyaltyScoreResult {
   /** The customer's id, as given. */
   readonly customerId: string;

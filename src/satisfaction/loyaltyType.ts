@@ -7,6 +7,7 @@ import { checkRows } from "./surveyRows.js";
 /**
  * The seven practitioner loyalty types (monopoly, inertia, latent, convenience, price, incentive,
  * super-value), plus `"none"` for a customer who shows no loyalty to classify.
+ * @category Satisfaction
  */
 export type LoyaltyType =
   | "monopoly"
@@ -21,6 +22,7 @@ export type LoyaltyType =
 /**
  * Observable drivers of one customer's loyalty; every score is a fraction in [0, 1] (other
  * fields of the row are ignored).
+ * @category Satisfaction
  */
 export interface LoyaltyDrivers {
   /** The customer's id (unique among the rows). */
@@ -41,13 +43,19 @@ export interface LoyaltyDrivers {
   readonly advocacy?: number;
 }
 
-/** Options of {@link loyaltyType}. */
+/**
+ * Options of {@link loyaltyType}.
+ * @category Satisfaction
+ */
 export interface LoyaltyTypeOptions {
   /** A score at or above this counts as high (default 0.5). */
   readonly threshold?: number;
 }
 
-/** One customer's loyalty type, a row of the result of {@link loyaltyType}. */
+/**
+ * One customer's loyalty type, a row of the result of {@link loyaltyType}.
+ * @category Satisfaction
+ */
 export interface LoyaltyTypeResult {
   /** The customer's id, as given. */
   readonly customerId: string;

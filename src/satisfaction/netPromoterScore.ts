@@ -16,7 +16,10 @@ import {
 } from "./scale.js";
 import { checkAnswers } from "./surveyRows.js";
 
-/** Options of {@link netPromoterScore}. */
+/**
+ * Options of {@link netPromoterScore}.
+ * @category Satisfaction
+ */
 export interface NetPromoterScoreOptions {
   /**
    * The answer scale of the "how likely are you to recommend" question: `{ min: 0, max: 10 }`
@@ -42,7 +45,10 @@ export interface NetPromoterScoreOptions {
   readonly interval?: "wald" | "adjusted-wald";
 }
 
-/** A confidence interval for a score, on the score's own scale. */
+/**
+ * A confidence interval for a score, on the score's own scale.
+ * @category Satisfaction
+ */
 export interface ScoreInterval {
   /** Lower end of the interval. */
   readonly lower: number;
@@ -57,7 +63,10 @@ export interface ScoreInterval {
   readonly method: "wald" | "adjusted-wald";
 }
 
-/** Result of {@link netPromoterScore}. */
+/**
+ * Result of {@link netPromoterScore}.
+ * @category Satisfaction
+ */
 export interface NetPromoterScoreResult {
   /** Number of answers counted (the denominator). */
   readonly responseCount: number;

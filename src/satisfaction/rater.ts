@@ -7,7 +7,10 @@
  */
 import * as z from "zod/mini";
 
-/** The five SERVQUAL (RATER) dimensions. */
+/**
+ * The five SERVQUAL (RATER) dimensions.
+ * @category Satisfaction
+ */
 export type RaterDimension =
   | "tangibles"
   | "reliability"
@@ -24,7 +27,10 @@ export const RATER_DIMENSIONS: readonly RaterDimension[] = [
   "empathy",
 ];
 
-/** A number per RATER dimension. */
+/**
+ * A number per RATER dimension.
+ * @category Satisfaction
+ */
 export interface RaterValues {
   /** Tangibles: physical facilities, equipment, appearance of personnel. */
   readonly tangibles: number;
@@ -38,7 +44,10 @@ export interface RaterValues {
   readonly empathy: number;
 }
 
-/** The item ids belonging to each RATER dimension. */
+/**
+ * The item ids belonging to each RATER dimension.
+ * @category Satisfaction
+ */
 export interface RaterItemMap {
   /** Item ids of the tangibles dimension. */
   readonly tangibles: readonly number[];

@@ -9,7 +9,10 @@ import {
 } from "./rater.js";
 import { type AnswerScale, answerScaleSchema } from "./scale.js";
 
-/** Options of {@link raterIndex}. */
+/**
+ * Options of {@link raterIndex}.
+ * @category Satisfaction
+ */
 export interface RaterIndexOptions {
   /**
    * Importance weights of the dimensions, non-negative with a positive sum (normalised to sum 1).
@@ -24,7 +27,10 @@ export interface RaterIndexOptions {
   readonly scale?: AnswerScale;
 }
 
-/** Result of {@link raterIndex}. */
+/**
+ * Result of {@link raterIndex}.
+ * @category Satisfaction
+ */
 export interface RaterIndexResult {
   /** The service-quality index, 0–100. */
   readonly index: number;

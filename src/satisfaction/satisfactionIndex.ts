@@ -4,7 +4,10 @@ import { boundedArray, parseInputCollecting } from "../core/validate.js";
 import { type AnswerScale, answerScaleSchema, parseOptionsAndScale } from "./scale.js";
 import { checkAnswers, checkRows } from "./surveyRows.js";
 
-/** One survey item of a satisfaction index with its answers (other fields are ignored). */
+/**
+ * One survey item of a satisfaction index with its answers (other fields are ignored).
+ * @category Satisfaction
+ */
 export interface SatisfactionIndexItem {
   /** The item's name, e.g. `"overall satisfaction"`. */
   readonly name: string;
@@ -12,7 +15,10 @@ export interface SatisfactionIndexItem {
   readonly answers: readonly number[];
 }
 
-/** Options of {@link satisfactionIndex}. */
+/**
+ * Options of {@link satisfactionIndex}.
+ * @category Satisfaction
+ */
 export interface SatisfactionIndexOptions {
   /**
    * One weight per item, in item order, non-negative with a positive sum (normalised to sum 1).
@@ -23,7 +29,10 @@ export interface SatisfactionIndexOptions {
   readonly scale?: AnswerScale;
 }
 
-/** One item's contribution to a satisfaction index. */
+/**
+ * One item's contribution to a satisfaction index.
+ * @category Satisfaction
+ */
 export interface SatisfactionIndexItemResult {
   /** The item's name. */
   readonly name: string;
@@ -37,7 +46,10 @@ export interface SatisfactionIndexItemResult {
   readonly weight: number;
 }
 
-/** Result of {@link satisfactionIndex}. */
+/**
+ * Result of {@link satisfactionIndex}.
+ * @category Satisfaction
+ */
 export interface SatisfactionIndexResult {
   /** The index on 0–100: Σ weight · rescaled. */
   readonly index: number;

@@ -6,6 +6,7 @@ import { parseInputCollecting } from "../core/validate.js";
 /**
  * Plain counts of one period, the parameters of {@link satisfactionIndicators}. Every count is
  * optional except `customerCount`.
+ * @category Satisfaction
  */
 export interface SatisfactionCounts {
   /** Number of customers at the start of the period (the denominator of the customer rates), > 0. */
@@ -33,7 +34,10 @@ export interface SatisfactionCounts {
   readonly revenue?: MoneyInput;
 }
 
-/** Result of {@link satisfactionIndicators}: each rate is present when its counts were given. */
+/**
+ * Result of {@link satisfactionIndicators}: each rate is present when its counts were given.
+ * @category Satisfaction
+ */
 export interface SatisfactionIndicators {
   /** repurchasingCustomers / customerCount, a fraction. */
   readonly repurchaseRate?: number;

@@ -3,7 +3,10 @@ import { IssueCollector } from "../core/errors.js";
 import { readSatisfactionRows } from "./rowFields.js";
 import { type AnswerScale, answerScaleSchema, parseOptionsAndScale } from "./scale.js";
 
-/** A Jones & Sasser satisfaction × loyalty segment (apostle and terrorist are the extremes). */
+/**
+ * A Jones & Sasser satisfaction × loyalty segment (apostle and terrorist are the extremes).
+ * @category Satisfaction
+ */
 export type JonesSasserSegment =
   | "apostle"
   | "loyalist"
@@ -12,7 +15,10 @@ export type JonesSasserSegment =
   | "defector"
   | "terrorist";
 
-/** One customer's satisfaction and loyalty readings (other fields of the row are ignored). */
+/**
+ * One customer's satisfaction and loyalty readings (other fields of the row are ignored).
+ * @category Satisfaction
+ */
 export interface SatisfactionLoyaltyInput {
   /** The customer's id (unique among the rows). */
   readonly customerId: string;
@@ -22,7 +28,10 @@ export interface SatisfactionLoyaltyInput {
   readonly loyalty: number;
 }
 
-/** Options of {@link satisfactionLoyaltySegment}. */
+/**
+ * Options of {@link satisfactionLoyaltySegment}.
+ * @category Satisfaction
+ */
 export interface SatisfactionLoyaltySegmentOptions {
   /** The scale of both readings, default `{ min: 1, max: 5 }` (Jones & Sasser's 5-point scale). */
   readonly scale?: AnswerScale;
@@ -32,7 +41,10 @@ export interface SatisfactionLoyaltySegmentOptions {
   readonly loyaltyThreshold?: number;
 }
 
-/** Number of customers in each segment. */
+/**
+ * Number of customers in each segment.
+ * @category Satisfaction
+ */
 export interface JonesSasserCounts {
   /** High satisfaction and high loyalty, both at the top of the scale. */
   readonly apostle: number;
@@ -48,7 +60,10 @@ export interface JonesSasserCounts {
   readonly terrorist: number;
 }
 
-/** One customer's segment, a row of {@link SatisfactionLoyaltySegmentResult.segments}. */
+/**
+ * One customer's segment, a row of {@link SatisfactionLoyaltySegmentResult.segments}.
+ * @category Satisfaction
+ */
 export interface SatisfactionLoyaltyRow {
   /** The customer's id, as given. */
   readonly customerId: string;
@@ -56,7 +71,10 @@ export interface SatisfactionLoyaltyRow {
   readonly segment: JonesSasserSegment;
 }
 
-/** Result of {@link satisfactionLoyaltySegment}. */
+/**
+ * Result of {@link satisfactionLoyaltySegment}.
+ * @category Satisfaction
+ */
 export interface SatisfactionLoyaltySegmentResult {
   /**
    * The segment of every customer, one row per input row, in input order (look one up by id with

@@ -13,6 +13,7 @@ import { parseInputCollecting } from "../core/validate.js";
  * The range of survey answers, `{ min, max }`: the lowest and the highest integer answer a
  * question allows (`{ min: 1, max: 5 }` for a 5-point Likert item, `{ min: 0, max: 10 }` for the
  * NPS question). The one meaning of `scale` everywhere in the library.
+ * @category Satisfaction
  */
 export interface AnswerScale {
   /** Lowest answer on the scale (an integer, e.g. `1`). */

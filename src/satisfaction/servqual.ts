@@ -30,6 +30,7 @@ export type {
 /**
  * One answer of one respondent to one SERVQUAL item (long format: one row per respondent × item;
  * other fields of the row, such as a respondent id, are ignored).
+ * @category Satisfaction
  */
 export interface ServqualResponse {
   /** The item id, e.g. `1`..`22` with the default item map. */
@@ -44,7 +45,10 @@ export interface ServqualResponse {
   readonly desired?: number;
 }
 
-/** Options of {@link servqual}. */
+/**
+ * Options of {@link servqual}.
+ * @category Satisfaction
+ */
 export interface ServqualOptions {
   /**
    * Which items belong to which dimension. Default: the 22-item 1988 map — tangibles 1–4,
@@ -66,7 +70,10 @@ export interface ServqualOptions {
   readonly scale?: AnswerScale;
 }
 
-/** Result of {@link servqual}. */
+/**
+ * Result of {@link servqual}.
+ * @category Satisfaction
+ */
 export interface ServqualResult {
   /** One entry per answered item, in increasing item id. */
   readonly items: readonly ServqualItemResult[];

@@ -7,10 +7,16 @@
  */
 import type { RaterDimension, RaterValues } from "./rater.js";
 
-/** Where perceived service sits relative to the zone of tolerance [adequate, desired]. */
+/**
+ * Where perceived service sits relative to the zone of tolerance [adequate, desired].
+ * @category Satisfaction
+ */
 export type ToleranceZone = "below" | "within" | "above";
 
-/** The zone-of-tolerance reading of an item or a dimension (three-column format). */
+/**
+ * The zone-of-tolerance reading of an item or a dimension (three-column format).
+ * @category Satisfaction
+ */
 export interface ToleranceReading {
   /** Mean adequate service level A. */
   readonly adequate: number;
@@ -26,7 +32,10 @@ export interface ToleranceReading {
   readonly invertedZone: boolean;
 }
 
-/** Gap scores of one SERVQUAL item. */
+/**
+ * Gap scores of one SERVQUAL item.
+ * @category Satisfaction
+ */
 export interface ServqualItemResult {
   /** The item id. */
   readonly item: number;
@@ -44,7 +53,10 @@ export interface ServqualItemResult {
   readonly tolerance?: ToleranceReading;
 }
 
-/** Gap scores of one RATER dimension. */
+/**
+ * Gap scores of one RATER dimension.
+ * @category Satisfaction
+ */
 export interface ServqualDimensionResult {
   /** The dimension. */
   readonly dimension: RaterDimension;

@@ -5,7 +5,10 @@ import { CLASSIC_RFM_SEGMENTS, type SegmentRule } from "./segmentPresets.js";
 
 const FN = "assignSegments";
 
-/** The three scores of a customer, as {@link assignSegments} reads them (an {@link RfmScoreRow} fits). */
+/**
+ * The three scores of a customer, as {@link assignSegments} reads them (an {@link RfmScoreRow} fits).
+ * @category Segmentation
+ */
 export interface RfmScoreInput {
   /** The customer's id. */
   readonly customerId: string;
@@ -17,7 +20,10 @@ export interface RfmScoreInput {
   readonly monetaryScore: number;
 }
 
-/** A customer's segment (a row of {@link assignSegments}' result). */
+/**
+ * A customer's segment (a row of {@link assignSegments}' result).
+ * @category Segmentation
+ */
 export interface SegmentRow {
   /** The customer's id, from the input row. */
   readonly customerId: string;
@@ -25,7 +31,10 @@ export interface SegmentRow {
   readonly segment: string;
 }
 
-/** Options of {@link assignSegments}. */
+/**
+ * Options of {@link assignSegments}.
+ * @category Segmentation
+ */
 export interface AssignSegmentsOptions {
   /** Rules in evaluation order (default {@link CLASSIC_RFM_SEGMENTS}). */
   readonly rules?: readonly SegmentRule[];

@@ -8,10 +8,16 @@ import {
   twoByTwoOptionsSchema,
 } from "./valueGrid.js";
 
-/** The four groups of Marcus's customer value matrix. */
+/**
+ * The four groups of Marcus's customer value matrix.
+ * @category Segmentation
+ */
 export type CustomerValueCell = "Best" | "Spenders" | "Frequent" | "Uncertain";
 
-/** A customer's two measures for {@link customerValueMatrix} (an {@link RfmRow} fits). */
+/**
+ * A customer's two measures for {@link customerValueMatrix} (an {@link RfmRow} fits).
+ * @category Segmentation
+ */
 export interface CustomerValueInput {
   /** The customer's id (unique). */
   readonly customerId: string;
@@ -21,7 +27,10 @@ export interface CustomerValueInput {
   readonly averageSpend: MoneyInput;
 }
 
-/** Options of {@link customerValueMatrix}. */
+/**
+ * Options of {@link customerValueMatrix}.
+ * @category Segmentation
+ */
 export interface CustomerValueMatrixOptions {
   /** Split rule of the purchases axis (default `"mean"`, as Marcus). */
   readonly purchases?: SplitRule;
@@ -31,7 +40,10 @@ export interface CustomerValueMatrixOptions {
   readonly policies?: Partial<Readonly<Record<CustomerValueCell, string>>>;
 }
 
-/** Result of {@link customerValueMatrix}. */
+/**
+ * Result of {@link customerValueMatrix}.
+ * @category Segmentation
+ */
 export interface CustomerValueMatrixResult {
   /** Cell and policy per customer, one row per input row, in input order. */
   readonly placements: MatrixPlacement<CustomerValueCell>[];

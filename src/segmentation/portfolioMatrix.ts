@@ -8,10 +8,16 @@ import {
   twoByTwoOptionsSchema,
 } from "./valueGrid.js";
 
-/** The four groups of the customer portfolio matrix. */
+/**
+ * The four groups of the customer portfolio matrix.
+ * @category Segmentation
+ */
 export type PortfolioCell = "Star" | "Question" | "Cash cow" | "Dog";
 
-/** A customer's two measures for {@link portfolioMatrix}. */
+/**
+ * A customer's two measures for {@link portfolioMatrix}.
+ * @category Segmentation
+ */
 export interface PortfolioInput {
   /** The customer's (account's) id (unique). */
   readonly customerId: string;
@@ -21,7 +27,10 @@ export interface PortfolioInput {
   readonly relationshipStrength: MoneyInput;
 }
 
-/** Options of {@link portfolioMatrix}. */
+/**
+ * Options of {@link portfolioMatrix}.
+ * @category Segmentation
+ */
 export interface PortfolioMatrixOptions {
   /** Split rule of the potential-volume axis (default `"median"`). */
   readonly potentialVolume?: SplitRule;
@@ -31,7 +40,10 @@ export interface PortfolioMatrixOptions {
   readonly policies?: Partial<Readonly<Record<PortfolioCell, string>>>;
 }
 
-/** Result of {@link portfolioMatrix}. */
+/**
+ * Result of {@link portfolioMatrix}.
+ * @category Segmentation
+ */
 export interface PortfolioMatrixResult {
   /** Cell and policy per customer, one row per input row, in input order. */
   readonly placements: MatrixPlacement<PortfolioCell>[];

@@ -11,6 +11,7 @@ const FN = "rfmScores";
  * `summarizeTransactions`) does not: its `recency` is the time from the first to the last purchase,
  * the opposite of `daysSinceLastPurchase`, so a row carrying `recency` or `T` is a type error and,
  * at run time, an `InvalidInputError` with code `"wrong_row_kind"`.
+ * @category Segmentation
  */
 export interface RfmMeasures {
   /** The customer's id. */
@@ -33,12 +34,14 @@ export interface RfmMeasures {
  * - `"min"`: the group gets the bin of its lowest-ranked member (SQL `RANK`, pandas `rank(method="min")`);
  * - `"average"`: the bin of its mid-rank (pandas `rank(method="average")`);
  * - `"max"`: the bin of its highest-ranked member (pandas `rank(method="max")`).
+ * @category Segmentation
  */
 export type RfmTieRule = "min" | "average" | "max";
 
 /**
  * User cut points per measure, named after the measure they cut, listed from the one that earns
  * score 2 to the one that earns score `bins`.
+ * @category Segmentation
  */
 export interface RfmThresholds {
   /** Cut points in days, strictly decreasing: `daysSinceLastPurchase ≤ cᵢ` earns at least recency score i + 2. */
@@ -49,7 +52,10 @@ export interface RfmThresholds {
   readonly totalSpend: readonly number[];
 }
 
-/** Options of {@link rfmScores}. */
+/**
+ * Options of {@link rfmScores}.
+ * @category Segmentation
+ */
 export interface RfmScoresOptions {
   /** Number of scores per measure, 2..9 (default 5, quintiles). */
   readonly bins?: number;
@@ -63,7 +69,10 @@ export interface RfmScoresOptions {
   readonly nested?: boolean;
 }
 
-/** The scores of one customer (a row of `rfmScores(...).scores`). */
+/**
+ * The scores of one customer (a row of `rfmScores(...).scores`).
+ * @category Segmentation
+ */
 export interface RfmScoreRow {
   /** The customer's id, from the input row. */
   readonly customerId: string;
@@ -83,6 +92,7 @@ export interface RfmScoreRow {
  * Cut points actually used, per measure, listed from the one that earns score 2 to the one that
  * earns score `bins` (`bins − 1` entries, in the directions of {@link RfmThresholds}). A repeated
  * value means an empty bin; `null` means no customer reached that score or any higher one.
+ * @category Segmentation
  */
 export interface RfmCutPoints {
   /** Days (decreasing): `daysSinceLastPurchase ≤ c` earns the next recency score. */
@@ -93,7 +103,10 @@ export interface RfmCutPoints {
   readonly totalSpend: readonly (number | null)[];
 }
 
-/** Purchase cut points of nested binning within one recency score. */
+/**
+ * Purchase cut points of nested binning within one recency score.
+ * @category Segmentation
+ */
 export interface RfmNestedPurchaseCuts {
   /** The recency score of the group. */
   readonly recencyScore: number;
@@ -101,7 +114,10 @@ export interface RfmNestedPurchaseCuts {
   readonly cutPoints: readonly (number | null)[];
 }
 
-/** Spend cut points of nested binning within one (recency, frequency) score pair. */
+/**
+ * Spend cut points of nested binning within one (recency, frequency) score pair.
+ * @category Segmentation
+ */
 export interface RfmNestedSpendCuts {
   /** The recency score of the group. */
   readonly recencyScore: number;
@@ -111,7 +127,10 @@ export interface RfmNestedSpendCuts {
   readonly cutPoints: readonly (number | null)[];
 }
 
-/** Per-group cut points of nested binning, one row per non-empty group, in score order. */
+/**
+ * Per-group cut points of nested binning, one row per non-empty group, in score order.
+ * @category Segmentation
+ */
 export interface RfmNestedCutPoints {
   /** Purchase cut points within each recency score. */
   readonly purchases: readonly RfmNestedPurchaseCuts[];
@@ -119,7 +138,10 @@ export interface RfmNestedCutPoints {
   readonly totalSpend: readonly RfmNestedSpendCuts[];
 }
 
-/** Result of {@link rfmScores}: plain data. */
+/**
+ * Result of {@link rfmScores}: plain data.
+ * @category Segmentation
+ */
 export interface RfmScoresResult {
   /** One row of scores per input row, in input order. */
   readonly scores: RfmScoreRow[];

@@ -9,7 +9,10 @@ import { parseLog } from "../transactions/transactionLog.js";
 
 const FN = "rfmTable";
 
-/** One purchase in a transaction log, as {@link rfmTable} reads it. */
+/**
+ * One purchase in a transaction log, as {@link rfmTable} reads it.
+ * @category Segmentation
+ */
 export interface RfmTransaction {
   /** The customer's id (a non-empty string). */
   readonly customerId: string;
@@ -22,7 +25,10 @@ export interface RfmTransaction {
   readonly amount?: MoneyInput;
 }
 
-/** Options of {@link rfmTable}. */
+/**
+ * Options of {@link rfmTable}.
+ * @category Segmentation
+ */
 export interface RfmTableOptions {
   /**
    * The analysis day, inclusive (a calendar day in `timeZone`; a `Date` or date-time counts as the
@@ -45,6 +51,7 @@ export interface RfmTableOptions {
 /**
  * A customer's RFM measures (segmentation definitions, not the buy-till-you-die ones: there is no
  * `recency` field here on purpose — see the glossary in the conventions).
+ * @category Segmentation
  */
 export interface RfmRow {
   /** The customer's id, as in the log. */

@@ -5,7 +5,10 @@ import { readSegments, type SegmentInput } from "./segmentSummary.js";
 
 const FN = "segmentMigration";
 
-/** One (from, to) cell of a {@link segmentMigration}. */
+/**
+ * One (from, to) cell of a {@link segmentMigration}.
+ * @category Segmentation
+ */
 export interface SegmentTransition {
   /** Segment in the "before" snapshot (or `enteredName` for customers only in "after"). */
   readonly from: string;
@@ -17,7 +20,10 @@ export interface SegmentTransition {
   readonly rate: number;
 }
 
-/** A segment's size in one snapshot. */
+/**
+ * A segment's size in one snapshot.
+ * @category Segmentation
+ */
 export interface SegmentCount {
   /** Segment name (or a pseudo-segment for customers who entered or left). */
   readonly segment: string;
@@ -25,7 +31,10 @@ export interface SegmentCount {
   readonly customerCount: number;
 }
 
-/** One customer's move (a row of {@link SegmentMigrationResult.moves}). */
+/**
+ * One customer's move (a row of {@link SegmentMigrationResult.moves}).
+ * @category Segmentation
+ */
 export interface SegmentMove {
   /** The customer's id. */
   readonly customerId: string;
@@ -35,7 +44,10 @@ export interface SegmentMove {
   readonly to: string;
 }
 
-/** Result of {@link segmentMigration}: plain data. */
+/**
+ * Result of {@link segmentMigration}: plain data.
+ * @category Segmentation
+ */
 export interface SegmentMigrationResult {
   /** Every non-empty transition, ordered by `from` then `to` (segment order of first appearance). */
   readonly transitions: SegmentTransition[];
@@ -47,7 +59,10 @@ export interface SegmentMigrationResult {
   readonly moves: SegmentMove[];
 }
 
-/** Options of {@link segmentMigration}. */
+/**
+ * Options of {@link segmentMigration}.
+ * @category Segmentation
+ */
 export interface SegmentMigrationOptions {
   /** Pseudo-segment for customers present only in the "after" snapshot (default `"(new)"`). */
   readonly enteredName?: string;

@@ -1,9 +1,13 @@
-/** A score range `[lo, hi]`, inclusive on both ends. */
+/**
+ * A score range `[lo, hi]`, inclusive on both ends.
+ * @category Segmentation
+ */
 export type RfmScoreRange = readonly [number, number];
 
 /**
  * A named segment defined by inclusive score ranges on R, F and M (R `rfm`'s `rfm_segment`
  * convention). A customer matches when all three scores fall in their ranges.
+ * @category Segmentation
  */
 export interface SegmentRangeRule {
   /** Segment name. */
@@ -16,7 +20,10 @@ export interface SegmentRangeRule {
   readonly monetaryScore: RfmScoreRange;
 }
 
-/** A named segment defined by an explicit list of RFM codes such as `"344"` (PyMC-Marketing convention). */
+/**
+ * A named segment defined by an explicit list of RFM codes such as `"344"` (PyMC-Marketing convention).
+ * @category Segmentation
+ */
 export interface SegmentCodeRule {
   /** Segment name. */
   readonly name: string;
@@ -24,7 +31,10 @@ export interface SegmentCodeRule {
   readonly codes: readonly string[];
 }
 
-/** A segment rule: score ranges or a list of codes. Rules are evaluated in order; the first match wins. */
+/**
+ * A segment rule: score ranges or a list of codes. Rules are evaluated in order; the first match wins.
+ * @category Segmentation
+ */
 export type SegmentRule = SegmentRangeRule | SegmentCodeRule;
 
 /**

@@ -6,7 +6,10 @@ import { checkMeasures, checkRowKind, isRowObject } from "./rowKind.js";
 
 const FN = "segmentSummary";
 
-/** A customer's segment, as {@link segmentSummary} and `segmentMigration` read it (an `assignSegments` row fits). */
+/**
+ * A customer's segment, as {@link segmentSummary} and `segmentMigration` read it (an `assignSegments` row fits).
+ * @category Segmentation
+ */
 export interface SegmentInput {
   /** The customer's id (unique). */
   readonly customerId: string;
@@ -18,10 +21,14 @@ export interface SegmentInput {
  * A customer's RFM measures for {@link segmentSummary}: the rows `rfmScores` reads, so an
  * {@link RfmRow} of `rfmTable` fits as it is. `customerId` is unique and matched with the segment
  * rows. Buy-till-you-die rows (carrying `recency` or `T`) are refused, as in `rfmScores`.
+ * @category Segmentation
  */
 export interface SegmentSummaryValues extends RfmMeasures {}
 
-/** One segment's line of a {@link segmentSummary}. */
+/**
+ * One segment's line of a {@link segmentSummary}.
+ * @category Segmentation
+ */
 export interface SegmentSummaryRow {
   /** Segment name. */
   readonly segment: string;

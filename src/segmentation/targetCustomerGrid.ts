@@ -6,19 +6,34 @@ import { placeOnGrid } from "./valueGrid.js";
 
 const FN = "targetCustomerGrid";
 
-/** Level of customer total cost. */
+/**
+ * Level of customer total cost.
+ * @category Segmentation
+ */
 export type CostLevel = "low" | "medium" | "high";
-/** Level of customer demand. */
+/**
+ * Level of customer demand.
+ * @category Segmentation
+ */
 export type DemandLevel = "small" | "medium" | "large";
-/** Recommendation of the target-customer grid. */
+/**
+ * Recommendation of the target-customer grid.
+ * @category Segmentation
+ */
 export type TargetClass = "key target" | "target" | "non-target";
 
-/** The 3×3 grid: `grid[cost][demand]` is the recommendation for that cell. */
+/**
+ * The 3×3 grid: `grid[cost][demand]` is the recommendation for that cell.
+ * @category Segmentation
+ */
 export type TargetGridCells = Readonly<
   Record<CostLevel, Readonly<Record<DemandLevel, TargetClass>>>
 >;
 
-/** A customer's two measures for {@link targetCustomerGrid}. */
+/**
+ * A customer's two measures for {@link targetCustomerGrid}.
+ * @category Segmentation
+ */
 export interface TargetGridInput {
   /** The customer's id (unique). */
   readonly customerId: string;
@@ -28,7 +43,10 @@ export interface TargetGridInput {
   readonly demand: MoneyInput;
 }
 
-/** Options of {@link targetCustomerGrid}. */
+/**
+ * Options of {@link targetCustomerGrid}.
+ * @category Segmentation
+ */
 export interface TargetCustomerGridOptions {
   /** Split rule of the cost axis (default `"tertiles"`). */
   readonly totalCost?: GridSplitRule;
@@ -38,7 +56,10 @@ export interface TargetCustomerGridOptions {
   readonly cells?: TargetGridCells;
 }
 
-/** A customer's place in the target-customer grid (a row of `placements`). */
+/**
+ * A customer's place in the target-customer grid (a row of `placements`).
+ * @category Segmentation
+ */
 export interface TargetGridPlacement {
   /** The customer's id, from the input row. */
   readonly customerId: string;
@@ -50,7 +71,10 @@ export interface TargetGridPlacement {
   readonly target: TargetClass;
 }
 
-/** Result of {@link targetCustomerGrid}. */
+/**
+ * Result of {@link targetCustomerGrid}.
+ * @category Segmentation
+ */
 export interface TargetCustomerGridResult {
   /** Placement per customer, one row per input row, in input order. */
   readonly placements: TargetGridPlacement[];

@@ -12,7 +12,10 @@ import type { Decimal } from "../core/money.js";
 import { parseInput } from "../core/validate.js";
 import { readCustomerRows, type SplitRule, splitPoint, splitRuleSchema } from "./split.js";
 
-/** A customer's place in a two-by-two matrix (a row of a matrix's `placements`). */
+/**
+ * A customer's place in a two-by-two matrix (a row of a matrix's `placements`).
+ * @category Segmentation
+ */
 export interface MatrixPlacement<Cell extends string> {
   /** The customer's id, from the input row. */
   readonly customerId: string;

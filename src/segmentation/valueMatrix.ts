@@ -10,10 +10,16 @@ import {
 
 export type { MatrixPlacement } from "./valueGrid.js";
 
-/** The four groups of the current value × growth potential matrix. */
+/**
+ * The four groups of the current value × growth potential matrix.
+ * @category Segmentation
+ */
 export type ValueMatrixCell = "I" | "II" | "III" | "IV";
 
-/** A customer's two measures for {@link valueMatrix}. */
+/**
+ * A customer's two measures for {@link valueMatrix}.
+ * @category Segmentation
+ */
 export interface ValueMatrixInput {
   /** The customer's id (unique). */
   readonly customerId: string;
@@ -23,7 +29,10 @@ export interface ValueMatrixInput {
   readonly potential: MoneyInput;
 }
 
-/** Options of {@link valueMatrix}. */
+/**
+ * Options of {@link valueMatrix}.
+ * @category Segmentation
+ */
 export interface ValueMatrixOptions {
   /** Split rule of the current-value axis (default `"median"`). */
   readonly current?: SplitRule;
@@ -33,7 +42,10 @@ export interface ValueMatrixOptions {
   readonly policies?: Partial<Readonly<Record<ValueMatrixCell, string>>>;
 }
 
-/** Result of {@link valueMatrix}. */
+/**
+ * Result of {@link valueMatrix}.
+ * @category Segmentation
+ */
 export interface ValueMatrixResult {
   /** Cell and policy per customer, one row per input row, in input order. */
   readonly placements: MatrixPlacement<ValueMatrixCell>[];
