@@ -30,7 +30,7 @@ export { heterogeneityChart, probabilityAlivePathChart } from "./predictionChart
 export { netPromoterScoreChart, servqualGapChart } from "./satisfactionCharts.js";
 export type { RfmHeatmapChartOptions } from "./segmentCharts.js";
 export { rfmHeatmapChart, segmentShareChart } from "./segmentCharts.js";
-export type { ChartOptions, TimeChartOptions, VegaLiteSpec } from "./spec.js";
+export type { ChartOptions, NumberLike, TimeChartOptions, VegaLiteSpec } from "./spec.js";
 export { OKABE_ITO } from "./spec.js";
 export type { LifetimeValuePoint, MoneyChartOptions } from "./valueCharts.js";
 export { lifetimeValueChart, recoveryPlanChart } from "./valueCharts.js";

@@ -99,8 +99,17 @@ export const ACTUAL_EXPECTED = {
   range: ["#0072B2", "#E69F00"],
 } as const;
 
-/** A value with a `toNumber()` (a `Decimal`), or a number. @internal */
-export type NumberLike = number | { toNumber(): number };
+/**
+ * A number, or a value with a `toNumber()` — a `Decimal` from this library's money results — as the
+ * value charts take them.
+ * @category Charts
+ */
+export type NumberLike =
+  | number
+  | {
+      /** The value as a float64. */
+      toNumber(): number;
+    };
 
 /** What a check of options expects of each key. @internal */
 type OptionKind = "string" | "number" | "boolean" | readonly string[];
