@@ -4,6 +4,7 @@
  * implausible rate is an error. CDNOW BG/NBD (weeks; Fader, Hardie & Lee 2005) and Gamma-Gamma (Fader & Hardie 2013).
  */
 import { describe, expect, it } from "vitest";
+import type { DiscretePurchaseHistoryRow } from "../../src/index.js";
 import {
   type BgBbModel,
   conditionalExpectedPurchases,
@@ -201,5 +202,85 @@ describe("the other predictions convert units the same way", () => {
     expect(expectedPurchases(bgbb, { horizon: 5, unit: "year" })).toBe(
       expectedPurchases(bgbb, { horizon: 5 }),
     );
+  });
+});
+
+describe("rows in another unit than the model's are refused, not read in the model's unit", () => {
+  it("every per-customer prediction reports unit_mismatch at customers[i].unit", async () => {
+    const api = await import("../../src/index.js");
+    const { DONATIONS_BG_BB, CDNOW_PARETO_NBD } = await import("../fixtures/models.js");
+    const { expectIssue } = await import("../expectInvalidAt.js");
+    // A row from summarizeTransactions(…, { unit: "day" }) scored by a weekly model would be read as
+    // 213 weeks of age; the row says days, so it is an error.
+    const dayRow = { frequency: 2, recency: 213, T: 272, unit: "day" as const };
+    const weekRow = { frequency: 2, recency: 30.43, T: 38.86, unit: "week" as const };
+    const pair = { purchase: CDNOW_BG_NBD, spend: CDNOW_GAMMA_GAMMA };
+    const spendRow = { ...dayRow, monetaryValue: 22.35 };
+    const calls: [string, () => unknown][] = [
+      ["probabilityAlive", () => api.probabilityAlive(CDNOW_BG_NBD, [weekRow, dayRow])],
+      [
+        "probabilityAlive",
+        () => api.probabilityAlive(CDNOW_PARETO_NBD, [weekRow, dayRow], { horizon: 4 }),
+      ],
+      [
+        "conditionalExpectedPurchases",
+        () => api.conditionalExpectedPurchases(CDNOW_BG_NBD, [weekRow, dayRow], { horizon: 39 }),
+      ],
+      [
+        "discountedExpectedResidualPurchases",
+        () =>
+          api.discountedExpectedResidualPurchases(CDNOW_BG_NBD, [weekRow, dayRow], {
+            discountRate: 0.002,
+          }),
+      ],
+      [
+        "conditionalPurchaseCountProbability",
+        () =>
+          api.conditionalPurchaseCountProbability(CDNOW_BG_NBD, [weekRow, dayRow], {
+            purchases: 0,
+            horizon: 39,
+          }),
+      ],
+      ["customerLogLikelihood", () => api.customerLogLikelihood(CDNOW_BG_NBD, [weekRow, dayRow])],
+      ["posteriorMeanRates", () => api.posteriorMeanRates(CDNOW_BG_NBD, [weekRow, dayRow])],
+      [
+        "customerLifetimeValue",
+        () =>
+          api.customerLifetimeValue(pair, [{ ...weekRow, monetaryValue: 22.35 }, spendRow], {
+            horizon: 52,
+            discountRate: 0.002,
+          }),
+      ],
+      [
+        "churnRisk",
+        () =>
+          api.churnRisk(
+            pair,
+            [
+              { ...weekRow, monetaryValue: 22.35, customerId: "a" },
+              { ...spendRow, customerId: "b" },
+            ],
+            {
+              horizon: 52,
+              discountRate: 0.002,
+            },
+          ),
+      ],
+    ];
+    for (const [fn, call] of calls)
+      expectIssue(call, fn, ["customers", 1, "unit"], "unit_mismatch");
+    // BG/BB: opportunities of the model's unit (years here).
+    const drive = { frequency: 1, recency: 1, periods: 6 };
+    const drives: DiscretePurchaseHistoryRow[] = [drive, { ...drive, unit: "month" }];
+    const yearly: DiscretePurchaseHistoryRow[] = [{ ...drive, unit: "year" }];
+    expectIssue(
+      () => api.probabilityAlive(DONATIONS_BG_BB, drives),
+      "probabilityAlive",
+      ["customers", 1, "unit"],
+      "unit_mismatch",
+    );
+    // Rows in the model's unit, or without one, are scored as before.
+    expect(api.probabilityAlive(CDNOW_BG_NBD, [weekRow])[0]).toBeCloseTo(0.7266, 4);
+    expect(api.probabilityAlive(DONATIONS_BG_BB, yearly).length).toBe(1);
   });
 });

@@ -12,6 +12,7 @@ import { checkDiscountFloor } from "../../core/discount.js";
 import { collectRowIssues, invalidInput } from "../../core/errors.js";
 import { type TimeUnit, timeUnitSchema } from "../../core/time.js";
 import { checkArray, describeReceived } from "../../core/validate.js";
+import { checkRowUnits } from "../rowUnits.js";
 import { parseModelWithUnit } from "../predictions/modelArguments.js";
 import {
   type BgBbModel,
@@ -149,14 +150,19 @@ function finite(fn: string, value: number, path: readonly PropertyKey[]): number
   return value;
 }
 
-/** Validates discrete histories and maps `f` over them (memoised per (x, t_x, n)). @internal */
+/**
+ * Validates discrete histories and maps `f` over them (memoised per (x, t_x, n)); with `modelUnit`,
+ * a row carrying another `unit` is an error (`unit_mismatch`). @internal
+ */
 export function mapCustomers(
   fn: string,
   customers: unknown,
   f: (x: number, tx: number, n: number) => number,
+  modelUnit?: TimeUnit,
 ): Float64Array {
   checkArray(fn, customers, "an array of customers", ["customers"]);
   const rows: readonly unknown[] = customers;
+  if (modelUnit !== undefined) checkRowUnits(fn, rows, modelUnit);
   const out = new Float64Array(rows.length);
   const memo = new Map<number, number>();
   for (let i = 0; i < rows.length; i++) {
@@ -196,7 +202,12 @@ export function bgbbProbabilityAliveFor(
   checkBgbbUnit(fn, parsed, unit);
   const p = parsed.params;
   const m = horizon === undefined ? 0 : opportunities(fn, horizon, ["options", "horizon"], 0);
-  return mapCustomers(fn, customers, (x, tx, n) => bgbbProbabilityAlive(p, x, tx, n, m));
+  return mapCustomers(
+    fn,
+    customers,
+    (x, tx, n) => bgbbProbabilityAlive(p, x, tx, n, m),
+    parsed.unit,
+  );
 }
 
 /**
@@ -208,10 +219,11 @@ function modelAndHorizon(
   model: BgBbModel,
   horizon: unknown,
   unit: TimeUnit | undefined,
-): { params: BgBbModel["params"]; n: number } {
+): { params: BgBbModel["params"]; n: number; modelUnit: TimeUnit } {
   const parsed = parseBgbbModel(fn, model);
   checkBgbbUnit(fn, parsed, unit);
-  return { params: parsed.params, n: opportunities(fn, horizon, ["options", "horizon"], 0) };
+  const n = opportunities(fn, horizon, ["options", "horizon"], 0);
+  return { params: parsed.params, n, modelUnit: parsed.unit };
 }
 
 /** BG/BB `expectedPurchases`: E[X(n)] for a new customer, n = `horizon` opportunities. @internal */
@@ -233,8 +245,13 @@ export function bgbbConditionalExpectedFor(
   horizon: unknown,
   unit: TimeUnit | undefined,
 ): Float64Array {
-  const { params: p, n: nStar } = modelAndHorizon(fn, model, horizon, unit);
-  return mapCustomers(fn, customers, (x, tx, n) => bgbbConditionalExpected(p, x, tx, n, nStar));
+  const { params: p, n: nStar, modelUnit } = modelAndHorizon(fn, model, horizon, unit);
+  return mapCustomers(
+    fn,
+    customers,
+    (x, tx, n) => bgbbConditionalExpected(p, x, tx, n, nStar),
+    modelUnit,
+  );
 }
 
 /** BG/BB `conditionalPurchaseCountProbability`: P(X(n, n + n*) = k | x, t_x, n). @internal */
@@ -246,9 +263,12 @@ export function bgbbConditionalPurchaseCountFor(
   horizon: unknown,
   unit: TimeUnit | undefined,
 ): Float64Array {
-  const { params: p, n: nStar } = modelAndHorizon(fn, model, horizon, unit);
-  return mapCustomers(fn, customers, (x, tx, n) =>
-    bgbbConditionalPurchaseCountProbability(p, x, tx, n, count, nStar),
+  const { params: p, n: nStar, modelUnit } = modelAndHorizon(fn, model, horizon, unit);
+  return mapCustomers(
+    fn,
+    customers,
+    (x, tx, n) => bgbbConditionalPurchaseCountProbability(p, x, tx, n, count, nStar),
+    modelUnit,
   );
 }
 
@@ -280,5 +300,10 @@ export function bgbbDertFor(
   checkBgbbUnit(fn, parsed, unit);
   const p = parsed.params;
   checkDiscountFloor(fn, discountRate, ratePath);
-  return mapCustomers(fn, customers, (x, tx, n) => bgbbDert(p, x, tx, n, discountRate));
+  return mapCustomers(
+    fn,
+    customers,
+    (x, tx, n) => bgbbDert(p, x, tx, n, discountRate),
+    parsed.unit,
+  );
 }

@@ -107,6 +107,7 @@ export function conditionalExpectedPurchases(
     kernel.probabilityAlive,
     ifAlive === undefined ? undefined : (x, T) => ifAlive(x, T, span),
     (x, tx, T) => kernel.conditionalExpected(x, tx, T, span),
+    parsed.unit,
   );
 }
 

@@ -147,6 +147,7 @@ export function conditionalPurchaseCountProbability(
     kernel.probabilityAlive,
     ifAlive,
     (x, tx, T) => kernel.probabilityAlive(x, tx, T) * ifAlive(x, T),
+    parsed.unit,
   );
   if (n === 0) for (let i = 0; i < out.length; i++) out[i] = 1 - out[i]!;
   for (let i = 0; i < out.length; i++) out[i] = Math.min(1, Math.max(0, out[i]!));

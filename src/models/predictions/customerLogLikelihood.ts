@@ -121,8 +121,9 @@ export function customerLogLikelihood(
   if (kind === "gamma-gamma") {
     return spendLogLikelihoods(fn, parseSpendModel(fn, model), customers);
   }
-  const ell = purchaseLogLikelihood(parsePurchaseModel(fn, model));
-  return conditionalOverRows(fn, customers, ell, undefined, ell);
+  const parsed = parsePurchaseModel(fn, model);
+  const ell = purchaseLogLikelihood(parsed);
+  return conditionalOverRows(fn, customers, ell, undefined, ell, parsed.unit);
 }
 
 /**

@@ -8,7 +8,9 @@
  */
 import { collectRowIssues, InvalidInputError, invalidInput } from "../../core/errors.js";
 import { checkArray } from "../../core/validate.js";
+import type { TimeUnit } from "../../core/time.js";
 import { historyIssues, historyProblem, isValidHistory } from "../historyValidation.js";
+import { checkRowUnits } from "../rowUnits.js";
 
 /**
  * The error of an invalid history row at `customers[i]` (see {@link historyProblem}); a row that
@@ -52,6 +54,7 @@ const MAX_CACHED_T = 65_536;
  * Validates every history in `input` and evaluates P(alive)·g per row in one pass, without
  * intermediate columns. When the kernel factorises, g(x, T) is computed once per distinct (x, T)
  * (a few thousand pairs for a million customers on day- or week-resolution data); else `direct`.
+ * With `modelUnit`, a row carrying another `unit` is an error (`unit_mismatch` at `customers[i].unit`).
  * @internal
  */
 export function conditionalOverRows(
@@ -60,9 +63,12 @@ export function conditionalOverRows(
   alive: (x: number, tx: number, T: number) => number,
   ifAlive: ((x: number, T: number) => number) | undefined,
   direct: (x: number, tx: number, T: number) => number,
+  modelUnit?: TimeUnit,
 ): Float64Array {
   checkArray(fn, input, "an array of customers", ["customers"]);
   const rows: readonly unknown[] = input;
+  // A row in another unit than the model's would be read in the model's unit: refused.
+  if (modelUnit !== undefined) checkRowUnits(fn, rows, modelUnit);
   const n = rows.length;
   const out = new Float64Array(n);
   const tIndex = new Map<number, number>();

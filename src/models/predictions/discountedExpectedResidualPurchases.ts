@@ -203,5 +203,6 @@ export function discountedExpectedResidualPurchases(
     kernel.probabilityAlive,
     ifAlive === undefined ? undefined : (x, T) => ifAlive(x, T, delta),
     (x, tx, T) => kernel.dert(x, tx, T, delta),
+    parsed.unit,
   );
 }

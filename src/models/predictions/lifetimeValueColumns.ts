@@ -18,6 +18,7 @@ import {
   hasFiniteSpend,
 } from "./conditionalExpectedSpend.js";
 import type { CustomerHistory } from "./customerLifetimeValue.js";
+import { checkRowUnits } from "../rowUnits.js";
 import { conditionalOverRows } from "./customerRows.js";
 import { type PurchaseKernel, purchaseKernel } from "./kernels.js";
 import {
@@ -75,6 +76,7 @@ export function lifetimeValueColumns(
   );
   if (opts.horizon === "infinite") checkDiscountFloor(fn, d / c, ["options", "discountRate"]);
   checkArray(fn, customers, "an array of customers", ["customers"]);
+  checkRowUnits(fn, customers, purchase.unit);
   // Each row's fields read once: the values validated are the values used.
   const rows = readOnce(customers);
   const recorder = withAlive ? aliveRecorder(kernel.probabilityAlive, rows.length) : undefined;

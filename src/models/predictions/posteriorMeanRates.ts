@@ -109,17 +109,21 @@ export function posteriorMeanRates(
   let purchase: Float64Array;
   let dropout: Float64Array;
   if (isBetaGeometricBetaBinomial(model)) {
-    const p = parseBgbbModel(fn, model).params;
+    const bgbb = parseBgbbModel(fn, model);
+    const p = bgbb.params;
     const ratio = (shifted: typeof p, x: number, tx: number, n: number) =>
       Math.exp(bgbbLogLikelihood(shifted, x, tx, n) - bgbbLogLikelihood(p, x, tx, n));
     const meanP = p.alpha / (p.alpha + p.beta);
     const meanTheta = p.gamma / (p.gamma + p.delta);
-    purchase = mapCustomers(fn, customers, (x, tx, n) => {
-      return meanP * ratio({ ...p, alpha: p.alpha + 1 }, x, tx, n);
-    });
-    dropout = mapCustomers(fn, customers, (x, tx, n) => {
-      return meanTheta * ratio({ ...p, gamma: p.gamma + 1 }, x, tx, n);
-    });
+    const withAlpha = { ...p, alpha: p.alpha + 1 };
+    const withGamma = { ...p, gamma: p.gamma + 1 };
+    purchase = mapCustomers(
+      fn,
+      customers,
+      (x, tx, n) => meanP * ratio(withAlpha, x, tx, n),
+      bgbb.unit,
+    );
+    dropout = mapCustomers(fn, customers, (x, tx, n) => meanTheta * ratio(withGamma, x, tx, n));
   } else {
     const parsed = parsePurchaseModel(fn, model);
     let rates: ReturnType<typeof bgRates>;
@@ -137,7 +141,7 @@ export function posteriorMeanRates(
       const kernel = purchaseKernel(parsed, fn);
       rates = bgRates(parsed.params, parsed.kind === "bg-nbd" ? 0 : 1, kernel.probabilityAlive);
     }
-    purchase = conditionalOverRows(fn, customers, rates[0], undefined, rates[0]);
+    purchase = conditionalOverRows(fn, customers, rates[0], undefined, rates[0], parsed.unit);
     dropout = conditionalOverRows(fn, customers, rates[1], undefined, rates[1]);
   }
   const ids = customerIds(fn, customers);

@@ -142,6 +142,7 @@ export function probabilityAlive(
       kernel.probabilityAlive,
       undefined,
       kernel.probabilityAlive,
+      parsed.unit,
     );
   }
   return conditionalOverRows(
@@ -150,6 +151,7 @@ export function probabilityAlive(
     kernel.probabilityAlive,
     (x, T) => kernel.aliveAfterIfAlive(x, T, span),
     (x, tx, T) => kernel.probabilityAlive(x, tx, T) * kernel.aliveAfterIfAlive(x, T, span),
+    parsed.unit,
   );
 }
 
