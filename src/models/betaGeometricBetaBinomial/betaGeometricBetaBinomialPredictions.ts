@@ -12,8 +12,8 @@ import { checkDiscountFloor } from "../../core/discount.js";
 import { collectRowIssues, invalidInput } from "../../core/errors.js";
 import { type TimeUnit, timeUnitSchema } from "../../core/time.js";
 import { checkArray, describeReceived } from "../../core/validate.js";
-import { checkRowUnits } from "../rowUnits.js";
 import { parseModelWithUnit } from "../predictions/modelArguments.js";
+import { checkRowUnits } from "../rowUnits.js";
 import {
   type BgBbModel,
   betaGeometricBetaBinomialModelSchema,

@@ -7,8 +7,8 @@
  * @module
  */
 import { collectRowIssues, InvalidInputError, invalidInput } from "../../core/errors.js";
-import { checkArray } from "../../core/validate.js";
 import type { TimeUnit } from "../../core/time.js";
+import { checkArray } from "../../core/validate.js";
 import { historyIssues, historyProblem, isValidHistory } from "../historyValidation.js";
 import { checkRowUnits } from "../rowUnits.js";
 

@@ -11,6 +11,7 @@ import { checkDiscountFloor, checkDiscountRate } from "../../core/discount.js";
 import { collectRowIssues, invalidInput } from "../../core/errors.js";
 import { MONEY_LIMIT } from "../../core/money.js";
 import { checkArray, parseInput } from "../../core/validate.js";
+import { checkRowUnits } from "../rowUnits.js";
 import type { GammaGammaModel } from "../types.js";
 import {
   checkSpendCustomer,
@@ -18,7 +19,6 @@ import {
   hasFiniteSpend,
 } from "./conditionalExpectedSpend.js";
 import type { CustomerHistory } from "./customerLifetimeValue.js";
-import { checkRowUnits } from "../rowUnits.js";
 import { conditionalOverRows } from "./customerRows.js";
 import { type PurchaseKernel, purchaseKernel } from "./kernels.js";
 import {
