@@ -1,9 +1,10 @@
 import * as z from "zod/mini";
 import { MONEY_LIMIT } from "../../core/amountText.js";
-import { type Decimal, Money, ZERO } from "../../core/decimal.js";
+import { type Decimal, ZERO } from "../../core/decimal.js";
 import { invalidInput } from "../../core/errors.js";
 import type { TimeUnit } from "../../core/time.js";
 import { parseInput } from "../../core/validate.js";
+import { moneyFromNumber } from "../../internal/fast/fastMoney.js";
 import { parsePurchaseModel, parseSpendModel } from "../predictions/modelArguments.js";
 import type { GammaGammaModel, GammaGammaParams, PurchaseModel } from "../types.js";
 import { beta as betaDraw, customerStream, exponential, gamma, type Uniform } from "./random.js";
@@ -258,7 +259,7 @@ function meanSpend(u: Uniform, spend: GammaGammaParams, x: number): Decimal | un
   for (let k = 0; k < x; k++) total += gamma(u, spend.p, nu);
   const mean = total / x;
   // Beyond every amount's bound (1e21) only when a spend rate ν is drawn near 0: the caller reports it.
-  return mean < MONEY_LIMIT ? new Money(mean) : undefined;
+  return mean < MONEY_LIMIT ? moneyFromNumber(mean) : undefined;
 }
 
 function spendOverflow(fn: string, v: number) {
