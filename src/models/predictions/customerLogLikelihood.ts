@@ -1,10 +1,12 @@
-import { collectRowIssues, invalidInput } from "../../core/errors.js";
+import { invalidInput } from "../../core/errors.js";
 import { checkArray, parseInput } from "../../core/validate.js";
-import { parseBgbbModel } from "../betaGeometricBetaBinomial/betaGeometricBetaBinomialPredictions.js";
+import {
+  mapCustomers,
+  parseBgbbModel,
+} from "../betaGeometricBetaBinomial/betaGeometricBetaBinomialPredictions.js";
 import {
   type BgBbModel,
   bgbbLogLikelihood,
-  checkDiscreteHistory,
   type DiscretePurchaseHistoryRow,
 } from "../betaGeometricBetaBinomial/fitBetaGeometricBetaBinomial.js";
 import { bgNbdLogLikelihood } from "../bgNbd/bgNbdMath.js";
@@ -109,7 +111,16 @@ export function customerLogLikelihood(
 ): Float64Array {
   const fn = "customerLogLikelihood";
   const kind = typeof model === "object" && model !== null ? (model as { kind?: unknown }).kind : 0;
-  if (kind === "bg-bb") return discreteLogLikelihoods(fn, parseBgbbModel(fn, model), customers);
+  if (kind === "bg-bb") {
+    // The BG/BB row engine of the predictions: `count` allowed, ℓ memoised per history.
+    const bgbb = parseBgbbModel(fn, model);
+    return mapCustomers(
+      fn,
+      customers,
+      (x, tx, n) => bgbbLogLikelihood(bgbb.params, x, tx, n),
+      bgbb.unit,
+    );
+  }
   if (kind === "sbg") {
     const { alpha, beta } = parseInput(fn, shiftedBetaGeometricModelSchema, model, [
       "model",
@@ -139,33 +150,6 @@ function purchaseLogLikelihood(model: PurchaseModel): (x: number, tx: number, T:
     case "pareto-nbd":
       return (x, tx, T) => paretoNbdLogLikelihood(model.params, x, tx, T);
   }
-}
-
-/** BG/BB rows (`count` allowed), each history's ℓ computed once. */
-function discreteLogLikelihoods(fn: string, model: BgBbModel, customers: unknown): Float64Array {
-  checkArray(fn, customers, "an array of customers", ["customers"]);
-  const rows: readonly unknown[] = customers;
-  const out = new Float64Array(rows.length);
-  const memo = new Map<string, number>();
-  for (let i = 0; i < rows.length; i++) {
-    let h: { x: number; tx: number; n: number };
-    try {
-      h = checkDiscreteHistory(fn, rows[i], ["customers", i], true);
-    } catch (error) {
-      collectRowIssues(fn, rows.length, (j) => {
-        checkDiscreteHistory(fn, rows[j], ["customers", j], true);
-      });
-      throw error; // a row that changed between reads: its first error
-    }
-    const key = `${h.x},${h.tx},${h.n}`;
-    let v = memo.get(key);
-    if (v === undefined) {
-      v = bgbbLogLikelihood(model.params, h.x, h.tx, h.n);
-      memo.set(key, v);
-    }
-    out[i] = v;
-  }
-  return out;
 }
 
 /**
