@@ -18,7 +18,6 @@ import {
   fitMbgNbd,
   fitParetoNbd,
   fitSbg,
-  type MbgNbdModel,
   summarizeTransactions,
 } from "../../src/index.js";
 import { expectIssue } from "../expectInvalidAt.js";
@@ -27,43 +26,15 @@ import {
   bgNbdModel,
   CDNOW_BG_NBD,
   CDNOW_GAMMA_GAMMA,
+  CDNOW_MBG_NBD,
   CDNOW_PARETO_NBD,
   DONATIONS_BG_BB,
   sbgModel,
 } from "../fixtures/models.js";
-
-const CDNOW_MBG_NBD: MbgNbdModel = {
-  ...CDNOW_BG_NBD,
-  kind: "mbg-nbd",
-  // θ_MBG, models.md §0.4 (lifetimes 0.11.3 fit of CDNOW)
-  params: {
-    r: 0.5248377255677019,
-    alpha: 6.182988479134203,
-    a: 0.8913562809310627,
-    b: 1.614000025671838,
-  },
-};
-
-/** The ten reference customers of models.md §1.8 (ids, x, t_x, T of cdnow_customers_summary.csv). */
-const REFERENCE = [
-  [2, 30.43, 38.86],
-  [1, 1.71, 38.86],
-  [0, 0, 38.86],
-  [29, 37.71, 38.0],
-  [5, 5.14, 37.29],
-  [7, 34.86, 34.86],
-  [26, 30.86, 31.0],
-  [21, 4.71, 29.29],
-  [4, 26.57, 27.0],
-  [0, 0, 27.0],
-].map(([frequency, recency, T]) => ({ frequency: frequency!, recency: recency!, T: T! }));
-
-function expectRelative(actual: ArrayLike<number>, expected: readonly number[], tol: number) {
-  expect(actual.length).toBe(expected.length);
-  for (let i = 0; i < expected.length; i++) {
-    expect(Math.abs(actual[i]! - expected[i]!)).toBeLessThanOrEqual(tol * Math.abs(expected[i]!));
-  }
-}
+import {
+  expectRelative,
+  REFERENCE_CUSTOMERS as REFERENCE,
+} from "../fixtures/referenceCustomers.js";
 
 const sum = (values: ArrayLike<number>, weights?: readonly number[]) => {
   let s = 0;

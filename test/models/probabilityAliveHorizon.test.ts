@@ -10,7 +10,6 @@
  */
 import { describe, expect, it } from "vitest";
 import {
-  type MbgNbdModel,
   type ProbabilityAliveOptions,
   type PurchaseModel,
   probabilityAlive,
@@ -19,32 +18,13 @@ import {
 import { hyp2f1 } from "../../src/math/hypergeometric.js";
 import { betaLogitMean } from "../../src/models/bgNbd/bgNbdExpectedIfAlive.js";
 import { expectIssue } from "../expectInvalidAt.js";
-import { CDNOW_BG_NBD, CDNOW_PARETO_NBD, DONATIONS_BG_BB } from "../fixtures/models.js";
-
-const CDNOW_MBG_NBD: MbgNbdModel = {
-  ...CDNOW_BG_NBD,
-  kind: "mbg-nbd",
-  // θ_MBG, models.md §0.4
-  params: {
-    r: 0.5248377255677019,
-    alpha: 6.182988479134203,
-    a: 0.8913562809310627,
-    b: 1.614000025671838,
-  },
-};
-
-const REFERENCE = [
-  [2, 30.43, 38.86],
-  [1, 1.71, 38.86],
-  [0, 0, 38.86],
-  [29, 37.71, 38.0],
-  [5, 5.14, 37.29],
-  [7, 34.86, 34.86],
-  [26, 30.86, 31.0],
-  [21, 4.71, 29.29],
-  [4, 26.57, 27.0],
-  [0, 0, 27.0],
-].map(([frequency, recency, T]) => ({ frequency: frequency!, recency: recency!, T: T! }));
+import {
+  CDNOW_BG_NBD,
+  CDNOW_MBG_NBD,
+  CDNOW_PARETO_NBD,
+  DONATIONS_BG_BB,
+} from "../fixtures/models.js";
+import { REFERENCE_CUSTOMERS as REFERENCE } from "../fixtures/referenceCustomers.js";
 
 describe("probabilityAlive with a horizon", () => {
   it("horizon 0 is today's P(alive) exactly, for every model", () => {
