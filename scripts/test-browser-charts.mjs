@@ -10,18 +10,15 @@
 //    chart without an <svg>, or a page that does not report. Reuses the conventions of
 //    scripts/test-browser.mjs.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { chromiumOrExit, dumpPre } from "./lib/chromium.mjs";
 
 const root = resolve(fileURLToPath(import.meta.url), "../..");
-const chromium = process.env.CHROMIUM ?? "/usr/bin/chromium";
-if (!existsSync(chromium)) {
-  console.error(`✖ no Chromium at ${chromium} (apt-get install -y chromium, or set CHROMIUM)`);
-  process.exit(1);
-}
+const chromium = chromiumOrExit();
 
 const printed = spawnSync(
   process.execPath,
@@ -95,30 +92,10 @@ ${code.replaceAll("</script", "<\\/script")}
 </script>`,
   );
   const started = Date.now();
-  const chrome = spawnSync(
-    chromium,
-    [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      `--user-data-dir=${join(app, "chromium-profile")}`,
-      "--virtual-time-budget=60000",
-      "--dump-dom",
-      `file://${join(app, "index.html")}`,
-    ],
-    { encoding: "utf8", timeout: 180_000, maxBuffer: 256 * 1024 * 1024 },
-  );
-  const dom = /<pre id="verdicts">([^<]*)<\/pre>/.exec(chrome.stdout ?? "");
-  const shown = dom?.[1]
-    .replaceAll("&quot;", '"')
-    .replaceAll("&lt;", "<")
-    .replaceAll("&gt;", ">")
-    .replaceAll("&amp;", "&");
+  const { shown, chrome } = dumpPre(chromium, app, "verdicts", {
+    extraArgs: ["--virtual-time-budget=60000"],
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (shown === undefined || !shown.startsWith("OK ")) {
     failed = true;
     console.log(

@@ -25,13 +25,10 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { chromiumOrExit, dumpPre } from "./lib/chromium.mjs";
 
 const root = resolve(fileURLToPath(import.meta.url), "../..");
-const chromium = process.env.CHROMIUM ?? "/usr/bin/chromium";
-if (!existsSync(chromium)) {
-  console.error(`✖ no Chromium at ${chromium} (apt-get install -y chromium, or set CHROMIUM)`);
-  process.exit(1);
-}
+const chromium = chromiumOrExit();
 if (process.argv.includes("--build") || !existsSync(join(root, "dist", "modules", "index.js"))) {
   const built = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
   if (built.status !== 0) process.exit(built.status ?? 1);
@@ -107,29 +104,7 @@ catch (error) { out.textContent = "ERROR " + (error && error.stack ? error.stack
 </script>`;
   writeFileSync(join(app, "index.html"), html);
   const started = Date.now();
-  const chrome = spawnSync(
-    chromium,
-    [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      `--user-data-dir=${join(app, "chromium-profile")}`,
-      "--dump-dom",
-      `file://${join(app, "index.html")}`,
-    ],
-    { encoding: "utf8", timeout: 180_000, maxBuffer: 64 * 1024 * 1024 },
-  );
-  const dom = /<pre id="figures">([^<]*)<\/pre>/.exec(chrome.stdout ?? "");
-  const shown = dom?.[1]
-    .replaceAll("&quot;", '"')
-    .replaceAll("&lt;", "<")
-    .replaceAll("&gt;", ">")
-    .replaceAll("&amp;", "&");
+  const { shown, chrome } = dumpPre(chromium, app, "figures");
   if (shown === undefined || !shown.startsWith("OK ")) {
     failed = true;
     console.log(
